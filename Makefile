@@ -1,0 +1,50 @@
+# Second Round: `make run` to use it, `make test` to check it. Nothing else is needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export SECONDROUND_HOME ?= $(CURDIR)/var
+
+.PHONY: run install test test-deps system-deps lint bench eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/secondround demo
+	$(BIN)/secondround serve
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+test-deps: $(VENV)/.test-installed system-deps
+
+# A browser for the browser tests and a PostgreSQL server for the database tests,
+# from Debian's packages; installed only when missing.
+system-deps:
+	@scripts/install-system-deps.sh
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check secondround tests bench
+	$(BIN)/ruff format --check secondround tests bench
+	$(BIN)/mypy
+
+test: test-deps lint
+	scripts/run-tests.sh
+
+bench: install
+	$(BIN)/python bench/invitation_accuracy.py
+	$(BIN)/python bench/dashboard.py
+
+eval: install
+	@echo "No evaluations yet beyond the invitation parser's accuracy in make bench."
+
+clean:
+	rm -rf $(VENV) var/test

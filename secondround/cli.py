@@ -1,0 +1,183 @@
+"""The `secondround` command: a thin front door onto the engine and the services."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+
+
+def _read_text(path: str) -> str:
+    """Read a user-named file, or '-' for standard input, with a clear message on failure."""
+    if path == "-":
+        return sys.stdin.read()
+    file = Path(path)
+    if not file.is_file():
+        raise SystemExit(f"secondround: {path}: no such file")
+    if file.stat().st_size > MAX_INPUT_BYTES:
+        raise SystemExit(f"secondround: {path}: larger than {MAX_INPUT_BYTES // 1_000_000} MB")
+    return file.read_bytes().decode("utf-8", errors="replace")
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secondround.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _pick_user(username: str | None):
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    if username:
+        user = users.filter(username=username).first()
+        if user is None:
+            raise SystemExit(f"secondround: no user named {username!r}")
+        return user
+    candidates = list(users.order_by("pk")[:2])
+    if len(candidates) != 1:
+        raise SystemExit("secondround: there is not exactly one account here; name it with --user")
+    return candidates[0]
+
+
+def cmd_parse_invitation(args: argparse.Namespace) -> int:
+    from secondround.engine.invitation import parse_invitation, roster_as_json
+
+    today = date.fromisoformat(args.today) if args.today else date.today()
+    parsed = parse_invitation(_read_text(args.file), today=today, default_time_zone=args.time_zone)
+    json.dump(roster_as_json(parsed), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    for warning in parsed.warnings:
+        print(f"secondround: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _setup_django()
+    _migrate()
+    from django.utils import timezone
+
+    from secondround.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
+
+    _, created = load_demo(now=timezone.now())
+    state = "loaded" if created else "already here (left unchanged)"
+    print(f"Demo candidate {state}. Log in as {DEMO_USERNAME} / {DEMO_PASSWORD}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    _migrate()
+    from django.conf import settings
+    from django.core.management import call_command
+    from waitress import serve
+
+    from secondround.wsgi import application
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    print(f"Second Round at http://{args.host}:{args.port}/  (data in {settings.SECONDROUND_HOME})")
+    serve(application, host=args.host, port=args.port, threads=args.threads, ident="secondround")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _setup_django()
+    _migrate()
+    from django.utils import timezone
+
+    from secondround.portability.services import account_export
+
+    document = account_export(owner=_pick_user(args.user), now=timezone.now())
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    if args.file == "-":
+        print(text)
+    else:
+        Path(args.file).write_text(text + "\n", encoding="utf-8")
+        print(f"Exported {len(document['opportunities'])} opportunities to {args.file}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    _setup_django()
+    _migrate()
+    from secondround.portability.schema import ImportFileError, load_export
+    from secondround.portability.services import account_import
+
+    owner = _pick_user(args.user)
+    try:
+        payload = load_export(_read_text(args.file).encode("utf-8"))
+        added = account_import(owner=owner, payload=payload, replace=args.replace)
+    except ImportFileError as error:
+        print(f"secondround: nothing was imported. {error}", file=sys.stderr)
+        return 1
+    print(f"Imported {added} opportunities for {owner.get_username()}")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["secondround manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="secondround", description="Prepare for your second interview, privately."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="run the web app")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--threads", type=int, default=8)
+    serve.set_defaults(run=cmd_serve)
+
+    demo = commands.add_parser("demo", help="load the demo candidate (once)")
+    demo.set_defaults(run=cmd_demo)
+
+    export = commands.add_parser("export", help="write the whole account to a JSON file")
+    export.add_argument("file", help="where to write, or - for standard output")
+    export.add_argument("--user", help="account to export when there are several")
+    export.set_defaults(run=cmd_export)
+
+    import_ = commands.add_parser("import", help="add an exported JSON file to an account")
+    import_.add_argument("file")
+    import_.add_argument("--user", help="account to import into when there are several")
+    import_.add_argument("--replace", action="store_true", help="replace the account's data")
+    import_.set_defaults(run=cmd_import)
+
+    parse = commands.add_parser(
+        "parse-invitation", help="print the roster read from an invitation e-mail, as JSON"
+    )
+    parse.add_argument("file", help="a text file with the e-mail, or - for standard input")
+    parse.add_argument("--today", help="resolve dates without a year from this date (YYYY-MM-DD)")
+    parse.add_argument("--time-zone", help="IANA zone for times the e-mail gives without one")
+    parse.set_defaults(run=cmd_parse_invitation)
+
+    manage = commands.add_parser("manage", help="Django management commands (migrate, db_worker…)")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(run=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""A demo candidate, so a first `make run` shows a realistic second round at once.
+
+Loading is idempotent: when the demo user exists nothing is touched, so a second
+`make run` keeps whatever the person changed while trying the app.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from secondround.opportunities.models import Interviewer, Opportunity, Round
+
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "second-round-demo"
+DEMO_TIME_ZONE = "America/Chicago"
+
+POSTING = """\
+Senior Operations Analyst — Northwind Freight (Chicago, hybrid)
+
+Northwind Freight moves temperature-controlled goods for grocers and hospitals across the Midwest.
+Our Network Planning team is looking for a Senior Operations Analyst to help us cut empty miles
+and keep our on-time rate above 97%.
+
+Responsibilities
+- Analyse lane, carrier and warehouse data to find cost and service improvements.
+- Build and maintain weekly performance dashboards in Power BI for the operations leadership team.
+- Lead root-cause reviews of late deliveries with dispatch, warehouse and customer service teams.
+- Model the impact of new routes and pricing changes before launch, and present trade-offs to directors.
+- Coach two junior analysts and review their work.
+
+Requirements
+- 4+ years in operations, supply-chain or logistics analysis.
+- Advanced SQL and Excel; experience with Power BI or Tableau.
+- Clear written and spoken communication with drivers, managers and executives alike.
+- Comfortable with tight deadlines during peak season.
+
+Nice to have
+- Experience with a transportation management system (Oracle OTM, MercuryGate).
+- Python for data analysis.
+- Lean or Six Sigma certification.
+"""
+
+INVITATION = """\
+Hi Alex,
+
+Thank you again for speaking with Dana last week. We'd love to invite you back for a second
+interview at our Chicago office (233 S Wacker Dr, 41st floor) on {day:%A, %B} {day.day}.
+
+Your schedule (all times Central):
+- 9:30 – 10:15  Dana Whitfield, Director of Network Planning (hiring manager)
+- 10:15 – 11:00  Marcus Oyelaran, VP Supply Chain
+- 11:15 – 12:00  Siobhán O'Neill, Senior Operations Analyst
+- 12:00 – 12:30  Priya Raman, Talent Partner
+
+Please bring a photo ID for reception. Let me know if you have any questions.
+
+Best,
+Priya Raman
+Talent Partner, Northwind Freight
+"""
+
+ROSTER = [
+    # name, pronunciation, title, relation, start, end, notes
+    ("Dana Whitfield", "", "Director of Network Planning", "hiring_manager", time(9, 30), time(10, 15),
+     "Met in round 1. Cares about the peak-season on-time rate."),
+    ("Marcus Oyelaran", "oh-yeh-LAH-ran", "VP Supply Chain", "managers_manager", time(10, 15), time(11, 0),
+     "Dana's manager. Spoke at the 2025 Midwest Logistics Summit on empty miles."),
+    ("Siobhán O'Neill", "shiv-AWN", "Senior Operations Analyst", "peer", time(11, 15), time(12, 0),
+     "Would be my day-to-day partner on the lane models."),
+    ("Priya Raman", "", "Talent Partner", "hr", time(12, 0), time(12, 30),
+     "Arranged both rounds."),
+]
+
+
+def _at(day: datetime, moment: time, zone: zoneinfo.ZoneInfo) -> datetime:
+    return datetime.combine(day.date(), moment, tzinfo=zone)
+
+
+@transaction.atomic
+def load_demo(*, now: datetime) -> tuple[object, bool]:
+    """Return (demo user, whether it was created just now)."""
+    users = get_user_model()
+    existing = users.objects.filter(username=DEMO_USERNAME).first()
+    if existing:
+        return existing, False
+    user = users.objects.create_user(DEMO_USERNAME, password=DEMO_PASSWORD)
+    zone = zoneinfo.ZoneInfo(DEMO_TIME_ZONE)
+    local_now = now.astimezone(zone)
+    second_day = local_now + timedelta(days=5)
+    first_day = local_now - timedelta(days=9)
+
+    northwind = Opportunity.objects.create(
+        owner=user,
+        company="Northwind Freight",
+        role_title="Senior Operations Analyst",
+        status=Opportunity.Status.INTERVIEWING,
+        source_url="https://careers.example.com/northwind/senior-operations-analyst",
+        posting_text=POSTING,
+        notes="Referred by Jordan (former colleague at Lakeshore Foods).",
+    )
+    Round.objects.create(
+        opportunity=northwind,
+        number=1,
+        format=Round.Format.ONE_TO_ONE,
+        time_zone=DEMO_TIME_ZONE,
+        starts_at=_at(first_day, time(14, 0), zone),
+        ends_at=_at(first_day, time(14, 45), zone),
+        video_link="https://meet.example.com/northwind-dana",
+        notes="Video call with Dana Whitfield.",
+    )
+    second = Round.objects.create(
+        opportunity=northwind,
+        number=2,
+        format=Round.Format.ALL_DAY_LOOP,
+        time_zone=DEMO_TIME_ZONE,
+        starts_at=_at(second_day, time(9, 30), zone),
+        ends_at=_at(second_day, time(12, 30), zone),
+        location="233 S Wacker Dr, 41st floor, Chicago",
+        notes="Invitation e-mail:\n\n" + INVITATION.format(day=second_day),
+    )
+    Interviewer.objects.bulk_create(
+        Interviewer(
+            round=second,
+            name=name,
+            pronunciation=pronunciation,
+            title=title,
+            relation=relation,
+            starts_at=_at(second_day, start, zone),
+            ends_at=_at(second_day, end, zone),
+            notes=notes,
+            position=position,
+        )
+        for position, (name, pronunciation, title, relation, start, end, notes) in enumerate(ROSTER)
+    )
+    Opportunity.objects.create(
+        owner=user,
+        company="Lakeview Children's Hospital",
+        role_title="Supply Chain Analyst",
+        status=Opportunity.Status.APPLIED,
+        posting_text="Supply Chain Analyst supporting inventory planning for 14 clinical units.",
+    )
+    return user, True

@@ -1,0 +1,1 @@
+"""The analysis engine: plain Python, no Django. Takes and returns plain data."""

@@ -1,0 +1,229 @@
+"""Forms for opportunities, rounds and the roster.
+
+Rounds and slots are entered as a local date and times in the round's time zone,
+because that is how invitations state them; they are stored as aware datetimes.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import date, datetime, time
+from functools import cache
+
+from django import forms
+from django.conf import settings
+
+from secondround.engine.vocabulary import RELATIONS
+
+from .models import Interviewer, Opportunity, Round
+
+
+@cache
+def time_zone_choices() -> list[tuple[str, str]]:
+    names = sorted(
+        name
+        for name in zoneinfo.available_timezones()
+        if "/" in name and not name.startswith(("Etc/", "SystemV/", "posix/", "right/"))
+    )
+    return [("UTC", "UTC"), *((name, name.replace("_", " ")) for name in names)]
+
+
+def combine_local(day: date | None, moment: time | None, zone_name: str) -> datetime | None:
+    if day is None or moment is None:
+        return None
+    return datetime.combine(day, moment, tzinfo=zoneinfo.ZoneInfo(zone_name))
+
+
+class PasteLimitMixin:
+    """Refuse pastes over the configured size with a message, instead of a 500 or truncation."""
+
+    paste_fields: tuple[str, ...] = ()
+
+    def _check_paste_sizes(self, cleaned_data: dict) -> None:
+        limit = settings.SECONDROUND_MAX_PASTE_CHARS
+        for field in self.paste_fields:
+            value = cleaned_data.get(field) or ""
+            if len(value) > limit:
+                self.add_error(  # type: ignore[attr-defined]
+                    field,
+                    f"This text is {len(value):,} characters; the limit is {limit:,}. "
+                    "Paste the relevant part only.",
+                )
+
+
+class OpportunityForm(PasteLimitMixin, forms.ModelForm):
+    paste_fields = ("posting_text", "notes")
+
+    class Meta:
+        model = Opportunity
+        fields = ["company", "role_title", "status", "source_url", "posting_text", "notes"]
+        widgets = {
+            "posting_text": forms.Textarea(attrs={"rows": 10}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        self._check_paste_sizes(cleaned)
+        return cleaned
+
+
+class RoundForm(forms.ModelForm):
+    day = forms.DateField(
+        label="Date", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    start_time = forms.TimeField(
+        label="Starts", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(
+        label="Ends", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices)
+
+    class Meta:
+        model = Round
+        fields = ["number", "name", "format", "location", "video_link", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        labels = {"video_link": "Video link"}
+
+    def __init__(self, *args, opportunity: Opportunity, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.opportunity = opportunity
+        round_ = self.instance
+        if round_.pk:
+            self.initial["time_zone"] = round_.time_zone
+            if round_.starts_at:
+                local = round_.starts_at.astimezone(zoneinfo.ZoneInfo(round_.time_zone))
+                self.initial.update(day=local.date(), start_time=local.time())
+            if round_.ends_at:
+                local_end = round_.ends_at.astimezone(zoneinfo.ZoneInfo(round_.time_zone))
+                self.initial["end_time"] = local_end.time()
+
+    def clean_number(self) -> int:
+        number = self.cleaned_data["number"]
+        clash = Round.objects.filter(opportunity=self.opportunity, number=number)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(f"This opportunity already has a round {number}.")
+        return number
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        day, start, end = cleaned.get("day"), cleaned.get("start_time"), cleaned.get("end_time")
+        if day and not start:
+            self.add_error("start_time", "Add a start time too, or leave the date empty.")
+        if (start or end) and not day:
+            self.add_error("day", "Add the date of the interview for these times.")
+        if start and end and end <= start:
+            self.add_error("end_time", "The end must come after the start.")
+        return cleaned
+
+    def save(self, commit: bool = True) -> Round:
+        round_ = super().save(commit=False)
+        round_.opportunity = self.opportunity
+        zone = self.cleaned_data["time_zone"]
+        round_.time_zone = zone
+        day = self.cleaned_data.get("day")
+        round_.starts_at = combine_local(day, self.cleaned_data.get("start_time"), zone)
+        round_.ends_at = combine_local(day, self.cleaned_data.get("end_time"), zone)
+        if commit:
+            round_.save()
+        return round_
+
+
+class InterviewerForm(forms.ModelForm):
+    start_time = forms.TimeField(
+        label="Slot starts", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(
+        label="Slot ends", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+
+    class Meta:
+        model = Interviewer
+        fields = ["name", "pronunciation", "title", "relation", "email", "profile_url", "notes"]
+        labels = {"profile_url": "Profile URL", "pronunciation": "Pronunciation hint"}
+        help_texts = {"pronunciation": 'For example "SHIV-awn" for Siobhán.'}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, round: Round, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.round = round
+        zone = zoneinfo.ZoneInfo(round.time_zone)
+        if self.instance.starts_at:
+            self.initial["start_time"] = self.instance.starts_at.astimezone(zone).time()
+        if self.instance.ends_at:
+            self.initial["end_time"] = self.instance.ends_at.astimezone(zone).time()
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        start, end = cleaned.get("start_time"), cleaned.get("end_time")
+        if (start or end) and not self.round.starts_at:
+            self.add_error("start_time", "Give the round a date first, then the time slots.")
+        if start and end and end <= start:
+            self.add_error("end_time", "The end must come after the start.")
+        return cleaned
+
+    def save(self, commit: bool = True) -> Interviewer:
+        interviewer = super().save(commit=False)
+        interviewer.round = self.round
+        day = self.round.local_day() if self.round.starts_at else None
+        interviewer.starts_at = combine_local(day, self.cleaned_data.get("start_time"), self.round.time_zone)
+        interviewer.ends_at = combine_local(day, self.cleaned_data.get("end_time"), self.round.time_zone)
+        if not interviewer.pk:
+            interviewer.position = self.round.interviewers.count()
+        if commit:
+            interviewer.save()
+        return interviewer
+
+
+class InvitationPasteForm(PasteLimitMixin, forms.Form):
+    paste_fields = ("text",)
+    text = forms.CharField(
+        label="Invitation e-mail",
+        widget=forms.Textarea(attrs={"rows": 14, "placeholder": "Paste the whole e-mail here."}),
+        strip=False,
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        self._check_paste_sizes(cleaned)
+        return cleaned
+
+
+class RosterReviewForm(forms.Form):
+    """The round-level facts found in an invitation, shown for review before saving."""
+
+    day = forms.DateField(
+        label="Date", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices)
+    location = forms.CharField(max_length=300, required=False)
+    video_link = forms.URLField(label="Video link", max_length=1000, required=False)
+
+
+class RosterRowForm(forms.Form):
+    keep = forms.BooleanField(label="Add", required=False, initial=True)
+    name = forms.CharField(max_length=200, required=False)
+    title = forms.CharField(max_length=200, required=False)
+    relation = forms.ChoiceField(choices=list(RELATIONS.items()), initial="other")
+    email = forms.EmailField(required=False)
+    start_time = forms.TimeField(
+        label="Starts", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(
+        label="Ends", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("keep") and not (cleaned.get("name") or "").strip():
+            self.add_error("name", "A name is needed for each row you add.")
+        start, end = cleaned.get("start_time"), cleaned.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", "The end must come after the start.")
+        return cleaned
+
+
+RosterRowFormSet = forms.formset_factory(RosterRowForm, extra=0, max_num=60, absolute_max=60)

@@ -1,0 +1,129 @@
+"""S1 and S2: the opportunities a candidate pursues, their rounds, and who they will meet."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from secondround.engine.vocabulary import RELATIONS
+
+
+class Opportunity(models.Model):
+    class Status(models.TextChoices):
+        APPLIED = "applied", "Applied"
+        INTERVIEWING = "interviewing", "Interviewing"
+        OFFER = "offer", "Offer"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opportunities"
+    )
+    company = models.CharField(max_length=200)
+    role_title = models.CharField("role title", max_length=200)
+    posting_text = models.TextField("job posting", blank=True)
+    source_url = models.URLField("posting URL", max_length=1000, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.INTERVIEWING)
+    notes = models.TextField(blank=True)
+    archived_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name_plural = "opportunities"
+        indexes = [models.Index(fields=["owner", "archived_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.role_title} at {self.company}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("opportunity_detail", args=[self.pk])
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class Round(models.Model):
+    class Format(models.TextChoices):
+        ONE_TO_ONE = "one_to_one", "One-to-one"
+        PANEL = "panel", "Panel"
+        ALL_DAY_LOOP = "all_day_loop", "All-day loop"
+        TEST = "test", "Test / assessment"
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField(help_text="1 for the first interview, 2 for the second…")
+    name = models.CharField(
+        max_length=100, blank=True, help_text='Optional, such as "Final" or "Onsite loop".'
+    )
+    starts_at = models.DateTimeField(null=True, blank=True)
+    ends_at = models.DateTimeField(null=True, blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    location = models.CharField(max_length=300, blank=True)
+    video_link = models.URLField(max_length=1000, blank=True)
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.ONE_TO_ONE)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["number", "starts_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "number"], name="one_round_per_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        ordinal = {1: "First", 2: "Second", 3: "Third", 4: "Fourth", 5: "Fifth"}
+        default = f"{ordinal.get(self.number, f'Round {self.number}')} interview"
+        return self.name or default
+
+    def get_absolute_url(self) -> str:
+        return reverse("round_detail", args=[self.pk])
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def local(self, moment: datetime | None) -> datetime | None:
+        """A stored instant shown in the round's own time zone, as the invitation stated it."""
+        return moment.astimezone(self.zone) if moment else None
+
+    def local_day(self) -> date | None:
+        start = self.local(self.starts_at)
+        return start.date() if start else None
+
+
+class Interviewer(models.Model):
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="interviewers")
+    name = models.CharField(max_length=200, help_text="Spelled exactly as they spell it.")
+    pronunciation = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=200, blank=True)
+    relation = models.CharField(
+        "relation to the role",
+        max_length=30,
+        choices=list(RELATIONS.items()),
+        default="other",
+    )
+    email = models.EmailField(blank=True)
+    profile_url = models.URLField(max_length=1000, blank=True)
+    starts_at = models.DateTimeField(null=True, blank=True)
+    ends_at = models.DateTimeField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "starts_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,55 @@
+"""Reads that need more than one line; all scoped to an owner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
+
+from .models import Opportunity, Round
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    opportunity: Opportunity
+    next_round: Round | None
+    round_count: int
+
+
+def _upcoming_rounds(now: datetime) -> QuerySet[Round]:
+    return Round.objects.filter(opportunity=OuterRef("pk"), starts_at__gte=now).order_by(
+        "starts_at"
+    )
+
+
+def dashboard_rows(owner: AbstractBaseUser, *, now: datetime, archived: bool) -> list[DashboardRow]:
+    """Opportunities with their next interview; soonest interview first, then the rest.
+
+    Two queries whatever the number of opportunities: one for the list, one for the
+    next rounds it names.
+    """
+    opportunities = list(
+        Opportunity.objects.filter(owner=owner, archived_at__isnull=not archived)
+        .annotate(
+            next_round_id=Subquery(_upcoming_rounds(now).values("pk")[:1]),
+            next_starts_at=Min("rounds__starts_at", filter=Q(rounds__starts_at__gte=now)),
+            round_count=Count("rounds", distinct=True),
+        )
+        .order_by("-updated_at")
+    )
+    round_ids = [opp.next_round_id for opp in opportunities if opp.next_round_id]
+    rounds = Round.objects.in_bulk(round_ids)
+    ordered = sorted(
+        opportunities,
+        key=lambda opp: (opp.next_starts_at is None, opp.next_starts_at or now),
+    )
+    return [
+        DashboardRow(
+            opportunity=opp,
+            next_round=rounds.get(opp.next_round_id),
+            round_count=opp.round_count,
+        )
+        for opp in ordered
+    ]

@@ -1,0 +1,78 @@
+"""Writes that touch several rows, each in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db import transaction
+from django.db.models import Max
+
+from .forms import combine_local
+from .models import Interviewer, Opportunity, Round
+
+
+def opportunity_set_archived(*, opportunity: Opportunity, archived: bool, now: datetime) -> None:
+    opportunity.archived_at = now if archived else None
+    opportunity.save(update_fields=["archived_at", "updated_at"])
+
+
+def next_round_number(opportunity: Opportunity) -> int:
+    highest = opportunity.rounds.aggregate(highest=Max("number"))["highest"]
+    return (highest or 0) + 1
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One reviewed row of a parsed invitation, in the round's local time."""
+
+    name: str
+    title: str
+    relation: str
+    email: str
+    start: time | None
+    end: time | None
+
+
+@transaction.atomic
+def roster_add_from_invitation(
+    *,
+    round: Round,
+    rows: list[RosterRow],
+    day: date | None,
+    time_zone: str,
+    location: str,
+    video_link: str,
+) -> list[Interviewer]:
+    """Save the reviewed roster; fill the round's own facts only where they are still empty.
+
+    What the user typed on the round before pasting wins over what the e-mail says.
+    """
+    round.time_zone = time_zone if not round.starts_at else round.time_zone
+    day = round.local_day() or day
+    starts = [combine_local(day, row.start, round.time_zone) for row in rows]
+    ends = [combine_local(day, row.end, round.time_zone) for row in rows]
+    if not round.starts_at and day:
+        known_starts = [moment for moment in starts if moment]
+        round.starts_at = min(known_starts) if known_starts else None
+        known_ends = [moment for moment in ends if moment]
+        round.ends_at = round.ends_at or (max(known_ends) if known_ends else None)
+    round.location = round.location or location
+    round.video_link = round.video_link or video_link
+    round.save()
+
+    first_position = round.interviewers.count()
+    created = [
+        Interviewer(
+            round=round,
+            name=row.name,
+            title=row.title,
+            relation=row.relation,
+            email=row.email,
+            starts_at=start,
+            ends_at=end,
+            position=first_position + index,
+        )
+        for index, (row, start, end) in enumerate(zip(rows, starts, ends, strict=True))
+    ]
+    return Interviewer.objects.bulk_create(created)

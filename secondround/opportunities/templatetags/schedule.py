@@ -1,0 +1,46 @@
+"""Dates as a candidate reads them: in the interview's own time zone, and how long until."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def in_zone(moment: datetime | None, zone_name: str) -> datetime | None:
+    if moment is None:
+        return None
+    try:
+        return moment.astimezone(zoneinfo.ZoneInfo(zone_name))
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return moment
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+@register.filter
+def countdown(moment: datetime | None, now: datetime) -> str:
+    """ "in 3 days 4 hours", "in 25 minutes", "2 days ago": coarse enough to read at a glance."""
+    if moment is None:
+        return ""
+    seconds = int((moment - now).total_seconds())
+    future = seconds >= 0
+    seconds = abs(seconds)
+    days, rest = divmod(seconds, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes = rest // 60
+    if days >= 2:
+        span = _plural(days, "day")
+    elif days == 1:
+        span = f"1 day {_plural(hours, 'hour')}" if hours else "1 day"
+    elif hours:
+        span = f"{_plural(hours, 'hour')} {_plural(minutes, 'minute')}" if minutes else _plural(hours, "hour")
+    else:
+        span = _plural(max(minutes, 1), "minute")
+    return f"in {span}" if future else f"{span} ago"

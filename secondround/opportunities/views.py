@@ -1,0 +1,323 @@
+"""HTTP in, engine or service call, redirect or render out. Every lookup is scoped to the owner."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secondround.engine.invitation import ParsedInvitation, parse_invitation
+
+from . import selectors, services
+from .forms import (
+    InterviewerForm,
+    InvitationPasteForm,
+    OpportunityForm,
+    RosterReviewForm,
+    RosterRowFormSet,
+    RoundForm,
+)
+from .models import Interviewer, Opportunity, Round
+
+
+def _get_opportunity_for_user(request: HttpRequest, pk: int) -> Opportunity:
+    return get_object_or_404(Opportunity, pk=pk, owner=request.user)
+
+
+def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
+    return get_object_or_404(
+        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
+    )
+
+
+def _get_interviewer_for_user(request: HttpRequest, pk: int) -> Interviewer:
+    return get_object_or_404(
+        Interviewer.objects.select_related("round__opportunity"),
+        pk=pk,
+        round__opportunity__owner=request.user,
+    )
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    archived = request.GET.get("archived") == "1"
+    rows = selectors.dashboard_rows(request.user, now=timezone.now(), archived=archived)
+    return render(
+        request,
+        "opportunities/dashboard.html",
+        {"rows": rows, "archived": archived, "now": timezone.now()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opportunity_create(request: HttpRequest) -> HttpResponse:
+    form = OpportunityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        opportunity = form.save(commit=False)
+        opportunity.owner = request.user
+        opportunity.save()
+        messages.success(request, f"Added {opportunity}.")
+        return redirect(opportunity)
+    return render(request, "opportunities/opportunity_form.html", {"form": form})
+
+
+@login_required
+@require_GET
+def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get_opportunity_for_user(request, pk)
+    rounds = opportunity.rounds.prefetch_related("interviewers")
+    return render(
+        request,
+        "opportunities/opportunity_detail.html",
+        {"opportunity": opportunity, "rounds": rounds, "now": timezone.now()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get_opportunity_for_user(request, pk)
+    form = OpportunityForm(request.POST or None, instance=opportunity)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect(opportunity)
+    return render(
+        request, "opportunities/opportunity_form.html", {"form": form, "opportunity": opportunity}
+    )
+
+
+@login_required
+@require_POST
+def opportunity_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get_opportunity_for_user(request, pk)
+    archive = request.POST.get("archived", "1") == "1"
+    services.opportunity_set_archived(
+        opportunity=opportunity, archived=archive, now=timezone.now()
+    )
+    messages.success(request, f"{'Archived' if archive else 'Restored'} {opportunity}.")
+    return redirect("dashboard")
+
+
+@login_required
+@require_POST
+def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get_opportunity_for_user(request, pk)
+    if request.POST.get("confirm") != opportunity.company:
+        messages.error(request, "Type the company name exactly to delete this opportunity.")
+        return redirect("opportunity_edit", pk=opportunity.pk)
+    opportunity.delete()
+    messages.success(request, f"Deleted {opportunity} and its rounds.")
+    return redirect("dashboard")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_create(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get_opportunity_for_user(request, pk)
+    previous = opportunity.rounds.order_by("-number").first()
+    initial = {
+        "number": services.next_round_number(opportunity),
+        "time_zone": previous.time_zone if previous else timezone.get_current_timezone_name(),
+    }
+    form = RoundForm(request.POST or None, opportunity=opportunity, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        round_ = form.save()
+        messages.success(request, f"Added the {round_.label.lower()}.")
+        return redirect(round_)
+    return render(
+        request, "opportunities/round_form.html", {"form": form, "opportunity": opportunity}
+    )
+
+
+@login_required
+@require_GET
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    return render(
+        request,
+        "opportunities/round_detail.html",
+        {
+            "round": round_,
+            "opportunity": round_.opportunity,
+            "interviewers": round_.interviewers.all(),
+            "paste_form": InvitationPasteForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    form = RoundForm(request.POST or None, instance=round_, opportunity=round_.opportunity)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect(round_)
+    return render(
+        request,
+        "opportunities/round_form.html",
+        {"form": form, "opportunity": round_.opportunity, "round": round_},
+    )
+
+
+@login_required
+@require_POST
+def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    opportunity = round_.opportunity
+    round_.delete()
+    messages.success(request, f"Deleted the {round_.label.lower()}.")
+    return redirect(opportunity)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interviewer_create(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    form = InterviewerForm(request.POST or None, round=round_)
+    if request.method == "POST" and form.is_valid():
+        interviewer = form.save()
+        messages.success(request, f"Added {interviewer.name}.")
+        return redirect(round_)
+    return render(
+        request, "opportunities/interviewer_form.html", {"form": form, "round": round_}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interviewer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    interviewer = _get_interviewer_for_user(request, pk)
+    round_ = interviewer.round
+    form = InterviewerForm(request.POST or None, instance=interviewer, round=round_)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Saved {interviewer.name}.")
+        return redirect(round_)
+    return render(
+        request,
+        "opportunities/interviewer_form.html",
+        {"form": form, "round": round_, "interviewer": interviewer},
+    )
+
+
+@login_required
+@require_POST
+def interviewer_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    interviewer = _get_interviewer_for_user(request, pk)
+    round_ = interviewer.round
+    interviewer.delete()
+    messages.success(request, f"Removed {interviewer.name} from the roster.")
+    return redirect(round_)
+
+
+def _review_initial(parsed: ParsedInvitation, round_: Round) -> tuple[dict, list[dict]]:
+    """The parse, shown in the round's time zone unless the e-mail names its own."""
+    zone_name = parsed.time_zone or round_.time_zone
+    review = {
+        "day": parsed.interview_date,
+        "time_zone": zone_name,
+        "location": parsed.location or "",
+        "video_link": parsed.video_link or "",
+    }
+    zone = Round(time_zone=zone_name).zone
+    rows = []
+    for entry in parsed.entries:
+        start = entry.start.astimezone(zone) if entry.start and entry.start.tzinfo else entry.start
+        end = entry.end.astimezone(zone) if entry.end and entry.end.tzinfo else entry.end
+        rows.append(
+            {
+                "keep": True,
+                "name": entry.name,
+                "title": entry.title or "",
+                "relation": entry.relation or "other",
+                "email": entry.email or "",
+                "start_time": start.time() if start else None,
+                "end_time": end.time() if end else None,
+            }
+        )
+        if start and not review["day"]:
+            review["day"] = start.date()
+    return review, rows
+
+
+@login_required
+@require_POST
+def invitation_parse(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step one of pasting an invitation: parse and show everything for review, save nothing."""
+    round_ = _get_round_for_user(request, pk)
+    paste_form = InvitationPasteForm(request.POST)
+    context: dict = {"round": round_, "opportunity": round_.opportunity, "paste_form": paste_form}
+    if paste_form.is_valid():
+        parsed = parse_invitation(
+            paste_form.cleaned_data["text"],
+            today=timezone.localdate(),
+            default_time_zone=round_.time_zone,
+        )
+        review, rows = _review_initial(parsed, round_)
+        if not rows:
+            rows = [{"keep": True, "relation": "other"}]
+        context.update(
+            parsed=parsed,
+            review_form=RosterReviewForm(initial=review),
+            formset=RosterRowFormSet(initial=rows),
+        )
+    template = "_invitation_review.html" if request.htmx else "invitation_review.html"
+    return render(request, f"opportunities/{template}", context)
+
+
+@login_required
+@require_POST
+def invitation_save(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    review_form = RosterReviewForm(request.POST)
+    formset = RosterRowFormSet(request.POST)
+    if not (review_form.is_valid() and formset.is_valid()):
+        return render(
+            request,
+            "opportunities/invitation_review.html",
+            {
+                "round": round_,
+                "opportunity": round_.opportunity,
+                "review_form": review_form,
+                "formset": formset,
+            },
+        )
+    rows = [
+        services.RosterRow(
+            name=row["name"].strip(),
+            title=row.get("title", "").strip(),
+            relation=row["relation"],
+            email=row.get("email", ""),
+            start=row.get("start_time"),
+            end=row.get("end_time"),
+        )
+        for row in formset.cleaned_data
+        if row and row.get("keep")
+    ]
+    day: date | None = review_form.cleaned_data.get("day")
+    added = services.roster_add_from_invitation(
+        round=round_,
+        rows=rows,
+        day=day,
+        time_zone=review_form.cleaned_data["time_zone"],
+        location=review_form.cleaned_data.get("location", ""),
+        video_link=review_form.cleaned_data.get("video_link", ""),
+    )
+    messages.success(request, f"Added {len(added)} interviewer{'s' if len(added) != 1 else ''}.")
+    if day and not round_.starts_at:
+        messages.warning(
+            request,
+            f"The e-mail gives the date ({day:%d %B %Y}) but no start time: "
+            "edit the round to set it.",
+        )
+    return redirect(round_)

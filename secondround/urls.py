@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("secondround.opportunities.urls")),
+    path("account/", include("secondround.accounts.urls")),
+    path("account/data/", include("secondround.portability.urls")),
+    path("admin/", admin.site.urls),
+]

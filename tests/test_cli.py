@@ -1,0 +1,68 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from secondround.cli import main
+
+FIXTURES = Path(__file__).parent / "engine" / "fixtures" / "invitations"
+
+
+def test_parse_invitation_prints_roster_json(tmp_path, capsys):
+    email = tmp_path / "invite.txt"
+    email.write_text(
+        "You will meet with:\n"
+        "- 10:00 - 10:45 ET  Dana Whitfield, Director of Operations (hiring manager)\n"
+        "- 11:00 - 11:30 ET  Priya Raman, Talent Partner\n"
+        "on Tuesday, March 10, 2026.\n"
+    )
+    assert main(["parse-invitation", str(email), "--today", "2026-03-01"]) == 0
+    roster = json.loads(capsys.readouterr().out)
+    assert [set(row) for row in roster] == [{"name", "title", "relation", "start", "end"}] * 2
+    assert roster[0]["name"] == "Dana Whitfield"
+    assert roster[0]["relation"] == "hiring_manager"
+    assert roster[0]["start"] == "2026-03-10T10:00:00-04:00"
+    assert roster[1]["relation"] == "hr"
+
+
+def test_parse_invitation_of_a_missing_file_is_a_clear_error():
+    with pytest.raises(SystemExit, match="no such file"):
+        main(["parse-invitation", "/nonexistent/invite.txt"])
+
+
+def test_installed_command_runs(tmp_path):
+    email = tmp_path / "empty.txt"
+    email.write_text("Nothing to see here.")
+    result = subprocess.run(
+        [sys.executable, "-m", "secondround.cli", "parse-invitation", str(email)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout) == []
+    assert "No interviewers" in result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_export_then_import_from_the_command_line(tmp_path, alice, bob, capsys):
+    from secondround.opportunities.models import Opportunity
+    from tests.factories import make_opportunity
+
+    make_opportunity(alice, company="CLI Co")
+    target = tmp_path / "alice.json"
+    assert main(["export", str(target), "--user", "alice"]) == 0
+    assert main(["import", str(target), "--user", "bob"]) == 0
+    assert Opportunity.objects.get(owner=bob).company == "CLI Co"
+
+    target.write_text('{"format": "secondround-export", "version": 7}')
+    assert main(["import", str(target), "--user", "bob"]) == 1
+    assert "nothing was imported" in capsys.readouterr().err
+    assert Opportunity.objects.filter(owner=bob).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_export_needs_a_user_when_there_are_several(tmp_path, alice, bob):
+    with pytest.raises(SystemExit, match="--user"):
+        main(["export", str(tmp_path / "x.json")])

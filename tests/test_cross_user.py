@@ -1,0 +1,66 @@
+"""Charlie requests every URL that takes an object id of Alice's: each answers 404.
+
+URLs are discovered from the resolver, so a new URL with an id fails here until
+the table below says which of Alice's objects it takes.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from secondround.portability.models import AccountExport
+
+pytestmark = pytest.mark.django_db
+
+OBJECT_FOR_URL = {
+    "opportunity_detail": "opportunity",
+    "opportunity_edit": "opportunity",
+    "opportunity_archive": "opportunity",
+    "opportunity_delete": "opportunity",
+    "round_create": "opportunity",
+    "round_detail": "round",
+    "round_edit": "round",
+    "round_delete": "round",
+    "interviewer_create": "round",
+    "invitation_parse": "round",
+    "invitation_save": "round",
+    "interviewer_edit": "interviewer",
+    "interviewer_delete": "interviewer",
+    "export_download": "export",
+}
+
+
+def _names_of_urls_with_ids(patterns, prefix="") -> list[str]:
+    names = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin":
+                continue
+            names += _names_of_urls_with_ids(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern) and "<int:" in str(pattern.pattern) and pattern.name:
+            names.append(pattern.name)
+    return names
+
+
+def test_every_url_with_an_id_is_in_the_table():
+    assert sorted(_names_of_urls_with_ids(get_resolver().url_patterns)) == sorted(OBJECT_FOR_URL)
+
+
+@pytest.mark.parametrize("name", sorted(OBJECT_FOR_URL))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
+    export = AccountExport.objects.create(owner=alice, status="ready", content="{}")
+    objects = {
+        "opportunity": alice_round.opportunity,
+        "round": alice_round,
+        "interviewer": alice_round.interviewers.get(),
+        "export": export,
+    }
+    url = reverse(name, args=[objects[OBJECT_FOR_URL[name]].pk])
+    response = getattr(charlie_client, method)(url, {"confirm": alice_round.opportunity.company})
+    assert response.status_code in (404, 405)
+    if response.status_code == 405:
+        # The method is not allowed at all; the other method must then give 404.
+        other = charlie_client.post if method == "get" else charlie_client.get
+        assert other(url).status_code == 404
+    alice_round.refresh_from_db()
+    assert alice_round.interviewers.count() == 1

@@ -1,0 +1,145 @@
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from secondround.opportunities.models import Opportunity
+from secondround.portability.models import AccountExport
+from secondround.portability.schema import ImportFileError, load_export
+from secondround.portability.services import account_export, account_import
+from tests.factories import make_interviewer, make_opportunity, make_round, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _rich_account(owner):
+    opportunity = make_opportunity(
+        owner,
+        company="Zürich Hospital — Pflege",
+        posting_text="Line one\nLine two with émojis 🎉 and “quotes”",
+        source_url="https://example.com/job",
+        status="offer",
+        notes="note",
+        archived_at=timezone.now(),
+    )
+    first = make_round(opportunity, number=1, starts_at=None, name="Screening")
+    second = make_round(opportunity, number=2, time_zone="America/Chicago", video_link="https://meet.example.com/x")
+    make_interviewer(second, name="Siobhán O'Neill", pronunciation="shiv-AWN", email="s@example.com")
+    make_interviewer(second, name="Jean-Luc Moreau", relation="peer", notes="Likes cycling")
+    make_interviewer(first, name="Priya Raman", relation="hr")
+    make_opportunity(owner, company="Second Co")
+    return opportunity
+
+
+def _without_stamp(document):
+    return {key: value for key, value in document.items() if key != "exported_at"}
+
+
+def test_round_trip_is_lossless(alice, bob):
+    _rich_account(alice)
+    exported = account_export(owner=alice, now=timezone.now())
+    through_json = json.loads(json.dumps(exported))
+
+    account_import(owner=bob, payload=through_json, replace=False)
+
+    assert _without_stamp(account_export(owner=bob, now=timezone.now())) == _without_stamp(exported)
+    assert exported["opportunities"][0]["rounds"][1]["interviewers"][0]["name"] == "Siobhán O'Neill"
+
+
+def test_replace_substitutes_instead_of_adding(alice):
+    _rich_account(alice)
+    document = account_export(owner=alice, now=timezone.now())
+    account_import(owner=alice, payload=document, replace=True)
+    assert Opportunity.objects.filter(owner=alice).count() == 2
+    account_import(owner=alice, payload=document, replace=False)
+    assert Opportunity.objects.filter(owner=alice).count() == 4
+
+
+def _valid_document():
+    owner = make_user()
+    _rich_account(owner)
+    return json.loads(json.dumps(account_export(owner=owner, now=timezone.now())))
+
+
+@pytest.mark.parametrize(
+    ("corrupt", "message"),
+    [
+        (lambda d: d.update(format="something-else"), "not a Second Round export"),
+        (lambda d: d.update(version=99), "version 99"),
+        (lambda d: d.pop("opportunities"), "opportunities should be a list"),
+        (lambda d: d["opportunities"][0].pop("company"), "opportunities[0] lacks company"),
+        (lambda d: d["opportunities"][0].update(status="hired"), "opportunities[0].status must be"),
+        (
+            lambda d: d["opportunities"][0]["rounds"][1].update(time_zone="Mars/Olympus"),
+            "not a known time zone",
+        ),
+        (
+            lambda d: d["opportunities"][0]["rounds"][1].update(starts_at="tomorrow"),
+            "not an ISO 8601",
+        ),
+        (
+            lambda d: d["opportunities"][0]["rounds"][1].update(starts_at="2026-03-10T09:00:00"),
+            "no time zone offset",
+        ),
+        (
+            lambda d: d["opportunities"][0]["rounds"][1]["interviewers"][1].update(relation="boss"),
+            "interviewers[1].relation must be",
+        ),
+        (lambda d: d["opportunities"][1].update(company=""), "opportunities[1].company is empty"),
+        (lambda d: d["opportunities"][0]["rounds"][1].update(number=1), "repeats round 1"),
+    ],
+)
+def test_bad_file_changes_nothing(alice, corrupt, message):
+    make_opportunity(alice, company="Already saved")
+    document = _valid_document()
+    corrupt(document)
+    with pytest.raises(ImportFileError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        account_import(owner=alice, payload=document, replace=True)
+    assert list(Opportunity.objects.filter(owner=alice).values_list("company", flat=True)) == [
+        "Already saved"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not text"),
+        (b"{not json", "not valid JSON"),
+        (b"[]", "not a Second Round export"),
+    ],
+)
+def test_unreadable_files_are_explained(raw, message):
+    with pytest.raises(ImportFileError, match=message):
+        load_export(raw)
+
+
+def test_export_through_the_web_is_a_background_task(alice_client, alice):
+    make_opportunity(alice, company="Exported Co")
+    response = alice_client.post(reverse("export_create"))
+    assert response.status_code == 302
+    export = AccountExport.objects.get(owner=alice)
+    assert export.status == "ready"  # the immediate backend ran the task inline
+    download = alice_client.get(reverse("export_download", args=[export.pk]))
+    assert download["Content-Disposition"].startswith("attachment;")
+    document = json.loads(download.content)
+    assert document["opportunities"][0]["company"] == "Exported Co"
+
+
+def test_import_through_the_web(alice_client, alice):
+    upload = SimpleUploadedFile(
+        "export.json", json.dumps(_valid_document()).encode(), "application/json"
+    )
+    response = alice_client.post(reverse("import_upload"), {"file": upload})
+    assert response.status_code == 302
+    assert Opportunity.objects.filter(owner=alice).count() == 2
+
+
+def test_bad_upload_shows_message_and_keeps_data(alice_client, alice):
+    make_opportunity(alice, company="Kept")
+    upload = SimpleUploadedFile("photo.json", b"\xff\xd8\xff\xe0 JFIF", "image/jpeg")
+    response = alice_client.post(reverse("import_upload"), {"file": upload, "replace": "on"})
+    assert response.status_code == 200
+    assert "Nothing was imported" in response.content.decode()
+    assert Opportunity.objects.filter(owner=alice).get().company == "Kept"
