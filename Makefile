@@ -40,8 +40,7 @@ test: test-deps lint
 	scripts/run-tests.sh
 
 bench: install
-	$(BIN)/python bench/invitation_accuracy.py
-	$(BIN)/python bench/dashboard.py
+	scripts/bench.sh
 
 eval: install
 	@echo "No evaluations yet beyond the invitation parser's accuracy in make bench."

@@ -25,6 +25,7 @@ start)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   as_owner "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
+  as_owner "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres secondround
   echo "postgres://postgres@127.0.0.1:$port/secondround"
   ;;
 stop)

@@ -29,7 +29,7 @@ Responsibilities
 - Analyse lane, carrier and warehouse data to find cost and service improvements.
 - Build and maintain weekly performance dashboards in Power BI for the operations leadership team.
 - Lead root-cause reviews of late deliveries with dispatch, warehouse and customer service teams.
-- Model the impact of new routes and pricing changes before launch, and present trade-offs to directors.
+- Model the impact of new routes and pricing changes before launch; present trade-offs to directors.
 - Coach two junior analysts and review their work.
 
 Requirements
@@ -65,19 +65,45 @@ Talent Partner, Northwind Freight
 
 ROSTER = [
     # name, pronunciation, title, relation, start, end, notes
-    ("Dana Whitfield", "", "Director of Network Planning", "hiring_manager", time(9, 30), time(10, 15),
-     "Met in round 1. Cares about the peak-season on-time rate."),
-    ("Marcus Oyelaran", "oh-yeh-LAH-ran", "VP Supply Chain", "managers_manager", time(10, 15), time(11, 0),
-     "Dana's manager. Spoke at the 2025 Midwest Logistics Summit on empty miles."),
-    ("Siobhán O'Neill", "shiv-AWN", "Senior Operations Analyst", "peer", time(11, 15), time(12, 0),
-     "Would be my day-to-day partner on the lane models."),
-    ("Priya Raman", "", "Talent Partner", "hr", time(12, 0), time(12, 30),
-     "Arranged both rounds."),
+    (
+        "Dana Whitfield",
+        "",
+        "Director of Network Planning",
+        "hiring_manager",
+        time(9, 30),
+        time(10, 15),
+        "Met in round 1. Cares about the peak-season on-time rate.",
+    ),
+    (
+        "Marcus Oyelaran",
+        "oh-yeh-LAH-ran",
+        "VP Supply Chain",
+        "managers_manager",
+        time(10, 15),
+        time(11, 0),
+        "Dana's manager. Spoke at the 2025 Midwest Logistics Summit on empty miles.",
+    ),
+    (
+        "Siobhán O'Neill",
+        "shiv-AWN",
+        "Senior Operations Analyst",
+        "peer",
+        time(11, 15),
+        time(12, 0),
+        "Would be my day-to-day partner on the lane models.",
+    ),
+    ("Priya Raman", "", "Talent Partner", "hr", time(12, 0), time(12, 30), "Arranged both rounds."),
 ]
 
 
 def _at(day: datetime, moment: time, zone: zoneinfo.ZoneInfo) -> datetime:
     return datetime.combine(day.date(), moment, tzinfo=zone)
+
+
+def _weekday_on_or_after(day: datetime) -> datetime:
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
 
 
 @transaction.atomic
@@ -90,8 +116,8 @@ def load_demo(*, now: datetime) -> tuple[object, bool]:
     user = users.objects.create_user(DEMO_USERNAME, password=DEMO_PASSWORD)
     zone = zoneinfo.ZoneInfo(DEMO_TIME_ZONE)
     local_now = now.astimezone(zone)
-    second_day = local_now + timedelta(days=5)
-    first_day = local_now - timedelta(days=9)
+    second_day = _weekday_on_or_after(local_now + timedelta(days=5))
+    first_day = _weekday_on_or_after(local_now - timedelta(days=9))
 
     northwind = Opportunity.objects.create(
         owner=user,

@@ -21,7 +21,9 @@ def _env_list(name: str, default: str) -> list[str]:
 
 
 def _home() -> Path:
-    default = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "secondround"
+    default = (
+        Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "secondround"
+    )
     home = Path(os.environ.get("SECONDROUND_HOME", default))
     home.mkdir(parents=True, exist_ok=True)
     return home
@@ -135,6 +137,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = SECONDROUND_HOME / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -173,3 +176,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SECONDROUND_LOG_LEVEL", "WARNING")},
 }
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

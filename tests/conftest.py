@@ -1,4 +1,4 @@
-"""Named users, as in every test here: alice owns, bob is another candidate, charlie has no access."""
+"""Named users in every test: alice owns, bob is another candidate, charlie has no access."""
 
 from __future__ import annotations
 

@@ -33,9 +33,7 @@ def make_opportunity(owner, **overrides) -> Opportunity:
 
 def make_round(opportunity: Opportunity, **overrides) -> Round:
     number = overrides.pop("number", None) or (opportunity.rounds.count() + 1)
-    starts = overrides.pop(
-        "starts_at", (timezone.now() + timedelta(days=3)).replace(microsecond=0)
-    )
+    starts = overrides.pop("starts_at", (timezone.now() + timedelta(days=3)).replace(microsecond=0))
     values = {
         "number": number,
         "starts_at": starts,

@@ -11,7 +11,11 @@ pytestmark = pytest.mark.django_db
 def test_sign_up_logs_in_and_stores_an_argon2_hash(client):
     response = client.post(
         reverse("signup"),
-        {"username": "dora", "password1": "a-long-unusual-pass", "password2": "a-long-unusual-pass"},
+        {
+            "username": "dora",
+            "password1": "a-long-unusual-pass",
+            "password2": "a-long-unusual-pass",
+        },
     )
     assert response.status_code == 302
     assert get_user_model().objects.get(username="dora").password.startswith("argon2")
@@ -20,7 +24,8 @@ def test_sign_up_logs_in_and_stores_an_argon2_hash(client):
 
 def test_sign_up_with_mismatched_passwords_explains(client):
     response = client.post(
-        reverse("signup"), {"username": "dora", "password1": "a-long-unusual-pass", "password2": "x"}
+        reverse("signup"),
+        {"username": "dora", "password1": "a-long-unusual-pass", "password2": "x"},
     )
     assert "didn’t match" in response.content.decode()
     assert not get_user_model().objects.filter(username="dora").exists()
@@ -43,7 +48,11 @@ def test_wrong_password_is_explained(client, alice):
 def test_change_password(alice_client, alice):
     response = alice_client.post(
         reverse("password_change"),
-        {"old_password": PASSWORD, "new_password1": "another-long-pass-9", "new_password2": "another-long-pass-9"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "another-long-pass-9",
+            "new_password2": "another-long-pass-9",
+        },
     )
     assert response.status_code == 302
     alice.refresh_from_db()

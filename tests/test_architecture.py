@@ -8,14 +8,19 @@ import secondround.engine
 
 
 def test_engine_imports_nothing_from_django():
-    modules = [f"secondround.engine.{info.name}" for info in pkgutil.iter_modules(secondround.engine.__path__)]
+    modules = [
+        f"secondround.engine.{info.name}"
+        for info in pkgutil.iter_modules(secondround.engine.__path__)
+    ]
     assert modules, "the engine has modules"
     code = (
         "import sys\n"
         + "".join(f"import {name}\n" for name in modules)
         + "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -26,6 +31,12 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
         "cursor = connection.cursor(); cursor.execute('PRAGMA journal_mode');"
         "print(cursor.fetchone()[0])"
     )
-    env = {"SECONDROUND_HOME": str(tmp_path), "DJANGO_SETTINGS_MODULE": "secondround.settings", "PATH": ""}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    env = {
+        "SECONDROUND_HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "secondround.settings",
+        "PATH": "",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     assert result.stdout.strip() == "wal"

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -7,7 +7,7 @@ from secondround.opportunities.selectors import dashboard_rows
 from secondround.opportunities.templatetags.schedule import countdown
 from tests.factories import make_opportunity, make_round
 
-NOW = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,9 @@ def test_soonest_interview_first_past_rounds_ignored(alice, bob):
 
 
 @pytest.mark.django_db
-def test_dashboard_query_count_does_not_grow_with_opportunities(alice, alice_client, django_assert_max_num_queries):
+def test_dashboard_query_count_does_not_grow_with_opportunities(
+    alice, alice_client, django_assert_max_num_queries
+):
     for index in range(30):
         make_round(make_opportunity(alice), starts_at=NOW + timedelta(days=index + 1))
     with django_assert_max_num_queries(6):

@@ -21,4 +21,6 @@ def test_loading_the_demo_again_keeps_the_users_changes():
     Opportunity.objects.filter(owner=user).update(notes="my own notes")
     again, created = load_demo(now=timezone.now())
     assert not created and again.username == DEMO_USERNAME
-    assert set(Opportunity.objects.filter(owner=user).values_list("notes", flat=True)) == {"my own notes"}
+    assert set(Opportunity.objects.filter(owner=user).values_list("notes", flat=True)) == {
+        "my own notes"
+    }

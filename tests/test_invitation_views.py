@@ -70,10 +70,24 @@ def test_save_reviewed_rows_sets_round_date_and_skips_unticked(alice_client, emp
         "time_zone": "Europe/London",
         "location": "10 Main Street, Leeds",
         "video_link": "",
-        **_row(0, keep="on", name="Dana Whitfield", title="Director", relation="hiring_manager",
-               start_time="09:30", end_time="10:15"),
-        **_row(1, keep="on", name="Marcus Oyelaran", title="VP", relation="managers_manager",
-               start_time="10:15", end_time="11:00"),
+        **_row(
+            0,
+            keep="on",
+            name="Dana Whitfield",
+            title="Director",
+            relation="hiring_manager",
+            start_time="09:30",
+            end_time="10:15",
+        ),
+        **_row(
+            1,
+            keep="on",
+            name="Marcus Oyelaran",
+            title="VP",
+            relation="managers_manager",
+            start_time="10:15",
+            end_time="11:00",
+        ),
         **_row(2, name="Lunch", relation="other", start_time="12:00"),
     }
     response = alice_client.post(reverse("invitation_save", args=[empty_round.pk]), data)

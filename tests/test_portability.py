@@ -25,8 +25,12 @@ def _rich_account(owner):
         archived_at=timezone.now(),
     )
     first = make_round(opportunity, number=1, starts_at=None, name="Screening")
-    second = make_round(opportunity, number=2, time_zone="America/Chicago", video_link="https://meet.example.com/x")
-    make_interviewer(second, name="Siobhán O'Neill", pronunciation="shiv-AWN", email="s@example.com")
+    second = make_round(
+        opportunity, number=2, time_zone="America/Chicago", video_link="https://meet.example.com/x"
+    )
+    make_interviewer(
+        second, name="Siobhán O'Neill", pronunciation="shiv-AWN", email="s@example.com"
+    )
     make_interviewer(second, name="Jean-Luc Moreau", relation="peer", notes="Likes cycling")
     make_interviewer(first, name="Priya Raman", relation="hr")
     make_opportunity(owner, company="Second Co")

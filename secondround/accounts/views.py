@@ -15,6 +15,8 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to Second Round. Start with the opportunity you are preparing for.")
+        messages.success(
+            request, "Welcome to Second Round. Start with the opportunity you are preparing for."
+        )
         return redirect("dashboard")
     return render(request, "registration/signup.html", {"form": form})

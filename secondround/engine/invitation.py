@@ -42,7 +42,7 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # so a "Director" who is "your manager's manager" is not filed as a senior leader.
         # "His/her manager" in an invitation points back at the hiring manager just named.
         (
-            r"manager'?s manager|boss'?s boss|skip[- ]level|manager reports to"
+            r"(?:manager|boss)'?s (?:manager|boss)|skip[- ]level|manager reports to"
             r"|whom the (?:role'?s |hiring )?manager reports|\b(?:his|her|their) (?:own )?"
             r"(?:manager|boss)\b",
             "managers_manager",
@@ -226,6 +226,9 @@ HEADER_WORDS: dict[str, str] = {
     "when": "time",
     "slot": "time",
     "start": "time",
+    "end": "time",
+    "length": "time",
+    "duration": "time",
     "interviewer": "name",
     "interviewers": "name",
     "name": "name",
@@ -236,6 +239,7 @@ HEADER_WORDS: dict[str, str] = {
     "job title": "title",
     "role": "title",
     "position": "title",
+    "designation": "title",
     "email": "email",
     "e-mail": "email",
 }
@@ -247,6 +251,7 @@ MAX_TEXT_CHARS = 100_000
 # --------------------------------------------------------------------------------------
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_PREFIXES: frozenset[str] = frozenset(name[:3] for name in MONTHS)
 _ORDINAL = r"(?:st|nd|rd|th)?"
 DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "iso"),
@@ -282,8 +287,10 @@ _CLOCK = (
     r"|\b(?:noon|midday)\b)"
 )
 CLOCK = re.compile(_CLOCK)
+# The start may be a bare hour when the end carries am/pm: "2 - 2:45pm".
 TIME_RANGE = re.compile(
-    rf"(?P<start>{_CLOCK})\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_CLOCK})"
+    rf"(?P<start>{_CLOCK}|\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP]))"
+    rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_CLOCK})"
 )
 DURATION = re.compile(
     r"\b(?P<amount>\d+(?:\.\d+)?|an?|one|half an?)\s*-?\s*(?P<unit>hours?|hrs?|minutes?|mins?)\b",
@@ -297,6 +304,8 @@ ZONE_NEAR_TIME = re.compile(
     rf"(?:(?<=\d)|(?<=[ap]m)|(?<=[AP]M)|(?<=[ap]\.m\.)|(?<=\()|(?i:times?\s+(?:are\s+)?"
     rf"(?:in\s+)?|time\s+zone:?\s*))\s*\(?(?P<zone>{_ZONE_WORDS})\b(?:\s+(?i:time))?\)?"
 )
+# What is left of "(ET)" or "(45 minutes)" once the zone or duration is cut out.
+EMPTY_BRACKETS = re.compile(rf"\((?:\s*,?\s*(?:{_ZONE_WORDS})?\s*)\)")
 IANA_ZONE = re.compile(
     r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+"
     r"(?:/[A-Za-z_]+)?\b"
@@ -310,8 +319,8 @@ UTC_OFFSET = re.compile(
 EMAIL = re.compile(r"(?:mailto:)?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = re.compile(r"https?://[^\s<>()\"'|]+")
 SIGN_OFF = re.compile(
-    r"^\s*(?:(?:best|kind|warm|warmest|many|with)\s+)?(?:regards|wishes|thanks|thank you|cheers"
-    r"|sincerely|best|all the best|talk soon)\s*[,.!]?\s*(?:$|(?=[A-Z]))",
+    r"^\s*(?:(?:best|kind|warm|warmest|many|with)\s+){0,2}(?:regards|wishes|thanks|thank you|cheers"
+    r"|sincerely|best|all the best|talk soon)\s*[,.!]?\s*(?:$|(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 GREETING = re.compile(
@@ -327,12 +336,13 @@ ROSTER_HEADING = re.compile(
     r"(?: for the day| on the day)?\s*:?\s*$",
     re.IGNORECASE,
 )
+# "Thank you for meeting with ..." looks back at the first round, so "for" rules it out.
 MEETING_TRIGGER = re.compile(
-    r"(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|sit(?:ting)?\s+down"
-    r"|interview(?:ing)?|be joined|joined)\s+(?:with|by)\b"
-    r"|\binterviewers?\s+(?:are|will be|include)\b|\bpanel\s+(?:will\s+)?(?:consists?\s+of"
-    r"|includes?|is)\b)"
-    r"|\b(?i:meet(?:ing)?)\s+(?=(?:our\s+|the\s+)?[A-Z])"
+    r"(?<!for )(?:(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?"
+    r"|sit(?:ting)?\s+down|interview(?:ing)?|be joined|joined)\s+(?:with|by)\b"
+    r"|\binterviewers?\s+(?:are|will be|include)\b"
+    r"|\bpanel\s+(?:will\s+)?(?:consists?\s+of|includes?|is)\b)"
+    r"|\b(?i:meet(?:ing)?)\s+(?=(?:our\s+|the\s+)?[A-Z]))"
 )
 CLAUSE_BREAK = re.compile(
     r"\s*;\s*|,?\s+(?:and\s+)?(?:then|afterwards|after that|followed by|finally|lastly)\b,?\s*",
@@ -341,6 +351,9 @@ CLAUSE_BREAK = re.compile(
 SEGMENT_BREAK = re.compile(r"\s*(?:[,;()\[\]{}|]|\s[-–—]+\s|[–—]|:\s)\s*")
 SEGMENT_TAIL_BREAK = re.compile(r"\s+(?=(?:from|who|whom|whose)\s)|\s+with\s+", re.IGNORECASE)
 AND_BREAK = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+LEADING_JOINER = re.compile(r"^(?:and|then|also|plus|&)\s+", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
+LETTER = re.compile(r"[^\W\d_]")
 DANGLING_WORDS = re.compile(r"(?:\s+(?:at|on|from|between|until|by|for|in|and)\b)+\s*$", re.I)
 ROLE_TITLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
@@ -359,6 +372,7 @@ STREET_ADDRESS = re.compile(
     r"\b\d{1,5}\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
     r"|Lane|Ln|Drive|Way|Place|Pl|Square|Sq|Court|Parkway|Pkwy|Terrace|Row|Quay)\b\.?"
 )
+WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b\.?", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 ABBREVIATION_END = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|No|vs|e\.g|i\.e|approx)\.$")
 EMAIL_MARK = "\x00mail"
@@ -459,7 +473,6 @@ class _ClockReading(NamedTuple):
 class _FoundTimes(NamedTuple):
     start: time
     end: time | None
-    spans: list[tuple[int, int]]
 
 
 class _Zone(NamedTuple):
@@ -557,7 +570,11 @@ def _dates_in(line: str, today: date) -> list[tuple[date, tuple[int, int]]]:
     """Dates on a line in reading order, with their spans; deadlines left out."""
     found: list[tuple[date, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
+    if not DIGIT.search(line):
+        return found
     for pattern, kind in DATE_PATTERNS:
+        if kind in {"day_month", "month_day"} and not _mentions_month(line):
+            continue  # the month-name patterns are the slow ones: skip them when they cannot match
         for match in pattern.finditer(line):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
@@ -568,6 +585,11 @@ def _dates_in(line: str, today: date) -> list[tuple[date, tuple[int, int]]]:
             if day is not None:
                 found.append((day, match.span()))
     return sorted(found, key=lambda item: item[1])
+
+
+def _mentions_month(line: str) -> bool:
+    lowered = line.lower()
+    return any(month in lowered for month in MONTH_PREFIXES)
 
 
 def _date_from_match(match: re.Match[str], kind: str, today: date) -> date | None:
@@ -696,9 +718,8 @@ def _as_time(minutes: int) -> time:
     return time(minutes // 60 % 24, minutes % 60)
 
 
-def _duration_minutes(text: str) -> tuple[int, list[tuple[int, int]]]:
+def _duration_minutes(text: str) -> int:
     total = 0.0
-    spans: list[tuple[int, int]] = []
     for match in DURATION.finditer(text):
         amount_text = match["amount"].lower()
         amount = (
@@ -707,8 +728,7 @@ def _duration_minutes(text: str) -> tuple[int, list[tuple[int, int]]]:
             else (1.0 if amount_text in {"a", "an", "one"} else float(amount_text))
         )
         total += amount * (60 if match["unit"].lower().startswith("h") else 1)
-        spans.append(match.span())
-    return round(total), spans
+    return round(total)
 
 
 def _clock_times(text: str) -> _FoundTimes | None:
@@ -716,14 +736,14 @@ def _clock_times(text: str) -> _FoundTimes | None:
     if (found := TIME_RANGE.search(text)) is not None:
         start, end = _range_minutes(_read_clock(found["start"]), _read_clock(found["end"]))
         end_time = _as_time(end) if end > start else None
-        return _FoundTimes(_as_time(start), end_time, [found.span()])
+        return _FoundTimes(_as_time(start), end_time)
     if (clock := CLOCK.search(text)) is None:
         return None
     reading = _read_clock(clock.group())
     start = _minutes_of_day(reading, reading.meridiem)
-    duration, duration_spans = _duration_minutes(text)
+    duration = _duration_minutes(text)
     end_time = _as_time(start + duration) if duration else None
-    return _FoundTimes(_as_time(start), end_time, [clock.span(), *duration_spans])
+    return _FoundTimes(_as_time(start), end_time)
 
 
 # ---- lines and rows ------------------------------------------------------------------
@@ -784,58 +804,58 @@ def _read_table_row(cells: list[str], reader: _Reader) -> None:
     row_text = " | ".join(cells)
     if NON_INTERVIEW_ROW.search(row_text):
         return
-    kinds = reader.header or {}
-    by_kind: dict[str, list[str]] = {}
-    for index, cell in enumerate(cells):
-        by_kind.setdefault(kinds.get(index, "unknown"), []).append(cell)
-    zone = _row_zone(row_text, reader)
-    times = _clock_times(_without_zones(" ".join(by_kind.get("time") or cells)))
-    name_cells = by_kind.get("name") or [
-        cell for cell in cells if not CLOCK.search(cell) and not EMAIL.fullmatch(cell)
+    columns = [(reader.header or {}).get(index, "unknown") for index in range(len(cells))]
+    timing = [
+        index
+        for index, cell in enumerate(cells)
+        if columns[index] == "time"
+        or (columns[index] == "unknown" and (CLOCK.search(cell) or DURATION.fullmatch(cell)))
     ]
-    people: list[_Person] = []
-    for cell in name_cells:
-        people = _people_in(_without_schedule_text(cell, reader.today))
-        if people:
-            break
-    if not people:
-        return
-    extra_titles = by_kind.get("title", [])
-    extra_context = [
-        *by_kind.get("other", []),
-        *(c for c in by_kind.get("unknown", []) if c not in name_cells),
-    ]
-    emails = [match.group() for cell in by_kind.get("email", []) for match in EMAIL.finditer(cell)]
+    times = _clock_times(_without_zones(" ".join(cells[index] for index in timing)))
+    name_index, people = _people_in_cells(cells, columns, timing, reader.today)
     for person in people:
-        _add_row_details(person, extra_titles, extra_context, emails)
-        reader.sightings.append(_Sighting(person, reader.day, times, zone))
+        for index, cell in enumerate(cells):
+            if index != name_index and index not in timing:
+                _add_cell_details(person, cell, columns[index])
+        reader.sightings.append(_Sighting(person, reader.day, times, _row_zone(row_text, reader)))
 
 
-def _add_row_details(
-    person: _Person, titles: list[str], context: list[str], emails: list[str]
-) -> None:
-    """Give a person the table's separate title, notes and e-mail columns."""
-    for title in titles:
-        cleaned = _clean_segment(title)
-        if cleaned and _segment_kind(cleaned) == "title" and cleaned not in person.titles:
-            person.titles.append(ARTICLES.sub("", cleaned))
-        elif cleaned:
-            person.context.append(cleaned)
-    for note in context:
-        if EMAIL.search(note) and person.email is None:
-            person.email = _bare_email(EMAIL.search(note).group())  # type: ignore[union-attr]
-        elif not CLOCK.search(note):
-            person.context.append(note)
-    if emails and person.email is None:
-        person.email = _bare_email(emails[0])
+def _people_in_cells(
+    cells: list[str], columns: list[str], timing: list[int], today: date
+) -> tuple[int | None, list[_Person]]:
+    """The people in the row's name column, or in the first cell that names someone."""
+    candidates = [index for index, kind in enumerate(columns) if kind == "name"] or [
+        index for index, kind in enumerate(columns) if kind == "unknown" and index not in timing
+    ]
+    for index in candidates:
+        if people := _people_in(_without_schedule_text(cells[index], today)):
+            return index, people
+    return None, []
+
+
+def _add_cell_details(person: _Person, cell: str, column: str) -> None:
+    """Give a person what the row's other columns say: title, notes, e-mail."""
+    for kind, text in _segments(cell):
+        if kind == "email":
+            person.email = person.email or text
+        elif kind == "title" and column in {"title", "unknown"}:
+            person.titles.append(text)
+        else:
+            person.context.append(text)
 
 
 def _read_text_line(line: str, reader: _Reader) -> None:
-    is_bullet = BULLET.match(line) is not None
-    body = BULLET.sub("", line).strip()
-    for sentence in _sentences(body):
+    # A time alone on its line ("10:00 – 10:45") belongs to the names on the next line.
+    times_above, reader.pending_times = reader.pending_times, None
+    if CLOCK.search(line) and not LETTER.search(_without_schedule_text(line, reader.today)):
+        reader.pending_times = _clock_times(_without_zones(line))
+        return
+    is_listed = BULLET.match(line) is not None or reader.in_roster_block or bool(times_above)
+    for sentence in _sentences(BULLET.sub("", line).strip()):
+        is_meeting = is_listed or MEETING_TRIGGER.search(sentence) is not None
         for clause in CLAUSE_BREAK.split(sentence):
-            _read_clause(clause, sentence, is_bullet, reader)
+            if _read_clause(clause, is_meeting, times_above, reader):
+                times_above = None
 
 
 def _sentences(text: str) -> list[str]:
@@ -849,31 +869,22 @@ def _sentences(text: str) -> list[str]:
     return sentences
 
 
-def _read_clause(clause: str, sentence: str, is_bullet: bool, reader: _Reader) -> None:
-    if not clause.strip():
-        return
-    zone = _row_zone(clause, reader)
+def _read_clause(
+    clause: str, is_meeting: bool, times_above: _FoundTimes | None, reader: _Reader
+) -> bool:
+    """Record the people a clause names; True when it used the times from the line above."""
+    if not (is_meeting or CLOCK.search(clause)) or NON_INTERVIEW_ROW.search(clause):
+        return False
     times = _clock_times(_without_zones(clause))
-    trigger = MEETING_TRIGGER.search(sentence)
-    if not (is_bullet or times or trigger or reader.in_roster_block):
-        return
-    if NON_INTERVIEW_ROW.search(clause):
-        return
-    trigger_in_clause = MEETING_TRIGGER.search(clause)
-    people_text = clause[trigger_in_clause.end() :] if trigger_in_clause else clause
+    trigger = MEETING_TRIGGER.search(clause)
+    people_text = clause[trigger.end() :] if trigger else clause
     people = _people_in(_without_schedule_text(people_text, reader.today))
-    if not people:
-        # A time alone on its line ("10:00 – 10:45") belongs to the names on the next line.
-        if times is not None and not re.search(
-            r"[^\W\d_]{3,}",
-            _without_schedule_text(clause, reader.today).replace("am", "").replace("pm", ""),
-        ):
-            reader.pending_times = times
-        return
-    if times is None and reader.pending_times is not None:
-        times, reader.pending_times = reader.pending_times, None
+    uses_times_above = bool(people) and times is None and times_above is not None
     for person in people:
-        reader.sightings.append(_Sighting(person, reader.day, times, zone))
+        reader.sightings.append(
+            _Sighting(person, reader.day, times or times_above, _row_zone(clause, reader))
+        )
+    return uses_times_above
 
 
 def _row_zone(text: str, reader: _Reader) -> tzinfo | None:
@@ -895,12 +906,12 @@ def _without_schedule_text(text: str, today: date) -> str:
     text = URL.sub(" , ", text)
     for _, (start, end) in reversed(_dates_in(text, today)):
         text = f"{text[:start]} , {text[end:]}"
-    text = re.sub(rf"\b(?:{'|'.join(WEEKDAYS)})\b\.?", " , ", text, flags=re.IGNORECASE)
+    text = WEEKDAY_WORD.sub(" , ", text)
+    text = ZONE_NEAR_TIME.sub(" , ", text)
     text = TIME_RANGE.sub(" , ", text)
     text = CLOCK.sub(" , ", text)
     text = DURATION.sub(" , ", text)
-    text = ZONE_NEAR_TIME.sub(" , ", text)
-    return re.sub(rf"\((?:\s*,?\s*(?:{_ZONE_WORDS})?\s*)\)", " , ", text)
+    return EMPTY_BRACKETS.sub(" , ", text)
 
 
 # ---- people --------------------------------------------------------------------------
@@ -915,8 +926,12 @@ def _people_in(fragment: str) -> list[_Person]:
     people: list[_Person] = []
     waiting_titles: list[str] = []
     waiting_context: list[str] = []
+    previous_kind = ""
     for kind, text in _segments(fragment):
         last = people[-1] if people else None
+        if kind == "title" and previous_kind == "context" and last is not None:
+            kind = "context"  # a note runs on: "(from our partner team, Checkout)"
+        previous_kind = kind
         if kind == "name":
             people.append(_Person(text, titles=waiting_titles, context=waiting_context))
             waiting_titles, waiting_context = [], []
@@ -981,9 +996,8 @@ def _split_and(parts: list[str]) -> list[str]:
 
 
 def _clean_segment(segment: str) -> str:
-    segment = re.sub(r"\s+", " ", segment).strip(" \t*_`'\"“”.:-–—>")
-    segment = re.sub(r"^(?:and|then|also|plus|&)\s+", "", segment, flags=re.IGNORECASE)
-    return DANGLING_WORDS.sub("", segment).strip(" ,.:")
+    segment = " ".join(segment.split()).strip("*_`'\"“”.:-–—> ")
+    return DANGLING_WORDS.sub("", LEADING_JOINER.sub("", segment)).strip(" ,.:")
 
 
 def _classify(segment: str) -> list[tuple[str, str]]:
@@ -1005,13 +1019,13 @@ def _segment_kind(segment: str) -> str:
     if _is_name(segment) or (unarticled != segment and _is_name(unarticled)):
         return "name"
     if (
-        re.search(r"\d", segment)
+        DIGIT.search(segment)
         or CONTEXT_OPENERS.search(segment)
         or ACTIVITY_WORDS.search(segment)
         or infer_relation(None, segment)
         in {"hiring_manager", "managers_manager", "peer", "cross_department"}
         or len(segment.split()) > 8
-        or not re.search(r"[^\W\d_]", segment)
+        or not LETTER.search(segment)
     ):
         return "context"
     if segment[0].islower() and unarticled == segment:
@@ -1020,15 +1034,21 @@ def _segment_kind(segment: str) -> str:
 
 
 def _split_title_and_name(segment: str) -> tuple[str, str, str] | None:
-    """Find a name inside a title-looking segment: "Principal Dr. Hannah Whitcomb"."""
+    """Find a name at either end of a title-looking segment: "Principal Dr. Hannah Whitcomb".
+
+    The name at the end is tried first, as "Retail Trading Manager Sophie Kowalski" is how
+    titles without a comma are written; a name in the middle ("for the Cardiac Step-Down
+    Unit") is never taken.
+    """
     words = ARTICLES.sub("", segment).split()
     if len(words) > 12:
         return None
-    for start in range(len(words)):
-        for stop in range(min(len(words), start + 5), start + 1, -1):
-            candidate = " ".join(words[start:stop])
-            if _is_name(candidate):
-                return " ".join(words[:start]), candidate, " ".join(words[stop:])
+    for size in range(min(len(words) - 1, 5), 1, -1):
+        if _is_name(" ".join(words[-size:])) and words[-size - 1][0].isupper():
+            return " ".join(words[:-size]), " ".join(words[-size:]), ""
+    for size in range(min(len(words) - 1, 5), 1, -1):
+        if _is_name(" ".join(words[:size])) and words[size][0].isupper():
+            return "", " ".join(words[:size]), " ".join(words[size:])
     return None
 
 
@@ -1048,7 +1068,7 @@ def _is_name(text: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    if re.fullmatch(r"[A-Z]\.", word):  # a middle initial
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":  # a middle initial
         return True
     if not word[0].isupper() or word.isupper() or word.lower() in NOT_NAME_WORDS:
         return False

@@ -169,8 +169,12 @@ class InterviewerForm(forms.ModelForm):
         interviewer = super().save(commit=False)
         interviewer.round = self.round
         day = self.round.local_day() if self.round.starts_at else None
-        interviewer.starts_at = combine_local(day, self.cleaned_data.get("start_time"), self.round.time_zone)
-        interviewer.ends_at = combine_local(day, self.cleaned_data.get("end_time"), self.round.time_zone)
+        interviewer.starts_at = combine_local(
+            day, self.cleaned_data.get("start_time"), self.round.time_zone
+        )
+        interviewer.ends_at = combine_local(
+            day, self.cleaned_data.get("end_time"), self.round.time_zone
+        )
         if not interviewer.pk:
             interviewer.position = self.round.interviewers.count()
         if commit:
@@ -200,7 +204,9 @@ class RosterReviewForm(forms.Form):
     )
     time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices)
     location = forms.CharField(max_length=300, required=False)
-    video_link = forms.URLField(label="Video link", max_length=1000, required=False)
+    video_link = forms.URLField(
+        label="Video link", max_length=1000, required=False, assume_scheme="https"
+    )
 
 
 class RosterRowForm(forms.Form):

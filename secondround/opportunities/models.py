@@ -58,7 +58,9 @@ class Round(models.Model):
         TEST = "test", "Test / assessment"
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="rounds")
-    number = models.PositiveSmallIntegerField(help_text="1 for the first interview, 2 for the second…")
+    number = models.PositiveSmallIntegerField(
+        help_text="1 for the first interview, 2 for the second…"
+    )
     name = models.CharField(
         max_length=100, blank=True, help_text='Optional, such as "Final" or "Onsite loop".'
     )
@@ -74,22 +76,20 @@ class Round(models.Model):
     class Meta:
         ordering = ["number", "starts_at"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["opportunity", "number"], name="one_round_per_number"
-            )
+            models.UniqueConstraint(fields=["opportunity", "number"], name="one_round_per_number")
         ]
 
     def __str__(self) -> str:
         return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("round_detail", args=[self.pk])
 
     @property
     def label(self) -> str:
         ordinal = {1: "First", 2: "Second", 3: "Third", 4: "Fourth", 5: "Fifth"}
         default = f"{ordinal.get(self.number, f'Round {self.number}')} interview"
         return self.name or default
-
-    def get_absolute_url(self) -> str:
-        return reverse("round_detail", args=[self.pk])
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

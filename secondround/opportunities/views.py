@@ -99,9 +99,7 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def opportunity_archive(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = _get_opportunity_for_user(request, pk)
     archive = request.POST.get("archived", "1") == "1"
-    services.opportunity_set_archived(
-        opportunity=opportunity, archived=archive, now=timezone.now()
-    )
+    services.opportunity_set_archived(opportunity=opportunity, archived=archive, now=timezone.now())
     messages.success(request, f"{'Archived' if archive else 'Restored'} {opportunity}.")
     return redirect("dashboard")
 
@@ -188,9 +186,7 @@ def interviewer_create(request: HttpRequest, pk: int) -> HttpResponse:
         interviewer = form.save()
         messages.success(request, f"Added {interviewer.name}.")
         return redirect(round_)
-    return render(
-        request, "opportunities/interviewer_form.html", {"form": form, "round": round_}
-    )
+    return render(request, "opportunities/interviewer_form.html", {"form": form, "round": round_})
 
 
 @login_required

@@ -22,6 +22,9 @@ class AccountExport(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return self.filename
+
     def get_absolute_url(self) -> str:
         return reverse("export_download", args=[self.pk])
 

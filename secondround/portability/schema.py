@@ -111,9 +111,7 @@ OPPORTUNITY_FIELDS: dict[str, Callable[[Any, str], None]] = {
 }
 
 
-def _check_object(
-    item: Any, fields: dict[str, Callable[[Any, str], None]], where: str
-) -> None:
+def _check_object(item: Any, fields: dict[str, Callable[[Any, str], None]], where: str) -> None:
     if not isinstance(item, dict):
         raise ImportFileError(f"{where} should be an object.")
     missing = [name for name in fields if name not in item]
@@ -143,7 +141,9 @@ def validate_export(payload: Any) -> dict:
         where = f"opportunities[{index}]"
         _check_object(opportunity, OPPORTUNITY_FIELDS, where)
         numbers = set()
-        for round_index, round_ in enumerate(_check_list(opportunity.get("rounds"), f"{where}.rounds")):
+        for round_index, round_ in enumerate(
+            _check_list(opportunity.get("rounds"), f"{where}.rounds")
+        ):
             round_where = f"{where}.rounds[{round_index}]"
             _check_object(round_, ROUND_FIELDS, round_where)
             if round_["number"] in numbers:
@@ -151,7 +151,9 @@ def validate_export(payload: Any) -> dict:
             numbers.add(round_["number"])
             interviewers = _check_list(round_.get("interviewers"), f"{round_where}.interviewers")
             for person_index, person in enumerate(interviewers):
-                _check_object(person, INTERVIEWER_FIELDS, f"{round_where}.interviewers[{person_index}]")
+                _check_object(
+                    person, INTERVIEWER_FIELDS, f"{round_where}.interviewers[{person_index}]"
+                )
     return payload
 
 
@@ -160,7 +162,9 @@ def load_export(raw: bytes) -> dict:
     try:
         payload = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ImportFileError("This file is not text: choose the .json file Second Round exported.") from None
+        raise ImportFileError(
+            "This file is not text: choose the .json file Second Round exported."
+        ) from None
     except json.JSONDecodeError as error:
         raise ImportFileError(
             f"This file is not valid JSON (line {error.lineno}, column {error.colno})."

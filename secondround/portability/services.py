@@ -68,9 +68,7 @@ def account_export(*, owner: AbstractBaseUser, now: datetime) -> dict:
 
 
 def _values(item: dict, fields: dict) -> dict:
-    return {
-        name: _moment(item[name]) if name.endswith("_at") else item[name] for name in fields
-    }
+    return {name: _moment(item[name]) if name.endswith("_at") else item[name] for name in fields}
 
 
 @transaction.atomic

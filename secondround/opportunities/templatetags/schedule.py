@@ -1,23 +1,15 @@
-"""Dates as a candidate reads them: in the interview's own time zone, and how long until."""
+"""How long until an interview, as a candidate reads it at a glance.
+
+Showing a time in the interview's own zone is Django's `timezone` filter (load tz).
+"""
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import datetime
 
 from django import template
 
 register = template.Library()
-
-
-@register.filter
-def in_zone(moment: datetime | None, zone_name: str) -> datetime | None:
-    if moment is None:
-        return None
-    try:
-        return moment.astimezone(zoneinfo.ZoneInfo(zone_name))
-    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
-        return moment
 
 
 def _plural(count: int, unit: str) -> str:
@@ -40,7 +32,11 @@ def countdown(moment: datetime | None, now: datetime) -> str:
     elif days == 1:
         span = f"1 day {_plural(hours, 'hour')}" if hours else "1 day"
     elif hours:
-        span = f"{_plural(hours, 'hour')} {_plural(minutes, 'minute')}" if minutes else _plural(hours, "hour")
+        span = (
+            f"{_plural(hours, 'hour')} {_plural(minutes, 'minute')}"
+            if minutes
+            else _plural(hours, "hour")
+        )
     else:
         span = _plural(max(minutes, 1), "minute")
     return f"in {span}" if future else f"{span} ago"

@@ -1,0 +1,59 @@
+"""Row accuracy of the invitation parser over the hand-written fixtures.
+
+A row is right when name, title, relation, start and end all equal the expected row's.
+Rows are matched by name; a missing or an extra row counts as wrong, so each fixture
+counts max(expected rows, found rows).
+
+    python bench/invitation_accuracy.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from secondround.engine.invitation import parse_invitation, roster_as_json  # noqa: E402
+
+FIXTURES = REPO_ROOT / "tests" / "engine" / "fixtures" / "invitations"
+
+
+def _score_fixture(path: Path) -> tuple[int, int, list[str]]:
+    """(right rows, counted rows, one line per wrong row) for one fixture."""
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    parsed = parse_invitation(
+        path.read_text(encoding="utf-8"),
+        today=date.fromisoformat(expected["today"]),
+        default_time_zone=expected.get("default_time_zone"),
+    )
+    expected_rows = {row["name"]: row for row in expected["roster"]}
+    found_rows = {row["name"]: row for row in roster_as_json(parsed)}
+    right = sum(1 for name, row in found_rows.items() if expected_rows.get(name) == row)
+    misses = [
+        f"  {path.stem}: expected {expected_rows.get(name)} found {found_rows.get(name)}"
+        for name in dict.fromkeys([*expected_rows, *found_rows])
+        if expected_rows.get(name) != found_rows.get(name)
+    ]
+    return right, max(len(expected_rows), len(found_rows)), misses
+
+
+def main() -> None:
+    total_right = total_rows = 0
+    for path in sorted(FIXTURES.glob("*.txt")):
+        right, rows, misses = _score_fixture(path)
+        total_right += right
+        total_rows += rows
+        for miss in misses:
+            print(miss, file=sys.stderr)
+    accuracy = total_right / total_rows if total_rows else 1.0
+    print(f"FIGURE invitation_rows_right {total_right} rows")
+    print(f"FIGURE invitation_rows_total {total_rows} rows")
+    print(f"FIGURE invitation_row_accuracy {accuracy:.3f} ratio")
+
+
+if __name__ == "__main__":
+    main()

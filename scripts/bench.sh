@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every benchmark, printing `FIGURE name value unit` lines. The dashboard is timed on
+# SQLite and, when the server binaries are installed, on a throw-away PostgreSQL too.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+
+"$BIN/python" bench/invitation_accuracy.py
+SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/dashboard.py
+
+if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  pgdata=$(mktemp -d /tmp/secondround-pg.XXXXXX)
+  chmod 755 "$pgdata"
+  trap 'scripts/test-postgres.sh stop "$pgdata"; rm -rf "$pgdata"' EXIT
+  DATABASE_URL=$(scripts/test-postgres.sh start "$pgdata") SECONDROUND_HOME=$(mktemp -d) \
+    "$BIN/python" bench/dashboard.py
+fi

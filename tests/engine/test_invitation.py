@@ -1,0 +1,242 @@
+"""The invitation parser against hand-written e-mails and its helpers' tables."""
+
+from __future__ import annotations
+
+import json
+import time as clock
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from secondround.engine.invitation import (
+    NO_ROSTER_WARNING,
+    infer_relation,
+    parse_invitation,
+    parse_time_range,
+    roster_as_json,
+    zone_for_abbreviation,
+)
+from secondround.engine.vocabulary import RELATIONS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "invitations"
+FIXTURE_PATHS = sorted(FIXTURES.glob("*.txt"))
+
+
+def _parse_fixture(path: Path) -> tuple[dict, object]:
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    parsed = parse_invitation(
+        path.read_text(encoding="utf-8"),
+        today=date.fromisoformat(expected["today"]),
+        default_time_zone=expected.get("default_time_zone"),
+    )
+    return expected, parsed
+
+
+def test_there_are_enough_fixtures() -> None:
+    assert len(FIXTURE_PATHS) >= 14
+    for path in FIXTURE_PATHS:
+        assert path.with_suffix(".expected.json").exists(), path.name
+
+
+@pytest.mark.parametrize("path", FIXTURE_PATHS, ids=lambda path: path.stem)
+def test_fixture_roster(path: Path) -> None:
+    expected, parsed = _parse_fixture(path)
+    assert roster_as_json(parsed) == expected["roster"]
+
+
+@pytest.mark.parametrize("path", FIXTURE_PATHS, ids=lambda path: path.stem)
+def test_fixture_details(path: Path) -> None:
+    expected, parsed = _parse_fixture(path)
+    interview_date = parsed.interview_date.isoformat() if parsed.interview_date else None
+    assert interview_date == expected["interview_date"]
+    assert parsed.time_zone == expected["time_zone"]
+    assert parsed.location == expected["location"]
+    assert parsed.video_link == expected["video_link"]
+    emails = {entry.name: entry.email for entry in parsed.entries if entry.email}
+    assert emails == expected.get("emails", {})
+    for warning in expected.get("warnings_include", []):
+        assert warning in parsed.warnings
+
+
+@pytest.mark.parametrize("path", FIXTURE_PATHS, ids=lambda path: path.stem)
+def test_fixture_relations_are_known_ids(path: Path) -> None:
+    _, parsed = _parse_fixture(path)
+    for entry in parsed.entries:
+        assert entry.relation is None or entry.relation in RELATIONS
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "zone"),
+    [
+        ("ET", "America/New_York"),
+        ("EST", "America/New_York"),
+        ("EDT", "America/New_York"),
+        ("CT", "America/Chicago"),
+        ("CDT", "America/Chicago"),
+        ("MT", "America/Denver"),
+        ("PT", "America/Los_Angeles"),
+        ("PST", "America/Los_Angeles"),
+        ("GMT", "Europe/London"),
+        ("BST", "Europe/London"),
+        ("UK", "Europe/London"),
+        ("CET", "Europe/Paris"),
+        ("CEST", "Europe/Paris"),
+        ("UTC", "UTC"),
+        ("Pacific", "America/Los_Angeles"),
+        ("IST", None),
+        ("XYZ", None),
+    ],
+)
+def test_zone_for_abbreviation(abbreviation: str, zone: str | None) -> None:
+    assert zone_for_abbreviation(abbreviation) == zone
+
+
+@pytest.mark.parametrize(
+    ("title", "context", "relation"),
+    [
+        ("Hiring Manager", "", "hiring_manager"),
+        (None, "the manager you would report to", "hiring_manager"),
+        ("Engineering Manager", "your future manager", "hiring_manager"),
+        ("Director of Engineering", "the hiring manager's manager", "managers_manager"),
+        (None, "the boss's boss", "managers_manager"),
+        (None, "whom the role's manager reports to", "managers_manager"),
+        ("VP of Sales", "", "senior_leader"),
+        ("Vice President, Operations", "", "senior_leader"),
+        ("Director of Nursing", "", "senior_leader"),
+        ("Head of Finance", "", "senior_leader"),
+        ("Chief Financial Officer", "", "senior_leader"),
+        ("CEO", "", "senior_leader"),
+        ("Principal", "", "senior_leader"),
+        ("Dean of Students", "", "senior_leader"),
+        ("HR Business Partner", "", "hr"),
+        ("Human Resources Generalist", "", "hr"),
+        ("Technical Recruiter", "", "hr"),
+        ("Talent Acquisition Partner", "", "hr"),
+        ("People Partner", "", "hr"),
+        ("Director of Human Resources", "", "hr"),
+        (None, "from Marketing", "cross_department"),
+        ("Product Manager", "from our partner team", "cross_department"),
+        ("Account Executive", "a teammate", "peer"),
+        ("Charge Nurse", "would work alongside you", "peer"),
+        (None, "a colleague on the team", "peer"),
+        ("Solutions Architect", "", "technical_expert"),
+        ("Principal Engineer", "", "technical_expert"),
+        ("Staff Engineer", "", "technical_expert"),
+        ("Clinical Nurse Specialist", "", "technical_expert"),
+        ("Tech Lead", "", "technical_expert"),
+        ("Consultant", "", "technical_expert"),
+        (None, "subject-matter expert", "technical_expert"),
+        ("Warehouse Operations Manager", "", None),
+        ("Nurse Manager", "", None),
+        (None, "", None),
+    ],
+)
+def test_infer_relation(title: str | None, context: str, relation: str | None) -> None:
+    assert infer_relation(title, context) == relation
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("10:00–10:45", time(10, 0), time(10, 45)),
+        ("10:00 - 10:45", time(10, 0), time(10, 45)),
+        ("10:00 to 10:45", time(10, 0), time(10, 45)),
+        ("2pm - 2:45pm", time(14, 0), time(14, 45)),
+        ("2 - 2:45pm", time(14, 0), time(14, 45)),
+        ("11:30 - 12:15pm", time(11, 30), time(12, 15)),
+        ("11:30am-12:15", time(11, 30), time(12, 15)),
+        ("9:00am-9:30am", time(9, 0), time(9, 30)),
+        ("10:30 a.m. to 11:15 a.m.", time(10, 30), time(11, 15)),
+        ("14:00–15:30", time(14, 0), time(15, 30)),
+        ("1:30 - 2:00", time(13, 30), time(14, 0)),
+        ("09:15 for 45 minutes", time(9, 15), time(10, 0)),
+        ("3pm (1 hour)", time(15, 0), time(16, 0)),
+        ("10:00 AM PT", time(10, 0), None),
+        ("noon", time(12, 0), None),
+    ],
+)
+def test_parse_time_range(text: str, start: time, end: time | None) -> None:
+    assert parse_time_range(text) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["", "no times here", "Room 2.14", "24/7 support", "2026-03-10"])
+def test_parse_time_range_without_a_time(text: str) -> None:
+    assert parse_time_range(text) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected_date"),
+    [
+        ("Your interview is on Tuesday, March 10.", "2026-03-10"),
+        ("Your interview is on 10 March 2026.", "2026-03-10"),
+        ("Your interview is on 2026-03-10.", "2026-03-10"),
+        ("Your interview is on 3/10/2026.", "2026-03-10"),
+        ("Your interview is on the 10th of March.", "2026-03-10"),
+        ("Your interview is on Feb 3.", "2027-02-03"),
+        ("Please reply by March 5. Your interview is on March 10.", "2026-03-10"),
+    ],
+)
+def test_interview_date_formats(sentence: str, expected_date: str) -> None:
+    parsed = parse_invitation(sentence, today=date(2026, 3, 1))
+    assert parsed.interview_date == date.fromisoformat(expected_date)
+
+
+def test_default_time_zone_applies_only_when_the_email_names_none() -> None:
+    text = "Schedule, 10 March 2026:\n- 10:00–10:30 ET: Priya Raman, Head of Finance\n"
+    parsed = parse_invitation(text, today=date(2026, 3, 1), default_time_zone="Europe/Berlin")
+    assert parsed.time_zone == "America/New_York"
+    assert parsed.entries[0].start is not None
+    assert parsed.entries[0].start.isoformat() == "2026-03-10T10:00:00-04:00"
+
+
+def test_unknown_default_time_zone_is_a_warning_not_an_error() -> None:
+    text = "On 10 March 2026:\n- 10:00–10:30: Priya Raman, Head of Finance\n"
+    parsed = parse_invitation(text, today=date(2026, 3, 1), default_time_zone="Mars/Olympus")
+    assert parsed.time_zone is None
+    assert parsed.entries[0].start is not None and parsed.entries[0].start.tzinfo is None
+    assert any("Mars/Olympus" in warning for warning in parsed.warnings)
+
+
+def test_signature_and_greeting_are_not_interviewers() -> None:
+    text = (
+        "Dear Alex Morgan,\n\nYou will meet with Priya Raman, our Head of Finance.\n\n"
+        "Best regards, Tom Baker, Recruiting Coordinator\n"
+    )
+    parsed = parse_invitation(text, today=date(2026, 3, 1))
+    assert [entry.name for entry in parsed.entries] == ["Priya Raman"]
+
+
+def test_times_without_a_date_warn() -> None:
+    parsed = parse_invitation("- 10:00–10:30: Priya Raman, Head of Finance", today=date(2026, 3, 1))
+    assert parsed.entries[0].start is None
+    assert "Times found but no interview date: add the date by hand." in parsed.warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "\x00\x01\x02\xff\ufffd" * 1000,
+        "| | | |\n|---|\n||||",
+        "10:00–" * 5000,
+        "Priya Raman, " * 20000,
+        ("- 10:00–10:45 ET: Priya Raman, Head of Finance\n" * 5000),
+    ],
+    ids=["empty", "blank", "binary", "broken-table", "dashes", "repeated-name", "huge"],
+)
+def test_never_raises(text: str) -> None:
+    parsed = parse_invitation(text, today=date(2026, 3, 1))
+    assert isinstance(parsed.entries, list)
+    if not parsed.entries:
+        assert NO_ROSTER_WARNING in parsed.warnings
+
+
+def test_a_five_kilobyte_email_parses_quickly() -> None:
+    text = (FIXTURES / "01_markdown_table_accounting.txt").read_text(encoding="utf-8")
+    text = (text * (5000 // len(text) + 1))[:5000]
+    started = clock.perf_counter()
+    for _ in range(10):
+        parse_invitation(text, today=date(2026, 3, 1))
+    assert (clock.perf_counter() - started) / 10 < 0.01
