@@ -112,8 +112,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     _setup_django()
     _migrate()
-    from secondround.portability.schema import ImportFileError, load_export
-    from secondround.portability.services import account_import
+    from secondround.portability.services import ImportFileError, account_import, load_export
 
     owner = _pick_user(args.user)
     try:

@@ -7,8 +7,12 @@ from django.utils import timezone
 
 from secondround.opportunities.models import Opportunity
 from secondround.portability.models import AccountExport
-from secondround.portability.schema import ImportFileError, load_export
-from secondround.portability.services import account_export, account_import
+from secondround.portability.services import (
+    ImportFileError,
+    account_export,
+    account_import,
+    load_export,
+)
 from tests.factories import make_interviewer, make_opportunity, make_round, make_user
 
 pytestmark = pytest.mark.django_db
@@ -73,34 +77,41 @@ def _valid_document():
         (lambda d: d.update(format="something-else"), "not a Second Round export"),
         (lambda d: d.update(version=99), "version 99"),
         (lambda d: d.pop("opportunities"), "opportunities should be a list"),
+        (lambda d: d["opportunities"].append("text"), "opportunities[2] should be an object"),
         (lambda d: d["opportunities"][0].pop("company"), "opportunities[0] lacks company"),
-        (lambda d: d["opportunities"][0].update(status="hired"), "opportunities[0].status must be"),
+        (lambda d: d["opportunities"][0].update(status="hired"), "opportunities[0].status: Value"),
         (
             lambda d: d["opportunities"][0]["rounds"][1].update(time_zone="Mars/Olympus"),
-            "not a known time zone",
+            "rounds[1].time_zone: 'Mars/Olympus' is not a known time zone",
         ),
         (
             lambda d: d["opportunities"][0]["rounds"][1].update(starts_at="tomorrow"),
-            "not an ISO 8601",
+            "rounds[1].starts_at: “tomorrow” value has an invalid format",
         ),
         (
             lambda d: d["opportunities"][0]["rounds"][1].update(starts_at="2026-03-10T09:00:00"),
-            "no time zone offset",
+            "rounds[1].starts_at: the date and time has no time zone offset",
         ),
         (
             lambda d: d["opportunities"][0]["rounds"][1]["interviewers"][1].update(relation="boss"),
-            "interviewers[1].relation must be",
+            "interviewers[1].relation: Value 'boss' is not a valid choice",
         ),
-        (lambda d: d["opportunities"][1].update(company=""), "opportunities[1].company is empty"),
-        (lambda d: d["opportunities"][0]["rounds"][1].update(number=1), "repeats round 1"),
+        (lambda d: d["opportunities"][1].update(company=""), "opportunities[1].company: This field"),
+        (lambda d: d["opportunities"][0]["rounds"][1].update(number=1), "rounds[1]: Round with this Opportunity and Number already exists."),
+        (lambda d: d["opportunities"][0]["rounds"][1].update(number=0), "rounds[1].number: Ensure"),
+        (
+            lambda d: d["opportunities"][0]["rounds"][0]["interviewers"][0].update(email="nope"),
+            "interviewers[0].email: Enter a valid email address.",
+        ),
     ],
 )
 def test_bad_file_changes_nothing(alice, corrupt, message):
     make_opportunity(alice, company="Already saved")
     document = _valid_document()
     corrupt(document)
-    with pytest.raises(ImportFileError, match=message.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(ImportFileError) as refused:
         account_import(owner=alice, payload=document, replace=True)
+    assert message in str(refused.value)
     assert list(Opportunity.objects.filter(owner=alice).values_list("company", flat=True)) == [
         "Already saved"
     ]
@@ -111,7 +122,6 @@ def test_bad_file_changes_nothing(alice, corrupt, message):
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not text"),
         (b"{not json", "not valid JSON"),
-        (b"[]", "not a Second Round export"),
     ],
 )
 def test_unreadable_files_are_explained(raw, message):

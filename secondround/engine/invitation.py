@@ -48,14 +48,15 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "managers_manager",
         ),
         (
-            r"hiring manager|report(?:ing)? (?:directly )?to|your (?:future |new |direct |line )?"
+            r"hiring manager|(?:you|you'd|you'll|position|role|job)(?: would| will)? reports? "
+            r"(?:directly )?to|reporting (?:directly )?to|your (?:future |new |direct |line )?"
             r"(?:manager|boss|supervisor)\b|\bdirect manager|\bline manager",
             "hiring_manager",
         ),
         # Before senior_leader: a "Director of Human Resources" interviews as HR.
         (
             r"\bHR\b|human resources|recruit|talent acquisition|talent partner"
-            r"|people (?:business )?partner|people (?:team|operations)|people & culture",
+            r"|people (?:business )?partner|people (?:team|operations)|people (?:&|and) culture",
             "hr",
         ),
         # Before senior_leader: "Principal Engineer" is an expert, "Principal" a head teacher.
@@ -67,7 +68,7 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\bVP\b|vice[- ]president|\bdirector\b|\bhead of\b|\bchief\b|\bC[EFOTIMN]O\b"
-            r"|\bprincipal\b|\bdean\b|superintendent|\bpresident\b|general manager"
+            r"|\bprincipal\b|\bdean\b|\bchair\b|superintendent|\bpresident\b|general manager"
             r"|managing partner",
             "senior_leader",
         ),
@@ -81,7 +82,7 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\bpeers?\b|teammate|team member|\bon (?:the|his|her|their|your) team\b"
-            r"|colleague|work(?:ing)? alongside|same role",
+            r"|colleague|work(?:ing)? (?:closely )?(?:alongside|together)|same role",
             "peer",
         ),
     )
@@ -185,6 +186,11 @@ NOT_NAME_WORDS: frozenset[str] = _word_set(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday day week today tomorrow
     eastern pacific central mountain standard daylight zoom teams meet google microsoft
+    guest relations front rooms store retail trading mechanical electrical civil quality
+    safety plant production maintenance project program programme brand digital content
+    communications public affairs compliance risk audit tax treasury payroll benefits
+    learning training facilities student faculty curriculum education services solutions
+    systems technologies labs capital foundation trust council credit union partners
     """
 )
 
@@ -244,6 +250,7 @@ HEADER_WORDS: dict[str, str] = {
     "e-mail": "email",
 }
 
+# An invitation is a few kB; past this it is a long quoted thread, read only in part.
 MAX_TEXT_CHARS = 100_000
 
 # --------------------------------------------------------------------------------------
@@ -340,7 +347,7 @@ ROSTER_HEADING = re.compile(
 MEETING_TRIGGER = re.compile(
     r"(?<!for )(?:(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?"
     r"|sit(?:ting)?\s+down|interview(?:ing)?|be joined|joined)\s+(?:with|by)\b"
-    r"|\binterviewers?\s+(?:are|will be|include)\b"
+    r"|\binterviewers?\s+(?:are|will be|include)\b|\b(?:interviewers?|panel(?:ists)?)\s*:"
     r"|\bpanel\s+(?:will\s+)?(?:consists?\s+of|includes?|is)\b)"
     r"|\b(?i:meet(?:ing)?)\s+(?=(?:our\s+|the\s+)?[A-Z]))"
 )
@@ -350,7 +357,7 @@ CLAUSE_BREAK = re.compile(
 )
 SEGMENT_BREAK = re.compile(r"\s*(?:[,;()\[\]{}|]|\s[-–—]+\s|[–—]|:\s)\s*")
 SEGMENT_TAIL_BREAK = re.compile(r"\s+(?=(?:from|who|whom|whose)\s)|\s+with\s+", re.IGNORECASE)
-AND_BREAK = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+AND_BREAK = re.compile(r"(\s+(?:and|&)\s+)", re.IGNORECASE)
 LEADING_JOINER = re.compile(r"^(?:and|then|also|plus|&)\s+", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 LETTER = re.compile(r"[^\W\d_]")
@@ -375,6 +382,7 @@ STREET_ADDRESS = re.compile(
 WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b\.?", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 ABBREVIATION_END = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|No|vs|e\.g|i\.e|approx)\.$")
+# Stands in for an e-mail address while segmenting; _clean_text removes NULs from input.
 EMAIL_MARK = "\x00mail"
 
 
@@ -612,7 +620,8 @@ def _interview_date(lines: list[str], today: date) -> date | None:
     """The first upcoming date in the body, else the first date at all."""
     all_dates = [day for line in lines for day, _ in _dates_in(line, today)]
     upcoming = [day for day in all_dates if day >= today]
-    return (upcoming or all_dates or [None])[0]
+    candidates = upcoming or all_dates
+    return candidates[0] if candidates else None
 
 
 # ---- time zones ----------------------------------------------------------------------
@@ -630,7 +639,8 @@ def _find_zone(text: str) -> _Zone | None:
         candidates.append(_zone_from_offset(offset))
     if (word := ZONE_NEAR_TIME.search(text)) is not None:
         candidates.append(_zone_from_word(word))
-    return min(candidates, key=lambda zone: zone.span[0]) if candidates else None
+    # The first zone named wins; of two at one place, the longer ("UTC+2" over "UTC").
+    return min(candidates, key=lambda zone: (zone.span[0], -zone.span[1]), default=None)
 
 
 def _zone_from_offset(match: re.Match[str]) -> _Zone:
@@ -648,9 +658,9 @@ def _zone_from_offset(match: re.Match[str]) -> _Zone:
 def _zone_from_word(match: re.Match[str]) -> _Zone:
     word = match["zone"]
     if word in AMBIGUOUS_ZONES:
-        return _Zone(None, None, word, match.span())
+        return _Zone(None, None, word, match.span("zone"))
     name = ZONE_ALIASES[word]
-    return _Zone(ZoneInfo(name), name, None, match.span())
+    return _Zone(ZoneInfo(name), name, None, match.span("zone"))
 
 
 def _email_zone(text: str, default_time_zone: str | None, warnings: list[str]) -> _Zone:
@@ -750,6 +760,7 @@ def _clock_times(text: str) -> _FoundTimes | None:
 
 
 def _read_line(line: str, reader: _Reader) -> None:
+    # A "line" of thousands of characters is a pasted blob, not a schedule row.
     if not line.strip() or len(line) > 5000:
         reader.in_roster_block = False
         reader.header = None
@@ -939,9 +950,9 @@ def _people_in(fragment: str) -> list[_Person]:
             if last is not None and last.email is None:
                 last.email = text
         elif kind == "title" and last is not None and _title_is_theirs(last, text, waiting_titles):
-            last.titles.append(text)
-        elif kind == "title":
-            waiting_titles.append(text)
+            last.titles.append(ARTICLES.sub("", text))
+        elif kind in {"title", "title_before_name"}:
+            waiting_titles.append(ARTICLES.sub("", text))
         elif last is not None:
             last.context.append(text)
         else:
@@ -952,12 +963,12 @@ def _people_in(fragment: str) -> list[_Person]:
 def _title_is_theirs(person: _Person, title: str, waiting_titles: list[str]) -> bool:
     """Whether a title after a person's name is theirs rather than the next person's.
 
-    A second, capitalised title adds to the first ("Principal, Lincoln Elementary"); a
-    lower-case one ("our controller") introduces the next name.
+    A second title adds to the first ("Principal, Lincoln Elementary") unless an article
+    or a lower-case word shows it introduces the next name ("and our Controller, Omar").
     """
     if not person.titles:
         return not waiting_titles
-    return not title[0].islower()
+    return not (title[0].islower() or ARTICLES.match(title))
 
 
 def _segments(fragment: str) -> list[tuple[str, str]]:
@@ -984,15 +995,19 @@ def _split_and(parts: list[str]) -> list[str]:
     """Split at "and" only between names: "VP of Sales and Marketing" stays whole."""
     result: list[str] = []
     for part in parts:
-        pieces = AND_BREAK.split(part)
+        pieces = AND_BREAK.split(part)  # text, joiner, text, joiner, ...
         merged = [pieces[0]]
-        for piece in pieces[1:]:
-            if _is_name(_clean_segment(piece)) or _is_name(_clean_segment(merged[-1])):
+        for joiner, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+            if _names_someone(_clean_segment(piece)) or _names_someone(_clean_segment(merged[-1])):
                 merged.append(piece)
             else:
-                merged[-1] = f"{merged[-1]} and {piece}"
+                merged[-1] = f"{merged[-1]}{joiner}{piece}"
         result.extend(merged)
     return result
+
+
+def _names_someone(segment: str) -> bool:
+    return bool(segment) and (_is_name(segment) or _split_title_and_name(segment) is not None)
 
 
 def _clean_segment(segment: str) -> str:
@@ -1003,15 +1018,13 @@ def _clean_segment(segment: str) -> str:
 def _classify(segment: str) -> list[tuple[str, str]]:
     """One segment as name, title or context; "Head of Finance Priya Raman" as two."""
     kind = _segment_kind(segment)
-    if kind != "title":
+    if kind == "name" or _reads_as_prose(segment):
         return [(kind, segment)]
-    split = _split_title_and_name(segment)
-    if split is None:
-        return [("title", ARTICLES.sub("", segment))]
-    before, name, after = split
-    pieces = [("title", before)] if before else []
-    pieces.append(("name", name))
-    return pieces + ([("title", after)] if after else [])
+    # Checked before the relation words: "Hiring Manager Tom Reyes" names someone.
+    if (split := _split_title_and_name(segment)) is not None:
+        title, name = split
+        return [("title_before_name", title), ("name", name)]
+    return [(kind, segment)]
 
 
 def _segment_kind(segment: str) -> str:
@@ -1019,36 +1032,40 @@ def _segment_kind(segment: str) -> str:
     if _is_name(segment) or (unarticled != segment and _is_name(unarticled)):
         return "name"
     if (
-        DIGIT.search(segment)
-        or CONTEXT_OPENERS.search(segment)
-        or ACTIVITY_WORDS.search(segment)
+        _reads_as_prose(segment)
+        # "the hiring manager" or "a teammate" says how they relate, not what their job is.
         or infer_relation(None, segment)
         in {"hiring_manager", "managers_manager", "peer", "cross_department"}
-        or len(segment.split()) > 8
-        or not LETTER.search(segment)
+        or (segment[0].islower() and unarticled == segment)
     ):
-        return "context"
-    if segment[0].islower() and unarticled == segment:
         return "context"
     return "title"
 
 
-def _split_title_and_name(segment: str) -> tuple[str, str, str] | None:
-    """Find a name at either end of a title-looking segment: "Principal Dr. Hannah Whitcomb".
+def _reads_as_prose(segment: str) -> bool:
+    """Whether a segment is a clause or an activity rather than a title or a name."""
+    return bool(
+        DIGIT.search(segment)
+        or CONTEXT_OPENERS.search(segment)
+        or ACTIVITY_WORDS.search(segment)
+        or len(segment.split()) > 8
+        or not LETTER.search(segment)
+    )
 
-    The name at the end is tried first, as "Retail Trading Manager Sophie Kowalski" is how
-    titles without a comma are written; a name in the middle ("for the Cardiac Step-Down
-    Unit") is never taken.
+
+def _split_title_and_name(segment: str) -> tuple[str, str] | None:
+    """Title and name of a segment that ends in a name: "Principal Dr. Hannah Whitcomb".
+
+    Only a name at the end counts, as titles written without a comma come first
+    ("Retail Trading Manager Sophie Kowalski"); two capitalised words at the start or in
+    the middle are more often part of the title ("Guest Relations Supervisor").
     """
     words = ARTICLES.sub("", segment).split()
     if len(words) > 12:
         return None
     for size in range(min(len(words) - 1, 5), 1, -1):
         if _is_name(" ".join(words[-size:])) and words[-size - 1][0].isupper():
-            return " ".join(words[:-size]), " ".join(words[-size:]), ""
-    for size in range(min(len(words) - 1, 5), 1, -1):
-        if _is_name(" ".join(words[:size])) and words[size][0].isupper():
-            return "", " ".join(words[:size]), " ".join(words[size:])
+            return " ".join(words[:-size]), " ".join(words[-size:])
     return None
 
 

@@ -6,10 +6,19 @@ import zoneinfo
 from datetime import date, datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
 from secondround.engine.vocabulary import RELATIONS
+
+
+def validate_time_zone(name: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise ValidationError(f"{name!r} is not a known time zone.") from None
 
 
 class Opportunity(models.Model):
@@ -59,14 +68,14 @@ class Round(models.Model):
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="rounds")
     number = models.PositiveSmallIntegerField(
-        help_text="1 for the first interview, 2 for the second…"
+        validators=[MinValueValidator(1)], help_text="1 for the first interview, 2 for the second…"
     )
     name = models.CharField(
         max_length=100, blank=True, help_text='Optional, such as "Final" or "Onsite loop".'
     )
     starts_at = models.DateTimeField(null=True, blank=True)
     ends_at = models.DateTimeField(null=True, blank=True)
-    time_zone = models.CharField(max_length=64, default="UTC")
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     location = models.CharField(max_length=300, blank=True)
     video_link = models.URLField(max_length=1000, blank=True)
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.ONE_TO_ONE)

@@ -1,98 +1,142 @@
-"""Export a whole account to one JSON document and import it back, losslessly."""
+"""Export a whole account to one JSON document and import it back, losslessly.
+
+An import runs in one transaction and checks every record with the model's own
+validation before saving it: the first problem rolls everything back and is
+reported with its place in the file ("opportunities[0].rounds[1].time_zone: …").
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 
 import secondround
-from secondround.opportunities.models import Interviewer, Opportunity, Round
 
-from .schema import (
-    FORMAT_NAME,
-    FORMAT_VERSION,
-    INTERVIEWER_FIELDS,
-    OPPORTUNITY_FIELDS,
-    ROUND_FIELDS,
-    validate_export,
-)
+from .tree import EXPORT_TREE, Node
+
+FORMAT_NAME = "secondround-export"
+FORMAT_VERSION = 1
 
 
-def _moment(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+class ImportFileError(ValueError):
+    """The file cannot be imported; the message is meant for the user."""
 
 
-def _as_plain(instance: Any, fields: dict) -> dict:
-    plain = {}
-    for name in fields:
-        value = getattr(instance, name)
-        plain[name] = value.isoformat() if isinstance(value, datetime) else value
-    return plain
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _export_nodes(node: Node, parents: models.QuerySet | AbstractBaseUser) -> dict[int, list]:
+    """Serialise every row of `node` under the given parents, keyed by parent id."""
+    filter_key = f"{node.parent_field}__in" if isinstance(parents, models.QuerySet) else node.parent_field
+    rows = node.model.objects.filter(**{filter_key: parents}).order_by(*node.order_by)
+    children = {child.key: _export_nodes(child, rows) for child in node.children}
+    grouped: dict[int, list] = {}
+    for row in rows:
+        item = {name: _plain(getattr(row, name)) for name in node.fields}
+        for key, by_parent in children.items():
+            item[key] = by_parent.get(row.pk, [])
+        grouped.setdefault(getattr(row, f"{node.parent_field}_id"), []).append(item)
+    return grouped
 
 
 def account_export(*, owner: AbstractBaseUser, now: datetime) -> dict:
-    opportunities = Opportunity.objects.filter(owner=owner).order_by("created_at", "pk")
-    rounds = Round.objects.filter(opportunity__owner=owner).order_by("number")
-    interviewers = Interviewer.objects.filter(round__opportunity__owner=owner)
-    rounds_by_opportunity: dict[int, list[Round]] = {}
-    for round_ in rounds:
-        rounds_by_opportunity.setdefault(round_.opportunity_id, []).append(round_)
-    people_by_round: dict[int, list[Interviewer]] = {}
-    for person in interviewers.order_by("position", "pk"):
-        people_by_round.setdefault(person.round_id, []).append(person)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "app_version": secondround.__version__,
         "exported_at": now.isoformat(),
-        "opportunities": [
-            {
-                **_as_plain(opportunity, OPPORTUNITY_FIELDS),
-                "rounds": [
-                    {
-                        **_as_plain(round_, ROUND_FIELDS),
-                        "interviewers": [
-                            _as_plain(person, INTERVIEWER_FIELDS)
-                            for person in people_by_round.get(round_.pk, [])
-                        ],
-                    }
-                    for round_ in rounds_by_opportunity.get(opportunity.pk, [])
-                ],
-            }
-            for opportunity in opportunities
-        ],
+        EXPORT_TREE.key: _export_nodes(EXPORT_TREE, owner).get(owner.pk, []),
     }
 
 
-def _values(item: dict, fields: dict) -> dict:
-    return {name: _moment(item[name]) if name.endswith("_at") else item[name] for name in fields}
+def _python_value(field: models.Field, raw: Any, where: str) -> Any:
+    if raw is None:
+        return None
+    try:
+        value = field.to_python(raw)
+    except ValidationError as error:
+        raise ImportFileError(f"{where}: {' '.join(error.messages)}") from None
+    if isinstance(value, datetime) and value.tzinfo is None:
+        raise ImportFileError(f"{where}: the date and time has no time zone offset.")
+    return value
+
+
+def _import_node(node: Node, items: Any, parent: models.Model, where: str) -> int:
+    if not isinstance(items, list):
+        raise ImportFileError(f"{where} should be a list.")
+    for index, item in enumerate(items):
+        place = f"{where}[{index}]"
+        if not isinstance(item, dict):
+            raise ImportFileError(f"{place} should be an object.")
+        missing = [name for name in (*node.fields, *(c.key for c in node.children)) if name not in item]
+        if missing:
+            raise ImportFileError(f"{place} lacks {', '.join(missing)}.")
+        meta = node.model._meta
+        values = {
+            name: _python_value(meta.get_field(name), item[name], f"{place}.{name}")
+            for name in node.fields
+        }
+        row = node.model(**{node.parent_field: parent}, **values)
+        try:
+            row.full_clean()
+            row.save()
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{place}.{name}: {' '.join(messages)}" if name != "__all__" else f"{place}: {' '.join(messages)}"
+                for name, messages in error.message_dict.items()
+            )
+            raise ImportFileError(problems) from None
+        except IntegrityError:
+            raise ImportFileError(f"{place} clashes with another record in the file.") from None
+        # auto_now and auto_now_add ignore given values on save; restore the exported ones.
+        stamps = {
+            field.name: values[field.name]
+            for field in meta.concrete_fields
+            if field.name in values and (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
+        }
+        if stamps:
+            node.model.objects.filter(pk=row.pk).update(**stamps)
+        for child in node.children:
+            _import_node(child, item[child.key], row, f"{place}.{child.key}")
+    return len(items)
+
+
+def _check_header(payload: Any) -> None:
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
+        raise ImportFileError("This is not a Second Round export file.")
+    version = payload.get("version")
+    if version != FORMAT_VERSION:
+        raise ImportFileError(
+            f"This export is version {version}; this Second Round reads version {FORMAT_VERSION}."
+        )
 
 
 @transaction.atomic
 def account_import(*, owner: AbstractBaseUser, payload: Any, replace: bool) -> int:
-    """Add (or, with replace, substitute) everything in an export; return opportunities added.
-
-    Validation runs first and the writes share one transaction: a bad file changes nothing.
-    """
-    validate_export(payload)
+    """Add (or, with replace, substitute) everything in an export; return opportunities added."""
+    _check_header(payload)
     if replace:
-        Opportunity.objects.filter(owner=owner).delete()
-    for item in payload["opportunities"]:
-        values = _values(item, OPPORTUNITY_FIELDS)
-        opportunity = Opportunity.objects.create(owner=owner, **values)
-        # auto_now fields ignore given values on create; restore the exported ones.
-        Opportunity.objects.filter(pk=opportunity.pk).update(
-            created_at=values["created_at"], updated_at=values["updated_at"]
-        )
-        for round_item in item["rounds"]:
-            round_values = _values(round_item, ROUND_FIELDS)
-            round_ = Round.objects.create(opportunity=opportunity, **round_values)
-            Round.objects.filter(pk=round_.pk).update(created_at=round_values["created_at"])
-            Interviewer.objects.bulk_create(
-                Interviewer(round=round_, **_values(person, INTERVIEWER_FIELDS))
-                for person in round_item["interviewers"]
-            )
-    return len(payload["opportunities"])
+        EXPORT_TREE.model.objects.filter(**{EXPORT_TREE.parent_field: owner}).delete()
+    return _import_node(EXPORT_TREE, payload.get(EXPORT_TREE.key), owner, EXPORT_TREE.key)
+
+
+def load_export(raw: bytes) -> Any:
+    """Decode an uploaded file; its content is checked by account_import."""
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            "This file is not text: choose the .json file Second Round exported."
+        ) from None
+    except json.JSONDecodeError as error:
+        raise ImportFileError(
+            f"This file is not valid JSON (line {error.lineno}, column {error.colno})."
+        ) from None

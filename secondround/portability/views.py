@@ -8,8 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .forms import ImportForm
 from .models import AccountExport
-from .schema import ImportFileError, load_export
-from .services import account_import
+from .services import ImportFileError, account_import, load_export
 from .tasks import build_account_export
 
 KEEP_EXPORTS = 5

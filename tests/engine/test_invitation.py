@@ -6,11 +6,13 @@ import json
 import time as clock
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from secondround.engine.invitation import (
     NO_ROSTER_WARNING,
+    ParsedInvitation,
     infer_relation,
     parse_invitation,
     parse_time_range,
@@ -23,7 +25,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "invitations"
 FIXTURE_PATHS = sorted(FIXTURES.glob("*.txt"))
 
 
-def _parse_fixture(path: Path) -> tuple[dict, object]:
+def _parse_fixture(path: Path) -> tuple[dict[str, Any], ParsedInvitation]:
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
     parsed = parse_invitation(
         path.read_text(encoding="utf-8"),
@@ -234,9 +236,68 @@ def test_never_raises(text: str) -> None:
 
 
 def test_a_five_kilobyte_email_parses_quickly() -> None:
-    text = (FIXTURES / "01_markdown_table_accounting.txt").read_text(encoding="utf-8")
-    text = (text * (5000 // len(text) + 1))[:5000]
-    started = clock.perf_counter()
-    for _ in range(10):
-        parse_invitation(text, today=date(2026, 3, 1))
-    assert (clock.perf_counter() - started) / 10 < 0.01
+    """A real invitation with a schedule, padded with practical prose to 5 kB."""
+    invitation = (FIXTURES / "12_multi_day_loop.txt").read_text(encoding="utf-8")
+    schedule, sign_off, signature = invitation.partition("Warm regards")
+    directions = (
+        "Parking is available in the visitor garage on Light Street; bring your ticket to "
+        "reception and we will validate it. Please bring a photo ID and a copy of your CV.\n\n"
+    )
+    padding = directions * ((5000 - len(invitation)) // len(directions) + 1)
+    text = schedule + padding + sign_off + signature
+    assert len(text) >= 5000
+    timings = []
+    for _ in range(5):
+        started = clock.perf_counter()
+        parsed = parse_invitation(text, today=date(2026, 3, 1))
+        timings.append(clock.perf_counter() - started)
+    assert len(parsed.entries) == 4
+    assert min(timings) < 0.01
+
+
+@pytest.mark.parametrize(
+    ("text", "time_zone", "first_start"),
+    [
+        (
+            "On 10 March 2026, all times ET:\n- 10:00: Priya Raman, Head of Finance",
+            "America/New_York",
+            "2026-03-10T10:00:00-04:00",
+        ),
+        (
+            "On 10 March 2026:\n- 3pm EST: Priya Raman, Head of Finance",
+            "America/New_York",
+            "2026-03-10T15:00:00-04:00",
+        ),
+        (
+            "On 10 March 2026:\n- 10:00 (Europe/London): Priya Raman, Head of Finance",
+            "Europe/London",
+            "2026-03-10T10:00:00+00:00",
+        ),
+        (
+            "On 10 March 2026:\n- 14:00 UTC+2: Priya Raman, Head of Finance",
+            "Etc/GMT-2",
+            "2026-03-10T14:00:00+02:00",
+        ),
+        (
+            "On 10 March 2026:\n- 10:00 +05:30: Priya Raman, Head of Finance",
+            None,
+            "2026-03-10T10:00:00+05:30",
+        ),
+        (
+            "On 10 March 2026:\n- 10:00 UTC: Priya Raman, Head of Finance",
+            "UTC",
+            "2026-03-10T10:00:00+00:00",
+        ),
+        (
+            "Visit us at 1 Main Street, Hartford, CT 06103 on 10 March 2026.\n"
+            "- 10:00: Priya Raman, Head of Finance",
+            None,
+            "2026-03-10T10:00:00",
+        ),
+    ],
+)
+def test_time_zone_named_in_the_email(text: str, time_zone: str | None, first_start: str) -> None:
+    parsed = parse_invitation(text, today=date(2026, 3, 1))
+    assert parsed.time_zone == time_zone
+    assert parsed.entries[0].start is not None
+    assert parsed.entries[0].start.isoformat() == first_start
