@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 
-"$BIN/python" bench/invitation_accuracy.py
+"$BIN/python" bench/invitation_accuracy.py 2>/dev/null
+"$BIN/python" bench/notes_accuracy.py 2>/dev/null
+"$BIN/python" bench/answer_speed.py
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/dashboard.py
 
 if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then

@@ -64,6 +64,15 @@ def cmd_parse_invitation(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_split_notes(args: argparse.Namespace) -> int:
+    from secondround.engine.notes import split_notes, split_notes_as_json
+
+    split = split_notes(_read_text(args.file))
+    json.dump(split_notes_as_json(split), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     _setup_django()
     _migrate()
@@ -166,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--today", help="resolve dates without a year from this date (YYYY-MM-DD)")
     parse.add_argument("--time-zone", help="IANA zone for times the e-mail gives without one")
     parse.set_defaults(run=cmd_parse_invitation)
+
+    notes = commands.add_parser(
+        "split-notes", help="sort interview notes into questions, positives, misses… as JSON"
+    )
+    notes.add_argument("file", help="a text file with your notes, or - for standard input")
+    notes.set_defaults(run=cmd_split_notes)
 
     manage = commands.add_parser("manage", help="Django management commands (migrate, db_worker…)")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -12,7 +12,9 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
 from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.research.models import CompanyProfile, GlossaryTerm, InterviewerResearch, PressItem
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "second-round-demo"
@@ -100,6 +102,110 @@ def _at(day: datetime, moment: time, zone: zoneinfo.ZoneInfo) -> datetime:
     return datetime.combine(day.date(), moment, tzinfo=zone)
 
 
+ROUND_ONE_NOTES = """\
+Dana, 45 min video call.
+- Q: Walk me through a time you cut costs on a route (went well, the Lakeshore lane story)
+- Q: How do you handle a driver who pushes back on a new schedule? (struggled, rambled)
+- Q: What do you know about cold chain? (unsure)
++ She loved the Power BI dashboard I built for the weekly OTIF review.
+- Forgot to mention my Six Sigma green belt.
+? Asked twice whether I have led people directly. Worried I have not managed a team?
+Terms: OTIF, MercuryGate, empty miles, Lineage Logistics (competitor)
+Big challenge: peak-season on-time rate dropped to 93% last December.
+"""
+
+
+def _debrief_first_round(first: Round) -> None:
+    debrief = Debrief.objects.create(
+        round=first,
+        challenges=(
+            "Peak-season on-time rate fell to 93% last December\n"
+            "Too many empty miles on the return legs from Wisconsin"
+        ),
+        reviewed_with="Jordan (former colleague)",
+        review_notes="Lead with the dashboard story; prepare a people-leadership example.",
+        raw_notes=ROUND_ONE_NOTES,
+    )
+    AskedQuestion.objects.bulk_create(
+        [
+            AskedQuestion(
+                debrief=debrief,
+                position=0,
+                went="comfortable",
+                text="Walk me through a time you cut costs on a route.",
+                my_answer="The Lakeshore lane consolidation: 11% lower cost per mile.",
+            ),
+            AskedQuestion(
+                debrief=debrief,
+                position=1,
+                went="struggled",
+                text="How do you handle a driver who pushes back on a new schedule?",
+                wish_i_said="Listen first, show the data, pilot it for two weeks, review together.",
+            ),
+            AskedQuestion(
+                debrief=debrief,
+                position=2,
+                went="unsure",
+                text="What do you know about cold chain?",
+            ),
+        ]
+    )
+    Observation.objects.bulk_create(
+        [
+            Observation(
+                debrief=debrief,
+                kind="positive",
+                position=0,
+                text="Dana loved the Power BI dashboard for the weekly OTIF review.",
+            ),
+            Observation(debrief=debrief, kind="miss", position=0, text="My Six Sigma green belt."),
+        ]
+    )
+    Concern.objects.create(
+        debrief=debrief,
+        raised_by="Dana Whitfield",
+        said="Asked twice whether I have led people directly.",
+        planned_answer="Coached two analysts at Lakeshore; led the dispatch pilot on three shifts.",
+    )
+    for term, meaning in (
+        ("OTIF", "On time, in full: the share of orders delivered complete and on schedule."),
+        ("MercuryGate", "Their transportation management system."),
+        ("Lineage Logistics", "Competitor in cold storage."),
+    ):
+        GlossaryTerm.objects.create(
+            opportunity=first.opportunity,
+            term=term,
+            meaning=meaning,
+            heard_in=first,
+            where_heard="First interview",
+            source=GlossaryTerm.Source.DEBRIEF,
+        )
+
+
+def _research(opportunity: Opportunity, second: Round) -> None:
+    CompanyProfile.objects.create(
+        opportunity=opportunity,
+        industry="Temperature-controlled freight for grocers and hospitals",
+        products="Refrigerated trucking\nCold storage warehousing\nHospital pharmacy deliveries",
+        launches="A cold-chain hub in Joliet opened this year",
+        competitors="Lineage Logistics\nUS Cold Storage",
+        values="Safety first\nOwn the outcome",
+        social_media="LinkedIn posts celebrate drivers' safe-mile milestones",
+    )
+    PressItem.objects.create(
+        opportunity=opportunity,
+        title="Northwind opens Joliet cold-chain hub, adds 120 jobs",
+        summary="The hub cuts delivery times to Chicago hospitals by a day.",
+    )
+    marcus = second.interviewers.get(relation="managers_manager")
+    InterviewerResearch.objects.create(
+        interviewer=marcus,
+        background="Ran network planning at a national grocer before Northwind.",
+        shared_experience="We both started in dispatch.",
+        talking_points="Empty miles on return legs\nHow the Joliet hub changes the network",
+    )
+
+
 def _weekday_on_or_after(day: datetime) -> datetime:
     while day.weekday() >= 5:
         day += timedelta(days=1)
@@ -128,7 +234,7 @@ def load_demo(*, now: datetime) -> tuple[object, bool]:
         posting_text=POSTING,
         notes="Referred by Jordan (former colleague at Lakeshore Foods).",
     )
-    Round.objects.create(
+    first = Round.objects.create(
         opportunity=northwind,
         number=1,
         format=Round.Format.ONE_TO_ONE,
@@ -162,6 +268,8 @@ def load_demo(*, now: datetime) -> tuple[object, bool]:
         )
         for position, (name, pronunciation, title, relation, start, end, notes) in enumerate(ROSTER)
     )
+    _debrief_first_round(first)
+    _research(northwind, second)
     Opportunity.objects.create(
         owner=user,
         company="Lakeview Children's Hospital",

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "secondround.accounts",
     "secondround.opportunities",
     "secondround.portability",
+    "secondround.debrief",
+    "secondround.research",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +152,12 @@ MEDIA_ROOT = SECONDROUND_HOME / "media"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SECONDROUND_MAX_PASTE_CHARS = 200_000
 SECONDROUND_MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+# Importing a research page by URL. Private and loopback addresses are refused unless a
+# deployment allows them (an intranet wiki, say); the tests allow them for a local server.
+SECONDROUND_FETCH_ALLOW_PRIVATE = os.environ.get("SECONDROUND_FETCH_ALLOW_PRIVATE") == "1"
+SECONDROUND_FETCH_TIMEOUT = float(os.environ.get("SECONDROUND_FETCH_TIMEOUT", "10"))
+SECONDROUND_FETCH_MAX_BYTES = 3_000_000
 
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",

@@ -3,6 +3,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("secondround.opportunities.urls")),
+    path("", include("secondround.debrief.urls")),
+    path("", include("secondround.research.urls")),
     path("account/", include("secondround.accounts.urls")),
     path("account/data/", include("secondround.portability.urls")),
     path("admin/", admin.site.urls),

@@ -66,3 +66,20 @@ def test_export_then_import_from_the_command_line(tmp_path, alice, bob, capsys):
 def test_export_needs_a_user_when_there_are_several(tmp_path, alice, bob):
     with pytest.raises(SystemExit, match="--user"):
         main(["export", str(tmp_path / "x.json")])
+
+
+def test_split_notes_prints_the_five_fields(tmp_path, capsys):
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        "Questions:\n- Why do you want to work here? (struggled)\n"
+        "Went well:\n- They liked my budget story\n"
+        "Forgot:\n- my CPA licence\n"
+        "Concerns:\n- worried I have no hospital experience\n"
+        "Terms: Epic, Kronos\n"
+    )
+    assert main(["split-notes", str(notes)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result) == {"questions", "positives", "misses", "concerns", "terms"}
+    assert result["questions"] == [{"text": "Why do you want to work here?", "went": "struggled"}]
+    assert result["misses"] == ["my CPA licence"]
+    assert result["terms"] == ["Epic", "Kronos"]

@@ -8,6 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from secondround.portability.models import AccountExport
+from secondround.research.models import GlossaryTerm, ResearchSource
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,23 @@ OBJECT_FOR_URL = {
     "interviewer_edit": "interviewer",
     "interviewer_delete": "interviewer",
     "export_download": "export",
+    "debrief_detail": "round",
+    "debrief_edit": "round",
+    "debrief_capture": "round",
+    "research_home": "opportunity",
+    "research_edit": "opportunity",
+    "source_import": "opportunity",
+    "glossary": "opportunity",
+    "glossary_add": "opportunity",
+    "answer": "opportunity",
+    "interviewer_research_edit": "interviewer",
+    "source_detail": "source",
+    "source_delete": "source",
+    "glossary_term_edit": "term",
+    "glossary_term_delete": "term",
 }
+# URLs that take more than the object's id.
+EXTRA_ARGS = {"answer": ["learned"]}
 
 
 def _names_of_urls_with_ids(patterns, prefix="") -> list[str]:
@@ -48,15 +65,24 @@ def test_every_url_with_an_id_is_in_the_table():
 @pytest.mark.parametrize("name", sorted(OBJECT_FOR_URL))
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
-    export = AccountExport.objects.create(owner=alice, status="ready", content="{}")
+    opportunity = alice_round.opportunity
     objects = {
-        "opportunity": alice_round.opportunity,
+        "opportunity": opportunity,
         "round": alice_round,
         "interviewer": alice_round.interviewers.get(),
-        "export": export,
+        "export": AccountExport.objects.create(owner=alice, status="ready", content="{}"),
+        "source": ResearchSource.objects.create(
+            opportunity=opportunity,
+            text="Secret notes",
+            method="pasted",
+            retrieved_at=opportunity.created_at,
+        ),
+        "term": GlossaryTerm.objects.create(opportunity=opportunity, term="OTIF"),
     }
-    url = reverse(name, args=[objects[OBJECT_FOR_URL[name]].pk])
-    response = getattr(charlie_client, method)(url, {"confirm": alice_round.opportunity.company})
+    url = reverse(name, args=[objects[OBJECT_FOR_URL[name]].pk, *EXTRA_ARGS.get(name, [])])
+    response = getattr(charlie_client, method)(
+        url, {"confirm": opportunity.company, "term": "X", "notes": "Q: hi", "text": "t"}
+    )
     assert response.status_code in (404, 405)
     if response.status_code == 405:
         # The method is not allowed at all; the other method must then give 404.
@@ -64,3 +90,6 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
         assert other(url).status_code == 404
     alice_round.refresh_from_db()
     assert alice_round.interviewers.count() == 1
+    assert ResearchSource.objects.filter(opportunity=opportunity).count() == 1
+    assert list(GlossaryTerm.objects.values_list("term", flat=True)) == ["OTIF"]
+    assert "Secret notes" not in response.content.decode()

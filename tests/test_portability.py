@@ -1,10 +1,12 @@
 import json
+from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
 from secondround.opportunities.models import Opportunity
 from secondround.portability.models import AccountExport
 from secondround.portability.services import (
@@ -12,6 +14,15 @@ from secondround.portability.services import (
     account_export,
     account_import,
     load_export,
+)
+from secondround.research.models import (
+    CompanyProfile,
+    GlossaryTerm,
+    InformationalInterview,
+    InterviewerResearch,
+    PressItem,
+    ResearchSource,
+    SavedAnswer,
 )
 from tests.factories import make_interviewer, make_opportunity, make_round, make_user
 
@@ -37,8 +48,32 @@ def _rich_account(owner):
     )
     make_interviewer(second, name="Jean-Luc Moreau", relation="peer", notes="Likes cycling")
     make_interviewer(first, name="Priya Raman", relation="hr")
+    _debrief_and_research(opportunity, first, second)
     make_opportunity(owner, company="Second Co")
     return opportunity
+
+
+def _debrief_and_research(opportunity, first, second):
+    debrief = Debrief.objects.create(round=first, challenges="Turnover\nBudget", raw_notes="raw")
+    AskedQuestion.objects.create(debrief=debrief, text="Why us?", went="unsure", position=0)
+    Observation.objects.create(debrief=debrief, kind="miss", text="My certificate")
+    Concern.objects.create(debrief=debrief, said="No people management", raised_by="Dana")
+    CompanyProfile.objects.create(opportunity=opportunity, industry="Health", products="Care\nCure")
+    PressItem.objects.create(
+        opportunity=opportunity, title="New wing", published_on=date(2026, 2, 3)
+    )
+    InformationalInterview.objects.create(opportunity=opportunity, person="Jo", takeaways="Busy")
+    ResearchSource.objects.create(
+        opportunity=opportunity, text="About", method="pasted", retrieved_at=timezone.now()
+    )
+    GlossaryTerm.objects.create(
+        opportunity=opportunity, term="OTIF", heard_in=first, source="debrief"
+    )
+    GlossaryTerm.objects.create(opportunity=opportunity, term="EBITDA")
+    SavedAnswer.objects.create(opportunity=opportunity, kind="learned", text="I learned…")
+    InterviewerResearch.objects.create(
+        interviewer=second.interviewers.first(), background="Ex-nurse"
+    )
 
 
 def _without_stamp(document):
@@ -53,7 +88,16 @@ def test_round_trip_is_lossless(alice, bob):
     account_import(owner=bob, payload=through_json, replace=False)
 
     assert _without_stamp(account_export(owner=bob, now=timezone.now())) == _without_stamp(exported)
-    assert exported["opportunities"][0]["rounds"][1]["interviewers"][0]["name"] == "Siobhán O'Neill"
+    first_opportunity = exported["opportunities"][0]
+    assert first_opportunity["rounds"][1]["interviewers"][0]["name"] == "Siobhán O'Neill"
+    assert first_opportunity["rounds"][0]["debrief"][0]["concerns"][0]["raised_by"] == "Dana"
+    assert {t["term"]: t["heard_in"] for t in first_opportunity["glossary"]} == {
+        "EBITDA": None,
+        "OTIF": 1,
+    }
+    assert (
+        first_opportunity["rounds"][1]["interviewers"][0]["research"][0]["background"] == "Ex-nurse"
+    )
 
 
 def test_replace_substitutes_instead_of_adding(alice):
@@ -96,12 +140,32 @@ def _valid_document():
             lambda d: d["opportunities"][0]["rounds"][1]["interviewers"][1].update(relation="boss"),
             "interviewers[1].relation: Value 'boss' is not a valid choice",
         ),
-        (lambda d: d["opportunities"][1].update(company=""), "opportunities[1].company: This field"),
-        (lambda d: d["opportunities"][0]["rounds"][1].update(number=1), "rounds[1]: Round with this Opportunity and Number already exists."),
+        (
+            lambda d: d["opportunities"][1].update(company=""),
+            "opportunities[1].company: This field",
+        ),
+        (
+            lambda d: d["opportunities"][0]["rounds"][1].update(number=1),
+            "rounds[1]: Round with this Opportunity and Number already exists.",
+        ),
         (lambda d: d["opportunities"][0]["rounds"][1].update(number=0), "rounds[1].number: Ensure"),
         (
             lambda d: d["opportunities"][0]["rounds"][0]["interviewers"][0].update(email="nope"),
             "interviewers[0].email: Enter a valid email address.",
+        ),
+        (
+            lambda d: d["opportunities"][0]["glossary"][1].update(heard_in=7),
+            "glossary[1].heard_in: there is no round 7",
+        ),
+        (
+            lambda d: d["opportunities"][0]["rounds"][0]["debrief"][0]["questions"][0].update(
+                went="great"
+            ),
+            "questions[0].went: Value 'great' is not a valid choice",
+        ),
+        (
+            lambda d: d["opportunities"][0]["profile"].append(d["opportunities"][0]["profile"][0]),
+            "profile[1].opportunity: Company profile with this Opportunity already exists.",
         ),
     ],
 )

@@ -6,12 +6,20 @@ tables, tab- or space-aligned columns, bullet lists, numbered agendas and plain 
 
 1. Lines that can hold a roster are kept: table rows, bullets, lines with a clock time,
    lines under an "Interviewers:" heading, and sentences with "meet with" and the like.
-   Everything from the sign-off ("Best regards, ...") on is dropped, so the sender's
-   signature never becomes an interviewer.
+   Everything from a sign-off ("Best regards, ...") to the next forwarded or quoted
+   message ("-----Original Message-----", "From: ...") is dropped, so a signature never
+   becomes an interviewer but a forwarded schedule is still read. Tables are read by
+   their header row (time/slot/when, interviewer/who/with, title/role/position).
 2. Each row is cut into clauses ("..., then ..."), and each clause into segments at
    commas, brackets and spaced dashes. A segment is a name, a title, an e-mail address
    or context ("who would be your manager"); a walk over the segments pairs them up.
-3. Relations come from ordered rules over the title and the context (RELATION_RULES).
+   Activities before a person ("Store walk with ...") and post-nominal letters ("P.E.",
+   "PhD") are kept out of the title.
+3. Relations come from ordered rules over the title and the context (RELATION_RULES),
+   including sentences elsewhere that name one interviewer ("Aisha would be your direct
+   supervisor").
+
+Dates, clock times and time zones are read by invitation_times.
 
 It is a heuristic, and it prefers missing a person to inventing one: a name must be
 two or more capitalised words (or an honorific and one), none of them a title word.
@@ -21,17 +29,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import NamedTuple
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime, tzinfo
+
+from secondround.engine.invitation_times import (
+    CLOCK,
+    DIGIT,
+    DURATION,
+    EMPTY_BRACKETS,
+    TIME_RANGE,
+    WEEKDAYS,
+    ZONE_NEAR_TIME,
+    FoundTimes,
+    clock_times,
+    dates_in,
+    email_zone,
+    find_zone,
+    interview_date,
+    parse_time_range,
+    slashed_dates_are_day_first,
+    without_zones,
+    word_set,
+    zone_for_abbreviation,
+)
+
+__all__ = [
+    "NO_ROSTER_WARNING",
+    "ParsedInvitation",
+    "RosterEntry",
+    "infer_relation",
+    "parse_invitation",
+    "parse_time_range",
+    "roster_as_json",
+    "zone_for_abbreviation",
+]
 
 # --------------------------------------------------------------------------------------
 # Data tables: edit these rather than the code below.
 # --------------------------------------------------------------------------------------
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # Ordered: the first rule that matches "title + context" wins.
@@ -68,8 +102,8 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\bVP\b|vice[- ]president|\bdirector\b|\bhead of\b|\bchief\b|\bC[EFOTIMN]O\b"
-            r"|\bprincipal\b|\bdean\b|\bchair\b|superintendent|\bpresident\b|general manager"
-            r"|managing partner",
+            r"|\bprincipal\b|\bdean\b|board chair|chair of the board|superintendent"
+            r"|\bpresident\b|general manager|managing partner",
             "senior_leader",
         ),
         # Before peer: "a colleague from Finance" is cross-department, not a teammate.
@@ -88,42 +122,6 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-# CET/CEST map to Paris rather than Berlin: the two have kept identical rules since 1980,
-# so the choice only changes the label shown to the candidate.
-ZONE_ALIASES: dict[str, str] = {
-    "ET": "America/New_York",
-    "EST": "America/New_York",
-    "EDT": "America/New_York",
-    "Eastern": "America/New_York",
-    "CT": "America/Chicago",
-    "CST": "America/Chicago",
-    "CDT": "America/Chicago",
-    "Central": "America/Chicago",
-    "MT": "America/Denver",
-    "MST": "America/Denver",
-    "MDT": "America/Denver",
-    "Mountain": "America/Denver",
-    "PT": "America/Los_Angeles",
-    "PST": "America/Los_Angeles",
-    "PDT": "America/Los_Angeles",
-    "Pacific": "America/Los_Angeles",
-    "GMT": "Europe/London",
-    "BST": "Europe/London",
-    "UK": "Europe/London",
-    "London": "Europe/London",
-    "CET": "Europe/Paris",
-    "CEST": "Europe/Paris",
-    "Paris": "Europe/Paris",
-    "Berlin": "Europe/Berlin",
-    "UTC": "UTC",
-    "AEST": "Australia/Sydney",
-    "AEDT": "Australia/Sydney",
-    "JST": "Asia/Tokyo",
-    "SGT": "Asia/Singapore",
-}
-
-# India, Ireland and Israel all write "IST": guessing would shift every time by hours.
-AMBIGUOUS_ZONES: frozenset[str] = frozenset({"IST"})
 
 VIDEO_HOSTS: tuple[str, ...] = (
     "zoom.us",
@@ -137,36 +135,8 @@ VIDEO_HOSTS: tuple[str, ...] = (
     "chime.aws",
 )
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-WEEKDAYS: frozenset[str] = _word_set(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
-    "fri sat sun"
-)
-
-# Capitalised words that are never part of a person's name: titles, departments, places,
 # schedule words. They keep "Nurse Manager" or "Visitor Parking" from passing as names.
-NOT_NAME_WORDS: frozenset[str] = _word_set(
+NOT_NAME_WORDS: frozenset[str] = word_set(
     """
     head chief officer director president vice manager managers lead leader senior junior
     principal staff engineer engineering architect consultant specialist analyst associate
@@ -191,20 +161,35 @@ NOT_NAME_WORDS: frozenset[str] = _word_set(
     communications public affairs compliance risk audit tax treasury payroll benefits
     learning training facilities student faculty curriculum education services solutions
     systems technologies labs capital foundation trust council credit union partners
+    commercial lending banking credit wealth investment investments mortgage retail store
+    representative representatives rep specialty pharmaceutical medical territory field
+    strategic strategy initiatives policy legislation evaluation programs government
+    public ministry transportation transport civil structural site construction leading
+    hand electrician plumber carpenter welder fitter technician mechanic apprentice
+    foreman forewoman journeyman estimator surveyor planner scheduler inspector chef sous
+    cook kitchen restaurant bar food beverage housekeeping concierge host hostess server
+    hotel events catering pharmacist pharmacy therapist midwife surgeon paramedic healthcare
+    ward sister matron advisor adviser officer administrator administration clerk cashier
+    teller banker underwriter actuary trader broker editor producer librarian counsellor
+    counselor psychologist social worker caseworker deputy lecturer tutor trainer steward
+    executive chairperson treasurer trustee volunteer volunteers fundraising development
+    youth community outreach mathematics maths math science english history teaching
+    middle high primary secondary elementary department nurse midwifery theatre emergency
     """
 )
-
-NAME_PARTICLES: frozenset[str] = _word_set(
+NAME_PARTICLES: frozenset[str] = word_set(
     "de da di del della der den du van von la le y bin ibn al dos das do ter ten"
 )
 
-HONORIFICS: frozenset[str] = _word_set(
+HONORIFICS: frozenset[str] = word_set(
     "dr dr. mr mr. mrs mrs. ms ms. mx mx. prof prof. professor sir dame"
 )
 
 # A schedule row about one of these is a pause, not a person, even if "with the team".
+# "Coffee chat with ..." or "Lunch interview with ..." is still a conversation, though.
 NON_INTERVIEW_ROW = re.compile(
-    r"\b(?:lunch|break|coffee|tour|travel|transfer|buffer|check[- ]in|arrival|arrive)\b",
+    r"\b(?:lunch|break|coffee|tour|travel|transfer|buffer|check[- ]in|arrival|arrive)\b"
+    r"(?!\s+(?:chat|interview|conversation|meeting|discussion)\b)",
     re.IGNORECASE,
 )
 
@@ -212,9 +197,35 @@ NON_INTERVIEW_ROW = re.compile(
 ACTIVITY_WORDS = re.compile(
     r"\b(?:interview|session|panel|meeting|conversation|chat|call|presentation|discussion"
     r"|deep dive|walkthrough|case study|assessment|exercise|review|introduction|intro"
-    r"|overview|q&a|debrief|welcome|wrap[- ]up|demo|lesson|observation|test)\b",
+    r"|overview|q&a|debrief|welcome|wrap[- ]up|demo|lesson|observation|test|walk|scenario"
+    r"|simulation|role[- ]play|shadow(?:ing)?|ride[- ]along|tasting|site visit|visit"
+    r"|meet the team|meet and greet|meet & greet)\b",
     re.IGNORECASE,
 )
+
+# What comes before "with"/"by"/"to" and a person is the activity, not their title:
+# "Store walk with Ana Sousa", "observed by our Assistant Principal", "Presentation to ...".
+ACTIVITY_LEAD = re.compile(
+    r"\s+with\s+|(?:(?<=observed)|(?<=accompanied)|(?<=led)|(?<=hosted)|(?<=run)"
+    r"|(?<=joined)|(?<=assessed)|(?<=interviewed))\s+by\s+|(?:(?<=presentation)|(?<=present)"
+    r"|(?<=talk)|(?<=introduction)|(?<=introduced)|(?<=pitch))\s+to\s+",
+    re.IGNORECASE,
+)
+
+# Post-nominal letters after a name ("Rebecca Thornton, P.E.", "Samuel Ortiz, PhD"): they
+# are neither part of the name nor a job title. Compared without dots, in upper case.
+CREDENTIALS: frozenset[str] = word_set(
+    """
+    PE PENG PMP CPA ACA FCA ACCA FCCA CIMA ACMA CGMA CFA CFP CMA CIA CISA CISM CISSP PHD DPHIL
+    EDD MD DDS DMD PHARMD RPH RN BSN MSN DNP NP APRN RGN RMN RNMH LPN CNA CNM MBA MPA MPH MSC
+    BSC MA BA MS MED BED JD LLB LLM ESQ SHRM-CP SHRM-SCP PHR SPHR CIPD MCIPD FCIPD CHRP CENG
+    MICE FICE MIET MIMECHE LEED AIA RIBA FRICS MRICS CPSM CSCP CPIM MRCP FRCS FRCP MRCGP FACHE
+    CPHQ CCRN CEN OBE MBE CBE QC KC FCMA CMGR MCMI FCMI
+    """
+)
+
+# A grade after a title is part of it: "Clinical Nurse Manager 2", "Engineer II", "Band 6".
+GRADE_SUFFIX = re.compile(r"^(?:band|grade)\s+\d{1,2}[a-z]?\s+|\s+(?:\d{1,2}|[IV]{1,3})$")
 
 # Words that open or fill a clause rather than a title: "who would be your manager".
 CONTEXT_OPENERS = re.compile(
@@ -241,11 +252,22 @@ HEADER_WORDS: dict[str, str] = {
     "who": "name",
     "with": "name",
     "person": "name",
+    "people": "name",
+    "meeting": "name",
+    "panel": "name",
+    "panelist": "name",
+    "panelists": "name",
+    "host": "name",
+    "member": "name",
+    "contact": "name",
     "title": "title",
     "job title": "title",
     "role": "title",
     "position": "title",
     "designation": "title",
+    "job": "title",
+    "titles": "title",
+    "roles": "title",
     "email": "email",
     "e-mail": "email",
 }
@@ -256,72 +278,6 @@ MAX_TEXT_CHARS = 100_000
 # --------------------------------------------------------------------------------------
 # Patterns built from the tables.
 # --------------------------------------------------------------------------------------
-
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-MONTH_PREFIXES: frozenset[str] = frozenset(name[:3] for name in MONTHS)
-_ORDINAL = r"(?:st|nd|rd|th)?"
-DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "iso"),
-    # Slashed dates are read the US way (3/10/2026 is March 10) unless the first
-    # number cannot be a month. A year is required: "24/7" or "1/2" are not dates.
-    (re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"), "slashed"),
-    (
-        re.compile(
-            rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?,?"
-            rf"(?:\s+(?P<y>\d{{4}})\b)?",
-            re.IGNORECASE,
-        ),
-        "day_month",
-    ),
-    (
-        re.compile(
-            rf"\b(?P<mon>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?!:)"
-            rf"(?:,?\s+(?P<y>\d{{4}})\b)?",
-            re.IGNORECASE,
-        ),
-        "month_day",
-    ),
-)
-# A date right after "by"/"before" is a deadline to reply, not the interview.
-DEADLINE_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|no later than|deadline:?)\s+(?:[A-Za-z]+,?\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-_CLOCK = (
-    r"(?:\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
-    r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b"
-    r"|\b(?:noon|midday)\b)"
-)
-CLOCK = re.compile(_CLOCK)
-# The start may be a bare hour when the end carries am/pm: "2 - 2:45pm".
-TIME_RANGE = re.compile(
-    rf"(?P<start>{_CLOCK}|\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP]))"
-    rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_CLOCK})"
-)
-DURATION = re.compile(
-    r"\b(?P<amount>\d+(?:\.\d+)?|an?|one|half an?)\s*-?\s*(?P<unit>hours?|hrs?|minutes?|mins?)\b",
-    re.IGNORECASE,
-)
-
-_ZONE_WORDS = "|".join(sorted((*ZONE_ALIASES, *AMBIGUOUS_ZONES), key=len, reverse=True))
-# Abbreviations only count next to a time or in a phrase about times: "CT" after a
-# street address is Connecticut, not Central Time.
-ZONE_NEAR_TIME = re.compile(
-    rf"(?:(?<=\d)|(?<=[ap]m)|(?<=[AP]M)|(?<=[ap]\.m\.)|(?<=\()|(?i:times?\s+(?:are\s+)?"
-    rf"(?:in\s+)?|time\s+zone:?\s*))\s*\(?(?P<zone>{_ZONE_WORDS})\b(?:\s+(?i:time))?\)?"
-)
-# What is left of "(ET)" or "(45 minutes)" once the zone or duration is cut out.
-EMPTY_BRACKETS = re.compile(rf"\((?:\s*,?\s*(?:{_ZONE_WORDS})?\s*)\)")
-IANA_ZONE = re.compile(
-    r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+"
-    r"(?:/[A-Za-z_]+)?\b"
-)
-# "+01:00" alone, or "UTC+1"/"GMT-5". A bare "-05:00" is left alone: it reads as a range.
-UTC_OFFSET = re.compile(
-    r"(?:\b(?:UTC|GMT)\s*(?P<sign>[+−-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
-    r"|(?<![\w:])(?P<plus>\+)(?P<phours>\d{2}):(?P<pminutes>\d{2})(?!\d))"
-)
 
 EMAIL = re.compile(r"(?:mailto:)?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = re.compile(r"https?://[^\s<>()\"'|]+")
@@ -335,6 +291,23 @@ GREETING = re.compile(
 )
 MAIL_HEADER = re.compile(r"^\s*(?:from|to|cc|bcc|sent|date|reply-to)\s*:", re.IGNORECASE)
 QUOTED_REPLY = re.compile(r"^\s*>")
+# A sentence away from the schedule may still say who the candidate would report to.
+REPORTING_RELATIONS: frozenset[str] = frozenset({"hiring_manager", "managers_manager"})
+REPORTING_LINE_CUE = re.compile(r"manager|boss|supervisor|report", re.IGNORECASE)
+# A pipe-separated line with one of these, no time and no header, is a signature.
+SIGNATURE_CELL = re.compile(
+    r"talent|recruit|human resources|\bHR\b|people (?:team|operations|&|and)|\bwww\.|@"
+    r"|\b(?:inc|ltd|llc|plc|gmbh|corp)\b|\b(?:tel|phone|mobile|cell|direct)\b"
+    r"|\(?\d{3}\)?[ .-]\d{3}",
+    re.IGNORECASE,
+)
+# Where a forwarded or quoted message starts: "-----Original Message-----",
+# "---------- Forwarded message ---------", "On Mon, 4 May 2026, Kayla wrote:".
+FORWARD_MARKER = re.compile(
+    r"^\s*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-*|begin forwarded message:?"
+    r"|on\b.{4,120}\bwrote:)\s*$",
+    re.IGNORECASE,
+)
 BULLET = re.compile(r"^\s*(?:[-*•·‣▪◦–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
 TABLE_RULE = re.compile(r"^[\s+\-=|:_]+$")
 ROSTER_HEADING = re.compile(
@@ -352,14 +325,13 @@ MEETING_TRIGGER = re.compile(
     r"|\b(?i:meet(?:ing)?)\s+(?=(?:our\s+|the\s+)?[A-Z]))"
 )
 CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|,?\s+(?:and\s+)?(?:then|afterwards|after that|followed by|finally|lastly)\b,?\s*",
+    r",?\s+(?:and\s+)?(?:then|afterwards|after that|followed by|finally|lastly)\b,?\s*",
     re.IGNORECASE,
 )
 SEGMENT_BREAK = re.compile(r"\s*(?:[,;()\[\]{}|]|\s[-–—]+\s|[–—]|:\s)\s*")
-SEGMENT_TAIL_BREAK = re.compile(r"\s+(?=(?:from|who|whom|whose)\s)|\s+with\s+", re.IGNORECASE)
+SEGMENT_TAIL_BREAK = re.compile(r"\s+(?=(?:from|who|whom|whose)\s)", re.IGNORECASE)
 AND_BREAK = re.compile(r"(\s+(?:and|&)\s+)", re.IGNORECASE)
 LEADING_JOINER = re.compile(r"^(?:and|then|also|plus|&)\s+", re.IGNORECASE)
-DIGIT = re.compile(r"\d")
 LETTER = re.compile(r"[^\W\d_]")
 DANGLING_WORDS = re.compile(r"(?:\s+(?:at|on|from|between|until|by|for|in|and)\b)+\s*$", re.I)
 ROLE_TITLE_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -368,7 +340,7 @@ ROLE_TITLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?=[.,;:\n(]| at | with | in |$)"
     ),
     re.compile(
-        r"\b(?:for|about) (?:the|our|this) (?P<role>[A-Z][\w'&/\- ]{2,60}?) "
+        r"\b(?:for|about)\s+(?:the|our|this)\s+(?P<role>[A-Z][\w'&/\- ]{2,60}?)\s+"
         r"(?:role|position|opening|vacancy|post|job)\b"
     ),
 )
@@ -377,7 +349,7 @@ LOCATION_LABEL = re.compile(
 )
 STREET_ADDRESS = re.compile(
     r"\b\d{1,5}\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
-    r"|Lane|Ln|Drive|Way|Place|Pl|Square|Sq|Court|Parkway|Pkwy|Terrace|Row|Quay)\b\.?"
+    r"|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Parkway|Pkwy|Terrace|Row|Quay)\b\.?"
 )
 WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b\.?", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
@@ -452,42 +424,9 @@ def infer_relation(title: str | None, context: str = "") -> str | None:
     return None
 
 
-def zone_for_abbreviation(abbreviation: str) -> str | None:
-    """IANA name for a zone word as e-mails write it ("ET", "BST", "Pacific"); None if unknown
-    or ambiguous (IST)."""
-    return ZONE_ALIASES.get(abbreviation.strip().rstrip(".").upper()) or ZONE_ALIASES.get(
-        abbreviation.strip().title()
-    )
-
-
-def parse_time_range(text: str) -> tuple[time, time | None] | None:
-    """First start (and end) time in text: "10:00–10:45", "2pm - 2:45pm", "9:30 for 45 minutes"."""
-    found = _clock_times(text)
-    return (found.start, found.end) if found else None
-
-
 # --------------------------------------------------------------------------------------
 # The parse
 # --------------------------------------------------------------------------------------
-
-
-class _ClockReading(NamedTuple):
-    hour: int
-    minute: int
-    meridiem: str | None  # "a", "p", or None for a 24-hour or bare clock
-    padded: bool  # written with a leading zero ("09:00"), so surely a 24-hour clock
-
-
-class _FoundTimes(NamedTuple):
-    start: time
-    end: time | None
-
-
-class _Zone(NamedTuple):
-    tz: tzinfo | None
-    name: str | None  # IANA name
-    ambiguous: str | None  # the abbreviation when it could mean several zones
-    span: tuple[int, int]
 
 
 @dataclass
@@ -504,7 +443,7 @@ class _Sighting:
 
     person: _Person
     day: date | None
-    times: _FoundTimes | None
+    times: FoundTimes | None
     zone: tzinfo | None
 
 
@@ -515,9 +454,10 @@ class _Reader:
     today: date
     day: date | None
     zone: tzinfo | None
+    day_first: bool = False
     header: dict[int, str] | None = None
     in_roster_block: bool = False
-    pending_times: _FoundTimes | None = None
+    pending_times: FoundTimes | None = None
     sightings: list[_Sighting] = field(default_factory=list)
 
 
@@ -528,11 +468,13 @@ def _parse(text: str, *, today: date, default_time_zone: str | None) -> ParsedIn
         text = text[:MAX_TEXT_CHARS]
         warnings.append("The e-mail is very long: only its beginning was read.")
     lines = _body_lines(text)
-    interview_day = _interview_date(lines, today)
-    zone = _email_zone(text, default_time_zone, warnings)
-    reader = _Reader(today=today, day=interview_day, zone=zone.tz)
+    zone = email_zone("\n".join(lines), default_time_zone, warnings)
+    day_first = slashed_dates_are_day_first("\n".join(lines), zone.name)
+    interview_day = interview_date(lines, today, day_first)
+    reader = _Reader(today=today, day=interview_day, zone=zone.tz, day_first=day_first)
     for line in lines:
         _read_line(line, reader)
+    _add_relation_sentences(reader.sightings, lines)
     entries = _entries(reader.sightings, _role_title(text))
     if not entries:
         warnings.append(NO_ROSTER_WARNING)
@@ -560,200 +502,24 @@ def _clean_text(text: object) -> str:
 
 
 def _body_lines(text: str) -> list[str]:
-    """Lines up to the sign-off, without mail headers, greetings or quoted replies."""
+    """Lines of each message up to its sign-off, without mail headers, greetings or quotes.
+
+    A forwarded or replied-to message below a sign-off is read again from its header
+    block, as the schedule is often in the message that was forwarded.
+    """
     body: list[str] = []
+    signed_off = False
     for line in text.split("\n"):
-        if SIGN_OFF.match(line):
-            break
+        if FORWARD_MARKER.match(line) or (signed_off and MAIL_HEADER.match(line)):
+            signed_off = False
+            continue
+        if signed_off or SIGN_OFF.match(line):
+            signed_off = True
+            continue
         if MAIL_HEADER.match(line) or GREETING.match(line) or QUOTED_REPLY.match(line):
             continue
         body.append(line.rstrip())
     return body
-
-
-# ---- dates ---------------------------------------------------------------------------
-
-
-def _dates_in(line: str, today: date) -> list[tuple[date, tuple[int, int]]]:
-    """Dates on a line in reading order, with their spans; deadlines left out."""
-    found: list[tuple[date, tuple[int, int]]] = []
-    taken: list[tuple[int, int]] = []
-    if not DIGIT.search(line):
-        return found
-    for pattern, kind in DATE_PATTERNS:
-        if kind in {"day_month", "month_day"} and not _mentions_month(line):
-            continue  # the month-name patterns are the slow ones: skip them when they cannot match
-        for match in pattern.finditer(line):
-            if any(start < match.end() and match.start() < end for start, end in taken):
-                continue
-            taken.append(match.span())
-            if DEADLINE_BEFORE.search(line[: match.start()]):
-                continue
-            day = _date_from_match(match, kind, today)
-            if day is not None:
-                found.append((day, match.span()))
-    return sorted(found, key=lambda item: item[1])
-
-
-def _mentions_month(line: str) -> bool:
-    lowered = line.lower()
-    return any(month in lowered for month in MONTH_PREFIXES)
-
-
-def _date_from_match(match: re.Match[str], kind: str, today: date) -> date | None:
-    groups = match.groupdict()
-    day_number = int(groups["d"])
-    month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
-    if kind == "slashed" and month > 12:
-        month, day_number = day_number, month
-    try:
-        if groups.get("y"):
-            return date(int(groups["y"]), month, day_number)
-        # No year: the next such day on or after today.
-        this_year = date(today.year, month, day_number)
-        return this_year if this_year >= today else date(today.year + 1, month, day_number)
-    except ValueError:
-        return None
-
-
-def _interview_date(lines: list[str], today: date) -> date | None:
-    """The first upcoming date in the body, else the first date at all."""
-    all_dates = [day for line in lines for day, _ in _dates_in(line, today)]
-    upcoming = [day for day in all_dates if day >= today]
-    candidates = upcoming or all_dates
-    return candidates[0] if candidates else None
-
-
-# ---- time zones ----------------------------------------------------------------------
-
-
-def _find_zone(text: str) -> _Zone | None:
-    """The first zone the text names: an IANA name, a UTC offset or an abbreviation."""
-    candidates: list[_Zone] = []
-    for match in IANA_ZONE.finditer(text):
-        try:
-            candidates.append(_Zone(ZoneInfo(match.group()), match.group(), None, match.span()))
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    if (offset := UTC_OFFSET.search(text)) is not None:
-        candidates.append(_zone_from_offset(offset))
-    if (word := ZONE_NEAR_TIME.search(text)) is not None:
-        candidates.append(_zone_from_word(word))
-    # The first zone named wins; of two at one place, the longer ("UTC+2" over "UTC").
-    return min(candidates, key=lambda zone: (zone.span[0], -zone.span[1]), default=None)
-
-
-def _zone_from_offset(match: re.Match[str]) -> _Zone:
-    sign = -1 if (match["sign"] or "+") in "-−" else 1
-    hours = int(match["hours"] or match["phours"])
-    minutes = int(match["minutes"] or match["pminutes"] or 0)
-    if minutes == 0 and hours <= 14:
-        # IANA's Etc zones count the other way round: UTC+1 is "Etc/GMT-1".
-        name = "UTC" if hours == 0 else f"Etc/GMT{'-' if sign > 0 else '+'}{hours}"
-        return _Zone(ZoneInfo(name), name, None, match.span())
-    # Half-hour offsets have no Etc zone: keep the offset, name no zone.
-    return _Zone(timezone(sign * timedelta(hours=hours, minutes=minutes)), None, None, match.span())
-
-
-def _zone_from_word(match: re.Match[str]) -> _Zone:
-    word = match["zone"]
-    if word in AMBIGUOUS_ZONES:
-        return _Zone(None, None, word, match.span("zone"))
-    name = ZONE_ALIASES[word]
-    return _Zone(ZoneInfo(name), name, None, match.span("zone"))
-
-
-def _email_zone(text: str, default_time_zone: str | None, warnings: list[str]) -> _Zone:
-    """The zone for times that do not name their own."""
-    found = _find_zone(text)
-    if found is not None and found.ambiguous:
-        warnings.append(
-            f"{found.ambiguous} could be Indian, Irish or Israel time: times are shown without "
-            "a zone; check them."
-        )
-        return found
-    if found is not None:
-        return found
-    if default_time_zone:
-        try:
-            return _Zone(ZoneInfo(default_time_zone), default_time_zone, None, (0, 0))
-        except (ZoneInfoNotFoundError, ValueError):
-            warnings.append(f"Unknown time zone {default_time_zone!r}: times are left without one.")
-    return _Zone(None, None, None, (0, 0))
-
-
-# ---- clock times ---------------------------------------------------------------------
-
-
-def _read_clock(text: str) -> _ClockReading:
-    lowered = text.lower()
-    if "noon" in lowered or "midday" in lowered:
-        return _ClockReading(12, 0, "p", True)
-    digits = re.findall(r"\d+", lowered)
-    hour = int(digits[0])
-    minute = int(digits[1]) if len(digits) > 1 else 0
-    meridiem_match = re.search(r"([ap])\.?\s?m", lowered)
-    meridiem = meridiem_match.group(1) if meridiem_match else None
-    return _ClockReading(hour, minute, meridiem, digits[0].startswith("0"))
-
-
-def _minutes_of_day(clock: _ClockReading, meridiem: str | None) -> int:
-    hour = clock.hour
-    if meridiem and hour <= 12:
-        hour = hour % 12 + (12 if meridiem == "p" else 0)
-    elif meridiem is None and not clock.padded and 1 <= hour <= 6:
-        # Nobody interviews at 2 in the morning: a bare "2:00" is 14:00.
-        hour += 12
-    return hour * 60 + clock.minute
-
-
-def _range_minutes(start: _ClockReading, end: _ClockReading) -> tuple[int, int]:
-    """Minutes of day for a range, sharing one side's am/pm with the other.
-
-    "2 - 2:45pm" means both are afternoon, but "11:30 - 12:15pm" starts in the morning:
-    the borrowed meridiem is dropped when it would put the start after the end.
-    """
-    end_minutes = _minutes_of_day(end, end.meridiem or start.meridiem)
-    if start.meridiem is None and end.meridiem is not None:
-        borrowed = _minutes_of_day(start, end.meridiem)
-        start_minutes = borrowed if borrowed <= end_minutes else _minutes_of_day(start, "a")
-        return start_minutes, end_minutes
-    start_minutes = _minutes_of_day(start, start.meridiem)
-    if end.meridiem is None and end_minutes < start_minutes:
-        end_minutes = _minutes_of_day(end, "p")
-    return start_minutes, end_minutes
-
-
-def _as_time(minutes: int) -> time:
-    return time(minutes // 60 % 24, minutes % 60)
-
-
-def _duration_minutes(text: str) -> int:
-    total = 0.0
-    for match in DURATION.finditer(text):
-        amount_text = match["amount"].lower()
-        amount = (
-            0.5
-            if amount_text.startswith("half")
-            else (1.0 if amount_text in {"a", "an", "one"} else float(amount_text))
-        )
-        total += amount * (60 if match["unit"].lower().startswith("h") else 1)
-    return round(total)
-
-
-def _clock_times(text: str) -> _FoundTimes | None:
-    """The first time range, or start time (with an end from "45 minutes"), in text."""
-    if (found := TIME_RANGE.search(text)) is not None:
-        start, end = _range_minutes(_read_clock(found["start"]), _read_clock(found["end"]))
-        end_time = _as_time(end) if end > start else None
-        return _FoundTimes(_as_time(start), end_time)
-    if (clock := CLOCK.search(text)) is None:
-        return None
-    reading = _read_clock(clock.group())
-    start = _minutes_of_day(reading, reading.meridiem)
-    duration = _duration_minutes(text)
-    end_time = _as_time(start + duration) if duration else None
-    return _FoundTimes(_as_time(start), end_time)
 
 
 # ---- lines and rows ------------------------------------------------------------------
@@ -765,7 +531,9 @@ def _read_line(line: str, reader: _Reader) -> None:
         reader.in_roster_block = False
         reader.header = None
         return
-    line_dates = [day for day, _ in _dates_in(line, reader.today) if day >= reader.today]
+    line_dates = [
+        day for day, _ in dates_in(line, reader.today, reader.day_first) if day >= reader.today
+    ]
     if line_dates:
         reader.day = line_dates[0]
     if ROSTER_HEADING.match(line):
@@ -788,22 +556,36 @@ def _table_cells(line: str, reader: _Reader) -> list[str] | None:
         cells = [cell.strip() for cell in stripped.strip("|").split("|")]
     elif "\t" in stripped:
         cells = [cell.strip() for cell in stripped.split("\t")]
-    elif re.search(r"\S {3,}\S", stripped) and (reader.header is not None or CLOCK.search(line)):
+    elif re.search(r"\S {3,}\S", stripped):
         # Columns aligned with spaces: only trusted when a header or a clock says "table".
         cells = [cell.strip() for cell in re.split(r" {3,}", stripped)]
+        if not (reader.header is not None or CLOCK.search(line) or _header_kinds(cells)):
+            return None
     else:
         return None
-    cells = [cell for cell in cells if cell]
-    return cells if len(cells) >= 2 else None
+    filled = [cell for cell in cells if cell]
+    if len(filled) < 2:
+        return None
+    # An empty cell keeps its place under the header: "| 11:15 | | Break |" has no name.
+    return cells if reader.header is not None and len(cells) == len(reader.header) else filled
 
 
 def _header_kinds(cells: list[str]) -> dict[int, str] | None:
-    kinds = {
-        index: HEADER_WORDS.get(cell.lower().strip(" *:_"), "other")
-        for index, cell in enumerate(cells)
-    }
-    is_header = "name" in kinds.values() and not any(CLOCK.search(cell) for cell in cells)
-    return kinds if is_header else None
+    """Column kinds (time, name, title, email, other) when the row is a table header."""
+    if any(CLOCK.search(cell) or len(cell.split()) > 4 for cell in cells):
+        return None
+    kinds = {index: _header_kind(cell) for index, cell in enumerate(cells)}
+    return kinds if "name" in kinds.values() else None
+
+
+def _header_kind(cell: str) -> str:
+    """The kind of column a header cell names: "Time (Irish time)" and "Interviewer(s)"
+    are time and name columns; the whole cell is tried first, then its words in order."""
+    words = re.sub(r"\(s\)|[^\w\s&/-]", " ", cell.lower()).split()
+    for candidate in (" ".join(words), *words):
+        if candidate in HEADER_WORDS:
+            return HEADER_WORDS[candidate]
+    return "other"
 
 
 def _read_table_row(cells: list[str], reader: _Reader) -> None:
@@ -813,7 +595,7 @@ def _read_table_row(cells: list[str], reader: _Reader) -> None:
         reader.header = kinds
         return
     row_text = " | ".join(cells)
-    if NON_INTERVIEW_ROW.search(row_text):
+    if NON_INTERVIEW_ROW.search(row_text) or _is_signature_row(row_text, reader):
         return
     columns = [(reader.header or {}).get(index, "unknown") for index in range(len(cells))]
     timing = [
@@ -822,13 +604,24 @@ def _read_table_row(cells: list[str], reader: _Reader) -> None:
         if columns[index] == "time"
         or (columns[index] == "unknown" and (CLOCK.search(cell) or DURATION.fullmatch(cell)))
     ]
-    times = _clock_times(_without_zones(" ".join(cells[index] for index in timing)))
+    times = clock_times(without_zones(" ".join(cells[index] for index in timing)))
     name_index, people = _people_in_cells(cells, columns, timing, reader.today)
     for person in people:
         for index, cell in enumerate(cells):
             if index != name_index and index not in timing:
                 _add_cell_details(person, cell, columns[index])
         reader.sightings.append(_Sighting(person, reader.day, times, _row_zone(row_text, reader)))
+
+
+def _is_signature_row(row_text: str, reader: _Reader) -> bool:
+    """Whether a headerless, timeless row is a signature: "Priyanka Shah | Talent
+    Acquisition | VertexMed" or a phone number, outside any schedule block."""
+    return (
+        reader.header is None
+        and not reader.in_roster_block
+        and not CLOCK.search(row_text)
+        and SIGNATURE_CELL.search(row_text) is not None
+    )
 
 
 def _people_in_cells(
@@ -850,7 +643,7 @@ def _add_cell_details(person: _Person, cell: str, column: str) -> None:
         if kind == "email":
             person.email = person.email or text
         elif kind == "title" and column in {"title", "unknown"}:
-            person.titles.append(text)
+            person.titles.append(ARTICLES.sub("", text))
         else:
             person.context.append(text)
 
@@ -859,7 +652,7 @@ def _read_text_line(line: str, reader: _Reader) -> None:
     # A time alone on its line ("10:00 – 10:45") belongs to the names on the next line.
     times_above, reader.pending_times = reader.pending_times, None
     if CLOCK.search(line) and not LETTER.search(_without_schedule_text(line, reader.today)):
-        reader.pending_times = _clock_times(_without_zones(line))
+        reader.pending_times = clock_times(without_zones(line))
         return
     is_listed = BULLET.match(line) is not None or reader.in_roster_block or bool(times_above)
     for sentence in _sentences(BULLET.sub("", line).strip()):
@@ -881,12 +674,12 @@ def _sentences(text: str) -> list[str]:
 
 
 def _read_clause(
-    clause: str, is_meeting: bool, times_above: _FoundTimes | None, reader: _Reader
+    clause: str, is_meeting: bool, times_above: FoundTimes | None, reader: _Reader
 ) -> bool:
     """Record the people a clause names; True when it used the times from the line above."""
     if not (is_meeting or CLOCK.search(clause)) or NON_INTERVIEW_ROW.search(clause):
         return False
-    times = _clock_times(_without_zones(clause))
+    times = clock_times(without_zones(clause))
     trigger = MEETING_TRIGGER.search(clause)
     people_text = clause[trigger.end() :] if trigger else clause
     people = _people_in(_without_schedule_text(people_text, reader.today))
@@ -899,23 +692,17 @@ def _read_clause(
 
 
 def _row_zone(text: str, reader: _Reader) -> tzinfo | None:
-    found = _find_zone(text)
+    found = find_zone(text)
     if found is None or found.ambiguous:
         return reader.zone
     return found.tz
 
 
-def _without_zones(text: str) -> str:
-    """Text with zone offsets blanked, so "+01:00" is not read as a clock."""
-    text = UTC_OFFSET.sub(" ", text)
-    return IANA_ZONE.sub(" ", text)
-
-
 def _without_schedule_text(text: str, today: date) -> str:
     """Text with dates, times, zones, durations and links cut out, leaving separators."""
-    text = _without_zones(text)
+    text = without_zones(text)
     text = URL.sub(" , ", text)
-    for _, (start, end) in reversed(_dates_in(text, today)):
+    for _, (start, end) in reversed(dates_in(text, today)):
         text = f"{text[:start]} , {text[end:]}"
     text = WEEKDAY_WORD.sub(" , ", text)
     text = ZONE_NEAR_TIME.sub(" , ", text)
@@ -982,13 +769,41 @@ def _segments(fragment: str) -> list[tuple[str, str]]:
     marked = EMAIL.sub(mark_email, fragment)
     pieces: list[tuple[str, str]] = []
     for raw in SEGMENT_BREAK.split(marked):
-        for part in _split_and(SEGMENT_TAIL_BREAK.split(raw)):
-            segment = _clean_segment(part)
+        *activities, rest = ACTIVITY_LEAD.split(raw)
+        for activity in activities:
+            pieces.extend(_activity_pieces(_clean_segment(activity)))
+        for part in _split_and(SEGMENT_TAIL_BREAK.split(rest)):
+            segment = _without_credentials(_clean_segment(part))
             if segment.startswith(EMAIL_MARK):
                 pieces.append(("email", emails[int(segment[len(EMAIL_MARK) :])]))
             elif segment:
                 pieces.extend(_classify(segment))
     return pieces
+
+
+def _activity_pieces(segment: str) -> list[tuple[str, str]]:
+    """What stood before "with"/"by"/"to": a person ("Jane Doe with HR") or an activity,
+    which is context however capitalised ("Store walk", "Clinical scenario")."""
+    if not segment:
+        return []
+    pieces = _classify(segment)
+    if any(kind == "name" for kind, _ in pieces):
+        return pieces
+    return [("context", segment)]
+
+
+def _without_credentials(segment: str) -> str:
+    """A segment without post-nominal letters: "" for "P.E." or "PE, PMP", the name alone
+    for "Jane Doe RN". Lower-case words ("ma", "do") are ordinary words, not letters."""
+    words = segment.split()
+    while words and _is_credential(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def _is_credential(word: str) -> bool:
+    letters = word.strip(",.;")
+    return letters != letters.lower() and letters.replace(".", "").upper() in CREDENTIALS
 
 
 def _split_and(parts: list[str]) -> list[str]:
@@ -1045,7 +860,7 @@ def _segment_kind(segment: str) -> str:
 def _reads_as_prose(segment: str) -> bool:
     """Whether a segment is a clause or an activity rather than a title or a name."""
     return bool(
-        DIGIT.search(segment)
+        DIGIT.search(GRADE_SUFFIX.sub("", segment))
         or CONTEXT_OPENERS.search(segment)
         or ACTIVITY_WORDS.search(segment)
         or len(segment.split()) > 8
@@ -1099,6 +914,36 @@ def _bare_email(text: str) -> str:
 
 
 # ---- from sightings to entries -------------------------------------------------------
+
+
+def _add_relation_sentences(sightings: list[_Sighting], lines: list[str]) -> None:
+    """Give a person the sentences elsewhere in the e-mail that place them in the
+    reporting line: "Aisha would be your direct supervisor." under the schedule table.
+
+    Only a sentence that names exactly one interviewer counts, by any of their names.
+    """
+    if not sightings:
+        return
+    for line in lines:
+        if not REPORTING_LINE_CUE.search(line):
+            continue
+        for sentence in _sentences(BULLET.sub("", line).strip()):
+            if infer_relation(None, sentence) not in REPORTING_RELATIONS:
+                continue
+            named = {id(s.person): s.person for s in sightings if _mentions(sentence, s.person)}
+            if len(named) == 1:
+                next(iter(named.values())).context.append(sentence)
+
+
+def _mentions(sentence: str, person: _Person) -> bool:
+    """Whether a sentence names the person by full, first or last name."""
+    words = [word for word in person.name.split() if word.lower() not in HONORIFICS]
+    if not words:
+        return False
+    return any(
+        re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", sentence)
+        for word in {words[0], words[-1]}
+    )
 
 
 def _entries(sightings: list[_Sighting], role_title: str | None) -> list[RosterEntry]:

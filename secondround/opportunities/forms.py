@@ -11,9 +11,9 @@ from datetime import date, datetime, time
 from functools import cache
 
 from django import forms
-from django.conf import settings
 
 from secondround.engine.vocabulary import RELATIONS
+from secondround.forms import Form, ModelForm
 
 from .models import Interviewer, Opportunity, Round
 
@@ -34,26 +34,7 @@ def combine_local(day: date | None, moment: time | None, zone_name: str) -> date
     return datetime.combine(day, moment, tzinfo=zoneinfo.ZoneInfo(zone_name))
 
 
-class PasteLimitMixin:
-    """Refuse pastes over the configured size with a message, instead of a 500 or truncation."""
-
-    paste_fields: tuple[str, ...] = ()
-
-    def _check_paste_sizes(self, cleaned_data: dict) -> None:
-        limit = settings.SECONDROUND_MAX_PASTE_CHARS
-        for field in self.paste_fields:
-            value = cleaned_data.get(field) or ""
-            if len(value) > limit:
-                self.add_error(  # type: ignore[attr-defined]
-                    field,
-                    f"This text is {len(value):,} characters; the limit is {limit:,}. "
-                    "Paste the relevant part only.",
-                )
-
-
-class OpportunityForm(PasteLimitMixin, forms.ModelForm):
-    paste_fields = ("posting_text", "notes")
-
+class OpportunityForm(ModelForm):
     class Meta:
         model = Opportunity
         fields = ["company", "role_title", "status", "source_url", "posting_text", "notes"]
@@ -62,13 +43,8 @@ class OpportunityForm(PasteLimitMixin, forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        self._check_paste_sizes(cleaned)
-        return cleaned
 
-
-class RoundForm(forms.ModelForm):
+class RoundForm(ModelForm):
     day = forms.DateField(
         label="Date", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -132,7 +108,7 @@ class RoundForm(forms.ModelForm):
         return round_
 
 
-class InterviewerForm(forms.ModelForm):
+class InterviewerForm(ModelForm):
     start_time = forms.TimeField(
         label="Slot starts", required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -182,21 +158,15 @@ class InterviewerForm(forms.ModelForm):
         return interviewer
 
 
-class InvitationPasteForm(PasteLimitMixin, forms.Form):
-    paste_fields = ("text",)
+class InvitationPasteForm(Form):
     text = forms.CharField(
         label="Invitation e-mail",
         widget=forms.Textarea(attrs={"rows": 14, "placeholder": "Paste the whole e-mail here."}),
         strip=False,
     )
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        self._check_paste_sizes(cleaned)
-        return cleaned
 
-
-class RosterReviewForm(forms.Form):
+class RosterReviewForm(Form):
     """The round-level facts found in an invitation, shown for review before saving."""
 
     day = forms.DateField(
@@ -209,7 +179,7 @@ class RosterReviewForm(forms.Form):
     )
 
 
-class RosterRowForm(forms.Form):
+class RosterRowForm(Form):
     keep = forms.BooleanField(label="Add", required=False, initial=True)
     name = forms.CharField(max_length=200, required=False)
     title = forms.CharField(max_length=200, required=False)

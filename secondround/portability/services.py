@@ -35,12 +35,23 @@ def _plain(value: Any) -> Any:
 
 def _export_nodes(node: Node, parents: models.QuerySet | AbstractBaseUser) -> dict[int, list]:
     """Serialise every row of `node` under the given parents, keyed by parent id."""
-    filter_key = f"{node.parent_field}__in" if isinstance(parents, models.QuerySet) else node.parent_field
-    rows = node.model.objects.filter(**{filter_key: parents}).order_by(*node.order_by)
+    filter_key = (
+        f"{node.parent_field}__in" if isinstance(parents, models.QuerySet) else node.parent_field
+    )
+    rows = (
+        node.model.objects.filter(**{filter_key: parents})
+        .select_related(*node.round_refs)
+        .order_by(*node.order_by)
+    )
     children = {child.key: _export_nodes(child, rows) for child in node.children}
     grouped: dict[int, list] = {}
     for row in rows:
-        item = {name: _plain(getattr(row, name)) for name in node.fields}
+        item = {
+            name: _plain(getattr(row, name)) for name in node.fields if name not in node.round_refs
+        }
+        for name in node.round_refs:
+            referenced = getattr(row, name)
+            item[name] = referenced.number if referenced else None
         for key, by_parent in children.items():
             item[key] = by_parent.get(row.pk, [])
         grouped.setdefault(getattr(row, f"{node.parent_field}_id"), []).append(item)
@@ -69,6 +80,15 @@ def _python_value(field: models.Field, raw: Any, where: str) -> Any:
     return value
 
 
+def _round_of(opportunity: models.Model, number: Any, where: str) -> models.Model | None:
+    if number is None:
+        return None
+    found = opportunity.rounds.filter(number=number).first() if isinstance(number, int) else None
+    if found is None:
+        raise ImportFileError(f"{where}: there is no round {number} in this opportunity.")
+    return found
+
+
 def _import_node(node: Node, items: Any, parent: models.Model, where: str) -> int:
     if not isinstance(items, list):
         raise ImportFileError(f"{where} should be a list.")
@@ -76,21 +96,28 @@ def _import_node(node: Node, items: Any, parent: models.Model, where: str) -> in
         place = f"{where}[{index}]"
         if not isinstance(item, dict):
             raise ImportFileError(f"{place} should be an object.")
-        missing = [name for name in (*node.fields, *(c.key for c in node.children)) if name not in item]
+        missing = [
+            name for name in (*node.fields, *(c.key for c in node.children)) if name not in item
+        ]
         if missing:
             raise ImportFileError(f"{place} lacks {', '.join(missing)}.")
         meta = node.model._meta
         values = {
             name: _python_value(meta.get_field(name), item[name], f"{place}.{name}")
             for name in node.fields
+            if name not in node.round_refs
         }
+        for name in node.round_refs:
+            values[name] = _round_of(parent, item[name], f"{place}.{name}")
         row = node.model(**{node.parent_field: parent}, **values)
         try:
             row.full_clean()
             row.save()
         except ValidationError as error:
             problems = "; ".join(
-                f"{place}.{name}: {' '.join(messages)}" if name != "__all__" else f"{place}: {' '.join(messages)}"
+                f"{place}.{name}: {' '.join(messages)}"
+                if name != "__all__"
+                else f"{place}: {' '.join(messages)}"
                 for name, messages in error.message_dict.items()
             )
             raise ImportFileError(problems) from None
@@ -100,7 +127,8 @@ def _import_node(node: Node, items: Any, parent: models.Model, where: str) -> in
         stamps = {
             field.name: values[field.name]
             for field in meta.concrete_fields
-            if field.name in values and (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
+            if field.name in values
+            and (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
         }
         if stamps:
             node.model.objects.filter(pk=row.pk).update(**stamps)

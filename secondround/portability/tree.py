@@ -10,7 +10,17 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
 from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.research.models import (
+    CompanyProfile,
+    GlossaryTerm,
+    InformationalInterview,
+    InterviewerResearch,
+    PressItem,
+    ResearchSource,
+    SavedAnswer,
+)
 
 
 @dataclass(frozen=True)
@@ -21,6 +31,8 @@ class Node:
     fields: tuple[str, ...]
     order_by: tuple[str, ...] = ("pk",)
     children: tuple[Node, ...] = ()
+    # Foreign keys to a round of the same opportunity, written as that round's number.
+    round_refs: tuple[str, ...] = ()
 
 
 EXPORT_TREE = Node(
@@ -75,8 +87,102 @@ EXPORT_TREE = Node(
                         "position",
                     ),
                     order_by=("position", "pk"),
+                    children=(
+                        Node(
+                            model=InterviewerResearch,
+                            key="research",
+                            parent_field="interviewer",
+                            fields=(
+                                "background",
+                                "shared_experience",
+                                "talking_points",
+                                "profile_notes",
+                            ),
+                        ),
+                    ),
+                ),
+                Node(
+                    model=Debrief,
+                    key="debrief",
+                    parent_field="round",
+                    fields=(
+                        "challenges",
+                        "reviewed_with",
+                        "review_notes",
+                        "raw_notes",
+                        "updated_at",
+                    ),
+                    children=(
+                        Node(
+                            model=AskedQuestion,
+                            key="questions",
+                            parent_field="debrief",
+                            fields=("text", "went", "my_answer", "wish_i_said", "position"),
+                            order_by=("position", "pk"),
+                        ),
+                        Node(
+                            model=Observation,
+                            key="observations",
+                            parent_field="debrief",
+                            fields=("kind", "text", "position"),
+                            order_by=("kind", "position", "pk"),
+                        ),
+                        Node(
+                            model=Concern,
+                            key="concerns",
+                            parent_field="debrief",
+                            fields=("said", "raised_by", "planned_answer", "position"),
+                            order_by=("position", "pk"),
+                        ),
+                    ),
                 ),
             ),
+        ),
+        Node(
+            model=CompanyProfile,
+            key="profile",
+            parent_field="opportunity",
+            fields=(
+                "industry",
+                "products",
+                "launches",
+                "competitors",
+                "values",
+                "social_media",
+                "updated_at",
+            ),
+        ),
+        Node(
+            model=PressItem,
+            key="press_items",
+            parent_field="opportunity",
+            fields=("title", "url", "published_on", "summary"),
+        ),
+        Node(
+            model=InformationalInterview,
+            key="informational_interviews",
+            parent_field="opportunity",
+            fields=("person", "held_on", "takeaways"),
+        ),
+        Node(
+            model=ResearchSource,
+            key="sources",
+            parent_field="opportunity",
+            fields=("url", "title", "text", "method", "retrieved_at"),
+        ),
+        Node(
+            model=GlossaryTerm,
+            key="glossary",
+            parent_field="opportunity",
+            fields=("term", "meaning", "where_heard", "heard_in", "source"),
+            round_refs=("heard_in",),
+        ),
+        Node(
+            model=SavedAnswer,
+            key="saved_answers",
+            parent_field="opportunity",
+            fields=("kind", "text", "updated_at"),
+            order_by=("kind",),
         ),
     ),
 )

@@ -301,3 +301,115 @@ def test_time_zone_named_in_the_email(text: str, time_zone: str | None, first_st
     assert parsed.time_zone == time_zone
     assert parsed.entries[0].start is not None
     assert parsed.entries[0].start.isoformat() == first_start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        (
+            "You'll be meeting with Hiring Manager Tom Reyes and Senior Director Ana Lima.",
+            [("Tom Reyes", "Hiring Manager"), ("Ana Lima", "Senior Director")],
+        ),
+        (
+            "You will meet with our CFO, Dana Scott, and the Accounts Payable Lead, Jorge Ramos.",
+            [("Dana Scott", "CFO"), ("Jorge Ramos", "Accounts Payable Lead")],
+        ),
+        (
+            "Interviewers: Jane Doe (VP Marketing), John Smith (Marketing Manager) and Li Wei.",
+            [("Jane Doe", "VP Marketing"), ("John Smith", "Marketing Manager"), ("Li Wei", None)],
+        ),
+        (
+            "The panel is Dr. Lena Fischer, Dean of Admissions; and Ruth Allen from HR.",
+            [("Dr. Lena Fischer", "Dean of Admissions"), ("Ruth Allen", None)],
+        ),
+        ("Thank you for meeting with Priya Raman last week.", []),
+        ("You will meet with the team in our New York office.", []),
+    ],
+)
+def test_people_named_in_prose(sentence: str, people: list[tuple[str, str | None]]) -> None:
+    parsed = parse_invitation(sentence, today=date(2026, 3, 1))
+    assert [(entry.name, entry.title) for entry in parsed.entries] == people
+
+
+@pytest.mark.parametrize(
+    ("phrase", "zone"),
+    [
+        ("All times are Irish time.", "Europe/Dublin"),
+        ("Times below are in British time.", "Europe/London"),
+        ("(times are Pacific)", "America/Los_Angeles"),
+        ("all times Eastern", "America/New_York"),
+        ("Central Standard Time", "America/Chicago"),
+        ("(Singapore time)", "Asia/Singapore"),
+        ("Sydney time", "Australia/Sydney"),
+        ("Our London office is near the station.", None),
+    ],
+)
+def test_zone_named_by_a_place(phrase: str, zone: str | None) -> None:
+    parsed = parse_invitation(f"On 4 June 2026. {phrase}", today=date(2026, 5, 1))
+    assert parsed.time_zone == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_date"),
+    [
+        ("Your interview is on 19/05/2026.", "2026-05-19"),
+        ("Your interview is on 05/06/2026, all times are UK time.", "2026-06-05"),
+        ("Your interview is on 05/06/2026, all times ET.", "2026-05-06"),
+        ("Your interview is on 14.05.2026.", "2026-05-14"),
+    ],
+)
+def test_slashed_dates_follow_the_emails_convention(text: str, expected_date: str) -> None:
+    parsed = parse_invitation(text, today=date(2026, 5, 1))
+    assert parsed.interview_date == date.fromisoformat(expected_date)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title"),
+    [
+        (
+            "- 10:00 Store walk with Ana Sousa – Assistant Store Manager",
+            "Ana Sousa",
+            "Assistant Store Manager",
+        ),
+        ("- 10:00 Meet the team: Sinéad Murphy, Staff Nurse", "Sinéad Murphy", "Staff Nurse"),
+        (
+            "- 10:00 Rebecca Thornton, P.E., Transportation Group Manager",
+            "Rebecca Thornton",
+            "Transportation Group Manager",
+        ),
+        (
+            "- 10:00 Samuel Ortiz, PhD (Director of Evaluation)",
+            "Samuel Ortiz",
+            "Director of Evaluation",
+        ),
+        (
+            "- 10:00 Presentation to Gareth Evans, Regional Manager",
+            "Gareth Evans",
+            "Regional Manager",
+        ),
+    ],
+)
+def test_activities_and_credentials_stay_out_of_the_title(line: str, name: str, title: str) -> None:
+    parsed = parse_invitation(f"On 4 June 2026:\n{line}\n", today=date(2026, 5, 1))
+    assert [(entry.name, entry.title) for entry in parsed.entries] == [(name, title)]
+
+
+def test_forwarded_schedule_is_read_but_the_forwarders_signature_is_not() -> None:
+    text = (
+        "Hi Jess,\nSee below.\n\nThanks,\nPriyanka Shah | Talent Acquisition | VertexMed\n\n"
+        "-----Original Message-----\nFrom: Kayla Morris\nSent: Friday, May 1, 2026 4:05 PM\n"
+        "Subject: Final interviews\n\nOn Tuesday, May 12 (all times CT):\n"
+        "1. Brandon Lee (Regional Sales Director) 11:00-11:45 AM CT\n"
+    )
+    parsed = parse_invitation(text, today=date(2026, 5, 1))
+    assert [entry.name for entry in parsed.entries] == ["Brandon Lee"]
+
+
+def test_a_reporting_line_sentence_away_from_the_table_names_the_hiring_manager() -> None:
+    text = (
+        "On 4 June 2026:\n\n| Time | Interviewer | Role |\n|---|---|---|\n"
+        "| 10:00-10:30 | Aisha Bello | Program Director |\n\n"
+        "Aisha would be your direct supervisor.\n"
+    )
+    parsed = parse_invitation(text, today=date(2026, 5, 1))
+    assert parsed.entries[0].relation == "hiring_manager"

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from django import forms
+
+from secondround.forms import Form, ModelForm
+from secondround.research.models import GlossaryTerm
+
+from .models import AskedQuestion, Concern, Debrief, Observation
+
+
+class NotesPasteForm(Form):
+    notes = forms.CharField(
+        label="Your notes from the interview",
+        widget=forms.Textarea(
+            attrs={
+                "rows": 10,
+                "placeholder": "Type or paste anything: questions and how they went, what "
+                "landed, what you forgot, worries they hinted at, names of products…",
+            }
+        ),
+        strip=False,
+    )
+
+
+class DebriefForm(ModelForm):
+    class Meta:
+        model = Debrief
+        fields = ["challenges", "reviewed_with", "review_notes", "raw_notes"]
+        widgets = {
+            "challenges": forms.Textarea(attrs={"rows": 4}),
+            "review_notes": forms.Textarea(attrs={"rows": 3}),
+            "raw_notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["raw_notes"].strip = False  # kept exactly as pasted
+
+
+class QuestionForm(ModelForm):
+    class Meta:
+        model = AskedQuestion
+        fields = ["text", "went", "my_answer", "wish_i_said"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "my_answer": forms.Textarea(attrs={"rows": 2}),
+            "wish_i_said": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ObservationForm(ModelForm):
+    class Meta:
+        model = Observation
+        fields = ["kind", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class ConcernForm(ModelForm):
+    class Meta:
+        model = Concern
+        fields = ["said", "raised_by", "planned_answer"]
+        widgets = {
+            "said": forms.Textarea(attrs={"rows": 2}),
+            "planned_answer": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class HeardTermForm(ModelForm):
+    class Meta:
+        model = GlossaryTerm
+        fields = ["term", "meaning", "where_heard"]
+        widgets = {"meaning": forms.Textarea(attrs={"rows": 2})}
+
+
+def _inline(model, form, extra: int):
+    return forms.inlineformset_factory(
+        Debrief, model, form=form, extra=extra, can_delete=True, max_num=200, absolute_max=200
+    )
+
+
+def debrief_formsets(
+    *, debrief: Debrief, data=None, new: dict[str, list[dict]] | None = None
+) -> dict[str, forms.BaseFormSet]:
+    """The four lists of a debrief, with `new` rows (from pasted notes) added for review."""
+    new = new or {}
+    questions = _inline(AskedQuestion, QuestionForm, len(new.get("questions", [])) or 1)
+    observations = _inline(Observation, ObservationForm, len(new.get("observations", [])) or 1)
+    concerns = _inline(Concern, ConcernForm, len(new.get("concerns", [])) or 1)
+    terms = forms.modelformset_factory(
+        GlossaryTerm,
+        form=HeardTermForm,
+        extra=len(new.get("terms", [])) or 1,
+        can_delete=True,
+        max_num=200,
+        absolute_max=200,
+    )
+    return {
+        "questions": questions(
+            data, instance=debrief, prefix="questions", initial=new.get("questions")
+        ),
+        "observations": observations(
+            data, instance=debrief, prefix="observations", initial=new.get("observations")
+        ),
+        "concerns": concerns(
+            data, instance=debrief, prefix="concerns", initial=new.get("concerns")
+        ),
+        "terms": terms(
+            data,
+            queryset=GlossaryTerm.objects.filter(heard_in=debrief.round),
+            prefix="terms",
+            initial=new.get("terms"),
+        ),
+    }

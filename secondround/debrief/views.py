@@ -1,0 +1,109 @@
+"""The debrief of a round: read it, edit it, or fill it from pasted notes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secondround.engine.notes import split_notes
+from secondround.opportunities.models import Round
+
+from . import services
+from .forms import DebriefForm, NotesPasteForm, debrief_formsets
+
+
+def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
+    return get_object_or_404(
+        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
+    )
+
+
+@login_required
+@require_GET
+def debrief_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    debrief = services.debrief_for_round(round_)
+    return render(
+        request,
+        "debrief/detail.html",
+        {
+            "round": round_,
+            "opportunity": round_.opportunity,
+            "debrief": debrief,
+            "questions": debrief.questions.all(),
+            "observations": debrief.observations.all(),
+            "concerns": debrief.concerns.all(),
+            "terms": round_.terms_heard.all(),
+            "paste_form": NotesPasteForm(),
+        },
+    )
+
+
+def _render_edit(request, round_, debrief_form, formsets, status=200) -> HttpResponse:
+    return render(
+        request,
+        "debrief/edit.html",
+        {
+            "round": round_,
+            "opportunity": round_.opportunity,
+            "form": debrief_form,
+            "formsets": formsets,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def debrief_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    debrief = services.debrief_for_round(round_)
+    data = request.POST if request.method == "POST" else None
+    debrief_form = DebriefForm(data, instance=debrief)
+    formsets = debrief_formsets(debrief=debrief, data=data)
+    if request.method == "POST":
+        if debrief_form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
+            services.debrief_save(debrief=debrief, debrief_form=debrief_form, formsets=formsets)
+            messages.success(request, "Debrief saved.")
+            return redirect("debrief_detail", pk=round_.pk)
+        messages.error(request, "Some entries need attention; nothing was saved yet.")
+    return _render_edit(request, round_, debrief_form, formsets)
+
+
+@login_required
+@require_POST
+def debrief_capture(request: HttpRequest, pk: int) -> HttpResponse:
+    """Split pasted notes into review rows on the edit page; nothing is saved until then."""
+    round_ = _get_round_for_user(request, pk)
+    debrief = services.debrief_for_round(round_)
+    paste_form = NotesPasteForm(request.POST)
+    if not paste_form.is_valid():
+        for error in paste_form.errors.get("notes", []):
+            messages.error(request, error)
+        return redirect("debrief_detail", pk=round_.pk)
+    notes = paste_form.cleaned_data["notes"]
+    split = split_notes(notes)
+    new_rows = services.rows_from_notes(split)
+    found = sum(len(rows) for rows in new_rows.values())
+    raw = "\n\n".join(part for part in (debrief.raw_notes, notes.strip()) if part)
+    challenges = "\n".join(line for line in (debrief.challenges, *split.challenges) if line.strip())
+    debrief_form = DebriefForm(
+        instance=debrief, initial={"raw_notes": raw, "challenges": challenges}
+    )
+    formsets = debrief_formsets(debrief=debrief, new=new_rows)
+    if found:
+        messages.info(
+            request,
+            f"Your notes gave {found} entries, marked below. Check them, fix what is wrong, "
+            "then save. Your original notes are kept at the bottom.",
+        )
+    else:
+        messages.warning(
+            request,
+            "Nothing could be sorted from these notes. They are kept at the bottom; "
+            "fill the fields by hand.",
+        )
+    return _render_edit(request, round_, debrief_form, formsets)

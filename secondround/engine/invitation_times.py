@@ -1,0 +1,459 @@
+"""Dates, clock times and time zones as invitation e-mails write them.
+
+Split from invitation.py so the roster reader there deals with people and layout only.
+Everything here reads one piece of text and never raises on odd input.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time, timedelta, timezone, tzinfo
+from typing import NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+# --------------------------------------------------------------------------------------
+# Data tables: edit these rather than the code below.
+# --------------------------------------------------------------------------------------
+
+
+def word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# CET/CEST map to Paris rather than Berlin: the two have kept identical rules since 1980,
+# so the choice only changes the label shown to the candidate.
+ZONE_ALIASES: dict[str, str] = {
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "Eastern": "America/New_York",
+    "CT": "America/Chicago",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "Central": "America/Chicago",
+    "MT": "America/Denver",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "Mountain": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "Pacific": "America/Los_Angeles",
+    "GMT": "Europe/London",
+    "BST": "Europe/London",
+    "UK": "Europe/London",
+    "London": "Europe/London",
+    "CET": "Europe/Paris",
+    "CEST": "Europe/Paris",
+    "Paris": "Europe/Paris",
+    "Berlin": "Europe/Berlin",
+    "UTC": "UTC",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "JST": "Asia/Tokyo",
+    "SGT": "Asia/Singapore",
+}
+
+# Places and regions written before "time": "Irish time", "all times are UK time",
+# "Central Standard Time". Lower case, as the pattern ignores case.
+PLACE_ZONES: dict[str, str] = {
+    "eastern": "America/New_York",
+    "central": "America/Chicago",
+    "mountain": "America/Denver",
+    "pacific": "America/Los_Angeles",
+    "atlantic": "America/Halifax",
+    "new york": "America/New_York",
+    "chicago": "America/Chicago",
+    "denver": "America/Denver",
+    "los angeles": "America/Los_Angeles",
+    "toronto": "America/Toronto",
+    "vancouver": "America/Vancouver",
+    "irish": "Europe/Dublin",
+    "ireland": "Europe/Dublin",
+    "dublin": "Europe/Dublin",
+    "uk": "Europe/London",
+    "british": "Europe/London",
+    "london": "Europe/London",
+    "central european": "Europe/Paris",
+    "paris": "Europe/Paris",
+    "berlin": "Europe/Berlin",
+    "amsterdam": "Europe/Amsterdam",
+    "madrid": "Europe/Madrid",
+    "india": "Asia/Kolkata",
+    "indian": "Asia/Kolkata",
+    "dubai": "Asia/Dubai",
+    "gulf": "Asia/Dubai",
+    "singapore": "Asia/Singapore",
+    "hong kong": "Asia/Hong_Kong",
+    "tokyo": "Asia/Tokyo",
+    "japan": "Asia/Tokyo",
+    "sydney": "Australia/Sydney",
+    "melbourne": "Australia/Melbourne",
+    "brisbane": "Australia/Brisbane",
+    "perth": "Australia/Perth",
+    "auckland": "Pacific/Auckland",
+    "new zealand": "Pacific/Auckland",
+}
+
+# India, Ireland and Israel all write "IST": guessing would shift every time by hours.
+AMBIGUOUS_ZONES: frozenset[str] = frozenset({"IST"})
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+WEEKDAYS: frozenset[str] = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+    "fri sat sun"
+)
+
+# Capitalised words that are never part of a person's name: titles, departments, places,
+
+
+# --------------------------------------------------------------------------------------
+# Patterns built from the tables.
+# --------------------------------------------------------------------------------------
+
+DIGIT = re.compile(r"\d")
+SLASHED_DATE = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b")
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_PREFIXES: frozenset[str] = frozenset(name[:3] for name in MONTHS)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "iso"),
+    # Slashed dates: see slashed_dates_are_day_first. A year is required: "24/7" or "1/2"
+    # are not dates. Dots are the German and Nordic way: always day first.
+    (SLASHED_DATE, "slashed"),
+    (re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"), "dotted"),
+    (
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?,?"
+            rf"(?:\s+(?P<y>\d{{4}})\b)?",
+            re.IGNORECASE,
+        ),
+        "day_month",
+    ),
+    (
+        re.compile(
+            rf"\b(?P<mon>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?!:)"
+            rf"(?:,?\s+(?P<y>\d{{4}})\b)?",
+            re.IGNORECASE,
+        ),
+        "month_day",
+    ),
+)
+# A date right after "by"/"before" is a deadline to reply, not the interview.
+DEADLINE_BEFORE = re.compile(
+    r"(?:\bby|\bbefore|\buntil|no later than|deadline:?)\s+(?:[A-Za-z]+,?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+_CLOCK = (
+    r"(?:\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
+    r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b"
+    r"|\b(?:noon|midday)\b)"
+)
+CLOCK = re.compile(_CLOCK)
+# The start may be a bare hour when the end carries am/pm: "2 - 2:45pm".
+TIME_RANGE = re.compile(
+    rf"(?P<start>{_CLOCK}|\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP]))"
+    rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_CLOCK})"
+)
+DURATION = re.compile(
+    r"\b(?P<amount>\d+(?:\.\d+)?|an?|one|half an?)\s*-?\s*(?P<unit>hours?|hrs?|minutes?|mins?)\b",
+    re.IGNORECASE,
+)
+
+_ZONE_WORDS = "|".join(sorted((*ZONE_ALIASES, *AMBIGUOUS_ZONES), key=len, reverse=True))
+# Abbreviations only count next to a time or in a phrase about times: "CT" after a
+# street address is Connecticut, not Central Time.
+ZONE_NEAR_TIME = re.compile(
+    rf"(?:(?<=\d)|(?<=[ap]m)|(?<=[AP]M)|(?<=[ap]\.m\.)|(?<=\()|(?i:times?\s+(?:are\s+)?"
+    rf"(?:in\s+)?|time\s+zone:?\s*))\s*\(?(?P<zone>{_ZONE_WORDS})\b(?:\s+(?i:time))?\)?"
+)
+_PLACES = "|".join(sorted(PLACE_ZONES, key=len, reverse=True))
+# "Irish time", "Singapore time", "Eastern Standard Time": a place names a zone only when
+# "time" follows, so "our London office" or "the Pacific Northwest" name none.
+ZONE_PLACE_TIME = re.compile(
+    rf"\b(?P<place>{_PLACES})(?:\s+(?:standard|daylight|summer))?\s+time\b", re.IGNORECASE
+)
+# What is left of "(ET)" or "(45 minutes)" once the zone or duration is cut out.
+EMPTY_BRACKETS = re.compile(rf"\((?:\s*,?\s*(?:{_ZONE_WORDS})?\s*)\)")
+IANA_ZONE = re.compile(
+    r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+"
+    r"(?:/[A-Za-z_]+)?\b"
+)
+# "+01:00" alone, or "UTC+1"/"GMT-5". A bare "-05:00" is left alone: it reads as a range.
+UTC_OFFSET = re.compile(
+    r"(?:\b(?:UTC|GMT)\s*(?P<sign>[+−-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
+    r"|(?<![\w:])(?P<plus>\+)(?P<phours>\d{2}):(?P<pminutes>\d{2})(?!\d))"
+)
+
+
+# --------------------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------------------
+
+
+def zone_for_abbreviation(abbreviation: str) -> str | None:
+    """IANA name for a zone word as e-mails write it ("ET", "BST", "Pacific", "Irish");
+    None if unknown or ambiguous (IST)."""
+    word = abbreviation.strip().rstrip(".")
+    return (
+        ZONE_ALIASES.get(word.upper())
+        or ZONE_ALIASES.get(word.title())
+        or PLACE_ZONES.get(word.lower())
+    )
+
+
+def parse_time_range(text: str) -> tuple[time, time | None] | None:
+    """First start (and end) time in text: "10:00–10:45", "2pm - 2:45pm", "9:30 for 45 minutes"."""
+    found = clock_times(text)
+    return (found.start, found.end) if found else None
+
+
+class ClockReading(NamedTuple):
+    hour: int
+    minute: int
+    meridiem: str | None  # "a", "p", or None for a 24-hour or bare clock
+    padded: bool  # written with a leading zero ("09:00"), so surely a 24-hour clock
+
+
+class FoundTimes(NamedTuple):
+    start: time
+    end: time | None
+
+
+class Zone(NamedTuple):
+    tz: tzinfo | None
+    name: str | None  # IANA name
+    ambiguous: str | None  # the abbreviation when it could mean several zones
+    span: tuple[int, int]
+
+
+# ---- dates ---------------------------------------------------------------------------
+
+
+def slashed_dates_are_day_first(text: str, zone_name: str | None) -> bool:
+    """Whether "05/06/2026" in this e-mail is 5 June rather than May 6.
+
+    A slashed date that can only be read one way settles it for the whole e-mail
+    ("19/05/2026"); otherwise the e-mail's zone does: only North America writes month first.
+    """
+    for match in SLASHED_DATE.finditer(text):
+        if int(match["m"]) > 12:
+            return True
+        if int(match["d"]) > 12:
+            return False
+    return zone_name is not None and not zone_name.startswith("America/")
+
+
+def dates_in(line: str, today: date, day_first: bool = False) -> list[tuple[date, tuple[int, int]]]:
+    """Dates on a line in reading order, with their spans; deadlines left out."""
+    found: list[tuple[date, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+    if not DIGIT.search(line):
+        return found
+    for pattern, kind in DATE_PATTERNS:
+        if kind in {"day_month", "month_day"} and not mentions_month(line):
+            continue  # the month-name patterns are the slow ones: skip them when they cannot match
+        for match in pattern.finditer(line):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            taken.append(match.span())
+            if DEADLINE_BEFORE.search(line[: match.start()]):
+                continue
+            day = date_from_match(match, kind, today, day_first)
+            if day is not None:
+                found.append((day, match.span()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def mentions_month(line: str) -> bool:
+    lowered = line.lower()
+    return any(month in lowered for month in MONTH_PREFIXES)
+
+
+def date_from_match(
+    match: re.Match[str], kind: str, today: date, day_first: bool = False
+) -> date | None:
+    groups = match.groupdict()
+    day_number = int(groups["d"])
+    month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+    if kind == "slashed" and (month > 12 or (day_first and day_number <= 12)):
+        month, day_number = day_number, month
+    try:
+        if groups.get("y"):
+            return date(int(groups["y"]), month, day_number)
+        # No year: the next such day on or after today.
+        this_year = date(today.year, month, day_number)
+        return this_year if this_year >= today else date(today.year + 1, month, day_number)
+    except ValueError:
+        return None
+
+
+def interview_date(lines: list[str], today: date, day_first: bool = False) -> date | None:
+    """The first upcoming date in the body, else the first date at all."""
+    all_dates = [day for line in lines for day, _ in dates_in(line, today, day_first)]
+    upcoming = [day for day in all_dates if day >= today]
+    candidates = upcoming or all_dates
+    return candidates[0] if candidates else None
+
+
+# ---- time zones ----------------------------------------------------------------------
+
+
+def find_zone(text: str) -> Zone | None:
+    """The first zone the text names: an IANA name, a UTC offset or an abbreviation."""
+    candidates: list[Zone] = []
+    for match in IANA_ZONE.finditer(text):
+        try:
+            candidates.append(Zone(ZoneInfo(match.group()), match.group(), None, match.span()))
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    if (offset := UTC_OFFSET.search(text)) is not None:
+        candidates.append(zone_from_offset(offset))
+    if (word := ZONE_NEAR_TIME.search(text)) is not None:
+        candidates.append(zone_from_word(word))
+    if (place := ZONE_PLACE_TIME.search(text)) is not None:
+        name = PLACE_ZONES[place["place"].lower()]
+        candidates.append(Zone(ZoneInfo(name), name, None, place.span()))
+    # The first zone named wins; of two at one place, the longer ("UTC+2" over "UTC").
+    return min(candidates, key=lambda zone: (zone.span[0], -zone.span[1]), default=None)
+
+
+def zone_from_offset(match: re.Match[str]) -> Zone:
+    sign = -1 if (match["sign"] or "+") in "-−" else 1
+    hours = int(match["hours"] or match["phours"])
+    minutes = int(match["minutes"] or match["pminutes"] or 0)
+    if minutes == 0 and hours <= 14:
+        # IANA's Etc zones count the other way round: UTC+1 is "Etc/GMT-1".
+        name = "UTC" if hours == 0 else f"Etc/GMT{'-' if sign > 0 else '+'}{hours}"
+        return Zone(ZoneInfo(name), name, None, match.span())
+    # Half-hour offsets have no Etc zone: keep the offset, name no zone.
+    return Zone(timezone(sign * timedelta(hours=hours, minutes=minutes)), None, None, match.span())
+
+
+def zone_from_word(match: re.Match[str]) -> Zone:
+    word = match["zone"]
+    if word in AMBIGUOUS_ZONES:
+        return Zone(None, None, word, match.span("zone"))
+    name = ZONE_ALIASES[word]
+    return Zone(ZoneInfo(name), name, None, match.span("zone"))
+
+
+def email_zone(text: str, default_time_zone: str | None, warnings: list[str]) -> Zone:
+    """The zone for times that do not name their own."""
+    found = find_zone(text)
+    if found is not None and found.ambiguous:
+        warnings.append(
+            f"{found.ambiguous} could be Indian, Irish or Israel time: times are shown without "
+            "a zone; check them."
+        )
+        return found
+    if found is not None:
+        return found
+    if default_time_zone:
+        try:
+            return Zone(ZoneInfo(default_time_zone), default_time_zone, None, (0, 0))
+        except (ZoneInfoNotFoundError, ValueError):
+            warnings.append(f"Unknown time zone {default_time_zone!r}: times are left without one.")
+    return Zone(None, None, None, (0, 0))
+
+
+# ---- clock times ---------------------------------------------------------------------
+
+
+def read_clock(text: str) -> ClockReading:
+    lowered = text.lower()
+    if "noon" in lowered or "midday" in lowered:
+        return ClockReading(12, 0, "p", True)
+    digits = re.findall(r"\d+", lowered)
+    hour = int(digits[0])
+    minute = int(digits[1]) if len(digits) > 1 else 0
+    meridiem_match = re.search(r"([ap])\.?\s?m", lowered)
+    meridiem = meridiem_match.group(1) if meridiem_match else None
+    return ClockReading(hour, minute, meridiem, digits[0].startswith("0"))
+
+
+def minutes_of_day(clock: ClockReading, meridiem: str | None) -> int:
+    hour = clock.hour
+    if meridiem and hour <= 12:
+        hour = hour % 12 + (12 if meridiem == "p" else 0)
+    elif meridiem is None and not clock.padded and 1 <= hour <= 6:
+        # Nobody interviews at 2 in the morning: a bare "2:00" is 14:00.
+        hour += 12
+    return hour * 60 + clock.minute
+
+
+def range_minutes(start: ClockReading, end: ClockReading) -> tuple[int, int]:
+    """Minutes of day for a range, sharing one side's am/pm with the other.
+
+    "2 - 2:45pm" means both are afternoon, but "11:30 - 12:15pm" starts in the morning:
+    the borrowed meridiem is dropped when it would put the start after the end.
+    """
+    end_minutes = minutes_of_day(end, end.meridiem or start.meridiem)
+    if start.meridiem is None and end.meridiem is not None:
+        borrowed = minutes_of_day(start, end.meridiem)
+        start_minutes = borrowed if borrowed <= end_minutes else minutes_of_day(start, "a")
+        return start_minutes, end_minutes
+    start_minutes = minutes_of_day(start, start.meridiem)
+    if end.meridiem is None and end_minutes < start_minutes:
+        end_minutes = minutes_of_day(end, "p")
+    return start_minutes, end_minutes
+
+
+def as_time(minutes: int) -> time:
+    return time(minutes // 60 % 24, minutes % 60)
+
+
+def duration_minutes(text: str) -> int:
+    total = 0.0
+    for match in DURATION.finditer(text):
+        amount_text = match["amount"].lower()
+        amount = (
+            0.5
+            if amount_text.startswith("half")
+            else (1.0 if amount_text in {"a", "an", "one"} else float(amount_text))
+        )
+        total += amount * (60 if match["unit"].lower().startswith("h") else 1)
+    return round(total)
+
+
+def clock_times(text: str) -> FoundTimes | None:
+    """The first time range, or start time (with an end from "45 minutes"), in text."""
+    if (found := TIME_RANGE.search(text)) is not None:
+        start, end = range_minutes(read_clock(found["start"]), read_clock(found["end"]))
+        end_time = as_time(end) if end > start else None
+        return FoundTimes(as_time(start), end_time)
+    if (clock := CLOCK.search(text)) is None:
+        return None
+    reading = read_clock(clock.group())
+    start = minutes_of_day(reading, reading.meridiem)
+    duration = duration_minutes(text)
+    end_time = as_time(start + duration) if duration else None
+    return FoundTimes(as_time(start), end_time)
+
+
+def without_zones(text: str) -> str:
+    """Text with zone offsets blanked, so "+01:00" is not read as a clock."""
+    text = UTC_OFFSET.sub(" ", text)
+    return IANA_ZONE.sub(" ", text)

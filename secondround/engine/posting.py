@@ -1,0 +1,795 @@
+"""Cut a pasted job posting into title, responsibilities, requirements and the rest.
+
+Candidates paste postings from job boards, company sites and PDFs, so the text arrives
+with markdown headings, CAPS headings, "Heading:" lines, headings with the first item on
+the same line, bullets of every kind, or no structure at all. The reader works line by
+line:
+
+1. The first line is the title when it is short and names a role ("Nurse Manager").
+2. A line is a heading by its form (markdown "#", a bold line, a trailing colon, CAPS) or
+   when every word of it is a heading word ("What you'll do", "Key tasks"). The heading's
+   words decide the section (HEADING_RULES); unknown headings start an "other" section.
+3. Bullets are items; other lines are split into sentences. A line that starts in lower
+   case after a line without a full stop continues it (hard-wrapped text).
+4. Text outside any known section (no headings at all, an intro, "Job description") is
+   sorted by cue words: action verbs and "you will" make a responsibility, "experience",
+   "degree", "must" a requirement, "preferred" or "a plus" a nice-to-have. It only feeds a
+   section that has no heading of its own, so a posting's explicit structure wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------------------
+# Data tables: edit these rather than the code below.
+# --------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word table written as one block of text, easier to edit than a list literal."""
+    return frozenset(text.split())
+
+
+RESPONSIBILITIES = "responsibilities"
+REQUIREMENTS = "requirements"
+NICE_TO_HAVE = "nice_to_have"
+OTHER = "other"
+# A heading such as "Job description" or "About the role" holds mixed text: sort it by cues.
+MIXED = "mixed"
+
+# Ordered: the first rule whose pattern occurs in the lower-cased heading wins, so
+# "Preferred qualifications" is a nice-to-have before "qualifications" makes it required.
+HEADING_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), section)
+    for pattern, section in (
+        (
+            r"nice[ -]to[ -]have|\bpreferred\b|\bbonus\b|desirable|\bdesired\b|\ba plus\b"
+            r"|\bpluses\b|good to have|\bideally\b|extra credit|would be (?:great|nice|a plus)"
+            r"|really excited if|\boptional\b|\bdesired\b|\badvantageous\b",
+            NICE_TO_HAVE,
+        ),
+        (
+            r"\bbenefit|\bperks?\b|what we offer|we'?ll offer|we will offer|in return"
+            r"|compensation|\bsalary\b|\bpay\b|about us|about the company|who we are"
+            r"|our company|how to apply|application|equal opportunit|\blocation\b|\bteam like"
+            r"|our team|our culture|why join|why work|life at|\bdiversity\b|\bcontact\b"
+            r"|experience level|seniority|job type|employment type|company (?:size|type)",
+            OTHER,
+        ),
+        (
+            r"requirement|qualification|what you(?:'ll| will)? bring|you bring|looking for"
+            r"|who you are|about you|must[ -]haves?|\bskills?\b|\bexperience\b|\beducation\b"
+            r"|\bprofile\b|\bcriteria\b|competenc|\bksas?\b|licen[cs]|certification"
+            r"|what you(?:'ll| will)? need|need from you|what you have|you have"
+            r"|you(?:'ll| will) need"
+            r"|prerequisite|person specification|knowledge|\babilities\b|ideal candidate",
+            REQUIREMENTS,
+        ),
+        (
+            r"responsibilit|what you(?:'ll| will)? (?:do|be doing)|\bduties\b|\bduty\b"
+            r"|\btasks?\b|\bthe role\b|your role|role overview|day[ -]to[ -]day|in this role"
+            r"|your mission|\bmission\b|accountabilit|essential functions|job functions"
+            r"|your impact|what you will|what you'll|\bscope\b|day in the life"
+            r"|what the job involves|the job involves|the position involves|^you(?:'ll| will)$",
+            RESPONSIBILITIES,
+        ),
+        (
+            r"job description|about the (?:job|position)|position summary|job summary"
+            r"|\bsummary\b|\boverview\b|\bdescription\b|the position|the opportunity"
+            r"|\bintroduction\b|\bdetails\b",
+            MIXED,
+        ),
+    )
+)
+
+# A plain line (no "#", no colon, no CAPS) is a heading only when all its words are here.
+HEADING_WORDS = frozenset(
+    [
+        "responsibilities",
+        "responsibility",
+        "requirements",
+        "requirement",
+        "qualifications",
+        "qualification",
+        "duties",
+        "duty",
+        "tasks",
+        "task",
+        "key",
+        "main",
+        "core",
+        "primary",
+        "major",
+        "essential",
+        "basic",
+        "minimum",
+        "required",
+        "preferred",
+        "additional",
+        "desired",
+        "desirable",
+        "general",
+        "specific",
+        "what",
+        "you",
+        "you'll",
+        "youll",
+        "will",
+        "do",
+        "be",
+        "doing",
+        "bring",
+        "need",
+        "have",
+        "nice",
+        "to",
+        "must",
+        "haves",
+        "skills",
+        "skill",
+        "experience",
+        "education",
+        "and",
+        "the",
+        "role",
+        "your",
+        "our",
+        "role",
+        "overview",
+        "day",
+        "in",
+        "life",
+        "of",
+        "a",
+        "job",
+        "description",
+        "summary",
+        "about",
+        "us",
+        "company",
+        "team",
+        "benefits",
+        "perks",
+        "offer",
+        "we",
+        "we'll",
+        "well",
+        "compensation",
+        "salary",
+        "pay",
+        "how",
+        "apply",
+        "location",
+        "profile",
+        "who",
+        "are",
+        "looking",
+        "for",
+        "criteria",
+        "competencies",
+        "knowledge",
+        "abilities",
+        "bonus",
+        "points",
+        "plus",
+        "pluses",
+        "good",
+        "extra",
+        "credit",
+        "mission",
+        "impact",
+        "accountabilities",
+        "scope",
+        "position",
+        "opportunity",
+        "details",
+        "introduction",
+        "functions",
+        "is",
+        "like",
+        "s",
+        "what's",
+        "whats",
+        "from",
+    ]
+)
+
+# Verbs that open a duty: "Lead ...", "Manages ...", "Developing ...".
+ACTION_VERBS = frozenset(
+    [
+        "lead",
+        "manage",
+        "develop",
+        "build",
+        "own",
+        "drive",
+        "design",
+        "deliver",
+        "reduce",
+        "improve",
+        "increase",
+        "support",
+        "coordinate",
+        "oversee",
+        "analyze",
+        "analyse",
+        "create",
+        "implement",
+        "maintain",
+        "ensure",
+        "plan",
+        "run",
+        "prepare",
+        "monitor",
+        "review",
+        "report",
+        "train",
+        "mentor",
+        "coach",
+        "supervise",
+        "collaborate",
+        "work",
+        "partner",
+        "establish",
+        "define",
+        "provide",
+        "conduct",
+        "identify",
+        "track",
+        "optimize",
+        "optimise",
+        "negotiate",
+        "sell",
+        "teach",
+        "assess",
+        "administer",
+        "document",
+        "communicate",
+        "handle",
+        "process",
+        "schedule",
+        "organize",
+        "organise",
+        "serve",
+        "respond",
+        "evaluate",
+        "model",
+        "forecast",
+        "streamline",
+        "automate",
+        "launch",
+        "grow",
+        "recruit",
+        "hire",
+        "care",
+        "promote",
+        "resolve",
+        "write",
+        "test",
+        "execute",
+        "facilitate",
+        "advise",
+        "help",
+        "shape",
+        "stabilize",
+        "stabilise",
+        "fix",
+        "migrate",
+        "standardize",
+        "standardise",
+        "expand",
+        "integrate",
+        "prioritize",
+        "prioritise",
+        "lower",
+        "retain",
+        "onboard",
+        "consolidate",
+        "audit",
+        "balance",
+        "perform",
+        "apply",
+        "assist",
+        "attend",
+        "collect",
+        "compile",
+        "conduct",
+        "contribute",
+        "deploy",
+        "diagnose",
+        "direct",
+        "educate",
+        "enhance",
+        "engage",
+        "enter",
+        "examine",
+        "gather",
+        "guide",
+        "inspect",
+        "install",
+        "instruct",
+        "interpret",
+        "investigate",
+        "liaise",
+        "market",
+        "measure",
+        "operate",
+        "order",
+        "participate",
+        "prepare",
+        "present",
+        "produce",
+        "program",
+        "propose",
+        "purchase",
+        "recommend",
+        "reconcile",
+        "record",
+        "repair",
+        "represent",
+        "research",
+        "set",
+        "source",
+        "staff",
+        "update",
+        "use",
+        "verify",
+        "answer",
+        "welcome",
+        "dispense",
+        "treat",
+        "administrate",
+        "champion",
+        "architect",
+        "author",
+        "budget",
+        "coach",
+        "craft",
+        "cultivate",
+        "debug",
+        "demonstrate",
+        "interview",
+        "lecture",
+        "prescribe",
+        "safeguard",
+        "troubleshoot",
+        "validate",
+        "visualize",
+        "visualise",
+        "administrate",
+        "oversee",
+        "innovate",
+        "advocate",
+        "generate",
+        "utilize",
+        "utilise",
+        "address",
+        "function",
+        "formulate",
+        "determine",
+        "exercise",
+        "acquire",
+        "brief",
+        "interface",
+        "accomplish",
+        "serve",
+        "transform",
+        "scale",
+        "secure",
+        "protect",
+        "comply",
+    ]
+)
+
+# Prose that means "you will do this".
+DUTY_CUES = re.compile(
+    r"\byou(?:'ll| will| would)\b(?! (?:have|be|need|bring|hold|possess))|\bresponsible for\b"
+    r"|\bduties (?:and responsibilities )?(?:include|are)\b"
+    r"|\bthe (?:successful )?(?:candidate|post ?holder|person|incumbent)"
+    r" will\b|\bthe role (?:involves|includes|will)\b|\bin this role\b",
+    re.IGNORECASE,
+)
+REQUIREMENT_CUES = re.compile(
+    r"experience|\bdegree\b|\byears?\b|proficien|\bmust\b|\brequired?\b|\bqualifi"
+    r"|certif|licen[cs]|\bknowledge of\b|\bability to\b|\bskills?\b|\bfamiliar"
+    r"|\bbachelor|\bmaster'?s\b|\bdiploma\b|\byou (?:have|bring|hold|possess)\b"
+    r"|you(?:'ll| will) (?:have|need|bring|hold|possess)|\bunderstanding of\b",
+    re.IGNORECASE,
+)
+# "We are building...", "Our clinic...": the employer describing itself, not the job.
+COMPANY_VOICE = re.compile(r"(?:we|we're|were|our|us|join|about)\b", re.IGNORECASE)
+NICE_CUES = re.compile(
+    r"\bpreferred\b|\bpreferably\b|nice[ -]to[ -]have|\ba plus\b|\bbonus\b|\bdesirable\b"
+    r"|\bideally\b|\badvantage(?:ous)?\b|\bwould be great\b",
+    re.IGNORECASE,
+)
+
+# The last word of a job title is usually one of these.
+ROLE_NOUNS = frozenset(
+    [
+        "engineer",
+        "developer",
+        "nurse",
+        "manager",
+        "teacher",
+        "analyst",
+        "assistant",
+        "specialist",
+        "coordinator",
+        "director",
+        "officer",
+        "scientist",
+        "technician",
+        "representative",
+        "associate",
+        "consultant",
+        "designer",
+        "administrator",
+        "accountant",
+        "clerk",
+        "driver",
+        "worker",
+        "lead",
+        "head",
+        "supervisor",
+        "intern",
+        "architect",
+        "therapist",
+        "pharmacist",
+        "physician",
+        "counselor",
+        "counsellor",
+        "advisor",
+        "adviser",
+        "agent",
+        "executive",
+        "operator",
+        "planner",
+        "buyer",
+        "chef",
+        "cook",
+        "electrician",
+        "mechanic",
+        "instructor",
+        "lecturer",
+        "professor",
+        "librarian",
+        "paralegal",
+        "attorney",
+        "lawyer",
+        "auditor",
+        "writer",
+        "editor",
+        "producer",
+        "recruiter",
+        "tester",
+        "programmer",
+        "aide",
+        "attendant",
+        "cashier",
+        "receptionist",
+        "secretary",
+        "controller",
+        "strategist",
+        "owner",
+        "partner",
+        "principal",
+        "superintendent",
+        "dentist",
+        "hygienist",
+        "midwife",
+        "paramedic",
+        "caregiver",
+        "carer",
+        "tutor",
+        "practitioner",
+        "educator",
+        "researcher",
+        "president",
+        "vp",
+        "cto",
+        "ceo",
+        "cfo",
+        "coo",
+        "handler",
+        "picker",
+        "packer",
+        "associate",
+        "steward",
+        "host",
+        "server",
+        "bartender",
+        "barista",
+        "nanny",
+        "therapist",
+        "surgeon",
+        "pilot",
+        "inspector",
+        "investigator",
+        "estimator",
+        "dispatcher",
+        "scheduler",
+        "merchandiser",
+        "machinist",
+        "welder",
+        "plumber",
+        "carpenter",
+        "technologist",
+        "sonographer",
+        "radiographer",
+        "phlebotomist",
+    ]
+)
+
+TITLE_PREFIX = re.compile(r"^(?:job title|position|title|role|vacancy)\s*[:\-–]\s*(.+)$", re.I)
+BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦●○■□➢►✓✔>]|\d{1,2}[.)]|\(?[a-zA-Z]\))\s+")
+MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+EMPHASIS = re.compile(r"\*\*|__|`")
+# "Responsibilities: Design and build..." carries its first item after the colon.
+INLINE_HEADING = re.compile(r"^([^:]{2,60}?)\s*:\s+(\S.*)$")
+# Numbered items run together in one paragraph: "1. Performs ... 2. Performs ...".
+INLINE_NUMBER = re.compile(r"\s+(?=\d{1,2}[.)]\s+[A-Z])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(\[]?[A-Z0-9])")
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "no",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "approx",
+        "min",
+        "max",
+        "dept",
+        "u.s",
+        "incl",
+    ]
+)
+MAX_HEADING_WORDS = 8
+MAX_TITLE_WORDS = 10
+MAX_TITLE_CHARS = 90
+
+
+@dataclass(frozen=True)
+class PostingSections:
+    title: str | None
+    responsibilities: list[str]
+    requirements: list[str]
+    nice_to_have: list[str]
+    other: list[str]
+
+
+# --------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------
+
+
+def posting_sections(text: str) -> PostingSections:
+    """Sort a posting's lines into sections; see the module docstring for the rules."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    title, body = _take_title(lines)
+    found: dict[str, list[str]] = {
+        RESPONSIBILITIES: [],
+        REQUIREMENTS: [],
+        NICE_TO_HAVE: [],
+        OTHER: [],
+        MIXED: [],
+    }
+    headed: set[str] = set()
+    section = MIXED
+    for item, item_section in _items(body, section):
+        if item is None:
+            headed.add(item_section)
+            continue
+        found[item_section].append(item)
+    for item in found.pop(MIXED):
+        # Explicit headings win: cue-sorting only fills a section the posting left unheaded.
+        guess = classify_sentence(item)
+        found[guess if guess != OTHER and guess not in headed else OTHER].append(item)
+    return PostingSections(
+        title=title,
+        responsibilities=found[RESPONSIBILITIES],
+        requirements=found[REQUIREMENTS],
+        nice_to_have=found[NICE_TO_HAVE],
+        other=found[OTHER],
+    )
+
+
+def classify_sentence(sentence: str) -> str:
+    """The section a heading-less sentence most likely belongs to, by cue words."""
+    if COMPANY_VOICE.match(sentence):
+        return OTHER
+    if NICE_CUES.search(sentence):
+        return NICE_TO_HAVE
+    if starts_with_action_verb(sentence):
+        return RESPONSIBILITIES
+    if REQUIREMENT_CUES.search(sentence):
+        return REQUIREMENTS
+    if DUTY_CUES.search(sentence):
+        return RESPONSIBILITIES
+    return OTHER
+
+
+def starts_with_action_verb(sentence: str) -> bool:
+    """True for "Lead ...", "Manages ...", "Developing ..." (base, -s or -ing form)."""
+    match = re.match(r"[A-Za-z]+", sentence.strip())
+    if not match:
+        return False
+    return verb_base(match.group(0)) is not None
+
+
+def verb_base(word: str) -> str | None:
+    """The action verb a word is a form of ("Manages" -> "manage"), or None."""
+    low = word.lower()
+    candidates = [low]
+    if low.endswith("ies"):
+        candidates.append(low[:-3] + "y")
+    if low.endswith("es"):
+        candidates.append(low[:-2])
+    if low.endswith("s"):
+        candidates.append(low[:-1])
+    if low.endswith("ing"):
+        candidates += [low[:-3], low[:-3] + "e"]
+        if len(low) > 5 and low[-4] == low[-5]:
+            candidates.append(low[:-4])  # "planning" -> "plan"
+    return next((c for c in candidates if c in ACTION_VERBS), None)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a prose paragraph, keeping "e.g." and numbered runs apart correctly."""
+    pieces: list[str] = []
+    for part in INLINE_NUMBER.split(text.strip()):
+        start = 0
+        for match in SENTENCE_END.finditer(part):
+            before = part[start : match.start()].rstrip()
+            last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
+            # "e.g.", "Dr.", a middle initial "J." or initials "C.H." do not end a sentence.
+            if last_word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", last_word):
+                continue
+            pieces.append(part[start : match.start()])
+            start = match.end()
+        pieces.append(part[start:])
+    return [clean for piece in pieces if (clean := _clean_item(piece))]
+
+
+# --------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------
+
+
+def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
+    """(title, remaining lines): the first non-blank line when it reads as a job title."""
+    for index, raw in enumerate(lines):
+        line = _strip_markup(raw)
+        if not line:
+            continue
+        prefixed = TITLE_PREFIX.match(line)
+        if prefixed:
+            return prefixed.group(1).strip(), lines[index + 1 :]
+        if _looks_like_title(line):
+            return line.rstrip(":").strip(), lines[index + 1 :]
+        return None, lines[index:]
+    return None, []
+
+
+def _looks_like_title(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z'/-]*", line)
+    if not words or len(line.split()) > MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
+        return False
+    if line.endswith((".", "!", "?")) or _heading_section(line.rstrip(":")) is not None:
+        return False
+    return any(word.lower().split("/")[0] in ROLE_NOUNS for word in words)
+
+
+def _items(lines: list[str], section: str) -> list[tuple[str | None, str]]:
+    """(item, section) pairs in order; (None, section) marks a heading for that section."""
+    out: list[tuple[str | None, str]] = []
+    pending: list[str] = []  # the paragraph or bullet being read, joined across hard wraps
+
+    def flush() -> None:
+        nonlocal pending
+        if pending:
+            joined = " ".join(pending)
+            # A bullet may hold several sentences or a run of "1. ... 2. ..." items.
+            out.extend((item, section) for item in split_sentences(joined))
+        pending = []
+
+    for raw in lines:
+        if not raw.strip():
+            flush()
+            continue
+        heading = _read_heading(raw)
+        if heading is not None:
+            flush()
+            section, rest = heading
+            out.append((None, section))
+            if rest:
+                pending = [rest]
+            continue
+        is_bullet = bool(BULLET.match(raw))
+        text = _strip_markup(BULLET.sub("", raw, count=1) if is_bullet else raw)
+        if pending and not is_bullet and _continues(pending[-1], text, raw):
+            pending.append(text)
+            continue
+        flush()
+        pending = [text]
+    flush()
+    return out
+
+
+def _continues(previous: str, text: str, raw: str) -> bool:
+    """A hard-wrapped line: the previous one did not finish and this one starts mid-sentence."""
+    if previous.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    return text[:1].islower() or (raw[:1].isspace() and not raw.strip()[:1].isupper())
+
+
+def _read_heading(raw: str) -> tuple[str, str] | None:
+    """(section, text after the heading) when the line is a heading, else None."""
+    if BULLET.match(raw) and not BOLD_LINE.match(BULLET.sub("", raw, count=1)):
+        return None
+    marked = bool(MARKDOWN_HEADING.match(raw) or BOLD_LINE.match(raw))
+    line = _strip_markup(raw)
+    if not line:
+        return None
+    inline = INLINE_HEADING.match(line)
+    if inline and not marked and _is_inline_heading(inline.group(1)):
+        section = _heading_section(inline.group(1)) or OTHER
+        return section, inline.group(2).strip()
+    bare = line.rstrip(":").strip()
+    if not (marked or _is_heading_text(bare, colon=line.endswith(":"))):
+        return None
+    return _heading_section(bare) or OTHER, ""
+
+
+def _is_heading_text(text: str, *, colon: bool) -> bool:
+    """Short text that reads as a heading: heading words only, CAPS, or "Label:"."""
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS or text.endswith((".", "!", "?", ",")):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True
+    vocabulary = [re.sub(r"[^a-z']", "", w.lower().replace("’", "'")) for w in words]
+    if all(word.replace("'", "") in HEADING_WORDS or word in HEADING_WORDS for word in vocabulary):
+        return True
+    # "Technologies:", "Job type:", "We'd get really excited if you had experience with:".
+    return colon and (len(words) <= 4 or _heading_section(text) is not None)
+
+
+def _is_inline_heading(label: str) -> bool:
+    """ "Responsibilities: ..." yes, "Note: ..." or "Degree: ..." no: the label must be known."""
+    if not _is_heading_text(label, colon=False) and _heading_section(label) is None:
+        return False
+    return len(label.split()) <= MAX_HEADING_WORDS
+
+
+def _heading_section(text: str) -> str | None:
+    low = text.lower().replace("’", "'")
+    return next((section for pattern, section in HEADING_RULES if pattern.search(low)), None)
+
+
+def _strip_markup(raw: str) -> str:
+    line = MARKDOWN_HEADING.sub("", raw).strip()
+    return EMPHASIS.sub("", line).strip()
+
+
+def _clean_item(text: str) -> str:
+    """An item without bullet, markup or doubled spaces; "" for punctuation-only leftovers."""
+    item = EMPHASIS.sub("", BULLET.sub("", text.strip(), count=1))
+    item = re.sub(r"\s+", " ", item).strip(" ;,")
+    return item if re.search(r"[A-Za-z]{2}", item) else ""

@@ -1,0 +1,129 @@
+"""Reads that gather an opportunity's saved facts for the engine."""
+
+from __future__ import annotations
+
+from secondround.debrief.models import Concern, Debrief
+from secondround.engine.answers import Fact
+from secondround.engine.glossary import TermCandidate, propose_terms
+from secondround.engine.posting import posting_sections
+from secondround.opportunities.models import Opportunity
+
+from .models import CompanyProfile, GlossaryTerm
+
+MAX_RESPONSIBILITIES = 6
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" -•*\t") for line in text.splitlines() if line.strip(" -•*\t")]
+
+
+def _profile_facts(profile: CompanyProfile | None) -> list[Fact]:
+    if profile is None:
+        return []
+    facts = []
+    if profile.industry.strip():
+        facts.append(
+            Fact(
+                "profile.industry",
+                "industry",
+                profile.industry.strip(),
+                "Company profile · industry",
+            )
+        )
+    for field, kind, label in (
+        ("products", "product", "products"),
+        ("launches", "launch", "newest launches"),
+        ("competitors", "competitor", "competitors"),
+        ("values", "value", "values and culture"),
+        ("social_media", "social", "social media"),
+    ):
+        for index, line in enumerate(_lines(getattr(profile, field))):
+            facts.append(Fact(f"profile.{field}:{index}", kind, line, f"Company profile · {label}"))
+    return facts
+
+
+def answer_facts(opportunity: Opportunity) -> list[Fact]:
+    """Every saved fact an answer may draw on, each with a key that links back to it."""
+    profile = CompanyProfile.objects.filter(opportunity=opportunity).first()
+    facts = _profile_facts(profile)
+    for item in opportunity.press_items.all():
+        when = f", {item.published_on:%d %b %Y}" if item.published_on else ""
+        text = f"{item.title}: {item.summary}" if item.summary else item.title
+        facts.append(Fact(f"press:{item.pk}", "press", text, f"Press · {item.title}{when}"))
+    for meeting in opportunity.informational_interviews.all():
+        for index, line in enumerate(_lines(meeting.takeaways)):
+            facts.append(
+                Fact(
+                    f"informational:{meeting.pk}:{index}",
+                    "takeaway",
+                    line,
+                    f"Talk with {meeting.person}",
+                )
+            )
+    for debrief in Debrief.objects.filter(round__opportunity=opportunity).select_related("round"):
+        for index, line in enumerate(debrief.challenge_lines()):
+            facts.append(
+                Fact(
+                    f"challenge:{debrief.pk}:{index}",
+                    "challenge",
+                    line,
+                    f"Debrief · {debrief.round.label}",
+                )
+            )
+    for concern in Concern.objects.filter(debrief__round__opportunity=opportunity):
+        facts.append(Fact(f"concern:{concern.pk}", "concern", concern.said, "Debrief · concern"))
+    for term in opportunity.glossary.all():
+        text = f"{term.term} ({term.meaning})" if term.meaning else term.term
+        facts.append(
+            Fact(f"term:{term.pk}", "term", text, f"Glossary · {term.get_source_display()}")
+        )
+    sections = posting_sections(opportunity.posting_text)
+    for index, line in enumerate(sections.responsibilities[:MAX_RESPONSIBILITIES]):
+        facts.append(
+            Fact(
+                f"posting.responsibility:{index}",
+                "responsibility",
+                line,
+                "Job posting · responsibilities",
+            )
+        )
+    return facts
+
+
+def glossary_candidates(opportunity: Opportunity) -> list[TermCandidate]:
+    """Terms the engine proposes from everything saved, minus those already in the glossary."""
+    texts: list[tuple[str, str]] = [("posting", opportunity.posting_text)]
+    profile = CompanyProfile.objects.filter(opportunity=opportunity).first()
+    if profile:
+        texts.append(
+            (
+                "research",
+                "\n".join(
+                    [
+                        profile.industry,
+                        profile.products,
+                        profile.launches,
+                        profile.competitors,
+                        profile.values,
+                        profile.social_media,
+                    ]
+                ),
+            )
+        )
+    texts += [
+        ("research", f"{item.title}. {item.summary}") for item in opportunity.press_items.all()
+    ]
+    texts += [("research", source.text) for source in opportunity.sources.all()]
+    for debrief in Debrief.objects.filter(round__opportunity=opportunity).prefetch_related(
+        "questions", "observations", "concerns"
+    ):
+        parts = [debrief.challenges, debrief.raw_notes]
+        parts += [q.text for q in debrief.questions.all()]
+        parts += [o.text for o in debrief.observations.all()]
+        parts += [c.said for c in debrief.concerns.all()]
+        texts.append(("debrief", "\n".join(parts)))
+    known = [
+        *GlossaryTerm.objects.filter(opportunity=opportunity).values_list("term", flat=True),
+        opportunity.company,
+    ]
+    return propose_terms([(label, text) for label, text in texts if text.strip()], known=known)

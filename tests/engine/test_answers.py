@@ -1,0 +1,346 @@
+"""Drafts of "What have you learned about us?" and "How would you proceed if hired?"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from secondround.engine.answers import (
+    FACT_KINDS,
+    MAX_WORDS,
+    TEMPLATES,
+    AnswerSentence,
+    BuiltAnswer,
+    Fact,
+    build_learned_answer,
+    build_proceed_answer,
+)
+
+Builder = Callable[..., BuiltAnswer]
+BUILDERS = pytest.mark.parametrize(
+    "build", [build_learned_answer, build_proceed_answer], ids=["learned", "proceed"]
+)
+
+
+def _fact(key: str, kind: str, text: str, source: str = "") -> Fact:
+    return Fact(key=key, kind=kind, text=text, source=source or f"Saved · {kind}")
+
+
+LOGISTICS = (
+    "Lakeshore Freight",
+    "Logistics Analyst",
+    [
+        _fact(
+            "profile.industry", "industry", "third-party logistics for food and beverage shippers"
+        ),
+        _fact("product:1", "product", "refrigerated truckload"),
+        _fact("product:2", "product", "LTL consolidation"),
+        _fact("product:3", "product", "dedicated fleet services"),
+        _fact("product:4", "product", "customs brokerage"),
+        _fact("launch:1", "launch", "Opened a cold-chain hub in Joliet in March 2026"),
+        _fact("launch:2", "launch", "Launched the ShipTrack customer portal"),
+        _fact("competitor:1", "competitor", "Coyote Logistics"),
+        _fact("competitor:2", "competitor", "C.H. Robinson"),
+        _fact("competitor:3", "competitor", "Echo Global Logistics"),
+        _fact(
+            "press:12",
+            "press",
+            "Named one of Chicago's top workplaces for 2025",
+            "Press · Chicago Tribune, 3 Feb 2026",
+        ),
+        _fact("press:13", "press", "Revenue grew 14% on new grocery contracts"),
+        _fact("value:1", "value", "safety"),
+        _fact("value:2", "value", "ownership"),
+        _fact("value:3", "value", "treating drivers like customers"),
+        _fact("social:1", "social", "Their LinkedIn posts celebrate driver safety milestones"),
+        _fact(
+            "takeaway:1",
+            "takeaway",
+            "The analytics team is small and works directly with the VP of Operations",
+        ),
+        _fact("challenge:1", "challenge", "reducing empty miles on the Midwest lanes"),
+        _fact("challenge:2", "challenge", "Carrier scorecards are still built by hand in Excel"),
+        _fact("term:1", "term", "Oracle OTM"),
+        _fact("term:2", "term", "OTIF"),
+        _fact("term:3", "term", "Power BI"),
+        _fact("term:4", "term", "empty miles"),
+        _fact("concern:1", "concern", "limited experience with Oracle OTM"),
+        _fact("resp:1", "responsibility", "Analyze freight spend and carrier performance"),
+        _fact(
+            "resp:2", "responsibility", "Build weekly OTIF and cost-per-mile dashboards in Power BI"
+        ),
+        _fact("resp:3", "responsibility", "Support lane bids and carrier negotiations"),
+        _fact("resp:4", "responsibility", "Maintain master data in Oracle OTM"),
+    ],
+)
+
+HOSPITAL = (
+    "Mercy Valley Health",
+    "Nurse Manager",
+    [
+        _fact(
+            "profile.industry",
+            "industry",
+            "a nonprofit regional hospital system serving northern Ohio",
+        ),
+        _fact("product:1", "product", "cardiac surgery"),
+        _fact("product:2", "product", "maternity care"),
+        _fact("product:3", "product", "a Level II trauma center"),
+        _fact("launch:1", "launch", "Opened a 24-bed cardiac step-down unit in January 2026"),
+        _fact("competitor:1", "competitor", "Cleveland Clinic"),
+        _fact("competitor:2", "competitor", "University Hospitals"),
+        _fact("press:3", "press", "Earned Magnet recognition for nursing excellence in 2025"),
+        _fact("value:1", "value", "compassion"),
+        _fact("value:2", "value", "shared governance"),
+        _fact("value:3", "value", "patient safety"),
+        _fact("social:1", "social", "Their Instagram features a night-shift nurse every Friday"),
+        _fact("takeaway:1", "takeaway", "Charge nurses on 4 West want more say in scheduling"),
+        _fact("challenge:1", "challenge", "Night-shift turnover is above 20%"),
+        _fact("challenge:2", "challenge", "raising HCAHPS scores on 4 West"),
+        _fact("term:1", "term", "HCAHPS"),
+        _fact("term:2", "term", "Epic"),
+        _fact("term:3", "term", "Magnet"),
+        _fact("term:4", "term", "acuity-based staffing"),
+        _fact("concern:1", "concern", "I have not yet managed a unionized staff"),
+        _fact(
+            "resp:1",
+            "responsibility",
+            "Lead a team of 45 RNs and CNAs on a 32-bed medical-surgical unit",
+        ),
+        _fact("resp:2", "responsibility", "Manage the unit's staffing, budget and scheduling"),
+        _fact("resp:3", "responsibility", "Drive patient experience and quality improvement"),
+    ],
+)
+
+PROFILES = pytest.mark.parametrize(
+    ("company", "role", "facts"), [LOGISTICS, HOSPITAL], ids=["logistics", "hospital"]
+)
+
+THIN_INPUTS: list[tuple[str, list[Fact]]] = [
+    ("nothing", []),
+    ("one product", [_fact("p", "product", "Oracle OTM")]),
+    ("one challenge", [_fact("c", "challenge", "Reduce overtime by 10%")]),
+    ("one duty", [_fact("r", "responsibility", "Lead a team of 12 teachers")]),
+    (
+        "company voice",
+        [
+            _fact("i", "industry", "We run 14 charter schools in Denver."),
+            _fact("v", "value", "Students come first"),
+        ],
+    ),
+]
+
+
+def _bare(text: str) -> str:
+    return text.strip().rstrip(".;:, ").lower()
+
+
+def _capitalised_words(text: str) -> set[str]:
+    words = (re.sub(r"[’']s$", "", w.strip('.,;:!?()"“”')) for w in text.split())
+    return {word for word in words if word[:1].isupper()}
+
+
+def _all_words(texts: Sequence[str]) -> set[str]:
+    return {
+        re.sub(r"[’']s$", "", word.strip('.,;:!?()"“”')) for text in texts for word in text.split()
+    }
+
+
+def _check_sources(answer: BuiltAnswer, company: str, role: str, facts: list[Fact]) -> None:
+    by_key = {fact.key: fact for fact in facts}
+    for sentence in answer.sentences:
+        for key in sentence.fact_keys:
+            assert key in by_key, f"{key} is not a given fact"
+            assert _bare(by_key[key].text) in sentence.text.lower(), (key, sentence.text)
+    allowed = _all_words([fact.text for fact in facts] + [company, role, *TEMPLATES.values()])
+    invented = _capitalised_words(answer.text) - allowed
+    assert not invented, f"words from nowhere: {sorted(invented)}"
+
+
+# --------------------------------------------------------------------------------------
+# Full profiles
+# --------------------------------------------------------------------------------------
+
+
+@PROFILES
+@BUILDERS
+def test_a_full_profile_gives_a_60_to_90_second_answer(
+    build: Builder, company: str, role: str, facts: list[Fact]
+) -> None:
+    answer = build(company=company, role=role, facts=facts)
+    assert 150 <= answer.words <= 230, answer.text
+    assert 60 <= answer.spoken_seconds <= 92
+    assert answer.missing == ()
+
+
+@PROFILES
+@BUILDERS
+def test_every_sentence_cites_given_facts_and_invents_nothing(
+    build: Builder, company: str, role: str, facts: list[Fact]
+) -> None:
+    answer = build(company=company, role=role, facts=facts)
+    _check_sources(answer, company, role, facts)
+    used = {key for sentence in answer.sentences for key in sentence.fact_keys}
+    assert len(used) >= 8, "a full profile should feed most of the answer"
+
+
+@PROFILES
+def test_the_learned_answer_covers_business_news_market_round_one_and_culture(
+    company: str, role: str, facts: list[Fact]
+) -> None:
+    answer = build_learned_answer(company=company, role=role, facts=facts)
+    kinds = {key.split(":")[0].split(".")[0] for s in answer.sentences for key in s.fact_keys}
+    assert {"profile", "product", "launch", "press", "competitor", "challenge", "value"} <= kinds
+    assert answer.sentences[0].fact_keys[0] == "profile.industry"
+    assert answer.sentences[-1].fact_keys == ()  # the closing ties it to the role
+    assert role in answer.sentences[-1].text
+
+
+@PROFILES
+def test_the_proceed_answer_runs_learn_priorities_measure_close(
+    company: str, role: str, facts: list[Fact]
+) -> None:
+    answer = build_proceed_answer(company=company, role=role, facts=facts)
+    text = answer.text
+    order = [text.index(marker) for marker in ("first 30 days", "day 60", "day 90", "Throughout")]
+    assert order == sorted(order)
+    cited = [key for sentence in answer.sentences for key in sentence.fact_keys]
+    assert "challenge:1" in cited and "resp:1" in cited and "term:1" in cited
+
+
+def test_competitors_are_named_without_judgement() -> None:
+    company, role, facts = LOGISTICS
+    answer = build_learned_answer(company=company, role=role, facts=facts)
+    sentence = next(s for s in answer.sentences if "competitor:1" in s.fact_keys)
+    assert "Coyote Logistics, C.H. Robinson and Echo Global Logistics" in sentence.text
+    assert not re.search(r"\b(?:worse|behind|weak|beat|better than|inferior)\b", sentence.text)
+
+
+def test_lists_read_naturally_and_cap_each_kind() -> None:
+    company, role, facts = LOGISTICS
+    answer = build_learned_answer(company=company, role=role, facts=facts)
+    assert "refrigerated truckload, LTL consolidation and dedicated fleet services" in answer.text
+    assert "customs brokerage" not in answer.text  # the fourth product is over the cap
+
+
+@pytest.mark.parametrize(
+    ("fact", "expected"),
+    [
+        (_fact("l", "launch", "Opened a hub in Joliet."), "Acme recently opened a hub in Joliet."),
+        (_fact("l", "launch", "Named a top workplace"), "Acme was recently named a top workplace."),
+        (_fact("l", "launch", "Expanding into Mexico"), "Acme is expanding into Mexico."),
+        (_fact("l", "launch", "ShipTrack"), "about your newest launch, ShipTrack."),
+        (_fact("l", "launch", "The new app is live"), "I read that the new app is live."),
+    ],
+)
+def test_a_launch_is_worded_by_its_grammar(fact: Fact, expected: str) -> None:
+    answer = build_learned_answer(company="Acme", role="Analyst", facts=[fact])
+    assert expected in answer.text
+
+
+def test_long_answers_drop_low_priority_sentences_to_fit() -> None:
+    company, role, facts = LOGISTICS
+    wordy = [
+        *facts,
+        *(
+            _fact(f"press:{n}", "press", f"Story {n} about a long and detailed topic")
+            for n in range(5)
+        ),
+        _fact("social:2", "social", "They post about drivers every single week on every channel"),
+    ]
+    answer = build_learned_answer(company=company, role=role, facts=wordy)
+    assert answer.words <= MAX_WORDS
+    assert answer.sentences[0].fact_keys  # what the company does always survives
+
+
+def test_an_overlong_note_is_not_read_out_but_flagged() -> None:
+    long_note = " ".join(["word"] * 50)
+    facts = [*LOGISTICS[2], _fact("press:99", "press", long_note, "Press · Trade Weekly")]
+    answer = build_learned_answer(company="Lakeshore Freight", role="Analyst", facts=facts)
+    assert long_note not in answer.text
+    assert any("Press · Trade Weekly" in advice for advice in answer.missing)
+
+
+# --------------------------------------------------------------------------------------
+# Thin input: no padding, say what is missing
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "facts"), THIN_INPUTS, ids=[name for name, _ in THIN_INPUTS])
+@BUILDERS
+def test_thin_input_gives_a_short_honest_answer_and_advice(
+    build: Builder, name: str, facts: list[Fact]
+) -> None:
+    answer = build(company="Acme Co", role="Teacher", facts=facts)
+    assert answer.missing, "thin input must say what to add"
+    assert answer.words <= 75, answer.text
+    _check_sources(answer, "Acme Co", "Teacher", facts)
+
+
+@BUILDERS
+def test_no_facts_gives_at_most_one_framing_sentence(build: Builder) -> None:
+    answer = build(company="Acme Co", role="Teacher", facts=[])
+    assert len(answer.sentences) <= 1
+    assert all(sentence.fact_keys == () for sentence in answer.sentences)
+    assert len(answer.missing) >= 3
+
+
+def test_missing_advice_names_what_the_learned_answer_lacks() -> None:
+    facts = [_fact("i", "industry", "regional grocery distribution")]
+    answer = build_learned_answer(company="Acme", role="Buyer", facts=facts)
+    advice = " ".join(answer.missing)
+    assert "products or a recent launch" in advice
+    assert "competitors" in advice
+    assert not any("industry" in item for item in answer.missing)  # it was given
+
+
+def test_company_voice_is_quoted_not_rephrased() -> None:
+    facts = [_fact("i", "industry", "We run 14 charter schools in Denver.")]
+    answer = build_learned_answer(company="Acme", role="Teacher", facts=facts)
+    assert "describes itself: We run 14 charter schools in Denver." in answer.text
+    assert "that we run" not in answer.text
+
+
+# --------------------------------------------------------------------------------------
+# Properties and determinism
+# --------------------------------------------------------------------------------------
+
+
+@PROFILES
+@BUILDERS
+def test_same_input_gives_the_same_answer(
+    build: Builder, company: str, role: str, facts: list[Fact]
+) -> None:
+    first = build(company=company, role=role, facts=facts)
+    again = build(company=company, role=role, facts=list(facts))
+    assert first == again
+
+
+def test_text_words_and_seconds_follow_the_sentences() -> None:
+    answer = BuiltAnswer(
+        question="Q?",
+        sentences=(AnswerSentence("One two three.", ("a",)), AnswerSentence("Four five.", ())),
+        missing=(),
+    )
+    assert answer.text == "One two three. Four five."
+    assert answer.words == 5
+    assert answer.spoken_seconds == 2  # 5 words at 150 per minute
+
+
+def test_unknown_kinds_duplicates_and_blanks_are_ignored() -> None:
+    facts = [
+        _fact("p1", "product", "Oracle OTM"),
+        _fact("p2", "product", "oracle otm."),
+        _fact("p3", "product", "   "),
+        _fact("x", "rumour", "They are being acquired"),
+    ]
+    answer = build_learned_answer(company="Acme", role="Analyst", facts=facts)
+    assert answer.sentences[0].fact_keys == ("p1",)
+    assert "acquired" not in answer.text
+
+
+def test_fact_kinds_match_the_templates() -> None:
+    assert len(FACT_KINDS) == 12
+    assert all("{" not in key for key in TEMPLATES)

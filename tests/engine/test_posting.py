@@ -1,0 +1,272 @@
+"""Job postings cut into title, responsibilities, requirements, nice-to-have and the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from secondround.engine.posting import (
+    PostingSections,
+    classify_sentence,
+    posting_sections,
+    split_sentences,
+)
+
+NURSE_MARKDOWN = """\
+# Nurse Manager, Medical-Surgical
+
+Mercy Valley Health is a nonprofit regional hospital system.
+
+## Key Responsibilities
+- Lead a team of 45 RNs and CNAs on a 32-bed unit.
+- Manage staffing, budget and scheduling.
+- Drive HCAHPS and quality improvement.
+
+## Qualifications
+- BSN required; MSN preferred.
+- 3+ years of nursing leadership experience.
+- Current RN license in Ohio.
+
+## Nice to have
+- Magnet experience
+- Epic super-user
+
+## Benefits
+- Tuition reimbursement
+"""
+
+TEACHER_CAPS = """\
+Grade 5 Teacher
+ABOUT OUR SCHOOL
+We are a public charter school in Denver serving 600 students.
+DUTIES
+* Plan and deliver lessons aligned to state standards
+* Assess student progress and communicate with families
+REQUIREMENTS
+* Bachelor's degree in education
+* Valid Colorado teaching license
+DESIRABLE
+* Bilingual in Spanish and English
+"""
+
+SALES_COLONS = """\
+Account Executive - Mid-Market
+Responsibilities: Own a book of 60 mid-market accounts.
+• Prospect new logos and run discovery calls.
+• Negotiate and close annual contracts.
+What you bring:
+• 2+ years of B2B SaaS sales experience.
+• Proficiency with Salesforce.
+Bonus points:
+• Experience selling to logistics companies.
+"""
+
+ENGINEER_WHAT_YOULL_DO = """\
+**Senior Backend Engineer**
+
+**What you'll do**
+1. Design and build resilient APIs in Kotlin.
+2. Mentor other engineers through code reviews.
+
+**What we're looking for**
+1. 5 years of experience with the JVM.
+2. Strong SQL.
+
+**Nice-to-haves**
+1. GraphQL in production.
+
+**Perks**
+1. Remote-first, with a yearly team offsite.
+"""
+
+WAREHOUSE_NO_HEADINGS = """\
+Warehouse Supervisor
+We are hiring a warehouse supervisor for our Joliet cold-chain hub. You will lead a crew \
+of 20 associates on second shift. Manage inbound and outbound dock schedules. Ensure OSHA \
+safety standards are met. At least 3 years of warehouse experience is required. A forklift \
+certification is a must. Experience with Blue Yonder WMS is preferred. We offer weekly pay.
+"""
+
+NURSE_NO_HEADINGS = """\
+Our clinic serves 2,000 patients a month.
+Administer medications and monitor patient vital signs.
+Coordinates care with physicians and pharmacists.
+Requires an active RN license and 2 years of acute care experience.
+Bilingual candidates are a plus.
+"""
+
+WITH_HEADINGS = [
+    (
+        "nurse, markdown",
+        NURSE_MARKDOWN,
+        "Nurse Manager, Medical-Surgical",
+        "Lead a team of 45 RNs and CNAs on a 32-bed unit.",
+        "3+ years of nursing leadership experience.",
+        "Epic super-user",
+    ),
+    (
+        "teacher, caps",
+        TEACHER_CAPS,
+        "Grade 5 Teacher",
+        "Plan and deliver lessons aligned to state standards",
+        "Valid Colorado teaching license",
+        "Bilingual in Spanish and English",
+    ),
+    (
+        "sales, colons",
+        SALES_COLONS,
+        "Account Executive - Mid-Market",
+        "Own a book of 60 mid-market accounts.",
+        "Proficiency with Salesforce.",
+        "Experience selling to logistics companies.",
+    ),
+    (
+        "engineer, bold what you'll do",
+        ENGINEER_WHAT_YOULL_DO,
+        "Senior Backend Engineer",
+        "Design and build resilient APIs in Kotlin.",
+        "5 years of experience with the JVM.",
+        "GraphQL in production.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "duty", "requirement", "bonus"),
+    [case[1:] for case in WITH_HEADINGS],
+    ids=[case[0] for case in WITH_HEADINGS],
+)
+def test_headed_postings_split_by_their_headings(
+    text: str, title: str, duty: str, requirement: str, bonus: str
+) -> None:
+    sections = posting_sections(text)
+    assert sections.title == title
+    assert duty in sections.responsibilities
+    assert requirement in sections.requirements
+    assert bonus in sections.nice_to_have
+    assert duty not in sections.requirements and requirement not in sections.responsibilities
+    assert len(sections.responsibilities) == len(set(sections.responsibilities))
+
+
+def test_heading_words_never_become_items() -> None:
+    sections = posting_sections(NURSE_MARKDOWN)
+    everything = [
+        *sections.responsibilities,
+        *sections.requirements,
+        *sections.nice_to_have,
+        *sections.other,
+    ]
+    assert not any(
+        item in {"Key Responsibilities", "Qualifications", "Benefits"} for item in everything
+    )
+    assert "Tuition reimbursement" in sections.other
+    assert "Mercy Valley Health is a nonprofit regional hospital system." in sections.other
+
+
+def test_a_heading_with_its_first_item_on_the_same_line() -> None:
+    sections = posting_sections(SALES_COLONS)
+    assert sections.responsibilities == [
+        "Own a book of 60 mid-market accounts.",
+        "Prospect new logos and run discovery calls.",
+        "Negotiate and close annual contracts.",
+    ]
+
+
+def test_benefit_sections_stay_other() -> None:
+    sections = posting_sections(ENGINEER_WHAT_YOULL_DO)
+    assert sections.other == ["Remote-first, with a yearly team offsite."]
+
+
+@pytest.mark.parametrize(
+    ("text", "duties", "requirements", "nice", "other"),
+    [
+        (
+            WAREHOUSE_NO_HEADINGS,
+            [
+                "You will lead a crew of 20 associates on second shift.",
+                "Manage inbound and outbound dock schedules.",
+                "Ensure OSHA safety standards are met.",
+            ],
+            [
+                "At least 3 years of warehouse experience is required.",
+                "A forklift certification is a must.",
+            ],
+            ["Experience with Blue Yonder WMS is preferred."],
+            [
+                "We are hiring a warehouse supervisor for our Joliet cold-chain hub.",
+                "We offer weekly pay.",
+            ],
+        ),
+        (
+            NURSE_NO_HEADINGS,
+            [
+                "Administer medications and monitor patient vital signs.",
+                "Coordinates care with physicians and pharmacists.",
+            ],
+            ["Requires an active RN license and 2 years of acute care experience."],
+            ["Bilingual candidates are a plus."],
+            ["Our clinic serves 2,000 patients a month."],
+        ),
+    ],
+    ids=["warehouse prose", "nurse lines"],
+)
+def test_postings_without_headings_are_sorted_by_cues(
+    text: str, duties: list[str], requirements: list[str], nice: list[str], other: list[str]
+) -> None:
+    sections = posting_sections(text)
+    assert sections.responsibilities == duties
+    assert sections.requirements == requirements
+    assert sections.nice_to_have == nice
+    assert sections.other == other
+
+
+def test_hard_wrapped_bullets_are_joined() -> None:
+    text = (
+        "Responsibilities\n"
+        "- Reconcile carrier invoices against rated shipments and\n"
+        "  flag variances over 2%\n"
+        "- Maintain lane data"
+    )
+    sections = posting_sections(text)
+    assert sections.responsibilities == [
+        "Reconcile carrier invoices against rated shipments and flag variances over 2%",
+        "Maintain lane data",
+    ]
+    assert sections.title is None
+
+
+def test_explicit_headings_win_over_cues() -> None:
+    text = "About the job\nYou will manage a team.\nRequirements\n- Manage budgets of $2M"
+    sections = posting_sections(text)
+    assert sections.requirements == ["Manage budgets of $2M"]
+    assert sections.responsibilities == ["You will manage a team."]
+
+
+def test_empty_text_gives_empty_sections() -> None:
+    assert posting_sections("  \n\n") == PostingSections(None, [], [], [], [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "section"),
+    [
+        ("Lead the night shift", "responsibilities"),
+        ("Manages vendor contracts", "responsibilities"),
+        ("You will own the quarterly forecast", "responsibilities"),
+        ("Bachelor's degree in finance", "requirements"),
+        ("Proficiency in Excel", "requirements"),
+        ("You will have 3 years in retail", "requirements"),
+        ("CPA preferred", "nice_to_have"),
+        ("We are a family-owned business", "other"),
+    ],
+)
+def test_classify_sentence(sentence: str, section: str) -> None:
+    assert classify_sentence(sentence) == section
+
+
+def test_split_sentences_respects_abbreviations_and_numbered_runs() -> None:
+    text = "Use tools, e.g. Excel. Report to Dr. Lee. 1. Performs audits. 2. Writes reports."
+    assert split_sentences(text) == [
+        "Use tools, e.g. Excel.",
+        "Report to Dr. Lee.",
+        "Performs audits.",
+        "Writes reports.",
+    ]

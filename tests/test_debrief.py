@@ -1,0 +1,144 @@
+"""The debrief: quick capture from pasted notes, review, save; nothing is lost on a bad submit."""
+
+import pytest
+from django.urls import reverse
+
+from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
+from secondround.research.models import GlossaryTerm
+
+pytestmark = pytest.mark.django_db
+
+NOTES = """Questions asked:
+- Tell me about a time you handled a late shipment (struggled)
+- Why Northwind? - went well
+
+What went well:
+- Dana liked my Power BI dashboard story
+
+Forgot to mention:
+- my Six Sigma green belt
+
+Concerns:
+- She asked twice whether I have managed people
+
+Terms: OTIF, MercuryGate
+"""
+
+
+def _management(prefix: str, total: int, initial: int = 0) -> dict:
+    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial)}
+
+
+def _empty_page(**extra) -> dict:
+    data = {
+        **_management("questions", 0),
+        **_management("observations", 0),
+        **_management("concerns", 0),
+        **_management("terms", 0),
+        "challenges": "",
+        "reviewed_with": "",
+        "review_notes": "",
+        "raw_notes": "",
+    }
+    return data | extra
+
+
+def test_capture_fills_review_rows_and_saves_nothing(alice_client, alice_round):
+    response = alice_client.post(
+        reverse("debrief_capture", args=[alice_round.pk]), {"notes": NOTES}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "from your notes" in page
+    assert "Tell me about a time you handled a late shipment" in page
+    assert 'value="MercuryGate"' in page
+    assert "my Six Sigma green belt" in page
+    assert not AskedQuestion.objects.exists() and not GlossaryTerm.objects.exists()
+
+
+def test_save_the_reviewed_debrief(alice_client, alice_round):
+    data = _empty_page(
+        **_management("questions", 1),
+        **{"questions-0-text": "Tell me about a late shipment", "questions-0-went": "struggled"},
+        **_management("observations", 2),
+        **{"observations-0-kind": "positive", "observations-0-text": "Dashboard story landed"},
+        **{"observations-1-kind": "miss", "observations-1-text": "Six Sigma green belt"},
+        **_management("concerns", 1),
+        **{"concerns-0-said": "Asked twice about managing people", "concerns-0-raised_by": "Dana"},
+        **_management("terms", 1),
+        **{"terms-0-term": "OTIF", "terms-0-meaning": "On time, in full"},
+        challenges="Peak season on-time rate\nEmpty miles",
+        raw_notes=NOTES,
+    )
+    response = alice_client.post(reverse("debrief_edit", args=[alice_round.pk]), data)
+    assert response.status_code == 302
+    debrief = Debrief.objects.get(round=alice_round)
+    assert debrief.questions.get().went == "struggled"
+    assert sorted(debrief.observations.values_list("kind", flat=True)) == ["miss", "positive"]
+    assert debrief.concerns.get().raised_by == "Dana"
+    assert debrief.raw_notes == NOTES
+    term = GlossaryTerm.objects.get(opportunity=alice_round.opportunity)
+    assert (term.term, term.source, term.heard_in) == ("OTIF", "debrief", alice_round)
+    page = alice_client.get(reverse("debrief_detail", args=[alice_round.pk])).content.decode()
+    assert "Tell me about a late shipment" in page and "Plan an answer" in page
+    assert "Empty miles" in page and "On time, in full" in page
+
+
+def test_a_term_already_in_the_glossary_is_not_duplicated(alice_client, alice_round):
+    GlossaryTerm.objects.create(opportunity=alice_round.opportunity, term="OTIF", source="research")
+    data = _empty_page(
+        **_management("terms", 1), **{"terms-0-term": "otif", "terms-0-meaning": "On time, in full"}
+    )
+    alice_client.post(reverse("debrief_edit", args=[alice_round.pk]), data)
+    term = GlossaryTerm.objects.get(opportunity=alice_round.opportunity)
+    assert (term.term, term.meaning, term.source) == ("OTIF", "On time, in full", "research")
+
+
+def test_invalid_row_saves_nothing_and_keeps_what_was_typed(alice_client, alice_round):
+    data = _empty_page(
+        **_management("questions", 1),
+        **{"questions-0-text": "A good question", "questions-0-went": "brilliant"},
+        **_management("concerns", 1),
+        **{"concerns-0-said": "Typed concern"},
+    )
+    response = alice_client.post(reverse("debrief_edit", args=[alice_round.pk]), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Select a valid choice" in page and "Typed concern" in page
+    assert not Concern.objects.exists()
+
+
+def test_large_paste_works_and_oversize_is_refused(alice_client, alice_round):
+    big = ("- Q: Tell me about a conflict with a colleague (struggled)\n" * 3000)[:199_000]
+    response = alice_client.post(reverse("debrief_capture", args=[alice_round.pk]), {"notes": big})
+    assert response.status_code == 200
+
+    Debrief.objects.update_or_create(round=alice_round, defaults={"challenges": "Saved before"})
+    response = alice_client.post(
+        reverse("debrief_capture", args=[alice_round.pk]), {"notes": "x" * 200_001}, follow=True
+    )
+    assert "the limit is 200,000" in response.content.decode()
+    assert Debrief.objects.get(round=alice_round).challenges == "Saved before"
+
+
+def test_notes_with_nothing_recognisable_are_kept(alice_client, alice_round):
+    response = alice_client.post(
+        reverse("debrief_capture", args=[alice_round.pk]), {"notes": "zzz"}
+    )
+    assert "zzz" in response.content.decode()
+
+
+def test_deleting_a_row(alice_client, alice_round):
+    debrief = Debrief.objects.create(round=alice_round)
+    observation = Observation.objects.create(debrief=debrief, kind="miss", text="Forgot X")
+    data = _empty_page(
+        **_management("observations", 1, initial=1),
+        **{
+            "observations-0-id": str(observation.pk),
+            "observations-0-kind": "miss",
+            "observations-0-text": "Forgot X",
+            "observations-0-DELETE": "on",
+        },
+    )
+    alice_client.post(reverse("debrief_edit", args=[alice_round.pk]), data)
+    assert not Observation.objects.exists()
