@@ -8,6 +8,7 @@ BIN=.venv/bin
 "$BIN/python" bench/invitation_accuracy.py 2>/dev/null
 "$BIN/python" bench/notes_accuracy.py 2>/dev/null
 "$BIN/python" bench/answer_speed.py
+SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/answer_from_profile.py
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/dashboard.py
 
 if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then

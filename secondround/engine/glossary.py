@@ -34,7 +34,11 @@ def _words(text: str) -> frozenset[str]:
 
 
 KIND_ORDER = {"acronym": 0, "name": 1, "phrase": 2}
-MIN_PHRASE_COUNT = 2  # a lowercase phrase must recur to count as a term
+# A lowercase phrase must recur to count as a term: in two of the candidate's texts (the
+# posting and the debrief, say), or three times in one. A phrase repeated twice in one
+# set of notes is usually the candidate's own wording ("asked twice whether").
+MIN_PHRASE_SOURCES = 2
+MIN_PHRASE_COUNT_ONE_SOURCE = 3
 PHRASE_LENGTHS = (2, 3)
 MAX_ACRONYM_LENGTH = 10
 # A line this capitalised is a title or a heading: its capitals say nothing about names.
@@ -99,6 +103,9 @@ TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9][A-Za-z0-9&./+’'-]*[A-Za-z0-9+
 # Between two words of one name: nothing but space, or "&" ("Johnson & Johnson").
 NAME_GAP = re.compile(r"\s*&?\s*")
 POSSESSIVE = re.compile(r"[’']s$")
+# Note-taking marks before a line's first word: "- Q: Walk me through…", "Q2) How…".
+# Only question/answer labels are dropped, never "MercuryGate: their TMS".
+LINE_MARKER = re.compile(r"^\s*(?:[-*•+?>]+\s*|\d{1,2}[.)]\s+)?(?:[QA]\d{0,2}\s*[:.)]\s*)?")
 
 
 @dataclass(frozen=True)
@@ -174,7 +181,11 @@ def propose_terms(
 
 def _sentences(text: str) -> list[str]:
     """Each line's sentences: bullets and headings are their own units."""
-    return [sentence for line in text.splitlines() for sentence in split_sentences(line)]
+    return [
+        sentence
+        for line in text.splitlines()
+        for sentence in split_sentences(LINE_MARKER.sub("", line, count=1))
+    ]
 
 
 def _tokens(sentence: str) -> list[_Token]:
@@ -336,7 +347,7 @@ def _keep(tally: _Tally, tallies: dict[str, _Tally], known: tuple[list[str], ...
         return False  # only ever the first word of a sentence: probably an ordinary word
     if tally.kind != "phrase":
         return True
-    if tally.count < MIN_PHRASE_COUNT:
+    if len(tally.sources) < MIN_PHRASE_SOURCES and tally.count < MIN_PHRASE_COUNT_ONE_SOURCE:
         return False
     # "dock door" only ever inside "dock door scheduling": keep the longer one.
     return not any(

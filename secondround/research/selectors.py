@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from secondround.debrief.models import Concern, Debrief
+from secondround.debrief.models import Debrief
 from secondround.engine.answers import Fact
 from secondround.engine.glossary import TermCandidate, propose_terms
 from secondround.engine.posting import posting_sections
@@ -70,12 +70,9 @@ def answer_facts(opportunity: Opportunity) -> list[Fact]:
                     f"Debrief · {debrief.round.label}",
                 )
             )
-    for concern in Concern.objects.filter(debrief__round__opportunity=opportunity):
-        facts.append(Fact(f"concern:{concern.pk}", "concern", concern.said, "Debrief · concern"))
     for term in opportunity.glossary.all():
-        text = f"{term.term} ({term.meaning})" if term.meaning else term.term
         facts.append(
-            Fact(f"term:{term.pk}", "term", text, f"Glossary · {term.get_source_display()}")
+            Fact(f"term:{term.pk}", "term", term.term, f"Glossary · {term.get_source_display()}")
         )
     sections = posting_sections(opportunity.posting_text)
     for index, line in enumerate(sections.responsibilities[:MAX_RESPONSIBILITIES]):
@@ -88,6 +85,18 @@ def answer_facts(opportunity: Opportunity) -> list[Fact]:
             )
         )
     return facts
+
+
+def _debrief_text(debrief: Debrief) -> str:
+    """The notes as typed when there are some, else the sorted rows: never both, which
+    would count every phrase twice."""
+    if debrief.raw_notes.strip():
+        return f"{debrief.raw_notes}\n{debrief.challenges}"
+    parts = [debrief.challenges]
+    parts += [q.text for q in debrief.questions.all()]
+    parts += [o.text for o in debrief.observations.all()]
+    parts += [c.said for c in debrief.concerns.all()]
+    return "\n".join(parts)
 
 
 def glossary_candidates(opportunity: Opportunity) -> list[TermCandidate]:
@@ -114,14 +123,10 @@ def glossary_candidates(opportunity: Opportunity) -> list[TermCandidate]:
         ("research", f"{item.title}. {item.summary}") for item in opportunity.press_items.all()
     ]
     texts += [("research", source.text) for source in opportunity.sources.all()]
-    for debrief in Debrief.objects.filter(round__opportunity=opportunity).prefetch_related(
+    debriefs = Debrief.objects.filter(round__opportunity=opportunity).prefetch_related(
         "questions", "observations", "concerns"
-    ):
-        parts = [debrief.challenges, debrief.raw_notes]
-        parts += [q.text for q in debrief.questions.all()]
-        parts += [o.text for o in debrief.observations.all()]
-        parts += [c.said for c in debrief.concerns.all()]
-        texts.append(("debrief", "\n".join(parts)))
+    )
+    texts += [("debrief", _debrief_text(debrief)) for debrief in debriefs]
     known = [
         *GlossaryTerm.objects.filter(opportunity=opportunity).values_list("term", flat=True),
         opportunity.company,

@@ -250,7 +250,11 @@ def answer(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     sentences = [
         {
             "text": sentence.text,
-            "facts": [facts_by_key[key] for key in sentence.fact_keys if key in facts_by_key],
+            "sources": list(
+                dict.fromkeys(
+                    facts_by_key[key].source for key in sentence.fact_keys if key in facts_by_key
+                )
+            ),
         }
         for sentence in built.sentences
     ]
