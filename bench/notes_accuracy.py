@@ -25,6 +25,8 @@ sys.path.insert(0, str(REPO_ROOT))
 from secondround.engine.notes import split_notes, split_notes_as_json  # noqa: E402
 
 FIXTURES = REPO_ROOT / "tests" / "engine" / "fixtures" / "notes"
+# Written after the splitter and never tuned on: the honest estimate.
+HELD_OUT = REPO_ROOT / "eval" / "notes_heldout"
 FIELDS = ("questions", "positives", "misses", "concerns", "terms")
 RUNS = 50
 
@@ -83,6 +85,17 @@ def main() -> None:
     print(f"FIGURE notes_items_total {total_items} items")
     print(f"FIGURE notes_split_accuracy {accuracy:.3f} ratio")
     print(f"FIGURE notes_split_median_ms {statistics.median(timings):.2f} ms")
+    held_right = held_items = 0
+    for path in sorted(HELD_OUT.glob("*.txt")):
+        right, counted, wrong = score_fixture(path)
+        held_right += right
+        held_items += counted
+        for line in wrong:
+            print(line, file=sys.stderr)
+    held_accuracy = held_right / held_items if held_items else 1.0
+    print(f"FIGURE notes_heldout_items_right {held_right} items")
+    print(f"FIGURE notes_heldout_items_total {held_items} items")
+    print(f"FIGURE notes_heldout_split_accuracy {held_accuracy:.3f} ratio")
 
 
 if __name__ == "__main__":
