@@ -42,8 +42,10 @@ test: test-deps lint
 bench: install
 	scripts/bench.sh
 
+# Evaluations on real public data (see eval/ and ../shared/eval/SOURCES.md).
 eval: install
-	@echo "No evaluations yet beyond the invitation parser's accuracy in make bench."
+	$(BIN)/python eval/classify_questions.py 2>/dev/null
+	$(BIN)/python eval/posting_skills.py 2>/dev/null
 
 clean:
 	rm -rf $(VENV) var/test

@@ -8,6 +8,8 @@ BIN=.venv/bin
 "$BIN/python" bench/invitation_accuracy.py 2>/dev/null
 "$BIN/python" bench/notes_accuracy.py 2>/dev/null
 "$BIN/python" bench/answer_speed.py
+"$BIN/python" bench/posting_speed.py
+"$BIN/python" bench/bank_speed.py
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/answer_from_profile.py
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/dashboard.py
 

@@ -73,6 +73,23 @@ def cmd_split_notes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_classify_question(args: argparse.Namespace) -> int:
+    from secondround.engine.classify import classify_question
+
+    labels = classify_question(args.text)
+    print(json.dumps({"competency": labels.competency, "kind": labels.kind}))
+    return 0
+
+
+def cmd_analyse_posting(args: argparse.Namespace) -> int:
+    from secondround.engine.posting_analysis import analyse_posting, analysis_as_json
+
+    analysis = analyse_posting(_read_text(args.file))
+    json.dump(analysis_as_json(analysis), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     _setup_django()
     _migrate()
@@ -181,6 +198,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     notes.add_argument("file", help="a text file with your notes, or - for standard input")
     notes.set_defaults(run=cmd_split_notes)
+
+    classify = commands.add_parser(
+        "classify-question", help="print the competency and kind of an interview question"
+    )
+    classify.add_argument("text", help="the question, in quotes")
+    classify.set_defaults(run=cmd_classify_question)
+
+    posting = commands.add_parser(
+        "analyse-posting", help="print the competencies and skills a job posting asks for"
+    )
+    posting.add_argument("file", help="a text file with the posting, or - for standard input")
+    posting.set_defaults(run=cmd_analyse_posting)
 
     manage = commands.add_parser("manage", help="Django management commands (migrate, db_worker…)")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "secondround.portability",
     "secondround.debrief",
     "secondround.research",
+    "secondround.questions",
 ]
 
 MIDDLEWARE = [

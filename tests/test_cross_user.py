@@ -8,6 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from secondround.portability.models import AccountExport
+from secondround.questions.models import OwnQuestion, PreparedQuestion
 from secondround.research.models import GlossaryTerm, ResearchSource
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,12 @@ OBJECT_FOR_URL = {
     "source_delete": "source",
     "glossary_term_edit": "term",
     "glossary_term_delete": "term",
+    "posting_needs": "opportunity",
+    "posting_analyse": "opportunity",
+    "bank": "round",
+    "question_prepared": "round",
+    "own_question_add": "round",
+    "own_question_delete": "own_question",
 }
 # URLs that take more than the object's id.
 EXTRA_ARGS = {"answer": ["learned"]}
@@ -78,10 +85,21 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
             retrieved_at=opportunity.created_at,
         ),
         "term": GlossaryTerm.objects.create(opportunity=opportunity, term="OTIF"),
+        "own_question": OwnQuestion.objects.create(
+            round=alice_round, text="Alice's question", competency="teamwork", kind="behavioral"
+        ),
     }
     url = reverse(name, args=[objects[OBJECT_FOR_URL[name]].pk, *EXTRA_ARGS.get(name, [])])
     response = getattr(charlie_client, method)(
-        url, {"confirm": opportunity.company, "term": "X", "notes": "Q: hi", "text": "t"}
+        url,
+        {
+            "confirm": opportunity.company,
+            "term": "X",
+            "notes": "Q: hi",
+            "text": "t",
+            "key": "k",
+            "prepared": "1",
+        },
     )
     assert response.status_code in (404, 405)
     if response.status_code == 405:
@@ -93,3 +111,4 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
     assert ResearchSource.objects.filter(opportunity=opportunity).count() == 1
     assert list(GlossaryTerm.objects.values_list("term", flat=True)) == ["OTIF"]
     assert "Secret notes" not in response.content.decode()
+    assert OwnQuestion.objects.count() == 1 and not PreparedQuestion.objects.exists()

@@ -15,6 +15,7 @@ from secondround.portability.services import (
     account_import,
     load_export,
 )
+from secondround.questions.models import CompetencyNeed, OwnQuestion, PreparedQuestion, SkillNeed
 from secondround.research.models import (
     CompanyProfile,
     GlossaryTerm,
@@ -74,6 +75,17 @@ def _debrief_and_research(opportunity, first, second):
     InterviewerResearch.objects.create(
         interviewer=second.interviewers.first(), background="Ex-nurse"
     )
+    CompetencyNeed.objects.create(opportunity=opportunity, competency="leadership", weight=0.8)
+    SkillNeed.objects.create(
+        opportunity=opportunity, name="Epic", evidence="Epic EHR", origin="engine"
+    )
+    own = OwnQuestion.objects.create(
+        round=second,
+        text="How would you staff nights?",
+        competency="leadership",
+        kind="situational",
+    )
+    PreparedQuestion.objects.create(round=second, key=own.bank_key)
 
 
 def _without_stamp(document):

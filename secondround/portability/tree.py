@@ -12,6 +12,7 @@ from django.db import models
 
 from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
 from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.questions.models import CompetencyNeed, OwnQuestion, PreparedQuestion, SkillNeed
 from secondround.research.models import (
     CompanyProfile,
     GlossaryTerm,
@@ -136,7 +137,35 @@ EXPORT_TREE = Node(
                         ),
                     ),
                 ),
+                Node(
+                    model=OwnQuestion,
+                    key="own_questions",
+                    parent_field="round",
+                    fields=("text", "competency", "kind", "created_at"),
+                    order_by=("created_at", "pk"),
+                ),
+                Node(
+                    model=PreparedQuestion,
+                    key="prepared_questions",
+                    parent_field="round",
+                    fields=("key", "prepared_at"),
+                    order_by=("key",),
+                ),
             ),
+        ),
+        Node(
+            model=CompetencyNeed,
+            key="competency_needs",
+            parent_field="opportunity",
+            fields=("competency", "weight", "evidence", "origin"),
+            order_by=("competency",),
+        ),
+        Node(
+            model=SkillNeed,
+            key="skill_needs",
+            parent_field="opportunity",
+            fields=("name", "evidence", "origin", "position"),
+            order_by=("position", "pk"),
         ),
         Node(
             model=CompanyProfile,

@@ -1,4 +1,4 @@
-"""Capture a debrief by pasting notes, fix one field, save, build "What have you learned about us"."""
+"""Paste notes into a debrief, fix one field, save, then build "What have you learned about us"."""
 
 import pytest
 from playwright.sync_api import expect

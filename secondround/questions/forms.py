@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from django import forms
+
+from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
+from secondround.forms import Form, ModelForm
+
+from .models import CompetencyNeed, SkillNeed
+
+
+class CompetencyNeedForm(ModelForm):
+    class Meta:
+        model = CompetencyNeed
+        fields = ["competency", "weight", "evidence"]
+        widgets = {
+            "weight": forms.NumberInput(attrs={"min": 0, "max": 1, "step": 0.1}),
+            "evidence": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"weight": "0 to 1: how much the posting stresses it."}
+
+
+class SkillNeedForm(ModelForm):
+    class Meta:
+        model = SkillNeed
+        fields = ["name", "evidence"]
+        labels = {"name": "Skill or tool"}
+        widgets = {"evidence": forms.Textarea(attrs={"rows": 2})}
+
+
+def needs_formsets(*, opportunity, data=None) -> dict[str, forms.BaseFormSet]:
+    def inline(model, form):
+        return forms.inlineformset_factory(
+            type(opportunity), model, form=form, extra=1, can_delete=True, max_num=200
+        )
+
+    return {
+        "competencies": inline(CompetencyNeed, CompetencyNeedForm)(
+            data, instance=opportunity, prefix="competencies"
+        ),
+        "skills": inline(SkillNeed, SkillNeedForm)(data, instance=opportunity, prefix="skills"),
+    }
+
+
+class BankFilterForm(Form):
+    interviewer = forms.ChoiceField(label="Interviewer", required=False)
+    competency = forms.ChoiceField(
+        label="Competency", required=False, choices=[("", "All"), *COMPETENCIES.items()]
+    )
+    kind = forms.ChoiceField(
+        label="Kind", required=False, choices=[("", "All"), *QUESTION_KINDS.items()]
+    )
+    open_only = forms.BooleanField(label="Not prepared yet", required=False)
+
+    def __init__(self, *args, interviewers=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["interviewer"].choices = [
+            ("", "Everyone"),
+            *((str(person.pk), person.name) for person in interviewers),
+        ]
+
+
+class OwnQuestionForm(Form):
+    text = forms.CharField(
+        label="Add your own question",
+        max_length=1000,
+        widget=forms.TextInput(attrs={"placeholder": "A question you expect, in your words"}),
+    )

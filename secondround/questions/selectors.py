@@ -1,0 +1,81 @@
+"""Reads that feed the question engine from what the user saved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from secondround.debrief.models import AskedQuestion, Concern
+from secondround.engine.posting_analysis import analyse_posting
+from secondround.engine.question_bank import (
+    AskedBefore,
+    BankQuestion,
+    BankRequest,
+    Need,
+    RosterPerson,
+    build_bank,
+)
+from secondround.engine.question_bank import (
+    OwnQuestion as OwnBankQuestion,
+)
+from secondround.opportunities.models import Opportunity, Round
+
+from .models import CompetencyNeed, SkillNeed
+
+
+@dataclass(frozen=True)
+class PostingNeeds:
+    needs: list[Need]
+    skills: list[tuple[str, str]]  # (name, evidence)
+    saved: bool  # False: computed from the posting now, not yet confirmed by the user
+
+
+def posting_needs(opportunity: Opportunity) -> PostingNeeds:
+    saved_needs = list(CompetencyNeed.objects.filter(opportunity=opportunity))
+    saved_skills = list(SkillNeed.objects.filter(opportunity=opportunity))
+    if saved_needs or saved_skills:
+        return PostingNeeds(
+            needs=[Need(n.competency, n.weight, n.evidence) for n in saved_needs],
+            skills=[(s.name, s.evidence) for s in saved_skills],
+            saved=True,
+        )
+    analysis = analyse_posting(opportunity.posting_text)
+    return PostingNeeds(
+        needs=[
+            Need(c.id, c.weight, c.evidence[0].sentence if c.evidence else "")
+            for c in analysis.competencies
+        ],
+        skills=[(s.name, s.evidence[0].sentence if s.evidence else "") for s in analysis.skills],
+        saved=False,
+    )
+
+
+def bank_request(round_: Round) -> BankRequest:
+    opportunity = round_.opportunity
+    needs = posting_needs(opportunity)
+    earlier = {
+        "debrief__round__opportunity": opportunity,
+        "debrief__round__number__lt": round_.number,
+    }
+    return BankRequest(
+        needs=needs.needs,
+        skills=[name for name, _ in needs.skills],
+        roster=[
+            RosterPerson(
+                key=str(person.pk), name=person.name, relation=person.relation, title=person.title
+            )
+            for person in round_.interviewers.all()
+        ],
+        asked_before=[
+            AskedBefore(q.text, q.went or None) for q in AskedQuestion.objects.filter(**earlier)
+        ],
+        concerns=[c.said for c in Concern.objects.filter(**earlier)],
+        own=[
+            OwnBankQuestion(key=q.bank_key, text=q.text, competency=q.competency, kind=q.kind)
+            for q in round_.own_questions.all()
+        ],
+        seed=f"{opportunity.pk}:{round_.number}",
+    )
+
+
+def round_bank(round_: Round) -> list[BankQuestion]:
+    return build_bank(bank_request(round_))

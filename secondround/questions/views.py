@@ -1,0 +1,158 @@
+"""What the posting asks for, and the question bank of a round."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secondround.engine.question_bank import BankQuestion
+from secondround.opportunities.models import Opportunity, Round
+
+from . import selectors, services
+from .forms import BankFilterForm, OwnQuestionForm, needs_formsets
+from .models import OwnQuestion, PreparedQuestion
+
+
+def _get_opportunity_for_user(request: HttpRequest, pk: int) -> Opportunity:
+    return get_object_or_404(Opportunity, pk=pk, owner=request.user)
+
+
+def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
+    return get_object_or_404(
+        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
+    )
+
+
+def _get_own_question_for_user(request: HttpRequest, pk: int) -> OwnQuestion:
+    return get_object_or_404(
+        OwnQuestion.objects.select_related("round"), pk=pk, round__opportunity__owner=request.user
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def posting_needs(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get_opportunity_for_user(request, pk)
+    data = request.POST if request.method == "POST" else None
+    formsets = needs_formsets(opportunity=opportunity, data=data)
+    if request.method == "POST":
+        if all(formset.is_valid() for formset in formsets.values()):
+            services.needs_save(formsets=formsets)
+            messages.success(request, "Saved what the posting asks for.")
+            return redirect("posting_needs", pk=opportunity.pk)
+        messages.error(request, "Some entries need attention; nothing was saved yet.")
+    return render(
+        request,
+        "questions/posting.html",
+        {
+            "opportunity": opportunity,
+            "needs": selectors.posting_needs(opportunity),
+            "formsets": formsets,
+        },
+    )
+
+
+@login_required
+@require_POST
+def posting_analyse(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get_opportunity_for_user(request, pk)
+    if not opportunity.posting_text.strip():
+        messages.warning(request, "Paste the job posting on the opportunity first.")
+        return redirect("opportunity_edit", pk=opportunity.pk)
+    competencies, skills = services.posting_analyse(opportunity=opportunity)
+    messages.success(
+        request,
+        f"Found {competencies} competencies and {skills} skills; your own changes were kept.",
+    )
+    return redirect("posting_needs", pk=opportunity.pk)
+
+
+def _filtered(bank: list[BankQuestion], filters: dict, prepared: set[str]) -> list[BankQuestion]:
+    return [
+        question
+        for question in bank
+        if (not filters.get("interviewer") or filters["interviewer"] in question.interviewers)
+        and (not filters.get("competency") or question.competency == filters["competency"])
+        and (not filters.get("kind") or question.kind == filters["kind"])
+        and (not filters.get("open_only") or question.key not in prepared)
+    ]
+
+
+@login_required
+@require_GET
+def bank(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    interviewers = list(round_.interviewers.all())
+    filter_form = BankFilterForm(request.GET or None, interviewers=interviewers)
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    questions = selectors.round_bank(round_)
+    prepared = set(round_.prepared_questions.values_list("key", flat=True))
+    shown = _filtered(questions, filters, prepared)
+    context = {
+        "round": round_,
+        "opportunity": round_.opportunity,
+        "questions": shown,
+        "total": len(questions),
+        "prepared": prepared,
+        "prepared_count": sum(1 for q in questions if q.key in prepared),
+        "names": {str(person.pk): person.name for person in interviewers},
+        "filter_form": filter_form,
+        "own_form": OwnQuestionForm(),
+        "own_questions": {q.bank_key: q for q in round_.own_questions.all()},
+    }
+    template = "questions/_bank_list.html" if request.htmx else "questions/bank.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def question_prepared(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    key = request.POST.get("key", "")
+    prepared = request.POST.get("prepared") == "1"
+    if key:
+        services.question_set_prepared(round=round_, key=key, prepared=prepared)
+    if request.htmx:
+        return render(
+            request,
+            "questions/_prepared_button.html",
+            {"round": round_, "key": key, "is_prepared": prepared},
+        )
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("bank", pk=round_.pk)
+
+
+@login_required
+@require_POST
+def own_question_add(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    form = OwnQuestionForm(request.POST)
+    if form.is_valid():
+        question = services.own_question_add(round=round_, text=form.cleaned_data["text"])
+        messages.success(
+            request,
+            f"Added, filed under {question.get_competency_display().lower()} "
+            f"({question.get_kind_display().lower()}).",
+        )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("bank", pk=round_.pk)
+
+
+@login_required
+@require_POST
+def own_question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _get_own_question_for_user(request, pk)
+    round_id = question.round_id
+    PreparedQuestion.objects.filter(round_id=round_id, key=question.bank_key).delete()
+    question.delete()
+    messages.success(request, "Removed your question.")
+    return redirect("bank", pk=round_id)

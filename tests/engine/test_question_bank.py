@@ -1,0 +1,138 @@
+"""The round's bank: every source the articles name is there, ranked, with its reasons."""
+
+import pytest
+
+from secondround.engine.question_bank import (
+    AskedBefore,
+    BankRequest,
+    Need,
+    OwnQuestion,
+    RosterPerson,
+    build_bank,
+)
+from secondround.engine.question_library import EMPLOYER_CHECKS
+
+ROSTER = (
+    RosterPerson("1", "Dana Whitfield", "hiring_manager", "Director of Network Planning"),
+    RosterPerson("2", "Maria Okafor", "managers_manager", "VP Supply Chain"),
+    RosterPerson("3", "Siobhán O'Neill", "peer", "Senior Analyst"),
+    RosterPerson("4", "Priya Raman", "hr", "Talent Partner"),
+    RosterPerson("5", "Tom Becker", "technical_expert", "Principal Data Engineer"),
+)
+REQUEST = BankRequest(
+    needs=(
+        Need("cross_functional", 1.0, "Work with dispatch, warehouse and customer service teams."),
+        Need("leadership", 0.6, "Coach two junior analysts."),
+        Need("pressure", 0.4, "Comfortable with tight deadlines during peak season."),
+    ),
+    skills=("Power BI", "SQL"),
+    roster=ROSTER,
+    asked_before=(
+        AskedBefore("How do you handle a driver who pushes back on a new schedule?", "struggled"),
+        AskedBefore("What do you know about cold chain?", "unsure"),
+        AskedBefore("Walk me through a time you cut costs.", "comfortable"),
+    ),
+    concerns=("She asked twice whether I have managed people directly.",),
+    own=(
+        OwnQuestion(
+            "own:abc", "How would you run the Monday dispatch meeting?", "leadership", "situational"
+        ),
+    ),
+    seed="demo",
+)
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return build_bank(REQUEST)
+
+
+def _with_reason(bank, fragment):
+    return [q for q in bank if any(fragment in reason for reason in q.reasons)]
+
+
+def test_the_staples_come_first(bank):
+    top = [q.text for q in bank[:5]]
+    assert "What have you learned about us so far?" in top
+    assert "How would you proceed if you were hired into this job?" in top
+
+
+def test_struggled_question_comes_back_near_the_top(bank):
+    again = [q for q in bank if q.text.startswith("How do you handle a driver")]
+    assert again and "You struggled with this in round 1" in again[0].reasons[0]
+    assert bank.index(again[0]) < 10
+    assert _with_reason(bank, "A deeper question on what you found hard")
+
+
+def test_unsure_ranks_below_struggled(bank):
+    struggled = next(q for q in bank if q.text.startswith("How do you handle a driver"))
+    unsure = next(q for q in bank if q.text.startswith("What do you know about cold chain"))
+    assert struggled.score > unsure.score
+
+
+def test_each_concern_is_probed(bank):
+    probing = _with_reason(bank, "They seemed worried")
+    assert probing
+    assert all(q.kind in ("behavioral", "situational") for q in probing)
+
+
+def test_the_posting_competencies_are_covered_with_evidence(bank):
+    stressed = _with_reason(bank, "The posting stresses cross-functional")
+    assert stressed and "dispatch, warehouse" in stressed[0].reasons[0]
+    heavy = len(
+        [q for q in bank if q.source == "competency" and q.competency == "cross_functional"]
+    )
+    light = len([q for q in bank if q.source == "competency" and q.competency == "pressure"])
+    assert heavy > light
+
+
+def test_every_employer_check_is_asked(bank):
+    for label in EMPLOYER_CHECKS.values():
+        assert _with_reason(bank, label), label
+
+
+def test_technical_deep_dive_uses_the_posting_skills(bank):
+    technical = [q for q in bank if q.source == "technical"]
+    assert {skill for q in technical for skill in ("Power BI", "SQL") if skill in q.text} == {
+        "Power BI",
+        "SQL",
+    }
+    assert all("{skill}" not in q.text for q in bank)
+
+
+def test_illegal_and_curveball_questions_come_with_guidance(bank):
+    tricky = [q for q in bank if q.kind in ("illegal", "curveball")]
+    assert {q.kind for q in tricky} == {"illegal", "curveball"}
+    assert all(q.guidance for q in tricky)
+
+
+def test_interviewers_are_matched_by_relation(bank):
+    boss_boss = _with_reason(bank, "Maria Okafor is the boss's boss")
+    assert boss_boss
+    assert all("2" in q.interviewers for q in boss_boss)
+    technical = [q for q in bank if q.source == "technical"]
+    assert all("5" in q.interviewers for q in technical)
+    salary_or_culture = [q for q in bank if q.competency == "culture_fit" and q.kind != "illegal"]
+    assert any("4" in q.interviewers for q in salary_or_culture)
+
+
+def test_own_questions_join_the_bank(bank):
+    own = next(q for q in bank if q.key == "own:abc")
+    assert own.reasons[0] == "You added this question"
+
+
+def test_every_question_has_probes_and_no_text_repeats(bank):
+    assert all(q.probes for q in bank)
+    assert len({q.text.lower() for q in bank}) == len(bank)
+    assert len({q.key for q in bank}) == len(bank)
+
+
+def test_ranked_and_deterministic(bank):
+    assert [q.score for q in bank] == sorted((q.score for q in bank), reverse=True)
+    assert build_bank(REQUEST) == bank
+
+
+def test_an_empty_request_still_gives_the_staples_and_checks():
+    empty = build_bank(BankRequest())
+    assert empty[0].source == "staple"
+    assert len(empty) >= 10
