@@ -36,8 +36,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from secondround.engine import embeddings
 from secondround.engine.embeddings import ModelUnavailable, Vectors
@@ -490,7 +492,7 @@ def texts_sha256(texts: Sequence[str]) -> str:
 
 def embedding_cache_arrays(
     library: QuestionLibrary | None = None,
-) -> dict[str, np.ndarray]:  # type: ignore[type-arg]
+) -> dict[str, npt.NDArray[Any]]:
     """Everything scripts/embed_library.py saves: float16 vectors, ids, texts' SHA-256."""
     library = _library if library is None else library
     texts = [item.text for item in library.items]
@@ -508,9 +510,7 @@ def embedding_cache_arrays(
     }
 
 
-def _cached_vectors(
-    path: Path, key: str, texts: Sequence[str], count: int
-) -> Vectors | None:
+def _cached_vectors(path: Path, key: str, texts: Sequence[str], count: int) -> Vectors | None:
     """Vectors from the shipped file when its hash matches `texts`, else None."""
     try:
         with np.load(path, allow_pickle=False) as data:
@@ -559,9 +559,7 @@ def _semantic_index(library: QuestionLibrary) -> _SemanticIndex | None:
                 cached = _cached_vectors(
                     EMBEDDINGS_PATH, "prototype_", proto_texts, len(proto_texts)
                 )
-                _prototype_vectors = (
-                    cached if cached is not None else embeddings.embed(proto_texts)
-                )
+                _prototype_vectors = cached if cached is not None else embeddings.embed(proto_texts)
         except ModelUnavailable as error:
             _model_error = str(error)
             return None
@@ -579,7 +577,7 @@ def _query_vector(text: str) -> Vectors | None:
     if _model_error is not None or not text.strip():
         return None
     try:
-        return embeddings.embed([text])[0]
+        return embeddings.embed([text]).reshape(-1)
     except ModelUnavailable as error:
         _model_error = str(error)
         return None

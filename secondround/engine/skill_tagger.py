@@ -224,19 +224,23 @@ def tag_spans(sentence: str) -> list[tuple[int, int]]:
     tokens = tokenize(text)[:MAX_TOKENS]
     if not tokens:
         return []
-    tags = tag_tokens(text, tokens)
+    return spans_from_tags(text, tokens, tag_tokens(text, tokens))
+
+
+def spans_from_tags(
+    text: str, tokens: Sequence[Token], tags: Sequence[str]
+) -> list[tuple[int, int]]:
+    """Character spans of the BIO spans, without lone punctuation at either end."""
     spans: list[tuple[int, int]] = []
     for first, last in bio_to_spans(tags):
-        start, end = tokens[first][0], tokens[last - 1][1]
-        # A span does not start or end on a lone punctuation mark.
-        while first < last and not any(c.isalnum() for c in text[start:tokens[first][1]]):
+        while first < last and not _has_alnum(text, tokens[first]):
             first += 1
-            if first < last:
-                start = tokens[first][0]
-        while last > first and not any(c.isalnum() for c in text[tokens[last - 1][0] : end]):
+        while last > first and not _has_alnum(text, tokens[last - 1]):
             last -= 1
-            if last > first:
-                end = tokens[last - 1][1]
         if first < last:
-            spans.append((start, end))
+            spans.append((tokens[first][0], tokens[last - 1][1]))
     return spans
+
+
+def _has_alnum(text: str, token: Token) -> bool:
+    return any(c.isalnum() for c in text[token[0] : token[1]])

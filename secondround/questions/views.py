@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secondround.engine.question_bank import BankQuestion
+from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.opportunities.models import Opportunity, Round
 
 from . import selectors, services
@@ -52,6 +53,7 @@ def posting_needs(request: HttpRequest, pk: int) -> HttpResponse:
             "opportunity": opportunity,
             "needs": selectors.posting_needs(opportunity),
             "formsets": formsets,
+            "competency_labels": COMPETENCIES,
         },
     )
 
@@ -103,6 +105,8 @@ def bank(request: HttpRequest, pk: int) -> HttpResponse:
         "filter_form": filter_form,
         "own_form": OwnQuestionForm(),
         "own_questions": {q.bank_key: q for q in round_.own_questions.all()},
+        "competency_labels": COMPETENCIES,
+        "kind_labels": QUESTION_KINDS,
     }
     template = "questions/_bank_list.html" if request.htmx else "questions/bank.html"
     return render(request, template, context)
