@@ -19,11 +19,15 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from secondround.engine.invitation import parse_invitation, roster_as_json  # noqa: E402
 
+HELD_OUT = REPO_ROOT / "eval" / "invitations_heldout"
 SETS = {
     # Used while developing the parser: optimistic.
-    "invitation": REPO_ROOT / "tests" / "engine" / "fixtures" / "invitations",
-    # Written afterwards and never tuned on: the honest estimate.
-    "invitation_heldout": REPO_ROOT / "eval" / "invitations_heldout",
+    "invitation": (REPO_ROOT / "tests" / "engine" / "fixtures" / "invitations", "*.txt"),
+    # Written after the parser; the kinds of mistake made on these (not the e-mails) were
+    # later described to whoever improved the parser, so they are partly seen.
+    "invitation_heldout_a": (HELD_OUT, "h0[1-6]_*.txt"),
+    # Written last and never shown: the honest estimate for e-mails the parser has not seen.
+    "invitation_heldout_b": (HELD_OUT, "h[01][0-9]_*.txt"),
 }
 
 
@@ -47,9 +51,12 @@ def _score_fixture(path: Path) -> tuple[int, int, list[str]]:
 
 
 def main() -> None:
-    for name, folder in SETS.items():
+    for name, (folder, pattern) in SETS.items():
         total_right = total_rows = 0
-        for path in sorted(folder.glob("*.txt")):
+        paths = sorted(folder.glob(pattern))
+        if name == "invitation_heldout_b":
+            paths = [path for path in paths if int(path.name[1:3]) >= 7]
+        for path in paths:
             right, rows, misses = _score_fixture(path)
             total_right += right
             total_rows += rows

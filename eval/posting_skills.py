@@ -18,6 +18,11 @@ does so for some gold span; recall: some predicted span does so for the gold spa
 Green et al. (LREC 2022; CC BY 4.0): 336 CoNLL BIO sentences from UK job adverts of many
 occupations; gold = the ``Skill`` spans. Reported the same way.
 
+Two extractors are reported. The plain FIGURE names are the product's extractor: the CRF
+tagger (secondround/engine/skill_tagger.py, trained on SkillSpan train, chosen on dev)
+plus gazetteer names it missed. The ``_rules`` names are the rule-only extractor
+(gazetteer, list patterns, soft-skill phrase rules; ``tagged=False``) for comparison.
+
 Tuned on SkillSpan dev (and train) only; test and Green are reported as they come.
 
     .venv/bin/python eval/posting_skills.py
@@ -160,20 +165,23 @@ def token_spans(tokens: Sequence[str], chars: Iterable[tuple[int, int]]) -> list
     return out
 
 
-def predict(text: str, *, phrases: bool, named: bool) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in find_skill_spans(text, phrases=phrases, named=named)]
+def predict(text: str, *, phrases: bool, named: bool, tagged: bool = True) -> list[tuple[int, int]]:
+    spans = find_skill_spans(text, phrases=phrases, named=named, tagged=tagged)
+    return [(s.start, s.end) for s in spans]
 
 
-def run_sentences(sentences: list[Sentence], *, phrases: bool = True) -> Counts:
+def run_sentences(
+    sentences: list[Sentence], *, phrases: bool = True, tagged: bool = True
+) -> Counts:
     counts = Counts()
     for sentence in sentences:
         text = " ".join(sentence.tokens)
-        spans = token_spans(sentence.tokens, predict(text, phrases=phrases, named=True))
-        counts.add(sentence.tokens, spans, sentence.gold)
+        chars = predict(text, phrases=phrases, named=True, tagged=tagged)
+        counts.add(sentence.tokens, token_spans(sentence.tokens, chars), sentence.gold)
     return counts
 
 
-def run_postings(sentences: list[Sentence]) -> Counts:
+def run_postings(sentences: list[Sentence], *, tagged: bool = True) -> Counts:
     """Whole postings: posting_sections decides which sentences are job content."""
     groups: dict[tuple[str, int] | None, list[Sentence]] = {}
     for sentence in sentences:
@@ -188,9 +196,8 @@ def run_postings(sentences: list[Sentence]) -> Counts:
         for sentence, text in zip(members, texts, strict=True):
             in_job = any(item in text or text in item for item in job if item)
             named = any(item in text or text in item for item in requirement if item)
-            spans = token_spans(
-                sentence.tokens, predict(text, phrases=in_job, named=named or in_job)
-            )
+            chars = predict(text, phrases=in_job, named=named or in_job, tagged=tagged and in_job)
+            spans = token_spans(sentence.tokens, chars)
             counts.add(sentence.tokens, spans, sentence.gold)
     return counts
 
@@ -204,20 +211,29 @@ def report(prefix: str, suffix: str, counts: Counts, only: Iterable[str] | None 
 def main() -> None:
     for split, suffix in (("test", ""), ("dev", "_dev")):
         data = load_skillspan(split)
-        counts = run_sentences(data)
-        report("posting_skills", suffix, counts)
+        for tagged, variant in ((True, ""), (False, "_rules")):
+            counts = run_sentences(data, tagged=tagged)
+            report("posting_skills", suffix + variant, counts)
+            print(
+                f"# {split}{variant}: {len(data)} sentences, {counts.gold} gold spans, "
+                f"{counts.predicted} predicted"
+            )
+            report(
+                "posting_skills_whole_posting", suffix + variant, run_postings(data, tagged=tagged)
+            )
+            report(
+                "posting_skills_tools_only",
+                suffix + variant,
+                run_sentences(data, phrases=False, tagged=tagged),
+            )
+    green = load_green()
+    for tagged, variant in ((True, ""), (False, "_rules")):
+        counts = run_sentences(green, tagged=tagged)
+        report("green_skills", variant, counts)
         print(
-            f"# {split}: {len(data)} sentences, {counts.gold} gold spans, "
+            f"# green{variant}: {len(green)} sentences, {counts.gold} gold spans, "
             f"{counts.predicted} predicted"
         )
-        report("posting_skills_whole_posting", suffix, run_postings(data))
-        report("posting_skills_tools_only", suffix, run_sentences(data, phrases=False))
-    green = load_green()
-    counts = run_sentences(green)
-    report("green_skills", "", counts)
-    print(
-        f"# green: {len(green)} sentences, {counts.gold} gold spans, {counts.predicted} predicted"
-    )
 
 
 if __name__ == "__main__":

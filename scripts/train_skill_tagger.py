@@ -34,7 +34,7 @@ from posting_skills import SKILLSPAN, Counts, bio_spans, token_spans  # noqa: E4
 
 from secondround.engine import skill_tagger  # noqa: E402
 
-Feats = list[dict[str, str | float]]
+Feats = list[dict[str, float]]
 
 
 @dataclass
@@ -90,7 +90,7 @@ def load(split: str) -> list[Example]:
     return examples
 
 
-# Feature sets for the ablation: a predicate on the feature name.
+# Feature sets for the ablation: a predicate on the attribute's name (before "=").
 FEATURE_SETS: dict[str, Callable[[str], bool]] = {
     "full": lambda key: True,
     "no_gazetteer": lambda key: not key.endswith("gz"),
@@ -102,8 +102,9 @@ FEATURE_SETS: dict[str, Callable[[str], bool]] = {
 
 
 def items(example: Example, keep: Callable[[str], bool]) -> list[dict[str, float]]:
-    filtered = [{k: v for k, v in feats.items() if keep(k)} for feats in example.features]
-    return skill_tagger.crf_items(filtered)
+    return [
+        {k: v for k, v in feats.items() if keep(k.split("=", 1)[0])} for feats in example.features
+    ]
 
 
 def train(
@@ -131,9 +132,7 @@ def train(
     trainer.train(str(path))
 
 
-def score(
-    examples: list[Example], path: Path, keep: Callable[[str], bool]
-) -> dict[str, float]:
+def score(examples: list[Example], path: Path, keep: Callable[[str], bool]) -> dict[str, float]:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     counts = Counts()
@@ -154,6 +153,12 @@ def _line(name: str, figures: dict[str, float], size: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--search", action="store_true", help="grid search on dev")
+    parser.add_argument(
+        "--grid",
+        nargs="*",
+        default=None,
+        help="search only these settings, each features:c1:c2:minfreq",
+    )
     parser.add_argument("--c1", type=float, default=0.1)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=150)
@@ -165,8 +170,10 @@ def main() -> None:
     started = time.perf_counter()
     train_set = load("train")
     dev_set = load("dev")
-    print(f"# loaded in {time.perf_counter() - started:.1f}s: {len(train_set)} train, "
-          f"{len(dev_set)} dev sentences")
+    print(
+        f"# loaded in {time.perf_counter() - started:.1f}s: {len(train_set)} train, "
+        f"{len(dev_set)} dev sentences"
+    )
     print(f"{'setting':44s} P_s   R_s   F_s   P_l   R_l   F_l")
     if args.search:
         with tempfile.TemporaryDirectory() as tmp:
@@ -178,12 +185,22 @@ def main() -> None:
                 if name != "full":
                     grid.append((name, args.c1, args.c2, args.minfreq))
             grid += [("full", args.c1, args.c2, 1), ("full", args.c1, args.c2, 3)]
+            if args.grid:
+                grid = []
+                for setting in args.grid:
+                    name, c1_text, c2_text, minfreq_text = setting.split(":")
+                    grid.append((name, float(c1_text), float(c2_text), float(minfreq_text)))
             for name, c1, c2, minfreq in grid:
                 path = Path(tmp) / "model.crfsuite"
                 keep = FEATURE_SETS[name]
                 train(
-                    train_set, path, c1=c1, c2=c2, iterations=args.iterations,
-                    minfreq=minfreq, keep=keep,
+                    train_set,
+                    path,
+                    c1=c1,
+                    c2=c2,
+                    iterations=args.iterations,
+                    minfreq=minfreq,
+                    keep=keep,
                 )
                 label = f"{name} c1={c1} c2={c2} minfreq={minfreq}"
                 print(_line(label, score(dev_set, path, keep), path.stat().st_size), flush=True)
@@ -193,8 +210,13 @@ def main() -> None:
         raise SystemExit("skill_tagger.py computes the full feature set; ship only 'full'")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     train(
-        train_set, args.output, c1=args.c1, c2=args.c2, iterations=args.iterations,
-        minfreq=args.minfreq, keep=keep,
+        train_set,
+        args.output,
+        c1=args.c1,
+        c2=args.c2,
+        iterations=args.iterations,
+        minfreq=args.minfreq,
+        keep=keep,
     )
     size = args.output.stat().st_size
     label = f"dev c1={args.c1} c2={args.c2} minfreq={args.minfreq}"

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "secondround.debrief",
     "secondround.research",
     "secondround.questions",
+    "secondround.stories",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +154,7 @@ MEDIA_ROOT = SECONDROUND_HOME / "media"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SECONDROUND_MAX_PASTE_CHARS = 200_000
 SECONDROUND_MAX_IMPORT_BYTES = 20 * 1024 * 1024
+SECONDROUND_MAX_RESUME_BYTES = 5 * 1024 * 1024
 
 # Importing a research page by URL. Private and loopback addresses are refused unless a
 # deployment allows them (an intranet wiki, say); the tests allow them for a local server.

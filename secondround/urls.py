@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("secondround.debrief.urls")),
     path("", include("secondround.research.urls")),
     path("", include("secondround.questions.urls")),
+    path("", include("secondround.stories.urls")),
     path("account/", include("secondround.accounts.urls")),
     path("account/data/", include("secondround.portability.urls")),
     path("admin/", admin.site.urls),

@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from secondround.portability.models import AccountExport
 from secondround.questions.models import OwnQuestion, PreparedQuestion
+from secondround.stories.models import Story
 from secondround.research.models import GlossaryTerm, ResearchSource
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +49,10 @@ OBJECT_FOR_URL = {
     "question_prepared": "round",
     "own_question_add": "round",
     "own_question_delete": "own_question",
+    "story_edit": "story",
+    "story_delete": "story",
+    "coverage": "round",
+    "rehearsal": "round",
 }
 # URLs that take more than the object's id.
 EXTRA_ARGS = {"answer": ["learned"]}
@@ -85,6 +90,7 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
             retrieved_at=opportunity.created_at,
         ),
         "term": GlossaryTerm.objects.create(opportunity=opportunity, term="OTIF"),
+        "story": Story.objects.create(owner=alice, title="Alice's story"),
         "own_question": OwnQuestion.objects.create(
             round=alice_round, text="Alice's question", competency="teamwork", kind="behavioral"
         ),
@@ -112,3 +118,4 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
     assert list(GlossaryTerm.objects.values_list("term", flat=True)) == ["OTIF"]
     assert "Secret notes" not in response.content.decode()
     assert OwnQuestion.objects.count() == 1 and not PreparedQuestion.objects.exists()
+    assert list(Story.objects.values_list("title", flat=True)) == ["Alice's story"]

@@ -3,7 +3,7 @@
 Used to file the user's own questions and round-1 debrief questions into the question bank,
 and, through `competency_scores`, to suggest competencies for a STAR story.
 
-How it works (plain Python, no third-party packages):
+How it works:
 
 1. Text is normalised: lower case, curly quotes straightened, hyphens and slashes made
    spaces, apostrophes dropped ("don't" -> "dont"), then every word is stemmed by a small
@@ -20,7 +20,13 @@ How it works (plain Python, no third-party packages):
      normalised, unstemmed text);
    * a nearest-neighbour vote against our own question library
      (`secondround/data/questions/*.json`, loaded once at import; an empty or missing
-     folder simply gives no vote), by cosine similarity of IDF-weighted word sets.
+     folder simply gives no vote), by cosine similarity of IDF-weighted word sets;
+   * a semantic vote from sentence embeddings (`secondround.engine.embeddings`): the SEM_K
+     nearest library questions by cosine, plus competency centroids (library questions
+     and the sentences of `competency_prototypes.json`). Vectors come from
+     `questions_embeddings.npz` (scripts/embed_library.py) when its SHA-256 matches the
+     texts, else they are embedded at first use. If the model is unavailable
+     (ModelUnavailable) this vote is skipped for the rest of the process.
    `classify_question` adds a small prior from the kind (a "why do you want…" question is
    about motivation, a "greatest weakness" one about self-awareness).
 """
@@ -57,14 +63,16 @@ EMBEDDINGS_PATH = DATA_DIR / "questions_embeddings.npz"  # written by scripts/em
 
 KNN_K = 7  # neighbours that vote
 KNN_MIN_SIMILARITY = 0.45  # a neighbour below this does not vote
-KNN_WEIGHT = 1.5  # a perfect match is worth this many lexicon points
+KNN_WEIGHT = 0.75  # a perfect match is worth this many lexicon points
 TOP_N = 5  # competency_scores entries in a Classification
 # Semantic vote (sentence embeddings, cosine similarity):
-SEM_K = 7  # library neighbours that vote
-SEM_MIN_SIMILARITY = 0.45  # a neighbour below this does not vote
-SEM_WEIGHT = 3.0  # a perfect match is worth this many lexicon points
-PROTO_MIN_SIMILARITY = 0.45  # competency prototypes below this do not vote
-PROTO_WEIGHT = 0.0  # a perfect prototype match is worth this many lexicon points
+SEM_K = 3  # library neighbours that vote
+SEM_MIN_SIMILARITY = 0.4  # a neighbour below this does not vote
+SEM_WEIGHT = 1.0  # a perfect match is worth this many lexicon points
+# Competency centroids: the normalised mean of a competency's library questions and
+# prototype sentences (secondround/data/competency_prototypes.json).
+CENTROID_MIN_SIMILARITY = 0.5  # a centroid below this does not vote
+CENTROID_WEIGHT = 8.0  # a perfect match is worth this many lexicon points
 CACHE_SIZE = 4096  # classify_question results kept in memory
 
 # A question's form says something about its competency: kind -> (competency, bonus).
@@ -376,6 +384,7 @@ class QuestionLibrary:
         self.items: tuple[_LibraryQuestion, ...] = tuple(items)
         # Sentence embeddings of the items, filled on first semantic use (see _semantic_index).
         self.vectors: Vectors | None = None
+        self.centroids: tuple[Vectors, tuple[str, ...]] | None = None
         df: dict[str, int] = {}
         for item in items:
             for w in item.words:
@@ -485,6 +494,43 @@ def embedding_text(text: str) -> str:
     return text.replace("{skill}", "this skill")
 
 
+# Generic question openings that carry the form of a question, not its topic; MiniLM
+# otherwise encodes mostly the form ("tell me about a time…"). Stripped (repeatedly, at
+# the start only) before the second embedding fed to the softmax classifier.
+_OPENING = re.compile(
+    r"^\s*(?:"
+    r"(?:can|could|would) you (?:please )?"
+    r"|please "
+    r"|(?:tell|tell us|tell me|talk|talk to me|share|walk me|walk us|take me|take us)"
+    r"(?: about| through)?(?: with us| with me)? (?:a|an|one|another|the|some|any)?"
+    r"(?: ?(?:specific|recent|particular|real|concrete|second))?"
+    r"(?: ?(?:time|times|situation|situations|occasion|moment|instance|case|example|examples"
+    r"|experience|story|episode))?(?: ?(?:when|where|in which|that|of|from|about|in))?"
+    r"|(?:describe|recall|name|state|provide|give(?: me| us)?|share)"
+    r" (?:a|an|one|another|the|some|any)?(?: ?(?:specific|recent|particular|real|concrete"
+    r"|second))?(?: ?(?:time|times|situation|situations|occasion|moment|instance|case|example"
+    r"|examples|experience|story|episode))(?: ?(?:when|where|in which|that|of|from|about|in))?"
+    r"|what is an example of|what (?:would|will|should|could) you do (?:if|when)"
+    r"|how would you (?:handle|deal with|respond to|approach|react to)"
+    r"|have you ever|when (?:did|have) you(?: ever)?|think (?:about|of) a time (?:when )?"
+    r"|a time (?:when|where)?|you(?= )"
+    r")[\s,:]*",
+    re.IGNORECASE,
+)
+
+
+def strip_opening(text: str) -> str:
+    """`text` without its generic opening ("Tell me about a time when", "Give me an example
+    of", "What would you do if"…); the text itself when nothing would be left."""
+    out = text.strip()
+    for _ in range(4):
+        stripped = _OPENING.sub("", out, count=1).strip()
+        if stripped == out:
+            break
+        out = stripped
+    return out if len(out) >= 3 else text
+
+
 def texts_sha256(texts: Sequence[str]) -> str:
     """SHA-256 of the texts joined by newlines (the staleness key of the embedding file)."""
     return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
@@ -530,8 +576,24 @@ def _cached_vectors(path: Path, key: str, texts: Sequence[str], count: int) -> V
 class _SemanticIndex:
     vectors: Vectors  # library questions, one row per QuestionLibrary item
     competencies: tuple[str, ...]
-    proto_vectors: Vectors
-    proto_competencies: tuple[str, ...]
+    centroids: Vectors  # one row per entry of centroid_competencies
+    centroid_competencies: tuple[str, ...]
+
+
+def _centroids(
+    vectors: Vectors, competencies: Sequence[str], proto_vectors: Vectors
+) -> tuple[Vectors, tuple[str, ...]]:
+    sums: dict[str, Vectors] = {}
+    rows = list(zip(competencies, vectors, strict=True))
+    rows += list(zip((c for c, _ in _PROTOTYPES), proto_vectors, strict=True))
+    for competency, vector in rows:
+        sums[competency] = sums[competency] + vector if competency in sums else vector.copy()
+    names = tuple(c for c in COMPETENCIES if c in sums)
+    if not names:
+        return np.zeros((0, embeddings.DIMENSIONS), dtype=np.float32), ()
+    matrix = np.vstack([sums[c] for c in names]).astype(np.float32)
+    matrix /= np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
+    return matrix, names
 
 
 _semantic_lock = threading.Lock()
@@ -560,14 +622,19 @@ def _semantic_index(library: QuestionLibrary) -> _SemanticIndex | None:
                     EMBEDDINGS_PATH, "prototype_", proto_texts, len(proto_texts)
                 )
                 _prototype_vectors = cached if cached is not None else embeddings.embed(proto_texts)
+            if library.centroids is None:
+                library.centroids = _centroids(
+                    library.vectors,
+                    [item.competency for item in library.items],
+                    _prototype_vectors,
+                )
         except ModelUnavailable as error:
             _model_error = str(error)
             return None
     return _SemanticIndex(
         library.vectors,
         tuple(item.competency for item in library.items),
-        _prototype_vectors,
-        tuple(c for c, _ in _PROTOTYPES),
+        *library.centroids,
     )
 
 
@@ -602,16 +669,12 @@ def _semantic_votes(text: str, library: QuestionLibrary) -> dict[str, float]:
                 vote = (sim - SEM_MIN_SIMILARITY) / (1.0 - SEM_MIN_SIMILARITY)
                 competency = index.competencies[i]
                 votes[competency] = votes.get(competency, 0.0) + SEM_WEIGHT * vote
-    if PROTO_WEIGHT > 0 and len(index.proto_competencies):
-        best: dict[str, float] = {}
-        for competency, sim in zip(
-            index.proto_competencies, (index.proto_vectors @ query).tolist(), strict=True
-        ):
-            best[competency] = max(best.get(competency, -1.0), sim)
-        for competency, sim in best.items():
-            if sim >= PROTO_MIN_SIMILARITY:
-                vote = (sim - PROTO_MIN_SIMILARITY) / (1.0 - PROTO_MIN_SIMILARITY)
-                votes[competency] = votes.get(competency, 0.0) + PROTO_WEIGHT * vote
+    if index.centroid_competencies:
+        centroid_sims: list[float] = (index.centroids @ query).tolist()
+        for competency, sim in zip(index.centroid_competencies, centroid_sims, strict=True):
+            if sim >= CENTROID_MIN_SIMILARITY:
+                vote = (sim - CENTROID_MIN_SIMILARITY) / (1.0 - CENTROID_MIN_SIMILARITY)
+                votes[competency] = votes.get(competency, 0.0) + CENTROID_WEIGHT * vote
     return votes
 
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from secondround.engine import skill_tagger
 from secondround.engine.posting import (
     NICE_TO_HAVE,
     OTHER,
@@ -76,6 +77,9 @@ TECHNICAL_DEPTH_CAP = 2.5
 TECHNICAL_DEPTH_MIN_SKILLS = 3
 MAX_SKILL_WORDS = 5
 MAX_PHRASE_WORDS = 12
+# A tagger span joins the skills list only when it is this short.
+MAX_TAGGED_NAME_WORDS = 4
+MAX_TAGGED_NAME_CHARS = 40
 
 # "experience with X", "knowledge of X": the list after the cue names skills.
 SKILL_CUES = re.compile(
@@ -181,6 +185,20 @@ SOFT_SKILL_NOUNS = re.compile(
     r"|proactive|pro-active|structured|self[- ]motivated|organi[sz]ed|hard[- ]working"
     r"|result[s]?[- ]oriented|open[- ]minded|service[- ]minded|empathetic)\b",
     re.IGNORECASE,
+)
+# A tagger span ending in one of these is an attitude or a duty, not a skill name.
+SOFT_WORDS = _words(
+    """
+    skills skill abilities ability attitude mindset manner approach spirit personality
+    independently effectively efficiently well quickly closely
+    """
+)
+# A tagger span holding one of these is a clause ("work with the team"), not a name.
+TAGGED_STOP_WORDS = _words(
+    """
+    the a an to our your their we you us they with who which that this these those is are
+    be will can must should other others team teams colleagues customers people
+    """
 )
 SOFT_LEADING = _words("strong excellent good great solid very highly outstanding proven")
 # An opener verb form we accept besides posting.ACTION_VERBS: any -ing word.
@@ -305,15 +323,25 @@ def skill_key(name: str) -> str:
 
 
 def find_skill_spans(
-    sentence: str, *, phrases: bool = False, named: bool = True
+    sentence: str, *, phrases: bool = False, named: bool = True, tagged: bool = True
 ) -> list[SkillSpan]:
     """Skill spans of one sentence, left to right and not overlapping.
 
-    Gazetteer names win over list items, which win over bare tool names; with
-    ``phrases`` soft-skill phrase spans fill what is left. ``named`` turns on reader 3
-    (CamelCase and acronym tool names), meant for requirement sentences.
+    Without ``phrases`` (the app's skills list): gazetteer names win over list items,
+    which win over bare tool names; ``named`` turns on reader 3 (CamelCase and acronym
+    tool names), meant for requirement sentences; ``tagged`` adds the CRF tagger's
+    spans that are short, clean names (no soft-skill clause, no verb phrase).
+
+    With ``phrases`` (SkillSpan-style spans, soft skills included): the tagger's spans
+    first, then gazetteer names that overlap none of them. Without a usable tagger model
+    (or with ``tagged=False``) the rule readers and the soft-skill phrase rules are used.
     """
+    tagger_spans = _tagger_spans(sentence) if tagged else None
     found: list[SkillSpan] = []
+    if phrases and tagger_spans is not None:
+        found += tagger_spans
+        found += _gazetteer_spans(sentence)
+        return _non_overlapping(found)
     found += _gazetteer_spans(sentence)
     found += _cue_list_spans(sentence)
     if named:
@@ -321,7 +349,42 @@ def find_skill_spans(
     if phrases:
         found += _soft_noun_spans(sentence)
         found += _phrase_spans(sentence)
+    elif tagger_spans is not None:
+        for span in tagger_spans:
+            name = _tagged_name(sentence, span.start, span.end) if span.kind == "skill" else None
+            if name is not None:
+                found.append(name)
     return _non_overlapping(found)
+
+
+def _tagger_spans(sentence: str) -> list[SkillSpan] | None:
+    """The CRF tagger's spans as tagged: "skill" when the span holds a clean short name
+    (see _tagged_name), else "phrase"; None when the tagger model is not usable."""
+    try:
+        chars = skill_tagger.tag_spans(sentence)
+    except skill_tagger.TaggerUnavailable:
+        return None
+    spans: list[SkillSpan] = []
+    for start, end in chars:
+        kind = "skill" if _tagged_name(sentence, start, end) is not None else "phrase"
+        spans.append(SkillSpan(start, end, _display(sentence[start:end]), kind))
+    return spans
+
+
+def _tagged_name(sentence: str, start: int, end: int) -> SkillSpan | None:
+    """A tagger span as a skill name, or None when it is a clause or a soft skill."""
+    text = sentence[start:end]
+    if len(text) > MAX_TAGGED_NAME_CHARS or SOFT_SKILL_NOUNS.search(text):
+        return None
+    words = re.findall(r"[\w+#.&/-]+", text.lower())
+    if not words or words[-1] in SOFT_WORDS or any(w in TAGGED_STOP_WORDS for w in words):
+        return None
+    if verb_base(words[0]) is not None or (len(words) > 1 and ING_WORD.match(words[0])):
+        return None
+    item = _trim_item(sentence, start, end)
+    if item is None or len(item.name.split()) > MAX_TAGGED_NAME_WORDS:
+        return None
+    return item
 
 
 def _non_overlapping(spans: list[SkillSpan]) -> list[SkillSpan]:
@@ -525,7 +588,8 @@ def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
     evidence: dict[str, list[Evidence]] = {}
     for sentence, section in sentences:
         named = section in (REQUIREMENTS, NICE_TO_HAVE)
-        for span in find_skill_spans(sentence, named=named):
+        # The tagger reads job content only: "About us" and benefits name no skills.
+        for span in find_skill_spans(sentence, named=named, tagged=section != OTHER):
             key = skill_key(span.name)
             if not key:
                 continue

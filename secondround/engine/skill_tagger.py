@@ -17,18 +17,18 @@ import hashlib
 import re
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_PATH = MODELS_DIR / "skill_tagger.crfsuite"
-MODEL_SHA256 = "0000000000000000000000000000000000000000000000000000000000000000"
+MODEL_SHA256 = "3561ae32604ec68cb36be485910f2a72b2c19f9f5b6b0500b9277e166660f05b"
 MAX_CHARS = 5000  # longer input is cut: a "sentence" longer than this is not one
 MAX_TOKENS = 300
 
 # A word with inner joiners (Node.js, CI/CD, e-mail, don't), "C++"/"C#", or one symbol.
 TOKEN = re.compile(r"\w+(?:[.'’/&+-]\w+)*(?:\+\+|#)?|[^\w\s]")
-FEATURE_VERSION = 1
 Token = tuple[int, int]
 
 
@@ -46,26 +46,52 @@ def tokenize(sentence: str) -> list[Token]:
 # --------------------------------------------------------------------------------------
 
 
+_SHAPE_TABLE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+_REPEATS = re.compile(r"(.)\1+")
+
+
 def _shape(word: str) -> str:
-    shape = re.sub(r"[A-Z]", "X", word)
-    shape = re.sub(r"[a-z]", "x", shape)
-    shape = re.sub(r"[0-9]", "d", shape)
-    return re.sub(r"(.)\1+", r"\1\1", shape)[:8]
+    """Xxx, xx, X.X, dd: character classes with runs cut to two."""
+    return _REPEATS.sub(r"\1\1", word.translate(_SHAPE_TABLE))[:8]
 
 
-def _word_features(word: str) -> dict[str, str | float]:
+@lru_cache(maxsize=50_000)
+def _word_attributes(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the token's own attributes, the attributes it gives its neighbours)."""
     low = word.lower()
-    return {
-        "w": low,
-        "sh": _shape(word),
-        "s3": low[-3:],
-        "ti": float(word.istitle()),
-        "up": float(word.isupper() and len(word) > 1),
-    }
+    shape = _shape(word)
+    title = word.istitle()
+    upper = word.isupper() and len(word) > 1
+    own = [
+        f"w={low}",
+        f"p2={low[:2]}",
+        f"p3={low[:3]}",
+        f"s2={low[-2:]}",
+        f"s3={low[-3:]}",
+        f"s4={low[-4:]}",
+        f"sh={shape}",
+    ]
+    if title:
+        own.append("ti")
+    if upper:
+        own.append("up")
+    if any(c.isdigit() for c in word):
+        own.append("dg")
+    if not any(c.isalnum() for c in word):
+        own.append("pu")
+    near = [f"w={low}", f"sh={shape}", f"s3={low[-3:]}"]
+    if title:
+        near.append("ti")
+    if upper:
+        near.append("up")
+    return tuple(own), tuple(near)
 
 
 def gazetteer_tags(sentence: str, tokens: Sequence[Token]) -> list[str]:
-    """"B"/"I"/"O" per token: inside a gazetteer name (posting_analysis's gazetteer)."""
+    """B, I or O per token: inside a gazetteer name (posting_analysis's gazetteer)."""
     from secondround.engine.posting_analysis import _gazetteer_spans
 
     tags = ["O"] * len(tokens)
@@ -80,60 +106,35 @@ def gazetteer_tags(sentence: str, tokens: Sequence[Token]) -> list[str]:
 
 def sentence_features(
     sentence: str, tokens: Sequence[Token], gazetteer: Sequence[str] | None = None
-) -> list[dict[str, str | float]]:
-    """One feature dict per token (the training script uses the same function)."""
+) -> list[dict[str, float]]:
+    """crfsuite attributes per token (the training script uses the same function)."""
     words = [sentence[start:end] for start, end in tokens]
     gaz = list(gazetteer) if gazetteer is not None else gazetteer_tags(sentence, tokens)
-    base = [_word_features(word) for word in words]
+    attributes = [_word_attributes(word) for word in words]
+    lows = [word.lower() for word in words]
     count = len(words)
-    out: list[dict[str, str | float]] = []
-    for index, word in enumerate(words):
-        low = word.lower()
-        feats: dict[str, str | float] = {
-            "bias": 1.0,
-            "w": low,
-            "p2": low[:2],
-            "p3": low[:3],
-            "s2": low[-2:],
-            "s3": low[-3:],
-            "s4": low[-4:],
-            "sh": _shape(word),
-            "ti": float(word.istitle()),
-            "up": float(word.isupper() and len(word) > 1),
-            "dg": float(any(c.isdigit() for c in word)),
-            "pu": float(not any(c.isalnum() for c in word)),
-            "gz": gaz[index],
-            "pos": str(min(index, 5)),
-            "last": float(index == count - 1),
-        }
+    out: list[dict[str, float]] = []
+    for index in range(count):
+        item = dict.fromkeys(attributes[index][0], 1.0)
+        item["bias"] = 1.0
+        item[f"gz={gaz[index]}"] = 1.0
+        item[f"pos={min(index, 5)}"] = 1.0
+        if index == count - 1:
+            item["last"] = 1.0
         for offset in (-2, -1, 1, 2):
             other = index + offset
             if 0 <= other < count:
-                for key, value in base[other].items():
-                    feats[f"{offset}:{key}"] = value
-                feats[f"{offset}:gz"] = gaz[other]
+                for name in attributes[other][1]:
+                    item[f"{offset}:{name}"] = 1.0
+                item[f"{offset}:gz={gaz[other]}"] = 1.0
             else:
-                feats[f"{offset}:pad"] = 1.0
+                item[f"{offset}:pad"] = 1.0
         if index > 0:
-            feats["-1|0"] = f"{base[index - 1]['w']}|{low}"
+            item[f"-1|0={lows[index - 1]}|{lows[index]}"] = 1.0
         if index + 1 < count:
-            feats["0|1"] = f"{low}|{base[index + 1]['w']}"
-        out.append(feats)
+            item[f"0|1={lows[index]}|{lows[index + 1]}"] = 1.0
+        out.append(item)
     return out
-
-
-def crf_items(features: Sequence[dict[str, str | float]]) -> list[dict[str, float]]:
-    """crfsuite wants attributes name -> weight: strings become "name=value": 1.0."""
-    items: list[dict[str, float]] = []
-    for feats in features:
-        item: dict[str, float] = {}
-        for key, value in feats.items():
-            if isinstance(value, str):
-                item[f"{key}={value}"] = 1.0
-            elif value:
-                item[key] = float(value)
-        items.append(item)
-    return items
 
 
 def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int]]:
@@ -210,7 +211,7 @@ def available() -> bool:
 
 def tag_tokens(sentence: str, tokens: Sequence[Token]) -> list[str]:
     """BIO tags for given tokens of ``sentence``."""
-    return _load().tag(crf_items(sentence_features(sentence, tokens)))
+    return _load().tag(sentence_features(sentence, tokens))
 
 
 def tag_spans(sentence: str) -> list[tuple[int, int]]:

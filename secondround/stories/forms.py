@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from django import forms
+
+from secondround.engine.vocabulary import COMPETENCIES
+from secondround.forms import Form, ModelForm
+
+from .models import Story
+
+STAR_WIDGET = forms.Textarea(attrs={"rows": 3})
+
+
+class StoryForm(ModelForm):
+    competencies = forms.MultipleChoiceField(
+        choices=list(COMPETENCIES.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave empty and Second Round suggests them from the story.",
+    )
+
+    class Meta:
+        model = Story
+        fields = [
+            "title",
+            "situation",
+            "task",
+            "action",
+            "result",
+            "metric",
+            "metric_before",
+            "metric_after",
+            "employer",
+            "role",
+            "year",
+            "competencies",
+            "skills",
+            "how_acquired",
+            "learned",
+        ]
+        widgets = {
+            "situation": STAR_WIDGET,
+            "task": STAR_WIDGET,
+            "action": forms.Textarea(attrs={"rows": 5}),
+            "result": STAR_WIDGET,
+            "how_acquired": forms.Textarea(attrs={"rows": 2}),
+            "learned": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ResumeUploadForm(Form):
+    file = forms.FileField(
+        label="Your résumé",
+        help_text="JSON Resume (.json), PDF, Word (.docx) or plain text, up to 5 MB.",
+    )
+
+
+class DraftStoryForm(Form):
+    keep = forms.BooleanField(label="Keep", required=False, initial=True)
+    title = forms.CharField(max_length=200)
+    action = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    result = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    metric = forms.CharField(label="The number", max_length=200, required=False)
+    metric_before = forms.CharField(label="Before", max_length=60, required=False)
+    metric_after = forms.CharField(label="After", max_length=60, required=False)
+    employer = forms.CharField(max_length=200, required=False)
+    role = forms.CharField(max_length=200, required=False)
+    year = forms.CharField(max_length=20, required=False)
+
+
+DraftStoryFormSet = forms.formset_factory(DraftStoryForm, extra=0, max_num=300, absolute_max=300)
