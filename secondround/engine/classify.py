@@ -497,23 +497,22 @@ def embedding_text(text: str) -> str:
 # Generic question openings that carry the form of a question, not its topic; MiniLM
 # otherwise encodes mostly the form ("tell me about a time…"). Stripped (repeatedly, at
 # the start only) before the second embedding fed to the softmax classifier.
+_ARTICLE = r"(?:(?:a|an|one|another|the|some|any) )?(?:(?:specific|recent|particular|real|second) )?"
+_EPISODE = r"(?:time|times|situation|situations|occasion|moment|instance|case|example|examples"
+_EPISODE += r"|experience|story|episode)\b"
+_LINK = r"(?: (?:of|from|about|in))?(?: (?:when|where|in which|that)\b)?"
 _OPENING = re.compile(
     r"^\s*(?:"
-    r"(?:can|could|would) you (?:please )?"
-    r"|please "
-    r"|(?:tell|tell us|tell me|talk|talk to me|share|walk me|walk us|take me|take us)"
-    r"(?: about| through)?(?: with us| with me)? (?:a|an|one|another|the|some|any)?"
-    r"(?: ?(?:specific|recent|particular|real|concrete|second))?"
-    r"(?: ?(?:time|times|situation|situations|occasion|moment|instance|case|example|examples"
-    r"|experience|story|episode))?(?: ?(?:when|where|in which|that|of|from|about|in))?"
-    r"|(?:describe|recall|name|state|provide|give(?: me| us)?|share)"
-    r" (?:a|an|one|another|the|some|any)?(?: ?(?:specific|recent|particular|real|concrete"
-    r"|second))?(?: ?(?:time|times|situation|situations|occasion|moment|instance|case|example"
-    r"|examples|experience|story|episode))(?: ?(?:when|where|in which|that|of|from|about|in))?"
-    r"|what is an example of|what (?:would|will|should|could) you do (?:if|when)"
-    r"|how would you (?:handle|deal with|respond to|approach|react to)"
-    r"|have you ever|when (?:did|have) you(?: ever)?|think (?:about|of) a time (?:when )?"
-    r"|a time (?:when|where)?|you(?= )"
+    r"(?:can|could|would) you (?:please )?|please "
+    r"|(?:tell|talk|walk|take)(?: (?:me|us|to me|to us))?(?: about| through)? "
+    + _ARTICLE + _EPISODE + _LINK
+    + r"|(?:tell|talk|walk|take)(?: (?:me|us|to me|to us))?(?: about| through)\b"
+    r"|(?:describe|recall|name|state|provide|give(?: me| us)?|share(?: with (?:me|us))?) "
+    + _ARTICLE + _EPISODE + _LINK
+    + r"|what is an example of|what (?:would|will|should|could) you do (?:if|when)\b"
+    r"|how would you (?:handle|deal with|respond to|approach|react to)\b"
+    r"|have you ever\b|when (?:did|have) you(?: ever)?\b|think (?:about|of) a time(?: when)?\b"
+    r"|(?:a )?time(?: (?:when|where))?\b(?= (?:you|your)\b)"
     r")[\s,:]*",
     re.IGNORECASE,
 )

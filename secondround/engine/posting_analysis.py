@@ -336,13 +336,14 @@ def find_skill_spans(
     first, then gazetteer names that overlap none of them. Without a usable tagger model
     (or with ``tagged=False``) the rule readers and the soft-skill phrase rules are used.
     """
-    tagger_spans = _tagger_spans(sentence) if tagged else None
+    gazetteer = _gazetteer_spans(sentence)
+    tagger_spans = _tagger_spans(sentence, gazetteer) if tagged else None
     found: list[SkillSpan] = []
     if phrases and tagger_spans is not None:
         found += tagger_spans
-        found += _gazetteer_spans(sentence)
+        found += gazetteer
         return _non_overlapping(found)
-    found += _gazetteer_spans(sentence)
+    found += gazetteer
     found += _cue_list_spans(sentence)
     if named:
         found += _named_spans(sentence)
@@ -357,11 +358,11 @@ def find_skill_spans(
     return _non_overlapping(found)
 
 
-def _tagger_spans(sentence: str) -> list[SkillSpan] | None:
+def _tagger_spans(sentence: str, gazetteer: list[SkillSpan]) -> list[SkillSpan] | None:
     """The CRF tagger's spans as tagged: "skill" when the span holds a clean short name
     (see _tagged_name), else "phrase"; None when the tagger model is not usable."""
     try:
-        chars = skill_tagger.tag_spans(sentence)
+        chars = skill_tagger.tag_spans(sentence, [(s.start, s.end) for s in gazetteer])
     except skill_tagger.TaggerUnavailable:
         return None
     spans: list[SkillSpan] = []
@@ -660,8 +661,13 @@ def _score_competencies(
     return sorted(needs, key=lambda need: (-need.weight, need.id))
 
 
+@lru_cache(maxsize=64)
 def analyse_posting(text: str) -> PostingAnalysis:
-    """Competencies (best first) and skills (in order of appearance) of a job posting."""
+    """Competencies (best first) and skills (in order of appearance) of a job posting.
+
+    Cached by text: a posting is re-read on every bank view but rarely changes, and the
+    result is immutable.
+    """
     if not text or not text.strip():
         return PostingAnalysis(competencies=(), skills=())
     sentences = _sentences(text)

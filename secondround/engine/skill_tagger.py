@@ -23,7 +23,7 @@ from typing import Any
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_PATH = MODELS_DIR / "skill_tagger.crfsuite"
-MODEL_SHA256 = "3561ae32604ec68cb36be485910f2a72b2c19f9f5b6b0500b9277e166660f05b"
+MODEL_SHA256 = "38dec2949a4ccec55fa515d7645de221cbb80ee3ab841333de473de1c8a1c748"
 MAX_CHARS = 5000  # longer input is cut: a "sentence" longer than this is not one
 MAX_TOKENS = 300
 
@@ -90,15 +90,21 @@ def _word_attributes(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(own), tuple(near)
 
 
-def gazetteer_tags(sentence: str, tokens: Sequence[Token]) -> list[str]:
-    """B, I or O per token: inside a gazetteer name (posting_analysis's gazetteer)."""
-    from secondround.engine.posting_analysis import _gazetteer_spans
+def gazetteer_tags(
+    sentence: str, tokens: Sequence[Token], names: Sequence[tuple[int, int]] | None = None
+) -> list[str]:
+    """B, I or O per token: inside a gazetteer name (posting_analysis's gazetteer).
 
+    ``names`` are the gazetteer's character spans when the caller has them already."""
+    if names is None:
+        from secondround.engine.posting_analysis import _gazetteer_spans
+
+        names = [(span.start, span.end) for span in _gazetteer_spans(sentence)]
     tags = ["O"] * len(tokens)
-    for span in _gazetteer_spans(sentence):
+    for name_start, name_end in names:
         first = True
         for index, (start, end) in enumerate(tokens):
-            if start < span.end and span.start < end:
+            if start < name_end and name_start < end:
                 tags[index] = "B" if first else "I"
                 first = False
     return tags
@@ -209,15 +215,21 @@ def available() -> bool:
     return True
 
 
-def tag_tokens(sentence: str, tokens: Sequence[Token]) -> list[str]:
-    """BIO tags for given tokens of ``sentence``."""
-    return _load().tag(sentence_features(sentence, tokens))
+def tag_tokens(
+    sentence: str, tokens: Sequence[Token], names: Sequence[tuple[int, int]] | None = None
+) -> list[str]:
+    """BIO tags for given tokens of ``sentence`` (``names``: see gazetteer_tags)."""
+    gazetteer = gazetteer_tags(sentence, tokens, names)
+    return _load().tag(sentence_features(sentence, tokens, gazetteer))
 
 
-def tag_spans(sentence: str) -> list[tuple[int, int]]:
+def tag_spans(
+    sentence: str, names: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Character spans of the skills in ``sentence``, left to right, not overlapping.
 
     Any string is accepted; text past MAX_CHARS or MAX_TOKENS tokens is not tagged.
+    ``names``: the gazetteer's character spans, when the caller has them already.
     Raises TaggerUnavailable when the model cannot be loaded."""
     if not isinstance(sentence, str) or not sentence.strip():
         return []
@@ -225,7 +237,7 @@ def tag_spans(sentence: str) -> list[tuple[int, int]]:
     tokens = tokenize(text)[:MAX_TOKENS]
     if not tokens:
         return []
-    return spans_from_tags(text, tokens, tag_tokens(text, tokens))
+    return spans_from_tags(text, tokens, tag_tokens(text, tokens, names))
 
 
 def spans_from_tags(

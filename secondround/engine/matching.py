@@ -1,0 +1,363 @@
+"""Match every question in a round's bank to the candidate's best STAR stories.
+
+Two views of the same story, combined per question:
+
+* **Lexical** — BM25 (the `bm25s` library, numpy backend, k1/b below) over the story's
+  title, situation, task, action and result. Text is lower-cased, split into words,
+  stripped of stop words and of interview boiler-plate ("tell me about a time"), and
+  stemmed by a small suffix stripper, so "negotiated" meets "negotiation".
+* **Semantic** — cosine similarity of all-MiniLM-L6-v2 sentence embeddings
+  (`secondround.engine.embeddings`). Story vectors can be cached by the caller
+  (`StoryText.vector`) and so can question vectors (`QuestionText.vector`).
+
+Per question, each side's scores are min-max normalised over the candidate's stories and
+mixed as ``SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * lexical``, plus
+``COMPETENCY_BONUS`` when the question's competency (given, else `classify_question`) is one
+of the story's competencies. That is the `StoryMatch.score` and the ranking.
+
+Min-max normalisation always gives the best story 1.0, so it cannot say whether *any* story
+fits. "Covered" therefore looks at the best story's absolute cosine similarity (plus a
+`COVER_BONUS` for a shared competency; raw BM25 for the `bm25` method): under
+`COVER_THRESHOLD` the question is reported as "no story covers this" (`covered=False`),
+while the closest stories are still listed so the candidate sees what came nearest.
+
+Every knob below was tuned on the dev split of `eval/stories` only (see its README).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from secondround.engine import classify, embeddings
+
+# --------------------------------------------------------------------------------------
+# Tuning knobs (tuned on the dev split only, see eval/stories/README.md)
+# --------------------------------------------------------------------------------------
+
+SEMANTIC_WEIGHT = 0.7  # share of the normalised semantic score in the combination
+COMPETENCY_BONUS = 0.5  # added when the question's competency is one of the story's
+COVER_THRESHOLD = 0.3  # best story's cosine (+ COVER_BONUS if shared) below -> uncovered
+COVER_BONUS = 0.0  # added to a story's cosine for the cover test when the competency is shared
+BM25_COVER_THRESHOLD = 2.0  # the same for method="bm25", on the raw BM25 score
+BM25_K1 = 1.2
+BM25_B = 0.75
+MAX_SHARED_TERMS = 4  # shared terms named in a reason
+INDEX_CACHE_SIZE = 32  # story sets whose BM25 index stays in memory
+
+METHODS = ("bm25", "embedding", "combined")
+
+Matrix = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class StoryText:
+    id: str
+    title: str
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    competencies: tuple[str, ...] = ()
+    vector: tuple[float, ...] | None = None  # cached embedding, if the caller has one
+
+
+@dataclass(frozen=True)
+class QuestionText:
+    id: str
+    text: str
+    competency: str | None = None  # classified when None
+    vector: tuple[float, ...] | None = None  # cached embedding, if the caller has one
+
+
+@dataclass(frozen=True)
+class StoryMatch:
+    story_id: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuestionMatches:
+    question_id: str
+    matches: tuple[StoryMatch, ...]
+    covered: bool  # False: "no story covers this" (the closest stories are still listed)
+
+
+# --------------------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------------------
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only
+    or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would
+    you your yours yourself yourselves
+    tell time times describe describing example give share walk talk situation kind
+    occasion ever instance us one someone something anything way got get did didnt dont
+    """.split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_SUFFIXES = (
+    ("ations", "at", 8),
+    ("ation", "at", 7),
+    ("ions", "", 7),
+    ("ion", "", 6),
+    ("ies", "y", 4),
+    ("sses", "ss", 5),
+    ("ings", "", 6),
+    ("ing", "", 5),
+    ("edly", "", 6),
+    ("ed", "", 4),
+    ("ers", "er", 5),
+    ("ly", "", 5),
+    ("es", "e", 4),
+    ("s", "", 3),
+)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: plurals, -ing, -ed, -ly ("negotiated" -> "negotiat")."""
+    for suffix, replacement, min_length in _SUFFIXES:
+        if len(word) >= min_length and word.endswith(suffix):
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words without stop words (apostrophes dropped: "didn't" -> "didnt")."""
+    lowered = text.lower().replace("\u2019", "").replace("'", "")
+    return [w for w in _WORD.findall(lowered) if w not in STOP_WORDS and len(w) > 1]
+
+
+def tokens(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def story_document(story: StoryText) -> str:
+    """The text that is embedded and indexed: title and the four STAR parts."""
+    parts = (story.title, story.situation, story.task, story.action, story.result)
+    return "\n".join(part.strip() for part in parts if part and part.strip())
+
+
+# --------------------------------------------------------------------------------------
+# Embeddings
+# --------------------------------------------------------------------------------------
+
+
+def _vectors(cached: Sequence[tuple[float, ...] | None], texts: Sequence[str]) -> Matrix:
+    """Cached vectors where given, the rest embedded in one batch."""
+    out = np.zeros((len(texts), embeddings.DIMENSIONS), dtype=np.float32)
+    missing = [i for i, vector in enumerate(cached) if vector is None]
+    for i, vector in enumerate(cached):
+        if vector is not None:
+            out[i] = vector
+    if missing:
+        out[missing] = embeddings.embed([texts[i] for i in missing])
+    return out
+
+
+def embed_stories(stories: Sequence[StoryText]) -> Matrix:
+    """Unit vectors, one row per story; `StoryText.vector` is used whenever it is set."""
+    documents = [story_document(s) if s.vector is None else "" for s in stories]
+    return _vectors([s.vector for s in stories], documents)
+
+
+def embed_questions(questions: Sequence[QuestionText]) -> Matrix:
+    return _vectors([q.vector for q in questions], [q.text for q in questions])
+
+
+# --------------------------------------------------------------------------------------
+# BM25 index over one candidate's stories (cached per story set)
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Index:
+    vocabulary: dict[str, int]  # stem -> column of `weights`
+    weights: Matrix  # (stories, vocabulary) BM25 term weight of each stem in each story
+    surface: tuple[dict[str, str], ...]  # per story: stem -> the word as written
+
+
+def _build_index(documents: tuple[str, ...]) -> _Index:
+    import bm25s  # type: ignore[import-untyped]
+
+    story_words = [words(document) for document in documents]
+    corpus = [[stem(w) for w in ws] for ws in story_words]
+    surface: list[dict[str, str]] = []
+    for ws in story_words:
+        forms: dict[str, Counter[str]] = {}
+        for w in ws:
+            forms.setdefault(stem(w), Counter())[w] += 1
+        surface.append({s: c.most_common(1)[0][0] for s, c in forms.items()})
+    if not any(corpus):
+        return _Index({}, np.zeros((len(documents), 0), dtype=np.float32), tuple(surface))
+    retriever: Any = bm25s.BM25(k1=BM25_K1, b=BM25_B, method="lucene")
+    retriever.index(corpus, show_progress=False)
+    data = np.asarray(retriever.scores["data"], dtype=np.float32)
+    indices = np.asarray(retriever.scores["indices"])
+    indptr = np.asarray(retriever.scores["indptr"])
+    terms = len(indptr) - 1
+    weights = np.zeros((len(documents), terms), dtype=np.float32)
+    columns = np.repeat(np.arange(terms), np.diff(indptr))
+    weights[indices, columns] = data
+    vocabulary = {t: i for t, i in retriever.vocab_dict.items() if t and i < terms}
+    return _Index(vocabulary, weights, tuple(surface))
+
+
+_index_cache: OrderedDict[tuple[str, ...], _Index] = OrderedDict()
+_index_lock = threading.Lock()
+
+
+def _index(documents: tuple[str, ...]) -> _Index:
+    with _index_lock:
+        found = _index_cache.get(documents)
+        if found is not None:
+            _index_cache.move_to_end(documents)
+            return found
+    built = _build_index(documents)
+    with _index_lock:
+        _index_cache[documents] = built
+        while len(_index_cache) > INDEX_CACHE_SIZE:
+            _index_cache.popitem(last=False)
+    return built
+
+
+def _query_counts(index: _Index, question_tokens: Sequence[Sequence[str]]) -> Matrix:
+    counts = np.zeros((len(question_tokens), len(index.vocabulary)), dtype=np.float32)
+    for row, stems in enumerate(question_tokens):
+        for s in stems:
+            column = index.vocabulary.get(s)
+            if column is not None:
+                counts[row, column] += 1.0
+    return counts
+
+
+# --------------------------------------------------------------------------------------
+# Matching
+# --------------------------------------------------------------------------------------
+
+
+def _minmax(scores: Matrix) -> Matrix:
+    """Per row (question) min-max to [0, 1]; a flat row becomes 1 where positive, else 0."""
+    low = scores.min(axis=1, keepdims=True)
+    high = scores.max(axis=1, keepdims=True)
+    spread = high - low
+    flat = spread < 1e-9
+    normalised = (scores - low) / np.where(flat, 1.0, spread)
+    result: Matrix = np.where(flat, (scores > 0).astype(np.float32), normalised).astype(np.float32)
+    return result
+
+
+def _competency(question: QuestionText) -> str | None:
+    if question.competency is not None:
+        return question.competency or None
+    if not question.text.strip():
+        return None
+    return classify.classify_question(question.text).competency
+
+
+def match(
+    stories: Sequence[StoryText],
+    questions: Sequence[QuestionText],
+    *,
+    top: int = 3,
+    method: str = "combined",
+) -> list[QuestionMatches]:
+    """For each question, the best `top` stories (best first) and whether any covers it."""
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+    if not questions:
+        return []
+    all_documents = [story_document(s) for s in stories]
+    usable = [i for i, document in enumerate(all_documents) if words(document)]
+    if len(usable) < len(stories):  # a story with no words can match nothing
+        stories = [stories[i] for i in usable]
+        all_documents = [all_documents[i] for i in usable]
+    if not stories or top <= 0:
+        return [QuestionMatches(q.id, (), False) for q in questions]
+
+    documents = tuple(all_documents)
+    index = _index(documents)
+    question_tokens = [tokens(q.text) for q in questions]
+    lexical: Matrix = _query_counts(index, question_tokens) @ index.weights.T
+
+    shared = np.zeros(lexical.shape, dtype=np.float32)
+    competencies = [_competency(q) for q in questions]
+    for row, competency in enumerate(competencies):
+        if competency:
+            for column, story in enumerate(stories):
+                if competency in story.competencies:
+                    shared[row, column] = 1.0
+
+    semantic: Matrix | None = None
+    if method != "bm25":
+        semantic = embed_questions(questions) @ embed_stories(stories).T
+
+    if method == "bm25":
+        score = _minmax(lexical)
+        evidence = lexical.max(axis=1)
+        threshold = BM25_COVER_THRESHOLD
+    else:
+        assert semantic is not None
+        if method == "embedding":
+            score = _minmax(semantic)
+        else:
+            score = (
+                SEMANTIC_WEIGHT * _minmax(semantic)
+                + (1.0 - SEMANTIC_WEIGHT) * _minmax(lexical)
+                + COMPETENCY_BONUS * shared
+            )
+        evidence = (semantic + COVER_BONUS * shared).max(axis=1)
+        threshold = COVER_THRESHOLD
+
+    keep = min(top, len(stories))
+    order = np.argsort(-score, axis=1, kind="stable")[:, :keep]
+    results: list[QuestionMatches] = []
+    for row, question in enumerate(questions):
+        if not words(question.text):
+            results.append(QuestionMatches(question.id, (), False))
+            continue
+        matches = []
+        wanted = set(question_tokens[row])
+        for column in order[row]:
+            c = int(column)
+            reasons: list[str] = []
+            if shared[row, c]:
+                reasons.append(f"shared competency: {competencies[row]}")
+            terms = _shared_terms(index, c, wanted)
+            if terms:
+                reasons.append("shared terms: " + ", ".join(terms))
+            if semantic is not None:
+                reasons.append(f"similar meaning: {float(semantic[row, c]):.2f}")
+            matches.append(StoryMatch(stories[c].id, round(float(score[row, c]), 4), tuple(reasons)))
+        covered = bool(evidence[row] >= threshold)
+        results.append(QuestionMatches(question.id, tuple(matches), covered))
+    return results
+
+
+def _shared_terms(index: _Index, story: int, stems: set[str]) -> list[str]:
+    """The question's stems that occur in the story, heaviest BM25 weight first."""
+    found = []
+    for s in stems:
+        column = index.vocabulary.get(s)
+        if column is not None and index.weights[story, column] > 0:
+            found.append((-float(index.weights[story, column]), index.surface[story][s]))
+    return [word for _, word in sorted(found)[:MAX_SHARED_TERMS]]
