@@ -45,7 +45,9 @@ def _heading(pdf: FPDF, text: str, x: float | None = None, width: float = 0) -> 
     pdf.set_font("Body", "", 10)
 
 
-def _line(pdf: FPDF, text: str, x: float | None = None, width: float = 0, bold: bool = False) -> None:
+def _line(
+    pdf: FPDF, text: str, x: float | None = None, width: float = 0, bold: bool = False
+) -> None:
     if x is not None:
         pdf.set_x(x)
     pdf.set_font("Body", "B" if bold else "", 10)
@@ -247,8 +249,7 @@ def teacher_docx() -> bytes:
     header.add_run("\tSep 2018 – Present")
     _tab_right(header)
     for text in (
-        "Raised the proportion of pupils meeting the expected standard in reading from 64% "
-        "to 81%.",
+        "Raised the proportion of pupils meeting the expected standard in reading from 64% to 81%.",
         "Led the school's phonics catch-up programme for 28 pupils, which closed the gap with "
         "peers within two terms.",
         "Introduced a weekly reading café for parents; attendance grew to 40 families.",

@@ -90,6 +90,49 @@ def cmd_analyse_posting(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json_list(path: str, required: tuple[str, ...]) -> list[dict]:
+    try:
+        items = json.loads(_read_text(path))
+    except json.JSONDecodeError as error:
+        raise SystemExit(f"secondround: {path}: not valid JSON ({error.msg}, line {error.lineno})")
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise SystemExit(f"secondround: {path}: expected a JSON list of objects")
+    for index, item in enumerate(items):
+        missing = [key for key in required if key not in item]
+        if missing:
+            raise SystemExit(f"secondround: {path}: item {index} lacks {', '.join(missing)}")
+    return items
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    from secondround.engine.matching import QuestionText, StoryText, match
+
+    stories = [
+        StoryText(
+            id=str(item["id"]),
+            title=str(item["title"]),
+            situation=str(item.get("situation", "")),
+            task=str(item.get("task", "")),
+            action=str(item.get("action", "")),
+            result=str(item.get("result", "")),
+        )
+        for item in _json_list(args.stories, ("id", "title"))
+    ]
+    questions = [
+        QuestionText(id=str(item["id"]), text=str(item["text"]))
+        for item in _json_list(args.questions, ("id", "text"))
+    ]
+    result = {
+        found.question_id: [
+            {"story": story.story_id, "score": round(story.score, 4)} for story in found.matches
+        ]
+        for found in match(stories, questions, top=3)
+    }
+    json.dump(result, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     _setup_django()
     _migrate()
@@ -123,7 +166,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     _migrate()
     from django.utils import timezone
 
-    from secondround.portability.services import account_export
+    from secondround.portability.services import account_export, describe_counts
 
     document = account_export(owner=_pick_user(args.user), now=timezone.now())
     text = json.dumps(document, ensure_ascii=False, indent=2)
@@ -131,14 +174,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(text)
     else:
         Path(args.file).write_text(text + "\n", encoding="utf-8")
-        print(f"Exported {len(document['opportunities'])} opportunities to {args.file}")
+        counts = {key: len(document[key]) for key in ("opportunities", "stories")}
+        print(f"Exported {describe_counts(counts)} to {args.file}")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     _setup_django()
     _migrate()
-    from secondround.portability.services import ImportFileError, account_import, load_export
+    from secondround.portability.services import (
+        ImportFileError,
+        account_import,
+        describe_counts,
+        load_export,
+    )
 
     owner = _pick_user(args.user)
     try:
@@ -147,7 +196,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except ImportFileError as error:
         print(f"secondround: nothing was imported. {error}", file=sys.stderr)
         return 1
-    print(f"Imported {added} opportunities for {owner.get_username()}")
+    print(f"Imported {describe_counts(added)} for {owner.get_username()}")
     return 0
 
 
@@ -210,6 +259,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     posting.add_argument("file", help="a text file with the posting, or - for standard input")
     posting.set_defaults(run=cmd_analyse_posting)
+
+    matcher = commands.add_parser(
+        "match", help="print the three best stories for each question, as JSON"
+    )
+    matcher.add_argument(
+        "stories", help="JSON list of {id, title, situation, task, action, result}"
+    )
+    matcher.add_argument("questions", help="JSON list of {id, text}")
+    matcher.set_defaults(run=cmd_match)
 
     manage = commands.add_parser("manage", help="Django management commands (migrate, db_worker…)")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

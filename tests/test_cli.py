@@ -83,3 +83,56 @@ def test_split_notes_prints_the_five_fields(tmp_path, capsys):
     assert result["questions"] == [{"text": "Why do you want to work here?", "went": "struggled"}]
     assert result["misses"] == ["my CPA licence"]
     assert result["terms"] == ["Epic", "Kronos"]
+
+
+def test_match_prints_the_best_three_stories_per_question(tmp_path, capsys):
+    stories = [
+        {
+            "id": "falls",
+            "title": "Falls prevention",
+            "situation": "Our ward had many patient falls.",
+            "task": "Reduce falls.",
+            "action": "I audited falls and trained staff on hourly rounding.",
+            "result": "Falls dropped from 12 to 4 a month.",
+        },
+        {
+            "id": "family",
+            "title": "Angry family",
+            "situation": "A family was furious about a delay.",
+            "task": "Calm them.",
+            "action": "I listened, apologised and arranged a meeting.",
+            "result": "They thanked us in writing.",
+        },
+        {
+            "id": "rota",
+            "title": "Rota",
+            "situation": "Shifts were uncovered.",
+            "task": "Fill them.",
+            "action": "I rebuilt the rota with the team.",
+            "result": "No gaps for six months.",
+        },
+        {
+            "id": "budget",
+            "title": "Budget",
+            "situation": "Supplies overspent.",
+            "task": "Cut costs.",
+            "action": "I renegotiated two supplier contracts.",
+            "result": "Saved 8% in a year.",
+        },
+    ]
+    questions = [{"id": "q1", "text": "Tell me about a time you dealt with an upset relative."}]
+    (tmp_path / "stories.json").write_text(json.dumps(stories))
+    (tmp_path / "questions.json").write_text(json.dumps(questions))
+    assert main(["match", str(tmp_path / "stories.json"), str(tmp_path / "questions.json")]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert list(result) == ["q1"]
+    assert len(result["q1"]) == 3
+    assert result["q1"][0]["story"] == "family"
+    assert result["q1"][0]["score"] >= result["q1"][1]["score"]
+
+
+def test_match_explains_a_bad_file(tmp_path):
+    (tmp_path / "stories.json").write_text('{"not": "a list"}')
+    (tmp_path / "questions.json").write_text("[]")
+    with pytest.raises(SystemExit, match="expected a JSON list"):
+        main(["match", str(tmp_path / "stories.json"), str(tmp_path / "questions.json")])

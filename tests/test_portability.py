@@ -25,6 +25,7 @@ from secondround.research.models import (
     ResearchSource,
     SavedAnswer,
 )
+from secondround.stories.models import Story
 from tests.factories import make_interviewer, make_opportunity, make_round, make_user
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +52,9 @@ def _rich_account(owner):
     make_interviewer(first, name="Priya Raman", relation="hr")
     _debrief_and_research(opportunity, first, second)
     make_opportunity(owner, company="Second Co")
+    Story.objects.create(
+        owner=owner, title="Falls", action="I audited", competencies=["leadership"], vector=b"x"
+    )
     return opportunity
 
 
@@ -117,7 +121,8 @@ def test_replace_substitutes_instead_of_adding(alice):
     document = account_export(owner=alice, now=timezone.now())
     account_import(owner=alice, payload=document, replace=True)
     assert Opportunity.objects.filter(owner=alice).count() == 2
-    account_import(owner=alice, payload=document, replace=False)
+    counts = account_import(owner=alice, payload=document, replace=False)
+    assert counts == {"opportunities": 2, "stories": 1}
     assert Opportunity.objects.filter(owner=alice).count() == 4
 
 

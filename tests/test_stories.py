@@ -70,7 +70,18 @@ def test_outsider_cannot_see_or_delete(alice, charlie_client):
     assert "Private" not in charlie_client.get(reverse("story_list")).content.decode()
 
 
-@pytest.mark.parametrize("path", sorted(p for p in RESUMES.glob("*") if p.suffix in {".json", ".pdf", ".docx", ".txt"} and not p.name.endswith(".expected.json") and "corrupt" not in p.name and "encrypted" not in p.name)[:4], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for p in RESUMES.glob("*")
+        if p.suffix in {".json", ".pdf", ".docx", ".txt"}
+        and not p.name.endswith(".expected.json")
+        and "corrupt" not in p.name
+        and "encrypted" not in p.name
+    )[:4],
+    ids=lambda p: p.name,
+)
 def test_import_a_resume_then_save_the_reviewed_drafts(alice_client, alice, path):
     upload = SimpleUploadedFile(path.name, path.read_bytes())
     review = alice_client.post(reverse("resume_import"), {"file": upload})
@@ -81,7 +92,17 @@ def test_import_a_resume_then_save_the_reviewed_drafts(alice_client, alice, path
     data = {"drafts-TOTAL_FORMS": str(total), "drafts-INITIAL_FORMS": "0"}
     for index in range(total):
         prefix = f"drafts-{index}-"
-        for field in ("title", "action", "result", "metric", "metric_before", "metric_after", "employer", "role", "year"):
+        for field in (
+            "title",
+            "action",
+            "result",
+            "metric",
+            "metric_before",
+            "metric_after",
+            "employer",
+            "role",
+            "year",
+        ):
             marker = f'name="{prefix}{field}"'
             data[prefix + field] = _value_of(page, marker)
         if index == 0:
@@ -106,18 +127,30 @@ def _value_of(page: str, marker: str) -> str:
 
 @pytest.mark.parametrize("name", ["corrupt", "encrypted"])
 def test_bad_resume_files_are_explained(alice_client, name):
-    path = next(p for p in sorted(RESUMES.glob("*")) if name in p.name and not p.name.endswith(".expected.json"))
-    response = alice_client.post(reverse("resume_import"), {"file": SimpleUploadedFile(path.name, path.read_bytes())})
+    path = next(
+        p
+        for p in sorted(RESUMES.glob("*"))
+        if name in p.name and not p.name.endswith(".expected.json")
+    )
+    response = alice_client.post(
+        reverse("resume_import"), {"file": SimpleUploadedFile(path.name, path.read_bytes())}
+    )
     page = response.content.decode()
     assert response.status_code == 200 and "Review the draft stories" not in page
-    assert "class=\"error\"" in page
+    assert 'class="error"' in page
 
 
 def test_coverage_and_rehearsal(alice_client, alice, alice_round):
     alice_client.post(reverse("story_create"), STORY | {"competencies": ["leadership"]})
     alice_client.post(
         reverse("story_create"),
-        STORY | {"title": "Calmed an angry family", "action": "I listened, I apologised and I arranged a meeting with the consultant.", "result": "They wrote a thank-you card; complaints fell 30%.", "competencies": ["customer_focus", "conflict"]},
+        STORY
+        | {
+            "title": "Calmed an angry family",
+            "action": "I listened, I apologised and I arranged a meeting with the consultant.",
+            "result": "They wrote a thank-you card; complaints fell 30%.",
+            "competencies": ["customer_focus", "conflict"],
+        },
     )
     page = alice_client.get(reverse("coverage", args=[alice_round.pk])).content.decode()
     assert "Which story answers which question" in page

@@ -497,7 +497,9 @@ def embedding_text(text: str) -> str:
 # Generic question openings that carry the form of a question, not its topic; MiniLM
 # otherwise encodes mostly the form ("tell me about a time…"). Stripped (repeatedly, at
 # the start only) before the second embedding fed to the softmax classifier.
-_ARTICLE = r"(?:(?:a|an|one|another|the|some|any) )?(?:(?:specific|recent|particular|real|second) )?"
+_ARTICLE = (
+    r"(?:(?:a|an|one|another|the|some|any) )?(?:(?:specific|recent|particular|real|second) )?"
+)
 _EPISODE = r"(?:time|times|situation|situations|occasion|moment|instance|case|example|examples"
 _EPISODE += r"|experience|story|episode)\b"
 _LINK = r"(?: (?:of|from|about|in))?(?: (?:when|where|in which|that)\b)?"
@@ -505,10 +507,14 @@ _OPENING = re.compile(
     r"^\s*(?:"
     r"(?:can|could|would) you (?:please )?|please "
     r"|(?:tell|talk|walk|take)(?: (?:me|us|to me|to us))?(?: about| through)? "
-    + _ARTICLE + _EPISODE + _LINK
+    + _ARTICLE
+    + _EPISODE
+    + _LINK
     + r"|(?:tell|talk|walk|take)(?: (?:me|us|to me|to us))?(?: about| through)\b"
     r"|(?:describe|recall|name|state|provide|give(?: me| us)?|share(?: with (?:me|us))?) "
-    + _ARTICLE + _EPISODE + _LINK
+    + _ARTICLE
+    + _EPISODE
+    + _LINK
     + r"|what is an example of|what (?:would|will|should|could) you do (?:if|when)\b"
     r"|how would you (?:handle|deal with|respond to|approach|react to)\b"
     r"|have you ever\b|when (?:did|have) you(?: ever)?\b|think (?:about|of) a time(?: when)?\b"

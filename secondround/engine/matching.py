@@ -31,6 +31,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -128,6 +129,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix stripper: plurals, -ing, -ed, -ly ("negotiated" -> "negotiat")."""
     for suffix, replacement, min_length in _SUFFIXES:
@@ -164,8 +166,10 @@ def story_document(story: StoryText) -> str:
 
 def _vectors(cached: Sequence[tuple[float, ...] | None], texts: Sequence[str]) -> Matrix:
     """Cached vectors where given, the rest embedded in one batch."""
-    out = np.zeros((len(texts), embeddings.DIMENSIONS), dtype=np.float32)
     missing = [i for i, vector in enumerate(cached) if vector is None]
+    if not missing:
+        return np.array(cached, dtype=np.float32).reshape(len(cached), embeddings.DIMENSIONS)
+    out = np.zeros((len(texts), embeddings.DIMENSIONS), dtype=np.float32)
     for i, vector in enumerate(cached):
         if vector is not None:
             out[i] = vector
@@ -193,13 +197,26 @@ def embed_questions(questions: Sequence[QuestionText]) -> Matrix:
 class _Index:
     vocabulary: dict[str, int]  # stem -> column of `weights`
     weights: Matrix  # (stories, vocabulary) BM25 term weight of each stem in each story
+    by_term: Matrix  # the same, transposed and contiguous: one row of story weights per stem
     surface: tuple[dict[str, str], ...]  # per story: stem -> the word as written
+    usable: tuple[int, ...] = ()  # stories with at least one word (the others never match)
+    competencies: dict[str, int] | None = None  # competency -> column of `has_competency`
+    has_competency: Matrix | None = None  # (stories, competencies) 1.0 where tagged
 
 
-def _build_index(documents: tuple[str, ...]) -> _Index:
+def _build_index(key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
     import bm25s  # type: ignore[import-untyped]
 
+    documents = [document for document, _ in key]
+    ids = sorted({c for _, tags in key for c in tags})
+    columns_of = {c: i for i, c in enumerate(ids)}
+    has_competency = np.zeros((len(key), len(ids)), dtype=np.float32)
+    for row, (_, tags) in enumerate(key):
+        for c in tags:
+            has_competency[row, columns_of[c]] = 1.0
     story_words = [words(document) for document in documents]
+    usable = tuple(i for i, ws in enumerate(story_words) if ws)
+    extra = {"usable": usable, "competencies": columns_of, "has_competency": has_competency}
     corpus = [[stem(w) for w in ws] for ws in story_words]
     surface: list[dict[str, str]] = []
     for ws in story_words:
@@ -208,7 +225,8 @@ def _build_index(documents: tuple[str, ...]) -> _Index:
             forms.setdefault(stem(w), Counter())[w] += 1
         surface.append({s: c.most_common(1)[0][0] for s, c in forms.items()})
     if not any(corpus):
-        return _Index({}, np.zeros((len(documents), 0), dtype=np.float32), tuple(surface))
+        empty = np.zeros((len(documents), 0), dtype=np.float32)
+        return _Index({}, empty, empty.T.copy(), tuple(surface), **extra)  # type: ignore[arg-type]
     retriever: Any = bm25s.BM25(k1=BM25_K1, b=BM25_B, method="lucene")
     retriever.index(corpus, show_progress=False)
     data = np.asarray(retriever.scores["data"], dtype=np.float32)
@@ -219,14 +237,16 @@ def _build_index(documents: tuple[str, ...]) -> _Index:
     columns = np.repeat(np.arange(terms), np.diff(indptr))
     weights[indices, columns] = data
     vocabulary = {t: i for t, i in retriever.vocab_dict.items() if t and i < terms}
-    return _Index(vocabulary, weights, tuple(surface))
+    by_term = np.ascontiguousarray(weights.T)
+    return _Index(vocabulary, weights, by_term, tuple(surface), **extra)  # type: ignore[arg-type]
 
 
-_index_cache: OrderedDict[tuple[str, ...], _Index] = OrderedDict()
+_IndexKey = tuple[tuple[str, tuple[str, ...]], ...]
+_index_cache: OrderedDict[_IndexKey, _Index] = OrderedDict()
 _index_lock = threading.Lock()
 
 
-def _index(documents: tuple[str, ...]) -> _Index:
+def _index(documents: _IndexKey) -> _Index:
     with _index_lock:
         found = _index_cache.get(documents)
         if found is not None:
@@ -240,14 +260,24 @@ def _index(documents: tuple[str, ...]) -> _Index:
     return built
 
 
-def _query_counts(index: _Index, question_tokens: Sequence[Sequence[str]]) -> Matrix:
-    counts = np.zeros((len(question_tokens), len(index.vocabulary)), dtype=np.float32)
+def _bm25(index: _Index, question_tokens: Sequence[Sequence[str]]) -> Matrix:
+    """(questions, stories) BM25 scores: each question stem adds its row of story weights.
+
+    Row sums over a few stems instead of a matrix product: OpenBLAS threads small
+    products over both cores and stalls badly when the other core is busy.
+    """
+    scores = np.zeros((len(question_tokens), index.weights.shape[0]), dtype=np.float32)
     for row, stems in enumerate(question_tokens):
-        for s in stems:
-            column = index.vocabulary.get(s)
-            if column is not None:
-                counts[row, column] += 1.0
-    return counts
+        columns = [c for c in (index.vocabulary.get(s) for s in stems) if c is not None]
+        if columns:
+            scores[row] = index.by_term[columns].sum(axis=0)
+    return scores
+
+
+def _cosine(questions: Matrix, stories: Matrix) -> Matrix:
+    """Dot products of unit vectors, without BLAS threading (see `_bm25`)."""
+    product: Matrix = np.einsum("ij,kj->ik", questions, stories, optimize=False)
+    return product
 
 
 # --------------------------------------------------------------------------------------
@@ -286,30 +316,29 @@ def match(
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     if not questions:
         return []
-    all_documents = [story_document(s) for s in stories]
-    usable = [i for i, document in enumerate(all_documents) if words(document)]
-    if len(usable) < len(stories):  # a story with no words can match nothing
-        stories = [stories[i] for i in usable]
-        all_documents = [all_documents[i] for i in usable]
     if not stories or top <= 0:
         return [QuestionMatches(q.id, (), False) for q in questions]
-
-    documents = tuple(all_documents)
-    index = _index(documents)
+    index = _index(tuple((story_document(s), s.competencies) for s in stories))
+    if not index.usable:  # a story with no words can match nothing
+        return [QuestionMatches(q.id, (), False) for q in questions]
     question_tokens = [tokens(q.text) for q in questions]
-    lexical: Matrix = _query_counts(index, question_tokens) @ index.weights.T
+    lexical = _bm25(index, question_tokens)
 
-    shared = np.zeros(lexical.shape, dtype=np.float32)
+    assert index.competencies is not None and index.has_competency is not None
     competencies = [_competency(q) for q in questions]
+    shared = np.zeros(lexical.shape, dtype=np.float32)
     for row, competency in enumerate(competencies):
-        if competency:
-            for column, story in enumerate(stories):
-                if competency in story.competencies:
-                    shared[row, column] = 1.0
+        column = index.competencies.get(competency or "")
+        if column is not None:
+            shared[row] = index.has_competency[:, column]
+    usable = list(index.usable)  # columns kept; story `usable[c]` is column c
+    if len(usable) < len(stories):
+        lexical, shared = lexical[:, usable], shared[:, usable]
 
     semantic: Matrix | None = None
     if method != "bm25":
-        semantic = embed_questions(questions) @ embed_stories(stories).T
+        kept = [stories[i] for i in usable]
+        semantic = _cosine(embed_questions(questions), embed_stories(kept))
 
     if method == "bm25":
         score = _minmax(lexical)
@@ -328,7 +357,7 @@ def match(
         evidence = (semantic + COVER_BONUS * shared).max(axis=1)
         threshold = COVER_THRESHOLD
 
-    keep = min(top, len(stories))
+    keep = min(top, len(usable))
     order = np.argsort(-score, axis=1, kind="stable")[:, :keep]
     results: list[QuestionMatches] = []
     for row, question in enumerate(questions):
@@ -342,12 +371,13 @@ def match(
             reasons: list[str] = []
             if shared[row, c]:
                 reasons.append(f"shared competency: {competencies[row]}")
-            terms = _shared_terms(index, c, wanted)
+            terms = _shared_terms(index, usable[c], wanted)
             if terms:
                 reasons.append("shared terms: " + ", ".join(terms))
             if semantic is not None:
                 reasons.append(f"similar meaning: {float(semantic[row, c]):.2f}")
-            matches.append(StoryMatch(stories[c].id, round(float(score[row, c]), 4), tuple(reasons)))
+            story_id = stories[usable[c]].id
+            matches.append(StoryMatch(story_id, round(float(score[row, c]), 4), tuple(reasons)))
         covered = bool(evidence[row] >= threshold)
         results.append(QuestionMatches(question.id, tuple(matches), covered))
     return results

@@ -77,7 +77,9 @@ DOCX_CORRUPT = (
     "This Word file could not be read (the file is damaged or not a .docx): "
     "save it again as .docx or paste the text."
 )
-DOC_UNSUPPORTED = "Old Word .doc files cannot be read: save the résumé as .docx or PDF, or paste the text."
+DOC_UNSUPPORTED = (
+    "Old Word .doc files cannot be read: save the résumé as .docx or PDF, or paste the text."
+)
 NOT_TEXT = "This file is not plain text: upload a PDF, Word (.docx), JSON Resume or .txt file."
 UNSUPPORTED = (
     "This file type is not supported: upload a PDF, Word (.docx), JSON Resume (.json) "
@@ -123,7 +125,17 @@ class ParsedResume:
 
 # --------------------------------------------------------------------------- vocabulary
 
-ACTION_VERBS = frozenset(
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _name_set(text: str) -> frozenset[str]:
+    """Names separated by '|', whitespace (and line breaks) collapsed."""
+    return frozenset(" ".join(name.split()) for name in text.split("|"))
+
+
+ACTION_VERBS = _word_set(
     """
     accelerated achieved acted added addressed administered advised advocated analysed
     analyzed answered applied appointed arranged assembled assessed assisted audited
@@ -152,13 +164,13 @@ ACTION_VERBS = frozenset(
     supported taught tested tracked trained transformed translated tripled turned
     unified unloaded updated upgraded used utilised verified volunteered won wrote
     manage coach teach train build deliver design develop oversee plan support
-    """.split()
+    """
 )
-OUTCOME_VERBS = frozenset(
+OUTCOME_VERBS = _word_set(
     """
     rose fell grew dropped improved increased decreased doubled halved tripled climbed
-    reached went jumped declined shrank soared
-    """.split()
+    reached went jumped declined shrank soared hit met beat topped
+    """
 )
 RESULT_PARTICIPLES = (
     "reducing|cutting|saving|increasing|improving|raising|boosting|lowering|achieving|"
@@ -166,14 +178,14 @@ RESULT_PARTICIPLES = (
     "earning|lifting|shortening|freeing|finishing|exceeding|beating|enabling|allowing|"
     "helping|bringing|halting|preventing|avoiding|recovering"
 )
-STOPWORDS = frozenset(
+STOPWORDS = _word_set(
     """
     a an the and or of to in on at by for with from per over under within across into
     onto up down than as is was were are be been being has have had it its this that
     these those each every all any both our my their his her your which who whom while
     after before during through until since about around nearly almost more less most
     least just only also not no so than then there here very well
-    """.split()
+    """
 )
 MONTHS = {
     "jan": 1,
@@ -190,7 +202,7 @@ MONTHS = {
     "dec": 12,
 }
 
-EXPERIENCE_HEADINGS = frozenset(
+EXPERIENCE_HEADINGS = _name_set(
     """
     experience|work experience|professional experience|relevant experience|employment|
     employment history|work history|career history|career|professional background|
@@ -198,9 +210,9 @@ EXPERIENCE_HEADINGS = frozenset(
     volunteering|volunteer work|voluntary work|projects|key projects|selected projects|
     teaching experience|clinical experience|nursing experience|industry experience|
     leadership experience|other experience|additional experience|positions held
-    """.replace("\n", "").split("|")
+    """
 )
-SKIP_HEADINGS = frozenset(
+SKIP_HEADINGS = _name_set(
     """
     education|education and training|qualifications|academic qualifications|skills|
     key skills|technical skills|core skills|core competencies|competencies|skills and
@@ -211,13 +223,10 @@ SKIP_HEADINGS = frozenset(
     professional profile|personal statement|personal profile|objective|career objective|
     about me|about|awards|honours|honors|publications|memberships|professional
     memberships|affiliations|additional information|tools|technologies
-    """.replace("\n", " ")
-    .replace("  ", " ")
-    .split("|")
+    """
 )
-SKIP_HEADINGS = frozenset(" ".join(name.split()) for name in SKIP_HEADINGS)
 
-ROLE_WORDS = frozenset(
+ROLE_WORDS = _word_set(
     """
     nurse nurses sister matron midwife teacher lecturer tutor teaching head headteacher
     principal engineer developer programmer architect analyst scientist manager
@@ -229,9 +238,9 @@ ROLE_WORDS = frozenset(
     therapist pharmacist doctor physician surgeon paramedic receptionist secretary
     editor writer planner buyer merchandiser picker packer handler foreman captain
     fellow maintainer partner sde swe cto ceo cfo coo hca staff deputy
-    """.split()
+    """
 )
-EMPLOYER_WORDS = frozenset(
+EMPLOYER_WORDS = _word_set(
     """
     ltd limited inc inc. llc llp plc gmbh corp corp. corporation co co. company group
     hospital hospitals nhs trust school academy college university council bank
@@ -239,22 +248,17 @@ EMPLOYER_WORDS = frozenset(
     solutions systems technologies technology labs studio agency foundation charity
     centre center clinic practice stores store supermarket retail foods health home
     homes homecare software ag sa bv industries holdings ventures consulting media
-    """.split()
+    """
 )
-PLACES = frozenset(
+PLACES = _word_set(
     """
     london manchester leeds birmingham bristol glasgow edinburgh cardiff leicester
     liverpool sheffield nottingham newcastle belfast dublin york bath oxford cambridge
     reading norwich brighton southampton coventry exeter plymouth aberdeen dundee
     swansea croydon remote hybrid uk usa us england scotland wales ireland
-    new york nyc chicago boston austin seattle san francisco los angeles toronto
-    sydney melbourne paris berlin amsterdam madrid
-    """.replace("new york", "new_york")
-    .replace("san francisco", "san_francisco")
-    .replace("los angeles", "los_angeles")
-    .split()
-)
-PLACES = frozenset(place.replace("_", " ") for place in PLACES)
+    nyc chicago boston austin seattle toronto sydney melbourne paris berlin amsterdam madrid
+    """
+) | {"new york", "san francisco", "los angeles"}
 
 # ------------------------------------------------------------------------------ dates
 
@@ -348,11 +352,10 @@ RANK = re.compile(r"(?<!\w)#\d+\b|\b\d+(?:\.\d+)?-star\b", re.IGNORECASE)
 NUMBER = re.compile(rf"(?<![\w.£$€#/-]){_NUM}\+?(?![\w%/-]|\.\d)")
 RATE = re.compile(_RATE, re.IGNORECASE)
 WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
-COUNT_BLOCKERS = frozenset(
+COUNT_BLOCKERS = _word_set(
     "year years yr yrs stage ks level grade band version phase tier step ward room floor "
-    "key section top page chapter class".split()
+    "key section top page chapter class"
 )
-_KIND_RANK = {"change": 0, "by": 1, "percent": 2, "money": 3, "multiple": 4, "rank": 5}
 
 
 @dataclass(frozen=True)
@@ -403,8 +406,12 @@ def _noun_words(text: str, position: int) -> tuple[str, int]:
         words.append(word)
         cursor = match.end()
         if lowered.endswith("s") and not lowered.endswith("ss"):
-            end = cursor
-            return "".join(" " + w for w in words), end
+            # "6 commis chefs": a second plural-looking word goes on with the noun.
+            following = WORD.match(text, cursor)
+            if following and len(words) < 3 and _plural_noun(following.group(1)):
+                words.append(following.group(1))
+                cursor = following.end()
+            return "".join(" " + w for w in words), cursor
     if words:
         first = WORD.match(text, position)
         if first is not None:
@@ -412,10 +419,21 @@ def _noun_words(text: str, position: int) -> tuple[str, int]:
     return "", end
 
 
-_MONTH_NAMES = frozenset(
+_MONTH_NAMES = _word_set(
     "jan january feb february mar march apr april may jun june jul july aug august sep "
-    "sept september oct october nov november dec december".split()
+    "sept september oct october nov november dec december"
 )
+
+
+def _plural_noun(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        lowered.endswith("s")
+        and not lowered.endswith("ss")
+        and lowered not in STOPWORDS
+        and lowered not in ACTION_VERBS
+        and lowered not in OUTCOME_VERBS
+    )
 
 
 def _with_rate(text: str, end: int) -> tuple[str, int]:
@@ -552,7 +570,7 @@ _RESULT_AND = re.compile(r",\s+and\s+", re.IGNORECASE)
 
 
 def split_result(text: str) -> str:
-    """The outcome clause: ', reducing X by 30%' → 'reducing X by 30%', '; all passed' → 'all passed'.
+    """The outcome clause: ', reducing X by 30%' gives 'reducing X by 30%'.
 
     Participles ("reducing", "saving"...) are kept; linking words ("which", "resulting in",
     "so that", a dash, a semicolon) are dropped. ', and ...' counts when what follows has an
@@ -651,7 +669,7 @@ def _is_place(text: str) -> bool:
     lowered = text.lower().strip(" .")
     if lowered in PLACES:
         return True
-    if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?,? [A-Z]{2}", text.strip()):
+    if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}", text.strip()):
         return True
     return all(part.strip() in PLACES for part in lowered.split(",")) and "," in lowered
 
@@ -1059,9 +1077,7 @@ def parse_json_resume(document: object) -> ParsedResume:
                     action = re.sub(r"^[-•*◦▪]\s+", "", highlight)
                     stories.append(_story(action, highlight, job))
                 continue
-            summary = _json_text(entry, "summary", where) or _json_text(
-                entry, "description", where
-            )
+            summary = _json_text(entry, "summary", where) or _json_text(entry, "description", where)
             sentences = [
                 sentence
                 for sentence in split_sentences(_tidy(summary or ""))
@@ -1122,8 +1138,7 @@ def _split_columns(lines: list[str]) -> list[str]:
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader  # type: ignore[import-untyped,unused-ignore]
-    from pypdf.constants import PasswordType  # type: ignore[import-untyped,unused-ignore]
+    from pypdf import PasswordType, PdfReader  # type: ignore[import-untyped,unused-ignore]
 
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:

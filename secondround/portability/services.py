@@ -17,7 +17,7 @@ from django.db import IntegrityError, models, transaction
 
 import secondround
 
-from .tree import EXPORT_TREE, Node
+from .tree import EXPORT_ROOTS, Node
 
 FORMAT_NAME = "secondround-export"
 FORMAT_VERSION = 1
@@ -64,7 +64,7 @@ def account_export(*, owner: AbstractBaseUser, now: datetime) -> dict:
         "version": FORMAT_VERSION,
         "app_version": secondround.__version__,
         "exported_at": now.isoformat(),
-        EXPORT_TREE.key: _export_nodes(EXPORT_TREE, owner).get(owner.pk, []),
+        **{root.key: _export_nodes(root, owner).get(owner.pk, []) for root in EXPORT_ROOTS},
     }
 
 
@@ -148,12 +148,22 @@ def _check_header(payload: Any) -> None:
 
 
 @transaction.atomic
-def account_import(*, owner: AbstractBaseUser, payload: Any, replace: bool) -> int:
-    """Add (or, with replace, substitute) everything in an export; return opportunities added."""
+def account_import(*, owner: AbstractBaseUser, payload: Any, replace: bool) -> dict[str, int]:
+    """Add (or, with replace, substitute) everything in an export; return how many of each."""
     _check_header(payload)
     if replace:
-        EXPORT_TREE.model.objects.filter(**{EXPORT_TREE.parent_field: owner}).delete()
-    return _import_node(EXPORT_TREE, payload.get(EXPORT_TREE.key), owner, EXPORT_TREE.key)
+        for root in EXPORT_ROOTS:
+            root.model.objects.filter(**{root.parent_field: owner}).delete()
+    return {
+        root.key: _import_node(root, payload.get(root.key), owner, root.key)
+        for root in EXPORT_ROOTS
+    }
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """ "2 opportunities and 5 stories" """
+    parts = [f"{count} {key.replace('_', ' ')}" for key, count in counts.items()]
+    return " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + f" and {parts[-1]}"
 
 
 def load_export(raw: bytes) -> Any:

@@ -22,6 +22,7 @@ from secondround.research.models import (
     ResearchSource,
     SavedAnswer,
 )
+from secondround.stories.models import Story
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Node:
     round_refs: tuple[str, ...] = ()
 
 
-EXPORT_TREE = Node(
+OPPORTUNITIES = Node(
     model=Opportunity,
     key="opportunities",
     parent_field="owner",
@@ -215,3 +216,33 @@ EXPORT_TREE = Node(
         ),
     ),
 )
+
+STORIES = Node(
+    model=Story,
+    key="stories",
+    parent_field="owner",
+    fields=(
+        "title",
+        "situation",
+        "task",
+        "action",
+        "result",
+        "metric",
+        "metric_before",
+        "metric_after",
+        "employer",
+        "role",
+        "year",
+        "competencies",
+        "skills",
+        "how_acquired",
+        "learned",
+        "created_at",
+        "updated_at",
+    ),
+    order_by=("created_at", "pk"),
+)
+
+# Everything an account holds, each root under the owner. Embeddings are not exported:
+# they are recomputed from the text on first use.
+EXPORT_ROOTS = (OPPORTUNITIES, STORIES)

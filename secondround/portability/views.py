@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .forms import ImportForm
 from .models import AccountExport
-from .services import ImportFileError, account_import, load_export
+from .services import ImportFileError, account_import, describe_counts, load_export
 from .tasks import build_account_export
 
 KEEP_EXPORTS = 5
@@ -63,7 +63,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         except ImportFileError as error:
             form.add_error("file", f"Nothing was imported. {error}")
         else:
-            messages.success(request, f"Imported {added} opportunit{'y' if added == 1 else 'ies'}.")
+            messages.success(request, f"Imported {describe_counts(added)}.")
             return redirect("dashboard")
     exports = AccountExport.objects.filter(owner=request.user).defer("content")[:KEEP_EXPORTS]
     return render(request, "portability/data.html", {"exports": exports, "import_form": form})

@@ -11,13 +11,17 @@ from secondround.engine.vocabulary import COMPETENCIES
 
 
 class Story(models.Model):
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stories")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stories"
+    )
     title = models.CharField(max_length=200)
     situation = models.TextField(blank=True)
     task = models.TextField(blank=True)
     action = models.TextField(blank=True)
     result = models.TextField(blank=True)
-    metric = models.CharField("the number", max_length=200, blank=True, help_text="For example “late deliveries”.")
+    metric = models.CharField(
+        "the number", max_length=200, blank=True, help_text="For example “late deliveries”."
+    )
     metric_before = models.CharField("before", max_length=60, blank=True)
     metric_after = models.CharField("after", max_length=60, blank=True)
     employer = models.CharField(max_length=200, blank=True)
@@ -47,7 +51,11 @@ class Story(models.Model):
     def readiness(self) -> StoryCheck:
         metric = " ".join((self.metric, self.metric_before, self.metric_after))
         return check_story(
-            situation=self.situation, task=self.task, action=self.action, result=self.result, metric=metric
+            situation=self.situation,
+            task=self.task,
+            action=self.action,
+            result=self.result,
+            metric=metric,
         )
 
     def competency_labels(self) -> list[str]:

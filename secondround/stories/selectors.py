@@ -55,7 +55,11 @@ def round_coverage(round_: Round, owner: AbstractBaseUser) -> RoundCoverage:
     bank = round_bank(round_)
     matched = match(
         [story_text(story) for story in stories],
-        [QuestionText(q.key, q.text, q.competency) for q in bank if q.kind not in ("illegal", "curveball", "closing", "salary")],
+        [
+            QuestionText(q.key, q.text, q.competency)
+            for q in bank
+            if q.kind not in ("illegal", "curveball", "closing", "salary")
+        ],
     )
     matches_by_key = {m.question_id: m for m in matched}
     questions = [
@@ -86,6 +90,8 @@ def round_coverage(round_: Round, owner: AbstractBaseUser) -> RoundCoverage:
         questions=questions,
         competencies=competencies,
         stories=by_id,
-        overused=[(by_id[key], count) for key, count in best.most_common() if count > OVERUSE_LIMIT],
+        overused=[
+            (by_id[key], count) for key, count in best.most_common() if count > OVERUSE_LIMIT
+        ],
         rehearse=[(by_id[key], count) for key, count in used.most_common(8)],
     )

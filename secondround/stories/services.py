@@ -96,7 +96,8 @@ def drafts_as_rows(drafts: Iterable[DraftStory]) -> list[dict]:
                 "metric_after": (metric.after or metric.value or "") if metric else "",
                 "employer": draft.employer or "",
                 "role": draft.role or "",
-                "year": (draft.end if draft.end and draft.end.lower() != "present" else draft.start) or "",
+                "year": (draft.end if draft.end and draft.end.lower() != "present" else draft.start)
+                or "",
             }
         )
     return rows

@@ -96,7 +96,9 @@ def story_check_partial(request: HttpRequest) -> HttpResponse:
         task=request.POST.get("task", ""),
         action=request.POST.get("action", ""),
         result=request.POST.get("result", ""),
-        metric=" ".join(request.POST.get(k, "") for k in ("metric", "metric_before", "metric_after")),
+        metric=" ".join(
+            request.POST.get(k, "") for k in ("metric", "metric_before", "metric_after")
+        ),
     )
     return render(request, "stories/_check.html", {"check": check})
 
@@ -108,7 +110,9 @@ def resume_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > settings.SECONDROUND_MAX_RESUME_BYTES:
-            form.add_error("file", "This file is larger than 5 MB; export a smaller PDF or paste the text.")
+            form.add_error(
+                "file", "This file is larger than 5 MB; export a smaller PDF or paste the text."
+            )
         else:
             try:
                 parsed = read_resume(upload.read(), filename=upload.name)
@@ -116,9 +120,15 @@ def resume_import(request: HttpRequest) -> HttpResponse:
                 form.add_error("file", str(error))
             else:
                 if not parsed.stories:
-                    form.add_error("file", "No achievements could be read from this file. " + " ".join(parsed.warnings))
+                    form.add_error(
+                        "file",
+                        "No achievements could be read from this file. "
+                        + " ".join(parsed.warnings),
+                    )
                 else:
-                    formset = DraftStoryFormSet(initial=services.drafts_as_rows(parsed.stories), prefix="drafts")
+                    formset = DraftStoryFormSet(
+                        initial=services.drafts_as_rows(parsed.stories), prefix="drafts"
+                    )
                     return render(
                         request,
                         "stories/resume_review.html",
@@ -151,7 +161,12 @@ def coverage(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "stories/coverage.html",
-        {"round": round_, "opportunity": round_.opportunity, "coverage": data, "labels": COMPETENCIES},
+        {
+            "round": round_,
+            "opportunity": round_.opportunity,
+            "coverage": data,
+            "labels": COMPETENCIES,
+        },
     )
 
 

@@ -19,7 +19,10 @@ def _codes(**changes):
     [
         ({}, []),
         ({"result": ""}, ["no_result"]),
-        ({"result": "Falls dropped a lot.", "action": "I audited falls and trained staff."}, ["no_number"]),
+        (
+            {"result": "Falls dropped a lot.", "action": "I audited falls and trained staff."},
+            ["no_number"],
+        ),
         ({"action": "We audited 40 falls and we trained the night staff."}, ["no_first_person"]),
         ({"action": ""}, ["no_first_person"]),
         ({"situation": "word " * 400}, ["too_long", "long_situation"]),
