@@ -130,7 +130,8 @@ def tune(
         r = evaluate(stories, pairs, questions, "combined", "dev")
         grid.append((r["mrr"], r["recall_at_3"], r["full_recall_at_3"], weight, bonus))
     for row in sorted(grid, reverse=True)[:12]:
-        print("dev mrr %.3f r@3 %.3f full %.3f  weight %.2f bonus %.2f" % row)
+        mrr, recall, full, weight, bonus = row
+        print(f"dev mrr {mrr:.3f} r@3 {recall:.3f} full {full:.3f}  weight {weight} bonus {bonus}")
     best = max(grid, key=lambda row: row[0] + row[1])  # MRR + recall@3 (the target metric)
     matching.SEMANTIC_WEIGHT, matching.COMPETENCY_BONUS = best[3], best[4]
     print(f"chosen: weight {best[3]:.2f} bonus {best[4]:.2f}")
@@ -146,9 +147,10 @@ def tune(
                 (balanced, worst, r["no_cover_accuracy"], r["covered_answerable"], bonus, threshold)
             )
     for row in sorted(cover, reverse=True)[:10]:
+        balanced, worst, right, kept, bonus, threshold = row
         print(
-            "dev balanced %.3f worst %.3f no-cover %.3f answerable covered %.3f"
-            "  cover bonus %.2f threshold %.2f" % row
+            f"dev balanced {balanced:.3f} worst {worst:.3f} no-cover {right:.3f} "
+            f"answerable covered {kept:.3f}  cover bonus {bonus} threshold {threshold:.2f}"
         )
     for threshold in (0.25, 0.5, 0.75, 1.0, 1.5, 2.0):
         matching.BM25_COVER_THRESHOLD = threshold
@@ -170,18 +172,13 @@ def main() -> None:
             r = evaluate(stories, pairs, questions, method, split)
             print(f"FIGURE story_recall_at_3_{method}_{split} {r['recall_at_3']:.3f} ratio")
             print(
-                f"FIGURE story_full_recall_at_3_{method}_{split} "
-                f"{r['full_recall_at_3']:.3f} ratio"
+                f"FIGURE story_full_recall_at_3_{method}_{split} {r['full_recall_at_3']:.3f} ratio"
             )
             print(f"FIGURE story_mrr_{method}_{split} {r['mrr']:.3f} ratio")
             if method == "combined":
+                print(f"FIGURE story_no_cover_accuracy_{split} {r['no_cover_accuracy']:.3f} ratio")
                 print(
-                    f"FIGURE story_no_cover_accuracy_{split} "
-                    f"{r['no_cover_accuracy']:.3f} ratio"
-                )
-                print(
-                    f"FIGURE story_covered_answerable_{split} "
-                    f"{r['covered_answerable']:.3f} ratio"
+                    f"FIGURE story_covered_answerable_{split} {r['covered_answerable']:.3f} ratio"
                 )
                 print(
                     f"# {split}: {int(r['answerable'])} answerable, "

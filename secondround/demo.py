@@ -15,6 +15,7 @@ from django.db import transaction
 from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.research.models import CompanyProfile, GlossaryTerm, InterviewerResearch, PressItem
+from secondround.stories.models import Story
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "second-round-demo"
@@ -206,6 +207,77 @@ def _research(opportunity: Opportunity, second: Round) -> None:
     )
 
 
+DEMO_STORIES = [
+    {
+        "title": "Lakeshore lane consolidation",
+        "situation": "At Lakeshore Foods our Wisconsin return legs ran 40% empty.",
+        "task": "I was asked to cut cost per mile without hurting delivery times.",
+        "action": "I mapped six months of lane data in SQL, found three lanes we could merge, "
+        "and I ran a two-week pilot with dispatch before rolling it out.",
+        "result": "Cost per mile fell 11% and on-time delivery stayed above 97%.",
+        "metric": "cost per mile",
+        "metric_before": "$2.31",
+        "metric_after": "$2.06",
+        "competencies": ["problem_solving", "results", "cross_functional"],
+    },
+    {
+        "title": "Weekly OTIF dashboard",
+        "situation": "Managers argued every Monday about whose numbers were right.",
+        "task": "I offered to build one source of truth for on-time-in-full.",
+        "action": "I built a Power BI dashboard fed from the TMS, agreed the definitions with "
+        "warehouse, dispatch and customer service, and I trained 12 managers to use it.",
+        "result": "The Monday meeting went from 90 to 30 minutes and OTIF rose from 91% to 95%.",
+        "metric": "OTIF",
+        "metric_before": "91%",
+        "metric_after": "95%",
+        "competencies": ["communication", "initiative", "cross_functional"],
+    },
+    {
+        "title": "Driver pushback on a new schedule",
+        "situation": "Night drivers refused a new delivery schedule that cut their overtime.",
+        "task": "As the analyst behind the change, I had to make it work.",
+        "action": "I met the drivers on their shift, listened, showed them the route data and "
+        "I changed two routes they proved were unrealistic; we piloted it for two weeks.",
+        "result": "All 14 drivers signed up and overtime fell by a third with no complaints.",
+        "metric": "drivers on the new schedule",
+        "metric_before": "0",
+        "metric_after": "14",
+        "competencies": ["conflict", "influence", "communication"],
+    },
+    {
+        "title": "Coaching two junior analysts",
+        "situation": "Two new analysts were spending days on reports that should take hours.",
+        "task": "My manager asked me to get them up to speed.",
+        "action": "I paired with each of them twice a week, I wrote a short SQL guide, and I "
+        "reviewed their first ten reports with them line by line.",
+        "result": "Within two months their report time dropped from 2 days to 3 hours.",
+        "metric": "time per report",
+        "metric_before": "2 days",
+        "metric_after": "3 hours",
+        "competencies": ["mentoring", "leadership"],
+    },
+    {
+        "title": "Peak-season capacity crunch",
+        "situation": "In December volumes jumped 35% and two carriers dropped out.",
+        "task": "I had to find capacity in 48 hours.",
+        "action": "I ranked our backup carriers by on-time history, I called each one myself "
+        "and I rebuilt the load plan overnight.",
+        "result": "We covered every load and kept on-time delivery at 96% through the peak.",
+        "metric": "loads covered",
+        "competencies": ["pressure", "decision_making", "ownership"],
+    },
+]
+
+
+def _stories(user: object) -> None:
+    Story.objects.bulk_create(
+        Story(
+            owner=user, employer="Lakeshore Foods", role="Operations Analyst", year="2025", **story
+        )
+        for story in DEMO_STORIES
+    )
+
+
 def _weekday_on_or_after(day: datetime) -> datetime:
     while day.weekday() >= 5:
         day += timedelta(days=1)
@@ -270,6 +342,7 @@ def load_demo(*, now: datetime) -> tuple[object, bool]:
     )
     _debrief_first_round(first)
     _research(northwind, second)
+    _stories(user)
     Opportunity.objects.create(
         owner=user,
         company="Lakeview Children's Hospital",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -101,3 +102,35 @@ def embedder() -> Embedder:
 
 def embed(texts: Sequence[str]) -> Vectors:
     return embedder().embed(texts)
+
+
+_remembered: OrderedDict[str, Vectors] = OrderedDict()
+_remembered_lock = threading.Lock()
+REMEMBERED_TEXTS = 8192
+
+
+def forget_remembered() -> None:
+    with _remembered_lock:
+        _remembered.clear()
+
+
+def embed_remembered(texts: Sequence[str]) -> Vectors:
+    """Like `embed`, keeping the most recent texts' vectors in memory.
+
+    Question texts repeat on every view of a round (the bank is rebuilt from the same
+    library), so they are embedded once per process rather than once per page.
+    """
+    with _remembered_lock:
+        missing = list(dict.fromkeys(text for text in texts if text not in _remembered))
+    if missing:
+        fresh = embed(missing)
+        with _remembered_lock:
+            for text, vector in zip(missing, fresh, strict=True):
+                _remembered[text] = vector
+            while len(_remembered) > REMEMBERED_TEXTS:
+                _remembered.popitem(last=False)
+    with _remembered_lock:
+        rows = [_remembered[text] if text in _remembered else None for text in texts]
+    if any(row is None for row in rows):  # evicted meanwhile by another thread: recompute
+        return embed(texts)
+    return np.vstack([row for row in rows if row is not None]) if rows else embed(texts)

@@ -13,7 +13,8 @@ Two views of the same story, combined per question:
 Per question, each side's scores are min-max normalised over the candidate's stories and
 mixed as ``SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * lexical``, plus
 ``COMPETENCY_BONUS`` when the question's competency (given, else `classify_question`) is one
-of the story's competencies. That is the `StoryMatch.score` and the ranking.
+of the story's competencies. That is the `StoryMatch.score` and the ranking. The
+`bm25` and `embedding` methods are the single sides alone (no bonus), kept as baselines.
 
 Min-max normalisation always gives the best story 1.0, so it cannot say whether *any* story
 fits. "Covered" therefore looks at the best story's absolute cosine similarity (plus a
@@ -47,7 +48,7 @@ SEMANTIC_WEIGHT = 0.7  # share of the normalised semantic score in the combinati
 COMPETENCY_BONUS = 0.5  # added when the question's competency is one of the story's
 COVER_THRESHOLD = 0.3  # best story's cosine (+ COVER_BONUS if shared) below -> uncovered
 COVER_BONUS = 0.0  # added to a story's cosine for the cover test when the competency is shared
-BM25_COVER_THRESHOLD = 2.0  # the same for method="bm25", on the raw BM25 score
+BM25_COVER_THRESHOLD = 0.2  # the same for method="bm25", on the raw BM25 score
 BM25_K1 = 1.2
 BM25_B = 0.75
 MAX_SHARED_TERMS = 4  # shared terms named in a reason
@@ -108,7 +109,7 @@ STOP_WORDS = frozenset(
     you your yours yourself yourselves
     tell time times describe describing example give share walk talk situation kind
     occasion ever instance us one someone something anything way got get did didnt dont
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = (
@@ -185,7 +186,15 @@ def embed_stories(stories: Sequence[StoryText]) -> Matrix:
 
 
 def embed_questions(questions: Sequence[QuestionText]) -> Matrix:
-    return _vectors([q.vector for q in questions], [q.text for q in questions])
+    """Question texts recur on every view of a round: their vectors are remembered."""
+    missing = [q.text for q in questions if q.vector is None]
+    if not missing:
+        return _vectors([q.vector for q in questions], [q.text for q in questions])
+    remembered = dict(zip(missing, embeddings.embed_remembered(missing), strict=True))
+    return np.array(
+        [q.vector if q.vector is not None else remembered[q.text] for q in questions],
+        dtype=np.float32,
+    ).reshape(len(questions), embeddings.DIMENSIONS)
 
 
 # --------------------------------------------------------------------------------------
