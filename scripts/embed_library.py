@@ -5,8 +5,10 @@ secondround/data/competency_prototypes.json:
 
     .venv/bin/python scripts/embed_library.py
 
-Writes secondround/data/questions_embeddings.npz: float16 vectors, the question ids, and
-SHA-256 digests of the concatenated texts (plus the model's digest). classify.py uses the
+Writes secondround/data/questions_embeddings.npz: float16 vectors, the question ids,
+SHA-256 digests of the concatenated texts (plus the model's digest), and the softmax
+regression (W, b) that classify.py trains on those vectors and the prototypes (with a
+digest of the training rows, labels and settings). classify.py uses the
 file only when the digests match the current texts; otherwise it embeds in memory at
 first use (correct, just slower). tests/engine/test_embedding_cache.py fails while the
 shipped file is stale.
@@ -33,7 +35,8 @@ def main() -> int:
     tmp.replace(path)
     print(
         f"{path.relative_to(ROOT)}: {len(arrays['ids'])} questions,"
-        f" {len(arrays['prototype_competencies'])} prototypes, {path.stat().st_size} bytes"
+        f" {len(arrays['prototype_competencies'])} prototypes,"
+        f" softmax W {arrays['softmax_W'].shape}, {path.stat().st_size} bytes"
     )
     return 0
 

@@ -13,7 +13,7 @@ How it works:
    curveball forms first, then second-round staples, motivation, self-assessment,
    situational ("what would you do if"), behavioural ("tell me about a time") and technical.
    No rule -> the library's nearest neighbours decide, else "behavioral".
-3. **Competency** is a sum of two votes:
+3. **Competency** is a sum of three votes:
    * a weighted phrase lexicon, the data file `secondround/data/competency_phrases.json`
      (`{competency: [[phrase, weight], ...]}`; a phrase is stemmed like the text and matched
      on word boundaries; an entry starting with "re:" is a regular expression run on the
@@ -21,12 +21,14 @@ How it works:
    * a nearest-neighbour vote against our own question library
      (`secondround/data/questions/*.json`, loaded once at import; an empty or missing
      folder simply gives no vote), by cosine similarity of IDF-weighted word sets;
-   * a semantic vote from sentence embeddings (`secondround.engine.embeddings`): the SEM_K
-     nearest library questions by cosine, plus competency centroids (library questions
-     and the sentences of `competency_prototypes.json`). Vectors come from
-     `questions_embeddings.npz` (scripts/embed_library.py) when its SHA-256 matches the
-     texts, else they are embedded at first use. If the model is unavailable
-     (ModelUnavailable) this vote is skipped for the rest of the process.
+   * a semantic vote: SOFTMAX_WEIGHT times the probabilities of a softmax (multinomial
+     logistic) regression over MiniLM sentence embeddings (`secondround.engine.embeddings`),
+     trained with plain numpy on the library questions and the sentences of
+     `competency_prototypes.json`. W and b come from `questions_embeddings.npz`
+     (scripts/embed_library.py) when its key matches the training rows and settings, else
+     they are trained at first use (from the file's vectors when fresh, else embedded). If
+     the model is unavailable (ModelUnavailable) this vote is skipped for the rest of the
+     process.
    `classify_question` adds a small prior from the kind (a "why do you want…" question is
    about motivation, a "greatest weakness" one about self-awareness).
 """
@@ -65,14 +67,14 @@ KNN_K = 7  # neighbours that vote
 KNN_MIN_SIMILARITY = 0.45  # a neighbour below this does not vote
 KNN_WEIGHT = 0.75  # a perfect match is worth this many lexicon points
 TOP_N = 5  # competency_scores entries in a Classification
-# Semantic vote (sentence embeddings, cosine similarity):
-SEM_K = 3  # library neighbours that vote
-SEM_MIN_SIMILARITY = 0.4  # a neighbour below this does not vote
-SEM_WEIGHT = 1.0  # a perfect match is worth this many lexicon points
-# Competency centroids: the normalised mean of a competency's library questions and
-# prototype sentences (secondround/data/competency_prototypes.json).
-CENTROID_MIN_SIMILARITY = 0.5  # a centroid below this does not vote
-CENTROID_WEIGHT = 8.0  # a perfect match is worth this many lexicon points
+# Semantic vote: a softmax (multinomial logistic) regression over MiniLM sentence embeddings,
+# trained on the library questions and prototype sentences (scripts/embed_library.py ships
+# W and b in questions_embeddings.npz). It replaced the kNN + centroid votes.
+SOFTMAX_WEIGHT = 4.0  # a probability of 1 is worth this many lexicon points
+SOFTMAX_L2 = 0.1  # L2 penalty on W (features standardised)
+SOFTMAX_PROTOTYPE_WEIGHT = 3.0  # a prototype sentence counts as this many questions
+SOFTMAX_BALANCED = True  # class-balanced sample weights
+SOFTMAX_ITERATIONS = 400  # full-batch accelerated gradient steps
 CACHE_SIZE = 4096  # classify_question results kept in memory
 
 # A question's form says something about its competency: kind -> (competency, bonus).
@@ -382,9 +384,10 @@ class QuestionLibrary:
                 qid = qid if isinstance(qid, str) else f"#{len(items)}"
                 items.append(_LibraryQuestion(qid, text, competency, kind_id, words))
         self.items: tuple[_LibraryQuestion, ...] = tuple(items)
-        # Sentence embeddings of the items, filled on first semantic use (see _semantic_index).
+        # Sentence embeddings of the items, filled when the softmax must be trained in memory.
         self.vectors: Vectors | None = None
-        self.centroids: tuple[Vectors, tuple[str, ...]] | None = None
+        # Softmax weights (W, b) over those, filled on first semantic use (see _softmax_model).
+        self.softmax: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]] | None = None
         df: dict[str, int] = {}
         for item in items:
             for w in item.words:
@@ -467,7 +470,7 @@ def _knn_votes(
 
 
 # --------------------------------------------------------------------------------------
-# The semantic vote (sentence embeddings)
+# The semantic vote (softmax regression over sentence embeddings)
 # --------------------------------------------------------------------------------------
 
 
@@ -494,69 +497,109 @@ def embedding_text(text: str) -> str:
     return text.replace("{skill}", "this skill")
 
 
-# Generic question openings that carry the form of a question, not its topic; MiniLM
-# otherwise encodes mostly the form ("tell me about a time…"). Stripped (repeatedly, at
-# the start only) before the second embedding fed to the softmax classifier.
-_ARTICLE = (
-    r"(?:(?:a|an|one|another|the|some|any) )?(?:(?:specific|recent|particular|real|second) )?"
-)
-_EPISODE = r"(?:time|times|situation|situations|occasion|moment|instance|case|example|examples"
-_EPISODE += r"|experience|story|episode)\b"
-_LINK = r"(?: (?:of|from|about|in))?(?: (?:when|where|in which|that)\b)?"
-_OPENING = re.compile(
-    r"^\s*(?:"
-    r"(?:can|could|would) you (?:please )?|please "
-    r"|(?:tell|talk|walk|take)(?: (?:me|us|to me|to us))?(?: about| through)? "
-    + _ARTICLE
-    + _EPISODE
-    + _LINK
-    + r"|(?:tell|talk|walk|take)(?: (?:me|us|to me|to us))?(?: about| through)\b"
-    r"|(?:describe|recall|name|state|provide|give(?: me| us)?|share(?: with (?:me|us))?) "
-    + _ARTICLE
-    + _EPISODE
-    + _LINK
-    + r"|what is an example of|what (?:would|will|should|could) you do (?:if|when)\b"
-    r"|how would you (?:handle|deal with|respond to|approach|react to)\b"
-    r"|have you ever\b|when (?:did|have) you(?: ever)?\b|think (?:about|of) a time(?: when)?\b"
-    r"|(?:a )?time(?: (?:when|where))?\b(?= (?:you|your)\b)"
-    r")[\s,:]*",
-    re.IGNORECASE,
-)
-
-
-def strip_opening(text: str) -> str:
-    """`text` without its generic opening ("Tell me about a time when", "Give me an example
-    of", "What would you do if"…); the text itself when nothing would be left."""
-    out = text.strip()
-    for _ in range(4):
-        stripped = _OPENING.sub("", out, count=1).strip()
-        if stripped == out:
-            break
-        out = stripped
-    return out if len(out) >= 3 else text
-
-
 def texts_sha256(texts: Sequence[str]) -> str:
     """SHA-256 of the texts joined by newlines (the staleness key of the embedding file)."""
     return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
 
 
+def train_softmax(
+    features: npt.NDArray[np.float32],
+    labels: npt.NDArray[np.int64],
+    sample_weight: npt.NDArray[np.float64],
+    classes: int,
+    l2: float = SOFTMAX_L2,
+    iterations: int = SOFTMAX_ITERATIONS,
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """Multinomial logistic regression (W, b): weighted cross-entropy + l2/2·|W|², by
+    full-batch Nesterov-accelerated gradient descent (step 1/L) from zeros, on standardised
+    features; the standardisation is folded back into W and b. Deterministic."""
+    x = features.astype(np.float64)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0) + 1e-6
+    z = (x - mean) / scale
+    n, dims = z.shape
+    onehot = np.zeros((n, classes))
+    onehot[np.arange(n), labels] = 1.0
+    weights = sample_weight / sample_weight.sum()
+    lipschitz = 0.5 * float(np.linalg.eigvalsh((z * weights[:, None]).T @ z).max()) + l2
+    step = 1.0 / lipschitz
+    w = np.zeros((dims, classes))
+    b = np.zeros(classes)
+    w_prev, b_prev, t = w, b, 1.0
+    for _ in range(iterations):
+        t_next = (1.0 + math.sqrt(1.0 + 4.0 * t * t)) / 2.0
+        momentum = (t - 1.0) / t_next
+        t = t_next
+        w_look = w + momentum * (w - w_prev)
+        b_look = b + momentum * (b - b_prev)
+        logits = z @ w_look + b_look
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        grad = (probs - onehot) * weights[:, None]
+        w_prev, b_prev = w, b
+        w = w_look - step * (z.T @ grad + l2 * w_look)
+        b = b_look - step * grad.sum(axis=0)
+    w_out = w / scale[:, None]
+    b_out = b - mean @ w_out
+    return w_out.astype(np.float32), b_out.astype(np.float32)
+
+
+def _softmax_key(competencies: Sequence[str], texts: Sequence[str]) -> str:
+    """Staleness key of the trained weights: training rows, labels and settings."""
+    settings = f"softmax l2={SOFTMAX_L2} it={SOFTMAX_ITERATIONS} pw={SOFTMAX_PROTOTYPE_WEIGHT}"
+    settings += f" balanced={SOFTMAX_BALANCED} classes={','.join(COMPETENCIES)}"
+    rows = [f"{c}\t{t}" for c, t in zip(competencies, texts, strict=True)]
+    return texts_sha256([settings, *rows])
+
+
+def _softmax_training(
+    library: QuestionLibrary, vectors: Vectors, proto_vectors: Vectors
+) -> tuple[tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]], str]:
+    """Train on the library questions plus the prototype sentences; (W, b) and its key."""
+    competencies = [item.competency for item in library.items]
+    competencies += [c for c, _ in _PROTOTYPES]
+    texts = [item.text for item in library.items] + [s for _, s in _PROTOTYPES]
+    order = {c: i for i, c in enumerate(COMPETENCIES)}
+    labels = np.array([order[c] for c in competencies], dtype=np.int64)
+    weight = np.concatenate(
+        [np.ones(len(library.items)), np.full(len(_PROTOTYPES), SOFTMAX_PROTOTYPE_WEIGHT)]
+    )
+    if SOFTMAX_BALANCED:  # every competency weighs the same in the loss
+        per_class = np.bincount(labels, weights=weight, minlength=len(COMPETENCIES))
+        weight = weight / per_class[labels]
+    features = np.vstack([vectors, proto_vectors]).astype(np.float32)
+    key = _softmax_key(competencies, texts)
+    if not len(labels):
+        zeros = np.zeros(len(COMPETENCIES), dtype=np.float32)
+        return (np.zeros((embeddings.DIMENSIONS, len(COMPETENCIES)), np.float32), zeros), key
+    return train_softmax(features, labels, weight, len(COMPETENCIES)), key
+
+
 def embedding_cache_arrays(
     library: QuestionLibrary | None = None,
 ) -> dict[str, npt.NDArray[Any]]:
-    """Everything scripts/embed_library.py saves: float16 vectors, ids, texts' SHA-256."""
+    """Everything scripts/embed_library.py saves: float16 vectors, ids, texts' SHA-256, and
+    the softmax weights trained on those (float16-rounded) vectors."""
     library = _library if library is None else library
     texts = [item.text for item in library.items]
     proto_texts = [s for _, s in _PROTOTYPES]
-    vectors = embeddings.embed([embedding_text(t) for t in texts])
-    proto_vectors = embeddings.embed(proto_texts)
+    vectors = embeddings.embed([embedding_text(t) for t in texts]).astype(np.float16)
+    proto_vectors = embeddings.embed(proto_texts).astype(np.float16)
+    (weights, bias), key = _softmax_training(
+        library, vectors.astype(np.float32), proto_vectors.astype(np.float32)
+    )
     return {
         "ids": np.array([item.id for item in library.items], dtype=np.str_),
-        "vectors": vectors.astype(np.float16),
+        "vectors": vectors,
         "sha256": np.array(texts_sha256(texts)),
         "prototype_competencies": np.array([c for c, _ in _PROTOTYPES], dtype=np.str_),
-        "prototype_vectors": proto_vectors.astype(np.float16),
+        "prototype_vectors": proto_vectors,
         "prototype_sha256": np.array(texts_sha256(proto_texts)),
+        "softmax_W": weights,
+        "softmax_b": bias,
+        "softmax_competencies": np.array(list(COMPETENCIES), dtype=np.str_),
+        "softmax_sha256": np.array(key),
         "model_sha256": np.array(embeddings.MODEL_SHA256),
     }
 
@@ -577,28 +620,29 @@ def _cached_vectors(path: Path, key: str, texts: Sequence[str], count: int) -> V
     return vectors
 
 
-@dataclass(frozen=True)
-class _SemanticIndex:
-    vectors: Vectors  # library questions, one row per QuestionLibrary item
-    competencies: tuple[str, ...]
-    centroids: Vectors  # one row per entry of centroid_competencies
-    centroid_competencies: tuple[str, ...]
-
-
-def _centroids(
-    vectors: Vectors, competencies: Sequence[str], proto_vectors: Vectors
-) -> tuple[Vectors, tuple[str, ...]]:
-    sums: dict[str, Vectors] = {}
-    rows = list(zip(competencies, vectors, strict=True))
-    rows += list(zip((c for c, _ in _PROTOTYPES), proto_vectors, strict=True))
-    for competency, vector in rows:
-        sums[competency] = sums[competency] + vector if competency in sums else vector.copy()
-    names = tuple(c for c in COMPETENCIES if c in sums)
-    if not names:
-        return np.zeros((0, embeddings.DIMENSIONS), dtype=np.float32), ()
-    matrix = np.vstack([sums[c] for c in names]).astype(np.float32)
-    matrix /= np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
-    return matrix, names
+def _cached_softmax(
+    path: Path, library: QuestionLibrary
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]] | None:
+    """The shipped (W, b) when its key matches the library, prototypes and settings."""
+    competencies = [item.competency for item in library.items] + [c for c, _ in _PROTOTYPES]
+    texts = [item.text for item in library.items] + [s for _, s in _PROTOTYPES]
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if str(data["model_sha256"]) != embeddings.MODEL_SHA256:
+                return None
+            if str(data["softmax_sha256"]) != _softmax_key(competencies, texts):
+                return None
+            if list(data["softmax_competencies"]) != list(COMPETENCIES):
+                return None
+            weights = np.asarray(data["softmax_W"], dtype=np.float32)
+            bias = np.asarray(data["softmax_b"], dtype=np.float32)
+    except (OSError, KeyError, ValueError):
+        return None
+    if weights.shape != (embeddings.DIMENSIONS, len(COMPETENCIES)) or bias.shape != (
+        len(COMPETENCIES),
+    ):
+        return None
+    return weights, bias
 
 
 _semantic_lock = threading.Lock()
@@ -606,13 +650,21 @@ _prototype_vectors: Vectors | None = None
 _model_error: str | None = None  # set once the model failed to load: lexicon only from then
 
 
-def _semantic_index(library: QuestionLibrary) -> _SemanticIndex | None:
-    """Library and prototype vectors: from EMBEDDINGS_PATH if fresh, else embedded now."""
+def _softmax_model(
+    library: QuestionLibrary,
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]] | None:
+    """(W, b): from EMBEDDINGS_PATH if fresh, else trained now on (cached or new) vectors."""
     global _prototype_vectors, _model_error
     if _model_error is not None:
         return None
     with _semantic_lock:
+        if library.softmax is not None:
+            return library.softmax
         try:
+            shipped = _cached_softmax(EMBEDDINGS_PATH, library)
+            if shipped is not None:
+                library.softmax = shipped
+                return shipped
             if library.vectors is None:
                 texts = [item.text for item in library.items]
                 cached = _cached_vectors(EMBEDDINGS_PATH, "", texts, len(texts))
@@ -627,20 +679,11 @@ def _semantic_index(library: QuestionLibrary) -> _SemanticIndex | None:
                     EMBEDDINGS_PATH, "prototype_", proto_texts, len(proto_texts)
                 )
                 _prototype_vectors = cached if cached is not None else embeddings.embed(proto_texts)
-            if library.centroids is None:
-                library.centroids = _centroids(
-                    library.vectors,
-                    [item.competency for item in library.items],
-                    _prototype_vectors,
-                )
+            library.softmax, _ = _softmax_training(library, library.vectors, _prototype_vectors)
         except ModelUnavailable as error:
             _model_error = str(error)
             return None
-    return _SemanticIndex(
-        library.vectors,
-        tuple(item.competency for item in library.items),
-        *library.centroids,
-    )
+    return library.softmax
 
 
 def _query_vector(text: str) -> Vectors | None:
@@ -655,32 +698,28 @@ def _query_vector(text: str) -> Vectors | None:
         return None
 
 
-def _semantic_votes(text: str, library: QuestionLibrary) -> dict[str, float]:
-    """Competency votes of the nearest library questions and of the prototypes."""
-    index = _semantic_index(library)
-    if index is None:
+def softmax_probabilities(text: str, library: QuestionLibrary | None = None) -> dict[str, float]:
+    """P(competency | text) of the softmax regression; {} when the model is unavailable."""
+    model = _softmax_model(_library if library is None else library)
+    if model is None:
         return {}
-    query = _query_vector(text)
+    query = _query_vector(embedding_text(text))
     if query is None:
         return {}
-    votes: dict[str, float] = {}
-    if len(index.competencies):
-        sims = index.vectors @ query
-        k = min(SEM_K, len(sims))
-        top = np.argpartition(-sims, k - 1)[:k]
-        for i in top:
-            sim = float(sims[i])
-            if sim >= SEM_MIN_SIMILARITY:
-                vote = (sim - SEM_MIN_SIMILARITY) / (1.0 - SEM_MIN_SIMILARITY)
-                competency = index.competencies[i]
-                votes[competency] = votes.get(competency, 0.0) + SEM_WEIGHT * vote
-    if index.centroid_competencies:
-        centroid_sims: list[float] = (index.centroids @ query).tolist()
-        for competency, sim in zip(index.centroid_competencies, centroid_sims, strict=True):
-            if sim >= CENTROID_MIN_SIMILARITY:
-                vote = (sim - CENTROID_MIN_SIMILARITY) / (1.0 - CENTROID_MIN_SIMILARITY)
-                votes[competency] = votes.get(competency, 0.0) + CENTROID_WEIGHT * vote
-    return votes
+    weights, bias = model
+    logits = query.astype(np.float64) @ weights + bias
+    logits -= logits.max()
+    probs = np.exp(logits)
+    probs /= probs.sum()
+    return dict(zip(list(COMPETENCIES), probs.tolist(), strict=True))
+
+
+def _semantic_votes(text: str, library: QuestionLibrary) -> dict[str, float]:
+    """SOFTMAX_WEIGHT times the softmax probability of each competency; none for an empty
+    library (the prototypes alone are too few to train on)."""
+    if not len(library):
+        return {}
+    return {c: SOFTMAX_WEIGHT * p for c, p in softmax_probabilities(text, library).items()}
 
 
 # --------------------------------------------------------------------------------------

@@ -66,6 +66,7 @@ def no_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(embeddings, "embed", broken)
     monkeypatch.setattr(classify, "_model_error", None)  # restored after the test
     monkeypatch.setattr(classify, "_prototype_vectors", None)
+    monkeypatch.setattr(classify, "_cached_softmax", lambda path, library: None)
     fresh = classify.load_library()  # no vectors yet: the fallback must not need them
     old = classify.set_library(fresh)
     yield
@@ -95,3 +96,29 @@ def test_classify_question_is_cached() -> None:
         assert classify._classify_cached.cache_info().currsize == 0
     finally:
         classify.set_library(old)
+
+
+def test_shipped_softmax_is_fresh_and_reproducible() -> None:
+    """The shipped W, b match the library, prototypes and settings, and retraining them
+    from the shipped vectors gives the same probabilities."""
+    library = classify.load_library()
+    shipped = classify._cached_softmax(classify.EMBEDDINGS_PATH, library)
+    assert shipped is not None, "softmax weights are stale: run scripts/embed_library.py"
+    weights, bias = shipped
+    assert weights.shape == (embeddings.DIMENSIONS, len(classify.COMPETENCIES))
+    with np.load(classify.EMBEDDINGS_PATH, allow_pickle=False) as data:
+        vectors = np.asarray(data["vectors"], dtype=np.float32)
+        protos = np.asarray(data["prototype_vectors"], dtype=np.float32)
+    (w2, b2), _ = classify._softmax_training(library, vectors, protos)
+    assert np.allclose(vectors @ weights + bias, vectors @ w2 + b2, atol=1e-3)
+    probs = classify.softmax_probabilities("Tell me about a disagreement with a coworker.")
+    assert abs(sum(probs.values()) - 1.0) < 1e-6
+    assert max(probs, key=lambda c: probs[c]) == "conflict"
+
+
+def test_train_softmax_separates_classes() -> None:
+    rng = np.random.default_rng(0)
+    x = np.vstack([rng.normal(0, 1, (20, 4)) + 3, rng.normal(0, 1, (20, 4)) - 3]).astype(np.float32)
+    y = np.array([0] * 20 + [1] * 20, dtype=np.int64)
+    w, b = classify.train_softmax(x, y, np.ones(40), 2)
+    assert ((x @ w + b).argmax(axis=1) == y).all()
