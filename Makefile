@@ -32,8 +32,8 @@ system-deps:
 	@scripts/install-system-deps.sh
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check secondround tests bench
-	$(BIN)/ruff format --check secondround tests bench
+	$(BIN)/ruff check secondround tests bench eval scripts
+	$(BIN)/ruff format --check secondround tests bench eval scripts
 	$(BIN)/mypy
 
 test: test-deps lint

@@ -1,6 +1,6 @@
 """Screenshots of the demo for the README: run `make run` in another terminal first.
 
-    .venv/bin/python scripts/screenshot.py [BASE_URL]
+.venv/bin/python scripts/screenshot.py [BASE_URL]
 """
 
 from __future__ import annotations

@@ -94,7 +94,8 @@ def _json_list(path: str, required: tuple[str, ...]) -> list[dict]:
     try:
         items = json.loads(_read_text(path))
     except json.JSONDecodeError as error:
-        raise SystemExit(f"secondround: {path}: not valid JSON ({error.msg}, line {error.lineno})")
+        message = f"secondround: {path}: not valid JSON ({error.msg}, line {error.lineno})"
+        raise SystemExit(message) from None
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise SystemExit(f"secondround: {path}: expected a JSON list of objects")
     for index, item in enumerate(items):

@@ -9,8 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from secondround.portability.models import AccountExport
 from secondround.questions.models import OwnQuestion, PreparedQuestion
-from secondround.stories.models import Story
 from secondround.research.models import GlossaryTerm, ResearchSource
+from secondround.stories.models import Story
 
 pytestmark = pytest.mark.django_db
 

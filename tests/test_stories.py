@@ -1,6 +1,5 @@
 """The story bank in the app: write, check as you type, import a résumé, coverage."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ STORY = {
     "title": "Falls prevention on ward 4",
     "situation": "Our ward's falls rate was the highest in the hospital.",
     "task": "I was asked to lead a prevention project.",
-    "action": "I audited 40 falls, trained the night staff on hourly rounding and set up bed alarms.",
+    "action": "I audited 40 falls, trained night staff on hourly rounding and set up bed alarms.",
     "result": "Falls dropped from 12 to 4 a month within a quarter.",
     "metric": "falls a month",
     "metric_before": "12",

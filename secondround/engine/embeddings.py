@@ -130,7 +130,7 @@ def embed_remembered(texts: Sequence[str]) -> Vectors:
             while len(_remembered) > REMEMBERED_TEXTS:
                 _remembered.popitem(last=False)
     with _remembered_lock:
-        rows = [_remembered[text] if text in _remembered else None for text in texts]
+        rows = [_remembered.get(text) for text in texts]
     if any(row is None for row in rows):  # evicted meanwhile by another thread: recompute
         return embed(texts)
     return np.vstack([row for row in rows if row is not None]) if rows else embed(texts)

@@ -23,7 +23,9 @@ def test_live_check_while_typing(page):
     expect(check).to_contain_text("only “we”")
     expect(check).to_contain_text("No result yet.")
 
-    page.get_by_label("Action").fill("I rebuilt the rota with the charge nurses and I swapped 3 shifts.")
+    page.get_by_label("Action").fill(
+        "I rebuilt the rota with the charge nurses and I swapped 3 shifts."
+    )
     page.get_by_label("Result", exact=True).fill("No uncovered night shifts for 6 months.")
     expect(check).to_contain_text("Ready to tell")
     page.get_by_role("button", name="Save the story").click()

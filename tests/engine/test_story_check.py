@@ -5,7 +5,7 @@ from secondround.engine.story_check import check_story
 READY = {
     "situation": "Our ward's falls rate was the highest in the hospital.",
     "task": "I was asked to lead a prevention project.",
-    "action": "I audited 40 falls, I trained the night staff on hourly rounding and I set up bed alarms.",
+    "action": "I audited 40 falls, I trained night staff on hourly rounding, I set up bed alarms.",
     "result": "Falls dropped from 12 to 4 a month within a quarter.",
 }
 
