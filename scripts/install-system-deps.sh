@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: Chromium (browser tests) and PostgreSQL (database tests).
+# Debian packages the app and its tests need, installed only when missing:
+#   chromium            browser tests (driven by Playwright's Python client)
+#   postgresql          the database tests' second run on a real server
+#   espeak-ng           reading questions aloud (fallback voice) and generating test speech
+#   libpango-1.0-0 …    WeasyPrint's rendering libraries for the PDF brief
 set -euo pipefail
 
+wanted=(chromium postgresql espeak-ng libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+for package in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then
-  echo "The tests need these Debian packages: ${missing[*]}. Install them with:" >&2
+  echo "Second Round needs these Debian packages: ${missing[*]}. Install them with:" >&2
   echo "  sudo apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
 echo "Installing ${missing[*]} from Debian's packages…"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core >/dev/null
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

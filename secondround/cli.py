@@ -134,6 +134,59 @@ def cmd_match(args: argparse.Namespace) -> int:
     return 0
 
 
+def _round_of(opportunity_id: str, round_ref: str):
+    """A round by its id, or by its number within the opportunity ("2" = the second round)."""
+    from secondround.opportunities.models import Round
+
+    if not (opportunity_id.isdigit() and round_ref.isdigit()):
+        raise SystemExit("secondround: OPPORTUNITY and ROUND are numbers (see the page addresses)")
+    rounds = Round.objects.select_related("opportunity__owner").filter(
+        opportunity_id=int(opportunity_id)
+    )
+    found = rounds.filter(pk=int(round_ref)).first() or rounds.filter(number=int(round_ref)).first()
+    if found is None:
+        raise SystemExit(f"secondround: no round {round_ref} in opportunity {opportunity_id}")
+    return found
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    _setup_django()
+    from secondround.engine.letters import letters_as_json
+    from secondround.followup.services import drafted
+
+    round_ = _round_of(args.opportunity, args.round)
+    letters = drafted(round_, round_.opportunity.owner)
+    json.dump(letters_as_json(letters), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    _setup_django()
+    from secondround.brief.exports import PdfUnavailable, brief_ics, brief_pdf
+    from secondround.brief.selectors import build_brief
+
+    round_ = _round_of(args.opportunity, args.round)
+    brief = build_brief(round_, round_.opportunity.owner)
+    if args.pdf:
+        try:
+            Path(args.pdf).write_bytes(brief_pdf(brief))
+        except PdfUnavailable as error:
+            print(f"secondround: {error}", file=sys.stderr)
+            return 1
+        print(f"Wrote {args.pdf}")
+    if args.ics:
+        Path(args.ics).write_bytes(brief_ics(brief))
+        print(f"Wrote {args.ics}")
+    if not (args.pdf or args.ics):
+        print(f"{brief.opportunity.role_title} at {brief.opportunity.company}: {round_.label}")
+        for page in brief.people:
+            print(f"- {page.person.name} ({page.person.get_relation_display()})")
+            for item in page.ask:
+                print(f"    ask: {item.text}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     _setup_django()
     _migrate()
@@ -269,6 +322,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     matcher.add_argument("questions", help="JSON list of {id, text}")
     matcher.set_defaults(run=cmd_match)
+
+    letters = commands.add_parser(
+        "letters", help="print the round's drafted thank-you letters as JSON"
+    )
+    letters.add_argument("opportunity", help="the opportunity's id")
+    letters.add_argument("round", help="the round's id, or its number within the opportunity")
+    letters.set_defaults(run=cmd_letters)
+
+    brief = commands.add_parser("brief", help="the brief for a round: PDF, calendar, or a summary")
+    brief.add_argument("opportunity", help="the opportunity's id")
+    brief.add_argument("round", help="the round's id, or its number within the opportunity")
+    brief.add_argument("--pdf", help="write the PDF brief to this file")
+    brief.add_argument("--ics", help="write the calendar (.ics) to this file")
+    brief.set_defaults(run=cmd_brief)
 
     manage = commands.add_parser("manage", help="Django management commands (migrate, db_worker…)")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

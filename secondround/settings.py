@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "secondround.research",
     "secondround.questions",
     "secondround.stories",
+    "secondround.followup",
+    "secondround.brief",
 ]
 
 MIDDLEWARE = [

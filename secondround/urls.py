@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("secondround.research.urls")),
     path("", include("secondround.questions.urls")),
     path("", include("secondround.stories.urls")),
+    path("", include("secondround.followup.urls")),
+    path("", include("secondround.brief.urls")),
     path("account/", include("secondround.accounts.urls")),
     path("account/data/", include("secondround.portability.urls")),
     path("admin/", admin.site.urls),

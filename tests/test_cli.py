@@ -136,3 +136,34 @@ def test_match_explains_a_bad_file(tmp_path):
     (tmp_path / "questions.json").write_text("[]")
     with pytest.raises(SystemExit, match="expected a JSON list"):
         main(["match", str(tmp_path / "stories.json"), str(tmp_path / "questions.json")])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_letters_and_brief_from_the_command_line(tmp_path, capsys, alice):
+    from pypdf import PdfReader
+
+    from secondround.followup.models import InterviewerNote
+    from tests.factories import make_interviewer, make_opportunity, make_round
+
+    opportunity = make_opportunity(alice, company="Northwind Freight")
+    round_ = make_round(opportunity, number=2)
+    dana = make_interviewer(round_, name="Dana Whitfield", relation="hiring_manager")
+    make_interviewer(round_, name="Priya Raman", relation="hr")
+    InterviewerNote.objects.create(interviewer=dana, discussed="the Joliet hub ramp-up")
+
+    assert main(["letters", str(opportunity.pk), "2"]) == 0
+    letters = json.loads(capsys.readouterr().out)
+    assert [set(letter) for letter in letters] == [
+        {"interviewer", "subject", "body", "generic"}
+    ] * 2
+    assert letters[0]["interviewer"] == "Dana Whitfield" and not letters[0]["generic"]
+    assert "Joliet hub" in letters[0]["body"]
+    assert letters[1]["generic"] is True
+
+    target = tmp_path / "brief.pdf"
+    assert main(["brief", str(opportunity.pk), str(round_.pk), "--pdf", str(target)]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Dana Whitfield" in text and "Priya Raman" in text
+
+    with pytest.raises(SystemExit, match="no round 9"):
+        main(["brief", str(opportunity.pk), "9"])

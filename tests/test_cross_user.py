@@ -10,6 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from secondround.portability.models import AccountExport
 from secondround.questions.models import OwnQuestion, PreparedQuestion
 from secondround.research.models import GlossaryTerm, ResearchSource
+from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
+from secondround.followup.models import FitCriterion, FollowUp, Letter
 from secondround.stories.models import Story
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +55,26 @@ OBJECT_FOR_URL = {
     "story_delete": "story",
     "coverage": "round",
     "rehearsal": "round",
+    "after_notes": "round",
+    "after_notes_sort": "interviewer",
+    "letters": "round",
+    "letters_draft": "round",
+    "letter_edit": "letter",
+    "letter_sent": "letter",
+    "letter_eml": "letter",
+    "follow_up": "round",
+    "follow_up_outcome": "round",
+    "fit": "opportunity",
+    "ask": "round",
+    "ask_pin": "interviewer",
+    "ask_add": "interviewer",
+    "ask_edit": "ask_choice",
+    "ask_remove": "ask_choice",
+    "plan": "opportunity",
+    "salary": "opportunity",
+    "brief": "round",
+    "brief_pdf": "round",
+    "brief_ics": "round",
 }
 # URLs that take more than the object's id.
 EXTRA_ARGS = {"answer": ["learned"]}
@@ -91,6 +113,12 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
         ),
         "term": GlossaryTerm.objects.create(opportunity=opportunity, term="OTIF"),
         "story": Story.objects.create(owner=alice, title="Alice's story"),
+        "ask_choice": AskChoice.objects.create(
+            interviewer=alice_round.interviewers.get(), text="Alice's question to ask"
+        ),
+        "letter": Letter.objects.create(
+            interviewer=alice_round.interviewers.get(), subject="Thanks", body="Secret notes"
+        ),
         "own_question": OwnQuestion.objects.create(
             round=alice_round, text="Alice's question", competency="teamwork", kind="behavioral"
         ),
@@ -119,3 +147,7 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
     assert "Secret notes" not in response.content.decode()
     assert OwnQuestion.objects.count() == 1 and not PreparedQuestion.objects.exists()
     assert list(Story.objects.values_list("title", flat=True)) == ["Alice's story"]
+    assert Letter.objects.get().sent_at is None and Letter.objects.get().subject == "Thanks"
+    assert not FollowUp.objects.exists() and not FitCriterion.objects.exists()
+    assert list(AskChoice.objects.values_list("text", flat=True)) == ["Alice's question to ask"]
+    assert not NinetyDayPlan.objects.exists() and not SalaryPlan.objects.exists()

@@ -1,12 +1,22 @@
 import json
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryEntry, SalaryPlan
 from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
+from secondround.followup.models import (
+    FitCriterion,
+    FitScore,
+    FitVerdict,
+    FollowUp,
+    InterviewerNote,
+    Letter,
+)
 from secondround.opportunities.models import Opportunity
 from secondround.portability.models import AccountExport
 from secondround.portability.services import (
@@ -90,6 +100,27 @@ def _debrief_and_research(opportunity, first, second):
         kind="situational",
     )
     PreparedQuestion.objects.create(round=second, key=own.bank_key)
+    person = second.interviewers.first()
+    InterviewerNote.objects.create(interviewer=person, discussed="the new wing")
+    Letter.objects.create(
+        interviewer=person, subject="Thank you", body="Dear…", sent_at=timezone.now()
+    )
+    AskChoice.objects.create(
+        interviewer=person, text="What will I own first?", library_id="ask-001"
+    )
+    FollowUp.objects.create(round=second, decision_expected_on=date(2026, 12, 4), outcome="offer")
+    criterion = FitCriterion.objects.create(opportunity=opportunity, name="Growth", weight=4)
+    FitScore.objects.create(criterion=criterion, round=second, score=4, evidence="Mentoring")
+    FitVerdict.objects.create(opportunity=opportunity, would_accept="yes", reasons="Team")
+    NinetyDayPlan.objects.create(opportunity=opportunity, learn="Meet — notes")
+    SalaryEntry.objects.create(
+        opportunity=opportunity,
+        source="Survey",
+        low=Decimal("78000.50"),
+        high=95000,
+        currency="USD",
+    )
+    SalaryPlan.objects.create(opportunity=opportunity, target=Decimal("90000"), walk_away=80000)
 
 
 def _without_stamp(document):

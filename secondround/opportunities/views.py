@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secondround.engine.invitation import ParsedInvitation, parse_invitation
+from secondround.followup.selectors import follow_ups_due, letters_due
 
 from . import selectors, services
 from .forms import (
@@ -47,11 +48,18 @@ def _get_interviewer_for_user(request: HttpRequest, pk: int) -> Interviewer:
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     archived = request.GET.get("archived") == "1"
-    rows = selectors.dashboard_rows(request.user, now=timezone.now(), archived=archived)
+    now = timezone.now()
+    rows = selectors.dashboard_rows(request.user, now=now, archived=archived)
     return render(
         request,
         "opportunities/dashboard.html",
-        {"rows": rows, "archived": archived, "now": timezone.now()},
+        {
+            "rows": rows,
+            "archived": archived,
+            "now": now,
+            "letters_due": letters_due(request.user, now),
+            "follow_ups_due": follow_ups_due(request.user, timezone.localdate()),
+        },
     )
 
 

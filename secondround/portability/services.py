@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -30,6 +31,8 @@ class ImportFileError(ValueError):
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)  # exact: money is never rounded through a float
     return value
 
 
@@ -80,9 +83,11 @@ def _python_value(field: models.Field, raw: Any, where: str) -> Any:
     return value
 
 
-def _round_of(opportunity: models.Model, number: Any, where: str) -> models.Model | None:
+def _round_of(parent: models.Model, number: Any, where: str) -> models.Model | None:
+    """The round with this number in the opportunity the parent belongs to."""
     if number is None:
         return None
+    opportunity = parent if hasattr(parent, "rounds") else parent.opportunity  # type: ignore[attr-defined]
     found = opportunity.rounds.filter(number=number).first() if isinstance(number, int) else None
     if found is None:
         raise ImportFileError(f"{where}: there is no round {number} in this opportunity.")

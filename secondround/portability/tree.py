@@ -10,7 +10,16 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryEntry, SalaryPlan
 from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
+from secondround.followup.models import (
+    FitCriterion,
+    FitScore,
+    FitVerdict,
+    FollowUp,
+    InterviewerNote,
+    Letter,
+)
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.questions.models import CompetencyNeed, OwnQuestion, PreparedQuestion, SkillNeed
 from secondround.research.models import (
@@ -91,6 +100,41 @@ OPPORTUNITIES = Node(
                     order_by=("position", "pk"),
                     children=(
                         Node(
+                            model=InterviewerNote,
+                            key="after_notes",
+                            parent_field="interviewer",
+                            fields=(
+                                "discussed",
+                                "cares_about",
+                                "worries",
+                                "personal",
+                                "updated_at",
+                            ),
+                        ),
+                        Node(
+                            model=Letter,
+                            key="letter",
+                            parent_field="interviewer",
+                            fields=(
+                                "form",
+                                "subject",
+                                "body",
+                                "card",
+                                "generic",
+                                "edited",
+                                "sent_at",
+                                "drafted_at",
+                                "updated_at",
+                            ),
+                        ),
+                        Node(
+                            model=AskChoice,
+                            key="ask_choices",
+                            parent_field="interviewer",
+                            fields=("library_id", "text", "position"),
+                            order_by=("position", "pk"),
+                        ),
+                        Node(
                             model=InterviewerResearch,
                             key="research",
                             parent_field="interviewer",
@@ -139,6 +183,20 @@ OPPORTUNITIES = Node(
                     ),
                 ),
                 Node(
+                    model=FollowUp,
+                    key="follow_up",
+                    parent_field="round",
+                    fields=(
+                        "decision_expected_on",
+                        "follow_up_on",
+                        "contact_name",
+                        "contact_email",
+                        "sent_at",
+                        "outcome",
+                        "feedback_requested_at",
+                    ),
+                ),
+                Node(
                     model=OwnQuestion,
                     key="own_questions",
                     parent_field="round",
@@ -153,6 +211,46 @@ OPPORTUNITIES = Node(
                     order_by=("key",),
                 ),
             ),
+        ),
+        Node(
+            model=NinetyDayPlan,
+            key="plan",
+            parent_field="opportunity",
+            fields=("learn", "contribute", "lead", "updated_at"),
+        ),
+        Node(
+            model=SalaryEntry,
+            key="salary_entries",
+            parent_field="opportunity",
+            fields=("source", "low", "high", "currency", "as_of"),
+        ),
+        Node(
+            model=SalaryPlan,
+            key="salary_plan",
+            parent_field="opportunity",
+            fields=("currency", "target", "walk_away", "benefits", "notes"),
+        ),
+        Node(
+            model=FitCriterion,
+            key="fit_criteria",
+            parent_field="opportunity",
+            fields=("name", "weight", "position"),
+            order_by=("position", "pk"),
+            children=(
+                Node(
+                    model=FitScore,
+                    key="scores",
+                    parent_field="criterion",
+                    fields=("round", "score", "evidence"),
+                    round_refs=("round",),
+                ),
+            ),
+        ),
+        Node(
+            model=FitVerdict,
+            key="fit_verdict",
+            parent_field="opportunity",
+            fields=("would_accept", "reasons", "updated_at"),
         ),
         Node(
             model=CompetencyNeed,

@@ -1,0 +1,296 @@
+"""Speech recognition quality and speed on generated answers (no audio is downloaded).
+
+Six answer scripts (about 20 to 120 seconds) with fillers written in ({um}, {uh},
+{you know}, {like}) are spoken by Piper's joe voice and by espeak-ng, then transcribed:
+
+    python bench/speech.py            # all figures (about 10 minutes on 2 cores)
+    python bench/speech.py --quick    # default setting only, one run of the 2-minute test
+
+Figures:
+- speech_wer: word error rate against the script, normalised, fillers removed from both
+  sides (own Levenshtein, no jiwer), over all scripts, with the chosen setting;
+- speech_filler_recall (+ one per decoding setting tried): share of the scripted fillers
+  that appear, aligned, in the transcript;
+- speech_real_time_factor: processing seconds / audio seconds, median over the scripts;
+- speech_report_after_end_2min_{whole,chunked}_median: seconds from the end of a
+  two-minute answer (webm/opus, as MediaRecorder sends it) to the full transcript, when
+  the whole file is transcribed at the end or when 10-second pieces were transcribed
+  while the answer went on; and their ratio, speech_chunked_speedup.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from secondround.engine import speech  # noqa: E402
+
+SCRIPTS: tuple[str, ...] = (
+    # about 20 s
+    "{Um}, I would say my biggest strength is {uh} staying calm when a release goes wrong. "
+    "Last spring our payment service failed on a Friday night and {you know} I gathered "
+    "the team, we found the bad setting and rolled it back within the hour.",
+    # about 40 s
+    "So {uh} the project I am proudest of is the warehouse dashboard. {Um}, before it, the "
+    "managers waited two days for a spreadsheet. I sat with them, {like}, for a whole week "
+    "to learn which numbers they checked every morning. Then I built a simple page that "
+    "refreshed every ten minutes. {You know}, the best part was that they stopped calling "
+    "the analysts and {um} started asking better questions about the late shipments.",
+    # about 60 s
+    "{Uh}, a time I disagreed with my manager. {Um}, she wanted to launch the mobile app "
+    "before the holidays, and I thought the login flow was not ready. {You know}, we had "
+    "seen crashes on older phones in testing. Instead of arguing in the meeting, I wrote "
+    "a short page with the crash numbers and {like} three options: launch anyway, launch "
+    "for new phones only, or wait two weeks. {Uh}, she picked the second option. We "
+    "launched on time for most users and fixed the older phones in January. {Um}, what I "
+    "learned is that data makes a disagreement much easier to resolve, and that my "
+    "manager cared about the date for reasons I had not seen.",
+    # about 75 s
+    "Why this company? {Um}, honestly, it started with your product. I have used your "
+    "scheduling tool at my last two jobs and {uh} it is the one piece of software my "
+    "whole team actually enjoyed. {You know}, when I read the job posting, the part about "
+    "rebuilding the calendar engine caught my eye, because I spent the last three years "
+    "working on {like} exactly that kind of problem: time zones, recurring events, and "
+    "people who move meetings at the last minute. {Uh}, I also talked to two of your "
+    "engineers at a meetup in the autumn. {Um}, they described how the teams here write "
+    "design notes before building anything, and that is how I like to work. So {you "
+    "know} it feels like a place where I could contribute from the first month and also "
+    "learn from people who are better than me at distributed systems.",
+    # about 95 s
+    "Tell you about a failure. {Uh}, two years ago I led a migration of our customer "
+    "database to a new cloud provider. {Um}, I planned it carefully, or so I thought. We "
+    "tested the copy of the data, the new queries, and the backups. {You know}, what we "
+    "did not test was the reporting jobs that the finance team ran at the end of each "
+    "month. The first month after the move, every report was late by two days, and {like} "
+    "the finance director was not happy, and she was right. {Um}, I owned it. I "
+    "apologised, I stayed late with two engineers to rewrite the slow jobs, and we got "
+    "the reports out. {Uh}, afterwards I wrote a checklist for migrations that starts "
+    "with a list of every team that reads the data, not just the teams that write it. "
+    "{You know}, we used that checklist for the next three moves and none of them "
+    "surprised anyone. {Um}, the lesson for me was to ask who depends on a system before "
+    "deciding what to test, and to talk to those people early.",
+    # about 120 s (the two-minute answer)
+    "{Um}, so, walk you through my background. {Uh}, I studied economics, and my first "
+    "job was at a small shipping company where I answered customer emails. {You know}, "
+    "after a few months I noticed that half of the questions were about where a package "
+    "was, so I taught myself enough programming to build a page that answered that "
+    "automatically. {Um}, that page cut the emails by a third, and my manager asked me "
+    "to join the tiny software team. {Like}, that was the start of my career as an "
+    "engineer. {Uh}, over the next four years I worked on the tracking system, the "
+    "billing system and finally the routing service that plans the drivers' days. {You "
+    "know}, the routing work was the hardest and the most fun, because every small "
+    "improvement saved real fuel and real hours. {Um}, then I moved to a larger company "
+    "to lead a team of five engineers. {Uh}, there I learned how to hire, how to give "
+    "feedback that people can use, and {like} how to say no to work that does not "
+    "matter. {Um}, we rebuilt the order pipeline, and the time from order to truck went "
+    "from two days to one. {You know}, now I am looking for a role where I can combine "
+    "the two things I enjoy most: hard planning problems and helping a team grow. {Uh}, "
+    "your logistics platform has both, and that is why I applied. {Um}, I am happy to go "
+    "deeper into any of those steps.",
+)
+TWO_MINUTE = len(SCRIPTS) - 1
+FILLER_SPELLINGS = {
+    "um": "um",
+    "umm": "um",
+    "uhm": "um",
+    "mm": "um",
+    "uh": "uh",
+    "uhh": "uh",
+    "er": "uh",
+    "erm": "uh",
+    "ah": "uh",
+    "hmm": "hmm",
+    "hm": "hmm",
+}
+
+
+def words(text: str) -> list[str]:
+    text = text.lower().replace("-", " ").replace("’", "'")
+    text = re.sub(r"[^a-z' ]", " ", text)
+    return [FILLER_SPELLINGS.get(word, word) for word in text.split() if word.strip("'")]
+
+
+def reference(script: str, *, fillers: bool) -> tuple[list[str], set[int]]:
+    """Script words (with or without fillers) and the positions of the fillers."""
+    tokens: list[str] = []
+    filler_positions: set[int] = set()
+    for part in re.split(r"(\{[^}]*\})", script):
+        is_filler = part.startswith("{")
+        if is_filler and not fillers:
+            continue
+        for word in words(part.strip("{}")):
+            if is_filler:
+                filler_positions.add(len(tokens))
+            tokens.append(word)
+    return tokens, filler_positions
+
+
+def align(ref: list[str], hyp: list[str]) -> tuple[int, list[tuple[int | None, int | None]]]:
+    """Levenshtein distance and the aligned pairs of positions."""
+    rows, cols = len(ref) + 1, len(hyp) + 1
+    cost = np.zeros((rows, cols), dtype=np.int32)
+    cost[:, 0] = np.arange(rows)
+    cost[0, :] = np.arange(cols)
+    for i in range(1, rows):
+        for j in range(1, cols):
+            cost[i, j] = min(
+                cost[i - 1, j] + 1,
+                cost[i, j - 1] + 1,
+                cost[i - 1, j - 1] + (ref[i - 1] != hyp[j - 1]),
+            )
+    pairs: list[tuple[int | None, int | None]] = []
+    i, j = len(ref), len(hyp)
+    while i or j:
+        if i and j and cost[i, j] == cost[i - 1, j - 1] + (ref[i - 1] != hyp[j - 1]):
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif i and cost[i, j] == cost[i - 1, j] + 1:
+            pairs.append((i - 1, None))
+            i -= 1
+        else:
+            pairs.append((None, j - 1))
+            j -= 1
+    return int(cost[-1, -1]), pairs[::-1]
+
+
+def score(script: str, text: str) -> tuple[int, int, int, int]:
+    """(word errors, reference words, fillers found, fillers scripted).
+
+    The transcript is aligned with the script including its fillers; errors on scripted
+    fillers and inserted hesitation words do not count, every other edit does.
+    """
+    hyp = words(text)
+    ref, filler_positions = reference(script, fillers=True)
+    _, pairs = align(ref, hyp)
+    hesitations = set(FILLER_SPELLINGS.values())
+    errors = found = 0
+    for r, h in pairs:
+        if r is None:
+            errors += h is not None and hyp[h] not in hesitations
+        elif r in filler_positions:
+            found += h is not None and ref[r] == hyp[h]
+        else:
+            errors += h is None or ref[r] != hyp[h]
+    return errors, len(ref) - len(filler_positions), found, len(filler_positions)
+
+
+def to_webm(wav: bytes) -> bytes:
+    """Re-encode as webm/opus, what a browser's MediaRecorder uploads."""
+    import av
+
+    samples = speech.decode(wav)
+    pcm = (np.clip(samples, -1, 1) * 32767).astype(np.int16)
+    out = io.BytesIO()
+    with av.open(out, "w", format="webm") as container:
+        stream = container.add_stream("libopus", rate=48000)
+        stream.layout = "mono"
+        frame = av.AudioFrame.from_ndarray(pcm.reshape(1, -1), format="s16", layout="mono")
+        frame.sample_rate = speech.SAMPLE_RATE
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=48000)
+        for resampled in resampler.resample(frame):
+            for packet in stream.encode(resampled):
+                container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+    return out.getvalue()
+
+
+def synthesise() -> list[tuple[str, str, bytes]]:
+    """(voice, script, wav) for every script, alternating voices; the two-minute answer
+    is spoken by Piper."""
+    clips = []
+    for index, script in enumerate(SCRIPTS):
+        voice = "piper" if index % 2 == 0 or index == TWO_MINUTE else "espeak-ng"
+        spoken = script.replace("{", "").replace("}", "")
+        clips.append((voice, script, speech.speak(spoken, engine=voice)))
+    return clips
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    started = time.perf_counter()
+    clips = synthesise()
+    seconds = [speech.probe_audio(wav) for _, _, wav in clips]
+    print(
+        f"# {len(clips)} clips, {sum(seconds):.0f} s of audio "
+        f"({', '.join(f'{v} {s:.0f}s' for (v, _, _), s in zip(clips, seconds, strict=True))}),"
+        f" synthesised in {time.perf_counter() - started:.0f} s"
+    )
+    speech.transcribe(clips[0][2])  # load the model
+
+    settings = [speech.FILLER_SETTING] if quick else list(speech.SETTINGS)
+    if speech.PLAIN_SETTING not in settings:
+        settings.insert(0, speech.PLAIN_SETTING)
+    factors: list[float] = []
+    results: dict[str, tuple[float, float]] = {}
+    for setting in settings:
+        errors = total = found = fillers = 0
+        for (voice, script, wav), length in zip(clips, seconds, strict=True):
+            began = time.perf_counter()
+            result = speech.transcribe(wav, setting=setting)
+            took = time.perf_counter() - began
+            if setting == speech.FILLER_SETTING:
+                factors.append(took / length)
+            e, t, f, n = score(script, result.text)
+            errors, total, found, fillers = errors + e, total + t, found + f, fillers + n
+            print(f"#   {setting:22} {voice:9} {length:5.1f}s wer {e / t:.3f} fillers {f}/{n}")
+        results[setting] = (errors / total, found / fillers)
+        print(f"FIGURE speech_filler_recall_{setting} {found / fillers:.3f} ratio")
+        print(f"FIGURE speech_wer_{setting} {errors / total:.3f} ratio")
+    wer, recall = results[speech.FILLER_SETTING]
+    print(f"FIGURE speech_wer {wer:.3f} ratio")
+    print(f"FIGURE speech_filler_recall {recall:.3f} ratio")
+    print(f"FIGURE speech_real_time_factor {statistics.median(factors):.3f} ratio")
+
+    # The two-minute answer, as webm/opus in 10-second pieces.
+    _, script, wav = clips[TWO_MINUTE]
+    webm = to_webm(wav)
+    length = speech.probe_audio(webm)
+    piece = max(1, int(len(webm) * 10 / length))
+    cuts = list(range(piece, len(webm), piece))
+    runs = 1 if quick else 3
+    whole: list[float] = []
+    chunked: list[float] = []
+    slowest_add = 0.0
+    for _ in range(runs):
+        began = time.perf_counter()
+        result = speech.transcribe(webm)
+        whole.append(time.perf_counter() - began)
+        whole_wer = score(script, result.text)
+        incremental = speech.IncrementalTranscriber()
+        for cut in cuts:
+            began = time.perf_counter()
+            incremental.add(webm[:cut])
+            slowest_add = max(slowest_add, time.perf_counter() - began)
+        began = time.perf_counter()
+        final = incremental.finish(webm)
+        chunked.append(time.perf_counter() - began)
+        chunked_wer = score(script, final.text)
+    print(
+        f"# 2-minute answer: {length:.1f} s webm/opus, {len(cuts)} pieces, "
+        f"{incremental.windows} windows, slowest piece {slowest_add:.2f} s; "
+        f"whole wer {whole_wer[0] / whole_wer[1]:.3f} fillers {whole_wer[2]}/{whole_wer[3]}, "
+        f"chunked wer {chunked_wer[0] / chunked_wer[1]:.3f} "
+        f"fillers {chunked_wer[2]}/{chunked_wer[3]}"
+    )
+    whole_median = statistics.median(whole)
+    chunked_median = statistics.median(chunked)
+    print(f"FIGURE speech_report_after_end_2min_whole_median {whole_median:.2f} s")
+    print(f"FIGURE speech_report_after_end_2min_chunked_median {chunked_median:.2f} s")
+    print(f"FIGURE speech_chunked_speedup {whole_median / chunked_median:.2f} ratio")
+    print(f"FIGURE speech_chunked_wer {chunked_wer[0] / chunked_wer[1]:.3f} ratio")
+    print(f"FIGURE speech_chunked_slowest_piece {slowest_add:.2f} s")
+    print(f"# total {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BriefConfig(AppConfig):
+    name = "secondround.brief"
+    label = "brief"

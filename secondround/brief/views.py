@@ -1,0 +1,261 @@
+"""Questions to ask, the 90-day plan, salary, and the brief for the day."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secondround.debrief.models import Debrief
+from secondround.engine.plan90 import draft_plan
+from secondround.engine.salary import SalaryPoint, summarise, what_to_say
+from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.research.models import GlossaryTerm
+
+from . import selectors
+from .exports import PdfUnavailable, brief_ics, brief_pdf
+from .forms import AskAddForm, AskEditForm, PlanForm, SalaryPlanForm, salary_entries_formset
+from .models import AskChoice, NinetyDayPlan, SalaryPlan
+
+
+def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
+    return get_object_or_404(
+        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
+    )
+
+
+def _get_interviewer_for_user(request: HttpRequest, pk: int) -> Interviewer:
+    return get_object_or_404(
+        Interviewer.objects.select_related("round__opportunity"),
+        pk=pk,
+        round__opportunity__owner=request.user,
+    )
+
+
+def _get_choice_for_user(request: HttpRequest, pk: int) -> AskChoice:
+    return get_object_or_404(
+        AskChoice.objects.select_related("interviewer"),
+        pk=pk,
+        interviewer__round__opportunity__owner=request.user,
+    )
+
+
+def _get_opportunity_for_user(request: HttpRequest, pk: int) -> Opportunity:
+    return get_object_or_404(Opportunity, pk=pk, owner=request.user)
+
+
+@login_required
+@require_GET
+def ask(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    lists = selectors.ask_lists(round_)
+    people = [
+        (person, lists.get(person.pk, []), AskAddForm(prefix=f"a{person.pk}"))
+        for person in round_.interviewers.all()
+    ]
+    return render(
+        request,
+        "brief/ask.html",
+        {
+            "round": round_,
+            "opportunity": round_.opportunity,
+            "people": people,
+            "pay_raised": selectors.pay_raised(round_),
+        },
+    )
+
+
+def _next_position(person: Interviewer) -> int:
+    return (person.ask_choices.aggregate(top=Max("position"))["top"] or 0) + 1
+
+
+@login_required
+@require_POST
+def ask_pin(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _get_interviewer_for_user(request, pk)
+    library_id = request.POST.get("library_id", "")[:40]
+    text = request.POST.get("text", "").strip()
+    if text and not person.ask_choices.filter(library_id=library_id, text=text).exists():
+        AskChoice.objects.create(
+            interviewer=person,
+            library_id=library_id,
+            text=text[:1000],
+            position=_next_position(person),
+        )
+        messages.success(request, f"Kept this question for {person.name}.")
+    return redirect(f"/rounds/{person.round_id}/ask/#ask-{person.pk}")
+
+
+@login_required
+@require_POST
+def ask_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _get_interviewer_for_user(request, pk)
+    form = AskAddForm(request.POST, prefix=f"a{person.pk}")
+    if form.is_valid():
+        AskChoice.objects.create(
+            interviewer=person, text=form.cleaned_data["text"], position=_next_position(person)
+        )
+        messages.success(request, f"Added your question for {person.name}.")
+    else:
+        messages.error(request, "Write the question first.")
+    return redirect(f"/rounds/{person.round_id}/ask/#ask-{person.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ask_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    choice = _get_choice_for_user(request, pk)
+    form = AskEditForm(request.POST or None, initial={"text": choice.text})
+    if request.method == "POST" and form.is_valid():
+        choice.text = form.cleaned_data["text"]
+        choice.save(update_fields=["text"])
+        messages.success(request, "Saved.")
+        return redirect(f"/rounds/{choice.interviewer.round_id}/ask/#ask-{choice.interviewer_id}")
+    return render(request, "brief/ask_edit.html", {"form": form, "choice": choice})
+
+
+@login_required
+@require_POST
+def ask_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    choice = _get_choice_for_user(request, pk)
+    round_id, person_id = choice.interviewer.round_id, choice.interviewer_id
+    choice.delete()
+    messages.success(request, "Removed; another suggestion takes its place.")
+    return redirect(f"/rounds/{round_id}/ask/#ask-{person_id}")
+
+
+def _plan_text(phase) -> str:
+    return "\n".join(f"{goal.text} — {goal.measure}" for goal in phase.goals)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get_opportunity_for_user(request, pk)
+    saved = NinetyDayPlan.objects.filter(opportunity=opportunity).first()
+    if request.method == "POST" and request.POST.get("action") == "draft":
+        challenges = [
+            line
+            for debrief in Debrief.objects.filter(round__opportunity=opportunity)
+            for line in debrief.challenge_lines()
+        ]
+        drafted = draft_plan(
+            role=opportunity.role_title,
+            company=opportunity.company,
+            posting=opportunity.posting_text,
+            challenges=challenges,
+            terms=list(
+                GlossaryTerm.objects.filter(opportunity=opportunity).values_list("term", flat=True)[
+                    :8
+                ]
+            ),
+            people=list(
+                Interviewer.objects.filter(round__opportunity=opportunity)
+                .order_by("round__number", "position")
+                .values_list("name", flat=True)[:6]
+            ),
+        )
+        learn, contribute, lead = (_plan_text(phase) for phase in drafted.phases)
+        NinetyDayPlan.objects.update_or_create(
+            opportunity=opportunity,
+            defaults={"learn": learn, "contribute": contribute, "lead": lead},
+        )
+        messages.success(request, "Drafted from the posting and your debrief. Make it yours below.")
+        return redirect("plan", pk=opportunity.pk)
+    form = PlanForm(request.POST or None, instance=saved)
+    if request.method == "POST" and form.is_valid():
+        edited = form.save(commit=False)
+        edited.opportunity = opportunity
+        edited.save()
+        messages.success(request, "Plan saved.")
+        return redirect("plan", pk=opportunity.pk)
+    return render(
+        request, "brief/plan.html", {"opportunity": opportunity, "form": form, "plan": saved}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def salary(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get_opportunity_for_user(request, pk)
+    plan_row = SalaryPlan.objects.filter(opportunity=opportunity).first()
+    data = request.POST if request.method == "POST" else None
+    entries = salary_entries_formset(opportunity=opportunity, data=data)
+    plan_form = SalaryPlanForm(data, instance=plan_row)
+    if request.method == "POST":
+        if entries.is_valid() and plan_form.is_valid():
+            with transaction.atomic():
+                entries.save()
+                saved = plan_form.save(commit=False)
+                saved.opportunity = opportunity
+                saved.save()
+            messages.success(request, "Salary research saved.")
+            return redirect("salary", pk=opportunity.pk)
+        messages.error(request, "Some entries need attention; nothing was saved yet.")
+    points = [
+        SalaryPoint(e.source, e.low, e.high, e.currency, e.as_of)
+        for e in opportunity.salary_entries.all()
+    ]
+    summary = summarise(points)
+    latest = opportunity.rounds.order_by("-number").first()
+    scripts = what_to_say(
+        round_number=latest.number if latest else 1,
+        employer_raised_pay=selectors.pay_raised(latest) if latest else False,
+        target=plan_row.target if plan_row else None,
+        summary=summary,
+        currency=plan_row.currency if plan_row else summary.currency,
+    )
+    return render(
+        request,
+        "brief/salary.html",
+        {
+            "opportunity": opportunity,
+            "entries": entries,
+            "plan_form": plan_form,
+            "plan": plan_row,
+            "line": selectors.salary_line(opportunity),
+            "scripts": scripts,
+            "summary": summary,
+        },
+    )
+
+
+@login_required
+@require_GET
+def brief(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    return render(
+        request, "brief/brief.html", {"brief": selectors.build_brief(round_, request.user)}
+    )
+
+
+@login_required
+@require_GET
+def brief_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    try:
+        data = brief_pdf(selectors.build_brief(round_, request.user))
+    except PdfUnavailable as error:
+        messages.error(request, str(error))
+        return redirect("brief", pk=round_.pk)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="brief-{round_.opportunity.company[:40]}-round-{round_.number}.pdf"'
+    )
+    return response
+
+
+@login_required
+@require_GET
+def brief_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    response = HttpResponse(
+        brief_ics(selectors.build_brief(round_, request.user)),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="interview-round-{round_.number}.ics"'
+    return response

@@ -1,0 +1,400 @@
+"""Salary research, the line for the brief, and what to say when pay comes up this round.
+
+* ``summarise`` turns research points (a job board, a salary survey, a recruiter) into one
+  range: the lowest low to the highest high among the points in the dominant currency,
+  plus the median of their midpoints. Points in other currencies are not converted (no
+  exchange rates offline); ``mixed_currencies`` tells the page to say so.
+* ``range_line`` writes the one line for the brief:
+  "Research $78k–$95k (4 sources) · target $90k · walk away below $80k".
+* ``what_to_say`` gives the scripts for this round. Early (round 1-2, the employer has not
+  raised pay) it defers politely; later, or once they raised it, it gives a researched
+  range whose bottom sits slightly above the target, so the candidate never names a
+  single number below their target. It always adds how to answer "what do you earn now".
+* ``parse_money`` and ``format_money`` read and write amounts: "$95k", "95,000",
+  "£52.5k", "€60 000", "1.2M", "80000 CHF", "₹12,00,000", "12 lakh".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+
+# --------------------------------------------------------------------------------------
+# Data tables: edit these rather than the code below.
+# --------------------------------------------------------------------------------------
+
+# Prefix symbols, longest first so "CA$" wins over "$".
+SYMBOLS: tuple[tuple[str, str], ...] = (
+    ("US$", "USD"),
+    ("CA$", "CAD"),
+    ("C$", "CAD"),
+    ("AU$", "AUD"),
+    ("A$", "AUD"),
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("€", "EUR"),
+    ("₹", "INR"),
+    ("Rs.", "INR"),
+    ("Rs", "INR"),
+)
+# How each known currency is written: (prefix symbol, Indian digit grouping).
+STYLES: dict[str, tuple[str, bool]] = {
+    "USD": ("$", False),
+    "GBP": ("£", False),
+    "EUR": ("€", False),
+    "CAD": ("CA$", False),
+    "AUD": ("A$", False),
+    "INR": ("₹", True),
+}
+# Words after a number that multiply it.
+MULTIPLIERS: dict[str, Decimal] = {
+    "k": Decimal(1_000),
+    "thousand": Decimal(1_000),
+    "m": Decimal(1_000_000),
+    "mm": Decimal(1_000_000),
+    "mn": Decimal(1_000_000),
+    "mio": Decimal(1_000_000),
+    "million": Decimal(1_000_000),
+    "l": Decimal(100_000),
+    "lac": Decimal(100_000),
+    "lacs": Decimal(100_000),
+    "lakh": Decimal(100_000),
+    "lakhs": Decimal(100_000),
+    "lpa": Decimal(100_000),  # lakh per annum
+    "cr": Decimal(10_000_000),
+    "crore": Decimal(10_000_000),
+    "crores": Decimal(10_000_000),
+}
+# The bottom of the range said aloud sits this far above the target.
+ANCHOR_ABOVE_TARGET = Decimal("1.03")
+ANCHOR_WIDTH = Decimal("1.10")  # top of the said range, relative to its bottom, at least
+ANCHOR_MAX_WIDTH = Decimal("1.25")  # research may lift the top this far, no further
+
+_SYMBOL = "|".join(re.escape(symbol) for symbol, _ in SYMBOLS)
+_NUMBER = r"\d[\d,.'\u00a0\u202f ]*\d|\d"
+_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+MONEY = re.compile(
+    rf"(?P<code1>\b[A-Z]{{3}})?\s*(?:(?<![A-Za-z])(?P<symbol>{_SYMBOL}))?\s*"
+    rf"(?P<number>{_NUMBER})\s*(?P<word>(?:{_WORD})\b)?\s*(?:(?P<code2>[A-Z]{{3}}\b)|(?P<symbol2>[$£€₹]))?",
+    re.IGNORECASE,
+)
+CODE = re.compile(r"[A-Z]{3}")
+
+
+# --------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SalaryPoint:
+    source: str
+    low: Decimal
+    high: Decimal
+    currency: str
+    as_of: date | None
+
+
+@dataclass(frozen=True)
+class SalarySummary:
+    currency: str | None
+    low: Decimal | None
+    high: Decimal | None
+    median_mid: Decimal | None
+    mixed_currencies: bool
+    count: int
+
+
+def summarise(points: Sequence[SalaryPoint]) -> SalarySummary:
+    """The research range over the points in the most common currency.
+
+    The dominant currency is the one with the most points; a tie goes to the currency seen
+    first. Points with nothing above zero are ignored; a low above its high is swapped.
+    """
+    usable = [p for p in points if max(p.low, p.high) > 0]
+    currencies: dict[str, int] = {}
+    for point in usable:
+        code = _code(point.currency)
+        currencies[code] = currencies.get(code, 0) + 1
+    if not currencies:
+        return SalarySummary(None, None, None, None, False, 0)
+    dominant = max(currencies, key=lambda code: currencies[code])  # first seen wins ties
+    ranges = [
+        (min(p.low, p.high), max(p.low, p.high)) for p in usable if _code(p.currency) == dominant
+    ]
+    lows = [low if low > 0 else high for low, high in ranges]
+    mids = sorted((low + high) / 2 for low, high in ranges)
+    middle = len(mids) // 2
+    median = mids[middle] if len(mids) % 2 else (mids[middle - 1] + mids[middle]) / 2
+    return SalarySummary(
+        currency=dominant or None,
+        low=min(lows),
+        high=max(high for _, high in ranges),
+        median_mid=_whole(median),
+        mixed_currencies=len(currencies) > 1,
+        count=len(ranges),
+    )
+
+
+def range_line(
+    summary: SalarySummary,
+    *,
+    target: Decimal | None,
+    walk_away: Decimal | None,
+    currency: str | None = None,
+) -> str:
+    """ "Research $78k–$95k (4 sources) · target $90k · walk away below $80k".
+
+    ``currency`` formats the target and walk-away when there is no research yet.
+    """
+    currency = summary.currency or _code(currency)
+    parts: list[str] = []
+    if summary.count and summary.low is not None and summary.high is not None:
+        sources = f"{summary.count} source" + ("s" if summary.count != 1 else "")
+        if summary.mixed_currencies:
+            sources += f", {currency} only"
+        parts.append(f"Research {_span(summary.low, summary.high, currency)} ({sources})")
+    else:
+        parts.append("No research yet")
+    if target is not None:
+        note = ""
+        if summary.low is not None and target < summary.low:
+            note = " (below the research range)"
+        parts.append(f"target {format_money(target, currency, compact=True)}{note}")
+    if walk_away is not None:
+        note = " (above target: check)" if target is not None and walk_away > target else ""
+        parts.append(f"walk away below {format_money(walk_away, currency, compact=True)}{note}")
+    return " · ".join(parts)
+
+
+def what_to_say(
+    *,
+    round_number: int,
+    employer_raised_pay: bool,
+    target: Decimal | None,
+    summary: SalarySummary,
+    currency: str | None,
+) -> list[str]:
+    """Lines to say if pay expectations come up in this round; see the module docstring."""
+    code = _code(currency or summary.currency or "")
+    said = anchored_range(target=target, summary=summary, currency=code)
+    researched = summary.count > 0 and _code(summary.currency) == code
+    basis = (
+        "Based on my research for similar roles and what this one involves"
+        if researched
+        else "Based on what this role involves and my experience"
+    )
+    lines: list[str] = []
+    if round_number <= 2 and not employer_raised_pay:
+        lines.append(
+            "\u201cI'd like to learn more about the role and what success looks like first; "
+            "I'm confident we can agree on a fair package.\u201d"
+        )
+        lines.append(
+            "\u201cCould you share the range budgeted for the role? "
+            "That would help me give you a useful answer.\u201d"
+        )
+        if said:
+            lines.append(
+                f"If they press for a figure: \u201c{basis}, "
+                f"I'm looking at {_span(*said, code)}, depending on the whole package.\u201d"
+            )
+    else:
+        if said:
+            lines.append(
+                f"\u201c{basis}, I'm looking for {_span(*said, code)} in base salary.\u201d"
+            )
+        else:
+            lines.append(
+                "\u201cI'd like to understand the whole package first; what range have you "
+                "budgeted for the role?\u201d (Add your research and target to get a figure "
+                "here.)"
+            )
+        lines.append(
+            "\u201cI'm also weighing the whole package: bonus, pension or retirement match, "
+            "health cover, leave, flexibility and the training budget.\u201d"
+        )
+        if said:
+            lines.append(
+                "If their figure is below that: \u201cThank you. That's below what I expected "
+                "for this role; is there flexibility in the base or elsewhere in the "
+                "package?\u201d Don't accept or counter on the spot: ask for it in writing."
+            )
+    lines.append(
+        "If they ask what you earn now: \u201cI'd rather focus on what this role is worth; "
+        "based on its responsibilities and my research, I'm looking for a fair market "
+        "package.\u201d In some places (several US states and cities, for example) "
+        "employers may not lawfully ask about your pay history, so you can decline politely."
+    )
+    return lines
+
+
+def anchored_range(
+    *, target: Decimal | None, summary: SalarySummary, currency: str
+) -> tuple[Decimal, Decimal] | None:
+    """The range to say aloud: bottom slightly above the target, never below it.
+
+    Without a target, the research midpoint to the research top. The top reaches up to
+    the research high (at most a quarter above the bottom) and is at least 10% above it.
+    Research in another currency than the one spoken is not used.
+    """
+    research = summary.count > 0 and _code(summary.currency or "") == currency
+    research_high = summary.high if research else None
+    if target is not None and target > 0:
+        bottom = _nice(target * ANCHOR_ABOVE_TARGET)
+    elif research and summary.median_mid is not None:
+        bottom = _nice(summary.median_mid)
+    else:
+        return None
+    top = bottom * ANCHOR_WIDTH
+    if research_high is not None:
+        top = max(top, min(research_high, bottom * ANCHOR_MAX_WIDTH))
+    return bottom, _nice(top)
+
+
+def format_money(amount: Decimal, currency: str, *, compact: bool = False) -> str:
+    """ "$95,000", "£52,500", "CA$85,000", "₹12,00,000", "95,000 CHF"; compact: "$95k", "£52.5k",
+    "$1.2M", "₹12L", "₹1.5Cr", "95k CHF". An empty currency gives the bare number."""
+    code = _code(currency)
+    symbol, indian = STYLES.get(code, ("", False))
+    sign = "-" if amount < 0 else ""
+    value = abs(amount)
+    number = _compact(value, indian) if compact else _grouped(value, indian)
+    if symbol:
+        return f"{sign}{symbol}{number}"
+    return f"{sign}{number} {code}" if code else f"{sign}{number}"
+
+
+def parse_money(text: str) -> tuple[Decimal, str | None] | None:
+    """The first amount in a text and its currency code (None when the text gives none)."""
+    for match in MONEY.finditer(text or ""):
+        amount = _number(match.group("number"), has_word=bool(match.group("word")))
+        if amount is None:
+            continue
+        word = (match.group("word") or "").lower()
+        amount *= MULTIPLIERS.get(word, Decimal(1))
+        return _whole(amount), _currency_of(match)
+    return None
+
+
+def parse_range(text: str) -> tuple[Decimal, Decimal, str | None] | None:
+    """ "$78k–$95k", "78-95k GBP", "£50,000 to £60,000" -> (low, high, currency)."""
+    parts = re.split(r"\s*(?:–|—|-|\bto\b)\s*", (text or "").strip(), maxsplit=1)
+    first = parse_money(parts[0])
+    if first is None:
+        return None
+    second = parse_money(parts[1]) if len(parts) > 1 else None
+    if second is None:
+        return first[0], first[0], first[1]
+    low, currency = first[0], first[1] or second[1]
+    word = re.search(rf"(?:{_WORD})\b", parts[1], re.IGNORECASE)
+    # "78-95k": the multiplier after the second number applies to the first as well.
+    if word and not re.search(rf"\d\s*(?:{_WORD})\b", parts[0], re.IGNORECASE):
+        low *= MULTIPLIERS[word.group(0).lower()]
+    return _whole(min(low, second[0])), _whole(max(low, second[0])), currency
+
+
+# --------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------
+
+
+def _code(currency: str | None) -> str:
+    return (currency or "").strip().upper()
+
+
+def _currency_of(match: re.Match[str]) -> str | None:
+    symbol = match.group("symbol") or match.group("symbol2")
+    if symbol:
+        return next(code for sym, code in SYMBOLS if sym.lower() == symbol.lower())
+    for group in ("code1", "code2"):
+        code = match.group(group)
+        if code and CODE.fullmatch(code):  # upper case only: "and" is not a currency
+            return code
+    return None
+
+
+def _number(raw: str, *, has_word: bool) -> Decimal | None:
+    """ "95,000" -> 95000, "52.5" -> 52.5, "60 000" -> 60000, "60.000" -> 60000,
+    "1.234,50" -> 1234.50, "12,00,000" -> 1200000, "52,5" (before "k") -> 52.5."""
+    text = re.sub(r"[\u00a0\u202f ']", "", raw)
+    commas, dots = text.count(","), text.count(".")
+    if commas and dots:
+        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        text = text.replace(thousands, "").replace(decimal_mark, ".")
+    elif commas or dots:
+        mark = "," if commas else "."
+        groups = text.split(mark)
+        # Thousands (or Indian lakh) grouping: every group after the first is 3 digits,
+        # or 2-digit groups ending in a 3-digit one.
+        grouped = len(groups[-1]) == 3 and all(len(g) in (2, 3) for g in groups[1:-1])
+        if (commas and grouped) or (dots and grouped and (dots > 1 or not has_word)):
+            text = text.replace(mark, "")
+        elif len(groups) == 2:
+            text = text.replace(mark, ".")
+        else:
+            return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _whole(amount: Decimal) -> Decimal:
+    """Whole units when the amount has no real fraction, else cents."""
+    if amount == amount.to_integral_value():
+        return amount.quantize(Decimal(1))
+    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _nice(amount: Decimal) -> Decimal:
+    """Round up to a figure people say: 92,700 -> 93,000; 122,400 -> 125,000."""
+    if amount <= 0:
+        return Decimal(0)
+    digits = len(str(int(amount)))
+    step = Decimal(10) ** max(digits - 2, 0) / 2 if digits >= 3 else Decimal(1)
+    return (amount / step).to_integral_value(rounding=ROUND_CEILING) * step
+
+
+def _span(low: Decimal, high: Decimal, currency: str) -> str:
+    if low == high:
+        return format_money(low, currency, compact=True)
+    return (
+        f"{format_money(low, currency, compact=True)}–{format_money(high, currency, compact=True)}"
+    )
+
+
+def _grouped(value: Decimal, indian: bool) -> str:
+    whole = int(value)
+    fraction = value - whole
+    digits = str(whole)
+    if indian and len(digits) > 3:
+        head, tail = digits[:-3], digits[-3:]
+        pairs = [head[max(i - 2, 0) : i] for i in range(len(head), 0, -2)][::-1]
+        text = ",".join([*pairs, tail])
+    else:
+        text = f"{whole:,}"
+    if fraction:
+        text += f"{fraction.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}"[1:]
+    return text
+
+
+def _compact(value: Decimal, indian: bool) -> str:
+    """ "95k", "52.5k", "1.25M"; Indian amounts in lakh (L) and crore (Cr)."""
+    units = (
+        ((Decimal(10_000_000), "Cr"), (Decimal(100_000), "L"), (Decimal(1_000), "k"))
+        if indian
+        else ((Decimal(1_000_000), "M"), (Decimal(1_000), "k"))
+    )
+    for size, suffix in units:
+        if value >= size:
+            places = Decimal("0.1") if suffix == "k" else Decimal("0.01")
+            scaled = (value / size).quantize(places, rounding=ROUND_HALF_UP)
+            if scaled == scaled.to_integral_value():
+                return f"{int(scaled):,}{suffix}"
+            return f"{scaled.normalize():f}{suffix}"
+    return _grouped(value, indian)

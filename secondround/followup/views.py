@@ -1,0 +1,368 @@
+"""After the round: notes, letters within 24 hours, the follow-up, and "is it right for me?"."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secondround.engine.deadlines import describe_time_left, thank_you_deadline, time_left
+from secondround.engine.letters import (
+    build_eml,
+    feedback_request_email,
+    follow_up_email,
+    mailto_link,
+)
+from secondround.opportunities.models import Interviewer, Opportunity, Round
+
+from . import selectors, services
+from .forms import (
+    FollowUpForm,
+    InterviewerNoteForm,
+    LetterForm,
+    QuickNotesForm,
+    RoundScoresForm,
+    VerdictForm,
+    criteria_formset,
+)
+from .models import FitScore, FitVerdict, FollowUp, InterviewerNote, Letter
+
+
+def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
+    return get_object_or_404(
+        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
+    )
+
+
+def _get_interviewer_for_user(request: HttpRequest, pk: int) -> Interviewer:
+    return get_object_or_404(
+        Interviewer.objects.select_related("round__opportunity"),
+        pk=pk,
+        round__opportunity__owner=request.user,
+    )
+
+
+def _get_letter_for_user(request: HttpRequest, pk: int) -> Letter:
+    return get_object_or_404(
+        Letter.objects.select_related("interviewer__round__opportunity"),
+        pk=pk,
+        interviewer__round__opportunity__owner=request.user,
+    )
+
+
+def _get_opportunity_for_user(request: HttpRequest, pk: int) -> Opportunity:
+    return get_object_or_404(Opportunity, pk=pk, owner=request.user)
+
+
+def _note_forms(round_: Round, data=None, filled: dict[int, dict] | None = None):
+    filled = filled or {}
+    forms = []
+    for person in round_.interviewers.all():
+        note = InterviewerNote.objects.filter(interviewer=person).first()
+        forms.append(
+            (
+                person,
+                InterviewerNoteForm(
+                    data, instance=note, prefix=f"p{person.pk}", initial=filled.get(person.pk)
+                ),
+                QuickNotesForm(prefix=f"q{person.pk}"),
+            )
+        )
+    return forms
+
+
+def _deadline(round_: Round) -> dict:
+    ended = services.round_end(round_)
+    if ended is None:
+        return {}
+    deadline = thank_you_deadline(ended)
+    left = time_left(deadline, timezone.now())
+    return {
+        "deadline": deadline,
+        "left": describe_time_left(left),
+        "overdue": left.total_seconds() < 0,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def after_notes(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    data = request.POST if request.method == "POST" else None
+    forms = _note_forms(round_, data)
+    if request.method == "POST":
+        if all(form.is_valid() for _, form, _ in forms):
+            with transaction.atomic():
+                for person, form, _ in forms:
+                    services.notes_save(interviewer=person, values=form.cleaned_data)
+            messages.success(request, "Notes saved. Draft the letters when you are ready.")
+            return redirect("letters", pk=round_.pk)
+        messages.error(request, "Some notes need attention; nothing was saved yet.")
+    return render(
+        request,
+        "followup/notes.html",
+        {"round": round_, "opportunity": round_.opportunity, "forms": forms, **_deadline(round_)},
+    )
+
+
+@login_required
+@require_POST
+def after_notes_sort(request: HttpRequest, pk: int) -> HttpResponse:
+    """Sort one person's pasted jot into the four fields, shown for review; nothing saved."""
+    person = _get_interviewer_for_user(request, pk)
+    round_ = person.round
+    quick = QuickNotesForm(request.POST, prefix=f"q{person.pk}")
+    filled = {}
+    if quick.is_valid():
+        filled[person.pk] = services.notes_from_paste(quick.cleaned_data["text"])
+        messages.info(
+            request, f"Your notes on {person.name} are sorted below: check them, then save."
+        )
+    else:
+        messages.error(request, "Paste some notes first.")
+    forms = _note_forms(round_, filled=filled)
+    return render(
+        request,
+        "followup/notes.html",
+        {"round": round_, "opportunity": round_.opportunity, "forms": forms, **_deadline(round_)},
+    )
+
+
+@login_required
+@require_GET
+def letters(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    people = list(round_.interviewers.select_related("letter", "after_notes"))
+    rows = [
+        {
+            "person": person,
+            "letter": getattr(person, "letter", None),
+            "form": LetterForm(instance=getattr(person, "letter", None), prefix=f"l{person.pk}")
+            if getattr(person, "letter", None)
+            else None,
+            "mailto": mailto_link(
+                to=person.email, subject=person.letter.subject, body=person.letter.body
+            )
+            if getattr(person, "letter", None)
+            else "",
+            "has_notes": bool(
+                getattr(person, "after_notes", None) and not person.after_notes.is_empty
+            ),
+        }
+        for person in people
+    ]
+    return render(
+        request,
+        "followup/letters.html",
+        {"round": round_, "opportunity": round_.opportunity, "rows": rows, **_deadline(round_)},
+    )
+
+
+@login_required
+@require_POST
+def letters_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    written = services.letters_draft(
+        round=round_, owner=request.user, redraft_edited=request.POST.get("redraft") == "1"
+    )
+    messages.success(
+        request,
+        f"Drafted {written} letter{'s' if written != 1 else ''}; edited and sent ones were kept.",
+    )
+    return redirect("letters", pk=round_.pk)
+
+
+@login_required
+@require_POST
+def letter_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = _get_letter_for_user(request, pk)
+    form = LetterForm(request.POST, instance=letter, prefix=f"l{letter.interviewer_id}")
+    if form.is_valid():
+        edited = form.save(commit=False)
+        edited.edited = True
+        edited.save()
+        messages.success(request, f"Saved your letter to {letter.interviewer.name}.")
+    else:
+        messages.error(request, "The subject and the letter cannot be empty.")
+    return redirect("letters", pk=letter.interviewer.round_id)
+
+
+@login_required
+@require_POST
+def letter_sent(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = _get_letter_for_user(request, pk)
+    sent = request.POST.get("sent", "1") == "1"
+    form = request.POST.get("form", Letter.Form.EMAIL)
+    if form not in Letter.Form.values:
+        form = Letter.Form.EMAIL
+    services.letter_mark_sent(letter=letter, sent=sent, form=form, now=timezone.now())
+    messages.success(
+        request,
+        f"Marked the letter to {letter.interviewer.name} as {'sent' if sent else 'not sent'}.",
+    )
+    return redirect("letters", pk=letter.interviewer.round_id)
+
+
+@login_required
+@require_GET
+def letter_eml(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = _get_letter_for_user(request, pk)
+    person = letter.interviewer
+    data = build_eml(
+        sender=request.user.email or "",
+        to=f"{person.name} <{person.email}>" if person.email else person.name,
+        subject=letter.subject,
+        body=letter.body,
+        when=timezone.now(),
+    )
+    response = HttpResponse(data, content_type="message/rfc822")
+    safe = "".join(ch for ch in person.name if ch.isalnum() or ch in " -_").strip() or "letter"
+    response["Content-Disposition"] = f'attachment; filename="Thank you - {safe}.eml"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    record = services.follow_up_for(round_)
+    form = FollowUpForm(request.POST or None, instance=record)
+    if request.method == "POST" and form.is_valid():
+        services.follow_up_save(follow_up=form.save(commit=False))
+        messages.success(request, "Saved. The dashboard will remind you when it is time.")
+        return redirect("follow_up", pk=round_.pk)
+    context = services.letter_context(round_, request.user)
+    contact = record.contact_name or "there"
+    subject, body = follow_up_email(
+        context,
+        contact_name=contact,
+        decision_date=record.decision_expected_on,
+        today=timezone.localdate(),
+    )
+    feedback = (
+        feedback_request_email(context, contact_name=contact)
+        if record.outcome == FollowUp.Outcome.REJECTED
+        else None
+    )
+    return render(
+        request,
+        "followup/follow_up.html",
+        {
+            "round": round_,
+            "opportunity": round_.opportunity,
+            "form": form,
+            "record": record,
+            "draft_subject": subject,
+            "draft_body": body,
+            "feedback": feedback,
+            "outcomes": FollowUp.Outcome.choices,
+            "mailto": mailto_link(to=record.contact_email, subject=subject, body=body),
+        },
+    )
+
+
+@login_required
+@require_POST
+def follow_up_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    record = services.follow_up_for(round_)
+    action = request.POST.get("action", "")
+    if action == "sent":
+        record.sent_at = timezone.now()
+        record.save(update_fields=["sent_at"])
+        messages.success(request, "Follow-up marked as sent.")
+    elif action == "feedback":
+        record.feedback_requested_at = timezone.now()
+        record.save(update_fields=["feedback_requested_at"])
+        messages.success(request, "Noted that you asked for feedback.")
+    elif action in FollowUp.Outcome.values:
+        services.outcome_record(follow_up=record, outcome=action)
+        messages.success(request, f"Recorded: {FollowUp.Outcome(action).label}.")
+    else:
+        messages.error(request, "Unknown action.")
+    return redirect("follow_up", pk=round_.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fit(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get_opportunity_for_user(request, pk)
+    criteria = services.criteria_for(opportunity)
+    rounds = list(opportunity.rounds.all())
+    chosen = next(
+        (r for r in rounds if str(r.pk) == request.GET.get("round", "")),
+        rounds[-1] if rounds else None,
+    )
+    scores = (
+        {s.criterion_id: s for s in FitScore.objects.filter(round=chosen, criterion__in=criteria)}
+        if chosen
+        else {}
+    )
+    verdict, _ = FitVerdict.objects.get_or_create(opportunity=opportunity)
+    data = request.POST if request.method == "POST" else None
+    part = request.POST.get("part") if data else None
+    criteria_forms = criteria_formset(
+        opportunity=opportunity, data=data if part == "criteria" else None
+    )
+    score_form = RoundScoresForm(
+        data if part == "scores" else None, criteria=criteria, initial_scores=scores
+    )
+    verdict_form = VerdictForm(data if part == "verdict" else None, instance=verdict)
+    if part == "criteria" and criteria_forms.is_valid():
+        criteria_forms.save()
+        messages.success(request, "Criteria saved.")
+        return redirect("fit", pk=opportunity.pk)
+    if part == "scores" and chosen and score_form.is_valid():
+        with transaction.atomic():
+            for criterion in criteria:
+                value = score_form.cleaned_data.get(f"score_{criterion.pk}")
+                evidence = score_form.cleaned_data.get(f"evidence_{criterion.pk}", "")
+                if value:
+                    FitScore.objects.update_or_create(
+                        criterion=criterion,
+                        round=chosen,
+                        defaults={"score": value, "evidence": evidence},
+                    )
+                else:
+                    FitScore.objects.filter(criterion=criterion, round=chosen).delete()
+        messages.success(request, f"Scores for the {chosen.label.lower()} saved.")
+        return redirect(f"{request.path}?round={chosen.pk}")
+    if part == "verdict" and verdict_form.is_valid():
+        verdict_form.save()
+        messages.success(request, "Saved your answer.")
+        return redirect("fit", pk=opportunity.pk)
+    if data:
+        messages.error(request, "Some entries need attention; nothing was saved yet.")
+    return render(
+        request,
+        "followup/fit.html",
+        {
+            "opportunity": opportunity,
+            "card": selectors.scorecard(opportunity, criteria),
+            "rounds": rounds,
+            "chosen": chosen,
+            "criteria_forms": criteria_forms,
+            "score_form": score_form,
+            "verdict_form": verdict_form,
+        },
+    )
+
+
+@login_required
+@require_GET
+def compare(request: HttpRequest) -> HttpResponse:
+    data = selectors.comparison(request.user)
+    table = [(name, [data.cell(card, name) for card in data.cards]) for name in data.names]
+    bars = [
+        {"label": f"{card.opportunity.company}", "percent": card.percent or 0, "y": 10 + index * 34}
+        for index, card in enumerate(data.cards)
+    ]
+    return render(
+        request,
+        "followup/compare.html",
+        {"cards": data.cards, "table": table, "bars": bars, "chart_height": 20 + 34 * len(bars)},
+    )

@@ -1,0 +1,429 @@
+"""Feedback on a practised answer: fillers, tone, STAR, timing, consistency (S7)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from secondround.engine.answer_analysis import (
+    AnswerReport,
+    Point,
+    Word,
+    analyse_answer,
+    detect_fillers,
+    report_as_json,
+)
+
+STAR_ANSWER = (
+    "Last year at a logistics company, our warehouse was missing a lot of delivery windows "
+    "before the holiday peak. "
+    "My task was to find the cause and fix it within a month. "
+    "I pulled three months of scan data and I built a dashboard in Power BI. "
+    "I met the night-shift supervisors and I proposed a new slotting rule for the two "
+    "slowest docks. "
+    "As a result, late deliveries fell from 15% to 4% and we saved about $40,000 in penalties."
+)
+
+
+def point(report: AnswerReport, topic: str) -> Point | None:
+    return next((p for p in report.points if p.topic == topic), None)
+
+
+def words_at(text: str, step: float = 0.4, gaps: dict[int, float] | None = None) -> list[Word]:
+    """One Word per whitespace token, `step` seconds apart, with optional extra gaps."""
+    out, t = [], 0.0
+    for i, w in enumerate(text.split()):
+        t += (gaps or {}).get(i, 0.0)
+        out.append(Word(w, t, t + step * 0.75))
+        t += step
+    return out
+
+
+def padded(text: str, n: int) -> str:
+    """`text` followed by neutral filler sentences up to about n words."""
+    extra = "I checked the schedule and I updated the plan with the team. "
+    while len(text.split()) < n:
+        text += " " + extra
+    return " ".join(text.split()[:n])
+
+
+# ---------------------------------------------------------------- fillers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Um, I led the project.", ["um"]),
+        ("I uh led the, er, project and erm finished it.", ["uh", "er", "erm"]),
+        ("I like Python and I would like to learn Go.", []),
+        ("It was like a small startup.", []),
+        ("It looks like the tests failed.", []),
+        ("We had, like, forty tickets open.", ["like"]),
+        ("Like, the client was angry.", ["like"]),
+        ("And like we never heard back.", ["like"]),
+        ("Like I said, the release slipped.", []),
+        ("The deadline was, you know, very tight.", ["you know"]),
+        ("Do you know the answer?", []),
+        ("You know what I decided?", []),
+        ("I mean, it worked out.", ["i mean"]),
+        ("What I mean is that the tests were slow.", []),
+        ("I kind of fixed the build.", ["kind of"]),
+        ("What kind of tests did you run?", []),
+        ("That sort of problem is common.", []),
+        ("So I called the vendor.", ["so"]),
+        ("So far the results are good.", []),
+        ("We did it so that users could log in.", []),
+        ("Basically I actually literally rewrote it.", ["basically", "actually", "literally"]),
+        ("The mm-hmm and uh-huh are backchannels.", []),
+        ("The summary read umbrella and hummus.", []),
+    ],
+)
+def test_fillers(text: str, expected: list[str]) -> None:
+    assert detect_fillers(text) == expected
+    assert list(analyse_answer(text).fillers.items) == expected
+
+
+def test_unpunctuated_speech_is_split_without_inventing_fillers() -> None:
+    text = padded("", 0) + " ".join(
+        ["the build took forty minutes on every merge so i wrote a cache for the test images"] * 4
+    )
+    report = analyse_answer(text)
+    assert len(report.sentences) > 1
+    assert "so" not in report.fillers.items
+    assert len(report.star) == len(report.sentences)
+
+
+def test_filler_rate_per_minute_only_when_timed() -> None:
+    text = padded("Um, so, I uh fixed it, you know, and um it worked.", 150)
+    typed = analyse_answer(text)
+    assert typed.fillers.count == 5
+    assert typed.fillers.per_minute is None
+    timed = analyse_answer(text, seconds=60)
+    assert timed.fillers.per_minute == pytest.approx(5.0)
+    p = point(timed, "fillers")
+    assert p is not None and p.level == "problem" and p.evidence
+
+
+# ---------------------------------------------------------------- tone
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("I guess I could have tested it more.", True),
+        ("Maybe I would do it differently.", True),
+        ("Hopefully the release goes well.", True),
+        ("I think maybe the team agreed.", True),
+        ("I decided to test it more.", False),
+        ("What kind of team do you have?", False),
+    ],
+)
+def test_hedging(text: str, flagged: bool) -> None:
+    p = point(analyse_answer(text), "hedging")
+    assert (p is not None) is flagged
+    if p:
+        assert p.evidence and p.suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("We were gonna ship it on Friday.", "tip"),
+        ("The launch was awesome, dude, super fast and kinda wild.", "problem"),
+        ("It was a damn mess.", "problem"),
+        ("I wanna learn more stuff.", "tip"),
+        ("The launch went well and the client renewed.", None),
+        ("We stuffed envelopes and the superintendent signed.", None),
+    ],
+)
+def test_casual(text: str, level: str | None) -> None:
+    p = point(analyse_answer(text), "casual")
+    assert (p.level if p else None) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("My old boss was terrible, so I left.", True),
+        ("That company was a mess.", True),
+        ("Management there was completely clueless.", True),
+        ("I had a toxic manager who never listened.", True),
+        ("I hated my job there.", True),
+        ("The codebase was a mess, so I asked my manager for two weeks to refactor it.", False),
+        ("My manager supported the plan and the company grew.", False),
+        ("The bug was terrible for users.", False),
+    ],
+)
+def test_negative_employer(text: str, flagged: bool) -> None:
+    p = point(analyse_answer(text), "negative_employer")
+    assert (p is not None) is flagged
+    if p:
+        assert p.level == "problem" and p.evidence
+
+
+# ---------------------------------------------------------------- I / we
+
+
+@pytest.mark.parametrize(
+    ("text", "i_count", "we_count", "level"),
+    [
+        ("We planned it, we built it, we tested it and we shipped it together.", 0, 4, "problem"),
+        (
+            "We planned it, we built it, I tested it and we shipped it with our team.",
+            1,
+            4,
+            "problem",
+        ),
+        ("I planned it, I built the parser, we tested it and I shipped it.", 3, 1, "good"),
+        ("I planned it and I built it and I shipped it.", 3, 0, None),
+    ],
+)
+def test_i_we(text: str, i_count: int, we_count: int, level: str | None) -> None:
+    report = analyse_answer(text)
+    assert (report.i_count, report.we_count) == (i_count, we_count)
+    p = point(report, "i_we")
+    assert (p.level if p else None) == level
+
+
+# ---------------------------------------------------------------- STAR
+
+
+def test_star_labels_on_clear_answer() -> None:
+    report = analyse_answer(STAR_ANSWER, question="Tell me about a time you fixed a process.")
+    assert report.star == ("situation", "task", "action", "action", "result")
+    p = point(report, "star")
+    assert p is not None and p.level == "good"
+
+
+def test_star_long_situation_no_result() -> None:
+    text = (
+        "In 2021 I worked at a retail bank in the payments team. "
+        "The bank had just merged with another bank and there were two card systems. "
+        "The old system was fifteen years old and nobody fully understood it. "
+        "There were many meetings about it and the situation was difficult for everyone. "
+        "The other team had a different culture and different tools. "
+        "My task was to help move the customers to the new system."
+    )
+    p = point(analyse_answer(text, question_kind="behavioral"), "star")
+    assert p is not None and p.level == "problem"
+    assert "classic" in p.message
+    assert p.evidence
+
+
+def test_star_not_judged_for_motivation_questions() -> None:
+    report = analyse_answer("I want this job.", question="Why do you want to work here?")
+    assert point(report, "star") is None
+
+
+# ---------------------------------------------------------------- length and pace
+
+
+@pytest.mark.parametrize(
+    ("n_words", "seconds", "level", "word"),
+    [
+        (40, None, "problem", "short"),
+        (100, None, "tip", "brief"),  # behavioural: under a minute spoken
+        (200, None, "good", "Good"),
+        (320, None, "problem", "Rambling"),
+        (200, 20.0, "problem", "short"),  # seconds win over the word count
+        (60, 45.0, "tip", "brief"),
+        (200, 90.0, "good", "Good"),
+        (200, 150.0, "problem", "Rambling"),
+    ],
+)
+def test_length(n_words: int, seconds: float | None, level: str, word: str) -> None:
+    report = analyse_answer(
+        padded("I led the migration.", n_words), seconds=seconds, question_kind="behavioral"
+    )
+    assert report.words == n_words
+    assert report.seconds == seconds
+    p = point(report, "length")
+    assert p is not None and p.level == level and word in p.message
+
+
+def test_pace_from_word_timings() -> None:
+    text = padded("I led the migration.", 120)
+    report = analyse_answer(text, words=words_at(text, step=0.4), seconds=999)
+    # 120 words, the last one ends at 119 * 0.4 + 0.3 seconds.
+    assert report.seconds == pytest.approx(47.9)
+    assert report.words_per_minute == pytest.approx(120 / 47.9 * 60, abs=0.1)
+    p = point(report, "pace")
+    assert p is not None and p.level == "good"
+    fast = analyse_answer(text, words=words_at(text, step=0.3))
+    assert fast.words_per_minute is not None and fast.words_per_minute > 190
+    fast_point = point(fast, "pace")
+    assert fast_point is not None and fast_point.level == "problem"
+    typed = analyse_answer(text)
+    assert typed.seconds is None and typed.words_per_minute is None
+    assert point(typed, "pace") is None
+
+
+def test_pauses_from_word_timings() -> None:
+    text = padded("I led the migration.", 60)
+    words = words_at(text, step=0.4, gaps={10: 3.0, 30: 6.0, 40: 1.5})
+    report = analyse_answer(text, words=words)
+    assert [round(length, 1) for _, length in report.pauses] == [3.1, 6.1]
+    assert report.pauses[0][0] == pytest.approx(9 * 0.4 + 0.3)
+    p = point(report, "pauses")
+    assert p is not None and p.level == "tip" and "6.1 s" in p.evidence[1]
+
+
+def test_words_only_input_uses_their_text() -> None:
+    words = words_at("I fixed the build and we shipped on time.")
+    report = analyse_answer("", words=words)
+    assert report.words == 9 and report.seconds is not None
+
+
+# ---------------------------------------------------------------- specificity
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (STAR_ANSWER, "good"),
+        ("I did a lot of various things and helped with many things on the project.", "problem"),
+        ("I improved the onboarding for the team and my manager was happy.", "tip"),
+    ],
+)
+def test_specificity(text: str, level: str) -> None:
+    p = point(analyse_answer(text), "specificity")
+    assert p is not None and p.level == level
+
+
+# ---------------------------------------------------------------- consistency
+
+
+def test_consistency_reports_changed_number_and_role() -> None:
+    first = analyse_answer(
+        "As the project manager I led a team of five engineers for six months and cut costs by 20%."
+    )
+    again = analyse_answer(
+        "As the lead developer I led a team of eight engineers for six months and cut costs by 20%."
+    )
+    assert "role: project manager" in first.facts
+    report = analyse_answer(again_text := " ".join(again.sentences), previous=first)
+    assert again_text
+    p = point(report, "consistency")
+    assert p is not None and p.level == "problem"
+    joined = " | ".join(p.evidence)
+    assert "five" in joined and "eight" in joined
+    assert "project manager" in joined and "lead developer" in joined
+    assert "20%" not in joined and "six months" not in joined
+
+
+def test_consistency_good_when_facts_match() -> None:
+    text = "As the project manager I led a team of five engineers and cut costs by 20%."
+    report = analyse_answer(text, previous=analyse_answer(text))
+    p = point(report, "consistency")
+    assert p is not None and p.level == "good"
+
+
+def test_facts_found() -> None:
+    facts = analyse_answer(STAR_ANSWER).facts
+    assert "percent: 15%" in facts and "percent: 4%" in facts
+    assert "money: $40,000" in facts
+    assert "duration: three months" in facts
+
+
+# ---------------------------------------------------------------- company terms, enthusiasm
+
+
+def test_company_terms() -> None:
+    report = analyse_answer(
+        "I would use my Power BI work to help the ShipTrack portal grow.",
+        company_terms=["ShipTrack", "cold-chain hub", "shiptrack"],
+    )
+    p = point(report, "company_terms")
+    assert p is not None and "ShipTrack" in p.evidence
+    assert "cold-chain hub" in p.suggestion
+    none_used = point(
+        analyse_answer("I like logistics.", company_terms=["ShipTrack"]), "company_terms"
+    )
+    assert none_used is not None and none_used.level == "tip"
+    assert point(analyse_answer("I like logistics."), "company_terms") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "kind", "level"),
+    [
+        ("I am excited about your cold-chain work.", "Why do you want this job?", None, "good"),
+        ("I have five years in logistics.", "Why do you want to work here?", None, "problem"),
+        ("I have five years in logistics.", None, "motivation", "problem"),
+        ("I am drawn to the mission.", None, "motivation", "good"),
+        ("I have five years in logistics.", "Tell me about a time you failed.", None, None),
+    ],
+)
+def test_enthusiasm(text: str, question: str | None, kind: str | None, level: str | None) -> None:
+    p = point(analyse_answer(text, question=question, question_kind=kind), "enthusiasm")
+    assert (p.level if p else None) == level
+
+
+# ---------------------------------------------------------------- output shape, robustness
+
+
+def test_json_keys_and_serialisable() -> None:
+    report = analyse_answer(STAR_ANSWER, words=words_at(STAR_ANSWER), company_terms=["Power BI"])
+    data = report_as_json(report)
+    for key in (
+        "words",
+        "seconds",
+        "words_per_minute",
+        "fillers",
+        "star",
+        "suggestions",
+        "sentences",
+        "pauses",
+        "i_count",
+        "we_count",
+        "points",
+        "facts",
+    ):
+        assert key in data
+    assert set(data["fillers"]) == {"count", "per_minute", "items"}  # type: ignore[arg-type]
+    assert data["star"] == list(report.star)
+    json.dumps(data)
+
+
+def test_suggestions_problems_first_one_per_point() -> None:
+    report = analyse_answer("Um, my old boss was terrible, you know, so I quit.")
+    assert len(report.suggestions) == len(report.points)
+    levels = {p.suggestion: p.level for p in report.points}
+    order = [levels[s] for s in report.suggestions]
+    assert order == sorted(order, key=["problem", "tip", "good"].index)
+    assert all(p.level in {"good", "tip", "problem"} for p in report.points)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "\n\n",
+        "...",
+        "???!!!",
+        "%%%% $$$$ ####",
+        "um",
+        "a" * 5000,
+        "😀 🎉 ✨",
+        "\x00\x01\x02",
+        "Like like like like you know you know I mean so so so.",
+        "1 2 3 4 5 6 7 8 9 10 %",
+        "Mr. Smith e.g. etc. i.e. no. 5",
+        "word " * 1500,
+    ],
+)
+def test_garbage_never_raises(text: str) -> None:
+    report = analyse_answer(text, words=[Word("x", 0.0, 0.0)] if not text else ())
+    data = report_as_json(report)
+    json.dumps(data)
+    assert len(report.star) == len(report.sentences)
+
+
+def test_odd_timing_arguments_never_raise() -> None:
+    report = analyse_answer("I did it.", seconds=0)
+    assert report.seconds is None
+    report = analyse_answer("I did it.", seconds=float("nan"))
+    assert report.seconds is None
+    report = analyse_answer("I did it.", words=[Word("I", 5, 4), Word("did", float("inf"), 1)])
+    json.dumps(report_as_json(report))

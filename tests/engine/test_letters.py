@@ -1,0 +1,403 @@
+"""Thank-you letters after a round, the follow-up e-mails, the .eml draft and mailto link."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from dataclasses import replace
+from datetime import date, datetime
+from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from secondround.engine.letters import (
+    MAX_SENTENCES,
+    MIN_SENTENCES,
+    Letter,
+    LetterContext,
+    PersonNotes,
+    StoryBrief,
+    build_eml,
+    draft_letters,
+    feedback_request_email,
+    follow_up_email,
+    greeting_name,
+    letters_as_json,
+    mailto_link,
+)
+
+CONTEXT = LetterContext(
+    candidate_name="Renée Fontaine",
+    company="Lakeshore Freight",
+    role="Logistics Analyst",
+    round_label="second round",
+    interview_date=date(2026, 3, 10),
+    strengths=("Power BI dashboards", "carrier negotiations"),
+)
+
+DANA = PersonNotes(
+    key="iv-11",
+    name="Dana Whitfield",
+    title="Director of Transportation",
+    relation="hiring_manager",
+    discussed=("the Joliet hub ramp-up", "how dispatch and planning share data"),
+    cares_about=("reducing empty miles on the Midwest lanes",),
+    worries=(),
+    personal=("training for the Chicago marathon",),
+)
+OKAFOR = PersonNotes(
+    key="iv-12",
+    name="Dr. Amara Okafor",
+    title="VP of Operations",
+    relation="managers_manager",
+    discussed=("the plan to double reefer capacity by 2027",),
+    cares_about=("analysts who can talk to drivers and dispatchers",),
+    worries=("whether I have managed people",),
+    personal=(),
+)
+SIOBHAN = PersonNotes(
+    key="iv-13",
+    name="Siobhán O'Neill-Barros",
+    title="Senior Logistics Analyst",
+    relation="peer",
+    discussed=("the weekly OTIF dashboard",),
+    cares_about=("clean master data in Oracle OTM",),
+    worries=(),
+    personal=("her new puppy",),
+)
+PRIYA = PersonNotes(
+    key="iv-14",
+    name="Priya Raman",
+    title="HR Business Partner",
+    relation="hr",
+    discussed=("the onboarding programme for new analysts",),
+    cares_about=("how candidates handle feedback",),
+    worries=(),
+    personal=(),
+)
+ROUND = (DANA, OKAFOR, SIOBHAN, PRIYA)
+
+LANES = StoryBrief(
+    id="st-1",
+    title="Lakeshore lane consolidation",
+    result="cut empty miles 18% in six months",
+    competencies=("analysis", "cost reduction"),
+    summary="Rebuilt the lane plan for 40 Midwest lanes using carrier scorecards",
+)
+NIGHT_SHIFT = StoryBrief(
+    id="st-2",
+    title="Night-shift planning team",
+    result="turnover fell from 30% to 8%",
+    competencies=("leadership", "people management"),
+    summary="Led a team of six planners through a switch to night-shift coverage",
+)
+OTM = StoryBrief(
+    id="st-3",
+    title="OTM master data clean-up",
+    result="98% of shipments matched on the first try",
+    competencies=("data quality", "systems"),
+    summary="Cleaned up carrier master data in Oracle OTM with the IT team",
+)
+DRIVERS = StoryBrief(
+    id="st-4",
+    title="Driver feedback loop",
+    result="on-time pickups up 12 points",
+    competencies=("communication", "collaboration"),
+    summary="Ran monthly sessions with drivers and dispatchers to fix pickup windows",
+)
+STORIES = (LANES, NIGHT_SHIFT, OTM, DRIVERS)
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _running_text(text: str) -> str:
+    """The paragraphs between greeting and sign-off."""
+    paragraphs = text.split("\n\n")
+    return " ".join(paragraphs[1:-1])
+
+
+def _count(text: str) -> int:
+    return len([s for s in _SENTENCE.split(_running_text(text)) if s.strip()])
+
+
+def _no_notes(key: str, name: str, relation: str | None = None) -> PersonNotes:
+    return PersonNotes(key, name, "", relation, (), (), (), ())
+
+
+@pytest.fixture(scope="module")
+def letters() -> list[Letter]:
+    return draft_letters(CONTEXT, ROUND, STORIES)
+
+
+def test_one_letter_per_interviewer_in_roster_order(letters: list[Letter]) -> None:
+    assert [letter.interviewer_key for letter in letters] == [p.key for p in ROUND]
+    assert [letter.interviewer for letter in letters] == [p.name for p in ROUND]
+
+
+def test_all_four_letters_and_cards_are_distinct(letters: list[Letter]) -> None:
+    assert len({letter.body for letter in letters}) == 4
+    assert len({letter.card for letter in letters}) == 4
+    # Not merely the greeting: the text after it differs too.
+    assert len({letter.body.partition("\n\n")[2] for letter in letters}) == 4
+
+
+def test_no_sentence_repeats_across_the_round(letters: list[Letter]) -> None:
+    seen: set[str] = set()
+    for letter in letters:
+        sentences = set(_SENTENCE.split(_running_text(letter.body)))
+        assert not sentences & seen
+        seen |= sentences
+    assert len({letter.subject for letter in letters}) == 4
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_each_letter_thanks_for_its_own_topic(letters: list[Letter], index: int) -> None:
+    person, letter = ROUND[index], letters[index]
+    first_paragraph = letter.body.split("\n\n")[1]
+    assert person.discussed[0] in first_paragraph
+    assert f"discussed: {person.discussed[0]}" in letter.references
+    assert person.discussed[0] in letter.card
+    others = [p.discussed[0] for p in ROUND if p is not person]
+    assert not any(topic in letter.body for topic in others)
+
+
+@pytest.mark.parametrize(
+    ("index", "greeting"),
+    [(0, "Dear Dana,"), (1, "Dear Dr. Okafor,"), (2, "Dear Siobhán,"), (3, "Dear Priya,")],
+)
+def test_greeting_uses_the_roster_spelling(
+    letters: list[Letter], index: int, greeting: str
+) -> None:
+    letter = letters[index]
+    assert letter.body.startswith(greeting + "\n")
+    assert letter.card.startswith(greeting + "\n")
+    addressed = greeting.removeprefix("Dear ").removesuffix(",")
+    assert all(word in ROUND[index].name.split() for word in addressed.split())
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_length_limits(letters: list[Letter], index: int) -> None:
+    letter = letters[index]
+    assert MIN_SENTENCES <= letter.sentences <= MAX_SENTENCES
+    assert _count(letter.body) == letter.sentences
+    assert 3 <= _count(letter.card) <= 4
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_interest_role_company_and_sign_off(letters: list[Letter], index: int) -> None:
+    letter = letters[index]
+    assert "Logistics Analyst" in letter.body
+    assert "Lakeshore Freight" in letter.body
+    assert letter.body.endswith("\nRenée Fontaine")
+    assert letter.card.endswith("\nRenée Fontaine")
+    assert "Logistics Analyst" in letter.subject
+    assert "thank" in letter.subject.lower()
+    assert not letter.generic
+
+
+def test_worry_is_answered_with_the_leadership_story(letters: list[Letter]) -> None:
+    okafor = letters[1]
+    assert "whether I have managed people" in okafor.body
+    assert "I led a team of six planners" in okafor.body
+    assert "turnover fell from 30% to 8%" in okafor.body
+    assert "story: Night-shift planning team" in okafor.references
+    assert "worry: whether I have managed people" in okafor.references
+    # The rest of the round did not get the leadership story.
+    assert all("six planners" not in letter.body for i, letter in enumerate(letters) if i != 1)
+
+
+def test_what_they_care_about_meets_the_matching_story(letters: list[Letter]) -> None:
+    dana, siobhan = letters[0], letters[2]
+    assert "reducing empty miles on the Midwest lanes" in dana.body
+    assert "cut empty miles 18% in six months" in dana.body
+    assert "clean master data in Oracle OTM" in siobhan.body
+    assert "story: OTM master data clean-up" in siobhan.references
+
+
+def test_relation_touches(letters: list[Letter]) -> None:
+    dana, _okafor, siobhan, priya = letters
+    assert "first 90 days" in dana.body
+    assert "process" in priya.body and "culture" in priya.body
+    assert any(w in siobhan.body for w in ("working together", "alongside you", "together"))
+
+
+def test_personal_notes_are_remembered_in_second_person(letters: list[Letter]) -> None:
+    assert "training for the Chicago marathon" in letters[0].body
+    assert "your new puppy" in letters[2].body
+    assert "her new puppy" not in letters[2].body
+    assert "personal: her new puppy" in letters[2].references
+
+
+def test_nothing_invented_every_story_used_is_a_real_one(letters: list[Letter]) -> None:
+    titles = {story.title for story in STORIES}
+    for letter in letters:
+        for ref in letter.references:
+            kind, _, text = ref.partition(": ")
+            if kind == "story":
+                assert text in titles
+        assert "{" not in letter.body and "}" not in letter.body
+
+
+def test_worry_without_a_matching_story_is_not_forced() -> None:
+    person = replace(OKAFOR, worries=("my lack of grocery industry background",), cares_about=())
+    [letter] = draft_letters(replace(CONTEXT, strengths=()), [person], STORIES)
+    # Not repeated back to them without an answer; the topic they discussed carries the letter.
+    assert "grocery" not in letter.body
+    assert not any(ref.startswith("worry:") for ref in letter.references)
+    assert MIN_SENTENCES <= letter.sentences <= MAX_SENTENCES
+
+
+def test_person_without_notes_gets_a_polite_generic_letter() -> None:
+    marcus = _no_notes("iv-15", "Marcus Lee", "cross_department")
+    [letter] = draft_letters(CONTEXT, [marcus], STORIES)
+    assert letter.generic is True
+    assert letter.body.startswith("Dear Marcus,\n")
+    assert MIN_SENTENCES <= letter.sentences <= MAX_SENTENCES
+    assert _count(letter.body) == letter.sentences
+    assert 3 <= _count(letter.card) <= 4
+    assert "Logistics Analyst" in letter.body
+    assert not any(ref.startswith(("discussed", "story", "worry")) for ref in letter.references)
+
+
+def test_generic_even_without_relation_strengths_or_date() -> None:
+    bare = LetterContext("Sam Ortiz", "Acme", "Planner", "final round", None)
+    [letter] = draft_letters(bare, [_no_notes("k", "Jo")], [])
+    assert letter.generic
+    assert MIN_SENTENCES <= letter.sentences <= MAX_SENTENCES
+    assert _count(letter.body) == letter.sentences
+
+
+def test_identical_notes_still_give_distinct_letters() -> None:
+    twin = replace(DANA, key="iv-21", name="Dana Whitfield")
+    people = [DANA, twin, replace(DANA, key="iv-22", name="Lee Park")]
+    drafted = draft_letters(CONTEXT, people, STORIES)
+    assert len({letter.body for letter in drafted}) == 3
+    assert len({letter.body.partition("\n\n")[2] for letter in drafted}) == 3
+    assert len({letter.card for letter in drafted}) == 3
+
+
+def test_a_whole_round_of_empty_notes_is_still_distinct() -> None:
+    people = [_no_notes(f"k{i}", f"Person {i}") for i in range(6)]
+    drafted = draft_letters(CONTEXT, people, STORIES)
+    assert all(letter.generic for letter in drafted)
+    assert len({letter.body.partition("\n\n")[2] for letter in drafted}) == 6
+
+
+def test_deterministic(letters: list[Letter]) -> None:
+    again = draft_letters(CONTEXT, ROUND, STORIES)
+    assert again == letters
+    assert draft_letters(CONTEXT, ROUND, list(STORIES)) == letters
+
+
+def test_letters_as_json(letters: list[Letter]) -> None:
+    rows = letters_as_json(letters)
+    assert [set(row) for row in rows] == [{"interviewer", "subject", "body", "generic"}] * 4
+    assert rows[1]["interviewer"] == "Dr. Amara Okafor"
+    assert rows[0]["body"] == letters[0].body
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dana Whitfield", "Dana"),
+        ("Dr. Amara Okafor", "Dr. Okafor"),
+        ("Dr Amara Okafor", "Dr Okafor"),
+        ("Prof. Jan van der Berg", "Prof. van der Berg"),
+        ("Ms. Zoë Ramírez", "Ms. Ramírez"),
+        ("Siobhán O'Neill-Barros", "Siobhán"),
+        ("Dr. Amara Okafor, PhD", "Dr. Okafor"),
+        ("Cher", "Cher"),
+    ],
+)
+def test_greeting_name(name: str, expected: str) -> None:
+    assert greeting_name(name) == expected
+
+
+def test_follow_up_after_the_decision_date() -> None:
+    subject, body = follow_up_email(
+        CONTEXT,
+        contact_name="Priya Raman",
+        decision_date=date(2026, 3, 20),
+        today=date(2026, 3, 25),
+    )
+    assert "Logistics Analyst" in subject
+    assert body.startswith("Dear Priya,\n")
+    assert "March 20" in body
+    assert "check in" in body
+    assert body.endswith("Renée Fontaine")
+    _, no_date = follow_up_email(
+        CONTEXT, contact_name="Priya Raman", decision_date=None, today=date(2026, 3, 25)
+    )
+    assert "check in" in no_date
+
+
+def test_feedback_request_is_gracious() -> None:
+    subject, body = feedback_request_email(CONTEXT, contact_name="Dr. Amara Okafor")
+    assert subject.startswith("Thank you")
+    assert body.startswith("Dear Dr. Okafor,\n")
+    assert "feedback" in body
+    assert "future" in body
+    assert "Lakeshore Freight" in body
+
+
+def test_eml_parses_with_accents_intact(letters: list[Letter]) -> None:
+    letter = letters[2]
+    when = datetime(2026, 3, 10, 19, 30, tzinfo=ZoneInfo("America/Chicago"))
+    raw = build_eml(
+        sender="Renée Fontaine <renee@example.org>",
+        to="Siobhán O'Neill-Barros <siobhan@lakeshore.example>",
+        subject=letter.subject + " — Renée",
+        body=letter.body,
+        when=when,
+    )
+    assert isinstance(raw, bytes)
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["To"].addresses[0].display_name == "Siobhán O'Neill-Barros"
+    assert message["To"].addresses[0].addr_spec == "siobhan@lakeshore.example"
+    assert message["From"].addresses[0].display_name == "Renée Fontaine"
+    assert message["Subject"] == letter.subject + " — Renée"
+    assert message["X-Unsent"] == "1"
+    assert message["Date"].datetime == when
+    assert message.get_content_type() == "text/plain"
+    assert message.get_content_charset() == "utf-8"
+    # The file uses CRLF line ends as RFC 5322 asks; mail clients show plain line breaks.
+    content = message.get_content().replace("\r\n", "\n")
+    assert content.rstrip("\n") == letter.body
+    assert "Siobhán" in content and "Renée" in content
+    assert build_eml(
+        sender="a@b.example", to="c@d.example", subject="s", body="b", when=when
+    ) == build_eml(sender="a@b.example", to="c@d.example", subject="s", body="b", when=when)
+
+
+def test_eml_rejects_naive_time_and_header_injection() -> None:
+    with pytest.raises(ValueError):
+        build_eml(
+            sender="a@b.example", to="c@d.example", subject="s", body="b", when=datetime.now()
+        )
+    raw = build_eml(
+        sender="a@b.example",
+        to="c@d.example",
+        subject="Hi\r\nBcc: evil@x.example",
+        body="b",
+        when=datetime(2026, 3, 10, tzinfo=ZoneInfo("UTC")),
+    )
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["Bcc"] is None
+    assert message["Subject"] == "Hi Bcc: evil@x.example"
+
+
+def test_mailto_round_trips(letters: list[Letter]) -> None:
+    letter = letters[1]
+    body = letter.body + "\n\nP.S. 50% & more + a #hash? = yes; Ça va, Zoë!"
+    link = mailto_link(to="amara.okafor+hr@lakeshore.example", subject=letter.subject, body=body)
+    assert link.startswith("mailto:")
+    assert " " not in link and "\n" not in link
+    parts = urlsplit(link)
+    assert parts.scheme == "mailto"
+    assert unquote(parts.path) == "amara.okafor+hr@lakeshore.example"
+    query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=True)
+    assert query["subject"] == [letter.subject]
+    assert query["body"][0].replace("\r\n", "\n") == body
+    assert "%0D%0A" in link

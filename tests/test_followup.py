@@ -1,0 +1,186 @@
+"""After the round: notes, one letter per interviewer within 24 hours, follow-up, fit."""
+
+import email
+import email.policy
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from secondround.followup.models import FitScore, FitVerdict, FollowUp, InterviewerNote, Letter
+from secondround.opportunities.models import Opportunity
+from tests.factories import make_interviewer, make_opportunity, make_round
+
+pytestmark = pytest.mark.django_db
+
+NOTES = {
+    "Dana Whitfield": (
+        "the Joliet hub ramp-up",
+        "peak-season on-time rate",
+        "whether I have managed people",
+    ),
+    "Marcus Oyelaran": ("the five-year network plan", "empty miles on return legs", ""),
+    "Siobhán O'Neill": ("how dispatch and planning share data", "clean weekly dashboards", ""),
+    "Priya Raman": ("the team's hybrid schedule", "culture of ownership", ""),
+}
+
+
+@pytest.fixture
+def ended_round(alice):
+    opportunity = make_opportunity(
+        alice, company="Northwind Freight", role_title="Senior Operations Analyst"
+    )
+    start = timezone.now() - timedelta(hours=5)
+    round_ = make_round(opportunity, number=2, starts_at=start, ends_at=start + timedelta(hours=3))
+    relations = ["hiring_manager", "managers_manager", "peer", "hr"]
+    for (name, (discussed, cares, worry)), relation in zip(NOTES.items(), relations, strict=True):
+        person = make_interviewer(
+            round_, name=name, relation=relation, email=f"{name.split()[0].lower()}@example.com"
+        )
+        InterviewerNote.objects.create(
+            interviewer=person, discussed=discussed, cares_about=cares, worries=worry
+        )
+    return round_
+
+
+def test_draft_four_distinct_specific_letters(alice_client, ended_round):
+    alice_client.post(reverse("letters_draft", args=[ended_round.pk]))
+    letters = list(
+        Letter.objects.filter(interviewer__round=ended_round).select_related("interviewer")
+    )
+    assert len(letters) == 4
+    assert len({letter.body for letter in letters}) == 4
+    for letter in letters:
+        name = letter.interviewer.name
+        assert NOTES[name][0] in letter.body
+        assert name.split()[0] in letter.body or name in letter.body
+        assert not letter.generic
+    page = alice_client.get(reverse("letters", args=[ended_round.pk])).content.decode()
+    assert "Siobhán O&#x27;Neill" in page and "Download .eml" in page
+
+
+def test_a_person_without_notes_gets_a_generic_flag(alice_client, ended_round):
+    make_interviewer(ended_round, name="Tom Becker", relation="technical_expert")
+    alice_client.post(reverse("letters_draft", args=[ended_round.pk]))
+    assert Letter.objects.get(interviewer__name="Tom Becker").generic
+    page = alice_client.get(reverse("letters", args=[ended_round.pk])).content.decode()
+    assert "Generic: it references nothing specific" in page
+
+
+def test_edits_survive_a_redraft_and_eml_parses(alice_client, ended_round):
+    alice_client.post(reverse("letters_draft", args=[ended_round.pk]))
+    letter = Letter.objects.get(interviewer__name="Dana Whitfield")
+    prefix = f"l{letter.interviewer_id}"
+    alice_client.post(
+        reverse("letter_edit", args=[letter.pk]),
+        {
+            f"{prefix}-subject": "Thank you, Dana",
+            f"{prefix}-body": "Dear Dana, merci — thank you.",
+            f"{prefix}-card": "",
+        },
+    )
+    alice_client.post(reverse("letters_draft", args=[ended_round.pk]))
+    letter.refresh_from_db()
+    assert letter.edited and letter.body == "Dear Dana, merci — thank you."
+    response = alice_client.get(reverse("letter_eml", args=[letter.pk]))
+    message = email.message_from_bytes(response.content, policy=email.policy.default)
+    assert message["Subject"] == "Thank you, Dana"
+    assert "dana@example.com" in message["To"]
+    assert "merci — thank you" in message.get_content()
+
+
+def test_countdown_on_the_dashboard_and_mark_sent(alice_client, ended_round):
+    alice_client.post(reverse("letters_draft", args=[ended_round.pk]))
+    page = alice_client.get(reverse("dashboard")).content.decode()
+    assert page.count("Thank-you letter to") == 4
+    assert "left" in page
+    letter = Letter.objects.get(interviewer__name="Marcus Oyelaran")
+    alice_client.post(reverse("letter_sent", args=[letter.pk]), {"sent": "1", "form": "card"})
+    letter.refresh_from_db()
+    assert letter.sent_at and letter.form == "card"
+    page = alice_client.get(reverse("dashboard")).content.decode()
+    assert page.count("Thank-you letter to") == 3
+    assert "Thank-you letter to Marcus Oyelaran" not in page
+
+
+def test_overdue_letters_stand_out(alice_client, alice):
+    opportunity = make_opportunity(alice)
+    start = timezone.now() - timedelta(days=2)
+    round_ = make_round(opportunity, starts_at=start, ends_at=start + timedelta(hours=1))
+    make_interviewer(round_, name="Late Reader")
+    page = alice_client.get(reverse("dashboard")).content.decode()
+    assert 'class="overdue"' in page and "overdue by" in page
+
+
+def test_notes_quick_capture_then_save(alice_client, ended_round):
+    person = ended_round.interviewers.get(name="Priya Raman")
+    response = alice_client.post(
+        reverse("after_notes_sort", args=[person.pk]),
+        {
+            f"q{person.pk}-text": "We talked about the onboarding plan. She is training for a marathon."
+        },
+    )
+    page = response.content.decode()
+    assert "training for a marathon" in page and "onboarding plan" in page
+    assert InterviewerNote.objects.get(interviewer=person).personal == ""
+
+
+def test_follow_up_is_scheduled_after_the_decision_date(alice_client, ended_round):
+    alice_client.post(
+        reverse("follow_up", args=[ended_round.pk]),
+        {
+            "decision_expected_on": "2026-12-04",
+            "follow_up_on": "",
+            "contact_name": "Priya",
+            "contact_email": "p@example.com",
+        },
+    )
+    record = FollowUp.objects.get(round=ended_round)
+    assert record.follow_up_on == date(2026, 12, 9)  # Friday + 3 working days
+    page = alice_client.get(reverse("follow_up", args=[ended_round.pk])).content.decode()
+    assert "Priya" in page and "mailto:" in page
+
+
+def test_outcomes_close_the_loop(alice_client, ended_round):
+    url = reverse("follow_up_outcome", args=[ended_round.pk])
+    alice_client.post(url, {"action": "rejected"})
+    assert Opportunity.objects.get(pk=ended_round.opportunity_id).status == "rejected"
+    page = alice_client.get(reverse("follow_up", args=[ended_round.pk])).content.decode()
+    assert "Ask for feedback" in page
+    alice_client.post(url, {"action": "offer"})
+    assert Opportunity.objects.get(pk=ended_round.opportunity_id).status == "offer"
+    response = alice_client.post(url, {"action": "hack"}, follow=True)
+    assert "Unknown action." in response.content.decode()
+
+
+def test_fit_scorecard_and_comparison(alice_client, ended_round):
+    opportunity = ended_round.opportunity
+    page = alice_client.get(reverse("fit", args=[opportunity.pk])).content.decode()
+    assert "The manager&#x27;s style" in page and "Pay and benefits" in page
+    criteria = list(opportunity.fit_criteria.all())
+    data = {"part": "scores"}
+    for criterion in criteria:
+        data[f"score_{criterion.pk}"] = "4"
+        data[f"evidence_{criterion.pk}"] = "Seen on the day"
+    alice_client.post(reverse("fit", args=[opportunity.pk]) + f"?round={ended_round.pk}", data)
+    assert FitScore.objects.filter(round=ended_round).count() == len(criteria)
+    alice_client.post(
+        reverse("fit", args=[opportunity.pk]),
+        {"part": "verdict", "would_accept": "yes", "reasons": "Great team"},
+    )
+    assert FitVerdict.objects.get(opportunity=opportunity).would_accept == "yes"
+    page = alice_client.get(reverse("compare")).content.decode()
+    assert "Northwind Freight" in page and "80%" in page and "<svg" in page
+
+
+def test_a_score_out_of_range_is_refused(alice_client, ended_round):
+    opportunity = ended_round.opportunity
+    alice_client.get(reverse("fit", args=[opportunity.pk]))
+    criterion = opportunity.fit_criteria.first()
+    response = alice_client.post(
+        reverse("fit", args=[opportunity.pk]) + f"?round={ended_round.pk}",
+        {"part": "scores", f"score_{criterion.pk}": "9"},
+    )
+    assert "Select a valid choice" in response.content.decode()
+    assert not FitScore.objects.exists()
