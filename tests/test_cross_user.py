@@ -7,11 +7,11 @@ the table below says which of Alice's objects it takes.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
+from secondround.followup.models import FitCriterion, FollowUp, Letter
 from secondround.portability.models import AccountExport
 from secondround.questions.models import OwnQuestion, PreparedQuestion
 from secondround.research.models import GlossaryTerm, ResearchSource
-from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
-from secondround.followup.models import FitCriterion, FollowUp, Letter
 from secondround.stories.models import Story
 
 pytestmark = pytest.mark.django_db

@@ -118,7 +118,8 @@ def test_notes_quick_capture_then_save(alice_client, ended_round):
     response = alice_client.post(
         reverse("after_notes_sort", args=[person.pk]),
         {
-            f"q{person.pk}-text": "We talked about the onboarding plan. She is training for a marathon."
+            f"q{person.pk}-text": "We talked about the onboarding plan. "
+            "She is training for a marathon."
         },
     )
     page = response.content.decode()

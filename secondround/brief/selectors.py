@@ -28,7 +28,7 @@ REMINDERS = (
     "Keep answers concise: one example, told with its result, in about two minutes. No rambling.",
     "Show enthusiasm and keep your energy up through a long day; eat something, drink water, "
     "and ask for a short break when you need one.",
-    "Tests may come (skills, personality, a work sample): read the instructions twice and stay calm.",
+    "Tests may come (skills, personality, a work sample): read the instructions twice, stay calm.",
     "Expect the same question twice; give the same facts, with more depth.",
     "You are evaluating them too: would you be happy working here day after day?",
     "Before you leave, ask what the next steps are and when they will decide.",
