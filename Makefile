@@ -46,6 +46,9 @@ bench: install
 eval: install
 	$(BIN)/python eval/classify_questions.py 2>/dev/null
 	$(BIN)/python eval/posting_skills.py 2>/dev/null
+	$(BIN)/python eval/story_matching.py 2>/dev/null
+	$(BIN)/python eval/star_labels.py 2>/dev/null
+	$(BIN)/python eval/filler_detection.py 2>/dev/null
 
 clean:
 	rm -rf $(VENV) var/test

@@ -12,6 +12,10 @@ BIN=.venv/bin
 "$BIN/python" bench/bank_speed.py
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/answer_from_profile.py
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/dashboard.py
+"$BIN/python" bench/story_matching_speed.py
+"$BIN/python" bench/letters_speed.py
+"$BIN/python" bench/answer_analysis_speed.py
+SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/brief_and_letters_demo.py
 
 if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   pgdata=$(mktemp -d /tmp/secondround-pg.XXXXXX)

@@ -4,9 +4,10 @@
 #   postgresql          the database tests' second run on a real server
 #   espeak-ng           reading questions aloud (fallback voice) and generating test speech
 #   libpango-1.0-0 …    WeasyPrint's rendering libraries for the PDF brief
+#   poppler-utils       the browser test renders a page of the PDF brief to an image
 set -euo pipefail
 
-wanted=(chromium postgresql espeak-ng libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+wanted=(chromium postgresql espeak-ng libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
 missing=()
 for package in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

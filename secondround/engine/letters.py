@@ -404,7 +404,6 @@ IRREGULAR_PAST = word_set(
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _MONTHS = (
     "January",
     "February",
@@ -574,11 +573,6 @@ def _greeting(name: str) -> str:
     return f"Dear {who}," if who else "Hello,"
 
 
-def count_sentences(text: str) -> int:
-    """Sentences in running text (greeting and sign-off lines excluded by the caller)."""
-    return len([part for part in _SENTENCE_END.split(text.strip()) if part.strip()])
-
-
 # --------------------------------------------------------------------------------------
 # Choosing what each letter says
 # --------------------------------------------------------------------------------------
@@ -604,13 +598,16 @@ class _Plan:
 
 
 def _best(
-    target: _Profile, options: Sequence[tuple[str, _Profile]], uses: dict[str, int]
+    target: _Profile,
+    options: Sequence[tuple[str, _Profile]],
+    uses: dict[str, int],
+    min_score: int = 1,
 ) -> tuple[int, str] | None:
     """The best-scoring option (ties: fewer earlier uses, then input order), or None."""
     best: tuple[int, int, int, str] | None = None
     for index, (key, profile) in enumerate(options):
         score = _score(target, profile)
-        if score <= 0:
+        if score < min_score:
             continue
         rank = (-score, uses.get(key, 0), index, key)
         if best is None or rank < best:
@@ -640,12 +637,14 @@ def _plan(
     link: _Link | None = None
 
     def story_or_strength(kind: str, targets: tuple[str, ...]) -> _Link | None:
+        # A topic is only a loose hint at what they value: one shared word is not enough.
+        min_score = 2 if kind == "topic" else 1
         for target in targets:
             wanted = _profile(target)
-            hit = _best(wanted, story_profiles, uses)
+            hit = _best(wanted, story_profiles, uses, min_score)
             if hit is not None:
                 return _Link(f"{kind}_story", target, story=by_id[hit[1]])
-            hit = _best(wanted, strength_profiles, uses)
+            hit = _best(wanted, strength_profiles, uses, min_score)
             if hit is not None:
                 return _Link(f"{kind}_strength", target, strength=hit[1])
         return None
