@@ -73,12 +73,9 @@ def main() -> None:
             defaults={"discussed": discussed, "cares_about": cares, "worries": worry},
         )
     after = drafted(round_, user)
-    print(
-        f"FIGURE letters_demo_generic_before_notes {sum(l.generic for l in before) / len(before):.2f} ratio"
-    )
-    print(
-        f"FIGURE letters_demo_generic_after_notes {sum(l.generic for l in after) / len(after):.2f} ratio"
-    )
+    for name, letters in (("before", before), ("after", after)):
+        share = sum(letter.generic for letter in letters) / len(letters)
+        print(f"FIGURE letters_demo_generic_{name}_notes {share:.2f} ratio")
 
 
 if __name__ == "__main__":
