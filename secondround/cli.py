@@ -187,6 +187,35 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+AUDIO_SUFFIXES = {".wav", ".webm", ".ogg", ".oga", ".mp3", ".m4a", ".flac", ".opus"}
+
+
+def cmd_analyse_answer(args: argparse.Namespace) -> int:
+    from secondround.engine.answer_analysis import Word, analyse_answer, report_as_json
+
+    path = Path(args.file)
+    if path.suffix.lower() in AUDIO_SUFFIXES:
+        from secondround.engine.speech import AudioError, SpeechUnavailable, transcribe
+
+        if not path.is_file():
+            raise SystemExit(f"secondround: {args.file}: no such file")
+        try:
+            transcript = transcribe(path.read_bytes())
+        except (AudioError, SpeechUnavailable) as error:
+            raise SystemExit(f"secondround: {args.file}: {error}") from None
+        words = [Word(w.text, w.start, w.end) for w in transcript.words]
+        report = analyse_answer(
+            transcript.text, seconds=transcript.seconds, words=words, question=args.question
+        )
+        result = report_as_json(report) | {"transcript": transcript.text}
+    else:
+        report = analyse_answer(_read_text(args.file), seconds=args.seconds, question=args.question)
+        result = report_as_json(report)
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     _setup_django()
     _migrate()
@@ -336,6 +365,14 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--pdf", help="write the PDF brief to this file")
     brief.add_argument("--ics", help="write the calendar (.ics) to this file")
     brief.set_defaults(run=cmd_brief)
+
+    answer = commands.add_parser(
+        "analyse-answer", help="feedback on a practice answer (.txt transcript or a recording)"
+    )
+    answer.add_argument("file", help="a .txt transcript, or a .wav/.webm/.ogg recording")
+    answer.add_argument("--question", help="the question it answers")
+    answer.add_argument("--seconds", type=float, help="how long the typed answer took")
+    answer.set_defaults(run=cmd_analyse_answer)
 
     manage = commands.add_parser("manage", help="Django management commands (migrate, db_worker…)")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "secondround.stories",
     "secondround.followup",
     "secondround.brief",
+    "secondround.practice",
 ]
 
 MIDDLEWARE = [
@@ -153,10 +154,11 @@ MEDIA_ROOT = SECONDROUND_HOME / "media"
 
 # Pasted texts (posting, invitation) are capped so that a stray paste of a whole
 # web page gets a message instead of filling the database.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 26 * 1024 * 1024  # recordings arrive as request bodies
 SECONDROUND_MAX_PASTE_CHARS = 200_000
 SECONDROUND_MAX_IMPORT_BYTES = 20 * 1024 * 1024
 SECONDROUND_MAX_RESUME_BYTES = 5 * 1024 * 1024
+SECONDROUND_MAX_AUDIO_BYTES = 25 * 1024 * 1024
 
 # Importing a research page by URL. Private and loopback addresses are refused unless a
 # deployment allows them (an intranet wiki, say); the tests allow them for a local server.

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("secondround.stories.urls")),
     path("", include("secondround.followup.urls")),
     path("", include("secondround.brief.urls")),
+    path("", include("secondround.practice.urls")),
     path("account/", include("secondround.accounts.urls")),
     path("account/data/", include("secondround.portability.urls")),
     path("admin/", admin.site.urls),

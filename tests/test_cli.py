@@ -167,3 +167,30 @@ def test_letters_and_brief_from_the_command_line(tmp_path, capsys, alice):
 
     with pytest.raises(SystemExit, match="no round 9"):
         main(["brief", str(opportunity.pk), "9"])
+
+
+def test_analyse_answer_prints_the_report(tmp_path, capsys):
+    answer = tmp_path / "answer.txt"
+    answer.write_text(
+        "Last year our clinic had long waiting times. I was asked to fix the booking process. "
+        "Um, I mapped every step, I, like, interviewed ten patients and I moved reminders to text. "
+        "As a result, waiting time fell from 40 to 15 minutes."
+    )
+    assert (
+        main(
+            [
+                "analyse-answer",
+                str(answer),
+                "--seconds",
+                "45",
+                "--question",
+                "Tell me about a time you improved a process.",
+            ]
+        )
+        == 0
+    )
+    report = json.loads(capsys.readouterr().out)
+    assert {"words", "seconds", "words_per_minute", "fillers", "star", "suggestions"} <= set(report)
+    assert report["fillers"]["count"] == 2
+    assert report["fillers"]["per_minute"] == pytest.approx(2 * 60 / 45, rel=0.01)
+    assert report["star"][0] == "situation" and report["star"][-1] == "result"

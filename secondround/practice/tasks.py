@@ -1,0 +1,77 @@
+"""Speech work runs as background tasks: one process on a laptop, workers elsewhere."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from secondround.engine.speech import (
+    AudioError,
+    IncrementalTranscriber,
+    SpeechUnavailable,
+    TimedWord,
+    Transcript,
+)
+
+from .models import Attempt
+from .services import attempt_analyse
+
+
+def _transcriber(state: dict) -> IncrementalTranscriber:
+    """A transcriber resumed from what earlier pieces already settled."""
+    transcriber = IncrementalTranscriber()
+    transcriber.committed = [
+        TimedWord(text, start, end) for text, start, end in state.get("committed", [])
+    ]
+    transcriber.committed_until = float(state.get("until", 0.0))
+    return transcriber
+
+
+def _state(transcriber: IncrementalTranscriber) -> dict:
+    return {
+        "committed": [[w.text, w.start, w.end] for w in transcriber.committed],
+        "until": transcriber.committed_until,
+        "text": transcriber._snapshot().text,  # noqa: SLF001 - what the user sees so far
+    }
+
+
+def _apply(attempt: Attempt, transcript: Transcript) -> None:
+    attempt.answer_text = transcript.text
+    attempt.words = [[w.text, w.start, w.end] for w in transcript.words]
+    attempt.seconds = transcript.seconds
+    attempt_analyse(attempt)
+    attempt.status = Attempt.Status.DONE
+    attempt.error = ""
+
+
+@task()
+def transcribe_piece(attempt_id: int) -> None:
+    """Transcribe what is new in a recording still being uploaded."""
+    attempt = Attempt.objects.select_related("round__opportunity").get(pk=attempt_id)
+    if attempt.status != Attempt.Status.RECORDING or not attempt.audio:
+        return
+    transcriber = _transcriber(attempt.partial)
+    try:
+        with attempt.audio.open("rb") as stream:
+            transcriber.add(stream.read())
+    except (AudioError, SpeechUnavailable):
+        return  # the final pass reports problems; a partial failure changes nothing
+    attempt.partial = _state(transcriber)
+    attempt.save(update_fields=["partial"])
+
+
+@task()
+def transcribe_attempt(attempt_id: int) -> None:
+    """Finish the transcript (only the untranscribed tail is left) and write the report."""
+    attempt = Attempt.objects.select_related("round__opportunity").get(pk=attempt_id)
+    transcriber = _transcriber(attempt.partial)
+    try:
+        with attempt.audio.open("rb") as stream:
+            transcript = transcriber.finish(stream.read())
+        _apply(attempt, transcript)
+    except AudioError as error:
+        attempt.status, attempt.error = Attempt.Status.FAILED, str(error)
+    except SpeechUnavailable as error:
+        attempt.status = Attempt.Status.FAILED
+        attempt.error = f"Speech recognition is not available on this machine: {error}"
+    attempt.partial = {}
+    attempt.save()

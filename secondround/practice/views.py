@@ -1,0 +1,296 @@
+"""Practice: a mock interview played interviewer by interviewer, typed or spoken."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secondround.engine.speech import AudioError, SpeechUnavailable, probe_audio, speak
+from secondround.opportunities.models import Round
+
+from . import selectors, services
+from .models import Attempt, PracticeSession
+from .tasks import transcribe_attempt, transcribe_piece
+
+MAX_TTS_CHARS = 600
+
+
+def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
+    return get_object_or_404(
+        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
+    )
+
+
+def _get_session_for_user(request: HttpRequest, pk: int) -> PracticeSession:
+    return get_object_or_404(
+        PracticeSession.objects.select_related("round__opportunity"),
+        pk=pk,
+        round__opportunity__owner=request.user,
+    )
+
+
+def _get_attempt_for_user(request: HttpRequest, pk: int) -> Attempt:
+    return get_object_or_404(
+        Attempt.objects.select_related("round__opportunity", "session"),
+        pk=pk,
+        round__opportunity__owner=request.user,
+    )
+
+
+@login_required
+@require_GET
+def practice_home(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    return render(
+        request,
+        "practice/home.html",
+        {
+            "round": round_,
+            "opportunity": round_.opportunity,
+            "sessions": round_.practice_sessions.all()[:10],
+            "attempts": round_.attempts.all()[:30],
+        },
+    )
+
+
+@login_required
+@require_POST
+def practice_start(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _get_round_for_user(request, pk)
+    session = services.session_start(round=round_)
+    if not session.plan:
+        messages.warning(
+            request, "No questions to practise yet: add the posting or the roster first."
+        )
+        return redirect("practice_home", pk=round_.pk)
+    return redirect(session)
+
+
+@login_required
+@require_GET
+def practice_session(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _get_session_for_user(request, pk)
+    return render(
+        request,
+        "practice/session.html",
+        {
+            "session": session,
+            "round": session.round,
+            "opportunity": session.round.opportunity,
+            "question": session.current,
+            "number": session.position + 1,
+            "total": len(session.plan),
+            "last": session.attempts.filter(
+                question_key=(session.current or {}).get("key", "")
+            ).first(),
+        },
+    )
+
+
+def _seconds(value: str) -> float | None:
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        return None
+    return seconds if 0 < seconds < 3600 else None
+
+
+@login_required
+@require_POST
+def practice_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _get_session_for_user(request, pk)
+    question = session.current
+    text = request.POST.get("answer", "").strip()
+    if question is None:
+        return redirect("practice_home", pk=session.round_id)
+    if not text:
+        messages.error(request, "Type your answer first (or record it).")
+        return redirect(session)
+    if len(text) > settings.SECONDROUND_MAX_PASTE_CHARS:
+        messages.error(request, "That answer is too long to analyse; keep it under two minutes.")
+        return redirect(session)
+    attempt = services.attempt_typed(
+        round=session.round,
+        session=session,
+        question=question,
+        text=text,
+        seconds=_seconds(request.POST.get("seconds", "")),
+    )
+    return redirect(attempt)
+
+
+@login_required
+@require_POST
+def practice_next(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _get_session_for_user(request, pk)
+    services.session_advance(session=session)
+    if session.finished_at:
+        messages.success(
+            request, "That was the whole day. See how you did across the answers below."
+        )
+        return redirect("practice_home", pk=session.round_id)
+    return redirect(session)
+
+
+@login_required
+@require_POST
+def recording_start(request: HttpRequest, pk: int) -> JsonResponse:
+    session = _get_session_for_user(request, pk)
+    if session.current is None:
+        return JsonResponse({"error": "This mock interview is finished."}, status=400)
+    attempt = services.attempt_begin_recording(
+        round=session.round, session=session, question=session.current
+    )
+    return JsonResponse(
+        {
+            "piece": reverse("recording_piece", args=[attempt.pk]),
+            "finish": reverse("recording_finish", args=[attempt.pk]),
+            "result": attempt.get_absolute_url(),
+        }
+    )
+
+
+@login_required
+@require_POST
+def recording_piece(request: HttpRequest, pk: int) -> JsonResponse:
+    """A piece of the recording, sent while the user speaks; transcribed as it arrives."""
+    attempt = _get_attempt_for_user(request, pk)
+    if attempt.status != Attempt.Status.RECORDING:
+        return JsonResponse({"error": "This recording is already finished."}, status=400)
+    try:
+        services.attempt_append_audio(
+            attempt=attempt, piece=request.body, limit=settings.SECONDROUND_MAX_AUDIO_BYTES
+        )
+    except ValueError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    transcribe_piece.enqueue(attempt.pk)
+    attempt.refresh_from_db(fields=["partial"])
+    return JsonResponse({"text": attempt.partial.get("text", "")})
+
+
+@login_required
+@require_POST
+def recording_finish(request: HttpRequest, pk: int) -> JsonResponse:
+    attempt = _get_attempt_for_user(request, pk)
+    if request.body:
+        try:
+            services.attempt_append_audio(
+                attempt=attempt, piece=request.body, limit=settings.SECONDROUND_MAX_AUDIO_BYTES
+            )
+        except ValueError as error:
+            return JsonResponse({"error": str(error)}, status=400)
+    if not attempt.audio:
+        attempt.status, attempt.error = (
+            Attempt.Status.FAILED,
+            "Nothing was recorded: check the microphone.",
+        )
+        attempt.save(update_fields=["status", "error"])
+        return JsonResponse({"result": attempt.get_absolute_url()})
+    attempt.status = Attempt.Status.TRANSCRIBING
+    attempt.save(update_fields=["status"])
+    transcribe_attempt.enqueue(attempt.pk)
+    return JsonResponse({"result": attempt.get_absolute_url()})
+
+
+@login_required
+@require_POST
+def recording_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Answer with an audio file: for browsers without recording, or a file made elsewhere."""
+    session = _get_session_for_user(request, pk)
+    upload = request.FILES.get("audio")
+    if session.current is None:
+        return redirect("practice_home", pk=session.round_id)
+    if upload is None:
+        messages.error(request, "Choose an audio file first.")
+        return redirect(session)
+    data = upload.read(settings.SECONDROUND_MAX_AUDIO_BYTES + 1)
+    try:
+        probe_audio(data, max_bytes=settings.SECONDROUND_MAX_AUDIO_BYTES)
+    except AudioError as error:
+        messages.error(request, str(error))
+        return redirect(session)
+    attempt = services.attempt_begin_recording(
+        round=session.round, session=session, question=session.current
+    )
+    services.attempt_store_audio(attempt=attempt, data=data, name=upload.name[-60:] or "answer")
+    attempt.status = Attempt.Status.TRANSCRIBING
+    attempt.save(update_fields=["status"])
+    transcribe_attempt.enqueue(attempt.pk)
+    return redirect(attempt)
+
+
+@login_required
+@require_GET
+def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = _get_attempt_for_user(request, pk)
+    context = {
+        "attempt": attempt,
+        "round": attempt.round,
+        "opportunity": attempt.round.opportunity,
+        "session": attempt.session,
+    }
+    template = "practice/_report.html" if request.htmx else "practice/attempt.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def attempt_audio(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = _get_attempt_for_user(request, pk)
+    if not attempt.audio:
+        return HttpResponse(status=404)
+    return FileResponse(attempt.audio.open("rb"), content_type="audio/webm")
+
+
+@login_required
+@require_POST
+def attempt_delete_audio(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = _get_attempt_for_user(request, pk)
+    services.attempt_delete_audio(attempt=attempt)
+    messages.success(request, "The recording is deleted; the transcript and feedback stay.")
+    return redirect(attempt)
+
+
+@login_required
+@require_POST
+def attempt_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = _get_attempt_for_user(request, pk)
+    round_id = attempt.round_id
+    services.attempt_delete_audio(attempt=attempt)
+    attempt.delete()
+    messages.success(request, "Attempt deleted.")
+    return redirect("practice_home", pk=round_id)
+
+
+@login_required
+@require_GET
+def read_aloud(request: HttpRequest, pk: int) -> HttpResponse:
+    """The current question of a session, spoken by the bundled voice."""
+    session = _get_session_for_user(request, pk)
+    question = session.current
+    if question is None:
+        return HttpResponse(status=404)
+    try:
+        audio = speak(question["text"][:MAX_TTS_CHARS])
+    except SpeechUnavailable as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain")
+    response = HttpResponse(audio, content_type="audio/wav")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+@require_GET
+def practice_progress(request: HttpRequest) -> HttpResponse:
+    key = request.GET.get("question") or None
+    attempts, series = selectors.progress(request.user, question_key=key)
+    return render(
+        request,
+        "practice/progress.html",
+        {"attempts": attempts, "series": series, "question_key": key},
+    )
