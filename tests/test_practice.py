@@ -48,6 +48,7 @@ def test_typed_answer_gets_feedback_then_next(alice_client, session):
     assert attempt.report["words"] > 40 and attempt.report["seconds"] == 50
     page = alice_client.get(attempt.get_absolute_url()).content.decode()
     assert "Feedback" in page and "Next question" in page
+    assert '<span class="star star-result">result</span>' in page
     alice_client.post(reverse("practice_next", args=[session.pk]))
     session.refresh_from_db()
     assert session.position == 1

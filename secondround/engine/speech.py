@@ -489,7 +489,7 @@ class IncrementalTranscriber:
         self,
         *,
         keep_fillers: bool = True,
-        overlap: float = 0.3,
+        overlap: float = 0.0,
         guard: float = 2.0,
         min_new: float = 4.0,
         language: str | None = LANGUAGE,

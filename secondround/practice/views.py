@@ -228,11 +228,13 @@ def recording_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = _get_attempt_for_user(request, pk)
+    report = attempt.report or {}
     context = {
         "attempt": attempt,
         "round": attempt.round,
         "opportunity": attempt.round.opportunity,
         "session": attempt.session,
+        "labelled": list(zip(report.get("sentences", []), report.get("star", []), strict=False)),
     }
     template = "practice/_report.html" if request.htmx else "practice/attempt.html"
     return render(request, template, context)

@@ -1,0 +1,75 @@
+"""A spoken answer through a fake microphone fed from a WAV made in the test."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import CHROMIUM
+from tests.factories import PASSWORD, make_interviewer, make_opportunity, make_round, make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SPOKEN = (
+    "Um, last year our clinic had long waiting times. I was asked to fix the booking process. "
+    "Uh, I mapped every step and I moved the reminders to text messages. "
+    "As a result, the waiting time fell from forty to fifteen minutes."
+)
+
+
+@pytest.fixture
+def microphone_page(live_server, tmp_path):
+    if not shutil.which("espeak-ng"):
+        pytest.fail("espeak-ng is missing: `make test` installs it.")
+    from playwright.sync_api import sync_playwright
+
+    wav = tmp_path / "answer.wav"
+    # A long pause after the speech: the fake device loops the file.
+    subprocess.run(["espeak-ng", "-s", "140", "-w", str(wav), SPOKEN + " " + "." * 1], check=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-audio-capture={Path(wav)}",
+            ],
+        )
+        context = browser.new_context(base_url=live_server.url)
+        context.grant_permissions(["microphone"])
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        yield page
+        browser.close()
+
+
+def test_record_an_answer_and_see_transcript_and_fillers(microphone_page):
+    page = microphone_page
+    user = make_user("rita")
+    opportunity = make_opportunity(user, company="Lakeview Clinic")
+    round_ = make_round(opportunity, number=2)
+    make_interviewer(round_, name="Dana Whitfield", relation="hiring_manager")
+    page.goto("/account/login/")
+    page.get_by_label("Username").fill("rita")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    page.goto(f"/rounds/{round_.pk}/practice/")
+    page.get_by_role("button", name="Start a mock interview").click()
+    page.get_by_role("button", name="Start recording").click()
+    expect(page.locator("#record-status")).to_contain_text("Recording")
+    page.wait_for_timeout(13_000)  # the espeak clip lasts about 12 s
+    page.get_by_role("button", name="Stop and get feedback").click()
+
+    expect(page.get_by_role("heading", name="Feedback")).to_be_visible(timeout=90_000)
+    transcript = page.locator(".star-sentences")
+    expect(transcript).to_contain_text("clinic")
+    fillers = page.locator("#figure-fillers")
+    expect(fillers).to_contain_text("/min")
+    assert int(fillers.inner_text().split()[0]) >= 0
