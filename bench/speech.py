@@ -1,7 +1,8 @@
 """Speech recognition quality and speed on generated answers (no audio is downloaded).
 
-Six answer scripts (about 20 to 120 seconds) with fillers written in ({um}, {uh},
-{you know}, {like}) are spoken by Piper's joe voice and by espeak-ng, then transcribed:
+Six answer scripts (about 10 to 70 seconds; the last two joined make the two-minute
+answer) with fillers written in ({um}, {uh}, {you know}, {like}) are spoken by Piper's
+joe voice and by espeak-ng, then transcribed:
 
     python bench/speech.py            # all figures (about 10 minutes on 2 cores)
     python bench/speech.py --quick    # default setting only, one run of the 2-minute test
@@ -204,12 +205,29 @@ def to_webm(wav: bytes) -> bytes:
     return out.getvalue()
 
 
+def join_wavs(first: bytes, second: bytes) -> bytes:
+    """Two WAVs of the same format, one after the other, with half a second between."""
+    import wave
+
+    frames = []
+    for data in (first, second):
+        with wave.open(io.BytesIO(data)) as reader:
+            params = reader.getparams()
+            frames.append(reader.readframes(reader.getnframes()))
+    pause = b"\0" * (params.framerate // 2 * params.sampwidth * params.nchannels)
+    out = io.BytesIO()
+    with wave.open(out, "wb") as writer:
+        writer.setparams(params)
+        writer.writeframes(frames[0] + pause + frames[1])
+    return out.getvalue()
+
+
 def synthesise() -> list[tuple[str, str, bytes]]:
     """(voice, script, wav) for every script, alternating voices; the two-minute answer
     is spoken by Piper."""
     clips = []
     for index, script in enumerate(SCRIPTS):
-        voice = "piper" if index % 2 == 0 or index == TWO_MINUTE else "espeak-ng"
+        voice = "piper" if index % 2 == 0 or index >= TWO_MINUTE - 1 else "espeak-ng"
         spoken = script.replace("{", "").replace("}", "")
         clips.append((voice, script, speech.speak(spoken, engine=voice)))
     return clips
@@ -252,7 +270,9 @@ def main() -> None:
     print(f"FIGURE speech_real_time_factor {statistics.median(factors):.3f} ratio")
 
     # The two-minute answer, as webm/opus in 10-second pieces.
-    _, script, wav = clips[TWO_MINUTE]
+    # The two-minute answer: the last two scripts (both Piper) one after the other.
+    script = clips[TWO_MINUTE - 1][1] + " " + clips[TWO_MINUTE][1]
+    wav = join_wavs(clips[TWO_MINUTE - 1][2], clips[TWO_MINUTE][2])
     webm = to_webm(wav)
     length = speech.probe_audio(webm)
     piece = max(1, int(len(webm) * 10 / length))

@@ -44,7 +44,7 @@ Chunked transcription
     is given all bytes received so far, decodes them (cheap next to recognition), and
     transcribes only the audio after the committed point, starting ``overlap`` seconds
     earlier, up to the quietest moment of the last ``guard`` seconds (a gap between
-    words), greedy at temperature 0 (no slow fallback). Words from the overlap are
+    words), with one temperature fallback (0.5) instead of five. Words from the overlap are
     dropped by timestamp. When the answer ends only that tail (the last piece plus at
     most ``guard`` seconds) is left to transcribe.
 
@@ -343,11 +343,6 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "default": {"beam_size": 5},
     "prompt": {"beam_size": 5, "initial_prompt": FILLER_PROMPT},
     "suppress_none": {"beam_size": 5, "suppress_tokens": []},
-    "prompt_suppress_none": {
-        "beam_size": 5,
-        "initial_prompt": FILLER_PROMPT,
-        "suppress_tokens": [],
-    },
     "prompt_greedy": {"beam_size": 1, "initial_prompt": FILLER_PROMPT},
     "prompt_vad": {"beam_size": 5, "initial_prompt": FILLER_PROMPT, "vad_filter": True},
 }
@@ -370,8 +365,8 @@ def _recognise(
 ) -> Transcript:
     model = _load_model()
     options = dict(SETTINGS[setting])
-    if not fallback:  # a short window: one pass, never the slow temperature fallback
-        options["temperature"] = 0.0
+    if not fallback:  # a short window: at most one retry instead of five
+        options["temperature"] = (0.0, 0.5)
     with _RUN_LOCK:
         try:
             segments, info = model.transcribe(
