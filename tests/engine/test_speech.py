@@ -1,0 +1,161 @@
+"""Speech in and out on audio generated here with espeak-ng (nothing is downloaded)."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import wave
+from pathlib import Path
+
+import pytest
+
+from secondround.engine import speech
+from secondround.engine.speech import (
+    AudioError,
+    IncrementalTranscriber,
+    SpeechUnavailable,
+    TimedWord,
+    Transcript,
+    merge_transcripts,
+    probe_audio,
+    transcribe,
+)
+
+SENTENCE = "The quick brown fox jumps over the lazy dog."
+LONGER = (
+    "I led the migration of our customer database to a new provider. "
+    "We tested the copy of the data and the backups. "
+    "The finance reports were late, so I wrote a checklist for every team."
+)
+
+
+def _espeak(text: str) -> bytes:
+    program = shutil.which("espeak-ng")
+    if program is None:
+        pytest.skip("espeak-ng is not installed (apt-get install espeak-ng); it makes test audio")
+    done = subprocess.run(
+        [program, "-v", "en-us", "--stdout", text], capture_output=True, check=True, timeout=60
+    )
+    return speech._fix_wav_sizes(done.stdout)
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^a-z' ]", " ", text.lower()).split()
+
+
+@pytest.fixture(scope="module")
+def short_wav() -> bytes:
+    return _espeak(SENTENCE)
+
+
+@pytest.fixture(scope="module")
+def longer_wav() -> bytes:
+    return _espeak(LONGER)
+
+
+def test_transcribes_generated_speech(short_wav: bytes) -> None:
+    result = transcribe(short_wav)
+    assert {"quick", "brown", "fox", "lazy", "dog"} <= set(_words(result.text))
+    assert result.language == "en"
+    assert result.seconds == pytest.approx(probe_audio(short_wav), abs=0.1)
+    assert result.words and all(w.start <= w.end <= result.seconds + 0.5 for w in result.words)
+    shifted = transcribe(short_wav, offset=10.0)
+    assert shifted.words[0].start >= 10.0 and shifted.start == 10.0
+
+
+def test_non_audio_is_refused_with_a_user_message() -> None:
+    with pytest.raises(AudioError) as caught:
+        probe_audio(b"%PDF-1.7 definitely not a recording " * 50)
+    assert str(caught.value) == "This file is not audio we can read."
+    with pytest.raises(AudioError, match="not audio"):
+        transcribe(b"")
+
+
+def test_too_long_and_too_big_are_refused(short_wav: bytes) -> None:
+    with pytest.raises(AudioError) as caught:
+        probe_audio(short_wav, max_seconds=1)
+    assert str(caught.value) == "The recording is longer than 1 second."
+    silence = io.BytesIO()
+    with wave.open(silence, "wb") as writer:
+        writer.setnchannels(1)
+        writer.setsampwidth(2)
+        writer.setframerate(8000)
+        writer.writeframes(b"\0\0" * 8000 * 301)
+    with pytest.raises(AudioError) as caught:
+        probe_audio(silence.getvalue())
+    assert str(caught.value) == "The recording is longer than 5 minutes."
+    with pytest.raises(AudioError, match="larger than"):
+        probe_audio(short_wav, max_bytes=1000)
+
+
+def test_merge_transcripts_keeps_offsets_and_drops_overlap() -> None:
+    first = Transcript(
+        "hello there", (TimedWord("hello", 0.1, 0.5), TimedWord("there", 0.6, 1.0)), 10.0, "en"
+    )
+    second = Transcript(
+        "general kenobi",
+        (TimedWord("general", 10.2, 10.6), TimedWord("kenobi", 10.7, 11.2)),
+        5.0,
+        "en",
+        start=10.0,
+    )
+    merged = merge_transcripts([second, first])
+    assert merged.text == "hello there general kenobi"
+    assert merged.seconds == 15.0 and merged.start == 0.0
+    assert [w.start for w in merged.words] == [0.1, 0.6, 10.2, 10.7]
+    # Overlapping windows: a word heard by both is kept once.
+    late = Transcript(
+        "there general",
+        (TimedWord("there", 0.6, 1.0), TimedWord("general", 10.2, 10.6)),
+        10.5,
+        "en",
+        start=0.5,
+    )
+    early = Transcript("hello there", first.words, 1.5, "en")
+    assert merge_transcripts([early, late]).text == "hello there general"
+    assert merge_transcripts([]).text == ""
+
+
+def test_incremental_transcription_matches_whole_file(longer_wav: bytes) -> None:
+    whole = transcribe(longer_wav)
+    incremental = IncrementalTranscriber(min_new=2.0, guard=1.0)
+    pieces = 4
+    size = len(longer_wav) // pieces
+    for index in range(1, pieces):
+        incremental.add(longer_wav[: index * size])
+    final = incremental.finish(longer_wav)
+    assert incremental.windows >= 2  # it really worked in pieces
+    assert _words(final.text) == _words(whole.text)
+    assert [w.start for w in final.words] == sorted(w.start for w in final.words)
+
+
+def test_model_dir_joins_and_verifies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = speech.model_dir(tmp_path)
+    assert speech._sha256(folder / "model.bin") == speech.MODEL_SHA256
+    # A damaged cached copy is rebuilt from the installed parts.
+    with (folder / "model.bin").open("r+b") as stream:
+        stream.seek(1000)
+        stream.write(b"tampered")
+    speech._VERIFIED.discard(folder)
+    assert speech._sha256(speech.model_dir(tmp_path) / "model.bin") == speech.MODEL_SHA256
+    # Parts that do not give the pinned digest are refused.
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    parts, extras = speech._sources()
+    (fake / "model.bin.part1").write_bytes(b"not the model")
+    monkeypatch.setattr(speech, "_sources", lambda: ([fake / "model.bin.part1", parts[1]], extras))
+    with pytest.raises(SpeechUnavailable, match="SHA-256"):
+        speech.model_dir(tmp_path / "other")
+    assert not (tmp_path / "other" / "models" / speech.MODEL_FOLDER / "model.bin").exists()
+
+
+@pytest.mark.parametrize("engine", ["auto", "espeak-ng"])
+def test_speak_returns_wav(engine: str) -> None:
+    if engine == "espeak-ng" and shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed (apt-get install espeak-ng)")
+    data = speech.speak("Tell me about a time you disagreed with your manager.", engine=engine)
+    with wave.open(io.BytesIO(data)) as reader:
+        assert reader.getnframes() / reader.getframerate() > 1.0
+    assert probe_audio(data) > 1.0
