@@ -17,24 +17,22 @@ Transcription
 Fillers
     Whisper is trained to write clean text and tends to drop "um" and "uh". Several
     decoding settings were measured by ``bench/speech.py`` on generated answers (Piper and
-    espeak-ng voices, fillers written into the scripts); filler recall / WER (fillers
-    excluded), 6 scripts, 411 s of audio:
+    espeak-ng voices, 53 fillers written into 6 scripts, 236 s of audio); filler recall,
+    and WER with fillers excluded:
 
-    =====================================================  =============  =====
-    setting                                                filler recall  WER
-    =====================================================  =============  =====
-    default (beam 5, suppress_tokens=[-1], no prompt)      0.645          0.025
-    initial_prompt with fillers                            0.887          0.026
-    suppress_tokens=[]                                     0.645          0.025
-    initial_prompt + suppress_tokens=[]                    0.887          0.026
-    initial_prompt, greedy (beam 1)                        0.919          0.028
-    initial_prompt + vad_filter                            0.871          0.023
-    =====================================================  =============  =====
+    ==================================================  =============  =====
+    setting (SETTINGS key)                              filler recall  WER
+    ==================================================  =============  =====
+    default: beam 5, suppress_tokens=[-1], no prompt    0.774          0.038
+    prompt: initial_prompt with fillers, beam 5         0.868          0.024
+    suppress_none: suppress_tokens=[]                   0.830          0.041
+    prompt_greedy: prompt, beam 1                       0.811          0.096
+    prompt_vad: prompt, beam 5, vad_filter              0.868          0.024
+    ==================================================  =============  =====
 
     ``keep_fillers=True`` (the default) therefore uses the filler prompt with beam 5
-    (``FILLER_PROMPT``): it keeps most fillers at no cost in accuracy, while
-    ``suppress_tokens=[]`` changes nothing. Greedy decoding kept a few more fillers on
-    the generated voices but with a higher WER, so beam 5 stays.
+    (``FILLER_PROMPT``, setting "prompt"): the most fillers and the lowest WER. The VAD
+    filter changed nothing on these clips and greedy decoding fell into a loop on one.
     ``keep_fillers=False`` decodes without the prompt and removes the hesitation words
     ("um", "uh", "erm", "hmm", ...) from the result.
 

@@ -9,7 +9,8 @@ from secondround.opportunities.models import Interviewer, Round
 
 
 def audio_path(attempt: Attempt, filename: str) -> str:
-    return f"practice/{attempt.round.opportunity.owner_id}/{attempt.round_id}/{attempt.pk or 'new'}-{filename}"
+    owner = attempt.round.opportunity.owner_id
+    return f"practice/{owner}/{attempt.round_id}/{attempt.pk or 'new'}-{filename}"
 
 
 class PracticeSession(models.Model):
