@@ -13,27 +13,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from secondround.debrief.models import Debrief
 from secondround.engine.plan90 import draft_plan
 from secondround.engine.salary import SalaryPoint, summarise, what_to_say
-from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.opportunities.access import (
+    get_interviewer_for_user,
+    get_opportunity_for_user,
+    get_round_for_user,
+)
+from secondround.opportunities.models import Interviewer
 from secondround.research.models import GlossaryTerm
 
 from . import selectors
 from .exports import PdfUnavailable, brief_ics, brief_pdf
 from .forms import AskAddForm, AskEditForm, PlanForm, SalaryPlanForm, salary_entries_formset
 from .models import AskChoice, NinetyDayPlan, SalaryPlan
-
-
-def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
-    return get_object_or_404(
-        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
-    )
-
-
-def _get_interviewer_for_user(request: HttpRequest, pk: int) -> Interviewer:
-    return get_object_or_404(
-        Interviewer.objects.select_related("round__opportunity"),
-        pk=pk,
-        round__opportunity__owner=request.user,
-    )
 
 
 def _get_choice_for_user(request: HttpRequest, pk: int) -> AskChoice:
@@ -44,14 +35,10 @@ def _get_choice_for_user(request: HttpRequest, pk: int) -> AskChoice:
     )
 
 
-def _get_opportunity_for_user(request: HttpRequest, pk: int) -> Opportunity:
-    return get_object_or_404(Opportunity, pk=pk, owner=request.user)
-
-
 @login_required
 @require_GET
 def ask(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     lists = selectors.ask_lists(round_)
     people = [
         (person, lists.get(person.pk, []), AskAddForm(prefix=f"a{person.pk}"))
@@ -76,7 +63,7 @@ def _next_position(person: Interviewer) -> int:
 @login_required
 @require_POST
 def ask_pin(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _get_interviewer_for_user(request, pk)
+    person = get_interviewer_for_user(request, pk)
     library_id = request.POST.get("library_id", "")[:40]
     text = request.POST.get("text", "").strip()
     if text and not person.ask_choices.filter(library_id=library_id, text=text).exists():
@@ -93,7 +80,7 @@ def ask_pin(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def ask_add(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _get_interviewer_for_user(request, pk)
+    person = get_interviewer_for_user(request, pk)
     form = AskAddForm(request.POST, prefix=f"a{person.pk}")
     if form.is_valid():
         AskChoice.objects.create(
@@ -135,7 +122,7 @@ def _plan_text(phase) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     saved = NinetyDayPlan.objects.filter(opportunity=opportunity).first()
     if request.method == "POST" and request.POST.get("action") == "draft":
         challenges = [
@@ -181,7 +168,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def salary(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     plan_row = SalaryPlan.objects.filter(opportunity=opportunity).first()
     data = request.POST if request.method == "POST" else None
     entries = salary_entries_formset(opportunity=opportunity, data=data)
@@ -227,7 +214,7 @@ def salary(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def brief(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     return render(
         request, "brief/brief.html", {"brief": selectors.build_brief(round_, request.user)}
     )
@@ -236,7 +223,7 @@ def brief(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def brief_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     try:
         data = brief_pdf(selectors.build_brief(round_, request.user))
     except PdfUnavailable as error:
@@ -252,7 +239,7 @@ def brief_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def brief_calendar(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     response = HttpResponse(
         brief_ics(selectors.build_brief(round_, request.user)),
         content_type="text/calendar; charset=utf-8",

@@ -5,26 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secondround.engine.notes import split_notes
-from secondround.opportunities.models import Round
+from secondround.opportunities.access import get_round_for_user
 
 from . import services
 from .forms import DebriefForm, NotesPasteForm, debrief_formsets
 
 
-def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
-    return get_object_or_404(
-        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
-    )
-
-
 @login_required
 @require_GET
 def debrief_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     debrief = services.debrief_for_round(round_)
     return render(
         request,
@@ -59,7 +53,7 @@ def _render_edit(request, round_, debrief_form, formsets, status=200) -> HttpRes
 @login_required
 @require_http_methods(["GET", "POST"])
 def debrief_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     debrief = services.debrief_for_round(round_)
     data = request.POST if request.method == "POST" else None
     debrief_form = DebriefForm(data, instance=debrief)
@@ -77,7 +71,7 @@ def debrief_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def debrief_capture(request: HttpRequest, pk: int) -> HttpResponse:
     """Split pasted notes into review rows on the edit page; nothing is saved until then."""
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     debrief = services.debrief_for_round(round_)
     paste_form = NotesPasteForm(request.POST)
     if not paste_form.is_valid():

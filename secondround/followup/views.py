@@ -17,7 +17,12 @@ from secondround.engine.letters import (
     follow_up_email,
     mailto_link,
 )
-from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.opportunities.access import (
+    get_interviewer_for_user,
+    get_opportunity_for_user,
+    get_round_for_user,
+)
+from secondround.opportunities.models import Round
 
 from . import selectors, services
 from .forms import (
@@ -32,30 +37,12 @@ from .forms import (
 from .models import FitScore, FitVerdict, FollowUp, InterviewerNote, Letter
 
 
-def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
-    return get_object_or_404(
-        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
-    )
-
-
-def _get_interviewer_for_user(request: HttpRequest, pk: int) -> Interviewer:
-    return get_object_or_404(
-        Interviewer.objects.select_related("round__opportunity"),
-        pk=pk,
-        round__opportunity__owner=request.user,
-    )
-
-
 def _get_letter_for_user(request: HttpRequest, pk: int) -> Letter:
     return get_object_or_404(
         Letter.objects.select_related("interviewer__round__opportunity"),
         pk=pk,
         interviewer__round__opportunity__owner=request.user,
     )
-
-
-def _get_opportunity_for_user(request: HttpRequest, pk: int) -> Opportunity:
-    return get_object_or_404(Opportunity, pk=pk, owner=request.user)
 
 
 def _note_forms(round_: Round, data=None, filled: dict[int, dict] | None = None):
@@ -91,7 +78,7 @@ def _deadline(round_: Round) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def after_notes(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     data = request.POST if request.method == "POST" else None
     forms = _note_forms(round_, data)
     if request.method == "POST":
@@ -113,7 +100,7 @@ def after_notes(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def after_notes_sort(request: HttpRequest, pk: int) -> HttpResponse:
     """Sort one person's pasted jot into the four fields, shown for review; nothing saved."""
-    person = _get_interviewer_for_user(request, pk)
+    person = get_interviewer_for_user(request, pk)
     round_ = person.round
     quick = QuickNotesForm(request.POST, prefix=f"q{person.pk}")
     filled = {}
@@ -135,7 +122,7 @@ def after_notes_sort(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def letters(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     people = list(round_.interviewers.select_related("letter", "after_notes"))
     rows = [
         {
@@ -165,7 +152,7 @@ def letters(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def letters_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     written = services.letters_draft(
         round=round_, owner=request.user, redraft_edited=request.POST.get("redraft") == "1"
     )
@@ -228,7 +215,7 @@ def letter_eml(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     record = services.follow_up_for(round_)
     form = FollowUpForm(request.POST or None, instance=record)
     if request.method == "POST" and form.is_valid():
@@ -268,7 +255,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def follow_up_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     record = services.follow_up_for(round_)
     action = request.POST.get("action", "")
     if action == "sent":
@@ -290,7 +277,7 @@ def follow_up_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def fit(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     criteria = services.criteria_for(opportunity)
     rounds = list(opportunity.rounds.all())
     chosen = next(

@@ -7,7 +7,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -15,6 +15,7 @@ from secondround.engine.invitation import ParsedInvitation, parse_invitation
 from secondround.followup.selectors import follow_ups_due, letters_due
 
 from . import selectors, services
+from .access import get_interviewer_for_user, get_opportunity_for_user, get_round_for_user
 from .forms import (
     InterviewerForm,
     InvitationPasteForm,
@@ -23,25 +24,7 @@ from .forms import (
     RosterRowFormSet,
     RoundForm,
 )
-from .models import Interviewer, Opportunity, Round
-
-
-def _get_opportunity_for_user(request: HttpRequest, pk: int) -> Opportunity:
-    return get_object_or_404(Opportunity, pk=pk, owner=request.user)
-
-
-def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
-    return get_object_or_404(
-        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
-    )
-
-
-def _get_interviewer_for_user(request: HttpRequest, pk: int) -> Interviewer:
-    return get_object_or_404(
-        Interviewer.objects.select_related("round__opportunity"),
-        pk=pk,
-        round__opportunity__owner=request.user,
-    )
+from .models import Round
 
 
 @login_required
@@ -79,7 +62,7 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     rounds = opportunity.rounds.prefetch_related("interviewers")
     return render(
         request,
@@ -91,7 +74,7 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     form = OpportunityForm(request.POST or None, instance=opportunity)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -105,7 +88,7 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def opportunity_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     archive = request.POST.get("archived", "1") == "1"
     services.opportunity_set_archived(opportunity=opportunity, archived=archive, now=timezone.now())
     messages.success(request, f"{'Archived' if archive else 'Restored'} {opportunity}.")
@@ -115,7 +98,7 @@ def opportunity_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     if request.POST.get("confirm") != opportunity.company:
         messages.error(request, "Type the company name exactly to delete this opportunity.")
         return redirect("opportunity_edit", pk=opportunity.pk)
@@ -127,7 +110,7 @@ def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     previous = opportunity.rounds.order_by("-number").first()
     initial = {
         "number": services.next_round_number(opportunity),
@@ -146,7 +129,7 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     return render(
         request,
         "opportunities/round_detail.html",
@@ -162,7 +145,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     form = RoundForm(request.POST or None, instance=round_, opportunity=round_.opportunity)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -178,7 +161,7 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     opportunity = round_.opportunity
     round_.delete()
     messages.success(request, f"Deleted the {round_.label.lower()}.")
@@ -188,7 +171,7 @@ def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def interviewer_create(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     form = InterviewerForm(request.POST or None, round=round_)
     if request.method == "POST" and form.is_valid():
         interviewer = form.save()
@@ -200,7 +183,7 @@ def interviewer_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def interviewer_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    interviewer = _get_interviewer_for_user(request, pk)
+    interviewer = get_interviewer_for_user(request, pk)
     round_ = interviewer.round
     form = InterviewerForm(request.POST or None, instance=interviewer, round=round_)
     if request.method == "POST" and form.is_valid():
@@ -217,7 +200,7 @@ def interviewer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def interviewer_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    interviewer = _get_interviewer_for_user(request, pk)
+    interviewer = get_interviewer_for_user(request, pk)
     round_ = interviewer.round
     interviewer.delete()
     messages.success(request, f"Removed {interviewer.name} from the roster.")
@@ -258,7 +241,7 @@ def _review_initial(parsed: ParsedInvitation, round_: Round) -> tuple[dict, list
 @require_POST
 def invitation_parse(request: HttpRequest, pk: int) -> HttpResponse:
     """Step one of pasting an invitation: parse and show everything for review, save nothing."""
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     paste_form = InvitationPasteForm(request.POST)
     context: dict = {"round": round_, "opportunity": round_.opportunity, "paste_form": paste_form}
     if paste_form.is_valid():
@@ -282,7 +265,7 @@ def invitation_parse(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def invitation_save(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     review_form = RosterReviewForm(request.POST)
     formset = RosterRowFormSet(request.POST)
     if not (review_form.is_valid() and formset.is_valid()):

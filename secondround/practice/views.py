@@ -11,19 +11,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from secondround.engine.speech import AudioError, SpeechUnavailable, probe_audio, speak
-from secondround.opportunities.models import Round
+from secondround.opportunities.access import get_round_for_user
 
 from . import selectors, services
 from .models import Attempt, PracticeSession
 from .tasks import transcribe_attempt, transcribe_piece
 
 MAX_TTS_CHARS = 600
-
-
-def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
-    return get_object_or_404(
-        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
-    )
 
 
 def _get_session_for_user(request: HttpRequest, pk: int) -> PracticeSession:
@@ -45,7 +39,7 @@ def _get_attempt_for_user(request: HttpRequest, pk: int) -> Attempt:
 @login_required
 @require_GET
 def practice_home(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     return render(
         request,
         "practice/home.html",
@@ -61,7 +55,7 @@ def practice_home(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def practice_start(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     session = services.session_start(round=round_)
     if not session.plan:
         messages.warning(

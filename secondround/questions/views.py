@@ -11,21 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secondround.engine.question_bank import BankQuestion
 from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
-from secondround.opportunities.models import Opportunity, Round
+from secondround.opportunities.access import get_opportunity_for_user, get_round_for_user
 
 from . import selectors, services
 from .forms import BankFilterForm, OwnQuestionForm, needs_formsets
 from .models import OwnQuestion, PreparedQuestion
-
-
-def _get_opportunity_for_user(request: HttpRequest, pk: int) -> Opportunity:
-    return get_object_or_404(Opportunity, pk=pk, owner=request.user)
-
-
-def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
-    return get_object_or_404(
-        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
-    )
 
 
 def _get_own_question_for_user(request: HttpRequest, pk: int) -> OwnQuestion:
@@ -37,7 +27,7 @@ def _get_own_question_for_user(request: HttpRequest, pk: int) -> OwnQuestion:
 @login_required
 @require_http_methods(["GET", "POST"])
 def posting_needs(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     data = request.POST if request.method == "POST" else None
     formsets = needs_formsets(opportunity=opportunity, data=data)
     if request.method == "POST":
@@ -61,7 +51,7 @@ def posting_needs(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def posting_analyse(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     if not opportunity.posting_text.strip():
         messages.warning(request, "Paste the job posting on the opportunity first.")
         return redirect("opportunity_edit", pk=opportunity.pk)
@@ -87,7 +77,7 @@ def _filtered(bank: list[BankQuestion], filters: dict, prepared: set[str]) -> li
 @login_required
 @require_GET
 def bank(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     interviewers = list(round_.interviewers.all())
     filter_form = BankFilterForm(request.GET or None, interviewers=interviewers)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
@@ -115,7 +105,7 @@ def bank(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def question_prepared(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     key = request.POST.get("key", "")
     prepared = request.POST.get("prepared") == "1"
     if key:
@@ -135,7 +125,7 @@ def question_prepared(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def own_question_add(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     form = OwnQuestionForm(request.POST)
     if form.is_valid():
         question = services.own_question_add(round=round_, text=form.cleaned_data["text"])

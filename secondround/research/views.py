@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secondround.engine.answers import build_learned_answer, build_proceed_answer
+from secondround.opportunities.access import get_interviewer_for_user, get_opportunity_for_user
 from secondround.opportunities.models import Interviewer, Opportunity
 
 from . import selectors, services
@@ -28,18 +29,6 @@ ANSWER_BUILDERS = {
     SavedAnswer.Kind.LEARNED: build_learned_answer,
     SavedAnswer.Kind.PROCEED: build_proceed_answer,
 }
-
-
-def _get_opportunity_for_user(request: HttpRequest, pk: int) -> Opportunity:
-    return get_object_or_404(Opportunity, pk=pk, owner=request.user)
-
-
-def _get_interviewer_for_user(request: HttpRequest, pk: int) -> Interviewer:
-    return get_object_or_404(
-        Interviewer.objects.select_related("round__opportunity"),
-        pk=pk,
-        round__opportunity__owner=request.user,
-    )
 
 
 def _get_source_for_user(request: HttpRequest, pk: int) -> ResearchSource:
@@ -75,14 +64,14 @@ def _research_context(opportunity: Opportunity, **extra) -> dict:
 @login_required
 @require_GET
 def research_home(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     return render(request, "research/home.html", _research_context(opportunity))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def research_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     profile, _ = CompanyProfile.objects.get_or_create(opportunity=opportunity)
     data = request.POST if request.method == "POST" else None
     profile_form = CompanyProfileForm(data, instance=profile)
@@ -103,7 +92,7 @@ def research_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def interviewer_research_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    interviewer = _get_interviewer_for_user(request, pk)
+    interviewer = get_interviewer_for_user(request, pk)
     research, _ = InterviewerResearch.objects.get_or_create(interviewer=interviewer)
     form = InterviewerResearchForm(request.POST or None, instance=research)
     if request.method == "POST" and form.is_valid():
@@ -120,7 +109,7 @@ def interviewer_research_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def source_import(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     form = SourceImportForm(request.POST)
     if form.is_valid():
         url, text = form.cleaned_data["url"], form.cleaned_data["text"]
@@ -169,7 +158,7 @@ def source_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def glossary(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     return render(
         request,
         "research/glossary.html",
@@ -186,7 +175,7 @@ def glossary(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def glossary_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a term: confirmed from the engine's candidates, or typed by the user."""
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     form = GlossaryTermForm(request.POST, opportunity=opportunity)
     if form.is_valid():
         source = request.POST.get("source", GlossaryTerm.Source.MINE)
@@ -232,7 +221,7 @@ def glossary_term_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    opportunity = _get_opportunity_for_user(request, pk)
+    opportunity = get_opportunity_for_user(request, pk)
     if kind not in ANSWER_BUILDERS:
         return redirect("research_home", pk=opportunity.pk)
     facts = selectors.answer_facts(opportunity)

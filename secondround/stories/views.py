@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from secondround.engine.resume import ResumeError, read_resume
 from secondround.engine.story_check import check_story
 from secondround.engine.vocabulary import COMPETENCIES
-from secondround.opportunities.models import Round
+from secondround.opportunities.access import get_round_for_user
 
 from . import selectors, services
 from .forms import DraftStoryFormSet, ResumeUploadForm, StoryForm
@@ -21,12 +21,6 @@ from .models import Story
 
 def _get_story_for_user(request: HttpRequest, pk: int) -> Story:
     return get_object_or_404(Story, pk=pk, owner=request.user)
-
-
-def _get_round_for_user(request: HttpRequest, pk: int) -> Round:
-    return get_object_or_404(
-        Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
-    )
 
 
 @login_required
@@ -156,7 +150,7 @@ def resume_save(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def coverage(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     data = selectors.round_coverage(round_, request.user)
     return render(
         request,
@@ -173,7 +167,7 @@ def coverage(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def rehearsal(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _get_round_for_user(request, pk)
+    round_ = get_round_for_user(request, pk)
     data = selectors.round_coverage(round_, request.user)
     return render(
         request,
