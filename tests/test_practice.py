@@ -129,3 +129,9 @@ def test_a_spoken_answer_in_pieces_is_transcribed_and_analysed(
     alice_client.post(reverse("attempt_delete_audio", args=[attempt.pk]))
     attempt.refresh_from_db()
     assert not attempt.audio and attempt.report
+
+
+def test_the_question_is_read_aloud(alice_client, session):
+    response = alice_client.get(reverse("read_aloud", args=[session.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "audio/wav"
+    assert response.content[:4] == b"RIFF" and len(response.content) > 10_000
