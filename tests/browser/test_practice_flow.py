@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM
+from tests.browser.conftest import BROWSER_ARGS, CHROMIUM
 from tests.factories import PASSWORD, make_interviewer, make_opportunity, make_round, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,33 +20,28 @@ SPOKEN = (
 
 
 @pytest.fixture
-def microphone_page(live_server, tmp_path):
+def microphone_page(playwright_driver, live_server, tmp_path):
     if not shutil.which("espeak-ng"):
         pytest.fail("espeak-ng is missing: `make test` installs it.")
-    from playwright.sync_api import sync_playwright
-
     wav = tmp_path / "answer.wav"
     # A long pause after the speech: the fake device loops the file.
     subprocess.run(["espeak-ng", "-s", "140", "-w", str(wav), SPOKEN + " " + "." * 1], check=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream",
-                f"--use-file-for-fake-audio-capture={Path(wav)}",
-            ],
-        )
-        context = browser.new_context(base_url=live_server.url)
-        context.grant_permissions(["microphone"])
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        yield page
-        browser.close()
+    browser = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            *BROWSER_ARGS,
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-audio-capture={Path(wav)}",
+        ],
+    )
+    context = browser.new_context(base_url=live_server.url)
+    context.grant_permissions(["microphone"])
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    browser.close()
 
 
 def test_record_an_answer_and_see_transcript_and_fillers(microphone_page):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -267,13 +266,9 @@ def test_binary_junk_does_not_raise() -> None:
     split_notes_as_json(notes)
 
 
-def test_huge_input_is_fast() -> None:
+def test_huge_input_is_split() -> None:
+    """200 kB of notes, with and without line breaks (speed is measured in bench/)."""
     text = "\n\n".join(path.read_text(encoding="utf-8") for path in FIXTURE_PATHS)
     huge = (text * (200_000 // len(text) + 1))[:200_000]
-    start = time.perf_counter()
-    notes = split_notes(huge)
-    assert time.perf_counter() - start < 1.0
-    assert notes.questions
-    start = time.perf_counter()
-    split_notes(huge.replace("\n", " "))
-    assert time.perf_counter() - start < 1.0
+    assert split_notes(huge).questions
+    assert split_notes(huge.replace("\n", " ")).questions
