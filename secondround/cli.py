@@ -229,7 +229,33 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _start_task_worker() -> None:
+    """Run background tasks (transcription, exports) in a thread of this process.
+
+    A laptop then needs one process; a career centre sets SECONDROUND_TASK_BACKEND=database
+    and runs `secondround manage db_worker` processes instead (see the README).
+    """
+    import threading
+
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0.5,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="secondround-serve",
+        excluded_queue_names=[],
+    )
+    threading.Thread(target=worker.run, name="task-worker", daemon=True).start()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    # Web requests never wait for transcription: tasks go to the database queue and a
+    # worker thread (one, by default) takes them.
+    os.environ.setdefault("SECONDROUND_TASK_BACKEND", "database")
     _setup_django()
     _migrate()
     from django.conf import settings
@@ -239,6 +265,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from secondround.wsgi import application
 
     call_command("collectstatic", interactive=False, verbosity=0)
+    if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db") and args.worker:
+        _start_task_worker()
     print(f"Second Round at http://{args.host}:{args.port}/  (data in {settings.SECONDROUND_HOME})")
     serve(application, host=args.host, port=args.port, threads=args.threads, ident="secondround")
     return 0
@@ -301,6 +329,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--threads", type=int, default=8)
+    serve.add_argument(
+        "--no-worker",
+        dest="worker",
+        action="store_false",
+        help="do not run background tasks in this process (run `secondround manage db_worker`)",
+    )
     serve.set_defaults(run=cmd_serve)
 
     demo = commands.add_parser("demo", help="load the demo candidate (once)")
