@@ -135,3 +135,22 @@ def test_the_question_is_read_aloud(alice_client, session):
     response = alice_client.get(reverse("read_aloud", args=[session.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "audio/wav"
     assert response.content[:4] == b"RIFF" and len(response.content) > 10_000
+
+
+def test_deleting_the_opportunity_removes_recordings_from_disk(
+    alice_client, alice_round, tmp_path, settings
+):
+    from secondround.practice import services
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    attempt = Attempt.objects.create(round=alice_round, question_key="k", question_text="Q?")
+    services.attempt_store_audio(attempt=attempt, data=b"RIFF....WAVE", name="a.wav")
+    path = attempt.audio.path
+    opportunity = alice_round.opportunity
+    alice_client.post(
+        reverse("opportunity_delete", args=[opportunity.pk]), {"confirm": opportunity.company}
+    )
+    assert not Attempt.objects.exists()
+    import os
+
+    assert not os.path.exists(path)

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secondround.engine.invitation import ParsedInvitation, parse_invitation
 from secondround.followup.selectors import follow_ups_due, letters_due
+from secondround.practice.models import Attempt
+from secondround.practice.services import recordings_forget
 
 from . import selectors, services
 from .access import get_interviewer_for_user, get_opportunity_for_user, get_round_for_user
@@ -102,6 +104,7 @@ def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("confirm") != opportunity.company:
         messages.error(request, "Type the company name exactly to delete this opportunity.")
         return redirect("opportunity_edit", pk=opportunity.pk)
+    recordings_forget(Attempt.objects.filter(round__opportunity=opportunity))
     opportunity.delete()
     messages.success(request, f"Deleted {opportunity} and its rounds.")
     return redirect("dashboard")
@@ -163,6 +166,7 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
     opportunity = round_.opportunity
+    recordings_forget(Attempt.objects.filter(round=round_))
     round_.delete()
     messages.success(request, f"Deleted the {round_.label.lower()}.")
     return redirect(opportunity)

@@ -171,3 +171,12 @@ STAR_PARTS = ("situation", "task", "action", "result")
 def star_completeness(report: dict) -> float:
     labels = set(report.get("star", []))
     return sum(part in labels for part in STAR_PARTS) / len(STAR_PARTS)
+
+
+def recordings_forget(attempts) -> None:
+    """Delete the audio files of attempts about to be deleted with their round or opportunity.
+
+    The database rows go by cascade; the files on disk would otherwise stay behind.
+    """
+    for attempt in attempts.exclude(audio=""):
+        attempt.audio.delete(save=False)
