@@ -340,6 +340,14 @@ def load_demo(*, now: datetime) -> tuple[object, bool]:
         )
         for position, (name, pronunciation, title, relation, start, end, notes) in enumerate(ROSTER)
     )
+    Interviewer.objects.create(
+        round=first,
+        name="Dana Whitfield",
+        title="Director of Network Planning",
+        relation="hiring_manager",
+        starts_at=first.starts_at,
+        ends_at=first.ends_at,
+    )
     _debrief_first_round(first)
     _research(northwind, second)
     _stories(user)

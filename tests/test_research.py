@@ -214,3 +214,17 @@ def test_answer_with_little_research_says_what_is_missing(alice_client, alice_ro
 def test_unknown_answer_kind_goes_back_to_research(alice_client, alice_round):
     response = alice_client.get(reverse("answer", args=[alice_round.opportunity.pk, "other"]))
     assert response.status_code == 302
+
+
+def test_company_terms_leave_out_competitors(alice_round):
+    from secondround.research.selectors import company_terms
+
+    opportunity = alice_round.opportunity
+    CompanyProfile.objects.create(opportunity=opportunity, competitors="US Cold Storage")
+    for term, meaning in (
+        ("MercuryGate", "Their TMS"),
+        ("Lineage Logistics", "Competitor"),
+        ("US Cold Storage", ""),
+    ):
+        GlossaryTerm.objects.create(opportunity=opportunity, term=term, meaning=meaning)
+    assert company_terms(opportunity) == ["MercuryGate"]

@@ -14,7 +14,8 @@ from secondround.engine.salary import SalaryPoint, SalarySummary, range_line, su
 from secondround.followup.services import round_end
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.questions.selectors import round_bank
-from secondround.research.models import GlossaryTerm, SavedAnswer
+from secondround.research.models import SavedAnswer
+from secondround.research.selectors import company_terms
 from secondround.stories.models import Story
 
 from .models import AskChoice, SalaryPlan
@@ -61,11 +62,7 @@ def ask_lists(round_: Round) -> dict[int, list[AskItem]]:
     pinned = {
         str(pk): [c.library_id for c in items if c.library_id] for pk, items in choices.items()
     }
-    terms = list(
-        GlossaryTerm.objects.filter(opportunity=round_.opportunity).values_list("term", flat=True)[
-            :12
-        ]
-    )
+    terms = company_terms(round_.opportunity)
     suggested: dict[str, list[AskQuestion]] = questions_to_ask(
         [AskPerson(str(p.pk), p.name, p.relation, index) for index, p in enumerate(people)],
         terms=terms,

@@ -19,7 +19,7 @@ from secondround.opportunities.access import (
     get_round_for_user,
 )
 from secondround.opportunities.models import Interviewer
-from secondround.research.models import GlossaryTerm
+from secondround.research.selectors import company_terms
 
 from . import selectors
 from .exports import PdfUnavailable, brief_ics, brief_pdf
@@ -135,11 +135,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             company=opportunity.company,
             posting=opportunity.posting_text,
             challenges=challenges,
-            terms=list(
-                GlossaryTerm.objects.filter(opportunity=opportunity).values_list("term", flat=True)[
-                    :8
-                ]
-            ),
+            terms=company_terms(opportunity, limit=8),
             people=list(
                 Interviewer.objects.filter(round__opportunity=opportunity)
                 .order_by("round__number", "position")

@@ -8,7 +8,7 @@ from django.db import transaction
 from secondround.engine.answer_analysis import AnswerReport, Word, analyse_answer, report_as_json
 from secondround.opportunities.models import Round
 from secondround.questions.selectors import round_bank
-from secondround.research.models import GlossaryTerm
+from secondround.research.selectors import company_terms
 
 from .models import Attempt, PracticeSession
 
@@ -74,11 +74,7 @@ def _previous_report(attempt: Attempt) -> AnswerReport | None:
 
 
 def attempt_analyse(attempt: Attempt) -> None:
-    terms = list(
-        GlossaryTerm.objects.filter(opportunity=attempt.round.opportunity).values_list(
-            "term", flat=True
-        )
-    )
+    terms = company_terms(attempt.round.opportunity, limit=50)
     words = [Word(text, start, end) for text, start, end in attempt.words]
     report = analyse_answer(
         attempt.answer_text,

@@ -132,3 +132,19 @@ def glossary_candidates(opportunity: Opportunity) -> list[TermCandidate]:
         opportunity.company,
     ]
     return propose_terms([(label, text) for label, text in texts if text.strip()], known=known)
+
+
+def company_terms(opportunity: Opportunity, *, limit: int = 12) -> list[str]:
+    """The company's own terms from the glossary, without its competitors' names.
+
+    Used to tailor questions and plans: "How is MercuryGate changing the team?" shows
+    homework; the same question about a competitor would be a gaffe.
+    """
+    profile = CompanyProfile.objects.filter(opportunity=opportunity).first()
+    competitors = {line.lower() for line in _lines(profile.competitors)} if profile else set()
+    terms = []
+    for term in GlossaryTerm.objects.filter(opportunity=opportunity):
+        if term.term.lower() in competitors or "competitor" in term.meaning.lower():
+            continue
+        terms.append(term.term)
+    return terms[:limit]

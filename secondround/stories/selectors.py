@@ -16,6 +16,12 @@ from secondround.questions.selectors import posting_needs, round_bank
 from .models import Story
 from .services import refresh_vectors, story_text
 
+# Kinds answered without a STAR story: the staples have their own builders (research page),
+# illegal and curveball questions their guidance, pay and closing questions a script.
+NOT_STORY_KINDS = frozenset(
+    {"second_round", "motivation", "illegal", "curveball", "closing", "salary"}
+)
+
 # A story that is the best answer to more questions than this needs a companion.
 OVERUSE_LIMIT = 4
 
@@ -55,11 +61,7 @@ def round_coverage(round_: Round, owner: AbstractBaseUser) -> RoundCoverage:
     bank = round_bank(round_)
     matched = match(
         [story_text(story) for story in stories],
-        [
-            QuestionText(q.key, q.text, q.competency)
-            for q in bank
-            if q.kind not in ("illegal", "curveball", "closing", "salary")
-        ],
+        [QuestionText(q.key, q.text, q.competency) for q in bank if q.kind not in NOT_STORY_KINDS],
     )
     matches_by_key = {m.question_id: m for m in matched}
     questions = [
