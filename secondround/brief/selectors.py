@@ -8,15 +8,19 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 
 from secondround.debrief.models import Debrief
+from secondround.engine.answers import build_learned_answer
 from secondround.engine.ask import AskPerson, AskQuestion, pay_was_raised, questions_to_ask
+from secondround.engine.deadlines import thank_you_deadline
+from secondround.engine.lines import item_lines
 from secondround.engine.question_bank import BankQuestion
 from secondround.engine.salary import SalaryPoint, SalarySummary, range_line, summarise
 from secondround.followup.services import round_end
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.questions.selectors import round_bank
 from secondround.research.models import SavedAnswer
-from secondround.research.selectors import company_terms
+from secondround.research.selectors import answer_facts, company_terms
 from secondround.stories.models import Story
+from secondround.stories.selectors import round_coverage
 
 from .models import AskChoice, SalaryPlan
 
@@ -88,7 +92,7 @@ def ask_lists(round_: Round) -> dict[int, list[AskItem]]:
 class PersonPage:
     person: Interviewer
     common_ground: str
-    cares_about: list[str]
+    cares_about: tuple[str, ...]
     likely: list[BankQuestion]
     ask: list[AskItem]
     stories: list[Story]
@@ -110,10 +114,6 @@ class Brief:
     warnings: list[str] = field(default_factory=list)
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip(" -•*") for line in text.splitlines() if line.strip(" -•*")]
-
-
 def salary_line(opportunity: Opportunity) -> str:
     plan = SalaryPlan.objects.filter(opportunity=opportunity).first()
     points = [
@@ -129,14 +129,10 @@ def salary_line(opportunity: Opportunity) -> str:
 
 
 def build_brief(round_: Round, owner: AbstractBaseUser) -> Brief:
-    from secondround.engine.answers import build_learned_answer
-    from secondround.research.selectors import answer_facts
-    from secondround.stories.selectors import round_coverage
-
     opportunity = round_.opportunity
     people = list(round_.interviewers.select_related("research"))
     bank = round_bank(round_)
-    coverage = round_coverage(round_, owner)
+    coverage = round_coverage(round_, owner, bank=bank)
     stories_for = {item.question.key: item.matches for item in coverage.questions}
     asks = ask_lists(round_)
     pages = []
@@ -156,7 +152,7 @@ def build_brief(round_: Round, owner: AbstractBaseUser) -> Brief:
             PersonPage(
                 person=person,
                 common_ground=research.shared_experience if research else "",
-                cares_about=_lines(research.talking_points) if research else [],
+                cares_about=item_lines(research.talking_points) if research else (),
                 likely=likely,
                 ask=asks.get(person.pk, []),
                 stories=[coverage.stories[i] for i in story_ids[:3] if i in coverage.stories],
@@ -187,8 +183,6 @@ def build_brief(round_: Round, owner: AbstractBaseUser) -> Brief:
         ).text
     )
     ended = round_end(round_)
-    from secondround.engine.deadlines import thank_you_deadline
-
     follow_up = getattr(round_, "follow_up", None)
     brief = Brief(
         round=round_,

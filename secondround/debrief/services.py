@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.db import transaction
-from django.db.models.functions import Lower
 
 from secondround.engine.notes import SplitNotes
 from secondround.opportunities.models import Round
@@ -41,9 +40,9 @@ def debrief_save(
     terms = formsets["terms"]
     existing = {
         term.lower(): pk
-        for pk, term in GlossaryTerm.objects.filter(opportunity=round.opportunity)
-        .annotate(lowered=Lower("term"))
-        .values_list("pk", "term")
+        for pk, term in GlossaryTerm.objects.filter(opportunity=round.opportunity).values_list(
+            "pk", "term"
+        )
     }
     for form in terms.deleted_forms:
         if form.instance.pk:

@@ -9,10 +9,6 @@ from django.db import models
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 
 
-def lines(text: str) -> tuple[str, ...]:
-    return tuple(line.strip(" -•*\t") for line in text.splitlines() if line.strip(" -•*\t"))
-
-
 class InterviewerNote(models.Model):
     """What was discussed with one interviewer, written right after the round."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -15,6 +15,7 @@ from secondround.engine.letters import (
     StoryBrief,
     draft_letters,
 )
+from secondround.engine.lines import item_lines
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.stories.models import Story
 
@@ -24,7 +25,6 @@ from .models import (
     FollowUp,
     InterviewerNote,
     Letter,
-    lines,
 )
 
 ASSUMED_ROUND_LENGTH = timedelta(hours=1)
@@ -64,10 +64,10 @@ def person_notes(person: Interviewer) -> PersonNotes:
         name=person.name,
         title=person.title,
         relation=person.relation,
-        discussed=lines(note.discussed) if note else (),
-        cares_about=lines(note.cares_about) if note else (),
-        worries=lines(note.worries) if note else (),
-        personal=lines(note.personal) if note else (),
+        discussed=item_lines(note.discussed) if note else (),
+        cares_about=item_lines(note.cares_about) if note else (),
+        worries=item_lines(note.worries) if note else (),
+        personal=item_lines(note.personal) if note else (),
     )
 
 
@@ -181,9 +181,3 @@ def criteria_for(opportunity: Opportunity) -> list[FitCriterion]:
         )
         criteria = list(opportunity.fit_criteria.all())
     return criteria
-
-
-def today_in(zone_name: str, now: datetime) -> date:
-    import zoneinfo
-
-    return now.astimezone(zoneinfo.ZoneInfo(zone_name)).date()

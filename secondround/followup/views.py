@@ -22,7 +22,7 @@ from secondround.opportunities.access import (
     get_opportunity_for_user,
     get_round_for_user,
 )
-from secondround.opportunities.models import Round
+from secondround.opportunities.models import Interviewer, Round
 
 from . import selectors, services
 from .forms import (
@@ -119,29 +119,26 @@ def after_notes_sort(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _letter_row(person: Interviewer) -> dict:
+    letter = getattr(person, "letter", None)
+    notes = getattr(person, "after_notes", None)
+    return {
+        "person": person,
+        "letter": letter,
+        "form": LetterForm(instance=letter, prefix=f"l{person.pk}") if letter else None,
+        "mailto": mailto_link(to=person.email, subject=letter.subject, body=letter.body)
+        if letter
+        else "",
+        "has_notes": bool(notes and not notes.is_empty),
+    }
+
+
 @login_required
 @require_GET
 def letters(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
     people = list(round_.interviewers.select_related("letter", "after_notes"))
-    rows = [
-        {
-            "person": person,
-            "letter": getattr(person, "letter", None),
-            "form": LetterForm(instance=getattr(person, "letter", None), prefix=f"l{person.pk}")
-            if getattr(person, "letter", None)
-            else None,
-            "mailto": mailto_link(
-                to=person.email, subject=person.letter.subject, body=person.letter.body
-            )
-            if getattr(person, "letter", None)
-            else "",
-            "has_notes": bool(
-                getattr(person, "after_notes", None) and not person.after_notes.is_empty
-            ),
-        }
-        for person in people
-    ]
+    rows = [_letter_row(person) for person in people]
     return render(
         request,
         "followup/letters.html",

@@ -26,11 +26,11 @@ def _transcriber(state: dict) -> IncrementalTranscriber:
     return transcriber
 
 
-def _state(transcriber: IncrementalTranscriber) -> dict:
+def _state(transcriber: IncrementalTranscriber, so_far: Transcript) -> dict:
     return {
         "committed": [[w.text, w.start, w.end] for w in transcriber.committed],
         "until": transcriber.committed_until,
-        "text": transcriber._snapshot().text,  # noqa: SLF001 - what the user sees so far
+        "text": so_far.text,  # what the user sees while still speaking
     }
 
 
@@ -52,10 +52,10 @@ def transcribe_piece(attempt_id: int) -> None:
     transcriber = _transcriber(attempt.partial)
     try:
         with attempt.audio.open("rb") as stream:
-            transcriber.add(stream.read())
+            so_far = transcriber.add(stream.read())
     except (AudioError, SpeechUnavailable):
         return  # the final pass reports problems; a partial failure changes nothing
-    attempt.partial = _state(transcriber)
+    attempt.partial = _state(transcriber, so_far)
     attempt.save(update_fields=["partial"])
 
 

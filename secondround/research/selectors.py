@@ -5,16 +5,13 @@ from __future__ import annotations
 from secondround.debrief.models import Debrief
 from secondround.engine.answers import Fact
 from secondround.engine.glossary import TermCandidate, propose_terms
+from secondround.engine.lines import item_lines
 from secondround.engine.posting import posting_sections
 from secondround.opportunities.models import Opportunity
 
 from .models import CompanyProfile, GlossaryTerm
 
 MAX_RESPONSIBILITIES = 6
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip(" -•*\t") for line in text.splitlines() if line.strip(" -•*\t")]
 
 
 def _profile_facts(profile: CompanyProfile | None) -> list[Fact]:
@@ -37,7 +34,7 @@ def _profile_facts(profile: CompanyProfile | None) -> list[Fact]:
         ("values", "value", "values and culture"),
         ("social_media", "social", "social media"),
     ):
-        for index, line in enumerate(_lines(getattr(profile, field))):
+        for index, line in enumerate(item_lines(getattr(profile, field))):
             facts.append(Fact(f"profile.{field}:{index}", kind, line, f"Company profile · {label}"))
     return facts
 
@@ -51,7 +48,7 @@ def answer_facts(opportunity: Opportunity) -> list[Fact]:
         text = f"{item.title}: {item.summary}" if item.summary else item.title
         facts.append(Fact(f"press:{item.pk}", "press", text, f"Press · {item.title}{when}"))
     for meeting in opportunity.informational_interviews.all():
-        for index, line in enumerate(_lines(meeting.takeaways)):
+        for index, line in enumerate(item_lines(meeting.takeaways)):
             facts.append(
                 Fact(
                     f"informational:{meeting.pk}:{index}",
@@ -141,7 +138,7 @@ def company_terms(opportunity: Opportunity, *, limit: int = 12) -> list[str]:
     homework; the same question about a competitor would be a gaffe.
     """
     profile = CompanyProfile.objects.filter(opportunity=opportunity).first()
-    competitors = {line.lower() for line in _lines(profile.competitors)} if profile else set()
+    competitors = {line.lower() for line in item_lines(profile.competitors)} if profile else set()
     terms = []
     for term in GlossaryTerm.objects.filter(opportunity=opportunity):
         if term.term.lower() in competitors or "competitor" in term.meaning.lower():

@@ -55,10 +55,13 @@ def owner_stories(owner: AbstractBaseUser) -> list[Story]:
     return stories
 
 
-def round_coverage(round_: Round, owner: AbstractBaseUser) -> RoundCoverage:
+def round_coverage(
+    round_: Round, owner: AbstractBaseUser, *, bank: list[BankQuestion] | None = None
+) -> RoundCoverage:
+    """Which stories answer the round's questions; pass `bank` when the caller built it."""
     stories = owner_stories(owner)
     by_id = {str(story.pk): story for story in stories}
-    bank = round_bank(round_)
+    bank = round_bank(round_) if bank is None else bank
     matched = match(
         [story_text(story) for story in stories],
         [QuestionText(q.key, q.text, q.competency) for q in bank if q.kind not in NOT_STORY_KINDS],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 from django.contrib.auth.models import AbstractBaseUser
@@ -34,24 +35,8 @@ def story_save(*, story: Story) -> Story:
     return story
 
 
-def story_text(story: Story) -> StoryText:
-    return StoryText(
-        id=str(story.pk),
-        title=story.title,
-        situation=story.situation,
-        task=story.task,
-        action=story.action,
-        result=story.result,
-        competencies=tuple(story.competencies),
-        vector=_cached_vector(story),
-    )
-
-
-def _digest(story: Story) -> str:
-    return hashlib.sha256(story_document(story_text_without_vector(story)).encode()).hexdigest()
-
-
-def story_text_without_vector(story: Story) -> StoryText:
+def _plain_text(story: Story) -> StoryText:
+    """The story as the matcher reads it, without a vector."""
     return StoryText(
         id=str(story.pk),
         title=story.title,
@@ -63,22 +48,36 @@ def story_text_without_vector(story: Story) -> StoryText:
     )
 
 
-def _cached_vector(story: Story) -> tuple[float, ...] | None:
-    if story.vector and story.vector_digest == _digest(story):
+def _digest(plain: StoryText) -> str:
+    return hashlib.sha256(story_document(plain).encode()).hexdigest()
+
+
+def _cached_vector(story: Story, plain: StoryText) -> tuple[float, ...] | None:
+    """The stored vector, if it was computed from the story's current text."""
+    if story.vector and story.vector_digest == _digest(plain):
         return tuple(np.frombuffer(bytes(story.vector), dtype=np.float16).astype(float))
     return None
 
 
+def story_text(story: Story) -> StoryText:
+    plain = _plain_text(story)
+    return replace(plain, vector=_cached_vector(story, plain))
+
+
 def refresh_vectors(stories: Sequence[Story]) -> None:
     """Embed the stories whose text changed since their vector was computed, and keep it."""
-    stale = [story for story in stories if _cached_vector(story) is None]
+    stale = [
+        (story, plain)
+        for story in stories
+        if _cached_vector(story, plain := _plain_text(story)) is None
+    ]
     if not stale:
         return
-    vectors = embed_stories([story_text_without_vector(story) for story in stale])
-    for story, vector in zip(stale, vectors, strict=True):
+    vectors = embed_stories([plain for _, plain in stale])
+    for (story, plain), vector in zip(stale, vectors, strict=True):
         story.vector = np.asarray(vector, dtype=np.float16).tobytes()
-        story.vector_digest = _digest(story)
-    Story.objects.bulk_update(stale, ["vector", "vector_digest"])
+        story.vector_digest = _digest(plain)
+    Story.objects.bulk_update([story for story, _ in stale], ["vector", "vector_digest"])
 
 
 def drafts_as_rows(drafts: Iterable[DraftStory]) -> list[dict]:
