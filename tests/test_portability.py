@@ -269,3 +269,12 @@ def test_bad_upload_shows_message_and_keeps_data(alice_client, alice):
     assert response.status_code == 200
     assert "Nothing was imported" in response.content.decode()
     assert Opportunity.objects.filter(owner=alice).get().company == "Kept"
+
+
+def test_a_pending_export_is_polled_until_ready(alice_client, alice):
+    AccountExport.objects.create(owner=alice)  # a worker has not taken it yet
+    page = alice_client.get(reverse("data_home")).content.decode()
+    assert 'hx-trigger="every 1s"' in page and "appears here when ready" in page
+    AccountExport.objects.update(status="ready", content="{}")
+    page = alice_client.get(reverse("data_home")).content.decode()
+    assert 'hx-trigger="every 1s"' not in page and "Download secondround-" in page

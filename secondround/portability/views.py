@@ -14,6 +14,13 @@ from .tasks import build_account_export
 KEEP_EXPORTS = 5
 
 
+def _exports_context(request: HttpRequest, import_form: ImportForm) -> dict:
+    """The latest exports; while one is being prepared the page polls for it (HTMX)."""
+    exports = list(AccountExport.objects.filter(owner=request.user).defer("content")[:KEEP_EXPORTS])
+    pending = any(export.status == AccountExport.Status.PENDING for export in exports)
+    return {"exports": exports, "pending": pending, "import_form": import_form}
+
+
 def _get_export_for_user(request: HttpRequest, pk: int) -> AccountExport:
     return get_object_or_404(AccountExport, pk=pk, owner=request.user)
 
@@ -21,10 +28,7 @@ def _get_export_for_user(request: HttpRequest, pk: int) -> AccountExport:
 @login_required
 @require_GET
 def data_home(request: HttpRequest) -> HttpResponse:
-    exports = AccountExport.objects.filter(owner=request.user).defer("content")[:KEEP_EXPORTS]
-    return render(
-        request, "portability/data.html", {"exports": exports, "import_form": ImportForm()}
-    )
+    return render(request, "portability/data.html", _exports_context(request, ImportForm()))
 
 
 @login_required
@@ -34,7 +38,7 @@ def export_create(request: HttpRequest) -> HttpResponse:
     build_account_export.enqueue(export.pk)
     stale = AccountExport.objects.filter(owner=request.user).values_list("pk", flat=True)
     AccountExport.objects.filter(pk__in=list(stale[KEEP_EXPORTS:])).delete()
-    messages.info(request, "Your export is being prepared; it appears below when ready.")
+    messages.info(request, "Your export is being prepared; the download link appears below.")
     return redirect("data_home")
 
 
@@ -65,5 +69,4 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Imported {describe_counts(added)}.")
             return redirect("dashboard")
-    exports = AccountExport.objects.filter(owner=request.user).defer("content")[:KEEP_EXPORTS]
-    return render(request, "portability/data.html", {"exports": exports, "import_form": form})
+    return render(request, "portability/data.html", _exports_context(request, form))
