@@ -814,11 +814,6 @@ def _label_star(sentences: Sequence[str]) -> tuple[list[str], list[dict[str, flo
     return labels, cues
 
 
-def label_star(sentences: Sequence[str]) -> list[str]:
-    """One STAR label per sentence: situation | task | action | result | other."""
-    return _label_star(sentences)[0]
-
-
 # --------------------------------------------------------------------------- facts
 
 _NUMBER_WORDS = {

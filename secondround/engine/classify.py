@@ -450,11 +450,6 @@ def set_library(library: QuestionLibrary) -> QuestionLibrary:
     return old
 
 
-def reload_library(folder: Path = QUESTIONS_DIR) -> None:
-    """Re-read the library folder."""
-    set_library(load_library(folder))
-
-
 def _knn_votes(
     words: Iterable[str],
 ) -> tuple[dict[str, float], dict[str, float]]:

@@ -372,14 +372,6 @@ ABBREVIATIONS = _wordset(
 # --------------------------------------------------------------------------------------------
 
 
-def _phrase_pattern(phrase: str) -> str:
-    """Word-bounded regex for a cue phrase; bounds only where the phrase has word edges."""
-    escaped = re.escape(phrase)
-    start = r"(?<![\w'])" if phrase[0].isalnum() else ""
-    end = r"(?![\w'])" if phrase[-1].isalnum() else ""
-    return start + escaped + end
-
-
 _Trie = dict[str, "_Trie"]
 
 
