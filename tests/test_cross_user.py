@@ -51,6 +51,7 @@ OBJECT_FOR_URL = {
     "bank": "round",
     "question_prepared": "round",
     "own_question_add": "round",
+    "own_question_file": "own_question",
     "own_question_delete": "own_question",
     "story_edit": "story",
     "story_delete": "story",

@@ -161,6 +161,36 @@ def test_add_own_question_is_classified_and_joins_the_bank(alice_client, second_
     assert not OwnQuestion.objects.exists()
 
 
+def test_own_question_can_be_refiled_and_bad_choices_change_nothing(alice_client, second_round):
+    alice_client.post(
+        reverse("own_question_add", args=[second_round.pk]),
+        {"text": "How do you keep a ward calm during a night shift with two nurses off sick?"},
+    )
+    own = OwnQuestion.objects.get(round=second_round)
+    page = alice_client.get(reverse("bank", args=[second_round.pk])).content.decode()
+    assert f'for="id_own{own.pk}_competency"' in page  # every control has its own label
+    response = alice_client.post(
+        reverse("own_question_file", args=[own.pk]),
+        {"competency": "pressure", "kind": "situational"},
+        follow=True,
+    )
+    own.refresh_from_db()
+    assert (own.competency, own.kind) == ("pressure", "situational")
+    assert "Filed under pressure (situational)." in response.content.decode()
+    response = alice_client.post(
+        reverse("own_question_file", args=[own.pk]),
+        {"competency": "astrology", "kind": "situational"},
+        follow=True,
+    )
+    own.refresh_from_db()
+    assert own.competency == "pressure"
+    assert "nothing changed" in response.content.decode()
+    filtered = alice_client.get(
+        reverse("bank", args=[second_round.pk]), {"competency": "pressure", "kind": "situational"}
+    ).content.decode()
+    assert "two nurses off sick" in filtered
+
+
 def test_empty_own_question_is_explained(alice_client, second_round):
     response = alice_client.post(
         reverse("own_question_add", args=[second_round.pk]), {"text": ""}, follow=True

@@ -5,7 +5,7 @@ from django import forms
 from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.forms import Form, ModelForm
 
-from .models import CompetencyNeed, SkillNeed
+from .models import CompetencyNeed, OwnQuestion, SkillNeed
 
 
 class CompetencyNeedForm(ModelForm):
@@ -65,3 +65,17 @@ class OwnQuestionForm(Form):
         max_length=1000,
         widget=forms.TextInput(attrs={"placeholder": "A question you expect, in your words"}),
     )
+
+
+class OwnQuestionFilingForm(ModelForm):
+    """Refile your own question when the classifier filed it under the wrong heading."""
+
+    class Meta:
+        model = OwnQuestion
+        fields = ["competency", "kind"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        instance = kwargs.get("instance")
+        if instance is not None and instance.pk:  # several on one page: ids must differ
+            kwargs.setdefault("auto_id", f"id_own{instance.pk}_%s")
+        super().__init__(*args, **kwargs)

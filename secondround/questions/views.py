@@ -14,7 +14,7 @@ from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.opportunities.access import get_opportunity_for_user, get_round_for_user
 
 from . import selectors, services
-from .forms import BankFilterForm, OwnQuestionForm, needs_formsets
+from .forms import BankFilterForm, OwnQuestionFilingForm, OwnQuestionForm, needs_formsets
 from .models import OwnQuestion, PreparedQuestion
 
 
@@ -94,7 +94,9 @@ def bank(request: HttpRequest, pk: int) -> HttpResponse:
         "names": {str(person.pk): person.name for person in interviewers},
         "filter_form": filter_form,
         "own_form": OwnQuestionForm(),
-        "own_questions": {q.bank_key: q for q in round_.own_questions.all()},
+        "own_questions": {
+            own.bank_key: OwnQuestionFilingForm(instance=own) for own in round_.own_questions.all()
+        },
         "competency_labels": COMPETENCIES,
         "kind_labels": QUESTION_KINDS,
     }
@@ -139,6 +141,23 @@ def own_question_add(request: HttpRequest, pk: int) -> HttpResponse:
             for error in errors:
                 messages.error(request, error)
     return redirect("bank", pk=round_.pk)
+
+
+@login_required
+@require_POST
+def own_question_file(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _get_own_question_for_user(request, pk)
+    form = OwnQuestionFilingForm(request.POST, instance=question)
+    if form.is_valid():
+        question = form.save()
+        messages.success(
+            request,
+            f"Filed under {question.get_competency_display().lower()} "
+            f"({question.get_kind_display().lower()}).",
+        )
+    else:
+        messages.error(request, "Choose a competency and a kind from the lists; nothing changed.")
+    return redirect("bank", pk=question.round_id)
 
 
 @login_required
