@@ -9,6 +9,7 @@ stderr, a confusion summary of the errors.
 from __future__ import annotations
 
 import csv
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -38,6 +39,23 @@ def macro_f1(gold: list[str], pred: list[str]) -> float:
     return total / len(classes)
 
 
+def bootstrap_interval(
+    gold: list[str], pred: list[str], resamples: int = 2000, seed: int = 7
+) -> tuple[float, float]:
+    """95% percentile interval of macro-F1 over questions drawn with replacement.
+
+    With a few questions per competency, one question more or less right moves macro-F1
+    a lot; the interval says how far the figure can be trusted."""
+    rng = random.Random(seed)
+    pairs = list(zip(gold, pred, strict=True))
+    values = []
+    for _ in range(resamples):
+        sample = [pairs[rng.randrange(len(pairs))] for _ in pairs]
+        values.append(macro_f1([g for g, _ in sample], [p for _, p in sample]))
+    values.sort()
+    return values[int(0.025 * resamples)], values[int(0.975 * resamples) - 1]
+
+
 def accuracy(gold: list[str], pred: list[str]) -> float:
     return sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold) if gold else 0.0
 
@@ -55,6 +73,9 @@ def main() -> None:
         gold_k = [r["kind"] for r in subset]
         pred_k = [c.kind for c in results]
         print(f"FIGURE question_competency_macro_f1_{split} {macro_f1(gold_c, pred_c):.3f} ratio")
+        low, high = bootstrap_interval(gold_c, pred_c)
+        print(f"FIGURE question_competency_macro_f1_{split}_ci95_low {low:.3f} ratio")
+        print(f"FIGURE question_competency_macro_f1_{split}_ci95_high {high:.3f} ratio")
         print(f"FIGURE question_competency_accuracy_{split} {accuracy(gold_c, pred_c):.3f} ratio")
         print(f"FIGURE question_kind_accuracy_{split} {accuracy(gold_k, pred_k):.3f} ratio")
         print(f"FIGURE question_kind_macro_f1_{split} {macro_f1(gold_k, pred_k):.3f} ratio")

@@ -1,4 +1,4 @@
-"""Train the CRF skill tagger (secondround/engine/skill_tagger.py) on SkillSpan train.
+"""Train the skill tagger (secondround/engine/skill_tagger.py): a network, then a CRF.
 
 SkillSpan (Zhang et al., NAACL 2022; MIT; shared/eval/02_job_postings/skillspan): skill
 and knowledge spans become one label (skill spans first, knowledge spans that overlap
@@ -6,11 +6,18 @@ no skill span added). Each sentence is rebuilt as " ".join(tokens) and re-tokeni
 ``skill_tagger.tokenize``, so the tagger sees exactly what it sees in use; labels follow
 the character offsets.
 
-Choices are made on dev only (strict and loose span F1, the scorer of
-eval/posting_skills.py); test is never read here.
+1. The network (one ReLU layer over each token's MiniLM vector and its neighbours')
+   learns O/B/I per token. Its chances become CRF features; for the CRF's own training
+   sentences they come from five networks each trained without that sentence's fold
+   (cross-fitting), so the CRF learns how far to trust chances on unseen text.
+2. The CRF is trained on the usual word features plus those chances.
 
-    .venv/bin/python scripts/train_skill_tagger.py --search        # grid on dev
-    .venv/bin/python scripts/train_skill_tagger.py --c1 0.1 --c2 0.05   # write the model
+Choices are made on dev only (strict and loose span F1, the scorer of
+eval/posting_skills.py), training on train; the shipped model is then trained the same
+way on train + dev. Test is never read here.
+
+    .venv/bin/python scripts/train_skill_tagger.py --search     # train only, grid on dev
+    .venv/bin/python scripts/train_skill_tagger.py              # write the models (train+dev)
 """
 
 from __future__ import annotations
@@ -21,9 +28,11 @@ import json
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
@@ -32,9 +41,11 @@ sys.path.insert(0, str(REPO_ROOT / "eval"))
 import pycrfsuite  # type: ignore[import-untyped]  # noqa: E402
 from posting_skills import SKILLSPAN, Counts, bio_spans, token_spans  # noqa: E402
 
-from secondround.engine import skill_tagger  # noqa: E402
+from secondround.engine import embeddings, skill_tagger  # noqa: E402
 
-Feats = list[dict[str, float]]
+LABELS = {"O": 0, "B": 1, "I": 2}
+FOLDS = 5
+Array = np.ndarray
 
 
 @dataclass
@@ -44,7 +55,8 @@ class Example:
     text: str
     spans: list[tuple[int, int]]  # our tokens
     labels: list[str]  # BIO over our tokens
-    features: Feats
+    gazetteer: list[str]
+    states: Array | None = None  # MiniLM vectors of our tokens
 
 
 def _char_offsets(tokens: Sequence[str]) -> list[tuple[int, int]]:
@@ -77,49 +89,109 @@ def load(split: str) -> list[Example]:
                 inside = [i for i, (s, e) in enumerate(ours) if s < end and start < e]
                 for rank, index in enumerate(inside):
                     labels[index] = "B" if rank == 0 else "I"
-            examples.append(
-                Example(
-                    tokens,
-                    skill + knowledge,
-                    text,
-                    ours,
-                    labels,
-                    skill_tagger.sentence_features(text, ours),
-                )
-            )
+            gazetteer = skill_tagger.gazetteer_tags(text, ours)
+            examples.append(Example(tokens, skill + knowledge, text, ours, labels, gazetteer))
+    states = embeddings.embedder().span_states(
+        [example.text for example in examples], [example.spans for example in examples]
+    )
+    for example, rows in zip(examples, states, strict=True):
+        example.states = rows
     return examples
 
 
-# Feature sets for the ablation: a predicate on the attribute's name (before "=").
-FEATURE_SETS: dict[str, Callable[[str], bool]] = {
-    "full": lambda key: True,
-    "no_gazetteer": lambda key: not key.endswith("gz"),
-    "no_bigrams": lambda key: key not in ("-1|0", "0|1"),
-    "no_affixes": lambda key: key not in ("p2", "p3", "s2", "s4"),
-    "window1": lambda key: not key.startswith(("-2:", "2:")),
-    "no_position": lambda key: key not in ("pos", "last"),
-}
+# --------------------------------------------------------------------------------------
+# The network
+# --------------------------------------------------------------------------------------
 
 
-def items(example: Example, keep: Callable[[str], bool]) -> list[dict[str, float]]:
-    return [
-        {k: v for k, v in feats.items() if keep(k.split("=", 1)[0])} for feats in example.features
+def _inputs(examples: Sequence[Example]) -> tuple[Array, Array]:
+    rows = [skill_tagger.network_input(e.states) for e in examples if e.spans]
+    labels = [LABELS[label] for e in examples for label in e.labels]
+    return np.vstack(rows), np.array(labels, dtype=np.int64)
+
+
+def train_network(
+    examples: Sequence[Example], *, hidden: int, epochs: int, seed: int
+) -> list[Array]:
+    """Adam on cross-entropy, mini-batches of 64, a little weight decay."""
+    inputs, labels = _inputs(examples)
+    rng = np.random.default_rng(seed)
+    width = inputs.shape[1]
+    weights = [
+        rng.normal(0, (2 / width) ** 0.5, (width, hidden)).astype(np.float32),
+        np.zeros(hidden, np.float32),
+        rng.normal(0, (1 / hidden) ** 0.5, (hidden, 3)).astype(np.float32),
+        np.zeros(3, np.float32),
     ]
+    first_moment = [np.zeros_like(w) for w in weights]
+    second_moment = [np.zeros_like(w) for w in weights]
+    rate, decay, step = 1e-3, 1e-4, 0
+    for _ in range(epochs):
+        order = rng.permutation(len(inputs))
+        for start in range(0, len(order), 64):
+            batch = order[start : start + 64]
+            x, y = inputs[batch], labels[batch]
+            hidden_out = np.maximum(x @ weights[0] + weights[1], 0)
+            chances = skill_tagger.forward(weights, x)
+            error = chances.copy()
+            error[np.arange(len(y)), y] -= 1
+            error /= len(y)
+            back = error @ weights[2].T
+            back[hidden_out <= 0] = 0
+            grads = [
+                x.T @ back + decay * weights[0],
+                back.sum(axis=0),
+                hidden_out.T @ error + decay * weights[2],
+                error.sum(axis=0),
+            ]
+            step += 1
+            for i, grad in enumerate(grads):
+                first_moment[i] = 0.9 * first_moment[i] + 0.1 * grad
+                second_moment[i] = 0.999 * second_moment[i] + 0.001 * grad * grad
+                corrected = first_moment[i] / (1 - 0.9**step)
+                scale = np.sqrt(second_moment[i] / (1 - 0.999**step)) + 1e-8
+                weights[i] -= (rate * corrected / scale).astype(np.float32)
+    return weights
 
 
-def train(
-    examples: list[Example],
+def _chances(weights: Sequence[Array], example: Example) -> Array:
+    return skill_tagger.forward(weights, skill_tagger.network_input(example.states))
+
+
+def cross_fitted(examples: Sequence[Example], *, hidden: int, epochs: int) -> list[Array]:
+    """Each sentence's chances from a network that never saw its fold."""
+    out: list[Array | None] = [None] * len(examples)
+    for fold in range(FOLDS):
+        train = [e for i, e in enumerate(examples) if i % FOLDS != fold]
+        weights = train_network(train, hidden=hidden, epochs=epochs, seed=fold)
+        for i in range(fold, len(examples), FOLDS):
+            out[i] = _chances(weights, examples[i])
+        print(f"# cross-fitting: fold {fold + 1}/{FOLDS} done", flush=True)
+    return [chances for chances in out if chances is not None]
+
+
+# --------------------------------------------------------------------------------------
+# The CRF
+# --------------------------------------------------------------------------------------
+
+
+def _features(example: Example, chances: Array) -> list[dict[str, float]]:
+    return skill_tagger.sentence_features(example.text, example.spans, example.gazetteer, chances)
+
+
+def train_crf(
+    examples: Sequence[Example],
+    chances: Sequence[Array],
     path: Path,
     *,
     c1: float,
     c2: float,
     iterations: int,
     minfreq: float,
-    keep: Callable[[str], bool],
 ) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for example in examples:
-        trainer.append(items(example, keep), example.labels)
+    for example, rows in zip(examples, chances, strict=True):
+        trainer.append(_features(example, rows), example.labels)
     trainer.set_params(
         {
             "c1": c1,
@@ -132,97 +204,77 @@ def train(
     trainer.train(str(path))
 
 
-def score(examples: list[Example], path: Path, keep: Callable[[str], bool]) -> dict[str, float]:
+def score(examples: Sequence[Example], chances: Sequence[Array], path: Path) -> dict[str, float]:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     counts = Counts()
-    for example in examples:
-        tags = tagger.tag(items(example, keep)) if example.spans else []
+    for example, rows in zip(examples, chances, strict=True):
+        tags = tagger.tag(_features(example, rows)) if example.spans else []
         chars = skill_tagger.spans_from_tags(example.text, example.spans, tags)
         counts.add(example.tokens, token_spans(example.tokens, chars), example.gold)
     return counts.figures()
 
 
-def _line(name: str, figures: dict[str, float], size: int) -> str:
+def _line(name: str, figures: dict[str, float]) -> str:
     keys = ("precision_strict", "recall_strict", "f1_strict")
     keys += ("precision_loose", "recall_loose", "f1_loose")
-    values = " ".join(f"{figures[k]:.3f}" for k in keys)
-    return f"{name:44s} {values}  {size / 1e6:.2f} MB"
+    return f"{name:40s} " + " ".join(f"{figures[k]:.3f}" for k in keys)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--search", action="store_true", help="grid search on dev")
-    parser.add_argument(
-        "--grid",
-        nargs="*",
-        default=None,
-        help="search only these settings, each features:c1:c2:minfreq",
-    )
+    parser.add_argument("--search", action="store_true", help="train on train, grid on dev")
     parser.add_argument("--c1", type=float, default=0.1)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--minfreq", type=float, default=2)
-    parser.add_argument("--features", default="full", choices=sorted(FEATURE_SETS))
-    parser.add_argument("--output", type=Path, default=skill_tagger.MODEL_PATH)
+    parser.add_argument("--hidden", type=int, default=256)
+    parser.add_argument("--epochs", type=int, default=10)
     args = parser.parse_args()
 
     started = time.perf_counter()
-    train_set = load("train")
-    dev_set = load("dev")
-    print(
-        f"# loaded in {time.perf_counter() - started:.1f}s: {len(train_set)} train, "
-        f"{len(dev_set)} dev sentences"
-    )
-    print(f"{'setting':44s} P_s   R_s   F_s   P_l   R_l   F_l")
+    train_set, dev_set = load("train"), load("dev")
+    print(f"# loaded and embedded in {time.perf_counter() - started:.0f}s", flush=True)
+    print(f"{'setting':40s} P_s   R_s   F_s   P_l   R_l   F_l")
     if args.search:
+        train_chances = cross_fitted(train_set, hidden=args.hidden, epochs=args.epochs)
+        weights = train_network(train_set, hidden=args.hidden, epochs=args.epochs, seed=FOLDS)
+        dev_chances = [_chances(weights, example) for example in dev_set]
         with tempfile.TemporaryDirectory() as tmp:
-            grid: list[tuple[str, float, float, float]] = []
-            for c1 in (0.02, 0.1, 0.3):
+            path = Path(tmp) / "model.crfsuite"
+            for c1 in (0.03, 0.1, 0.3):
                 for c2 in (0.01, 0.05, 0.2):
-                    grid.append(("full", c1, c2, args.minfreq))
-            for name in FEATURE_SETS:
-                if name != "full":
-                    grid.append((name, args.c1, args.c2, args.minfreq))
-            grid += [("full", args.c1, args.c2, 1), ("full", args.c1, args.c2, 3)]
-            if args.grid:
-                grid = []
-                for setting in args.grid:
-                    name, c1_text, c2_text, minfreq_text = setting.split(":")
-                    grid.append((name, float(c1_text), float(c2_text), float(minfreq_text)))
-            for name, c1, c2, minfreq in grid:
-                path = Path(tmp) / "model.crfsuite"
-                keep = FEATURE_SETS[name]
-                train(
-                    train_set,
-                    path,
-                    c1=c1,
-                    c2=c2,
-                    iterations=args.iterations,
-                    minfreq=minfreq,
-                    keep=keep,
-                )
-                label = f"{name} c1={c1} c2={c2} minfreq={minfreq}"
-                print(_line(label, score(dev_set, path, keep), path.stat().st_size), flush=True)
+                    train_crf(
+                        train_set,
+                        train_chances,
+                        path,
+                        c1=c1,
+                        c2=c2,
+                        iterations=args.iterations,
+                        minfreq=args.minfreq,
+                    )
+                    figures = score(dev_set, dev_chances, path)
+                    print(_line(f"dev c1={c1} c2={c2}", figures), flush=True)
         return
-    keep = FEATURE_SETS[args.features]
-    if args.features != "full":
-        raise SystemExit("skill_tagger.py computes the full feature set; ship only 'full'")
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    train(
-        train_set,
-        args.output,
+    everything = train_set + dev_set
+    chances = cross_fitted(everything, hidden=args.hidden, epochs=args.epochs)
+    weights = train_network(everything, hidden=args.hidden, epochs=args.epochs, seed=FOLDS)
+    network_path = skill_tagger.NETWORK_PATH
+    network_path.parent.mkdir(parents=True, exist_ok=True)
+    with network_path.open("wb") as stream:
+        np.savez_compressed(stream, **dict(zip(("w1", "b1", "w2", "b2"), weights, strict=True)))
+    train_crf(
+        everything,
+        chances,
+        skill_tagger.MODEL_PATH,
         c1=args.c1,
         c2=args.c2,
         iterations=args.iterations,
         minfreq=args.minfreq,
-        keep=keep,
     )
-    size = args.output.stat().st_size
-    label = f"dev c1={args.c1} c2={args.c2} minfreq={args.minfreq}"
-    print(_line(label, score(dev_set, args.output, keep), size))
-    print(f"# wrote {args.output} ({size} bytes)")
-    print(f"# sha256 {hashlib.sha256(args.output.read_bytes()).hexdigest()}")
+    for path in (network_path, skill_tagger.MODEL_PATH):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        print(f"# wrote {path.name} ({path.stat().st_size} bytes) sha256 {digest}")
 
 
 if __name__ == "__main__":

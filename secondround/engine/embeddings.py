@@ -78,7 +78,8 @@ class Embedder:
         stacked: Vectors = np.vstack(parts)
         return stacked
 
-    def _embed_batch(self, texts: Sequence[str]) -> Vectors:
+    def _run(self, texts: Sequence[str]) -> tuple[Vectors, npt.NDArray[np.int64], list[Any]]:
+        """Last hidden states, attention mask and encodings of one batch."""
         with self._lock:
             encodings = self._tokenizer.encode_batch([text or " " for text in texts])
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
@@ -87,11 +88,42 @@ class Embedder:
             None,
             {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
         )[0]
+        return hidden, mask, encodings
+
+    def _embed_batch(self, texts: Sequence[str]) -> Vectors:
+        hidden, mask, _ = self._run(texts)
         weights = mask[:, :, None].astype(np.float32)
         pooled: Vectors = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
         return unit
+
+    def span_states(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
+    ) -> list[Vectors]:
+        """Contextual vectors for character spans: the mean of the word pieces inside each.
+
+        ``spans[i]`` are spans of ``texts[i]``; a span with no word piece (past the
+        256-piece limit) gets a zero vector."""
+        out: list[Vectors] = []
+        for start in range(0, len(texts), BATCH):
+            batch = texts[start : start + BATCH]
+            hidden, _, encodings = self._run(batch)
+            for row, encoding in enumerate(encodings):
+                pieces = [
+                    (index, first, last)
+                    for index, (first, last) in enumerate(encoding.offsets)
+                    if last > first
+                ]
+                vectors = np.zeros((len(spans[start + row]), DIMENSIONS), dtype=np.float32)
+                for number, (span_start, span_end) in enumerate(spans[start + row]):
+                    inside = [
+                        i for i, first, last in pieces if first < span_end and span_start < last
+                    ]
+                    if inside:
+                        vectors[number] = hidden[row, inside].mean(axis=0)
+                out.append(vectors)
+        return out
 
 
 @cache

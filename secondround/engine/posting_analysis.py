@@ -29,6 +29,7 @@ Everything is rule-based and deterministic: the same text gives the same analysi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterable
@@ -198,6 +199,13 @@ TAGGED_STOP_WORDS = _words(
     """
     the a an to our your their we you us they with who which that this these those is are
     be will can must should other others team teams colleagues customers people
+    """
+)
+# Alone, these words name an aim or a duty, never a skill to list ("motivated by results").
+GENERIC_NAMES = _words(
+    """
+    results result success growth impact quality excellence goals targets performance
+    experience knowledge work tasks duties responsibilities requirements solutions
     """
 )
 SOFT_LEADING = _words("strong excellent good great solid very highly outstanding proven")
@@ -379,6 +387,8 @@ def _tagged_name(sentence: str, start: int, end: int) -> SkillSpan | None:
         return None
     words = re.findall(r"[\w+#.&/-]+", text.lower())
     if not words or words[-1] in SOFT_WORDS or any(w in TAGGED_STOP_WORDS for w in words):
+        return None
+    if len(words) == 1 and words[0] in GENERIC_NAMES:
         return None
     if verb_base(words[0]) is not None or (len(words) > 1 and ING_WORD.match(words[0])):
         return None
@@ -587,6 +597,10 @@ def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
     order: list[str] = []
     names: dict[str, str] = {}
     evidence: dict[str, list[Evidence]] = {}
+    # One batched MiniLM run for the whole posting instead of one per sentence; when the
+    # tagger is unavailable find_skill_spans falls back to the rules.
+    with contextlib.suppress(skill_tagger.TaggerUnavailable):
+        skill_tagger.prepare([sentence for sentence, section in sentences if section != OTHER])
     for sentence, section in sentences:
         named = section in (REQUIREMENTS, NICE_TO_HAVE)
         # The tagger reads job content only: "About us" and benefits name no skills.

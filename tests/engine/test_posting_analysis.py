@@ -382,7 +382,8 @@ def test_json_shape() -> None:
             ["MercuryGate", "Oracle OTM", "Power BI"],
         ),
         ("Tools such as Figma, Miro and Jira.", ["Figma", "Miro", "Jira"]),
-        ("Go is a plus; excel at detail.", []),  # common words, not the tools
+        ("Go the extra mile; excel at detail.", []),  # common words, not the tools
+        ("Go is a plus; excel at detail.", ["Go"]),  # the language: "Go" is the subject
         ("Reports to C-level leaders and the R&D director.", []),
     ],
 )
