@@ -52,6 +52,7 @@ OBJECT_FOR_URL = {
     "question_prepared": "round",
     "own_question_add": "round",
     "own_question_file": "own_question",
+    "asked_question_file": "round",
     "own_question_delete": "own_question",
     "story_edit": "story",
     "story_delete": "story",
@@ -93,7 +94,7 @@ OBJECT_FOR_URL = {
     "attempt_delete": "attempt",
 }
 # URLs that take more than the object's id.
-EXTRA_ARGS = {"answer": ["learned"]}
+EXTRA_ARGS = {"answer": ["learned"], "asked_question_file": [1]}
 
 
 def _names_of_urls_with_ids(patterns, prefix="") -> list[str]:

@@ -157,6 +157,20 @@ def test_replace_substitutes_instead_of_adding(alice):
     assert Opportunity.objects.filter(owner=alice).count() == 4
 
 
+def test_an_export_from_before_a_field_existed_still_imports(alice):
+    document = _valid_document()
+    rounds = document["opportunities"][0]["rounds"]
+    debrief = next(r["debrief"][0] for r in rounds if r["debrief"])
+    for question in debrief["questions"]:
+        del question["competency"], question["kind"]  # added after the first exports
+    del debrief["observations"]  # a whole list added later
+    counts = account_import(owner=alice, payload=document, replace=False)
+    assert counts["opportunities"] == 2
+    imported = AskedQuestion.objects.filter(debrief__round__opportunity__owner=alice)
+    assert imported.exists()
+    assert set(imported.values_list("competency", "kind")) == {("", "")}
+
+
 def _valid_document():
     owner = make_user()
     _rich_account(owner)

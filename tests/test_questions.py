@@ -191,6 +191,34 @@ def test_own_question_can_be_refiled_and_bad_choices_change_nothing(alice_client
     assert "two nurses off sick" in filtered
 
 
+def test_round_one_question_can_be_refiled_in_the_bank(alice_client, second_round, charlie_client):
+    asked = AskedQuestion.objects.get()
+    bank_url = reverse("bank", args=[second_round.pk])
+    page = alice_client.get(bank_url).content.decode()
+    assert f'for="id_asked{asked.pk}_competency"' in page
+    url = reverse("asked_question_file", args=[second_round.pk, asked.pk])
+    alice_client.post(url, {"competency": "conflict", "kind": "situational"})
+    asked.refresh_from_db()
+    assert (asked.competency, asked.kind) == ("conflict", "situational")
+    filtered = alice_client.get(bank_url, {"competency": "conflict", "kind": "situational"})
+    assert "driver who refuses a new route" in filtered.content.decode()
+    # Only questions of this opportunity's earlier rounds can be refiled from this bank.
+    first_round = asked.debrief.round
+    assert (
+        alice_client.post(
+            reverse("asked_question_file", args=[first_round.pk, asked.pk]),
+            {"competency": "teamwork", "kind": "behavioral"},
+        ).status_code
+        == 404
+    )
+    assert (
+        charlie_client.post(url, {"competency": "teamwork", "kind": "behavioral"}).status_code
+        == 404
+    )
+    asked.refresh_from_db()
+    assert asked.competency == "conflict"
+
+
 def test_empty_own_question_is_explained(alice_client, second_round):
     response = alice_client.post(
         reverse("own_question_add", args=[second_round.pk]), {"text": ""}, follow=True

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.opportunities.models import Round
 
 
@@ -49,6 +50,9 @@ class AskedQuestion(models.Model):
     went = models.CharField("how it went", max_length=12, choices=Went.choices, blank=True)
     my_answer = models.TextField("what I answered", blank=True)
     wish_i_said = models.TextField("what I wish I had said", blank=True)
+    # Blank: the question classifier files it; set when the user refiles it in the bank.
+    competency = models.CharField(max_length=30, choices=list(COMPETENCIES.items()), blank=True)
+    kind = models.CharField(max_length=20, choices=list(QUESTION_KINDS.items()), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -139,10 +139,14 @@ class RosterPerson:
 
 @dataclass(frozen=True)
 class AskedBefore:
-    """A question from an earlier round and how it went (comfortable/unsure/struggled/None)."""
+    """A question from an earlier round and how it went (comfortable/unsure/struggled/None).
+
+    ``competency`` and ``kind``: the user's filing; None lets the classifier file it."""
 
     text: str
     went: str | None
+    competency: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -252,7 +256,11 @@ def _asked_before(
     for item in asked:
         if not item.text.strip():
             continue
-        labels = classify_question(item.text)
+        if item.competency and item.kind:
+            competency, kind = item.competency, item.kind
+        else:
+            labels = classify_question(item.text)
+            competency, kind = item.competency or labels.competency, item.kind or labels.kind
         if item.went == "struggled":
             score, reason = (
                 SCORE_STRUGGLED,
@@ -270,10 +278,10 @@ def _asked_before(
             )
         drafts.append(
             _Draft(
-                key=f"again:{_digest(item.text)}",
+                key=asked_key(item.text),
                 text=item.text.strip(),
-                competency=labels.competency,
-                kind=labels.kind,
+                competency=competency,
+                kind=kind,
                 score=score,
                 source="follow_up",
                 probes=FOLLOW_UP_PROBES,
@@ -281,8 +289,8 @@ def _asked_before(
             )
         )
         if item.went in ("struggled", "unsure"):
-            deeper = _best(questions, labels.competency, kinds=("behavioral",), skip=item.text)
-            topic = COMPETENCIES[labels.competency].lower()
+            deeper = _best(questions, competency, kinds=("behavioral",), skip=item.text)
+            topic = COMPETENCIES[competency].lower()
             if deeper:
                 drafts.append(
                     _from_library(
@@ -497,6 +505,11 @@ def _finish(draft: _Draft, roster: Sequence[RosterPerson]) -> BankQuestion:
 
 def _normal(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def asked_key(text: str) -> str:
+    """The bank key of an earlier round's question (stable while its text is)."""
+    return f"again:{_digest(text)}"
 
 
 def _digest(text: str) -> str:

@@ -94,6 +94,22 @@ def _round_of(parent: models.Model, number: Any, where: str) -> models.Model | N
     return found
 
 
+TEXT_FIELDS = ("CharField", "TextField")
+
+
+def _defaults_for_missing(meta: Any, names: tuple[str, ...], item: dict) -> dict:
+    out = {}
+    for name in names:
+        if name in item:
+            continue
+        field = meta.get_field(name)
+        if field.has_default():
+            out[name] = field.get_default()
+        elif field.blank and not field.null and field.get_internal_type() in TEXT_FIELDS:
+            out[name] = ""
+    return out
+
+
 def _import_node(node: Node, items: Any, parent: models.Model, where: str) -> int:
     if not isinstance(items, list):
         raise ImportFileError(f"{where} should be a list.")
@@ -101,12 +117,14 @@ def _import_node(node: Node, items: Any, parent: models.Model, where: str) -> in
         place = f"{where}[{index}]"
         if not isinstance(item, dict):
             raise ImportFileError(f"{place} should be an object.")
-        missing = [
-            name for name in (*node.fields, *(c.key for c in node.children)) if name not in item
-        ]
+        meta = node.model._meta
+        # A file written before a field existed lacks it: a field that may be blank or has
+        # a default takes that; a missing list of children is an empty list.
+        item = {**_defaults_for_missing(meta, node.fields, item), **item}
+        item.update({c.key: [] for c in node.children if c.key not in item})
+        missing = [name for name in node.fields if name not in item]
         if missing:
             raise ImportFileError(f"{place} lacks {', '.join(missing)}.")
-        meta = node.model._meta
         values = {
             name: _python_value(meta.get_field(name), item[name], f"{place}.{name}")
             for name in node.fields

@@ -163,7 +163,15 @@ OPPORTUNITIES = Node(
                             model=AskedQuestion,
                             key="questions",
                             parent_field="debrief",
-                            fields=("text", "went", "my_answer", "wish_i_said", "position"),
+                            fields=(
+                                "text",
+                                "went",
+                                "my_answer",
+                                "wish_i_said",
+                                "competency",
+                                "kind",
+                                "position",
+                            ),
                             order_by=("position", "pk"),
                         ),
                         Node(

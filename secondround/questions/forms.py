@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from secondround.debrief.models import AskedQuestion
 from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.forms import Form, ModelForm
 
@@ -67,15 +68,31 @@ class OwnQuestionForm(Form):
     )
 
 
-class OwnQuestionFilingForm(ModelForm):
-    """Refile your own question when the classifier filed it under the wrong heading."""
+class _FilingForm(ModelForm):
+    """Refile a question when the classifier filed it under the wrong heading."""
+
+    id_prefix = "q"
+
+    def __init__(self, *args, **kwargs) -> None:
+        instance = kwargs.get("instance")
+        if instance is not None and instance.pk:  # several on one page: ids must differ
+            kwargs.setdefault("auto_id", f"id_{self.id_prefix}{instance.pk}_%s")
+        super().__init__(*args, **kwargs)
+        for name in ("competency", "kind"):
+            self.fields[name].required = True
+
+
+class OwnQuestionFilingForm(_FilingForm):
+    id_prefix = "own"
 
     class Meta:
         model = OwnQuestion
         fields = ["competency", "kind"]
 
-    def __init__(self, *args, **kwargs) -> None:
-        instance = kwargs.get("instance")
-        if instance is not None and instance.pk:  # several on one page: ids must differ
-            kwargs.setdefault("auto_id", f"id_own{instance.pk}_%s")
-        super().__init__(*args, **kwargs)
+
+class AskedQuestionFilingForm(_FilingForm):
+    id_prefix = "asked"
+
+    class Meta:
+        model = AskedQuestion
+        fields = ["competency", "kind"]

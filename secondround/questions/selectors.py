@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from secondround.debrief.models import AskedQuestion, Concern
 from secondround.engine.posting_analysis import analyse_posting
 from secondround.engine.question_bank import (
@@ -49,13 +51,23 @@ def posting_needs(opportunity: Opportunity) -> PostingNeeds:
     )
 
 
+def _earlier(round_: Round) -> dict:
+    """Filter for what the debriefs of this opportunity's earlier rounds hold."""
+    return {
+        "debrief__round__opportunity": round_.opportunity,
+        "debrief__round__number__lt": round_.number,
+    }
+
+
+def earlier_questions(round_: Round) -> QuerySet[AskedQuestion]:
+    """Questions asked in the opportunity's earlier rounds: they come back in this bank."""
+    return AskedQuestion.objects.filter(**_earlier(round_))
+
+
 def bank_request(round_: Round) -> BankRequest:
     opportunity = round_.opportunity
     needs = posting_needs(opportunity)
-    earlier = {
-        "debrief__round__opportunity": opportunity,
-        "debrief__round__number__lt": round_.number,
-    }
+    earlier = _earlier(round_)
     return BankRequest(
         needs=needs.needs,
         skills=[name for name, _ in needs.skills],
@@ -66,7 +78,8 @@ def bank_request(round_: Round) -> BankRequest:
             for person in round_.interviewers.all()
         ],
         asked_before=[
-            AskedBefore(q.text, q.went or None) for q in AskedQuestion.objects.filter(**earlier)
+            AskedBefore(q.text, q.went or None, q.competency or None, q.kind or None)
+            for q in earlier_questions(round_)
         ],
         concerns=[c.said for c in Concern.objects.filter(**earlier)],
         own=[

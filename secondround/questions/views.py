@@ -6,15 +6,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secondround.engine.question_bank import BankQuestion
+from secondround.engine.question_bank import BankQuestion, asked_key
 from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.opportunities.access import get_opportunity_for_user, get_round_for_user
 
 from . import selectors, services
-from .forms import BankFilterForm, OwnQuestionFilingForm, OwnQuestionForm, needs_formsets
+from .forms import (
+    AskedQuestionFilingForm,
+    BankFilterForm,
+    OwnQuestionFilingForm,
+    OwnQuestionForm,
+    needs_formsets,
+)
 from .models import OwnQuestion, PreparedQuestion
 
 
@@ -74,6 +81,30 @@ def _filtered(bank: list[BankQuestion], filters: dict, prepared: set[str]) -> li
     ]
 
 
+def _filing_forms(round_) -> dict[str, tuple[str, AskedQuestionFilingForm | OwnQuestionFilingForm]]:
+    """Bank key -> (where the refile form posts, the form) for questions the user typed."""
+    forms: dict[str, tuple[str, AskedQuestionFilingForm | OwnQuestionFilingForm]] = {}
+    for asked in selectors.earlier_questions(round_):
+        action = reverse("asked_question_file", args=[round_.pk, asked.pk])
+        forms.setdefault(asked_key(asked.text), (action, AskedQuestionFilingForm(instance=asked)))
+    for own in round_.own_questions.all():
+        action = reverse("own_question_file", args=[own.pk])
+        forms[own.bank_key] = (action, OwnQuestionFilingForm(instance=own))
+    return forms
+
+
+def _filed(request: HttpRequest, form: AskedQuestionFilingForm | OwnQuestionFilingForm) -> None:
+    if form.is_valid():
+        question = form.save()
+        messages.success(
+            request,
+            f"Filed under {question.get_competency_display().lower()} "
+            f"({question.get_kind_display().lower()}).",
+        )
+    else:
+        messages.error(request, "Choose a competency and a kind from the lists; nothing changed.")
+
+
 @login_required
 @require_GET
 def bank(request: HttpRequest, pk: int) -> HttpResponse:
@@ -94,9 +125,7 @@ def bank(request: HttpRequest, pk: int) -> HttpResponse:
         "names": {str(person.pk): person.name for person in interviewers},
         "filter_form": filter_form,
         "own_form": OwnQuestionForm(),
-        "own_questions": {
-            own.bank_key: OwnQuestionFilingForm(instance=own) for own in round_.own_questions.all()
-        },
+        "filing_forms": _filing_forms(round_),
         "competency_labels": COMPETENCIES,
         "kind_labels": QUESTION_KINDS,
     }
@@ -147,17 +176,18 @@ def own_question_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def own_question_file(request: HttpRequest, pk: int) -> HttpResponse:
     question = _get_own_question_for_user(request, pk)
-    form = OwnQuestionFilingForm(request.POST, instance=question)
-    if form.is_valid():
-        question = form.save()
-        messages.success(
-            request,
-            f"Filed under {question.get_competency_display().lower()} "
-            f"({question.get_kind_display().lower()}).",
-        )
-    else:
-        messages.error(request, "Choose a competency and a kind from the lists; nothing changed.")
+    _filed(request, OwnQuestionFilingForm(request.POST, instance=question))
     return redirect("bank", pk=question.round_id)
+
+
+@login_required
+@require_POST
+def asked_question_file(request: HttpRequest, pk: int, asked_pk: int) -> HttpResponse:
+    """Refile a question from an earlier round's debrief, as it comes back in this bank."""
+    round_ = get_round_for_user(request, pk)
+    question = get_object_or_404(selectors.earlier_questions(round_), pk=asked_pk)
+    _filed(request, AskedQuestionFilingForm(request.POST, instance=question))
+    return redirect("bank", pk=round_.pk)
 
 
 @login_required
