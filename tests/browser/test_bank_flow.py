@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from secondround.questions.models import PreparedQuestion
+from secondround.questions.models import OwnQuestion, PreparedQuestion
 from tests.factories import PASSWORD, make_interviewer, make_opportunity, make_round, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,3 +40,26 @@ def test_filter_and_mark_prepared(page):
     assert PreparedQuestion.objects.filter(round=second).count() == 1
     page.reload()
     expect(page.get_by_text("1 prepared")).to_be_visible()
+
+
+def test_add_own_question_then_refile_it(page):
+    user = make_user("ines")
+    opportunity = make_opportunity(user, posting_text="Requirements\n- Patient care.\n")
+    second = make_round(opportunity, number=2)
+    page.goto("/account/login/")
+    page.get_by_label("Username").fill("ines")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    page.goto(f"/rounds/{second.pk}/questions/")
+    page.get_by_label("Add your own question").fill("How would you calm a family in the ward?")
+    page.get_by_role("button", name="Add to the bank").click()
+    expect(page.get_by_text("Added, filed under")).to_be_visible()
+    mine = page.locator(".bank-question", has_text="calm a family in the ward")
+    mine.get_by_text("Filed under the wrong heading? Change it").click()
+    mine.get_by_label("Competency").select_option("customer_focus")
+    mine.get_by_label("Kind").select_option("situational")
+    mine.get_by_role("button", name="Refile").click()
+    expect(page.get_by_text("Filed under customer focus (situational).")).to_be_visible()
+    own = OwnQuestion.objects.get(round=second)
+    assert (own.competency, own.kind) == ("customer_focus", "situational")
