@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -81,15 +83,28 @@ def _filtered(bank: list[BankQuestion], filters: dict, prepared: set[str]) -> li
     ]
 
 
-def _filing_forms(round_) -> dict[str, tuple[str, AskedQuestionFilingForm | OwnQuestionFilingForm]]:
-    """Bank key -> (where the refile form posts, the form) for questions the user typed."""
-    forms: dict[str, tuple[str, AskedQuestionFilingForm | OwnQuestionFilingForm]] = {}
+class Filing(NamedTuple):
+    """A refile form for a question the user typed, and where its buttons post."""
+
+    action: str
+    form: AskedQuestionFilingForm | OwnQuestionFilingForm
+    remove: str | None = None  # only your own questions can be removed from the bank
+
+
+def _filing_forms(round_) -> dict[str, Filing]:
+    """Bank key -> Filing, for the earlier rounds' questions and your own."""
+    forms: dict[str, Filing] = {}
     for asked in selectors.earlier_questions(round_):
         action = reverse("asked_question_file", args=[round_.pk, asked.pk])
-        forms.setdefault(asked_key(asked.text), (action, AskedQuestionFilingForm(instance=asked)))
+        forms.setdefault(
+            asked_key(asked.text), Filing(action, AskedQuestionFilingForm(instance=asked))
+        )
     for own in round_.own_questions.all():
-        action = reverse("own_question_file", args=[own.pk])
-        forms[own.bank_key] = (action, OwnQuestionFilingForm(instance=own))
+        forms[own.bank_key] = Filing(
+            reverse("own_question_file", args=[own.pk]),
+            OwnQuestionFilingForm(instance=own),
+            reverse("own_question_delete", args=[own.pk]),
+        )
     return forms
 
 
