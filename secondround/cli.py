@@ -277,37 +277,41 @@ def cmd_export(args: argparse.Namespace) -> int:
     _migrate()
     from django.utils import timezone
 
-    from secondround.portability.services import account_export, describe_counts
+    from secondround.portability.services import account_export, account_export_file
 
-    document = account_export(owner=_pick_user(args.user), now=timezone.now())
-    text = json.dumps(document, ensure_ascii=False, indent=2)
+    owner = _pick_user(args.user)
     if args.file == "-":
-        print(text)
-    else:
-        Path(args.file).write_text(text + "\n", encoding="utf-8")
-        counts = {key: len(document[key]) for key in ("opportunities", "stories")}
-        print(f"Exported {describe_counts(counts)} to {args.file}")
+        if args.recordings:
+            raise SystemExit("secondround: --recordings writes a zip; give a FILE, not -")
+        document = account_export(owner=owner, now=timezone.now())
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    data = account_export_file(owner=owner, now=timezone.now(), recordings=args.recordings)
+    Path(args.file).write_bytes(data)
+    kind = "a zip with the recordings" if args.recordings else "JSON"
+    print(f"Exported {owner.get_username()}'s account to {args.file} ({kind}, {len(data):,} bytes)")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     _setup_django()
     _migrate()
-    from secondround.portability.services import (
-        ImportFileError,
-        account_import,
-        describe_counts,
-        load_export,
-    )
+    from secondround.portability.services import ImportFileError, account_import, load_export
 
     owner = _pick_user(args.user)
     try:
-        payload = load_export(_read_text(args.file).encode("utf-8"))
-        added = account_import(owner=owner, payload=payload, replace=args.replace)
+        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        bundle = load_export(raw)
+        result = account_import(
+            owner=owner, payload=bundle.payload, replace=args.replace, files=bundle.files
+        )
+    except OSError as error:
+        print(f"secondround: nothing was imported. {args.file}: {error.strerror}", file=sys.stderr)
+        return 1
     except ImportFileError as error:
         print(f"secondround: nothing was imported. {error}", file=sys.stderr)
         return 1
-    print(f"Imported {describe_counts(added)} for {owner.get_username()}")
+    print(f"{result.describe()} (account {owner.get_username()})")
     return 0
 
 
@@ -340,12 +344,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="load the demo candidate (once)")
     demo.set_defaults(run=cmd_demo)
 
-    export = commands.add_parser("export", help="write the whole account to a JSON file")
+    export = commands.add_parser("export", help="write the whole account to one file")
     export.add_argument("file", help="where to write, or - for standard output")
     export.add_argument("--user", help="account to export when there are several")
+    export.add_argument(
+        "--recordings", action="store_true", help="include the recordings (writes a zip)"
+    )
     export.set_defaults(run=cmd_export)
 
-    import_ = commands.add_parser("import", help="add an exported JSON file to an account")
+    import_ = commands.add_parser("import", help="add an export (.json or .zip) to an account")
     import_.add_argument("file")
     import_.add_argument("--user", help="account to import into when there are several")
     import_.add_argument("--replace", action="store_true", help="replace the account's data")

@@ -156,7 +156,9 @@ MEDIA_ROOT = SECONDROUND_HOME / "media"
 # web page gets a message instead of filling the database.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 26 * 1024 * 1024  # recordings arrive as request bodies
 SECONDROUND_MAX_PASTE_CHARS = 200_000
-SECONDROUND_MAX_IMPORT_BYTES = 20 * 1024 * 1024
+# An export with its recordings is a zip; what it may unpack to is checked before opening.
+SECONDROUND_MAX_IMPORT_BYTES = 200 * 1024 * 1024
+SECONDROUND_MAX_ARCHIVE_BYTES = 400 * 1024 * 1024
 SECONDROUND_MAX_RESUME_BYTES = 5 * 1024 * 1024
 SECONDROUND_MAX_AUDIO_BYTES = 25 * 1024 * 1024
 

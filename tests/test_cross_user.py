@@ -121,7 +121,7 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
         "opportunity": opportunity,
         "round": alice_round,
         "interviewer": alice_round.interviewers.get(),
-        "export": AccountExport.objects.create(owner=alice, status="ready", content="{}"),
+        "export": AccountExport.objects.create(owner=alice, status="ready"),
         "source": ResearchSource.objects.create(
             opportunity=opportunity,
             text="Secret notes",

@@ -152,9 +152,42 @@ def test_replace_substitutes_instead_of_adding(alice):
     document = account_export(owner=alice, now=timezone.now())
     account_import(owner=alice, payload=document, replace=True)
     assert Opportunity.objects.filter(owner=alice).count() == 2
-    counts = account_import(owner=alice, payload=document, replace=False)
-    assert counts == {"opportunities": 2, "stories": 1}
-    assert Opportunity.objects.filter(owner=alice).count() == 4
+    assert Story.objects.filter(owner=alice).count() == 1
+
+
+def test_importing_the_same_file_twice_adds_nothing_twice(alice, bob):
+    _rich_account(alice)
+    document = json.loads(json.dumps(account_export(owner=alice, now=timezone.now())))
+    first = account_import(owner=bob, payload=document, replace=False)
+    assert first.added == {"opportunities": 2, "stories": 1}
+    with pytest.raises(ImportFileError, match="already in your account"):
+        account_import(owner=bob, payload=document, replace=False)
+    with pytest.raises(ImportFileError, match="already in your account"):
+        account_import(owner=alice, payload=document, replace=False)  # one's own export
+    assert Opportunity.objects.filter(owner=bob).count() == 2
+    assert Story.objects.filter(owner=bob).count() == 1
+
+
+def test_a_file_partly_in_the_account_adds_only_the_rest(alice, bob):
+    _rich_account(alice)
+    document = json.loads(json.dumps(account_export(owner=alice, now=timezone.now())))
+    account_import(owner=bob, payload={**document, "stories": []}, replace=False)
+    result = account_import(owner=bob, payload=document, replace=False)
+    assert result.added == {"opportunities": 0, "stories": 1}
+    assert result.already_there == {"opportunities": 2, "stories": 0}
+    assert "2 opportunities" in result.describe() and "left as they are" in result.describe()
+    assert Opportunity.objects.filter(owner=bob).count() == 2
+
+
+def test_importing_twice_through_the_web_says_it_is_already_there(alice_client, alice, bob):
+    _rich_account(bob)
+    raw = json.dumps(account_export(owner=bob, now=timezone.now())).encode()
+    for _ in range(2):
+        upload = SimpleUploadedFile("export.json", raw, "application/json")
+        response = alice_client.post(reverse("import_upload"), {"file": upload})
+    assert response.status_code == 200
+    assert "already in your account" in response.content.decode()
+    assert Opportunity.objects.filter(owner=alice).count() == 2
 
 
 def test_an_export_from_before_a_field_existed_still_imports(alice):
@@ -164,8 +197,8 @@ def test_an_export_from_before_a_field_existed_still_imports(alice):
     for question in debrief["questions"]:
         del question["competency"], question["kind"]  # added after the first exports
     del debrief["observations"]  # a whole list added later
-    counts = account_import(owner=alice, payload=document, replace=False)
-    assert counts["opportunities"] == 2
+    result = account_import(owner=alice, payload=document, replace=False)
+    assert result.added["opportunities"] == 2
     imported = AskedQuestion.objects.filter(debrief__round__opportunity__owner=alice)
     assert imported.exists()
     assert set(imported.values_list("competency", "kind")) == {("", "")}
@@ -263,7 +296,7 @@ def test_export_through_the_web_is_a_background_task(alice_client, alice):
     assert export.status == "ready"  # the immediate backend ran the task inline
     download = alice_client.get(reverse("export_download", args=[export.pk]))
     assert download["Content-Disposition"].startswith("attachment;")
-    document = json.loads(download.content)
+    document = json.loads(b"".join(download.streaming_content))
     assert document["opportunities"][0]["company"] == "Exported Co"
 
 
@@ -289,6 +322,66 @@ def test_a_pending_export_is_polled_until_ready(alice_client, alice):
     AccountExport.objects.create(owner=alice)  # a worker has not taken it yet
     page = alice_client.get(reverse("data_home")).content.decode()
     assert 'hx-trigger="every 1s"' in page and "appears here when ready" in page
-    AccountExport.objects.update(status="ready", content="{}")
+    AccountExport.objects.update(status="ready", file="exports/1/x.json")
     page = alice_client.get(reverse("data_home")).content.decode()
     assert 'hx-trigger="every 1s"' not in page and "Download secondround-" in page
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"[" * 200_000 + b"]" * 200_000, "nests its data too deeply"),
+        (_zip({"notes.txt": b"hello"}), "has no secondround-export.json"),
+        (
+            _zip({"secondround-export.json": b"{}", "../../etc/passwd": b"x"}),
+            "unexpected file",
+        ),
+        (
+            _zip({"secondround-export.json": b"{}", "recordings/1.webm": b"\0" * 3_000_000}),
+            "unpacks to more",
+        ),
+        (b"PK\x03\x04 truncated", "damaged"),
+    ],
+)
+def test_bad_archives_are_explained(raw, message):
+    with pytest.raises(ImportFileError, match=message):
+        load_export(raw, max_unpacked=2_000_000)
+
+
+def test_export_with_recordings_through_the_web_is_a_zip_that_imports(
+    alice_client, alice, bob, tmp_path, settings
+):
+    from secondround.practice.models import Attempt
+
+    settings.MEDIA_ROOT = tmp_path
+    round_ = make_round(make_opportunity(alice, company="Spoken Co"), number=2)
+    attempt = Attempt.objects.create(
+        round=round_, question_key="why", question_text="Why us?", answer_text="Because."
+    )
+    attempt.audio.save("answer.webm", SimpleUploadedFile("a.webm", b"\x1aE\xdf\xa3 audio"))
+
+    alice_client.post(reverse("export_create"), {"recordings": "on"})
+    export = AccountExport.objects.get(owner=alice)
+    download = alice_client.get(reverse("export_download", args=[export.pk]))
+    assert download["Content-Type"] == "application/zip"
+    assert ".zip" in download["Content-Disposition"]
+    raw = b"".join(download.streaming_content)
+
+    from tests.conftest import _client_for
+
+    upload = SimpleUploadedFile("export.zip", raw, "application/zip")
+    response = _client_for(bob).post(reverse("import_upload"), {"file": upload})
+    assert response.status_code == 302
+    copied = Attempt.objects.get(round__opportunity__owner=bob)
+    assert copied.answer_text == "Because." and copied.audio.read() == b"\x1aE\xdf\xa3 audio"

@@ -2,12 +2,20 @@ from django import forms
 from django.conf import settings
 
 
+class ExportForm(forms.Form):
+    recordings = forms.BooleanField(
+        label="Include the recordings of my spoken answers",
+        required=False,
+        help_text="The file becomes a .zip with the audio beside the data; it can be large.",
+    )
+
+
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Export file (.json)")
+    file = forms.FileField(label="Export file (.json, or .zip with recordings)")
     replace = forms.BooleanField(
         label="Replace everything in my account with this file",
         required=False,
-        help_text="Leave unticked to add the file's opportunities to what you have.",
+        help_text="Leave unticked to add what the file has and your account lacks.",
     )
 
     def clean_file(self):
@@ -15,6 +23,6 @@ class ImportForm(forms.Form):
         limit = settings.SECONDROUND_MAX_IMPORT_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
-                f"This file is {upload.size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB."
+                f"This file is larger than the {limit // (1024 * 1024)} MB an import can take."
             )
         return upload

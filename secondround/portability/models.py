@@ -1,6 +1,12 @@
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+
+
+def export_path(export: AccountExport, filename: str) -> str:
+    return f"exports/{export.owner_id}/{filename}"
 
 
 class AccountExport(models.Model):
@@ -15,7 +21,8 @@ class AccountExport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exports"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    content = models.TextField(blank=True)
+    with_recordings = models.BooleanField(default=False)
+    file = models.FileField(upload_to=export_path, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -30,4 +37,5 @@ class AccountExport(models.Model):
 
     @property
     def filename(self) -> str:
-        return f"secondround-{self.created_at:%Y-%m-%d-%H%M}.json"
+        extension = "zip" if self.with_recordings else "json"
+        return f"secondround-{self.created_at:%Y-%m-%d-%H%M}.{extension}"

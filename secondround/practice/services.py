@@ -170,9 +170,15 @@ def star_completeness(report: dict) -> float:
 
 
 def recordings_forget(attempts) -> None:
-    """Delete the audio files of attempts about to be deleted with their round or opportunity.
+    """Delete the audio files of attempts about to be deleted (with their round, say).
 
-    The database rows go by cascade; the files on disk would otherwise stay behind.
+    The database rows go by cascade; the files on disk would otherwise stay behind. They
+    are deleted once the deletion is committed, so that a rollback keeps them.
     """
-    for attempt in attempts.exclude(audio=""):
-        attempt.audio.delete(save=False)
+    files = [(attempt.audio.storage, attempt.audio.name) for attempt in attempts.exclude(audio="")]
+
+    def delete_files() -> None:
+        for storage, name in files:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
