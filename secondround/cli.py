@@ -9,6 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from secondround.engine.sizes import too_large
+
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 
@@ -20,7 +22,7 @@ def _read_text(path: str) -> str:
     if not file.is_file():
         raise SystemExit(f"secondround: {path}: no such file")
     if file.stat().st_size > MAX_INPUT_BYTES:
-        raise SystemExit(f"secondround: {path}: larger than {MAX_INPUT_BYTES // 1_000_000} MB")
+        raise SystemExit(f"secondround: {path}: {too_large(file.stat().st_size, MAX_INPUT_BYTES)}")
     return file.read_bytes().decode("utf-8", errors="replace")
 
 
@@ -422,8 +424,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    # Everything this command writes is the user's alone: the database and its -wal/-shm,
+    # recordings, exports, the models folder. Set here, in the program we own, rather than
+    # in settings, which other programs import too (gunicorn, pytest, django-admin) and
+    # whose own files (a gunicorn socket the proxy must reach) a umask would change; put
+    # back afterwards for a caller in the same process (the tests).
+    previous_umask = os.umask(0o077)
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.run(args))
+    finally:
+        os.umask(previous_umask)
 
 
 if __name__ == "__main__":

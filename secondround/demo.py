@@ -6,14 +6,18 @@ Loading is idempotent: when the demo user exists nothing is touched, so a second
 
 from __future__ import annotations
 
+import json
 import zoneinfo
 from datetime import datetime, time, timedelta
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
 from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.practice import services as practice
+from secondround.practice.models import Attempt
 from secondround.research.models import CompanyProfile, GlossaryTerm, InterviewerResearch, PressItem
 from secondround.stories.models import Story
 
@@ -278,6 +282,50 @@ def _stories(user: object) -> None:
     )
 
 
+DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
+
+# Two typed tries at the same question, the second better, then one spoken answer.
+TYPED_ANSWERS = (
+    "I think I learned that you do freight and that you care about being on time. "
+    "Also you have some new hub I think, and the team is busy.",
+    "Northwind moves temperature-controlled freight for grocers and hospitals across the "
+    "Midwest, and the on-time rate is the promise customers buy. From Dana I learned that "
+    "empty miles on the Wisconsin return legs are the biggest cost, and that the new Joliet "
+    "hub will change which lanes make sense. At Lakeshore Foods I cut empty miles from 40% "
+    "to 22% with backhaul loads, so I would start by mapping those return legs in Power BI "
+    "and bringing the dispatch team into the review.",
+)
+SPOKEN_QUESTION = "Tell me about a time you cut costs without hurting service."
+
+
+def _practice(second: Round, now: datetime) -> None:
+    """A mock interview of the second round, with progress to show."""
+    session = practice.session_start(round=second)
+    first = session.plan[0] if session.plan else {"key": "staple:learned", "text": "Why us?"}
+    for days_ago, text in zip((4, 2), TYPED_ANSWERS, strict=True):
+        attempt = practice.attempt_typed(round=second, session=session, question=first, text=text)
+        Attempt.objects.filter(pk=attempt.pk).update(created_at=now - timedelta(days=days_ago))
+    spoken = json.loads((DEMO_DATA / "spoken-answer.json").read_text())
+    attempt = practice.attempt_begin_recording(
+        round=second,
+        session=session,
+        question={"key": "demo:cost", "text": SPOKEN_QUESTION, "kind": "behavioral"},
+    )
+    practice.attempt_store_audio(
+        attempt=attempt,
+        data=(DEMO_DATA / "spoken-answer.ogg").read_bytes(),
+        name="answer.ogg",
+    )
+    attempt.words = spoken["words"]
+    attempt.seconds = spoken["seconds"]
+    attempt.answer_text = " ".join(word for word, _, _ in spoken["words"])
+    attempt.status = Attempt.Status.DONE
+    Attempt.objects.filter(pk=attempt.pk).update(created_at=now - timedelta(days=1))
+    attempt.refresh_from_db(fields=["created_at"])
+    practice.attempt_analyse(attempt)
+    attempt.save()
+
+
 def _weekday_on_or_after(day: datetime) -> datetime:
     while day.weekday() >= 5:
         day += timedelta(days=1)
@@ -291,7 +339,9 @@ def load_demo(*, now: datetime) -> tuple[object, bool]:
     existing = users.objects.filter(username=DEMO_USERNAME).first()
     if existing:
         return existing, False
-    user = users.objects.create_user(DEMO_USERNAME, password=DEMO_PASSWORD)
+    user = users.objects.create_user(
+        DEMO_USERNAME, password=DEMO_PASSWORD, first_name="Alex", last_name="Morgan"
+    )
     zone = zoneinfo.ZoneInfo(DEMO_TIME_ZONE)
     local_now = now.astimezone(zone)
     second_day = _weekday_on_or_after(local_now + timedelta(days=5))
@@ -351,6 +401,7 @@ def load_demo(*, now: datetime) -> tuple[object, bool]:
     _debrief_first_round(first)
     _research(northwind, second)
     _stories(user)
+    _practice(second, now)
     Opportunity.objects.create(
         owner=user,
         company="Lakeview Children's Hospital",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.forms.formsets import TOTAL_FORM_COUNT
+from django.utils.functional import cached_property
 
 
 class TextLimitMixin:
@@ -11,16 +13,27 @@ class TextLimitMixin:
 
     Pastes of up to SECONDROUND_MAX_PASTE_CHARS (200 kB) are fine; a bigger one is
     refused on its field and the form is shown again, so nothing saved is touched.
+    Every textarea carries the limit as data-max-chars, so that secondround.js can say the
+    same before sending megabytes, and keep them in the field.
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        limit = settings.SECONDROUND_MAX_PASTE_CHARS
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs.setdefault("data-max-chars", limit)
 
     def clean(self) -> dict:
         cleaned = super().clean()  # type: ignore[misc]
         limit = settings.SECONDROUND_MAX_PASTE_CHARS
         for name, value in list(cleaned.items()):
-            if isinstance(value, str) and len(value) > limit:
+            # A browser sends a form's line breaks as \r\n (htmx sends \n): count one each.
+            length = len(value.replace("\r\n", "\n")) if isinstance(value, str) else 0
+            if length > limit:
                 self.add_error(  # type: ignore[attr-defined]
                     name,
-                    f"This text is {len(value):,} characters; the limit is {limit:,}. "
+                    f"This text is {length:,} characters; the limit is {limit:,}. "
                     "Keep the part you need.",
                 )
         return cleaned
@@ -31,4 +44,45 @@ class Form(TextLimitMixin, forms.Form):
 
 
 class ModelForm(TextLimitMixin, forms.ModelForm):
+    pass
+
+
+class RowLimitMixin:
+    """Refuse a POST that claims more rows than `absolute_max` before building any row.
+
+    Django builds min(TOTAL_FORMS, absolute_max) forms and only then says there are too
+    many, and absolute_max defaults to max_num + 1000: a forged TOTAL_FORMS of 100,000
+    cost seconds per formset. Here the claim is checked first and no row is built.
+    Set absolute_max to max_num in the factory so that the two limits are one.
+    """
+
+    default_error_messages = {
+        "too_many_forms": "This list holds at most %(num)d rows, and the page sent more, "
+        "so nothing was saved. Reload the page and try again.",
+    }
+
+    @cached_property
+    def forms(self) -> list:
+        if self._claims_too_many_rows():
+            return []
+        return super().forms  # type: ignore[misc]
+
+    def _claims_too_many_rows(self) -> bool:
+        if not self.is_bound:  # type: ignore[attr-defined]
+            return False
+        management = self.management_form  # type: ignore[attr-defined]
+        return management.is_valid() and (
+            management.cleaned_data[TOTAL_FORM_COUNT] > self.absolute_max  # type: ignore[attr-defined]
+        )
+
+
+class FormSet(RowLimitMixin, forms.BaseFormSet):
+    pass
+
+
+class InlineFormSet(RowLimitMixin, forms.BaseInlineFormSet):
+    pass
+
+
+class ModelFormSet(RowLimitMixin, forms.BaseModelFormSet):
     pass

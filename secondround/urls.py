@@ -14,3 +14,5 @@ urlpatterns = [
     path("account/data/", include("secondround.portability.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "secondround.errors.bad_request"

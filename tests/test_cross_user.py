@@ -1,10 +1,13 @@
 """Charlie requests every URL that takes an object id of Alice's: each answers 404.
 
-URLs are discovered from the resolver, so a new URL with an id fails here until
-the table below says which of Alice's objects it takes.
+A logged-out visitor gets the login page from every URL, and a POST to any URL
+without its CSRF token, or from another origin, is refused; none of it changes
+anything of Alice's. URLs are discovered from the resolver, so a new URL with an id
+fails here until the table below says which of Alice's objects it takes.
 """
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
@@ -14,6 +17,8 @@ from secondround.practice.models import Attempt, PracticeSession
 from secondround.questions.models import OwnQuestion, PreparedQuestion
 from secondround.research.models import GlossaryTerm, ResearchSource
 from secondround.stories.models import Story
+from tests import crawler
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -113,11 +118,34 @@ def test_every_url_with_an_id_is_in_the_table():
     assert sorted(_names_of_urls_with_ids(get_resolver().url_patterns)) == sorted(OBJECT_FOR_URL)
 
 
-@pytest.mark.parametrize("name", sorted(OBJECT_FOR_URL))
-@pytest.mark.parametrize("method", ["get", "post"])
-def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
+def _url(name: str, objects: dict) -> str:
+    if name not in OBJECT_FOR_URL:
+        return crawler.example_url(name)  # no object id: any token or slug
+    return reverse(name, args=[objects[OBJECT_FOR_URL[name]].pk, *EXTRA_ARGS.get(name, [])])
+
+
+def _post_data(opportunity) -> dict:
+    """What the forms ask for, so that a POST let through would change something."""
+    return {
+        "confirm": opportunity.company,
+        "term": "X",
+        "notes": "Q: hi",
+        "text": "t",
+        "key": "k",
+        "prepared": "1",
+        "company": "Planted",
+        "role_title": "Planted",
+        "title": "Planted",
+        "username": "mallory",
+        "password": PASSWORD,
+    }
+
+
+@pytest.fixture
+def alice_objects(alice, alice_round) -> dict:
+    """One of each object a URL takes, all Alice's; "Secret notes" must never leak."""
     opportunity = alice_round.opportunity
-    objects = {
+    return {
         "opportunity": opportunity,
         "round": alice_round,
         "interviewer": alice_round.interviewers.get(),
@@ -146,18 +174,14 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
             round=alice_round, text="Alice's question", competency="teamwork", kind="behavioral"
         ),
     }
-    url = reverse(name, args=[objects[OBJECT_FOR_URL[name]].pk, *EXTRA_ARGS.get(name, [])])
-    response = getattr(charlie_client, method)(
-        url,
-        {
-            "confirm": opportunity.company,
-            "term": "X",
-            "notes": "Q: hi",
-            "text": "t",
-            "key": "k",
-            "prepared": "1",
-        },
-    )
+
+
+@pytest.mark.parametrize("name", sorted(OBJECT_FOR_URL))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_outsider_gets_404(charlie_client, alice_objects, alice_round, name, method):
+    opportunity = alice_round.opportunity
+    url = _url(name, alice_objects)
+    response = getattr(charlie_client, method)(url, _post_data(opportunity))
     assert response.status_code in (404, 405)
     if response.status_code == 405:
         # The method is not allowed at all; the other method must then give 404.
@@ -175,3 +199,66 @@ def test_outsider_gets_404(charlie_client, alice, alice_round, name, method):
     assert list(AskChoice.objects.values_list("text", flat=True)) == ["Alice's question to ask"]
     assert not NinetyDayPlan.objects.exists() and not SalaryPlan.objects.exists()
     assert Attempt.objects.count() == 1 and PracticeSession.objects.get().position == 0
+
+
+# Every URL of the project, with an id or without; the admin has its own tests upstream.
+ALL_URL_NAMES = crawler.all_url_names()
+PUBLIC = {"login", "signup", "signup_invitation"}
+
+
+@pytest.mark.parametrize("name", sorted(set(ALL_URL_NAMES) - PUBLIC))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_logged_out_gets_the_login_page_and_nothing_else(
+    client, alice, alice_objects, name, method
+):
+    before = crawler.snapshot(alice)
+    url = _url(name, alice_objects)
+    response = getattr(client, method)(url, _post_data(alice_objects["opportunity"]))
+    assert response.status_code in (302, 405)
+    if response.status_code == 302:
+        assert response["Location"].startswith(reverse("login"))
+    assert "Secret notes" not in response.content.decode(errors="replace")
+    assert crawler.snapshot(alice) == before
+
+
+@pytest.mark.parametrize("name", ALL_URL_NAMES)
+def test_a_post_without_its_token_is_refused(alice, alice_objects, name):
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(alice)
+    before = crawler.snapshot(alice)
+    response = strict.post(_url(name, alice_objects), _post_data(alice_objects["opportunity"]))
+    assert response.status_code == 403
+    assert crawler.snapshot(alice) == before
+
+
+@pytest.mark.parametrize("name", ALL_URL_NAMES)
+def test_a_post_from_another_origin_is_refused(alice, alice_objects, name):
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(alice)
+    strict.get(reverse("dashboard"))
+    token = strict.cookies["csrftoken"].value
+    before = crawler.snapshot(alice)
+    response = strict.post(
+        _url(name, alice_objects),
+        _post_data(alice_objects["opportunity"]) | {"csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="https://attacker.example",
+        HTTP_X_CSRFTOKEN=token,
+    )
+    assert response.status_code == 403
+    assert crawler.snapshot(alice) == before
+
+
+def test_the_same_post_with_its_token_from_this_site_goes_through(alice):
+    """The refusals above are the token and the origin, not a form that never saves."""
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(alice)
+    strict.get(reverse("dashboard"))
+    token = strict.cookies["csrftoken"].value
+    response = strict.post(
+        reverse("opportunity_create"),
+        {"company": "Planted", "role_title": "Analyst", "status": "interviewing"}
+        | {"csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.status_code == 302
+    assert alice.opportunities.filter(company="Planted").exists()

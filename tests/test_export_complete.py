@@ -18,7 +18,7 @@ from django.db import models
 from django.utils import timezone
 
 from secondround.portability.archive import read_archive
-from secondround.portability.services import account_export, account_export_file, account_import
+from secondround.portability.services import account_export_file, account_import
 from secondround.portability.tree import (
     ACCOUNT_FIELDS,
     EXPORT_ROOTS,

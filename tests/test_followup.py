@@ -3,6 +3,7 @@
 import email
 import email.policy
 from datetime import date, timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -185,3 +186,76 @@ def test_a_score_out_of_range_is_refused(alice_client, ended_round):
     )
     assert "Select a valid choice" in response.content.decode()
     assert not FitScore.objects.exists()
+
+
+class _FormFields(HTMLParser):
+    """The values a browser would send for the page's one POST form."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: dict[str, str] = {}
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("name") and attrs.get("type") != "submit":
+            self.values[attrs["name"]] = attrs.get("value", "")
+        elif tag == "textarea":
+            self._textarea = attrs["name"]
+            self.values[self._textarea] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data.removeprefix("\n")
+
+
+def _fields(response) -> dict[str, str]:
+    parser = _FormFields()
+    parser.feed(response.content.decode())
+    return parser.values
+
+
+def test_sorting_a_second_persons_notes_keeps_the_first_persons(alice_client, ended_round):
+    first, second = ended_round.interviewers.all()[:2]
+    page = alice_client.get(reverse("after_notes", args=[ended_round.pk]))
+    fields = _fields(page)
+    fields[f"q{first.pk}-text"] = "We talked about the new depot in Ohio. He runs marathons."
+    page = alice_client.post(reverse("after_notes_sort", args=[first.pk]), fields)
+    fields = _fields(page)
+    assert "new depot in Ohio" in fields[f"p{first.pk}-discussed"]
+    fields[f"q{second.pk}-text"] = "She asked about carrier scorecards."
+    page = alice_client.post(reverse("after_notes_sort", args=[second.pk]), fields)
+    fields = _fields(page)
+    assert "new depot in Ohio" in fields[f"p{first.pk}-discussed"]
+    assert "carrier scorecards" in page.content.decode()
+    saved = alice_client.post(reverse("after_notes", args=[ended_round.pk]), fields)
+    assert saved.status_code == 302
+    assert "new depot in Ohio" in InterviewerNote.objects.get(interviewer=first).discussed
+    assert "carrier scorecards" in InterviewerNote.objects.get(interviewer=second).discussed
+
+
+def test_saving_with_an_unsorted_paste_sorts_it_in_instead_of_dropping_it(
+    alice_client, ended_round
+):
+    person = ended_round.interviewers.first()
+    fields = _fields(alice_client.get(reverse("after_notes", args=[ended_round.pk])))
+    fields[f"q{person.pk}-text"] = "We discussed the cold-chain audit."
+    response = alice_client.post(reverse("after_notes", args=[ended_round.pk]), fields, follow=True)
+    assert "were sorted into their fields and saved" in response.content.decode()
+    assert "cold-chain audit" in InterviewerNote.objects.get(interviewer=person).discussed
+
+
+def test_sorting_from_an_old_page_keeps_what_is_saved(alice_client, ended_round):
+    person = ended_round.interviewers.first()
+    InterviewerNote.objects.update_or_create(interviewer=person, defaults={"worries": "Budget"})
+    page = alice_client.post(
+        reverse("after_notes_sort", args=[person.pk]),
+        {f"q{person.pk}-text": "We discussed the cold-chain audit."},
+    )
+    fields = _fields(page)
+    assert fields[f"p{person.pk}-worries"] == "Budget"
+    assert "cold-chain audit" in fields[f"p{person.pk}-discussed"]

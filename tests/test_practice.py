@@ -6,6 +6,8 @@ import subprocess
 import pytest
 from django.urls import reverse
 
+from secondround.engine.answer_analysis import REPORT_VERSION
+from secondround.practice import services
 from secondround.practice.models import Attempt, PracticeSession
 from tests.factories import make_interviewer
 
@@ -40,13 +42,18 @@ def test_the_day_starts_with_the_staples_then_goes_interviewer_by_interviewer(se
 def test_typed_answer_gets_feedback_then_next(alice_client, session):
     page = alice_client.get(reverse("practice_session", args=[session.pk])).content.decode()
     assert session.plan[0]["text"] in page and "Question 1 of" in page
+    # The time between opening the page and sending is typing time: never a pace.
     response = alice_client.post(
-        reverse("practice_answer", args=[session.pk]), {"answer": ANSWER, "seconds": "50"}
+        reverse("practice_answer", args=[session.pk]), {"answer": ANSWER, "seconds": "3"}
     )
     attempt = Attempt.objects.get(session=session)
     assert response["Location"] == attempt.get_absolute_url()
-    assert attempt.report["words"] > 40 and attempt.report["seconds"] == 50
+    report = attempt.report
+    assert report["words"] > 40 and report["seconds"] is None
+    assert report["words_per_minute"] is None and report["estimate_wpm"] == 150
+    assert report["estimated_seconds"] == round(report["words"] / 150 * 60, 1)
     page = alice_client.get(attempt.get_absolute_url()).content.decode()
+    assert "Time to say it" in page and "wpm" not in page
     assert "Feedback" in page and "Next question" in page
     assert '<span class="star star-result">result</span>' in page
     alice_client.post(reverse("practice_next", args=[session.pk]))
@@ -138,7 +145,7 @@ def test_the_question_is_read_aloud(alice_client, session):
 
 
 def test_deleting_the_opportunity_removes_recordings_from_disk(
-    alice_client, alice_round, tmp_path, settings
+    alice_client, alice_round, tmp_path, settings, django_capture_on_commit_callbacks
 ):
     from secondround.practice import services
 
@@ -147,10 +154,55 @@ def test_deleting_the_opportunity_removes_recordings_from_disk(
     services.attempt_store_audio(attempt=attempt, data=b"RIFF....WAVE", name="a.wav")
     path = attempt.audio.path
     opportunity = alice_round.opportunity
-    alice_client.post(
-        reverse("opportunity_delete", args=[opportunity.pk]), {"confirm": opportunity.company}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_client.post(
+            reverse("opportunity_delete", args=[opportunity.pk]), {"confirm": opportunity.company}
+        )
     assert not Attempt.objects.exists()
     import os
 
     assert not os.path.exists(path)
+
+
+def _spoken(round_, wpm: float) -> Attempt:
+    words = [["word", i * 60 / wpm, i * 60 / wpm + 0.2] for i in range(60)]
+    attempt = Attempt.objects.create(
+        round=round_, question_key="spoken", question_text="Why us?", words=words
+    )
+    services.attempt_analyse(attempt)
+    attempt.save()
+    return attempt
+
+
+def test_a_typed_answer_is_timed_at_the_speakers_own_measured_pace(alice_client, session):
+    spoken = _spoken(session.round, wpm=120)
+    assert 115 < spoken.report["words_per_minute"] < 125
+    alice_client.post(reverse("practice_answer", args=[session.pk]), {"answer": ANSWER})
+    typed = Attempt.objects.get(session=session, words=[])
+    assert 115 < typed.report["estimate_wpm"] < 125 and typed.report["estimate_is_own_pace"]
+    assert typed.report["words_per_minute"] is None
+    page = alice_client.get(typed.get_absolute_url()).content.decode()
+    assert "your pace of" in page
+
+
+def test_progress_holds_pace_only_for_spoken_answers(alice_client, session):
+    _spoken(session.round, wpm=140)
+    alice_client.post(reverse("practice_answer", args=[session.pk]), {"answer": ANSWER})
+    page = alice_client.get(reverse("practice_progress"))
+    pace = next(s for s in page.context["series"] if s.key == "words_per_minute")
+    assert pace.values[1] is None and 135 < pace.values[0] < 145
+
+
+def test_reports_stored_before_this_engine_are_analysed_again(alice_client, session):
+    old = Attempt.objects.create(
+        round=session.round,
+        question_key="old",
+        question_text="Tell me about a time you led a change.",
+        answer_text=ANSWER,
+        seconds=3,  # typing time, stored by the old page
+        report={"words": 46, "seconds": 3, "words_per_minute": 920.0},
+    )
+    alice_client.get(reverse("practice_progress"))
+    old.refresh_from_db()
+    assert old.seconds is None and old.report["words_per_minute"] is None
+    assert old.report["version"] == REPORT_VERSION

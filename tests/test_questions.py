@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from secondround.debrief.models import AskedQuestion, Concern, Debrief
+from secondround.questions import selectors
 from secondround.questions.models import CompetencyNeed, OwnQuestion, PreparedQuestion, SkillNeed
 from tests.factories import make_interviewer, make_round
 
@@ -224,3 +225,18 @@ def test_empty_own_question_is_explained(alice_client, second_round):
         reverse("own_question_add", args=[second_round.pk]), {"text": ""}, follow=True
     )
     assert "This field is required." in response.content.decode()
+
+
+def test_marking_prepared_updates_the_pages_count_without_a_reload(alice_client, second_round):
+    bank = selectors.round_bank(second_round)
+    url = reverse("question_prepared", args=[second_round.pk])
+    page = alice_client.get(reverse("bank", args=[second_round.pk])).content.decode()
+    assert '<span id="prepared-count">0</span>' in page
+    response = alice_client.post(
+        url, {"key": bank[0].key, "prepared": "1"}, headers={"HX-Request": "true"}
+    )
+    assert '<span id="prepared-count" hx-swap-oob="true">1</span>' in response.content.decode()
+    response = alice_client.post(
+        url, {"key": bank[1].key, "prepared": "1"}, headers={"HX-Request": "true"}
+    )
+    assert '<span id="prepared-count" hx-swap-oob="true">2</span>' in response.content.decode()

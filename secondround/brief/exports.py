@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from secondround.engine.dates import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    describe_moment,
+    in_zone,
+    shifted,
+)
 
 from .selectors import Brief
 
@@ -30,7 +38,11 @@ def brief_pdf(brief: Brief) -> bytes:
 
 
 def brief_ics(brief: Brief, *, now: datetime | None = None) -> bytes:
-    """Interview slots, the thank-you deadline and the follow-up date as calendar events."""
+    """Interview slots, the thank-you deadline and the follow-up date as calendar events.
+
+    Times are written in the round's own zone (with its VTIMEZONE), as the brief shows them.
+    An end that would fall past the last representable day is left out, not computed.
+    """
     from icalendar import Calendar, Event
 
     now = now or timezone.now()
@@ -41,14 +53,27 @@ def brief_ics(brief: Brief, *, now: datetime | None = None) -> bytes:
     company = brief.opportunity.company
     place = round_.location or round_.video_link
 
-    def event(uid: str, summary: str, start, end=None, description: str = "") -> None:
+    years: set[int] = set()
+
+    def local(moment: datetime) -> datetime:
+        shown = in_zone(moment, round_.zone) or moment
+        years.add(shown.year)
+        return shown
+
+    def event(
+        uid: str,
+        summary: str,
+        start: date | datetime,
+        end: date | datetime | None = None,
+        description: str = "",
+    ) -> None:
         item = Event()
         item.add("uid", f"{uid}@secondround.local")
         item.add("dtstamp", now)
         item.add("summary", summary)
-        item.add("dtstart", start)
+        item.add("dtstart", local(start) if isinstance(start, datetime) else start)
         if end is not None:
-            item.add("dtend", end)
+            item.add("dtend", local(end) if isinstance(end, datetime) else end)
         if description:
             item.add("description", description)
         if place:
@@ -61,7 +86,7 @@ def brief_ics(brief: Brief, *, now: datetime | None = None) -> bytes:
             f"round-{round_.pk}-person-{person.pk}",
             f"{company}: {person.name}{' (' + person.title + ')' if person.title else ''}",
             person.starts_at,
-            person.ends_at or person.starts_at + timedelta(minutes=45),
+            person.ends_at or shifted(person.starts_at, timedelta(minutes=45)),
             f"{brief.round.label} · {person.get_relation_display()}",
         )
     if not slots and round_.starts_at:
@@ -69,14 +94,15 @@ def brief_ics(brief: Brief, *, now: datetime | None = None) -> bytes:
             f"round-{round_.pk}",
             f"{company}: {round_.label}",
             round_.starts_at,
-            round_.ends_at or round_.starts_at + timedelta(hours=1),
+            round_.ends_at or shifted(round_.starts_at, timedelta(hours=1)),
             brief.opportunity.role_title,
         )
     if brief.thank_you_by:
         event(
             f"round-{round_.pk}-thank-you",
-            f"Send thank-you letters to {company}",
-            brief.thank_you_by - timedelta(minutes=30),
+            f"Send thank-you letters to {company} by "
+            f"{describe_moment(brief.thank_you_by, round_.zone)}",
+            shifted(brief.thank_you_by, -timedelta(minutes=30)) or brief.thank_you_by,
             brief.thank_you_by,
             "One customised letter to each person you met, within 24 hours.",
         )
@@ -85,7 +111,11 @@ def brief_ics(brief: Brief, *, now: datetime | None = None) -> bytes:
             f"round-{round_.pk}-follow-up",
             f"Follow up with {company}",
             brief.follow_up_on,
-            brief.follow_up_on + timedelta(days=1),
+            shifted(brief.follow_up_on, timedelta(days=1)),
             "If you have not heard back, send the follow-up e-mail.",
         )
+    if years:
+        # The zone's rules for the years the events fall in, not icalendar's 1970–2038.
+        span = sorted(min(max(year, EARLIEST_YEAR), LATEST_YEAR) for year in years)
+        calendar.add_missing_timezones(date(span[0] - 1, 1, 1), date(span[-1] + 1, 12, 31))
     return calendar.to_ical()

@@ -2,11 +2,18 @@ from __future__ import annotations
 
 from django import forms
 
-from secondround.forms import Form, ModelForm
+from secondround.forms import Form, InlineFormSet, ModelForm
 
 from .models import NinetyDayPlan, SalaryEntry, SalaryPlan
 
 CURRENCY_HELP = "Three letters: USD, GBP, EUR…"
+
+
+class AskPinForm(Form):
+    """Keep a suggested question: its library id (if any) and its text."""
+
+    library_id = forms.CharField(max_length=40, required=False)
+    text = forms.CharField(max_length=1000)
 
 
 class AskAddForm(Form):
@@ -50,7 +57,14 @@ class SalaryEntryForm(ModelForm):
 
 def salary_entries_formset(*, opportunity, data=None):
     factory = forms.inlineformset_factory(
-        type(opportunity), SalaryEntry, form=SalaryEntryForm, extra=1, can_delete=True, max_num=50
+        type(opportunity),
+        SalaryEntry,
+        form=SalaryEntryForm,
+        formset=InlineFormSet,
+        extra=1,
+        can_delete=True,
+        max_num=50,
+        absolute_max=50,
     )
     return factory(data, instance=opportunity, prefix="entries")
 

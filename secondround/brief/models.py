@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from secondround.opportunities.models import Interviewer, Opportunity
+from secondround.opportunities.models import YEAR_VALIDATORS, Interviewer, Opportunity
 
 
 class AskChoice(models.Model):
@@ -35,7 +35,7 @@ class NinetyDayPlan(models.Model):
     learn = models.TextField("days 1–30: learn", blank=True)
     contribute = models.TextField("days 31–60: contribute", blank=True)
     lead = models.TextField("days 61–90: lead", blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=YEAR_VALIDATORS)
 
     def __str__(self) -> str:
         return f"90-day plan for {self.opportunity}"
@@ -64,7 +64,7 @@ class SalaryEntry(models.Model):
     low = models.DecimalField(max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
     high = models.DecimalField(max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
     currency = models.CharField(max_length=3, default="USD")
-    as_of = models.DateField("date", null=True, blank=True)
+    as_of = models.DateField("date", null=True, blank=True, validators=YEAR_VALIDATORS)
 
     class Meta:
         ordering = ["-as_of", "pk"]

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secondround.debrief.models import Debrief
+from secondround.downloads import attachment
 from secondround.engine.plan90 import draft_plan
 from secondround.engine.salary import SalaryPoint, summarise, what_to_say
 from secondround.opportunities.access import (
@@ -23,7 +24,14 @@ from secondround.research.selectors import company_terms
 
 from . import selectors
 from .exports import PdfUnavailable, brief_ics, brief_pdf
-from .forms import AskAddForm, AskEditForm, PlanForm, SalaryPlanForm, salary_entries_formset
+from .forms import (
+    AskAddForm,
+    AskEditForm,
+    AskPinForm,
+    PlanForm,
+    SalaryPlanForm,
+    salary_entries_formset,
+)
 from .models import AskChoice, NinetyDayPlan, SalaryPlan
 
 
@@ -64,13 +72,16 @@ def _next_position(person: Interviewer) -> int:
 @require_POST
 def ask_pin(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_interviewer_for_user(request, pk)
-    library_id = request.POST.get("library_id", "")[:40]
-    text = request.POST.get("text", "").strip()
-    if text and not person.ask_choices.filter(library_id=library_id, text=text).exists():
+    form = AskPinForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That question could not be kept; nothing changed.")
+        return redirect(f"/rounds/{person.round_id}/ask/#ask-{person.pk}")
+    library_id, text = form.cleaned_data["library_id"], form.cleaned_data["text"]
+    if not person.ask_choices.filter(library_id=library_id, text=text).exists():
         AskChoice.objects.create(
             interviewer=person,
             library_id=library_id,
-            text=text[:1000],
+            text=text,
             position=_next_position(person),
         )
         messages.success(request, f"Kept this question for {person.name}.")
@@ -226,8 +237,9 @@ def brief_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(error))
         return redirect("brief", pk=round_.pk)
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="brief-{round_.opportunity.company[:40]}-round-{round_.number}.pdf"'
+    # The company is whatever was typed: `attachment` keeps no path, quote or markup of it.
+    response["Content-Disposition"] = attachment(
+        f"brief-{round_.opportunity.company[:40]}-round-{round_.number}.pdf"
     )
     return response
 
@@ -240,5 +252,5 @@ def brief_calendar(request: HttpRequest, pk: int) -> HttpResponse:
         brief_ics(selectors.build_brief(round_, request.user)),
         content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="interview-round-{round_.number}.ics"'
+    response["Content-Disposition"] = attachment(f"interview-round-{round_.number}.ics")
     return response

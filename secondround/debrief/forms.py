@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from secondround.forms import Form, ModelForm
+from secondround.forms import Form, InlineFormSet, ModelForm, ModelFormSet
 from secondround.research.models import GlossaryTerm
 
 from .models import AskedQuestion, Concern, Debrief, Observation
@@ -74,7 +74,14 @@ class HeardTermForm(ModelForm):
 
 def _inline(model, form, extra: int):
     return forms.inlineformset_factory(
-        Debrief, model, form=form, extra=extra, can_delete=True, max_num=200, absolute_max=200
+        Debrief,
+        model,
+        form=form,
+        formset=InlineFormSet,
+        extra=extra,
+        can_delete=True,
+        max_num=200,
+        absolute_max=200,
     )
 
 
@@ -89,6 +96,7 @@ def debrief_formsets(
     terms = forms.modelformset_factory(
         GlossaryTerm,
         form=HeardTermForm,
+        formset=ModelFormSet,
         extra=len(new.get("terms", [])) or 1,
         can_delete=True,
         max_num=200,

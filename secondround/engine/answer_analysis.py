@@ -45,12 +45,14 @@ TOPICS = (
 STAR_LABELS = ("situation", "task", "action", "result")
 OTHER = "other"
 
-SPEAKING_WPM = 150.0  # to judge typed answers' length as if spoken
+# A typed answer is judged by how long it would take to say: at the speaker's own
+# measured pace once they have spoken an answer, at this typical pace until then.
+SPEAKING_WPM = 150.0
 TOO_SHORT_SECONDS = 30.0
 BEHAVIOURAL_MIN_SECONDS = 60.0
 RAMBLING_SECONDS = 120.0
-TOO_SHORT_WORDS = 75
-RAMBLING_WORDS = 300
+# Stored reports older than this are analysed again when read (the figures changed).
+REPORT_VERSION = 2
 PACE_LOW, PACE_HIGH = 130.0, 160.0
 LONG_PAUSE_SECONDS = 2.0
 FILLERS_PER_MINUTE_OK = 2.0
@@ -84,7 +86,7 @@ class FillerReport:
 @dataclass(frozen=True)
 class AnswerReport:
     words: int
-    seconds: float | None
+    seconds: float | None  # measured: only a spoken answer has a duration and a pace
     words_per_minute: float | None
     fillers: FillerReport
     sentences: tuple[str, ...]
@@ -95,6 +97,10 @@ class AnswerReport:
     points: tuple[Point, ...]
     suggestions: tuple[str, ...]
     facts: tuple[str, ...]
+    # A typed answer: how long it would take to say, at which pace (and whose).
+    estimated_seconds: float | None = None
+    estimate_wpm: float | None = None
+    estimate_is_own_pace: bool = False
 
 
 # --------------------------------------------------------------------------- phrases
@@ -1113,8 +1119,14 @@ def analyse_answer(
     question_kind: str | None = None,
     company_terms: Sequence[str] = (),
     previous: AnswerReport | None = None,
+    speaking_wpm: float | None = None,
 ) -> AnswerReport:
-    """Feedback on one answer: figures plus points, each with evidence and one suggestion."""
+    """Feedback on one answer: figures plus points, each with evidence and one suggestion.
+
+    `seconds` and word timings come only from a recording: a typed answer has neither,
+    and its length is judged as speaking time at `speaking_wpm` (the speaker's measured
+    pace) or SPEAKING_WPM. Typing time is never a speaking time.
+    """
     text = text if isinstance(text, str) else ""
     timed = [w for w in words if isinstance(w, Word) and math.isfinite(w.start + w.end)]
     timed.sort(key=lambda w: w.start)
@@ -1136,6 +1148,9 @@ def analyse_answer(
     n_words = len(toks)
     wpm = round(n_words / duration * 60.0, 1) if duration and n_words else None
     minutes = duration / 60.0 if duration else None
+    own_pace = speaking_wpm is not None and math.isfinite(speaking_wpm) and speaking_wpm > 0
+    estimate_wpm = float(speaking_wpm) if own_pace and speaking_wpm else SPEAKING_WPM
+    estimated = None if duration is not None else n_words / estimate_wpm * 60.0
 
     # Fillers
     filler_hits = _find_fillers(text, toks)
@@ -1158,11 +1173,15 @@ def analyse_answer(
     points: list[Point] = []
     if n_words:
         behavioural = _is_behavioural(question, question_kind)
-        points.append(_length_point(n_words, duration, behavioural, sentences))
+        points.append(
+            _length_point(
+                n_words, duration, estimated, estimate_wpm, own_pace, behavioural, sentences
+            )
+        )
         if behavioural and len(sentences) >= 1:
             points.append(_star_point(sentences, labels, cues, toks))
         points.append(_specificity_point(text, sentences, facts))
-        fp = _filler_point(text, filler_hits, n_words, minutes)
+        fp = _filler_point(text, filler_hits, n_words, minutes, estimate_wpm)
         if fp:
             points.append(fp)
         if wpm is not None and n_words >= 20:
@@ -1210,23 +1229,34 @@ def analyse_answer(
         points=tuple(points),
         suggestions=tuple(p.suggestion for p in ranked),
         facts=tuple(facts),
+        estimated_seconds=round(estimated, 1) if estimated is not None else None,
+        estimate_wpm=round(estimate_wpm, 1) if estimated is not None else None,
+        estimate_is_own_pace=own_pace and estimated is not None,
     )
 
 
 def _length_point(
-    n_words: int, duration: float | None, behavioural: bool, sentences: list[str]
+    n_words: int,
+    duration: float | None,
+    estimated: float | None,
+    estimate_wpm: float,
+    own_pace: bool,
+    behavioural: bool,
+    sentences: list[str],
 ) -> Point:
     if duration is not None:
         amount = f"{duration:.0f} seconds"
-        short = duration < TOO_SHORT_SECONDS
-        brief = behavioural and duration < BEHAVIOURAL_MIN_SECONDS
-        long_ = duration > RAMBLING_SECONDS
+        spoken = duration
     else:
-        est = n_words / SPEAKING_WPM * 60.0
-        amount = f"{n_words} words (about {est:.0f} seconds spoken)"
-        short = n_words < TOO_SHORT_WORDS
-        brief = behavioural and est < BEHAVIOURAL_MIN_SECONDS
-        long_ = n_words > RAMBLING_WORDS
+        spoken = estimated or 0.0
+        whose = "your pace of" if own_pace else "a typical"
+        amount = (
+            f"{_plural(n_words, 'word')}, about {spoken:.0f} seconds to say at "
+            f"{whose} {estimate_wpm:.0f} words per minute"
+        )
+    short = spoken < TOO_SHORT_SECONDS
+    brief = behavioural and spoken < BEHAVIOURAL_MIN_SECONDS
+    long_ = spoken > RAMBLING_SECONDS
     first = (_quote(sentences[0], 80),) if sentences else ()
     last = (_quote(sentences[-1], 80),) if sentences else ()
     if short:
@@ -1442,14 +1472,18 @@ def _specificity_point(text: str, sentences: list[str], facts: list[str]) -> Poi
 
 
 def _filler_point(
-    text: str, hits: list[tuple[int, int, str]], n_words: int, minutes: float | None
+    text: str,
+    hits: list[tuple[int, int, str]],
+    n_words: int,
+    minutes: float | None,
+    estimate_wpm: float,
 ) -> Point | None:
     count = len(hits)
     if minutes:
         rate = count / minutes
         rate_text = f"{rate:.1f} per minute"
     else:
-        rate = count / max(n_words, 1) * SPEAKING_WPM
+        rate = count / max(n_words, 1) * estimate_wpm
         rate_text = f"{count} in {n_words} words"
     counts: dict[str, int] = {}
     for _, _, p in hits:
@@ -1733,9 +1767,13 @@ def _consistency_point(previous: Sequence[str], current: Sequence[str]) -> Point
 def report_as_json(report: AnswerReport) -> dict[str, object]:
     """Plain JSON-ready dict of the report."""
     return {
+        "version": REPORT_VERSION,
         "words": report.words,
         "seconds": report.seconds,
         "words_per_minute": report.words_per_minute,
+        "estimated_seconds": report.estimated_seconds,
+        "estimate_wpm": report.estimate_wpm,
+        "estimate_is_own_pace": report.estimate_is_own_pace,
         "fillers": {
             "count": report.fillers.count,
             "per_minute": report.fillers.per_minute,

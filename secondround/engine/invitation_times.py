@@ -11,6 +11,8 @@ from datetime import date, time, timedelta, timezone, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .dates import plausible_year
+
 # --------------------------------------------------------------------------------------
 # Data tables: edit these rather than the code below.
 # --------------------------------------------------------------------------------------
@@ -94,6 +96,11 @@ PLACE_ZONES: dict[str, str] = {
     "auckland": "Pacific/Auckland",
     "new zealand": "Pacific/Auckland",
 }
+
+# The widest offsets any place uses are UTC-12 and UTC+14 (as hours either side).
+MIN_OFFSET_HOURS = 12
+MAX_OFFSET_HOURS = 14
+MAX_SLOT_MINUTES = 24 * 60
 
 # India, Ireland and Israel all write "IST": guessing would shift every time by hours.
 AMBIGUOUS_ZONES: frozenset[str] = frozenset({"IST"})
@@ -302,12 +309,15 @@ def date_from_match(
         month, day_number = day_number, month
     try:
         if groups.get("y"):
-            return date(int(groups["y"]), month, day_number)
-        # No year: the next such day on or after today.
-        this_year = date(today.year, month, day_number)
-        return this_year if this_year >= today else date(today.year + 1, month, day_number)
+            found = date(int(groups["y"]), month, day_number)
+        else:
+            # No year: the next such day on or after today.
+            this_year = date(today.year, month, day_number)
+            found = this_year if this_year >= today else date(today.year + 1, month, day_number)
     except ValueError:
         return None
+    # "0226" or "2226" is a typo, not the interview: the round's form would refuse it too.
+    return found if plausible_year(found.year) else None
 
 
 def interview_date(lines: list[str], today: date, day_first: bool = False) -> date | None:
@@ -329,8 +339,10 @@ def find_zone(text: str) -> Zone | None:
             candidates.append(Zone(ZoneInfo(match.group()), match.group(), None, match.span()))
         except (ZoneInfoNotFoundError, ValueError):
             continue
-    if (offset := UTC_OFFSET.search(text)) is not None:
-        candidates.append(zone_from_offset(offset))
+    if (offset := UTC_OFFSET.search(text)) is not None and (
+        zone := zone_from_offset(offset)
+    ) is not None:
+        candidates.append(zone)
     if (word := ZONE_NEAR_TIME.search(text)) is not None:
         candidates.append(zone_from_word(word))
     if (place := ZONE_PLACE_TIME.search(text)) is not None:
@@ -340,11 +352,14 @@ def find_zone(text: str) -> Zone | None:
     return min(candidates, key=lambda zone: (zone.span[0], -zone.span[1]), default=None)
 
 
-def zone_from_offset(match: re.Match[str]) -> Zone:
+def zone_from_offset(match: re.Match[str]) -> Zone | None:
+    """The zone an offset names; None for one no place uses ("UTC+30", "+05:75")."""
     sign = -1 if (match["sign"] or "+") in "-−" else 1
     hours = int(match["hours"] or match["phours"])
     minutes = int(match["minutes"] or match["pminutes"] or 0)
-    if minutes == 0 and hours <= 14:
+    if hours > (MAX_OFFSET_HOURS if sign > 0 else MIN_OFFSET_HOURS) or minutes >= 60:
+        return None
+    if minutes == 0:
         # IANA's Etc zones count the other way round: UTC+1 is "Etc/GMT-1".
         name = "UTC" if hours == 0 else f"Etc/GMT{'-' if sign > 0 else '+'}{hours}"
         return Zone(ZoneInfo(name), name, None, match.span())
@@ -426,6 +441,7 @@ def as_time(minutes: int) -> time:
 
 
 def duration_minutes(text: str) -> int:
+    """Minutes in "45 minutes", "an hour and 30 minutes"; 0 for none, or for more than a day."""
     total = 0.0
     for match in DURATION.finditer(text):
         amount_text = match["amount"].lower()
@@ -435,7 +451,8 @@ def duration_minutes(text: str) -> int:
             else (1.0 if amount_text in {"a", "an", "one"} else float(amount_text))
         )
         total += amount * (60 if match["unit"].lower().startswith("h") else 1)
-    return round(total)
+    # No slot lasts a day; "999…9 hours" (even an infinite float) is not a duration.
+    return round(total) if total <= MAX_SLOT_MINUTES else 0
 
 
 def clock_times(text: str) -> FoundTimes | None:

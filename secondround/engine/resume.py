@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from .sizes import MB, describe_size
+
 __all__ = [
     "MAX_BYTES",
     "NO_BULLETS_WARNING",
@@ -58,14 +60,25 @@ __all__ = [
     "split_result",
 ]
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 5 * MB
 MAX_PDF_PAGES = 20
+# A .docx is a zip archive. Word's own files unpack to a few times their size (text,
+# styles, a photo or two); an archive that unpacks to more than this, or has more parts,
+# is not a résumé and would take seconds and gigabytes to open (a "zip bomb").
+MAX_DOCX_UNPACKED_BYTES = 50 * MB
+MAX_DOCX_PARTS = 1_000
 
 NO_BULLETS_WARNING = "No achievement bullets found: each sentence under a job became a draft."
 NO_STORIES_WARNING = (
     "No achievements were found: check the résumé has an experience section, or paste the text."
 )
-TOO_LARGE = "This file is larger than 5 MB: save a smaller copy or paste the text."
+TOO_LARGE = (
+    f"This file is larger than {describe_size(MAX_BYTES)}: save a smaller copy or paste the text."
+)
+DOCX_TOO_BIG_UNPACKED = (
+    "This Word file unpacks to {size}, far more than a résumé holds (the limit is {limit}): "
+    "save it again without embedded media, or paste the text."
+)
 EMPTY_FILE = "This file is empty: choose another file or paste the text."
 PDF_PASSWORD = "This PDF is password-protected: remove the password or paste the text."
 PDF_CORRUPT = "This PDF could not be read (the file is damaged or not a PDF): paste the text."
@@ -1228,11 +1241,30 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
+def _check_unpacked_size(archive: zipfile.ZipFile) -> None:
+    """Refuse a zip bomb from its directory alone, before anything is decompressed.
+
+    The sizes the archive declares are enough: Python's zipfile never returns more bytes
+    for a member than its declared size (a member that lies fails its CRC check instead).
+    """
+    members = archive.infolist()
+    if len(members) > MAX_DOCX_PARTS:
+        raise ResumeError(DOCX_CORRUPT)
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise ResumeError(
+            DOCX_TOO_BIG_UNPACKED.format(
+                size=describe_size(unpacked), limit=describe_size(MAX_DOCX_UNPACKED_BYTES)
+            )
+        )
+
+
 def _read_docx(data: bytes) -> ParsedResume:
     if not data.startswith(b"PK"):
         raise ResumeError(DOCX_CORRUPT)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_unpacked_size(archive)
             if "word/document.xml" not in archive.namelist():
                 raise ResumeError(DOCX_CORRUPT)
         text = _docx_text(data)

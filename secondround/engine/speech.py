@@ -69,9 +69,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .sizes import MB, too_large
+
 SAMPLE_RATE = 16_000
 MAX_SECONDS = 300.0
-MAX_BYTES = 25_000_000
+MAX_BYTES = 25 * MB
 LANGUAGE = "en"
 
 # The joined faster-whisper-base folder, file by file.
@@ -272,7 +274,7 @@ def _too_long_message(max_seconds: float) -> str:
 
 def _check_size(data: bytes, max_bytes: int) -> None:
     if len(data) > max_bytes:
-        raise AudioError(f"The recording is larger than {max_bytes / 1_000_000:g} MB.")
+        raise AudioError(too_large(len(data), max_bytes, what="The recording"))
     if not data:
         raise AudioError(NOT_AUDIO)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from secondround.forms import Form, ModelForm
+from secondround.forms import Form, InlineFormSet, ModelForm
 
 from .models import FitCriterion, FitVerdict, FollowUp, InterviewerNote, Letter
 
@@ -20,6 +20,7 @@ class QuickNotesForm(Form):
     text = forms.CharField(
         label="Paste or type your notes on this person",
         widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
 
@@ -54,7 +55,14 @@ class CriterionForm(ModelForm):
 
 def criteria_formset(*, opportunity, data=None):
     factory = forms.inlineformset_factory(
-        type(opportunity), FitCriterion, form=CriterionForm, extra=1, can_delete=True, max_num=30
+        type(opportunity),
+        FitCriterion,
+        form=CriterionForm,
+        formset=InlineFormSet,
+        extra=1,
+        can_delete=True,
+        max_num=30,
+        absolute_max=30,
     )
     return factory(data, instance=opportunity, prefix="criteria")
 

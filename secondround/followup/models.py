@@ -6,7 +6,12 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.opportunities.models import (
+    YEAR_VALIDATORS,
+    Interviewer,
+    Opportunity,
+    Round,
+)
 
 
 class InterviewerNote(models.Model):
@@ -21,7 +26,7 @@ class InterviewerNote(models.Model):
     personal = models.TextField(
         "personal, worth remembering", blank=True, help_text="One per line."
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=YEAR_VALIDATORS)
 
     def __str__(self) -> str:
         return f"Notes on {self.interviewer}"
@@ -43,9 +48,9 @@ class Letter(models.Model):
     card = models.TextField("handwritten card", blank=True)
     generic = models.BooleanField(default=False)
     edited = models.BooleanField(default=False)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    drafted_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    sent_at = models.DateTimeField(null=True, blank=True, validators=YEAR_VALIDATORS)
+    drafted_at = models.DateTimeField(auto_now_add=True, validators=YEAR_VALIDATORS)
+    updated_at = models.DateTimeField(auto_now=True, validators=YEAR_VALIDATORS)
 
     def __str__(self) -> str:
         return self.subject
@@ -59,13 +64,17 @@ class FollowUp(models.Model):
         REJECTED = "rejected", "Not selected"
 
     round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="follow_up")
-    decision_expected_on = models.DateField("they said they would decide by", null=True, blank=True)
-    follow_up_on = models.DateField("follow up on", null=True, blank=True)
+    decision_expected_on = models.DateField(
+        "they said they would decide by", null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    follow_up_on = models.DateField(
+        "follow up on", null=True, blank=True, validators=YEAR_VALIDATORS
+    )
     contact_name = models.CharField("who to write to", max_length=200, blank=True)
     contact_email = models.EmailField(blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, validators=YEAR_VALIDATORS)
     outcome = models.CharField(max_length=12, choices=Outcome.choices, default=Outcome.WAITING)
-    feedback_requested_at = models.DateTimeField(null=True, blank=True)
+    feedback_requested_at = models.DateTimeField(null=True, blank=True, validators=YEAR_VALIDATORS)
 
     def __str__(self) -> str:
         return f"Follow-up of {self.round}"
@@ -132,7 +141,7 @@ class FitVerdict(models.Model):
         default=Answer.UNSURE,
     )
     reasons = models.TextField(blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=YEAR_VALIDATORS)
 
     def __str__(self) -> str:
         return self.get_would_accept_display()

@@ -7,14 +7,15 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from secondround.engine.deadlines import describe_time_left, thank_you_deadline, time_left
+from secondround.engine.deadlines import LATE_AFTER, ThankYouState, thank_you_status
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 
 from .models import FitCriterion, FitScore, FollowUp
 from .services import round_end
 
-# Letters stay on the dashboard for this long after the round, sent or overdue.
-LETTER_WINDOW = timedelta(days=7)
+# Rounds that started this long ago may still have letters due or overdue (a loop that
+# lasts all day, then the 24 hours, then LATE_AFTER); older ones are late, not due.
+LETTER_WINDOW = LATE_AFTER + timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,16 @@ class LetterDue:
 
 
 def letters_due(owner: AbstractBaseUser, now: datetime) -> list[LetterDue]:
-    """Every interviewer of a round that ended in the last week who has no sent letter."""
+    """Every interviewer of an ended round whose letter is due or overdue and not yet sent.
+
+    A letter more than LATE_AFTER past its deadline is late, not urgent: it leaves the list.
+    """
     rounds = (
         Round.objects.filter(
             opportunity__owner=owner,
             opportunity__archived_at__isnull=True,
             starts_at__lte=now,
-            starts_at__gte=now - LETTER_WINDOW - timedelta(days=1),
+            starts_at__gte=now - LETTER_WINDOW,
         )
         .select_related("opportunity")
         .prefetch_related("interviewers__letter")
@@ -42,21 +46,21 @@ def letters_due(owner: AbstractBaseUser, now: datetime) -> list[LetterDue]:
     due = []
     for round_ in rounds:
         ended = round_end(round_)
-        if ended is None or ended > now or now - ended > LETTER_WINDOW:
+        status = thank_you_status(ended, now) if ended else None
+        if status is None or status.state not in (ThankYouState.DUE, ThankYouState.OVERDUE):
             continue
-        deadline = thank_you_deadline(ended)
+        deadline = status.deadline or ended  # due and overdue letters always have a deadline
         for person in round_.interviewers.all():
             letter = getattr(person, "letter", None)
             if letter and letter.sent_at:
                 continue
-            left = time_left(deadline, now)
             due.append(
                 LetterDue(
                     interviewer=person,
                     round=round_,
                     deadline=deadline,
-                    left=describe_time_left(left),
-                    overdue=left.total_seconds() < 0,
+                    left=status.text,
+                    overdue=status.state is ThankYouState.OVERDUE,
                     drafted=letter is not None,
                 )
             )

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from secondround.engine.after_notes import split_after_notes
+from secondround.engine.dates import shifted
 from secondround.engine.deadlines import follow_up_date
 from secondround.engine.letters import (
     LetterContext,
@@ -37,7 +38,9 @@ def round_end(round_: Round) -> datetime | None:
     slot_ends = [person.ends_at for person in round_.interviewers.all() if person.ends_at]
     if slot_ends:
         return max(slot_ends)
-    return round_.starts_at + ASSUMED_ROUND_LENGTH if round_.starts_at else None
+    if round_.starts_at is None:
+        return None
+    return shifted(round_.starts_at, ASSUMED_ROUND_LENGTH) or round_.starts_at
 
 
 def candidate_name(owner: AbstractBaseUser) -> str:
@@ -98,6 +101,17 @@ def notes_save(*, interviewer: Interviewer, values: dict[str, str]) -> Interview
         setattr(note, field, value)
     note.save()
     return note
+
+
+def notes_merged(existing: str, added: str) -> str:
+    """A note field with newly sorted lines added under what is there, none twice."""
+    lines = [line for line in existing.splitlines() if line.strip()]
+    known = {line.strip().casefold() for line in lines}
+    for line in added.splitlines():
+        if line.strip() and line.strip().casefold() not in known:
+            lines.append(line)
+            known.add(line.strip().casefold())
+    return "\n".join(lines)
 
 
 def notes_from_paste(text: str) -> dict[str, str]:

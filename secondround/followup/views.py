@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secondround.engine.deadlines import describe_time_left, thank_you_deadline, time_left
+from secondround.downloads import attachment
+from secondround.engine.deadlines import thank_you_status
 from secondround.engine.letters import (
     build_eml,
     feedback_request_email,
@@ -45,77 +46,117 @@ def _get_letter_for_user(request: HttpRequest, pk: int) -> Letter:
     )
 
 
-def _note_forms(round_: Round, data=None, filled: dict[int, dict] | None = None):
-    filled = filled or {}
+def _note_forms(round_: Round, data=None):
     forms = []
     for person in round_.interviewers.all():
         note = InterviewerNote.objects.filter(interviewer=person).first()
         forms.append(
             (
                 person,
-                InterviewerNoteForm(
-                    data, instance=note, prefix=f"p{person.pk}", initial=filled.get(person.pk)
-                ),
-                QuickNotesForm(prefix=f"q{person.pk}"),
+                InterviewerNoteForm(data, instance=note, prefix=f"p{person.pk}"),
+                QuickNotesForm(data, prefix=f"q{person.pk}"),
             )
         )
     return forms
 
 
+def _with_sorted_notes(round_: Round, posted, person: Interviewer) -> tuple[QueryDict, bool]:
+    """The page's posted fields with one person's pasted jot sorted into their note fields.
+
+    Everything else the user typed on the page is kept as it was posted; fields the post
+    lacks (an older page) are filled from what is saved, so that nothing saved is blanked.
+    """
+    data = posted.copy()
+    for other in round_.interviewers.all():
+        note = InterviewerNote.objects.filter(interviewer=other).first()
+        for name in InterviewerNoteForm.Meta.fields:
+            data.setdefault(f"p{other.pk}-{name}", getattr(note, name, "") if note else "")
+    text = data.get(f"q{person.pk}-text", "").strip()
+    if not text:
+        return data, False
+    for name, lines in services.notes_from_paste(text).items():
+        key = f"p{person.pk}-{name}"
+        data[key] = services.notes_merged(data.get(key, ""), lines)
+    data[f"q{person.pk}-text"] = ""
+    return data, True
+
+
 def _deadline(round_: Round) -> dict:
     ended = services.round_end(round_)
-    if ended is None:
-        return {}
-    deadline = thank_you_deadline(ended)
-    left = time_left(deadline, timezone.now())
-    return {
-        "deadline": deadline,
-        "left": describe_time_left(left),
-        "overdue": left.total_seconds() < 0,
-    }
+    return {"thank_you": thank_you_status(ended, timezone.now())} if ended else {}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def after_notes(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
-    data = request.POST if request.method == "POST" else None
+    data = None
+    swept: list[str] = []
+    if request.method == "POST":
+        # A jot pasted but never sorted is sorted in now rather than dropped.
+        data = request.POST
+        for person in round_.interviewers.all():
+            data, sorted_ = _with_sorted_notes(round_, data, person)
+            if sorted_:
+                swept.append(person.name)
     forms = _note_forms(round_, data)
     if request.method == "POST":
         if all(form.is_valid() for _, form, _ in forms):
             with transaction.atomic():
                 for person, form, _ in forms:
                     services.notes_save(interviewer=person, values=form.cleaned_data)
+            if swept:
+                messages.info(
+                    request,
+                    "The notes you pasted on "
+                    + " and ".join(swept)
+                    + " were sorted into their fields and saved: check them there.",
+                )
             messages.success(request, "Notes saved. Draft the letters when you are ready.")
             return redirect("letters", pk=round_.pk)
         messages.error(request, "Some notes need attention; nothing was saved yet.")
     return render(
         request,
         "followup/notes.html",
-        {"round": round_, "opportunity": round_.opportunity, "forms": forms, **_deadline(round_)},
+        {
+            "round": round_,
+            "opportunity": round_.opportunity,
+            "forms": forms,
+            "unsaved": data is not None,
+            **_deadline(round_),
+        },
     )
 
 
 @login_required
 @require_POST
 def after_notes_sort(request: HttpRequest, pk: int) -> HttpResponse:
-    """Sort one person's pasted jot into the four fields, shown for review; nothing saved."""
+    """Sort one person's pasted jot into their fields, shown for review; nothing is saved.
+
+    The sort button submits the page's whole form here, so every other field comes back
+    as the user left it.
+    """
     person = get_interviewer_for_user(request, pk)
     round_ = person.round
-    quick = QuickNotesForm(request.POST, prefix=f"q{person.pk}")
-    filled = {}
-    if quick.is_valid():
-        filled[person.pk] = services.notes_from_paste(quick.cleaned_data["text"])
+    data, sorted_ = _with_sorted_notes(round_, request.POST, person)
+    if sorted_:
         messages.info(
-            request, f"Your notes on {person.name} are sorted below: check them, then save."
+            request,
+            f"Your notes on {person.name} are sorted into the fields below: check them, "
+            "then save. Nothing is saved yet.",
         )
     else:
-        messages.error(request, "Paste some notes first.")
-    forms = _note_forms(round_, filled=filled)
+        messages.error(request, f"Paste some notes on {person.name} first.")
     return render(
         request,
         "followup/notes.html",
-        {"round": round_, "opportunity": round_.opportunity, "forms": forms, **_deadline(round_)},
+        {
+            "round": round_,
+            "opportunity": round_.opportunity,
+            "forms": _note_forms(round_, data),
+            "unsaved": True,
+            **_deadline(round_),
+        },
     )
 
 
@@ -204,8 +245,7 @@ def letter_eml(request: HttpRequest, pk: int) -> HttpResponse:
         when=timezone.now(),
     )
     response = HttpResponse(data, content_type="message/rfc822")
-    safe = "".join(ch for ch in person.name if ch.isalnum() or ch in " -_").strip() or "letter"
-    response["Content-Disposition"] = f'attachment; filename="Thank you - {safe}.eml"'
+    response["Content-Disposition"] = attachment(f"Thank you - {person.name}.eml")
     return response
 
 

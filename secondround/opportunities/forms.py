@@ -15,7 +15,7 @@ from django import forms
 from secondround.engine.vocabulary import RELATIONS
 from secondround.forms import Form, ModelForm
 
-from .models import Interviewer, Opportunity, Round
+from .models import YEAR_VALIDATORS, Interviewer, Opportunity, Round
 
 
 @cache
@@ -46,7 +46,10 @@ class OpportunityForm(ModelForm):
 
 class RoundForm(ModelForm):
     day = forms.DateField(
-        label="Date", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=YEAR_VALIDATORS,
     )
     start_time = forms.TimeField(
         label="Starts", required=False, widget=forms.TimeInput(attrs={"type": "time"})
@@ -68,11 +71,9 @@ class RoundForm(ModelForm):
         round_ = self.instance
         if round_.pk:
             self.initial["time_zone"] = round_.time_zone
-            if round_.starts_at:
-                local = round_.starts_at.astimezone(zoneinfo.ZoneInfo(round_.time_zone))
+            if local := round_.local(round_.starts_at):
                 self.initial.update(day=local.date(), start_time=local.time())
-            if round_.ends_at:
-                local_end = round_.ends_at.astimezone(zoneinfo.ZoneInfo(round_.time_zone))
+            if local_end := round_.local(round_.ends_at):
                 self.initial["end_time"] = local_end.time()
 
     def clean_number(self) -> int:
@@ -126,11 +127,10 @@ class InterviewerForm(ModelForm):
     def __init__(self, *args, round: Round, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.round = round
-        zone = zoneinfo.ZoneInfo(round.time_zone)
-        if self.instance.starts_at:
-            self.initial["start_time"] = self.instance.starts_at.astimezone(zone).time()
-        if self.instance.ends_at:
-            self.initial["end_time"] = self.instance.ends_at.astimezone(zone).time()
+        if start := round.local(self.instance.starts_at):
+            self.initial["start_time"] = start.time()
+        if end := round.local(self.instance.ends_at):
+            self.initial["end_time"] = end.time()
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -170,7 +170,10 @@ class RosterReviewForm(Form):
     """The round-level facts found in an invitation, shown for review before saving."""
 
     day = forms.DateField(
-        label="Date", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=YEAR_VALIDATORS,
     )
     time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices)
     location = forms.CharField(max_length=300, required=False)

@@ -11,6 +11,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from secondround.engine.dates import EARLIEST_YEAR, LATEST_YEAR, in_zone, plausible_year
 from secondround.engine.vocabulary import RELATIONS
 
 
@@ -19,6 +20,23 @@ def validate_time_zone(name: str) -> None:
         zoneinfo.ZoneInfo(name)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError):
         raise ValidationError(f"{name!r} is not a known time zone.") from None
+
+
+def validate_year(value: date | datetime) -> None:
+    """Refuse dates outside EARLIEST_YEAR–LATEST_YEAR (see secondround.engine.dates for why).
+
+    On every date a person types or an import carries, so a form and an import both refuse
+    "9999-12-31" with this message instead of saving a date that no page could show.
+    """
+    if not plausible_year(value.year):
+        raise ValidationError(
+            f"Give a year between {EARLIEST_YEAR} and {LATEST_YEAR}; {value.year} is probably "
+            "a typo.",
+            code="year_out_of_range",
+        )
+
+
+YEAR_VALIDATORS = [validate_year]
 
 
 class Opportunity(models.Model):
@@ -39,9 +57,9 @@ class Opportunity(models.Model):
     source_url = models.URLField("posting URL", max_length=1000, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.INTERVIEWING)
     notes = models.TextField(blank=True)
-    archived_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    archived_at = models.DateTimeField(null=True, blank=True, validators=YEAR_VALIDATORS)
+    created_at = models.DateTimeField(auto_now_add=True, validators=YEAR_VALIDATORS)
+    updated_at = models.DateTimeField(auto_now=True, validators=YEAR_VALIDATORS)
 
     class Meta:
         ordering = ["-updated_at"]
@@ -73,14 +91,14 @@ class Round(models.Model):
     name = models.CharField(
         max_length=100, blank=True, help_text='Optional, such as "Final" or "Onsite loop".'
     )
-    starts_at = models.DateTimeField(null=True, blank=True)
-    ends_at = models.DateTimeField(null=True, blank=True)
+    starts_at = models.DateTimeField(null=True, blank=True, validators=YEAR_VALIDATORS)
+    ends_at = models.DateTimeField(null=True, blank=True, validators=YEAR_VALIDATORS)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     location = models.CharField(max_length=300, blank=True)
     video_link = models.URLField(max_length=1000, blank=True)
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.ONE_TO_ONE)
     notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=YEAR_VALIDATORS)
 
     class Meta:
         ordering = ["number", "starts_at"]
@@ -105,8 +123,11 @@ class Round(models.Model):
         return zoneinfo.ZoneInfo(self.time_zone)
 
     def local(self, moment: datetime | None) -> datetime | None:
-        """A stored instant shown in the round's own time zone, as the invitation stated it."""
-        return moment.astimezone(self.zone) if moment else None
+        """A stored instant in the round's own time zone, as the invitation stated it.
+
+        None also for an instant the zone cannot show (only stored before years were bounded).
+        """
+        return in_zone(moment, self.zone) if moment else None
 
     def local_day(self) -> date | None:
         start = self.local(self.starts_at)
@@ -126,8 +147,8 @@ class Interviewer(models.Model):
     )
     email = models.EmailField(blank=True)
     profile_url = models.URLField(max_length=1000, blank=True)
-    starts_at = models.DateTimeField(null=True, blank=True)
-    ends_at = models.DateTimeField(null=True, blank=True)
+    starts_at = models.DateTimeField(null=True, blank=True, validators=YEAR_VALIDATORS)
+    ends_at = models.DateTimeField(null=True, blank=True, validators=YEAR_VALIDATORS)
     notes = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 

@@ -8,6 +8,8 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
 
+from secondround.engine.dates import DayWarning, interview_day_warning
+
 from .models import Opportunity, Round
 
 
@@ -53,3 +55,16 @@ def dashboard_rows(owner: AbstractBaseUser, *, now: datetime, archived: bool) ->
         )
         for opp in ordered
     ]
+
+
+def round_date_warning(round_: Round, *, now: datetime) -> DayWarning | None:
+    """The warning for a round dated in the past, years back or years ahead, if any.
+
+    Both days are read in the round's zone: "today" in Chicago, for a round in Chicago.
+    """
+    day, today = round_.local_day(), round_.local(now)
+    if round_.starts_at and day is None:  # stored before years were bounded
+        return DayWarning(
+            "This date cannot be shown in the round's time zone: check the year.", True
+        )
+    return interview_day_warning(day, today.date()) if day and today else None

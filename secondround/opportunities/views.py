@@ -123,16 +123,25 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         round_ = form.save()
         messages.success(request, f"Added the {round_.label.lower()}.")
+        _warn_about_the_date(request, round_)
         return redirect(round_)
     return render(
         request, "opportunities/round_form.html", {"form": form, "opportunity": opportunity}
     )
 
 
+def _warn_about_the_date(request: HttpRequest, round_: Round) -> None:
+    """Saved either way: a past date is right for a round recorded afterwards."""
+    warning = selectors.round_date_warning(round_, now=timezone.now())
+    if warning:
+        messages.warning(request, warning.message)
+
+
 @login_required
 @require_GET
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
+    warning = selectors.round_date_warning(round_, now=timezone.now())
     return render(
         request,
         "opportunities/round_detail.html",
@@ -141,6 +150,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "opportunity": round_.opportunity,
             "interviewers": round_.interviewers.all(),
             "paste_form": InvitationPasteForm(),
+            # A round held last week is normal; only a date years away stays flagged here.
+            "date_warning": warning if warning and warning.implausible else None,
         },
     )
 
@@ -153,6 +164,7 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Saved.")
+        _warn_about_the_date(request, round_)
         return redirect(round_)
     return render(
         request,
@@ -305,6 +317,7 @@ def invitation_save(request: HttpRequest, pk: int) -> HttpResponse:
         video_link=review_form.cleaned_data.get("video_link", ""),
     )
     messages.success(request, f"Added {len(added)} interviewer{'s' if len(added) != 1 else ''}.")
+    _warn_about_the_date(request, round_)
     if day and not round_.starts_at:
         messages.warning(
             request,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from secondround.accounts.models import LoginFailure, SignupInvitation
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryEntry, SalaryPlan
 from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
 from secondround.followup.models import (
@@ -402,6 +403,8 @@ ACCOUNT_FIELDS = ("first_name", "last_name")
 # What is deliberately left out, with the reason; the round-trip test holds the rest.
 NOT_EXPORTED: dict[type[models.Model], str] = {
     AccountExport: "an export is a copy of the account, made again on demand",
+    LoginFailure: "failed log-ins kept for throttling, by the server, not the person's data",
+    SignupInvitation: "a server's sign-up link, not part of anyone's account",
 }
 NOT_EXPORTED_FIELDS: dict[type[models.Model], dict[str, str]] = {
     Story: {

@@ -5,13 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
+
+from secondround.engine.answer_analysis import REPORT_VERSION
 
 from .models import Attempt
 from .services import star_completeness
 
 SERIES = (
     ("fillers_per_minute", "Fillers per minute", "lower is better; about 1 is fluent"),
-    ("words_per_minute", "Pace (words per minute)", "130–160 is easy to follow"),
+    (
+        "words_per_minute",
+        "Pace (words per minute)",
+        "spoken answers only; 130–160 is easy to follow",
+    ),
     ("words", "Length (words)", "about 150–300 for a behavioural answer"),
     ("star", "STAR parts present", "all four: situation, task, action, result"),
 )
@@ -45,6 +52,15 @@ def _value(attempt: Attempt, key: str) -> float | None:
         return star_completeness(report) * 4 if report else None
     value = report.get(key)
     return float(value) if isinstance(value, int | float) else None
+
+
+def stale_attempts(owner: AbstractBaseUser) -> QuerySet[Attempt]:
+    """Finished attempts whose report an older engine wrote (services.reports_refresh)."""
+    return (
+        Attempt.objects.filter(round__opportunity__owner=owner, status=Attempt.Status.DONE)
+        .filter(Q(report__version__lt=REPORT_VERSION) | ~Q(report__has_key="version"))
+        .select_related("round__opportunity")
+    )
 
 
 def progress(

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from statistics import median
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from secondround.engine.answer_analysis import AnswerReport, Word, analyse_answer, report_as_json
+from secondround.engine.answer_analysis import (
+    REPORT_VERSION,
+    AnswerReport,
+    Word,
+    analyse_answer,
+    report_as_json,
+)
+from secondround.engine.sizes import too_large
 from secondround.opportunities.models import Round
 from secondround.questions.selectors import round_bank
 from secondround.research.selectors import company_terms
@@ -73,19 +82,48 @@ def _previous_report(attempt: Attempt) -> AnswerReport | None:
     return analyse_answer(earlier.answer_text, seconds=earlier.seconds)
 
 
+SPOKEN_FOR_PACE = 10  # the speaker's pace is the median over their latest spoken answers
+
+
+def speaking_pace(owner) -> float | None:
+    """Words per minute measured on the owner's latest spoken answers, if any."""
+    reports = (
+        Attempt.objects.filter(round__opportunity__owner=owner, status=Attempt.Status.DONE)
+        .exclude(words=[])
+        .order_by("-created_at")
+        .values_list("report", flat=True)[:SPOKEN_FOR_PACE]
+    )
+    paces = [r.get("words_per_minute") for r in reports if isinstance(r, dict)]
+    measured = [p for p in paces if isinstance(p, int | float) and p > 0]
+    return round(median(measured), 1) if measured else None
+
+
 def attempt_analyse(attempt: Attempt) -> None:
     terms = company_terms(attempt.round.opportunity, limit=50)
     words = [Word(text, start, end) for text, start, end in attempt.words]
+    spoken = bool(words or attempt.audio)
     report = analyse_answer(
         attempt.answer_text,
-        seconds=attempt.seconds,
+        seconds=attempt.seconds if spoken else None,
         words=words,
         question=attempt.question_text,
         question_kind=attempt.question_kind or None,
         company_terms=terms,
         previous=_previous_report(attempt),
+        speaking_wpm=None if spoken else speaking_pace(attempt.round.opportunity.owner),
     )
     attempt.report = report_as_json(report)
+
+
+def reports_refresh(attempts) -> None:
+    """Analyse again the finished attempts whose stored report an older engine wrote."""
+    for attempt in attempts:
+        report = attempt.report or {}
+        if attempt.status == Attempt.Status.DONE and report.get("version") != REPORT_VERSION:
+            if not (attempt.words or attempt.audio):
+                attempt.seconds = None  # typing time, stored before it was known to mislead
+            attempt_analyse(attempt)
+            attempt.save(update_fields=["report", "seconds"])
 
 
 def _question_fields(session: PracticeSession | None, question: dict) -> dict:
@@ -107,11 +145,9 @@ def attempt_typed(
     session: PracticeSession | None,
     question: dict,
     text: str,
-    seconds: float | None,
 ) -> Attempt:
-    attempt = Attempt(
-        round=round, answer_text=text, seconds=seconds, **_question_fields(session, question)
-    )
+    """A typed answer: judged by its words and the time they would take to say."""
+    attempt = Attempt(round=round, answer_text=text, **_question_fields(session, question))
     attempt.save()
     attempt_analyse(attempt)
     attempt.save(update_fields=["report"])
@@ -157,7 +193,7 @@ def attempt_append_audio(*, attempt: Attempt, piece: bytes, limit: int) -> None:
         with attempt.audio.open("rb") as stream:
             existing = stream.read()
     if len(existing) + len(piece) > limit:
-        raise ValueError(f"The recording is larger than {limit // 1_000_000} MB.")
+        raise ValueError(too_large(len(existing) + len(piece), limit, what="The recording"))
     attempt_store_audio(attempt=attempt, data=existing + piece)
 
 

@@ -14,6 +14,7 @@ from secondround.engine.speech import AudioError, SpeechUnavailable, probe_audio
 from secondround.opportunities.access import get_round_for_user
 
 from . import selectors, services
+from .forms import ProgressFilterForm, TypedAnswerForm
 from .models import Attempt, PracticeSession
 from .tasks import transcribe_attempt, transcribe_piece
 
@@ -36,10 +37,15 @@ def _get_attempt_for_user(request: HttpRequest, pk: int) -> Attempt:
     )
 
 
+def _refresh_reports(request: HttpRequest) -> None:
+    services.reports_refresh(selectors.stale_attempts(request.user))
+
+
 @login_required
 @require_GET
 def practice_home(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
+    _refresh_reports(request)
     return render(
         request,
         "practice/home.html",
@@ -69,6 +75,10 @@ def practice_start(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def practice_session(request: HttpRequest, pk: int) -> HttpResponse:
     session = _get_session_for_user(request, pk)
+    return _render_session(request, session, TypedAnswerForm())
+
+
+def _render_session(request: HttpRequest, session: PracticeSession, form) -> HttpResponse:
     return render(
         request,
         "practice/session.html",
@@ -82,16 +92,9 @@ def practice_session(request: HttpRequest, pk: int) -> HttpResponse:
             "last": session.attempts.filter(
                 question_key=(session.current or {}).get("key", "")
             ).first(),
+            "answer_form": form,
         },
     )
-
-
-def _seconds(value: str) -> float | None:
-    try:
-        seconds = float(value)
-    except (TypeError, ValueError):
-        return None
-    return seconds if 0 < seconds < 3600 else None
 
 
 @login_required
@@ -99,21 +102,16 @@ def _seconds(value: str) -> float | None:
 def practice_answer(request: HttpRequest, pk: int) -> HttpResponse:
     session = _get_session_for_user(request, pk)
     question = session.current
-    text = request.POST.get("answer", "").strip()
     if question is None:
         return redirect("practice_home", pk=session.round_id)
-    if not text:
-        messages.error(request, "Type your answer first (or record it).")
-        return redirect(session)
-    if len(text) > settings.SECONDROUND_MAX_PASTE_CHARS:
-        messages.error(request, "That answer is too long to analyse; keep it under two minutes.")
-        return redirect(session)
+    form = TypedAnswerForm(request.POST)
+    if not form.is_valid():
+        return _render_session(request, session, form)  # the typed text stays in the box
     attempt = services.attempt_typed(
         round=session.round,
         session=session,
         question=question,
-        text=text,
-        seconds=_seconds(request.POST.get("seconds", "")),
+        text=form.cleaned_data["answer"],
     )
     return redirect(attempt)
 
@@ -221,6 +219,7 @@ def recording_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _refresh_reports(request)
     attempt = _get_attempt_for_user(request, pk)
     report = attempt.report or {}
     context = {
@@ -283,7 +282,9 @@ def read_aloud(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def practice_progress(request: HttpRequest) -> HttpResponse:
-    key = request.GET.get("question") or None
+    filter_form = ProgressFilterForm(request.GET)
+    key = (filter_form.cleaned_data["question"] if filter_form.is_valid() else "") or None
+    _refresh_reports(request)
     attempts, series = selectors.progress(request.user, question_key=key)
     return render(
         request,

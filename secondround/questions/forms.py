@@ -4,7 +4,7 @@ from django import forms
 
 from secondround.debrief.models import AskedQuestion
 from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
-from secondround.forms import Form, ModelForm
+from secondround.forms import Form, InlineFormSet, ModelForm
 
 from .models import CompetencyNeed, OwnQuestion, SkillNeed
 
@@ -31,7 +31,14 @@ class SkillNeedForm(ModelForm):
 def needs_formsets(*, opportunity, data=None) -> dict[str, forms.BaseFormSet]:
     def inline(model, form):
         return forms.inlineformset_factory(
-            type(opportunity), model, form=form, extra=1, can_delete=True, max_num=200
+            type(opportunity),
+            model,
+            form=form,
+            formset=InlineFormSet,
+            extra=1,
+            can_delete=True,
+            max_num=200,
+            absolute_max=200,
         )
 
     return {
@@ -58,6 +65,16 @@ class BankFilterForm(Form):
             ("", "Everyone"),
             *((str(person.pk), person.name) for person in interviewers),
         ]
+
+
+class PreparedForm(Form):
+    """Mark a bank question prepared (1) or not (0); `next` is where the page came from."""
+
+    key = forms.CharField(max_length=120)
+    prepared = forms.TypedChoiceField(
+        choices=[("1", "yes"), ("0", "no")], coerce=lambda v: v == "1"
+    )
+    next = forms.CharField(max_length=2000, required=False)
 
 
 class OwnQuestionForm(Form):

@@ -92,3 +92,16 @@ def bank_request(round_: Round) -> BankRequest:
 
 def round_bank(round_: Round) -> list[BankQuestion]:
     return build_bank(bank_request(round_))
+
+
+def prepared_keys(round_: Round) -> set[str]:
+    return set(round_.prepared_questions.values_list("key", flat=True))
+
+
+def prepared_count(
+    round_: Round, bank: list[BankQuestion] | None = None, keys: set[str] | None = None
+) -> int:
+    """How many of the round's bank questions are marked prepared (stale marks do not count)."""
+    bank = round_bank(round_) if bank is None else bank
+    keys = prepared_keys(round_) if keys is None else keys
+    return sum(1 for question in bank if question.key in keys)

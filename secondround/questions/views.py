@@ -22,6 +22,7 @@ from .forms import (
     BankFilterForm,
     OwnQuestionFilingForm,
     OwnQuestionForm,
+    PreparedForm,
     needs_formsets,
 )
 from .models import OwnQuestion, PreparedQuestion
@@ -128,7 +129,7 @@ def bank(request: HttpRequest, pk: int) -> HttpResponse:
     filter_form = BankFilterForm(request.GET or None, interviewers=interviewers)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     questions = selectors.round_bank(round_)
-    prepared = set(round_.prepared_questions.values_list("key", flat=True))
+    prepared = selectors.prepared_keys(round_)
     shown = _filtered(questions, filters, prepared)
     context = {
         "round": round_,
@@ -136,7 +137,7 @@ def bank(request: HttpRequest, pk: int) -> HttpResponse:
         "questions": shown,
         "total": len(questions),
         "prepared": prepared,
-        "prepared_count": sum(1 for q in questions if q.key in prepared),
+        "prepared_count": selectors.prepared_count(round_, questions, prepared),
         "names": {str(person.pk): person.name for person in interviewers},
         "filter_form": filter_form,
         "own_form": OwnQuestionForm(),
@@ -152,18 +153,31 @@ def bank(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def question_prepared(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
-    key = request.POST.get("key", "")
-    prepared = request.POST.get("prepared") == "1"
-    if key:
-        services.question_set_prepared(round=round_, key=key, prepared=prepared)
+    form = PreparedForm(request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            return HttpResponse("That question could not be marked; nothing changed.", status=400)
+        messages.error(request, "That question could not be marked; nothing changed.")
+        return redirect("bank", pk=round_.pk)
+    key, prepared = form.cleaned_data["key"], form.cleaned_data["prepared"]
+    services.question_set_prepared(round=round_, key=key, prepared=prepared)
     if request.htmx:
+        # The button, and the page's count of prepared questions swapped out of band.
         return render(
             request,
             "questions/_prepared_button.html",
-            {"round": round_, "key": key, "is_prepared": prepared},
+            {
+                "round": round_,
+                "key": key,
+                "is_prepared": prepared,
+                "prepared_count": selectors.prepared_count(round_),
+                "count_out_of_band": True,
+            },
         )
-    back = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+    back = form.cleaned_data["next"]
+    if back.startswith("/") and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}
+    ):
         return redirect(back)
     return redirect("bank", pk=round_.pk)
 

@@ -38,6 +38,8 @@ from http import HTTPStatus
 
 import httpx
 
+from secondround.engine.sizes import describe_size
+
 USER_AGENT = "SecondRound/0.1 (+local)"
 ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
 ALLOWED_SCHEMES = frozenset({"http", "https"})
@@ -484,13 +486,7 @@ def _too_slow(timeout: float) -> str:
 
 
 def _too_large(max_bytes: int) -> str:
-    if max_bytes >= 1_000_000:
-        size = f"{max_bytes / 1_000_000:g} MB"
-    elif max_bytes >= 1_000:
-        size = f"{max_bytes / 1_000:g} KB"
-    else:
-        size = f"{max_bytes} bytes"
-    return f"The page is larger than {size}."
+    return f"The page is larger than {describe_size(max_bytes)}."
 
 
 def _shorten(text: str, limit: int = 80) -> str:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from secondround.forms import Form, ModelForm
+from secondround.forms import Form, InlineFormSet, ModelForm
 
 from .models import (
     CompanyProfile,
@@ -47,7 +47,14 @@ class InformationalInterviewForm(ModelForm):
 def research_formsets(*, opportunity, data=None) -> dict[str, forms.BaseFormSet]:
     def inline(model, form):
         return forms.inlineformset_factory(
-            type(opportunity), model, form=form, extra=1, can_delete=True, max_num=200
+            type(opportunity),
+            model,
+            form=form,
+            formset=InlineFormSet,
+            extra=1,
+            can_delete=True,
+            max_num=200,
+            absolute_max=200,
         )
 
     return {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.opportunities.models import YEAR_VALIDATORS, Interviewer, Opportunity, Round
 
 
 class CompanyProfile(models.Model):
@@ -23,7 +23,7 @@ class CompanyProfile(models.Model):
     social_media = models.TextField(
         "social media notes", blank=True, help_text="What they post about, one per line."
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=YEAR_VALIDATORS)
 
     def __str__(self) -> str:
         return f"Profile of {self.opportunity.company}"
@@ -35,7 +35,7 @@ class PressItem(models.Model):
     )
     title = models.CharField(max_length=300)
     url = models.URLField("link", max_length=1000, blank=True)
-    published_on = models.DateField("date", null=True, blank=True)
+    published_on = models.DateField("date", null=True, blank=True, validators=YEAR_VALIDATORS)
     summary = models.TextField("what it says", blank=True)
 
     class Meta:
@@ -50,7 +50,7 @@ class InformationalInterview(models.Model):
         Opportunity, on_delete=models.CASCADE, related_name="informational_interviews"
     )
     person = models.CharField("who", max_length=200)
-    held_on = models.DateField("when", null=True, blank=True)
+    held_on = models.DateField("when", null=True, blank=True, validators=YEAR_VALIDATORS)
     takeaways = models.TextField(blank=True, help_text="One per line.")
 
     class Meta:
@@ -85,7 +85,7 @@ class ResearchSource(models.Model):
     title = models.CharField(max_length=300, blank=True)
     text = models.TextField()
     method = models.CharField(max_length=10, choices=Method.choices)
-    retrieved_at = models.DateTimeField()
+    retrieved_at = models.DateTimeField(validators=YEAR_VALIDATORS)
 
     class Meta:
         ordering = ["-retrieved_at", "-pk"]
@@ -136,7 +136,7 @@ class SavedAnswer(models.Model):
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
     text = models.TextField()
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=YEAR_VALIDATORS)
 
     class Meta:
         constraints = [

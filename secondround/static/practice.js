@@ -6,11 +6,9 @@
   "use strict";
   const started = Date.now();
   const elapsed = document.getElementById("elapsed");
-  const secondsField = document.getElementById("seconds-field");
   const tick = () => {
     const seconds = Math.floor((Date.now() - started) / 1000);
     if (elapsed) elapsed.textContent = Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
-    if (secondsField) secondsField.value = seconds;
   };
   setInterval(tick, 1000);
 

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
+from django.utils.functional import lazy
 
+from secondround.engine.sizes import describe_size
 from secondround.engine.vocabulary import COMPETENCIES
-from secondround.forms import Form, ModelForm
+from secondround.forms import Form, FormSet, ModelForm
 
 from .models import Story
 
@@ -50,7 +53,13 @@ class StoryForm(ModelForm):
 class ResumeUploadForm(Form):
     file = forms.FileField(
         label="Your résumé",
-        help_text="JSON Resume (.json), PDF, Word (.docx) or plain text, up to 5 MB.",
+        help_text=lazy(
+            lambda: (
+                "JSON Resume (.json), PDF, Word (.docx) or plain text, up to "
+                f"{describe_size(settings.SECONDROUND_MAX_RESUME_BYTES)}."
+            ),
+            str,
+        )(),
     )
 
 
@@ -67,4 +76,6 @@ class DraftStoryForm(Form):
     year = forms.CharField(max_length=20, required=False)
 
 
-DraftStoryFormSet = forms.formset_factory(DraftStoryForm, extra=0, max_num=300, absolute_max=300)
+DraftStoryFormSet = forms.formset_factory(
+    DraftStoryForm, formset=FormSet, extra=0, max_num=300, absolute_max=300
+)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secondround.engine.resume import ResumeError, read_resume
+from secondround.engine.sizes import too_large
 from secondround.engine.story_check import check_story
 from secondround.engine.vocabulary import COMPETENCIES
 from secondround.opportunities.access import get_round_for_user
@@ -105,7 +106,9 @@ def resume_import(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         if upload.size > settings.SECONDROUND_MAX_RESUME_BYTES:
             form.add_error(
-                "file", "This file is larger than 5 MB; export a smaller PDF or paste the text."
+                "file",
+                too_large(upload.size, settings.SECONDROUND_MAX_RESUME_BYTES)
+                + " Export a smaller PDF or paste the text.",
             )
         else:
             try:

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from secondround.followup.models import Letter
+from secondround.followup.models import InterviewerNote, Letter
 from tests.factories import PASSWORD, make_interviewer, make_opportunity, make_round, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -87,3 +87,41 @@ def test_letters_for_two_interviewers_then_countdown(page):
     expect(due).not_to_contain_text("Maria Gonzalez")
     expect(due.locator(".time-left")).to_contain_text(re.compile(r"\d+ h( \d+ min)? left"))
     assert Letter.objects.filter(sent_at__isnull=False).count() == 1
+
+
+def test_sorting_two_peoples_notes_then_saving_keeps_both(page):
+    user = make_user("cleo")
+    opportunity = make_opportunity(user, company="Harbor Schools", role_title="Science Teacher")
+    start = timezone.now() - timedelta(hours=3)
+    round_ = make_round(opportunity, number=2, starts_at=start, ends_at=start + timedelta(hours=2))
+    make_interviewer(round_, name="Ruth Okafor", relation="hiring_manager")
+    make_interviewer(round_, name="Sam Ito", relation="peer")
+    _log_in(page, "cleo")
+
+    page.goto(f"/rounds/{round_.pk}/after/")
+    ruth = page.locator("section", has_text="Ruth Okafor")
+    ruth.get_by_label("Paste or type your notes on this person").fill(
+        "We talked about the new robotics club."
+    )
+    ruth.get_by_role("button", name="Sort these notes").click()
+    expect(page.locator(".message", has_text="Ruth Okafor")).to_be_visible()
+    sam = page.locator("section", has_text="Sam Ito")
+    sam.get_by_label("Paste or type your notes on this person").fill(
+        "We discussed lab safety training."
+    )
+    sam.get_by_role("button", name="Sort these notes").click()
+    ruth = page.locator("section", has_text="Ruth Okafor")
+    expect(ruth.get_by_label("What we discussed")).to_have_value(re.compile("robotics club"))
+
+    # Leaving with the sorted, unsaved notes asks first; staying keeps them.
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("link", name="Stories").click()
+    page.wait_for_timeout(300)
+    assert dialogs == ["beforeunload"]
+    expect(ruth.get_by_label("What we discussed")).to_have_value(re.compile("robotics club"))
+
+    page.get_by_role("button", name="Save the notes").click()
+    expect(page.get_by_role("heading", name="A thank-you letter for each person")).to_be_visible()
+    notes = {n.interviewer.name: n.discussed for n in InterviewerNote.objects.all()}
+    assert "robotics club" in notes["Ruth Okafor"] and "lab safety" in notes["Sam Ito"]

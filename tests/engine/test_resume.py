@@ -5,7 +5,10 @@ from __future__ import annotations
 import io
 import json
 import random
+import struct
+import time
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -387,6 +390,69 @@ def test_error_messages(data: bytes, filename: str, message: str) -> None:
         read_resume(data, filename=filename)
     assert str(raised.value) == message
     assert "\n" not in str(raised.value)
+
+
+def _deflated_repeats(chunk: bytes, times: int) -> tuple[bytes, int]:
+    """Raw deflate of `chunk` repeated: after a full flush each copy compresses the same."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    again = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(times):
+        crc = zlib.crc32(chunk, crc)
+    return first + again * (times - 1) + compressor.flush(zlib.Z_FINISH), crc
+
+
+def _zip_bomb(members: list[tuple[str, bytes, int]]) -> bytes:
+    """A real, valid zip (CRCs right) of `chunk` * `times` per member, written by hand:
+    zipfile would take seconds to compress a gigabyte."""
+    out, directory = io.BytesIO(), b""
+    for name, chunk, times in members:
+        data, crc = _deflated_repeats(chunk, times)
+        encoded, offset = name.encode(), out.tell()
+        sizes = (crc, len(data), len(chunk) * times, len(encoded))
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, *sizes, 0))
+        out.write(encoded + data)
+        directory += struct.pack(
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, *sizes, 0, 0, 0, 0, 0, offset
+        )
+        directory += encoded
+    start = out.tell()
+    out.write(directory)
+    count = len(members)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(directory), start, 0))
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def docx_bomb() -> bytes:
+    bomb = _zip_bomb(
+        [
+            ("[Content_Types].xml", b"<Types/>", 1),
+            ("word/document.xml", b" " * (1 << 20), 1024),  # 1 GiB of spaces
+        ]
+    )
+    assert len(bomb) < 1_100_000
+    with zipfile.ZipFile(io.BytesIO(bomb)) as archive:
+        assert archive.getinfo("word/document.xml").file_size == 1 << 30
+    return bomb
+
+
+def test_a_docx_that_unpacks_to_a_gigabyte_is_refused_at_once(docx_bomb: bytes) -> None:
+    started = time.monotonic()
+    with pytest.raises(ResumeError) as raised:
+        read_resume(docx_bomb, filename="cv.docx")
+    assert time.monotonic() - started < 0.5
+    assert str(raised.value) == (
+        "This Word file unpacks to 1 GB, far more than a résumé holds (the limit is 50 MB): "
+        "save it again without embedded media, or paste the text."
+    )
+
+
+def test_a_docx_with_thousands_of_parts_is_refused() -> None:
+    many = _zip({f"word/media/{number}.xml": b"" for number in range(1_001)})
+    with pytest.raises(ResumeError, match="could not be read"):
+        read_resume(many, filename="cv.docx")
 
 
 def test_parse_json_resume_checks_the_schema() -> None:

@@ -58,7 +58,7 @@ PNG_BYTES = (
 
 PLAIN_TEXT = "Acme press release\n\nAcme announces a new rocket.\nIt is very fast.\n"
 
-SMALL_LIMIT = 2_000  # bytes, for the oversized pages
+SMALL_LIMIT = 2 * 1024  # bytes, for the oversized pages
 SLOW_SECONDS = 2.0
 SHORT_TIMEOUT = 0.5
 
@@ -318,7 +318,7 @@ def test_streaming_stops_at_the_first_chunk_past_the_limit() -> None:
         fetch_page(
             "http://example.test/",
             allow_private=True,
-            max_bytes=3_000,
+            max_bytes=3 * 1024,
             transport=httpx.MockTransport(handler),
         )
     assert len(served) == 4

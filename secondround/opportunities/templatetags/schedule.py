@@ -1,15 +1,63 @@
-"""How long until an interview, as a candidate reads it at a glance.
+"""When things happen, as a candidate reads it: always in the round's own time zone, named.
 
-Showing a time in the interview's own zone is Django's `timezone` filter (load tz).
+Every time a page shows goes through these (and the .ics through the same engine helpers),
+so the brief, the after pages, the letters and the dashboard agree:
+`{{ brief.thank_you_by|round_time:round }}` gives "Tue 8 Dec 2026, 12:30 CST (America/Chicago)";
+`round_clock` gives "12:30" under a heading that names the zone with `round_zone`;
+`{% round_span start end round %}` gives "Mon 7 Dec 2026, 09:30–12:30 CST (America/Chicago)".
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 from django import template
 
+from secondround.engine.dates import (
+    describe_clock,
+    describe_day,
+    describe_moment,
+    describe_span,
+    zone_label,
+)
+
 register = template.Library()
+
+
+def _zone(where: object) -> tzinfo:
+    """A Round (its zone), a tzinfo, or an IANA name."""
+    if isinstance(where, tzinfo):
+        return where
+    if isinstance(where, str):
+        return ZoneInfo(where)
+    return where.zone  # type: ignore[attr-defined]
+
+
+@register.filter
+def round_time(moment: datetime | None, where: object) -> str:
+    return describe_moment(moment, _zone(where)) if moment else ""
+
+
+@register.filter
+def round_clock(moment: datetime | None, where: object) -> str:
+    return describe_clock(moment, _zone(where)) if moment else ""
+
+
+@register.filter
+def round_day(moment: datetime | None, where: object) -> str:
+    return describe_day(moment, _zone(where)) if moment else ""
+
+
+@register.filter
+def round_zone(round_: object) -> str:
+    """ "CST, America/Chicago": the zone as it reads on the round's day."""
+    return zone_label(_zone(round_), getattr(round_, "starts_at", None))
+
+
+@register.simple_tag
+def round_span(start: datetime | None, end: datetime | None, where: object) -> str:
+    return describe_span(start, end, _zone(where)) if start else ""
 
 
 def _plural(count: int, unit: str) -> str:
