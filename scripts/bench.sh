@@ -18,6 +18,7 @@ SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/dashboard.py
 "$BIN/python" bench/speech.py  # about 7 minutes: synthesises answers and transcribes them
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/brief_and_letters_demo.py
 # Robustness: every page of the demo crawled, every form fuzzed, kill -9 under writes.
+SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/export_round_trip.py
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/crawl.py
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/fuzz.py  # about 2 minutes
 "$BIN/python" bench/durability.py  # its own SECONDROUND_HOME and server on 127.0.0.1
