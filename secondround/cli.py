@@ -414,7 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     answer.add_argument("file", help="a .txt transcript, or a .wav/.webm/.ogg recording")
     answer.add_argument("--question", help="the question it answers")
-    answer.add_argument("--seconds", type=float, help="how long the typed answer took")
+    answer.add_argument(
+        "--seconds", type=float, help="how long saying the answer took, timed (never typing time)"
+    )
     answer.set_defaults(run=cmd_analyse_answer)
 
     manage = commands.add_parser("manage", help="Django management commands (migrate, db_worker…)")

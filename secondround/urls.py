@@ -1,6 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from secondround.accounts.forms import ThrottledAdminAuthenticationForm
+
+# The admin's log-in is throttled like everyone's: staff accounts are the ones to guard.
+admin.site.login_form = ThrottledAdminAuthenticationForm
+
 urlpatterns = [
     path("", include("secondround.opportunities.urls")),
     path("", include("secondround.debrief.urls")),

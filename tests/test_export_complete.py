@@ -18,7 +18,7 @@ from django.db import models
 from django.utils import timezone
 
 from secondround.portability.archive import read_archive
-from secondround.portability.services import account_export_file, account_import
+from secondround.portability.services import account_export, account_export_file, account_import
 from secondround.portability.tree import (
     ACCOUNT_FIELDS,
     EXPORT_ROOTS,
@@ -227,3 +227,36 @@ def test_replace_with_ones_own_export_keeps_practice(
     assert PracticeSession.objects.filter(round__opportunity__owner=alice).count() == 1
     # The old recording's file is gone, the new one is the only one left.
     assert [p.name for p in tmp_path.rglob("*.ogg")] == [attempt.audio.name.rsplit("/", 1)[1]]
+
+
+def test_every_recording_travels_with_its_own_attempt(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    alice = make_user()
+    made = _full_account(alice)
+    second = Attempt.objects.create(
+        round=made["round"], question_key="k2", question_text="Why us?", answer_text="Two."
+    )
+    second.audio.save("answer.webm", ContentFile(b"second recording"), save=True)
+    bundle = read_archive(
+        account_export_file(owner=alice, now=timezone.now(), recordings=True), max_unpacked=10**8
+    )
+    assert sorted(bundle.files.values()) == sorted([AUDIO, b"second recording"])
+    bob = make_user()
+    account_import(owner=bob, payload=bundle.payload, replace=False, files=bundle.files)
+    audio = {
+        a.answer_text: a.audio.read() for a in Attempt.objects.filter(round__opportunity__owner=bob)
+    }
+    assert audio["Two."] == b"second recording"
+    assert AUDIO in audio.values()
+
+
+@pytest.mark.parametrize("bad", [5, {}, [], "not a date"])
+def test_a_bad_created_at_gets_a_message_not_an_error(bad):
+    from secondround.portability.services import ImportFileError
+
+    alice = make_user()
+    _full_account(alice)
+    document = json.loads(json.dumps(account_export(owner=alice, now=timezone.now())))
+    document["stories"][0]["created_at"] = bad
+    with pytest.raises(ImportFileError, match=r"stories\[0\].created_at"):
+        account_import(owner=make_user(), payload=document, replace=False)

@@ -122,3 +122,17 @@ def test_client_address(settings, behind_proxy, meta, address):
     settings.SECONDROUND_BEHIND_PROXY = behind_proxy
     request = RequestFactory().get("/", **meta)
     assert throttle.client_address(request) == address
+
+
+def test_the_admin_log_in_is_throttled_too(client):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("root", password=PASSWORD)
+    url = reverse("admin:login")
+    for _ in range(5):
+        client.post(url, {"username": "root", "password": "wrong"}, REMOTE_ADDR="192.0.2.20")
+    response = client.post(
+        url, {"username": "root", "password": PASSWORD}, REMOTE_ADDR="192.0.2.20"
+    )
+    assert "Too many failed log-ins for this account" in response.content.decode()
+    assert "_auth_user_id" not in client.session

@@ -4,6 +4,7 @@ import hmac
 
 from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils import timezone
 
@@ -35,11 +36,14 @@ class SignUpForm(UserCreationForm):
         return code
 
 
-class ThrottledAuthenticationForm(AuthenticationForm):
-    """Django's log-in form, refused while the account or the address is locked.
+class ThrottledMixin:
+    """A log-in form refused while the account or the address is locked.
 
     The lock is checked before the password, so a locked account tells nothing about it.
     """
+
+    request: object
+    cleaned_data: dict
 
     def clean(self) -> dict:
         username = self.cleaned_data.get("username") or ""
@@ -54,7 +58,15 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         if lock:
             raise forms.ValidationError(throttle.lockout_message(lock, now), code="throttled")
         try:
-            return super().clean()
+            return super().clean()  # type: ignore[misc]
         except forms.ValidationError:
             throttle.failure_record(username=username, address=address, now=now)
             raise
+
+
+class ThrottledAuthenticationForm(ThrottledMixin, AuthenticationForm):
+    """Django's log-in form, throttled."""
+
+
+class ThrottledAdminAuthenticationForm(ThrottledMixin, AdminAuthenticationForm):
+    """The admin's log-in form (staff only), throttled the same way."""

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -104,8 +105,9 @@ def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("confirm") != opportunity.company:
         messages.error(request, "Type the company name exactly to delete this opportunity.")
         return redirect("opportunity_edit", pk=opportunity.pk)
-    recordings_forget(Attempt.objects.filter(round__opportunity=opportunity))
-    opportunity.delete()
+    with transaction.atomic():  # the recordings go once the rows are gone for good
+        recordings_forget(Attempt.objects.filter(round__opportunity=opportunity))
+        opportunity.delete()
     messages.success(request, f"Deleted {opportunity} and its rounds.")
     return redirect("dashboard")
 
@@ -178,8 +180,9 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
     opportunity = round_.opportunity
-    recordings_forget(Attempt.objects.filter(round=round_))
-    round_.delete()
+    with transaction.atomic():
+        recordings_forget(Attempt.objects.filter(round=round_))
+        round_.delete()
     messages.success(request, f"Deleted the {round_.label.lower()}.")
     return redirect(opportunity)
 

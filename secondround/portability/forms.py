@@ -1,6 +1,8 @@
 from django import forms
 from django.conf import settings
 
+from secondround.engine.sizes import too_large
+
 
 class ExportForm(forms.Form):
     recordings = forms.BooleanField(
@@ -22,7 +24,5 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         limit = settings.SECONDROUND_MAX_IMPORT_BYTES
         if upload.size > limit:
-            raise forms.ValidationError(
-                f"This file is larger than the {limit // (1024 * 1024)} MB an import can take."
-            )
+            raise forms.ValidationError(too_large(upload.size, limit))
         return upload

@@ -134,7 +134,7 @@ def _number(nodes: tuple[Node, ...], items_by_key: dict, state: _Exporting) -> N
                 if item[name] != "":
                     file = state.found[item[name]]
                     suffix = posixpath.splitext(file.name)[1] or ".webm"
-                    member = f"{RECORDINGS_DIR}{number}{suffix}"
+                    member = f"{RECORDINGS_DIR}{len(state.files) + 1}{suffix}"
                     state.files[member] = file
                     item[name] = member
             _number(node.children, item, state)
@@ -176,6 +176,10 @@ def _python_value(field: models.Field, raw: Any, where: str) -> Any:
         value = field.to_python(raw)
     except ValidationError as error:
         raise ImportFileError(f"{where}: {' '.join(error.messages)}") from None
+    except (TypeError, ValueError, OverflowError):
+        raise ImportFileError(
+            f"{where}: {type(raw).__name__} is not a value this field takes."
+        ) from None
     if isinstance(value, datetime) and value.tzinfo is None:
         raise ImportFileError(f"{where}: the date and time has no time zone offset.")
     return value
@@ -350,7 +354,7 @@ def _already_there(root: Node, owner: AbstractBaseUser, item: Any) -> bool:
     meta = root.model._meta
     try:
         match = {name: meta.get_field(name).to_python(item[name]) for name in names}
-    except ValidationError:
+    except (ValidationError, TypeError, ValueError):
         return False  # the import itself reports the bad value
     return root.model.objects.filter(**{root.parent_field: owner}, **match).exists()
 

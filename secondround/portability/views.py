@@ -31,7 +31,9 @@ def _get_export_for_user(request: HttpRequest, pk: int) -> AccountExport:
 
 
 def _forget_stale_exports(owner) -> None:
-    stale = AccountExport.objects.filter(owner=owner)[KEEP_EXPORTS:]
+    # One still being prepared is left to its task.
+    stale = AccountExport.objects.filter(owner=owner).exclude(status=AccountExport.Status.PENDING)
+    stale = stale[KEEP_EXPORTS:]
     for export in stale:
         if export.file:
             export.file.delete(save=False)

@@ -8,7 +8,7 @@ from secondround.forms import Form
 class TypedAnswerForm(Form):
     answer = forms.CharField(
         label="Your answer",
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 10, "id": "answer"}),
         error_messages={"required": "Type your answer first (or record it)."},
     )
 

@@ -141,6 +141,8 @@
   document.addEventListener("submit", function (event) {
     submitting = true;
     keepOthers(event.target);
+    // Another script may refuse this submit (a paste over the limit): then the page stays.
+    setTimeout(function () { if (event.defaultPrevented) submitting = false; }, 0);
   }, true);
   // An HTMX submit stays on the page: the form it swaps in is remembered afresh.
   document.addEventListener("htmx:afterRequest", function () { submitting = false; });
