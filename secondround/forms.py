@@ -86,3 +86,18 @@ class InlineFormSet(RowLimitMixin, forms.BaseInlineFormSet):
 
 class ModelFormSet(RowLimitMixin, forms.BaseModelFormSet):
     pass
+
+
+def rows_formset(parent_model, model, *, form, max_rows: int, extra: int = 1):
+    """An editable list of a parent's rows: one empty row to add, deletable rows, and at
+    most `max_rows`, refused before any row is built when a POST claims more."""
+    return forms.inlineformset_factory(
+        parent_model,
+        model,
+        form=form,
+        formset=InlineFormSet,
+        extra=extra,
+        can_delete=True,
+        max_num=max_rows,
+        absolute_max=max_rows,
+    )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from secondround.forms import Form, InlineFormSet, ModelForm
+from secondround.forms import Form, ModelForm, rows_formset
 
 from .models import NinetyDayPlan, SalaryEntry, SalaryPlan
 
@@ -56,16 +56,7 @@ class SalaryEntryForm(ModelForm):
 
 
 def salary_entries_formset(*, opportunity, data=None):
-    factory = forms.inlineformset_factory(
-        type(opportunity),
-        SalaryEntry,
-        form=SalaryEntryForm,
-        formset=InlineFormSet,
-        extra=1,
-        can_delete=True,
-        max_num=50,
-        absolute_max=50,
-    )
+    factory = rows_formset(type(opportunity), SalaryEntry, form=SalaryEntryForm, max_rows=50)
     return factory(data, instance=opportunity, prefix="entries")
 
 

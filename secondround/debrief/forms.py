@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from secondround.forms import Form, InlineFormSet, ModelForm, ModelFormSet
+from secondround.forms import Form, ModelForm, ModelFormSet, rows_formset
 from secondround.research.models import GlossaryTerm
 
 from .models import AskedQuestion, Concern, Debrief, Observation
@@ -73,16 +73,7 @@ class HeardTermForm(ModelForm):
 
 
 def _inline(model, form, extra: int):
-    return forms.inlineformset_factory(
-        Debrief,
-        model,
-        form=form,
-        formset=InlineFormSet,
-        extra=extra,
-        can_delete=True,
-        max_num=200,
-        absolute_max=200,
-    )
+    return rows_formset(Debrief, model, form=form, max_rows=200, extra=extra)
 
 
 def debrief_formsets(

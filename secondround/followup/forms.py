@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from secondround.forms import Form, InlineFormSet, ModelForm
+from secondround.forms import Form, ModelForm, rows_formset
 
 from .models import FitCriterion, FitVerdict, FollowUp, InterviewerNote, Letter
 
@@ -54,16 +54,7 @@ class CriterionForm(ModelForm):
 
 
 def criteria_formset(*, opportunity, data=None):
-    factory = forms.inlineformset_factory(
-        type(opportunity),
-        FitCriterion,
-        form=CriterionForm,
-        formset=InlineFormSet,
-        extra=1,
-        can_delete=True,
-        max_num=30,
-        absolute_max=30,
-    )
+    factory = rows_formset(type(opportunity), FitCriterion, form=CriterionForm, max_rows=30)
     return factory(data, instance=opportunity, prefix="criteria")
 
 

@@ -4,7 +4,7 @@ from django import forms
 
 from secondround.debrief.models import AskedQuestion
 from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
-from secondround.forms import Form, InlineFormSet, ModelForm
+from secondround.forms import Form, ModelForm, rows_formset
 
 from .models import CompetencyNeed, OwnQuestion, SkillNeed
 
@@ -30,16 +30,7 @@ class SkillNeedForm(ModelForm):
 
 def needs_formsets(*, opportunity, data=None) -> dict[str, forms.BaseFormSet]:
     def inline(model, form):
-        return forms.inlineformset_factory(
-            type(opportunity),
-            model,
-            form=form,
-            formset=InlineFormSet,
-            extra=1,
-            can_delete=True,
-            max_num=200,
-            absolute_max=200,
-        )
+        return rows_formset(type(opportunity), model, form=form, max_rows=200)
 
     return {
         "competencies": inline(CompetencyNeed, CompetencyNeedForm)(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from secondround.forms import Form, InlineFormSet, ModelForm
+from secondround.forms import Form, ModelForm, rows_formset
 
 from .models import (
     CompanyProfile,
@@ -46,16 +46,7 @@ class InformationalInterviewForm(ModelForm):
 
 def research_formsets(*, opportunity, data=None) -> dict[str, forms.BaseFormSet]:
     def inline(model, form):
-        return forms.inlineformset_factory(
-            type(opportunity),
-            model,
-            form=form,
-            formset=InlineFormSet,
-            extra=1,
-            can_delete=True,
-            max_num=200,
-            absolute_max=200,
-        )
+        return rows_formset(type(opportunity), model, form=form, max_rows=200)
 
     return {
         "press": inline(PressItem, PressItemForm)(data, instance=opportunity, prefix="press"),
