@@ -60,25 +60,31 @@ def _note_forms(round_: Round, data=None):
     return forms
 
 
-def _with_sorted_notes(round_: Round, posted, person: Interviewer) -> tuple[QueryDict, bool]:
-    """The page's posted fields with one person's pasted jot sorted into their note fields.
-
-    Everything else the user typed on the page is kept as it was posted; fields the post
-    lacks (an older page) are filled from what is saved, so that nothing saved is blanked.
-    """
+def _posted_notes(round_: Round, posted) -> QueryDict:
+    """The page's posted fields, as the user left them; fields the post lacks (an older
+    page) are filled from what is saved, so that nothing saved is blanked."""
     data = posted.copy()
-    for other in round_.interviewers.all():
-        note = InterviewerNote.objects.filter(interviewer=other).first()
+    saved = {
+        note.interviewer_id: note
+        for note in InterviewerNote.objects.filter(interviewer__round=round_)
+    }
+    for person in round_.interviewers.all():
+        note = saved.get(person.pk)
         for name in InterviewerNoteForm.Meta.fields:
-            data.setdefault(f"p{other.pk}-{name}", getattr(note, name, "") if note else "")
+            data.setdefault(f"p{person.pk}-{name}", getattr(note, name, "") if note else "")
+    return data
+
+
+def _sort_pasted(data: QueryDict, person: Interviewer) -> bool:
+    """Sort one person's pasted jot into their note fields, in place; False if none."""
     text = data.get(f"q{person.pk}-text", "").strip()
     if not text:
-        return data, False
+        return False
     for name, lines in services.notes_from_paste(text).items():
         key = f"p{person.pk}-{name}"
         data[key] = services.notes_merged(data.get(key, ""), lines)
     data[f"q{person.pk}-text"] = ""
-    return data, True
+    return True
 
 
 def _deadline(round_: Round) -> dict:
@@ -94,11 +100,8 @@ def after_notes(request: HttpRequest, pk: int) -> HttpResponse:
     swept: list[str] = []
     if request.method == "POST":
         # A jot pasted but never sorted is sorted in now rather than dropped.
-        data = request.POST
-        for person in round_.interviewers.all():
-            data, sorted_ = _with_sorted_notes(round_, data, person)
-            if sorted_:
-                swept.append(person.name)
+        data = _posted_notes(round_, request.POST)
+        swept = [person.name for person in round_.interviewers.all() if _sort_pasted(data, person)]
     forms = _note_forms(round_, data)
     if request.method == "POST":
         if all(form.is_valid() for _, form, _ in forms):
@@ -138,8 +141,8 @@ def after_notes_sort(request: HttpRequest, pk: int) -> HttpResponse:
     """
     person = get_interviewer_for_user(request, pk)
     round_ = person.round
-    data, sorted_ = _with_sorted_notes(round_, request.POST, person)
-    if sorted_:
+    data = _posted_notes(round_, request.POST)
+    if _sort_pasted(data, person):
         messages.info(
             request,
             f"Your notes on {person.name} are sorted into the fields below: check them, "
