@@ -11,8 +11,10 @@ How it works:
    "prioritiz", "decid").
 2. **Kind** comes from ordered rule patterns (`KIND_RULES`): illegal, salary, closing and
    curveball forms first, then second-round staples, motivation, self-assessment,
-   situational ("what would you do if"), behavioural ("tell me about a time") and technical.
-   No rule -> the library's nearest neighbours decide, else "behavioral".
+   situational ("what would you do if"), behavioural ("tell me about a time") and technical;
+   then the learned kind model (`question_kinds`, MiniLM embedding + the rule that fired)
+   reads the question, keeping an illegal, salary or closing rule as it is. Without the
+   model: no rule -> the library's nearest neighbours decide, else "behavioral".
 3. **Competency** is a sum of three votes:
    * a weighted phrase lexicon, the data file `secondround/data/competency_phrases.json`
      (`{competency: [[phrase, weight], ...]}`; a phrase is stemmed like the text and matched
@@ -51,6 +53,7 @@ import numpy.typing as npt
 
 from secondround.engine import embeddings
 from secondround.engine.embeddings import ModelUnavailable, Vectors
+from secondround.engine.question_kinds import load_kind_model
 from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -746,6 +749,17 @@ def question_kind(text: str) -> str | None:
     return None
 
 
+def _learned_kind(text: str, rule: str | None) -> str | None:
+    """The kind model's reading (question_kinds), or None without the model."""
+    model = load_kind_model()
+    if model is None or not text.strip():
+        return None
+    vector = _query_vector(text)
+    if vector is None:
+        return None
+    return model.kinds(vector.reshape(1, -1), [rule])[0]
+
+
 def _raw_scores(text: str) -> tuple[dict[str, float], dict[str, float]]:
     norm = normalise(text)
     words = [stem(w) for w in _WORD.findall(norm)]
@@ -789,7 +803,10 @@ def classify_question(text: str) -> Classification:
 @lru_cache(maxsize=CACHE_SIZE)
 def _classify_cached(text: str) -> Classification:
     scores, kind_votes = _raw_scores(text)
-    kind = question_kind(text)
+    rule = question_kind(text)
+    # Words nothing recognises ("asdf qwer") give the model nothing to read either.
+    recognised = rule is not None or sum(scores.values()) > 0
+    kind = (_learned_kind(text, rule) if recognised else None) or rule
     if kind is None:
         kind = max(kind_votes.items(), key=lambda kv: kv[1])[0] if kind_votes else DEFAULT_KIND
     evidence = sum(scores.values())
