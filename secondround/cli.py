@@ -14,16 +14,22 @@ from secondround.engine.sizes import too_large
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 
-def _read_text(path: str) -> str:
+def _read_bytes(path: str) -> bytes:
     """Read a user-named file, or '-' for standard input, with a clear message on failure."""
     if path == "-":
-        return sys.stdin.read()
+        return sys.stdin.buffer.read()
     file = Path(path)
     if not file.is_file():
         raise SystemExit(f"secondround: {path}: no such file")
     if file.stat().st_size > MAX_INPUT_BYTES:
         raise SystemExit(f"secondround: {path}: {too_large(file.stat().st_size, MAX_INPUT_BYTES)}")
-    return file.read_bytes().decode("utf-8", errors="replace")
+    return file.read_bytes()
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    return _read_bytes(path).decode("utf-8", errors="replace")
 
 
 def _setup_django() -> None:
@@ -55,10 +61,17 @@ def _pick_user(username: str | None):
 
 
 def cmd_parse_invitation(args: argparse.Namespace) -> int:
-    from secondround.engine.invitation import parse_invitation, roster_as_json
+    from secondround.engine.invitation import roster_as_json
+    from secondround.engine.invitation_files import UnreadableInvitation, parse_invitation_file
 
     today = date.fromisoformat(args.today) if args.today else date.today()
-    parsed = parse_invitation(_read_text(args.file), today=today, default_time_zone=args.time_zone)
+    name = "" if args.file == "-" else args.file
+    try:
+        parsed = parse_invitation_file(
+            _read_bytes(args.file), name, today=today, default_time_zone=args.time_zone
+        )
+    except UnreadableInvitation as problem:
+        raise SystemExit(f"secondround: {args.file}: {problem}") from None
     json.dump(roster_as_json(parsed), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     for warning in parsed.warnings:
@@ -363,7 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser(
         "parse-invitation", help="print the roster read from an invitation e-mail, as JSON"
     )
-    parse.add_argument("file", help="a text file with the e-mail, or - for standard input")
+    parse.add_argument(
+        "file", help="the e-mail as text or .eml, a calendar invitation (.ics), or - for stdin"
+    )
     parse.add_argument("--today", help="resolve dates without a year from this date (YYYY-MM-DD)")
     parse.add_argument("--time-zone", help="IANA zone for times the e-mail gives without one")
     parse.set_defaults(run=cmd_parse_invitation)

@@ -1,6 +1,9 @@
 """Pasting an invitation: parse, review, fix, save; nothing is saved before review."""
 
+from pathlib import Path
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import local, make_opportunity, make_round
@@ -120,3 +123,85 @@ def test_oversized_paste_is_refused(alice_client, empty_round, settings):
         reverse("invitation_parse", args=[empty_round.pk]), {"text": "x" * 501}
     )
     assert "the limit is 500" in response.content.decode()
+
+
+FILES = Path(__file__).parent / "engine" / "fixtures" / "invitation_files"
+
+
+def _upload(client, round_, name: str, data: bytes | None = None, **extra):
+    upload = SimpleUploadedFile(name, data if data is not None else (FILES / name).read_bytes())
+    return client.post(
+        reverse("invitation_parse", args=[round_.pk]), {"text": "", "file": upload}, **extra
+    )
+
+
+def test_an_eml_upload_is_read_for_review(alice_client, empty_round):
+    response = _upload(alice_client, empty_round, "supervisor_plain_and_html.eml")
+    page = response.content.decode()
+    assert "Found 2 interviewers" in page
+    assert 'value="Zoë Lefèvre"' in page and 'value="Hendrik van der Berg"' in page
+    # The line each row came from, and the rest of the day for the round's notes.
+    assert "From the e-mail:" in page and "Warehouse Operations Manager (you would report" in page
+    assert "10:45–11:15 Site tour" in page
+    assert 'name="day" value="2026-07-07"' in page
+    assert not empty_round.interviewers.exists()
+
+
+def test_an_ics_upload_fills_emails_and_flags_what_to_check(alice_client, empty_round):
+    response = _upload(alice_client, empty_round, "ward7_panel.ics", headers={"HX-Request": "true"})
+    page = response.content.decode()
+    assert 'value="amara.okafor@stmarys.nhs.uk"' in page
+    assert 'name="form-0-honorific" value="Dr"' in page
+    assert "jo.bloggs" not in page  # the candidate's own mailbox is not an interviewer
+    assert 'class=" unsure"' in page and "please check" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("photo.txt", b"\x00\x01binary\x00" * 40, "This file is not text."),
+        ("invite.ics", b"BEGIN:VCALENDAR\r\nnonsense", "could not be read"),
+        ("mail.msg", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "Outlook .msg"),
+    ],
+)
+def test_an_unreadable_upload_says_why_and_saves_nothing(
+    alice_client, empty_round, name, data, message
+):
+    response = _upload(alice_client, empty_round, name, data, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not empty_round.interviewers.exists()
+
+
+def test_neither_paste_nor_file_asks_for_one(alice_client, empty_round):
+    response = alice_client.post(
+        reverse("invitation_parse", args=[empty_round.pk]),
+        {"text": "   "},
+        headers={"HX-Request": "true"},
+    )
+    assert "Paste the e-mail, or choose the file it came in." in response.content.decode()
+
+
+def test_save_keeps_the_honorific_apart_and_the_agenda_in_notes(alice_client, empty_round):
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "0",
+        "day": "2026-07-14",
+        "time_zone": "Europe/London",
+        "agenda": "11:00 Ward tour",
+        **_row(0, keep="on", honorific="Dr", name="Amara Okafor", relation="senior_leader"),
+    }
+    response = alice_client.post(reverse("invitation_save", args=[empty_round.pk]), data)
+    assert response.status_code == 302
+    person = empty_round.interviewers.get()
+    assert (person.honorific, person.name, person.full_name) == (
+        "Dr",
+        "Amara Okafor",
+        "Dr Amara Okafor",
+    )
+    empty_round.refresh_from_db()
+    assert "11:00 Ward tour" in empty_round.notes
+    # Saving the same day again does not write it twice.
+    alice_client.post(reverse("invitation_save", args=[empty_round.pk]), data)
+    empty_round.refresh_from_db()
+    assert empty_round.notes.count("11:00 Ward tour") == 1

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from secondround.engine.invitation_times import (
     CLOCK,
@@ -42,24 +42,30 @@ from secondround.engine.invitation_times import (
     FoundTimes,
     clock_times,
     dates_in,
+    duration_minutes,
     email_zone,
     find_zone,
     interview_date,
     parse_time_range,
     slashed_dates_are_day_first,
     without_zones,
-    word_set,
     zone_for_abbreviation,
 )
+from secondround.engine.language import looks_english
+from secondround.engine.word_tables import word_set
 
 __all__ = [
+    "AgendaItem",
+    "NOT_ENGLISH_WARNING",
     "NO_ROSTER_WARNING",
     "ParsedInvitation",
     "RosterEntry",
     "infer_relation",
     "parse_invitation",
+    "agenda_as_json",
     "parse_time_range",
     "roster_as_json",
+    "split_honorific",
     "zone_for_abbreviation",
 ]
 
@@ -82,9 +88,12 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "managers_manager",
         ),
         (
-            r"hiring manager|(?:you|you'd|you'll|position|role|job)(?: would| will)? reports? "
-            r"(?:directly )?to|reporting (?:directly )?to|your (?:future |new |direct |line )?"
-            r"(?:manager|boss|supervisor)\b|\bdirect manager|\bline manager",
+            r"hiring manager|(?:you|you'd|you'll|position|role|job|post)(?: would| will)? "
+            r"reports? (?:directly )?to|reporting (?:directly )?to|your (?:future |new |direct "
+            r"|line |immediate )?(?:manager|boss|supervisor)\b|\bdirect manager|\bline manager"
+            r"|(?:to )?whom (?:the |this )?(?:post|role|position|job|successful candidate|you)"
+            r" (?:would |will )?reports?|reports? to (?:him|her|them)\b"
+            r"|(?:you(?:'d| would| will)?|you'll) (?:be )?(?:work(?:ing)? )?(?:under|for)\b",
             "hiring_manager",
         ),
         # Before senior_leader: a "Director of Human Resources" interviews as HR.
@@ -178,7 +187,7 @@ NOT_NAME_WORDS: frozenset[str] = word_set(
     """
 )
 NAME_PARTICLES: frozenset[str] = word_set(
-    "de da di del della der den du van von la le y bin ibn al dos das do ter ten"
+    "de da di del della der den du van von la le y bin binti bint ibn al el dos das do ter ten"
 )
 
 HONORIFICS: frozenset[str] = word_set(
@@ -200,6 +209,22 @@ ACTIVITY_WORDS = re.compile(
     r"|overview|q&a|debrief|welcome|wrap[- ]up|demo|lesson|observation|test|walk|scenario"
     r"|simulation|role[- ]play|shadow(?:ing)?|ride[- ]along|tasting|site visit|visit"
     r"|meet the team|meet and greet|meet & greet)\b",
+    re.IGNORECASE,
+)
+
+# A timed part of the day that names nobody and is not the interview itself ("The panel
+# starts at 10:30" is the interview): it goes on the round's agenda.
+AGENDA_WORDS = re.compile(
+    r"\b(?:lunch|break|coffee|tour|test|exercise|assessment|presentation|lesson|observation"
+    r"|welcome|check[- ]in|arrival|registration|case study|task|simulation|role[- ]play"
+    r"|tasting|shadow(?:ing)?|walk(?:around|through)?|visit|written|numeracy|literacy)\b",
+    re.IGNORECASE,
+)
+
+# Words before the activity itself: "At 11:00, a ward tour", "then lunch", "followed by".
+AGENDA_LEAD = re.compile(
+    r"^(?:(?:at|from|on|then|and|also|after that|afterwards|followed by|there will be|we"
+    r"|will|have|a|an|the|our|your|short|quick|brief)\b[\s,]*)+",
     re.IGNORECASE,
 )
 
@@ -319,10 +344,14 @@ ROSTER_HEADING = re.compile(
 # "Thank you for meeting with ..." looks back at the first round, so "for" rules it out.
 MEETING_TRIGGER = re.compile(
     r"(?<!for )(?:(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?"
-    r"|sit(?:ting)?\s+down|interview(?:ing)?|be joined|joined)\s+(?:with|by)\b"
+    r"|sit(?:ting)?\s+down|interview(?:ing|ed)?|be joined|joined|conducted|led|run|chaired"
+    r"|hosted|assessed|observed)\s+(?:with|by)\b"
     r"|\binterviewers?\s+(?:are|will be|include)\b|\b(?:interviewers?|panel(?:ists)?)\s*:"
-    r"|\bpanel\s+(?:will\s+)?(?:consists?\s+of|includes?|is)\b)"
-    r"|\b(?i:meet(?:ing)?)\s+(?=(?:our\s+|the\s+)?[A-Z]))"
+    r"|\b(?:panel|interview|round|session|day)\s+(?:will\s+)?(?:consists?\s+of|comprises?"
+    r"|comprising|includes?|including|will include|is|will be with|members are)\b"
+    r"|\b(?:the\s+)?panel\s+(?:members?\s+)?(?:will\s+be|are)\b"
+    r"|\bpanel\s+of\b)"
+    r"|\b(?i:meet(?:ing)?|include|includes|including)\s+(?=(?:our\s+|the\s+)?[A-Z]))"
 )
 CLAUSE_BREAK = re.compile(
     r",?\s+(?:and\s+)?(?:then|afterwards|after that|followed by|finally|lastly)\b,?\s*",
@@ -371,6 +400,19 @@ class RosterEntry:
     start: datetime | None
     end: datetime | None
     email: str | None = None
+    honorific: str | None = None  # "Dr", kept apart so the name is spelled as they spell it
+    source: str | None = None  # the line of the e-mail the person was read from
+    unsure: tuple[str, ...] = ()  # fields to check: "name", "title", "relation", "time"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A part of the day that is not a person: lunch, a tour, a written test."""
+
+    label: str
+    start: datetime | None
+    end: datetime | None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -381,38 +423,65 @@ class ParsedInvitation:
     location: str | None
     video_link: str | None
     warnings: list[str]
+    agenda: list[AgendaItem] = field(default_factory=list)
 
 
 NO_ROSTER_WARNING = "No interviewers found: add them by hand."
+NOT_ENGLISH_WARNING = (
+    "This e-mail does not seem to be in English, and Second Round reads English only: "
+    "check every row, or enter the people by hand."
+)
 
 
 def parse_invitation(
-    text: str, *, today: date, default_time_zone: str | None = None
+    text: str,
+    *,
+    today: date,
+    default_time_zone: str | None = None,
+    known_day: date | None = None,
 ) -> ParsedInvitation:
     """Read the roster and schedule from a pasted invitation e-mail.
 
-    Never raises: whatever is pasted, the candidate gets a result and warnings to act on.
+    `known_day` is the interview's date when something surer than the text gives it (a
+    calendar event). Never raises: whatever is pasted, the candidate gets a result and
+    warnings to act on.
     """
     try:
-        return _parse(text, today=today, default_time_zone=default_time_zone)
+        return _parse(text, today=today, default_time_zone=default_time_zone, known_day=known_day)
     except Exception:  # a paste must never break the page: the candidate types it in instead
         return ParsedInvitation(
             [], None, None, None, None, ["Could not read this e-mail.", NO_ROSTER_WARNING]
         )
 
 
-def roster_as_json(parsed: ParsedInvitation) -> list[dict[str, str | None]]:
-    """[{"name","title","relation","start","end"}]; times as datetime.isoformat() or None."""
+def roster_as_json(parsed: ParsedInvitation) -> list[dict[str, object]]:
+    """[{"name","title","relation","start","end", "email","honorific","source","unsure"}];
+    times as datetime.isoformat() or None. The first five keys are the original shape."""
     return [
         {
             "name": entry.name,
             "title": entry.title,
             "relation": entry.relation,
-            "start": entry.start.isoformat() if entry.start else None,
-            "end": entry.end.isoformat() if entry.end else None,
+            "start": _iso(entry.start),
+            "end": _iso(entry.end),
+            "email": entry.email,
+            "honorific": entry.honorific,
+            "source": entry.source,
+            "unsure": list(entry.unsure),
         }
         for entry in parsed.entries
     ]
+
+
+def agenda_as_json(parsed: ParsedInvitation) -> list[dict[str, str | None]]:
+    return [
+        {"label": item.label, "start": _iso(item.start), "end": _iso(item.end)}
+        for item in parsed.agenda
+    ]
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def infer_relation(title: str | None, context: str = "") -> str | None:
@@ -445,6 +514,8 @@ class _Sighting:
     day: date | None
     times: FoundTimes | None
     zone: tzinfo | None
+    line: str = ""
+    borrowed_times: bool = False  # from the line above or the whole day's slot
 
 
 @dataclass
@@ -458,24 +529,33 @@ class _Reader:
     header: dict[int, str] | None = None
     in_roster_block: bool = False
     pending_times: FoundTimes | None = None
+    line: str = ""
     sightings: list[_Sighting] = field(default_factory=list)
+    agenda: list[_Sighting] = field(default_factory=list)  # person holds the activity
+    loose_times: list[_Sighting] = field(default_factory=list)  # times naming nobody
 
 
-def _parse(text: str, *, today: date, default_time_zone: str | None) -> ParsedInvitation:
+def _parse(
+    text: str, *, today: date, default_time_zone: str | None, known_day: date | None
+) -> ParsedInvitation:
     warnings: list[str] = []
     text = _clean_text(text)
+    if not looks_english(text):
+        warnings.append(NOT_ENGLISH_WARNING)
     if len(text) > MAX_TEXT_CHARS:
         text = text[:MAX_TEXT_CHARS]
         warnings.append("The e-mail is very long: only its beginning was read.")
-    lines = _body_lines(text)
+    lines = _unwrapped(_body_lines(text))
     zone = email_zone("\n".join(lines), default_time_zone, warnings)
     day_first = slashed_dates_are_day_first("\n".join(lines), zone.name)
-    interview_day = interview_date(lines, today, day_first)
+    interview_day = interview_date(lines, today, day_first) or known_day
     reader = _Reader(today=today, day=interview_day, zone=zone.tz, day_first=day_first)
     for line in lines:
+        reader.line = line.strip()
         _read_line(line, reader)
     _add_relation_sentences(reader.sightings, lines)
-    entries = _entries(reader.sightings, _role_title(text))
+    _share_the_day_slot(reader)
+    entries = _entries(reader.sightings, _role_title(text), reader.zone is not None)
     if not entries:
         warnings.append(NO_ROSTER_WARNING)
     if interview_day is None and any(s.times for s in reader.sightings):
@@ -487,6 +567,7 @@ def _parse(text: str, *, today: date, default_time_zone: str | None) -> ParsedIn
         location=_location(lines),
         video_link=_video_link(text),
         warnings=warnings,
+        agenda=[_agenda_item(sighting) for sighting in reader.agenda],
     )
 
 
@@ -509,17 +590,78 @@ def _body_lines(text: str) -> list[str]:
     """
     body: list[str] = []
     signed_off = False
-    for line in text.split("\n"):
-        if FORWARD_MARKER.match(line) or (signed_off and MAIL_HEADER.match(line)):
+    lines = text.split("\n")
+    headers = _header_lines(lines)
+    for index, line in enumerate(lines):
+        if FORWARD_MARKER.match(line) or (signed_off and index in headers):
             signed_off = False
             continue
         if signed_off or SIGN_OFF.match(line):
             signed_off = True
             continue
-        if MAIL_HEADER.match(line) or GREETING.match(line) or QUOTED_REPLY.match(line):
+        if index in headers or GREETING.match(line) or QUOTED_REPLY.match(line):
             continue
         body.append(line.rstrip())
     return body
+
+
+# A line of prose that stops on one of these, or before a lower-case word, was wrapped:
+# "At 10:45 you will meet" / "Grace Adeyemi, Warehouse Lead, ...". A line of layout ends
+# on a name, a title or a time.
+WRAPPED_END = re.compile(
+    r"(?:,|\b(?:meet|meeting|with|by|and|or|the|our|your|their|his|her|a|an|to|at|of|for"
+    r"|from|on|in|you|will|would|be|is|are|then|also|who|which|whom|joined|followed))$",
+    re.IGNORECASE,
+)
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Prose lines joined back into the sentences they were wrapped from, so that "At
+    10:45 you will meet" and "Grace Adeyemi, Warehouse Lead" on the next line are read as
+    one sentence. Table rows, bullets and roster lines are layout and stay as they are."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if (
+            previous.strip()
+            and line.strip()
+            and (WRAPPED_END.search(previous.rstrip()) or line.strip()[0].islower())
+            and not _is_layout(previous)
+            and not _is_layout(line)
+        ):
+            joined[-1] = f"{previous.rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _is_layout(line: str) -> bool:
+    return bool(
+        BULLET.match(line)
+        or "|" in line
+        or "\t" in line
+        or re.search(r"\S {3,}\S", line.strip())
+        or ROSTER_HEADING.match(line)
+        or TABLE_RULE.match(line)
+    )
+
+
+def _header_lines(lines: list[str]) -> set[int]:
+    """Indexes of mail-header lines: "From:", "Sent:", "Date:" next to another header.
+
+    Alone, "Date: 22 April 2026 (all times BST)" is the body telling the interview date.
+    """
+    looks = [MAIL_HEADER.match(line) is not None for line in lines]
+    return {
+        index
+        for index, is_header in enumerate(looks)
+        if is_header
+        and (
+            (index > 0 and looks[index - 1])
+            or (index + 1 < len(looks) and looks[index + 1])
+            or not re.match(r"\s*date\s*:", lines[index], re.IGNORECASE)
+        )
+    }
 
 
 # ---- lines and rows ------------------------------------------------------------------
@@ -595,7 +737,7 @@ def _read_table_row(cells: list[str], reader: _Reader) -> None:
         reader.header = kinds
         return
     row_text = " | ".join(cells)
-    if NON_INTERVIEW_ROW.search(row_text) or _is_signature_row(row_text, reader):
+    if _is_signature_row(row_text, reader):
         return
     columns = [(reader.header or {}).get(index, "unknown") for index in range(len(cells))]
     timing = [
@@ -605,12 +747,18 @@ def _read_table_row(cells: list[str], reader: _Reader) -> None:
         or (columns[index] == "unknown" and (CLOCK.search(cell) or DURATION.fullmatch(cell)))
     ]
     times = clock_times(without_zones(" ".join(cells[index] for index in timing)))
+    zone = _row_zone(row_text, reader)
+    if NON_INTERVIEW_ROW.search(row_text):
+        _add_agenda(" ".join(c for i, c in enumerate(cells) if i not in timing), times, reader)
+        return
     name_index, people = _people_in_cells(cells, columns, timing, reader.today)
+    if not people:
+        _add_agenda(" ".join(c for i, c in enumerate(cells) if i not in timing), times, reader)
     for person in people:
         for index, cell in enumerate(cells):
             if index != name_index and index not in timing:
                 _add_cell_details(person, cell, columns[index])
-        reader.sightings.append(_Sighting(person, reader.day, times, _row_zone(row_text, reader)))
+        reader.sightings.append(_Sighting(person, reader.day, times, zone, reader.line))
 
 
 def _is_signature_row(row_text: str, reader: _Reader) -> bool:
@@ -677,18 +825,65 @@ def _read_clause(
     clause: str, is_meeting: bool, times_above: FoundTimes | None, reader: _Reader
 ) -> bool:
     """Record the people a clause names; True when it used the times from the line above."""
-    if not (is_meeting or CLOCK.search(clause)) or NON_INTERVIEW_ROW.search(clause):
+    if not (is_meeting or CLOCK.search(clause)):
         return False
     times = clock_times(without_zones(clause))
+    if NON_INTERVIEW_ROW.search(clause):
+        _add_agenda(_without_schedule_text(clause, reader.today), times or times_above, reader)
+        return times is None and times_above is not None
     trigger = MEETING_TRIGGER.search(clause)
     people_text = clause[trigger.end() :] if trigger else clause
     people = _people_in(_without_schedule_text(people_text, reader.today))
     uses_times_above = bool(people) and times is None and times_above is not None
+    zone = _row_zone(clause, reader)
+    if not people and times is not None:
+        if AGENDA_WORDS.search(clause) and not MEETING_TRIGGER.search(clause):
+            _add_agenda(_without_schedule_text(clause, reader.today), times, reader)
+        else:
+            reader.loose_times.append(_Sighting(_Person(""), reader.day, times, zone, reader.line))
     for person in people:
         reader.sightings.append(
-            _Sighting(person, reader.day, times or times_above, _row_zone(clause, reader))
+            _Sighting(
+                person,
+                reader.day,
+                times or times_above,
+                zone,
+                reader.line,
+                borrowed_times=uses_times_above,
+            )
         )
     return uses_times_above
+
+
+def _add_agenda(text: str, times: FoundTimes | None, reader: _Reader) -> None:
+    """Keep a timed part of the day that is no one's slot: "12:00 Lunch", "Unit tour"."""
+    label = _clean_segment(re.sub(r"\s*[,|]\s*(?:[,|]\s*)*", ", ", text)).strip(" ,")
+    label = AGENDA_LEAD.sub("", label)
+    if times is None or not LETTER.search(label) or len(label.split()) > 12:
+        return
+    reader.agenda.append(
+        _Sighting(
+            _Person(label[:1].upper() + label[1:]), reader.day, times, reader.zone, reader.line
+        )
+    )
+
+
+def _share_the_day_slot(reader: _Reader) -> None:
+    """A panel is often given one slot for everyone, in a sentence that names nobody ("The
+    interview will run from 2pm to 3pm"): when no one has a time of their own and the
+    e-mail gives exactly one such slot, it is everyone's."""
+    slots = {(s.day, s.times) for s in reader.loose_times if s.times is not None}
+    if len(slots) != 1 or any(s.times for s in reader.sightings):
+        return
+    only = reader.loose_times[0]
+    minutes = duration_minutes(only.line)
+    if only.times is not None and only.times.end is None and minutes:
+        # "at 2.00pm ... likely to last about 45 minutes": the slot ends at 2.45pm.
+        start = datetime.combine(date.min, only.times.start)
+        only.times = FoundTimes(only.times.start, (start + timedelta(minutes=minutes)).time())
+    for sighting in reader.sightings:
+        sighting.day = sighting.day or only.day
+        sighting.times, sighting.zone, sighting.borrowed_times = only.times, only.zone, True
 
 
 def _row_zone(text: str, reader: _Reader) -> tzinfo | None:
@@ -737,7 +932,14 @@ def _people_in(fragment: str) -> list[_Person]:
             if last is not None and last.email is None:
                 last.email = text
         elif kind == "title" and last is not None and _title_is_theirs(last, text, waiting_titles):
-            last.titles.append(ARTICLES.sub("", text))
+            title = ARTICLES.sub("", text)
+            untitled = _untitled_run(people)
+            if len(untitled) > 1 and PLURAL_TITLE.search(title):
+                # "Priya Raghunathan & Tobias Eriksson, Customer Success Managers"
+                for person in untitled:
+                    person.titles.append(PLURAL_TITLE.sub("", title))
+            else:
+                last.titles.append(title)
         elif kind in {"title", "title_before_name"}:
             waiting_titles.append(ARTICLES.sub("", text))
         elif last is not None:
@@ -745,6 +947,24 @@ def _people_in(fragment: str) -> list[_Person]:
         else:
             waiting_context.append(text)
     return people
+
+
+# "Managers", "Nurses": a title two people share. "Sales" or "Operations" is one field.
+PLURAL_TITLE = re.compile(
+    r"(?<!\bsale)(?<!operation)(?<!service)(?<!affair)(?<!relation)(?<!resource)(?<!logistic)"
+    r"(?<!analytic)(?<!communication)(?<!system)(?<!product)(?<=[a-rt-z])s$",
+    re.IGNORECASE,
+)
+
+
+def _untitled_run(people: list[_Person]) -> list[_Person]:
+    """The people at the end of the list who have no title yet."""
+    run: list[_Person] = []
+    for person in reversed(people):
+        if person.titles:
+            break
+        run.append(person)
+    return run[::-1]
 
 
 def _title_is_theirs(person: _Person, title: str, waiting_titles: list[str]) -> bool:
@@ -946,7 +1166,9 @@ def _mentions(sentence: str, person: _Person) -> bool:
     )
 
 
-def _entries(sightings: list[_Sighting], role_title: str | None) -> list[RosterEntry]:
+def _entries(
+    sightings: list[_Sighting], role_title: str | None, zone_known: bool
+) -> list[RosterEntry]:
     """One entry per person, in order of first mention, details filled from later ones."""
     merged: dict[str, _Sighting] = {}
     for sighting in sightings:
@@ -960,7 +1182,8 @@ def _entries(sightings: list[_Sighting], role_title: str | None) -> list[RosterE
         first.person.email = first.person.email or sighting.person.email
         if first.times is None and sighting.times is not None:
             first.times, first.day, first.zone = sighting.times, sighting.day, sighting.zone
-    return [_entry(sighting, role_title) for sighting in merged.values()]
+            first.borrowed_times = sighting.borrowed_times
+    return [_entry(sighting, role_title, zone_known) for sighting in merged.values()]
 
 
 def _name_key(name: str) -> str:
@@ -968,19 +1191,60 @@ def _name_key(name: str) -> str:
     return " ".join(words)
 
 
-def _entry(sighting: _Sighting, role_title: str | None) -> RosterEntry:
+def _entry(sighting: _Sighting, role_title: str | None, zone_known: bool) -> RosterEntry:
     person = sighting.person
+    honorific, name = split_honorific(person.name)
     title = ", ".join(person.titles) or None
     context = " ".join(person.context)
-    relation = infer_relation(title, context)
+    relation = infer_relation(None, context) or infer_relation(title)
     if relation is None and title and role_title and title.casefold() == role_title.casefold():
         relation = "peer"  # the same job as the one applied for
-    start = end = None
-    if sighting.times is not None and sighting.day is not None:
-        start = datetime.combine(sighting.day, sighting.times.start, tzinfo=sighting.zone)
-        if sighting.times.end is not None:
-            end = datetime.combine(sighting.day, sighting.times.end, tzinfo=sighting.zone)
-    return RosterEntry(person.name, title, relation, start, end, person.email)
+    start, end = _moments(sighting)
+    unsure = [
+        field_name
+        for field_name, doubtful in (
+            ("name", honorific is not None and len(name.split()) == 1),
+            ("title", title is None or len(person.titles) > 1),
+            # A title alone says less about the reporting line than a sentence does.
+            ("relation", relation is None or infer_relation(None, context) is None),
+            ("time", start is None or sighting.borrowed_times or not zone_known),
+        )
+        if doubtful
+    ]
+    return RosterEntry(
+        name,
+        title,
+        relation,
+        start,
+        end,
+        person.email,
+        honorific=honorific,
+        source=sighting.line or None,
+        unsure=tuple(unsure),
+    )
+
+
+def _moments(sighting: _Sighting) -> tuple[datetime | None, datetime | None]:
+    if sighting.times is None or sighting.day is None:
+        return None, None
+    start = datetime.combine(sighting.day, sighting.times.start, tzinfo=sighting.zone)
+    end = None
+    if sighting.times.end is not None:
+        end = datetime.combine(sighting.day, sighting.times.end, tzinfo=sighting.zone)
+    return start, end
+
+
+def split_honorific(name: str) -> tuple[str | None, str]:
+    """("Dr", "Amara Okafor") for "Dr. Amara Okafor"; (None, name) without one."""
+    first, _, rest = name.partition(" ")
+    if rest and first.casefold() in HONORIFICS:
+        return first.rstrip("."), rest
+    return None, name
+
+
+def _agenda_item(sighting: _Sighting) -> AgendaItem:
+    start, end = _moments(sighting)
+    return AgendaItem(sighting.person.name, start, end, sighting.line or None)
 
 
 # ---- other facts ---------------------------------------------------------------------

@@ -12,14 +12,11 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .dates import plausible_year
+from .word_tables import word_set
 
 # --------------------------------------------------------------------------------------
 # Data tables: edit these rather than the code below.
 # --------------------------------------------------------------------------------------
-
-
-def word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # CET/CEST map to Paris rather than Berlin: the two have kept identical rules since 1980,
@@ -321,11 +318,37 @@ def date_from_match(
 
 
 def interview_date(lines: list[str], today: date, day_first: bool = False) -> date | None:
-    """The first upcoming date in the body, else the first date at all."""
+    """The first upcoming date in the body, else the first date at all, else the day a
+    weekday or "tomorrow" names, counted from `today` (the day the mail was sent, when
+    known)."""
     all_dates = [day for line in lines for day, _ in dates_in(line, today, day_first)]
     upcoming = [day for day in all_dates if day >= today]
     candidates = upcoming or all_dates
-    return candidates[0] if candidates else None
+    if candidates:
+        return candidates[0]
+    for line in lines:
+        if (day := relative_day(line, today)) is not None:
+            return day
+    return None
+
+
+# Full names only: "Sat" or "Wed" in prose are more often not days.
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RELATIVE_DAY = re.compile(
+    rf"\b(?:(?P<tomorrow>tomorrow)|(?P<weekday>{'|'.join(WEEKDAY_NAMES)}))\b", re.IGNORECASE
+)
+
+
+def relative_day(line: str, today: date) -> date | None:
+    """ "on Tuesday" is the next Tuesday after today; "tomorrow" the day after today."""
+    match = RELATIVE_DAY.search(line)
+    if match is None:
+        return None
+    if match["tomorrow"]:
+        return today + timedelta(days=1)
+    weekday = WEEKDAY_NAMES.index(match["weekday"].lower())
+    ahead = (weekday - today.weekday() - 1) % 7 + 1
+    return today + timedelta(days=ahead)
 
 
 # ---- time zones ----------------------------------------------------------------------

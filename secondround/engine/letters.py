@@ -25,6 +25,8 @@ from email.utils import format_datetime
 from functools import lru_cache
 from urllib.parse import quote
 
+from .word_tables import word_set
+
 __all__ = [
     "RELATIONS",
     "Letter",
@@ -323,11 +325,6 @@ CARD_CLOSING = (
 )
 
 CARD_SIGN_OFF = ("Warmly,", "With thanks,", "All the best,", "Best wishes,", "Gratefully,")
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A set written as one string of space-separated words (keeps the tables readable)."""
-    return frozenset(words.split())
 
 
 TITLE_PREFIXES = word_set(

@@ -64,7 +64,7 @@ def person_notes(person: Interviewer) -> PersonNotes:
     note = getattr(person, "after_notes", None)
     return PersonNotes(
         key=str(person.pk),
-        name=person.name,
+        name=person.full_name,
         title=person.title,
         relation=person.relation,
         discussed=item_lines(note.discussed) if note else (),

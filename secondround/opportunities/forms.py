@@ -12,6 +12,8 @@ from functools import cache
 
 from django import forms
 
+from secondround.engine.invitation_files import MAX_FILE_BYTES
+from secondround.engine.sizes import too_large
 from secondround.engine.vocabulary import RELATIONS
 from secondround.forms import Form, ModelForm
 
@@ -119,7 +121,16 @@ class InterviewerForm(ModelForm):
 
     class Meta:
         model = Interviewer
-        fields = ["name", "pronunciation", "title", "relation", "email", "profile_url", "notes"]
+        fields = [
+            "honorific",
+            "name",
+            "pronunciation",
+            "title",
+            "relation",
+            "email",
+            "profile_url",
+            "notes",
+        ]
         labels = {"profile_url": "Profile URL", "pronunciation": "Pronunciation hint"}
         help_texts = {"pronunciation": 'For example "SHIV-awn" for Siobhán.'}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
@@ -159,11 +170,34 @@ class InterviewerForm(ModelForm):
 
 
 class InvitationPasteForm(Form):
+    """A pasted e-mail, or the e-mail or calendar invitation as a file; one is enough."""
+
     text = forms.CharField(
         label="Invitation e-mail",
         widget=forms.Textarea(attrs={"rows": 14, "placeholder": "Paste the whole e-mail here."}),
         strip=False,
+        required=False,
     )
+    file = forms.FileField(
+        label="Or upload it",
+        required=False,
+        help_text="An e-mail saved as .eml, a calendar invitation (.ics) or a .txt file.",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".eml,.ics,.txt,message/rfc822,text/calendar,text/plain"}
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(too_large(upload.size, MAX_FILE_BYTES))
+        return upload
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("file") and not cleaned.get("text", "").strip():
+            raise forms.ValidationError("Paste the e-mail, or choose the file it came in.")
+        return cleaned
 
 
 class RosterReviewForm(Form):
@@ -180,10 +214,19 @@ class RosterReviewForm(Form):
     video_link = forms.URLField(
         label="Video link", max_length=1000, required=False, assume_scheme="https"
     )
+    agenda = forms.CharField(
+        label="The rest of the day",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Tours, tests, lunch: what is not a person. Saved in the round's notes.",
+    )
 
 
 class RosterRowForm(Form):
     keep = forms.BooleanField(label="Add", required=False, initial=True)
+    honorific = forms.CharField(
+        max_length=30, required=False, widget=forms.TextInput(attrs={"size": 4})
+    )
     name = forms.CharField(max_length=200, required=False)
     title = forms.CharField(max_length=200, required=False)
     relation = forms.ChoiceField(choices=list(RELATIONS.items()), initial="other")

@@ -136,6 +136,9 @@ class Round(models.Model):
 
 class Interviewer(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="interviewers")
+    honorific = models.CharField(
+        max_length=30, blank=True, help_text="Dr, Prof., Ms… kept apart from the name."
+    )
     name = models.CharField(max_length=200, help_text="Spelled exactly as they spell it.")
     pronunciation = models.CharField(max_length=200, blank=True)
     title = models.CharField(max_length=200, blank=True)
@@ -156,4 +159,9 @@ class Interviewer(models.Model):
         ordering = ["position", "starts_at", "pk"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        """The name as a letter or a brief writes it: "Dr Amara Okafor"."""
+        return f"{self.honorific} {self.name}" if self.honorific else self.name

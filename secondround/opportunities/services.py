@@ -32,6 +32,10 @@ class RosterRow:
     email: str
     start: time | None
     end: time | None
+    honorific: str = ""
+
+
+AGENDA_HEADING = "The day, from the invitation:"
 
 
 @transaction.atomic
@@ -43,10 +47,12 @@ def roster_add_from_invitation(
     time_zone: str,
     location: str,
     video_link: str,
+    agenda: str = "",
 ) -> list[Interviewer]:
     """Save the reviewed roster; fill the round's own facts only where they are still empty.
 
-    What the user typed on the round before pasting wins over what the e-mail says.
+    What the user typed on the round before pasting wins over what the e-mail says; the
+    rest of the day (tours, tests) is added to the round's notes unless already there.
     """
     round.time_zone = time_zone if not round.starts_at else round.time_zone
     day = round.local_day() or day
@@ -59,12 +65,16 @@ def roster_add_from_invitation(
         round.ends_at = round.ends_at or (max(known_ends) if known_ends else None)
     round.location = round.location or location
     round.video_link = round.video_link or video_link
+    agenda = agenda.strip()
+    if agenda and agenda not in round.notes:
+        round.notes = f"{round.notes.rstrip()}\n\n{AGENDA_HEADING}\n{agenda}".strip()
     round.save()
 
     first_position = round.interviewers.count()
     created = [
         Interviewer(
             round=round,
+            honorific=row.honorific,
             name=row.name,
             title=row.title,
             relation=row.relation,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, tzinfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secondround.engine.invitation import ParsedInvitation, parse_invitation
+from secondround.engine.invitation import AgendaItem, ParsedInvitation, parse_invitation
+from secondround.engine.invitation_files import UnreadableInvitation, parse_invitation_file
 from secondround.followup.selectors import follow_ups_due, letters_due
 from secondround.practice.models import Attempt
 from secondround.practice.services import recordings_forget
@@ -236,6 +237,7 @@ def _review_initial(parsed: ParsedInvitation, round_: Round) -> tuple[dict, list
         "video_link": parsed.video_link or "",
     }
     zone = Round(time_zone=zone_name).zone
+    review["agenda"] = "\n".join(_agenda_line(item, zone) for item in parsed.agenda)
     rows = []
     for entry in parsed.entries:
         start = entry.start.astimezone(zone) if entry.start and entry.start.tzinfo else entry.start
@@ -243,6 +245,7 @@ def _review_initial(parsed: ParsedInvitation, round_: Round) -> tuple[dict, list
         rows.append(
             {
                 "keep": True,
+                "honorific": entry.honorific or "",
                 "name": entry.name,
                 "title": entry.title or "",
                 "relation": entry.relation or "other",
@@ -256,26 +259,76 @@ def _review_initial(parsed: ParsedInvitation, round_: Round) -> tuple[dict, list
     return review, rows
 
 
+def _agenda_line(item: AgendaItem, zone: tzinfo) -> str:
+    def clock(moment: datetime | None) -> str:
+        if moment is None:
+            return ""
+        return f"{(moment.astimezone(zone) if moment.tzinfo else moment):%H:%M}"
+
+    times = "–".join(part for part in (clock(item.start), clock(item.end)) if part)
+    return f"{times} {item.label}".strip()
+
+
+def _row_notes(parsed: ParsedInvitation) -> list[dict]:
+    """For each row: the line it was read from, and the fields to check ("unsure")."""
+    fields = {"time": ("start_time", "end_time")}
+    return [
+        {
+            "source": entry.source or "",
+            "unsure": {name for field in entry.unsure for name in fields.get(field, (field,))},
+        }
+        for entry in parsed.entries
+    ]
+
+
+def _parse_the_invitation(
+    request: HttpRequest, paste_form: InvitationPasteForm, round_: Round
+) -> ParsedInvitation | None:
+    """The parse of the uploaded file, or else of the paste; None (with the reason on the
+    form) for a file that holds no invitation."""
+    today = timezone.localdate()
+    upload = paste_form.cleaned_data.get("file")
+    if not upload:
+        return parse_invitation(
+            paste_form.cleaned_data["text"], today=today, default_time_zone=round_.time_zone
+        )
+    user = request.user
+    candidate = (user.get_full_name(), user.email, user.username)  # type: ignore[union-attr]
+    try:
+        return parse_invitation_file(
+            upload.read(),
+            upload.name or "",
+            today=today,
+            default_time_zone=round_.time_zone,
+            candidate=candidate,
+        )
+    except UnreadableInvitation as problem:
+        paste_form.add_error("file", str(problem))
+        return None
+
+
 @login_required
 @require_POST
 def invitation_parse(request: HttpRequest, pk: int) -> HttpResponse:
     """Step one of pasting an invitation: parse and show everything for review, save nothing."""
     round_ = get_round_for_user(request, pk)
-    paste_form = InvitationPasteForm(request.POST)
+    paste_form = InvitationPasteForm(request.POST, request.FILES)
     context: dict = {"round": round_, "opportunity": round_.opportunity, "paste_form": paste_form}
-    if paste_form.is_valid():
-        parsed = parse_invitation(
-            paste_form.cleaned_data["text"],
-            today=timezone.localdate(),
-            default_time_zone=round_.time_zone,
-        )
+    parsed = _parse_the_invitation(request, paste_form, round_) if paste_form.is_valid() else None
+    if parsed is not None:
         review, rows = _review_initial(parsed, round_)
         if not rows:
             rows = [{"keep": True, "relation": "other"}]
+        formset = RosterRowFormSet(initial=rows)
+        notes = _row_notes(parsed)
         context.update(
             parsed=parsed,
             review_form=RosterReviewForm(initial=review),
-            formset=RosterRowFormSet(initial=rows),
+            formset=formset,
+            review_rows=[
+                (form, notes[index] if index < len(notes) else {})
+                for index, form in enumerate(formset.forms)
+            ],
         )
     template = "_invitation_review.html" if request.htmx else "invitation_review.html"
     return render(request, f"opportunities/{template}", context)
@@ -296,10 +349,12 @@ def invitation_save(request: HttpRequest, pk: int) -> HttpResponse:
                 "opportunity": round_.opportunity,
                 "review_form": review_form,
                 "formset": formset,
+                "review_rows": [(form, {}) for form in formset.forms],
             },
         )
     rows = [
         services.RosterRow(
+            honorific=row.get("honorific", "").strip(),
             name=row["name"].strip(),
             title=row.get("title", "").strip(),
             relation=row["relation"],
@@ -318,6 +373,7 @@ def invitation_save(request: HttpRequest, pk: int) -> HttpResponse:
         time_zone=review_form.cleaned_data["time_zone"],
         location=review_form.cleaned_data.get("location", ""),
         video_link=review_form.cleaned_data.get("video_link", ""),
+        agenda=review_form.cleaned_data.get("agenda", ""),
     )
     messages.success(request, f"Added {len(added)} interviewer{'s' if len(added) != 1 else ''}.")
     _warn_about_the_date(request, round_)

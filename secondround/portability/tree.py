@@ -99,6 +99,7 @@ OPPORTUNITIES = Node(
                     key="interviewers",
                     parent_field="round",
                     fields=(
+                        "honorific",
                         "name",
                         "pronunciation",
                         "title",

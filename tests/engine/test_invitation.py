@@ -40,10 +40,17 @@ def test_there_are_enough_fixtures() -> None:
         assert path.with_suffix(".expected.json").exists(), path.name
 
 
+ROW_KEYS = ("name", "title", "relation", "start", "end", "honorific")
+
+
+def _rows(parsed: ParsedInvitation) -> list[dict[str, Any]]:
+    return [{key: row[key] for key in ROW_KEYS} for row in roster_as_json(parsed)]
+
+
 @pytest.mark.parametrize("path", FIXTURE_PATHS, ids=lambda path: path.stem)
 def test_fixture_roster(path: Path) -> None:
     expected, parsed = _parse_fixture(path)
-    assert roster_as_json(parsed) == expected["roster"]
+    assert _rows(parsed) == expected["roster"]
 
 
 @pytest.mark.parametrize("path", FIXTURE_PATHS, ids=lambda path: path.stem)
@@ -314,7 +321,7 @@ def test_time_zone_named_in_the_email(text: str, time_zone: str | None, first_st
         ),
         (
             "The panel is Dr. Lena Fischer, Dean of Admissions; and Ruth Allen from HR.",
-            [("Dr. Lena Fischer", "Dean of Admissions"), ("Ruth Allen", None)],
+            [("Lena Fischer", "Dean of Admissions"), ("Ruth Allen", None)],
         ),
         ("Thank you for meeting with Priya Raman last week.", []),
         ("You will meet with the team in our New York office.", []),
