@@ -37,6 +37,7 @@ NOT_PER_USER = {
     "opportunity_create",
     "data_home",
     "password_change",
+    "name_edit",
 }
 # Words only the demo owner's data contains; a stranger's page must show none of them.
 OWNER_MARKERS = ("Northwind", "Lakeshore", "Whitfield", "Oyelaran", crawler.SCRIPT_PAYLOAD)

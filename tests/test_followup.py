@@ -259,3 +259,28 @@ def test_sorting_from_an_old_page_keeps_what_is_saved(alice_client, ended_round)
     fields = _fields(page)
     assert fields[f"p{person.pk}-worries"] == "Budget"
     assert "cold-chain audit" in fields[f"p{person.pk}-discussed"]
+
+
+def test_letters_follow_up_and_brief_carry_the_persons_name(alice_client, alice, ended_round):
+    alice.first_name, alice.last_name = "Alice", "Nakamura-Ellis"
+    alice.save()
+    alice_client.post(reverse("letters_draft", args=[ended_round.pk]))
+    for letter in Letter.objects.filter(interviewer__round=ended_round):
+        assert letter.body.rstrip().endswith("Alice Nakamura-Ellis")
+    follow_up = alice_client.get(reverse("follow_up", args=[ended_round.pk])).content.decode()
+    assert "Alice Nakamura-Ellis" in follow_up
+    brief = alice_client.get(reverse("brief", args=[ended_round.pk])).content.decode()
+    assert "Prepared for Alice Nakamura-Ellis" in brief
+    assert "give the name you sign with" not in brief
+
+
+def test_without_a_name_letters_show_a_gap_never_the_login(alice_client, alice, ended_round):
+    assert not alice.get_full_name()
+    alice_client.post(reverse("letters_draft", args=[ended_round.pk]))
+    for letter in Letter.objects.filter(interviewer__round=ended_round):
+        assert letter.body.rstrip().endswith("[Your name]")
+        assert "\nalice" not in letter.body
+    for page in ("letters", "follow_up", "brief"):
+        html = alice_client.get(reverse(page, args=[ended_round.pk])).content.decode()
+        assert "give the name you sign with" in html
+        assert f'href="{reverse("name_edit")}"' in html

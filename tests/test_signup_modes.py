@@ -20,6 +20,8 @@ pytestmark = pytest.mark.django_db
 
 NEW_ACCOUNT = {
     "username": "dora",
+    "first_name": "Dora",
+    "last_name": "Okafor",
     "password1": "a-long-unusual-pass",
     "password2": "a-long-unusual-pass",
 }

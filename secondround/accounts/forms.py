@@ -5,6 +5,7 @@ import hmac
 from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils import timezone
 
@@ -13,14 +14,46 @@ from . import throttle
 WRONG_CODE = "This is not the organisation's code. Check it with whoever runs Second Round for you."
 
 
-class SignUpForm(UserCreationForm):
-    """Username and password only: nothing about the candidate is needed to start.
+NAME_HELP = {
+    "first_name": "As you sign your letters. Kept on this machine.",
+    "last_name": "Leave it empty if you go by one name.",
+}
+NO_NAME = "Give the name you sign letters with."
+
+
+class _NameFields:
+    """First and last name in Django's own user fields, at least one of them given."""
+
+    cleaned_data: dict
+
+    def _name_fields_setup(self) -> None:
+        fields = self.fields  # type: ignore[attr-defined]
+        for name, help_text in NAME_HELP.items():
+            fields[name].required = False
+            fields[name].help_text = help_text
+        fields["first_name"].label = "First name"
+        fields["last_name"].label = "Last name"
+
+    def _name_check(self, cleaned: dict) -> dict:
+        for name in NAME_HELP:
+            cleaned[name] = " ".join((cleaned.get(name) or "").split())
+        if not cleaned["first_name"] and not cleaned["last_name"]:
+            self.add_error("first_name", NO_NAME)  # type: ignore[attr-defined]
+        return cleaned
+
+
+class SignUpForm(_NameFields, UserCreationForm):
+    """A username, the name the candidate signs letters with, and a password.
 
     With SECONDROUND_SIGNUP=code the form also asks for the organisation's code.
     """
 
+    class Meta(UserCreationForm.Meta):
+        fields = ("username", "first_name", "last_name")
+
     def __init__(self, *args, ask_code: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self._name_fields_setup()
         if ask_code:
             self.fields["code"] = forms.CharField(
                 label="Organisation code",
@@ -29,11 +62,29 @@ class SignUpForm(UserCreationForm):
             )
             self.order_fields(["code"])
 
+    def clean(self) -> dict:
+        return self._name_check(super().clean())
+
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip()
         if not hmac.compare_digest(code.encode(), settings.SECONDROUND_SIGNUP_CODE.encode()):
             raise forms.ValidationError(WRONG_CODE, code="wrong_code")
         return code
+
+
+class NameForm(_NameFields, forms.ModelForm):
+    """The name letters, follow-ups and briefs are signed with."""
+
+    class Meta:
+        model = get_user_model()
+        fields = ("first_name", "last_name")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._name_fields_setup()
+
+    def clean(self) -> dict:
+        return self._name_check(super().clean())
 
 
 class ThrottledMixin:

@@ -6,6 +6,7 @@ from . import views
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("signup/<str:token>/", views.signup, name="signup_invitation"),
+    path("name/", views.name_edit, name="name_edit"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from . import services, throttle
-from .forms import SignUpForm, ThrottledAuthenticationForm
+from .forms import NameForm, SignUpForm, ThrottledAuthenticationForm
 
 CLOSED = (
     "Sign-up is closed on this server: accounts are created by whoever runs it. Ask them for one."
@@ -88,3 +89,14 @@ def signup(request: HttpRequest, token: str | None = None) -> HttpResponse:
 def _locked(request: HttpRequest, form: Form, message: str) -> HttpResponse:
     form.add_error(None, message)
     return render(request, "registration/signup.html", {"form": form}, status=429)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def name_edit(request: HttpRequest) -> HttpResponse:
+    form = NameForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved. Your letters, follow-ups and briefs now carry this name.")
+        return redirect("name_edit")
+    return render(request, "registration/name.html", {"form": form})

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from secondround.accounts.selectors import signature_name
 from secondround.debrief.models import Debrief
 from secondround.engine.answers import build_learned_answer
 from secondround.engine.ask import AskPerson, AskQuestion, pay_was_raised, questions_to_ask
@@ -108,6 +109,7 @@ class Brief:
     plan: object | None
     learned_answer: str
     salary: str
+    candidate: str = ""
     reminders: tuple[str, ...] = REMINDERS
     thank_you_by: datetime | None = None
     follow_up_on: object | None = None
@@ -193,6 +195,7 @@ def build_brief(round_: Round, owner: AbstractBaseUser) -> Brief:
         plan=getattr(opportunity, "plan", None),
         learned_answer=learned,
         salary=salary_line(opportunity),
+        candidate=signature_name(owner),
         thank_you_by=thank_you_deadline(ended) if ended else None,
         follow_up_on=follow_up.follow_up_on if follow_up else None,
     )

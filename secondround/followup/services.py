@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from secondround.accounts.selectors import signature_name
 from secondround.engine.after_notes import split_after_notes
 from secondround.engine.dates import shifted
 from secondround.engine.deadlines import follow_up_date
@@ -43,16 +44,11 @@ def round_end(round_: Round) -> datetime | None:
     return shifted(round_.starts_at, ASSUMED_ROUND_LENGTH) or round_.starts_at
 
 
-def candidate_name(owner: AbstractBaseUser) -> str:
-    full = owner.get_full_name() if hasattr(owner, "get_full_name") else ""
-    return full or owner.get_username()
-
-
 def letter_context(round_: Round, owner: AbstractBaseUser) -> LetterContext:
     opportunity = round_.opportunity
     start = round_.local(round_.starts_at)
     return LetterContext(
-        candidate_name=candidate_name(owner),
+        candidate_name=signature_name(owner),
         company=opportunity.company,
         role=opportunity.role_title,
         round_label=round_.label,

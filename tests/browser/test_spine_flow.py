@@ -28,6 +28,8 @@ Recruiting Team
 def test_sign_up_to_roster(page, screenshot_dir):
     page.goto("/account/signup/")
     page.get_by_label("Username").fill("sam")
+    page.get_by_label("First name").fill("Sam")
+    page.get_by_label("Last name").fill("Ortiz")
     page.get_by_label("Password", exact=True).fill("a-long-unusual-pass")
     page.get_by_label("Password confirmation").fill("a-long-unusual-pass")
     page.get_by_role("button", name="Sign up").click()
