@@ -7,9 +7,9 @@
 * ``range_line`` writes the one line for the brief:
   "Research $78k–$95k (4 sources) · target $90k · walk away below $80k".
 * ``what_to_say`` gives the scripts for this round. Early (round 1-2, the employer has not
-  raised pay) it defers politely; later, or once they raised it, it gives a researched
-  range whose bottom sits slightly above the target, so the candidate never names a
-  single number below their target. It always adds how to answer "what do you earn now".
+  raised pay) it defers politely; later, or once they raised it, it gives a range that
+  starts at the target (never a number below it) and stays inside the research, or
+  says why it cannot. It always adds how to answer "what do you earn now".
 * ``parse_money`` and ``format_money`` read and write amounts: "$95k", "95,000",
   "£52.5k", "€60 000", "1.2M", "80000 CHF", "₹12,00,000", "12 lakh".
 """
@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
 # --------------------------------------------------------------------------------------
 # Data tables: edit these rather than the code below.
@@ -68,9 +68,8 @@ MULTIPLIERS: dict[str, Decimal] = {
     "crore": Decimal(10_000_000),
     "crores": Decimal(10_000_000),
 }
-# The bottom of the range said aloud sits this far above the target.
-ANCHOR_ABOVE_TARGET = Decimal("1.03")
-ANCHOR_WIDTH = Decimal("1.10")  # top of the said range, relative to its bottom, at least
+# Without research to set the top, the said range is this wide.
+ANCHOR_WIDTH = Decimal("1.10")
 ANCHOR_MAX_WIDTH = Decimal("1.25")  # research may lift the top this far, no further
 
 _SYMBOL = "|".join(re.escape(symbol) for symbol, _ in SYMBOLS)
@@ -181,10 +180,9 @@ def what_to_say(
     """Lines to say if pay expectations come up in this round; see the module docstring."""
     code = _code(currency or summary.currency or "")
     said = anchored_range(target=target, summary=summary, currency=code)
-    researched = summary.count > 0 and _code(summary.currency) == code
     basis = (
         "Based on my research for similar roles and what this one involves"
-        if researched
+        if said and said.from_research
         else "Based on what this role involves and my experience"
     )
     lines: list[str] = []
@@ -200,12 +198,14 @@ def what_to_say(
         if said:
             lines.append(
                 f"If they press for a figure: \u201c{basis}, "
-                f"I'm looking at {_span(*said, code)}, depending on the whole package.\u201d"
+                f"I'm looking at {_span(said.low, said.high, code)}, depending on the whole "
+                "package.\u201d"
             )
     else:
         if said:
             lines.append(
-                f"\u201c{basis}, I'm looking for {_span(*said, code)} in base salary.\u201d"
+                f"\u201c{basis}, I'm looking for {_span(said.low, said.high, code)} in base "
+                "salary.\u201d"
             )
         else:
             lines.append(
@@ -223,6 +223,8 @@ def what_to_say(
                 "for this role; is there flexibility in the base or elsewhere in the "
                 "package?\u201d Don't accept or counter on the spot: ask for it in writing."
             )
+    if said and said.note:
+        lines.append(f"Note: {said.note}")
     lines.append(
         "If they ask what you earn now: \u201cI'd rather focus on what this role is worth; "
         "based on its responsibilities and my research, I'm looking for a fair market "
@@ -232,27 +234,75 @@ def what_to_say(
     return lines
 
 
+@dataclass(frozen=True)
+class SaidRange:
+    """The range to say aloud, and why it is not the plain "target within research" one."""
+
+    low: Decimal
+    high: Decimal
+    note: str = ""
+    from_research: bool = True
+
+
 def anchored_range(
     *, target: Decimal | None, summary: SalarySummary, currency: str
-) -> tuple[Decimal, Decimal] | None:
-    """The range to say aloud: bottom slightly above the target, never below it.
+) -> SaidRange | None:
+    """The range to say aloud: it starts at the target and stays inside the research.
 
-    Without a target, the research midpoint to the research top. The top reaches up to
-    the research high (at most a quarter above the bottom) and is at least 10% above it.
-    Research in another currency than the one spoken is not used.
+    The employer's offer tends towards the bottom of a range, so the bottom is the target
+    (never a number below it); the top is the research high, at most a quarter above the
+    bottom. Where the research cannot support that (the target is above its high or below
+    its low, or there is no research in this currency) the range says so in `note`.
+    Without a target, the research midpoint to the research high.
     """
-    research = summary.count > 0 and _code(summary.currency or "") == currency
-    research_high = summary.high if research else None
-    if target is not None and target > 0:
-        bottom = _nice(target * ANCHOR_ABOVE_TARGET)
-    elif research and summary.median_mid is not None:
-        bottom = _nice(summary.median_mid)
-    else:
-        return None
-    top = bottom * ANCHOR_WIDTH
-    if research_high is not None:
-        top = max(top, min(research_high, bottom * ANCHOR_MAX_WIDTH))
-    return bottom, _nice(top)
+    research = (
+        summary.count > 0
+        and _code(summary.currency or "") == currency
+        and summary.low is not None
+        and summary.high is not None
+    )
+    low, high = (summary.low, summary.high) if research else (None, None)
+    money = lambda amount: format_money(amount, currency, compact=True)  # noqa: E731
+    if target is None or target <= 0:
+        if low is None or high is None or summary.median_mid is None:
+            return None
+        bottom = _sayable(summary.median_mid)
+        return SaidRange(bottom, max(bottom, _sayable(high, up=False)))
+    bottom = _sayable(target)
+    if low is None or high is None:
+        return SaidRange(
+            bottom,
+            _sayable(bottom * ANCHOR_WIDTH),
+            "No research in this currency yet: add two or three sources to check this range.",
+            from_research=False,
+        )
+    if target < low:
+        top = _sayable(max(summary.median_mid or high, low), up=False)
+        return SaidRange(
+            _sayable(low),
+            max(_sayable(low), top),
+            f"Your target is below the research range ({_span(low, high, currency)}), so "
+            f"the range starts at the research low, {money(_sayable(low))}: "
+            "don't ask for less than the market pays.",
+        )
+    if target > high:
+        return SaidRange(
+            bottom,
+            _sayable(bottom * ANCHOR_WIDTH),
+            f"Your target is above the research range ({_span(low, high, currency)}): be "
+            "ready to say what justifies it (experience, scope, certifications), or look "
+            "again at the target.",
+            from_research=False,
+        )
+    top = min(_sayable(high, up=False), _sayable(bottom * ANCHOR_MAX_WIDTH, up=False))
+    if top <= bottom:
+        return SaidRange(
+            bottom,
+            bottom,
+            "Your target is at the top of the research range, so there is no room above it "
+            "to name a range: say the one figure.",
+        )
+    return SaidRange(bottom, top)
 
 
 def format_money(amount: Decimal, currency: str, *, compact: bool = False) -> str:
@@ -351,13 +401,15 @@ def _whole(amount: Decimal) -> Decimal:
     return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _nice(amount: Decimal) -> Decimal:
-    """Round up to a figure people say: 92,700 -> 93,000; 122,400 -> 125,000."""
+def _sayable(amount: Decimal, *, up: bool = True) -> Decimal:
+    """A figure people say, rounded up (or down) to half the second digit: 92,700 -> 93,000;
+    98,000 -> 98,000; 122,400 -> 125,000 (down: 120,000); 1,234,567 -> 1,250,000."""
     if amount <= 0:
         return Decimal(0)
     digits = len(str(int(amount)))
     step = Decimal(10) ** max(digits - 2, 0) / 2 if digits >= 3 else Decimal(1)
-    return (amount / step).to_integral_value(rounding=ROUND_CEILING) * step
+    rounding = ROUND_CEILING if up else ROUND_FLOOR
+    return (amount / step).to_integral_value(rounding=rounding) * step
 
 
 def _span(low: Decimal, high: Decimal, currency: str) -> str:

@@ -218,7 +218,7 @@ def test_what_to_say_branches(round_number, raised, defers):
     assert ("learn more about the role" in text) is defers
     assert ("whole package" in text) is True
     if not defers:
-        assert "I'm looking for $93k–$105k" in text
+        assert "I'm looking for $90k–$95k" in text
         assert "bonus" in text and "leave" in text
     assert "what you earn now" in lines[-1] and "lawfully" in lines[-1]
     amounts = _amounts(lines)
@@ -226,26 +226,65 @@ def test_what_to_say_branches(round_number, raised, defers):
     assert min(amounts) >= D(90_000), "never a number below target"
 
 
-@pytest.mark.parametrize("target", [D(40_000), D(90_000), D(120_000), D(1_500_000)])
-def test_anchored_range_starts_slightly_above_target(target):
-    low, high = anchored_range(target=target, summary=USD_SUMMARY, currency="USD")
-    assert target <= low <= target * D("1.06")
-    assert high >= low * D("1.10")
+ISSUE_RESEARCH = summarise([point(82_000, 95_000), point(88_000, 105_000)])
 
 
-def test_anchored_range_reaches_the_research_top():
-    summary = summarise([point(80_000, 120_000)])
-    assert anchored_range(target=D(90_000), summary=summary, currency="USD") == (
-        D(93_000),
-        D(120_000),
+@pytest.mark.parametrize(
+    ("target", "summary", "said", "note"),
+    [
+        # The case the issue quotes: target $98k, research $82k-$105k.
+        (D(98_000), ISSUE_RESEARCH, (D(98_000), D(105_000)), ""),
+        (D(84_500), ISSUE_RESEARCH, (D(84_500), D(105_000)), ""),
+        (D(80_000), summarise([point(80_000, 140_000)]), (D(80_000), D(100_000)), ""),
+        (D(105_000), ISSUE_RESEARCH, (D(105_000), D(105_000)), "at the top"),
+        (D(120_000), ISSUE_RESEARCH, (D(120_000), D(135_000)), "above the research"),
+        (D(70_000), ISSUE_RESEARCH, (D(82_000), D(92_500)), "below the research"),
+        (D(52_000), NO_RESEARCH, (D(52_000), D(57_500)), "No research"),
+        (D(1_234_567), NO_RESEARCH, (D(1_250_000), D(1_400_000)), "No research"),
+    ],
+)
+def test_the_said_range_holds_the_target_inside_the_research_or_says_why(
+    target, summary, said, note
+):
+    got = anchored_range(target=target, summary=summary, currency="USD")
+    assert (got.low, got.high) == said
+    assert (note in got.note) if note else got.note == ""
+    if not note:  # the plain case: contains the target, inside the research
+        assert got.low <= target <= got.high
+        assert summary.low <= got.low and got.high <= summary.high
+    assert got.low >= min(target, summary.low or target), "never a figure below both"
+
+
+def test_the_issue_case_is_said_as_a_range_the_research_supports():
+    lines = what_to_say(
+        round_number=3,
+        employer_raised_pay=True,
+        target=D(98_000),
+        summary=ISSUE_RESEARCH,
+        currency="USD",
     )
+    assert "I'm looking for $98k–$105k in base salary" in lines[0]
+    assert lines[0].startswith("\u201cBased on my research")
+    assert not any(line.startswith("Note:") for line in lines)
+
+
+def test_a_target_above_the_research_is_not_said_to_come_from_it():
+    lines = what_to_say(
+        round_number=3,
+        employer_raised_pay=True,
+        target=D(120_000),
+        summary=ISSUE_RESEARCH,
+        currency="USD",
+    )
+    assert lines[0].startswith("\u201cBased on what this role involves")
+    assert any(line.startswith("Note: Your target is above the research range") for line in lines)
 
 
 def test_without_target_the_range_comes_from_research():
     lines = what_to_say(
         round_number=3, employer_raised_pay=False, target=None, summary=USD_SUMMARY, currency=None
     )
-    assert "$87k–$96k" in lines[0]
+    assert "$87k–$95k" in lines[0]
 
 
 def test_without_target_or_research_no_figure_is_given():
@@ -265,7 +304,7 @@ def test_research_in_another_currency_is_not_quoted():
         currency="GBP",
     )
     assert lines[0].startswith("\u201cBased on what this role involves")
-    assert "£51.5k–£57k" in lines[0]
+    assert "£50k–£55k" in lines[0]
     assert "$" not in " ".join(lines)
 
 
