@@ -262,7 +262,6 @@ def anchored_range(
         and summary.high is not None
     )
     low, high = (summary.low, summary.high) if research else (None, None)
-    money = lambda amount: format_money(amount, currency, compact=True)  # noqa: E731
     if target is None or target <= 0:
         if low is None or high is None or summary.median_mid is None:
             return None
@@ -282,7 +281,7 @@ def anchored_range(
             _sayable(low),
             max(_sayable(low), top),
             f"Your target is below the research range ({_span(low, high, currency)}), so "
-            f"the range starts at the research low, {money(_sayable(low))}: "
+            f"the range starts at the research low, {format_money(_sayable(low), currency, compact=True)}: "
             "don't ask for less than the market pays.",
         )
     if target > high:
