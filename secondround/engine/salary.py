@@ -276,12 +276,13 @@ def anchored_range(
             from_research=False,
         )
     if target < low:
+        start = _sayable(low)
         top = _sayable(max(summary.median_mid or high, low), up=False)
         return SaidRange(
-            _sayable(low),
-            max(_sayable(low), top),
+            start,
+            max(start, top),
             f"Your target is below the research range ({_span(low, high, currency)}), so "
-            f"the range starts at the research low, {format_money(_sayable(low), currency, compact=True)}: "
+            f"the range starts at the research low, {format_money(start, currency, compact=True)}: "
             "don't ask for less than the market pays.",
         )
     if target > high:
