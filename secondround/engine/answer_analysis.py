@@ -22,7 +22,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_phrases.json"
@@ -1173,14 +1173,18 @@ def analyse_answer(
     points: list[Point] = []
     if n_words:
         behavioural = _is_behavioural(question, question_kind)
-        points.append(
-            _length_point(
-                n_words, duration, estimated, estimate_wpm, own_pace, behavioural, sentences
-            )
+        star = _star_point(sentences, labels, cues, toks) if behavioural and sentences else None
+        specificity = _specificity_point(text, sentences, facts)
+        length = _length_point(
+            n_words, duration, estimated, estimate_wpm, own_pace, behavioural, sentences
         )
-        if behavioural and len(sentences) >= 1:
-            points.append(_star_point(sentences, labels, cues, toks))
-        points.append(_specificity_point(text, sentences, facts))
+        if length.suggestion in (SHORT_ADVICE, BRIEF_ADVICE):
+            how = _longer_how(star, _has_number(text, facts), short=length.level == "problem")
+            length = replace(length, suggestion=how)
+        points.append(length)
+        if star:
+            points.append(star)
+        points.append(specificity)
         fp = _filler_point(text, filler_hits, n_words, minutes, estimate_wpm)
         if fp:
             points.append(fp)
@@ -1265,7 +1269,7 @@ def _length_point(
             "problem",
             f"Too short: {amount}. The interviewer learns little from it.",
             first,
-            "Add one concrete example: what you did and what changed, in two or three sentences.",
+            SHORT_ADVICE,
         )
     if long_:
         return Point(
@@ -1281,7 +1285,7 @@ def _length_point(
             "tip",
             f"A little brief for a behavioural answer: {amount}; one to two minutes works best.",
             first,
-            "Add the steps you took and one number for the result.",
+            BRIEF_ADVICE,
         )
     return Point(
         "length",
@@ -1290,6 +1294,28 @@ def _length_point(
         (),
         "Keep answers at this length: one to two minutes.",
     )
+
+
+NO_ACTIONS = "Your own actions are not clear: few sentences say what you did."
+
+
+SHORT_ADVICE = "Add one concrete example: what you did and what changed, in two or three sentences."
+BRIEF_ADVICE = "Add the steps you took and one number for the result."
+
+
+def _longer_how(star: Point | None, has_number: bool, *, short: bool) -> str:
+    """What to add to a short answer, without asking again for what the other points
+    found there: a complete STAR with numbers is told to add depth, not "one number"."""
+    if short and (star is None or star.level != "good"):
+        return SHORT_ADVICE
+    wants = []
+    if star is not None and star.message == NO_ACTIONS:
+        wants.append("the steps you took")
+    if not has_number:
+        wants.append("one number for the result")
+    if wants:
+        return f"Add {' and '.join(wants)}."
+    return "Say one more thing you did and how it went for the people involved."
 
 
 def _star_point(
@@ -1345,7 +1371,7 @@ def _star_point(
         return Point(
             "star",
             "problem",
-            "Your own actions are not clear: few sentences say what you did.",
+            NO_ACTIONS,
             first_of("situation"),
             "Spend most of the answer on the steps you took: 'I …, then I …'.",
         )
@@ -1423,9 +1449,17 @@ _NOT_NAMES = frozenset(
 )
 
 
+def _numeric_facts(facts: list[str]) -> list[str]:
+    return [f.partition(": ")[2] for f in facts if not f.startswith("role")]
+
+
+def _has_number(text: str, facts: list[str]) -> bool:
+    return bool(_DIGIT_NUMBER.search(text) or _numeric_facts(facts))
+
+
 def _specificity_point(text: str, sentences: list[str], facts: list[str]) -> Point:
     numbers = [m.group(0).strip() for m in _DIGIT_NUMBER.finditer(text)]
-    numeric_facts = [f.partition(": ")[2] for f in facts if not f.startswith("role")]
+    numeric_facts = _numeric_facts(facts)
     names: list[str] = []
     for s in sentences:
         for m in _NAMED.finditer(s):

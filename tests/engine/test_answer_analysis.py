@@ -427,3 +427,45 @@ def test_odd_timing_arguments_never_raise() -> None:
     assert report.seconds is None
     report = analyse_answer("I did it.", words=[Word("I", 5, 4), Word("did", float("inf"), 1)])
     json.dumps(report_as_json(report))
+
+
+# Brief (under a minute to say) behavioural answers from several occupations.
+BRIEF_ANSWERS = [
+    # Complete, with numbers: the tip must ask for depth, not for a number or the steps.
+    (
+        "Last winter our medical unit was short two nurses on nights and falls were rising: "
+        "we had four in one month, all between two and five in the morning. "
+        "My task as the senior nurse on nights was to keep the eight patients on my side "
+        "safe without extra staff. I set up hourly rounding with a simple sheet on each door, "
+        "moved the two highest-risk patients nearer the station, and briefed the aides at "
+        "the start of every shift on who needed help to the bathroom. "
+        "As a result we had no falls in the next six weeks and the manager kept the rounding.",
+        {"number": False, "steps": False},
+    ),
+    # No number anywhere: asking for one is right.
+    (
+        "When I was a site electrician on a housing job our panel inspections kept failing, "
+        "mostly for labelling and torque marks that nobody had checked. I was asked by the "
+        "foreman to fix the process before the next inspection. I wrote a short checklist, "
+        "walked the apprentices through it on a real board, and checked every board myself "
+        "at the end of each day until they had the habit. As a result the next inspections "
+        "passed first time and the foreman adopted the checklist for the other sites.",
+        {"number": True, "steps": False},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asks"), BRIEF_ANSWERS)
+def test_a_brief_answer_is_not_asked_for_what_it_already_has(text, asks):
+    report = analyse_answer(
+        text, question="Tell me about a time you improved safety.", question_kind="behavioral"
+    )
+    length = next(point for point in report.points if point.topic == "length")
+    assert length.level == "tip", length.message
+    assert ("one number" in length.suggestion) is asks["number"]
+    assert ("steps you took" in length.suggestion) is asks["steps"]
+    goods = {point.message.split(":")[0] for point in report.points if point.level == "good"}
+    if "Specific" in goods:
+        assert not any("one number" in tip for tip in report.suggestions)
+    if "Complete STAR" in goods:
+        assert not any("steps you took" in tip for tip in report.suggestions)
