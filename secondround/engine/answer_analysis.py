@@ -51,8 +51,8 @@ SPEAKING_WPM = 150.0
 TOO_SHORT_SECONDS = 30.0
 BEHAVIOURAL_MIN_SECONDS = 60.0
 RAMBLING_SECONDS = 120.0
-# Stored reports older than this are analysed again when read (the figures changed).
-REPORT_VERSION = 2
+# Stored reports older than this are analysed again when read (figures or advice changed).
+REPORT_VERSION = 3
 PACE_LOW, PACE_HIGH = 130.0, 160.0
 LONG_PAUSE_SECONDS = 2.0
 FILLERS_PER_MINUTE_OK = 2.0
