@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "secondround.followup",
     "secondround.brief",
     "secondround.practice",
+    "secondround.overview",
 ]
 
 MIDDLEWARE = [

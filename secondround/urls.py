@@ -7,6 +7,7 @@ from secondround.accounts.forms import ThrottledAdminAuthenticationForm
 admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
+    path("", include("secondround.overview.urls")),
     path("", include("secondround.opportunities.urls")),
     path("", include("secondround.debrief.urls")),
     path("", include("secondround.research.urls")),

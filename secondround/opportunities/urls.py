@@ -3,14 +3,12 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("opportunities/new/", views.opportunity_create, name="opportunity_create"),
     path("opportunities/<int:pk>/", views.opportunity_detail, name="opportunity_detail"),
     path("opportunities/<int:pk>/edit/", views.opportunity_edit, name="opportunity_edit"),
     path("opportunities/<int:pk>/archive/", views.opportunity_archive, name="opportunity_archive"),
     path("opportunities/<int:pk>/delete/", views.opportunity_delete, name="opportunity_delete"),
     path("opportunities/<int:pk>/rounds/new/", views.round_create, name="round_create"),
-    path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
     path("rounds/<int:pk>/edit/", views.round_edit, name="round_edit"),
     path("rounds/<int:pk>/delete/", views.round_delete, name="round_delete"),
     path("rounds/<int:pk>/interviewers/new/", views.interviewer_create, name="interviewer_create"),

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secondround.engine.invitation import AgendaItem, ParsedInvitation, parse_invitation
 from secondround.engine.invitation_files import UnreadableInvitation, parse_invitation_file
-from secondround.followup.selectors import follow_ups_due, letters_due
 from secondround.practice.models import Attempt
 from secondround.practice.services import recordings_forget
 
@@ -29,25 +28,6 @@ from .forms import (
     RoundForm,
 )
 from .models import Round
-
-
-@login_required
-@require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
-    archived = request.GET.get("archived") == "1"
-    now = timezone.now()
-    rows = selectors.dashboard_rows(request.user, now=now, archived=archived)
-    return render(
-        request,
-        "opportunities/dashboard.html",
-        {
-            "rows": rows,
-            "archived": archived,
-            "now": now,
-            "letters_due": letters_due(request.user, now),
-            "follow_ups_due": follow_ups_due(request.user, timezone.localdate()),
-        },
-    )
 
 
 @login_required
@@ -138,25 +118,6 @@ def _warn_about_the_date(request: HttpRequest, round_: Round) -> None:
     warning = selectors.round_date_warning(round_, now=timezone.now())
     if warning:
         messages.warning(request, warning.message)
-
-
-@login_required
-@require_GET
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = get_round_for_user(request, pk)
-    warning = selectors.round_date_warning(round_, now=timezone.now())
-    return render(
-        request,
-        "opportunities/round_detail.html",
-        {
-            "round": round_,
-            "opportunity": round_.opportunity,
-            "interviewers": round_.interviewers.all(),
-            "paste_form": InvitationPasteForm(),
-            # A round held last week is normal; only a date years away stays flagged here.
-            "date_warning": warning if warning and warning.implausible else None,
-        },
-    )
 
 
 @login_required

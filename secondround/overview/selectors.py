@@ -1,0 +1,155 @@
+"""Reads across every area app: the facts of a round's preparation path, and what is due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Q
+
+from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
+from secondround.debrief.models import AskedQuestion
+from secondround.engine.readiness import RoundFacts, RoundPath, round_path
+from secondround.followup.models import FollowUp, InterviewerNote, Letter
+from secondround.followup.selectors import follow_ups_due, letters_due
+from secondround.followup.services import round_end
+from secondround.opportunities.models import Round
+from secondround.opportunities.selectors import DashboardRow, dashboard_rows
+from secondround.practice.models import Attempt
+from secondround.questions.selectors import prepared_keys, round_bank
+from secondround.research.models import CompanyProfile, InterviewerResearch
+from secondround.stories.models import Story
+from secondround.stories.selectors import round_coverage
+
+# The bank's first questions, illegal and off-the-wall ones aside, are the likely ones.
+LIKELY_QUESTIONS = 20
+NOT_LIKELY_KINDS = frozenset({"illegal", "curveball"})
+# A round this close with no practice is due now.
+SOON = timedelta(days=2)
+
+
+def _filled(instance: object, fields: tuple[str, ...]) -> bool:
+    return instance is not None and any(str(getattr(instance, f) or "").strip() for f in fields)
+
+
+def round_facts(round_: Round, owner: AbstractBaseUser, *, now: datetime) -> RoundFacts:
+    """Everything the path counts for one round (about a dozen queries, and the bank)."""
+    opportunity = round_.opportunity
+    people = list(round_.interviewers.all())
+    person_ids = [person.pk for person in people]
+    earlier = (
+        Round.objects.filter(opportunity=opportunity, number__lt=round_.number)
+        .order_by("-number")
+        .first()
+    )
+    asked = AskedQuestion.objects.filter(debrief__round=earlier) if earlier else None
+    bank = round_bank(round_)
+    likely = [q for q in bank if q.kind not in NOT_LIKELY_KINDS][:LIKELY_QUESTIONS]
+    likely_keys = {q.key for q in likely}
+    stories = Story.objects.filter(owner=owner).count()
+    without_story = 0
+    if stories:
+        coverage = round_coverage(round_, owner, bank=bank)
+        without_story = sum(
+            1
+            for item in coverage.questions
+            if item.question.key in likely_keys and not item.matches.covered
+        )
+    attempts = Attempt.objects.filter(round=round_, status=Attempt.Status.DONE)
+    ended = round_end(round_)
+    follow_up = FollowUp.objects.filter(round=round_).first()
+    return RoundFacts(
+        days_left=((round_.starts_at - now).total_seconds() / 86400 if round_.starts_at else None),
+        ended=ended is not None and ended <= now,
+        people=len(people),
+        people_complete=sum(1 for p in people if p.title.strip() and p.relation != "other"),
+        earlier_round=earlier is not None,
+        debrief_questions=asked.count() if asked is not None else 0,
+        debrief_struggled=(
+            asked.filter(went=AskedQuestion.Went.STRUGGLED).count() if asked is not None else 0
+        ),
+        company_researched=_filled(
+            CompanyProfile.objects.filter(opportunity=opportunity).first(),
+            ("industry", "products", "launches", "competitors", "values"),
+        ),
+        people_researched=InterviewerResearch.objects.filter(interviewer_id__in=person_ids)
+        .exclude(background="", shared_experience="", talking_points="", profile_notes="")
+        .count(),
+        likely_questions=len(likely),
+        likely_prepared=len(likely_keys & prepared_keys(round_)),
+        likely_without_story=without_story,
+        stories=stories,
+        practised=attempts.count(),
+        practised_spoken=attempts.exclude(audio="").count(),
+        people_with_own_questions=AskChoice.objects.filter(interviewer_id__in=person_ids)
+        .values("interviewer_id")
+        .distinct()
+        .count(),
+        plan=_filled(
+            NinetyDayPlan.objects.filter(opportunity=opportunity).first(),
+            ("learn", "contribute", "lead"),
+        ),
+        salary_target=SalaryPlan.objects.filter(
+            opportunity=opportunity, target__isnull=False
+        ).exists(),
+        brief_ready=round_.starts_at is not None
+        and bool(round_.location.strip() or round_.video_link.strip()),
+        people_with_notes=InterviewerNote.objects.filter(interviewer_id__in=person_ids)
+        .exclude(Q(discussed="") & Q(cares_about="") & Q(worries=""))
+        .count(),
+        letters_sent=Letter.objects.filter(
+            interviewer_id__in=person_ids, sent_at__isnull=False
+        ).count(),
+        follow_up_set=follow_up is not None and follow_up.decision_expected_on is not None,
+    )
+
+
+def round_readiness(round_: Round, owner: AbstractBaseUser, *, now: datetime) -> RoundPath:
+    return round_path(round_facts(round_, owner, now=now))
+
+
+@dataclass(frozen=True)
+class DashboardEntry:
+    row: DashboardRow
+    path: RoundPath | None  # for the next round only
+
+
+def dashboard_entries(
+    owner: AbstractBaseUser, *, now: datetime, archived: bool
+) -> list[DashboardEntry]:
+    """Each opportunity with its next interview and that round's readiness."""
+    return [
+        DashboardEntry(
+            row,
+            round_readiness(row.next_round, owner, now=now)
+            if row.next_round and not archived
+            else None,
+        )
+        for row in dashboard_rows(owner, now=now, archived=archived)
+    ]
+
+
+@dataclass(frozen=True)
+class Due:
+    letters: list
+    follow_ups: list
+    unpractised: list[Round]  # rounds within two days with no practice
+
+    def __bool__(self) -> bool:
+        return bool(self.letters or self.follow_ups or self.unpractised)
+
+
+def due_now(owner: AbstractBaseUser, *, now: datetime, today: date) -> Due:
+    soon = (
+        Round.objects.filter(
+            opportunity__owner=owner,
+            opportunity__archived_at__isnull=True,
+            starts_at__gt=now,
+            starts_at__lte=now + SOON,
+        )
+        .exclude(attempts__status=Attempt.Status.DONE)
+        .select_related("opportunity")
+        .order_by("starts_at")
+    )
+    return Due(letters_due(owner, now), follow_ups_due(owner, today), list(soon))

@@ -1,0 +1,101 @@
+"""The dashboard and the round page: where each round's preparation path is shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from secondround.engine.readiness import RoundPath, Step
+from secondround.opportunities.access import get_round_for_user
+from secondround.opportunities.forms import InvitationPasteForm
+from secondround.opportunities.models import Round
+from secondround.opportunities.selectors import round_date_warning
+
+from . import selectors
+
+
+@dataclass(frozen=True)
+class StepLink:
+    step: Step
+    url: str
+    more: tuple[tuple[str, str], ...] = ()  # other pages of the same step: (label, url)
+
+
+def _step_links(round_: Round, path: RoundPath) -> list[StepLink]:
+    """Each step of the path with the page where it is done."""
+    opportunity = round_.opportunity
+    earlier = (
+        Round.objects.filter(opportunity=opportunity, number__lt=round_.number)
+        .order_by("-number")
+        .first()
+    )
+    urls = {
+        "roster": f"{round_.get_absolute_url()}#roster",
+        "debrief": reverse("debrief_detail", args=[earlier.pk if earlier else round_.pk]),
+        "research": reverse("research_home", args=[opportunity.pk]),
+        "questions": reverse("bank", args=[round_.pk]),
+        "stories": reverse("coverage", args=[round_.pk]),
+        "practice": reverse("practice_home", args=[round_.pk]),
+        "day": reverse("ask", args=[round_.pk]),
+        "brief": reverse("brief", args=[round_.pk]),
+        "after": reverse("after_notes", args=[round_.pk]),
+    }
+    more = {
+        "day": (
+            ("the 30/60/90-day plan", reverse("plan", args=[opportunity.pk])),
+            ("salary", reverse("salary", args=[opportunity.pk])),
+        ),
+        "after": (
+            ("thank-you letters", reverse("letters", args=[round_.pk])),
+            ("follow-up", reverse("follow_up", args=[round_.pk])),
+        ),
+    }
+    return [StepLink(step, urls[step.key], more.get(step.key, ())) for step in path.steps]
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    archived = request.GET.get("archived") == "1"
+    now = timezone.now()
+    return render(
+        request,
+        "overview/dashboard.html",
+        {
+            "entries": selectors.dashboard_entries(request.user, now=now, archived=archived),
+            "archived": archived,
+            "now": now,
+            "due": selectors.due_now(request.user, now=now, today=timezone.localdate()),
+        },
+    )
+
+
+@login_required
+@require_GET
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_round_for_user(request, pk)
+    now = timezone.now()
+    path = selectors.round_readiness(round_, request.user, now=now)
+    warning = round_date_warning(round_, now=now)
+    links = _step_links(round_, path)
+    return render(
+        request,
+        "overview/round.html",
+        {
+            "round": round_,
+            "opportunity": round_.opportunity,
+            "interviewers": round_.interviewers.all(),
+            "paste_form": InvitationPasteForm(),
+            "path": path,
+            "steps": links,
+            "next_link": next((link for link in links if link.step == path.next_step), None),
+            # A round held last week is normal; only a date years away stays flagged here.
+            "date_warning": warning if warning and warning.implausible else None,
+        },
+    )
