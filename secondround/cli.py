@@ -176,6 +176,20 @@ def cmd_letters(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_readiness(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.utils import timezone
+
+    from secondround.engine.readiness import path_as_json
+    from secondround.overview.selectors import round_readiness
+
+    round_ = _round_of(args.opportunity, args.round)
+    path = round_readiness(round_, round_.opportunity.owner, now=timezone.now())
+    json.dump(path_as_json(path), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     _setup_django()
     from secondround.brief.exports import PdfUnavailable, brief_ics, brief_pdf
@@ -416,6 +430,14 @@ def build_parser() -> argparse.ArgumentParser:
     letters.add_argument("opportunity", help="the opportunity's id")
     letters.add_argument("round", help="the round's id, or its number within the opportunity")
     letters.set_defaults(run=cmd_letters)
+
+    readiness = commands.add_parser(
+        "readiness",
+        help="print the round's preparation path as JSON: steps, the next step, readiness 0-1",
+    )
+    readiness.add_argument("opportunity", help="the opportunity's id")
+    readiness.add_argument("round", help="the round's id, or its number within the opportunity")
+    readiness.set_defaults(run=cmd_readiness)
 
     brief = commands.add_parser("brief", help="the brief for a round: PDF, calendar, or a summary")
     brief.add_argument("opportunity", help="the opportunity's id")

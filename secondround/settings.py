@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -111,6 +112,9 @@ INSTALLED_APPS = [
     "secondround.practice",
     "secondround.overview",
 ]
+
+# Widget templates are looked up like any template, so a widget of ours can have one.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

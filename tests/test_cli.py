@@ -196,3 +196,24 @@ def test_analyse_answer_prints_the_report(tmp_path, capsys):
     assert report["fillers"]["count"] == 2
     assert report["fillers"]["per_minute"] == pytest.approx(2 * 60 / 45, rel=0.01)
     assert report["star"][0] == "situation" and report["star"][-1] == "result"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readiness_prints_the_path(capsys, alice):
+    from tests.factories import make_interviewer, make_opportunity, make_round
+
+    opportunity = make_opportunity(alice, company="Northwind Freight")
+    make_round(opportunity, number=1)
+    round_ = make_round(opportunity, number=2)
+    make_interviewer(round_, name="Dana Whitfield", relation="hiring_manager")
+
+    assert main(["readiness", str(opportunity.pk), "2"]) == 0
+    path = json.loads(capsys.readouterr().out)
+    assert 0 <= path["readiness"] < 1
+    keys = [step["key"] for step in path["steps"]]
+    assert keys[:2] == ["roster", "debrief"] and keys[-1] == "after"
+    assert path["steps"][0]["status"] == "done"
+    assert path["next_step"]["key"] == "debrief"
+    assert path["next_step"]["detail"] == "No debrief yet"
+    with pytest.raises(SystemExit, match="no round 7"):
+        main(["readiness", str(opportunity.pk), "7"])

@@ -54,3 +54,26 @@ def test_dashboard_query_count_does_not_grow_with_opportunities(
     with django_assert_max_num_queries(6):
         response = alice_client.get(reverse("dashboard"))
     assert response.content.decode().count('class="card opportunity-row"') == 30
+
+
+@pytest.mark.django_db
+def test_readiness_is_shown_for_the_soonest_interviews_at_a_bounded_cost(alice, alice_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    def queries() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as captured:
+            page = alice_client.get(reverse("dashboard")).content.decode()
+        return len(captured.captured_queries), page
+
+    for index in range(6):
+        make_round(make_opportunity(alice), starts_at=timezone.now() + timedelta(days=index + 1))
+    few, page = queries()
+    assert page.count("% ready") == 5
+    for index in range(20):
+        make_round(make_opportunity(alice), starts_at=timezone.now() + timedelta(days=index + 9))
+    many, page = queries()
+    assert page.count("% ready") == 5
+    assert page.count('class="card opportunity-row"') == 26
+    assert many == few

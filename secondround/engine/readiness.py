@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["RoundFacts", "Step", "RoundPath", "round_path"]
+__all__ = ["RoundFacts", "Step", "RoundPath", "path_as_json", "round_path"]
 
 DONE, PARTLY, NOT_STARTED = "done", "partly", "not_started"
 # Enough questions marked prepared, and practised answers, to call those steps done.
@@ -123,8 +123,10 @@ def _debrief(f: RoundFacts) -> Step:
 
 
 def _research(f: RoundFacts) -> Step:
-    people_share = min(1.0, f.people_researched / f.people) if f.people else 1.0
-    share = 0.5 * f.company_researched + 0.5 * people_share
+    if f.people:
+        share = 0.5 * f.company_researched + 0.5 * min(1.0, f.people_researched / f.people)
+    else:  # nobody to research yet: the company is the whole step for now
+        share = float(f.company_researched)
     parts = ["company profile " + ("done" if f.company_researched else "not started")]
     if f.people:
         parts.append(f"{f.people_researched} of {_plural(f.people, 'interviewer')} researched")
@@ -158,10 +160,13 @@ def _practice(f: RoundFacts) -> Step:
 
 
 def _day(f: RoundFacts) -> Step:
-    asked = f.people_with_own_questions / f.people if f.people else 0.0
-    share = (min(1.0, asked) + f.plan + f.salary_target) / 3
+    # Suggested questions to ask are ready for everyone on the roster; choosing your own
+    # (or pinning a suggestion) for each person finishes that part.
+    chosen = min(1.0, f.people_with_own_questions / f.people) if f.people else 0.0
+    asked = 0.5 + 0.5 * chosen if f.people else 0.0
+    share = (asked + f.plan + f.salary_target) / 3
     parts = [
-        f"your questions for {f.people_with_own_questions} of {f.people}"
+        f"questions chosen for {f.people_with_own_questions} of {f.people}"
         if f.people
         else "no one to ask yet",
         "plan " + ("drafted" if f.plan else "not started"),
@@ -219,3 +224,23 @@ def round_path(facts: RoundFacts) -> RoundPath:
             unfinished.sort(key=lambda step: SOON_ORDER.index(step.key))
         next_step = unfinished[0] if unfinished else None
     return RoundPath(tuple([*before, after]), next_step, round(readiness, 2))
+
+
+def path_as_json(path: RoundPath) -> dict[str, object]:
+    """The path as `secondround readiness` prints it."""
+
+    def step(item: Step) -> dict[str, object]:
+        return {
+            "key": item.key,
+            "title": item.title,
+            "status": item.status,
+            "detail": item.detail,
+            "share": round(item.share, 2),
+            "weight": item.weight,
+        }
+
+    return {
+        "readiness": path.readiness,
+        "next_step": step(path.next_step) if path.next_step else None,
+        "steps": [step(item) for item in path.steps],
+    }

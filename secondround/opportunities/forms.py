@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import date, datetime, time
-from functools import cache
 
 from django import forms
 
@@ -16,18 +15,9 @@ from secondround.engine.invitation_files import MAX_FILE_BYTES
 from secondround.engine.sizes import too_large
 from secondround.engine.vocabulary import RELATIONS
 from secondround.forms import Form, ModelForm
+from secondround.time_zones import TimeZoneField
 
 from .models import YEAR_VALIDATORS, Interviewer, Opportunity, Round
-
-
-@cache
-def time_zone_choices() -> list[tuple[str, str]]:
-    names = sorted(
-        name
-        for name in zoneinfo.available_timezones()
-        if "/" in name and not name.startswith(("Etc/", "SystemV/", "posix/", "right/"))
-    )
-    return [("UTC", "UTC"), *((name, name.replace("_", " ")) for name in names)]
 
 
 def combine_local(day: date | None, moment: time | None, zone_name: str) -> datetime | None:
@@ -59,7 +49,7 @@ class RoundForm(ModelForm):
     end_time = forms.TimeField(
         label="Ends", required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
-    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices)
+    time_zone = TimeZoneField()
 
     class Meta:
         model = Round
@@ -67,9 +57,13 @@ class RoundForm(ModelForm):
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         labels = {"video_link": "Video link"}
 
-    def __init__(self, *args, opportunity: Opportunity, **kwargs) -> None:
+    def __init__(
+        self, *args, opportunity: Opportunity, zone_from_browser: bool = False, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.opportunity = opportunity
+        if zone_from_browser:  # a first round: the browser knows the zone better than UTC
+            self.fields["time_zone"].widget.attrs["data-zone-from-browser"] = "1"
         round_ = self.instance
         if round_.pk:
             self.initial["time_zone"] = round_.time_zone
@@ -209,7 +203,7 @@ class RosterReviewForm(Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         validators=YEAR_VALIDATORS,
     )
-    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices)
+    time_zone = TimeZoneField()
     location = forms.CharField(max_length=300, required=False)
     video_link = forms.URLField(
         label="Video link", max_length=1000, required=False, assume_scheme="https"

@@ -102,7 +102,12 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
         "number": services.next_round_number(opportunity),
         "time_zone": previous.time_zone if previous else timezone.get_current_timezone_name(),
     }
-    form = RoundForm(request.POST or None, opportunity=opportunity, initial=initial)
+    form = RoundForm(
+        request.POST or None,
+        opportunity=opportunity,
+        initial=initial,
+        zone_from_browser=previous is None,
+    )
     if request.method == "POST" and form.is_valid():
         round_ = form.save()
         messages.success(request, f"Added the {round_.label.lower()}.")

@@ -27,6 +27,9 @@ LIKELY_QUESTIONS = 20
 NOT_LIKELY_KINDS = frozenset({"illegal", "curveball"})
 # A round this close with no practice is due now.
 SOON = timedelta(days=2)
+# The dashboard shows readiness for the soonest interviews only: each costs the round's
+# question bank and a dozen queries, and the later ones can wait for their own page.
+DASHBOARD_READINESS = 5
 
 
 def _filled(instance: object, fields: tuple[str, ...]) -> bool:
@@ -118,16 +121,16 @@ class DashboardEntry:
 def dashboard_entries(
     owner: AbstractBaseUser, *, now: datetime, archived: bool
 ) -> list[DashboardEntry]:
-    """Each opportunity with its next interview and that round's readiness."""
-    return [
-        DashboardEntry(
-            row,
-            round_readiness(row.next_round, owner, now=now)
-            if row.next_round and not archived
-            else None,
-        )
-        for row in dashboard_rows(owner, now=now, archived=archived)
-    ]
+    """Each opportunity with its next interview, and the readiness of the soonest ones."""
+    entries = []
+    shown = 0
+    for row in dashboard_rows(owner, now=now, archived=archived):  # soonest first
+        path = None
+        if row.next_round and not archived and shown < DASHBOARD_READINESS:
+            path = round_readiness(row.next_round, owner, now=now)
+            shown += 1
+        entries.append(DashboardEntry(row, path))
+    return entries
 
 
 @dataclass(frozen=True)

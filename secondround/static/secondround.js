@@ -47,3 +47,20 @@
     }
   }, true);
 })();
+
+// A first round's time zone: the browser's own zone instead of the server's default,
+// unless the person already typed one. The server still checks what is sent.
+(function () {
+  "use strict";
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (error) { return; }
+  if (!zone) return;
+  document.querySelectorAll("input[data-zone-from-browser]").forEach(function (field) {
+    if (field.form && field.form.querySelector(".has-error")) return;  // a refused form keeps what was sent
+    field.value = zone;
+    var note = document.createElement("small");
+    note.className = "help";
+    note.textContent = "From your browser: change it if the interview is elsewhere.";
+    field.insertAdjacentElement("afterend", note);
+  });
+})();
