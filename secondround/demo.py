@@ -14,10 +14,15 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryEntry, SalaryPlan
 from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
+from secondround.followup import services as followup
+from secondround.followup.models import FollowUp, InterviewerNote, Letter
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.practice import services as practice
 from secondround.practice.models import Attempt
+from secondround.questions.models import PreparedQuestion
+from secondround.questions.selectors import round_bank
 from secondround.research.models import CompanyProfile, GlossaryTerm, InterviewerResearch, PressItem
 from secondround.stories.models import Story
 
@@ -326,6 +331,73 @@ def _practice(second: Round, now: datetime) -> None:
     attempt.save()
 
 
+def _after_first_round(first: Round, user: object, now: datetime) -> None:
+    """Round one is over: notes on Dana, her letter sent the same evening, and the
+    follow-up that ended with the invitation to round two."""
+    dana = first.interviewers.get()
+    InterviewerNote.objects.create(
+        interviewer=dana,
+        discussed="The Joliet hub ramp-up and which lanes it changes\nEmpty miles on the "
+        "Wisconsin return legs",
+        cares_about="On-time rate in peak season\nDashboards the dispatch team actually uses",
+        worries="Whether I have led people directly",
+        personal="Ran the Chicago marathon in October",
+    )
+    followup.letters_draft(round=first, owner=user)
+    Letter.objects.filter(interviewer=dana).update(sent_at=first.ends_at + timedelta(hours=3))
+    FollowUp.objects.create(
+        round=first,
+        decision_expected_on=(first.ends_at + timedelta(days=5)).date(),
+        contact_name="Priya Raman",
+        contact_email="priya.raman@northwind.example.com",
+        outcome=FollowUp.Outcome.NEXT_ROUND,
+    )
+
+
+DEMO_PLAN = {
+    "learn": (
+        "Ride along with two dispatch shifts and map the Wisconsin return legs — every lane "
+        "with its empty-mile share\n"
+        "Learn MercuryGate's lane and load reports — the weekly OTIF review built from them"
+    ),
+    "contribute": (
+        "Propose backhaul loads for the three emptiest return lanes — a plan Marcus signs off\n"
+        "Rebuild the OTIF dashboard with the dispatch team — used in the weekly review"
+    ),
+    "lead": (
+        "Run a two-week pilot on one Joliet lane — empty miles and on-time rate before and "
+        "after\n"
+        "Coach one dispatcher on the lane model — they run the weekly review alone"
+    ),
+}
+
+
+def _the_day(northwind: Opportunity, second: Round) -> None:
+    """Questions to ask chosen for two people, a plan, salary research and a target, and
+    the first questions of the bank marked prepared."""
+    dana, marcus = second.interviewers.all()[:2]
+    AskChoice.objects.create(
+        interviewer=dana,
+        text="What would make the first three months a success for this role, in your eyes?",
+    )
+    AskChoice.objects.create(
+        interviewer=marcus,
+        text="How will the Joliet hub change the lanes the team plans around next year?",
+    )
+    NinetyDayPlan.objects.create(opportunity=northwind, **DEMO_PLAN)
+    for source, low, high in (
+        ("Glassdoor, Chicago", 78_000, 98_000),
+        ("Recruiter (Priya)", 85_000, 100_000),
+        ("BLS logisticians, Illinois", 74_000, 105_000),
+    ):
+        SalaryEntry.objects.create(opportunity=northwind, source=source, low=low, high=high)
+    SalaryPlan.objects.create(opportunity=northwind, target=92_000, walk_away=84_000)
+    likely = [q for q in round_bank(second) if q.kind not in ("illegal", "curveball")]
+    PreparedQuestion.objects.bulk_create(
+        PreparedQuestion(round=second, key=question.key) for question in likely[:9]
+    )
+
+
 def _weekday_on_or_after(day: datetime) -> datetime:
     while day.weekday() >= 5:
         day += timedelta(days=1)
@@ -401,6 +473,8 @@ def load_demo(*, now: datetime) -> tuple[object, bool]:
     _debrief_first_round(first)
     _research(northwind, second)
     _stories(user)
+    _after_first_round(first, user, now)
+    _the_day(northwind, second)
     _practice(second, now)
     Opportunity.objects.create(
         owner=user,

@@ -481,11 +481,15 @@ def demo_with_every_model(*, now):
     FitScore.objects.create(criterion=criterion, round=second, score=4, evidence="Kind people")
     FitVerdict.objects.create(opportunity=opportunity, would_accept="yes", reasons="The team")
     AskChoice.objects.create(interviewer=person, text="What does a great first year look like?")
-    NinetyDayPlan.objects.create(opportunity=opportunity, learn="The lanes", lead="Peak season")
+    NinetyDayPlan.objects.update_or_create(
+        opportunity=opportunity, defaults={"learn": "The lanes", "lead": "Peak season"}
+    )
     SalaryEntry.objects.create(
         opportunity=opportunity, source="Glassdoor", low=Decimal(80000), high=Decimal(95000)
     )
-    SalaryPlan.objects.create(opportunity=opportunity, target=Decimal(90000), notes="Flexible")
+    SalaryPlan.objects.update_or_create(
+        opportunity=opportunity, defaults={"target": Decimal(90000), "notes": "Flexible"}
+    )
     InformationalInterview.objects.create(
         opportunity=opportunity, person="Jordan", takeaways="Peak season is hard"
     )
