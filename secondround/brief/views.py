@@ -222,9 +222,10 @@ def salary(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def brief(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
-    return render(
-        request, "brief/brief.html", {"brief": selectors.build_brief(round_, request.user)}
+    template = (
+        "brief/brief_phone.html" if request.GET.get("view") == "phone" else "brief/brief.html"
     )
+    return render(request, template, {"brief": selectors.build_brief(round_, request.user)})
 
 
 @login_required

@@ -64,3 +64,18 @@
     field.insertAdjacentElement("afterend", note);
   });
 })();
+
+// Tables marked "stack" become stacked rows on a phone; each cell shows its column's name.
+(function () {
+  "use strict";
+  document.querySelectorAll("table.stack").forEach(function (table) {
+    var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, index) {
+        if (!cell.hasAttribute("data-label") && names[index]) cell.setAttribute("data-label", names[index]);
+      });
+    });
+  });
+})();

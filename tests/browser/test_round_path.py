@@ -65,3 +65,78 @@ def test_a_first_rounds_zone_comes_from_the_browser_and_a_city_can_be_typed(brow
         assert round_.local(round_.starts_at).hour == 10
     finally:
         context.close()
+
+
+# Downloads and files, not pages.
+NOT_PAGES = ("/pdf/", "/ics/", "/eml/", "/audio/", "/download/", ".pdf", ".ics", ".zip", ".json")
+
+
+def test_every_page_reachable_from_the_demo_round_fits_a_phone(browser, live_server):
+    """390 px wide (a phone): no page scrolls sideways; tables become stacked rows."""
+    user, _ = load_demo(now=timezone.now())
+    second = Round.objects.filter(opportunity__owner=user).order_by("-number").first()
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True
+    )
+    page = context.new_page()
+    try:
+        _log_in(page, DEMO_USERNAME, DEMO_PASSWORD)
+        start = second.get_absolute_url()
+        pages, frontier, overflowing = {start}, [start], []
+        for _depth in range(2):  # the round page, the pages it links to, and theirs
+            found = []
+            for url in frontier:
+                response = page.goto(url)
+                if response is None or "text/html" not in response.headers.get("content-type", ""):
+                    continue
+                widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+                if widths[0] > widths[1]:
+                    wide = page.evaluate(
+                        """() => [...document.querySelectorAll('body *')]
+                            .filter(el => el.getBoundingClientRect().right > innerWidth + 1)
+                            .slice(0, 3).map(el => el.tagName + '.' + el.className)"""
+                    )
+                    overflowing.append(f"{url}: {widths[0]} > {widths[1]} ({', '.join(wide)})")
+                for href in page.eval_on_selector_all(
+                    "main a[href^='/']", "links => links.map(link => link.getAttribute('href'))"
+                ):
+                    href = href.split("#")[0]
+                    if href not in pages and not href.endswith(NOT_PAGES):
+                        pages.add(href)
+                        found.append(href)
+            frontier = found
+        for url in frontier:  # the last level is checked, not followed
+            response = page.goto(url)
+            if response is None or "text/html" not in response.headers.get("content-type", ""):
+                continue
+            widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+            if widths[0] > widths[1]:
+                overflowing.append(f"{url}: {widths[0]} > {widths[1]}")
+        assert len(pages) >= 40
+        assert overflowing == [], "\n".join(overflowing)
+    finally:
+        context.close()
+
+
+def test_the_brief_has_a_compact_phone_view(browser, live_server):
+    user, _ = load_demo(now=timezone.now())
+    second = Round.objects.filter(opportunity__owner=user).order_by("-number").first()
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True
+    )
+    page = context.new_page()
+    try:
+        _log_in(page, DEMO_USERNAME, DEMO_PASSWORD)
+        page.goto(f"/rounds/{second.pk}/brief/")
+        full = page.evaluate("() => document.documentElement.scrollHeight")
+        page.get_by_role("link", name="Phone view").click()
+        expect(page.locator(".brief-phone")).to_be_visible()
+        compact = page.evaluate("() => document.documentElement.scrollHeight")
+        assert compact * 3 < full, (compact, full)
+        people = page.locator("details.phone-person")
+        expect(people).to_have_count(second.interviewers.count())
+        people.first.locator("summary").click()
+        expect(people.first.get_by_text("Ask them")).to_be_visible()
+        assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
+    finally:
+        context.close()
