@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("secondround.practice.urls")),
     path("account/", include("secondround.accounts.urls")),
     path("account/data/", include("secondround.portability.urls")),
+    path("account/model/", include("secondround.assistant.urls")),
     path("admin/", admin.site.urls),
 ]
 

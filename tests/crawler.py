@@ -429,6 +429,7 @@ def demo_with_every_model(*, now):
     """
     from decimal import Decimal
 
+    from secondround.assistant.models import ModelCall, ModelSettings
     from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryEntry, SalaryPlan
     from secondround.demo import load_demo
     from secondround.followup import services as followup
@@ -504,6 +505,21 @@ def demo_with_every_model(*, now):
     bank_key = session.plan[-1]["key"]
     questions.question_set_prepared(round=second, key=bank_key, prepared=True)
     build_account_export.enqueue(AccountExport.objects.create(owner=owner).pk)
+    # A model server on this machine (nothing listens there: the pages only read settings)
+    # and one follow-up question it asked about an answer.
+    ModelSettings.objects.update_or_create(
+        owner=owner, defaults={"base_url": "http://127.0.0.1:9/v1", "model": "local-model"}
+    )
+    answered = second.attempts.exclude(answer_text="").first()
+    ModelCall.objects.create(
+        owner=owner,
+        feature=ModelCall.Feature.FOLLOW_UP,
+        subject=f"attempt:{answered.pk}",
+        model="local-model",
+        server="http://127.0.0.1:9/v1",
+        status=ModelCall.Status.ACCEPTED,
+        result="What would you do differently with the dispatch team?",
+    )
     return owner
 
 

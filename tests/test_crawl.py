@@ -38,6 +38,8 @@ NOT_PER_USER = {
     "data_home",
     "password_change",
     "name_edit",
+    "model_settings",
+    "model_log",
 }
 # Words only the demo owner's data contains; a stranger's page must show none of them.
 OWNER_MARKERS = ("Northwind", "Lakeshore", "Whitfield", "Oyelaran", crawler.SCRIPT_PAYLOAD)
@@ -49,6 +51,7 @@ NOT_LINKED = {
     "recording_piece",  # recorded audio, posted in pieces
     "import_upload",  # the import form posts here; a GET shows that form alone
     "password_change_done",  # where changing the password redirects
+    "follow_up_status",  # polled while the model is asked for a follow-up question
 }
 # Characters a download's file name must not carry (a path, markup, or the header's quote).
 UNSAFE_IN_FILE_NAME = re.compile(r'[/\\<>"\x00-\x1f]')

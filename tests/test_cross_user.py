@@ -97,6 +97,9 @@ OBJECT_FOR_URL = {
     "attempt_audio": "attempt",
     "attempt_delete_audio": "attempt",
     "attempt_delete": "attempt",
+    "follow_up_ask": "attempt",
+    "follow_up_status": "attempt",
+    "follow_up_cancel": "attempt",
 }
 # URLs that take more than the object's id.
 EXTRA_ARGS = {"answer": ["learned"], "asked_question_file": [1]}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from secondround.accounts.models import LoginFailure, SignupInvitation
+from secondround.assistant.models import ModelCall, ModelSettings
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryEntry, SalaryPlan
 from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
 from secondround.followup.models import (
@@ -406,6 +407,9 @@ NOT_EXPORTED: dict[type[models.Model], str] = {
     AccountExport: "an export is a copy of the account, made again on demand",
     LoginFailure: "failed log-ins kept for throttling, by the server, not the person's data",
     SignupInvitation: "a server's sign-up link, not part of anyone's account",
+    ModelSettings: "a machine's connection to its own model server (an address and a secret "
+    "key), set again where the account is imported",
+    ModelCall: "the log of calls to that server from this installation",
 }
 NOT_EXPORTED_FIELDS: dict[type[models.Model], dict[str, str]] = {
     Story: {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import follow_up, views
 
 urlpatterns = [
     path("rounds/<int:pk>/practice/", views.practice_home, name="practice_home"),
@@ -20,4 +20,15 @@ urlpatterns = [
     ),
     path("attempts/<int:pk>/delete/", views.attempt_delete, name="attempt_delete"),
     path("progress/", views.practice_progress, name="practice_progress"),
+    path("attempts/<int:pk>/follow-up/", follow_up.follow_up_ask, name="follow_up_ask"),
+    path(
+        "attempts/<int:pk>/follow-up/status/",
+        follow_up.follow_up_status,
+        name="follow_up_status",
+    ),
+    path(
+        "attempts/<int:pk>/follow-up/cancel/",
+        follow_up.follow_up_cancel,
+        name="follow_up_cancel",
+    ),
 ]

@@ -10,10 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from secondround.assistant.services import server_for
 from secondround.engine.speech import AudioError, SpeechUnavailable, probe_audio, speak
 from secondround.opportunities.access import get_round_for_user
 
 from . import selectors, services
+from .follow_up import latest_call
 from .forms import ProgressFilterForm, TypedAnswerForm
 from .models import Attempt, PracticeSession
 from .tasks import transcribe_attempt, transcribe_piece
@@ -228,6 +230,8 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "opportunity": attempt.round.opportunity,
         "session": attempt.session,
         "labelled": list(zip(report.get("sentences", []), report.get("star", []), strict=False)),
+        "model_on": server_for(request.user) is not None,
+        "follow_up_call": latest_call(attempt),
     }
     template = "practice/_report.html" if request.htmx else "practice/attempt.html"
     return render(request, template, context)

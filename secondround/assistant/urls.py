@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.model_settings, name="model_settings"),
+    path("off/", views.model_settings_off, name="model_settings_off"),
+    path("check/", views.model_check, name="model_check"),
+    path("log/", views.model_log, name="model_log"),
+]

@@ -1,0 +1,100 @@
+"""The model settings page (address, model, test, list models) and the log of calls."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secondround.engine.assisted import Checked
+
+from . import provider, services
+from .forms import ModelSettingsForm
+from .models import ModelCall, ModelSettings
+
+LOG_ROWS = 200
+# What each feature sends, shown on the settings page before anything is sent.
+FEATURES = (
+    (
+        "Follow-up question in practice",
+        "The question and your answer's transcript, after you press “Ask me a follow-up”.",
+    ),
+)
+
+
+def _page(request: HttpRequest, form: ModelSettingsForm, **extra: object) -> HttpResponse:
+    configured = services.server_for(request.user)
+    return render(
+        request,
+        "assistant/settings.html",
+        {"form": form, "configured": configured, "features": FEATURES, **extra},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def model_settings(request: HttpRequest) -> HttpResponse:
+    own = ModelSettings.objects.filter(owner=request.user).first()
+    form = ModelSettingsForm(request.POST or None, instance=own)
+    if request.method == "POST" and form.is_valid():
+        services.settings_save(
+            owner=request.user,
+            values={name: form.cleaned_data[name] for name in form.Meta.fields},
+        )
+        messages.success(request, "Saved. Test the connection to check it.")
+        return redirect("model_settings")
+    return _page(request, form)
+
+
+@login_required
+@require_POST
+def model_settings_off(request: HttpRequest) -> HttpResponse:
+    ModelSettings.objects.filter(owner=request.user).delete()
+    messages.success(request, "The language model is off for your account.")
+    return redirect("model_settings")
+
+
+@login_required
+@require_POST
+def model_check(request: HttpRequest) -> HttpResponse:
+    """List the server's models and send one short test message."""
+    own = ModelSettings.objects.filter(owner=request.user).first()
+    form = ModelSettingsForm(instance=own)
+    configured = services.server_for(request.user)
+    if configured is None:
+        return _page(request, form, problem=services.NOT_CONFIGURED + " Save an address first.")
+    if not configured.allowed:
+        return _page(request, form, problem=services.REMOTE_NOT_ALLOWED)
+    try:
+        names = provider.list_models(configured.server)
+    except provider.ModelError as error:
+        return _page(request, form, problem=str(error))
+    found = configured.server.model in names
+    test = None
+    if found:
+        call = services.call_begin(
+            owner=request.user,
+            feature=ModelCall.Feature.TEST,
+            subject="",
+            configured=configured,
+        )
+        checked = services.call_run(
+            call,
+            configured=configured,
+            messages=[{"role": "user", "content": "Reply with the single word: ready"}],
+            schema=None,
+            names=(),
+            check=lambda reply: Checked(str(reply.get("text", "")).strip()[:200] or None),
+        )
+        call.refresh_from_db()
+        test = (checked, call)
+    return _page(request, form, models=names, model_found=found, test=test)
+
+
+@login_required
+@require_GET
+def model_log(request: HttpRequest) -> HttpResponse:
+    calls = ModelCall.objects.filter(owner=request.user)[:LOG_ROWS]
+    return render(request, "assistant/log.html", {"calls": calls})

@@ -1,0 +1,77 @@
+"""A real HTTP server in the test process that speaks the chat-completions protocol.
+
+Each test sets `ChatServer.reply` (what the next completion says) and `mode`:
+"ok", "no_schema" (refuses response_format with 400), "slow" (waits `delay` seconds),
+"malformed" (a body that is not JSON), "html" (an HTML error page), "not_json_text"
+(a completion whose text is not JSON, then valid JSON on the repair pass).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class ChatServer:
+    def __init__(self) -> None:
+        self.reply: object = {"question": "Why did you choose that approach?"}
+        self.mode = "ok"
+        self.delay = 0.0
+        self.models = ["local-model", "other-model"]
+        self.requests: list[dict] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:
+                pass
+
+            def _send(self, status: int, body: bytes, kind: str = "application/json") -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                if server.mode == "html":
+                    return self._send(502, b"<html><body>Bad gateway</body></html>", "text/html")
+                if self.path.endswith("/models"):
+                    data = [{"id": name, "object": "model"} for name in server.models]
+                    return self._send(200, json.dumps({"object": "list", "data": data}).encode())
+                self._send(404, b'{"error": {"message": "not found"}}')
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", 0))
+                payload = json.loads(self.rfile.read(length) or b"{}")
+                server.requests.append(payload)
+                if server.mode == "html":
+                    return self._send(502, b"<html><body>Bad gateway</body></html>", "text/html")
+                if server.mode == "malformed":
+                    return self._send(200, b"{not json at all")
+                if server.mode == "no_schema" and "response_format" in payload:
+                    return self._send(400, b'{"error": {"message": "response_format unsupported"}}')
+                if server.mode == "slow":
+                    time.sleep(server.delay)
+                if payload.get("model") not in server.models:
+                    return self._send(404, b'{"error": {"message": "model not found"}}')
+                content = (
+                    server.reply if isinstance(server.reply, str) else json.dumps(server.reply)
+                )
+                if server.mode == "not_json_text" and len(payload["messages"]) < 3:
+                    content = "Sure! Here is my question: " + content
+                body = {"choices": [{"message": {"role": "assistant", "content": content}}]}
+                self._send(200, json.dumps(body).encode())
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,69 @@
+"""Checks on a language model's answers, and the placeholders for names."""
+
+from __future__ import annotations
+
+import pytest
+
+from secondround.engine.assisted import follow_up_checked, redact, restore, rewrite_checked
+
+ANSWER = (
+    "At Lakeshore I moved the two highest-risk patients nearer the station and set up "
+    "hourly rounding with the aides; falls dropped to zero in six weeks."
+)
+QUESTION = "Tell me about a time you improved patient safety."
+
+
+def test_names_emails_and_phones_become_placeholders_and_come_back():
+    text = "Ask Dana Whitfield (dana@northwind.com, +1 312 555 0142) or Dana about it."
+    redacted = redact(text, ["Dana Whitfield", "Dana"])
+    assert "Dana" not in redacted.text and "@" not in redacted.text and "555" not in redacted.text
+    assert redacted.text.count("[PERSON_") == 2 and "[EMAIL_1]" in redacted.text
+    assert restore(redacted.text, redacted.mapping) == text
+
+
+@pytest.mark.parametrize(
+    ("reply", "accepted", "reason"),
+    [
+        ({"question": "Why the two highest-risk patients, and how did you pick them?"}, True, ""),
+        ({"question": "How did the aides react to hourly rounding?"}, True, ""),
+        ({"question": "Tell me more about the hourly rounding sheet."}, True, ""),
+        ({"question": "What is your greatest weakness?"}, False, "not about anything"),
+        ({"question": "Tell me about a time you improved patient safety."}, False, "repeated"),
+        ({"question": "How did the aides react. Fine"}, False, "not one question"),
+        ({"question": "Why " + "rounding " * 45 + "?"}, False, "too long"),
+        ({"question": "How did [PERSON_1] react to the rounding?"}, False, "placeholder"),
+        ({"answer": "something"}, False, "did not ask"),
+        ("not a dict", False, "did not ask"),
+    ],
+)
+def test_a_follow_up_must_be_one_short_new_question_about_the_answer(reply, accepted, reason):
+    checked = follow_up_checked(reply, question=QUESTION, answer=ANSWER)
+    assert checked.accepted is accepted
+    assert reason in checked.reason
+
+
+DRAFT = (
+    "Dear Dana,\n\nThank you for meeting me on Tuesday and for our talk about the Joliet hub. "
+    "At Lakeshore I cut empty miles from 40% to 22%.\n\nBest regards,\nAlex Morgan"
+)
+KNOWN = ["Dana Whitfield", "Northwind Freight", "Joliet hub", "Alex Morgan", "Lakeshore Foods"]
+
+
+@pytest.mark.parametrize(
+    ("text", "accepted", "reason"),
+    [
+        (
+            "Dear Dana,\n\nThank you for Tuesday's conversation about the Joliet hub. At "
+            "Lakeshore, I brought empty miles down from 40% to 22%.\n\nBest regards,\nAlex Morgan",
+            True,
+            "",
+        ),
+        (DRAFT.replace("22%", "12%"), False, "number that is not in your data: 12"),
+        (DRAFT.replace("the Joliet hub", "the Gary terminal"), False, "not in your data: Gary"),
+        ("", False, "no text"),
+    ],
+)
+def test_a_rewrite_keeps_to_the_persons_facts(text, accepted, reason):
+    checked = rewrite_checked({"text": text}, draft=DRAFT, known=KNOWN)
+    assert checked.accepted is accepted
+    assert reason in checked.reason
