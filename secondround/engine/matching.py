@@ -23,6 +23,14 @@ fits. "Covered" therefore looks at the best story's absolute cosine similarity (
 while the closest stories are still listed so the candidate sees what came nearest.
 
 Every knob below was tuned on the dev split of `eval/stories` only (see its README).
+
+The default method, **learned**, replaces that hand-weighting with the story model
+(`story_model`): the probability that a story answers a question, from the cosine of the
+question with the whole story, with title + action + result, with the title and with each
+STAR part; BM25; the story's tags; and the competencies the story shows, read from its
+text, so an untagged story still meets its questions. Its `score` is that probability, and
+a question is covered when its best story's probability (without the tag signal) reaches
+the model's threshold. Without the shipped model it falls back to "combined".
 """
 
 from __future__ import annotations

@@ -169,11 +169,14 @@ def _sha256(path: Path) -> str:
 
 
 @cache
-def load_model(path: Path = MODEL_PATH) -> StoryModel | None:
-    """The shipped model, or None when missing, altered, or made for another embedding."""
+def load_model(path: Path | None = None) -> StoryModel | None:
+    """The shipped model (or the file at `path`, unpinned), or None when it is missing,
+    altered, or made for another embedding."""
     try:
-        if path == MODEL_PATH and _sha256(path) != MODEL_FILE_SHA256:
-            return None
+        if path is None:
+            path = MODEL_PATH
+            if _sha256(path) != MODEL_FILE_SHA256:
+                return None
         with np.load(path, allow_pickle=False) as data:
             if str(data["model_sha256"]) != embeddings.MODEL_SHA256:
                 return None

@@ -89,7 +89,7 @@ def q(text: str, competency: str = "", qid: str = "q") -> QuestionText:
         ("Tell me about an error you made and what you did next.", "failure", "mistake"),
     ],
 )
-@pytest.mark.parametrize("method", ["combined", "embedding"])
+@pytest.mark.parametrize("method", ["learned", "combined", "embedding"])
 def test_the_right_story_wins(question: str, competency: str, expected: str, method: str) -> None:
     [result] = match(STORIES, [q(question, competency)], method=method)
     assert result.matches[0].story_id == expected
