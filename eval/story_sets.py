@@ -101,7 +101,7 @@ def load(folders: Sequence[Path] = SETS) -> list[Occupation]:
                     labels=[plain[i].competencies for i in mine],
                     questions=questions,
                     relevant=[set(pairs[i]["relevant"]) for i in asked],
-                    splits=[str(pairs[i]["split"]) for i in asked],
+                    splits=[str(pairs[i].get("split", "test")) for i in asked],
                     scores=scores,
                 )
             )
