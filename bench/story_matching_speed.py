@@ -1,8 +1,9 @@
 """Speed of story matching: 200 STAR stories x 100 bank questions, and the model's cost.
 
 Stories are synthesised by recombining the eval stories' parts (eval/stories), questions
-by varying the wording of the eval questions. Story vectors are cached, as the app stores
-them; question competencies are given, as the bank stores them. Median over 20 warm runs:
+by varying the wording of the eval questions. Story vectors (whole story and parts) are
+cached, as the app stores them; question competencies are given, as the bank stores them.
+Median over 20 warm runs:
 
 * story_match_200x100_median_ms — question vectors computed inside the timing (one batch);
 * story_match_200x100_cached_median_ms — question vectors cached too;
@@ -54,9 +55,16 @@ def build_stories() -> list[StoryText]:
             )
         )
     vectors = matching.embed_stories(stories)
+    parts = matching.embed_story_parts(stories)  # the app stores these beside the vector
     return [
-        StoryText(**{**s.__dict__, "vector": tuple(float(x) for x in v)})
-        for s, v in zip(stories, vectors, strict=True)
+        StoryText(
+            **{
+                **s.__dict__,
+                "vector": tuple(float(x) for x in v),
+                "part_vectors": tuple(tuple(float(x) for x in row) for row in p),
+            }
+        )
+        for s, v, p in zip(stories, vectors, parts, strict=True)
     ]
 
 

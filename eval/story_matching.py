@@ -1,189 +1,235 @@
-"""Story matching quality on our own labelled set (eval/stories, see its README).
+"""Story matching and story competency suggestions on the labelled sets.
 
-Matching runs WITHIN each occupation's stories (one candidate's story bank), as the
-product does. For each method (bm25, embedding, combined) and split (dev, test):
+Sets (folders in the layout of eval/stories/README.md): eval/stories (7 occupations, 10
+stories each) and eval/stories_corpus (10 other occupations, 6 stories each, labelled
+blind); `--data DIR` adds or replaces sets (a blind set from new occupations, say).
+Matching runs WITHIN each occupation's stories (one candidate's bank), as the product does.
 
-* recall@3 — share of answerable questions with at least one relevant story in the top 3;
-* full recall@3 — share of a question's relevant stories found in the top 3, averaged;
-* MRR — mean reciprocal rank of the first relevant story (over all of the candidate's stories);
-* no-cover accuracy — share of unanswerable questions (relevant: []) reported uncovered
-  (the combined method's `covered`), and, the other side of that threshold, the share of
-  answerable questions still reported covered.
+Methods, each per set and split (dev, test):
 
-    .venv/bin/python eval/story_matching.py          # figures
-    .venv/bin/python eval/story_matching.py --tune   # grid search, dev split only
+* bm25, embedding, combined — today's hand-weighted matcher (its knobs were tuned on the dev
+  split of eval/stories, so its eval/stories dev figures are in-sample);
+* learned — the story model (secondround/engine/story_model.py) **trained without the
+  occupation it scores** (leave-one-occupation-out over both sets; the competency model
+  inside it likewise), so no figure comes from weights that saw the occupation;
+* learned_xset — trained on the OTHER set only (different occupations and author);
+* learned_shipped — the shipped weights, printed only for sets they were not trained on.
+
+Conditions: stories with their labelled competencies (the plain figure names), and
+`_untagged` (no competencies at all, as `secondround match` gets them from a file without
+them) and `_suggested` (tags = the model's suggestions, as the app fills them in).
+
+Metrics: hit@3 (`recall_at_3`: a relevant story in the top 3), full recall@3, MRR,
+no-cover accuracy (unanswerable questions reported uncovered), covered_answerable
+(answerable questions reported covered) and their mean (`cover_balanced`).
+Suggestions: precision, recall and F1 of the suggested competencies against the labelled
+ones, leave-one-occupation-out, beside today's (the classifier's top three).
+
+    .venv/bin/python eval/story_matching.py [--data DIR ...]
 """
 
 from __future__ import annotations
 
-import itertools
-import json
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # small matrices: threads only contend
+import argparse
 import statistics
 import sys
-from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
 
-from secondround.engine import matching  # noqa: E402
-from secondround.engine.matching import QuestionText, StoryText  # noqa: E402
+import story_sets  # noqa: E402
+from story_sets import Occupation  # noqa: E402
 
-DATA = ROOT / "eval" / "stories"
+from secondround.engine import classify, matching, story_model  # noqa: E402
+from secondround.engine.matching import StoryText  # noqa: E402
+
 SPLITS = ("dev", "test")
+CONDITIONS = ("", "_untagged", "_suggested")
+Model = story_model.StoryModel | None
 
 
-def load() -> tuple[dict[str, list[StoryText]], list[dict[str, object]]]:
-    rows = [json.loads(line) for line in (DATA / "stories.jsonl").read_text().splitlines() if line]
-    by_occupation: dict[str, list[StoryText]] = defaultdict(list)
-    plain = [
-        StoryText(
-            id=r["id"],
-            title=r["title"],
-            situation=r["situation"],
-            task=r["task"],
-            action=r["action"],
-            result=r["result"],
-            competencies=tuple(r["competencies"]),
-        )
-        for r in rows
-    ]
-    vectors = matching.embed_stories(plain)  # cached once, as the app stores them
-    for row, story, vector in zip(rows, plain, vectors, strict=True):
-        cached = StoryText(**{**story.__dict__, "vector": tuple(float(x) for x in vector)})
-        by_occupation[row["occupation"]].append(cached)
-    pairs = [json.loads(line) for line in (DATA / "pairs.jsonl").read_text().splitlines() if line]
-    return dict(by_occupation), pairs
-
-
-def questions_with_vectors(pairs: list[dict[str, object]]) -> dict[str, QuestionText]:
-    """Question vectors and competencies computed once, so the tuning grid is quick."""
-    from secondround.engine.classify import classify_question
-
-    texts = [str(p["text"]) for p in pairs]
-    vectors = matching.embeddings.embed(texts)
-    return {
-        str(p["id"]): QuestionText(
-            id=str(p["id"]),
-            text=str(p["text"]),
-            competency=classify_question(str(p["text"])).competency,
-            vector=tuple(float(x) for x in v),
-        )
-        for p, v in zip(pairs, vectors, strict=True)
-    }
-
-
-def evaluate(
-    stories: dict[str, list[StoryText]],
-    pairs: list[dict[str, object]],
-    questions: dict[str, QuestionText],
+def _scores(
+    occupation: Occupation,
     method: str,
-    split: str,
-) -> dict[str, float]:
-    hits: list[float] = []
-    full: list[float] = []
-    reciprocal: list[float] = []
-    uncovered_right: list[float] = []
-    covered_answerable: list[float] = []
-    for occupation, bank in stories.items():
-        chosen = [p for p in pairs if p["split"] == split and p["occupation"] == occupation]
-        if not chosen:
+    model: Model,
+    stories: Sequence[StoryText],
+    rows: Sequence[int],
+) -> dict[str, list[float]]:
+    questions = [occupation.questions[i] for i in rows]
+    results = matching.match(stories, questions, top=len(stories), method=method, model=model)
+    out: dict[str, list[float]] = {k: [] for k in ("hit", "full", "rr", "refused", "kept")}
+    for i, result in zip(rows, results, strict=True):
+        relevant = occupation.relevant[i]
+        ranked = [m.story_id for m in result.matches]
+        if not relevant:
+            out["refused"].append(float(not result.covered))
             continue
-        results = matching.match(
-            bank, [questions[str(p["id"])] for p in chosen], top=len(bank), method=method
-        )
-        for pair, result in zip(chosen, results, strict=True):
-            relevant = set(pair["relevant"])  # type: ignore[call-overload]
-            ranked = [m.story_id for m in result.matches]
-            if not relevant:
-                uncovered_right.append(float(not result.covered))
-                continue
-            covered_answerable.append(float(result.covered))
-            top3 = set(ranked[:3])
-            hits.append(float(bool(top3 & relevant)))
-            full.append(len(top3 & relevant) / len(relevant))
-            first = min(ranked.index(s) for s in relevant)
-            reciprocal.append(1.0 / (first + 1))
-    return {
-        "recall_at_3": statistics.fmean(hits),
-        "full_recall_at_3": statistics.fmean(full),
-        "mrr": statistics.fmean(reciprocal),
-        "no_cover_accuracy": statistics.fmean(uncovered_right) if uncovered_right else 0.0,
-        "covered_answerable": statistics.fmean(covered_answerable),
-        "answerable": float(len(hits)),
-        "unanswerable": float(len(uncovered_right)),
-    }
+        out["kept"].append(float(result.covered))
+        top3 = set(ranked[:3])
+        out["hit"].append(float(bool(top3 & relevant)))
+        out["full"].append(len(top3 & relevant) / len(relevant))
+        out["rr"].append(1.0 / (1 + min(ranked.index(s) for s in relevant if s in ranked)))
+    return out
 
 
-def tune(
-    stories: dict[str, list[StoryText]],
-    pairs: list[dict[str, object]],
-    questions: dict[str, QuestionText],
+def _tagged(stories: Sequence[StoryText], condition: str, suggested: dict[str, list[str]]):
+    if condition == "_untagged":
+        return [replace(s, competencies=()) for s in stories]
+    if condition == "_suggested":
+        return [replace(s, competencies=tuple(suggested[s.id])) for s in stories]
+    return list(stories)
+
+
+def report(
+    name: str,
+    occupations: Sequence[Occupation],
+    method: str,
+    models: Callable[[Occupation], Model],
+    suggested: dict[str, list[str]],
+    conditions: Sequence[str] = CONDITIONS,
 ) -> None:
-    """Grid search on dev only: ranking knobs by MRR + recall@3, then the cover test by
-    balanced accuracy (ties: the better of the two sides' worst)."""
-    grid = []
-    for weight, bonus in itertools.product(
-        (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0), (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)
-    ):
-        matching.SEMANTIC_WEIGHT, matching.COMPETENCY_BONUS = weight, bonus
-        r = evaluate(stories, pairs, questions, "combined", "dev")
-        grid.append((r["mrr"], r["recall_at_3"], r["full_recall_at_3"], weight, bonus))
-    for row in sorted(grid, reverse=True)[:12]:
-        mrr, recall, full, weight, bonus = row
-        print(f"dev mrr {mrr:.3f} r@3 {recall:.3f} full {full:.3f}  weight {weight} bonus {bonus}")
-    best = max(grid, key=lambda row: row[0] + row[1])  # MRR + recall@3 (the target metric)
-    matching.SEMANTIC_WEIGHT, matching.COMPETENCY_BONUS = best[3], best[4]
-    print(f"chosen: weight {best[3]:.2f} bonus {best[4]:.2f}")
-    cover = []
-    for bonus in (0.0, 0.05, 0.1, 0.15, 0.2):
-        for step in range(16):
-            threshold = 0.2 + 0.02 * step
-            matching.COVER_BONUS, matching.COVER_THRESHOLD = bonus, threshold
-            r = evaluate(stories, pairs, questions, "combined", "dev")
-            balanced = (r["no_cover_accuracy"] + r["covered_answerable"]) / 2
-            worst = min(r["no_cover_accuracy"], r["covered_answerable"])
-            cover.append(
-                (balanced, worst, r["no_cover_accuracy"], r["covered_answerable"], bonus, threshold)
+    for condition in conditions:
+        for split in SPLITS:
+            pooled: dict[str, list[float]] = {}
+            for occupation in occupations:
+                rows = [i for i, s in enumerate(occupation.splits) if s == split]
+                if not rows:
+                    continue
+                stories = _tagged(occupation.stories, condition, suggested)
+                found = _scores(
+                    occupation, matching_method(method), models(occupation), stories, rows
+                )
+                for key, values in found.items():
+                    pooled.setdefault(key, []).extend(values)
+            if not pooled.get("hit"):
+                continue
+            mean = {k: statistics.fmean(v) if v else float("nan") for k, v in pooled.items()}
+            tag = f"{method}_{name}_{split}{condition}"
+            print(f"FIGURE story_recall_at_3_{tag} {mean['hit']:.3f} ratio")
+            print(f"FIGURE story_full_recall_at_3_{tag} {mean['full']:.3f} ratio")
+            print(f"FIGURE story_mrr_{tag} {mean['rr']:.3f} ratio")
+            if method in ("bm25", "embedding"):
+                continue
+            balanced = (mean["refused"] + mean["kept"]) / 2
+            print(f"FIGURE story_no_cover_accuracy_{tag} {mean['refused']:.3f} ratio")
+            print(f"FIGURE story_covered_answerable_{tag} {mean['kept']:.3f} ratio")
+            print(f"FIGURE story_cover_balanced_{tag} {balanced:.3f} ratio")
+            print(
+                f"# {tag}: {len(pooled['hit'])} answerable, "
+                f"{len(pooled['refused'])} unanswerable questions"
             )
-    for row in sorted(cover, reverse=True)[:10]:
-        balanced, worst, right, kept, bonus, threshold = row
-        print(
-            f"dev balanced {balanced:.3f} worst {worst:.3f} no-cover {right:.3f} "
-            f"answerable covered {kept:.3f}  cover bonus {bonus} threshold {threshold:.2f}"
-        )
-    for threshold in (0.25, 0.5, 0.75, 1.0, 1.5, 2.0):
-        matching.BM25_COVER_THRESHOLD = threshold
-        r = evaluate(stories, pairs, questions, "bm25", "dev")
-        print(
-            f"bm25 threshold {threshold:.1f}: no-cover {r['no_cover_accuracy']:.3f} "
-            f"answerable covered {r['covered_answerable']:.3f}"
-        )
+
+
+def matching_method(method: str) -> str:
+    return "learned" if method.startswith("learned") else method
+
+
+def _today_suggestions(story: StoryText) -> list[str]:
+    """What the app suggested before the story model: the classifier's top three."""
+    text = " ".join((story.title, story.situation, story.task, story.action, story.result))
+    ranked = sorted(classify.competency_scores(text).items(), key=lambda item: -item[1])
+    return [c for c, _ in ranked[:3]]
+
+
+def suggestion_figures(
+    name: str, occupations: Sequence[Occupation], suggested: dict[str, list[str]]
+) -> None:
+    for method, pick in (
+        ("today", lambda s: _today_suggestions(s)),
+        ("learned", lambda s: suggested[s.id]),
+    ):
+        found = right = labelled = 0
+        first_right: list[float] = []
+        for occupation in occupations:
+            for story, labels in zip(occupation.stories, occupation.labels, strict=True):
+                picked = pick(story)
+                found += len(picked)
+                right += len(set(picked) & set(labels))
+                labelled += len(labels)
+                first_right.append(float(bool(picked) and picked[0] in labels))
+        precision = right / found if found else 0.0
+        recall = right / labelled if labelled else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"FIGURE story_suggest_precision_{method}_{name} {precision:.3f} ratio")
+        print(f"FIGURE story_suggest_recall_{method}_{name} {recall:.3f} ratio")
+        print(f"FIGURE story_suggest_f1_{method}_{name} {f1:.3f} ratio")
+        first = statistics.fmean(first_right)
+        print(f"FIGURE story_suggest_first_right_{method}_{name} {first:.3f} ratio")
 
 
 def main() -> None:
-    stories, pairs = load()
-    questions = questions_with_vectors(pairs)
-    if "--tune" in sys.argv:
-        tune(stories, pairs, questions)
-        return
-    for split in SPLITS:
-        for method in matching.METHODS:
-            r = evaluate(stories, pairs, questions, method, split)
-            print(f"FIGURE story_recall_at_3_{method}_{split} {r['recall_at_3']:.3f} ratio")
-            print(
-                f"FIGURE story_full_recall_at_3_{method}_{split} {r['full_recall_at_3']:.3f} ratio"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", action="append", type=Path, help="a labelled set folder")
+    args = parser.parse_args()
+    pool = story_sets.load()  # what the learned model may be trained on
+    extra = [Path(d).resolve() for d in args.data or [] if Path(d).resolve() not in story_sets.SETS]
+    others = story_sets.load(extra) if extra else []
+    reported = {Path(d).resolve().name for d in args.data} if args.data else None
+    everyone = pool + others
+    names = sorted({o.key.split(":")[0] for o in everyone})
+    if reported is not None:
+        names = [n for n in names if n in reported]
+
+    # Leave one occupation out: a model per held-out occupation of the training pool
+    # (its inner out-of-fold competency readings in 4 groups, to keep this quick).
+    held_out: dict[str, story_model.StoryModel] = {}
+    for occupation in pool:
+        rest = [o for o in pool if o.key != occupation.key]
+        held_out[occupation.key] = story_sets.train(rest, inner_folds=4)
+    cross = {
+        n: story_sets.train([o for o in pool if not o.key.startswith(n + ":")], inner_folds=4)
+        for n in {o.key.split(":")[0] for o in pool}
+    }
+    shipped = story_model.load_model()
+
+    def suggestions(model_of: Callable[[Occupation], Model]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for occupation in everyone:
+            model = model_of(occupation)
+            if model is None:
+                continue
+            docs = np.array([s.vector for s in occupation.stories], dtype=np.float32)
+            parts = np.array([s.part_vectors for s in occupation.stories], dtype=np.float32)
+            for story, p in zip(
+                occupation.stories, model.competency_probabilities(docs, parts), strict=True
+            ):
+                out[story.id] = story_model.suggest(p)
+        return out
+
+    loso_model = lambda o: held_out.get(o.key, shipped)  # noqa: E731 - a table of models
+    loso_suggested = suggestions(loso_model)
+    for name in names:
+        chosen = [o for o in everyone if o.key.startswith(name + ":")]
+        print(f"# set {name}: {len(chosen)} occupations")
+        for method in ("bm25", "embedding"):
+            report(name, chosen, method, lambda o: None, loso_suggested, ("",))
+        report(name, chosen, "combined", lambda o: None, loso_suggested)
+        if any(o.key in held_out for o in chosen):
+            report(name, chosen, "learned", loso_model, loso_suggested)
+        if name in cross:
+            other_set = cross[name]
+            report(
+                name,
+                chosen,
+                "learned_xset",
+                lambda o, m=other_set: m,
+                loso_suggested,
+                ("", "_untagged"),
             )
-            print(f"FIGURE story_mrr_{method}_{split} {r['mrr']:.3f} ratio")
-            if method == "combined":
-                print(f"FIGURE story_no_cover_accuracy_{split} {r['no_cover_accuracy']:.3f} ratio")
-                print(
-                    f"FIGURE story_covered_answerable_{split} {r['covered_answerable']:.3f} ratio"
-                )
-                print(
-                    f"# {split}: {int(r['answerable'])} answerable, "
-                    f"{int(r['unanswerable'])} unanswerable questions"
-                )
+        if shipped is not None and name not in shipped.trained_on:
+            report(
+                name, chosen, "learned_shipped", lambda o: shipped, suggestions(lambda o: shipped)
+            )
+        suggestion_figures(name, chosen, loso_suggested)
 
 
 if __name__ == "__main__":

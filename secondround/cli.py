@@ -131,6 +131,7 @@ def cmd_match(args: argparse.Namespace) -> int:
             task=str(item.get("task", "")),
             action=str(item.get("action", "")),
             result=str(item.get("result", "")),
+            competencies=tuple(str(c) for c in item.get("competencies") or ()),
         )
         for item in _json_list(args.stories, ("id", "title"))
     ]
@@ -140,7 +141,13 @@ def cmd_match(args: argparse.Namespace) -> int:
     ]
     result = {
         found.question_id: [
-            {"story": story.story_id, "score": round(story.score, 4)} for story in found.matches
+            {
+                "story": story.story_id,
+                "score": round(story.score, 4),
+                "covered": found.covered,
+                "reasons": list(story.reasons),
+            }
+            for story in found.matches
         ]
         for found in match(stories, questions, top=3)
     }
@@ -419,7 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
         "match", help="print the three best stories for each question, as JSON"
     )
     matcher.add_argument(
-        "stories", help="JSON list of {id, title, situation, task, action, result}"
+        "stories",
+        help="JSON list of {id, title, situation, task, action, result, competencies?}",
     )
     matcher.add_argument("questions", help="JSON list of {id, text}")
     matcher.set_defaults(run=cmd_match)

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from secondround.questions.models import OwnQuestion
 from secondround.stories.models import Story
 
 pytestmark = pytest.mark.django_db
@@ -151,10 +152,19 @@ def test_coverage_and_rehearsal(alice_client, alice, alice_round):
             "competencies": ["customer_focus", "conflict"],
         },
     )
+    # The candidate expects this one: the family story answers it.
+    OwnQuestion.objects.create(
+        round=alice_round,
+        text="Tell me about a time you calmed down an upset patient's family.",
+        competency="customer_focus",
+        kind="behavioral",
+    )
     page = alice_client.get(reverse("coverage", args=[alice_round.pk])).content.decode()
     assert "Which story answers which question" in page
     assert "Falls prevention on ward 4" in page
     assert "No story covers this." in page  # a round asks more than two stories can answer
+    page = alice_client.get(reverse("rehearsal", args=[alice_round.pk])).content.decode()
+    assert "Calmed an angry family" in page
     page = alice_client.get(reverse("rehearsal", args=[alice_round.pk])).content.decode()
     assert "Stories to rehearse" in page and "Situation:" in page
     story = Story.objects.filter(owner=alice).first()

@@ -23,6 +23,14 @@ fits. "Covered" therefore looks at the best story's absolute cosine similarity (
 while the closest stories are still listed so the candidate sees what came nearest.
 
 Every knob below was tuned on the dev split of `eval/stories` only (see its README).
+
+The default method, **learned**, replaces that hand-weighting with the story model
+(`story_model`): the probability that a story answers a question, from the cosine of the
+question with the whole story, with title + action + result, with the title and with each
+STAR part; BM25; the story's tags; and the competencies the story shows, read from its
+text, so an untagged story still meets its questions. Its `score` is that probability, and
+a question is covered when its best story's probability (without the tag signal) reaches
+the model's threshold. Without the shipped model it falls back to "combined".
 """
 
 from __future__ import annotations
@@ -38,7 +46,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from secondround.engine import classify, embeddings
+from secondround.engine import classify, embeddings, story_model
+from secondround.engine.vocabulary import COMPETENCIES
 
 # --------------------------------------------------------------------------------------
 # Tuning knobs (tuned on the dev split only, see eval/stories/README.md)
@@ -54,7 +63,9 @@ BM25_B = 0.75
 MAX_SHARED_TERMS = 4  # shared terms named in a reason
 INDEX_CACHE_SIZE = 32  # story sets whose BM25 index stays in memory
 
-METHODS = ("bm25", "embedding", "combined")
+METHODS = ("bm25", "embedding", "combined", "learned")
+DEFAULT_METHOD = "learned"  # falls back to "combined" when the story model is unavailable
+SHOWS_REASON = 0.15  # the story model's probability above which "the story shows" is a reason
 
 Matrix = npt.NDArray[np.float32]
 
@@ -69,6 +80,9 @@ class StoryText:
     result: str = ""
     competencies: tuple[str, ...] = ()
     vector: tuple[float, ...] | None = None  # cached embedding, if the caller has one
+    # cached embeddings of its parts (story_model.PART_ROWS: the five STAR parts, then
+    # title + action + result; zeros for an empty part), if the caller has them
+    part_vectors: tuple[tuple[float, ...], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +197,32 @@ def embed_stories(stories: Sequence[StoryText]) -> Matrix:
     """Unit vectors, one row per story; `StoryText.vector` is used whenever it is set."""
     documents = [story_document(s) if s.vector is None else "" for s in stories]
     return _vectors([s.vector for s in stories], documents)
+
+
+def embed_story_parts(stories: Sequence[StoryText]) -> Matrix:
+    """(stories, 6, dims): the parts' vectors, cached where `part_vectors` is set."""
+    rows = len(story_model.PART_ROWS)
+    out = np.zeros((len(stories), rows, embeddings.DIMENSIONS), dtype=np.float32)
+    missing = []
+    for i, story in enumerate(stories):
+        cached = story.part_vectors
+        if cached is not None and len(cached) == rows:
+            out[i] = np.array(cached, dtype=np.float32).reshape(rows, embeddings.DIMENSIONS)
+        else:
+            missing.append(i)
+    if missing:
+        texts = [
+            story_model.part_texts(
+                stories[i].title,
+                stories[i].situation,
+                stories[i].task,
+                stories[i].action,
+                stories[i].result,
+            )
+            for i in missing
+        ]
+        out[missing] = story_model.embed_parts(texts)
+    return out
 
 
 def embed_questions(questions: Sequence[QuestionText]) -> Matrix:
@@ -313,14 +353,97 @@ def _competency(question: QuestionText) -> str | None:
     return classify.classify_question(question.text).competency
 
 
+def _question_competencies(question: QuestionText) -> tuple[str | None, story_model.Floats]:
+    """The question's competency and its scores over all competencies: a given competency
+    counts alone, "" means none, and None asks the classifier (once) for both."""
+    zeros = np.zeros(len(story_model.COMPETENCY_IDS))
+    if question.competency is not None:
+        if not question.competency:
+            return None, zeros
+        return question.competency, story_model.competency_vector({question.competency: 1.0})
+    if not question.text.strip():
+        return None, zeros
+    found = classify.classify_question(question.text)
+    scores = getattr(found, "competency_scores", ()) or ((found.competency, 1.0),)
+    return found.competency, story_model.competency_vector(scores)
+
+
+def _sigmoid(values: story_model.Floats) -> story_model.Floats:
+    result: story_model.Floats = 1.0 / (1.0 + np.exp(-np.clip(values, -30.0, 30.0)))
+    return result
+
+
+@dataclass(frozen=True)
+class _Scored:
+    score: Matrix  # (questions, stories) the ranking
+    evidence: Matrix  # (questions,) what the cover test reads
+    threshold: float
+    semantic: Matrix | None  # cosine with the whole story, for the reasons
+    shows: Matrix | None = None  # (stories, competencies) from the story model
+
+
+def _learned(
+    model: story_model.StoryModel,
+    kept: Sequence[StoryText],
+    questions: Sequence[QuestionText],
+    lexical: Matrix,
+    shared: Matrix,
+    question_scores: Sequence[story_model.Floats],
+) -> _Scored:
+    question_vectors = embed_questions(questions)
+    documents = embed_stories(kept)
+    parts = embed_story_parts(kept)
+    shows = model.competency_probabilities(documents, parts)
+    features = story_model.pair_features(
+        question_vectors,
+        np.array(question_scores, dtype=np.float64).reshape(len(questions), -1),
+        documents,
+        parts,
+        lexical,
+        shared.astype(np.float64),
+        shows,
+    )
+    score = _sigmoid(model.logits(features)).astype(np.float32)
+    evidence = _sigmoid(model.logits(features, cover=True).max(axis=1)).astype(np.float32)
+    semantic = features[..., story_model.FEATURES.index("doc")].astype(np.float32)
+    return _Scored(score, evidence, model.cover_threshold, semantic, shows)
+
+
+def _combined(
+    method: str,
+    kept: Sequence[StoryText],
+    questions: Sequence[QuestionText],
+    lexical: Matrix,
+    shared: Matrix,
+) -> _Scored:
+    """Today's hand-weighted methods: bm25, embedding and their combination."""
+    if method == "bm25":
+        return _Scored(_minmax(lexical), lexical.max(axis=1), BM25_COVER_THRESHOLD, None)
+    semantic = _cosine(embed_questions(questions), embed_stories(kept))
+    if method == "embedding":
+        score = _minmax(semantic)
+    else:
+        score = (
+            SEMANTIC_WEIGHT * _minmax(semantic)
+            + (1.0 - SEMANTIC_WEIGHT) * _minmax(lexical)
+            + COMPETENCY_BONUS * shared
+        )
+    evidence = (semantic + COVER_BONUS * shared).max(axis=1)
+    return _Scored(score, evidence, COVER_THRESHOLD, semantic)
+
+
 def match(
     stories: Sequence[StoryText],
     questions: Sequence[QuestionText],
     *,
     top: int = 3,
-    method: str = "combined",
+    method: str = DEFAULT_METHOD,
+    model: story_model.StoryModel | None = None,
 ) -> list[QuestionMatches]:
-    """For each question, the best `top` stories (best first) and whether any covers it."""
+    """For each question, the best `top` stories (best first) and whether any covers it.
+
+    `model` replaces the shipped story model (the evaluation passes one trained without
+    the occupation it scores)."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     if not questions:
@@ -333,8 +456,17 @@ def match(
     question_tokens = [tokens(q.text) for q in questions]
     lexical = _bm25(index, question_tokens)
 
+    if method == "learned":
+        model = model or story_model.load_model()
+        if model is None:
+            method = "combined"
+    if method == "learned":
+        read = [_question_competencies(q) for q in questions]
+        competencies = [competency for competency, _ in read]
+    else:
+        competencies = [_competency(q) for q in questions]
+
     assert index.competencies is not None and index.has_competency is not None
-    competencies = [_competency(q) for q in questions]
     shared = np.zeros(lexical.shape, dtype=np.float32)
     for row, competency in enumerate(competencies):
         column = index.competencies.get(competency or "")
@@ -343,31 +475,16 @@ def match(
     usable = list(index.usable)  # columns kept; story `usable[c]` is column c
     if len(usable) < len(stories):
         lexical, shared = lexical[:, usable], shared[:, usable]
+    kept = [stories[i] for i in usable]
 
-    semantic: Matrix | None = None
-    if method != "bm25":
-        kept = [stories[i] for i in usable]
-        semantic = _cosine(embed_questions(questions), embed_stories(kept))
-
-    if method == "bm25":
-        score = _minmax(lexical)
-        evidence = lexical.max(axis=1)
-        threshold = BM25_COVER_THRESHOLD
+    if method == "learned":
+        assert model is not None
+        scored = _learned(model, kept, questions, lexical, shared, [s for _, s in read])
     else:
-        assert semantic is not None
-        if method == "embedding":
-            score = _minmax(semantic)
-        else:
-            score = (
-                SEMANTIC_WEIGHT * _minmax(semantic)
-                + (1.0 - SEMANTIC_WEIGHT) * _minmax(lexical)
-                + COMPETENCY_BONUS * shared
-            )
-        evidence = (semantic + COVER_BONUS * shared).max(axis=1)
-        threshold = COVER_THRESHOLD
+        scored = _combined(method, kept, questions, lexical, shared)
 
     keep = min(top, len(usable))
-    order = np.argsort(-score, axis=1, kind="stable")[:, :keep]
+    order = np.argsort(-scored.score, axis=1, kind="stable")[:, :keep]
     results: list[QuestionMatches] = []
     for row, question in enumerate(questions):
         if not words(question.text):
@@ -375,21 +492,46 @@ def match(
             continue
         matches = []
         wanted = set(question_tokens[row])
+        competency = competencies[row]
         for column in order[row]:
             c = int(column)
             reasons: list[str] = []
             if shared[row, c]:
-                reasons.append(f"shared competency: {competencies[row]}")
+                reasons.append(f"shared competency: {competency}")
+            elif (
+                competency in story_model.COMPETENCY_IDS
+                and scored.shows is not None
+                and scored.shows[c, story_model.COMPETENCY_IDS.index(competency)] >= SHOWS_REASON
+            ):
+                label = COMPETENCIES[competency].lower()
+                reasons.append(f"the story shows {label}")
             terms = _shared_terms(index, usable[c], wanted)
             if terms:
                 reasons.append("shared terms: " + ", ".join(terms))
-            if semantic is not None:
-                reasons.append(f"similar meaning: {float(semantic[row, c]):.2f}")
+            if scored.semantic is not None:
+                reasons.append(f"similar meaning: {float(scored.semantic[row, c]):.2f}")
             story_id = stories[usable[c]].id
-            matches.append(StoryMatch(story_id, round(float(score[row, c]), 4), tuple(reasons)))
-        covered = bool(evidence[row] >= threshold)
+            score = round(float(scored.score[row, c]), 4)
+            matches.append(StoryMatch(story_id, score, tuple(reasons)))
+        covered = bool(scored.evidence[row] >= scored.threshold)
         results.append(QuestionMatches(question.id, tuple(matches), covered))
     return results
+
+
+def suggest_competencies(story: StoryText) -> list[str]:
+    """The competencies the story shows, best first (story_model), for the candidate to
+    confirm; without the story model, the question classifier's top three."""
+    if not story_document(story):
+        return []
+    model = story_model.load_model()
+    if model is None:
+        text = " ".join((story.title, story.situation, story.task, story.action, story.result))
+        ranked = sorted(classify.competency_scores(text).items(), key=lambda item: -item[1])
+        return [competency for competency, _ in ranked[: story_model.SUGGEST_MAX]]
+    probabilities = model.competency_probabilities(
+        embed_stories([story]), embed_story_parts([story])
+    )
+    return story_model.suggest(probabilities[0])
 
 
 def _shared_terms(index: _Index, story: int, stems: set[str]) -> list[str]:

@@ -10,22 +10,27 @@ import numpy as np
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from secondround.engine.classify import competency_scores
-from secondround.engine.matching import StoryText, embed_stories, story_document
+from secondround.engine import embeddings, story_model
+from secondround.engine.matching import (
+    StoryText,
+    embed_stories,
+    embed_story_parts,
+    story_document,
+)
+from secondround.engine.matching import suggest_competencies as suggest_story_competencies
 from secondround.engine.resume import DraftStory
 
 from .models import Story
 
-SUGGESTED_COMPETENCIES = 3
+# The stored vector: the whole story, then each of its parts (story_model.PART_ROWS).
+VECTOR_ROWS = 1 + len(story_model.PART_ROWS)
+VECTOR_BYTES = VECTOR_ROWS * embeddings.DIMENSIONS * 2  # float16
+VECTOR_LAYOUT = "story+parts:v2\n"  # in the digest: vectors stored before it are recomputed
 
 
 def suggest_competencies(story: Story) -> list[str]:
-    """The competencies the question classifier reads in the story, best first."""
-    text = " ".join((story.title, story.situation, story.task, story.action, story.result))
-    scores = competency_scores(text)
-    return [competency for competency, _ in sorted(scores.items(), key=lambda i: -i[1])][
-        :SUGGESTED_COMPETENCIES
-    ]
+    """The competencies the story shows (the engine's story model), best first."""
+    return suggest_story_competencies(_plain_text(story))
 
 
 def story_save(*, story: Story) -> Story:
@@ -49,19 +54,28 @@ def _plain_text(story: Story) -> StoryText:
 
 
 def _digest(plain: StoryText) -> str:
-    return hashlib.sha256(story_document(plain).encode()).hexdigest()
+    return hashlib.sha256((VECTOR_LAYOUT + story_document(plain)).encode()).hexdigest()
 
 
-def _cached_vector(story: Story, plain: StoryText) -> tuple[float, ...] | None:
-    """The stored vector, if it was computed from the story's current text."""
-    if story.vector and story.vector_digest == _digest(plain):
-        return tuple(np.frombuffer(bytes(story.vector), dtype=np.float16).astype(float))
+def _cached_vectors(story: Story, plain: StoryText) -> np.ndarray | None:
+    """The stored (1 + parts, dims) vectors, if computed from the story's current text."""
+    stored = bytes(story.vector) if story.vector else b""
+    if len(stored) == VECTOR_BYTES and story.vector_digest == _digest(plain):
+        rows = np.frombuffer(stored, dtype=np.float16).astype(float)
+        return rows.reshape(VECTOR_ROWS, embeddings.DIMENSIONS)
     return None
 
 
 def story_text(story: Story) -> StoryText:
     plain = _plain_text(story)
-    return replace(plain, vector=_cached_vector(story, plain))
+    rows = _cached_vectors(story, plain)
+    if rows is None:
+        return plain
+    return replace(
+        plain,
+        vector=tuple(rows[0].tolist()),
+        part_vectors=tuple(tuple(row.tolist()) for row in rows[1:]),
+    )
 
 
 def refresh_vectors(stories: Sequence[Story]) -> None:
@@ -69,13 +83,15 @@ def refresh_vectors(stories: Sequence[Story]) -> None:
     stale = [
         (story, plain)
         for story in stories
-        if _cached_vector(story, plain := _plain_text(story)) is None
+        if _cached_vectors(story, plain := _plain_text(story)) is None
     ]
     if not stale:
         return
-    vectors = embed_stories([plain for _, plain in stale])
-    for (story, plain), vector in zip(stale, vectors, strict=True):
-        story.vector = np.asarray(vector, dtype=np.float16).tobytes()
+    documents = embed_stories([plain for _, plain in stale])
+    parts = embed_story_parts([plain for _, plain in stale])
+    for (story, plain), document, rows in zip(stale, documents, parts, strict=True):
+        stacked = np.vstack([document[None, :], rows])
+        story.vector = np.asarray(stacked, dtype=np.float16).tobytes()
         story.vector_digest = _digest(plain)
     Story.objects.bulk_update([story for story, _ in stale], ["vector", "vector_digest"])
 

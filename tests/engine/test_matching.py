@@ -89,7 +89,7 @@ def q(text: str, competency: str = "", qid: str = "q") -> QuestionText:
         ("Tell me about an error you made and what you did next.", "failure", "mistake"),
     ],
 )
-@pytest.mark.parametrize("method", ["combined", "embedding"])
+@pytest.mark.parametrize("method", ["learned", "combined", "embedding"])
 def test_the_right_story_wins(question: str, competency: str, expected: str, method: str) -> None:
     [result] = match(STORIES, [q(question, competency)], method=method)
     assert result.matches[0].story_id == expected
@@ -248,11 +248,19 @@ def test_cached_vectors_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
     assert vectors.shape == (len(STORIES), 384)
     assert len(calls) == 1 and len(calls[0]) == len(STORIES)  # one batch
 
+    parts = matching.embed_story_parts(STORIES)
+    assert parts.shape == (len(STORIES), 6, 384)
     cached = [
-        replace(s, vector=tuple(float(x) for x in v)) for s, v in zip(STORIES, vectors, strict=True)
+        replace(
+            s,
+            vector=tuple(float(x) for x in v),
+            part_vectors=tuple(tuple(float(x) for x in row) for row in p),
+        )
+        for s, v, p in zip(STORIES, vectors, parts, strict=True)
     ]
     calls.clear()
     assert np.allclose(matching.embed_stories(cached), vectors, atol=1e-6)
+    assert np.allclose(matching.embed_story_parts(cached), parts, atol=1e-6)
     assert calls == []
 
     question = q("Tell me about a time you negotiated prices.", "influence")

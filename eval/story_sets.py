@@ -1,0 +1,220 @@
+"""The labelled story-matching sets, embedded once, and the story model trained on them.
+
+Shared by eval/story_matching.py (figures, leave-one-occupation-out) and
+scripts/train_story_model.py (the shipped weights). A set is a folder with `stories.jsonl`
+and `pairs.jsonl` in the layout of eval/stories/README.md; an occupation within a set is
+one candidate's story bank, so matching runs within it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from secondround.engine import classify, embeddings, story_model
+from secondround.engine.matching import QuestionText, StoryText, _bm25, _index, story_document
+from secondround.engine.matching import tokens as match_tokens
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = (ROOT / "eval" / "stories", ROOT / "eval" / "stories_corpus")
+
+
+@dataclass
+class Occupation:
+    """One candidate: their stories (vectors cached) and the questions asked of them."""
+
+    key: str  # "set:occupation"
+    stories: list[StoryText]
+    labels: list[tuple[str, ...]]  # each story's labelled competencies
+    questions: list[QuestionText]  # vectors cached, competency left to the matcher
+    relevant: list[set[str]]
+    splits: list[str]
+    scores: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (q, competencies)
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def load(folders: Sequence[Path] = SETS) -> list[Occupation]:
+    """Every occupation of every set, stories and questions embedded in a few batches."""
+    occupations: list[Occupation] = []
+    for folder in folders:
+        name = folder.name
+        rows = _jsonl(folder / "stories.jsonl")
+        pairs = _jsonl(folder / "pairs.jsonl")
+        plain = [
+            StoryText(
+                id=r["id"],
+                title=r.get("title", ""),
+                situation=r.get("situation", ""),
+                task=r.get("task", ""),
+                action=r.get("action", ""),
+                result=r.get("result", ""),
+                competencies=tuple(r.get("competencies", ())),
+            )
+            for r in rows
+        ]
+        documents = embeddings.embed([story_document(s) for s in plain])
+        parts = story_model.embed_parts(
+            [
+                story_model.part_texts(s.title, s.situation, s.task, s.action, s.result)
+                for s in plain
+            ]
+        )
+        cached = [
+            replace(
+                s,
+                vector=tuple(float(x) for x in d),
+                part_vectors=tuple(tuple(float(x) for x in row) for row in p),
+            )
+            for s, d, p in zip(plain, documents, parts, strict=True)
+        ]
+        question_vectors = embeddings.embed([str(p["text"]) for p in pairs])
+        for occupation in dict.fromkeys(r["occupation"] for r in rows):
+            mine = [i for i, r in enumerate(rows) if r["occupation"] == occupation]
+            asked = [i for i, p in enumerate(pairs) if p["occupation"] == occupation]
+            questions = [
+                QuestionText(
+                    id=str(pairs[i]["id"]),
+                    text=str(pairs[i]["text"]),
+                    vector=tuple(float(x) for x in question_vectors[i]),
+                )
+                for i in asked
+            ]
+            scores = np.array(
+                [
+                    story_model.competency_vector(
+                        classify.classify_question(q.text).competency_scores
+                    )
+                    for q in questions
+                ]
+            )
+            occupations.append(
+                Occupation(
+                    key=f"{name}:{occupation}",
+                    stories=[cached[i] for i in mine],
+                    labels=[plain[i].competencies for i in mine],
+                    questions=questions,
+                    relevant=[set(pairs[i]["relevant"]) for i in asked],
+                    splits=[str(pairs[i].get("split", "test")) for i in asked],
+                    scores=scores,
+                )
+            )
+    return occupations
+
+
+# --------------------------------------------------------------------------------------
+# Training
+# --------------------------------------------------------------------------------------
+
+
+def _matrices(occupation: Occupation) -> tuple[np.ndarray, np.ndarray]:
+    documents = np.array([s.vector for s in occupation.stories], dtype=np.float32)
+    parts = np.array([s.part_vectors for s in occupation.stories], dtype=np.float32)
+    return documents, parts
+
+
+def competency_inputs(occupation: Occupation, classifier: tuple[np.ndarray, np.ndarray]):
+    documents, parts = _matrices(occupation)
+    return story_model.competency_features(
+        documents, parts[:, story_model.TAR_ROW], classifier[0], classifier[1]
+    )
+
+
+def classifier_weights() -> tuple[np.ndarray, np.ndarray]:
+    """The question classifier's softmax (W, b), frozen into our model at training time."""
+    found = classify._softmax_model(classify._library)
+    if found is None:
+        raise SystemExit("the question classifier's model is unavailable")
+    return found
+
+
+def train_competency_model(
+    occupations: Sequence[Occupation], classifier: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    features = np.vstack([competency_inputs(o, classifier) for o in occupations])
+    labels = [tags for o in occupations for tags in o.labels]
+    return story_model.train_competencies(features, labels)
+
+
+def shows(occupation: Occupation, classifier, competency: tuple[np.ndarray, np.ndarray]):
+    logits = competency_inputs(occupation, classifier) @ competency[0] + competency[1]
+    return story_model._softmax_rows(logits)
+
+
+def bank_features(
+    occupation: Occupation, shown: np.ndarray, *, tags: bool = True, rows: Sequence[int] = ()
+) -> np.ndarray:
+    """(questions, stories, FEATURES) as the matcher computes them (questions' competencies
+    classified, as when none is given)."""
+    chosen = list(rows) if rows else list(range(len(occupation.questions)))
+    questions = [occupation.questions[i] for i in chosen]
+    documents, parts = _matrices(occupation)
+    index = _index(tuple((story_document(s), ()) for s in occupation.stories))
+    lexical = _bm25(index, [match_tokens(q.text) for q in questions])
+    competency_of = [
+        story_model.COMPETENCY_IDS[int(np.argmax(occupation.scores[i]))]
+        if occupation.scores[i].any()
+        else None
+        for i in chosen
+    ]
+    tagged = np.array(
+        [[float(tags and c in s.competencies) for s in occupation.stories] for c in competency_of]
+    )
+    return story_model.pair_features(
+        np.array([q.vector for q in questions], dtype=np.float32),
+        occupation.scores[chosen],
+        documents,
+        parts,
+        lexical,
+        tagged,
+        shown,
+    )
+
+
+def train(occupations: Sequence[Occupation], inner_folds: int = 0) -> story_model.StoryModel:
+    """The whole model from labelled occupations.
+
+    The ranker learns how far to trust "the story shows" from competency probabilities
+    made without the story's own occupation (leave-one-out when inner_folds is 0, else
+    that many groups of occupations), as they will be on a new candidate's stories."""
+    classifier = classifier_weights()
+    groups = (
+        [[o] for o in occupations]
+        if inner_folds <= 0
+        else [list(occupations[i::inner_folds]) for i in range(inner_folds)]
+    )
+    out_of_fold: dict[str, np.ndarray] = {}
+    for group in groups:
+        others = [o for o in occupations if o not in group]
+        weights = train_competency_model(others, classifier)
+        for o in group:
+            out_of_fold[o.key] = shows(o, classifier, weights)
+    banks = [
+        story_model.Bank(
+            features=bank_features(o, out_of_fold[o.key]),
+            relevant=np.array(
+                [[float(s.id in rel) for s in o.stories] for rel in o.relevant], dtype=np.float64
+            ),
+        )
+        for o in occupations
+    ]
+    mean, scale, rank_w, cover_w, threshold = story_model.train_ranker(banks)
+    competency = train_competency_model(occupations, classifier)
+    return story_model.StoryModel(
+        classifier_w=classifier[0].astype(np.float32),
+        classifier_b=classifier[1].astype(np.float32),
+        competency_w=competency[0],
+        competency_b=competency[1],
+        mean=mean,
+        scale=scale,
+        rank_w=rank_w,
+        cover_w=cover_w,
+        cover_threshold=threshold,
+        trained_on=tuple(sorted({o.key.split(":")[0] for o in occupations})),
+    )
