@@ -173,7 +173,7 @@ def main() -> None:
     pool = story_sets.load()  # what the learned model may be trained on
     extra = [Path(d).resolve() for d in args.data or [] if Path(d).resolve() not in story_sets.SETS]
     others = story_sets.load(extra) if extra else []
-    reported = {Path(d).resolve().name for d in args.data} if args.data else None
+    reported = {story_sets.set_name(Path(d)) for d in args.data} if args.data else None
     everyone = pool + others
     names = sorted({o.key.split(":")[0] for o in everyone})
     if reported is not None:

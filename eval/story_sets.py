@@ -40,11 +40,17 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+def set_name(folder: Path) -> str:
+    """The set's name in FIGURE lines: its folder, with "blind_" for a blind set."""
+    folder = folder.resolve()
+    return f"blind_{folder.name}" if folder.parent.name == "blind" else folder.name
+
+
 def load(folders: Sequence[Path] = SETS) -> list[Occupation]:
     """Every occupation of every set, stories and questions embedded in a few batches."""
     occupations: list[Occupation] = []
     for folder in folders:
-        name = folder.name
+        name = set_name(folder)
         rows = _jsonl(folder / "stories.jsonl")
         pairs = _jsonl(folder / "pairs.jsonl")
         plain = [
