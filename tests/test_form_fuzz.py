@@ -29,6 +29,7 @@ NOT_FUZZED = {
     "recording_piece": "raw audio bytes from the recorder's JavaScript, not a form",
     "recording_finish": "the recorder's JavaScript posts it, with no fields",
     "signup_invitation": "the sign-up form (fuzzed as signup) behind a link with a token",
+    "follow_up_cancel": "shown only while a model call runs, and posts no fields",
 }
 EXAMPLES = 10  # random ones, after the explicit examples of tests/fuzzing.py
 # Views that transcribe, parse a file or run the posting's tagger: fewer examples.
