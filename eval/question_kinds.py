@@ -118,7 +118,7 @@ def main() -> None:
         competencies: dict[int, str] = {}
         for held_out in folds.values():
             out = set(held_out)
-            keep = [i for i in range(n) if i not in out]
+            keep = [i for i in range(n) if i not in out and data.trainable[i]]
             kind_model = train_kind_model(
                 data.vectors[keep], [data.rules[i] for i in keep], [data.kinds[i] for i in keep]
             )

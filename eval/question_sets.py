@@ -58,6 +58,7 @@ def _rubric() -> list[dict]:
                 "alt": [],
                 "source": row["source_file"],
                 "set": "rubric",
+                "split": row["split"],
             }
             for row in csv.DictReader(file)
         ]
@@ -125,6 +126,8 @@ class TrainingRows:
         self.competencies = [row["competency"] for row in rows]
         self.lexicon = np.stack([classify.lexicon_vector(text) for text in texts])
         self.weights = [question_competency.SET_WEIGHTS.get(row["set"], 1.0) for row in rows]
+        # eval/classify_questions.py scores the rubric labels' test split: never train on it.
+        self.trainable = [row.get("split") != "test" for row in rows]
         prototypes = classify._PROTOTYPES
         proto_texts = [text for _, text in prototypes]
         self.proto_vectors = embeddings.embed(proto_texts)

@@ -3,8 +3,9 @@
     .venv/bin/python scripts/train_question_models.py
 
 Reads the sets of eval/question_sets.py (our library, eval/questions_corpus, the rubric
-labels and ../shared/eval/06_questions_across_occupations) and the competency prototype
-sentences, writes secondround/data/models/question_kinds.npz and question_competency.npz,
+labels but not their test split, which eval/classify_questions.py scores, and
+../shared/eval/06_questions_across_occupations) and the competency prototype sentences,
+writes secondround/data/models/question_kinds.npz and question_competency.npz,
 and pins their SHA-256 in question_kinds.py / question_competency.py. Only weights are
 shipped, not the questions. eval/question_kinds.py gives the leave-one-source-out figures
 of the same training (every source left out in turn).
@@ -41,20 +42,26 @@ def pin(module_path: Path, digest: str) -> None:
 def main() -> None:
     rows = labelled_questions()
     data = training_rows(rows)
-    kinds = question_kinds.train_kind_model(data.vectors, data.rules, data.kinds)
+    keep = [i for i, ok in enumerate(data.trainable) if ok]
+    kinds = question_kinds.train_kind_model(
+        data.vectors[keep], [data.rules[i] for i in keep], [data.kinds[i] for i in keep]
+    )
     digest = question_kinds.save_kind_model(kinds)
     pin(Path(question_kinds.__file__), digest)
     competency = question_competency.train_competency_model(
-        np.vstack([data.vectors, data.proto_vectors]),
-        np.vstack([data.lexicon, data.proto_lexicon]),
-        [*data.kinds, *data.proto_rules],
-        [*data.competencies, *data.proto_competencies],
-        [*data.weights, *data.proto_weights],
+        np.vstack([data.vectors[keep], data.proto_vectors]),
+        np.vstack([data.lexicon[keep], data.proto_lexicon]),
+        [*(data.kinds[i] for i in keep), *data.proto_rules],
+        [*(data.competencies[i] for i in keep), *data.proto_competencies],
+        [*(data.weights[i] for i in keep), *data.proto_weights],
     )
     digest_c = question_competency.save_competency_model(competency)
     pin(Path(question_competency.__file__), digest_c)
     sets = sorted({row["set"] for row in rows})
-    print(f"{len(rows)} questions from {', '.join(sets)}, {len(data.proto_rules)} prototypes")
+    print(
+        f"{len(keep)} of {len(rows)} questions from {', '.join(sets)} (the rubric test split"
+        f" left out), {len(data.proto_rules)} prototypes"
+    )
     print(f"question_kinds.npz {digest}\nquestion_competency.npz {digest_c}")
 
 

@@ -42,7 +42,7 @@ __all__ = [
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "question_competency.npz"
 # Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
-MODEL_FILE_SHA256 = "bd457b393803b99c1a919141dd2800ffc6eb1ccbf2e12efbab3c1b37db4f1cc6"
+MODEL_FILE_SHA256 = "d9c563498f8add8dd1bd72ddebfe2982debb6dc2a541ee31119b2e7c94b603a3"
 COMPETENCY_IDS: tuple[str, ...] = tuple(COMPETENCIES)
 KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
 KIND_SCALE = 3.0  # the kind one-hot's scale before standardisation (chosen by LOSO)
