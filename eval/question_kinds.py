@@ -44,10 +44,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 from question_sets import labelled_questions, training_rows  # noqa: E402
 
 from secondround.engine import classify  # noqa: E402
-from secondround.engine.question_competency import (  # noqa: E402
-    COMPETENCY_IDS,
-    train_competency_model,
-)
+from secondround.engine.question_competency import train_competency_model  # noqa: E402
 from secondround.engine.question_kinds import train_kind_model  # noqa: E402
 
 EVALUATED = ("occupations", "corpus", "rubric")
@@ -134,12 +131,12 @@ def main() -> None:
                 [*(data.competencies[i] for i in keep), *data.proto_competencies],
                 [*(data.weights[i] for i in keep), *data.proto_weights],
             )
-            probs = competency_model.probabilities(
+            filed = competency_model.competencies(
                 data.vectors[held_out], data.lexicon[held_out], predicted
             )
-            for i, kind, row in zip(held_out, predicted, probs, strict=True):
+            for i, kind, competency in zip(held_out, predicted, filed, strict=True):
                 kinds[i] = kind
-                competencies[i] = COMPETENCY_IDS[int(row.argmax())]
+                competencies[i] = competency
         subset = [rows[i] for i in members]
         prefix = f"questions_{set_name}"
         print(f"FIGURE {prefix}_count {len(members)} questions")

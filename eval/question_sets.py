@@ -82,6 +82,7 @@ def _jsonl(path: Path, set_name: str) -> list[dict]:
                 "source": item.get("source") or set_name,
                 "set": set_name,
                 "occupation": item.get("occupation"),
+                "ambiguous": item.get("ambiguous"),
                 "note": item.get("note") or "",
                 "id": item.get("id"),
             }

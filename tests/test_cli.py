@@ -196,3 +196,20 @@ def test_analyse_answer_prints_the_report(tmp_path, capsys):
     assert report["fillers"]["count"] == 2
     assert report["fillers"]["per_minute"] == pytest.approx(2 * 60 / 45, rel=0.01)
     assert report["star"][0] == "situation" and report["star"][-1] == "result"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "ground"),
+    [
+        ("Tell me about a time you calmed an upset patient.", "behavioral", None),
+        ("Are you planning to have children?", "illegal", "pregnancy"),
+        ("Are you legally entitled to work in this country?", "technical", None),
+    ],
+)
+def test_classify_question_prints_its_labels(capsys, question, kind, ground):
+    assert main(["classify-question", question]) == 0
+    labels = json.loads(capsys.readouterr().out)
+    # The original keys stay; fields are only ever added.
+    assert {"competency", "kind", "illegal_ground", "caution"} <= set(labels)
+    assert labels["kind"] == kind
+    assert labels["illegal_ground"] == ground

@@ -60,7 +60,7 @@ import numpy.typing as npt
 
 from secondround.engine import embeddings, illegal_questions
 from secondround.engine.embeddings import ModelUnavailable, Vectors
-from secondround.engine.question_competency import load_competency_model
+from secondround.engine.question_competency import KIND_COMPETENCY, load_competency_model
 from secondround.engine.question_kinds import load_kind_model
 from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 
@@ -116,7 +116,9 @@ DEFAULT_KIND = "behavioral"
 
 # Ordered (kind, pattern) rules run on the normalised, unstemmed text; first match wins.
 # Illegal questions are read before these by `illegal_questions` (protected grounds and
-# their lawful look-alikes).
+# their lawful look-alikes). "How do you handle / prioritise…" (a habit or routine) is left
+# to the kind model: the occupations set files it as technical or situational, not as a
+# behavioural "tell me about a time".
 _KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
     (
         "salary",
@@ -164,7 +166,7 @@ _KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
         r"|\b(five|5|ten|10) years\b|\blooking for in (your|a|the) next|\bnext role"
         r"|\bwhat (excites|interests|attracts) you about (the|this|our|us)|\bleave your current"
         r"|\bleaving your|\bchange (your )?(current )?(company|job|career)|\bcareer (goals|plans)"
-        r"|\bwhat (part of )?our (mission|values)|\bresonates|\bwhat does .{1,40} mean to you"
+        r"|\bwhat (part of )?our (mission|values)|\bresonates"
         r"|\bdon ?t want from"
         r"|\bbest and worst things about your (current|last))",
     ),
@@ -178,7 +180,8 @@ _KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
         r"|\bwhat (are you|excites you|motivates you|drives you)\b.{0,20}$"
         r"|\bcriticized|\bcriticised|\bpet peeve|\bhow do you (stay|keep) (up|current)"
         r"|\bwhat do you do to (enhance|improve|keep|develop)|\bwant to develop"
-        r"|\bwhat (is|was) the most fun|\bbest day of work|\bmost interesting subjects)",
+        r"|\bwhat (is|was) the most fun|\bbest day of work|\bmost interesting subjects"
+        r"|\bhow would you (describe|rate|sum up|characteri[sz]e) (yourself|your)\b)",
     ),
     (
         "situational",
@@ -195,8 +198,7 @@ _KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
         r"|\bwalk me through|\btake me through|\bshare (a|an|one)\b|\bname a (situation|time)"
         r"|\bhave you ever\b|\bwhen (did|have) you\b"
         r"|\bwhat (is|was|s|are|were) the (most|biggest|hardest"
-        r"|toughest|best|worst)|\bhow (did|have) you\b|\bhow do you (tackle"
-        r"|prioriti[sz]e|decide|approach|respond)|\bstate an experience|\btalk about"
+        r"|toughest|best|worst)|\bhow (did|have) you\b|\bstate an experience|\btalk about"
         r"|\bexplain (a|the|your) project|\bin your (professional )?experience"
         r"|\bwhat (project|projects)\b|\bwhat have you (built|done|worked)"
         r"|\bwhat is something (that )?you (had|have|did))",
@@ -215,9 +217,13 @@ KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # Rules whose form is decisive even when a more topical rule also matched, checked first.
 # A technical method question ("how would you design…") beats the generic situational form.
+# So do a method walked through ("walk me through how you'd…") and a question on the state
+# of the field, which the occupations set files under the job's knowledge.
 _TECHNICAL_FIRST = re.compile(
     r"(\bhow would you (design|test|build|implement|architect|debug|optimi[sz]e)\b"
-    r"|\barchitecture\b)"
+    r"|\barchitecture\b|\bwalk me through how (youd|you would|you will|to)\b"
+    r"|\bfacing (the|our|your|this) (\w+ )?(field|profession|industry|sector)\b"
+    r"|\b(industry|field) trends?\b)"
 )
 
 # --------------------------------------------------------------------------------------
@@ -835,7 +841,10 @@ def _classify_cached(text: str) -> Classification:
     caution = legal.caveat if kind != "illegal" else None
     learned = _learned_competency(text, vector, kind)
     if learned:
-        ranked = sorted(learned.items(), key=lambda kv: -kv[1])
+        convention = KIND_COMPETENCY.get(kind)
+        if convention is not None:  # the winner by the labelling convention of the kind
+            learned[convention] = max(learned.values())
+        ranked = sorted(learned.items(), key=lambda kv: (-kv[1], kv[0] != convention))
         best, second = ranked[0][1], ranked[1][1]
         top = tuple((c, round(p, 4)) for c, p in ranked[:TOP_N])
         confidence = round(max(0.0, min(1.0, 0.5 * best + 0.5 * (best - second) / best)), 4)

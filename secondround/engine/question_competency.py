@@ -33,6 +33,7 @@ from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 
 __all__ = [
     "COMPETENCY_IDS",
+    "KIND_COMPETENCY",
     "CompetencyModel",
     "competency_features",
     "load_competency_model",
@@ -42,7 +43,7 @@ __all__ = [
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "question_competency.npz"
 # Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
-MODEL_FILE_SHA256 = "d9c563498f8add8dd1bd72ddebfe2982debb6dc2a541ee31119b2e7c94b603a3"
+MODEL_FILE_SHA256 = "3d68f0b0eec7b7d6f2576a92a4e417f8717fd2176477a0b1b8fea5504d04c347"
 COMPETENCY_IDS: tuple[str, ...] = tuple(COMPETENCIES)
 KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
 KIND_SCALE = 3.0  # the kind one-hot's scale before standardisation (chosen by LOSO)
@@ -52,6 +53,14 @@ PROTOTYPE_WEIGHT = 3.0  # a prototype sentence counts as this many questions
 # slightly different conventions from the real questions of many occupations.
 SET_WEIGHTS: dict[str, float] = {"library": 0.5, "rubric": 0.5}
 DIMENSIONS = embeddings.DIMENSIONS + len(COMPETENCY_IDS) + len(KINDS)
+# Kinds whose competency is a labelling convention of the occupations set, not something
+# the question shows: an illegal question probes nothing the candidate must demonstrate
+# (filed under culture fit); pay and closing questions are about motivation.
+KIND_COMPETENCY: dict[str, str] = {
+    "illegal": "culture_fit",
+    "salary": "motivation",
+    "closing": "motivation",
+}
 
 
 def competency_features(
@@ -71,6 +80,20 @@ def competency_features(
 
 class CompetencyModel:
     """(W, b) of the softmax regression over competency_features."""
+
+    def competencies(
+        self,
+        vectors: npt.NDArray[np.float32],
+        lexicon: npt.NDArray[np.float32],
+        kinds: Sequence[str | None],
+    ) -> list[str]:
+        """The competency of each question: KIND_COMPETENCY's for those kinds, else the
+        model's most probable."""
+        probs = self.probabilities(vectors, lexicon, kinds)
+        return [
+            KIND_COMPETENCY.get(kind or "", COMPETENCY_IDS[int(row.argmax())])
+            for row, kind in zip(probs, kinds, strict=True)
+        ]
 
     def __init__(self, weights: npt.NDArray[np.float32], bias: npt.NDArray[np.float32]) -> None:
         self.weights = weights
