@@ -43,7 +43,7 @@ __all__ = [
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "question_competency.npz"
 # Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
-MODEL_FILE_SHA256 = "3d68f0b0eec7b7d6f2576a92a4e417f8717fd2176477a0b1b8fea5504d04c347"
+MODEL_FILE_SHA256 = "2925d78b937f7b892ccf5adc4f6b25f29ea72aa63d034831bdf2e072963aaa8e"
 COMPETENCY_IDS: tuple[str, ...] = tuple(COMPETENCIES)
 KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
 KIND_SCALE = 3.0  # the kind one-hot's scale before standardisation (chosen by LOSO)
