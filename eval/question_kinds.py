@@ -3,6 +3,7 @@
     .venv/bin/python eval/question_kinds.py
 
     .venv/bin/python eval/question_kinds.py --exact   # one source at a time (slow)
+    .venv/bin/python eval/question_kinds.py --exact occupations   # only the sets named
 
 For each set of real questions (occupations, corpus, rubric; see question_sets.py), sources
 are left out whole: the kind model and the competency model are trained on all other
@@ -97,11 +98,12 @@ def baseline(text: str) -> tuple[str, str]:
 
 def main() -> None:
     exact = "--exact" in sys.argv[1:]
+    chosen = [name for name in sys.argv[1:] if name in EVALUATED] or list(EVALUATED)
     rows = labelled_questions()
     data = training_rows(rows)
     n = len(rows)
     protos = (data.proto_vectors, data.proto_lexicon, data.proto_rules)
-    for set_name in EVALUATED:
+    for set_name in chosen:
         members = [i for i, row in enumerate(rows) if row["set"] == set_name]
         if not members:
             continue
