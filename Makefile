@@ -45,6 +45,7 @@ bench: install
 # Evaluations on real public data (see eval/ and ../shared/eval/SOURCES.md).
 eval: install
 	$(BIN)/python eval/classify_questions.py 2>/dev/null
+	$(BIN)/python eval/question_kinds.py 2>/dev/null
 	$(BIN)/python eval/posting_skills.py 2>/dev/null
 	$(BIN)/python eval/story_matching.py 2>/dev/null
 	$(BIN)/python eval/story_matching.py --data eval/blind/stories 2>/dev/null

@@ -58,6 +58,7 @@ def _rubric() -> list[dict]:
                 "alt": [],
                 "source": row["source_file"],
                 "set": "rubric",
+                "split": row["split"],
             }
             for row in csv.DictReader(file)
         ]
@@ -81,6 +82,9 @@ def _jsonl(path: Path, set_name: str) -> list[dict]:
                 "source": item.get("source") or set_name,
                 "set": set_name,
                 "occupation": item.get("occupation"),
+                "ambiguous": item.get("ambiguous"),
+                "note": item.get("note") or "",
+                "id": item.get("id"),
             }
         )
     return rows
@@ -102,3 +106,37 @@ def labelled_questions() -> list[dict]:
         seen.add(key)
         rows.append(row)
     return rows
+
+
+class TrainingRows:
+    """Everything the two question models train on, computed once: embeddings, the rule
+    that fired, the lexicon's scores, and the prototype sentences beside the questions."""
+
+    def __init__(self, rows: list[dict]) -> None:
+        import numpy as np
+
+        from secondround.engine import classify, embeddings, question_competency
+
+        texts = [row["text"] for row in rows]
+        self.vectors = embeddings.embed([classify.embedding_text(text) for text in texts])
+        self.rules = [classify.question_kind(text) for text in texts]
+        self.lawful = [
+            classify.illegal_questions.reading(text).lawful_form is not None for text in texts
+        ]
+        self.kinds = [row["kind"] for row in rows]
+        self.competencies = [row["competency"] for row in rows]
+        self.lexicon = np.stack([classify.lexicon_vector(text) for text in texts])
+        self.weights = [question_competency.SET_WEIGHTS.get(row["set"], 1.0) for row in rows]
+        # eval/classify_questions.py scores the rubric labels' test split: never train on it.
+        self.trainable = [row.get("split") != "test" for row in rows]
+        prototypes = classify._PROTOTYPES
+        proto_texts = [text for _, text in prototypes]
+        self.proto_vectors = embeddings.embed(proto_texts)
+        self.proto_rules = [classify.question_kind(text) for text in proto_texts]
+        self.proto_lexicon = np.stack([classify.lexicon_vector(text) for text in proto_texts])
+        self.proto_competencies = [competency for competency, _ in prototypes]
+        self.proto_weights = [question_competency.PROTOTYPE_WEIGHT] * len(prototypes)
+
+
+def training_rows(rows: list[dict]) -> TrainingRows:
+    return TrainingRows(rows)

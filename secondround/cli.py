@@ -92,7 +92,16 @@ def cmd_classify_question(args: argparse.Namespace) -> int:
     from secondround.engine.classify import classify_question
 
     labels = classify_question(args.text)
-    print(json.dumps({"competency": labels.competency, "kind": labels.kind}))
+    print(
+        json.dumps(
+            {
+                "competency": labels.competency,
+                "kind": labels.kind,
+                "illegal_ground": labels.illegal_ground,
+                "caution": labels.caution,
+            }
+        )
+    )
     return 0
 
 

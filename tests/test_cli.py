@@ -217,3 +217,20 @@ def test_readiness_prints_the_path(capsys, alice):
     assert path["next_step"]["detail"] == "No debrief yet"
     with pytest.raises(SystemExit, match="no round 7"):
         main(["readiness", str(opportunity.pk), "7"])
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "ground"),
+    [
+        ("Tell me about a time you calmed an upset patient.", "behavioral", None),
+        ("Are you planning to have children?", "illegal", "pregnancy"),
+        ("Are you legally entitled to work in this country?", "technical", None),
+    ],
+)
+def test_classify_question_prints_its_labels(capsys, question, kind, ground):
+    assert main(["classify-question", question]) == 0
+    labels = json.loads(capsys.readouterr().out)
+    # The original keys stay; fields are only ever added.
+    assert {"competency", "kind", "illegal_ground", "caution"} <= set(labels)
+    assert labels["kind"] == kind
+    assert labels["illegal_ground"] == ground

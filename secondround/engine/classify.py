@@ -9,12 +9,14 @@ How it works:
    spaces, apostrophes dropped ("don't" -> "dont"), then every word is stemmed by a small
    suffix stripper (`stem`: "conflicts", "prioritizing", "decided" -> "conflict",
    "prioritiz", "decid").
-2. **Kind** comes from ordered rule patterns (`KIND_RULES`): illegal, salary, closing and
-   curveball forms first, then second-round staples, motivation, self-assessment,
-   situational ("what would you do if"), behavioural ("tell me about a time") and technical;
-   then the learned kind model (`question_kinds`, MiniLM embedding + the rule that fired)
-   reads the question, keeping an illegal, salary or closing rule as it is. Without the
-   model: no rule -> the library's nearest neighbours decide, else "behavioral".
+2. **Kind**: `illegal_questions` reads protected grounds and their lawful look-alikes
+   first (an illegal question is never argued down; a lawful one is never called illegal
+   by the model); then ordered rule patterns (`KIND_RULES`): salary, closing and curveball
+   forms, second-round staples, motivation, self-assessment, situational ("what would you
+   do if"), behavioural ("tell me about a time") and technical; then the learned kind
+   model (`question_kinds`, MiniLM embedding + the rule that fired) reads the question,
+   keeping an illegal, salary or closing rule as it is. Without the model: no rule -> the
+   library's nearest neighbours decide, else "behavioral".
 3. **Competency** is a sum of three votes:
    * a weighted phrase lexicon, the data file `secondround/data/competency_phrases.json`
      (`{competency: [[phrase, weight], ...]}`; a phrase is stemmed like the text and matched
@@ -33,6 +35,11 @@ How it works:
      process.
    `classify_question` adds a small prior from the kind (a "why do you want…" question is
    about motivation, a "greatest weakness" one about self-awareness).
+4. `classify_question` files the competency with the learned competency model
+   (`question_competency`: a softmax over the embedding, the lexicon's scores and the
+   kind, trained on real questions of many occupations) when its weights and the
+   embedding model are there, and with the votes of 3 otherwise. `competency_scores`
+   (used for stories, which are not questions) keeps the votes of 3.
 """
 
 from __future__ import annotations
@@ -51,8 +58,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from secondround.engine import embeddings
+from secondround.engine import embeddings, illegal_questions
 from secondround.engine.embeddings import ModelUnavailable, Vectors
+from secondround.engine.question_competency import KIND_COMPETENCY, load_competency_model
 from secondround.engine.question_kinds import load_kind_model
 from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 
@@ -107,18 +115,11 @@ KIND_FALLBACK: dict[str, str] = {
 DEFAULT_KIND = "behavioral"
 
 # Ordered (kind, pattern) rules run on the normalised, unstemmed text; first match wins.
+# Illegal questions are read before these by `illegal_questions` (protected grounds and
+# their lawful look-alikes). "How do you handle / prioritise…" (a habit or routine) is left
+# to the kind model: the occupations set files it as technical or situational, not as a
+# behavioural "tell me about a time".
 _KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
-    (
-        "illegal",
-        r"\b(how old are you|your age|age are you|year were you born|date of birth|born in"
-        r"|are you married|marital|your (husband|wife|spouse|partner|boyfriend|girlfriend)"
-        r"|have (any )?(kids|children)|plan(ning)? (to have|on having) (kids|children|a family)"
-        r"|start a family|family plans|childcare|pregnan|religio|church|mosque|synagogue"
-        r"|pray|nationality|citizen of|native (country|language)|where are you (really )?from"
-        r"|ethnic|race\b|sexual orientation|gay|disabilit|health (condition|problem|issue)"
-        r"|medical condition|sick days|criminal record|arrested|political (party|view)"
-        r"|vote for|union member)",
-    ),
     (
         "salary",
         r"\b(salary|salaries|pay (range|expectation)|how much (do|did) you (currently )?(make|earn)"
@@ -165,7 +166,7 @@ _KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
         r"|\b(five|5|ten|10) years\b|\blooking for in (your|a|the) next|\bnext role"
         r"|\bwhat (excites|interests|attracts) you about (the|this|our|us)|\bleave your current"
         r"|\bleaving your|\bchange (your )?(current )?(company|job|career)|\bcareer (goals|plans)"
-        r"|\bwhat (part of )?our (mission|values)|\bresonates|\bwhat does .{1,40} mean to you"
+        r"|\bwhat (part of )?our (mission|values)|\bresonates"
         r"|\bdon ?t want from"
         r"|\bbest and worst things about your (current|last))",
     ),
@@ -179,7 +180,8 @@ _KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
         r"|\bwhat (are you|excites you|motivates you|drives you)\b.{0,20}$"
         r"|\bcriticized|\bcriticised|\bpet peeve|\bhow do you (stay|keep) (up|current)"
         r"|\bwhat do you do to (enhance|improve|keep|develop)|\bwant to develop"
-        r"|\bwhat (is|was) the most fun|\bbest day of work|\bmost interesting subjects)",
+        r"|\bwhat (is|was) the most fun|\bbest day of work|\bmost interesting subjects"
+        r"|\bhow would you (describe|rate|sum up|characteri[sz]e) (yourself|your)\b)",
     ),
     (
         "situational",
@@ -196,8 +198,7 @@ _KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
         r"|\bwalk me through|\btake me through|\bshare (a|an|one)\b|\bname a (situation|time)"
         r"|\bhave you ever\b|\bwhen (did|have) you\b"
         r"|\bwhat (is|was|s|are|were) the (most|biggest|hardest"
-        r"|toughest|best|worst)|\bhow (did|have) you\b|\bhow do you (handle|deal|tackle|manage"
-        r"|prioriti[sz]e|decide|approach|respond)|\bstate an experience|\btalk about"
+        r"|toughest|best|worst)|\bhow (did|have) you\b|\bstate an experience|\btalk about"
         r"|\bexplain (a|the|your) project|\bin your (professional )?experience"
         r"|\bwhat (project|projects)\b|\bwhat have you (built|done|worked)"
         r"|\bwhat is something (that )?you (had|have|did))",
@@ -216,9 +217,13 @@ KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # Rules whose form is decisive even when a more topical rule also matched, checked first.
 # A technical method question ("how would you design…") beats the generic situational form.
+# So do a method walked through ("walk me through how you'd…") and a question on the state
+# of the field, which the occupations set files under the job's knowledge.
 _TECHNICAL_FIRST = re.compile(
     r"(\bhow would you (design|test|build|implement|architect|debug|optimi[sz]e)\b"
-    r"|\barchitecture\b)"
+    r"|\barchitecture\b|\bwalk me through how (youd|you would|you will|to)\b"
+    r"|\bfacing (the|our|your|this) (\w+ )?(field|profession|industry|sector)\b"
+    r"|\b(industry|field) trends?\b)"
 )
 
 # --------------------------------------------------------------------------------------
@@ -731,6 +736,10 @@ class Classification:
     kind: str  # one of QUESTION_KINDS ids
     competency_scores: tuple[tuple[str, float], ...]  # best first, at most TOP_N
     confidence: float  # 0..1
+    # The protected ground an illegal question probes (illegal_questions.GROUNDS id).
+    illegal_ground: str | None = None
+    # What depends on the jurisdiction (a lawful look-alike such as a convictions check).
+    caution: str | None = None
 
 
 def question_kind(text: str) -> str | None:
@@ -738,26 +747,43 @@ def question_kind(text: str) -> str | None:
     norm = normalise(text)
     if not norm:
         return None
-    for kind, pattern in KIND_RULES[:4]:  # illegal, salary, closing, curveball
+    if illegal_questions.reading(text).illegal:
+        return "illegal"
+    for kind, pattern in KIND_RULES[:3]:  # salary, closing, curveball
         if pattern.search(norm):
             return kind
     if _TECHNICAL_FIRST.search(norm):
         return "technical"
-    for kind, pattern in KIND_RULES[4:]:
+    for kind, pattern in KIND_RULES[3:]:
         if pattern.search(norm):
             return kind
     return None
 
 
-def _learned_kind(text: str, rule: str | None) -> str | None:
+def _learned_kind(vector: Vectors | None, rule: str | None, lawful: bool) -> str | None:
     """The kind model's reading (question_kinds), or None without the model."""
     model = load_kind_model()
-    if model is None or not text.strip():
+    if model is None or vector is None:
         return None
-    vector = _query_vector(text)
-    if vector is None:
-        return None
-    return model.kinds(vector.reshape(1, -1), [rule])[0]
+    return model.kinds(vector.reshape(1, -1), [rule], [lawful])[0]
+
+
+def lexicon_vector(text: str) -> npt.NDArray[np.float32]:
+    """The phrase lexicon's score per competency, in COMPETENCIES order."""
+    norm = normalise(text)
+    scores = _lexicon_scores(norm, " ".join(stem(w) for w in _WORD.findall(norm)))
+    return np.array([scores.get(c, 0.0) for c in COMPETENCIES], dtype=np.float32)
+
+
+def _learned_competency(text: str, vector: Vectors | None, kind: str) -> dict[str, float]:
+    """P(competency) of the competency model (question_competency); {} without it."""
+    model = load_competency_model()
+    if model is None or vector is None:
+        return {}
+    probs = model.probabilities(vector.reshape(1, -1), lexicon_vector(text).reshape(1, -1), [kind])[
+        0
+    ]
+    return dict(zip(COMPETENCIES, probs.tolist(), strict=True))
 
 
 def _raw_scores(text: str) -> tuple[dict[str, float], dict[str, float]]:
@@ -803,24 +829,38 @@ def classify_question(text: str) -> Classification:
 @lru_cache(maxsize=CACHE_SIZE)
 def _classify_cached(text: str) -> Classification:
     scores, kind_votes = _raw_scores(text)
+    legal = illegal_questions.reading(text)
     rule = question_kind(text)
-    # Words nothing recognises ("asdf qwer") give the model nothing to read either.
+    # Words nothing recognises ("asdf qwer") give the models nothing to read either.
     recognised = rule is not None or sum(scores.values()) > 0
-    kind = (_learned_kind(text, rule) if recognised else None) or rule
+    vector = _query_vector(text) if recognised else None
+    kind = _learned_kind(vector, rule, legal.lawful_form is not None) or rule
     if kind is None:
         kind = max(kind_votes.items(), key=lambda kv: kv[1])[0] if kind_votes else DEFAULT_KIND
+    ground = legal.ground if kind == "illegal" else None
+    caution = legal.caveat if kind != "illegal" else None
+    learned = _learned_competency(text, vector, kind)
+    if learned:
+        convention = KIND_COMPETENCY.get(kind)
+        if convention is not None:  # the winner by the labelling convention of the kind
+            learned[convention] = max(learned.values())
+        ranked = sorted(learned.items(), key=lambda kv: (-kv[1], kv[0] != convention))
+        best, second = ranked[0][1], ranked[1][1]
+        top = tuple((c, round(p, 4)) for c, p in ranked[:TOP_N])
+        confidence = round(max(0.0, min(1.0, 0.5 * best + 0.5 * (best - second) / best)), 4)
+        return Classification(ranked[0][0], kind, top, confidence, ground, caution)
     evidence = sum(scores.values())
     for competency, bonus in KIND_PRIOR.get(kind, ()):
         scores[competency] = scores.get(competency, 0.0) + bonus
     ranked = _ranked(scores)
     if not ranked:
-        return Classification(KIND_FALLBACK[kind], kind, (), 0.0)
+        return Classification(KIND_FALLBACK[kind], kind, (), 0.0, ground, caution)
     total = sum(s for _, s in ranked)
-    top = [(c, round(s / total, 4)) for c, s in ranked[:TOP_N]]
+    top = tuple((c, round(s / total, 4)) for c, s in ranked[:TOP_N])
     best = ranked[0][1]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     # Share of the winner, damped when there was little evidence besides the kind prior.
     margin = (best - second) / best
     strength = min(1.0, evidence / 4.0)
     confidence = round(max(0.0, min(1.0, (0.5 * best / total + 0.5 * margin) * strength)), 4)
-    return Classification(ranked[0][0], kind, tuple(top), confidence)
+    return Classification(ranked[0][0], kind, top, confidence, ground, caution)

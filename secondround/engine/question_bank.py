@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from secondround.engine.classify import classify_question
+from secondround.engine.classify import classify_question, tokens
+from secondround.engine.illegal_questions import protected_ground
 from secondround.engine.question_library import (
     EMPLOYER_CHECKS,
     SKILL_PLACEHOLDER,
@@ -208,7 +209,7 @@ def build_bank(request: BankRequest, *, limit: int = 80) -> list[BankQuestion]:
         *_staples(questions),
         *_asked_before(request.asked_before, questions),
         *_concern_questions(request.concerns, questions),
-        *_own(request.own),
+        *_own(request.own, questions),
         *_second_round(questions),
         *_checks(questions),
         *_competency_questions(request.needs, request.roster, questions),
@@ -286,6 +287,7 @@ def _asked_before(
                 source="follow_up",
                 probes=FOLLOW_UP_PROBES,
                 reasons=[reason],
+                guidance=_illegal_guidance(item.text, questions) if kind == "illegal" else None,
             )
         )
         if item.went in ("struggled", "unsure"):
@@ -322,7 +324,7 @@ def _concern_questions(
     return drafts
 
 
-def _own(own: Sequence[OwnQuestion]) -> list[_Draft]:
+def _own(own: Sequence[OwnQuestion], questions: Sequence[LibraryQuestion] = ()) -> list[_Draft]:
     return [
         _Draft(
             key=item.key,
@@ -333,9 +335,37 @@ def _own(own: Sequence[OwnQuestion]) -> list[_Draft]:
             source="own",
             probes=GENERIC_PROBES,
             reasons=["You added this question"],
+            guidance=_illegal_guidance(item.text, questions) if item.kind == "illegal" else None,
         )
         for item in own
     ]
+
+
+# Said to the user when an illegal question of theirs matches no library question's ground.
+ILLEGAL_GUIDANCE = (
+    "You do not have to answer this. Stay friendly and answer the concern behind it, if "
+    "there is one: 'If you are asking whether I can meet the hours and travel this job "
+    "needs, I can.' Then steer back to the role. Rules differ by country and region, so "
+    "check what applies where you are applying."
+)
+
+
+def _illegal_guidance(text: str, questions: Sequence[LibraryQuestion]) -> str:
+    """The calm answer of the library's illegal question on the same protected ground."""
+    ground = protected_ground(text)
+    if ground is None:
+        return ILLEGAL_GUIDANCE
+    same = [
+        q
+        for q in questions
+        if q.kind == "illegal" and q.guidance and protected_ground(q.text) == ground
+    ]
+    if not same:
+        return ILLEGAL_GUIDANCE
+    words = set(tokens(text))
+    # The closest wording on the same ground: most shared words, then library order.
+    best = max(same, key=lambda q: len(words & set(tokens(q.text))))
+    return best.guidance or ILLEGAL_GUIDANCE
 
 
 def _second_round(questions: Sequence[LibraryQuestion]) -> list[_Draft]:

@@ -6,17 +6,22 @@ work: "What principles do you use to motivate students?" is a technical question
 would your students describe you?" a self-assessment. A softmax regression over the MiniLM
 embedding of the question and the rule that fired reads those.
 
-The weights ship in data/models/question_kinds.npz, written by scripts/train_kind_model.py
-from labelled sets (our question library, eval/questions_corpus and the occupations set of
-../shared/eval); nothing is trained at run time. Without the file, or when the embedding
-model is unavailable, the rules decide alone.
+The weights ship in data/models/question_kinds.npz (pinned by SHA-256), written by
+scripts/train_question_models.py from labelled sets (our question library,
+eval/questions_corpus, the rubric labels and the occupations set of ../shared/eval);
+nothing is trained at run time. Without the file, or when the embedding model is
+unavailable, the rules decide alone.
 
-An illegal question is never argued down: a rule or the model saying "illegal" is enough,
-because the candidate then gets a calm way to decline it instead of a STAR answer.
+Illegal questions are read by `illegal_questions` first: a protected ground with no lawful
+form is illegal whatever the model says, and a lawful form (the right to work, a minimum
+age, "can you perform the duties") is never called illegal by the model. Elsewhere the
+model says "illegal" only when it is sure (ILLEGAL_THRESHOLD). Closing and salary have
+unmistakable rules, so the model alone names them only when it is sure as well.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -37,15 +42,20 @@ __all__ = [
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "question_kinds.npz"
 KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
+# Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
+MODEL_FILE_SHA256 = "d8f808159b2d708b1dfea66bb16aca6519bf2403acf1a2c485e682044f075661"
 RULE_SLOTS: tuple[str | None, ...] = (*KINDS, None)
-# Below this the model's "illegal" is not trusted on its own; chosen on the development
-# sets (leave-one-source-out), where recall matters more than precision.
-ILLEGAL_THRESHOLD = 0.3
+# Below this the model's "illegal" is not trusted on its own (the protected-ground reader
+# catches the illegal questions it knows); chosen by leave-one-source-out on dev sets.
+ILLEGAL_THRESHOLD = 0.5
 # Kinds a rule decides alone: their wording is unmistakable and the model has few examples.
 RULE_DECIDES = frozenset({"illegal", "salary", "closing"})
+# Without their rule, the model names these only when at least this sure: class-balanced
+# training makes the rare kinds tempting to the model, and their rules are broad.
+RULE_KINDS_THRESHOLD = 0.6
 L2 = 0.3
 # The model overrules a rule that fired only when it is at least this sure of another kind.
-OVERRULE = 0.5
+OVERRULE = 0.4
 
 
 class KindModel:
@@ -65,22 +75,37 @@ class KindModel:
         return probs
 
     def kinds(
-        self, vectors: npt.NDArray[np.float32], rule_kinds: Sequence[str | None]
+        self,
+        vectors: npt.NDArray[np.float32],
+        rule_kinds: Sequence[str | None],
+        lawful: Sequence[bool] | None = None,
     ) -> list[str]:
-        """The kind of each question: the rule's where it decides, else the model's."""
+        """The kind of each question: the rule's where it decides, else the model's.
+
+        `lawful[i]` says question i has a lawful form (right to work, minimum age…): the
+        model may not call it illegal."""
         probs = self.probabilities(vectors, rule_kinds)
+        lawful = lawful if lawful is not None else [False] * len(rule_kinds)
         illegal = KINDS.index("illegal")
         result = []
-        for row, rule in zip(probs, rule_kinds, strict=True):
-            best = KINDS[int(row.argmax())]
+        for row, rule, is_lawful in zip(probs, rule_kinds, lawful, strict=True):
             if rule in RULE_DECIDES:
                 result.append(rule)
-            elif row[illegal] >= ILLEGAL_THRESHOLD:
+                continue
+            row = row.copy()
+            if is_lawful:
+                row[illegal] = 0.0
+            if row[illegal] >= ILLEGAL_THRESHOLD:
                 result.append("illegal")
-            elif rule is not None and row.max() < OVERRULE:
+                continue
+            row[illegal] = 0.0
+            for kind in ("closing", "salary"):
+                if row[KINDS.index(kind)] < RULE_KINDS_THRESHOLD:
+                    row[KINDS.index(kind)] = 0.0
+            if rule is not None and row.max() < OVERRULE:
                 result.append(rule)  # a rule that fired stands unless the model is sure
             else:
-                result.append(best)
+                result.append(KINDS[int(row.argmax())])
         return result
 
 
@@ -112,20 +137,25 @@ def train_kind_model(
     return KindModel(weights, bias)
 
 
-def save_kind_model(model: KindModel, path: Path = MODEL_PATH) -> None:
-    np.savez_compressed(
-        path,
-        model_sha256=np.array(embeddings.MODEL_SHA256),
-        kinds=np.array(KINDS),
-        W=model.weights,
-        b=model.bias,
-    )
+def save_kind_model(model: KindModel, path: Path = MODEL_PATH) -> str:
+    """Write the weights; returns the file's SHA-256 (to pin as MODEL_FILE_SHA256)."""
+    with path.open("wb") as stream:
+        np.savez_compressed(
+            stream,
+            model_sha256=np.array(embeddings.MODEL_SHA256),
+            kinds=np.array(KINDS),
+            W=model.weights,
+            b=model.bias,
+        )
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @cache
-def load_kind_model(path: Path = MODEL_PATH) -> KindModel | None:
-    """The shipped model, or None when it is missing or was made for another embedding."""
+def load_kind_model(path: Path = MODEL_PATH, pinned: str | None = None) -> KindModel | None:
+    """The shipped model, or None when missing, altered, or made for another embedding."""
     try:
+        if hashlib.sha256(path.read_bytes()).hexdigest() != (pinned or MODEL_FILE_SHA256):
+            return None
         with np.load(path, allow_pickle=False) as data:
             if str(data["model_sha256"]) != embeddings.MODEL_SHA256:
                 return None

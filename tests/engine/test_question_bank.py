@@ -136,3 +136,36 @@ def test_an_empty_request_still_gives_the_staples_and_checks():
     empty = build_bank(BankRequest())
     assert empty[0].source == "staple"
     assert len(empty) >= 10
+
+
+@pytest.mark.parametrize(
+    ("asked", "ground_word"),
+    [
+        # Written for this test: illegal questions from round 1, in several countries' wording.
+        ("So, are you and your partner thinking of having kids soon?", None),
+        ("What year did you finish secondary school?", "roundabout"),
+        ("Which church do you go to on Sundays?", None),
+        ("Is English your first language?", None),
+    ],
+)
+def test_an_illegal_round_one_question_gets_a_calm_answer(asked, ground_word):
+    request = BankRequest(asked_before=[AskedBefore(asked, "struggled")])
+    question = next(q for q in build_bank(request) if q.text == asked)
+    assert question.kind == "illegal"
+    assert question.guidance
+    if ground_word:
+        assert ground_word in question.guidance.lower()
+
+
+def test_an_own_illegal_question_gets_a_calm_answer():
+    own = OwnQuestion("own-1", "Do you have any health problems?", "culture_fit", "illegal")
+    question = next(q for q in build_bank(BankRequest(own=[own])) if q.key == "own-1")
+    assert question.guidance
+
+
+def test_a_lawful_lookalike_asked_in_round_one_is_not_filed_illegal():
+    asked = "Are you legally entitled to work in this country?"
+    request = BankRequest(asked_before=[AskedBefore(asked, "comfortable")])
+    question = next(q for q in build_bank(request) if q.text == asked)
+    assert question.kind != "illegal"
+    assert question.guidance is None

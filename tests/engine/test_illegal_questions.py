@@ -1,0 +1,136 @@
+"""Illegal interview questions and their lawful look-alikes, across countries' wording.
+
+The questions are written for these tests (not copied from the labelled sets), in the
+wording of several countries' guidance."""
+
+from __future__ import annotations
+
+import pytest
+
+from secondround.engine.classify import classify_question
+from secondround.engine.illegal_questions import GROUNDS, lawful_form, protected_ground, reading
+
+# (question, protected ground)
+ILLEGAL_CASES = [
+    ("How old will you be next birthday?", None),  # not a direct age question: no rule
+    ("What's your age, if you don't mind me asking?", "age"),
+    ("Which year did you leave secondary school?", "age"),
+    ("When are you thinking of retiring?", "age"),
+    ("Are you married or living with someone?", "family"),
+    ("What does your wife think about the long hours?", "family"),
+    ("Who minds your kids while you are at work?", "family"),
+    ("How many children have you got?", "family"),
+    ("Are you expecting a baby?", None),
+    ("Do you intend to start a family in the next couple of years?", "pregnancy"),
+    ("Would you need maternity leave soon?", "pregnancy"),
+    ("Which mosque do you attend?", "religion"),
+    ("Do you observe the Sabbath?", "religion"),
+    ("Are you Hindu or Muslim?", "national_origin"),  # a NORP group asked of the candidate
+    ("What caste do you belong to?", "religion"),
+    ("Where were your parents born?", "national_origin"),
+    ("Is English your mother tongue?", "national_origin"),
+    ("Where does your accent come from?", "national_origin"),
+    ("Are you an Australian citizen?", "citizenship"),
+    ("Are you gay or straight?", "sex"),
+    ("Have you ever suffered from depression?", "disability"),
+    ("How many days off sick did you have last year?", None),
+    ("Do you take any regular medication?", "disability"),
+    ("Have you ever claimed workers' compensation?", "disability"),
+    ("Have you ever been arrested for anything?", "arrests"),
+    ("Are you in a trade union?", None),
+    ("Are you a member of a union?", "union"),
+    ("Which party did you vote for at the last election?", "political"),
+    ("Was your discharge from the army honourable?", "military"),
+    ("Have you ever been declared bankrupt?", "finances"),
+    ("How much do you weigh?", "appearance"),
+]
+
+
+@pytest.mark.parametrize(("question", "ground"), ILLEGAL_CASES)
+def test_protected_ground(question: str, ground: str | None) -> None:
+    assert protected_ground(question) == ground
+    if ground is not None:
+        assert reading(question).illegal
+        assert ground in GROUNDS
+
+
+# Lawful look-alikes: (question, lawful form). None of them may be called illegal.
+LAWFUL_CASES = [
+    ("Do you have the right to work in the UK?", "right_to_work"),
+    ("Are you legally entitled to work in New Zealand?", "right_to_work"),
+    ("Can you provide proof of your eligibility to work here if we make an offer?", None),
+    ("Are you at least 18 years old, as the job involves serving alcohol?", "minimum_age"),
+    (
+        "Can you perform the essential functions of this role, with or without adjustments?",
+        "job_duties",
+    ),
+    (
+        "Are you able to lift 20 kg boxes regularly, which this warehouse job requires?",
+        "job_duties",
+    ),
+    ("Are you available to work nights and weekends on a rota?", "availability"),
+    (
+        "Is there anything that would stop you meeting the attendance requirements of this job?",
+        "availability",
+    ),
+    ("Which languages do you speak well enough to use with customers?", "languages"),
+    ("Have you worked under a different name that we should use for references?", "other_names"),
+    ("Have you been convicted of a criminal offence relevant to this role?", "convictions"),
+]
+
+
+@pytest.mark.parametrize(("question", "form"), LAWFUL_CASES)
+def test_lawful_lookalikes_are_not_illegal(question: str, form: str | None) -> None:
+    assert lawful_form(question) == form
+    assert not reading(question).illegal
+    assert classify_question(question).kind != "illegal"
+
+
+# Questions about the people the job serves, or the job's own topics: not illegal.
+WORK_CASES = [
+    "How would you support a pupil with a disability in your class?",
+    "How do you care for a patient with a chronic illness who refuses medication?",
+    "Tell me about a time you worked with a family whose first language was not English.",
+    "How do you handle a race condition in concurrent code?",
+    "What would you do if a colleague came to work smelling of alcohol?",
+    "How do you plan a patient's discharge from the ward?",
+    "How do you keep up with changes in pension and retirement legislation for clients?",
+    "How would you handle office politics in a new team?",
+    "What steps do you take when a customer's card is declined for a large debt?",
+    "How do you weigh up the risks before starting a job on a roof?",
+]
+
+
+@pytest.mark.parametrize("question", WORK_CASES)
+def test_questions_about_the_work_are_not_illegal(question: str) -> None:
+    assert not reading(question).illegal
+    assert classify_question(question).kind != "illegal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is your religion?",
+        "How old are you?",
+        "Do you have children?",
+        "Have you ever been arrested?",
+        "Are you pregnant?",
+        "Where are you really from?",
+    ],
+)
+def test_classifier_files_illegal_with_its_ground(question: str) -> None:
+    result = classify_question(question)
+    assert result.kind == "illegal"
+    assert result.illegal_ground in GROUNDS
+
+
+def test_caution_on_jurisdiction_dependent_lookalike() -> None:
+    result = classify_question("Have you ever been convicted of a felony?")
+    assert result.kind != "illegal"
+    assert result.caution and "jurisdiction" in result.caution
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "a" * 20000, "¿Cuántos años tiene?"])
+def test_bad_input_never_raises(text: str) -> None:
+    result = reading(text)
+    assert isinstance(result.illegal, bool)
