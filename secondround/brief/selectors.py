@@ -12,8 +12,15 @@ from secondround.engine.answers import build_learned_answer
 from secondround.engine.ask import AskPerson, AskQuestion, pay_was_raised, questions_to_ask
 from secondround.engine.deadlines import thank_you_deadline
 from secondround.engine.lines import item_lines
+from secondround.engine.plan90 import Plan, draft_plan
 from secondround.engine.question_bank import BankQuestion
-from secondround.engine.salary import SalaryPoint, SalarySummary, range_line, summarise
+from secondround.engine.salary import (
+    SalaryPoint,
+    SalarySummary,
+    range_line,
+    summarise,
+    what_to_say,
+)
 from secondround.followup.services import round_end
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.questions.selectors import round_bank
@@ -126,6 +133,47 @@ def salary_line(opportunity: Opportunity) -> str:
     return range_line(
         summary, target=plan.target if plan else None, walk_away=plan.walk_away if plan else None
     )
+
+
+def plan_draft(opportunity: Opportunity) -> Plan:
+    """A fresh 30/60/90-day plan from the posting, every debrief's challenges and the people met."""
+    challenges = [
+        line
+        for debrief in Debrief.objects.filter(round__opportunity=opportunity)
+        for line in debrief.challenge_lines()
+    ]
+    return draft_plan(
+        role=opportunity.role_title,
+        company=opportunity.company,
+        posting=opportunity.posting_text,
+        challenges=challenges,
+        terms=company_terms(opportunity, limit=8),
+        people=list(
+            Interviewer.objects.filter(round__opportunity=opportunity)
+            .order_by("round__number", "position")
+            .values_list("name", flat=True)[:6]
+        ),
+    )
+
+
+def salary_scripts(
+    opportunity: Opportunity, plan: SalaryPlan | None
+) -> tuple[SalarySummary, list[str]]:
+    """The research summary and what to say if pay comes up in the latest round."""
+    points = [
+        SalaryPoint(e.source, e.low, e.high, e.currency, e.as_of)
+        for e in opportunity.salary_entries.all()
+    ]
+    summary = summarise(points)
+    latest = opportunity.rounds.order_by("-number").first()
+    scripts = what_to_say(
+        round_number=latest.number if latest else 1,
+        employer_raised_pay=pay_raised(latest) if latest else False,
+        target=plan.target if plan else None,
+        summary=summary,
+        currency=plan.currency if plan else summary.currency,
+    )
+    return summary, scripts
 
 
 def build_brief(round_: Round, owner: AbstractBaseUser) -> Brief:
