@@ -38,7 +38,6 @@ from scenario_drafts import DEV, TEST, PackDrafts, load_packs  # noqa: E402
 
 from secondround.engine import nlp  # noqa: E402
 from secondround.engine.prose_check import (  # noqa: E402
-    KnownData,
     SentenceReport,
     check_greeting,
     check_sentence,
@@ -49,8 +48,7 @@ from secondround.engine.prose_check import (  # noqa: E402
 MARKED_GAP = re.compile(r"\[[^\[\]]{1,80}\]")
 # Words too general to show that a letter names what was discussed.
 GENERIC = frozenset(
-    "role job team company interview conversation time position thing way lot work day week "
-    "people person opportunity question today".split()
+    ["role", "job", "team", "company", "interview", "conversation", "time", "position", "thing", "way", "lot", "work", "day", "week", "people", "person", "opportunity", "question", "today"]
 )
 
 
