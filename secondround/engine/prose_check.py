@@ -389,7 +389,8 @@ def _capitals(tokens: list[Any], known: KnownData, plain: str) -> list[Problem]:
             continue
         lowered = head.casefold()
         if english and lowered not in english and token.lemma_.casefold() not in english:
-            continue
+            if not token.is_stop:
+                continue  # no English word: a name ("Alaris", "Kronos")
         problems.append(Problem("capitalised_fragment", word))
     return problems
 

@@ -20,6 +20,7 @@ from secondround.engine.letters import (
 )
 from secondround.engine.lines import item_lines
 from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.research.selectors import saved_names
 from secondround.stories.models import Story
 
 from .models import (
@@ -59,6 +60,7 @@ def letter_context(round_: Round, owner: AbstractBaseUser) -> LetterContext:
         role=opportunity.role_title,
         round_label=round_.label,
         interview_date=start.date() if start else None,
+        names=tuple(saved_names(opportunity)),
     )
 
 
@@ -84,6 +86,9 @@ def story_briefs(owner: AbstractBaseUser) -> list[StoryBrief]:
             result=story.result,
             competencies=tuple(story.competencies),
             summary=story.action.split(". ")[0] if story.action else story.title,
+            situation=story.situation,
+            action=story.action,
+            employer=story.employer,
         )
         for story in Story.objects.filter(owner=owner).defer("vector")
     ]
