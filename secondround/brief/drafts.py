@@ -11,12 +11,13 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from secondround.engine.answers import BuiltAnswer, build_learned_answer, build_proceed_answer
+from secondround.engine.answers import BuiltAnswer
 from secondround.followup.models import FollowUp
 from secondround.followup.services import drafted, follow_up_draft
 from secondround.opportunities.models import Round
 from secondround.questions.selectors import round_bank
-from secondround.research.selectors import answer_facts
+from secondround.research.models import SavedAnswer
+from secondround.research.selectors import drafted_answer
 
 from .models import SalaryPlan
 from .selectors import ask_lists, plan_draft, salary_scripts
@@ -34,12 +35,13 @@ def _answer(answer: BuiltAnswer) -> dict[str, object]:
 def round_drafts(round_: Round, owner: AbstractBaseUser, *, today: date) -> dict[str, object]:
     """answers, bank, ask (per interviewer), plan, salary, letters and follow_up, as plain data."""
     opportunity = round_.opportunity
-    facts = answer_facts(opportunity)
     company, role = opportunity.company, opportunity.role_title
     people = list(round_.interviewers.all())
     asks = ask_lists(round_)
     plan = plan_draft(opportunity)
-    _, salary = salary_scripts(opportunity, SalaryPlan.objects.filter(opportunity=opportunity).first())
+    _, salary = salary_scripts(
+        opportunity, SalaryPlan.objects.filter(opportunity=opportunity).first()
+    )
     record = FollowUp.objects.filter(round=round_).first()
     return {
         "opportunity": opportunity.pk,
@@ -47,8 +49,8 @@ def round_drafts(round_: Round, owner: AbstractBaseUser, *, today: date) -> dict
         "company": company,
         "role": role,
         "answers": [
-            _answer(build_learned_answer(company=company, role=role, facts=facts)),
-            _answer(build_proceed_answer(company=company, role=role, facts=facts)),
+            _answer(drafted_answer(opportunity, SavedAnswer.Kind.LEARNED)),
+            _answer(drafted_answer(opportunity, SavedAnswer.Kind.PROCEED)),
         ],
         "bank": [
             {"text": question.text, "source": question.source, "kind": question.kind}
@@ -57,7 +59,9 @@ def round_drafts(round_: Round, owner: AbstractBaseUser, *, today: date) -> dict
         "ask": [
             {
                 "interviewer": person.name,
-                "questions": [{"text": item.text, "reason": item.reason} for item in asks[person.pk]],
+                "questions": [
+                    {"text": item.text, "reason": item.reason} for item in asks[person.pk]
+                ],
             }
             for person in people
         ],

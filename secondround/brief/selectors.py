@@ -8,7 +8,6 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 
 from secondround.debrief.models import Debrief
-from secondround.engine.answers import build_learned_answer
 from secondround.engine.ask import AskPerson, AskQuestion, pay_was_raised, questions_to_ask
 from secondround.engine.deadlines import thank_you_deadline
 from secondround.engine.lines import item_lines
@@ -25,7 +24,7 @@ from secondround.followup.services import round_end
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.questions.selectors import round_bank
 from secondround.research.models import SavedAnswer
-from secondround.research.selectors import answer_facts, company_terms
+from secondround.research.selectors import company_terms, drafted_answer
 from secondround.stories.models import Story
 from secondround.stories.selectors import round_coverage
 
@@ -221,15 +220,7 @@ def build_brief(round_: Round, owner: AbstractBaseUser) -> Brief:
     saved = SavedAnswer.objects.filter(
         opportunity=opportunity, kind=SavedAnswer.Kind.LEARNED
     ).first()
-    learned = (
-        saved.text
-        if saved
-        else build_learned_answer(
-            company=opportunity.company,
-            role=opportunity.role_title,
-            facts=answer_facts(opportunity),
-        ).text
-    )
+    learned = saved.text if saved else drafted_answer(opportunity, SavedAnswer.Kind.LEARNED).text
     ended = round_end(round_)
     follow_up = getattr(round_, "follow_up", None)
     brief = Brief(

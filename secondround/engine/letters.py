@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -544,16 +544,6 @@ def _is_past_verb(word: str) -> bool:
     return lowered in IRREGULAR_PAST or (lowered.endswith("ed") and len(lowered) > 3)
 
 
-WORRY_CUE = re.compile(
-    r"^(?:(?:she|he|they)(?:'s|’s)?\s+)?(?:(?:is|was|seemed|seems|still|also|a\s+bit|"
-    r"a\s+little|really|very|quite)\s+)*(?:worried|concerned|unsure|skeptical|sceptical|"
-    r"hesitant|not\s+sure)\s*(?:about|whether|if|that|on|by)?\s+",
-    re.IGNORECASE,
-)
-AGAIN = re.compile(r"\s+(?:again|twice|2x)\s*$", re.IGNORECASE)
-FIRST_PERSON_AUX = {"hasn't": "haven't", "has": "have", "is": "am", "isn't": "am not", "was": "was"}
-
-
 @dataclass(frozen=True)
 class _Said:
     """A note as a frame can hold it: a noun phrase, else a clause (pronouns resolved)."""
@@ -568,7 +558,7 @@ def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
     for piece in phrasing.pieces(note, names=names):
         noun = phrasing.topic(piece, voice=Voice.YOU)
         if noun:
-            return _Said(note, noun=AGAIN.sub("", noun))
+            return _Said(note, noun=noun)
         clause = phrasing.clause(piece, voice=Voice.YOU)
         if clause:
             return _Said(note, clause=clause)
@@ -576,24 +566,12 @@ def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
 
 
 def _worry_said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
-    """A worry as "your question about {noun}" or "your concern that {clause}": the cue
-    ("worried about", "asked twice") goes, and a verb phrase is about the candidate."""
-    for piece in phrasing.pieces(note, names=names):
-        text = WORRY_CUE.sub("", piece.text)
-        inner = replace(phrasing.read(text), keep=piece.keep) if text != piece.text else piece
-        if not inner.usable:
-            continue
-        if inner.form is phrasing.Form.VERB and (inner.negated or inner.tense == "perfect"):
-            words = inner.text.split(" ", 1)
-            first = FIRST_PERSON_AUX.get(words[0].casefold(), words[0].lower())
-            return _Said(note, clause="I " + " ".join([first, *words[1:]]))
-        noun = phrasing.topic(inner, voice=Voice.YOU)
-        if noun:
-            return _Said(note, noun=AGAIN.sub("", noun))
-        clause = phrasing.clause(inner, voice=Voice.YOU)
-        if clause:
-            return _Said(note, clause=clause)
-    return None
+    """A worry as "your question about {noun}" or "your concern that {clause}"."""
+    found = phrasing.concern(note, names=names)
+    if found is None:
+        return None
+    form, text = found
+    return _Said(note, noun=text) if form == "noun" else _Said(note, clause=text)
 
 
 def _personal_said(note: str, names: tuple[str, ...] = ()) -> tuple[str, str] | None:

@@ -51,6 +51,7 @@ __all__ = [
     "Piece",
     "Voice",
     "clause",
+    "concern",
     "gap",
     "join",
     "mid",
@@ -728,6 +729,8 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
             )
         return _with_article_if_needed(_resolve(_mid_case(text, piece.keep), voice), article)
     if piece.form is Form.VERB:
+        if len(text.split()) == 1:
+            return _mid_case(text, piece.keep)  # "reefer": one word is a noun here
         return _gerund(piece, voice)
     return None
 
@@ -824,6 +827,39 @@ def personal(piece: Piece) -> tuple[str, str] | None:
         if len(text.split()) >= 2 and not plural(text):
             return ("noun", "your " + text)
         return None
+    return None
+
+
+WORRY_CUE = re.compile(
+    r"^(?:(?:she|he|they)(?:'s|’s)?\s+)?(?:(?:is|was|seemed|seems|still|also|a\s+bit|"
+    r"a\s+little|really|very|quite)\s+)*(?:worried|concerned|unsure|skeptical|sceptical|"
+    r"hesitant|not\s+sure)\s*(?:about|whether|if|that|on|by)?\s+",
+    re.IGNORECASE,
+)
+_AGAIN = re.compile(r"\s+(?:again|twice|2x)\s*$", re.IGNORECASE)
+_FIRST_PERSON_AUX = {"hasn't": "haven't", "has": "have", "is": "am", "isn't": "am not"}
+
+
+def concern(note: str, *, names: Sequence[str] = ()) -> tuple[str, str] | None:
+    """A concern an interviewer signalled, as ("noun", "titrating drips independently")
+    for "your question about ..." or ("clause", "I haven't led a migration") for "your
+    concern that ...": the cue ("worried about", "asked twice") goes, and a verb phrase
+    with no subject is about the candidate. None when nothing in the note fits."""
+    for piece in pieces(note, names=names):
+        text = WORRY_CUE.sub("", piece.text)
+        inner = replace(read(text), keep=piece.keep) if text != piece.text else piece
+        if not inner.usable:
+            continue
+        if inner.form is Form.VERB and (inner.negated or inner.tense == "perfect"):
+            first, _, rest = inner.text.partition(" ")
+            aux = _FIRST_PERSON_AUX.get(first.casefold(), first.lower())
+            return ("clause", f"I {aux} {rest}".strip())
+        noun = topic(inner, voice=Voice.YOU)
+        if noun:
+            return ("noun", _AGAIN.sub("", noun))
+        said = clause(inner, voice=Voice.YOU)
+        if said:
+            return ("clause", said)
     return None
 
 
@@ -926,7 +962,7 @@ def _mass(text: str) -> bool:
 
 def _with_article_if_needed(noun: str, article: str) -> str:
     """Add `article` to a singular countable common noun phrase that has no determiner."""
-    if not noun:
+    if not noun or not article:
         return noun
     words = noun.split()
     first = words[0].casefold()

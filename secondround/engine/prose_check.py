@@ -388,9 +388,9 @@ def _capitals(tokens: list[Any], known: KnownData, plain: str) -> list[Problem]:
         if head.casefold() in FRAME_WORDS:
             continue
         lowered = head.casefold()
-        if english and lowered not in english and token.lemma_.casefold() not in english:
-            if not token.is_stop:
-                continue  # no English word: a name ("Alaris", "Kronos")
+        coined = lowered not in english and token.lemma_.casefold() not in english
+        if english and coined and not token.is_stop:
+            continue  # no English word: a name ("Alaris", "Kronos")
         problems.append(Problem("capitalised_fragment", word))
     return problems
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from secondround.debrief.models import Debrief
-from secondround.engine.answers import Fact
+from secondround.engine.answers import (
+    BuiltAnswer,
+    Fact,
+    build_learned_answer,
+    build_proceed_answer,
+)
 from secondround.engine.entities import EntityIndex, entity_index
 from secondround.engine.glossary import TermCandidate, propose_terms
 from secondround.engine.lines import item_lines
 from secondround.engine.posting import posting_sections
 from secondround.opportunities.models import Opportunity
 
-from .models import CompanyProfile, GlossaryTerm
+from .models import CompanyProfile, GlossaryTerm, SavedAnswer
 
 MAX_RESPONSIBILITIES = 6
 
@@ -196,3 +201,15 @@ def _typed_skills(opportunity: Opportunity) -> list[tuple[str, str | None]]:
 
     needs = posting_needs(opportunity)
     return [(name, getattr(needs, "kinds", {}).get(name)) for name, _ in needs.skills]
+
+
+def drafted_answer(opportunity: Opportunity, kind: str) -> BuiltAnswer:
+    """A fresh draft of a staple answer (SavedAnswer.Kind) from everything saved."""
+    builder = build_proceed_answer if kind == SavedAnswer.Kind.PROCEED else build_learned_answer
+    return builder(
+        company=opportunity.company,
+        role=opportunity.role_title,
+        facts=answer_facts(opportunity),
+        entities=entities(opportunity),
+        names=saved_names(opportunity),
+    )
