@@ -53,14 +53,26 @@ def round_drafts(round_: Round, owner: AbstractBaseUser, *, today: date) -> dict
             _answer(drafted_answer(opportunity, SavedAnswer.Kind.PROCEED)),
         ],
         "bank": [
-            {"text": question.text, "source": question.source, "kind": question.kind}
+            {
+                "text": question.text,
+                "source": question.source,
+                "kind": question.kind,
+                "filler": question.filler,
+                "filler_kind": question.filler_kind,
+            }
             for question in round_bank(round_)
         ],
         "ask": [
             {
                 "interviewer": person.name,
                 "questions": [
-                    {"text": item.text, "reason": item.reason} for item in asks[person.pk]
+                    {
+                        "text": item.text,
+                        "reason": item.reason,
+                        "filler": item.filler,
+                        "filler_kind": item.filler_kind,
+                    }
+                    for item in asks[person.pk]
                 ],
             }
             for person in people

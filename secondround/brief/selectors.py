@@ -24,7 +24,7 @@ from secondround.followup.services import round_end
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.questions.selectors import round_bank
 from secondround.research.models import SavedAnswer
-from secondround.research.selectors import company_terms, drafted_answer
+from secondround.research.selectors import company_terms, drafted_answer, entities
 from secondround.stories.models import Story
 from secondround.stories.selectors import round_coverage
 
@@ -53,6 +53,8 @@ class AskItem:
     reason: str
     choice: AskChoice | None  # set when the user pinned, edited or wrote it
     library_id: str = ""
+    filler: str = ""  # the company term a tailored question was filled with
+    filler_kind: str = ""
 
 
 def pay_raised(round_: Round) -> bool:
@@ -72,7 +74,8 @@ def ask_lists(round_: Round) -> dict[int, list[AskItem]]:
     pinned = {
         str(pk): [c.library_id for c in items if c.library_id] for pk, items in choices.items()
     }
-    terms = company_terms(round_.opportunity)
+    index = entities(round_.opportunity)
+    terms = [*company_terms(round_.opportunity), *index.names()]
     suggested: dict[str, list[AskQuestion]] = questions_to_ask(
         [AskPerson(str(p.pk), p.name, p.relation, index) for index, p in enumerate(people)],
         terms=terms,
@@ -80,13 +83,14 @@ def ask_lists(round_: Round) -> dict[int, list[AskItem]]:
         per_person=QUESTIONS_PER_PERSON,
         pinned=pinned,
         seed=f"{round_.opportunity_id}:{round_.number}",
+        entities=index,
     )
     lists: dict[int, list[AskItem]] = {}
     for person in people:
         own = [AskItem(c.text, "Chosen by you", c, c.library_id) for c in choices[person.pk]]
         taken = {c.library_id for c in choices[person.pk] if c.library_id}
         rest = [
-            AskItem(q.text, q.reason, None, q.id)
+            AskItem(q.text, q.reason, None, q.id, q.filler, q.filler_kind)
             for q in suggested.get(str(person.pk), [])
             if q.id not in taken
         ]

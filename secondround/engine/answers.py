@@ -596,7 +596,7 @@ def _duties_slot(context: _Context) -> list[_Draft]:
     phrases: list[str] = []
     used: list[Fact] = []
     for fact in _short_duties(context.chosen["responsibility"]):
-        phrase = _verb(fact, context, "base")
+        phrase = phrasing.duty_phrase(fact.text)
         if phrase and len(phrase.split()) <= MAX_DUTY_PHRASE_WORDS:
             phrases.append(phrase)
             used.append(fact)

@@ -123,7 +123,17 @@ TRAITS = word_set(
 )
 CERTIFICATION_WORDS = word_set(
     "BLS ACLS PALS NRP PCCN CCRN CEN TNCC CPA CMA CFA ACCA CIMA PMP AICP CDL QTS OSHA "
-    "CPR RN LPN LVN PE EIT CCNA CISSP AWS-SAA SHRM-CP PHR NCLEX CPC CSCP"
+    "CPR PE EIT CCNA CISSP AWS-SAA SHRM-CP PHR NCLEX CPC CSCP"
+)
+# Job titles are who does the work, never a skill: "registered nurse", "RN", "analyst".
+ROLE_WORDS = word_set(
+    "rn rns lpn lvn cna nurse nurses teacher teachers manager managers engineer engineers "
+    "analyst analysts technician technicians electrician electricians accountant "
+    "accountants planner planners assistant assistants associate associates supervisor "
+    "supervisors director directors officer officers clerk clerks agent agents driver "
+    "drivers developer developers designer designers coordinator coordinators specialist "
+    "specialists consultant consultants representative representatives apprentice "
+    "journeyman journeyperson auditor auditors physician physicians"
 )
 METRIC_WORDS = word_set(
     "OTIF KPI KPIs SLA SLAs SLO SLOs NPS CSAT HCAHPS EBITDA ROI AHT FCR DSO DPO MTTR LOS "
@@ -235,7 +245,12 @@ def _kind_from_meaning(term: str, meaning: str) -> Kind:
     for kind, pattern in MEANING_CUES:
         if meaning and pattern.search(meaning):
             return kind
-    return kind_of_text(term)
+    found = kind_of_text(term)
+    if meaning.strip() and found is Kind.TOOL:
+        # A coined name is taken for a tool only when nothing says otherwise: "BOPIS, buy
+        # online pick up in store" is a way of working, not software.
+        return Kind.TERM
+    return found
 
 
 def kind_of_text(text: str) -> Kind:
@@ -247,8 +262,10 @@ def kind_of_text(text: str) -> Kind:
     folded = [w.casefold().strip(".") for w in words]
     if SCHEDULE.search(clean) and not any(w in PROCEDURE_HEADS for w in folded):
         return Kind.SCHEDULE
-    if all(w in TRAITS for w in folded):
+    if all(w in TRAITS for w in folded) or (folded and folded[-1] in ROLE_WORDS):
         return Kind.NOT_A_SKILL
+    head = folded[-1] if folded else ""
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     if any(w.upper() in CERTIFICATION_WORDS for w in words) or re.search(
         r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma)\b",
         clean,
@@ -260,9 +277,9 @@ def kind_of_text(text: str) -> Kind:
     for kind, pattern in MEANING_CUES:
         if kind in {Kind.TOOL, Kind.PROCEDURE, Kind.INITIATIVE} and pattern.search(clean):
             return kind
-    if folded and folded[-1] in PROCEDURE_HEADS:
+    if head in PROCEDURE_HEADS or singular in PROCEDURE_HEADS:
         return Kind.PROCEDURE
-    if folded and folded[-1] in KNOWLEDGE_HEADS:
+    if head in KNOWLEDGE_HEADS or singular in KNOWLEDGE_HEADS:
         return Kind.KNOWLEDGE
     if folded and folded[-1].endswith(("tion", "ment", "ing", "sis")) and clean.islower():
         return Kind.PROCEDURE  # "medication administration", "wound debridement"

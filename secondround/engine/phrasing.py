@@ -52,6 +52,8 @@ __all__ = [
     "Voice",
     "clause",
     "concern",
+    "duty_phrase",
+    "fill_slot",
     "gap",
     "join",
     "mid",
@@ -65,6 +67,7 @@ __all__ = [
     "usable",
     "verb_phrase",
     "with_article",
+    "yes_no_question",
 ]
 
 
@@ -186,7 +189,7 @@ MASS_NOUNS = word_set(
     "improvement investment treatment assessment legislation certification "
     "accreditation infrastructure coverage leakage shortage storage mileage "
     "culture furniture literature legislature expenditure exposure pressure "
-    "patience excellence experience"
+    "patience excellence experience delivery performance satisfaction"
 )
 MASS_SUFFIXES = ("ance", "ence", "ing", "ity", "ness", "ics", "ogy", "work", "ware")
 # A headline's predicate after its noun: "float pool overused", "revenue flat".
@@ -203,6 +206,14 @@ CHANGE_WORDS = word_set(
     "fell fall falls falling dropped drop drops dropping dipped dips rose rise rises rising "
     "up down increased increase increases decreased decrease decreases declined declines "
     "grew grows jumped slipped slipping missed missing lagging lags stuck spiked"
+)
+# Verbs mostly used without an object: "started on our unit" is a past tense, not a
+# headline's passive ("prepaids tracked in a spreadsheet" = "are tracked").
+INTRANSITIVE = word_set(
+    "start begin arrive come go leave happen occur stay remain work live die quit resign "
+    "retire return move sit stand wait travel agree fail succeed pass finish end graduate "
+    "transfer relocate join cry laugh sleep walk talk speak respond react complain apply "
+    "struggle improve change vary differ exist appear emerge"
 )
 TITLE_PREFIXES = word_set("dr dr. mr mr. mrs mrs. ms ms. prof prof. mx mx.")
 EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co", "Cn"})
@@ -335,12 +346,14 @@ def read(text: str) -> Piece:
 def _imperative_reading(text: str, doc: Any) -> str | None:
     """ "Monitor cardiac telemetry ...": a capitalised verb the tagger read as a name. The
     text with its first letter lowered, when that reads as a verb phrase; else None."""
-    first = next((t for t in doc if not t.is_space), None)
+    tokens = [t for t in doc if not t.is_space]
+    first = tokens[0] if tokens else None
     if (
         first is None
         or not first.text[:1].isupper()
         or first.tag_.startswith("VB")
         or first.ent_type_ == "PERSON"
+        or (len(tokens) > 1 and tokens[1].like_num)  # "Progress 8": a name with a number
     ):
         return None
     verbs = nlp.lemma_index().get("verb", frozenset())
@@ -470,15 +483,20 @@ def _read_parse(text: str, doc: Any) -> Piece:
     starts_with_pronoun = first.lower_ in {"she", "he", "they", "we", "i", "it", "you"}
     if starts_with_pronoun and len(tokens) > 1 and tokens[1].tag_.startswith(("VB", "MD")):
         return Piece(text, Form.CLAUSE, first.text, True, _tense(tokens[1:]), negated)
-    if first.pos_ not in {"ADV", "ADP", "SCONJ", "INTJ"} and _compound_noun(tokens):
+    hyphenated = len(tokens) > 1 and tokens[1].text == "-" and not first.whitespace_
+    if (first.pos_ not in {"ADV", "ADP", "SCONJ", "INTJ"} or hyphenated) and _compound_noun(tokens):
+        headline = _headline(tokens)
+        if headline is not None:
+            return headline
         head = _phrase_head(tokens)
         return Piece(text, Form.NOUN, plural=_is_plural(head))
-    if first.tag_.startswith("VB") and first.dep_ != "aux":
+    number_next = len(tokens) > 1 and tokens[1].like_num
+    if first.tag_.startswith("VB") and first.dep_ != "aux" and not number_next:
         verb_first = _leading_verb(tokens)
         if verb_first is not None:
             return Piece(text, Form.VERB, tense=verb_first, negated=negated)
     main = _main_subject(tokens)
-    if main is not None and first.tag_ not in {"WRB", "IN", "WP"}:
+    if main is not None and (first.tag_ not in {"WRB", "IN", "WP"} or hyphenated):
         subject, verb = main
         span = doc[subject.left_edge.i : subject.i + 1].text
         pronoun = subject.lower_ in PRONOUN_WORDS and subject.i == subject.left_edge.i
@@ -527,6 +545,13 @@ def _compound_noun(tokens: list[Any]) -> bool:
         before = tokens[index - 1]
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         singular_disagrees = before.tag_ == "NN" and token.tag_ in {"VB", "VBP"}
+        if (
+            before.tag_ in {"NN", "NNP"}
+            and token.tag_ == "VBZ"
+            and after is not None
+            and (after.lower_ in PREDICATE_PREPS or after.lower_ in CHANGE_WORDS or after.like_num)
+        ):
+            return True  # "Carrier costs up 12%": a plural noun, not "costs" the verb
         if before.pos_ != "PROPN" and not singular_disagrees:
             continue  # "his kids play travel hockey" is a clause
         if any(c.dep_ in {"det", "poss"} for c in before.children):
@@ -573,9 +598,8 @@ def _passive_headline(verb: Any) -> bool:
     subject = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ in PRONOUN_WORDS or subject.pos_ in {"DET", "PRON"}:
         return False  # "Both passed" is a sentence
-    after = [t for t in verb.doc[verb.i + 1 :] if not t.is_punct]
-    if any(t.pos_ in {"ADP", "NOUN", "PROPN", "NUM"} and t.dep_ != "prt" for t in after):
-        return False  # "started on our unit": an intransitive verb with its own phrase
+    if verb.lemma_.casefold() in INTRANSITIVE:
+        return False  # "2 new grads started on our unit": a real past tense
     return not any(c.dep_ in {"det", "poss"} for c in subject.children)
 
 
@@ -605,6 +629,8 @@ def _leading_verb(tokens: list[Any]) -> str | None:
     if index >= len(tokens):
         return None
     token = tokens[index]
+    if index + 1 < len(tokens) and tokens[index + 1].like_num and token.text[:1].isupper():
+        return None  # "Progress 8": a name with a number
     if token.tag_ == "VBG" and index == 0 and len(tokens) == 2:
         return None  # "learning walk": a noun with a gerund in front
     if (
@@ -630,8 +656,12 @@ def _leading_verb(tokens: list[Any]) -> str | None:
 def _headline(tokens: list[Any]) -> Piece | None:
     """ "float pool overused", "revenue flat", "Progress 8 below national average":
     a noun phrase and its predicate with the verb "be" left out."""
+    nouns = nlp.lemma_index().get("noun", frozenset())
     for index, token in enumerate(tokens[1:], 1):
-        noun_before = tokens[index - 1].pos_ in {"NOUN", "PROPN", "NUM"}
+        before = tokens[index - 1]
+        noun_before = before.pos_ in {"NOUN", "PROPN", "NUM"} or (
+            before.tag_ == "VBZ" and before.lemma_ in nouns
+        )
         if not noun_before:
             continue
         regular = token.lower_.endswith(("ed", "en"))
@@ -648,10 +678,11 @@ def _headline(tokens: list[Any]) -> Piece | None:
                 )
             )
         ):
-            subject = " ".join(t.text for t in tokens[:index])
+            doc = token.doc
+            subject = doc[tokens[0].i : tokens[index - 1].i + 1].text
             head = tokens[index - 1]
             be = "are" if _is_plural(head) else "is"
-            rest = " ".join(t.text for t in tokens[index:])
+            rest = doc[token.i : tokens[-1].i + 1].text
             return Piece(
                 f"{subject} {be} {rest}",
                 Form.CLAUSE,
@@ -749,6 +780,10 @@ def subject_noun(piece: Piece, *, voice: Voice = Voice.TEAM) -> str | None:
     if piece.form is Form.CLAUSE and piece.subject and not piece.pronoun_subject:
         if piece.subject.casefold() in PRONOUN_WORDS:
             return None
+        rest = piece.text[len(piece.subject) :].split()
+        verb = rest[0].casefold() if rest else ""
+        if verb not in CHANGE_WORDS and verb not in {"is", "are", "was", "were"}:
+            return None  # "auditors booked 6 adjustments" is not about the auditors
         return _with_article_if_needed(_mid_case(piece.subject, piece.keep), "the")
     return None
 
@@ -792,6 +827,24 @@ def verb_phrase(piece: Piece, *, tense: str = "base") -> str | None:
     if tense == "past":
         return _to_past(text)
     return text
+
+
+def duty_phrase(text: str) -> str | None:
+    """A posting duty as a base-form verb phrase for "I would {duty}": bullets of a
+    posting are imperatives even where the tagger reads "Administer" as a noun."""
+    text = re.sub(r"\s*\([^()]*\)", "", " ".join(text.split())).strip().rstrip(".;:")
+    if not text:
+        return None
+    piece = read(text)
+    if piece.form is Form.VERB:
+        phrase = verb_phrase(piece, tense="base")
+        if phrase:
+            return phrase
+    first = text.split()[0]
+    verbs = nlp.lemma_index().get("verb", frozenset())
+    if first.casefold() in verbs or _lemma_of(first.casefold()) in verbs:
+        return first.lower() + text[len(first) :] if first[1:].islower() else text
+    return None
 
 
 def personal(piece: Piece) -> tuple[str, str] | None:
@@ -860,6 +913,72 @@ def concern(note: str, *, names: Sequence[str] = ()) -> tuple[str, str] | None:
         said = clause(inner, voice=Voice.YOU)
         if said:
             return ("clause", said)
+    return None
+
+
+# Words of a slot template that agree with the filler: "Where {does} {term} fit" reads
+# "Where does the CAUTI bundle fit" or "Where do Alaris pumps fit".
+AGREEMENT = {
+    "{is}": ("is", "are"),
+    "{does}": ("does", "do"),
+    "{has}": ("has", "have"),
+    "{was}": ("was", "were"),
+    "{it}": ("it", "them"),
+    "{its}": ("its", "their"),
+}
+
+
+def fill_slot(template: str, placeholder: str, filler: str, *, quote: bool = False) -> str:
+    """A template's slot filled with a term, its article and agreement right:
+    "How {is} {term} changing ..." + "CAUTI bundle" -> "How is the CAUTI bundle changing
+    ..."; after "your" or "the" no article is added ("your {skill} knowledge")."""
+    filler = " ".join(filler.split())
+    before = template.split(placeholder, 1)[0]
+    determined = re.search(r"\b(?:your|the|a|an|my|our|their|its|his|her)\s*$", before, re.I)
+    phrase = filler if determined else with_article(filler)
+    many = plural(filler)
+    if quote:  # a value or slogan: "How does “Patient safety first” show up ..."
+        phrase, many = quoted(filler), False
+    text = template.replace(placeholder, phrase)
+    for token, (one, more) in AGREEMENT.items():
+        text = text.replace(token, more if many else one)
+    return text[:1].upper() + text[1:]
+
+
+_QUESTION_AUX = {
+    "'d": "Would", "would": "Would", "'ll": "Will", "will": "Will", "can": "Can",
+    "could": "Could", "should": "Should", "have": "Have", "'ve": "Have", "has": "Have",
+    "had": "Had", "am": "Are", "'m": "Are", "is": "Are", "was": "Were", "were": "Were",
+    "are": "Are", "do": "Do", "did": "Did",
+}  # fmt: skip
+
+
+def yes_no_question(piece: Piece) -> str | None:
+    """A clause about the candidate as the question an interviewer would ask:
+    "I'd leave for ICU after a year" -> "Would you leave for ICU after a year?";
+    "I haven't used Accela" -> "Have you used Accela?". None for other clauses."""
+    text = re.sub(r"^(?:whether|if)\s+", "", piece.text, flags=re.IGNORECASE)
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return None
+    tokens = [t for t in doc if not t.is_space]
+    if len(tokens) < 2 or tokens[0].lower_ not in {"i", "you"}:
+        return None
+    rest = tokens[1:]
+    aux = rest[0]
+    key = aux.lower_.replace("’", "'").replace("n't", "")
+    if key in _QUESTION_AUX:
+        words = [t for t in rest[1:] if t.dep_ != "neg" and t.lower_ not in {"not", "never"}]
+        body = "".join(t.text_with_ws for t in words).strip()
+        if not body:
+            return None
+        return f"{_QUESTION_AUX[key]} you {body.replace(' I ', ' you ')}?"
+    if aux.tag_ in {"VBD", "VBP", "VBZ"}:
+        base = _inflect(aux.lemma_, "VB") or aux.lemma_
+        tail = "".join(t.text_with_ws for t in rest[1:]).strip()
+        lead = "Did" if aux.tag_ == "VBD" else "Do"
+        return f"{lead} you {base}{' ' + tail if tail else ''}?"
     return None
 
 

@@ -34,6 +34,7 @@ class LibraryQuestion:
     probes: tuple[str, ...]
     checks: tuple[str, ...] = ()
     guidance: str | None = None
+    accepts: tuple[str, ...] = ()  # kinds of skill a {skill} template takes (entities.Kind)
 
     @property
     def is_template(self) -> bool:
@@ -55,6 +56,7 @@ def _question(raw: dict[str, object]) -> LibraryQuestion:
         probes=strings("probes"),
         checks=strings("checks"),
         guidance=str(guidance) if guidance else None,
+        accepts=strings("accepts"),
     )
 
 
