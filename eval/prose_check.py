@@ -48,7 +48,27 @@ from secondround.engine.prose_check import (  # noqa: E402
 MARKED_GAP = re.compile(r"\[[^\[\]]{1,80}\]")
 # Words too general to show that a letter names what was discussed.
 GENERIC = frozenset(
-    ["role", "job", "team", "company", "interview", "conversation", "time", "position", "thing", "way", "lot", "work", "day", "week", "people", "person", "opportunity", "question", "today"]
+    [
+        "role",
+        "job",
+        "team",
+        "company",
+        "interview",
+        "conversation",
+        "time",
+        "position",
+        "thing",
+        "way",
+        "lot",
+        "work",
+        "day",
+        "week",
+        "people",
+        "person",
+        "opportunity",
+        "question",
+        "today",
+    ]
 )
 
 
@@ -83,6 +103,8 @@ def items(drafts: dict[str, Any]) -> Iterator[tuple[str, str, bool]]:
         for question in person.get("questions", []):
             yield "ask", question["text"], True
     for question in drafts.get("bank", []):
+        if question.get("source") in {"own"} or str(question.get("kind")) == "asked":
+            continue
         yield "bank", question["text"], True
     for phase in drafts.get("plan", []):
         for goal in phase.get("goals", []):
@@ -98,6 +120,8 @@ def check_pack(pack: PackDrafts) -> list[tuple[str, SentenceReport]]:
     reports = []
     for drafts in pack.rounds:
         for drafter, sentence, needs_verb in items(drafts):
+            if drafter == "bank" and sentence in pack.user_texts:
+                continue  # a question the user typed, listed again: their words, not a draft
             if drafter.endswith(":greeting"):
                 problems = check_greeting(sentence)
                 reports.append((drafter.split(":")[0], SentenceReport(sentence, problems)))

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 
 from secondround.debrief.models import Debrief
+from secondround.engine import phrasing
 from secondround.engine.ask import AskPerson, AskQuestion, pay_was_raised, questions_to_ask
 from secondround.engine.deadlines import thank_you_deadline
 from secondround.engine.lines import item_lines
@@ -31,6 +32,8 @@ from secondround.stories.selectors import round_coverage
 from .models import AskChoice, SalaryPlan
 
 QUESTIONS_PER_PERSON = 4
+# Research lines that can fill a question's slot: names and noun phrases, not sentences.
+NAMED = (phrasing.Form.NAME, phrasing.Form.NOUN)
 LIKELY_PER_PERSON = 5
 
 REMINDERS = (
@@ -75,7 +78,8 @@ def ask_lists(round_: Round) -> dict[int, list[AskItem]]:
         str(pk): [c.library_id for c in items if c.library_id] for pk, items in choices.items()
     }
     index = entities(round_.opportunity)
-    terms = [*company_terms(round_.opportunity), *index.names()]
+    named = [n for n in index.names() if len(n.split()) <= 5 and phrasing.read(n).form in NAMED]
+    terms = [*company_terms(round_.opportunity), *named]
     suggested: dict[str, list[AskQuestion]] = questions_to_ask(
         [AskPerson(str(p.pk), p.name, p.relation, index) for index, p in enumerate(people)],
         terms=terms,

@@ -480,6 +480,9 @@ def _read_parse(text: str, doc: Any) -> Piece:
     tokens = [t for t in doc if not t.is_space]
     first = tokens[0]
     negated = any(t.dep_ == "neg" or t.lower_ in {"never", "no", "not"} for t in tokens[:3])
+    alpha = [t for t in tokens if t.is_alpha]
+    if alpha and len(tokens) <= 4 and all(t.text[:1].isupper() for t in alpha) and len(alpha) > 1:
+        return Piece(text, Form.NAME, plural=_is_plural(tokens[-1]))  # "Ledgerly Pay"
     starts_with_pronoun = first.lower_ in {"she", "he", "they", "we", "i", "it", "you"}
     if starts_with_pronoun and len(tokens) > 1 and tokens[1].tag_.startswith(("VB", "MD")):
         return Piece(text, Form.CLAUSE, first.text, True, _tense(tokens[1:]), negated)

@@ -69,6 +69,9 @@ PREPOSITIONS = word_set(
     "about on with through of for into onto from by during regarding toward towards upon "
     "around between among without within across against to in at like"
 )
+PRONOUN_LIKE_SUBJECTS = word_set(
+    "nobody everybody somebody anyone everyone someone no-one who that which"
+)
 SINGULAR_AUX = frozenset({"does", "is", "has", "was", "doesn't", "isn't", "hasn't", "wasn't"})
 DANGLING = word_set("a an the and or but nor our your their its my")
 # Singular heads that take no article: mass nouns, and suffixes that usually make one.
@@ -80,6 +83,7 @@ MASS_NOUNS = word_set(
     "service inventory debt tax payroll marketing finance engineering security access "
     "progress homework chemistry biology physics maths math science literacy numeracy history "
     "geography music art english french spanish history reconciliation tooling wiring conduit "
+    "fintech tech retail hospitality healthcare "
     "electricity power water land housing zoning traffic parking revenue occupancy"
 )
 MASS_SUFFIXES = (
@@ -103,9 +107,12 @@ PLACEHOLDER = re.compile(
 MARKED_GAP = re.compile(r"\[[^\[\]]{1,80}\]")
 QUOTED = re.compile(r"“[^”]{1,300}”|\"[^\"]{1,300}\"")
 PASTED_LABEL = re.compile(r";\s*(?:the\s+)?[a-z]{2,12}(?:\s+[a-z]{2,12})?\s*:\s")
-COMPETING = re.compile(r"compet|rival|versus|\bvs\.?\b|against|market", re.IGNORECASE)
+COMPETING = re.compile(
+    r"compet|rival|versus|\bvs\.?\b|against|market|\blos[et]|\blosing\b|\bw[io]n\b|\bbeat",
+    re.IGNORECASE,
+)
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[“\"\[(]?[A-Z0-9])")
-NUMBER_TOKEN = re.compile(r"[$£€]?\d[\d,.]*\s?[kKmM]?%?")
+NUMBER_TOKEN = re.compile(r"[$£€]?\d[\d,.]*(?:\s?[kKmM](?![A-Za-z]))?%?")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -278,7 +285,7 @@ def check_sentence(sentence: str, known: KnownData, *, needs_verb: bool = True) 
     problems += _capitals(tokens, known, plain)
     problems += _pronouns(tokens)
     problems += _agreement(tokens)
-    problems += _determiners(tokens)
+    problems += _determiners(tokens, known)
     problems += _names(doc, tokens, known)
     if needs_verb:
         problems += _verbs(plain, tokens)
@@ -431,6 +438,9 @@ def _agreement(tokens: list[Any]) -> list[Problem]:
     for index, token in enumerate(tokens):
         if token.lower_ not in SINGULAR_AUX:
             continue
+        question_order = index == 0 or tokens[index - 1].tag_ in {"WRB", "WP", "WDT"}
+        if not question_order:
+            continue  # "The result was zero CAUTIs": a predicate, not a subject
         subject: list[Any] = []
         for follower in tokens[index + 1 :]:
             if follower.pos_ in {"PROPN", "NOUN", "ADJ", "NUM"} or follower.tag_ in {"NNS", "VBZ"}:
@@ -456,7 +466,7 @@ def _agreement(tokens: list[Any]) -> list[Problem]:
     return problems
 
 
-def _determiners(tokens: list[Any]) -> list[Problem]:
+def _determiners(tokens: list[Any], known: KnownData) -> list[Problem]:
     problems = []
     for index, token in enumerate(tokens):
         if token.tag_ == "PRP$" and index + 1 < len(tokens):
@@ -484,6 +494,8 @@ def _determiners(tokens: list[Any]) -> list[Problem]:
             for c in children
         ):
             continue
+        if token.text in known.names:
+            continue  # "Brightway Home": part of a name the user saved
         if any(c.dep_ == "compound" and c.tag_ in {"NNP", "NNPS"} for c in children):
             left = tokens[index - 1] if index else None
             if left is not None and left.tag_ in {"NNP", "NNPS"}:
@@ -523,6 +535,9 @@ def _verbs(plain: str, tokens: list[Any]) -> list[Problem]:
         first = next((t for t in again if not t.is_space), None)
         if first is not None and (first.tag_ == "VB" or first.pos_ == "VERB"):
             return []
+        verbs = nlp.lemma_index().get("verb", frozenset())
+        if first is not None and first.lower_ in verbs:
+            return []  # an imperative the tagger reads as a noun: "Administer and titrate ..."
         if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in again):
             return [Problem("no_verb", plain[:40])]
         return []
@@ -548,6 +563,14 @@ def _verbs(plain: str, tokens: list[Any]) -> list[Problem]:
             continue  # an imperative the tagger read as present tense
         previous = tokens[token.i - 1] if token.i else None
         following = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+        if previous is not None and previous.lower_ in PRONOUN_LIKE_SUBJECTS:
+            continue  # "a spreadsheet nobody owns"
+        if (
+            previous is not None
+            and previous.text[:1].isupper()
+            and (previous.i == 0 or tokens[previous.i - 1].text in {",", ";", ":"})
+        ):
+            continue  # "From my research, Ledgerly works in ...": the name is the subject
         if (
             token.tag_ == "VBZ"
             and previous is not None
