@@ -600,11 +600,14 @@ def _duties_slot(context: _Context) -> list[_Draft]:
         if phrase and len(phrase.split()) <= MAX_DUTY_PHRASE_WORDS:
             phrases.append(phrase)
             used.append(fact)
-        if len(phrases) == 2 or (phrases and re.search(r",| and ", phrases[0])):
-            break  # a duty with its own "and" is said alone
+        if len(phrases) == 2 or (phrases and "," in phrases[0]):
+            break  # a duty that is a list of its own is said alone
     if not phrases:
         return []
-    values = {"responsibility": phrasing.join(phrases)}
+    joined = phrasing.join(phrases)
+    if len(phrases) == 2 and " and " in phrases[0]:
+        joined = f"{phrases[0]}, and {phrases[1]}"  # the comma keeps the two duties apart
+    values = {"responsibility": joined}
     return [_draft(7, "proceed.duties_do", context, values, *used)]
 
 

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
+from pathlib import Path
 
 from . import nlp
 from .word_tables import word_set
@@ -253,11 +255,42 @@ def _kind_from_meaning(term: str, meaning: str) -> Kind:
     return found
 
 
+GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "skills_gazetteer.txt"
+# Sections of the posting reader's gazetteer whose every name is one kind of thing.
+GAZETTEER_SECTIONS = {
+    "programming languages": Kind.TOOL,
+    "frameworks and libraries": Kind.TOOL,
+    "databases and data": Kind.TOOL,
+    "bi and analytics tools": Kind.TOOL,
+    "cloud, devops, infrastructure": Kind.TOOL,
+    "office tools": Kind.TOOL,
+    "spoken languages": Kind.NOT_A_SKILL,
+    "driving and licences": Kind.CERTIFICATION,
+}
+
+
+@cache
+def _gazetteer_kinds() -> dict[str, Kind]:
+    """Names of the gazetteer's one-kind sections ("Excel", "Power BI": tools)."""
+    kinds: dict[str, Kind] = {}
+    section: Kind | None = None
+    for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("# ---"):
+            section = GAZETTEER_SECTIONS.get(line.removeprefix("# ---").strip().casefold())
+        elif line and not line.startswith("#") and section is not None:
+            kinds[line.removeprefix("=").casefold()] = section
+    return kinds
+
+
 def kind_of_text(text: str) -> Kind:
     """A term's kind from its own words, when nothing else says."""
     clean = " ".join(text.split())
     if not clean:
         return Kind.NOT_A_SKILL
+    listed = _gazetteer_kinds().get(clean.casefold())
+    if listed is not None:
+        return listed
     words = re.findall(r"[A-Za-z0-9&+#.-]+", clean)
     folded = [w.casefold().strip(".") for w in words]
     if SCHEDULE.search(clean) and not any(w in PROCEDURE_HEADS for w in folded):

@@ -664,7 +664,7 @@ def _result_sentence(result: str) -> str:
     phrase after "The result was" ("The result was zero CAUTIs for nine months.")."""
     for piece in phrasing.pieces(result):
         parts = [phrasing.read(part) for part in piece.text.split(", ") if part.strip()]
-        head = parts[0] if parts else piece
+        head = parts[0] if len(parts) > 1 else piece
         if head.form is phrasing.Form.CLAUSE:
             text = phrasing.clause(head, voice=Voice.OWN) or head.text
             if head.headline:  # "HR down to 90s" happened: "HR was down to 90s"
@@ -1080,7 +1080,7 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
 
 
 def _sentence_count(text: str) -> int:
-    return len([s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\[“])", text.strip()) if s])
+    return len([s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\[“])", text.strip()) if s])
 
 
 def _story_title(story: StoryBrief) -> str:
@@ -1116,7 +1116,15 @@ def draft_letters(
         (
             story.id,
             _profile(
-                " ".join((story.title, story.summary, story.result, " ".join(story.competencies)))
+                " ".join(
+                    (
+                        story.title,
+                        story.summary,
+                        story.action,
+                        story.result,
+                        " ".join(story.competencies),
+                    )
+                )
             ),
         )
         for story in unique_stories
@@ -1165,7 +1173,7 @@ def draft_letters(
                 card=chosen.card,
                 generic=plan.generic,
                 references=chosen.references,
-                sentences=len(chosen.sentences),
+                sentences=sum(_sentence_count(text) for text in chosen.sentences),
             )
         )
     return letters

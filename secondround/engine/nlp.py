@@ -148,7 +148,7 @@ def lemma_index() -> dict[str, frozenset[str]]:
     "adv"; about 90,000 English words from WordNet): a word outside them is a coined name
     ("MercuryGate", "Alaris"). Empty without the model."""
     try:
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]
 
         table = _pipeline().nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (NlpUnavailable, KeyError):

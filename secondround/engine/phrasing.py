@@ -942,7 +942,22 @@ def fill_slot(template: str, placeholder: str, filler: str, *, quote: bool = Fal
     many = plural(filler)
     if quote:  # a value or slogan: "How does “Patient safety first” show up ..."
         phrase, many = quoted(filler), False
-    text = template.replace(placeholder, phrase)
+    head, _, tail = template.partition(placeholder)
+    if many:
+        # A template written for one thing: the words that refer back to the slot agree
+        # ("who has never used it?" -> "them"; "{skill} was not" -> "were not").
+        tail = re.sub(
+            r"^(\s+)(is|was|has)\b",
+            lambda m: m.group(1) + {"is": "are", "was": "were", "has": "have"}[m.group(2)],
+            tail,
+        )
+        tail = re.sub(r"\bit\b", "them", tail, count=1)
+        head = re.sub(
+            r"\b(does|is|has)(\s+)$",
+            lambda m: {"does": "do", "is": "are", "has": "have"}[m.group(1)] + m.group(2),
+            head,
+        )
+    text = head + phrase + tail
     for token, (one, more) in AGREEMENT.items():
         text = text.replace(token, more if many else one)
     return text[:1].upper() + text[1:]
@@ -1166,9 +1181,9 @@ def _phrase_head(tokens: list[Any]) -> Any | None:
         if token.pos_ in {"NOUN", "PROPN"} or token.tag_ in {"NN", "NNS", "NNP", "NNPS"}:
             head = token
         elif (
-            token.tag_ in {"VB", "VBP"}
+            token.tag_ in {"VB", "VBP", "VBZ"}
             and token.i == tokens[-1].i
-            and token.lower_ in nlp.lemma_index().get("noun", frozenset())
+            and token.lemma_.casefold() in nlp.lemma_index().get("noun", frozenset())
         ):
             head = token  # "learning walk": a noun the tagger read as a verb
     return head
@@ -1231,8 +1246,9 @@ def _agree(token: Any, subject: str) -> str:
     "is", "has", "cares"."""
     lower = token.lower_
     plural_subject = subject in {"you", "they", "we"}
+    text = str(token.text)
     if token.tag_ == "MD":
-        return token.text
+        return text
     if lower in {"'s", "’s"}:
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if token.lemma_ == "have" or (following is not None and following.tag_ == "VBN"):
@@ -1245,18 +1261,32 @@ def _agree(token: Any, subject: str) -> str:
             return "were"
         if lower == "were" and not plural_subject:
             return "was"
-        return token.text
+        return text
     if plural_subject:
         if lower in {"is"}:
             return "are"
         if lower == "isn't":
             return "aren't"
-        return _inflect(token.lemma_, "VBP") or token.text
+        return _inflect(token.lemma_, "VBP") or text
     if lower in {"are", "'re"}:
         return "is"
     if lower == "aren't":
         return "isn't"
-    return _inflect(token.lemma_, "VBZ") or token.text
+    return _inflect(token.lemma_, "VBZ") or text
+
+
+def _verb_lemma(token: Any) -> str:
+    """A verb's lemma, also when the tagger took a capitalised verb for a name ("Ran")."""
+    verbs = nlp.lemma_index().get("verb", frozenset())
+    lemma = str(token.lemma_).casefold()
+    if lemma in verbs:
+        return lemma
+    try:
+        from lemminflect import getLemma  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - pinned in pyproject
+        return lemma
+    found = getLemma(token.lower_, upos="VERB")
+    return str(found[0]) if found else lemma
 
 
 @lru_cache(maxsize=4096)
@@ -1305,7 +1335,10 @@ def _map_leading_verbs(text: str, tag: str) -> str:
         leads = opening and is_verb
         coordinated = is_verb and token.dep_ == "conj" and token.head.i in changed
         if leads or coordinated:
-            word = _inflect(token.lemma_, tag) or token.text
+            if token.tag_ == tag:
+                word = token.text  # already in the wanted form: "ran" stays "ran"
+            else:
+                word = _inflect(_verb_lemma(token), tag) or token.text
             changed.add(token.i)
         if opening and not (
             is_verb or token.tag_ == "RB" or token.lower_ in {"and", "or", ",", "&"}

@@ -25,6 +25,7 @@ from secondround.engine.question_library import (
     SKILL_PLACEHOLDER,
     LibraryQuestion,
     library,
+    skill_templates,
 )
 from secondround.engine.vocabulary import COMPETENCIES
 
@@ -553,6 +554,8 @@ def _technical(
     tool is asked about as a tool, a procedure as a procedure. Schedules ("every third
     weekend"), traits and competitors are not skills and get no question."""
     templates = [q for q in questions if q.is_template]
+    known = {q.id for q in templates}
+    templates += [q for q in skill_templates() if q.id not in known]
     drafts: list[_Draft] = []
     turn: dict[str, int] = {}
     for skill in skills:

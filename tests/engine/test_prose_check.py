@@ -13,7 +13,8 @@ from secondround.engine.prose_check import (
 
 # What the users of the issue had saved (the demo and a cardiac step-down nurse).
 USER_DATA = [
-    "Northwind Freight\nSenior Operations Analyst\nTemperature-controlled freight for grocers and hospitals",
+    "Northwind Freight\nSenior Operations "
+    "Analyst\nTemperature-controlled freight for grocers and hospitals",
     "Discussed empty miles from Wisconsin\nHe cares about margin per lane",
     "Peak-season on-time rate fell to 93% last December",
     "Terms: OTIF, MercuryGate, empty miles, Lineage Logistics (competitor)",
@@ -22,13 +23,22 @@ USER_DATA = [
     "Precepting two new-grad nurses at Mercy East. did a debrief with each of them. Both passed",
     "they are short-staffed on nights\nfloat pool overused\nHCAHPS scores dropped",
     "Alaris pumps\nCAUTI bundle\nevery third weekend, rotating holidays",
-    "Salary research: $82,000 to $105,000, target $98,000. Round 2 on 2026-12-11, decision by 2026-12-04",
-    "St. Brigid Medical Center, 4 West, Lakeshore lane: cost per mile fell 11% and on-time stayed above 97%",
+    "Salary research: $82,000 to $105,000, target $98,000. Round "
+    "2 on 2026-12-11, decision by 2026-12-04",
+    "St. Brigid Medical Center, 4 West, Lakeshore lane: cost per "
+    "mile fell 11% and on-time stayed above 97%",
 ]
 KNOWN = known_data(
     USER_DATA,
     competitors=["Lineage Logistics"],
-    names=["Northwind Freight", "Dana Whitfield", "Karen Whitaker", "Alaris pumps", "OTIF", "MercuryGate"],
+    names=[
+        "Northwind Freight",
+        "Dana Whitfield",
+        "Karen Whitaker",
+        "Alaris pumps",
+        "OTIF",
+        "MercuryGate",
+    ],
 )
 
 # (sentence, a rule that must fire, needs a finite verb)
@@ -79,7 +89,11 @@ QUOTED_IN_THE_ISSUE = [
     ("Understand what drives they, float pool overused and HCAHPS scores.", "pronoun_topic", True),
     ("Make a first improvement on they.", "pronoun_topic", True),
     ("they trend reviewed with the team against the day-30 baseline", "pronoun_topic", False),
-    ("Deliver measurable results: build lane models and analyse data to find cost —", "cut_off", True),
+    (
+        "Deliver measurable results: build lane models and analyse data to find cost —",
+        "cut_off",
+        True,
+    ),
     (
         "Where does Alaris pumps fit in the organisation's plans for the next few years?",
         "agreement",
@@ -98,7 +112,10 @@ QUOTED_IN_THE_ISSUE = [
 ]
 
 CAREFUL = [
-    ("Thank you for meeting with me on December 11 and for our conversation about empty miles.", True),
+    (
+        "Thank you for meeting with me on December 11 and for our conversation about empty miles.",
+        True,
+    ),
     ("I enjoyed hearing about your Columbus half-marathon.", True),
     ("Meet Karen Whitaker, Tom Reyes and Denise Okafor one-to-one.", True),
     ("Where do Alaris pumps fit in the organisation's plans for the next few years?", True),
@@ -114,8 +131,14 @@ CAREFUL = [
         True,
     ),
     ("Understand why the team is short-staffed on nights.", True),
-    ("You mentioned a decision by December 4, so I wanted to check in on where things stand.", True),
-    ("I would like to come back to something you raised: [a detail you discussed with Karen].", True),
+    (
+        "You mentioned a decision by December 4, so I wanted to check in on where things stand.",
+        True,
+    ),
+    (
+        "I would like to come back to something you raised: [a detail you discussed with Karen].",
+        True,
+    ),
     ("a baseline number for each, agreed with Karen Whitaker by day 30", False),
     ("I'm looking for $98k, which sits inside the $82k–$105k my research found.", True),
 ]
