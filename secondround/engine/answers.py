@@ -92,6 +92,8 @@ MAX_VALUE_WORDS = 4
 MAX_DUTY_WORDS = 30
 # A duty said after "where I would" is at most this long, else it is left to the plan.
 MAX_DUTY_PHRASE_WORDS = 16
+# A competitor or a term longer than this is a note, not a name.
+MAX_NAME_WORDS = 6
 
 # Every sentence is one of these with facts in the braces. Keys are "slot.shape".
 TEMPLATES: dict[str, str] = {
@@ -412,6 +414,14 @@ def _product_names(products: Sequence[Fact], context: _Context) -> tuple[list[st
     return said, used
 
 
+def _is_name(fact: Fact, context: _Context) -> bool:
+    """A name or short noun phrase ("Lineage Logistics"), not a sentence or a paste."""
+    text = _bare(fact.text)
+    if not text or "\n" in text or len(text.split()) > MAX_NAME_WORDS:
+        return False
+    return phrasing.read(text).form in {phrasing.Form.NAME, phrasing.Form.NOUN}
+
+
 def _is_are(nouns: Sequence[str]) -> str:
     return "are" if len(nouns) > 1 or (nouns and phrasing.plural(nouns[0])) else "is"
 
@@ -493,7 +503,7 @@ def _press_slot(context: _Context) -> list[_Draft]:
 
 def _competitor_slot(context: _Context) -> list[_Draft]:
     """Where the company stands, said neutrally: who it competes with, nothing about them."""
-    names = [fact for fact in context.chosen["competitor"] if fact.text.strip()]
+    names = [fact for fact in context.chosen["competitor"] if _is_name(fact, context)]
     if not names:
         return []
     listed = phrasing.join([_bare(fact.text) for fact in names])
@@ -532,7 +542,13 @@ def _challenge_slot(context: _Context) -> list[_Draft]:
 
 def _value_slot(context: _Context) -> list[_Draft]:
     """Values are quoted as the company writes them: “Safety first”, “Own the outcome”."""
-    values = [fact for fact in context.chosen["value"] if _bare(fact.text)]
+    values = [
+        fact
+        for fact in context.chosen["value"]
+        if _first_piece(fact, context.names) is not None
+        and len(_bare(fact.text).split()) <= MAX_NAME_WORDS
+        and "\n" not in fact.text.strip()
+    ]
     if not values:
         return []
     listed = phrasing.join([phrasing.quoted(_bare(fact.text)) for fact in values])
@@ -666,6 +682,8 @@ def _term_name(fact: Fact, context: _Context) -> str:
     """A term as it is said in a list: its saved spelling, with "the" where English needs it
     ("the CAUTI bundle"); "" for competitors, schedules and traits."""
     text = _bare(fact.text)
+    if not _is_name(fact, context):
+        return ""
     if context.entities.kind(text) in {Kind.COMPETITOR, Kind.SCHEDULE, Kind.NOT_A_SKILL}:
         return ""
     if text.casefold() in context.competitors:

@@ -40,7 +40,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from . import nlp
@@ -69,6 +69,10 @@ __all__ = [
     "with_article",
     "yes_no_question",
 ]
+
+
+# A piece longer than this is a paragraph: no frame takes it whole.
+MAX_PIECE_WORDS = 30
 
 
 class Form(StrEnum):
@@ -322,6 +326,8 @@ def read(text: str) -> Piece:
     folded = [w.casefold() for w in words]
     if all(w in PRONOUN_WORDS or w in FUNCTION_WORDS for w in folded):
         return Piece(cleaned, Form.EMPTY)  # "she", "it", "they did"
+    if len(words) > MAX_PIECE_WORDS:
+        return Piece(cleaned, Form.EMPTY)  # a paragraph, not a phrase to say in a sentence
     try:
         doc = nlp.parse(cleaned)
     except nlp.NlpUnavailable:
@@ -348,6 +354,9 @@ def _imperative_reading(text: str, doc: Any) -> str | None:
     text with its first letter lowered, when that reads as a verb phrase; else None."""
     tokens = [t for t in doc if not t.is_space]
     first = tokens[0] if tokens else None
+    alpha = [t for t in tokens if t.is_alpha]
+    if len(alpha) > 1 and all(t.text[:1].isupper() for t in alpha):
+        return None  # "Echo Global Logistics": a name in title case
     if (
         first is None
         or not first.text[:1].isupper()
@@ -481,8 +490,9 @@ def _read_parse(text: str, doc: Any) -> Piece:
     first = tokens[0]
     negated = any(t.dep_ == "neg" or t.lower_ in {"never", "no", "not"} for t in tokens[:3])
     alpha = [t for t in tokens if t.is_alpha]
-    if alpha and len(tokens) <= 4 and all(t.text[:1].isupper() for t in alpha) and len(alpha) > 1:
-        return Piece(text, Form.NAME, plural=_is_plural(tokens[-1]))  # "Ledgerly Pay"
+    title_case = bool(alpha) and all(t.text[:1].isupper() for t in alpha)
+    if title_case and len(tokens) <= 4 and (len(alpha) > 1 or len(tokens) == 1):
+        return Piece(text, Form.NAME, plural=_is_plural(tokens[-1]))  # "Ledgerly Pay", "Epic"
     starts_with_pronoun = first.lower_ in {"she", "he", "they", "we", "i", "it", "you"}
     if starts_with_pronoun and len(tokens) > 1 and tokens[1].tag_.startswith(("VB", "MD")):
         return Piece(text, Form.CLAUSE, first.text, True, _tense(tokens[1:]), negated)
@@ -709,6 +719,8 @@ def _head_noun(tokens: list[Any]) -> Any | None:
 def _is_plural(token: Any) -> bool:
     if token is None:
         return False
+    if token.text.isupper():
+        return False  # "TMS", "HCAHPS": an acronym, not a plural
     if token.tag_ in {"NNS", "NNPS"}:
         return True
     lower = token.lower_
@@ -839,15 +851,42 @@ def duty_phrase(text: str) -> str | None:
     if not text:
         return None
     piece = read(text)
+    if not piece.usable:
+        return None
     if piece.form is Form.VERB:
         phrase = verb_phrase(piece, tense="base")
         if phrase:
             return phrase
-    first = text.split()[0]
+    words = text.split(" ")
     verbs = nlp.lemma_index().get("verb", frozenset())
-    if first.casefold() in verbs or _lemma_of(first.casefold()) in verbs:
-        return first.lower() + text[len(first) :] if first[1:].islower() else text
-    return None
+    index, changed = 0, False
+    while index < len(words):
+        bare = words[index].rstrip(",")
+        base = _base_of(bare.casefold(), verbs)
+        if base is None:
+            break
+        words[index] = base + words[index][len(bare) :]
+        changed = True
+        following = words[index + 1].casefold() if index + 1 < len(words) else ""
+        if following in {"and", "or", "&"}:
+            index += 2
+        elif words[index].endswith(","):
+            index += 1
+        else:
+            break
+    return " ".join(words) if changed else None
+
+
+def _base_of(word: str, verbs: frozenset[str]) -> str | None:
+    """ "managing" -> "manage", "develops" -> "develop", "lead" -> "lead"; None if no verb."""
+    if word in verbs:
+        return word
+    lemminflect = _lemminflect()
+    if lemminflect is None:  # pragma: no cover - pinned in pyproject
+        return None
+    found = lemminflect.getLemma(word, upos="VERB")
+    lemma = str(found[0]) if found else ""
+    return lemma if lemma in verbs and lemma != word else None
 
 
 def personal(piece: Piece) -> tuple[str, str] | None:
@@ -1275,27 +1314,36 @@ def _agree(token: Any, subject: str) -> str:
     return _inflect(token.lemma_, "VBZ") or text
 
 
+@cache
+def _lemminflect() -> Any:
+    """English verb inflection ("titrated" -> "titrating"; pinned in pyproject), loaded on
+    first use: its tables take a few seconds to read, once per process."""
+    try:
+        import lemminflect  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - pinned in pyproject
+        return None
+    return lemminflect
+
+
 def _verb_lemma(token: Any) -> str:
     """A verb's lemma, also when the tagger took a capitalised verb for a name ("Ran")."""
     verbs = nlp.lemma_index().get("verb", frozenset())
     lemma = str(token.lemma_).casefold()
     if lemma in verbs:
         return lemma
-    try:
-        from lemminflect import getLemma  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - pinned in pyproject
+    lemminflect = _lemminflect()
+    if lemminflect is None:  # pragma: no cover - pinned in pyproject
         return lemma
-    found = getLemma(token.lower_, upos="VERB")
+    found = lemminflect.getLemma(token.lower_, upos="VERB")
     return str(found[0]) if found else lemma
 
 
 @lru_cache(maxsize=4096)
 def _inflect(lemma: str, tag: str) -> str | None:
-    try:
-        from lemminflect import getInflection
-    except ImportError:  # pragma: no cover - pinned in pyproject
+    lemminflect = _lemminflect()
+    if lemminflect is None:  # pragma: no cover - pinned in pyproject
         return None
-    forms = getInflection(lemma, tag)
+    forms = lemminflect.getInflection(lemma, tag)
     if not forms:
         return None
     if lemma == "be" and tag == "VBP":

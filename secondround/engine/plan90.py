@@ -213,7 +213,7 @@ def draft_plan(
     sections = posting_sections(posting or "")
     duties = _unique(d for d in (duty_goal(item) for item in sections.responsibilities) if d)
     names = _unique(n for n in (_person_name(p) for p in people) if n)
-    heard = _unique(_tidy(t) for t in terms)
+    heard = _unique(_tidy(t) for t in terms if _is_term(t))
     problems = [
         problem
         for problem in (
@@ -278,7 +278,9 @@ def duty_goal(duty: str) -> str:
     if not text:
         return ""
     piece = phrasing.read(text)
-    base = phrasing.verb_phrase(piece, tense="base") if piece.form is phrasing.Form.VERB else None
+    if not piece.usable or piece.form is phrasing.Form.CLAUSE:
+        return ""  # not a duty: a sentence, a pronoun, another language
+    base = phrasing.duty_phrase(text)
     if base:
         text = base
     else:
@@ -453,7 +455,7 @@ def _lead_goals(
         else:
             goals.append(
                 PlanGoal(
-                    "Deliver one measurable result agreed at day 30",
+                    "Deliver one measurable result that we agreed at day 30",
                     f"the agreed number moved and reviewed with {who}",
                     GENERAL,
                 )
@@ -567,6 +569,15 @@ def _unique(items: Iterable[str]) -> list[str]:
             seen.add(item.casefold())
             out.append(item)
     return out
+
+
+def _is_term(text: str) -> bool:
+    """A term to learn is a name or a short noun phrase, never a pasted sentence."""
+    clean = _tidy(text)
+    if not clean or len(clean.split()) > 6:
+        return False
+    piece = phrasing.read(clean)
+    return piece.form in {phrasing.Form.NAME, phrasing.Form.NOUN} and piece.text == clean
 
 
 def _person_name(person: str) -> str:

@@ -112,6 +112,7 @@ SCORE_CURVEBALL = 0.3
 SCORE_ILLEGAL = 0.25
 RELATION_BOOST = 0.1
 MAX_SKILLS = 5
+MAX_SKILL_WORDS = 6  # a longer "skill" is a sentence of the posting, not a name
 MAX_PER_COMPETENCY = 3
 CURVEBALLS = 2
 ILLEGAL = 3
@@ -463,6 +464,8 @@ def _closest_duty(concern: str, duties: Sequence[str]) -> str:
     words = _content(concern)
     best, best_score = "", 0.0
     for duty in duties:
+        if len(duty.split()) > 25:
+            continue  # a paragraph, not a duty
         other = _content(duty)
         if not words or not other:
             continue
@@ -562,7 +565,7 @@ def _technical(
         if len(drafts) >= MAX_SKILLS:
             break
         kind = entities.kind(skill)
-        if kind not in SLOT_KINDS:
+        if kind not in SLOT_KINDS or not 0 < len(skill.split()) <= MAX_SKILL_WORDS:
             continue
         fitting = [t for t in templates if (kind in t.accepts if t.accepts else kind == Kind.TERM)]
         if not fitting:
