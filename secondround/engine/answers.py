@@ -673,7 +673,8 @@ def _clause_or_noun(context: _Context, kind: str, *, priority: int) -> list[_Dra
         if clause:
             return [_draft(priority, f"{kind}.clause", context, {kind: clause}, fact)]
         noun = _noun(fact, context)
-        if noun and len(noun.split()) >= 2:
+        piece = _first_piece(fact, context.names)
+        if noun and piece is not None and len(piece.text.split()) >= 2:
             return [_draft(priority, f"{kind}.noun", context, {kind: noun}, fact)]
     return []
 

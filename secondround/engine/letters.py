@@ -25,7 +25,7 @@ from email.utils import format_datetime
 from functools import lru_cache
 from urllib.parse import quote
 
-from . import phrasing
+from . import nlp, phrasing
 from .phrasing import Voice
 from .word_tables import word_set
 
@@ -1085,7 +1085,10 @@ def _sentence_count(text: str) -> int:
 
 def _story_title(story: StoryBrief) -> str:
     """The story's title as a noun phrase ("the Lakeshore lane consolidation"), or ""."""
-    for piece in phrasing.pieces(story.title):
+    title = _clean(story.title)
+    if re.fullmatch(r"[A-Z][a-z]+", title or "") and title.casefold() in nlp.english_lemmas():
+        return f"the {title.lower()}"  # "Snowstorm": a title in sentence case, not a name
+    for piece in phrasing.pieces(title):
         noun = phrasing.topic(piece, voice=Voice.TEAM)
         if noun:
             return noun

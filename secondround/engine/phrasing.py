@@ -219,6 +219,12 @@ INTRANSITIVE = word_set(
     "transfer relocate join cry laugh sleep walk talk speak respond react complain apply "
     "struggle improve change vary differ exist appear emerge"
 )
+# Nouns for a person: a personal note ending in one describes them ("Leeds fan").
+PERSON_NOUNS = word_set(
+    "fan fans supporter lover person guy girl man woman teacher nurse engineer veteran "
+    "native alum alumnus alumna graduate grad runner cyclist parent mom mum dad father "
+    "mother member volunteer coach player"
+)
 TITLE_PREFIXES = word_set("dr dr. mr mr. mrs mrs. ms ms. prof prof. mx mx.")
 EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co", "Cn"})
 
@@ -762,6 +768,10 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
             return topic(inner, voice=voice, article=article)
         if inner.usable and inner.form is Form.CLAUSE:
             return None
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) > 2 and all(len(part.split()) <= 3 for part in parts) and " and " not in text:
+        # "pay, truck, on-call": a list of short things, each a noun whatever its tag
+        return join([_with_article_if_needed(_mid_case(p, piece.keep), "") for p in parts])
     if piece.form is Form.NAME:
         return _resolve(text, voice)
     if piece.form is Form.NOUN:
@@ -917,6 +927,9 @@ def personal(piece: Piece) -> tuple[str, str] | None:
         text = _resolve(_mid_case(piece.text, piece.keep), Voice.YOU)
         if text.split()[0].casefold() in {"how", "why", "what", "whether", "if", "when", "where"}:
             return None
+        last = re.findall(r"[a-z]+", text.casefold())
+        if last and last[-1] in PERSON_NOUNS:
+            return None  # "OU football fan", "ex-teacher": about them, not something of theirs
         if text.split()[0].casefold() in {"your", "the", "a", "an"} or _mass(text):
             return ("noun", text)
         if len(text.split()) >= 2 and not plural(text):
