@@ -567,11 +567,9 @@ def _technical(
         kind = entities.kind(skill)
         if kind not in SLOT_KINDS or not 0 < len(skill.split()) <= MAX_SKILL_WORDS:
             continue
-        if phrasing.read(skill).form in {
-            phrasing.Form.VERB,
-            phrasing.Form.CLAUSE,
-            phrasing.Form.EMPTY,
-        }:
+        read = phrasing.read(skill)
+        duty = read.form is phrasing.Form.VERB and read.tense != "gerund"
+        if duty or read.form in {phrasing.Form.CLAUSE, phrasing.Form.EMPTY}:
             continue  # "keep service tickets" is a duty, not a skill to fill a slot with
         fitting = [t for t in templates if (kind in t.accepts if t.accepts else kind == Kind.TERM)]
         if not fitting:
