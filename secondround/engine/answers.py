@@ -705,6 +705,7 @@ def _context(
     names: Sequence[str] = (),
 ) -> tuple[_Context, list[str]]:
     """The facts each slot may use, capped per kind, and advice for notes too long to say."""
+    phrasing.prepare(fact.text for fact in facts)
     name = company.strip() or "your organization"
     possessive = name + ("'" if name.endswith("s") else "'s")
     pool: dict[str, list[Fact]] = {kind: [] for kind in FACT_KINDS}

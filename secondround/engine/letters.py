@@ -1115,6 +1115,17 @@ def draft_letters(
 ) -> list[Letter]:
     """One thank-you letter (e-mail body, subject and card) per interviewer, in roster order."""
     unique_stories = list({story.id: story for story in stories}.values())
+    phrasing.prepare(
+        [
+            *(
+                note
+                for p in people
+                for pile in (p.discussed, p.cares_about, p.worries, p.personal)
+                for note in pile
+            ),
+            *(text for s in unique_stories for text in (s.title, s.action, s.situation, s.result)),
+        ]
+    )
     story_profiles = [
         (
             story.id,

@@ -60,6 +60,7 @@ __all__ = [
     "personal",
     "pieces",
     "plural",
+    "prepare",
     "quoted",
     "read",
     "subject_noun",
@@ -288,6 +289,31 @@ class Piece:
 
 def usable(pieces_: Iterable[Piece]) -> list[Piece]:
     return [piece for piece in pieces_ if piece.usable]
+
+
+def _piece_texts(note: str) -> list[str]:
+    out: list[str] = []
+    for line in (note or "")[:5000].splitlines():
+        if EMAIL_HEADER.match(line):
+            continue
+        line = re.sub(r"^\s*(?:[-*•+>?]+|\d{1,2}[.)])\s*", "", line)
+        for part in re.split(r"(?<=[.!?])\s+|\s+[-–—]\s+|;\s+|\s*!{2,}\s*|\?{2,}\s*", line):
+            if part and part.strip():
+                out.append(part.strip())
+    return out
+
+
+def prepare(notes: Iterable[str]) -> None:
+    """Parse every piece of these notes in one batch, so the drafters that read them next
+    find their parses cached: the parser is several times faster on a batch."""
+    texts = [_clean(part) for note in notes for part in _piece_texts(note)]
+    texts = [text for text in dict.fromkeys(texts) if text and _has_words(text)]
+    if not texts:
+        return
+    try:
+        nlp.parse_many(texts)
+    except nlp.NlpUnavailable:
+        return
 
 
 def pieces(note: str, *, names: Sequence[str] = ()) -> list[Piece]:

@@ -211,6 +211,7 @@ def draft_plan(
 ) -> Plan:
     """A 30/60/90-day plan with 3-5 measurable goals per phase; see the module docstring."""
     sections = posting_sections(posting or "")
+    phrasing.prepare([*challenges, *terms, *sections.responsibilities])
     duties = _unique(d for d in (duty_goal(item) for item in sections.responsibilities) if d)
     names = _unique(n for n in (_person_name(p) for p in people) if n)
     heard = _unique(_tidy(t) for t in terms if _is_term(t))

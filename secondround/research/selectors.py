@@ -195,12 +195,13 @@ def entities(opportunity: Opportunity) -> EntityIndex:
 
 
 def _typed_skills(opportunity: Opportunity) -> list[tuple[str, str | None]]:
-    """The posting's skills with their kind when the posting reader gives one (the lead
-    plugs the typed reader in here), else None: the kind is then read from the words."""
-    from secondround.questions.selectors import posting_needs
+    """The skills the user confirmed for the posting, with their kind when the posting
+    reader gives one (the typed reader plugs in here), else None: the kind is then read
+    from the words. Skills not yet confirmed are typed where they are used (the bank)."""
+    from secondround.questions.models import SkillNeed
 
-    needs = posting_needs(opportunity)
-    return [(name, getattr(needs, "kinds", {}).get(name)) for name, _ in needs.skills]
+    saved = list(SkillNeed.objects.filter(opportunity=opportunity).values_list("name", flat=True))
+    return [(name, None) for name in saved]
 
 
 def drafted_answer(opportunity: Opportunity, kind: str) -> BuiltAnswer:
