@@ -316,10 +316,18 @@ def kind_of_text(text: str) -> Kind:
         return Kind.KNOWLEDGE
     if folded and folded[-1].endswith(("tion", "ment", "ing", "sis")) and clean.islower():
         return Kind.PROCEDURE  # "medication administration", "wound debridement"
+    if any(re.fullmatch(r"[A-Z]{2,6}", w) for w in words) and any(
+        re.fullmatch(r"\d[\w.-]*", w) for w in words
+    ):
+        return Kind.KNOWLEDGE  # "NFPA 70E", "ASC 842", "ORS 197": a code or standard
     english = nlp.english_lemmas()
-    coined = [w for w in words if w[:1].isupper() and w.casefold() not in english]
+    coined = [
+        w for w in words if w[:1].isupper() and not w.isupper() and w.casefold() not in english
+    ]
     if english and coined and len(words) <= 3:
         return Kind.TOOL  # "MercuryGate", "FloQast", "Kronos": a coined name
+    # An acronym alone ("MVR", "FP&A", "PCI DSS") could be a tool, a metric, a standard or a
+    # department: it is only a term, asked about as a term.
     if clean.islower() and len(words) >= 2:
         return Kind.KNOWLEDGE  # "cold chain", "middle housing"
     return Kind.TERM

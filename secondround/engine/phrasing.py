@@ -135,6 +135,7 @@ REPORTING = re.compile(
     r"|cover(?:ed|s)?|mention(?:ed|s)?|explain(?:ed|s)?|review(?:ed|s)?|describ(?:ed|es)"
     r"|present(?:ed|s)?|touch(?:ed|es)?\s+on|brought\s+up|bring(?:s)?\s+up"
     r"|asked\s+(?:me\s+)?(?:twice\s+|again\s+|a\s+lot\s+)?about|spoke\s+about|spoke\s+of"
+    r"|asked(?:\s+me)?(?:\s+twice|\s+again)?(?=\s+(?:why|whether|if|how|what|when)\b)"
     r"|told\s+me\s+about|showed\s+me|dove\s+into|dug\s+into|deep\s+dive\s+(?:on|into))"
     r"\s*:?\s+",
     re.IGNORECASE,
@@ -1427,9 +1428,12 @@ def _map_leading_verbs(text: str, tag: str) -> str:
             else:
                 word = _inflect(_verb_lemma(token), tag) or token.text
             changed.add(token.i)
-        if opening and not (
-            is_verb or token.tag_ == "RB" or token.lower_ in {"and", "or", ",", "&"}
-        ):
+        following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        joins = following in {"and", "or", ",", "&"}
+        if leads or coordinated:
+            # "loves birdwatching": the verb's own object stays; only "X and Y" continues.
+            opening = opening and joins
+        elif opening and not (token.tag_ == "RB" or token.lower_ in {"and", "or", ",", "&"}):
             opening = False
         out.append(word + token.whitespace_)
     return "".join(out).strip()
