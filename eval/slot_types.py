@@ -112,9 +112,8 @@ def main(argv: list[str] | None = None) -> int:
                 by_split[pack.split].append(ok)
                 if args.show:
                     verdict = "ok " if ok else "BAD"
-                    print(
-                        f"[{pack.slug}/{where}] {verdict} {filler!r} ({kind}) in {template_id}: {text}"
-                    )
+                    where_ = f"[{pack.slug}/{where}] {verdict} {filler!r} ({kind})"
+                    print(f"{where_} in {template_id}: {text}")
     share = f"{right / labelled:.3f}" if labelled else "nan"
     print(
         f"FIGURE slot_type_right_share {share} share ({labelled} labelled, {unlabelled} unlabelled)"
