@@ -51,6 +51,8 @@ eval: install
 	$(BIN)/python eval/story_matching.py --data eval/blind/stories 2>/dev/null
 	$(BIN)/python eval/star_labels.py 2>/dev/null
 	$(BIN)/python eval/filler_detection.py 2>/dev/null
+	$(BIN)/python eval/prose_check.py 2>/dev/null
+	$(BIN)/python eval/slot_types.py 2>/dev/null
 
 clean:
 	rm -rf $(VENV) var/test

@@ -15,6 +15,8 @@ SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/dashboard.py
 "$BIN/python" bench/story_matching_speed.py
 "$BIN/python" bench/letters_speed.py
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/readiness.py
+
+"$BIN/python" bench/drafting_speed.py
 "$BIN/python" bench/answer_analysis_speed.py
 "$BIN/python" bench/speech.py  # about 7 minutes: synthesises answers and transcribes them
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/brief_and_letters_demo.py

@@ -206,6 +206,19 @@ def cmd_readiness(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_drafts(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.utils import timezone
+
+    from secondround.brief.drafts import round_drafts
+
+    round_ = _round_of(args.opportunity, args.round)
+    drafts = round_drafts(round_, round_.opportunity.owner, today=timezone.localdate())
+    json.dump(drafts, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     _setup_django()
     from secondround.brief.exports import PdfUnavailable, brief_ics, brief_pdf
@@ -455,6 +468,13 @@ def build_parser() -> argparse.ArgumentParser:
     readiness.add_argument("opportunity", help="the opportunity's id")
     readiness.add_argument("round", help="the round's id, or its number within the opportunity")
     readiness.set_defaults(run=cmd_readiness)
+
+    drafts = commands.add_parser(
+        "drafts", help="print everything drafted for a round as JSON, to review at once"
+    )
+    drafts.add_argument("opportunity", help="the opportunity's id")
+    drafts.add_argument("round", help="the round's id, or its number within the opportunity")
+    drafts.set_defaults(run=cmd_drafts)
 
     brief = commands.add_parser("brief", help="the brief for a round: PDF, calendar, or a summary")
     brief.add_argument("opportunity", help="the opportunity's id")

@@ -171,6 +171,36 @@ def test_letters_and_brief_from_the_command_line(tmp_path, capsys, alice):
         main(["brief", str(opportunity.pk), "9"])
 
 
+@pytest.mark.django_db(transaction=True)
+def test_drafts_prints_everything_drafted_for_a_round(capsys, alice):
+    from secondround.followup.models import FollowUp, InterviewerNote
+    from tests.factories import make_interviewer, make_opportunity, make_round
+
+    opportunity = make_opportunity(alice, company="Northwind Freight")
+    round_ = make_round(opportunity, number=2)
+    dana = make_interviewer(round_, name="Dana Whitfield", relation="hiring_manager")
+    make_interviewer(round_, name="Priya Raman", relation="hr")
+    InterviewerNote.objects.create(
+        interviewer=dana, discussed="Discussed empty miles from Wisconsin", personal="she"
+    )
+    FollowUp.objects.create(round=round_)  # no contact name: never "Dear there,"
+
+    assert main(["drafts", str(opportunity.pk), "2"]) == 0
+    drafts = json.loads(capsys.readouterr().out)
+    assert {"answers", "bank", "ask", "plan", "salary", "letters", "follow_up"} <= set(drafts)
+    assert [a["question"] for a in drafts["answers"]] == [
+        "What have you learned about us so far?",
+        "How would you proceed if you were hired into this job?",
+    ]
+    assert [p["interviewer"] for p in drafts["ask"]] == ["Dana Whitfield", "Priya Raman"]
+    assert [phase["days"] for phase in drafts["plan"]] == [30, 60, 90]
+    letter = drafts["letters"][0]
+    assert "empty miles from Wisconsin" in letter["body"] and "Discussed" not in letter["body"]
+    assert {"interviewer", "subject", "body", "card", "generic", "references"} <= set(letter)
+    assert drafts["follow_up"]["body"].startswith("Dear Priya,")  # the recruiter of the round
+    assert "Dear there" not in json.dumps(drafts)
+
+
 def test_analyse_answer_prints_the_report(tmp_path, capsys):
     answer = tmp_path / "answer.txt"
     answer.write_text(

@@ -9,13 +9,25 @@ from secondround.engine.question_library import (
     EMPLOYER_CHECKS,
     LIBRARY_DIR,
     SKILL_PLACEHOLDER,
+    SKILL_TEMPLATES_PATH,
     library,
 )
 from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS, RELATIONS
 
 FILES = sorted(LIBRARY_DIR.glob("*.json"))
 REQUIRED = {"id", "text", "competency", "kind", "relations", "probes"}
-ALLOWED = REQUIRED | {"checks", "guidance"}
+ALLOWED = REQUIRED | {"checks", "guidance", "accepts"}
+SLOT_KIND_VALUES = {
+    "tool",
+    "procedure",
+    "certification",
+    "knowledge_area",
+    "product",
+    "initiative",
+    "metric",
+    "value",
+    "term",
+}
 
 
 @pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
@@ -34,6 +46,18 @@ def test_file_follows_the_schema(path):
         if raw["kind"] in ("illegal", "curveball"):
             assert len(raw.get("guidance", "")) > 40, f"{where} needs guidance"
         assert (SKILL_PLACEHOLDER in raw["text"]) == (path.stem == "technical_templates"), where
+        # A {skill} template says which kinds of skill its slot takes (issue 15).
+        assert bool(raw.get("accepts")) == (SKILL_PLACEHOLDER in raw["text"]), where
+        assert set(raw.get("accepts", [])) <= SLOT_KIND_VALUES, where
+
+
+def test_extra_skill_templates_follow_the_schema():
+    document = json.loads(SKILL_TEMPLATES_PATH.read_text(encoding="utf-8"))
+    for raw in document["questions"]:
+        where = raw.get("id")
+        assert REQUIRED | {"accepts"} <= set(raw) <= ALLOWED, where
+        assert SKILL_PLACEHOLDER in raw["text"] and raw["accepts"], where
+        assert set(raw["accepts"]) <= SLOT_KIND_VALUES, where
 
 
 def test_ids_and_texts_are_unique():

@@ -9,23 +9,32 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from secondround.accounts.selectors import signature_name
 from secondround.debrief.models import Debrief
-from secondround.engine.answers import build_learned_answer
+from secondround.engine import phrasing
 from secondround.engine.ask import AskPerson, AskQuestion, pay_was_raised, questions_to_ask
 from secondround.engine.deadlines import thank_you_deadline
 from secondround.engine.lines import item_lines
+from secondround.engine.plan90 import Plan, draft_plan
 from secondround.engine.question_bank import BankQuestion
-from secondround.engine.salary import SalaryPoint, SalarySummary, range_line, summarise
+from secondround.engine.salary import (
+    SalaryPoint,
+    SalarySummary,
+    range_line,
+    summarise,
+    what_to_say,
+)
 from secondround.followup.services import round_end
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.questions.selectors import round_bank
 from secondround.research.models import SavedAnswer
-from secondround.research.selectors import answer_facts, company_terms
+from secondround.research.selectors import company_terms, drafted_answer, entities
 from secondround.stories.models import Story
 from secondround.stories.selectors import round_coverage
 
 from .models import AskChoice, SalaryPlan
 
 QUESTIONS_PER_PERSON = 4
+# Research lines that can fill a question's slot: names and noun phrases, not sentences.
+NAMED = (phrasing.Form.NAME, phrasing.Form.NOUN)
 LIKELY_PER_PERSON = 5
 
 REMINDERS = (
@@ -48,6 +57,8 @@ class AskItem:
     reason: str
     choice: AskChoice | None  # set when the user pinned, edited or wrote it
     library_id: str = ""
+    filler: str = ""  # the company term a tailored question was filled with
+    filler_kind: str = ""
 
 
 def pay_raised(round_: Round) -> bool:
@@ -67,7 +78,9 @@ def ask_lists(round_: Round) -> dict[int, list[AskItem]]:
     pinned = {
         str(pk): [c.library_id for c in items if c.library_id] for pk, items in choices.items()
     }
-    terms = company_terms(round_.opportunity)
+    index = entities(round_.opportunity)
+    named = [n for n in index.names() if len(n.split()) <= 5 and phrasing.read(n).form in NAMED]
+    terms = [*company_terms(round_.opportunity), *named]
     suggested: dict[str, list[AskQuestion]] = questions_to_ask(
         [AskPerson(str(p.pk), p.name, p.relation, index) for index, p in enumerate(people)],
         terms=terms,
@@ -75,13 +88,14 @@ def ask_lists(round_: Round) -> dict[int, list[AskItem]]:
         per_person=QUESTIONS_PER_PERSON,
         pinned=pinned,
         seed=f"{round_.opportunity_id}:{round_.number}",
+        entities=index,
     )
     lists: dict[int, list[AskItem]] = {}
     for person in people:
         own = [AskItem(c.text, "Chosen by you", c, c.library_id) for c in choices[person.pk]]
         taken = {c.library_id for c in choices[person.pk] if c.library_id}
         rest = [
-            AskItem(q.text, q.reason, None, q.id)
+            AskItem(q.text, q.reason, None, q.id, q.filler, q.filler_kind)
             for q in suggested.get(str(person.pk), [])
             if q.id not in taken
         ]
@@ -130,6 +144,47 @@ def salary_line(opportunity: Opportunity) -> str:
     )
 
 
+def plan_draft(opportunity: Opportunity) -> Plan:
+    """A fresh 30/60/90-day plan from the posting, every debrief's challenges and the people met."""
+    challenges = [
+        line
+        for debrief in Debrief.objects.filter(round__opportunity=opportunity)
+        for line in debrief.challenge_lines()
+    ]
+    return draft_plan(
+        role=opportunity.role_title,
+        company=opportunity.company,
+        posting=opportunity.posting_text,
+        challenges=challenges,
+        terms=company_terms(opportunity, limit=8),
+        people=list(
+            Interviewer.objects.filter(round__opportunity=opportunity)
+            .order_by("round__number", "position")
+            .values_list("name", flat=True)[:6]
+        ),
+    )
+
+
+def salary_scripts(
+    opportunity: Opportunity, plan: SalaryPlan | None
+) -> tuple[SalarySummary, list[str]]:
+    """The research summary and what to say if pay comes up in the latest round."""
+    points = [
+        SalaryPoint(e.source, e.low, e.high, e.currency, e.as_of)
+        for e in opportunity.salary_entries.all()
+    ]
+    summary = summarise(points)
+    latest = opportunity.rounds.order_by("-number").first()
+    scripts = what_to_say(
+        round_number=latest.number if latest else 1,
+        employer_raised_pay=pay_raised(latest) if latest else False,
+        target=plan.target if plan else None,
+        summary=summary,
+        currency=plan.currency if plan else summary.currency,
+    )
+    return summary, scripts
+
+
 def build_brief(round_: Round, owner: AbstractBaseUser) -> Brief:
     opportunity = round_.opportunity
     people = list(round_.interviewers.select_related("research"))
@@ -175,15 +230,7 @@ def build_brief(round_: Round, owner: AbstractBaseUser) -> Brief:
     saved = SavedAnswer.objects.filter(
         opportunity=opportunity, kind=SavedAnswer.Kind.LEARNED
     ).first()
-    learned = (
-        saved.text
-        if saved
-        else build_learned_answer(
-            company=opportunity.company,
-            role=opportunity.role_title,
-            facts=answer_facts(opportunity),
-        ).text
-    )
+    learned = saved.text if saved else drafted_answer(opportunity, SavedAnswer.Kind.LEARNED).text
     ended = round_end(round_)
     follow_up = getattr(round_, "follow_up", None)
     brief = Brief(

@@ -10,17 +10,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secondround.debrief.models import Debrief
 from secondround.downloads import attachment
-from secondround.engine.plan90 import draft_plan
-from secondround.engine.salary import SalaryPoint, summarise, what_to_say
 from secondround.opportunities.access import (
     get_interviewer_for_user,
     get_opportunity_for_user,
     get_round_for_user,
 )
 from secondround.opportunities.models import Interviewer
-from secondround.research.selectors import company_terms
 
 from . import selectors
 from .exports import PdfUnavailable, brief_ics, brief_pdf
@@ -136,23 +132,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = get_opportunity_for_user(request, pk)
     saved = NinetyDayPlan.objects.filter(opportunity=opportunity).first()
     if request.method == "POST" and request.POST.get("action") == "draft":
-        challenges = [
-            line
-            for debrief in Debrief.objects.filter(round__opportunity=opportunity)
-            for line in debrief.challenge_lines()
-        ]
-        drafted = draft_plan(
-            role=opportunity.role_title,
-            company=opportunity.company,
-            posting=opportunity.posting_text,
-            challenges=challenges,
-            terms=company_terms(opportunity, limit=8),
-            people=list(
-                Interviewer.objects.filter(round__opportunity=opportunity)
-                .order_by("round__number", "position")
-                .values_list("name", flat=True)[:6]
-            ),
-        )
+        drafted = selectors.plan_draft(opportunity)
         learn, contribute, lead = (_plan_text(phase) for phase in drafted.phases)
         NinetyDayPlan.objects.update_or_create(
             opportunity=opportunity,
@@ -190,19 +170,7 @@ def salary(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Salary research saved.")
             return redirect("salary", pk=opportunity.pk)
         messages.error(request, "Some entries need attention; nothing was saved yet.")
-    points = [
-        SalaryPoint(e.source, e.low, e.high, e.currency, e.as_of)
-        for e in opportunity.salary_entries.all()
-    ]
-    summary = summarise(points)
-    latest = opportunity.rounds.order_by("-number").first()
-    scripts = what_to_say(
-        round_number=latest.number if latest else 1,
-        employer_raised_pay=selectors.pay_raised(latest) if latest else False,
-        target=plan_row.target if plan_row else None,
-        summary=summary,
-        currency=plan_row.currency if plan_row else summary.currency,
-    )
+    summary, scripts = selectors.salary_scripts(opportunity, plan_row)
     return render(
         request,
         "brief/salary.html",

@@ -27,7 +27,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from secondround.engine.posting import ACTION_VERBS
+from secondround.engine import phrasing
+from secondround.engine.entities import EntityIndex, Kind, entity_index
+from secondround.engine.phrasing import Voice
 
 # --------------------------------------------------------------------------------------
 # Data tables: edit these rather than the code below.
@@ -88,6 +90,10 @@ PER_KIND_LIMIT: dict[str, int] = {
 MAX_VALUE_WORDS = 4
 # The posting's duties are long; stop listing them when together they pass this many words.
 MAX_DUTY_WORDS = 30
+# A duty said after "where I would" is at most this long, else it is left to the plan.
+MAX_DUTY_PHRASE_WORDS = 16
+# A competitor or a term longer than this is a note, not a name.
+MAX_NAME_WORDS = 6
 
 # Every sentence is one of these with facts in the braces. Keys are "slot.shape".
 TEMPLATES: dict[str, str] = {
@@ -105,23 +111,12 @@ TEMPLATES: dict[str, str] = {
     "launch.doing": "I saw that {company} is {launch}",
     "launch.clause": "I read that {launch}",
     "launch.noun": "I was glad to read about your newest launch, {launch}",
-    "launch.nouns": "I was glad to read about your newest launches, {launch}",
-    "launch.other": "I was glad to read about your newest launch: {launch}",
-    "press.did": "The news also covered how {company} {press}",
-    "press.was": "I also read that {company} was {press}",
-    "press.doing": "I also read about {company} {press}",
-    "press.clause": "I also read in the news that {press}",
-    "press.other": "A recent article also caught my eye: {press}",
-    "press.more.did": "Another story covered how {company} {press}",
-    "press.more.was": "Another story noted that {company} was {press}",
-    "press.more.doing": "Another story was about {company} {press}",
-    "press.more.clause": "Another story reported that {press}",
-    "press.more.other": "Another headline stood out to me as well: {press}",
+    "press.title": "I also read the recent article {press}",
+    "press.more.title": "Another recent article caught my eye as well, {press}",
     "competitor.noun": (
         "I know you compete with {competitor}, so I paid attention to how {company} "
         "positions itself"
     ),
-    "competitor.other": "On the competitive side, I noted this: {competitor}",
     "term.one": (
         "In our first conversation, {term} came up more than once, and I have read up on "
         "how it fits into your work"
@@ -132,20 +127,16 @@ TEMPLATES: dict[str, str] = {
     ),
     "challenge.lead": "I also took away that {challenge}",
     "challenge.and": ", and that ",
-    "challenge.one": "a big challenge for this role is {challenge}",
-    "challenge.many": "the big challenges for this role are {challenge}",
-    "challenge.other": "I also heard about a challenge the team is facing: {challenge}",
-    "value.noun": "I was also drawn to your emphasis on {value}",
-    "value.other": "I was also drawn to your values: {value}",
+    "value.one": "I was also drawn to one of your values, {value}",
+    "value.many": "I was also drawn to your values, {value}",
     "takeaway.clause": (
         "An informational interview with someone at {company} taught me that {takeaway}"
     ),
-    "takeaway.other": (
-        "An informational interview with someone at {company} left me with one clear "
-        "insight: {takeaway}"
+    "takeaway.noun": (
+        "An informational interview with someone at {company} told me about {takeaway}"
     ),
     "social.clause": "On social media, I noticed that {social}",
-    "social.other": "Your social media gave me a feel for the culture, too: {social}",
+    "social.noun": "On social media, I noticed {social}",
     "learned.closing": (
         "Everything I have learned makes me even more excited about {the_role} and about "
         "helping {company} with what comes next"
@@ -161,7 +152,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "proceed.learn_terms": (
         "That means meeting everyone on the team and the people we work with, and getting "
-        "fluent in {term}, which came up in our first conversation"
+        "up to speed on {term}, which came up in our first conversation"
     ),
     "proceed.learn": (
         "That means meeting everyone on the team and the people we work with, and learning "
@@ -171,21 +162,15 @@ TEMPLATES: dict[str, str] = {
         "By day 60, I would turn to the challenges you described, starting with {challenge}"
     ),
     "proceed.why": "why ",
-    "proceed.need": "the need to ",
-    "proceed.challenge_other": "By day 60, I would turn to a challenge you described: {challenge}",
     "proceed.duties_do": (
         "I would also focus on the core of the role as posted, where I would {responsibility}"
-    ),
-    "proceed.duties_other": (
-        "I would also keep the core duties from the posting front and center: {responsibility}"
     ),
     "proceed.concern_noun": (
         "I know {concern} came up as a question, so I would address it openly in my first weeks"
     ),
     "proceed.concern_clause": (
-        "I also heard a concern that {concern}, so I would address it openly in my first weeks"
+        "I also heard your concern that {concern}, so I would address it openly in my first weeks"
     ),
-    "proceed.concern_other": "I also want to address one concern openly and early: {concern}",
     "proceed.wins_measured": (
         "By day 90, I would aim for a few quick wins and agree with you on how we measure "
         "success, for example through {term}"
@@ -236,71 +221,14 @@ MISSING_ADVICE: dict[str, str] = {
     "long": "Shorten this note to one sentence so it fits a spoken answer: {source}.",
 }
 
-# First words that open a verb phrase continuing "{company} recently ...".
-PAST_VERBS = _words(
-    """
-    acquired opened launched released introduced announced expanded signed won partnered
-    added unveiled raised hired completed became started moved rolled entered merged bought
-    received earned achieved reached closed cut grew built debuted began secured went
-    doubled tripled landed passed hit broke sold shipped switched adopted implemented
-    invested celebrated published posted hosted joined formed founded renamed rebranded
-    relocated upgraded replaced deployed piloted tested surpassed exceeded topped crossed
-    returned reported reduced increased improved lowered eliminated consolidated
-    restructured reorganized reorganised appointed welcomed donated sponsored funded
-    finished delivered created designed developed extended renewed settled filed
-    """
-)
 # "{company} was recently named one of ...".
 PASSIVE_VERBS = _words(
     "named ranked awarded recognized recognised listed featured certified accredited rated "
     "voted honored honoured selected chosen designated included profiled"
 )
-# Words that make a fact a full clause: "Night turnover is high", "We serve 40 hospitals".
-CLAUSE_WORDS = _words(
-    "is are was were has have had will would can cannot can't must should needs lacks "
-    "isn't aren't wasn't weren't doesn't don't didn't hasn't haven't won't may might "
-    "struggles relies depends wants plans expects remains keeps runs takes uses want "
-    "need feel feels say says expect prefer seem seems come comes matter matters go goes "
-    "make makes get gets serve serves help helps"
-)
-PRONOUNS = _words("they it you he she there i")
 # The company's own voice, pasted from its site: "We run 14 schools". Quoted after a colon,
 # never turned into "I understand that we run ...".
 COMPANY_VOICE = _words("we we're we've we'll our ours us")
-# Verbs that are as often nouns ("Support tickets", "Care coordination"): a verb only
-# before a determiner, or in a posting's duty list where bullets are imperatives.
-NOUN_LIKE_VERBS = _words(
-    "support care report plan test design model process schedule forecast balance audit "
-    "track review work staff order record interface function source market program "
-    "budget research update use brief answer interview lecture author champion architect "
-    "partner exercise address set scale fix run cut lower drive lead own coach mentor "
-    "document present produce direct enter welcome treat secure transform help launch "
-    "sell grow service"
-)
-DETERMINERS = _words(
-    "a an the our their your its this these those all new existing daily weekly key "
-    "every each both multiple several two three"
-)
-# First words that stay correct in lower case mid-sentence ("Our drivers..." -> "our").
-ORDINARY_LEADS = _words(
-    "a an the their your its this these those they it there some many most more "
-    "less few several all every each new recent high low rising falling growing late slow "
-    "long short manual legacy limited lack no not too patient patients customer customers "
-    "staff nurse nurses driver drivers employee employees student students client clients "
-    "people team teams cost costs quality safety respect integrity trust inventory "
-    "freight data sales budget turnover overtime regional national global digital annual "
-    "weekly daily monthly double poor strong weak frequent multiple two three four five "
-    "big small large tight heavy open continuous constant only one revenue carrier "
-    "carriers night day shift charge unit units growth profit margins demand volume "
-    "volumes headcount morale leadership management communication training compliance "
-    "retention attendance enrollment engagement marketing finance operations warehouse "
-    "shipping delivery deliveries orders returns complaints wait response claims billing "
-    "pricing fuel lane lanes truck trucks fleet stock supply suppliers vendor vendors "
-    "project projects product products software systems system tools processes "
-    "spreadsheets reports dashboards parents teachers classes scores budgets funding "
-    "shared experienced"
-)
-ING_NOT_VERBS = _words("boeing beijing reading ealing woking sterling stirling viking")
 # A term that names a measure can anchor "how we measure success".
 METRIC_HINT = re.compile(
     r"\b(?:rate|rates|score|scores|time|times|miles|cost|costs|margin|turnover|retention"
@@ -367,6 +295,10 @@ class _Context(NamedTuple):
     role: str
     chosen: dict[str, list[Fact]]  # the first PER_KIND_LIMIT facts of each kind
     pool: dict[str, list[Fact]]  # every usable fact, for slots that skip some
+    entities: EntityIndex  # what kind of thing each term is
+    names: tuple[str, ...]  # names the user saved, whose capitals are kept
+    competitors: frozenset[str]  # folded competitor names: never a term to learn
+    chosen_terms: list[Fact]  # the terms to learn: no competitor, schedule or trait
 
 
 _Slot = Callable[[_Context], list[_Draft]]
@@ -377,9 +309,19 @@ _Slot = Callable[[_Context], list[_Draft]]
 # --------------------------------------------------------------------------------------
 
 
-def build_learned_answer(*, company: str, role: str, facts: Sequence[Fact]) -> BuiltAnswer:
-    """A draft of "What have you learned about us so far?" from the saved facts."""
-    context, skipped = _context(company, role, facts)
+def build_learned_answer(
+    *,
+    company: str,
+    role: str,
+    facts: Sequence[Fact],
+    entities: EntityIndex | None = None,
+    names: Sequence[str] = (),
+) -> BuiltAnswer:
+    """A draft of "What have you learned about us so far?" from the saved facts.
+
+    `entities` says what each term is (competitors are never terms to learn); `names`
+    keep their capitals mid-sentence."""
+    context, skipped = _context(company, role, facts, entities, names)
     drafts = [draft for slot in LEARNED_SLOTS for draft in slot(context)]
     if len(drafts) >= MIN_FACT_SENTENCES_FOR_FRAME:
         drafts.append(_draft(KEEP, "learned.closing", context, {}))
@@ -389,9 +331,16 @@ def build_learned_answer(*, company: str, role: str, facts: Sequence[Fact]) -> B
     return _finish(LEARNED_QUESTION, drafts, missing)
 
 
-def build_proceed_answer(*, company: str, role: str, facts: Sequence[Fact]) -> BuiltAnswer:
+def build_proceed_answer(
+    *,
+    company: str,
+    role: str,
+    facts: Sequence[Fact],
+    entities: EntityIndex | None = None,
+    names: Sequence[str] = (),
+) -> BuiltAnswer:
     """A draft of "How would you proceed if hired?": learn, fix, deliver, measure."""
-    context, skipped = _context(company, role, facts)
+    context, skipped = _context(company, role, facts, entities, names)
     body = [draft for slot in PROCEED_SLOTS for draft in slot(context)]
     opening = _draft(KEEP, "proceed.opening", context, {})
     if not body:
@@ -411,101 +360,208 @@ def build_proceed_answer(*, company: str, role: str, facts: Sequence[Fact]) -> B
 
 
 # --------------------------------------------------------------------------------------
+# Reading facts through the phrasing layer
+# --------------------------------------------------------------------------------------
+
+
+def _first_piece(fact: Fact, names: tuple[str, ...] = ()) -> phrasing.Piece | None:
+    for piece in phrasing.pieces(fact.text, names=names):
+        if piece.usable:
+            return piece
+    return None
+
+
+def _noun(fact: Fact, context: _Context, article: str = "the") -> str | None:
+    piece = _first_piece(fact, context.names)
+    return phrasing.topic(piece, voice=Voice.YOU, article=article) if piece else None
+
+
+def _clause(fact: Fact, context: _Context) -> str | None:
+    piece = _first_piece(fact, context.names)
+    return phrasing.clause(piece, voice=Voice.YOU) if piece else None
+
+
+def _verb(fact: Fact, context: _Context, tense: str) -> str | None:
+    piece = _first_piece(fact, context.names)
+    return phrasing.verb_phrase(piece, tense=tense) if piece else None
+
+
+def _nouns(
+    facts: Sequence[Fact], context: _Context, article: str = "the"
+) -> tuple[list[str], list[Fact]]:
+    said, used = [], []
+    for fact in facts:
+        noun = _noun(fact, context, article)
+        if noun:
+            said.append(noun)
+            used.append(fact)
+    return said, used
+
+
+def _product_names(products: Sequence[Fact], context: _Context) -> tuple[list[str], list[Fact]]:
+    """Products as listed: short category words bare ("furniture, kitchen and seasonal
+    decor"), a longer name with its article ("a Level II trauma center")."""
+    said, used = [], []
+    for fact in products:
+        piece = _first_piece(fact, context.names)
+        if piece is None:
+            continue
+        short = len(piece.text.split()) < 3
+        noun = phrasing.topic(piece, voice=Voice.YOU, article="" if short else "a")
+        if noun:
+            said.append(noun.strip())
+            used.append(fact)
+    return said, used
+
+
+def _is_name(fact: Fact, context: _Context) -> bool:
+    """A name or short noun phrase ("Lineage Logistics"), not a sentence or a paste."""
+    text = _bare(fact.text)
+    if not text or "\n" in text or len(text.split()) > MAX_NAME_WORDS:
+        return False
+    return phrasing.read(text).form in {phrasing.Form.NAME, phrasing.Form.NOUN}
+
+
+def _is_are(nouns: Sequence[str]) -> str:
+    return "are" if len(nouns) > 1 or (nouns and phrasing.plural(nouns[0])) else "is"
+
+
+# --------------------------------------------------------------------------------------
 # Learned-answer slots, in speaking order
 # --------------------------------------------------------------------------------------
 
 
 def _business_slot(context: _Context) -> list[_Draft]:
-    """What the company does and what it sells."""
+    """What the company does ("works in ..." or "is a ...") and what it sells."""
     industry = context.chosen["industry"][:1]
     products = context.chosen["product"]
-    if not industry and not products:
-        return []
     text, keys = "", tuple[str, ...]()
     if industry:
-        shape = _shape(industry[0].text)
-        lead = shape if shape in {"clause", "voice"} else "noun"
-        if shape == "noun" and industry[0].text.split()[0].lower() in {"a", "an", "the"}:
-            lead = "article"
-        text = _fill(f"business.{lead}", context, industry=_phrase(industry[0]))
-        keys = (industry[0].key,)
-    if products:
-        listed = _listing(products)
-        tail = "business.products" if industry else "business.products_only"
-        text += _fill(tail, context, products=listed)
-        keys += tuple(fact.key for fact in products)
-    return [_Draft(KEEP, text + ".", keys)]
+        fact = industry[0]
+        piece = _first_piece(fact, context.names)
+        if piece is not None and piece.text.split()[0].casefold() in COMPANY_VOICE:
+            text = _fill("business.voice", context, industry=phrasing.quoted(fact.text.strip()))
+        elif piece is not None:
+            piece = phrasing.read(piece.text.split(", ")[0])
+            counted = phrasing.topic(piece, voice=Voice.YOU, article="a")
+            plain = phrasing.topic(piece, voice=Voice.YOU, article="")
+            clause = phrasing.clause(piece, voice=Voice.YOU)
+            if counted and plain and counted != plain.strip():
+                text = _fill("business.article", context, industry=counted)
+            elif plain:
+                text = _fill("business.noun", context, industry=plain.strip())
+            elif clause:
+                text = _fill("business.clause", context, industry=clause)
+        if text:
+            keys = (fact.key,)
+    said, used = _product_names(products, context)
+    if said:
+        tail = "business.products" if text else "business.products_only"
+        text += _fill(tail, context, products=phrasing.join(said))
+        keys += tuple(fact.key for fact in used)
+    return [_Draft(KEEP, text + ".", keys)] if text else []
 
 
 def _launch_slot(context: _Context) -> list[_Draft]:
-    """What is new: launches share a sentence when they share a grammatical shape."""
-    return _shaped_sentence(context, "launch", priority=8, nouns_template="launch.nouns")
+    """What is new: "{company} recently opened ...", "I read that ...", or its name."""
+    for fact in context.chosen["launch"]:
+        piece = _first_piece(fact, context.names)
+        if piece is None:
+            continue
+        if piece.form is phrasing.Form.VERB and piece.tense in {"past", "perfect"}:
+            phrase = phrasing.verb_phrase(piece, tense="past")
+            if phrase:
+                name = (
+                    "launch.was"
+                    if piece.text.split()[0].casefold() in PASSIVE_VERBS
+                    else "launch.did"
+                )
+                if name == "launch.was":
+                    return [_draft(8, name, context, {"launch": phrasing.mid(piece.text)}, fact)]
+                return [_draft(8, name, context, {"launch": phrase}, fact)]
+        if piece.form is phrasing.Form.VERB and piece.tense == "gerund":
+            return [_draft(8, "launch.doing", context, {"launch": phrasing.mid(piece.text)}, fact)]
+        clause = phrasing.clause(piece, voice=Voice.YOU)
+        if clause:
+            return [_draft(8, "launch.clause", context, {"launch": clause}, fact)]
+        noun = phrasing.topic(piece, voice=Voice.YOU)
+        if noun:
+            return [_draft(8, "launch.noun", context, {"launch": noun}, fact)]
+    return []
 
 
 def _press_slot(context: _Context) -> list[_Draft]:
-    """One sentence per press item; the second is dropped first when space is short."""
+    """Press items by their headline, quoted as it was published; its summary after it."""
     drafts = []
     for index, fact in enumerate(context.chosen["press"]):
-        # The second story opens differently so two press sentences do not echo each other.
+        title, _, summary = fact.text.partition(": ")
         prefix = "press.more" if index else "press"
-        shape = _shape(fact.text)
-        name = f"{prefix}.{shape}" if f"{prefix}.{shape}" in TEMPLATES else f"{prefix}.other"
-        drafts.append(_draft(6 - 4 * index, name, context, {"press": _phrase(fact)}, fact))
+        values = {"press": phrasing.quoted(title.strip().rstrip("."))}
+        drafts.append(_draft(6 - 4 * index, f"{prefix}.title", context, values, fact))
     return drafts
 
 
 def _competitor_slot(context: _Context) -> list[_Draft]:
     """Where the company stands, said neutrally: who it competes with, nothing about them."""
-    return _noun_list_sentence(context, "competitor", priority=4)
+    names = [fact for fact in context.chosen["competitor"] if _is_name(fact, context)]
+    if not names:
+        return []
+    listed = phrasing.join([_bare(fact.text) for fact in names])
+    return [_draft(4, "competitor.noun", context, {"competitor": listed}, *names)]
 
 
 def _term_slot(context: _Context) -> list[_Draft]:
-    """Business terms heard in round 1, minus those the product list already named."""
+    """Business terms heard in round 1, never a competitor, minus those said already."""
     terms = _fresh_terms(context)
     if not terms:
         return []
-    name = "term.one" if len(terms) == 1 else "term.many"
-    return [_draft(7, name, context, {"term": _listing(terms)}, *terms)]
+    listed = phrasing.join([_term_name(fact, context) for fact in terms])
+    name = "term.one" if len(terms) == 1 and not phrasing.plural(listed) else "term.many"
+    return [_draft(7, name, context, {"term": listed}, *terms)]
 
 
 def _challenge_slot(context: _Context) -> list[_Draft]:
-    """The role's challenges: "I also took away that {clause}, and that {noun} is one"."""
-    challenges = context.chosen["challenge"]
-    clauses = [fact for fact in challenges if _shape(fact.text) == "clause"]
-    nouns = [fact for fact in challenges if _shape(fact.text) in {"noun", "doing", "do"}]
-    parts = [_phrase(fact) for fact in clauses]
-    if nouns:
-        name = "challenge.one" if len(nouns) == 1 else "challenge.many"
-        items = _join([_as_noun(fact) or _phrase(fact) for fact in nouns])
-        parts.append(_fill(name, context, challenge=items))
-    if parts:
-        joined = TEMPLATES["challenge.and"].join(parts)
-        return [_draft(9, "challenge.lead", context, {"challenge": joined}, *clauses, *nouns)]
-    if challenges:
-        fact = challenges[0]
-        return [_draft(9, "challenge.other", context, {"challenge": _phrase(fact)}, fact)]
-    return []
+    """The role's challenges: "I also took away that {clause}" or "that {noun} is one"."""
+    parts: list[str] = []
+    used: list[Fact] = []
+    for fact in context.chosen["challenge"]:
+        clause = _clause(fact, context)
+        if clause:
+            parts.append(clause)
+            used.append(fact)
+            continue
+        noun = _noun(fact, context)
+        if noun:
+            parts.append(f"{noun} {_is_are([noun])} a real challenge for the team")
+            used.append(fact)
+    if not parts:
+        return []
+    joined = TEMPLATES["challenge.and"].join(parts[:2])
+    return [_draft(9, "challenge.lead", context, {"challenge": joined}, *used[:2])]
 
 
 def _value_slot(context: _Context) -> list[_Draft]:
-    """ "Your emphasis on safety and ownership"; slogans ("Students come first") are quoted."""
-    values = context.chosen["value"]
+    """Values are quoted as the company writes them: “Safety first”, “Own the outcome”."""
+    values = [
+        fact
+        for fact in context.chosen["value"]
+        if _first_piece(fact, context.names) is not None
+        and len(_bare(fact.text).split()) <= MAX_NAME_WORDS
+        and "\n" not in fact.text.strip()
+    ]
     if not values:
         return []
-    nouns = all(
-        _shape(fact.text) in {"noun", "doing"} and len(fact.text.split()) <= MAX_VALUE_WORDS
-        for fact in values
-    )
-    name = "value.noun" if nouns else "value.other"
-    return [_draft(5, name, context, {"value": _listing(values)}, *values)]
+    listed = phrasing.join([phrasing.quoted(_bare(fact.text)) for fact in values])
+    name = "value.one" if len(values) == 1 else "value.many"
+    return [_draft(5, name, context, {"value": listed}, *values)]
 
 
 def _takeaway_slot(context: _Context) -> list[_Draft]:
-    return _clause_or_colon(context, "takeaway", priority=3)
+    return _clause_or_noun(context, "takeaway", priority=3)
 
 
 def _social_slot(context: _Context) -> list[_Draft]:
-    return _clause_or_colon(context, "social", priority=1)
+    return _clause_or_noun(context, "social", priority=1)
 
 
 LEARNED_SLOTS: tuple[_Slot, ...] = (
@@ -528,57 +584,72 @@ LEARNED_SLOTS: tuple[_Slot, ...] = (
 
 def _learn_slot(context: _Context) -> list[_Draft]:
     """Days 1-30: meet people and learn the terms and systems heard in round 1."""
-    terms = context.chosen["term"]
+    terms = [fact for fact in context.chosen_terms if _term_name(fact, context)]
     if not terms:
         return []
-    return [_draft(8, "proceed.learn_terms", context, {"term": _listing(terms)}, *terms)]
+    listed = phrasing.join([_term_name(fact, context) for fact in terms])
+    return [_draft(8, "proceed.learn_terms", context, {"term": listed}, *terms)]
 
 
 def _proceed_challenge_slot(context: _Context) -> list[_Draft]:
     """Days 30-60: the debrief's challenges become the first priorities."""
-    challenges = context.chosen["challenge"]
-    listable = [fact for fact in challenges if _as_noun(fact) is not None]
-    if listable:
-        items = [_as_noun(fact) or "" for fact in listable]
-        joined = items[0] if len(items) == 1 else f"{items[0]} and then {_join(items[1:])}"
-        return [_draft(9, "proceed.challenges", context, {"challenge": joined}, *listable)]
-    if challenges:
-        fact = challenges[0]
-        values = {"challenge": _phrase(fact)}
-        return [_draft(9, "proceed.challenge_other", context, values, fact)]
-    return []
+    items: list[str] = []
+    used: list[Fact] = []
+    for fact in context.chosen["challenge"]:
+        noun = _noun(fact, context)
+        clause = None if noun else _clause(fact, context)
+        if noun or clause:
+            items.append(noun or TEMPLATES["proceed.why"] + (clause or ""))
+            used.append(fact)
+    if not items:
+        return []
+    joined = items[0] if len(items) == 1 else f"{items[0]} and then {phrasing.join(items[1:2])}"
+    return [_draft(9, "proceed.challenges", context, {"challenge": joined}, *used[:2])]
 
 
 def _duties_slot(context: _Context) -> list[_Draft]:
-    """The posting's top duties, as "I would ..." when they are imperatives."""
-    duties = _short_duties(context.chosen["responsibility"])
-    if not duties:
+    """The posting's top duties, as "where I would ..." when they read as verb phrases."""
+    phrases: list[str] = []
+    used: list[Fact] = []
+    for fact in _short_duties(context.chosen["responsibility"]):
+        phrase = phrasing.duty_phrase(fact.text)
+        if phrase and len(phrase.split()) <= MAX_DUTY_PHRASE_WORDS:
+            phrases.append(phrase)
+            used.append(fact)
+        if len(phrases) == 2 or (phrases and "," in phrases[0]):
+            break  # a duty that is a list of its own is said alone
+    if not phrases:
         return []
-    if all(_shape(fact.text, prefer_verb=True) == "do" for fact in duties):
-        values = {"responsibility": _listing(duties)}
-        return [_draft(7, "proceed.duties_do", context, values, *duties)]
-    values = {"responsibility": "; ".join(_phrase(fact) for fact in duties)}
-    return [_draft(7, "proceed.duties_other", context, values, *duties)]
+    joined = phrasing.join(phrases)
+    if len(phrases) == 2 and " and " in phrases[0]:
+        joined = f"{phrases[0]}, and {phrases[1]}"  # the comma keeps the two duties apart
+    values = {"responsibility": joined}
+    return [_draft(7, "proceed.duties_do", context, values, *used)]
 
 
 def _concern_slot(context: _Context) -> list[_Draft]:
     """A concern the interviewer signalled, met head-on rather than hidden."""
-    concerns = context.chosen["concern"]
-    if not concerns:
-        return []
-    fact = concerns[0]
-    shape = _shape(fact.text)
-    name = {"noun": "proceed.concern_noun", "doing": "proceed.concern_noun"}.get(
-        shape, "proceed.concern_clause" if shape == "clause" else "proceed.concern_other"
-    )
-    return [_draft(6, name, context, {"concern": _phrase(fact)}, fact)]
+    for fact in context.chosen["concern"]:
+        said = phrasing.concern(fact.text, names=context.names)
+        if said is None:
+            continue
+        form, text = said
+        name = "proceed.concern_noun" if form == "noun" else "proceed.concern_clause"
+        return [_draft(6, name, context, {"concern": text}, fact)]
+    return []
 
 
 def _wins_slot(context: _Context) -> list[_Draft]:
     """Days 60-90: quick wins, measured by a metric the candidate heard, if any."""
-    metrics = [fact for fact in context.chosen["term"] if METRIC_HINT.search(fact.text)][:2]
+    metrics = [
+        fact
+        for fact in context.pool["term"]
+        if context.entities.kind(_bare(fact.text)) is Kind.METRIC
+        or (context.entities.kind(_bare(fact.text)) is Kind.TERM and METRIC_HINT.search(fact.text))
+    ][:2]
     if metrics:
-        return [_draft(5, "proceed.wins_measured", context, {"term": _listing(metrics)}, *metrics)]
+        listed = phrasing.join([_term_name(fact, context) for fact in metrics])
+        return [_draft(5, "proceed.wins_measured", context, {"term": listed}, *metrics)]
     return [_draft(2, "proceed.wins", context, {})]
 
 
@@ -595,43 +666,30 @@ PROCEED_SLOTS: tuple[_Slot, ...] = (
 # --------------------------------------------------------------------------------------
 
 
-def _shaped_sentence(
-    context: _Context, kind: str, *, priority: int, nouns_template: str
-) -> list[_Draft]:
-    """One sentence for the facts of a kind that share the first fact's shape."""
-    facts = context.chosen[kind]
-    if not facts:
-        return []
-    shape = _shape(facts[0].text)
-    if f"{kind}.{shape}" not in TEMPLATES:
-        shape = "other"
-    same = [fact for fact in facts if _shape(fact.text) == shape] if shape != "other" else []
-    group = same or facts[:1]
-    name = nouns_template if shape == "noun" and len(group) > 1 else f"{kind}.{shape}"
-    glue = _listing if shape in {"noun", "did", "was", "doing"} else _listing
-    return [_draft(priority, name, context, {kind: glue(group)}, *group)]
-
-
-def _noun_list_sentence(context: _Context, kind: str, *, priority: int) -> list[_Draft]:
-    """Nouns go in one list; a clause-like fact alone gets a colon sentence."""
-    facts = context.chosen[kind]
-    nouns = [fact for fact in facts if _shape(fact.text) in {"noun", "doing"}]
-    if nouns:
-        return [_draft(priority, f"{kind}.noun", context, {kind: _listing(nouns)}, *nouns)]
-    if facts:
-        fact = facts[0]
-        return [_draft(priority, f"{kind}.other", context, {kind: _phrase(fact)}, fact)]
+def _clause_or_noun(context: _Context, kind: str, *, priority: int) -> list[_Draft]:
+    """ "... taught me that {clause}" when the note is a clause, "... {noun}" when a noun."""
+    for fact in context.chosen[kind]:
+        clause = _clause(fact, context)
+        if clause:
+            return [_draft(priority, f"{kind}.clause", context, {kind: clause}, fact)]
+        noun = _noun(fact, context)
+        piece = _first_piece(fact, context.names)
+        if noun and piece is not None and len(piece.text.split()) >= 2:
+            return [_draft(priority, f"{kind}.noun", context, {kind: noun}, fact)]
     return []
 
 
-def _clause_or_colon(context: _Context, kind: str, *, priority: int) -> list[_Draft]:
-    """ "... taught me that {clause}" when the note is a clause, else "...: {note}"."""
-    facts = context.chosen[kind]
-    if not facts:
-        return []
-    fact = facts[0]
-    name = f"{kind}.clause" if _shape(fact.text) == "clause" else f"{kind}.other"
-    return [_draft(priority, name, context, {kind: _phrase(fact)}, fact)]
+def _term_name(fact: Fact, context: _Context) -> str:
+    """A term as it is said in a list: its saved spelling, with "the" where English needs it
+    ("the CAUTI bundle"); "" for competitors, schedules and traits."""
+    text = _bare(fact.text)
+    if not _is_name(fact, context):
+        return ""
+    if context.entities.kind(text) in {Kind.COMPETITOR, Kind.SCHEDULE, Kind.NOT_A_SKILL}:
+        return ""
+    if text.casefold() in context.competitors:
+        return ""
+    return phrasing.with_article(text)
 
 
 # --------------------------------------------------------------------------------------
@@ -639,8 +697,15 @@ def _clause_or_colon(context: _Context, kind: str, *, priority: int) -> list[_Dr
 # --------------------------------------------------------------------------------------
 
 
-def _context(company: str, role: str, facts: Sequence[Fact]) -> tuple[_Context, list[str]]:
+def _context(
+    company: str,
+    role: str,
+    facts: Sequence[Fact],
+    entities: EntityIndex | None = None,
+    names: Sequence[str] = (),
+) -> tuple[_Context, list[str]]:
     """The facts each slot may use, capped per kind, and advice for notes too long to say."""
+    phrasing.prepare(fact.text for fact in facts)
     name = company.strip() or "your organization"
     possessive = name + ("'" if name.endswith("s") else "'s")
     pool: dict[str, list[Fact]] = {kind: [] for kind in FACT_KINDS}
@@ -657,17 +722,40 @@ def _context(company: str, role: str, facts: Sequence[Fact]) -> tuple[_Context, 
         else:
             pool[fact.kind].append(fact)
     chosen = {kind: facts[: PER_KIND_LIMIT[kind]] for kind, facts in pool.items()}
-    return _Context(name, possessive, role.strip(), chosen, pool), skipped
+    competitor_names = [_bare(f.text) for f in pool["competitor"]]
+    index = entities or entity_index(
+        competitors=competitor_names,
+        products=[_bare(f.text) for f in pool["product"]],
+        values=[_bare(f.text) for f in pool["value"]],
+    )
+    all_names = tuple(dict.fromkeys([*names, name, *(_bare(f.text) for f in pool["term"])]))
+    folded = frozenset(c.casefold() for c in competitor_names) | frozenset(
+        e.text.casefold() for e in index.entities.values() if e.kind is Kind.COMPETITOR
+    )
+    context = _Context(name, possessive, role.strip(), chosen, pool, index, all_names, folded, [])
+    learnable = [
+        fact
+        for fact in pool["term"]
+        if _bare(fact.text).casefold() not in folded
+        and index.kind(_bare(fact.text)) not in {Kind.COMPETITOR, Kind.SCHEDULE, Kind.NOT_A_SKILL}
+    ]
+    context.chosen_terms.extend(learnable[: PER_KIND_LIMIT["term"]])
+    return context, skipped
 
 
 def _fresh_terms(context: _Context) -> list[Fact]:
-    """Terms the answer has not already said ("Oracle OTM" twice is padding)."""
+    """Terms the answer has not already said ("Oracle OTM" twice is padding), and never a
+    competitor: a competitor is named once, as one."""
     said = " ".join(
         fact.text.lower()
         for kind in ("product", "competitor", "launch", "press")
         for fact in context.chosen[kind]
     )
-    fresh = [fact for fact in context.pool["term"] if _bare(fact.text).lower() not in said]
+    fresh = [
+        fact
+        for fact in context.pool["term"]
+        if _bare(fact.text).lower() not in said and _term_name(fact, context)
+    ]
     return fresh[: PER_KIND_LIMIT["term"]]
 
 
@@ -745,87 +833,5 @@ def _fill(template: str, context: _Context, **values: str) -> str:
     )
 
 
-def _shape(text: str, *, prefer_verb: bool = False) -> str:
-    """The grammar of a note, read from its first words and the verbs tables above.
-
-    "did" (past verb), "was" (passive), "do" (imperative), "does" (third person),
-    "doing" (gerund), "voice" ("We ...", the company speaking), "clause" (has its own
-    verb) or "noun".
-    """
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
-    if not words:
-        return "noun"
-    first, second = words[0].lower().replace("’", "'"), (words[1] if len(words) > 1 else "")
-    if first in COMPANY_VOICE:
-        return "voice"
-    if first in PASSIVE_VERBS:
-        return "was"
-    if first in PAST_VERBS:
-        return "did"
-    verb = _verb_shape(first, second, prefer_verb=prefer_verb)
-    if verb:
-        return verb
-    later = {word.lower() for word in words[1:]}
-    if first in PRONOUNS or later & CLAUSE_WORDS or later & PAST_VERBS:
-        return "clause"
-    if len(first) >= 5 and first.endswith("ing") and first not in ING_NOT_VERBS:
-        return "doing"
-    return "noun"
-
-
-def _verb_shape(first: str, second: str, *, prefer_verb: bool) -> str | None:
-    """ "do" for "Reduce ...", "does" for "Reduces ...", None when it is not a verb."""
-    stem = first[:-2] if first.endswith("es") and first[:-2] in ACTION_VERBS else first
-    if stem == first and first.endswith("s") and first[:-1] in ACTION_VERBS:
-        stem = first[:-1]
-    if stem not in ACTION_VERBS:
-        return None
-    if stem in NOUN_LIKE_VERBS and not prefer_verb and second.lower() not in DETERMINERS:
-        return None
-    return "do" if stem == first else "does"
-
-
-def _as_noun(fact: Fact) -> str | None:
-    """The challenge said after "starting with", or None when it will not read that way."""
-    shape = _shape(fact.text)
-    if shape in {"noun", "doing"}:
-        return _phrase(fact)
-    if shape == "do":
-        return TEMPLATES["proceed.need"] + _phrase(fact)
-    if shape == "clause":
-        return TEMPLATES["proceed.why"] + _phrase(fact)
-    return None
-
-
-def _phrase(fact: Fact) -> str:
-    """The fact's text to place mid-sentence: no closing stop, ordinary first word lowered."""
-    text = _bare(fact.text)
-    words = text.split()
-    first = words[0] if words else ""
-    lower = re.split(r"[-’']", first.lower())[0]
-    if first[1:] != first[1:].lower() or first == "I":
-        return text  # "OTIF", "iPhone", "MercuryGate" and "I" keep their case
-    if lower in PAST_VERBS or lower in PASSIVE_VERBS:
-        return text[:1].lower() + text[1:]
-    # "New York expansion" and "Launch Pad" are names: keep them when the next word is one.
-    if len(words) > 1 and words[1][:1].isupper() and lower not in DETERMINERS:
-        return text
-    is_verb = _shape(text, prefer_verb=True) in {"do", "does", "doing"}
-    if lower in ORDINARY_LEADS or (is_verb and lower not in ING_NOT_VERBS):
-        return text[:1].lower() + text[1:]
-    return text
-
-
 def _bare(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(".;:, ").strip()
-
-
-def _listing(facts: Sequence[Fact]) -> str:
-    return _join([_phrase(fact) for fact in facts])
-
-
-def _join(items: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -24,6 +24,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from . import phrasing
+from .entities import SLOT_KINDS, EntityIndex, Kind
+
 LIBRARY_PATH = Path(__file__).resolve().parent.parent / "data" / "ask" / "questions.json"
 TERM_PLACEHOLDER = "{term}"
 
@@ -210,6 +213,8 @@ class AskQuestion:
     text: str
     purpose: str
     reason: str
+    filler: str = ""  # the term a tailored question was filled with
+    filler_kind: str = ""  # its kind (entities.Kind), which the template accepts
 
 
 @dataclass(frozen=True)
@@ -221,6 +226,7 @@ class LibraryAskQuestion:
     tailor: bool = False
     salary: bool = False
     last_only: bool = False
+    accepts: tuple[str, ...] = ()  # kinds of term the {term} slot takes (entities.Kind)
 
     def suits(self, relation: str) -> bool:
         return relation in self.relations
@@ -248,6 +254,7 @@ def _library_question(raw: Any) -> LibraryAskQuestion:
         purpose=purpose,
         relations=tuple(str(r) for r in relations),
         tailor=bool(raw.get("tailor", False)) or TERM_PLACEHOLDER in text,
+        accepts=tuple(str(kind) for kind in raw.get("accepts") or ()),
         salary=bool(raw.get("salary", False)) or purpose == "salary_benefits",
         last_only=bool(raw.get("last_only", False)) or purpose == "next_steps",
     )
@@ -306,6 +313,12 @@ def _reason(
     return reason
 
 
+def _fits(question: LibraryAskQuestion, kind: str) -> bool:
+    """A {term} template takes a term of a kind it accepts; a template that names no kinds
+    takes only terms of no known kind."""
+    return kind in question.accepts if question.accepts else kind == Kind.TERM
+
+
 class _Picker:
     """Chooses the questions for one person, sharing ``used`` with the whole day."""
 
@@ -315,7 +328,7 @@ class _Picker:
         *,
         library: tuple[LibraryAskQuestion, ...],
         used: set[str],
-        terms: list[str],
+        terms: list[tuple[str, str]],
         term_turn: list[int],
         seed: str,
         is_last: bool,
@@ -338,22 +351,34 @@ class _Picker:
     def free(self, question: LibraryAskQuestion) -> bool:
         return question.id not in self.used and question.id not in self.chosen_ids
 
+    def fitting_terms(self, question: LibraryAskQuestion) -> list[tuple[str, str]]:
+        return [(term, kind) for term, kind in self.terms if _fits(question, kind)]
+
     def take(self, question: LibraryAskQuestion, *, pinned: bool = False) -> AskQuestion:
-        term: str | None = None
-        if question.tailor and self.terms:
-            term = self.terms[self.term_turn[0] % len(self.terms)]
+        term, kind = "", ""
+        fitting = self.fitting_terms(question) if question.tailor else []
+        if fitting:
+            term, kind = fitting[self.term_turn[0] % len(fitting)]
             self.term_turn[0] += 1
             self.tailored += 1
         self.chosen_ids.add(question.id)
         self.covered.add(question.purpose)
         if not pinned:
             self.used.add(question.id)
-        text = question.text.replace(TERM_PLACEHOLDER, term) if term else question.text
+        text = (
+            phrasing.fill_slot(question.text, TERM_PLACEHOLDER, term, quote=kind == Kind.VALUE)
+            if term
+            else question.text
+        )
         return AskQuestion(
             id=question.id,
             text=text,
             purpose=question.purpose,
-            reason=_reason(self.person, question, pinned=pinned, last=self.is_last, term=term),
+            reason=_reason(
+                self.person, question, pinned=pinned, last=self.is_last, term=term or None
+            ),
+            filler=term,
+            filler_kind=kind,
         )
 
     def special(self, *, salary: bool) -> LibraryAskQuestion | None:
@@ -380,7 +405,7 @@ class _Picker:
             and self.free(q)
             and not q.last_only
             and not q.salary
-            and (not q.tailor or (bool(self.terms) and self.tailored == 0))
+            and (not q.tailor or (bool(self.fitting_terms(q)) and self.tailored == 0))
             and (q.suits(self.relation) or not suited)
         ]
         # A tailored question first when one fits, then a seeded shuffle.
@@ -396,6 +421,7 @@ def questions_to_ask(
     per_person: int = 4,
     pinned: Mapping[str, Sequence[str]] = {},  # noqa: B006 - read only
     seed: str = "",
+    entities: EntityIndex | None = None,
 ) -> dict[str, list[AskQuestion]]:
     """Questions to ask, keyed by ``AskPerson.key``, in the order to ask them.
 
@@ -408,7 +434,9 @@ def questions_to_ask(
     - Pay and benefits questions only when ``pay_raised``: one, for the first HR
       person of the day, else the first hiring manager, else the last person.
     - ``{term}`` templates are filled from ``terms`` (people in turn hear different
-      terms), at most one tailored question per person.
+      terms), at most one tailored question per person, and only with a term of a kind
+      the template accepts (``entities`` says what each term is: a tool is asked about
+      as a tool, a metric as a metric; a competitor, a schedule or a trait never).
     """
     if per_person < 0:
         raise ValueError("per_person must be zero or more")
@@ -421,7 +449,12 @@ def questions_to_ask(
 
     library = load_ask_library()
     by_id = {question.id: question for question in library}
-    clean_terms = [t.strip() for t in terms if t and t.strip()]
+    index = entities or EntityIndex()
+    clean_terms = [
+        (term, str(index.kind(term)))
+        for term in dict.fromkeys(t.strip() for t in terms if t and t.strip())
+        if index.kind(term) in SLOT_KINDS
+    ]
 
     # Pinned ids are reserved: nobody else picks them unless they pinned them too.
     pinned_ids: dict[str, list[str]] = {}
@@ -429,7 +462,8 @@ def questions_to_ask(
         ids: list[str] = []
         for qid in pinned.get(person.key, ()):
             question = by_id.get(qid)
-            if question is None or qid in ids or (question.tailor and not clean_terms):
+            fits = any(_fits(question, kind) for _, kind in clean_terms) if question else False
+            if question is None or qid in ids or (question.tailor and not fits):
                 continue
             ids.append(qid)
         pinned_ids[person.key] = ids

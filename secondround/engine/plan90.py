@@ -20,9 +20,12 @@ posting with no debrief gives a general plan. The output is deterministic.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from secondround.engine import phrasing
+from secondround.engine.phrasing import Voice
 from secondround.engine.posting import posting_sections, verb_base
 
 # --------------------------------------------------------------------------------------
@@ -51,6 +54,7 @@ MAX_GOAL_CHARS = 84  # one printed line per goal, one per measure
 MAX_MEASURE_CHARS = 86
 MAX_PIECE_CHARS = 56  # a responsibility or challenge quoted inside a longer goal
 MAX_TOPIC_WORDS = 4
+PRINT_WIDTH = 96  # printed lines wrap here
 
 # Cues searched in the lower-cased responsibility, each with its measures. A duty gets the
 # first unused measure of its cues (first measures of every matching cue before second
@@ -207,10 +211,17 @@ def draft_plan(
 ) -> Plan:
     """A 30/60/90-day plan with 3-5 measurable goals per phase; see the module docstring."""
     sections = posting_sections(posting or "")
+    phrasing.prepare([*challenges, *terms, *sections.responsibilities])
     duties = _unique(d for d in (duty_goal(item) for item in sections.responsibilities) if d)
     names = _unique(n for n in (_person_name(p) for p in people) if n)
-    heard = _unique(_tidy(t) for t in terms)
-    problems = [_Challenge(text) for text in _unique(_tidy(c).rstrip(".!;") for c in challenges)]
+    heard = _unique(_tidy(t) for t in terms if _is_term(t))
+    problems = [
+        problem
+        for problem in (
+            _Challenge(text) for text in _unique(_tidy(c).rstrip(".!;") for c in challenges)
+        )
+        if problem.usable
+    ]
     who = names[0] if names else "my manager"
     measures = _MeasurePicker(who)
 
@@ -240,41 +251,63 @@ def plan_as_text(plan: Plan) -> str:
     for phase in plan.phases:
         lines += ["", f"Days {start}-{phase.days} · {phase.name}: {phase.theme}"]
         for number, goal in enumerate(phase.goals, 1):
-            lines.append(f"  {number}. {goal.text}")
-            lines.append(f"     Measured by: {goal.measure}")
+            # Long goals wrap at a space onto an indented line: never cut mid-phrase.
+            lines += textwrap.wrap(
+                f"{number}. {goal.text}",
+                PRINT_WIDTH,
+                initial_indent="  ",
+                subsequent_indent="     ",
+            )
+            lines += textwrap.wrap(
+                f"Measured by: {goal.measure}",
+                PRINT_WIDTH,
+                initial_indent="     ",
+                subsequent_indent="       ",
+            )
         start = phase.days + 1
     return "\n".join(lines) + "\n"
 
 
 def duty_goal(duty: str) -> str:
-    """A posting responsibility rephrased as a goal: imperative verb first, no "you will"."""
+    """A posting responsibility rephrased as a goal: imperative verb first, no "you will".
+
+    Never cut mid-phrase: a bracketed aside goes ("(diltiazem, heparin, amiodarone)"),
+    the rest stays whole."""
     text = _tidy(duty).rstrip(".;:!")
     text = DUTY_PREFIX.sub("", text, count=1).strip()
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip()
     if not text:
         return ""
-    words = text.split(" ")
-    # "Manages and develops staff" -> "Manage and develop staff"; stop at the first non-verb.
-    index = 0
-    while index < len(words):
-        word = words[index]
-        bare = word.rstrip(",")
-        base = verb_base(bare)
-        if base is None:
-            break
-        words[index] = base + word[len(bare) :]
-        following = words[index + 1].lower() if index + 1 < len(words) else ""
-        if following in {"and", "or", "&"}:
-            index += 2
-        elif word.endswith(","):
-            index += 1
-        else:
-            break
-    if verb_base(words[0].rstrip(",")) is None and words[0].lower() in NOUN_OPENERS:
-        words.insert(0, "own")
-    text = " ".join(words)
+    piece = phrasing.read(text)
+    if not piece.usable or piece.form is phrasing.Form.CLAUSE:
+        return ""  # not a duty: a sentence, a pronoun, another language
+    base = phrasing.duty_phrase(text)
+    if base:
+        text = base
+    else:
+        words = text.split(" ")
+        index = 0
+        while index < len(words):
+            word = words[index]
+            bare = word.rstrip(",")
+            found = verb_base(bare)
+            if found is None:
+                break
+            words[index] = found + word[len(bare) :]
+            following = words[index + 1].lower() if index + 1 < len(words) else ""
+            if following in {"and", "or", "&"}:
+                index += 2
+            elif word.endswith(","):
+                index += 1
+            else:
+                break
+        if verb_base(words[0].rstrip(",")) is None and words[0].lower() in NOUN_OPENERS:
+            words.insert(0, "own")
+        text = " ".join(words)
     text = re.sub(r"\b(?:your|our)\b", "the", text)
     text = re.sub(r"\b(?:Your|Our)\b", "The", text)
-    return _shorten(_capitalise(text), MAX_GOAL_CHARS)
+    text = re.sub(r"\bus\b", "the team", text)
+    return _capitalise(text)
 
 
 # --------------------------------------------------------------------------------------
@@ -305,10 +338,7 @@ def _learn_goals(
     if heard:
         goals.append(
             PlanGoal(
-                _shorten(
-                    f"Learn the systems and terms heard: {_listing(heard, MAX_TERMS)}",
-                    clauses=False,
-                ),
+                f"Learn the systems and terms I heard in round 1: {_listing(heard, MAX_TERMS)}",
                 "access to each system by week 2; can explain each term to a new colleague",
                 DEBRIEF,
             )
@@ -322,15 +352,10 @@ def _learn_goals(
             )
         )
     if problems:
-        topics = [problem.topic for problem in problems[:3]]
-        if all(topics):
-            text = f"Understand what drives {_listing(topics, 3)}"
-        else:
-            named = [problem.topic or problem.short for problem in problems[:3]]
-            text = "Understand the challenges: " + "; ".join(named)
+        text = "Understand " + phrasing.join([problem.why for problem in problems[:3]])
         goals.append(
             PlanGoal(
-                _shorten(text, clauses=False),
+                text,
                 f"a baseline number for each, agreed with {who} by day 30",
                 DEBRIEF,
             )
@@ -346,7 +371,7 @@ def _learn_goals(
     if duties:
         goals.append(
             PlanGoal(
-                f"Shadow the core work: {_decapitalise(_shorten(duties[0], 62))}",
+                f"Shadow the core work: {_decapitalise(duties[0])}",
                 "one full cycle observed; how it is done today written up and checked",
                 POSTING,
             )
@@ -372,14 +397,9 @@ def _contribute_goals(
     ]
     if problems:
         problem = problems[0]
-        text = (
-            f"Make a first improvement on {problem.topic}"
-            if problem.topic
-            else f"Make a first improvement on the biggest challenge: {problem.short}"
-        )
         goals.append(
             PlanGoal(
-                _shorten(text),
+                f"Make a first improvement on {problem.target}",
                 f"one change agreed with {who} and in place; effect tracked from day 30",
                 DEBRIEF,
             )
@@ -415,19 +435,20 @@ def _lead_goals(
 ) -> list[PlanGoal]:
     goals: list[PlanGoal] = []
     for problem in problems[:MAX_LEAD_CHALLENGES]:
-        if problem.topic:
-            text = f"Deliver a measurable result on {problem.topic}"
-            measure = f"{problem.topic} trend reviewed with the team against the day-30 baseline"
+        text = f"Deliver a measurable result on {problem.target}"
+        if problem.noun:
+            measure = (
+                f"the trend in {problem.noun} reviewed with the team against the day-30 baseline"
+            )
         else:
-            text = f"Deliver a measurable result: {problem.short}"
             measure = "its agreed measure better than the day-30 baseline; reviewed with the team"
-        goals.append(PlanGoal(_shorten(text), _shorten(measure, MAX_MEASURE_CHARS), DEBRIEF))
+        goals.append(PlanGoal(text, measure, DEBRIEF))
     if not problems:
         if duties:
             focus = duties[0]
             goals.append(
                 PlanGoal(
-                    _shorten(f"Deliver measurable results: {_decapitalise(_piece(focus))}"),
+                    f"Deliver measurable results: {_decapitalise(focus)}",
                     measures.assign([focus])[0],
                     POSTING,
                 )
@@ -435,20 +456,20 @@ def _lead_goals(
         else:
             goals.append(
                 PlanGoal(
-                    "Deliver one measurable result agreed at day 30",
+                    "Deliver one measurable result that we agreed at day 30",
                     f"the agreed number moved and reviewed with {who}",
                     GENERAL,
                 )
             )
     if len(problems) > MAX_LEAD_CHALLENGES:
         extra = problems[MAX_LEAD_CHALLENGES]
-        text = f"Propose a fix for {extra.topic or extra.short}"
+        text = f"Propose a fix for {extra.target}"
     else:
         text = "Propose the next improvements, with costs and expected gains"
     goals.append(
         PlanGoal(
-            _shorten(text),
-            _shorten(f"written proposal presented to {who}; a decision on it by day 90"),
+            text,
+            f"written proposal presented to {who}; a decision on it by day 90",
             DEBRIEF if problems else GENERAL,
         )
     )
@@ -470,23 +491,32 @@ def _lead_goals(
 
 
 class _Challenge:
-    """A challenge heard in round 1, with the thing it is about when that can be named.
+    """A challenge heard in round 1, read by the phrasing layer.
 
-    "On-time delivery fell to 86% last quarter" is about "on-time delivery", "Carrier
-    costs up 12%" about "carrier costs"; the topic is the words before the first word of
-    change. A short phrase without one ("high staff turnover") is its own topic.
+    `noun` is what it is about, when that can be named ("the peak-season on-time rate",
+    "high staff turnover"); `clause` the challenge as a clause with "they" read as the
+    team ("the team is short-staffed on nights"). `why` fits "Understand ...", `target`
+    fits "Make a first improvement on ...". A note with neither is not used.
     """
 
     def __init__(self, text: str) -> None:
-        self.text = _decapitalise(text)
-        self.short = _piece(self.text)
-        words = self.text.split()
-        cut = next((i for i, w in enumerate(words) if w.lower().strip(",:;") in CHANGE_WORDS), None)
-        if cut is None:
-            topic = words if len(words) <= MAX_TOPIC_WORDS else []
+        self.text = text
+        piece = next((p for p in phrasing.pieces(text) if p.usable), None)
+        self.noun: str | None = None
+        self.clause: str | None = None
+        if piece is not None:
+            self.noun = phrasing.subject_noun(piece, voice=Voice.TEAM)
+            if piece.form is phrasing.Form.CLAUSE or self.noun is None:
+                self.clause = phrasing.clause(piece, voice=Voice.TEAM)
+            if piece.form is phrasing.Form.VERB and self.noun is None:
+                gerund = phrasing.verb_phrase(piece, tense="gerund")
+                self.noun = gerund
+        self.usable = bool(self.noun or self.clause)
+        if self.clause and piece is not None and piece.form is phrasing.Form.CLAUSE:
+            self.why = f"why {self.clause}"
         else:
-            topic = words[:cut] if cut <= MAX_TOPIC_WORDS else []
-        self.topic = " ".join(topic).rstrip(",:;")
+            self.why = f"what drives {self.noun}" if self.noun else f"why {self.clause}"
+        self.target = self.noun or f"the challenge that {self.clause}"
 
 
 def _measures_for(duty: str) -> list[tuple[str, ...]]:
@@ -540,6 +570,15 @@ def _unique(items: Iterable[str]) -> list[str]:
             seen.add(item.casefold())
             out.append(item)
     return out
+
+
+def _is_term(text: str) -> bool:
+    """A term to learn is a name or a short noun phrase, never a pasted sentence."""
+    clean = _tidy(text)
+    if not clean or len(clean.split()) > 6:
+        return False
+    piece = phrasing.read(clean)
+    return piece.form in {phrasing.Form.NAME, phrasing.Form.NOUN} and piece.text == clean
 
 
 def _person_name(person: str) -> str:

@@ -17,13 +17,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from secondround.engine import phrasing
 from secondround.engine.classify import classify_question, tokens
+from secondround.engine.entities import SLOT_KINDS, EntityIndex, Kind
 from secondround.engine.illegal_questions import protected_ground
 from secondround.engine.question_library import (
     EMPLOYER_CHECKS,
     SKILL_PLACEHOLDER,
     LibraryQuestion,
     library,
+    skill_templates,
 )
 from secondround.engine.vocabulary import COMPETENCIES
 
@@ -110,6 +113,7 @@ SCORE_CURVEBALL = 0.3
 SCORE_ILLEGAL = 0.25
 RELATION_BOOST = 0.1
 MAX_SKILLS = 5
+MAX_SKILL_WORDS = 6  # a longer "skill" is a sentence of the posting, not a name
 MAX_PER_COMPETENCY = 3
 CURVEBALLS = 2
 ILLEGAL = 3
@@ -167,6 +171,8 @@ class BankRequest:
     concerns: Sequence[str] = ()
     own: Sequence[OwnQuestion] = ()
     seed: str = ""  # varies the curveball/illegal picks between opportunities, stably
+    entities: EntityIndex | None = None  # what each skill is: a tool, a procedure...
+    duties: Sequence[str] = ()  # the posting's responsibilities, for concern probes
 
 
 @dataclass(frozen=True)
@@ -181,6 +187,8 @@ class BankQuestion:
     interviewers: tuple[str, ...]  # RosterPerson keys of who is likely to ask it
     source: str  # staple, competency, follow_up, concern, check, technical, curveball, illegal, own
     guidance: str | None = None
+    filler: str = ""  # the skill a technical template was filled with
+    filler_kind: str = ""  # its kind, which the template accepts
 
 
 @dataclass
@@ -195,6 +203,8 @@ class _Draft:
     probes: tuple[str, ...] = ()
     reasons: list[str] = field(default_factory=list)
     guidance: str | None = None
+    filler: str = ""
+    filler_kind: str = ""
 
 
 # --------------------------------------------------------------------------------------
@@ -208,12 +218,12 @@ def build_bank(request: BankRequest, *, limit: int = 80) -> list[BankQuestion]:
     for draft in (
         *_staples(questions),
         *_asked_before(request.asked_before, questions),
-        *_concern_questions(request.concerns, questions),
+        *_concern_questions(request.concerns, questions, request.duties),
         *_own(request.own, questions),
         *_second_round(questions),
         *_checks(questions),
         *_competency_questions(request.needs, request.roster, questions),
-        *_technical(request.skills, questions),
+        *_technical(request.skills, questions, request.entities or EntityIndex()),
         *_sample(questions, "curveball", CURVEBALLS, request.seed),
         *_sample(questions, "illegal", ILLEGAL, request.seed),
     ):
@@ -306,22 +316,176 @@ def _asked_before(
 
 
 def _concern_questions(
-    concerns: Sequence[str], questions: Sequence[LibraryQuestion]
+    concerns: Sequence[str], questions: Sequence[LibraryQuestion], duties: Sequence[str] = ()
 ) -> list[_Draft]:
-    """Questions that probe each concern an interviewer signalled, read between the lines."""
+    """Questions that probe each concern an interviewer signalled, read between the lines:
+    the concern itself asked the way an interviewer would ask it ("Tell me about the last
+    time you titrated drips independently."), the posting duty closest to it, then library
+    questions of the same competency."""
     drafts = []
     for concern in concerns:
         if not concern.strip():
             continue
+        reason = f"They seemed worried: “{_clip(concern)}”"
+        for text, probes in concern_probes(concern, duties):
+            drafts.append(
+                _Draft(
+                    key=f"concern:{_digest(text)}",
+                    text=text,
+                    competency=classify_question(text).competency,
+                    kind="behavioral" if text.startswith(("Tell me", "Walk me")) else "situational",
+                    score=SCORE_CONCERN + 0.02,
+                    source="concern",
+                    probes=probes,
+                    reasons=[reason],
+                )
+            )
+        if any(draft.reasons == [reason] and draft.key.startswith("concern:") for draft in drafts):
+            continue  # the concern's own questions beat library questions of its competency
         competency = classify_question(concern).competency
         picked = _best_many(questions, competency, ("behavioral", "situational"), CONCERN_QUESTIONS)
         for question in picked:
-            drafts.append(
-                _from_library(
-                    question, SCORE_CONCERN, "concern", f"They seemed worried: “{_clip(concern)}”"
-                )
-            )
+            drafts.append(_from_library(question, SCORE_CONCERN, "concern", reason))
     return drafts
+
+
+INDEPENDENCE = re.compile(
+    r"\b(?:independent(?:ly)?|on (?:my|your|their|his|her) own|alone|without (?:help|support|"
+    r"supervision)|unsupervised|by (?:my|your)self)\b",
+    re.IGNORECASE,
+)
+COMMITMENT = re.compile(
+    r"\b(?:commit(?:ment|ted)?|availability|available|stay|leave|leaving|nights?|weekends?|"
+    r"holidays?|travel|relocat\w*|on[- ]call|shifts?|hours|years?)\b",
+    re.IGNORECASE,
+)
+INDEPENDENCE_PROBES = (
+    "What would you do on your own, and what would you check with someone first?",
+    "When did you last ask for a second check, and why?",
+    "What would you hand off to others, and how?",
+)
+GAP_PROBES = (
+    "What have you done so far to learn it?",
+    "What is the closest thing you have used?",
+    "How quickly did you learn the last new system or method?",
+)
+COMMITMENT_PROBES = (
+    "What would make it hard for you?",
+    "How have you handled something similar before?",
+    "What would you need from us?",
+)
+DONE_PROBES = (
+    "What did you check before you started?",
+    "What exactly was your part?",
+    "What would you do differently now?",
+)
+
+
+def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, tuple[str, ...]]]:
+    """The specific questions an interviewer would ask about a concern, with probes.
+
+    "titrated drips independently" -> "Tell me about the last time you titrated drips
+    independently." (and, for working alone, what you would check with someone first);
+    "one-year nights commitment" -> "How do you feel about the one-year nights
+    commitment?"; "never used Kronos" -> "How would you get up to speed on Kronos?".
+    A concern that reads as none of these gets no question of its own."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    pieces = phrasing.usable(phrasing.pieces(concern))
+    independent = bool(INDEPENDENCE.search(concern))
+    for piece in pieces[:1]:
+        text = phrasing.WORRY_CUE.sub("", piece.text)
+        inner = phrasing.read(text) if text != piece.text else piece
+        if inner.form is phrasing.Form.VERB and (inner.negated or inner.tense == "perfect"):
+            objects = _verb_object(inner.text)
+            if objects:
+                out.append((f"How would you get up to speed on {objects}?", GAP_PROBES))
+            gerund = phrasing.verb_phrase(phrasing.read(_positive(inner.text)), tense="gerund")
+            if gerund:
+                out.append((f"Tell me about the closest you have come to {gerund}.", DONE_PROBES))
+        elif inner.form is phrasing.Form.VERB:
+            past = phrasing.verb_phrase(inner, tense="past")
+            if past:
+                out.append((f"Tell me about the last time you {past}.", DONE_PROBES))
+        elif inner.form is phrasing.Form.NOUN and re.match(r"(?:whether|if)\s", inner.text, re.I):
+            question = phrasing.yes_no_question(inner)
+            if question:
+                out.append(
+                    (question, COMMITMENT_PROBES if COMMITMENT.search(inner.text) else DONE_PROBES)
+                )
+        elif inner.form in {phrasing.Form.NOUN, phrasing.Form.NAME}:
+            noun = phrasing.topic(inner, voice=phrasing.Voice.YOU)
+            lacking = re.match(
+                r"^(?:no|not enough|limited|little|lack of)\s+(.+?)(?:\s+experience)?$",
+                inner.text,
+                re.I,
+            )
+            if lacking:
+                out.append((f"How would you get up to speed on {lacking.group(1)}?", GAP_PROBES))
+            elif noun and COMMITMENT.search(inner.text):
+                out.append((f"How do you feel about {noun}?", COMMITMENT_PROBES))
+            elif noun:
+                out.append((f"What experience do you have with {noun}?", DONE_PROBES))
+        elif inner.form is phrasing.Form.CLAUSE:
+            question = phrasing.yes_no_question(inner)
+            if question:
+                out.append(
+                    (question, COMMITMENT_PROBES if COMMITMENT.search(inner.text) else DONE_PROBES)
+                )
+    if independent and out:
+        out.append(
+            (
+                "Which parts of this work would you do on your own from day one, and when "
+                "would you ask for a second check?",
+                INDEPENDENCE_PROBES,
+            )
+        )
+    duty = _closest_duty(concern, duties)
+    if duty:
+        out.append((f"Walk me through how you would {duty}, from start to finish.", DONE_PROBES))
+    return out
+
+
+def _positive(text: str) -> str:
+    """ "hasn't led a migration" -> "led a migration"; "never used Kronos" -> "used Kronos"."""
+    return re.sub(
+        r"^(?:(?:has|have|had|did|does|do)(?:n't|n’t| not)?|never|not)\s+(?:(?:never|not|yet)\s+)?",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    ).strip()
+
+
+def _verb_object(text: str) -> str:
+    """The name a gap is about: "never used Kronos" -> "Kronos" (names only)."""
+    names = re.findall(r"\b[A-Z][\w&.+-]*(?:\s+[A-Z][\w&.+-]*)*", _positive(text))
+    return names[-1] if names else ""
+
+
+def _closest_duty(concern: str, duties: Sequence[str]) -> str:
+    """The posting duty nearest to a concern, as a base-form verb phrase, or ""."""
+    words = _content(concern)
+    best, best_score = "", 0.0
+    for duty in duties:
+        if len(duty.split()) > 25:
+            continue  # a paragraph, not a duty
+        other = _content(duty)
+        if not words or not other:
+            continue
+        score = len(words & other) / len(words)
+        if score > best_score:
+            best, best_score = duty, score
+    if best_score < 0.3:
+        return ""
+    return phrasing.duty_phrase(best) or ""
+
+
+def _content(text: str) -> set[str]:
+    stems = set()
+    for word in re.findall(r"[a-z]{3,}", text.lower()):
+        if word in {"the", "and", "for", "with", "per", "your", "our", "their", "independently"}:
+            continue
+        stems.add(word[:5])
+    return stems
 
 
 def _own(own: Sequence[OwnQuestion], questions: Sequence[LibraryQuestion] = ()) -> list[_Draft]:
@@ -416,13 +580,33 @@ def _competency_questions(
     return drafts
 
 
-def _technical(skills: Sequence[str], questions: Sequence[LibraryQuestion]) -> list[_Draft]:
+def _technical(
+    skills: Sequence[str], questions: Sequence[LibraryQuestion], entities: EntityIndex
+) -> list[_Draft]:
+    """A deep-dive question per skill, from a template that takes that kind of skill: a
+    tool is asked about as a tool, a procedure as a procedure. Schedules ("every third
+    weekend"), traits and competitors are not skills and get no question."""
     templates = [q for q in questions if q.is_template]
-    drafts = []
-    for index, skill in enumerate(skills[:MAX_SKILLS]):
-        if not templates:
+    known = {q.id for q in templates}
+    templates += [q for q in skill_templates() if q.id not in known]
+    drafts: list[_Draft] = []
+    turn: dict[str, int] = {}
+    for skill in skills:
+        if len(drafts) >= MAX_SKILLS:
             break
-        template = templates[index % len(templates)]
+        kind = entities.kind(skill)
+        if kind not in SLOT_KINDS or not 0 < len(skill.split()) <= MAX_SKILL_WORDS:
+            continue
+        read = phrasing.read(skill)
+        duty = read.form is phrasing.Form.VERB and read.tense != "gerund"
+        if duty or read.form in {phrasing.Form.CLAUSE, phrasing.Form.EMPTY}:
+            continue  # "keep service tickets" is a duty, not a skill to fill a slot with
+        fitting = [t for t in templates if (kind in t.accepts if t.accepts else kind == Kind.TERM)]
+        if not fitting:
+            continue
+        index = len(drafts)
+        template = fitting[turn.get(kind, 0) % len(fitting)]
+        turn[kind] = turn.get(kind, 0) + 1
         draft = _from_library(
             template,
             SCORE_TECHNICAL - 0.02 * index,
@@ -430,7 +614,8 @@ def _technical(skills: Sequence[str], questions: Sequence[LibraryQuestion]) -> l
             f"Technical deep dive: the posting asks for {skill}",
         )
         draft.key = f"{template.id}:{_digest(skill)}"
-        draft.text = template.text.replace(SKILL_PLACEHOLDER, skill)
+        draft.text = phrasing.fill_slot(template.text, SKILL_PLACEHOLDER, skill)
+        draft.filler, draft.filler_kind = skill, str(kind)
         drafts.append(draft)
     return drafts
 
@@ -530,6 +715,8 @@ def _finish(draft: _Draft, roster: Sequence[RosterPerson]) -> BankQuestion:
         interviewers=tuple(askers),
         source=draft.source,
         guidance=draft.guidance,
+        filler=draft.filler,
+        filler_kind=draft.filler_kind,
     )
 
 

@@ -34,6 +34,7 @@ class LibraryQuestion:
     probes: tuple[str, ...]
     checks: tuple[str, ...] = ()
     guidance: str | None = None
+    accepts: tuple[str, ...] = ()  # kinds of skill a {skill} template takes (entities.Kind)
 
     @property
     def is_template(self) -> bool:
@@ -55,6 +56,7 @@ def _question(raw: dict[str, object]) -> LibraryQuestion:
         probes=strings("probes"),
         checks=strings("checks"),
         guidance=str(guidance) if guidance else None,
+        accepts=strings("accepts"),
     )
 
 
@@ -70,3 +72,17 @@ def read_library(folder: Path) -> tuple[LibraryQuestion, ...]:
 def library() -> tuple[LibraryQuestion, ...]:
     """The shipped library, read once per process."""
     return read_library(LIBRARY_DIR)
+
+
+# More {skill} templates for the kinds of skill the library's templates do not ask about
+# well (procedures, certifications). Kept apart from the library: the question
+# classifier's shipped vectors and model are computed from the library's texts.
+SKILL_TEMPLATES_PATH = LIBRARY_DIR.parent / "skill_templates.json"
+
+
+@cache
+def skill_templates() -> tuple[LibraryQuestion, ...]:
+    """Every {skill} template: the library's and skill_templates.json's, read once."""
+    document = json.loads(SKILL_TEMPLATES_PATH.read_text(encoding="utf-8"))
+    extra = tuple(_question(raw) for raw in document["questions"])
+    return tuple(q for q in library() if q.is_template) + extra

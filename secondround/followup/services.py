@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -16,9 +16,12 @@ from secondround.engine.letters import (
     PersonNotes,
     StoryBrief,
     draft_letters,
+    feedback_request_email,
+    follow_up_email,
 )
 from secondround.engine.lines import item_lines
 from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.research.selectors import saved_names
 from secondround.stories.models import Story
 
 from .models import (
@@ -53,6 +56,7 @@ def letter_context(round_: Round, owner: AbstractBaseUser) -> LetterContext:
         role=opportunity.role_title,
         round_label=round_.label,
         interview_date=start.date() if start else None,
+        names=tuple(saved_names(opportunity)),
     )
 
 
@@ -78,6 +82,9 @@ def story_briefs(owner: AbstractBaseUser) -> list[StoryBrief]:
             result=story.result,
             competencies=tuple(story.competencies),
             summary=story.action.split(". ")[0] if story.action else story.title,
+            situation=story.situation,
+            action=story.action,
+            employer=story.employer,
         )
         for story in Story.objects.filter(owner=owner).defer("vector")
     ]
@@ -156,6 +163,38 @@ def letter_mark_sent(*, letter: Letter, sent: bool, form: str, now: datetime) ->
 def follow_up_for(round_: Round) -> FollowUp:
     follow_up, _ = FollowUp.objects.get_or_create(round=round_)
     return follow_up
+
+
+def follow_up_contact(round_: Round, record: FollowUp | None = None) -> str:
+    """Who the follow-up is addressed to: the contact they gave, else the round's recruiter
+    (they sent the invitation), else the hiring manager; "" when the round has nobody."""
+    if record is not None and record.contact_name.strip():
+        return record.contact_name.strip()
+    people = list(round_.interviewers.all())
+    for relation in ("hr", "hiring_manager"):
+        for person in people:
+            if person.relation == relation and person.name.strip():
+                return person.name.strip()
+    return ""
+
+
+def follow_up_draft(
+    round_: Round, owner: AbstractBaseUser, record: FollowUp | None, *, today: date
+) -> dict[str, object]:
+    """The follow-up e-mail (and, after a rejection, the feedback request) for a round."""
+    context = letter_context(round_, owner)
+    contact = follow_up_contact(round_, record)
+    subject, body = follow_up_email(
+        context,
+        contact_name=contact,
+        decision_date=record.decision_expected_on if record else None,
+        today=today,
+    )
+    draft: dict[str, object] = {"to": contact, "subject": subject, "body": body, "feedback": None}
+    if record is not None and record.outcome == FollowUp.Outcome.REJECTED:
+        feedback_subject, feedback_body = feedback_request_email(context, contact_name=contact)
+        draft["feedback"] = {"subject": feedback_subject, "body": feedback_body}
+    return draft
 
 
 def follow_up_save(*, follow_up: FollowUp) -> FollowUp:

@@ -14,8 +14,6 @@ from secondround.downloads import attachment
 from secondround.engine.deadlines import thank_you_status
 from secondround.engine.letters import (
     build_eml,
-    feedback_request_email,
-    follow_up_email,
     mailto_link,
 )
 from secondround.opportunities.access import (
@@ -262,17 +260,12 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         services.follow_up_save(follow_up=form.save(commit=False))
         messages.success(request, "Saved. The dashboard will remind you when it is time.")
         return redirect("follow_up", pk=round_.pk)
-    context = services.letter_context(round_, request.user)
-    contact = record.contact_name or "there"
-    subject, body = follow_up_email(
-        context,
-        contact_name=contact,
-        decision_date=record.decision_expected_on,
-        today=timezone.localdate(),
-    )
+    draft = services.follow_up_draft(round_, request.user, record, today=timezone.localdate())
+    subject, body = str(draft["subject"]), str(draft["body"])
+    feedback_draft = draft["feedback"]
     feedback = (
-        feedback_request_email(context, contact_name=contact)
-        if record.outcome == FollowUp.Outcome.REJECTED
+        (feedback_draft["subject"], feedback_draft["body"])
+        if isinstance(feedback_draft, dict)
         else None
     )
     return render(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from secondround.debrief.models import AskedQuestion, Concern
+from secondround.engine.posting import posting_sections
 from secondround.engine.posting_analysis import analyse_posting
 from secondround.engine.question_bank import (
     AskedBefore,
@@ -20,6 +21,7 @@ from secondround.engine.question_bank import (
     OwnQuestion as OwnBankQuestion,
 )
 from secondround.opportunities.models import Opportunity, Round
+from secondround.research.selectors import entities
 
 from .models import CompetencyNeed, SkillNeed
 
@@ -87,6 +89,8 @@ def bank_request(round_: Round) -> BankRequest:
             for q in round_.own_questions.all()
         ],
         seed=f"{opportunity.pk}:{round_.number}",
+        entities=entities(opportunity),
+        duties=list(posting_sections(opportunity.posting_text).responsibilities),
     )
 
 

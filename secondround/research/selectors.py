@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from secondround.debrief.models import Debrief
-from secondround.engine.answers import Fact
+from secondround.engine.answers import (
+    BuiltAnswer,
+    Fact,
+    build_learned_answer,
+    build_proceed_answer,
+)
+from secondround.engine.entities import EntityIndex, entity_index
 from secondround.engine.glossary import TermCandidate, propose_terms
 from secondround.engine.lines import item_lines
 from secondround.engine.posting import posting_sections
 from secondround.opportunities.models import Opportunity
 
-from .models import CompanyProfile, GlossaryTerm
+from .models import CompanyProfile, GlossaryTerm, SavedAnswer
 
 MAX_RESPONSIBILITIES = 6
 
@@ -145,3 +151,66 @@ def company_terms(opportunity: Opportunity, *, limit: int = 12) -> list[str]:
             continue
         terms.append(term.term)
     return terms[:limit]
+
+
+def saved_names(opportunity: Opportunity) -> list[str]:
+    """What the user saved as names: the company, glossary terms, products, competitors,
+    launches and everyone on a roster. Drafts keep their capitals ("Magnet", "Epic")."""
+    profile = CompanyProfile.objects.filter(opportunity=opportunity).first()
+    names = [opportunity.company]
+    names += list(
+        GlossaryTerm.objects.filter(opportunity=opportunity).values_list("term", flat=True)
+    )
+    if profile:
+        for field in ("products", "competitors", "launches"):
+            names += [
+                line for line in item_lines(getattr(profile, field)) if len(line.split()) <= 5
+            ]
+    names += [
+        person.name for round_ in opportunity.rounds.all() for person in round_.interviewers.all()
+    ]
+    return [name for name in dict.fromkeys(n.strip() for n in names) if name]
+
+
+def entities(opportunity: Opportunity) -> EntityIndex:
+    """Every term the user saved with its kind (tool, procedure, metric, competitor...):
+    the one place drafts learn what a term is. See engine/entities.py."""
+    profile = CompanyProfile.objects.filter(opportunity=opportunity).first()
+    lines = {
+        field: list(item_lines(getattr(profile, field))) if profile else []
+        for field in ("products", "launches", "competitors", "values")
+    }
+    skills = [(name, kind) for name, kind in _typed_skills(opportunity)]
+    glossary = [
+        (term.term, term.meaning) for term in GlossaryTerm.objects.filter(opportunity=opportunity)
+    ]
+    return entity_index(
+        skills=skills,
+        glossary=glossary,
+        products=lines["products"],
+        launches=lines["launches"],
+        competitors=lines["competitors"],
+        values=lines["values"],
+    )
+
+
+def _typed_skills(opportunity: Opportunity) -> list[tuple[str, str | None]]:
+    """The skills the user confirmed for the posting, with their kind when the posting
+    reader gives one (the typed reader plugs in here), else None: the kind is then read
+    from the words. Skills not yet confirmed are typed where they are used (the bank)."""
+    from secondround.questions.models import SkillNeed
+
+    saved = list(SkillNeed.objects.filter(opportunity=opportunity).values_list("name", flat=True))
+    return [(name, None) for name in saved]
+
+
+def drafted_answer(opportunity: Opportunity, kind: str) -> BuiltAnswer:
+    """A fresh draft of a staple answer (SavedAnswer.Kind) from everything saved."""
+    builder = build_proceed_answer if kind == SavedAnswer.Kind.PROCEED else build_learned_answer
+    return builder(
+        company=opportunity.company,
+        role=opportunity.role_title,
+        facts=answer_facts(opportunity),
+        entities=entities(opportunity),
+        names=saved_names(opportunity),
+    )

@@ -225,9 +225,7 @@ def answer(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind not in ANSWER_BUILDERS:
         return redirect("research_home", pk=opportunity.pk)
     facts = selectors.answer_facts(opportunity)
-    built = ANSWER_BUILDERS[kind](
-        company=opportunity.company, role=opportunity.role_title, facts=facts
-    )
+    built = selectors.drafted_answer(opportunity, kind)
     saved = SavedAnswer.objects.filter(opportunity=opportunity, kind=kind).first()
     initial = {"text": saved.text if saved else built.text}
     form = SavedAnswerForm(request.POST or None, instance=saved, initial=initial)

@@ -19,6 +19,8 @@ from secondround.engine.ask import (
     pay_was_raised,
     questions_to_ask,
 )
+from secondround.engine.entities import SLOT_KINDS, entity_index
+from secondround.engine.phrasing import AGREEMENT
 
 DAY = (
     AskPerson(key="dana", name="Dana", relation="hiring_manager", order=0),
@@ -104,7 +106,8 @@ def test_pay_raised_without_hr_goes_to_hiring_manager() -> None:
 
 def test_tailoring_uses_the_terms_at_most_once_per_person() -> None:
     terms = ["Project Atlas", "Care First"]
-    plan = questions_to_ask(DAY, terms=terms, seed="s")
+    index = entity_index(launches=["Project Atlas"], values=["Care First"])
+    plan = questions_to_ask(DAY, terms=terms, seed="s", entities=index)
     tailored = [q for q in plan_all(plan) if BY_ID[q.id].tailor]
     assert tailored
     for q in tailored:
@@ -265,7 +268,12 @@ def test_data_file_schema() -> None:
         assert q["relations"] and set(q["relations"]) <= set(RELATIONS)
         assert len(q["relations"]) == len(set(q["relations"]))
         assert q["tailor"] == (TERM_PLACEHOLDER in q["text"])
-        assert q["text"].replace(TERM_PLACEHOLDER, "").count("{") == 0
+        rest = q["text"].replace(TERM_PLACEHOLDER, "")
+        for token in AGREEMENT:
+            rest = rest.replace(token, "")
+        assert rest.count("{") == 0
+        assert bool(q.get("accepts")) == q["tailor"], q["id"]
+        assert set(q.get("accepts", [])) <= {kind.value for kind in SLOT_KINDS}
         assert q["salary"] == (q["purpose"] == "salary_benefits")
         assert q["last_only"] == (q["purpose"] == "next_steps")
         assert q["text"].strip().endswith("?")
@@ -293,3 +301,42 @@ def test_data_file_counts() -> None:
 def test_library_is_cached() -> None:
     assert load_ask_library() is load_ask_library()
     assert load_ask_library(LIBRARY_PATH) is load_ask_library()
+
+
+@pytest.mark.parametrize(
+    ("term", "kind_words", "never"),
+    [
+        # Issue 15: each of these came out of the old drafter.
+        ("Alaris pumps", "tool", "Where does Alaris pumps fit"),
+        ("CAUTI bundle", "procedure", "working on CAUTI bundle"),
+        ("MercuryGate", "tool", "What part would this role play in MercuryGate"),
+        ("OTIF", "metric", "What does OTIF say about the way people work"),
+    ],
+)
+def test_slots_take_only_terms_of_the_kinds_they_accept(term, kind_words, never) -> None:
+    index = entity_index(
+        glossary=[
+            (
+                term,
+                {
+                    "tool": "the software they use",
+                    "procedure": "a prevention checklist",
+                    "metric": "a score they track",
+                }[kind_words],
+            )
+        ]
+    )
+    for seed in ("", "a", "b", "c"):
+        plan = questions_to_ask(DAY, terms=[term], seed=seed, entities=index)
+        for q in plan_all(plan):
+            assert never not in q.text
+            if q.filler:
+                assert q.filler_kind in BY_ID[q.id].accepts, (q.id, q.text)
+
+
+def test_competitors_and_schedules_never_fill_a_slot() -> None:
+    index = entity_index(competitors=["Lineage Logistics"])
+    plan = questions_to_ask(
+        DAY, terms=["Lineage Logistics", "every third weekend"], seed="s", entities=index
+    )
+    assert not any(q.filler for q in plan_all(plan))

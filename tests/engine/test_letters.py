@@ -201,7 +201,7 @@ def test_worry_is_answered_with_the_leadership_story(letters: list[Letter]) -> N
     okafor = letters[1]
     assert "whether I have managed people" in okafor.body
     assert "I led a team of six planners" in okafor.body
-    assert "turnover fell from 30% to 8%" in okafor.body
+    assert "turnover fell from 30% to 8%" in okafor.body.lower()
     assert "story: Night-shift planning team" in okafor.references
     assert "worry: whether I have managed people" in okafor.references
     # The rest of the round did not get the leadership story.
@@ -315,6 +315,12 @@ def test_greeting_name(name: str, expected: str) -> None:
     assert greeting_name(name) == expected
 
 
+def test_follow_up_without_a_contact_says_hello() -> None:
+    _, body = follow_up_email(CONTEXT, contact_name="", decision_date=None, today=date(2026, 3, 25))
+    assert body.startswith("Hello,\n")
+    assert "Dear there" not in body
+
+
 def test_follow_up_after_the_decision_date() -> None:
     subject, body = follow_up_email(
         CONTEXT,
@@ -401,3 +407,94 @@ def test_mailto_round_trips(letters: list[Letter]) -> None:
     assert query["subject"] == [letter.subject]
     assert query["body"][0].replace("\r\n", "\n") == body
     assert "%0D%0A" in link
+
+
+# --------------------------------------------------------------------------------------
+# Issue 15: notes as people write them
+# --------------------------------------------------------------------------------------
+
+NURSE = LetterContext(
+    candidate_name="Maria Santos",
+    company="St. Brigid Medical Center",
+    role="Registered Nurse",
+    round_label="Second interview",
+    interview_date=date(2026, 11, 24),
+    names=("Alaris pumps", "CAUTI bundle", "Magnet"),
+)
+PRECEPTING = StoryBrief(
+    id="s1",
+    title="Precepting two new-grad nurses",
+    result="Both passed",
+    competencies=("mentoring",),
+    summary="made a weekly checklist",
+    situation="2 new grads started on our unit same month, manager asked me to precept both",
+    action=(
+        "made a weekly checklist, did a debrief with each of them after every shift, "
+        "swapped patients so they saw drips"
+    ),
+    employer="Mercy East",
+)
+
+
+def _karen(**notes: tuple[str, ...]) -> PersonNotes:
+    fields = {"discussed": (), "cares_about": (), "worries": (), "personal": ()} | notes
+    return PersonNotes("k", "Karen Whitaker", "Nurse Manager", "hiring_manager", **fields)
+
+
+@pytest.mark.parametrize(
+    ("notes", "present", "absent"),
+    [
+        (
+            {"discussed": ("Discussed Alaris pumps and the new drug library",)},
+            "Alaris pumps and the new drug library",
+            "Discussed Alaris",
+        ),
+        (
+            {"cares_about": ("He cares about margin per lane",)},
+            "margin per lane",
+            "about He cares",
+        ),
+        (
+            {"personal": ("she ran the Columbus half-marathon in October",)},
+            "that you ran the Columbus half-marathon in October",
+            "with she ran",
+        ),
+        (
+            {"worries": ("titrated drips independently??",)},
+            "your question about titrating drips independently",
+            "??",
+        ),
+    ],
+)
+def test_notes_are_said_as_english_never_pasted(
+    notes: dict[str, tuple[str, ...]], present: str, absent: str
+) -> None:
+    [letter] = draft_letters(NURSE, [_karen(**notes)], [PRECEPTING])
+    assert present in letter.body
+    assert absent not in letter.body
+
+
+def test_a_story_is_told_in_the_first_person_not_as_star_fields() -> None:
+    person = _karen(worries=("titrated drips independently",))
+    [letter] = draft_letters(NURSE, [person], [PRECEPTING])
+    assert "the result:" not in letter.body
+    assert "I made a weekly checklist and did a debrief with each of them" in letter.body
+    assert "When 2 new grads started on our unit same month" in letter.body
+    assert "Both passed." in letter.body
+
+
+def test_the_round_is_named_once() -> None:
+    person = _no_notes("k", "Karen Whitaker")
+    bodies = " ".join(
+        letter.body for letter in draft_letters(NURSE, [person], []) for _ in range(1)
+    )
+    assert "interview interviews" not in bodies
+    assert "Second interview" not in bodies
+
+
+def test_notes_that_say_nothing_leave_a_marked_gap() -> None:
+    person = _karen(discussed=("she",), personal=("👍",))
+    [letter] = draft_letters(NURSE, [person], [])
+    assert "[a detail you discussed with Karen]" in letter.body
+    assert "👍" not in letter.body
+    assert "about she" not in letter.body

@@ -2,6 +2,7 @@
 
 import pytest
 
+from secondround.engine.entities import entity_index
 from secondround.engine.question_bank import (
     AskedBefore,
     BankRequest,
@@ -169,3 +170,54 @@ def test_a_lawful_lookalike_asked_in_round_one_is_not_filed_illegal():
     question = next(q for q in build_bank(request) if q.text == asked)
     assert question.kind != "illegal"
     assert question.guidance is None
+
+
+@pytest.mark.parametrize(
+    "skill",
+    ["every third weekend", "rotating holidays", "detail-oriented", "registered nurse", ""],
+)
+def test_schedules_traits_and_job_titles_get_no_technical_question(skill):
+    bank = build_bank(BankRequest(skills=(skill,)))
+    assert not [q for q in bank if q.source == "technical"]
+
+
+def test_a_procedure_is_asked_about_as_a_procedure():
+    index = entity_index(glossary=[("medication administration", "a procedure on the unit")])
+    bank = build_bank(BankRequest(skills=("medication administration",), entities=index))
+    [technical] = [q for q in bank if q.source == "technical"]
+    assert technical.filler_kind == "procedure"
+    assert "never used" not in technical.text
+
+
+@pytest.mark.parametrize(
+    ("concern", "expected"),
+    [
+        (
+            "titrated drips independently",
+            "Tell me about the last time you titrated drips independently.",
+        ),
+        ("one-year nights commitment", "How do you feel about the one-year nights commitment?"),
+        ("never used Kronos", "How would you get up to speed on Kronos?"),
+        (
+            "hasn't led a migration",
+            "Tell me about the closest you have come to leading a migration.",
+        ),
+        ("whether I'd leave for ICU after a year", "Would you leave for ICU after a year?"),
+    ],
+)
+def test_a_concern_becomes_the_question_an_interviewer_would_ask(concern, expected):
+    duties = ["Administer and titrate cardiac medications and drips per protocol"]
+    bank = build_bank(BankRequest(concerns=(concern,), duties=duties))
+    texts = [q.text for q in bank if q.source == "concern"]
+    assert expected in texts
+
+
+def test_a_concern_is_probed_on_the_duty_it_touches():
+    duties = [
+        "Monitor cardiac telemetry for assigned patients",
+        "Administer and titrate cardiac medications and drips per protocol",
+    ]
+    bank = build_bank(BankRequest(concerns=("titrated drips independently",), duties=duties))
+    texts = [q.text for q in bank if q.source == "concern"]
+    assert any("titrate cardiac medications and drips" in text for text in texts)
+    assert any("on your own" in text for text in texts)

@@ -1,0 +1,183 @@
+"""The prose check fails the sentences issue 15 quotes and passes careful ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from secondround.engine.prose_check import (
+    check_greeting,
+    check_sentence,
+    known_data,
+    split_sentences,
+)
+
+# What the users of the issue had saved (the demo and a cardiac step-down nurse).
+USER_DATA = [
+    "Northwind Freight\nSenior Operations "
+    "Analyst\nTemperature-controlled freight for grocers and hospitals",
+    "Discussed empty miles from Wisconsin\nHe cares about margin per lane",
+    "Peak-season on-time rate fell to 93% last December",
+    "Terms: OTIF, MercuryGate, empty miles, Lineage Logistics (competitor)",
+    "Dana Whitfield, Marcus Oyelaran, Karen Whitaker, Tom Reyes, Denise Okafor",
+    "she ran the Columbus half-marathon in October",
+    "Precepting two new-grad nurses at Mercy East. did a debrief with each of them. Both passed",
+    "they are short-staffed on nights\nfloat pool overused\nHCAHPS scores dropped",
+    "Alaris pumps\nCAUTI bundle\nevery third weekend, rotating holidays",
+    "Salary research: $82,000 to $105,000, target $98,000. Round "
+    "2 on 2026-12-11, decision by 2026-12-04",
+    "St. Brigid Medical Center, 4 West, Lakeshore lane: cost per "
+    "mile fell 11% and on-time stayed above 97%",
+]
+KNOWN = known_data(
+    USER_DATA,
+    competitors=["Lineage Logistics"],
+    names=[
+        "Northwind Freight",
+        "Dana Whitfield",
+        "Karen Whitaker",
+        "Alaris pumps",
+        "OTIF",
+        "MercuryGate",
+    ],
+)
+
+# (sentence, a rule that must fire, needs a finite verb)
+QUOTED_IN_THE_ISSUE = [
+    (
+        "Many thanks for our conversation on December 11, and especially for walking me "
+        "through Discussed empty miles from Wisconsin.",
+        "capitalised_fragment",
+        True,
+    ),
+    (
+        "You clearly care about He cares about margin per lane, which connects directly with "
+        "my own experience.",
+        "capitalised_fragment",
+        True,
+    ),
+    (
+        "I appreciated the time you took to meet with me during the Second interview "
+        "interviews at Northwind Freight.",
+        "doubled_word",
+        True,
+    ),
+    ("All the best with she ran the Columbus half-marathon in October.", "pronoun_topic", True),
+    (
+        "Regarding titrated drips, I would point to my recent experience: I did a debrief "
+        "with each of them after every shift; the result: Both passed.",
+        "pasted_label",
+        True,
+    ),
+    (
+        "From my research, Northwind Freight works in Temperature-controlled freight for "
+        "grocers and hospitals.",
+        "capitalised_fragment",
+        True,
+    ),
+    (
+        "I also took away that the big challenges for this role are Peak-season on-time rate "
+        "fell to 93% last December.",
+        "capitalised_fragment",
+        True,
+    ),
+    (
+        "That means meeting everyone on the team, and getting fluent in OTIF, MercuryGate and "
+        "Lineage Logistics, which came up in our first conversation.",
+        "competitor",
+        True,
+    ),
+    ("Understand what drives they, float pool overused and HCAHPS scores.", "pronoun_topic", True),
+    ("Make a first improvement on they.", "pronoun_topic", True),
+    ("they trend reviewed with the team against the day-30 baseline", "pronoun_topic", False),
+    (
+        "Deliver measurable results: build lane models and analyse data to find cost —",
+        "cut_off",
+        True,
+    ),
+    (
+        "Where does Alaris pumps fit in the organisation's plans for the next few years?",
+        "agreement",
+        True,
+    ),
+    ("What do you personally enjoy about working on CAUTI bundle?", "missing_determiner", True),
+    ("How do you keep your every third weekend knowledge current?", "possessive_determiner", True),
+    (
+        "If they press for a figure: “Based on my research, I'm looking at $105k–$120k, "
+        "depending on the whole package.”",
+        "unknown_number",
+        True,
+    ),
+    ("I hope she ran the Columbus half-marathon in October goes well.", "subjectless_verb", True),
+    ("How is {term} changing the way the team works?", "placeholder", True),
+]
+
+CAREFUL = [
+    (
+        "Thank you for meeting with me on December 11 and for our conversation about empty miles.",
+        True,
+    ),
+    ("I enjoyed hearing about your Columbus half-marathon.", True),
+    ("Meet Karen Whitaker, Tom Reyes and Denise Okafor one-to-one.", True),
+    ("Where do Alaris pumps fit in the organisation's plans for the next few years?", True),
+    ("What do you personally enjoy about working on the CAUTI bundle?", True),
+    (
+        "I know you compete with Lineage Logistics, so I paid attention to how Northwind "
+        "Freight positions itself.",
+        True,
+    ),
+    (
+        "At Mercy East I precepted two new-grad nurses and debriefed with each of them after "
+        "every shift, and both passed.",
+        True,
+    ),
+    ("Understand why the team is short-staffed on nights.", True),
+    (
+        "You mentioned a decision by December 4, so I wanted to check in on where things stand.",
+        True,
+    ),
+    (
+        "I would like to come back to something you raised: [a detail you discussed with Karen].",
+        True,
+    ),
+    ("a baseline number for each, agreed with Karen Whitaker by day 30", False),
+    ("I'm looking for $98k, which sits inside the $82k–$105k my research found.", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule", "needs_verb"), QUOTED_IN_THE_ISSUE)
+def test_the_sentences_quoted_in_the_issue_fail(sentence: str, rule: str, needs_verb: bool) -> None:
+    report = check_sentence(sentence, KNOWN, needs_verb=needs_verb)
+    assert rule in {problem.rule for problem in report.problems}, report.problems
+
+
+@pytest.mark.parametrize(("sentence", "needs_verb"), CAREFUL)
+def test_careful_sentences_pass(sentence: str, needs_verb: bool) -> None:
+    report = check_sentence(sentence, KNOWN, needs_verb=needs_verb)
+    assert report.ok, report.problems
+
+
+@pytest.mark.parametrize(
+    ("line", "ok"),
+    [("Dear there,", False), ("Dear ,", False), ("Dear Karen,", True), ("Hello,", True)],
+)
+def test_greetings(line: str, ok: bool) -> None:
+    assert (check_greeting(line) == ()) is ok
+
+
+def test_names_and_numbers_must_come_from_the_user() -> None:
+    report = check_sentence("I worked with Jennifer Lopez on a 47% cost cut.", KNOWN)
+    rules = {p.rule for p in report.problems}
+    assert {"unknown_name", "unknown_number"} <= rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "🎉🎉", "\x00\x01", "elle adore le vélo", "A" * 5000, "??!!..", "[", "“"],
+)
+def test_never_raises(text: str) -> None:
+    for sentence in split_sentences(text) or [text]:
+        check_sentence(sentence, KNOWN)
+
+
+def test_split_sentences_keeps_lines_apart() -> None:
+    assert split_sentences("One line. Two here.\nThird") == ["One line.", "Two here.", "Third"]
