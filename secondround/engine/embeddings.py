@@ -98,6 +98,12 @@ class Embedder:
         unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
         return unit
 
+    def word_piece_counts(self, texts: Sequence[str]) -> list[int]:
+        """How many word pieces each text has (without [CLS] and [SEP]): rare words split."""
+        with self._lock:
+            encodings = self._tokenizer.encode_batch([text or " " for text in texts])
+        return [sum(1 for first, last in e.offsets if last > first) for e in encodings]
+
     def span_states(
         self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
     ) -> list[Vectors]:
