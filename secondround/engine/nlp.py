@@ -89,8 +89,9 @@ class _Pipeline:
         texts = [text[:MAX_CHARS] for text in texts]
         with self._lock:
             missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-            for text, doc in zip(missing, self.nlp.pipe(missing), strict=True):
-                self._cache[text] = doc
+            if missing:  # spaCy's pipe costs even for an empty batch
+                for text, doc in zip(missing, self.nlp.pipe(missing), strict=True):
+                    self._cache[text] = doc
             docs = []
             for text in texts:
                 self._cache.move_to_end(text)

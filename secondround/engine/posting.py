@@ -46,6 +46,8 @@ OTHER = "other"
 MIXED = "mixed"
 # Pay, benefits, schedule, location, contract: kept in "other" and listed as conditions.
 CONDITIONS = "conditions"
+# A heading no rule knows: a topic inside the job section before it, else "other".
+UNKNOWN = "unknown"
 
 # Ordered: the first rule whose pattern occurs in the lower-cased heading wins, so
 # "Preferred qualifications" is a nice-to-have before "qualifications" makes it required.
@@ -605,6 +607,9 @@ EMPHASIS = re.compile(r"\*\*|__|`")
 # A heading's parenthesis: "Certifications (often preferred)".
 NUMBERED_LABEL = re.compile(r"\s*\([^)]*\)\s*$")
 INLINE_HEADING = re.compile(r"^([^:]{2,60}?)\s*:\s+(\S.*)$")
+# A line of capitalised words only (an employer's or a unit's name), not prose.
+_NAME_WORD = r"(?:[A-Z0-9][\w'&.,-]*|of|and|for|the|at|in|&|-|–|\|)"
+NAME_LINE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 # Bullets run together on one line: "• Bake, grill • Garnish dishes • Keep it clean".
 INLINE_BULLET = re.compile(r"\s+[•▪●◦■➢►]\s+")
 # Numbered items run together in one paragraph: "1. Performs ... 2. Performs ...".
@@ -651,6 +656,9 @@ class PostingSections:
     # The items of "other" under a pay, benefits, schedule, location or contract heading
     # or "Label: value" line; they are in "other" too.
     conditions: list[str] = field(default_factory=list)
+    # The items of "other" from a job description's prose that no cue placed and that are
+    # not the employer describing itself: job content of no particular section.
+    general: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------
@@ -679,10 +687,14 @@ def posting_sections(text: str) -> PostingSections:
         found[item_section].append(item)
         if item_section == CONDITIONS:
             found[OTHER].append(item)
+    general: list[str] = []
     for item in found.pop(MIXED):
         # Explicit headings win: cue-sorting only fills a section the posting left unheaded.
         guess = classify_sentence(item)
         found[guess if guess != OTHER and guess not in headed else OTHER].append(item)
+        if guess == OTHER and not COMPANY_VOICE.match(item) and not is_conditions_sentence(item):
+            if not NAME_LINE.fullmatch(item):  # "Singing River Health System": a name line
+                general.append(item)
     return PostingSections(
         title=title,
         responsibilities=found[RESPONSIBILITIES],
@@ -690,6 +702,7 @@ def posting_sections(text: str) -> PostingSections:
         nice_to_have=found[NICE_TO_HAVE],
         other=found[OTHER],
         conditions=found[CONDITIONS],
+        general=general,
     )
 
 
@@ -798,6 +811,7 @@ def _items(lines: list[str], section: str) -> list[tuple[str | None, str]]:
     """(item, section) pairs in order; (None, section) marks a heading for that section."""
     out: list[tuple[str | None, str]] = []
     pending: list[str] = []  # the paragraph or bullet being read, joined across hard wraps
+    previous = section
 
     def flush() -> None:
         nonlocal pending
@@ -815,6 +829,11 @@ def _items(lines: list[str], section: str) -> list[tuple[str | None, str]]:
         if heading is not None:
             flush()
             section, rest = heading
+            if section == UNKNOWN:
+                # "Safeguarding", "SEN 1:1 support" under "What we're looking for": a topic
+                # inside the job section keeps it; elsewhere an unknown heading is "other".
+                section = previous if previous in (RESPONSIBILITIES, REQUIREMENTS) else OTHER
+            previous = section
             out.append((None, section))
             if rest:
                 pending = [rest]
@@ -857,7 +876,7 @@ def _read_heading(raw: str) -> tuple[str, str] | None:
     bare = line.rstrip(":").strip()
     if not (marked or _is_heading_text(bare, colon=line.endswith(":"))):
         return None
-    return _heading_section(bare) or OTHER, ""
+    return _heading_section(bare) or UNKNOWN, ""
 
 
 def _is_heading_text(text: str, *, colon: bool) -> bool:

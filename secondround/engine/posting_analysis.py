@@ -72,6 +72,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Job-description prose no cue placed: read for skills like the job sections, weighed
+# like "other" for competencies.
+GENERAL = "general"
 SECTION_WEIGHTS: dict[str, float] = {
     RESPONSIBILITIES: 1.0,
     REQUIREMENTS: 1.0,
@@ -79,8 +82,9 @@ SECTION_WEIGHTS: dict[str, float] = {
     OTHER: 0.35,
     # Pay, benefits, schedule: "flexible schedule" is a perk, not adaptability.
     CONDITIONS: 0.0,
+    GENERAL: 0.35,
 }
-JOB_SECTIONS = (RESPONSIBILITIES, REQUIREMENTS, NICE_TO_HAVE)
+JOB_SECTIONS = (RESPONSIBILITIES, REQUIREMENTS, NICE_TO_HAVE, GENERAL)
 # A competency needs one sentence contributing at least this much (phrase x section).
 MIN_EVIDENCE = 0.25
 MAX_EVIDENCE = 5
@@ -449,6 +453,12 @@ def _non_overlapping(spans: list[SkillSpan]) -> list[SkillSpan]:
 
 
 def _gazetteer_spans(sentence: str) -> list[SkillSpan]:
+    return list(_gazetteer_spans_cached(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_spans_cached(sentence: str) -> tuple[SkillSpan, ...]:
+    """The gazetteer's names in a sentence; cached, as three readers ask for them."""
     gaz = _gazetteer()
     spans: list[SkillSpan] = []
     if gaz.folded is not None:
@@ -463,7 +473,7 @@ def _gazetteer_spans(sentence: str) -> list[SkillSpan]:
             spans.append(SkillSpan(match.start(), match.end(), match.group(0), "skill"))
     # Longest first so "Microsoft Excel" beats "Excel" when both match.
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
-    return _non_overlapping(spans)
+    return tuple(_non_overlapping(spans))
 
 
 def _cue_list_spans(sentence: str) -> list[SkillSpan]:
@@ -600,6 +610,7 @@ def _sentences(text: str) -> list[tuple[str, str]]:
     names the job, not a skill or a competency it asks for."""
     sections = posting_sections(text)
     conditions = set(sections.conditions)
+    general = set(sections.general)
     out: list[tuple[str, str]] = []
     # PostingSections keeps each section's items in order; interleave by posting position.
     positions: list[tuple[int, int, str, str]] = []
@@ -615,7 +626,11 @@ def _sentences(text: str) -> list[tuple[str, str]]:
                 found = text.find(sentence[:40], cursor.get(section, 0))
                 if found >= 0:
                     cursor[section] = found
-                where = CONDITIONS if section == OTHER and item in conditions else section
+                where = section
+                if section == OTHER and item in conditions:
+                    where = CONDITIONS
+                elif section == OTHER and item in general:
+                    where = GENERAL
                 positions.append((found if found >= 0 else len(text), order, where, sentence))
     positions.sort(key=lambda p: (p[0], p[1]))
     out += [(sentence, section) for _, _, section, sentence in positions]
@@ -646,7 +661,7 @@ def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
                 order.append(key)
                 names[key] = span.name
                 evidence[key] = []
-            proof = Evidence(sentence, section)
+            proof = Evidence(sentence, _public_section(section))
             if proof not in evidence[key]:
                 evidence[key].append(proof)
     return [
@@ -688,6 +703,11 @@ def skill_candidates(sentence: str, *, named: bool, tagged: bool) -> list[Candid
     return out
 
 
+def _public_section(section: str) -> str:
+    """The section an Evidence names: job-description prose and conditions are "other"."""
+    return OTHER if section in (GENERAL, CONDITIONS) else section
+
+
 def _kept_spans(sentence: str, *, named: bool, tagged: bool) -> list[SkillSpan]:
     """The candidates the typed filter keeps (and the learned filter, for uncurated
     ones), trimmed to the skill's name; where two overlap, the more trusted reader's."""
@@ -701,21 +721,40 @@ def _kept_spans(sentence: str, *, named: bool, tagged: bool) -> list[SkillSpan]:
     uncurated = [(c, v) for c, v in judged if c.name is None]
     accepted = skill_model.accept(sentence, [(v.start, v.end, c.reader) for c, v in uncurated])
     rejected = {id(c) for (c, _), ok in zip(uncurated, accepted, strict=True) if not ok}
-    kept: list[SkillSpan] = []
+    kept: list[tuple[SkillSpan, bool]] = []  # (span, curated)
     for candidate, verdict in judged:
-        if id(candidate) in rejected:
+        if id(candidate) in rejected or _alias_in_parentheses(sentence, verdict, kept):
             continue
-        if any(k.start < verdict.end and verdict.start < k.end for k in kept):
-            continue
-        if candidate.name is not None and (verdict.start, verdict.end) == (
-            candidate.start,
-            candidate.end,
-        ):
-            kept.append(SkillSpan(verdict.start, verdict.end, candidate.name, "skill"))
+        curated = candidate.name is not None
+        overlapping = [k for k in kept if k[0].start < verdict.end and verdict.start < k[0].end]
+        if overlapping:
+            # A longer uncurated phrase replaces the uncurated fragments it holds whole
+            # ("speech and language programmes" over "speech"); otherwise the first wins.
+            holds_them = all(
+                not was_curated and verdict.start <= k.start and k.end <= verdict.end
+                for k, was_curated in overlapping
+            )
+            if curated or not holds_them:
+                continue
+            kept = [k for k in kept if k not in overlapping]
+        if curated and (verdict.start, verdict.end) == (candidate.start, candidate.end):
+            name = candidate.name or sentence[verdict.start : verdict.end]
         else:
-            text = sentence[verdict.start : verdict.end]
-            kept.append(SkillSpan(verdict.start, verdict.end, _display(text), "skill"))
-    return sorted(kept, key=lambda s: (s.start, s.end))
+            name = _display(sentence[verdict.start : verdict.end])
+        kept.append((SkillSpan(verdict.start, verdict.end, name, "skill"), curated))
+    return sorted((span for span, _ in kept), key=lambda s: (s.start, s.end))
+
+
+def _alias_in_parentheses(
+    sentence: str, verdict: skill_filter.Verdict, kept: list[tuple[SkillSpan, bool]]
+) -> bool:
+    """ "(CPC)" after "Driver Certificate of Professional Competence", "(AAMA)" after
+    "CMA": an alias or the awarding body of the name just read, not a skill of its own."""
+    before = sentence[: verdict.start].rstrip()
+    if not before.endswith("(") or not sentence[verdict.end :].lstrip().startswith(")"):
+        return False
+    opening = len(before) - 1
+    return any(0 <= opening - span.end <= 1 for span, _ in kept)
 
 
 def _score_competencies(
@@ -742,7 +781,8 @@ def _score_competencies(
             value = strength * section_weight
             scores[competency] = scores.get(competency, 0.0) + value
             best[competency] = max(best.get(competency, 0.0), value)
-            proofs.setdefault(competency, []).append((value, position, Evidence(sentence, section)))
+            proof = Evidence(sentence, _public_section(section))
+            proofs.setdefault(competency, []).append((value, position, proof))
     counted = [
         s for s in skills if any(e.section != OTHER for e in s.evidence) or len(s.evidence) > 1
     ]

@@ -42,6 +42,8 @@ NOT_SKILL_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", 
 NAME_POS = frozenset({"NOUN", "PROPN", "X", "NUM", "SYM"})
 FUNCTION_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "PART", "PRON", "SPACE", "AUX"})
 MAX_WORDS = 6
+# Acronyms of job titles that are also written as qualifications ("RN license").
+ROLE_ACRONYMS = frozenset({"RN", "LPN", "LVN", "CNA", "NP", "APRN", "HCA"})
 _WORD = re.compile(r"[A-Za-z0-9][\w'’/&+.-]*")
 
 
@@ -178,7 +180,16 @@ def split_coordination(sentence: str, start: int, end: int) -> list[tuple[int, i
             pieces.append([])
             continue
         pieces[-1].append(token)
-    out = [(p[0].idx, p[-1].idx + len(p[-1].text)) for p in pieces if p]
+    pieces = [p for p in pieces if p]
+    shared_head = (
+        len(pieces) > 1
+        and all(len(p) == 1 and p[0].text.islower() for p in pieces[:-1])
+        and len(pieces[-1]) > 1
+        and pieces[-1][0].dep_ == "compound"
+    )
+    if shared_head:  # "oil, tyre and brake checks": the checks of all three
+        return [(start, end)]
+    out = [(p[0].idx, p[-1].idx + len(p[-1].text)) for p in pieces]
     return out or [(start, end)]
 
 
@@ -196,7 +207,10 @@ def prepare(sentences: Sequence[str]) -> None:
 
 
 def _span_tokens(doc: Any, start: int, end: int) -> list[Any]:
-    return [t for t in doc if t.idx < end and start < t.idx + len(t.text) and not t.is_space]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for t in span if not t.is_space]
 
 
 def _extend_certification(doc: Any, tokens: list[Any]) -> list[Any]:
@@ -242,8 +256,7 @@ def _extend_certification(doc: Any, tokens: list[Any]) -> list[Any]:
 @lru_cache(maxsize=1)
 def _certification_acronyms() -> frozenset[str]:
     """Acronyms that name a certification by themselves (not the roles RN, LPN, CNA)."""
-    roles = {"RN", "LPN", "LVN", "CNA", "NP", "APRN"}
-    return frozenset(words_table()["certification_acronyms"]) - roles
+    return frozenset(words_table()["certification_acronyms"]) - ROLE_ACRONYMS
 
 
 def _trim(tokens: list[Any]) -> list[Any]:
@@ -264,7 +277,28 @@ def _trim(tokens: list[Any]) -> list[Any]:
         out.pop(0)
     while out and (out[-1].pos_ in {"PUNCT", "CCONJ", "ADP", "DET"} or out[-1].text in ",;:"):
         out.pop()
-    return out
+    return _cut_tail(out)
+
+
+def _cut_tail(tokens: list[Any]) -> list[Any]:
+    """ "cashier's checks with the required signatures" -> "cashier's checks"; "cable
+    through conduit" -> "cable"; an opening parenthesis ends the name too. Kept whole:
+    "of" phrases ("titration of drips"), capitalised names ("Code of Ethics for Nurses")
+    and certifications ("degree in Accounting")."""
+    tables = _tables()
+    if any(_in(tables.certification, t.text) for t in tokens):
+        return tokens
+    for index, token in enumerate(tokens):
+        if index == 0:
+            continue
+        if token.text == "(" and ")" not in [t.text for t in tokens[index:]]:
+            return tokens[:index]
+        if token.pos_ == "ADP" and token.lower_ not in {"of", "&"}:
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following is not None and _capitalised(following) and _capitalised(tokens[0]):
+                continue
+            return tokens[:index]
+    return tokens
 
 
 def _is_leading_verb(token: Any) -> bool:
@@ -287,6 +321,8 @@ def _is_leading_verb(token: Any) -> bool:
         return True
     # A bullet's first word followed by "all", "that", a determiner or a pronoun is its
     # verb, whatever the tagger says: "Rings all sales", "Verifies that ...".
+    if after is not None and token.lower_.endswith("ing") and after.pos_ in {"CCONJ", "DET"}:
+        return True  # "Stocking and restocking the station"
     return after is not None and (
         after.pos_ in {"DET", "PRON", "SCONJ"} or after.lower_ in {"all", "that", "any"}
     )
@@ -343,17 +379,21 @@ def _reject_reason(doc: Any, tokens: list[Any], *, curated: bool) -> str | None:
     while after_index < len(doc) and doc[after_index].text in {")", "]", "’", "'"}:
         after_index += 1
     after = doc[after_index] if after_index < len(doc) else None
-    if after is not None and _singular(after.text) in ROLE_NOUNS and after.pos_ == "NOUN":
-        return "role"  # "HGV driver", "Registered Nurse preceptor"
+    if after is not None and after.pos_ == "NOUN" and (
+        _singular(after.text) in ROLE_NOUNS or _in(tables.place, after.text)
+    ):
+        return "role"  # "HGV driver", "Registered Nurse preceptor", "NLN school"
+    if len(content) == 1 and content[0].text.rstrip("s") in ROLE_ACRONYMS:
+        return "role"  # "RN" alone is the job; "RN license" is the certification
     if any(_singular(t.text) in ROLE_NOUNS for t in content[-1:]) and not any(
         _in(tables.certification, t.text) for t in tokens
     ):
         return "role"
     if low == "english":
         return "language of the posting"
-    if any(phrase in low for phrase in tables.benefit_phrases):
-        return "benefit"
-    if any(_soft_match(low, phrase) for phrase in tables.soft):
+    if _condition(low):
+        return "benefit or condition of hiring"
+    if _soft(low):
         return "soft skill"
     if curated and len(content) == 1 and content[0].pos_ == "NOUN" and _in(tables.people, low):
         return "person or role"  # "Chef" the cook, not the DevOps tool
@@ -379,9 +419,7 @@ def _reject_reason(doc: Any, tokens: list[Any], *, curated: bool) -> str | None:
         len(content) == 1 and _is_leading_verb(content[0])
     ):
         return "verb phrase"
-    if any(
-        t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBZ", "VBD", "VBP", "MD"} for t in content[1:]
-    ):
+    if any(t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBZ", "VBD", "VBP", "MD"} for t in tokens[1:]):
         return "clause"
     if (
         len(content) == 1
@@ -403,15 +441,13 @@ def _reject_reason(doc: Any, tokens: list[Any], *, curated: bool) -> str | None:
     ):
         return "the employer's own"  # "our payments platform", "our team"
     if has_certification:
+        if all(_in(tables.certification, t.text) for t in content):
+            return "too vague alone"  # "the certification", "qualifications"
         return None
     if _in(tables.people, head_word) or _in(tables.people, content[-1].text):
         return "person or role"
-    if (
-        head.ent_type_ in {"PERSON", "ORG", "NORP", "FAC"}
-        and len(content) > 1
-        and (_in(tables.place, head_word) or head.ent_type_ == "PERSON")
-    ):
-        return "organisation or person"
+    if _inside_named_place(doc, content):
+        return "organisation or person"  # "CofE" in "St Oswald's CofE Primary School"
     if _in(tables.place, head_word) or _in(tables.place, content[-1].text):
         return "place or organisation"
     if _in(tables.generic, head_word) or _in(tables.generic, content[-1].text):
@@ -458,6 +494,22 @@ def _specific_modifiers(content: Sequence[Any], head: Any | None) -> list[Any]:
     ]
 
 
+def _inside_named_place(doc: Any, content: Sequence[Any]) -> bool:
+    """Whether the phrase lies inside a named organisation or person: an ORG/FAC entity
+    ending in a place word ("... Nursery School", "... Health System"), or a PERSON."""
+    tables = _tables()
+    for entity in doc.ents:
+        if entity.start <= content[0].i and content[-1].i < entity.end:
+            if entity.label_ == "PERSON":
+                return True
+            last = entity[-1].text
+            if entity.label_ in {"ORG", "FAC"} and (
+                _in(tables.place, last) or last.lower() in {"system", "group", "inc", "ltd"}
+            ):
+                return entity.end - entity.start > len(content)
+    return False
+
+
 def _head(tokens: Sequence[Any]) -> Any | None:
     """The noun the phrase is about: the last noun before any "of"/"in" complement."""
     nouns: list[Any] = []
@@ -479,8 +531,24 @@ def _vague(word: str) -> bool:
     )
 
 
-def _soft_match(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+def _condition(text: str) -> bool:
+    return _condition_pattern().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _condition_pattern() -> re.Pattern[str]:
+    phrases = sorted(_tables().benefit_phrases, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, phrases))})(?![\w-])")
+
+
+def _soft(text: str) -> bool:
+    return _soft_pattern().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _soft_pattern() -> re.Pattern[str]:
+    phrases = sorted(_tables().soft, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, phrases))})(?![\w-])")
 
 
 # --------------------------------------------------------------------------------------
@@ -498,9 +566,9 @@ def _judge_words(sentence: str, start: int, end: int, *, curated: bool) -> Verdi
     last = words[-1]
     if low == "english":
         return Verdict(False, start, end, "language of the posting")
-    if any(phrase in low for phrase in tables.benefit_phrases):
-        return Verdict(False, start, end, "benefit")
-    if any(_soft_match(low, phrase) for phrase in tables.soft):
+    if _condition(low):
+        return Verdict(False, start, end, "benefit or condition of hiring")
+    if _soft(low):
         return Verdict(False, start, end, "soft skill")
     if curated:
         return Verdict(True, start, end, "kept")
