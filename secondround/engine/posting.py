@@ -692,9 +692,11 @@ def posting_sections(text: str) -> PostingSections:
         # Explicit headings win: cue-sorting only fills a section the posting left unheaded.
         guess = classify_sentence(item)
         found[guess if guess != OTHER and guess not in headed else OTHER].append(item)
-        if guess == OTHER and not COMPANY_VOICE.match(item) and not is_conditions_sentence(item):
-            if not NAME_LINE.fullmatch(item):  # "Singing River Health System": a name line
-                general.append(item)
+        # Not the employer about itself, not pay or hours, not a name line ("Singing River
+        # Health System"): job content that no cue placed.
+        prose = not (COMPANY_VOICE.match(item) or NAME_LINE.fullmatch(item))
+        if guess == OTHER and prose and not is_conditions_sentence(item):
+            general.append(item)
     return PostingSections(
         title=title,
         responsibilities=found[RESPONSIBILITIES],

@@ -379,8 +379,10 @@ def _reject_reason(doc: Any, tokens: list[Any], *, curated: bool) -> str | None:
     while after_index < len(doc) and doc[after_index].text in {")", "]", "’", "'"}:
         after_index += 1
     after = doc[after_index] if after_index < len(doc) else None
-    if after is not None and after.pos_ == "NOUN" and (
-        _singular(after.text) in ROLE_NOUNS or _in(tables.place, after.text)
+    if (
+        after is not None
+        and after.pos_ == "NOUN"
+        and (_singular(after.text) in ROLE_NOUNS or _in(tables.place, after.text))
     ):
         return "role"  # "HGV driver", "Registered Nurse preceptor", "NLN school"
     if len(content) == 1 and content[0].text.rstrip("s") in ROLE_ACRONYMS:
@@ -506,7 +508,7 @@ def _inside_named_place(doc: Any, content: Sequence[Any]) -> bool:
             if entity.label_ in {"ORG", "FAC"} and (
                 _in(tables.place, last) or last.lower() in {"system", "group", "inc", "ltd"}
             ):
-                return entity.end - entity.start > len(content)
+                return bool(entity.end - entity.start > len(content))
     return False
 
 

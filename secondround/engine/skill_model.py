@@ -32,7 +32,7 @@ import numpy.typing as npt
 from secondround.engine import embeddings, skill_filter, skill_tagger
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "skill_filter.npz"
-MODEL_SHA256 = "c1d8617a8d5c83cce9fd462c73d045db9d8c34722a8762535288a428999a544e"
+MODEL_SHA256 = "6279d3f2b622b8f0bfd91e7e2321a511dde6648e8441f006bdb677c632f22949"
 READERS = ("list", "named", "tagger", "phrase")
 SUFFIXES = ("ing", "tion", "sion", "ment", "ance", "ence", "ure", "sis", "ogy", "ics", "ery")
 Matrix = npt.NDArray[np.float32]
