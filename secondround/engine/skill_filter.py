@@ -423,6 +423,8 @@ def _reject_reason(doc: Any, tokens: list[Any], *, curated: bool) -> str | None:
         return "verb phrase"
     if any(t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBZ", "VBD", "VBP", "MD"} for t in tokens[1:]):
         return "clause"
+    if any(_verb_after_and(tokens, i) for i in range(1, len(tokens) - 1)):
+        return "clause"  # "protocol and administer medications"
     if (
         len(content) == 1
         and content[0].lower_.endswith(("ises", "izes", "ates"))
@@ -494,6 +496,16 @@ def _specific_modifiers(content: Sequence[Any], head: Any | None) -> list[Any]:
         for t in content
         if t.i < head.i and t.pos_ in {"NOUN", "PROPN", "ADJ", "X", "NUM"} and not _vague(t.lower_)
     ]
+
+
+def _verb_after_and(tokens: Sequence[Any], index: int) -> bool:
+    """A base-form action verb right after "and"/"or", before its object: a new clause
+    ("... and administer medications"), whatever the tagger calls it."""
+    token = tokens[index]
+    if tokens[index - 1].pos_ != "CCONJ" or not token.text.islower():
+        return False
+    is_verb = token.pos_ == "VERB" or verb_base(token.text) == token.text
+    return is_verb and tokens[index + 1].pos_ in {"NOUN", "PROPN", "DET", "ADJ"}
 
 
 def _inside_named_place(doc: Any, content: Sequence[Any]) -> bool:

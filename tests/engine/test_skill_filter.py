@@ -198,3 +198,9 @@ def test_without_a_learned_model_every_candidate_is_accepted() -> None:
 def test_the_shipped_model_matches_its_digest() -> None:
     model = skill_model.load()
     assert model.weights.ndim == 1 and 0.0 < model.threshold < 1.0
+
+
+def test_a_verb_after_and_makes_a_clause() -> None:
+    sentence = "Titrate cardiac drips per protocol and administer medications."
+    verdict = _judge(sentence, "protocol and administer medications")
+    assert not verdict.keep and verdict.reason == "clause"
