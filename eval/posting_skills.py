@@ -48,14 +48,13 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine import skill_tagger  # noqa: E402
+from secondround.engine import posting_analysis, skill_tagger  # noqa: E402
 from secondround.engine.posting import (  # noqa: E402
     NICE_TO_HAVE,
     REQUIREMENTS,
     RESPONSIBILITIES,
     posting_sections,
 )
-from secondround.engine import posting_analysis  # noqa: E402
 from secondround.engine.posting_analysis import find_skill_spans  # noqa: E402
 
 SHARED = REPO_ROOT.parent / "shared" / "eval" / "02_job_postings"
