@@ -47,6 +47,7 @@ eval: install
 	$(BIN)/python eval/classify_questions.py 2>/dev/null
 	$(BIN)/python eval/question_kinds.py 2>/dev/null
 	$(BIN)/python eval/posting_skills.py 2>/dev/null
+	$(BIN)/python eval/posting_reading.py 2>/dev/null
 	$(BIN)/python eval/story_matching.py 2>/dev/null
 	$(BIN)/python eval/story_matching.py --data eval/blind/stories 2>/dev/null
 	$(BIN)/python eval/star_labels.py 2>/dev/null

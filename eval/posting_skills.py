@@ -27,6 +27,12 @@ list patterns, soft-skill phrase rules; ``tagged=False``) for comparison.
 Dev is part of the shipped model's training data, so only test and Green are reported,
 as they come.
 
+On Green (many occupations) two more lines compare the app's skills list as it was
+(``green_skills_tools_only``: the readers without phrase spans) with the list after the
+typed and learned filters (``green_skills_filtered``: ``posting_analysis._kept_spans``,
+noun-phrase readers included). Green's gold includes soft skills, which the filtered list
+leaves to the competencies by design, so read its precision more than its recall.
+
     .venv/bin/python eval/posting_skills.py
 """
 
@@ -42,7 +48,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine import skill_tagger  # noqa: E402
+from secondround.engine import posting_analysis, skill_tagger  # noqa: E402
 from secondround.engine.posting import (  # noqa: E402
     NICE_TO_HAVE,
     REQUIREMENTS,
@@ -232,6 +238,14 @@ def main() -> None:
             )
     green = load_green()
     skill_tagger.prepare([" ".join(sentence.tokens) for sentence in green])
+    report("green_skills_tools_only", "", run_sentences(green, phrases=False))
+    filtered = Counts()
+    for sentence in green:
+        text = " ".join(sentence.tokens)
+        kept = posting_analysis._kept_spans(text, named=True, tagged=True)
+        spans = token_spans(sentence.tokens, [(s.start, s.end) for s in kept])
+        filtered.add(sentence.tokens, spans, sentence.gold)
+    report("green_skills_filtered", "", filtered)
     for tagged, variant in ((True, ""), (False, "_rules")):
         counts = run_sentences(green, tagged=tagged)
         report("green_skills", variant, counts)

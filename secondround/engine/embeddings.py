@@ -68,6 +68,7 @@ class Embedder:
             str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
         )
         self._lock = threading.Lock()  # the tokenizer's padding state is shared
+        self._pieces: OrderedDict[str, int] = OrderedDict()
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         if not texts:
@@ -97,6 +98,18 @@ class Embedder:
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
         return unit
+
+    def word_piece_counts(self, texts: Sequence[str]) -> list[int]:
+        """How many word pieces each text has (without [CLS] and [SEP]): rare words split."""
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._pieces]
+            if missing:
+                encodings = self._tokenizer.encode_batch([text or " " for text in missing])
+                for text, encoding in zip(missing, encodings, strict=True):
+                    self._pieces[text] = sum(1 for a, b in encoding.offsets if b > a)
+                while len(self._pieces) > REMEMBERED_TEXTS:
+                    self._pieces.popitem(last=False)
+            return [self._pieces[text] for text in texts]
 
     def span_states(
         self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]

@@ -15,12 +15,18 @@ line:
    sorted by cue words: action verbs and "you will" make a responsibility, "experience",
    "degree", "must" a requirement, "preferred" or "a plus" a nice-to-have. It only feeds a
    section that has no heading of its own, so a posting's explicit structure wins.
+5. The terms of employment (pay, benefits, schedule and shifts, location, contract,
+   physical demands, how to apply, hiring-authority boilerplate) are "other", and are also
+   listed in ``conditions``: under such a heading, on a "Salary: ..." line, or a sentence
+   made of such terms ("Three 12-hour nights, every third weekend."). Readers of skills
+   and competencies skip them: "every third weekend" is not a skill, "flexible schedule"
+   is a benefit, not adaptability.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # --------------------------------------------------------------------------------------
 # Data tables: edit these rather than the code below.
@@ -38,6 +44,10 @@ NICE_TO_HAVE = "nice_to_have"
 OTHER = "other"
 # A heading such as "Job description" or "About the role" holds mixed text: sort it by cues.
 MIXED = "mixed"
+# Pay, benefits, schedule, location, contract: kept in "other" and listed as conditions.
+CONDITIONS = "conditions"
+# A heading no rule knows: a topic inside the job section before it, else "other".
+UNKNOWN = "unknown"
 
 # Ordered: the first rule whose pattern occurs in the lower-cased heading wins, so
 # "Preferred qualifications" is a nice-to-have before "qualifications" makes it required.
@@ -45,17 +55,28 @@ HEADING_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), section)
     for pattern, section in (
         (
+            r"\bbenefits?\b|\bperks?\b|what we offer|we'?ll offer|we will offer|we offer|in return"
+            r"|compensation|\bsalary\b|\bpay\b|\bwages?\b|\bhours\b|\bschedule\b|\bshifts?\b"
+            r"|working (?:pattern|hours|time)|work pattern|\brota\b|\blocation\b|job type"
+            r"|employment type|contract(?: type)?$|appointment type|^(?:pay )?grade$|pay scale"
+            r"|\bflsa\b"
+            r"|how to apply|application|equal opportunit|physical (?:demands|requirements|effort)"
+            r"|working conditions|work environment|who may apply|\btravel\b|\brelocation\b"
+            r"|security clearance|drug test|\btelework\b|remote job|\bremote\b|open & closing"
+            r"|closing date|start date|visa|career (?:structure|path|progression)"
+            r"|supplemental|additional pay|\btips\b|\bbonus\b$|compensation|we'?re offering",
+            CONDITIONS,
+        ),
+        (
             r"nice[ -]to[ -]have|\bpreferred\b|\bbonus\b|desirable|\bdesired\b|\ba plus\b"
             r"|\bpluses\b|good to have|\bideally\b|extra credit|would be (?:great|nice|a plus)"
             r"|really excited if|\boptional\b|\bdesired\b|\badvantageous\b",
             NICE_TO_HAVE,
         ),
         (
-            r"\bbenefit|\bperks?\b|what we offer|we'?ll offer|we will offer|in return"
-            r"|compensation|\bsalary\b|\bpay\b|about us|about the company|who we are"
-            r"|our company|how to apply|application|equal opportunit|\blocation\b|\bteam like"
+            r"about us|about the company|who we are|our company|\bteam like"
             r"|our team|our culture|why join|why work|life at|\bdiversity\b|\bcontact\b"
-            r"|experience level|seniority|job type|employment type|company (?:size|type)",
+            r"|experience level|seniority|company (?:size|type)",
             OTHER,
         ),
         (
@@ -193,6 +214,21 @@ HEADING_WORDS = frozenset(
         "what's",
         "whats",
         "from",
+        "schedule",
+        "hours",
+        "shift",
+        "shifts",
+        "wages",
+        "contract",
+        "physical",
+        "demands",
+        "working",
+        "conditions",
+        "work",
+        "environment",
+        "supplemental",
+        "additional",
+        "type",
     ]
 )
 
@@ -406,6 +442,45 @@ NICE_CUES = re.compile(
     re.IGNORECASE,
 )
 
+# Terms of employment in a sentence: pay, hours, shift patterns, benefits. A sentence mostly
+# made of these is a condition of the job, wherever it stands (see is_conditions_sentence).
+CONDITION_CUES = re.compile(
+    r"[$£€]\s?\d[\d,.]*(?:\s?[-–]\s?[$£€]?\s?\d[\d,.]*)?(?:\s?[kK]\b)?"
+    r"|\bper (?:hour|hr|annum|year|week|month|mile|shift|day)\b|/\s?(?:hour|hr|year|yr)\b"
+    r"|\bpro rata\b|\b\d+(?:\.\d+)?\+?\s?(?:hours?|hrs?)(?: (?:per|a|each) (?:week|day|shift))?\b"
+    r"|\b(?:full|part)[- ]time\b|\bper diem\b|\bprn\b|\bterm[- ]time(?: only)?\b"
+    r"|\b(?:\d+[- ]hour |day |night |evening |morning |weekend |rotating |split |early |late "
+    r"|swing |graveyard |overnight |first |second |third |back[- ]up )+shifts?\b"
+    r"|\bshifts?\b|\bnights?\b|\bovernight\b"
+    r"|\b(?:every|each) (?:other |second |third |fourth |\d(?:st|nd|rd|th) )?weekends?\b"
+    r"|\b(?:alternate|alternating|rotating) (?:weekends?|holidays?|shifts?|nights?)\b"
+    r"|\b(?:weekends?|holidays?|evenings?|nights?|bank holidays?)\b"
+    r"|\b(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)\b(?:\s?(?:to|through|thru|-|–)\s?\w+day)?"
+    r"|\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?|[ap])\b"
+    r"|\bsign[- ]on bonus\b|\bsigning bonus\b|\bbonus\b|\bovertime\b|\btips\b|\bmileage\b"
+    r"|\b(?:medical|dental|vision|health|life|disability)(?:,? (?:and |& )?(?:medical|dental|vision"
+    r"|health|life))* (?:insurance|coverage|plans?|benefits)\b|\b40[13]\(?[bk]\)?"
+    r"|\bpension(?: scheme| plan)?\b|\bpaid time off\b|\bpto\b|\bannual leave\b"
+    r"|\bsick (?:leave|pay|days)\b|\bholiday pay\b|\bvacation\b|\btuition (?:reimbursement"
+    r"|assistance)\b|\b(?:employee|staff|store) discounts?\b|\b(?:on-site|free) parking\b"
+    r"|\b(?:night|shift|weekend) differential\b|\bcompetitive (?:pay|salary|wages?|rates?"
+    r"|compensation|benefits)\b|\bbenefits(?: package)?\b|\bsalary\b|\bwages?\b"
+    r"|\bpay(?: rate| range)?\b|\bcommitment\b|\brota\b|\bschedule\b",
+    re.IGNORECASE,
+)
+CONDITION_SHARE = 0.4
+_CONTENT_WORD = re.compile(r"[A-Za-z0-9$£€][\w$£€.,'/+-]*")
+_SMALL_WORDS = _words(
+    """
+    a an the and or of to in on at for with by as be is are will must may can able work
+    working including include includes plus up from per each every this that our your you
+    we available availability flexible flexibility required requires needed well also any
+    some all
+    """
+)
+
+
 # The last word of a job title is usually one of these.
 ROLE_NOUNS = frozenset(
     [
@@ -529,7 +604,14 @@ MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 EMPHASIS = re.compile(r"\*\*|__|`")
 # "Responsibilities: Design and build..." carries its first item after the colon.
+# A heading's parenthesis: "Certifications (often preferred)".
+NUMBERED_LABEL = re.compile(r"\s*\([^)]*\)\s*$")
 INLINE_HEADING = re.compile(r"^([^:]{2,60}?)\s*:\s+(\S.*)$")
+# A line of capitalised words only (an employer's or a unit's name), not prose.
+_NAME_WORD = r"(?:[A-Z0-9][\w'&.,-]*|of|and|for|the|at|in|&|-|–|\|)"
+NAME_LINE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*")
+# Bullets run together on one line: "• Bake, grill • Garnish dishes • Keep it clean".
+INLINE_BULLET = re.compile(r"\s+[•▪●◦■➢►]\s+")
 # Numbered items run together in one paragraph: "1. Performs ... 2. Performs ...".
 INLINE_NUMBER = re.compile(r"\s+(?=\d{1,2}[.)]\s+[A-Z])")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(\[]?[A-Z0-9])")
@@ -571,6 +653,12 @@ class PostingSections:
     requirements: list[str]
     nice_to_have: list[str]
     other: list[str]
+    # The items of "other" under a pay, benefits, schedule, location or contract heading
+    # or "Label: value" line; they are in "other" too.
+    conditions: list[str] = field(default_factory=list)
+    # The items of "other" from a job description's prose that no cue placed and that are
+    # not the employer describing itself: job content of no particular section.
+    general: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------
@@ -588,6 +676,7 @@ def posting_sections(text: str) -> PostingSections:
         NICE_TO_HAVE: [],
         OTHER: [],
         MIXED: [],
+        CONDITIONS: [],
     }
     headed: set[str] = set()
     section = MIXED
@@ -596,16 +685,26 @@ def posting_sections(text: str) -> PostingSections:
             headed.add(item_section)
             continue
         found[item_section].append(item)
+        if item_section == CONDITIONS:
+            found[OTHER].append(item)
+    general: list[str] = []
     for item in found.pop(MIXED):
         # Explicit headings win: cue-sorting only fills a section the posting left unheaded.
         guess = classify_sentence(item)
         found[guess if guess != OTHER and guess not in headed else OTHER].append(item)
+        # Not the employer about itself, not pay or hours, not a name line ("Singing River
+        # Health System"): job content that no cue placed.
+        prose = not (COMPANY_VOICE.match(item) or NAME_LINE.fullmatch(item))
+        if guess == OTHER and prose and not is_conditions_sentence(item):
+            general.append(item)
     return PostingSections(
         title=title,
         responsibilities=found[RESPONSIBILITIES],
         requirements=found[REQUIREMENTS],
         nice_to_have=found[NICE_TO_HAVE],
         other=found[OTHER],
+        conditions=found[CONDITIONS],
+        general=general,
     )
 
 
@@ -622,6 +721,20 @@ def classify_sentence(sentence: str) -> str:
     if DUTY_CUES.search(sentence):
         return RESPONSIBILITIES
     return OTHER
+
+
+def is_conditions_sentence(sentence: str) -> bool:
+    """True for a sentence mostly about pay, hours, shifts or benefits: "Must be able to work
+    every third weekend and rotating holidays.", "Sign-on bonus up to $15,000." Words such
+    as "must", "able", "work" do not count either way."""
+    words = [w for w in _CONTENT_WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
+    if not words:
+        return False
+    covered = sum(
+        len([w for w in _CONTENT_WORD.findall(m.group(0)) if w.lower() not in _SMALL_WORDS])
+        for m in CONDITION_CUES.finditer(sentence)
+    )
+    return covered >= CONDITION_SHARE * len(words)
 
 
 def starts_with_action_verb(sentence: str) -> bool:
@@ -652,7 +765,8 @@ def verb_base(word: str) -> str | None:
 def split_sentences(text: str) -> list[str]:
     """Sentences of a prose paragraph, keeping "e.g." and numbered runs apart correctly."""
     pieces: list[str] = []
-    for part in INLINE_NUMBER.split(text.strip()):
+    parts = [p for chunk in INLINE_BULLET.split(text.strip()) for p in INLINE_NUMBER.split(chunk)]
+    for part in parts:
         start = 0
         for match in SENTENCE_END.finditer(part):
             before = part[start : match.start()].rstrip()
@@ -699,6 +813,7 @@ def _items(lines: list[str], section: str) -> list[tuple[str | None, str]]:
     """(item, section) pairs in order; (None, section) marks a heading for that section."""
     out: list[tuple[str | None, str]] = []
     pending: list[str] = []  # the paragraph or bullet being read, joined across hard wraps
+    previous = section
 
     def flush() -> None:
         nonlocal pending
@@ -716,6 +831,11 @@ def _items(lines: list[str], section: str) -> list[tuple[str | None, str]]:
         if heading is not None:
             flush()
             section, rest = heading
+            if section == UNKNOWN:
+                # "Safeguarding", "SEN 1:1 support" under "What we're looking for": a topic
+                # inside the job section keeps it; elsewhere an unknown heading is "other".
+                section = previous if previous in (RESPONSIBILITIES, REQUIREMENTS) else OTHER
+            previous = section
             out.append((None, section))
             if rest:
                 pending = [rest]
@@ -741,6 +861,11 @@ def _continues(previous: str, text: str, raw: str) -> bool:
 def _read_heading(raw: str) -> tuple[str, str] | None:
     """(section, text after the heading) when the line is a heading, else None."""
     if BULLET.match(raw) and not BOLD_LINE.match(BULLET.sub("", raw, count=1)):
+        # "2. Skills & Abilities", "4. Certifications (often preferred)": a numbered heading.
+        rest = NUMBERED_LABEL.sub("", BULLET.sub("", raw, count=1)).strip().rstrip(":")
+        numbered = re.match(r"\s*\d{1,2}[.)]\s", raw) is not None
+        if numbered and _heading_section(rest) is not None and _is_heading_text(rest, colon=True):
+            return _heading_section(rest) or OTHER, ""
         return None
     marked = bool(MARKDOWN_HEADING.match(raw) or BOLD_LINE.match(raw))
     line = _strip_markup(raw)
@@ -753,7 +878,7 @@ def _read_heading(raw: str) -> tuple[str, str] | None:
     bare = line.rstrip(":").strip()
     if not (marked or _is_heading_text(bare, colon=line.endswith(":"))):
         return None
-    return _heading_section(bare) or OTHER, ""
+    return _heading_section(bare) or UNKNOWN, ""
 
 
 def _is_heading_text(text: str, *, colon: bool) -> bool:

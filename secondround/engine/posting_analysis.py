@@ -6,25 +6,33 @@ The candidate pastes a posting; the engine answers two questions for the second 
   phrase lexicon (data/posting_competency_phrases.json) is matched sentence by sentence.
   A sentence counts once per competency, with its strongest phrase, times the weight of
   its section (responsibilities and requirements weigh most, nice-to-have less, the rest
-  least). Repetition adds up; the top competency is scaled to 1.0. ``technical_depth``
-  comes from how many skills the posting lists.
-* Which skills and tools does the job use? Three readers, merged left to right:
+  least, pay/benefits/schedule nothing), unless one of the competency's vetoes matches
+  ("accept criticism and coaching" is not mentoring). Repetition adds up; the top
+  competency is scaled to 1.0. ``technical_depth`` comes from how many skills it lists.
+* Which skills and tools does the job use? Readers propose spans, a filter keeps skills:
   1. a curated gazetteer (data/skills_gazetteer.txt) of tools, methods, standards,
      procedures and certifications across occupations, matched case-insensitively except
      for names that are also common words ("=Go", "=Epic", "=Word" in the file);
   2. list patterns in requirement sentences: "experience with X", "knowledge of X and Y",
-     "proficiency in X or Y", "such as X, Y and Z", cut at the first clause boundary and
-     split into items;
+     "proficiency in X or Y", "such as X, Y and Z", cut at the first clause boundary;
   3. CamelCase, acronym and dotted tool names ("MercuryGate", "SAP", "Node.js") in
-     requirement and nice-to-have sentences.
-  Names are de-duplicated case-insensitively (Node.js = NodeJS), generic words dropped.
+     requirement and nice-to-have sentences;
+  4. in job content only: the CRF tagger's spans, and the shared parse's proper names
+     ("Keeping Children Safe in Education") and noun phrases ("megger testing").
+  Lists are split into items ("receptacles, switches, dimmers"). Every span then passes
+  the typed filter (skill_filter: not a time, pay, benefit, place, person, trait, soft
+  skill or vague noun; trimmed to the name) and, unless it is a gazetteer name, the
+  learned filter (skill_model). Pay, benefits and schedule sections, and sentences made
+  of such terms, are read for gazetteer names only. Names are de-duplicated
+  case-insensitively (Node.js = NodeJS); each skill gets a type (skill_types: tool,
+  procedure, certification or knowledge).
 
-``find_skill_spans`` exposes the span reader with character offsets; with
-``phrases=True`` it also returns soft-skill phrase spans ("ability to <verb phrase>", duty
-clauses opened by an action verb, "communication skills"), which the SkillSpan
-evaluation counts as skills but the product keeps in its competencies instead.
+``find_skill_spans`` exposes readers 1-3 and the tagger with character offsets (no
+filter); with ``phrases=True`` it also returns soft-skill phrase spans ("ability to <verb
+phrase>", duty clauses opened by an action verb, "communication skills"), which the
+SkillSpan evaluation counts as skills but the product keeps in its competencies instead.
 
-Everything is rule-based and deterministic: the same text gives the same analysis.
+The same text gives the same analysis.
 """
 
 from __future__ import annotations
@@ -37,12 +45,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from secondround.engine import skill_tagger
+from secondround.engine import skill_filter, skill_model, skill_tagger, skill_types
 from secondround.engine.posting import (
+    CONDITIONS,
     NICE_TO_HAVE,
     OTHER,
     REQUIREMENTS,
     RESPONSIBILITIES,
+    is_conditions_sentence,
     posting_sections,
     split_sentences,
     verb_base,
@@ -62,12 +72,19 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Job-description prose no cue placed: read for skills like the job sections, weighed
+# like "other" for competencies.
+GENERAL = "general"
 SECTION_WEIGHTS: dict[str, float] = {
     RESPONSIBILITIES: 1.0,
     REQUIREMENTS: 1.0,
     NICE_TO_HAVE: 0.5,
     OTHER: 0.35,
+    # Pay, benefits, schedule: "flexible schedule" is a perk, not adaptability.
+    CONDITIONS: 0.0,
+    GENERAL: 0.35,
 }
+JOB_SECTIONS = (RESPONSIBILITIES, REQUIREMENTS, NICE_TO_HAVE, GENERAL)
 # A competency needs one sentence contributing at least this much (phrase x section).
 MIN_EVIDENCE = 0.25
 MAX_EVIDENCE = 5
@@ -235,6 +252,9 @@ class CompetencyNeed:
 class Skill:
     name: str
     evidence: tuple[Evidence, ...]
+    # "tool" | "procedure" | "certification" | "knowledge" (see skill_types): drafters
+    # ask about a tool as a tool and a procedure as a procedure.
+    type: str = skill_types.KNOWLEDGE
 
 
 @dataclass(frozen=True)
@@ -310,6 +330,17 @@ def _competency_lexicon() -> tuple[tuple[str, tuple[tuple[re.Pattern[str], float
         )
         lexicon.append((competency, compiled))
     return tuple(lexicon)
+
+
+@lru_cache(maxsize=1)
+def _competency_vetoes() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Per competency, patterns that stop a sentence counting for it: "accept criticism
+    and coaching" is not mentoring, "under normal supervision" not leadership."""
+    data = json.loads(COMPETENCY_FILE.read_text(encoding="utf-8"))
+    return {
+        competency: tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+        for competency, patterns in data.get("_vetoes", {}).items()
+    }
 
 
 def gazetteer_size() -> int:
@@ -422,6 +453,12 @@ def _non_overlapping(spans: list[SkillSpan]) -> list[SkillSpan]:
 
 
 def _gazetteer_spans(sentence: str) -> list[SkillSpan]:
+    return list(_gazetteer_spans_cached(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_spans_cached(sentence: str) -> tuple[SkillSpan, ...]:
+    """The gazetteer's names in a sentence; cached, as three readers ask for them."""
     gaz = _gazetteer()
     spans: list[SkillSpan] = []
     if gaz.folded is not None:
@@ -436,7 +473,7 @@ def _gazetteer_spans(sentence: str) -> list[SkillSpan]:
             spans.append(SkillSpan(match.start(), match.end(), match.group(0), "skill"))
     # Longest first so "Microsoft Excel" beats "Excel" when both match.
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
-    return _non_overlapping(spans)
+    return tuple(_non_overlapping(spans))
 
 
 def _cue_list_spans(sentence: str) -> list[SkillSpan]:
@@ -572,6 +609,8 @@ def _sentences(text: str) -> list[tuple[str, str]]:
     """(sentence, section) in posting order. The title is left out: "Registered Nurse"
     names the job, not a skill or a competency it asks for."""
     sections = posting_sections(text)
+    conditions = set(sections.conditions)
+    general = set(sections.general)
     out: list[tuple[str, str]] = []
     # PostingSections keeps each section's items in order; interleave by posting position.
     positions: list[tuple[int, int, str, str]] = []
@@ -587,7 +626,12 @@ def _sentences(text: str) -> list[tuple[str, str]]:
                 found = text.find(sentence[:40], cursor.get(section, 0))
                 if found >= 0:
                     cursor[section] = found
-                positions.append((found if found >= 0 else len(text), order, section, sentence))
+                where = section
+                if section == OTHER and item in conditions:
+                    where = CONDITIONS
+                elif section == OTHER and item in general:
+                    where = GENERAL
+                positions.append((found if found >= 0 else len(text), order, where, sentence))
     positions.sort(key=lambda p: (p[0], p[1]))
     out += [(sentence, section) for _, _, section, sentence in positions]
     return out
@@ -597,14 +641,19 @@ def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
     order: list[str] = []
     names: dict[str, str] = {}
     evidence: dict[str, list[Evidence]] = {}
-    # One batched MiniLM run for the whole posting instead of one per sentence; when the
-    # tagger is unavailable find_skill_spans falls back to the rules.
+    # Pay, benefits and schedule name no skills; a sentence of them inside a job section
+    # ("Must work every third weekend.") gets only the curated gazetteer names.
+    readable = [(s, section) for s, section in sentences if section != CONDITIONS]
+    content = {s for s, section in readable if section in JOB_SECTIONS}
+    content -= {s for s in content if is_conditions_sentence(s)}
+    # One batched MiniLM run and one batched parse for the whole posting instead of one
+    # per sentence; when the tagger is unavailable find_skill_spans falls back to rules.
     with contextlib.suppress(skill_tagger.TaggerUnavailable):
-        skill_tagger.prepare([sentence for sentence, section in sentences if section != OTHER])
-    for sentence, section in sentences:
-        named = section in (REQUIREMENTS, NICE_TO_HAVE)
-        # The tagger reads job content only: "About us" and benefits name no skills.
-        for span in find_skill_spans(sentence, named=named, tagged=section != OTHER):
+        skill_tagger.prepare([s for s, _ in readable if s in content])
+    skill_filter.prepare([s for s, _ in readable])
+    for sentence, section in readable:
+        named = section in (REQUIREMENTS, NICE_TO_HAVE) and sentence in content
+        for span in _kept_spans(sentence, named=named, tagged=sentence in content):
             key = skill_key(span.name)
             if not key:
                 continue
@@ -612,32 +661,128 @@ def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
                 order.append(key)
                 names[key] = span.name
                 evidence[key] = []
-            proof = Evidence(sentence, section)
+            proof = Evidence(sentence, _public_section(section))
             if proof not in evidence[key]:
                 evidence[key].append(proof)
-    return [Skill(names[key], tuple(evidence[key][:MAX_EVIDENCE])) for key in order]
+    return [
+        Skill(names[key], tuple(evidence[key][:MAX_EVIDENCE]), skill_types.skill_type(names[key]))
+        for key in order
+    ]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span one reader proposes as a skill, before the typed filter judges it."""
+
+    start: int
+    end: int
+    reader: str  # "gazetteer" | "list" | "named" | "tagger" | "phrase"
+    name: str | None  # the display name for a gazetteer span
+
+
+def skill_candidates(sentence: str, *, named: bool, tagged: bool) -> list[Candidate]:
+    """Every reader's spans for one sentence, in order of trust (gazetteer first).
+
+    ``tagged`` (job content): the tagger and the parse's proper names and noun phrases
+    read too; otherwise (a condition sentence, "About us") only the curated names."""
+    out = [Candidate(s.start, s.end, "gazetteer", s.name) for s in _gazetteer_spans(sentence)]
+    if not tagged:
+        return out
+    curated = {(c.start, c.end) for c in out}
+    readers = [("list", _cue_list_spans(sentence))]
+    if named:
+        readers.append(("named", _named_spans(sentence)))
+    tagger = _tagger_spans(sentence, _gazetteer_spans(sentence))
+    if tagger is not None:
+        readers.append(("tagger", [s for s in tagger if (s.start, s.end) not in curated]))
+    for reader, spans in readers:
+        for span in spans:
+            for start, end in skill_filter.split_coordination(sentence, span.start, span.end):
+                out.append(Candidate(start, end, reader, None))
+    out += [Candidate(s, e, "phrase", None) for s, e in skill_filter.noun_phrases(sentence)]
+    return out
+
+
+def _public_section(section: str) -> str:
+    """The section an Evidence names: job-description prose and conditions are "other"."""
+    return OTHER if section in (GENERAL, CONDITIONS) else section
+
+
+def _kept_spans(sentence: str, *, named: bool, tagged: bool) -> list[SkillSpan]:
+    """The candidates the typed filter keeps (and the learned filter, for uncurated
+    ones), trimmed to the skill's name; where two overlap, the more trusted reader's."""
+    judged: list[tuple[Candidate, skill_filter.Verdict]] = []
+    for candidate in skill_candidates(sentence, named=named, tagged=tagged):
+        verdict = skill_filter.judge(
+            sentence, candidate.start, candidate.end, curated=candidate.name is not None
+        )
+        if verdict.keep:
+            judged.append((candidate, verdict))
+    uncurated = [(c, v) for c, v in judged if c.name is None]
+    accepted = skill_model.accept(sentence, [(v.start, v.end, c.reader) for c, v in uncurated])
+    rejected = {id(c) for (c, _), ok in zip(uncurated, accepted, strict=True) if not ok}
+    kept: list[tuple[SkillSpan, bool]] = []  # (span, curated)
+    for candidate, verdict in judged:
+        if id(candidate) in rejected or _alias_in_parentheses(sentence, verdict, kept):
+            continue
+        curated = candidate.name is not None
+        overlapping = [k for k in kept if k[0].start < verdict.end and verdict.start < k[0].end]
+        if overlapping:
+            # A longer uncurated phrase replaces the uncurated fragments it holds whole
+            # ("speech and language programmes" over "speech"); otherwise the first wins.
+            holds_them = all(
+                not was_curated and verdict.start <= k.start and k.end <= verdict.end
+                for k, was_curated in overlapping
+            )
+            if curated or not holds_them:
+                continue
+            kept = [k for k in kept if k not in overlapping]
+        if curated and (verdict.start, verdict.end) == (candidate.start, candidate.end):
+            name = candidate.name or sentence[verdict.start : verdict.end]
+        else:
+            name = _display(sentence[verdict.start : verdict.end])
+        kept.append((SkillSpan(verdict.start, verdict.end, name, "skill"), curated))
+    return sorted((span for span, _ in kept), key=lambda s: (s.start, s.end))
+
+
+def _alias_in_parentheses(
+    sentence: str, verdict: skill_filter.Verdict, kept: list[tuple[SkillSpan, bool]]
+) -> bool:
+    """ "(CPC)" after "Driver Certificate of Professional Competence", "(AAMA)" after
+    "CMA": an alias or the awarding body of the name just read, not a skill of its own."""
+    before = sentence[: verdict.start].rstrip()
+    if not before.endswith("(") or not sentence[verdict.end :].lstrip().startswith(")"):
+        return False
+    opening = len(before) - 1
+    return any(0 <= opening - span.end <= 1 for span, _ in kept)
 
 
 def _score_competencies(
     sentences: list[tuple[str, str]], skills: list[Skill]
 ) -> list[CompetencyNeed]:
     lexicon = _competency_lexicon()
+    vetoes = _competency_vetoes()
     scores: dict[str, float] = {}
     best: dict[str, float] = {}
     proofs: dict[str, list[tuple[float, int, Evidence]]] = {}
     for position, (sentence, section) in enumerate(sentences):
         section_weight = SECTION_WEIGHTS.get(section, SECTION_WEIGHTS[OTHER])
+        if section in JOB_SECTIONS and is_conditions_sentence(sentence):
+            section_weight = SECTION_WEIGHTS[OTHER]
+        if not section_weight:
+            continue
         for competency, patterns in lexicon:
             strength = max(
                 (weight for pattern, weight in patterns if pattern.search(sentence)),
                 default=0.0,
             )
-            if not strength:
+            if not strength or any(v.search(sentence) for v in vetoes.get(competency, ())):
                 continue
             value = strength * section_weight
             scores[competency] = scores.get(competency, 0.0) + value
             best[competency] = max(best.get(competency, 0.0), value)
-            proofs.setdefault(competency, []).append((value, position, Evidence(sentence, section)))
+            proof = Evidence(sentence, _public_section(section))
+            proofs.setdefault(competency, []).append((value, position, proof))
     counted = [
         s for s in skills if any(e.section != OTHER for e in s.evidence) or len(s.evidence) > 1
     ]
@@ -691,8 +836,9 @@ def analyse_posting(text: str) -> PostingAnalysis:
 
 
 def analysis_as_json(analysis: PostingAnalysis) -> dict[str, object]:
-    """{"competencies": [{"id", "weight", "evidence"}], "skills": [{"name", "evidence"}]};
-    evidence is the first evidence sentence (a string)."""
+    """{"competencies": [{"id", "weight", "evidence"}], "skills": [{"name", "evidence",
+    "type"}]}; evidence is the first evidence sentence (a string), type one of "tool",
+    "procedure", "certification", "knowledge"."""
     return {
         "competencies": [
             {
@@ -706,6 +852,7 @@ def analysis_as_json(analysis: PostingAnalysis) -> dict[str, object]:
             {
                 "name": skill.name,
                 "evidence": skill.evidence[0].sentence if skill.evidence else "",
+                "type": skill.type,
             }
             for skill in analysis.skills
         ],

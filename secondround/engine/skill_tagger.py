@@ -363,6 +363,22 @@ def tag_spans(
     return spans_from_tags(text, tokens, tag_tokens(text, tokens, names, chances))
 
 
+def span_chance(sentence: str, start: int, end: int) -> float | None:
+    """The network's mean chance that the tokens of ``sentence[start:end]`` are part of a
+    skill (begins or continues one); None when the tagger is unusable or no token fits."""
+    if not isinstance(sentence, str) or not sentence.strip():
+        return None
+    text, tokens = _clip(sentence)
+    inside = [i for i, (s, e) in enumerate(tokens) if s < end and start < e]
+    if not inside:
+        return None
+    try:
+        chances = _chances(sentence, text, tokens)
+    except TaggerUnavailable:
+        return None
+    return float((chances[inside, 1] + chances[inside, 2]).mean())
+
+
 def spans_from_tags(
     text: str, tokens: Sequence[Token], tags: Sequence[str]
 ) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ import pytest
 from secondround.engine.posting import (
     PostingSections,
     classify_sentence,
+    is_conditions_sentence,
     posting_sections,
     split_sentences,
 )
@@ -269,4 +270,83 @@ def test_split_sentences_respects_abbreviations_and_numbered_runs() -> None:
         "Report to Dr. Lee.",
         "Performs audits.",
         "Writes reports.",
+    ]
+
+
+CONDITIONS_POSTING = """\
+Registered Nurse - Cardiac Step-Down
+
+Responsibilities
+- Monitor telemetry and titrate cardiac drips.
+- Must be able to work every third weekend and rotating holidays.
+
+Requirements
+- Active RN license and BLS.
+
+Schedule
+- Three 12-hour night shifts per week.
+
+Pay and benefits
+- $38.50 - $52.00 per hour plus night differential.
+- Medical, dental and vision insurance.
+
+Work Location: Dayton, Ohio
+Job Type: Full-time
+"""
+
+
+def test_pay_benefit_schedule_and_location_items_are_conditions_and_other() -> None:
+    sections = posting_sections(CONDITIONS_POSTING)
+    expected = [
+        "Three 12-hour night shifts per week.",
+        "$38.50 - $52.00 per hour plus night differential.",
+        "Medical, dental and vision insurance.",
+        "Dayton, Ohio",
+        "Full-time",
+    ]
+    assert sections.conditions == expected
+    assert all(item in sections.other for item in expected)
+    assert sections.requirements == ["Active RN license and BLS."]
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("2. Skills & Abilities\n- Good knife skills", "requirements"),
+        ("4. Certifications (often preferred)\n- ServSafe", "requirements"),
+        ("6. Typical Responsibilities\n- Stock the station", "responsibilities"),
+        ("3. Physical Requirements\n- Lift 50 lbs", "conditions"),
+    ],
+)
+def test_numbered_headings(text: str, section: str) -> None:
+    sections = posting_sections(text)
+    item = text.splitlines()[1].lstrip("- ")
+    assert item in getattr(sections, section)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Must be able to work every third weekend and rotating holidays.", True),
+        ("Sign-on bonus up to $15,000; competitive pay and benefits.", True),
+        ("Full-time nights, 36 hours per week (three 12-hour shifts).", True),
+        ("Flexibility to work overnight, weekends and holidays.", True),
+        ("Pay: $15.00-$18.00 per hour", True),
+        ("You will lead a crew of 20 associates on second shift.", False),
+        ("Manage inbound and outbound dock schedules.", False),
+        ("Perform night audit procedures to balance all hotel transactions.", False),
+        ("Active RN license, BLS and ACLS within 90 days of hire.", False),
+        ("", False),
+    ],
+)
+def test_conditions_sentences(sentence: str, expected: bool) -> None:
+    assert is_conditions_sentence(sentence) is expected
+
+
+def test_bullets_run_together_on_one_line_are_items() -> None:
+    text = "Duties\n• Bake, grill and steam • Garnish final dishes • Keep the station clean"
+    assert posting_sections(text).responsibilities == [
+        "Bake, grill and steam",
+        "Garnish final dishes",
+        "Keep the station clean",
     ]

@@ -344,6 +344,24 @@ def test_empty_input(text: str) -> None:
     assert analysis_as_json(analysis) == {"competencies": [], "skills": []}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00\x01\x02 binary \xff\xfe",
+        "Enfermera registrada. Turnos de noche, un fin de semana de cada tres.",
+        "Requirements:\n" + "- Experience with wound care and BLS.\n" * 2000,
+        "🙂 " * 300,
+    ],
+    ids=["binary", "another language", "huge", "emoji"],
+)
+def test_bad_input_gives_an_analysis_not_an_exception(text: str) -> None:
+    data = analysis_as_json(analyse_posting(text))
+    assert json.dumps(data)
+    assert all(
+        s["type"] in {"tool", "procedure", "certification", "knowledge"} for s in data["skills"]
+    )  # type: ignore[index,union-attr]
+
+
 def test_no_evidence_no_competency() -> None:
     analysis = analyse_posting("Warehouse Associate\n\nLocation: Leeds.\n")
     assert analysis.competencies == ()
@@ -364,7 +382,7 @@ def test_json_shape() -> None:
     assert isinstance(competencies, list) and isinstance(skills, list)
     assert set(competencies[0]) == {"id", "weight", "evidence"}
     assert isinstance(competencies[0]["evidence"], str)
-    assert set(skills[0]) == {"name", "evidence"}
+    assert set(skills[0]) == {"name", "evidence", "type"}
     assert skills[0]["name"] == "REST APIs"
 
 
@@ -402,3 +420,106 @@ def test_phrase_spans_cover_ability_clauses() -> None:
 
 def test_gazetteer_is_broad() -> None:
     assert gazetteer_size() >= 600
+
+
+# The nursing posting of issue 14, in the words of a real unit's advert.
+STEP_DOWN_NURSE = """RN - Cardiac Step-Down, Nights
+
+We are seeking a Registered Nurse for our step-down unit in Columbus, Ohio. Full-time,
+36 hours per week, nights, every third weekend and rotating holidays.
+
+What you'll do:
+- Provide care for telemetry patients, including titration of cardiac drips.
+- Serve as preceptor for new graduates and nursing students.
+- Use excellent time management to prioritize care for a four-patient assignment.
+- Follow patient safety practices, including bedside handoff.
+
+What you need:
+- Active RN license, BLS and ACLS within 90 days of hire.
+- Experience with Epic documentation.
+- Must be able to work every third weekend and rotating holidays.
+- Stay calm under pressure; dependable, positive attitude.
+
+Benefits
+- Sign-on bonus up to $15,000; medical, dental and vision insurance; 403(b) match.
+"""
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "every third weekend",
+        "rotating holidays",
+        "stay calm under pressure",
+        "calm under pressure",
+        "positive attitude",
+        "dependable",
+        "time management",
+        "nights",
+        "Columbus",
+        "sign-on bonus",
+        "vision insurance",
+        "403(b)",
+        "Registered Nurse",
+        "new graduates",
+    ],
+)
+def test_issue_14_nurse_posting_lists_no_condition_or_trait_as_a_skill(phrase: str) -> None:
+    names = [s.name.lower() for s in analyse_posting(STEP_DOWN_NURSE).skills]
+    assert not [n for n in names if phrase.lower() in n or n in phrase.lower()], names
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("telemetry", None),
+        ("cardiac drips", "procedure"),
+        ("RN license", "certification"),
+        ("BLS", "certification"),
+        ("ACLS", "certification"),
+        ("Epic", "tool"),
+        ("bedside handoff", "procedure"),
+    ],
+)
+def test_issue_14_nurse_posting_lists_its_skills_with_types(name: str, kind: str | None) -> None:
+    skills = {s.name.lower(): s for s in analyse_posting(STEP_DOWN_NURSE).skills}
+    found = [key for key in skills if name.lower() in key]
+    assert found, list(skills)
+    if kind is not None:
+        assert skills[found[0]].type == kind
+
+
+@pytest.mark.parametrize(
+    ("competency", "phrase"),
+    [
+        ("mentoring", "preceptor"),
+        ("prioritization", "time management"),
+        ("attention_to_detail", "patient safety"),
+        ("pressure", "calm under pressure"),
+    ],
+)
+def test_issue_14_nurse_posting_competencies(competency: str, phrase: str) -> None:
+    needs = {n.id: n for n in analyse_posting(STEP_DOWN_NURSE).competencies}
+    assert competency in needs, list(needs)
+    assert any(phrase in proof.sentence for proof in needs[competency].evidence)
+
+
+def test_benefits_are_not_read_as_adaptability_or_skills() -> None:
+    analysis = analyse_posting(
+        "Requirements:\n- Forklift certification.\n\nBenefits:\n- Flexible schedule.\n"
+        "- Employee discount and on-site parking.\n"
+    )
+    assert [s.name.lower() for s in analysis.skills] == ["forklift certification"]
+    assert "adaptability" not in {n.id for n in analysis.competencies}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "competency"),
+    [
+        ("Able to accept criticism and coaching.", "mentoring"),
+        ("Works under normal supervision of a work leader.", "leadership"),
+    ],
+)
+def test_vetoes_stop_a_sentence_counting(sentence: str, competency: str) -> None:
+    analysis = analyse_posting(f"Requirements:\n- {sentence}\n")
+    assert competency not in {n.id for n in analysis.competencies}
