@@ -270,6 +270,9 @@ SUPERSEDED_LINE = re.compile(
 )
 
 
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
 def _dated_lines(messages: list[Message]) -> list[str]:
     """Lines whose dates may be the interview's: not a cancelled one, not an option."""
     lines = []
@@ -280,6 +283,7 @@ def _dated_lines(messages: list[Message]) -> list[str]:
                 continue
             if SUPERSEDED_LINE.search(line):
                 options = options or "following" in line.lower()
+                lines.extend(s for s in SENTENCE.split(line) if not SUPERSEDED_LINE.search(s))
                 continue
             if options and (BULLET.match(line) or dates_in(line, date.min)):
                 continue

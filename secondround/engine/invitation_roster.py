@@ -378,6 +378,12 @@ def _units(message: Message, state: _LineState) -> list[Unit]:
         next_line = next((text.strip() for text in lines[position + 1 :] if text.strip()), "")
         cells = _table_cells(line, state)
         if cells is None and _is_heading(line, next_line):
+            if len(line.split()) > 6:  # a sentence ending in a colon says things too
+                state.heading, state.entry_times = "", None
+                units.extend(
+                    _line_units(line, message.depth, line_day, state, superseded=superseded,
+                                options=options)
+                )
             state.heading = line
             state.heading_times = None if superseded else clock_times(without_zones(line))
             state.heading_is_last = True
@@ -558,7 +564,10 @@ def _sentences(text: str) -> list[str]:
     """Sentences, without splitting after "Dr." or "Ms."."""
     sentences: list[str] = []
     for piece in SENTENCE_END.split(text):
-        if sentences and ABBREVIATION_END.search(sentences[-1]):
+        if sentences and (
+            ABBREVIATION_END.search(sentences[-1])
+            or (re.search(r"\b[ap]\.m\.$", sentences[-1], re.I) and re.match(r"[A-Z]{2,4}\b", piece))
+        ):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)
@@ -781,6 +790,11 @@ def _describe(
         cleaned = _clean_piece(piece)
         if not cleaned:
             continue
+        if not bracketed and DETERMINER.match(cleaned) and not POSSESSIVE_RELATION.match(cleaned):
+            bare = DETERMINER.sub("", cleaned)
+            if _is_title_like(bare, lead_allowed=False) and not _is_relation_phrase(bare):
+                cleaned = bare  # "Siobhán O'Neill, our Nurse Manager for ..."
+                start = end - len(_clean_piece(piece[piece.lower().index(bare.lower()[:8]):]))
         if (
             PANEL_ROLES.match(cleaned)
             or GRADE.match(cleaned)
@@ -935,7 +949,7 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
             mention.positive = triggered or (scheduled and _with_before(before_in_clause))
         else:
             mention.positive = in_list or triggered
-        mention.times, mention.borrowed = _clause_times(unit, clause)
+        mention.times, mention.borrowed = _clause_times(unit, text, clauses, clause_start)
 
 
 def _me_position(text: str) -> int:
@@ -957,16 +971,29 @@ def _clause_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _clause_times(unit: Unit, clause: str) -> tuple[FoundTimes | None, bool]:
-    """A prose clause keeps its own time ("then at 10:00 our Project Director ..."); other
+def _clause_times(
+    unit: Unit, text: str, clauses: list[tuple[int, int]], clause_start: int
+) -> tuple[FoundTimes | None, bool]:
+    """A prose clause keeps its own time ("then at 10:00 our Project Director ..."), or
+    takes the last one before it in the sentence ("from 1:00 to 2:00 with A; B; and C"),
+    or follows it for as long as it says ("and to finish, 15 minutes with C"). Other
     units give every name the unit's times."""
     if unit.kind != "prose":
         return unit.times, unit.borrowed
-    own = clock_times(without_zones(clause))
-    if own is not None:
-        return own, False
-    if unit.borrowed:
-        return unit.times, True
+    earlier: FoundTimes | None = None
+    for start, end in clauses:
+        clause = text[start:end]
+        own = clock_times(without_zones(clause))
+        if start == clause_start:
+            if own is not None:
+                return own, False
+            minutes = duration_minutes(clause)
+            if earlier is not None and earlier.end is not None and minutes:
+                begin = datetime.combine(date.min, earlier.end)
+                return FoundTimes(earlier.end, (begin + timedelta(minutes=minutes)).time()), False
+            return earlier, False
+        if own is not None:
+            earlier = own
     return None, False
 
 
@@ -1110,7 +1137,9 @@ def _add_references(people: list[Person], units: list[Unit]) -> None:
             )
             mention.positive = triggered
             mention.aside = bool(ASIDE.search(_without_names(unit.text)))
-            mention.times, mention.borrowed = _clause_times(unit, unit.text)
+            bounds = _clause_bounds(unit.text)
+            here = next((a for a, b in bounds if a <= match.start() < b), 0)
+            mention.times, mention.borrowed = _clause_times(unit, unit.text, bounds, here)
             owner.mentions.append(mention)
 
 

@@ -181,6 +181,10 @@ def is_layout(line: str) -> bool:
     )
 
 
+def _is_hard_layout(line: str) -> bool:
+    return bool(BULLET.match(line) or "|" in line or "\t" in line or TABLE_RULE.match(line))
+
+
 def _unwrapped(lines: list[str]) -> list[str]:
     """Prose lines joined back into the sentences they were wrapped from, so that "At
     10:45 you will meet" and "Grace Adeyemi, Warehouse Lead" on the next line are read as
@@ -188,12 +192,13 @@ def _unwrapped(lines: list[str]) -> list[str]:
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
+        lower_start = bool(line.strip()) and line.strip()[0].islower()
         if (
             previous.strip()
             and line.strip()
-            and (WRAPPED_END.search(previous.rstrip()) or line.strip()[0].islower())
+            and (WRAPPED_END.search(previous.rstrip()) or lower_start)
             and not is_layout(previous)
-            and not is_layout(line)
+            and (not is_layout(line) or (lower_start and not _is_hard_layout(line)))
         ):
             joined[-1] = f"{previous.rstrip()} {line.strip()}"
         else:
