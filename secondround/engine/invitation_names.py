@@ -24,6 +24,7 @@ from .word_tables import word_set
 
 __all__ = [
     "HONORIFICS",
+    "proper_words",
     "NAME_PARTICLES",
     "NOT_NAME_WORDS",
     "NameSpan",
@@ -106,8 +107,18 @@ NOT_NAME_WORDS: frozenset[str] = word_set(
     """
 )
 
+# Letters after a name written in mixed case, and street-name abbreviations.
+MIXED_CASE_LETTERS: frozenset[str] = word_set(
+    "phd dphil edd pharmd msc bsc med bed mphil dnp rd st ave blvd hwy ln pkwy sq"
+)
 GIVEN_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "given_names.txt"
 
+ORGANISATION_AFTER = re.compile(
+    r"\s+(?:Trust|Ltd|Limited|Inc|LLC|LLP|PLC|Plc|GmbH|Group|Foundation|Hospital|University"
+    r"|College|School|Academy|Bank|Solicitors|Partners|Council|Institute|Associates|Company"
+    r"|Corporation|Centre|Center|Clinic|Pharmacy|Hotel|Inn|Restaurant|Street|Road|Avenue|Lane"
+    r"|Square|Building|Tower|House|Hall|Park)\b"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|[(\[{]|[)\]}]|[,;:!?]")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _HONORIFIC_COMPOUND = re.compile(r"^(?:dr|prof)\.?-ing\.?$", re.IGNORECASE)
@@ -123,7 +134,8 @@ class NameSpan:
 
 
 def find_names(text: str) -> list[NameSpan]:
-    """Every name in the text, in order, spans not overlapping."""
+    """Every name in the text, in order, spans not overlapping. A run followed by an
+    organisation word ("Te Whare Manaaki Trust", "Straits Harbour Bank") is no one."""
     tokens = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
     spans: list[NameSpan] = []
     index = 0
@@ -133,7 +145,8 @@ def find_names(text: str) -> list[NameSpan]:
             index += 1
             continue
         span, index = found
-        spans.append(span)
+        if not ORGANISATION_AFTER.match(text[span.end :]):
+            spans.append(span)
     return spans
 
 
@@ -226,10 +239,20 @@ def _all_common_words(words: list[str]) -> bool:
     english, given = _lexicons()
     if not english:
         return False
+    if words[0].casefold() in given:
+        return False  # a given name first: "Mark Bell", "Grace Hall"
     parts = [part.casefold() for word in words for part in re.split(r"[-'’]", word) if part]
-    if any(part in given for part in parts):
-        return False
-    return all(part in english or part.rstrip("s") in english for part in parts)
+    return all(_is_english(part, english) for part in parts)
+
+
+def _is_english(word: str, english: frozenset[str]) -> bool:
+    """The word or its stem: "lettings" -> "letting" -> "let", "sheets" -> "sheet"."""
+    stems = {word, word[:-1] if word.endswith("s") else word}
+    for suffix, replacement in (("ings", ""), ("ing", ""), ("ing", "e"), ("ies", "y"), ("es", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + replacement
+            stems.update({stem, stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem})
+    return any(stem in english for stem in stems)
 
 
 def _is_honorific(token: str) -> bool:
@@ -253,7 +276,7 @@ def _word_kind(token: str) -> str | None:
         return None
     if bare.endswith(("'s", "’s")) or not all(ch.isalpha() or ch in "'’-" for ch in bare):
         return None
-    if "." in token.rstrip("."):
+    if "." in token.rstrip(".") or lowered in MIXED_CASE_LETTERS:
         return None
     return "word"
 
@@ -273,3 +296,8 @@ def split_honorific(name: str) -> tuple[str | None, str]:
     if rest and first.lower().rstrip(".") in HONORIFICS:
         return first.rstrip("."), rest
     return None, name
+
+
+def proper_words(name: str) -> list[str]:
+    """The name words of a name, without particles and initials: "Ní Bhriain" -> one."""
+    return [word for word in name.split() if _word_kind(word) == "word" and word.lower() not in NAME_PARTICLES]

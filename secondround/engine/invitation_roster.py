@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from .invitation_names import NameSpan, find_names
+from .invitation_names import NameSpan, find_names, proper_words
 from .invitation_relations import CREDENTIALS, infer_relation
 from .invitation_text import BULLET, TABLE_RULE, Message
 from .invitation_times import (
@@ -95,7 +95,8 @@ ROSTER_HEADING = re.compile(
     r"\b(?:panel|panell?ists?|interviewers?|interview(?:ing)? board|selection board"
     r"|board|committee|who you(?:'ll| will)|people you|you(?:'ll| will) (?:meet|see|speak)"
     r"|meet(?:ing)? with|schedule|itinerary|programme|program|agenda|the day|running order"
-    r"|slate|line-?up|attendees|you will be interviewed)\b",
+    r"|slate|line-?up|attendees|you will be interviewed|interview(?:s)?|meeting with"
+    r"|conducted by|led by)\b",
     re.IGNORECASE,
 )
 # A heading over times to choose from: none of them is the interview yet.
@@ -118,9 +119,9 @@ FORWARD_TRIGGER = re.compile(
     r"\s+down|interview(?:ing|ed|s)?|discussion|round|conversation|session|call)\s+(?:with|by)\b"
     r"|\bmeet(?:ing)?\b|\b(?:joined|conducted|chaired|observed|assessed|interviewed|hosted"
     r"|accompanied|run|led|taken)\s+by\b|\bsee\b"
-    r"|\binterviewers?\s*(?:are|will be|include|:)|\bpanel(?:ists?| members?)?\s*(?:will be|are"
-    r"|is|:|consists? of|comprises?|includes?|of)\b|\b(?:include|includes|including|comprising"
-    r"|comprise|consist of|consists of)\b|\bwith\b(?=\s+(?:our |the |your )?(?-i:[A-Z]))))"
+    r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
+    r" be|are|is|consists? of|comprises?|includes?|of)\b|:)|\b(?:include|includes|including"
+    r"|comprising|comprise|consist of|consists of|join|joins|joining)\b))"
 )
 # "X will join", "X remains on the panel": the names before it are interviewers.
 SUBJECT_TRIGGER = re.compile(
@@ -135,12 +136,18 @@ SUBJECT_TRIGGER = re.compile(
 ASIDE = re.compile(
     r"\b(?:guide|pick(?:s|ing)?\s+(?:you\s+)?up|collect(?:s)?\s+you|drive(?:s)?\s+you"
     r"|take(?:s)?\s+you\s+to|meet(?:s)?\s+you\s+(?:at|in)\b|ask\s+for|look\s+after\s+you"
-    r"|host(?:s|ing)?\s+you|lunch|breakfast|dinner|tour|walk-?round|walk(?:ing)?\s+(?:you\s+)?"
-    r"(?:around|round)|observer|apolog|pass\s+on|on\s+behalf\s+of|copied|\bcc\b"
+    r"|host(?:s|ing)?\s+you|observer|apolog|pass\s+on|on\s+behalf\s+of|copied|\bcc\b"
     r"|first\s+(?:interview|round|meeting)|previous\s+(?:interview|round)|round\s+1\b"
     r"|coordinat\w+\s+(?:the|your)\s+(?:visit|day)|does\s+not\s+take\s+part"
     r"|sign\s+in|report\s+to\s+(?:the\s+)?(?:reception|front desk|security)|contact\s+me"
     r"|call\s+(?:me|our|him|her)|front\s+desk\s+lead|if\s+you\s+get\s+lost)\b",
+    re.IGNORECASE,
+)
+# A meal, a tour or a check-in with someone is not an interview with them, unless the same
+# words say it is ("Unit tour and peer interview with ...").
+SOCIAL = re.compile(
+    r"\b(?:lunch|breakfast|dinner|coffee|tour|walk-?round|walk(?:ing)?\s+(?:you\s+)?(?:around"
+    r"|round)|check[- ]?in|drinks|reception)\b",
     re.IGNORECASE,
 )
 UNAVAILABLE = re.compile(
@@ -173,6 +180,12 @@ AGENDA_WORDS = re.compile(
     r"|induction|prep|cook-?off|trade test|practical)\b",
     re.IGNORECASE,
 )
+# A time the sender settles: "Thursday at 10:00 works for us", "the new time is ...".
+CONFIRMED = re.compile(
+    r"\b(?:works for us|confirmed|is booked|new time|will now be|now be on|moved to|rescheduled"
+    r" (?:for|to)|we can (?:move|do|offer)|is (?:now )?(?:set|scheduled) for)\b",
+    re.IGNORECASE,
+)
 INTERVIEW_WORDS = re.compile(
     r"\b(?:interview|panel|viva|meeting|discussion|conversation)\b", re.IGNORECASE
 )
@@ -183,8 +196,8 @@ TEST_WORDS = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(
-    r",?\s+(?:and\s+)?(?:then|afterwards|after that|followed by|finally|lastly|to finish)\b,?\s*"
-    r"|,\s+so\s+|;\s+",
+    r",?\s+(?:and\s+)?(?:then|afterwards|after that|followed|finally|lastly|to finish)\b,?\s*"
+    r"|,\s+so\s+|;\s+|,\s+and\s+(?=at\s+\d|from\s+\d)",
     re.IGNORECASE,
 )
 # Words that hand the next words to the next person: "..., and our Controller, Omar".
@@ -235,7 +248,7 @@ CONTEXT_WORDS = re.compile(
     r"^(?:who|whom|whose|which|that|she|he|they|you|he's|she's|they're|will|would|is|are"
     r"|was|leads|runs|manages|oversees|heads|from|on|in|at|for|as|to|if|so|this|these|the"
     r"|a|an|our|your|his|her|their|my|may|can|also|both|each|and)\b"
-    r"|\b(?:will|would|you'd|you'll|reports?|works?|working|joins?|joined|line manager"
+    r"|\b(?-i:will|would|you'd|you'll|reports?|works?|working|joins?|joined|line manager"
     r"|hiring manager|manager's|boss|supervisor of)\b",
     re.IGNORECASE,
 )
@@ -244,7 +257,7 @@ ACTIVITY = re.compile(
     r"|deep[- ]dive|walkthrough|case study|assessment|exercise|review|introduction|intro"
     r"|overview|q&a|debrief|wrap[- ]up|demo|lesson|observation|test|walk|scenario"
     r"|simulation|role[- ]play|shadow(?:ing)?|visit|tour|lunch|dinner|breakfast|coffee"
-    r"|logistics|motivations|values|experience|benefits|relocation|next steps)\b",
+    r"|next steps)\b",
     re.IGNORECASE,
 )
 EMAIL = re.compile(r"(?:mailto:)?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -350,6 +363,8 @@ class _LineState:
     heading_is_last: bool = False  # the heading is the last line read (a blank may follow)
     entry_times: FoundTimes | None = None  # the last timed line's, for lines under it
     entry_day: date | None = None
+    after_blank: bool = True
+    each_minutes: int = 0  # "three interviews, each about 40 minutes"
 
 
 def _units(message: Message, state: _LineState) -> list[Unit]:
@@ -360,6 +375,7 @@ def _units(message: Message, state: _LineState) -> list[Unit]:
         if not line or len(line) > 5000:
             state.header = None
             state.entry_times = None
+            state.after_blank = True
             if not state.heading_is_last:
                 state.heading, state.heading_times = "", None
             continue
@@ -387,9 +403,13 @@ def _units(message: Message, state: _LineState) -> list[Unit]:
             state.heading = line
             state.heading_times = None if superseded else clock_times(without_zones(line))
             state.heading_is_last = True
-            state.entry_times = None
+            if state.after_blank:  # a group heading inside an entry keeps the entry's time
+                state.entry_times = None
+            state.after_blank = False
+            state.each_minutes = _each_minutes(line) or state.each_minutes
             continue
         state.heading_is_last = False
+        state.after_blank = False
         if cells is not None:
             if not cells:
                 continue
@@ -420,6 +440,23 @@ def _is_heading(line: str, next_line: str) -> bool:
         and (BULLET.match(next_line) is not None or _starts_with_time(next_line))
         and bool(ROSTER_HEADING.search(stripped) or OPTIONS_HEADING.search(stripped))
     )
+
+
+EACH_MINUTES = re.compile(
+    r"\beach\b[^.:;]{0,25}?\b(?P<minutes>\d{1,3})\s*(?:-\s*)?(?:minutes?|mins?)\b", re.IGNORECASE
+)
+
+
+def _each_minutes(text: str) -> int:
+    match = EACH_MINUTES.search(text)
+    return int(match["minutes"]) if match else 0
+
+
+def _with_length(times: FoundTimes | None, minutes: int) -> FoundTimes | None:
+    if times is None or times.end is not None or not minutes:
+        return times
+    start = datetime.combine(date.min, times.start)
+    return FoundTimes(times.start, (start + timedelta(minutes=minutes)).time())
 
 
 def _starts_with_time(line: str) -> bool:
@@ -528,6 +565,7 @@ def _line_units(
             state.entry_times = times  # a time alone: it belongs to the names below it
             state.entry_day = day
             return []
+        times = _with_length(times, state.each_minutes)
         state.entry_times = times
         return [
             Unit(text, line, depth, "entry", times, False, day, zone, state.heading,
@@ -550,12 +588,13 @@ def _line_units(
             Unit(text, line, depth, "item", state.entry_times, True, day, zone, state.heading,
                  options=options, superseded=superseded)
         ]
+    state.each_minutes = _each_minutes(text) or state.each_minutes
     units = []
     for sentence in _sentences(text):
         times = clock_times(without_zones(sentence))
         units.append(
             Unit(sentence, line, depth, "prose", times, False, day, zone, state.heading,
-                 options=options, superseded=superseded or bool(SUPERSEDED.search(sentence)))
+                 options=options, superseded=bool(SUPERSEDED.search(sentence)))
         )
     return units
 
@@ -612,11 +651,17 @@ def _row_mentions(unit: Unit, signer: Signer | None) -> list[Mention]:
     assert unit.cells is not None and unit.columns is not None
     title_cells = [c for c, kind in zip(unit.cells, unit.columns, strict=True) if kind == "title"]
     mentions: list[Mention] = []
-    for cell, kind in zip(unit.cells, unit.columns, strict=True):
+    cells, columns = unit.cells, unit.columns
+    for index, (cell, kind) in enumerate(zip(cells, columns, strict=True)):
         if kind in {"time", "day", "title", "email"}:
             continue
-        found = _text_mentions(unit, cell, signer, title_cell=title_cells[0] if title_cells else None)
-        mentions.extend(found)
+        title_cell = title_cells[0] if title_cells else None
+        if title_cell is None and kind == "unknown" and index + 1 < len(cells):
+            # A table without a header: "9:00 | Dr. Raymond Oduya | Chair, Department of ..."
+            following = cells[index + 1]
+            if columns[index + 1] == "unknown" and not find_names(following):
+                title_cell = following
+        mentions.extend(_text_mentions(unit, cell, signer, title_cell=title_cell))
     activity = " ".join(
         cell for cell, kind in zip(unit.cells, unit.columns, strict=True)
         if kind not in {"time", "day"}
@@ -625,7 +670,7 @@ def _row_mentions(unit: Unit, signer: Signer | None) -> list[Mention]:
         for cell, kind in zip(unit.cells, unit.columns, strict=True):
             if kind == "email" and (match := EMAIL.search(cell)):
                 mention.email = mention.email or match.group().removeprefix("mailto:")
-        if ASIDE.search(_without_names(activity)):
+        if _is_aside(_without_names(activity)):
             mention.aside = True
     return mentions
 
@@ -642,6 +687,8 @@ def _text_mentions(
     clean, nicknames = _nicknames_dropped(text)
     spans = [span for span in find_names(clean) if not _inside_email(clean, span)]
     spans = _without_self_references(spans)
+    if unit.kind != "prose":
+        spans = _one_person_per_part(clean, spans)
     placed: list[tuple[Mention, int]] = []
     for index, span in enumerate(spans):
         mention = Mention(span.name, span.honorific, unit)
@@ -653,7 +700,73 @@ def _text_mentions(
         placed.append((mine, me.start()))
         placed.sort(key=lambda item: item[1])
     _judge(unit, clean, placed)
-    return [mention for mention, _ in placed]
+    mentions = [mention for mention, _ in placed]
+    _share_plural_title(mentions)
+    _committee_chair(clean, mentions)
+    return mentions
+
+
+def _one_person_per_part(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """In a list item or a cell, a second name is another person only after "and", "&",
+    a semicolon or with an honorific: in "Mr X, Deputy Secretary, Zilla Parishad", the
+    council is part of Mr X's line."""
+    kept: list[NameSpan] = []
+    for span in spans:
+        if kept and not span.honorific:
+            between = text[kept[-1].end : span.start]
+            if not re.search(r"\b(?:and|&|with|by|to|then)\b|[&;/]|\bplus\b", between, re.I):
+                continue
+        kept.append(span)
+    return kept
+
+
+PLURAL_ROLE = re.compile(r"(?<=[a-rt-z])s$")
+
+
+def _share_plural_title(mentions: list[Mention]) -> None:
+    """ "Priya Raghunathan & Tobias Eriksson, Customer Success Managers": one title each."""
+    for index, mention in enumerate(mentions):
+        if index == 0 or mention.title is None or not PLURAL_ROLE.search(mention.title):
+            continue
+        if not ROLE_NOUN.search(mention.title.split()[-1]):
+            continue
+        earlier = mentions[index - 1]
+        if earlier.title is None and not earlier.context:
+            singular = PLURAL_ROLE.sub("", mention.title)
+            earlier.title = mention.title = singular
+
+
+COMMITTEE_CHAIR = re.compile(
+    r"(?P<committee>(?:[A-Z][\w-]*\s+){1,3}Committee|(?:search|selection|hiring|interview)"
+    r"\s+(?:committee|panel))\b.{0,20}?\(\s*chair\s*[:)]",
+    re.IGNORECASE,
+)
+
+
+def _committee_chair(text: str, mentions: list[Mention]) -> None:
+    """ "the Search Committee (chair: Dr. X)" or "Prof. X (chair)" on a committee's line:
+    the person is the committee's chair ("Search Committee Chair")."""
+    match = COMMITTEE_CHAIR.search(text) or re.search(
+        r"(?P<committee>(?:search|selection|hiring|interview)\s+committee)", text, re.I
+    )
+    if match is None:
+        return
+    committee = " ".join(word.capitalize() for word in match["committee"].split())
+    for mention in mentions:
+        chair_note = any(re.fullmatch(r"(?i)chair", note) for note in mention.context)
+        if mention.title is None and (chair_note or _chair_written_beside(text, mention)):
+            mention.title = f"{committee} Chair"
+            mention.context = [note for note in mention.context if note.lower() != "chair"]
+
+
+def _chair_written_beside(text: str, mention: Mention) -> bool:
+    at = text.find(mention.name)
+    if at < 0:
+        return False
+    return bool(
+        re.search(r"\(\s*chair\s*:\s*(?:\S+\s+){0,2}$", text[:at], re.I)
+        or re.match(r"\s*(?:\(\s*chair\s*\)|,\s*chair\b)", text[at + len(mention.name) :], re.I)
+    )
 
 
 def _nicknames_dropped(text: str) -> tuple[str, list[tuple[int, str]]]:
@@ -719,7 +832,17 @@ def _top_segments(text: str) -> list[tuple[str, bool, int]]:
                 continue
         index += 1
     pieces.append((text[start:], depth > 0, start))
-    return [(piece.strip(), bracketed, at) for piece, bracketed, at in pieces if piece.strip()]
+    result: list[tuple[str, bool, int]] = []
+    for piece, bracketed, at in pieces:
+        if not piece.strip():
+            continue
+        if bracketed and re.search(r"\s[-–—]+\s|[,;]\s|:\s", piece):
+            # "(Assistant Principal - Behaviour & Attendance, and your line manager ...)"
+            for inner, _, inner_at in _top_segments(piece):
+                result.append((inner, True, at + inner_at))
+            continue
+        result.append((piece.strip(), bracketed, at))
+    return result
 
 
 def _lead(text: str, spans: list[NameSpan], index: int) -> str:
@@ -745,7 +868,9 @@ def _lead(text: str, spans: list[NameSpan], index: int) -> str:
         if before.rstrip().endswith(",") and len(pieces) >= 1:
             lead_text = last
     lead_text = LEAD_CUT.sub("", lead_text).strip(" ,.:;-–—")
-    return _schedule_text(lead_text, date.min).strip(" ,.:;-–—")
+    lead_text = _schedule_text(lead_text, date.min).split(" , ")[-1]
+    lead_text = re.sub(r"^(?:at|on|from|in|for)\b\s*", "", lead_text.strip(" ,.:;-–—"), flags=re.I)
+    return lead_text.strip(" ,.:;-–—")
 
 
 def _trail(text: str, spans: list[NameSpan], index: int) -> list[tuple[str, bool, int, int]]:
@@ -794,7 +919,16 @@ def _describe(
             bare = DETERMINER.sub("", cleaned)
             if _is_title_like(bare, lead_allowed=False) and not _is_relation_phrase(bare):
                 cleaned = bare  # "Siobhán O'Neill, our Nurse Manager for ..."
-                start = end - len(_clean_piece(piece[piece.lower().index(bare.lower()[:8]):]))
+                offset = text.lower().find(bare.lower(), start)
+                start = offset if offset >= 0 else start
+        if (
+            PANEL_ROLES.match(cleaned)
+            and not title_parts
+            and re.fullmatch(r"(?i)(?:vice[- ])?chair(?:man|woman|person)?", cleaned)
+            and _next_piece_is_unit(trail, start)
+        ):
+            title_parts.append((start, end))  # "Chair, Department of Social Work"
+            continue
         if (
             PANEL_ROLES.match(cleaned)
             or GRADE.match(cleaned)
@@ -820,6 +954,10 @@ def _describe(
         if title.startswith("(") and title.endswith(")") and title.count("(") == 1:
             title = title[1:-1].strip()
     lead_clean = DETERMINER.sub("", lead).strip()
+    if lead_clean and not title and trail and re.match(r"of\s+[A-Z]", trail[0][0]):
+        # "Dean Rebecca Sutherland of Trinity College of Arts & Sciences"
+        lead_clean = f"{lead_clean} {_clean_piece(DURATION_TAIL.sub('', trail[0][0]))}"
+        mention.context = [note for note in mention.context if not note.startswith("of ")]
     if lead_clean:
         if POSSESSIVE_RELATION.match(lead) or _is_relation_phrase(lead_clean):
             mention.context.append(lead)
@@ -837,6 +975,14 @@ def _describe(
         if title is None and not cell.context:
             title = _clean_piece(title_cell) or None
     mention.title = title or None
+
+
+DURATION_TAIL = re.compile(r"\s+(?:for|in)\s+(?:about\s+)?\d+\s*(?:minutes?|mins?|hours?)\b.*$", re.I)
+
+
+def _next_piece_is_unit(trail: list[tuple[str, bool, int, int]], start: int) -> bool:
+    following = [piece for piece, bracketed, at, _ in trail if at > start and not bracketed]
+    return bool(following) and _is_unit_like(_clean_piece(following[0]))
 
 
 def _pieces_with_positions(text: str) -> list[tuple[str, bool, int, int]]:
@@ -933,10 +1079,11 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
         clause = text[clause_start:clause_end]
         before_in_clause = text[clause_start:at]
         after_in_clause = text[at:clause_end]
-        mention.aside = mention.aside or bool(ASIDE.search(_without_names(clause)))
+        scope = _without_names(clause if unit.kind == "prose" else text)
+        mention.aside = mention.aside or _is_aside(scope)
         if REPLACED_AFTER.search(text[:at]):
             mention.replaced = True
-        if UNAVAILABLE.search(after_in_clause[:90]) or UNAVAILABLE.search(before_in_clause[-40:]):
+        if UNAVAILABLE.search(_up_to_next_name(text, at, placed)):
             mention.unavailable = True
             if REPLACEMENT.search(text):
                 mention.replaced = True
@@ -952,13 +1099,26 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
         mention.times, mention.borrowed = _clause_times(unit, text, clauses, clause_start)
 
 
+def _is_aside(text: str) -> bool:
+    return bool(ASIDE.search(text)) or (
+        bool(SOCIAL.search(text)) and not INTERVIEW_WORDS.search(text)
+    )
+
+
+def _up_to_next_name(text: str, at: int, placed: list[tuple[Mention, int]]) -> str:
+    """What is said right after a name, up to the next one: its predicate."""
+    later = [position for _, position in placed if position > at]
+    return text[at : min(later) if later else len(text)][:120]
+
+
 def _me_position(text: str) -> int:
     match = ME.search(text)
     return match.start() if match else 0
 
 
 def _with_before(text: str) -> bool:
-    return re.search(r"\b(?:with|by|to)\s+(?:our |the |your )?[^,;]{0,40}$", text, re.I) is not None
+    """ "... 2:30-3:15 with Ingrid": the person the timed clause is spent with."""
+    return re.search(r"\bwith\s+(?:our |the |your |my )?(?:[^\s,;]+\s+){0,4}$", text, re.I) is not None
 
 
 def _clause_bounds(text: str) -> list[tuple[int, int]]:
@@ -978,7 +1138,7 @@ def _clause_times(
     takes the last one before it in the sentence ("from 1:00 to 2:00 with A; B; and C"),
     or follows it for as long as it says ("and to finish, 15 minutes with C"). Other
     units give every name the unit's times."""
-    if unit.kind != "prose":
+    if unit.kind == "row" or unit.borrowed:
         return unit.times, unit.borrowed
     earlier: FoundTimes | None = None
     for start, end in clauses:
@@ -1002,37 +1162,56 @@ def _clause_times(
 # --------------------------------------------------------------------------------------
 
 
+SIGN_OFF_WORDS = re.compile(
+    r"^\s*(?:[^,]*?(?:regards|wishes|thanks|sincerely|faithfully|cheers|best)[,.!]?)\s*", re.I
+)
+
+
 def signer_of(message: Message) -> Signer | None:
-    """Who signs a message: the first name in its signature, with the title beside it."""
+    """Who signs a message: the fullest name in its signature ("Wei Jie" then "Tan Wei Jie
+    | Credit Risk Manager"), with the title beside it or on the next line."""
     lines = message.signature
-    for index, line in enumerate(lines):
-        text = re.sub(r"^\s*(?:[^,]*?(?:regards|wishes|thanks|sincerely|cheers|best)[,.!]?)\s*", "", line, flags=re.I) if index == 0 else line
-        spans = find_names(text.strip("() "))
-        if not spans or spans[0].start > 3:
-            continue
-        span = spans[0]
-        rest = text.strip("() ")[span.end :]
-        title = _signature_title(rest) or (
-            _signature_title(lines[index + 1]) if index + 1 < len(lines) else None
-        )
-        return Signer(span.name, span.honorific, title)
-    return None
+    found: list[tuple[NameSpan, str, int]] = []
+    for index, line in enumerate(lines[:8]):
+        text = SIGN_OFF_WORDS.sub("", line) if index == 0 else line
+        text = text.strip("() ")
+        spans = find_names(text)
+        if spans and spans[0].start <= 3:
+            found.append((spans[0], text, index))
+    if not found:
+        return None
+    first = found[0][0]
+    fullest = max(
+        (item for item in found if set(first.name.split()) <= set(item[0].name.split())),
+        key=lambda item: len(item[0].name.split()),
+    )
+    span, text, index = fullest
+    title = _signature_title(text[span.end :]) or (
+        _signature_title(lines[index + 1]) if index + 1 < len(lines) else None
+    )
+    return Signer(span.name, span.honorific or first.honorific, title)
 
 
 def _signature_title(text: str) -> str | None:
-    for piece, _, _ in _top_segments(text):
-        cleaned = _clean_piece(piece)
-        if not cleaned or _is_credential_run(cleaned) or EMAIL.search(cleaned) or re.search(r"\d", cleaned):
-            continue
-        if ROLE_NOUN.search(cleaned) and _is_title_like(cleaned, lead_allowed=False):
-            return cleaned
+    """ "Professor and Chair, Department of Statistical Science"; not a company or phone."""
+    text = re.split(r"\s[|]\s|\s{2,}", text.strip(" ,|-–—"))[0] if "|" in text else text
+    holder = Mention("", None, Unit("", "", 0, "item", None, False, None, None))
+    _describe(holder, text, "", _pieces_with_positions(text), None)
+    title = holder.title
+    if not title or re.search(r"\d|@", title) or not ROLE_NOUN.search(title):
         return None
-    return None
+    return title
 
 
 def _candidates(messages: list[Message], candidate: tuple[str, ...]) -> set[str]:
     """Name words that mean the candidate: the greeting, the To header, "Candidate:"."""
     words: set[str] = {value.casefold() for value in candidate}
+    senders = {
+        word.casefold()
+        for message in messages[:1]
+        if (signer := signer_of(message)) is not None
+        for word in signer.name.split()
+    }
     for message in messages:
         for source in (message.greeting, message.headers.get("to", "")):
             for span in find_names(re.sub(r"<[^>]*>|\"", " ", source)):
@@ -1043,7 +1222,7 @@ def _candidates(messages: list[Message], candidate: tuple[str, ...]) -> set[str]
                 words.add(bare[0].casefold())
             if len(bare) == 2 and bare[0].lower().rstrip(".") in {"mr", "ms", "mrs", "dr", "miss", "mx", "prof"}:
                 words.add(bare[1].casefold())
-    return words
+    return words - senders
 
 
 def read_people(
@@ -1082,7 +1261,7 @@ def _merge(mentions: list[Mention], signers: list[Signer]) -> list[Person]:
     people: dict[str, Person] = {}
     partial: list[Mention] = []
     for mention in mentions:
-        if sum(1 for word in mention.name.split() if word[:1].isupper()) == 1:
+        if len(proper_words(mention.name)) == 1:
             mention.partial = True
             partial.append(mention)
             continue
@@ -1196,6 +1375,8 @@ def _interview_slot(units: list[Unit], people: list[Person]) -> Unit | None:
             score += 1
         if re.match(r"\s*(?:time|when|interview|start)\s*:", unit.text, re.I):
             score += 2
+        if CONFIRMED.search(unit.text):
+            score += 3
         score -= 2 * unit.message
         scored.append((score, -order, unit))
     if not scored:

@@ -122,8 +122,20 @@ def _message(depth: int, lines: list[str]) -> Message:
     rest = lines[index:]
     body: list[str] = []
     signature: list[str] = []
+    signature_closed = False
     for position, line in enumerate(rest):
         if signature:
+            if CLOCK_HINT.match(line.strip()) and _schedule_follows(rest, position):
+                # An enclosure after the letter: "Sincerely, ... SCHEDULE - TUESDAY" + times.
+                resumed = _enclosure_start(signature)
+                body.extend(signature[resumed:])
+                del signature[resumed:]
+                body.append(line.rstrip())
+                signature_closed = True
+                continue
+            if signature_closed:
+                body.append(line.rstrip())
+                continue
             signature.append(line)
             continue
         if not message.greeting and not _has_text(body) and (greet := GREETING.match(line)):
@@ -136,6 +148,21 @@ def _message(depth: int, lines: list[str]) -> Message:
     message.body = _unwrapped(body)
     message.signature = [line.strip() for line in signature if line.strip()]
     return message
+
+
+def _schedule_follows(lines: list[str], position: int) -> bool:
+    """Whether a timed line starts a schedule: another timed line follows soon."""
+    later = [line for line in lines[position + 1 : position + 6] if line.strip()]
+    return any(CLOCK_HINT.match(line.strip()) for line in later)
+
+
+def _enclosure_start(signature: list[str]) -> int:
+    """Where the schedule's heading starts in what was taken for the signature: after the
+    last blank line."""
+    for index in range(len(signature) - 1, -1, -1):
+        if not signature[index].strip():
+            return index + 1
+    return len(signature)
 
 
 def _has_text(lines: list[str]) -> bool:
