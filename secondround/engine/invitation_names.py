@@ -241,7 +241,9 @@ def _all_common_words(words: list[str]) -> bool:
         return False
     if words[0].casefold() in given:
         return False  # a given name first: "Mark Bell", "Grace Hall"
-    parts = [part.casefold() for word in words for part in re.split(r"[-'’]", word) if part]
+    parts = [
+        part.casefold() for word in words for part in re.split(r"[-'’]", word.strip(".")) if part
+    ]
     return all(_is_english(part, english) for part in parts)
 
 

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from .invitation_names import NameSpan, find_names, proper_words
+from .invitation_names import HONORIFICS, NameSpan, find_names, proper_words
 from .invitation_relations import CREDENTIALS, infer_relation
 from .invitation_text import BULLET, TABLE_RULE, Message
 from .invitation_times import (
@@ -118,7 +118,7 @@ FORWARD_TRIGGER = re.compile(
     r"(?<!for )(?:(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|sit(?:ting)?"
     r"\s+down|interview(?:ing|ed|s)?|discussion|round|conversation|session|call)\s+(?:with|by)\b"
     r"|\bmeet(?:ing)?\b|\b(?:joined|conducted|chaired|observed|assessed|interviewed|hosted"
-    r"|accompanied|run|led|taken)\s+by\b|\bsee\b"
+    r"|accompanied|run|led|taken)\s+by\b|\bsee\b|\b(?:present(?:ation)?|pitch|talk)\s+to\b"
     r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
     r" be|are|is|consists? of|comprises?|includes?|of)\b|:)|\b(?:include|includes|including"
     r"|comprising|comprise|consist of|consists of|join|joins|joining)\b))"
@@ -147,7 +147,7 @@ ASIDE = re.compile(
 # words say it is ("Unit tour and peer interview with ...").
 SOCIAL = re.compile(
     r"\b(?:lunch|breakfast|dinner|coffee|tour|walk-?round|walk(?:ing)?\s+(?:you\s+)?(?:around"
-    r"|round)|check[- ]?in|drinks|reception)\b",
+    r"|round)|check[- ]?in|drinks|reception)\b(?!\s+(?:chat|interview|meeting|conversation))",
     re.IGNORECASE,
 )
 UNAVAILABLE = re.compile(
@@ -605,6 +605,7 @@ def _sentences(text: str) -> list[str]:
     for piece in SENTENCE_END.split(text):
         if sentences and (
             ABBREVIATION_END.search(sentences[-1])
+            or sentences[-1].rsplit(None, 1)[-1].lower().rstrip(".") in HONORIFICS
             or (re.search(r"\b[ap]\.m\.$", sentences[-1], re.I) and re.match(r"[A-Z]{2,4}\b", piece))
         ):
             sentences[-1] = f"{sentences[-1]} {piece}"
@@ -725,19 +726,17 @@ PLURAL_ROLE = re.compile(r"(?<=[a-rt-z])s$")
 
 def _share_plural_title(mentions: list[Mention]) -> None:
     """ "Priya Raghunathan & Tobias Eriksson, Customer Success Managers": one title each."""
-    for index, mention in enumerate(mentions):
-        if index == 0 or mention.title is None or not PLURAL_ROLE.search(mention.title):
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        titled, bare = (first, second) if second.title is None else (second, first)
+        if titled.title is None or bare.title is not None or bare.context:
             continue
-        if not ROLE_NOUN.search(mention.title.split()[-1]):
+        if not PLURAL_ROLE.search(titled.title) or not ROLE_NOUN.search(titled.title.split()[-1]):
             continue
-        earlier = mentions[index - 1]
-        if earlier.title is None and not earlier.context:
-            singular = PLURAL_ROLE.sub("", mention.title)
-            earlier.title = mention.title = singular
+        titled.title = bare.title = PLURAL_ROLE.sub("", titled.title)
 
 
 COMMITTEE_CHAIR = re.compile(
-    r"(?P<committee>(?:[A-Z][\w-]*\s+){1,3}Committee|(?:search|selection|hiring|interview)"
+    r"(?P<committee>(?-i:(?:[A-Z][\w-]*\s+){1,3})Committee|(?:search|selection|hiring|interview)"
     r"\s+(?:committee|panel))\b.{0,20}?\(\s*chair\s*[:)]",
     re.IGNORECASE,
 )
@@ -1093,7 +1092,7 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
             or bool(SUBJECT_TRIGGER.search(after_in_clause))
         )
         if unit.kind == "prose":
-            mention.positive = triggered or (scheduled and _with_before(before_in_clause))
+            mention.positive = triggered or _with_before(before_in_clause)
         else:
             mention.positive = in_list or triggered
         mention.times, mention.borrowed = _clause_times(unit, text, clauses, clause_start)
@@ -1117,8 +1116,13 @@ def _me_position(text: str) -> int:
 
 
 def _with_before(text: str) -> bool:
-    """ "... 2:30-3:15 with Ingrid": the person the timed clause is spent with."""
-    return re.search(r"\bwith\s+(?:our |the |your |my )?(?:[^\s,;]+\s+){0,4}$", text, re.I) is not None
+    """ "... 2:30-3:15 with Ingrid", "a cook-off with our Head Chef, Chef Rémy": the person
+    the clause is spent with (a title and a comma may stand between)."""
+    return re.search(
+        r"\b(?:with|by)\s+(?:our |the |your |my )?(?:[^\s,;]+\s+){0,4}(?:[^\s,;]+,\s+)?\(?$",
+        text,
+        re.I,
+    ) is not None
 
 
 def _clause_bounds(text: str) -> list[tuple[int, int]]:
