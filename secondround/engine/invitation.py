@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from .invitation_names import HONORIFICS, find_names, split_honorific
 from .invitation_relations import CREDENTIALS, RELATION_RULES, infer_relation, relation_for
@@ -315,6 +315,10 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
     slot_unit: Unit | None = chosen.unit
     if times is None and reading.slot is not None:
         times, borrowed, slot_unit = slot_times(reading.slot, reading.units), True, reading.slot
+        if times is not None and chosen.minutes:
+            # "a 45-minute cook-off with A, followed by a 15-minute chat with B"
+            begin = datetime.combine(date.min, times.start) + timedelta(minutes=chosen.offset)
+            times = FoundTimes(begin.time(), (begin + timedelta(minutes=chosen.minutes)).time())
     titled = [m for m in interviewing if m.title] or [m for m in person.mentions if m.title]
     title = titled[0].title if titled else None
     context = " ".join(part for m in person.mentions for part in m.context)

@@ -36,7 +36,9 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r" (?:would |will )?reports?|reports? (?:in)?to (?:him|her|them)\b|supervisor of"
             r" (?:the|this) (?:post|position|role)|(?:you(?:'d| would| will)?|you'll) (?:be )?"
             r"(?:work(?:ing)? )?(?:under|for)\b|(?:would|will) be your manager|your manager if"
-            r"|leads the [\w ]{0,30}team you(?:'d| would| will) (?:be )?join|you would report",
+            r"|leads the [\w ]{0,30}team you(?:'d| would| will) (?:be )?join|you would report"
+            r"|\b(?:department|dept\.?) (?:chair|head)\b|\b(?:chair|head),? (?:of )?(?:the )?"
+            r"department\b|\bhead of department\b",
             "hiring_manager",
         ),
         # Before senior_leader: a "Director of Human Resources" interviews as HR.
@@ -58,7 +60,7 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"architect|principal (?:engineer|scientist|consultant|analyst|data)|staff engineer"
             r"|distinguished engineer|clinical (?:nurse )?specialist|clinical educator"
-            r"|subject[- ]matter expert|subject expert|\bSME\b|tech(?:nical)? lead|consultant"
+            r"|subject[- ]matter expert|subject expert|tech(?:nical)? lead|consultant"
             r"|specialist|practice lead|lead (?:electrician|engineer|agronomist|scientist"
             r"|developer|pharmacist)|senior [\w ]*(?:engineer|analyst|scientist|administrator"
             r"|advisor|adviser)\b",
@@ -111,6 +113,8 @@ GENERIC_HEADS = word_set(
     " head supervisor executive partner associate advisor adviser representative"
 )
 ABOVE_ROLE = re.compile(r"\b(?:chief|head|director|vp|vice|manager|dean|principal)\b", re.I)
+# A rank below the job's name: an "Assistant Store Manager" is not a "Store Manager".
+RANK_BELOW = re.compile(r"\b(?:assistant|deputy|associate|junior|trainee|apprentice)\b", re.I)
 
 
 def infer_relation(title: str | None, context: str = "") -> str | None:
@@ -135,6 +139,8 @@ def same_job(title: str | None, role: str | None) -> bool:
     if not title or not role:
         return False
     if ABOVE_ROLE.search(title) and not ABOVE_ROLE.search(role):
+        return False
+    if bool(RANK_BELOW.search(title)) != bool(RANK_BELOW.search(role)):
         return False
     mine, theirs = _words(title), _words(role)
     if not mine or not theirs:

@@ -316,6 +316,8 @@ class Mention:
     replaced: bool = False
     partial: bool = False  # "Mr Fifita", "Rémy": to be joined to a full name
     me: bool = False  # "with me": the person who signs the message
+    offset: int = 0  # minutes after the interview's start, from lengths said before it
+    minutes: int = 0  # the length said for this person's part
     aliases: list[str] = field(default_factory=list)  # "Alex" of "Alejandro (Alex) Fuentes"
 
 
@@ -924,7 +926,7 @@ def _describe(
             PANEL_ROLES.match(cleaned)
             and not title_parts
             and re.fullmatch(r"(?i)(?:vice[- ])?chair(?:man|woman|person)?", cleaned)
-            and _next_piece_is_unit(trail, start)
+            and (_next_piece_is_unit(trail, start) or _is_group_heading(mention.unit.heading))
         ):
             title_parts.append((start, end))  # "Chair, Department of Social Work"
             continue
@@ -952,6 +954,8 @@ def _describe(
             title += ")"
         if title.startswith("(") and title.endswith(")") and title.count("(") == 1:
             title = title[1:-1].strip()
+        # "Partner in the litigation group": a lower-case phrase says where, not the title.
+        title = re.sub(r"\s+(?:in|at|within|on)\s+(?:the|our)\s+[a-z][a-z\s&-]*$", "", title)
     lead_clean = DETERMINER.sub("", lead).strip()
     if lead_clean and not title and trail and re.match(r"of\s+[A-Z]", trail[0][0]):
         # "Dean Rebecca Sutherland of Trinity College of Arts & Sciences"
@@ -966,6 +970,8 @@ def _describe(
             mention.context.append(lead)
         else:
             title = lead_clean
+    if title and BARE_ROLE.fullmatch(title) and _is_group_heading(mention.unit.heading):
+        title = f"{title}, {mention.unit.heading.rstrip(': ')}"  # "Faculty Senate:" / "Dr X, President"
     if title is None and title_cell:
         cell = Mention(mention.name, None, mention.unit)
         _describe(cell, title_cell, "", _pieces_with_positions(title_cell), None)
@@ -974,6 +980,24 @@ def _describe(
         if title is None and not cell.context:
             title = _clean_piece(title_cell) or None
     mention.title = title or None
+
+
+BARE_ROLE = re.compile(
+    r"(?i)(?:vice[- ])?(?:president|chair(?:man|woman|person)?|secretary|treasurer|member"
+    r"|representative|convenor)"
+)
+
+
+def _is_group_heading(heading: str) -> bool:
+    """ "Faculty Senate:", "Staff Advisory Council:": a body, not "Your panel:"."""
+    text = heading.strip().rstrip(":").strip()
+    words = text.split()
+    return (
+        heading.strip().endswith(":")
+        and 1 <= len(words) <= 5
+        and all(w[0].isupper() for w in words if w.lower() not in {"of", "and", "the", "&"})
+        and not ROSTER_HEADING.search(text)
+    )
 
 
 DURATION_TAIL = re.compile(r"\s+(?:for|in)\s+(?:about\s+)?\d+\s*(?:minutes?|mins?|hours?)\b.*$", re.I)
@@ -1096,6 +1120,26 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
         else:
             mention.positive = in_list or triggered
         mention.times, mention.borrowed = _clause_times(unit, text, clauses, clause_start)
+        if mention.times is None and unit.kind == "prose":
+            mention.offset, mention.minutes = _relative_slot(text, clauses, clause_start)
+
+
+def _relative_slot(
+    text: str, clauses: list[tuple[int, int]], clause_start: int
+) -> tuple[int, int]:
+    """For a sentence of lengths without clock times ("a 45-minute cook-off with A,
+    followed by a 15-minute chat with B"): minutes from the interview's start, and length."""
+    offset = 0
+    for start, end in clauses:
+        minutes = duration_minutes(_without_test_parts_kept(text[start:end]))
+        if start == clause_start:
+            return (offset, minutes) if minutes else (0, 0)
+        offset += minutes
+    return 0, 0
+
+
+def _without_test_parts_kept(text: str) -> str:
+    return text
 
 
 def _is_aside(text: str) -> bool:
@@ -1148,6 +1192,8 @@ def _clause_times(
     for start, end in clauses:
         clause = text[start:end]
         own = clock_times(without_zones(clause))
+        if own is not None and unit.times is not None and own.start == unit.times.start:
+            own = unit.times  # the unit's own slot, with the length its heading gave
         if start == clause_start:
             if own is not None:
                 return own, False
@@ -1156,6 +1202,8 @@ def _clause_times(
                 begin = datetime.combine(date.min, earlier.end)
                 return FoundTimes(earlier.end, (begin + timedelta(minutes=minutes)).time()), False
             return earlier, False
+        if own is None and earlier is None:
+            pass
         if own is not None:
             earlier = own
     return None, False

@@ -101,6 +101,9 @@ MAX_SLOT_MINUTES = 24 * 60
 
 # India, Ireland and Israel all write "IST": guessing would shift every time by hours.
 AMBIGUOUS_ZONES: frozenset[str] = frozenset({"IST"})
+AMBIGUOUS_MEANINGS: dict[str, tuple[str, ...]] = {
+    "IST": ("Asia/Kolkata", "Asia/Calcutta", "Europe/Dublin", "Asia/Jerusalem", "Asia/Tel_Aviv")
+}
 
 MONTHS: dict[str, int] = {
     name: number
@@ -401,6 +404,11 @@ def zone_from_word(match: re.Match[str]) -> Zone:
 def email_zone(text: str, default_time_zone: str | None, warnings: list[str]) -> Zone:
     """The zone for times that do not name their own."""
     found = find_zone(text)
+    if found is not None and found.ambiguous and default_time_zone in AMBIGUOUS_MEANINGS.get(
+        found.ambiguous, ()
+    ):
+        # "IST" from someone whose own zone is India (or Ireland): that is the one meant.
+        return Zone(ZoneInfo(default_time_zone), default_time_zone, None, found.span)
     if found is not None and found.ambiguous:
         warnings.append(
             f"{found.ambiguous} could be Indian, Irish or Israel time: times are shown without "
