@@ -319,7 +319,9 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
             # "a 45-minute cook-off with A, followed by a 15-minute chat with B"
             begin = datetime.combine(date.min, times.start) + timedelta(minutes=chosen.offset)
             times = FoundTimes(begin.time(), (begin + timedelta(minutes=chosen.minutes)).time())
-    titled = [m for m in interviewing if m.title] or [m for m in person.mentions if m.title]
+    titled = [m for m in interviewing if m.title] or [
+        m for m in person.mentions if m.title and not m.aside
+    ]
     title = titled[0].title if titled else None
     context = " ".join(part for m in person.mentions for part in m.context)
     context = f"{context} {_reporting_notes(person, reading)}".strip()

@@ -209,7 +209,7 @@ LEAD_CUT = re.compile(
 DETERMINER = re.compile(r"^(?:(?:our|the|your|their|his|her|my|its|a|an|also|&)\s+)+", re.I)
 POSSESSIVE_RELATION = re.compile(r"^(?:his|her|their|my|our)\s+(?:own\s+)?(?:manager|boss)\b", re.I)
 JOINER_WORD = re.compile(
-    r"^(?:and|&|then|followed by|plus|finally|lastly|also|to finish)\b", re.IGNORECASE
+    r"^(?:(?:and|then|followed by|plus|finally|lastly|also|to finish)\b|&)", re.IGNORECASE
 )
 JOINER_START = re.compile(
     r"^(?:and|&|then|followed by|plus|finally|lastly|also|to finish)\b|^(?:our|the|your|their"
@@ -471,7 +471,7 @@ def _table_cells(line: str, state: _LineState) -> list[str] | None:
     """Cells of a table row, [] for a rule line, None when the line is not tabular."""
     if TABLE_RULE.match(line) and ("|" in line or "+" in line or "---" in line):
         return []
-    stripped = BULLET.sub("", line).strip()
+    stripped = line.strip() if "|" in line else BULLET.sub("", line).strip()
     if stripped.count("|") >= 1 and not URL.search(stripped.split("|")[0]):
         cells = [cell.strip() for cell in stripped.strip("|").split("|")]
     elif "\t" in stripped:
@@ -966,6 +966,13 @@ def _describe(
             mention.context.append(lead)
         elif PANEL_ROLES.match(lead_clean):
             pass
+        elif (
+            title
+            and not ROLE_NOUN.search(title)
+            and _is_title_like(lead_clean, lead_allowed=True)
+            and ROLE_NOUN.search(lead_clean)
+        ):
+            title = f"{lead_clean}, {title}"  # "Dean Bartholomew Achterberg, Faculty of Arts"
         elif title or not _is_title_like(lead_clean, lead_allowed=True):
             mention.context.append(lead)
         else:
@@ -1019,6 +1026,10 @@ def _pieces_with_positions(text: str) -> list[tuple[str, bool, int, int]]:
 def _clean_piece(piece: str) -> str:
     piece = URL.sub("", piece)
     piece = " ".join(piece.split()).strip("*_`'\"“”.:-–—> ")
+    while piece.endswith(")") and piece.count(")") > piece.count("("):
+        piece = piece[:-1].rstrip()
+    while piece.startswith("(") and piece.count("(") > piece.count(")"):
+        piece = piece[1:].lstrip()
     piece = DANGLING.sub("", piece)
     return re.sub(r"^(?:and|then|also|plus|&)\s+", "", piece, flags=re.I).strip(" ,.:")
 
@@ -1122,6 +1133,29 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
         mention.times, mention.borrowed = _clause_times(unit, text, clauses, clause_start)
         if mention.times is None and unit.kind == "prose":
             mention.offset, mention.minutes = _relative_slot(text, clauses, clause_start)
+    _listed_together(text, placed)
+
+
+def _listed_together(text: str, placed: list[tuple[Mention, int]]) -> None:
+    """Names listed after an interviewer, with only commas, "and" or brackets between them,
+    are interviewers too: "(Prof. Oren Friedman, Prof. Ngozi Uche and Prof. Kai Lindholm)"."""
+    for (first, first_at), (second, second_at) in zip(placed, placed[1:], strict=False):
+        if not first.positive or second.positive or second.aside:
+            continue
+        start = first_at + len(first.name)
+        between = _without_names(text[start:second_at])
+        if len(between) < 160 and not LIST_BREAK.search(between):
+            second.positive = True
+            second.times = second.times or first.times
+            second.borrowed = second.borrowed or first.borrowed
+
+
+# Words that end a list of names: a verb or a sentence's end between two names.
+LIST_BREAK = re.compile(
+    r"[.!?](?:\s|$)|\b(?:will|would|is|are|was|were|has|have|had|can|could|may|should|must"
+    r"|please|if|who|which)\b",
+    re.IGNORECASE,
+)
 
 
 def _relative_slot(
@@ -1163,7 +1197,8 @@ def _with_before(text: str) -> bool:
     """ "... 2:30-3:15 with Ingrid", "a cook-off with our Head Chef, Chef Rémy": the person
     the clause is spent with (a title and a comma may stand between)."""
     return re.search(
-        r"\b(?:with|by)\s+(?:our |the |your |my )?(?:[^\s,;]+\s+){0,4}(?:[^\s,;]+,\s+)?\(?$",
+        r"(?:\bwith|\bfollowed\b[^,;]{0,20}\bby)\s+(?:our |the |your |my )?(?:[^\s,;]+\s+){0,4}"
+        r"(?:[^\s,;]+,\s+)?\(?$",
         text,
         re.I,
     ) is not None
@@ -1192,7 +1227,12 @@ def _clause_times(
     for start, end in clauses:
         clause = text[start:end]
         own = clock_times(without_zones(clause))
-        if own is not None and unit.times is not None and own.start == unit.times.start:
+        if (
+            own is not None
+            and unit.kind != "prose"
+            and unit.times is not None
+            and own.start == unit.times.start
+        ):
             own = unit.times  # the unit's own slot, with the length its heading gave
         if start == clause_start:
             if own is not None:
