@@ -265,7 +265,7 @@ def _clean_text(text: object) -> str:
 
 SUPERSEDED_LINE = re.compile(
     r"\b(?:cancel\w*|originally|had (?:arranged|scheduled)|was scheduled|previously"
-    r"|first interview|following (?:slots|dates|options)|any of the following)\b",
+    r"|following (?:slots|dates|options)|any of the following)\b",
     re.IGNORECASE,
 )
 

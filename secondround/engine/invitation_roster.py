@@ -34,6 +34,7 @@ from .invitation_relations import CREDENTIALS, infer_relation
 from .invitation_text import BULLET, TABLE_RULE, Message
 from .invitation_times import (
     CLOCK,
+    always_gmt,
     DURATION,
     EMPTY_BRACKETS,
     TIME_RANGE,
@@ -108,8 +109,8 @@ OPTIONS_HEADING = re.compile(
 # A time in a sentence about what was arranged before, or one to answer by.
 SUPERSEDED = re.compile(
     r"\b(?:cancel(?:led|ed|ling)?|originally|had (?:arranged|scheduled|planned)|was scheduled"
-    r"|were scheduled|previously|instead of|move[ds]? (?:it )?from|first interview"
-    r"|last (?:week|time)|(?:reply|respond|confirm|return it|send \w+(?: \w+)?) by)\b",
+    r"|were scheduled|previously|instead of|move[ds]? (?:it )?from"
+    r"|(?:reply|respond|confirm|return it|send \w+(?: \w+)?) by)\b",
     re.IGNORECASE,
 )
 
@@ -620,6 +621,8 @@ def _zone_of(text: str, state: _LineState) -> tzinfo | None:
     found = find_zone(text)
     if found is None or found.ambiguous or found.tz is None:
         return state.zone
+    if found.name == "Europe/London" and always_gmt(getattr(state.zone, "key", None)):
+        return state.zone  # "GMT" in Accra is Accra's time (see email_zone)
     return found.tz
 
 

@@ -401,6 +401,21 @@ def zone_from_word(match: re.Match[str]) -> Zone:
     return Zone(ZoneInfo(name), name, None, match.span("zone"))
 
 
+def always_gmt(zone_name: str | None) -> bool:
+    """A zone at UTC+0 in both January and July (Accra, Dakar, Reykjavik)."""
+    if not zone_name or zone_name in {"Europe/London", "Europe/Dublin", "Europe/Lisbon"}:
+        return False
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    from datetime import datetime as _datetime
+
+    return all(
+        _datetime(2026, month, 1, 12, tzinfo=zone).utcoffset() == timedelta(0) for month in (1, 7)
+    )
+
+
 def email_zone(text: str, default_time_zone: str | None, warnings: list[str]) -> Zone:
     """The zone for times that do not name their own."""
     found = find_zone(text)
@@ -409,6 +424,14 @@ def email_zone(text: str, default_time_zone: str | None, warnings: list[str]) ->
     ):
         # "IST" from someone whose own zone is India (or Ireland): that is the one meant.
         return Zone(ZoneInfo(default_time_zone), default_time_zone, None, found.span)
+    if (
+        found is not None
+        and found.name == "Europe/London"
+        and "GMT" in text[found.span[0] : found.span[1] + 1]
+        and always_gmt(default_time_zone)
+    ):
+        # "GMT" from Accra or Reykjavik is their own zone, not London's summer time.
+        return Zone(ZoneInfo(default_time_zone), default_time_zone, None, found.span)  # type: ignore[arg-type]
     if found is not None and found.ambiguous:
         warnings.append(
             f"{found.ambiguous} could be Indian, Irish or Israel time: times are shown without "
