@@ -20,7 +20,7 @@ It is a heuristic, and it prefers missing a person to inventing one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from .invitation_names import HONORIFICS, find_names, split_honorific
@@ -81,10 +81,14 @@ ROLE_TITLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:for|about|in|to)\s+(?:the|our|this|your|a)\s+(?P<role>[A-Z][\w'&/\- ]{2,60}?)\s+"
         r"(?:role|position|opening|vacancy|post|job|program|programme)\b"
     ),
-    re.compile(r"(?im)^\s*(?:re|ref|post|position|role)\s*:\s*(?P<role>[A-Z][^\n(]{2,60}?)"
-               r"(?:\s*\(|\s+at\b|\s*[-–—]|\s*$)"),
+    re.compile(
+        r"(?im)^\s*(?:re|ref|post|position|role)\s*:\s*(?P<role>[A-Z][^\n(]{2,60}?)"
+        r"(?:\s*\(|\s+at\b|\s*[-–—]|\s*$)"
+    ),
 )
-SUBJECT_ROLE = re.compile(r"[-–—:|]\s*(?P<role>[A-Z][\w'&/ ]{2,50}?)\s*(?:\(|$|\bat\b|[-–—|])")
+SUBJECT_ROLE = re.compile(
+    r"(?:^|[-–—:|])\s*(?P<role>[A-Z][\w'&/ ]{2,50}?)\s*(?=\(|$|\bat\b|[-–—|:])"
+)
 LOCATION_LABEL = re.compile(
     r"^\s*(?:location|address|where|venue|place|office)\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE
 )
@@ -236,10 +240,12 @@ def _parse(
     )
     role = _role_title(text, messages)
     entries = [_entry(person, reading, role, zone.tz is not None) for person in reading.people]
+    entries = _one_hiring_manager(entries)
     interview_day = _interview_day(entries, reading) or first_day
     if not entries:
         warnings.append(NO_ROSTER_WARNING)
-    if interview_day is None and any(entry.start for entry in entries):
+    timed = any(m.times for p in reading.people for m in p.mentions) or reading.slot is not None
+    if interview_day is None and timed:
         warnings.append("Times found but no interview date: add the date by hand.")
     return ParsedInvitation(
         entries=entries,
@@ -275,7 +281,7 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 def _dated_lines(messages: list[Message]) -> list[str]:
     """Lines whose dates may be the interview's: not a cancelled one, not an option."""
-    lines = []
+    lines: list[str] = []
     for message in messages:
         options = False
         for line in message.body:
@@ -308,7 +314,9 @@ def _interview_day(entries: list[RosterEntry], reading: Reading) -> date | None:
 
 def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool) -> RosterEntry:
     depth = min(m.unit.message for m in person.mentions if m.positive and not m.aside)
-    interviewing = [m for m in person.mentions if m.positive and not m.aside and m.unit.message == depth]
+    interviewing = [
+        m for m in person.mentions if m.positive and not m.aside and m.unit.message == depth
+    ]
     timed = [m for m in interviewing if m.times is not None]
     chosen = timed[0] if timed else interviewing[0]
     times, borrowed = chosen.times, chosen.borrowed
@@ -378,14 +386,37 @@ def _reporting_notes(person: Person, reading: Reading) -> str:
     for unit in reading.units:
         if id(unit) in own or not REPORTING_CUE.search(unit.text):
             continue
-        if not any(re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w-])", unit.text) for w in {words[0], words[-1]}):
+        if not any(
+            re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w-])", unit.text)
+            for w in {words[0], words[-1]}
+        ):
             continue
-        others = [p for p in reading.people if p is not person and any(
-            re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w-])", unit.text) for w in p.name.split()[-1:]
-        )]
+        others = [
+            p
+            for p in reading.people
+            if p is not person
+            and any(
+                re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w-])", unit.text)
+                for w in p.name.split()[-1:]
+            )
+        ]
         if not others:
             notes.append(unit.text)
     return " ".join(notes)
+
+
+def _one_hiring_manager(entries: list[RosterEntry]) -> list[RosterEntry]:
+    """When the e-mail says who the candidate would report to, a title alone ("Department
+    Chair") no longer makes someone else the hiring manager."""
+    said = [e for e in entries if e.relation == "hiring_manager" and "relation" not in e.unsure]
+    if not said:
+        return entries
+    return [
+        replace(entry, relation=None, unsure=tuple(dict.fromkeys((*entry.unsure, "relation"))))
+        if entry.relation == "hiring_manager" and "relation" in entry.unsure
+        else entry
+        for entry in entries
+    ]
 
 
 POSSESSIVE_MANAGER = re.compile(r"([^\W\d_][\w'’-]*)['’]s\s+(?:manager|boss)\b", re.IGNORECASE)
@@ -439,8 +470,15 @@ def _role_title(text: str, messages: list[Message]) -> str | None:
             return match["role"].strip()
     for message in messages:
         subject = message.headers.get("subject", "")
-        if (match := SUBJECT_ROLE.search(subject)) is not None:
-            return match["role"].strip()
+        roles = [
+            match["role"].strip()
+            for match in SUBJECT_ROLE.finditer(subject)
+            if not re.search(
+                r"(?i)\b(?:interview|invitation|round|confirm|reschedul|visit)", match["role"]
+            )
+        ]
+        if roles:
+            return re.sub(r"(?:\s+(?:[A-Z]{2,}|\d+))+$", "", roles[-1])
     return None
 
 

@@ -263,7 +263,7 @@ def _is_honorific(token: str) -> bool:
 
 
 def _word_kind(token: str) -> str | None:
-    """"word" for a capitalised name word, "particle", "initial", or None."""
+    """ "word" for a capitalised name word, "particle", "initial", or None."""
     bare = token.rstrip(".")
     lowered = bare.lower()
     if _INITIAL.match(token):
@@ -302,4 +302,8 @@ def split_honorific(name: str) -> tuple[str | None, str]:
 
 def proper_words(name: str) -> list[str]:
     """The name words of a name, without particles and initials: "Ní Bhriain" -> one."""
-    return [word for word in name.split() if _word_kind(word) == "word" and word.lower() not in NAME_PARTICLES]
+    return [
+        word
+        for word in name.split()
+        if _word_kind(word) == "word" and word.lower() not in NAME_PARTICLES
+    ]

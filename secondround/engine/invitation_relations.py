@@ -44,8 +44,8 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Before senior_leader: a "Director of Human Resources" interviews as HR.
         (
             r"\bHR\b|human (?:resources|capital)|recruit|talent acquisition|talent partner"
-            r"|people (?:business )?partner|people (?:team|operations|&|and)|people (?:&|and) culture"
-            r"|head of people|people manager|campus recruiting|\bHRM\b|training program manager",
+            r"|people (?:business )?partner|people (?:team|operations|&|and)"
+            r"|people (?:&|and) culture|head of people|people manager|\bHRM\b",
             "hr",
         ),
         # Governance and representation rather than the line: governors, trustees, unions.

@@ -34,13 +34,13 @@ from .invitation_relations import CREDENTIALS, infer_relation
 from .invitation_text import BULLET, TABLE_RULE, Message
 from .invitation_times import (
     CLOCK,
-    always_gmt,
     DURATION,
     EMPTY_BRACKETS,
     TIME_RANGE,
     WEEKDAYS,
     ZONE_NEAR_TIME,
     FoundTimes,
+    always_gmt,
     clock_times,
     dates_in,
     duration_minutes,
@@ -141,6 +141,8 @@ ASIDE = re.compile(
     r"|first\s+(?:interview|round|meeting)|previous\s+(?:interview|round)|round\s+1\b"
     r"|coordinat\w+\s+(?:the|your)\s+(?:visit|day)|does\s+not\s+take\s+part"
     r"|sign\s+in|report\s+to\s+(?:the\s+)?(?:reception|front desk|security)|contact\s+me"
+    r"|last\s+(?:week|month|time)|yesterday|earlier\s+this\s+week|thank\s+you\s+for\s+(?:meeting"
+    r"|speaking|talking|taking)"
     r"|call\s+(?:me|our|him|her)|front\s+desk\s+lead|if\s+you\s+get\s+lost)\b",
     re.IGNORECASE,
 )
@@ -229,8 +231,30 @@ GRADE = re.compile(
     re.IGNORECASE,
 )
 TITLE_ACRONYMS = frozenset(
-    "CEO CFO COO CTO CIO CMO CNO CHRO CPO CRO CSO VP SVP EVP HR HRBP GM MD DON SENCO SENCo"
-    " DNP".split()
+    {
+        "CEO",
+        "CFO",
+        "COO",
+        "CTO",
+        "CIO",
+        "CMO",
+        "CNO",
+        "CHRO",
+        "CPO",
+        "CRO",
+        "CSO",
+        "VP",
+        "SVP",
+        "EVP",
+        "HR",
+        "HRBP",
+        "GM",
+        "MD",
+        "DON",
+        "SENCO",
+        "SENCo",
+        "DNP",
+    }
 )
 ORGANISATION_END = re.compile(
     r"\b(?:trust|ltd|limited|inc|llc|plc|gmbh|pvt|corp|corporation|company|co|group|bank"
@@ -400,8 +424,9 @@ def _units(message: Message, state: _LineState) -> list[Unit]:
             if len(line.split()) > 6:  # a sentence ending in a colon says things too
                 state.heading, state.entry_times = "", None
                 units.extend(
-                    _line_units(line, message.depth, line_day, state, superseded=superseded,
-                                options=options)
+                    _line_units(
+                        line, message.depth, line_day, state, superseded=superseded, options=options
+                    )
                 )
             state.heading = line
             state.heading_times = None if superseded else clock_times(without_zones(line))
@@ -423,7 +448,9 @@ def _units(message: Message, state: _LineState) -> list[Unit]:
             continue
         state.header = None
         units.extend(
-            _line_units(line, message.depth, line_day, state, superseded=superseded, options=options)
+            _line_units(
+                line, message.depth, line_day, state, superseded=superseded, options=options
+            )
         )
     return units
 
@@ -571,8 +598,19 @@ def _line_units(
         times = _with_length(times, state.each_minutes)
         state.entry_times = times
         return [
-            Unit(text, line, depth, "entry", times, False, day, zone, state.heading,
-                 options=options, superseded=superseded)
+            Unit(
+                text,
+                line,
+                depth,
+                "entry",
+                times,
+                False,
+                day,
+                zone,
+                state.heading,
+                options=options,
+                superseded=superseded,
+            )
         ]
     if listed or state.heading:
         times = clock_times(without_zones(text))
@@ -582,22 +620,55 @@ def _line_units(
         elif times is None and state.heading_times is not None:
             times, borrowed = state.heading_times, True
         return [
-            Unit(text, line, depth, "item", times, borrowed, day, zone, state.heading,
-                 options=options, superseded=superseded)
+            Unit(
+                text,
+                line,
+                depth,
+                "item",
+                times,
+                borrowed,
+                day,
+                zone,
+                state.heading,
+                options=options,
+                superseded=superseded,
+            )
         ]
     if state.entry_times is not None and clock_times(without_zones(text)) is None:
         # A line under a timed line belongs to that entry: "10:00 to 10:45" / "Dr. X, Title".
         return [
-            Unit(text, line, depth, "item", state.entry_times, True, day, zone, state.heading,
-                 options=options, superseded=superseded)
+            Unit(
+                text,
+                line,
+                depth,
+                "item",
+                state.entry_times,
+                True,
+                day,
+                zone,
+                state.heading,
+                options=options,
+                superseded=superseded,
+            )
         ]
     state.each_minutes = _each_minutes(text) or state.each_minutes
     units = []
     for sentence in _sentences(text):
         times = clock_times(without_zones(sentence))
         units.append(
-            Unit(sentence, line, depth, "prose", times, False, day, zone, state.heading,
-                 options=options, superseded=bool(SUPERSEDED.search(sentence)))
+            Unit(
+                sentence,
+                line,
+                depth,
+                "prose",
+                times,
+                False,
+                day,
+                zone,
+                state.heading,
+                options=options,
+                superseded=bool(SUPERSEDED.search(sentence)),
+            )
         )
     return units
 
@@ -609,7 +680,9 @@ def _sentences(text: str) -> list[str]:
         if sentences and (
             ABBREVIATION_END.search(sentences[-1])
             or sentences[-1].rsplit(None, 1)[-1].lower().rstrip(".") in HONORIFICS
-            or (re.search(r"\b[ap]\.m\.$", sentences[-1], re.I) and re.match(r"[A-Z]{2,4}\b", piece))
+            or (
+                re.search(r"\b[ap]\.m\.$", sentences[-1], re.I) and re.match(r"[A-Z]{2,4}\b", piece)
+            )
         ):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
@@ -669,10 +742,17 @@ def _row_mentions(unit: Unit, signer: Signer | None) -> list[Mention]:
                 title_cell = following
         mentions.extend(_text_mentions(unit, cell, signer, title_cell=title_cell))
     activity = " ".join(
-        cell for cell, kind in zip(unit.cells, unit.columns, strict=True)
+        cell
+        for cell, kind in zip(unit.cells, unit.columns, strict=True)
         if kind not in {"time", "day"}
     )
+    notes = [
+        _clean_piece(cell)
+        for cell, kind in zip(cells, columns, strict=True)
+        if kind in {"other", "unknown"} and cell.strip() and not find_names(cell)
+    ]
     for mention in mentions:
+        mention.context.extend(note for note in notes if note and note != mention.title)
         for cell, kind in zip(unit.cells, unit.columns, strict=True):
             if kind == "email" and (match := EMAIL.search(cell)):
                 mention.email = mention.email or match.group().removeprefix("mailto:")
@@ -699,7 +779,9 @@ def _text_mentions(
     for index, span in enumerate(spans):
         mention = Mention(span.name, span.honorific, unit)
         mention.aliases = [nick for at, nick in nicknames if span.start <= at < span.end]
-        _describe(mention, clean, _lead(clean, spans, index), _trail(clean, spans, index), title_cell)
+        _describe(
+            mention, clean, _lead(clean, spans, index), _trail(clean, spans, index), title_cell
+        )
         placed.append((mention, span.start))
     if signer is not None and unit.times is not None and (me := ME.search(clean)):
         mine = Mention(signer.name, signer.honorific, unit, title=signer.title, me=True)
@@ -798,7 +880,8 @@ def _without_self_references(spans: list[NameSpan]) -> list[NameSpan]:
     for span in spans:
         words = span.name.split()
         if len(words) <= 2 and any(
-            words[-1] == other.name.split()[-1] and len(other.name.split()) > len(words)
+            words[-1] == other.name.split()[-1]
+            and len(other.name.split()) > len(words)
             or span.name == other.name
             for other in kept
         ):
@@ -858,12 +941,17 @@ def _lead(text: str, spans: list[NameSpan], index: int) -> str:
         return ""
     if index:
         # Between two names: the second's part starts at a joiner or a determiner.
-        starts = [i for i, (piece, bracketed, _) in enumerate(pieces)
-                  if not bracketed and _starts_next(piece, i, pieces)]
+        starts = [
+            i
+            for i, (piece, bracketed, _) in enumerate(pieces)
+            if not bracketed and _starts_next(piece, i, pieces)
+        ]
         if not starts:
-            adjacent = before.rstrip() == before and pieces[-1][2] + len(pieces[-1][0]) >= len(before.rstrip())
+            adjacent = before.rstrip() == before and pieces[-1][2] + len(pieces[-1][0]) >= len(
+                before.rstrip()
+            )
             return pieces[-1][0] if adjacent and not before.rstrip().endswith((",", ")")) else ""
-        lead_text = " ".join(piece for piece, _, _ in pieces[starts[-1]:])
+        lead_text = " ".join(piece for piece, _, _ in pieces[starts[-1] :])
     else:
         last, bracketed, _ = pieces[-1]
         if bracketed:
@@ -915,7 +1003,7 @@ def _describe(
     for piece, bracketed, start, end in trail:
         if (email := EMAIL.search(piece)) is not None:
             mention.email = mention.email or email.group().removeprefix("mailto:")
-            continue
+            piece = re.sub(r"<?\s*" + re.escape(email.group()) + r"\s*>?", " ", piece)
         cleaned = _clean_piece(piece)
         if not cleaned:
             continue
@@ -948,7 +1036,7 @@ def _describe(
                 continue
             title_parts.append((start - (1 if bracketed else 0), end))
             continue
-        mention.context.append(cleaned)
+        mention.context.append(" ".join(piece.split()).strip(" ,.;:-–—()"))
         closed = closed or bool(title_parts) or kind != "title"
     title = None
     if title_parts:
@@ -965,7 +1053,10 @@ def _describe(
         lead_clean = f"{lead_clean} {_clean_piece(DURATION_TAIL.sub('', trail[0][0]))}"
         mention.context = [note for note in mention.context if not note.startswith("of ")]
     if lead_clean:
-        if POSSESSIVE_RELATION.match(lead) or _is_relation_phrase(lead_clean):
+        if _is_relation_phrase(lead_clean) and not title and _title_case(lead_clean):
+            title = lead_clean  # "Hiring Manager Tom Reyes": a title that also says the relation
+            mention.context.append(lead)
+        elif POSSESSIVE_RELATION.match(lead) or _is_relation_phrase(lead_clean):
             mention.context.append(lead)
         elif PANEL_ROLES.match(lead_clean):
             pass
@@ -981,7 +1072,9 @@ def _describe(
         else:
             title = lead_clean
     if title and BARE_ROLE.fullmatch(title) and _is_group_heading(mention.unit.heading):
-        title = f"{title}, {mention.unit.heading.rstrip(': ')}"  # "Faculty Senate:" / "Dr X, President"
+        title = (
+            f"{title}, {mention.unit.heading.rstrip(': ')}"  # "Faculty Senate:" / "Dr X, President"
+        )
     if title is None and title_cell:
         cell = Mention(mention.name, None, mention.unit)
         _describe(cell, title_cell, "", _pieces_with_positions(title_cell), None)
@@ -1010,12 +1103,19 @@ def _is_group_heading(heading: str) -> bool:
     )
 
 
-DURATION_TAIL = re.compile(r"\s+(?:for|in)\s+(?:about\s+)?\d+\s*(?:minutes?|mins?|hours?)\b.*$", re.I)
+DURATION_TAIL = re.compile(
+    r"\s+(?:for|in)\s+(?:about\s+)?\d+\s*(?:minutes?|mins?|hours?)\b.*$", re.I
+)
 
 
 def _next_piece_is_unit(trail: list[tuple[str, bool, int, int]], start: int) -> bool:
     following = [piece for piece, bracketed, at, _ in trail if at > start and not bracketed]
     return bool(following) and _is_unit_like(_clean_piece(following[0]))
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in {"of", "and"})
 
 
 def _pieces_with_positions(text: str) -> list[tuple[str, bool, int, int]]:
@@ -1048,8 +1148,11 @@ def _is_credential_run(piece: str) -> bool:
 def _is_unknown_acronym(piece: str) -> bool:
     """ "WBCS" before a title: a service or grade, unless it is a title ("CFO", "HR")."""
     words = piece.split()
-    return len(words) == 1 and words[0].isupper() and len(words[0]) > 2 and (
-        words[0] not in TITLE_ACRONYMS
+    return (
+        len(words) == 1
+        and words[0].isupper()
+        and len(words[0]) > 2
+        and (words[0] not in TITLE_ACRONYMS)
     )
 
 
@@ -1065,8 +1168,13 @@ def _piece_kind(piece: str, bracketed: bool, has_title: bool) -> str:
 
 def _is_relation_phrase(piece: str) -> bool:
     return infer_relation(None, piece) in {
-        "hiring_manager", "managers_manager", "peer", "cross_department"
-    } and not ROLE_NOUN.search(re.sub(r"(?i)\b(?:hiring|line|your|direct|future)\s+manager\b", "", piece))
+        "hiring_manager",
+        "managers_manager",
+        "peer",
+        "cross_department",
+    } and not ROLE_NOUN.search(
+        re.sub(r"(?i)\b(?:hiring|line|your|direct|future)\s+manager\b", "", piece)
+    )
 
 
 def _is_title_like(piece: str, *, lead_allowed: bool) -> bool:
@@ -1077,11 +1185,18 @@ def _is_title_like(piece: str, *, lead_allowed: bool) -> bool:
     numbered = r"(?i)\b(?:year|key stage|level|grade|band|tier)\s+\d+\b|\s(?:\d{1,2}|[IV]{1,3})$"
     if re.search(r"\d", re.sub(numbered, "", piece)):
         return False
-    if CONTEXT_WORDS.search(piece) and not (lead_allowed and ROLE_NOUN.search(piece)):
-        if not (piece[0].isupper() and ROLE_NOUN.search(piece) and not re.search(
-            r"\b(?:will|would|you|reports?|who|whom|working|works)\b", piece, re.I
-        )):
-            return False
+    if (
+        CONTEXT_WORDS.search(piece)
+        and not (lead_allowed and ROLE_NOUN.search(piece))
+        and not (
+            piece[0].isupper()
+            and ROLE_NOUN.search(piece)
+            and not re.search(
+                r"\b(?:will|would|you|reports?|who|whom|working|works)\b", piece, re.I
+            )
+        )
+    ):
+        return False
     if ACTIVITY.search(piece) and not ROLE_NOUN.search(piece):
         return False
     if piece[0].islower():
@@ -1108,9 +1223,9 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
     clauses = _clause_bounds(text)
     forward = [match.end() for match in FORWARD_TRIGGER.finditer(text)]
     in_list = unit.kind in {"row", "entry"} or (
-        unit.kind == "item" and (bool(ROSTER_HEADING.search(unit.heading)) or unit.times is not None)
+        unit.kind == "item"
+        and (bool(ROSTER_HEADING.search(unit.heading)) or unit.times is not None)
     )
-    scheduled = unit.times is not None and not unit.borrowed
     for mention, at in placed:
         clause_start, clause_end = next(((a, b) for a, b in clauses if a <= at < b), (0, len(text)))
         clause = text[clause_start:clause_end]
@@ -1161,22 +1276,16 @@ LIST_BREAK = re.compile(
 )
 
 
-def _relative_slot(
-    text: str, clauses: list[tuple[int, int]], clause_start: int
-) -> tuple[int, int]:
+def _relative_slot(text: str, clauses: list[tuple[int, int]], clause_start: int) -> tuple[int, int]:
     """For a sentence of lengths without clock times ("a 45-minute cook-off with A,
     followed by a 15-minute chat with B"): minutes from the interview's start, and length."""
     offset = 0
     for start, end in clauses:
-        minutes = duration_minutes(_without_test_parts_kept(text[start:end]))
+        minutes = duration_minutes(text[start:end])
         if start == clause_start:
             return (offset, minutes) if minutes else (0, 0)
         offset += minutes
     return 0, 0
-
-
-def _without_test_parts_kept(text: str) -> str:
-    return text
 
 
 def _is_aside(text: str) -> bool:
@@ -1191,20 +1300,18 @@ def _up_to_next_name(text: str, at: int, placed: list[tuple[Mention, int]]) -> s
     return text[at : min(later) if later else len(text)][:120]
 
 
-def _me_position(text: str) -> int:
-    match = ME.search(text)
-    return match.start() if match else 0
-
-
 def _with_before(text: str) -> bool:
     """ "... 2:30-3:15 with Ingrid", "a cook-off with our Head Chef, Chef Rémy": the person
     the clause is spent with (a title and a comma may stand between)."""
-    return re.search(
-        r"(?:\bwith|\bfollowed\b[^,;]{0,20}\bby)\s+(?:our |the |your |my )?(?:[^\s,;]+\s+){0,4}"
-        r"(?:[^\s,;]+,\s+)?\(?$",
-        text,
-        re.I,
-    ) is not None
+    return (
+        re.search(
+            r"(?:\bwith|\bfollowed\b[^,;]{0,20}\bby)\s+(?:our |the |your |my )?(?:[^\s,;]+\s+){0,4}"
+            r"(?:[^\s,;]+,\s+)?\(?$",
+            text,
+            re.I,
+        )
+        is not None
+    )
 
 
 def _clause_bounds(text: str) -> list[tuple[int, int]]:
@@ -1245,8 +1352,6 @@ def _clause_times(
                 begin = datetime.combine(date.min, earlier.end)
                 return FoundTimes(earlier.end, (begin + timedelta(minutes=minutes)).time()), False
             return earlier, False
-        if own is None and earlier is None:
-            pass
         if own is not None:
             earlier = own
     return None, False
@@ -1315,7 +1420,15 @@ def _candidates(messages: list[Message], candidate: tuple[str, ...]) -> set[str]
             bare = re.sub(r"[^\w\s'’-]", " ", source).split()
             if len(bare) == 1 and bare[0][:1].isupper():
                 words.add(bare[0].casefold())
-            if len(bare) == 2 and bare[0].lower().rstrip(".") in {"mr", "ms", "mrs", "dr", "miss", "mx", "prof"}:
+            if len(bare) == 2 and bare[0].lower().rstrip(".") in {
+                "mr",
+                "ms",
+                "mrs",
+                "dr",
+                "miss",
+                "mx",
+                "prof",
+            }:
                 words.add(bare[1].casefold())
     return words - senders
 
@@ -1370,7 +1483,15 @@ def _merge(mentions: list[Mention], signers: list[Signer]) -> list[Person]:
             known.append(Person(signer.name, signer.honorific))
     for mention in partial:
         word = mention.name.split()[-1].casefold()
-        matches = [p for p in known if p.words and (p.words[-1].casefold() == word or (not mention.honorific and p.words[0].casefold() == word))]
+        matches = [
+            p
+            for p in known
+            if p.words
+            and (
+                p.words[-1].casefold() == word
+                or (not mention.honorific and p.words[0].casefold() == word)
+            )
+        ]
         if len(matches) == 1:
             target = matches[0]
             if _key(target.name) not in people:
@@ -1388,7 +1509,11 @@ def _add_references(people: list[Person], units: list[Unit]) -> None:
     """One-word references in scheduling sentences: "You'd still meet Gráinne, and ..."."""
     full = [p for p in people if len(p.words) >= 2]
     for unit in units:
-        if unit.kind != "prose" or not FORWARD_TRIGGER.search(unit.text) and not SUBJECT_TRIGGER.search(unit.text):
+        if (
+            unit.kind != "prose"
+            or not FORWARD_TRIGGER.search(unit.text)
+            and not SUBJECT_TRIGGER.search(unit.text)
+        ):
             continue
         taken = [(s.start, s.end) for s in find_names(unit.text)]
         for match in re.finditer(r"(?<![\w'’.-])([^\W\d_][\w'’-]+)(?![\w'’-])", unit.text):
@@ -1402,13 +1527,13 @@ def _add_references(people: list[Person], units: list[Unit]) -> None:
             if any(m.unit is unit for m in owner.mentions):
                 continue
             before = unit.text[: match.start()]
-            after = unit.text[match.end():]
+            after = unit.text[match.end() :]
             if re.search(r"(?:to|under|for|of)\s+$", before, re.I) or re.match(r"['’]s\b", after):
                 continue  # "reports to Bronwyn", "Alex's manager": a note, not a mention
             mention = Mention(owner.name, owner.honorific, unit, partial=True)
-            triggered = any(t.end() <= match.start() for t in FORWARD_TRIGGER.finditer(unit.text)) or bool(
-                SUBJECT_TRIGGER.search(after[:60])
-            )
+            triggered = any(
+                t.end() <= match.start() for t in FORWARD_TRIGGER.finditer(unit.text)
+            ) or bool(SUBJECT_TRIGGER.search(after[:60]))
             mention.positive = triggered
             mention.aside = bool(ASIDE.search(_without_names(unit.text)))
             bounds = _clause_bounds(unit.text)
@@ -1424,9 +1549,17 @@ def _decide(
         key = _key(person.name)
         if key in candidate_words:
             return True
-        if person.words and person.words[-1].casefold() in candidate_words and len(person.words) <= 3:
+        if (
+            person.words
+            and person.words[-1].casefold() in candidate_words
+            and len(person.words) <= 3
+        ):
             return True
-        return any(CANDIDATE_LABEL.search(_without_names(m.unit.text)) and len(find_names(m.unit.text)) == 1 for m in person.mentions)
+        return any(
+            CANDIDATE_LABEL.search(_without_names(m.unit.text))
+            and len(find_names(m.unit.text)) == 1
+            for m in person.mentions
+        )
 
     def interviewing(person: Person, depth: int) -> bool:
         if any(m.replaced for m in person.mentions):
@@ -1453,10 +1586,18 @@ def _decide(
 
 def _interview_slot(units: list[Unit], people: list[Person]) -> Unit | None:
     """The one time the interview itself takes place, for people with no slot of their own."""
-    used = {id(m.unit) for p in people for m in p.mentions if m.positive and m.times and not m.borrowed}
+    used = {
+        id(m.unit) for p in people for m in p.mentions if m.positive and m.times and not m.borrowed
+    }
     scored: list[tuple[int, int, Unit]] = []
     for order, unit in enumerate(units):
-        if unit.times is None or unit.borrowed or unit.options or unit.superseded or id(unit) in used:
+        if (
+            unit.times is None
+            or unit.borrowed
+            or unit.options
+            or unit.superseded
+            or id(unit) in used
+        ):
             continue
         text = _schedule_text(unit.text, date.min)
         score = 0
@@ -1489,7 +1630,13 @@ def _interview_slot(units: list[Unit], people: list[Person]) -> Unit | None:
 def _agenda(units: list[Unit], used: set[int]) -> list[Unit]:
     agenda = []
     for unit in units:
-        if id(unit) in used or unit.times is None or unit.borrowed or unit.options or unit.superseded:
+        if (
+            id(unit) in used
+            or unit.times is None
+            or unit.borrowed
+            or unit.options
+            or unit.superseded
+        ):
             continue
         if unit.message:
             continue
@@ -1506,9 +1653,13 @@ def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
     minutes = duration_minutes(_without_test_parts(unit.text))
     if not minutes:
         for other in units:
-            if other.message == unit.message and re.search(
-                r"\b(?:interview|it|panel)\b[^.]*\b(?:last|take|run)\b", other.text, re.I
-            ) and not TEST_WORDS.search(other.text):
+            if (
+                other.message == unit.message
+                and re.search(
+                    r"\b(?:interview|it|panel)\b[^.]*\b(?:last|take|run)\b", other.text, re.I
+                )
+                and not TEST_WORDS.search(other.text)
+            ):
                 minutes = duration_minutes(other.text)
                 if minutes:
                     break
@@ -1519,4 +1670,9 @@ def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
 
 
 def _without_test_parts(text: str) -> str:
-    return re.sub(r"\d+[- ]minute\s+(?:written\s+)?(?:test|exercise|task|presentation)\b.*", "", text, flags=re.I)
+    return re.sub(
+        r"\d+[- ]minute\s+(?:written\s+)?(?:test|exercise|task|presentation)\b.*",
+        "",
+        text,
+        flags=re.I,
+    )

@@ -77,11 +77,11 @@ def split_messages(text: str) -> list[Message]:
         if FORWARD_MARKER.match(line):
             chunks.append((depth, []))
             continue
-        if depth != current_depth and (line.strip() or depth > current_depth):
-            chunks.append((depth, []))
-        elif _starts_header_block(line) and any(
+        new_depth = depth != current_depth and (bool(line.strip()) or depth > current_depth)
+        new_header = _starts_header_block(line) and any(
             text.strip() and not HEADER.match(text) for text in current
-        ):
+        )
+        if new_depth or new_header:
             chunks.append((depth, []))
         chunks[-1][1].append(line)
     messages = [_message(index, lines) for index, (_, lines) in enumerate(chunks)]
@@ -101,7 +101,7 @@ def _message(depth: int, lines: list[str]) -> Message:
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
-    header_run = []
+    header_run: list[str] = []
     while index < len(lines) and (
         HEADER.match(lines[index])
         or (header_run and lines[index][:1] in " \t" and lines[index].strip())

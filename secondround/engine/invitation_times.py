@@ -419,8 +419,10 @@ def always_gmt(zone_name: str | None) -> bool:
 def email_zone(text: str, default_time_zone: str | None, warnings: list[str]) -> Zone:
     """The zone for times that do not name their own."""
     found = find_zone(text)
-    if found is not None and found.ambiguous and default_time_zone in AMBIGUOUS_MEANINGS.get(
-        found.ambiguous, ()
+    if (
+        found is not None
+        and found.ambiguous
+        and default_time_zone in AMBIGUOUS_MEANINGS.get(found.ambiguous, ())
     ):
         # "IST" from someone whose own zone is India (or Ireland): that is the one meant.
         return Zone(ZoneInfo(default_time_zone), default_time_zone, None, found.span)

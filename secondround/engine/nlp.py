@@ -142,7 +142,7 @@ def _lemmas() -> frozenset[str] | NlpUnavailable:
         path = directory / "lemmatizer/lookups/lookups.bin"
         if not path.is_file() or _sha256(path) != PINNED_SHA256["lemmatizer/lookups/lookups.bin"]:
             raise NlpUnavailable(f"{path} is missing or does not match its pinned SHA-256.")
-        import srsly  # spaCy's own serialiser, installed with it
+        import srsly  # type: ignore[import-untyped]  # spaCy's serialiser, installed with it
 
         index = srsly.read_msgpack(path)["lemma_index"]
     except NlpUnavailable as error:
