@@ -15,6 +15,7 @@ The rule prefers missing a one-word name to inventing a person; one-word referen
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from .word_tables import word_set
 
 __all__ = [
     "HONORIFICS",
+    "is_given_name",
     "proper_words",
     "NAME_PARTICLES",
     "NOT_NAME_WORDS",
@@ -307,3 +309,11 @@ def proper_words(name: str) -> list[str]:
         for word in name.split()
         if _word_kind(word) == "word" and word.lower() not in NAME_PARTICLES
     ]
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is a known given name ("Siobhán" and "Siobhan" both are)."""
+    _, given = _lexicons()
+    plain = unicodedata.normalize("NFKD", word.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return word.casefold() in given or plain in given

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from .invitation_names import HONORIFICS, NameSpan, find_names, proper_words
+from .invitation_names import HONORIFICS, NameSpan, find_names, is_given_name, proper_words
 from .invitation_relations import CREDENTIALS, infer_relation
 from .invitation_text import BULLET, TABLE_RULE, Message
 from .invitation_times import (
@@ -222,7 +222,8 @@ JOINER_START = re.compile(
 # Roles on a panel rather than jobs: "Chairperson: Mr X", "... - Member".
 PANEL_ROLES = re.compile(
     r"^(?:(?:panel\s+)?chair(?:man|woman|person)?|vice[- ]chair|member|observer|secretary"
-    r"|convenor|panel member|board member|panellist|panelist)$",
+    r"|convenor|panel member|board member|panellist|panelist|interviewers?|panel|with|host"
+    r"|contact|attendees?|guests?|organi[sz]er)$",
     re.IGNORECASE,
 )
 GRADE = re.compile(
@@ -287,7 +288,9 @@ ACTIVITY = re.compile(
 )
 EMAIL = re.compile(r"(?:mailto:)?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'|]+|\b[\w-]+\.(?:com|org|net|io)/\S*")
-ME = re.compile(r"\bwith me\b|\bme,?\s+as\b|\bwith myself\b", re.IGNORECASE)
+ME = re.compile(
+    r"\bwith me\b|\bme,?\s+as\b|\bwith myself\b|\band me\b|\bme and\b|\bmyself\b", re.IGNORECASE
+)
 CANDIDATE_LABEL = re.compile(
     r"\b(?:candidate|applicant|name of the candidate)\s*[:,-]|,\s*candidate\b|\bcandidate\s*$",
     re.IGNORECASE,
@@ -772,6 +775,7 @@ def _text_mentions(
 ) -> list[Mention]:
     clean, nicknames = _nicknames_dropped(text)
     spans = [span for span in find_names(clean) if not _inside_email(clean, span)]
+    spans = sorted(spans + _given_names_with_titles(clean, spans), key=lambda span: span.start)
     spans = _without_self_references(spans)
     if unit.kind != "prose":
         spans = _one_person_per_part(clean, spans)
@@ -783,7 +787,11 @@ def _text_mentions(
             mention, clean, _lead(clean, spans, index), _trail(clean, spans, index), title_cell
         )
         placed.append((mention, span.start))
-    if signer is not None and unit.times is not None and (me := ME.search(clean)):
+    if (
+        signer is not None
+        and (me := ME.search(clean)) is not None
+        and (unit.times is not None or FORWARD_TRIGGER.search(clean[: me.start()]))
+    ):
         mine = Mention(signer.name, signer.honorific, unit, title=signer.title, me=True)
         placed.append((mine, me.start()))
         placed.sort(key=lambda item: item[1])
@@ -853,6 +861,27 @@ def _chair_written_beside(text: str, mention: Mention) -> bool:
         re.search(r"\(\s*chair\s*:\s*(?:\S+\s+){0,2}$", text[:at], re.I)
         or re.match(r"\s*(?:\(\s*chair\s*\)|,\s*chair\b)", text[at + len(mention.name) :], re.I)
     )
+
+
+FIRST_NAME_WITH_TITLE = re.compile(
+    r"(?<![\w.])(?P<name>(?-i:[A-Z])[^\W\d_]{1,20})(?=\s*(?:\(\s*(?:our\s+|the\s+)?(?-i:[A-Z])[^)]{2,60}\)"
+    r"|,\s+(?:our|the)\s+(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
+
+
+def _given_names_with_titles(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """ "Interview with Siobhán (Head Chef)": a given name alone, written with its title
+    after a word of meeting, is a person too (mails between first-name colleagues)."""
+    found = []
+    for match in FIRST_NAME_WITH_TITLE.finditer(text):
+        name = match["name"]
+        if any(span.start <= match.start() < span.end for span in spans):
+            continue
+        if not is_given_name(name) or not FORWARD_TRIGGER.search(text[: match.start()]):
+            continue
+        found.append(NameSpan(match.start(), match.end(), name, None, match.start()))
+    return found
 
 
 def _nicknames_dropped(text: str) -> tuple[str, list[tuple[int, str]]]:
@@ -1007,6 +1036,17 @@ def _describe(
         cleaned = _clean_piece(piece)
         if not cleaned:
             continue
+        if not title_parts and (copula := COPULA_TITLE.match(cleaned)) is not None:
+            # "Kelly Brennan is our General Manager for the site and you would report ..."
+            title_text = copula["title"]
+            offset = text.find(title_text, start)
+            if offset >= 0 and _is_title_like(title_text, lead_allowed=False):
+                title_parts.append((offset, offset + len(title_text)))
+                rest = cleaned[copula.end() :].strip()
+                if rest:
+                    mention.context.append(rest)
+                closed = True
+                continue
         if not bracketed and DETERMINER.match(cleaned) and not POSSESSIVE_RELATION.match(cleaned):
             bare = DETERMINER.sub("", cleaned)
             if _is_title_like(bare, lead_allowed=False) and not _is_relation_phrase(bare):
@@ -1085,6 +1125,11 @@ def _describe(
     mention.title = title or None
 
 
+COPULA_TITLE = re.compile(
+    r"(?:is|was|will be)\s+(?:our|the|their|your)\s+(?P<title>(?-i:[A-Z])[\w&'’/-]*(?:\s+(?:of|for"
+    r"|and|&|(?-i:[A-Z])[\w&'’/-]*))*)",
+    re.IGNORECASE,
+)
 BARE_ROLE = re.compile(
     r"(?i)(?:vice[- ])?(?:president|chair(?:man|woman|person)?|secretary|treasurer|member"
     r"|representative|convenor)"
@@ -1645,24 +1690,39 @@ def _agenda(units: list[Unit], used: set[int]) -> list[Unit]:
     return agenda
 
 
+LASTS = re.compile(
+    r"\b(?:last|lasts|lasting|take|takes|run|runs|will be)\s+(?:for\s+)?(?:about|around|approximately"
+    r"|roughly|up to|some|no more than|an?\s+estimated)?\s*(?P<length>(?:\d+(?:\.\d+)?|an?|one|two"
+    r"|three|half an?)\s*-?\s*(?:hours?|hrs?|minutes?|mins?))",
+    re.IGNORECASE,
+)
+WORD_NUMBERS = {"two": "2", "three": "3"}
+
+
 def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
-    """The slot's times, with an end from a stated length when the line gives none."""
+    """The slot's times, with an end from a stated length when the line gives none: on
+    the line itself, on a "Duration:" line, or in "the interview will last about 45
+    minutes" (not a test's or a presentation's length)."""
     times = unit.times
     if times is None or times.end is not None:
         return times
     minutes = duration_minutes(_without_test_parts(unit.text))
-    if not minutes:
-        for other in units:
-            if (
-                other.message == unit.message
-                and re.search(
-                    r"\b(?:interview|it|panel)\b[^.]*\b(?:last|take|run)\b", other.text, re.I
-                )
-                and not TEST_WORDS.search(other.text)
-            ):
-                minutes = duration_minutes(other.text)
-                if minutes:
-                    break
+    siblings = [other for other in units if other.message == unit.message]
+    for other in siblings:
+        if minutes:
+            break
+        if re.match(r"\s*(?:duration|length)\s*:", other.text, re.IGNORECASE):
+            minutes = duration_minutes(other.text)
+    for other in siblings:
+        if minutes:
+            break
+        if not re.search(r"\b(?:interview|it|panel|meeting|discussion)\b", other.text, re.I):
+            continue
+        if (lasts := LASTS.search(other.text)) is not None:
+            length = lasts["length"].lower()
+            for word, digit in WORD_NUMBERS.items():
+                length = re.sub(rf"\b{word}\b", digit, length)
+            minutes = duration_minutes(length)
     if not minutes:
         return times
     start = datetime.combine(date.min, times.start)

@@ -173,9 +173,15 @@ DEADLINE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# "11.00" without am/pm is a clock only where a time is sure to stand: in a range
+# ("11.00 - 11.45"), after "at", or with "hrs"; alone it may be a price or a version.
+_DOTTED = r"(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d)"
 _CLOCK = (
     r"(?:\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
     r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b"
+    rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)"
+    rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
+    rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
     r"|\b(?:noon|midday)\b)"
 )
 CLOCK = re.compile(_CLOCK)
