@@ -1691,8 +1691,9 @@ def _agenda(units: list[Unit], used: set[int]) -> list[Unit]:
 
 
 LASTS = re.compile(
-    r"\b(?:last|lasts|lasting|take|takes|run|runs|will be)\s+(?:for\s+)?(?:about|around|approximately"
-    r"|roughly|up to|some|no more than|an?\s+estimated)?\s*(?P<length>(?:\d+(?:\.\d+)?|an?|one|two"
+    r"\b(?:last|lasts|lasting|take|takes|run|runs|will be)\s+(?:for\s+)?(?:about|around"
+    r"|approximately|roughly|up to|some|no more than|an?\s+estimated)?\s*"
+    r"(?P<length>(?:\d+(?:\.\d+)?|an?|one|two"
     r"|three|half an?)\s*-?\s*(?:hours?|hrs?|minutes?|mins?))",
     re.IGNORECASE,
 )
