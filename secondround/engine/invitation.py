@@ -136,6 +136,8 @@ class ParsedInvitation:
     video_link: str | None
     warnings: list[str]
     agenda: list[AgendaItem] = field(default_factory=list)
+    # The e-mail line each round-level fact was read from: "day", "location", "time_zone".
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 NO_ROSTER_WARNING = "No interviewers found: add them by hand."
@@ -247,15 +249,43 @@ def _parse(
     timed = any(m.times for p in reading.people for m in p.mentions) or reading.slot is not None
     if interview_day is None and timed:
         warnings.append("Times found but no interview date: add the date by hand.")
+    location, location_line = _location(body)
+    sources = {
+        "day": _line_naming(interview_day, reading),
+        "location": location_line,
+        "time_zone": _zone_line(zone.span, "\n".join(body)),
+    }
     return ParsedInvitation(
         entries=entries,
         interview_date=interview_day,
         time_zone=zone.name,
-        location=_location(body),
+        location=location,
         video_link=_video_link(text),
         warnings=warnings,
         agenda=[_agenda_item(unit) for unit in reading.agenda],
+        sources={key: line for key, line in sources.items() if line},
     )
+
+
+def _line_naming(day: date | None, reading: Reading) -> str:
+    """The first line that gives the interview's day."""
+    if day is None:
+        return ""
+    if reading.slot is not None and reading.slot.day == day:
+        return reading.slot.line
+    for unit in reading.units:
+        if any(found == day for found, _ in dates_in(unit.text, day)):
+            return unit.line
+    return ""
+
+
+def _zone_line(span: tuple[int, int], body: str) -> str:
+    """The line holding the zone the e-mail names (none for a default zone)."""
+    if span == (0, 0):
+        return ""
+    start = body.rfind("\n", 0, span[0]) + 1
+    end = body.find("\n", span[1])
+    return body[start : end if end >= 0 else len(body)].strip()
 
 
 def _clean_text(text: object) -> str:
@@ -491,16 +521,17 @@ def _video_link(text: str) -> str | None:
     return None
 
 
-def _location(lines: list[str]) -> str | None:
-    """A labelled location ("Location: ...") or else the first street-address line."""
+def _location(lines: list[str]) -> tuple[str | None, str]:
+    """A labelled location ("Location: ...") or else the first street-address line, with
+    the line it was read from."""
     for line in lines:
         labelled = LOCATION_LABEL.match(line)
         if labelled and not URL.fullmatch(labelled["value"]):
-            return labelled["value"]
+            return labelled["value"], line.strip()
     for line in lines:
         if STREET_ADDRESS.search(line):
-            return BULLET.sub("", line).strip()
-    return None
+            return BULLET.sub("", line).strip(), line.strip()
+    return None, ""
 
 
 __all__ += ["find_names", "Mention"]

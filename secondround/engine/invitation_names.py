@@ -147,7 +147,7 @@ def find_names(text: str) -> list[NameSpan]:
             index += 1
             continue
         span, index = found
-        if not ORGANISATION_AFTER.match(text[span.end :]):
+        if span is not None and not ORGANISATION_AFTER.match(text[span.end :]):
             spans.append(span)
     return spans
 
@@ -160,7 +160,9 @@ def _next_to(text: str, tokens: list[tuple[int, int, str]], left: int, right: in
 
 def _name_at(
     text: str, tokens: list[tuple[int, int, str]], start: int
-) -> tuple[NameSpan, int] | None:
+) -> tuple[NameSpan | None, int] | None:
+    """The name starting at a token and the token after it; (None, after) for a run of
+    capitalised common words to skip whole ("Consolidated Mark Sheet"); None otherwise."""
     index = start
     honorifics: list[str] = []
     while index < len(tokens) and _is_honorific(tokens[index][2]):
@@ -201,7 +203,7 @@ def _name_at(
     if not needed <= len(proper) <= 5:
         return None
     if not honorifics and _all_common_words(proper):
-        return None
+        return None, ends[-1] + 1
     last = ends[-1]
     name_start = tokens[first_name_token][0]
     name_end = tokens[last][1]

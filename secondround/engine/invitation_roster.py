@@ -1631,8 +1631,13 @@ def _decide(
 
 def _interview_slot(units: list[Unit], people: list[Person]) -> Unit | None:
     """The one time the interview itself takes place, for people with no slot of their own."""
+    # A schedule line of one person is that person's slot, not the panel's; a sentence
+    # that gives the time and a name ("On 10 March at 14:00, Mrs X will join") is both.
     used = {
-        id(m.unit) for p in people for m in p.mentions if m.positive and m.times and not m.borrowed
+        id(m.unit)
+        for p in people
+        for m in p.mentions
+        if m.positive and m.times and not m.borrowed and m.unit.kind != "prose"
     }
     scored: list[tuple[int, int, Unit]] = []
     for order, unit in enumerate(units):

@@ -46,7 +46,7 @@ SIGNATURE_DELIMITER = re.compile(r"^\s*(?:--|—|–|_{2,}|sd/-)\s*$", re.IGNORE
 BARE_NAME_LINE = re.compile(
     r"^\s*\(?(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|\((?:Mrs|Mr|Ms|Miss|Dr)\)))" r"{0,3}\)?\s*$"
 )
-CLOCK_HINT = re.compile(r"\d[:.h]\d\d|\d\s*[ap]\.?m\b", re.IGNORECASE)
+CLOCK_HINT = re.compile(r"\d{1,2}[:.h]\d\d|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[-*•·‣▪◦–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
 TABLE_RULE = re.compile(r"^[\s+\-=|:_]+$")
 # A line of prose that stops on one of these, or before a lower-case word, was wrapped.

@@ -1,0 +1,195 @@
+"""The stages of the invitation reader, each on small tables: names, messages, who
+interviews, slots, titles and relations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from secondround.engine.invitation import parse_invitation
+from secondround.engine.invitation_names import find_names, split_honorific
+from secondround.engine.invitation_relations import infer_relation, same_job
+from secondround.engine.invitation_text import split_messages
+
+TODAY = date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Prof. Henrik van der Berg, Chair", [("Henrik van der Berg", "Prof")]),
+        ("Nur Aisyah binti Kamal from HR", [("Nur Aisyah binti Kamal", None)]),
+        ("Revd Canon Adaeze Nwosu-Clarke", [("Adaeze Nwosu-Clarke", "Revd Canon")]),
+        ("Dr.-Ing. Katharina Müller-Lüdenscheidt", [("Katharina Müller-Lüdenscheidt", "Dr.-Ing")]),
+        ("Shri Arindam Bhattacharjee, WBCS", [("Arindam Bhattacharjee", "Shri")]),
+        ("Chef Rémy Dufresne and the Chef de Partie", [("Rémy Dufresne", "Chef")]),
+        ("Ms T. Mokoena, Deputy Director", [("T. Mokoena", "Ms")]),
+        ("Jordi Puig i Serra, Hotel Manager", [("Jordi Puig i Serra", None)]),
+        ("Dr Mei-Ling Tsai PhD, Principal Scientist", [("Mei-Ling Tsai", "Dr")]),
+        # Organisations, places and common words are not people.
+        ("role with Te Whare Manaaki Trust", []),
+        ("our Nurse Manager for the Cardiac Step-Down Unit", []),
+        ("Mrs Rui Conceição, Parent Governor", [("Rui Conceição", "Mrs")]),
+        ("bring your Teacher Reference Number", []),
+        ("Consolidated Mark Sheet", []),
+        ("Mark Bell, Senior Engineer", [("Mark Bell", None)]),
+    ],
+)
+def test_names_by_their_shape(text: str, names: list[tuple[str, str | None]]) -> None:
+    assert [(span.name, span.honorific) for span in find_names(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dr. Amara Okafor", ("Dr", "Amara Okafor")),
+        ("Shri Arindam Bhattacharjee", ("Shri", "Arindam Bhattacharjee")),
+        ("Amara Okafor", (None, "Amara Okafor")),
+    ],
+)
+def test_split_honorific(name: str, expected: tuple[str | None, str]) -> None:
+    assert split_honorific(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "messages", "signature", "body_ends"),
+    [
+        ("Hi Sam,\nSee you Tuesday.\n\nBest regards,\nAna Ruiz\nRecruiter", 1, "Ana Ruiz", None),
+        ("Thanks!\n\nEllie\n\nOn Mon, 4 May 2026, Sam wrote:\n> Hello\n> Sam", 2, "Ellie", None),
+        ("Reply.\n\n-----Original Message-----\nFrom: A\nSent: Monday\n\nOld text", 2, None, None),
+        # A schedule enclosed after the signature is body again.
+        (
+            "Dear X,\nSee below.\n\nSincerely,\nDr Y\n\nSCHEDULE\n9:00 Meet A\n10:00 Meet B",
+            1,
+            "Dr Y",
+            "10:00 Meet B",
+        ),
+    ],
+)
+def test_messages_of_a_thread(
+    text: str, messages: int, signature: str | None, body_ends: str | None
+) -> None:
+    found = split_messages(text)
+    assert len(found) == messages
+    if signature is not None:
+        assert signature in found[0].signature
+    if body_ends is not None:
+        assert body_ends in found[0].body
+
+
+INTERVIEWERS = [
+    # Panel lists under a heading, one slot for the whole panel.
+    (
+        "Tuesday 10 March 2026.\nFormal interview: 2.00pm. Your interview panel will be:\n"
+        "- Mr Aled ap Rhys - "
+        "Headteacher\n- Ms Gráinne Walsh - SENCo (this post reports to her)",
+        [("Aled ap Rhys", "Headteacher", "14:00"), ("Gráinne Walsh", "SENCo", "14:00")],
+    ),
+    # A guide, a lunch host and someone asked for at reception are not interviewers.
+    (
+        "Tuesday 10 March 2026\n9:00 Meet your guide, Mr. Jamal Haddad\n"
+        "10:00 Interview with Dr. Ana Lima, Dean\n"
+        "12:00 Lunch with Bao Tran and Ayesha Siddiqui",
+        [("Ana Lima", "Dean", "10:00")],
+    ),
+    # The replaced interviewer is left out; the one taking the place is in.
+    (
+        "On 10 March 2026 at 14:00, Mr Etxeberria is no longer able to attend, and Mrs Ngozi"
+        " Eze, HR Manager, will take his place. Mr Callum Ross remains on the panel.",
+        [("Ngozi Eze", "HR Manager", "14:00"), ("Callum Ross", None, "14:00")],
+    ),
+    # Times per clause in prose, and lengths chained after a clock time.
+    (
+        "On 10 March 2026: 2:30–3:15 with me, then 3:15–4:00 with Ingrid Halvorsen, our Head "
+        "of Credit Risk, and to finish, 15 minutes with Nur Aisyah binti Kamal from HR.\n\n"
+        "Wei Jie\n--\nTan Wei Jie | Credit Risk Manager",
+        [
+            ("Tan Wei Jie", "Credit Risk Manager", "14:30"),
+            ("Ingrid Halvorsen", "Head of Credit Risk", "15:15"),
+            ("Nur Aisyah binti Kamal", None, "16:00"),
+        ],
+    ),
+    # A first name with its title, after a word of meeting; "X is our Title".
+    (
+        "On 10 March 2026: Interview with Siobhán (Head Chef) at 3pm.",
+        [("Siobhán", "Head Chef", "15:00")],
+    ),
+    # Options offered give no slot; a cancelled time is not the interview.
+    (
+        "We cancelled the interview of 9/10/2026 at 10:00 AM. Please choose one of the "
+        "following slots:\n\n9/14/2026 – 9:00 AM\n9/15/2026 – 1:30 PM\n\nYou'll meet with "
+        "LaToya Simmons-Okeke, Dispatch Supervisor.",
+        [("LaToya Simmons-Okeke", "Dispatch Supervisor", None)],
+    ),
+    # Dotted clocks in ranges and a table without a header.
+    (
+        "Tuesday 10 March 2026\n11.00 - 11.45  Interview with Fiona MacRae, General Manager",
+        [("Fiona MacRae", "General Manager", "11:00")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), INTERVIEWERS)
+def test_who_interviews_and_when(text: str, rows: list[tuple[str, str | None, str | None]]) -> None:
+    parsed = parse_invitation(text, today=TODAY)
+    found = [
+        (entry.name, entry.title, entry.start.strftime("%H:%M") if entry.start else None)
+        for entry in parsed.entries
+    ]
+    assert found == rows
+
+
+@pytest.mark.parametrize(
+    ("title", "context", "relation"),
+    [
+        (None, "this post reports to her", "hiring_manager"),
+        (None, "supervisor of the position", "hiring_manager"),
+        (None, "you'd be working under Rémy", "hiring_manager"),
+        (None, "the line manager for this post", "hiring_manager"),
+        (None, "my boss", "managers_manager"),
+        ("Chair of Governors", "", "other"),
+        ("Parent Governor", "", "other"),
+        ("Head of People", "", "hr"),
+        ("Partner, Litigation", "", "senior_leader"),
+        ("Product Manager", "from our partner team, Checkout", "cross_department"),
+    ],
+)
+def test_relation_cues(title: str | None, context: str, relation: str) -> None:
+    assert infer_relation(title, context) == relation
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "same"),
+    [
+        ("Senior Data Analyst", "Data Analyst", True),
+        ("Customer Success Managers", "Customer Success Manager", True),
+        ("Assistant Store Manager", "Store Manager", False),
+        ("Store Manager", "Assistant Store Manager", False),
+        ("Staff Engineer", "Senior Backend Engineer", False),
+        ("Head of Finance", "Accountant", False),
+    ],
+)
+def test_same_job_as_the_role(title: str, role: str, same: bool) -> None:
+    assert same_job(title, role) is same
+
+
+def test_a_name_in_the_greeting_is_the_candidate() -> None:
+    parsed = parse_invitation(
+        "Dear Ms Adeyemi,\n\nOn 10 March 2026 at 10:00 you will meet with Siobhán O'Neill, "
+        "Nurse Manager.\n\nMs Adeyemi, please bring your PIN.",
+        today=TODAY,
+    )
+    assert [entry.name for entry in parsed.entries] == ["Siobhán O'Neill"]
+
+
+def test_each_field_keeps_the_line_it_came_from() -> None:
+    parsed = parse_invitation(
+        "Your interview is on 10 March 2026, 14:00-15:00.\n\nYour panel will be:\n"
+        "- Ms Grainne Walsh - Ward Manager",
+        today=TODAY,
+    )
+    sources = dict(parsed.entries[0].sources)
+    assert sources["name"] == "- Ms Grainne Walsh - Ward Manager"
+    assert sources["time"] == "Your interview is on 10 March 2026, 14:00-15:00."
+    assert parsed.sources["day"] == "Your interview is on 10 March 2026, 14:00-15:00."
