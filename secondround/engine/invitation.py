@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
-from .invitation_names import HONORIFICS, find_names, split_honorific
+from .invitation_names import HONORIFICS, find_names, forget_names, split_honorific
 from .invitation_relations import CREDENTIALS, RELATION_RULES, infer_relation, relation_for
 from .invitation_roster import Mention, Person, Reading, Unit, read_people, slot_times
 from .invitation_text import BULLET, Message, split_messages
@@ -221,6 +221,7 @@ def _parse(
     candidate: tuple[str, ...],
 ) -> ParsedInvitation:
     warnings: list[str] = []
+    forget_names()
     text = _clean_text(text)
     if not looks_english(text):
         warnings.append(NOT_ENGLISH_WARNING)

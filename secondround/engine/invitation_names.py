@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from . import nlp
@@ -25,6 +25,7 @@ from .word_tables import word_set
 
 __all__ = [
     "HONORIFICS",
+    "forget_names",
     "is_given_name",
     "proper_words",
     "NAME_PARTICLES",
@@ -138,6 +139,17 @@ class NameSpan:
 def find_names(text: str) -> list[NameSpan]:
     """Every name in the text, in order, spans not overlapping. A run followed by an
     organisation word ("Te Whare Manaaki Trust", "Straits Harbour Bank") is no one."""
+    return list(_names_in(text))
+
+
+def forget_names() -> None:
+    """Empty the cache of names found (called once per e-mail, so a timing is honest)."""
+    _names_in.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _names_in(text: str) -> tuple[NameSpan, ...]:
+    # The reader asks about the same line several times (mentions, asides, the candidate).
     tokens = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
     spans: list[NameSpan] = []
     index = 0
@@ -149,7 +161,7 @@ def find_names(text: str) -> list[NameSpan]:
         span, index = found
         if span is not None and not ORGANISATION_AFTER.match(text[span.end :]):
             spans.append(span)
-    return spans
+    return tuple(spans)
 
 
 def _next_to(text: str, tokens: list[tuple[int, int, str]], left: int, right: int) -> bool:
