@@ -102,6 +102,7 @@ NOT_NAME_WORDS: frozenset[str] = word_set(
     committee search governors governor trustees parent chair chairman secretary magistrate
     additional registrar provost dean's senate association advisory society institute
     reference number roll memo post act certificate card licence license passport id
+    mon tue tues wed thu thur thurs fri sat sun feb mar apr jun jul aug sep sept oct nov dec
     documents division branch section service subject expert member members observer
     candidate candidates applicant interviewer interviewers panellist panelist panelists
     date venue address mode link phone mobile tel fax web website www note please kindly

@@ -137,7 +137,8 @@ SUBJECT_TRIGGER = re.compile(
 ASIDE = re.compile(
     r"\b(?:guide|pick(?:s|ing)?\s+(?:you\s+)?up|collect(?:s)?\s+you|drive(?:s)?\s+you"
     r"|take(?:s)?\s+you\s+to|meet(?:s)?\s+you\s+(?:at|in)\b|ask\s+for|look\s+after\s+you"
-    r"|host(?:s|ing)?\s+you|observer|apolog|pass\s+on|on\s+behalf\s+of|copied|\bcc\b"
+    r"|host(?:s|ing)?\s+you|observer|apolog|welcome\s+(?:from|by)"
+    r"|(?:talk|presentation|address|briefing)\s+(?:from|by)|pass\s+on|on\s+behalf\s+of|copied|\bcc\b"
     r"|first\s+(?:interview|round|meeting)|previous\s+(?:interview|round)|round\s+1\b"
     r"|coordinat\w+\s+(?:the|your)\s+(?:visit|day)|does\s+not\s+take\s+part"
     r"|sign\s+in|report\s+to\s+(?:the\s+)?(?:reception|front desk|security)|contact\s+me"
@@ -183,10 +184,17 @@ AGENDA_WORDS = re.compile(
     r"|induction|prep|cook-?off|trade test|practical)\b",
     re.IGNORECASE,
 )
+# The old time in a sentence that gives the new one: "(instead of 11:30)".
+OLD_TIME = re.compile(
+    r"\(?\b(?:instead of|rather than|originally|previously|not)\s+[^,;()]{0,40}?"
+    r"\b\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?!\w)\)?",
+    re.IGNORECASE,
+)
 # A time the sender settles: "Thursday at 10:00 works for us", "the new time is ...".
 CONFIRMED = re.compile(
-    r"\b(?:works for us|confirmed|is booked|new time|will now be|now be on|moved to|rescheduled"
-    r" (?:for|to)|we can (?:move|do|offer)|is (?:now )?(?:set|scheduled) for)\b",
+    r"\b(?:works for us|confirmed|is booked|new time|will now be|now be on|moved (?:\w+ ){0,3}to"
+    r"|rescheduled (?:\w+ ){0,3}(?:for|to)|we can (?:move|do|offer)|is (?:now )?(?:set|scheduled)"
+    r" for)\b",
     re.IGNORECASE,
 )
 INTERVIEW_WORDS = re.compile(
@@ -657,7 +665,10 @@ def _line_units(
     state.each_minutes = _each_minutes(text) or state.each_minutes
     units = []
     for sentence in _sentences(text):
-        times = clock_times(without_zones(sentence))
+        current = OLD_TIME.sub(" ", sentence)  # "moved to 15:30 (instead of 11:30)"
+        times = clock_times(without_zones(current))
+        # Once the old time is cut out, the time left is the new one.
+        superseded = bool(SUPERSEDED.search(sentence)) and (current == sentence or times is None)
         units.append(
             Unit(
                 sentence,
@@ -670,7 +681,7 @@ def _line_units(
                 zone,
                 state.heading,
                 options=options,
-                superseded=bool(SUPERSEDED.search(sentence)),
+                superseded=superseded,
             )
         )
     return units
@@ -810,7 +821,8 @@ def _one_person_per_part(text: str, spans: list[NameSpan]) -> list[NameSpan]:
     for span in spans:
         if kept and not span.honorific:
             between = text[kept[-1].end : span.start]
-            if not re.search(r"\b(?:and|&|with|by|to|then)\b|[&;/]|\bplus\b", between, re.I):
+            # "Sam Okonjo (Head of Sales), Ellie Turner": a closed bracket ends a person.
+            if not re.search(r"\b(?:and|&|with|by|to|then)\b|[&;/)]|\bplus\b", between, re.I):
                 continue
         kept.append(span)
     return kept
@@ -1437,8 +1449,17 @@ def signer_of(message: Message) -> Signer | None:
     return Signer(span.name, span.honorific or first.honorific, title)
 
 
+SIGNATURE_UNIT = re.compile(
+    r"^(?:department|dept|school|faculty|division|office|unit|team|college|centre|center)\b", re.I
+)
+
+
 def _signature_title(text: str) -> str | None:
-    """ "Professor and Chair, Department of Statistical Science"; not a company or phone."""
+    """ "Professor and Chair, Department of Statistical Science"; not the company after it
+    ("Recruiter, Finger Lakes Health") nor a phone number."""
+    pieces = [piece for piece, _, _ in _top_segments(text)]
+    if len(pieces) >= 2 and not SIGNATURE_UNIT.match(pieces[1].strip()):
+        text = pieces[0]
     text = re.split(r"\s[|]\s|\s{2,}", text.strip(" ,|-–—"))[0] if "|" in text else text
     holder = Mention("", None, Unit("", "", 0, "item", None, False, None, None))
     _describe(holder, text, "", _pieces_with_positions(text), None)
