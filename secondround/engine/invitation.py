@@ -24,7 +24,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from .invitation_names import HONORIFICS, find_names, forget_names, split_honorific
-from .invitation_relations import CREDENTIALS, RELATION_RULES, infer_relation, relation_for
+from .invitation_relations import (
+    CREDENTIALS,
+    RELATION_RULES,
+    another_field,
+    infer_relation,
+    manages_the_field,
+    relation_for,
+)
 from .invitation_roster import Mention, Person, Reading, Unit, read_people, slot_times
 from .invitation_text import BULLET, Message, split_messages
 from .invitation_times import (
@@ -244,6 +251,7 @@ def _parse(
     role = _role_title(text, messages)
     entries = [_entry(person, reading, role, zone.tz is not None) for person in reading.people]
     entries = _one_hiring_manager(entries)
+    entries = _relations_from_the_roster(entries, role)
     interview_day = _interview_day(entries, reading) or first_day
     if not entries:
         warnings.append(NO_ROSTER_WARNING)
@@ -448,6 +456,47 @@ def _one_hiring_manager(entries: list[RosterEntry]) -> list[RosterEntry]:
         else entry
         for entry in entries
     ]
+
+
+DEAN = re.compile(r"\bdean\b", re.IGNORECASE)
+DEPARTMENT_HEAD = re.compile(
+    r"\b(?:chair|head)\b.*\bdepartment\b|\bdepartment\s+(?:chair|head)", re.I
+)
+
+
+def _relations_from_the_roster(entries: list[RosterEntry], role: str | None) -> list[RosterEntry]:
+    """Relations no sentence states, read from the roster as a whole (all marked unsure):
+    with no stated hiring manager, the one managing title in the role's own field is the
+    hiring manager; a dean above the department chair who hires is the manager's manager;
+    a title from another field is another department."""
+    stated = [e for e in entries if e.relation == "hiring_manager" and "relation" not in e.unsure]
+    if not any(e.relation == "hiring_manager" for e in entries):
+        managing = [
+            e
+            for e in entries
+            if e.relation in {None, "senior_leader"} and manages_the_field(e.title, role)
+        ]
+        if len(managing) == 1:
+            entries = [
+                replace(e, relation="hiring_manager") if e is managing[0] else e for e in entries
+            ]
+    hiring = [e for e in entries if e.relation == "hiring_manager"]
+    result = []
+    for entry in entries:
+        relation = entry.relation
+        if (
+            relation in {None, "senior_leader"}
+            and DEAN.search(entry.title or "")
+            and any(DEPARTMENT_HEAD.search(h.title or "") for h in hiring)
+        ):
+            relation = "managers_manager"
+        elif relation is None and another_field(entry.title, role):
+            relation = "cross_department"
+        if relation != entry.relation or (entry in hiring and entry not in stated):
+            unsure = tuple(dict.fromkeys((*entry.unsure, "relation")))
+            entry = replace(entry, relation=relation, unsure=unsure)
+        result.append(entry)
+    return result
 
 
 POSSESSIVE_MANAGER = re.compile(r"([^\W\d_][\w'’-]*)['’]s\s+(?:manager|boss)\b", re.IGNORECASE)

@@ -347,6 +347,10 @@ def _read_calendar(data: bytes) -> InvitationText:
     end = _moment(events[-1].get("DTEND")) or _moment(first.get("DTEND"))
     zone = getattr(start.tzinfo, "key", None) if isinstance(start, datetime) else None
     location = str(first.get("LOCATION") or "").strip() or None
+    summary = " ".join(str(first.get("SUMMARY") or "").split())
+    if summary:
+        # The event's title names the role and often the day, as a mail's subject does.
+        texts.insert(0, f"Subject: {summary}\n")
     return InvitationText(
         "\n\n".join(texts),
         "ics",

@@ -12,7 +12,16 @@ import re
 
 from .word_tables import word_set
 
-__all__ = ["CREDENTIALS", "RELATION_RULES", "infer_relation", "relation_for", "same_job"]
+__all__ = [
+    "CREDENTIALS",
+    "RELATION_RULES",
+    "another_field",
+    "field_words",
+    "manages_the_field",
+    "infer_relation",
+    "relation_for",
+    "same_job",
+]
 
 # Ordered: the first rule that matches "title + context" wins.
 RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -160,3 +169,56 @@ def relation_for(title: str | None, context: str, role: str | None) -> str | Non
     if same_job(title, role):
         return "peer"
     return infer_relation(title)
+
+
+# Words that say the rank or kind of a job rather than its field: "Credit Risk Manager"
+# and "Credit Analyst" share the field "credit".
+RANK_WORDS = re.compile(
+    r"\b(?:manager|managers|management|lead|leader|head|director|supervisor|officer|senior"
+    r"|junior|assistant|associate|deputy|chief|principal|specialist|advisor|adviser|analyst"
+    r"|coordinator|representative|executive|consultant|partner|vice|president|vp|team|staff"
+    r"|general|group|regional|area|district|global|acting|interim|trainee|graduate|of|and|the"
+    r"|for|in|at|&|i{1,3}|iv)\b",
+    re.IGNORECASE,
+)
+MANAGING = re.compile(
+    r"\b(?:manager|supervisor|head|lead|director|chef|superintendent|principal|chair)\b", re.I
+)
+
+
+def field_words(title: str | None) -> set[str]:
+    """The field a title names: "Head of Credit Risk" -> {"credit", "risk"}."""
+    if not title:
+        return set()
+    plain = re.sub(r"\([^)]*\)", " ", title.casefold())
+    plain = RANK_WORDS.sub(" ", plain.replace("&", " and "))
+    words = {word.rstrip("s") for word in re.findall(r"[^\W\d_]{3,}", plain)}
+    return words
+
+
+# Titles above a first-line manager: they lead managers, not the role.
+ABOVE_LINE = re.compile(
+    r"\b(?:director|vp|vice[- ]president|president|chief|head of|dean|provost|partner)\b", re.I
+)
+
+
+def manages_the_field(title: str | None, role: str | None) -> bool:
+    """A first-line managing title in the role's own field: "Credit Risk Manager" for a
+    Credit Analyst, "Head Chef" for a Sous Chef; not a director, not an assistant."""
+    if not title or not role or not MANAGING.search(title) or ABOVE_LINE.search(title):
+        return False
+    if RANK_BELOW.search(title) and not RANK_BELOW.search(role):
+        return False
+    if re.search(r"\bchef\b", role, re.I) and re.search(r"\bhead chef\b", title, re.I):
+        return True
+    return bool(field_words(title) & field_words(role))
+
+
+def another_field(title: str | None, role: str | None) -> bool:
+    """A specialist title from another field than the role's ("Revenue Cycle Analyst" on a
+    Patient Access panel). Managers are left out: a "Warehouse Operations Manager" is as
+    likely the role's own line as another department."""
+    if not title or MANAGING.search(title) or ABOVE_LINE.search(title):
+        return False
+    mine, theirs = field_words(title), field_words(role)
+    return bool(mine) and bool(theirs) and not mine & theirs
