@@ -360,6 +360,9 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
     chosen = timed[0] if timed else interviewing[0]
     times, borrowed = chosen.times, chosen.borrowed
     slot_unit: Unit | None = chosen.unit
+    if times is not None and times.end is None and chosen.unit.kind == "prose" and not borrowed:
+        # "... at 4:30pm." and later "The interview will take around 45 minutes."
+        times = slot_times(replace(chosen.unit, times=times), reading.units)
     if times is None and reading.slot is not None:
         times, borrowed, slot_unit = slot_times(reading.slot, reading.units), True, reading.slot
         if times is not None and chosen.minutes:

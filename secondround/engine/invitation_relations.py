@@ -70,8 +70,9 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"architect|principal (?:engineer|scientist|consultant|analyst|data)|staff engineer"
             r"|distinguished engineer|clinical (?:nurse )?specialist|clinical educator"
             r"|subject[- ]matter expert|subject expert|tech(?:nical)? lead|consultant"
-            r"|specialist|practice lead|lead (?:electrician|engineer|agronomist|scientist"
-            r"|developer|pharmacist)|senior [\w ]*(?:engineer|analyst|scientist|administrator"
+            r"|specialist|practice lead|lead (?:[\w ]{0,20})?(?:electrician|engineer|agronomist"
+            r"|scientist|developer|pharmacist|researcher|designer|architect)"
+            r"|senior [\w ]*(?:engineer|analyst|scientist|administrator"
             r"|advisor|adviser)\b",
             "technical_expert",
         ),

@@ -297,7 +297,10 @@ ACTIVITY = re.compile(
 EMAIL = re.compile(r"(?:mailto:)?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'|]+|\b[\w-]+\.(?:com|org|net|io)/\S*")
 ME = re.compile(
-    r"\bwith me\b|\bme,?\s+as\b|\bwith myself\b|\band me\b|\bme and\b|\bmyself\b", re.IGNORECASE
+    r"\bwith me\b|\bme,?\s+as\b|\bwith myself\b|\band me\b|\bme and\b|\bmyself\b"
+    r"|\bI(?:'d| would) (?:love|like) to meet you\b|\bI(?:'ll| will) be joined by\b"
+    r"|\bI(?:'ll| will)(?: also)? (?:be )?interview(?:ing)? you\b|\bmeet (?:with )?me\b|\bjoin me\b",
+    re.IGNORECASE,
 )
 CANDIDATE_LABEL = re.compile(
     r"\b(?:candidate|applicant|name of the candidate)\s*[:,-]|,\s*candidate\b|\bcandidate\s*$",
@@ -403,6 +406,7 @@ class _LineState:
     entry_day: date | None = None
     after_blank: bool = True
     each_minutes: int = 0  # "three interviews, each about 40 minutes"
+    in_cards: bool = False  # short name and title lines under a heading, blank between
 
 
 def _units(message: Message, state: _LineState) -> list[Unit]:
@@ -414,7 +418,7 @@ def _units(message: Message, state: _LineState) -> list[Unit]:
             state.header = None
             state.entry_times = None
             state.after_blank = True
-            if not state.heading_is_last:
+            if not (state.heading_is_last or state.in_cards):
                 state.heading, state.heading_times = "", None
             continue
         superseded = SUPERSEDED.search(line) is not None
@@ -447,6 +451,13 @@ def _units(message: Message, state: _LineState) -> list[Unit]:
             state.after_blank = False
             state.each_minutes = _each_minutes(line) or state.each_minutes
             continue
+        if state.heading and not BULLET.match(line):
+            # "Linda Carraway" / "Chief Operating Officer" cards keep the heading open across
+            # blank lines; a sentence in a new paragraph ends the list.
+            sentence = line.rstrip().endswith((".", "!", "?")) and len(line.split()) > 8
+            if state.after_blank and not state.heading_is_last and sentence:
+                state.heading, state.heading_times = "", None
+            state.in_cards = len(line.split()) <= 6 and not sentence
         state.heading_is_last = False
         state.after_blank = False
         if cells is not None:
@@ -801,7 +812,12 @@ def _text_mentions(
     if (
         signer is not None
         and (me := ME.search(clean)) is not None
-        and (unit.times is not None or FORWARD_TRIGGER.search(clean[: me.start()]))
+        and (
+            unit.times is not None
+            or FORWARD_TRIGGER.search(clean[: me.start()])
+            or re.match(r"I\b", me.group())
+            or re.match(r"(?i)(?:meet|join)", me.group())
+        )
     ):
         mine = Mention(signer.name, signer.honorific, unit, title=signer.title, me=True)
         placed.append((mine, me.start()))
@@ -1001,6 +1017,8 @@ def _lead(text: str, spans: list[NameSpan], index: int) -> str:
         if before.rstrip().endswith(",") and len(pieces) >= 1:
             lead_text = last
     lead_text = LEAD_CUT.sub("", lead_text).strip(" ,.:;-–—")
+    # "Harbour Lane Group's Director": the company's, not part of the title.
+    lead_text = re.sub(r"^(?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*['’]s\s+", "", lead_text)
     lead_text = _schedule_text(lead_text, date.min).split(" , ")[-1]
     lead_text = re.sub(r"^(?:at|on|from|in|for)\b\s*", "", lead_text.strip(" ,.:;-–—"), flags=re.I)
     return lead_text.strip(" ,.:;-–—")
@@ -1362,8 +1380,9 @@ def _with_before(text: str) -> bool:
     the clause is spent with (a title and a comma may stand between)."""
     return (
         re.search(
-            r"(?:\bwith|\bfollowed\b[^,;]{0,20}\bby)\s+(?:our |the |your |my )?(?:[^\s,;]+\s+){0,4}"
-            r"(?:[^\s,;]+,\s+)?\(?$",
+            r"(?:(?<!applying )(?<!apply )(?<!work )(?<!working )(?<!career )(?<!interest )"
+            r"(?<!role )(?<!position )(?<!job )\bwith|\bfollowed\b[^,;]{0,20}\bby)\s+"
+            r"(?:our |the |your |my )?(?:[^\s,;]+\s+){0,4}(?:[^\s,;]+,\s+)?\(?$",
             text,
             re.I,
         )
@@ -1514,8 +1533,10 @@ def read_people(
         state = _LineState(today=today, day=day, zone=zone, day_first=day_first)
         message_units = _units(message, state)
         signer = signer_of(message)
-        for unit in message_units:
-            mentions.extend(_mentions(unit, signer))
+        found = [_mentions(unit, signer) for unit in message_units]
+        _titles_on_the_next_line(message_units, found)
+        for unit_mentions in found:
+            mentions.extend(unit_mentions)
         units.extend(message_units)
     signers = [s for s in (signer_of(m) for m in messages) if s is not None]
     people = _merge(mentions, signers)
@@ -1525,6 +1546,22 @@ def read_people(
     slot = _interview_slot(units, interviewers)
     agenda = _agenda(units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive})
     return Reading(interviewers, others, slot, agenda, units)
+
+
+def _titles_on_the_next_line(units: list[Unit], found: list[list[Mention]]) -> None:
+    """ "Linda Carraway" on one line and "Chief Operating Officer" on the next: a card."""
+    for index, (unit, mentions) in enumerate(zip(units, found, strict=True)):
+        if len(mentions) != 1 or mentions[0].title or index + 1 >= len(units):
+            continue
+        mention = mentions[0]
+        if not re.fullmatch(rf"(?:\S+\s+)?{re.escape(mention.name)}[.,]?", unit.text.strip()):
+            continue
+        following = units[index + 1]
+        text = following.text.strip()
+        if found[index + 1] or len(text.split()) > 8 or text.endswith((".", "!", "?")):
+            continue
+        if _is_title_like(text, lead_allowed=False) and ROLE_NOUN.search(text):
+            mention.title = text
 
 
 def _key(name: str) -> str:
@@ -1743,7 +1780,9 @@ def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
     for other in siblings:
         if minutes:
             break
-        if not re.search(r"\b(?:interview|it|panel|meeting|discussion)\b", other.text, re.I):
+        if not re.search(
+            r"\b(?:interview|it|panel|meeting|discussion|session)\b", other.text, re.I
+        ):
             continue
         if (lasts := LASTS.search(other.text)) is not None:
             length = lasts["length"].lower()

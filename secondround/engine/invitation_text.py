@@ -192,7 +192,12 @@ def _is_bare_signature(lines: list[str], position: int, body: list[str]) -> bool
     if body and body[-1].strip() and not body[-1].rstrip().endswith((".", "!", "?", ":", ",")):
         return False  # inside a list or table, not after the last paragraph
     below = [text for text in lines[position + 1 :] if text.strip()]
-    return len(below) <= 6 and not any(CLOCK_HINT.search(text) for text in below)
+    # A sign-off further down means this name is still the body (a list of people).
+    return (
+        len(below) <= 6
+        and not any(CLOCK_HINT.search(text) for text in below)
+        and not any(_is_sign_off(text) for text in below)
+    )
 
 
 def is_layout(line: str) -> bool:

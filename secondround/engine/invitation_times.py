@@ -190,6 +190,8 @@ TIME_RANGE = re.compile(
     rf"(?P<start>{_CLOCK}|\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP]))"
     rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_CLOCK})"
 )
+# "between 10am and 11:30am": "and" is a range only after "between".
+BETWEEN_RANGE = re.compile(rf"\bbetween\s+(?P<start>{_CLOCK})\s*and\s*(?P<end>{_CLOCK})", re.I)
 DURATION = re.compile(
     r"\b(?P<amount>\d+(?:\.\d+)?|an?|one|half an?)\s*-?\s*(?P<unit>hours?|hrs?|minutes?|mins?)\b",
     re.IGNORECASE,
@@ -519,7 +521,7 @@ def duration_minutes(text: str) -> int:
 
 def clock_times(text: str) -> FoundTimes | None:
     """The first time range, or start time (with an end from "45 minutes"), in text."""
-    if (found := TIME_RANGE.search(text)) is not None:
+    if (found := BETWEEN_RANGE.search(text) or TIME_RANGE.search(text)) is not None:
         start, end = range_minutes(read_clock(found["start"]), read_clock(found["end"]))
         end_time = as_time(end) if end > start else None
         return FoundTimes(as_time(start), end_time)
