@@ -299,7 +299,8 @@ URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'|]+|\b[\w-]+\.(?:com|org|net|io
 ME = re.compile(
     r"\bwith me\b|\bme,?\s+as\b|\bwith myself\b|\band me\b|\bme and\b|\bmyself\b"
     r"|\bI(?:'d| would) (?:love|like) to meet you\b|\bI(?:'ll| will) be joined by\b"
-    r"|\bI(?:'ll| will)(?: also)? (?:be )?interview(?:ing)? you\b|\bmeet (?:with )?me\b|\bjoin me\b",
+    r"|\bI(?:'ll| will)(?: also)? (?:be )?interview(?:ing)? you\b|\bmeet (?:with )?me\b"
+    r"|\bjoin me\b",
     re.IGNORECASE,
 )
 CANDIDATE_LABEL = re.compile(
