@@ -445,6 +445,7 @@ def _attendee_entry(person: Attendee) -> RosterEntry:
         honorific=honorific,
         source=f"Calendar attendee: {display} <{person.email}>" if person.email else display,
         unsure=tuple(unsure),
+        sources=(("name", f"ATTENDEE: {display}"), ("time", "Calendar event: DTSTART, DTEND")),
     )
 
 
