@@ -249,7 +249,11 @@ def _parse(
         candidate=candidate,
     )
     role = _role_title(text, messages)
-    entries = [_entry(person, reading, role, zone.tz is not None) for person in reading.people]
+    entries = [
+        entry
+        for person in reading.people
+        if (entry := _entry_or_none(person, reading, role, zone.tz is not None)) is not None
+    ]
     entries = _one_hiring_manager(entries)
     entries = _relations_from_the_roster(entries, role)
     interview_day = _interview_day(entries, reading) or first_day
@@ -351,11 +355,23 @@ def _interview_day(entries: list[RosterEntry], reading: Reading) -> date | None:
 # ---- from people to entries ----------------------------------------------------------
 
 
+def _entry_or_none(
+    person: Person, reading: Reading, role: str | None, zone_known: bool
+) -> RosterEntry | None:
+    """One person's row; a slip on one person costs that row, not the whole roster."""
+    try:
+        return _entry(person, reading, role, zone_known)
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool) -> RosterEntry:
-    depth = min(m.unit.message for m in person.mentions if m.positive and not m.aside)
-    interviewing = [
-        m for m in person.mentions if m.positive and not m.aside and m.unit.message == depth
+    positive = [m for m in person.mentions if m.positive and not m.aside] or [
+        m for m in person.mentions if m.positive
     ]
+    depth = min(m.unit.message for m in positive)
+    interviewing = [m for m in positive if m.unit.message == depth]
+
     timed = [m for m in interviewing if m.times is not None]
     chosen = timed[0] if timed else interviewing[0]
     times, borrowed = chosen.times, chosen.borrowed

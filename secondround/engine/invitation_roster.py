@@ -1646,6 +1646,16 @@ def _add_references(people: list[Person], units: list[Unit]) -> None:
             owner.mentions.append(mention)
 
 
+def _only_about(unit: Unit, person: Person) -> bool:
+    """Whether a sentence names this person (by a first or last name) and nobody else."""
+    words = [w for w in person.words if w[:1].isupper()]
+    if not words or not any(
+        re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w-])", unit.text) for w in {words[0], words[-1]}
+    ):
+        return False
+    return all(set(span.name.split()) & set(words) for span in find_names(unit.text))
+
+
 def _decide(
     people: list[Person], candidate_words: set[str], units: list[Unit]
 ) -> tuple[list[Person], list[Person]]:
@@ -1668,10 +1678,21 @@ def _decide(
     def interviewing(person: Person, depth: int) -> bool:
         if any(m.replaced for m in person.mentions):
             return False
-        return any(
+        if any(
             m.positive and not m.aside and m.unit.message == depth and not m.replaced
             for m in person.mentions
-        )
+        ):
+            return True
+        # The person the role reports to, named as part of the day ("the supervisor, X,
+        # will take you to the cells ... X is who you'd report to"), is interviewing too.
+        named = any(m.positive and m.unit.message == depth for m in person.mentions)
+        if not named or any(m.unavailable for m in person.mentions):
+            return False
+        notes = [note for m in person.mentions for note in m.context]
+        notes += [
+            unit.text for unit in units if unit.message == depth and _only_about(unit, person)
+        ]
+        return any(infer_relation(None, note) == "hiring_manager" for note in notes)
 
     depths = sorted({m.unit.message for p in people for m in p.mentions})
     chosen: list[Person] = []
