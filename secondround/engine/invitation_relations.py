@@ -44,7 +44,8 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r" (?:the |this )?(?:post|role|position|job|successful candidate|you|director\b[\w ]*)"
             r" (?:would |will )?reports?|reports? (?:in)?to (?:him|her|them)\b|supervisor of"
             r" (?:the|this) (?:post|position|role)|(?:you(?:'d| would| will)?|you'll) (?:be )?"
-            r"(?:work(?:ing)? )?(?:under|for)\b|(?:would|will) be your manager|your manager if"
+            r"work(?:ing)? (?:under|for)\b|(?:you'd|you would|you will|you'll) be under\b"
+            r"|(?:would|will) be your manager|your manager if"
             r"|leads the [\w ]{0,30}team you(?:'d| would| will) (?:be )?join|you would report"
             r"|\b(?:department|dept\.?) (?:chair|head)\b|\b(?:chair|head),? (?:of )?(?:the )?"
             r"department\b|\bhead of department\b",
