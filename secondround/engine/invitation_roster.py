@@ -119,7 +119,8 @@ FORWARD_TRIGGER = re.compile(
     r"(?<!for )(?:(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|sit(?:ting)?"
     r"\s+down|interview(?:ing|ed|s)?|discussion|round|conversation|session|call)\s+(?:with|by)\b"
     r"|\bmeet(?:ing)?\b|\b(?:joined|conducted|chaired|observed|assessed|interviewed|hosted"
-    r"|accompanied|run|led|taken)\s+by\b|\bsee\b|\b(?:present(?:ation)?|pitch|talk)\s+to\b"
+    r"|accompanied|run|led|taken)\s+by\b|\bsee(?:ing)?\b|\b(?:present(?:ation)?|pitch|talk)\s+to\b"
+    r"|\b(?:speaking|talking)\s+to\b|\binterviewing\s+you\s+(?:will\s+be|are|is)\b"
     r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
     r" be|are|is|consists? of|comprises?|includes?|of)\b|:)|\b(?:include|includes|including"
     r"|comprising|comprise|consist of|consists of|join|joins|joining)\b))"
@@ -130,7 +131,11 @@ SUBJECT_TRIGGER = re.compile(
     r"(?:join|be joining|interview|be interviewing|be on (?:the|your) panel|sit on (?:the|your)"
     r" panel|chair|lead the interview|take (?:his|her|their) place|be (?:there|present))\b"
     r"|\bremains? on the panel\b|\bjoin(?:s|ing)? (?:us|the panel|as well)\b"
-    r"|\bwill (?:also )?observe\b|\bwill still be on the panel\b",
+    r"|\bwill (?:also )?observe\b|\bwill still be on the panel\b"
+    r"|\b(?:would|will|'d)\s+(?:like|love)\s+to\s+(?:meet|see|speak|talk)\b"
+    r"|\b(?:is|are)\s+looking\s+forward\s+to\s+meeting\b|\blook\s+forward\s+to\s+meeting\s+you\b"
+    r"|\bwill\s+(?:also\s+)?be\s+(?:conducting|leading|chairing|running)\s+(?:the|your)\s+"
+    r"(?:interview|panel|session)|\bwill\s+be\s+your\s+interviewers?\b",
     re.IGNORECASE,
 )
 # Around a name, these say the person is not interviewing here.

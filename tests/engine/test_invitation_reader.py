@@ -130,6 +130,31 @@ INTERVIEWERS = [
 ]
 
 
+INTERVIEWERS += [
+    # Ways of saying who interviews, before or after the names.
+    (
+        "On 10 March 2026 at 2pm. Jane Smith, our HR Manager, and John Doe, Head of Sales,"
+        " will be conducting the interview.",
+        [("Jane Smith", "HR Manager", "14:00"), ("John Doe", "Head of Sales", "14:00")],
+    ),
+    (
+        "Interviewing you will be Dr. Ana Lima and Mr. Bo Chen, on 10 March 2026 at 11:00.",
+        [("Ana Lima", None, "11:00"), ("Bo Chen", None, "11:00")],
+    ),
+    # A recruiter who only looks forward to meeting you is not on the roster.
+    ("I look forward to meeting you.\n\nBest regards,\nJane Smith\nRecruiter", []),
+    # The hiring manager who writes in the first person interviews.
+    (
+        "Could you come in on 18 March 2026 between 10am and 11:30am? I'll be joined by our"
+        " Lead UX Researcher, Tomás Vidal.\n\nBest,\nNadia Farouk\nDesign Director",
+        [
+            ("Nadia Farouk", "Design Director", "10:00"),
+            ("Tomás Vidal", "Lead UX Researcher", "10:00"),
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "rows"), INTERVIEWERS)
 def test_who_interviews_and_when(text: str, rows: list[tuple[str, str | None, str | None]]) -> None:
     parsed = parse_invitation(text, today=TODAY)
