@@ -218,7 +218,7 @@ CLAUSE_BREAK = re.compile(
 )
 # Words that hand the next words to the next person: "..., and our Controller, Omar".
 LEAD_CUT = re.compile(
-    r"^.*\b(?:with|by|to|meet|meeting|and|then|finally|lastly|include|includes|including|is"
+    r"^.*\b(?:with|by|to|meet|meeting|seeing|see|and|then|finally|lastly|include|includes|including|is"
     r"|are|be|was|followed)\b\s*|^.*[:]\s+",
     re.IGNORECASE,
 )
@@ -305,7 +305,8 @@ ME = re.compile(
     r"\bwith me\b|\bme,?\s+as\b|\bwith myself\b|\band me\b|\bme and\b|\bmyself\b"
     r"|\bI(?:'d| would) (?:love|like) to meet you\b|\bI(?:'ll| will) be joined by\b"
     r"|\bI(?:'ll| will)(?: also)? (?:be )?interview(?:ing)? you\b|\bmeet (?:with )?me\b"
-    r"|\bjoin me\b",
+    r"|\bjoin me\b|\bwe(?:'ll| will) (?:have|do) (?:a |an )?(?:quick |short |brief )?(?:chat|talk"
+    r"|interview|conversation)\b",
     re.IGNORECASE,
 )
 CANDIDATE_LABEL = re.compile(
