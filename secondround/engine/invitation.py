@@ -371,6 +371,7 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
     ]
     depth = min(m.unit.message for m in positive)
     interviewing = [m for m in positive if m.unit.message == depth]
+    newer_slot = reading.slot is not None and reading.slot.message < depth
 
     timed = [m for m in interviewing if m.times is not None]
     chosen = timed[0] if timed else interviewing[0]
@@ -379,6 +380,8 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
     if times is not None and times.end is None and chosen.unit.kind == "prose" and not borrowed:
         # "... at 4:30pm." and later "The interview will take around 45 minutes."
         times = slot_times(replace(chosen.unit, times=times), reading.units)
+    if newer_slot and reading.slot is not None:
+        times = None  # a later message moved the interview: the older line's time is gone
     if times is None and reading.slot is not None:
         times, borrowed, slot_unit = slot_times(reading.slot, reading.units), True, reading.slot
         if times is not None and chosen.minutes:

@@ -1706,8 +1706,29 @@ def _decide(
         chosen = [p for p in people if not is_candidate(p) and interviewing(p, depth)]
         if chosen:
             break
+    if chosen and _panel_unchanged(units, depths[0] if depths else 0):
+        # "Everything else stays the same": the older message's panel still stands.
+        older = [
+            p
+            for depth in depths[1:]
+            for p in people
+            if p not in chosen and not is_candidate(p) and interviewing(p, depth)
+        ]
+        chosen += list(dict.fromkeys(older))
     others = [p for p in people if p not in chosen]
     return chosen, others
+
+
+SAME_PANEL = re.compile(
+    r"\b(?:(?:the\s+)?(?:panel|interviewers?|everyone|everything\s+else|all\s+else|the\s+rest)"
+    r"\s+(?:is|are|will\s+be|remains?|stays?)\s+(?:still\s+)?(?:the\s+same|unchanged|as\s+before)"
+    r"|same\s+panel|panel\s+is\s+unchanged|(?:stays?|remains?)\s+the\s+same)\b",
+    re.IGNORECASE,
+)
+
+
+def _panel_unchanged(units: list[Unit], depth: int) -> bool:
+    return any(unit.message == depth and SAME_PANEL.search(unit.text) for unit in units)
 
 
 # --------------------------------------------------------------------------------------

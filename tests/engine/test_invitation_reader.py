@@ -141,6 +141,14 @@ INTERVIEWERS += [
         "Interviewing you will be Dr. Ana Lima and Mr. Bo Chen, on 10 March 2026 at 11:00.",
         [("Ana Lima", None, "11:00"), ("Bo Chen", None, "11:00")],
     ),
+    # A reply that moves the time and keeps the panel of the original below it.
+    (
+        "We've moved your interview to Thursday 12 March 2026 at 15:30; everything else"
+        " stays the same.\n\n-----Original Message-----\nFrom: HR\nSent: Monday\n\n"
+        "Your interview is on 10 March 2026 at 10:00.\nYour panel will be:\n"
+        "- Ms Ana Lima - Ward Manager\n- Mr Bo Chen - Charge Nurse",
+        [("Ana Lima", "Ward Manager", "15:30"), ("Bo Chen", "Charge Nurse", "15:30")],
+    ),
     # A recruiter who only looks forward to meeting you is not on the roster.
     ("I look forward to meeting you.\n\nBest regards,\nJane Smith\nRecruiter", []),
     # The hiring manager who writes in the first person interviews.
