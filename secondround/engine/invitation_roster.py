@@ -100,6 +100,11 @@ ROSTER_HEADING = re.compile(
     r"|conducted by|led by)\b",
     re.IGNORECASE,
 )
+ATTENDEE_LINE = re.compile(
+    r"^(?:required\s+)?(?:attendees|participants|guests|invitees)\s*:|^optional\s+(?:attendees"
+    r"|participants|guests)\s*:",
+    re.IGNORECASE,
+)
 # A heading over times to choose from: none of them is the interview yet.
 OPTIONS_HEADING = re.compile(
     r"\b(?:following (?:slots|times|dates|options)|one of (?:these|the following)|any of"
@@ -119,7 +124,7 @@ FORWARD_TRIGGER = re.compile(
     r"(?<!for )(?:(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|sit(?:ting)?"
     r"\s+down|interview(?:ing|ed|s)?|discussion|round|conversation|session|call)\s+(?:with|by)\b"
     r"|\bmeet(?:ing)?\b|\b(?:joined|conducted|chaired|observed|assessed|interviewed|hosted"
-    r"|accompanied|run|led|taken)\s+by\b|\bsee(?:ing)?\b|\b(?:present(?:ation)?|pitch|talk)\s+to\b"
+    r"|accompanied|run|led|taken|carried\s+out|undertaken|held|done)\s+by\b|\bsee(?:ing)?\b|\b(?:present(?:ation)?|pitch|talk)\s+to\b"
     r"|\b(?:speaking|talking)\s+to\b|\binterviewing\s+you\s+(?:will\s+be|are|is)\b"
     r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
     r" be|are|is|consists? of|comprises?|includes?|of)\b|:)|\b(?:include|includes|including"
@@ -135,14 +140,16 @@ SUBJECT_TRIGGER = re.compile(
     r"|\b(?:would|will|'d)\s+(?:like|love)\s+to\s+(?:meet|see|speak|talk)\b"
     r"|\b(?:is|are)\s+looking\s+forward\s+to\s+meeting\b|\blook\s+forward\s+to\s+meeting\s+you\b"
     r"|\bwill\s+(?:also\s+)?be\s+(?:conducting|leading|chairing|running)\s+(?:the|your)\s+"
-    r"(?:interview|panel|session)|\bwill\s+be\s+your\s+interviewers?\b",
+    r"(?:interview|panel|session)|\bwill\s+be\s+your\s+interviewers?\b"
+    r"|\bwill\s+(?:also\s+)?(?:lead|run|chair|conduct)\s+(?:the|your)\s+(?:conversation|interview"
+    r"|discussion|session|panel)\b|\bwill\s+(?:also\s+)?(?:walk|take)\s+(?:you\s+)?through\b",
     re.IGNORECASE,
 )
 # Around a name, these say the person is not interviewing here.
 ASIDE = re.compile(
     r"\b(?:guide|pick(?:s|ing)?\s+(?:you\s+)?up|collect(?:s)?\s+you|drive(?:s)?\s+you"
     r"|take(?:s)?\s+you\s+to|meet(?:s)?\s+you\s+(?:at|in)\b|ask\s+for|look\s+after\s+you"
-    r"|host(?:s|ing)?\s+you|observer|apolog|welcome\s+(?:from|by)"
+    r"|host(?:s|ing)?\s+you|observer|apolog|welcome\s+(?:from|by)|organi[sz]er\s*:"
     r"|(?:talk|presentation|address|briefing)\s+(?:from|by)|pass\s+on|on\s+behalf\s+of|copied|\bcc\b"
     r"|first\s+(?:interview|round|meeting)|previous\s+(?:interview|round)|round\s+1\b"
     r"|coordinat\w+\s+(?:the|your)\s+(?:visit|day)|does\s+not\s+take\s+part"
@@ -236,7 +243,7 @@ JOINER_START = re.compile(
 PANEL_ROLES = re.compile(
     r"^(?:(?:panel\s+)?chair(?:man|woman|person)?|vice[- ]chair|member|observer|secretary"
     r"|convenor|panel member|board member|panellist|panelist|interviewers?|panel|with|host"
-    r"|contact|attendees?|guests?|organi[sz]er)$",
+    r"|contact|(?:required |optional )?(?:attendees?|guests?|participants?)|organi[sz]er)$",
     re.IGNORECASE,
 )
 GRADE = re.compile(
@@ -641,6 +648,24 @@ def _line_units(
                 superseded=superseded,
             )
         ]
+    if ATTENDEE_LINE.match(text):
+        # "Required Attendees: Carlos Mendez; Aisha Khan; Jordan Blake" (an Outlook request).
+        optional = text.lower().startswith("optional")
+        return [
+            Unit(
+                text,
+                line,
+                depth,
+                "item",
+                None,
+                False,
+                day,
+                zone,
+                "" if optional else "attendees",
+                options=options,
+                superseded=superseded,
+            )
+        ]
     if listed or state.heading:
         times = clock_times(without_zones(text))
         borrowed = False
@@ -812,9 +837,13 @@ def _text_mentions(
     for index, span in enumerate(spans):
         mention = Mention(span.name, span.honorific, unit)
         mention.aliases = [nick for at, nick in nicknames if span.start <= at < span.end]
-        _describe(
-            mention, clean, _lead(clean, spans, index), _trail(clean, spans, index), title_cell
-        )
+        bracketed = _in_brackets(clean, spans, index)
+        if bracketed is not None:
+            _describe(mention, clean, bracketed[0], bracketed[1], title_cell)
+        else:
+            _describe(
+                mention, clean, _lead(clean, spans, index), _trail(clean, spans, index), title_cell
+            )
         placed.append((mention, span.start))
     if (
         signer is not None
@@ -917,6 +946,26 @@ def _given_names_with_titles(text: str, spans: list[NameSpan]) -> list[NameSpan]
             continue
         found.append(NameSpan(match.start(), match.end(), name, None, match.start()))
     return found
+
+
+def _in_brackets(
+    text: str, spans: list[NameSpan], index: int
+) -> tuple[str, list[tuple[str, bool, int, int]]] | None:
+    """ "Head of Centre (Mrs Morag Fraser), Depute Head of Centre (Mr Liam Docherty)": a name
+    alone in brackets takes the words before the bracket as its title."""
+    span = spans[index]
+    begin = spans[index - 1].end if index else 0
+    opening = text.rfind("(", begin, span.start)
+    if opening < 0 or text[opening + 1 : span.start].strip():
+        return None
+    closing = text.find(")", span.end)
+    if closing < 0 or text[span.end : closing].strip(" ,.;"):
+        return None
+    before = text[begin:opening]
+    pieces = _top_segments(before)
+    lead = pieces[-1][0] if pieces and not pieces[-1][1] else ""
+    lead = LEAD_CUT.sub("", re.sub(r"^.*:\s*", "", lead)).strip(" ,.:;-–—")
+    return lead, []
 
 
 def _nicknames_dropped(text: str) -> tuple[str, list[tuple[int, str]]]:
@@ -1669,6 +1718,12 @@ def _decide(
         key = _key(person.name)
         if key in candidate_words:
             return True
+        if (
+            person.words
+            and person.words[0].casefold() in candidate_words
+            and not any(m.title for m in person.mentions)
+        ):
+            return True  # "Hi Jordan" and "Jordan Blake" among the attendees
         if (
             person.words
             and person.words[-1].casefold() in candidate_words

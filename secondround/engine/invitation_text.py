@@ -138,7 +138,7 @@ def _message(depth: int, lines: list[str]) -> Message:
                 continue
             signature.append(line)
             continue
-        if not message.greeting and not _has_text(body) and (greet := GREETING.match(line)):
+        if not message.greeting and len(body) < 12 and (greet := GREETING.match(line)):
             message.greeting = greet["who"].strip() or line.strip()
             continue
         if _is_sign_off(line) or _is_bare_signature(rest, position, body):
@@ -200,10 +200,15 @@ def _is_bare_signature(lines: list[str], position: int, body: list[str]) -> bool
     )
 
 
+LABELLED = re.compile(r"^\s*[A-Z][\w/&-]*(?: [\w/&-]+){0,2}\s*:\s+\S")
+
+
 def is_layout(line: str) -> bool:
-    """Table rows, bullets, headings and rules: lines whose breaks mean something."""
+    """Table rows, bullets, headings, "Label: value" lines and rules: lines whose breaks
+    mean something."""
     return bool(
         BULLET.match(line)
+        or LABELLED.match(line)
         or "|" in line
         or "\t" in line
         or re.search(r"\S {3,}\S", line.strip())

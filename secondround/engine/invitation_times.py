@@ -382,6 +382,28 @@ def find_zone(text: str) -> Zone | None:
     if (place := ZONE_PLACE_TIME.search(text)) is not None:
         name = PLACE_ZONES[place["place"].lower()]
         candidates.append(Zone(ZoneInfo(name), name, None, place.span()))
+    # Outlook writes "(UTC-05:00) Eastern Time (US & Canada)": the standard offset, then
+    # the zone it means, whose summer offset differs; the named zone wins over the offset.
+    offsets = [zone for zone in candidates if zone.name is None or zone.name.startswith("Etc/")]
+    # "UTC" inside "(UTC-05:00)" is part of the offset, not a zone of its own.
+    candidates = [
+        zone
+        for zone in candidates
+        if not (
+            zone.name in {"UTC", "Europe/London"}
+            and any(o.span[0] <= zone.span[0] < o.span[1] for o in offsets if o is not zone)
+        )
+    ]
+    named = [zone for zone in candidates if zone.name and not zone.name.startswith("Etc/")]
+    candidates = [
+        zone
+        for zone in candidates
+        if not (
+            zone.name is not None
+            and zone.name.startswith("Etc/")
+            and any(0 <= other.span[0] - zone.span[1] <= 4 for other in named)
+        )
+    ]
     # The first zone named wins; of two at one place, the longer ("UTC+2" over "UTC").
     return min(candidates, key=lambda zone: (zone.span[0], -zone.span[1]), default=None)
 
