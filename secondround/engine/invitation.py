@@ -43,6 +43,7 @@ from .invitation_times import (
     slashed_dates_are_day_first,
     zone_for_abbreviation,
 )
+from .invitation_units import schedule_text
 from .language import looks_english
 
 __all__ = [
@@ -552,9 +553,7 @@ def _moments(
 
 
 def _agenda_item(unit: Unit) -> AgendaItem:
-    from .invitation_roster import _schedule_text  # the same cleaning as the reader's
-
-    label = _schedule_text(unit.text, date.min)
+    label = schedule_text(unit.text, date.min)
     label = re.sub(r"\s*[,|]\s*(?:[,|]\s*)*", ", ", label)
     label = " ".join(label.split()).strip(" ,.:;-–—")
     label = re.sub(r"^(?:(?:at|from|on|then|and|also|a|an|the)\b[\s,]*)+", "", label, flags=re.I)
