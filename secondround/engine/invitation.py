@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
+from .invitation_mentions import INTERVIEW_WORDS
 from .invitation_names import HONORIFICS, find_names, forget_names, split_honorific
 from .invitation_relations import (
     CREDENTIALS,
@@ -35,12 +36,14 @@ from .invitation_relations import (
 from .invitation_roster import Mention, Person, Reading, Unit, read_people, slot_times
 from .invitation_text import BULLET, Message, split_messages
 from .invitation_times import (
+    CLOCK,
     FoundTimes,
     dates_in,
     email_zone,
     interview_date,
     parse_time_range,
     slashed_dates_are_day_first,
+    without_zones,
     zone_for_abbreviation,
 )
 from .invitation_units import schedule_text
@@ -366,6 +369,17 @@ def _entry_or_none(
         return None
 
 
+ACTIVITY = re.compile(
+    r"\b(?:observ\w*|lesson|tour|task|test|exercise|presentation|teaching|demonstration)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_watches(text: str) -> bool:
+    """A part of the day that is not the interview: an observed lesson, a task, a tour."""
+    return bool(ACTIVITY.search(text)) and not INTERVIEW_WORDS.search(text)
+
+
 def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool) -> RosterEntry:
     positive = [m for m in person.mentions if m.positive and not m.aside] or [
         m for m in person.mentions if m.positive
@@ -375,11 +389,29 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
     newer_slot = reading.slot is not None and reading.slot.message < depth
 
     timed = [m for m in interviewing if m.times is not None]
+    untimed = [m for m in interviewing if m.times is None]
+    if (
+        reading.slot is not None
+        and untimed
+        and timed
+        and all(_only_watches(m.unit.text) for m in timed)
+    ):
+        # "9.30am Practical observation ... Mr W will observe" and Mr W on the panel of
+        # the "11.45am Formal interview": his interview is the panel's
+        timed = []
     chosen = timed[0] if timed else interviewing[0]
     times, borrowed = chosen.times, chosen.borrowed
     slot_unit: Unit | None = chosen.unit
-    if times is not None and times.end is None and chosen.unit.kind == "prose" and not borrowed:
-        # "... at 4:30pm." and later "The interview will take around 45 minutes."
+    if (
+        times is not None
+        and times.end is None
+        and chosen.unit.kind == "prose"
+        and not borrowed
+        and len(CLOCK.findall(without_zones(chosen.unit.text))) < 2
+    ):
+        # "... at 4:30pm." and later "The interview will take around 45 minutes"; not
+        # when the line gives each person a time ("A at 09:00, then B at 10:00, and C
+        # at 10:45 for about half an hour": the half hour is C's)
         times = slot_times(replace(chosen.unit, times=times), reading.units)
     if newer_slot and reading.slot is not None:
         times = None  # a later message moved the interview: the older line's time is gone

@@ -702,6 +702,15 @@ def _describe(
         title = (
             f"{title}, {mention.unit.heading.rstrip(': ')}"  # "Faculty Senate:" / "Dr X, President"
         )
+    if title and UNIT_NAME.match(title) and not ROLE_NOUN.search(title):
+        # "Professor X, Department of Biology (Principal Investigator and line manager
+        # for the post)": the department says where; the bracket gives the title
+        for note in mention.context:
+            if (lead_words := LEADING_TITLE.match(note)) is not None and ROLE_NOUN.search(
+                lead_words["title"]
+            ):
+                title = lead_words["title"].strip()
+                break
     if title is None and title_cell:
         cell = Mention(mention.name, None, mention.unit)
         _describe(cell, title_cell, "", _pieces_with_positions(title_cell), None)
@@ -710,6 +719,13 @@ def _describe(
         if title is None and not cell.context:
             title = _clean_piece(title_cell) or None
     mention.title = title or None
+
+
+UNIT_NAME = re.compile(
+    r"(?:department|school|faculty|division|institute|centre|center|college|office)\s+of\b",
+    re.IGNORECASE,
+)
+LEADING_TITLE = re.compile(r"(?P<title>(?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*)")
 
 
 COPULA_TITLE = re.compile(

@@ -226,3 +226,55 @@ def test_each_field_keeps_the_line_it_came_from() -> None:
     assert sources["name"] == "- Ms Grainne Walsh - Ward Manager"
     assert sources["time"] == "Your interview is on 10 March 2026, 14:00-15:00."
     assert parsed.sources["day"] == "Your interview is on 10 March 2026, 14:00-15:00."
+
+
+SLOTS_AND_TITLES = [
+    # A length said for the last of several prose times is that person's alone.
+    (
+        "On Tuesday 10 March 2026 you will first meet our Site Manager, Mehmet Öztürk, at"
+        " 09:00, then at 10:00 our Project Director, Ayşe Kılıç, and finally our HSE"
+        " Specialist, Emre Çelik, at 10:45 for about half an hour.",
+        [
+            ("Mehmet Öztürk", "Site Manager", "09:00", None),
+            ("Ayşe Kılıç", "Project Director", "10:00", None),
+            ("Emre Çelik", "HSE Specialist", "10:45", "11:15"),
+        ],
+    ),
+    # Someone who observes a lesson and sits on the panel is interviewed in the panel's slot.
+    (
+        "Interview on Thursday 14 May 2026\n"
+        "  9.30am - 10.00am    Observed lesson with Year 3. Mr Wiśniewski will observe.\n"
+        "  11.45am - 12.45pm   Formal interview\n\n"
+        "Your interview panel will be:\n"
+        "  Mrs Siobhán O'Neill, Headteacher\n"
+        "  Mr Tomasz Wiśniewski, Deputy Headteacher (the line manager for this post)",
+        [
+            ("Siobhán O'Neill", "Headteacher", "11:45", "12:45"),
+            ("Tomasz Wiśniewski", "Deputy Headteacher", "11:45", "12:45"),
+        ],
+    ),
+    # A department after the name says where; the bracket gives the title.
+    (
+        "Your interview is on Wednesday 1 July 2026 at 11:15 (UK time). The panel:\n"
+        "- Professor Eleanor Whitfield, Department of Biology (Principal Investigator and"
+        " line manager for the post)",
+        [("Eleanor Whitfield", "Principal Investigator", "11:15", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), SLOTS_AND_TITLES)
+def test_slots_and_titles(
+    text: str, rows: list[tuple[str, str | None, str | None, str | None]]
+) -> None:
+    parsed = parse_invitation(text, today=TODAY)
+    found = [
+        (
+            entry.name,
+            entry.title,
+            entry.start.strftime("%H:%M") if entry.start else None,
+            entry.end.strftime("%H:%M") if entry.end else None,
+        )
+        for entry in parsed.entries
+    ]
+    assert found == rows
