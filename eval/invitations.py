@@ -146,6 +146,11 @@ def score_item(path: Path, expected: dict, found: dict) -> Score:
             score.relation_right += row["relation"] == other.get("relation")
         if not right:
             score.misses.append(f"{path.name}: want {row} got {other}")
+        elif row.get("relation") and row["relation"] != other.get("relation"):
+            score.misses.append(
+                f"{path.name}: relation of {row['name']} ({row['title']}): want"
+                f" {row['relation']} got {other.get('relation')}"
+            )
     for name in got.keys() - want.keys():
         score.misses.append(f"{path.name}: extra {got[name]}")
     outsiders = {bare_name(name) for name in expected.get("not_interviewers", [])}

@@ -26,7 +26,10 @@ from datetime import date, datetime, timedelta, tzinfo
 from .invitation_mentions import INTERVIEW_WORDS
 from .invitation_names import HONORIFICS, find_names, forget_names, split_honorific
 from .invitation_relations import (
+    ABOVE_LINE,
     CREDENTIALS,
+    MANAGING,
+    RANK_BELOW,
     RELATION_RULES,
     another_field,
     infer_relation,
@@ -98,7 +101,25 @@ ROLE_TITLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 SUBJECT_ROLE = re.compile(
-    r"(?:^|[-–—:|])\s*(?P<role>[A-Z][\w'&/ ]{2,50}?)\s*(?=\(|$|\bat\b|[-–—|:])"
+    r"(?:^|[-–—:|])\s*(?P<role>[A-Z][\w'&/ ]{2,50}?)\s*(?=\(|$|\bat\b|[-–—|:,])"
+)
+# Words that end a job's name, for telling "Head Chef" from "Thursday" or "Trial Tuesday".
+JOB_NOUN = re.compile(
+    r"\b(?:manager|director|head|chair|lead|leader|supervisor|officer|coordinator|dean"
+    r"|president|principal|teacher|nurse|engineer|analyst|specialist|advisor|adviser|partner"
+    r"|associate|counsel|professor|lecturer|assistant|representative|secretary|administrator"
+    r"|recruiter|consultant|executive|chef|superintendent|registrar|architect|scientist"
+    r"|technician|agent|clerk|controller|accountant|designer|developer|practitioner"
+    r"|pharmacist|worker|cook|technologist|therapist|librarian|fellow|researcher|driver"
+    r"|operator|inspector|planner|auditor|editor|writer|paralegal|attorney|lawyer|solicitor"
+    r"|trainee|intern|apprentice|graduate|associate|nanny|carer|aide|tutor|instructor"
+    r"|surveyor|buyer|producer|programmer|owner|steward|porter|receptionist|cashier"
+    r"|server|bartender|sommelier|baker|electrician|plumber|mechanic|constable|firefighter"
+    r"|paramedic|midwife|physician|doctor|surgeon|dentist|hygienist|postdoc|postdoctoral)s?\b",
+    re.IGNORECASE,
+)
+HEADING_ROLE = re.compile(
+    r"(?m)^\s*(?P<role>[A-Z][\w'&/ -]{2,60}?)\s*\((?:post|job|vacancy|ref)\b[^)\n]*\)\s*$"
 )
 LOCATION_LABEL = re.compile(
     r"^\s*(?:location|address|where|venue|place|office)\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE
@@ -519,6 +540,17 @@ DEPARTMENT_HEAD = re.compile(
 )
 
 
+def _first_line_manager(title: str | None) -> bool:
+    return bool(
+        title
+        and MANAGING.search(title)
+        and not ABOVE_LINE.search(title)
+        and not re.search(r"\bprincipal\b", title, re.IGNORECASE)  # a school's head
+        and not RANK_BELOW.search(title)
+        and infer_relation(title) in {None, "senior_leader"}
+    )
+
+
 def _relations_from_the_roster(entries: list[RosterEntry], role: str | None) -> list[RosterEntry]:
     """Relations no sentence states, read from the roster as a whole (all marked unsure):
     with no stated hiring manager, the one managing title in the role's own field is the
@@ -526,11 +558,13 @@ def _relations_from_the_roster(entries: list[RosterEntry], role: str | None) -> 
     a title from another field is another department."""
     stated = [e for e in entries if e.relation == "hiring_manager" and "relation" not in e.unsure]
     if not any(e.relation == "hiring_manager" for e in entries):
-        managing = [
-            e
-            for e in entries
-            if e.relation in {None, "senior_leader"} and manages_the_field(e.title, role)
-        ]
+        open_to = [e for e in entries if e.relation in {None, "senior_leader"}]
+        managing = [e for e in open_to if manages_the_field(e.title, role)]
+        if not managing and not any(manages_the_field(e.title, role) for e in entries):
+            # No title in the role's field: the one first-line manager on the roster
+            # ("Sales Manager" beside a "Dealer Principal"); a "Head of Product" stays a
+            # senior leader.
+            managing = [e for e in open_to if _first_line_manager(e.title)]
         if len(managing) == 1:
             entries = [
                 replace(e, relation="hiring_manager") if e is managing[0] else e for e in entries
@@ -609,9 +643,12 @@ def _role_title(text: str, messages: list[Message]) -> str | None:
             if not re.search(
                 r"(?i)\b(?:interview|invitation|round|confirm|reschedul|visit)", match["role"]
             )
+            and JOB_NOUN.search(match["role"])
         ]
         if roles:
             return re.sub(r"(?:\s+(?:[A-Z]{2,}|\d+))+$", "", roles[-1])
+    if (heading := HEADING_ROLE.search(text)) is not None and JOB_NOUN.search(heading["role"]):
+        return heading["role"].strip()  # "Waste and Recycling Officer (post ref. DD0417)"
     return None
 
 

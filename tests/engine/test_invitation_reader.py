@@ -278,3 +278,37 @@ def test_slots_and_titles(
         for entry in parsed.entries
     ]
     assert found == rows
+
+
+ROSTER_RELATIONS = [
+    # With no reporting line stated, the one first-line manager is the hiring manager.
+    (
+        "Your interview is on 10 March 2026 at 10:00 with Carlos Mendez, FP&A Manager, and"
+        " Aisha Khan, Senior Financial Analyst.",
+        {"Carlos Mendez": "hiring_manager", "Aisha Khan": "technical_expert"},
+    ),
+    (
+        "Your interview is on 10 March 2026 at 10:00 with Craig Whitely, Sales Manager, and"
+        " Sandra Okoye, Dealer Principal.",
+        {"Craig Whitely": "hiring_manager", "Sandra Okoye": "senior_leader"},
+    ),
+    # A school's principal is a senior leader, not the first-line manager.
+    (
+        "Your interview is on 10 March 2026 at 10:00 with Hannah Whitcomb, Principal, and"
+        " Alicia Gómez, Literacy Specialist.",
+        {"Hannah Whitcomb": "senior_leader", "Alicia Gómez": "technical_expert"},
+    ),
+    # The role from a heading line with a post reference: the manager in its field.
+    (
+        "Waste and Recycling Officer (post ref. DD0417)\n\nYour interview is on 10 March"
+        " 2026 at 10:00. The panel: Karen Wild, Head of Community Services; Paul Bradbury,"
+        " Waste and Recycling Manager.",
+        {"Karen Wild": "senior_leader", "Paul Bradbury": "hiring_manager"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "relations"), ROSTER_RELATIONS)
+def test_relations_read_from_the_roster(text: str, relations: dict[str, str]) -> None:
+    parsed = parse_invitation(text, today=TODAY)
+    assert {entry.name: entry.relation for entry in parsed.entries} == relations
