@@ -560,7 +560,11 @@ def _relations_from_the_roster(entries: list[RosterEntry], role: str | None) -> 
     if not any(e.relation == "hiring_manager" for e in entries):
         open_to = [e for e in entries if e.relation in {None, "senior_leader"}]
         managing = [e for e in open_to if manages_the_field(e.title, role)]
-        if not managing and not any(manages_the_field(e.title, role) for e in entries):
+        if (
+            not managing
+            and not any(manages_the_field(e.title, role) for e in entries)
+            and not MANAGING.search(role or "")  # a "Regional Manager" for a Store Manager
+        ):
             # No title in the role's field: the one first-line manager on the roster
             # ("Sales Manager" beside a "Dealer Principal"); a "Head of Product" stays a
             # senior leader.
