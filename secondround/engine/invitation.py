@@ -450,6 +450,13 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
     context = f"{context} {_reporting_notes(person, reading)}".strip()
     relation = relation_for(title, context, role)
     relation = _relative_to_others(relation, person, reading)
+    if (
+        relation is None
+        and PEER_SETTING.search(chosen.unit.text)
+        and not ABOVE_LINE.search(title or "")
+    ):
+        # "10:00 search committee (Prof. A, Prof. B)", "peer interview with charge nurses"
+        relation = "peer"
     day = (slot_unit.day if slot_unit is not None else None) or chosen.unit.day
     start, end = _moments(times, day, (slot_unit or chosen.unit).zone)
     honorific = person.honorific
@@ -540,6 +547,18 @@ DEPARTMENT_HEAD = re.compile(
 )
 
 
+def _above(title: str | None, manager: str | None) -> bool:
+    """Whether a leader is the title the hiring manager deputises for: the Headteacher over
+    the "Deputy Headteacher and Key Stage 2 Lead", the President over a Vice President."""
+    if not title or not manager:
+        return False
+    base = re.sub(r"(?i)^(?:deputy|depute|vice|assistant|associate)[- ]+", "", manager.strip())
+    return base != manager.strip() and base.casefold().startswith(title.strip().casefold())
+
+
+PEER_SETTING = re.compile(r"\bsearch committee\b|\bpeer (?:interview|panel|group)", re.I)
+
+
 def _first_line_manager(title: str | None) -> bool:
     return bool(
         title
@@ -581,6 +600,11 @@ def _relations_from_the_roster(entries: list[RosterEntry], role: str | None) -> 
             relation in {None, "senior_leader"}
             and DEAN.search(entry.title or "")
             and any(DEPARTMENT_HEAD.search(h.title or "") for h in hiring)
+        ) or (
+            relation in {None, "senior_leader"}
+            and entry not in hiring
+            and len(hiring) == 1
+            and _above(entry.title, hiring[0].title)
         ):
             relation = "managers_manager"
         elif relation is None and another_field(entry.title, role):

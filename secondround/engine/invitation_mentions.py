@@ -48,7 +48,8 @@ FORWARD_TRIGGER = re.compile(
     r"|\b(?:speaking|talking)\s+to\b|\binterviewing\s+you\s+(?:will\s+be|are|is)\b"
     r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
     r" be|are|is|consists? of|comprises?|includes?|of)\b|:)|\b(?:include|includes|including"
-    r"|comprising|comprise|consist of|consists of|join|joins|joining)\b))"
+    r"|comprising|comprise|consist of|consists of|join|joins|joining)\b"
+    r"|\b(?:interview|panel|committee|meeting|session)\s*\((?=[^)]*[A-Z])))"
 )
 
 

@@ -305,6 +305,19 @@ ROSTER_RELATIONS = [
         " Waste and Recycling Manager.",
         {"Karen Wild": "senior_leader", "Paul Bradbury": "hiring_manager"},
     ),
+    # Members of a search committee, or of a peer interview, are peers.
+    (
+        "On 10 March 2026: 8:30 - 9:30 Search committee interview (Prof. Hollis Abernathy,"
+        " chair; Dr. Keanu Akana; Dr. Beatriz Ocampo)",
+        {"Hollis Abernathy": "peer", "Keanu Akana": "peer", "Beatriz Ocampo": "peer"},
+    ),
+    # The head the hiring manager deputises for is the manager's manager.
+    (
+        "Your interview is on 10 March 2026 at 14:00. Your interview panel will be:\n"
+        "- Mrs Siobhán O'Neill, Headteacher\n- Mr Tomasz Wiśniewski, Deputy Headteacher"
+        " (the line manager for this post)",
+        {"Siobhán O'Neill": "managers_manager", "Tomasz Wiśniewski": "hiring_manager"},
+    ),
 ]
 
 
