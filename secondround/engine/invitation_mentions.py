@@ -908,7 +908,9 @@ def _listed_together(text: str, placed: list[tuple[Mention, int]]) -> None:
             continue
         start = first_at + len(first.name)
         between = without_names(text[start:second_at])
-        if len(between) < 160 and not LIST_BREAK.search(between):
+        # "with A (you would report to her), and B": an aside in brackets is no break
+        unbracketed = re.sub(r"\([^()]*\)", " ", between)
+        if len(between) < 160 and not LIST_BREAK.search(unbracketed):
             second.positive = True
             second.times = second.times or first.times
             second.borrowed = second.borrowed or first.borrowed

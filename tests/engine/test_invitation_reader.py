@@ -280,7 +280,7 @@ def test_slots_and_titles(
     assert found == rows
 
 
-ROSTER_RELATIONS = [
+ROSTER_RELATIONS: list[tuple[str, dict[str, str | None]]] = [
     # With no reporting line stated, the one first-line manager is the hiring manager.
     (
         "Your interview is on 10 March 2026 at 10:00 with Carlos Mendez, FP&A Manager, and"
@@ -318,10 +318,17 @@ ROSTER_RELATIONS = [
         " (the line manager for this post)",
         {"Siobhán O'Neill": "managers_manager", "Tomasz Wiśniewski": "hiring_manager"},
     ),
+    # An aside in brackets does not end a list of names.
+    (
+        "Subject: Interview - Sous Chef\n\nYour interview is on 10 March 2026 at 14:00 with"
+        " Hannah Cole, Head Chef (you would report to her), and Graham Ross, Food & Beverage"
+        " Manager.",
+        {"Hannah Cole": "hiring_manager", "Graham Ross": None},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "relations"), ROSTER_RELATIONS)
-def test_relations_read_from_the_roster(text: str, relations: dict[str, str]) -> None:
+def test_relations_read_from_the_roster(text: str, relations: dict[str, str | None]) -> None:
     parsed = parse_invitation(text, today=TODAY)
     assert {entry.name: entry.relation for entry in parsed.entries} == relations
