@@ -60,6 +60,10 @@ class Score:
     rows_counted: int = 0
     relation_right: int = 0
     relation_counted: int = 0
+    # Rows whose label has no relation (the mail neither says nor lets one infer it):
+    # how often the parser claims one anyway.
+    relation_claimed: int = 0
+    relation_unsaid: int = 0
     agenda_found: int = 0
     agenda_counted: int = 0
     outsiders_listed: int = 0
@@ -72,6 +76,8 @@ class Score:
             "rows_counted",
             "relation_right",
             "relation_counted",
+            "relation_claimed",
+            "relation_unsaid",
             "agenda_found",
             "agenda_counted",
             "outsiders_listed",
@@ -144,6 +150,14 @@ def score_item(path: Path, expected: dict, found: dict) -> Score:
         if other is not None and row.get("relation"):
             score.relation_counted += 1
             score.relation_right += row["relation"] == other.get("relation")
+        elif other is not None:
+            score.relation_unsaid += 1
+            score.relation_claimed += other.get("relation") is not None
+            if other.get("relation") is not None and right:
+                score.misses.append(
+                    f"{path.name}: relation of {row['name']} ({row['title']}): want"
+                    f" none said, got {other.get('relation')}"
+                )
         if not right:
             score.misses.append(f"{path.name}: want {row} got {other}")
         elif row.get("relation") and row["relation"] != other.get("relation"):
@@ -247,6 +261,8 @@ def report_split(by_source: dict[str, Score], label: str) -> None:
         print(f"FIGURE {prefix}_rows_right {ratio(total.rows_right, total.rows_counted):.3f} ratio")
         rate = ratio(total.relation_right, total.relation_counted)
         print(f"FIGURE {prefix}_relation_right {rate:.3f} ratio")
+        claimed = ratio(total.relation_claimed, total.relation_unsaid)
+        print(f"FIGURE {prefix}_relation_claimed_where_unsaid {claimed:.3f} ratio")
         loso = statistics.mean(ratio(s.rows_right, s.rows_counted) for s in scores)
         print(f"FIGURE {prefix}_loso_rows_right {loso:.3f} ratio")
 
