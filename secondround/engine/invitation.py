@@ -445,7 +445,7 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
     titled = [m for m in interviewing if m.title] or [
         m for m in person.mentions if m.title and not m.aside
     ]
-    title = titled[0].title if titled else None
+    title = titled[0].title if titled else person.signed_title
     context = " ".join(part for m in person.mentions for part in m.context)
     context = f"{context} {_reporting_notes(person, reading)}".strip()
     relation = relation_for(title, context, role)
@@ -466,7 +466,7 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
         field_name
         for field_name, doubtful in (
             ("name", len(name.split()) == 1),
-            ("title", title is None or len({m.title for m in titled}) > 1),
+            ("title", not titled or len({m.title for m in titled}) > 1),
             ("relation", relation is None or infer_relation(None, context) is None),
             ("time", start is None or borrowed or not zone_known),
         )

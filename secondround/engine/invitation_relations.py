@@ -74,7 +74,7 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|specialist|practice lead|lead (?:[\w ]{0,20})?(?:electrician|engineer|agronomist"
             r"|scientist|developer|pharmacist|researcher|designer|architect)"
             r"|senior [\w ]*(?:engineer|analyst|scientist|administrator"
-            r"|advisor|adviser)\b",
+            r"|advisor|adviser|accountant)\b",
             "technical_expert",
         ),
         (
@@ -94,7 +94,9 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\bpeers?\b|teammate|team member|\bon (?:the|his|her|their|your) team\b"
-            r"|colleague|work(?:ing)? (?:closely )?(?:alongside|together)|same role"
+            r"|colleague|work(?:s|ing)? (?:closely )?alongside\b|(?:you(?:'ll|'d)?"
+            r"|you (?:will|would)|closely) (?:be )?work(?:ing)? (?:closely )?(?:together|with)\b"
+            r"|same role"
             r"|team you(?:'d| would| will) join|search committee|\bassociate\b",
             "peer",
         ),
@@ -223,4 +225,9 @@ def another_field(title: str | None, role: str | None) -> bool:
     if not title or MANAGING.search(title) or ABOVE_LINE.search(title):
         return False
     mine, theirs = field_words(title), field_words(role)
-    return bool(mine) and bool(theirs) and not mine & theirs
+    return bool(mine) and bool(theirs) and not _share_a_stem(mine, theirs)
+
+
+def _share_a_stem(mine: set[str], theirs: set[str]) -> bool:
+    """ "accountant" and "accounts", "nursing" and "nurse": a shared stem of five letters."""
+    return any(a[:5] == b[:5] and min(len(a), len(b)) >= 5 or a == b for a in mine for b in theirs)

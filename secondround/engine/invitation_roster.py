@@ -103,6 +103,7 @@ class Person:
     name: str
     honorific: str | None
     mentions: list[Mention] = field(default_factory=list)
+    signed_title: str | None = None  # the title under the person's own signature
 
     @property
     def words(self) -> list[str]:
@@ -212,8 +213,10 @@ def _merge(mentions: list[Mention], signers: list[Signer]) -> list[Person]:
         person.mentions.append(mention)
     known = list(people.values())
     for signer in signers:
-        if _key(signer.name) not in people and len(signer.name.split()) > 1:
-            known.append(Person(signer.name, signer.honorific))
+        if _key(signer.name) in people:
+            people[_key(signer.name)].signed_title = signer.title
+        elif len(signer.name.split()) > 1:
+            known.append(Person(signer.name, signer.honorific, signed_title=signer.title))
     for mention in partial:
         word = mention.name.split()[-1].casefold()
         matches = [

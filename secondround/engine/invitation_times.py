@@ -152,8 +152,8 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"), "dotted"),
     (
         re.compile(
-            rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?,?"
-            rf"(?:\s+(?P<y>\d{{4}})\b)?",
+            rf"\b(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+|-)(?:of\s+)?(?P<mon>{_MONTH})\b\.?,?"
+            rf"(?:(?:\s+|-)(?P<y>\d{{4}})\b)?",
             re.IGNORECASE,
         ),
         "day_month",

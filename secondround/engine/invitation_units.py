@@ -353,6 +353,17 @@ def _row_unit(
     )
 
 
+# A line that ends with its time range ("Managerial Interview: 12:00 PM to 12:30 PM (IST)").
+TIME_LAST = re.compile(rf"(?:{CLOCK.pattern})\s*(?:\(?[A-Z]{{2,5}}\)?)?\s*$")
+
+
+SLOT_LABEL = re.compile(
+    r"^(?!(?:time|when|date|duration)\b)[^:]*\b(?:interview|round|discussion|session|panel"
+    r"|meeting|conversation)\b",
+    re.IGNORECASE,
+)
+
+
 def _line_units(
     line: str,
     depth: int,
@@ -382,6 +393,33 @@ def _line_units(
                 depth,
                 "entry",
                 times,
+                False,
+                day,
+                zone,
+                state.heading,
+                options=options,
+                superseded=superseded,
+            )
+        ]
+    if (
+        TIME_LAST.search(text)
+        and len(text.split()) <= 12
+        and SLOT_LABEL.search(text)
+        and not re.search(r"[.!?]\s", text)
+        and (label_times := clock_times(without_zones(text))) is not None
+        and label_times.end is not None
+    ):
+        # "Round 1 - Technical Interview: 10:30 AM to 11:30 AM" / "Interviewer: Mr. X":
+        # a labelled slot, the names on it or under it
+        state.entry_times = label_times
+        state.entry_day = day
+        return [
+            Unit(
+                text,
+                line,
+                depth,
+                "entry",
+                label_times,
                 False,
                 day,
                 zone,

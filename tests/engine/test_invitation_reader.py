@@ -253,6 +253,28 @@ SLOTS_AND_TITLES = [
             ("Tomasz Wiśniewski", "Deputy Headteacher", "11:45", "12:45"),
         ],
     ),
+    # Labelled rounds with their times, each interviewer on the line under it; a
+    # "14-Aug-2026" date.
+    (
+        "Date: 14-Aug-2026 (Friday)\n\nRound 1 - Technical Interview: 10:30 AM to 11:30 AM\n"
+        "Interviewer: Mr. Rakesh Nair, Test Manager\n\n"
+        "Round 2 - Managerial Interview: 12:00 PM to 12:30 PM\n"
+        "Interviewer: Ms. Shalini Venkat, Delivery Head",
+        [
+            ("Rakesh Nair", "Test Manager", "10:30", "11:30"),
+            ("Shalini Venkat", "Delivery Head", "12:00", "12:30"),
+        ],
+    ),
+    # The sender who also interviews takes the title under her signature.
+    (
+        "Your interview is on 10 March 2026 at 10:00; you will meet Tom Fielding, our"
+        " Warehouse Manager, and Asha Patel from our HR team.\n\nKind regards\n\n"
+        "Asha Patel\nHR Advisor",
+        [
+            ("Tom Fielding", "Warehouse Manager", "10:00", None),
+            ("Asha Patel", "HR Advisor", "10:00", None),
+        ],
+    ),
     # A department after the name says where; the bracket gives the title.
     (
         "Your interview is on Wednesday 1 July 2026 at 11:15 (UK time). The panel:\n"
