@@ -242,7 +242,8 @@ ME = re.compile(
     r"\bwith me\b|\bme,?\s+as\b|\bwith myself\b|\band me\b|\bme and\b|\bmyself\b"
     r"|\bI(?:'d| would) (?:love|like) to meet you\b|\bI(?:'ll| will) be joined by\b"
     r"|\bI(?:'ll| will)(?: also)? (?:be )?interview(?:ing)? you\b|\bmeet (?:with )?me\b"
-    r"|\bjoin me\b|\bwe(?:'ll| will) (?:have|do) (?:a |an )?(?:quick |short |brief )?(?:chat|talk"
+    r"|\bjoin(?:ing)? me\b|\bI(?:'ll| will) be chairing\b"
+    r"|\bwe(?:'ll| will) (?:have|do) (?:a |an )?(?:quick |short |brief )?(?:chat|talk"
     r"|interview|conversation)\b",
     re.IGNORECASE,
 )
@@ -1041,11 +1042,23 @@ SIGNATURE_UNIT = re.compile(
 )
 
 
+BARE_HEAD = re.compile(
+    r"(?i)(?:senior |assistant |deputy )?(?:manager|director|head|lead|dean|supervisor|coordinator)"
+)
+
+
 def _signature_title(text: str) -> str | None:
     """ "Professor and Chair, Department of Statistical Science"; not the company after it
     ("Recruiter, Finger Lakes Health") nor a phone number."""
     pieces = [piece for piece, _, _ in _top_segments(text)]
-    if len(pieces) >= 2 and not SIGNATURE_UNIT.match(pieces[1].strip()):
+    if (
+        len(pieces) >= 2
+        and BARE_HEAD.fullmatch(pieces[0].strip())
+        and len(pieces[1].split()) <= 4
+        and not ORGANISATION_END.search(pieces[1].strip())
+    ):
+        text = f"{pieces[0].strip()}, {pieces[1].strip()}"  # "Manager, Research Grants"
+    elif len(pieces) >= 2 and not SIGNATURE_UNIT.match(pieces[1].strip()):
         text = pieces[0]
     text = re.split(r"\s[|]\s|\s{2,}", text.strip(" ,|-–—"))[0] if "|" in text else text
     holder = Mention("", None, Unit("", "", 0, "item", None, False, None, None))

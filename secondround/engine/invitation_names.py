@@ -47,6 +47,8 @@ HONORIFICS: frozenset[str] = word_set(
 # Honorifics that are also common words or titles: only one when a name follows at once
 # ("Chef Rémy Dufresne", not "Chef de Partie").
 WEAK_HONORIFICS: frozenset[str] = word_set("chef eng ing ir cpa sr canon father lord lady judge")
+# Words that make a rank of "Professor" before a name: "Associate Professor X".
+PROFESSOR_RANKS: frozenset[str] = word_set("associate assistant adjunct emeritus clinical visiting")
 NAME_PARTICLES: frozenset[str] = word_set(
     "de da di del della der den du van von la le y i e bin binti bint ibn al el dos das do ter"
     " ten ap af zu ní ó mac"
@@ -178,6 +180,14 @@ def _name_at(
     capitalised common words to skip whole ("Consolidated Mark Sheet"); None otherwise."""
     index = start
     honorifics: list[str] = []
+    if (
+        tokens[index][2].lower() in PROFESSOR_RANKS
+        and index + 1 < len(tokens)
+        and tokens[index + 1][2].lower().rstrip(".") in {"prof", "professor"}
+        and _next_to(text, tokens, index, index + 1)
+    ):
+        honorifics.append(tokens[index][2])  # "Associate Professor Samir Haddad"
+        index += 1
     while index < len(tokens) and _is_honorific(tokens[index][2]):
         if honorifics and not _next_to(text, tokens, index - 1, index):
             break

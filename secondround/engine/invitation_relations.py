@@ -89,6 +89,7 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\bfrom (?:the |our )?(?:marketing|finance|sales|operations|product|legal"
             r"|engineering|IT|customer success|support|procurement|supply chain|pharmacy"
             r"|admissions|design|data)\b|partner team|another (?:team|department)"
+            r"|\bfrom (?:the|our) (?:faculty|school|department|division|college) of\b"
             r"|other department|cross[- ]functional",
             "cross_department",
         ),
@@ -209,9 +210,13 @@ ABOVE_LINE = re.compile(
 def manages_the_field(title: str | None, role: str | None) -> bool:
     """A first-line managing title in the role's own field: "Credit Risk Manager" for a
     Credit Analyst, "Head Chef" for a Sous Chef; not a director, not an assistant."""
-    if not title or not role or not MANAGING.search(title) or ABOVE_LINE.search(title):
+    if not title or not role or not MANAGING.search(title):
         return False
-    if RANK_BELOW.search(title) and not RANK_BELOW.search(role):
+    # An "Assistant Director" is the first line in public services (EL1 over APS officers).
+    first_line_director = re.search(r"\bassistant director\b", title, re.I) is not None
+    if ABOVE_LINE.search(title) and not first_line_director:
+        return False
+    if RANK_BELOW.search(title) and not RANK_BELOW.search(role) and not first_line_director:
         return False
     if re.search(r"\bchef\b", role, re.I) and re.search(r"\bhead chef\b", title, re.I):
         return True

@@ -429,7 +429,7 @@ def _agenda(units: list[Unit], used: set[int]) -> list[Unit]:
 
 
 LASTS = re.compile(
-    r"\b(?:last|lasts|lasting|take|takes|run|runs|will be)\s+(?:for\s+)?(?:about|around"
+    r"\b(?:last|lasts|lasting|take|takes|run|runs|will be|allow)\s+(?:for\s+)?(?:about|around"
     r"|approximately|roughly|up to|some|no more than|an?\s+estimated)?\s*"
     r"(?P<length>(?:\d+(?:\.\d+)?|an?|one|two"
     r"|three|half an?)\s*-?\s*(?:hours?|hrs?|minutes?|mins?))",
@@ -458,7 +458,7 @@ def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
         if minutes:
             break
         if not re.search(
-            r"\b(?:interview|it|panel|meeting|discussion|session)\b", other.text, re.I
+            r"\b(?:interview|it|panel|meeting|discussion|session|allow)\b", other.text, re.I
         ):
             continue
         if (lasts := LASTS.search(other.text)) is not None:

@@ -27,6 +27,7 @@ TODAY = date(2026, 3, 1)
         ("Ms T. Mokoena, Deputy Director", [("T. Mokoena", "Ms")]),
         ("Jordi Puig i Serra, Hotel Manager", [("Jordi Puig i Serra", None)]),
         ("Dr Mei-Ling Tsai PhD, Principal Scientist", [("Mei-Ling Tsai", "Dr")]),
+        ("Associate Professor Samir Haddad", [("Samir Haddad", "Associate Professor")]),
         # Organisations, places and common words are not people.
         ("role with Te Whare Manaaki Trust", []),
         ("our Nurse Manager for the Cardiac Step-Down Unit", []),
@@ -275,6 +276,17 @@ SLOTS_AND_TITLES = [
             ("Asha Patel", "HR Advisor", "10:00", None),
         ],
     ),
+    # The writer who chairs ("Joining me on the committee"), her title under her name with
+    # its field, and a length from "please allow about an hour".
+    (
+        "We'd like to meet you on Tuesday 17 March 2026 at 11am. Joining me on the committee"
+        " will be Grace Liu, Senior Research Grants Officer. Please allow about an hour.\n\n"
+        "Looking forward to it,\n\nRebecca Adeyemi\nManager, Research Grants",
+        [
+            ("Rebecca Adeyemi", "Manager, Research Grants", "11:00", "12:00"),
+            ("Grace Liu", "Senior Research Grants Officer", "11:00", "12:00"),
+        ],
+    ),
     # A department after the name says where; the bracket gives the title.
     (
         "Your interview is on Wednesday 1 July 2026 at 11:15 (UK time). The panel:\n"
@@ -339,6 +351,14 @@ ROSTER_RELATIONS: list[tuple[str, dict[str, str | None]]] = [
         "- Mrs Siobhán O'Neill, Headteacher\n- Mr Tomasz Wiśniewski, Deputy Headteacher"
         " (the line manager for this post)",
         {"Siobhán O'Neill": "managers_manager", "Tomasz Wiśniewski": "hiring_manager"},
+    ),
+    # An "Assistant Director" in the role's field is its first-line manager; someone "from
+    # the Faculty of" another field is another department.
+    (
+        "Subject: Claims Officer APS 5\n\nYour interview is on 2 September 2026 at 10:00 with"
+        " Mark Tanaka, Assistant Director, Claims Management, and Patrick Lee from the Faculty"
+        " of Medicine.",
+        {"Mark Tanaka": "hiring_manager", "Patrick Lee": "cross_department"},
     ),
     # An aside in brackets does not end a list of names.
     (
