@@ -205,6 +205,15 @@ ORGANISATION_END = re.compile(
 )
 
 
+# Words naming an institution: a title part holding one is where, not what ("Director of
+# Midwifery, Midland Regional Hospital Portlaoise", "HR Manager, HSE Dublin Midlands").
+INSTITUTION = re.compile(
+    r"\b(?:hospital|university|council|authority|ministry|(?-i:NHS|HSE)|ltd|limited|inc"
+    r"|plc|gmbh|corporation)\b",
+    re.IGNORECASE,
+)
+
+
 ROLE_NOUN = re.compile(
     r"\b(?:manager|director|head|chair|lead|leader|supervisor|officer|coordinator|dean"
     r"|president|principal|teacher|nurse|engineer|analyst|specialist|advisor|adviser|partner"
@@ -660,7 +669,10 @@ def _describe(
             continue
         kind = _piece_kind(cleaned, bracketed, has_title=bool(title_parts))
         if kind == "title" and not closed:
-            if title_parts and ORGANISATION_END.search(cleaned):
+            if title_parts and (
+                ORGANISATION_END.search(cleaned)
+                or (INSTITUTION.search(cleaned) and not ROLE_NOUN.search(cleaned))
+            ):
                 closed = True
                 continue
             title_parts.append((start - (1 if bracketed else 0), end))

@@ -287,6 +287,17 @@ SLOTS_AND_TITLES = [
             ("Grace Liu", "Senior Research Grants Officer", "11:00", "12:00"),
         ],
     ),
+    # An institution after the title is where, not part of it.
+    (
+        "You are invited to interview on Wednesday 6th May 2026 at 11:20 am.\n\n"
+        "The interview board will consist of:\n"
+        "Ms Bernadette Quinlan, Director of Midwifery, Midland Regional Hospital Portlaoise\n"
+        "Mr Declan Ruane, HR Manager, HSE Dublin Midlands",
+        [
+            ("Bernadette Quinlan", "Director of Midwifery", "11:20", None),
+            ("Declan Ruane", "HR Manager", "11:20", None),
+        ],
+    ),
     # A department after the name says where; the bracket gives the title.
     (
         "Your interview is on Wednesday 1 July 2026 at 11:15 (UK time). The panel:\n"
