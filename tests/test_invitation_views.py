@@ -205,3 +205,71 @@ def test_save_keeps_the_honorific_apart_and_the_agenda_in_notes(alice_client, em
     alice_client.post(reverse("invitation_save", args=[empty_round.pk]), data)
     empty_round.refresh_from_db()
     assert empty_round.notes.count("11:00 Ward tour") == 1
+
+
+HTML_ONLY_EML = (
+    b"From: Recruiting <jobs@example.com>\r\nTo: Alex <alex@example.net>\r\n"
+    b"Date: Mon, 01 Jun 2026 10:00:00 +0100\r\nSubject: Interview\r\nMIME-Version: 1.0\r\n"
+    b'Content-Type: text/html; charset="utf-8"\r\n\r\n'
+    b"<p>Dear Alex,</p><p>Your interview is on <b>Tuesday 9 June 2026</b> at 14:00.</p>"
+    b"<p>Your panel will be:</p><ul><li>Ms Grainne Walsh - Ward Manager</li>"
+    b"<li>Mr Tomasz Nowak - Charge Nurse</li></ul><p>Kind regards,<br>Recruitment</p>"
+)
+NON_ENGLISH = (
+    "Bonjour Alex,\n\nNous avons le plaisir de vous inviter à un second entretien le mardi "
+    "9 juin 2026 à 14h00 avec Mme Claire Dubois, directrice des ressources humaines, et "
+    "M. Luc Martin, responsable du service. Merci de confirmer votre présence.\n\nCordialement"
+)
+
+
+@pytest.mark.parametrize(
+    ("post", "says"),
+    [
+        ({"text": ""}, "Paste the e-mail, or choose the file it came in."),
+        ({"text": "\x00\x01\x02\x7f" * 200}, "Null characters are not allowed."),
+        ({"text": "\x01\x02\x7f\ufffd" * 200}, "No interviewers could be read"),
+        ({"text": "Interview with Priya Raman at 10:00. " * 150_000}, "the limit is 200,000"),
+        ({"text": NON_ENGLISH}, "does not seem to be in English"),
+        (
+            {"file": ("no_attendees.ics", (FILES / "no_attendees.ics").read_bytes())},
+            "The invitation lists no attendees",
+        ),
+        ({"file": ("offer.eml", HTML_ONLY_EML)}, 'value="Grainne Walsh"'),
+    ],
+    ids=[
+        "empty",
+        "nul-paste",
+        "binary-paste",
+        "5-MB-paste",
+        "not-english",
+        "ics-no-attendees",
+        "html-eml",
+    ],
+)
+def test_hard_input_gets_a_message_and_saves_nothing(alice_client, empty_round, post, says):
+    data = {"text": post.get("text", "")}
+    if "file" in post:
+        name, content = post["file"]
+        data["file"] = SimpleUploadedFile(name, content)
+    response = alice_client.post(
+        reverse("invitation_parse", args=[empty_round.pk]), data, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert says in response.content.decode()
+    assert not empty_round.interviewers.exists()
+    empty_round.refresh_from_db()
+    assert empty_round.starts_at is None and not empty_round.notes
+
+
+def test_review_shows_the_line_each_field_came_from(alice_client, empty_round):
+    text = (
+        "Dear Sam,\n\nYour panel interview is on Tuesday 9 June 2026, 14:00-15:00 (UK time),"
+        " at 5 Station Road, Leeds.\n\nYour panel will be:\n- Ms Grainne Walsh - Ward Manager\n"
+        "- Mr Tomasz Nowak - Charge Nurse\n\nKind regards,\nRecruitment"
+    )
+    response = alice_client.post(reverse("invitation_parse", args=[empty_round.pk]), {"text": text})
+    page = response.content.decode()
+    assert "From the e-mail:" in page and "Ms Grainne Walsh - Ward Manager" in page
+    # The panel's slot is read from another line: that line is shown beside the time.
+    assert "Time from:" in page and "14:00-15:00 (UK time)" in page
+    assert "Date from the e-mail:" in page

@@ -85,7 +85,8 @@ class _TextCollector(HTMLParser):
             if row.layout:
                 self.lines.extend(cells)
             elif cells:
-                self.lines.append(" | ".join(cells))
+                # An empty cell keeps its column ("| 9:00 am |" under "Day | Time"), as "–".
+                self.lines.append(" | ".join(cell or "–" for cell in row.cells))
         elif tag in BLOCK_TAGS and not self._in_cell():
             self.end_line()
 

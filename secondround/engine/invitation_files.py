@@ -133,11 +133,19 @@ def parse_invitation_text(
     event_day = source.start.date() if source.start else None
     if event_day is not None:
         today = min(today, event_day)
+    # The user, and the mailboxes the mail was sent to, are the candidate: never listed.
+    addressed = tuple(
+        value
+        for person in (*source.copied[:1], *(a for a in source.attendees if _is_personal(a.email)))
+        for value in (person.name, person.email)
+        if value
+    )
     parsed = parse_invitation(
         source.text,
         today=today,
-        default_time_zone=source.time_zone or default_time_zone,
+        default_time_zone=_stated_zone(source.time_zone) or default_time_zone,
         known_day=event_day,
+        candidate=(*candidate, *addressed),
     )
     warnings = [*source.warnings, *parsed.warnings]
     entries = _with_attendees(parsed.entries, source, candidate)
@@ -156,6 +164,12 @@ def parse_invitation_text(
         video_link=parsed.video_link or _video_link_in(source.location),
         warnings=list(dict.fromkeys(warnings)),
     )
+
+
+def _stated_zone(zone: str | None) -> str | None:
+    """A calendar's event zone, unless it is UTC: a "Z" time says nothing of where the
+    interview is, and the description's own times are local ("all times Eastern")."""
+    return None if zone in {None, "UTC", "Etc/UTC", "GMT"} else zone
 
 
 # ---- which kind of file --------------------------------------------------------------
@@ -333,6 +347,10 @@ def _read_calendar(data: bytes) -> InvitationText:
     end = _moment(events[-1].get("DTEND")) or _moment(first.get("DTEND"))
     zone = getattr(start.tzinfo, "key", None) if isinstance(start, datetime) else None
     location = str(first.get("LOCATION") or "").strip() or None
+    summary = " ".join(str(first.get("SUMMARY") or "").split())
+    if summary:
+        # The event's title names the role and often the day, as a mail's subject does.
+        texts.insert(0, f"Subject: {summary}\n")
     return InvitationText(
         "\n\n".join(texts),
         "ics",
@@ -427,6 +445,7 @@ def _attendee_entry(person: Attendee) -> RosterEntry:
         honorific=honorific,
         source=f"Calendar attendee: {display} <{person.email}>" if person.email else display,
         unsure=tuple(unsure),
+        sources=(("name", f"ATTENDEE: {display}"), ("time", "Calendar event: DTSTART, DTEND")),
     )
 
 

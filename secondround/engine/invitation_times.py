@@ -101,6 +101,9 @@ MAX_SLOT_MINUTES = 24 * 60
 
 # India, Ireland and Israel all write "IST": guessing would shift every time by hours.
 AMBIGUOUS_ZONES: frozenset[str] = frozenset({"IST"})
+AMBIGUOUS_MEANINGS: dict[str, tuple[str, ...]] = {
+    "IST": ("Asia/Kolkata", "Asia/Calcutta", "Europe/Dublin", "Asia/Jerusalem", "Asia/Tel_Aviv")
+}
 
 MONTHS: dict[str, int] = {
     name: number
@@ -149,8 +152,8 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"), "dotted"),
     (
         re.compile(
-            rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?,?"
-            rf"(?:\s+(?P<y>\d{{4}})\b)?",
+            rf"\b(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+|-)(?:of\s+)?(?P<mon>{_MONTH})\b\.?,?"
+            rf"(?:(?:\s+|-)(?P<y>\d{{4}})\b)?",
             re.IGNORECASE,
         ),
         "day_month",
@@ -170,9 +173,15 @@ DEADLINE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# "11.00" without am/pm is a clock only where a time is sure to stand: in a range
+# ("11.00 - 11.45"), after "at", or with "hrs"; alone it may be a price or a version.
+_DOTTED = r"(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d)"
 _CLOCK = (
     r"(?:\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
     r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b"
+    rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)"
+    rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
+    rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
     r"|\b(?:noon|midday)\b)"
 )
 CLOCK = re.compile(_CLOCK)
@@ -181,6 +190,8 @@ TIME_RANGE = re.compile(
     rf"(?P<start>{_CLOCK}|\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP]))"
     rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_CLOCK})"
 )
+# "between 10am and 11:30am": "and" is a range only after "between".
+BETWEEN_RANGE = re.compile(rf"\bbetween\s+(?P<start>{_CLOCK})\s*and\s*(?P<end>{_CLOCK})", re.I)
 DURATION = re.compile(
     r"\b(?P<amount>\d+(?:\.\d+)?|an?|one|half an?)\s*-?\s*(?P<unit>hours?|hrs?|minutes?|mins?)\b",
     re.IGNORECASE,
@@ -371,6 +382,28 @@ def find_zone(text: str) -> Zone | None:
     if (place := ZONE_PLACE_TIME.search(text)) is not None:
         name = PLACE_ZONES[place["place"].lower()]
         candidates.append(Zone(ZoneInfo(name), name, None, place.span()))
+    # Outlook writes "(UTC-05:00) Eastern Time (US & Canada)": the standard offset, then
+    # the zone it means, whose summer offset differs; the named zone wins over the offset.
+    offsets = [zone for zone in candidates if zone.name is None or zone.name.startswith("Etc/")]
+    # "UTC" inside "(UTC-05:00)" is part of the offset, not a zone of its own.
+    candidates = [
+        zone
+        for zone in candidates
+        if not (
+            zone.name in {"UTC", "Europe/London"}
+            and any(o.span[0] <= zone.span[0] < o.span[1] for o in offsets if o is not zone)
+        )
+    ]
+    named = [zone for zone in candidates if zone.name and not zone.name.startswith("Etc/")]
+    candidates = [
+        zone
+        for zone in candidates
+        if not (
+            zone.name is not None
+            and zone.name.startswith("Etc/")
+            and any(0 <= other.span[0] - zone.span[1] <= 4 for other in named)
+        )
+    ]
     # The first zone named wins; of two at one place, the longer ("UTC+2" over "UTC").
     return min(candidates, key=lambda zone: (zone.span[0], -zone.span[1]), default=None)
 
@@ -398,9 +431,39 @@ def zone_from_word(match: re.Match[str]) -> Zone:
     return Zone(ZoneInfo(name), name, None, match.span("zone"))
 
 
+def always_gmt(zone_name: str | None) -> bool:
+    """A zone at UTC+0 in both January and July (Accra, Dakar, Reykjavik)."""
+    if not zone_name or zone_name in {"Europe/London", "Europe/Dublin", "Europe/Lisbon"}:
+        return False
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    from datetime import datetime as _datetime
+
+    return all(
+        _datetime(2026, month, 1, 12, tzinfo=zone).utcoffset() == timedelta(0) for month in (1, 7)
+    )
+
+
 def email_zone(text: str, default_time_zone: str | None, warnings: list[str]) -> Zone:
     """The zone for times that do not name their own."""
     found = find_zone(text)
+    if (
+        found is not None
+        and found.ambiguous
+        and default_time_zone in AMBIGUOUS_MEANINGS.get(found.ambiguous, ())
+    ):
+        # "IST" from someone whose own zone is India (or Ireland): that is the one meant.
+        return Zone(ZoneInfo(default_time_zone), default_time_zone, None, found.span)
+    if (
+        found is not None
+        and found.name == "Europe/London"
+        and "GMT" in text[found.span[0] : found.span[1] + 1]
+        and always_gmt(default_time_zone)
+    ):
+        # "GMT" from Accra or Reykjavik is their own zone, not London's summer time.
+        return Zone(ZoneInfo(default_time_zone), default_time_zone, None, found.span)  # type: ignore[arg-type]
     if found is not None and found.ambiguous:
         warnings.append(
             f"{found.ambiguous} could be Indian, Irish or Israel time: times are shown without "
@@ -480,7 +543,7 @@ def duration_minutes(text: str) -> int:
 
 def clock_times(text: str) -> FoundTimes | None:
     """The first time range, or start time (with an end from "45 minutes"), in text."""
-    if (found := TIME_RANGE.search(text)) is not None:
+    if (found := BETWEEN_RANGE.search(text) or TIME_RANGE.search(text)) is not None:
         start, end = range_minutes(read_clock(found["start"]), read_clock(found["end"]))
         end_time = as_time(end) if end > start else None
         return FoundTimes(as_time(start), end_time)

@@ -144,20 +144,36 @@ def parse_many(texts: Sequence[str]) -> list[Any]:
 
 
 @cache
+def _lemma_tables() -> dict[str, frozenset[str]] | NlpUnavailable:
+    try:
+        path = model_dir() / "lemmatizer/lookups/lookups.bin"
+        if not path.is_file() or _sha256(path) != PINNED_SHA256["lemmatizer/lookups/lookups.bin"]:
+            raise NlpUnavailable(f"{path} is missing or does not match its pinned SHA-256.")
+        import srsly  # type: ignore[import-untyped]  # spaCy's serialiser, installed with it
+        from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+        index = srsly.read_msgpack(path)["lemma_index"]  # keyed by the hash of "noun"…
+        by_hash = {str(key): words for key, words in index.items()}
+        return {
+            pos: frozenset(by_hash.get(str(hash_string(pos)), ()))
+            for pos in ("noun", "verb", "adj", "adv")
+        }
+    except NlpUnavailable as error:
+        return error
+    except Exception as error:  # a broken table reads as "no model", never as a crash
+        return NlpUnavailable(f"The lemma tables could not be read: {error}")
+
+
 def lemma_index() -> dict[str, frozenset[str]]:
     """The lemmas the model's lemmatizer knows, by part of speech ("noun", "verb", "adj",
     "adv"; about 90,000 English words from WordNet): a word outside them is a coined name
-    ("MercuryGate", "Alaris"). Empty without the model."""
-    try:
-        from spacy.strings import hash_string  # type: ignore[attr-defined]
-
-        table = _pipeline().nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (NlpUnavailable, KeyError):
-        return {}
-    return {pos: frozenset(table[hash_string(pos)]) for pos in ("noun", "verb", "adj", "adv")}
+    ("MercuryGate", "Alaris"). Read from the pinned tables without loading the pipeline;
+    empty without the model."""
+    loaded = _lemma_tables()
+    return {} if isinstance(loaded, NlpUnavailable) else loaded
 
 
 @cache
 def english_lemmas() -> frozenset[str]:
-    """Every lemma of `lemma_index`, whatever its part of speech."""
+    """Every lemma of `lemma_index`, whatever its part of speech (empty without the model)."""
     return frozenset().union(*lemma_index().values())

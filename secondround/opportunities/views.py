@@ -235,16 +235,28 @@ def _agenda_line(item: AgendaItem, zone: tzinfo) -> str:
     return f"{times} {item.label}".strip()
 
 
+FIELD_LABELS = {"title": "Title", "time": "Time", "relation": "Relation"}
+
+
 def _row_notes(parsed: ParsedInvitation) -> list[dict]:
-    """For each row: the line it was read from, and the fields to check ("unsure")."""
+    """For each row: the line it was read from, the other lines a field came from (a time
+    from the line that gives the panel's slot), and the fields to check ("unsure")."""
     fields = {"time": ("start_time", "end_time")}
-    return [
-        {
-            "source": entry.source or "",
-            "unsure": {name for field in entry.unsure for name in fields.get(field, (field,))},
-        }
-        for entry in parsed.entries
-    ]
+    notes = []
+    for entry in parsed.entries:
+        elsewhere = [
+            (FIELD_LABELS[name], line)
+            for name, line in entry.sources
+            if name in FIELD_LABELS and line and line != entry.source
+        ]
+        notes.append(
+            {
+                "source": entry.source or "",
+                "elsewhere": list(dict.fromkeys(elsewhere)),
+                "unsure": {name for field in entry.unsure for name in fields.get(field, (field,))},
+            }
+        )
+    return notes
 
 
 def _parse_the_invitation(
@@ -294,6 +306,15 @@ def invitation_parse(request: HttpRequest, pk: int) -> HttpResponse:
             review_rows=[
                 (form, notes[index] if index < len(notes) else {})
                 for index, form in enumerate(formset.forms)
+            ],
+            day_sources=[
+                (label, parsed.sources[key])
+                for key, label in (
+                    ("day", "Date"),
+                    ("time_zone", "Time zone"),
+                    ("location", "Location"),
+                )
+                if parsed.sources.get(key)
             ],
         )
     template = "_invitation_review.html" if request.htmx else "invitation_review.html"

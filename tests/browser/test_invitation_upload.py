@@ -31,6 +31,8 @@ def test_upload_eml_then_ics_review_and_save(page, screenshot_dir):
     expect(review.get_by_text("Found 2 interviewers")).to_be_visible()
     expect(review.locator('input[value="Zoë Lefèvre"]')).to_be_visible()
     expect(review.get_by_text("From the e-mail:").first).to_be_visible()
+    # The day's facts show the line they were read from too.
+    expect(review.get_by_text("Time zone from the e-mail:")).to_be_visible()
     expect(review.get_by_label("The rest of the day")).to_have_value("10:45–11:15 Site tour")
     page.screenshot(path=str(screenshot_dir / "invitation-eml-review.png"), full_page=True)
 

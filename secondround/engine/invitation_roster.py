@@ -1,0 +1,481 @@
+"""Stages 3 and 4 of reading an invitation: who interviews, and when.
+
+3. People. Mentions (invitation_mentions) are merged by name; a later "Mr Fifita" or
+   "Rémy" is the full name met elsewhere. The candidate (the greeting, the To header,
+   "Candidate:") and anyone with no interviewing mention are left out; the newest message
+   decides, older quoted ones fill in details or stand in when the newest names nobody
+   (or says "everything else stays the same").
+4. Slots. A person's slot is their own unit's; else the one interview slot of the mail
+   ("Formal interview: 2.00pm", "10.00am - 10.45am Panel interview"), never a cancelled
+   time, a deadline or one of several options offered. Timed parts of the day that name no
+   interviewer become the agenda.
+
+Units come from invitation_units. Relations are decided by the caller from the titles and
+notes gathered here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from .invitation_mentions import (
+    ASIDE,
+    FORWARD_TRIGGER,
+    INTERVIEW_WORDS,
+    ROLE_NOUN,
+    SUBJECT_TRIGGER,
+    Mention,
+    Signer,
+    clause_bounds,
+    clause_times,
+    is_title_like,
+    mentions_in,
+    signer_of,
+    without_names,
+)
+from .invitation_names import find_names, proper_words
+from .invitation_relations import infer_relation
+from .invitation_text import Message
+from .invitation_times import (
+    FoundTimes,
+    duration_minutes,
+)
+from .invitation_units import LineState, Unit, schedule_text, units_of
+
+__all__ = [
+    "Mention",
+    "Person",
+    "Reading",
+    "Signer",
+    "Unit",
+    "read_people",
+    "signer_of",
+    "slot_times",
+]
+
+
+# A timed part of the day that is not a conversation with someone.
+NOT_INTERVIEW_ACTIVITY = re.compile(
+    r"\b(?:lunch|break|breakfast|dinner|coffee|tour|travel|transfer|buffer|check[- ]?in"
+    r"|arrival|arrive[sd]?|depart\w*|registration|reporting|pick[- ]?up|fly|flight)\b"
+    r"(?!\s+(?:chat|interview|conversation|meeting|discussion)\b)",
+    re.IGNORECASE,
+)
+
+
+AGENDA_WORDS = re.compile(
+    r"\b(?:lunch|break|coffee|tour|test|exercise|assessment|presentation|lesson|observation"
+    r"|welcome|check-?in|arrival|registration|case study|task|simulation|role[- ]play"
+    r"|tasting|shadow(?:ing)?|walk(?:-?round|around|through)?|visit|written|numeracy|literacy"
+    r"|breakfast|dinner|talk|forum|seminar|demonstration|verification|reporting|depart\w*"
+    r"|induction|prep|cook-?off|trade test|practical)\b",
+    re.IGNORECASE,
+)
+
+
+# A time the sender settles: "Thursday at 10:00 works for us", "the new time is ...".
+CONFIRMED = re.compile(
+    r"\b(?:works for us|confirmed|is booked|new time|will now be|now be on|moved (?:\w+ ){0,3}to"
+    r"|rescheduled (?:\w+ ){0,3}(?:for|to)|we can (?:move|do|offer)|is (?:now )?(?:set|scheduled)"
+    r" for)\b",
+    re.IGNORECASE,
+)
+
+
+# Parts of a slot line that are not the interview: "30 Minute Test Exercise".
+TEST_WORDS = re.compile(
+    r"\b(?:test|exercise|task|assessment|presentation|lesson|observation|verification"
+    r"|registration|reporting|arrival|lunch|tour|break|induction|welcome)\b",
+    re.IGNORECASE,
+)
+
+
+CANDIDATE_LABEL = re.compile(
+    r"\b(?:candidate|applicant|name of the candidate)\s*[:,-]|,\s*candidate\b|\bcandidate\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Person:
+    name: str
+    honorific: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    signed_title: str | None = None  # the title under the person's own signature
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split()
+
+
+@dataclass
+class Reading:
+    people: list[Person]  # interviewers, in order of first mention
+    others: list[Person]  # named but not interviewing
+    slot: Unit | None  # the mail's one interview slot, if it has one
+    agenda: list[Unit]
+    units: list[Unit]
+
+
+def _candidates(messages: list[Message], candidate: tuple[str, ...]) -> set[str]:
+    """Name words that mean the candidate: the greeting, the To header, "Candidate:"."""
+    words: set[str] = {value.casefold() for value in candidate}
+    senders = {
+        word.casefold()
+        for message in messages[:1]
+        if (signer := signer_of(message)) is not None
+        for word in signer.name.split()
+    }
+    for message in messages:
+        for source in (message.greeting, message.headers.get("to", "")):
+            for span in find_names(re.sub(r"<[^>]*>|\"", " ", source)):
+                words.add(span.name.casefold())
+                words.add(span.name.split()[-1].casefold())
+            bare = re.sub(r"[^\w\s'’-]", " ", source).split()
+            if len(bare) == 1 and bare[0][:1].isupper():
+                words.add(bare[0].casefold())
+            if len(bare) == 2 and bare[0].lower().rstrip(".") in {
+                "mr",
+                "ms",
+                "mrs",
+                "dr",
+                "miss",
+                "mx",
+                "prof",
+            }:
+                words.add(bare[1].casefold())
+    return words - senders
+
+
+def read_people(
+    messages: list[Message],
+    *,
+    today: date,
+    day: date | None,
+    zone: tzinfo | None,
+    day_first: bool,
+    candidate: tuple[str, ...] = (),
+) -> Reading:
+    units: list[Unit] = []
+    mentions: list[Mention] = []
+    for message in messages:
+        state = LineState(today=today, day=day, zone=zone, day_first=day_first)
+        message_units = units_of(message, state)
+        signer = signer_of(message)
+        found = [mentions_in(unit, signer) for unit in message_units]
+        _titles_on_the_next_line(message_units, found)
+        for unit_mentions in found:
+            mentions.extend(unit_mentions)
+        units.extend(message_units)
+    signers = [s for s in (signer_of(m) for m in messages) if s is not None]
+    people = _merge(mentions, signers)
+    _add_references(people, units)
+    candidate_words = _candidates(messages, candidate)
+    interviewers, others = _decide(people, candidate_words, units)
+    slot = _interview_slot(units, interviewers)
+    agenda = _agenda(units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive})
+    return Reading(interviewers, others, slot, agenda, units)
+
+
+def _titles_on_the_next_line(units: list[Unit], found: list[list[Mention]]) -> None:
+    """ "Linda Carraway" on one line and "Chief Operating Officer" on the next: a card."""
+    for index, (unit, mentions) in enumerate(zip(units, found, strict=True)):
+        if len(mentions) != 1 or mentions[0].title or index + 1 >= len(units):
+            continue
+        mention = mentions[0]
+        if not re.fullmatch(rf"(?:\S+\s+)?{re.escape(mention.name)}[.,]?", unit.text.strip()):
+            continue
+        following = units[index + 1]
+        text = following.text.strip()
+        if found[index + 1] or len(text.split()) > 8 or text.endswith((".", "!", "?")):
+            continue
+        if is_title_like(text, lead_allowed=False) and ROLE_NOUN.search(text):
+            mention.title = text
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().replace("’", "'").split())
+
+
+def _merge(mentions: list[Mention], signers: list[Signer]) -> list[Person]:
+    people: dict[str, Person] = {}
+    partial: list[Mention] = []
+    for mention in mentions:
+        if len(proper_words(mention.name)) == 1:
+            mention.partial = True
+            partial.append(mention)
+            continue
+        key = _key(mention.name)
+        person = people.setdefault(key, Person(mention.name, mention.honorific))
+        person.honorific = person.honorific or mention.honorific
+        person.mentions.append(mention)
+    known = list(people.values())
+    for signer in signers:
+        if _key(signer.name) in people:
+            people[_key(signer.name)].signed_title = signer.title
+        elif len(signer.name.split()) > 1:
+            known.append(Person(signer.name, signer.honorific, signed_title=signer.title))
+    for mention in partial:
+        word = mention.name.split()[-1].casefold()
+        matches = [
+            p
+            for p in known
+            if p.words
+            and (
+                p.words[-1].casefold() == word
+                or (not mention.honorific and p.words[0].casefold() == word)
+            )
+        ]
+        if len(matches) == 1:
+            target = matches[0]
+            if _key(target.name) not in people:
+                people[_key(target.name)] = target
+            target.mentions.append(mention)
+            target.honorific = target.honorific or mention.honorific
+        else:
+            key = _key(mention.name)
+            person = people.setdefault(key, Person(mention.name, mention.honorific))
+            person.mentions.append(mention)
+    return list(people.values())
+
+
+def _add_references(people: list[Person], units: list[Unit]) -> None:
+    """One-word references in scheduling sentences: "You'd still meet Gráinne, and ..."."""
+    full = [p for p in people if len(p.words) >= 2]
+    for unit in units:
+        if (
+            unit.kind != "prose"
+            or not FORWARD_TRIGGER.search(unit.text)
+            and not SUBJECT_TRIGGER.search(unit.text)
+        ):
+            continue
+        taken = [(s.start, s.end) for s in find_names(unit.text)]
+        for match in re.finditer(r"(?<![\w'’.-])([^\W\d_][\w'’-]+)(?![\w'’-])", unit.text):
+            word = match.group(1)
+            if not word[0].isupper() or any(a <= match.start() < b for a, b in taken):
+                continue
+            owners = [p for p in full if p.words[0] == word or p.words[-1] == word]
+            if len(owners) != 1:
+                continue
+            owner = owners[0]
+            if any(m.unit is unit for m in owner.mentions):
+                continue
+            before = unit.text[: match.start()]
+            after = unit.text[match.end() :]
+            if re.search(r"(?:to|under|for|of)\s+$", before, re.I) or re.match(r"['’]s\b", after):
+                continue  # "reports to Bronwyn", "Alex's manager": a note, not a mention
+            mention = Mention(owner.name, owner.honorific, unit, partial=True)
+            triggered = any(
+                t.end() <= match.start() for t in FORWARD_TRIGGER.finditer(unit.text)
+            ) or bool(SUBJECT_TRIGGER.search(after[:60]))
+            mention.positive = triggered
+            mention.aside = bool(ASIDE.search(without_names(unit.text)))
+            bounds = clause_bounds(unit.text)
+            here = next((a for a, b in bounds if a <= match.start() < b), 0)
+            mention.times, mention.borrowed = clause_times(unit, unit.text, bounds, here)
+            owner.mentions.append(mention)
+
+
+def _only_about(unit: Unit, person: Person) -> bool:
+    """Whether a sentence names this person (by a first or last name) and nobody else."""
+    words = [w for w in person.words if w[:1].isupper()]
+    if not words or not any(
+        re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w-])", unit.text) for w in {words[0], words[-1]}
+    ):
+        return False
+    return all(set(span.name.split()) & set(words) for span in find_names(unit.text))
+
+
+def _decide(
+    people: list[Person], candidate_words: set[str], units: list[Unit]
+) -> tuple[list[Person], list[Person]]:
+    def is_candidate(person: Person) -> bool:
+        key = _key(person.name)
+        if key in candidate_words:
+            return True
+        if (
+            person.words
+            and person.words[0].casefold() in candidate_words
+            and not any(m.title for m in person.mentions)
+        ):
+            return True  # "Hi Jordan" and "Jordan Blake" among the attendees
+        if (
+            person.words
+            and person.words[-1].casefold() in candidate_words
+            and len(person.words) <= 3
+        ):
+            return True
+        return any(
+            CANDIDATE_LABEL.search(without_names(m.unit.text)) and len(find_names(m.unit.text)) == 1
+            for m in person.mentions
+        )
+
+    def interviewing(person: Person, depth: int) -> bool:
+        if any(m.replaced for m in person.mentions):
+            return False
+        if any(
+            m.positive and not m.aside and m.unit.message == depth and not m.replaced
+            for m in person.mentions
+        ):
+            return True
+        # The person the role reports to, named as part of the day ("the supervisor, X,
+        # will take you to the cells ... X is who you'd report to"), is interviewing too.
+        named = any(m.positive and m.unit.message == depth for m in person.mentions)
+        if not named or any(m.unavailable for m in person.mentions):
+            return False
+        notes = [note for m in person.mentions for note in m.context]
+        notes += [
+            unit.text for unit in units if unit.message == depth and _only_about(unit, person)
+        ]
+        return any(infer_relation(None, note) == "hiring_manager" for note in notes)
+
+    depths = sorted({m.unit.message for p in people for m in p.mentions})
+    chosen: list[Person] = []
+    for depth in depths:
+        chosen = [p for p in people if not is_candidate(p) and interviewing(p, depth)]
+        if chosen:
+            break
+    if chosen and _panel_unchanged(units, depths[0] if depths else 0):
+        # "Everything else stays the same": the older message's panel still stands.
+        older = [
+            p
+            for depth in depths[1:]
+            for p in people
+            if p not in chosen and not is_candidate(p) and interviewing(p, depth)
+        ]
+        chosen += list(dict.fromkeys(older))
+    others = [p for p in people if p not in chosen]
+    return chosen, others
+
+
+SAME_PANEL = re.compile(
+    r"\b(?:(?:the\s+)?(?:panel|interviewers?|everyone|everything\s+else|all\s+else|the\s+rest)"
+    r"\s+(?:is|are|will\s+be|remains?|stays?)\s+(?:still\s+)?(?:the\s+same|unchanged|as\s+before)"
+    r"|same\s+panel|panel\s+is\s+unchanged|(?:stays?|remains?)\s+the\s+same)\b",
+    re.IGNORECASE,
+)
+
+
+def _panel_unchanged(units: list[Unit], depth: int) -> bool:
+    return any(unit.message == depth and SAME_PANEL.search(unit.text) for unit in units)
+
+
+def _interview_slot(units: list[Unit], people: list[Person]) -> Unit | None:
+    """The one time the interview itself takes place, for people with no slot of their own."""
+    # A schedule line of one person is that person's slot, not the panel's; a sentence
+    # that gives the time and a name ("On 10 March at 14:00, Mrs X will join") is both.
+    used = {
+        id(m.unit)
+        for p in people
+        for m in p.mentions
+        if m.positive and m.times and not m.borrowed and m.unit.kind != "prose"
+    }
+    scored: list[tuple[int, int, Unit]] = []
+    for order, unit in enumerate(units):
+        if (
+            unit.times is None
+            or unit.borrowed
+            or unit.options
+            or unit.superseded
+            or id(unit) in used
+        ):
+            continue
+        text = schedule_text(unit.text, date.min)
+        score = 0
+        if INTERVIEW_WORDS.search(text):
+            score += 4
+        if TEST_WORDS.search(text) and not re.search(r"\b(?:panel|formal)\s+interview", text, re.I):
+            score -= 3
+        if NOT_INTERVIEW_ACTIVITY.search(text):
+            score -= 3
+        if unit.kind in {"row", "entry", "item"}:
+            score += 1
+        if re.match(r"\s*(?:time|when|interview|start)\s*:", unit.text, re.I):
+            score += 2
+        if CONFIRMED.search(unit.text):
+            score += 3
+        score -= 2 * unit.message
+        scored.append((score, -order, unit))
+    if not scored:
+        return None
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    best = scored[0]
+    if best[0] < 0:
+        return None
+    same_score = [u for s, _, u in scored if s == best[0] and u.times != best[2].times]
+    if same_score and best[0] < 4:
+        return None  # two equally likely slots: better none than the wrong one
+    return best[2]
+
+
+def _agenda(units: list[Unit], used: set[int]) -> list[Unit]:
+    agenda = []
+    for unit in units:
+        if (
+            id(unit) in used
+            or unit.times is None
+            or unit.borrowed
+            or unit.options
+            or unit.superseded
+        ):
+            continue
+        if unit.message:
+            continue
+        if AGENDA_WORDS.search(unit.text):
+            agenda.append(unit)
+    return agenda
+
+
+LASTS = re.compile(
+    r"\b(?:last|lasts|lasting|take|takes|run|runs|will be|allow)\s+(?:for\s+)?(?:about|around"
+    r"|approximately|roughly|up to|some|no more than|an?\s+estimated)?\s*"
+    r"(?P<length>(?:\d+(?:\.\d+)?|an?|one|two"
+    r"|three|half an?)\s*-?\s*(?:hours?|hrs?|minutes?|mins?))",
+    re.IGNORECASE,
+)
+
+
+WORD_NUMBERS = {"two": "2", "three": "3"}
+
+
+def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
+    """The slot's times, with an end from a stated length when the line gives none: on
+    the line itself, on a "Duration:" line, or in "the interview will last about 45
+    minutes" (not a test's or a presentation's length)."""
+    times = unit.times
+    if times is None or times.end is not None:
+        return times
+    minutes = duration_minutes(_without_test_parts(unit.text))
+    siblings = [other for other in units if other.message == unit.message]
+    for other in siblings:
+        if minutes:
+            break
+        if re.match(r"\s*(?:duration|length)\s*:", other.text, re.IGNORECASE):
+            minutes = duration_minutes(other.text)
+    for other in siblings:
+        if minutes:
+            break
+        if not re.search(
+            r"\b(?:interview|it|panel|meeting|discussion|session|allow)\b", other.text, re.I
+        ):
+            continue
+        if (lasts := LASTS.search(other.text)) is not None:
+            length = lasts["length"].lower()
+            for word, digit in WORD_NUMBERS.items():
+                length = re.sub(rf"\b{word}\b", digit, length)
+            minutes = duration_minutes(length)
+    if not minutes:
+        return times
+    start = datetime.combine(date.min, times.start)
+    return FoundTimes(times.start, (start + timedelta(minutes=minutes)).time())
+
+
+def _without_test_parts(text: str) -> str:
+    return re.sub(
+        r"\d+[- ]minute\s+(?:written\s+)?(?:test|exercise|task|presentation)\b.*",
+        "",
+        text,
+        flags=re.I,
+    )
