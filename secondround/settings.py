@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "secondround.brief",
     "secondround.practice",
     "secondround.overview",
+    "secondround.sharing",
 ]
 
 # Widget templates are looked up like any template, so a widget of ours can have one.
