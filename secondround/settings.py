@@ -222,6 +222,15 @@ SECONDROUND_FETCH_ALLOW_PRIVATE = os.environ.get("SECONDROUND_FETCH_ALLOW_PRIVAT
 SECONDROUND_FETCH_TIMEOUT = float(os.environ.get("SECONDROUND_FETCH_TIMEOUT", "10"))
 SECONDROUND_FETCH_MAX_BYTES = 3 * 1024 * 1024
 
+# Recordings of practice answers are deleted this many days after they were made (their
+# transcripts and feedback stay); unset keeps them until the person deletes them.
+_retention = os.environ.get("SECONDROUND_RECORDING_RETENTION_DAYS", "").strip()
+if _retention and not (_retention.isdigit() and int(_retention) >= 1):
+    raise ImproperlyConfigured(
+        f"SECONDROUND_RECORDING_RETENTION_DAYS is {_retention!r}: give a number of days (1+)."
+    )
+SECONDROUND_RECORDING_RETENTION_DAYS = int(_retention) if _retention else None
+
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",

@@ -38,11 +38,14 @@ NOT_PER_USER = {
     "data_home",
     "password_change",
     "name_edit",
+    "shared_home",
+    "package_import",
+    "organisation_join",
 }
 # Words only the demo owner's data contains; a stranger's page must show none of them.
 OWNER_MARKERS = ("Northwind", "Lakeshore", "Whitfield", "Oyelaran", crawler.SCRIPT_PAYLOAD)
-# Reached without logging in.
-PUBLIC = {"login", "signup", "signup_invitation"}
+# Reached without logging in: the sign-up page and the links that make an account.
+PUBLIC = {"login", "signup", "signup_invitation", "share_join", "organisation_invitation"}
 # Pages no link leads to, by design: each is posted to, polled, or reached by a redirect.
 NOT_LINKED = {
     "story_check",  # the story form's HTMX check, posted
