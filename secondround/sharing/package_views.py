@@ -38,7 +38,7 @@ def _json_download(data: bytes, filename: str) -> HttpResponse:
 @require_POST
 def coach_package_create(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = get_opportunity_for_user(request, pk)
-    form = PackageForm(request.POST)
+    form = PackageForm(request.POST, auto_id="package-%s")
     if not form.is_valid():
         return _sharing_page(request, opportunity, package_form=form)
     package = packages.package_create(

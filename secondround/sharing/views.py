@@ -44,9 +44,10 @@ def _sharing_page(request: HttpRequest, opportunity: Opportunity, **forms) -> Ht
         "rows": [(share, share.status(today)) for share in shares],
         "share_form": forms.get("share_form")
         or ShareForm(owner=request.user, opportunity=opportunity),
-        "invite_form": forms.get("invite_form") or InviteForm(),
-        "package_form": forms.get("package_form") or PackageForm(),
-        "reply_form": PackageFileForm(),
+        # Three forms on one page: each its own ids, so that every label finds its field.
+        "invite_form": forms.get("invite_form") or InviteForm(auto_id="invite-%s"),
+        "package_form": forms.get("package_form") or PackageForm(auto_id="package-%s"),
+        "reply_form": PackageFileForm(auto_id="reply-%s"),
     }
     return render(request, "sharing/sharing.html", context)
 
@@ -79,7 +80,7 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def share_invite(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = get_opportunity_for_user(request, pk)
-    form = InviteForm(request.POST)
+    form = InviteForm(request.POST, auto_id="invite-%s")
     if not form.is_valid():
         return _sharing_page(request, opportunity, invite_form=form)
     token, share = services.share_invite(

@@ -50,7 +50,12 @@ def candidate():
         question_key="q1",
         question_text="Tell me about a conflict on your ward.",
         answer_text="Two nurses disagreed on handover. I met them both and we agreed a checklist.",
-        report={"words": 14, "points": [{"level": "tip", "message": "Add a number."}]},
+        report={
+            "words": 14,
+            "points": [{"level": "tip", "message": "Add a number."}],
+            "sentences": ["Two nurses disagreed on handover.", "I met them both."],
+            "star": ["situation", "action"],
+        },
     )
     return {"user": user, "opportunity": opportunity, "first": first, "attempt": attempt}
 
