@@ -258,6 +258,33 @@ def person(base: str, username: str, pages: list, deadline: float, results: Resu
         time.sleep(random.uniform(0.5, 1.5))
 
 
+def warm_up(base: str, made: dict, rounds: int) -> None:
+    """Each page a few times before the clock starts, so that every worker process has
+    loaded the models once (the embeddings, the parser): a server pays that at its start,
+    not on every request."""
+    import requests
+
+    for role in ("candidate", "coach", "admin"):
+        if not made[role]:
+            continue
+        username, pages = made[role][0]
+        session = requests.Session()
+        session.get(f"{base}/account/login/", timeout=120)
+        session.post(
+            f"{base}/account/login/",
+            {
+                "username": username,
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": session.cookies.get("csrftoken", ""),
+            },
+            timeout=120,
+        )
+        for _ in range(rounds):
+            for _, method, url in pages:
+                if method == "get":
+                    session.get(base + url, timeout=120)
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
@@ -303,6 +330,7 @@ def main() -> None:
     port = _free_port()
     log = home / "server.log"
     server = start_server(args.server, port, args.workers, args.threads, log)
+    warm_up(f"http://127.0.0.1:{port}", made, rounds=2 * args.workers)
     results = Results()
     deadline = time.time() + args.seconds
     threads = [

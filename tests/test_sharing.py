@@ -715,3 +715,24 @@ def test_retention_without_a_period_says_so():
 
     with pytest.raises(CommandError, match="No retention period"):
         call_command("delete_old_recordings")
+
+
+def test_create_organisation_command(alice):
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = io.StringIO()
+    call_command(
+        "create_organisation",
+        "  Lakeshore   Centre ",
+        "--admin",
+        "alice",
+        stdout=out,
+        stderr=io.StringIO(),
+    )
+    assert "students join with the code" in out.getvalue()
+    assert Membership.objects.get(user=alice).role == "admin"
+    with pytest.raises(CommandError, match="No account is named"):
+        call_command("create_organisation", "X", "--admin", "nobody")
