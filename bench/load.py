@@ -157,6 +157,10 @@ def start_server(kind: str, port: int, workers: int, threads: int, log: Path):
             f"127.0.0.1:{port}",
             "--timeout",
             "120",
+            # Longer than the think time plus a slow answer: the server does not close a
+            # kept-alive connection just as the client sends its next request on it.
+            "--keep-alive",
+            "10",
         ]
     else:
         command = [
@@ -369,6 +373,10 @@ def main() -> None:
     print(f"FIGURE load_{database}_{len(threads)}users_errors {errors} count")
     for example in results.examples:
         print(f"# error: {example}", file=sys.stderr)
+    if errors:
+        kept = Path(tempfile.gettempdir()) / f"secondround-load-{database}-server.log"
+        shutil.copyfile(log, kept)
+        print(f"# the server's log is kept in {kept}", file=sys.stderr)
     if args.sqlite:
         locked = len(re.findall(r"database is locked", server_log))
         print(f"FIGURE load_sqlite_{len(threads)}users_database_locked {locked} count")
