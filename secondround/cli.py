@@ -310,6 +310,30 @@ def _start_task_worker() -> None:
     threading.Thread(target=worker.run, name="task-worker", daemon=True).start()
 
 
+RETENTION_EVERY_SECONDS = 6 * 3600
+
+
+def _start_retention(days: int) -> None:
+    """Delete recordings older than `days` now, then every few hours, in a thread."""
+    import threading
+    from datetime import timedelta
+
+    from django.db import close_old_connections
+    from django.utils import timezone
+
+    from secondround.practice.services import recordings_delete_older_than
+
+    def run() -> None:
+        stop = threading.Event()
+        while True:
+            close_old_connections()
+            recordings_delete_older_than(cutoff=timezone.now() - timedelta(days=days))
+            close_old_connections()
+            stop.wait(RETENTION_EVERY_SECONDS)
+
+    threading.Thread(target=run, name="recording-retention", daemon=True).start()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     # Web requests never wait for transcription: tasks go to the database queue and a
     # worker thread (one, by default) takes them.
@@ -325,6 +349,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     call_command("collectstatic", interactive=False, verbosity=0)
     if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db") and args.worker:
         _start_task_worker()
+    if settings.SECONDROUND_RECORDING_RETENTION_DAYS:
+        _start_retention(settings.SECONDROUND_RECORDING_RETENTION_DAYS)
     print(f"Second Round at http://{args.host}:{args.port}/  (data in {settings.SECONDROUND_HOME})")
     serve(application, host=args.host, port=args.port, threads=args.threads, ident="secondround")
     return 0

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "secondround.practice",
     "secondround.overview",
     "secondround.assistant",
+    "secondround.sharing",
 ]
 
 # Widget templates are looked up like any template, so a widget of ours can have one.
@@ -172,7 +173,7 @@ DATABASES = _databases()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "secondround.accounts.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -221,6 +222,15 @@ SECONDROUND_MAX_AUDIO_BYTES = 25 * 1024 * 1024
 SECONDROUND_FETCH_ALLOW_PRIVATE = os.environ.get("SECONDROUND_FETCH_ALLOW_PRIVATE") == "1"
 SECONDROUND_FETCH_TIMEOUT = float(os.environ.get("SECONDROUND_FETCH_TIMEOUT", "10"))
 SECONDROUND_FETCH_MAX_BYTES = 3 * 1024 * 1024
+
+# Recordings of practice answers are deleted this many days after they were made (their
+# transcripts and feedback stay); unset keeps them until the person deletes them.
+_retention = os.environ.get("SECONDROUND_RECORDING_RETENTION_DAYS", "").strip()
+if _retention and not (_retention.isdigit() and int(_retention) >= 1):
+    raise ImproperlyConfigured(
+        f"SECONDROUND_RECORDING_RETENTION_DAYS is {_retention!r}: give a number of days (1+)."
+    )
+SECONDROUND_RECORDING_RETENTION_DAYS = int(_retention) if _retention else None
 
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("secondround.followup.urls")),
     path("", include("secondround.brief.urls")),
     path("", include("secondround.practice.urls")),
+    path("", include("secondround.sharing.urls")),
     path("account/", include("secondround.accounts.urls")),
     path("account/data/", include("secondround.portability.urls")),
     path("account/model/", include("secondround.assistant.urls")),

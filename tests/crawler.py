@@ -302,8 +302,23 @@ def owner_lookup(model: type[models.Model]) -> str | None:
     return None
 
 
-# Rows that point at a user without being part of their account.
-NOT_ACCOUNT_DATA = {"accounts.SignupInvitation"}  # the link an account was made with
+# Rows that point at a user without being part of their account: the links accounts
+# and shares were made with (they point at whoever used them).
+NOT_ACCOUNT_DATA = {
+    "accounts.SignupInvitation",
+    "sharing.ShareInvitation",
+    "sharing.OrganisationInvitation",
+}
+
+
+def _account_owner_lookups() -> dict[str, str]:
+    """A comment belongs to the candidate whose item it sits beside, not to its author."""
+    from secondround.sharing.targets import TARGETS, owner_path
+
+    return {
+        target.comment_model._meta.label: f"{target.field}__{owner_path(target.model)}"
+        for target in TARGETS.values()
+    }
 
 
 def owned_models() -> list[tuple[type[models.Model], str]]:
@@ -314,7 +329,7 @@ def owned_models() -> list[tuple[type[models.Model], str]]:
             continue
         if model._meta.label in NOT_ACCOUNT_DATA:
             continue
-        lookup = owner_lookup(model)
+        lookup = _account_owner_lookups().get(model._meta.label) or owner_lookup(model)
         if lookup:
             found.append((model, lookup))
     return found
@@ -360,6 +375,12 @@ STRUCTURAL_TEXT_FIELDS = {
     "portability.AccountExport.content",
     "brief.SalaryEntry.currency",
     "brief.SalaryPlan.currency",
+    "sharing.BankComment.key",
+    "sharing.CoachPackage.package_id",
+    "sharing.CoachPackage.digest",
+    "sharing.ReceivedPackage.package_id",
+    "sharing.PackageComment.key",
+    "sharing.PackageComment.item",
 }
 
 
@@ -520,7 +541,68 @@ def demo_with_every_model(*, now):
         status=ModelCall.Status.ACCEPTED,
         result="What would you do differently with the dispatch team?",
     )
+
+    share_with_a_coach(owner, second, now=now)
     return owner
+
+
+def share_with_a_coach(owner, round_, *, now) -> None:
+    """A coach who has every section of the opportunity and commented on an item of each
+    kind; an invitation waiting; a coach package made and opened (by the owner, as if a
+    coach); the owner running a career centre."""
+    from secondround.debrief.models import AskedQuestion, Concern, Observation
+    from secondround.questions.selectors import round_bank
+    from secondround.sharing import organisations, packages
+    from secondround.sharing import services as sharing
+    from secondround.sharing.models import Section, Share
+    from secondround.sharing.targets import TARGETS
+
+    opportunity = round_.opportunity
+    every = {section.value: True for section in Section}
+    coach = get_user_model().objects.create_user(
+        "demo-coach", password="demo-coach-password", first_name="Casey", last_name="Coach"
+    )
+    share = sharing.share_create(
+        owner=owner, opportunity=opportunity, grantee=coach, values=every | {"role": "coach"}
+    )
+    sharing.share_invite(
+        owner=owner,
+        opportunity=opportunity,
+        values={"debrief": True, "role": Share.Role.COACH},
+        invited_as="Sam Rivera",
+        days=7,
+        now=now,
+    )
+    mine = {"debrief__round__opportunity": opportunity}
+    items = {
+        "question": AskedQuestion.objects.filter(**mine).first(),
+        "observation": Observation.objects.filter(**mine).first(),
+        "concern": Concern.objects.filter(**mine).first(),
+        "story": owner.stories.first(),
+        "attempt": round_.attempts.first(),
+        "interviewer": round_.interviewers.first(),
+        "bank": round_,
+    }
+    for kind, item in items.items():
+        key = round_bank(round_)[0].key if kind == "bank" else ""
+        extra = {"competency": "teamwork", "score": 4} if kind == "attempt" else {}
+        sharing.comment_add(
+            target=TARGETS[kind],
+            item=item,
+            share=share,
+            author=coach,
+            text=f"Casey's note on this {kind}.",
+            key=key,
+            extra=extra,
+        )
+    package = packages.package_create(
+        owner=owner, opportunity=opportunity, sections=list(Section), now=now
+    )
+    received, _ = packages.package_open(owner=owner, raw=packages.package_bytes(package))
+    packages.package_comment(
+        package=received, item=package.items[0], text="A comment in the package."
+    )
+    organisations.organisation_create(name="Lakeshore Career Centre", admin=owner)
 
 
 def models_without_rows(owner) -> list[str]:

@@ -40,11 +40,14 @@ NOT_PER_USER = {
     "name_edit",
     "model_settings",
     "model_log",
+    "shared_home",
+    "package_import",
+    "organisation_join",
 }
 # Words only the demo owner's data contains; a stranger's page must show none of them.
 OWNER_MARKERS = ("Northwind", "Lakeshore", "Whitfield", "Oyelaran", crawler.SCRIPT_PAYLOAD)
-# Reached without logging in.
-PUBLIC = {"login", "signup", "signup_invitation"}
+# Reached without logging in: the sign-up page and the links that make an account.
+PUBLIC = {"login", "signup", "signup_invitation", "share_join", "organisation_invitation"}
 # Pages no link leads to, by design: each is posted to, polled, or reached by a redirect.
 NOT_LINKED = {
     "story_check",  # the story form's HTMX check, posted

@@ -1,24 +1,37 @@
 """Charlie requests every URL that takes an object id of Alice's: each answers 404.
 
+Then the permission grid of sharing: every URL with an id, GET and POST, for the owner, a
+coach with the URL's section, a coach without it, a revoked coach, a coach whose share
+ended, a recruiter, the admin of the owner's career centre and a stranger, each with
+its expected status.
+
 A logged-out visitor gets the login page from every URL, and a POST to any URL
 without its CSRF token, or from another origin, is refused; none of it changes
 anything of Alice's. URLs are discovered from the resolver, so a new URL with an id
 fails here until the table below says which of Alice's objects it takes.
 """
 
+from datetime import timedelta
+
 import pytest
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
+from secondround.debrief.models import AskedQuestion, Debrief
 from secondround.followup.models import FitCriterion, FollowUp, Letter
 from secondround.portability.models import AccountExport
 from secondround.practice.models import Attempt, PracticeSession
 from secondround.questions.models import OwnQuestion, PreparedQuestion
 from secondround.research.models import GlossaryTerm, ResearchSource
+from secondround.sharing import organisations, packages
+from secondround.sharing.models import AttemptComment, Membership, Section, Share
 from secondround.stories.models import Story
 from tests import crawler
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, make_round, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -100,9 +113,46 @@ OBJECT_FOR_URL = {
     "follow_up_ask": "attempt",
     "follow_up_status": "attempt",
     "follow_up_cancel": "attempt",
+    # Sharing: the candidate's side.
+    "sharing_home": "opportunity",
+    "share_create": "opportunity",
+    "share_invite": "opportunity",
+    "coach_package_create": "opportunity",
+    "reply_import": "opportunity",
+    "share_detail": "share",
+    "share_revoke": "share",
+    "coach_package_download": "coach_package",
+    "comment_done": "comment",
+    # Sharing: the coach's read-only pages.
+    "shared_opportunity": "opportunity",
+    "shared_research": "opportunity",
+    "shared_stories": "opportunity",
+    "shared_salary": "opportunity",
+    "shared_fit": "opportunity",
+    "shared_debrief": "round",
+    "shared_bank": "round",
+    "shared_practice": "round",
+    "shared_brief": "round",
+    "shared_letters": "round",
+    "shared_story": "story",
+    "shared_attempt": "attempt",
+    "shared_attempt_audio": "attempt",
+    "comment_add": "attempt",
+    # A coach package opened here, and a career centre.
+    "received_package": "received_package",
+    "package_comment": "received_package",
+    "package_reply": "received_package",
+    "organisation_home": "organisation",
+    "organisation_invite": "organisation",
+    "organisation_code": "organisation",
 }
 # URLs that take more than the object's id.
-EXTRA_ARGS = {"answer": ["learned"], "asked_question_file": [1]}
+EXTRA_ARGS = {
+    "answer": lambda objects: ["learned"],
+    "asked_question_file": lambda objects: [objects["asked"].pk],
+}
+# URLs whose first argument is the kind of item, before its id.
+KIND_FIRST = {"comment_done": "attempt", "comment_add": "attempt"}
 
 
 def _names_of_urls_with_ids(patterns, prefix="") -> list[str]:
@@ -124,7 +174,11 @@ def test_every_url_with_an_id_is_in_the_table():
 def _url(name: str, objects: dict) -> str:
     if name not in OBJECT_FOR_URL:
         return crawler.example_url(name)  # no object id: any token or slug
-    return reverse(name, args=[objects[OBJECT_FOR_URL[name]].pk, *EXTRA_ARGS.get(name, [])])
+    pk = objects[OBJECT_FOR_URL[name]].pk
+    if name in KIND_FIRST:
+        return reverse(name, args=[KIND_FIRST[name], pk])
+    extra = EXTRA_ARGS[name](objects) if name in EXTRA_ARGS else []
+    return reverse(name, args=[pk, *extra])
 
 
 def _post_data(opportunity) -> dict:
@@ -176,6 +230,38 @@ def alice_objects(alice, alice_round) -> dict:
         "own_question": OwnQuestion.objects.create(
             round=alice_round, text="Alice's question", competency="teamwork", kind="behavioral"
         ),
+        "asked": _asked_in_round_one(alice_round),
+    } | _sharing_objects(alice, alice_round)
+
+
+def _asked_in_round_one(alice_round) -> AskedQuestion:
+    """A question from the first round's debrief: it comes back in the second round's bank."""
+    first = make_round(alice_round.opportunity, number=1)
+    debrief = Debrief.objects.create(round=first)
+    return AskedQuestion.objects.create(debrief=debrief, text="Why logistics?")
+
+
+def _sharing_objects(alice, alice_round) -> dict:
+    """Alice's share with a coach (who commented), a coach package she made and one she
+    opened, and a career centre she runs."""
+    opportunity = alice_round.opportunity
+    coach = make_user()
+    share = Share.objects.create(
+        owner=alice, opportunity=opportunity, grantee=coach, practice=True, debrief=True
+    )
+    attempt = Attempt.objects.filter(round=alice_round).first()
+    package = packages.package_create(
+        owner=alice, opportunity=opportunity, sections=list(Section), now=timezone.now()
+    )
+    received, _ = packages.package_open(owner=alice, raw=packages.package_bytes(package))
+    return {
+        "share": share,
+        "comment": AttemptComment.objects.create(
+            attempt=attempt, owner=coach, share=share, author="Coach", text="Secret notes"
+        ),
+        "coach_package": package,
+        "received_package": received,
+        "organisation": organisations.organisation_create(name="Alice's centre", admin=alice),
     }
 
 
@@ -206,7 +292,7 @@ def test_outsider_gets_404(charlie_client, alice_objects, alice_round, name, met
 
 # Every URL of the project, with an id or without; the admin has its own tests upstream.
 ALL_URL_NAMES = crawler.all_url_names()
-PUBLIC = {"login", "signup", "signup_invitation"}
+PUBLIC = {"login", "signup", "signup_invitation", "share_join", "organisation_invitation"}
 
 
 @pytest.mark.parametrize("name", sorted(set(ALL_URL_NAMES) - PUBLIC))
@@ -265,3 +351,139 @@ def test_the_same_post_with_its_token_from_this_site_goes_through(alice):
     )
     assert response.status_code == 302
     assert alice.opportunities.filter(company="Planted").exists()
+
+
+# ---- the permission grid of sharing ----------------------------------------------------
+
+ROLES = (
+    "owner",
+    "coach_with",  # a live share naming the URL's section
+    "coach_without",  # a live share naming every section but the URL's
+    "revoked",  # a share naming every section, revoked
+    "expired",  # a share naming every section, whose end date has passed
+    "recruiter",  # a live recruiter share (every section ticked in the row: still roster only)
+    "org_admin",  # the admin of the career centre the owner joined as a student
+    "stranger",
+)
+# The section each coach's page opens (None: any live share of the opportunity).
+SECTION_OF_URL = {
+    "shared_opportunity": None,
+    "shared_research": Section.ROSTER,
+    "shared_stories": Section.STORIES,
+    "shared_story": Section.STORIES,
+    "shared_salary": Section.SALARY,
+    "shared_fit": Section.FIT,
+    "shared_debrief": Section.DEBRIEF,
+    "shared_bank": Section.BANK,
+    "shared_practice": Section.PRACTICE,
+    "shared_attempt": Section.PRACTICE,
+    "shared_attempt_audio": Section.RECORDINGS,
+    "shared_brief": Section.BRIEF,
+    "shared_letters": Section.LETTERS,
+    "comment_add": Section.PRACTICE,
+}
+# Pages of the career centre: its admin's, nobody else's (the owner is a student there).
+ADMIN_URLS = {"organisation_home", "organisation_invite", "organisation_code"}
+# The owner's cells whose answer is not the page itself, each with why.
+OWNER_STATUS = {
+    ("comment_add", "post"): {403},  # owners do not comment on their own items: a message
+    ("export_download", "get"): {302},  # the export is still being prepared: back to the list
+    ("recording_piece", "post"): {400},  # form fields are not audio: refused with a message
+}
+GRID_URLS = sorted(OBJECT_FOR_URL)
+
+
+def _may(role: str, name: str) -> bool:
+    if name in ADMIN_URLS:
+        return role == "org_admin"
+    if name not in SECTION_OF_URL:
+        return role == "owner"
+    section = SECTION_OF_URL[name]
+    return {
+        "owner": True,
+        "coach_with": True,
+        "coach_without": section is None,
+        "recruiter": section in (None, Section.ROSTER),
+    }.get(role, False)
+
+
+def _methods_allowed(name: str, client: Client) -> set[str]:
+    """What the view takes, asked with an id nobody has: 405 says the method is refused."""
+    url = crawler.example_url(name)
+    return {method for method in ("get", "post") if getattr(client, method)(url).status_code != 405}
+
+
+def expected_status(role: str, name: str, method: str, allowed: set[str]) -> set[int]:
+    if method not in allowed:
+        return {405}
+    if not _may(role, name):
+        return {404}
+    if role == "owner" and (name, method) in OWNER_STATUS:
+        return OWNER_STATUS[(name, method)]
+    # GET shows the page (a download, or a redirect where nothing is ready yet); a POST
+    # with the grid's made-up fields either redirects or shows the form again.
+    return {200, 302} if method == "post" else {200}
+
+
+@pytest.fixture
+def grid_clients(alice, alice_round, alice_objects, settings, tmp_path) -> dict[str, Client]:
+    settings.MEDIA_ROOT = tmp_path
+    attempt = alice_objects["attempt"]
+    attempt.audio.save("answer.webm", ContentFile(b"audio bytes"), save=True)
+    AccountExport.objects.filter(pk=alice_objects["export"].pk).update(status="pending")
+    opportunity = alice_round.opportunity
+    every = {section.value: True for section in Section}
+    users = {role: make_user(role) for role in ROLES if role != "owner"}
+    today = timezone.localdate()
+    for role, extra in (
+        ("coach_with", {}),
+        ("coach_without", {}),
+        ("revoked", {"revoked_at": timezone.now()}),
+        ("expired", {"ends_on": today - timedelta(days=1)}),
+        ("recruiter", {"role": Share.Role.RECRUITER}),
+    ):
+        Share.objects.create(
+            owner=alice, opportunity=opportunity, grantee=users[role], **every, **extra
+        )
+    centre = organisations.organisation_create(name="Centre", admin=users["org_admin"])
+    Membership.objects.create(organisation=centre, user=alice, role=Membership.Role.STUDENT)
+    alice_objects["organisation"] = centre
+    clients = {}
+    for role in ROLES:
+        clients[role] = Client()
+        clients[role].force_login(alice if role == "owner" else users[role])
+    return clients
+
+
+def _without_the_section(alice, name: str) -> None:
+    """The coach without the section: every section but this URL's."""
+    section = SECTION_OF_URL.get(name)
+    if section is not None:
+        Share.objects.filter(grantee__username="coach_without").update(**{section.value: False})
+
+
+@pytest.mark.parametrize("name", GRID_URLS)
+def test_permission_grid(alice, alice_objects, grid_clients, name):
+    """Every role, both methods, on one URL: each cell's status as expected."""
+    _without_the_section(alice, name)
+    url = _url(name, alice_objects)
+    allowed = _methods_allowed(name, grid_clients["stranger"])
+    data = _post_data(alice_objects["opportunity"]) | {"who": "stranger", "done": "1"}
+    wrong = []
+    for role in ROLES:
+        for method in ("get", "post"):
+            with transaction.atomic():
+                response = getattr(grid_clients[role], method)(url, data)
+                transaction.set_rollback(True)
+            expected = expected_status(role, name, method, allowed)
+            if response.status_code not in expected:
+                wrong.append(f"{role} {method.upper()}: {response.status_code}, not {expected}")
+            if not _may(role, name) and "Secret notes" in response.content.decode(errors="ignore"):
+                wrong.append(f"{role} {method.upper()}: shows Alice's notes")
+    assert wrong == []
+
+
+def test_the_grid_counts_its_cells():
+    cells = len(GRID_URLS) * len(ROLES) * 2
+    print(f"FIGURE permission_grid_cells {cells} cells")
+    assert len(GRID_URLS) > 100 and cells == len(GRID_URLS) * 16

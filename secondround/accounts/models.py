@@ -28,11 +28,14 @@ class LoginFailure(models.Model):
         return f"failed log-in at {self.at:%Y-%m-%d %H:%M:%S}"
 
 
-class SignupInvitation(models.Model):
-    """A single-use sign-up link; only the SHA-256 of its random token is stored."""
+class SingleUseLink(models.Model):
+    """A link that works once and expires; only the SHA-256 of its random token is stored.
+
+    Sign-up invitations, a candidate's invitation to a coach and a career centre's
+    invitation to a coach are all one of these (secondround.accounts.services.link_*).
+    """
 
     token_hash = models.CharField(max_length=64, unique=True)
-    note = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
@@ -45,7 +48,17 @@ class SignupInvitation(models.Model):
     )
 
     class Meta:
+        abstract = True
         ordering = ["-created_at"]
+
+
+class SignupInvitation(SingleUseLink):
+    """A single-use sign-up link made by `secondround manage invite_user`."""
+
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta(SingleUseLink.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"invitation {self.note or self.pk} until {self.expires_at:%Y-%m-%d}"

@@ -37,6 +37,25 @@ from secondround.research.models import (
     ResearchSource,
     SavedAnswer,
 )
+from secondround.sharing.models import (
+    COMMENT_MODELS,
+    AccessLog,
+    AttemptComment,
+    BankComment,
+    CoachPackage,
+    ConcernComment,
+    InterviewerComment,
+    Membership,
+    ObservationComment,
+    Organisation,
+    OrganisationInvitation,
+    PackageComment,
+    QuestionComment,
+    ReceivedPackage,
+    Share,
+    ShareInvitation,
+    StoryComment,
+)
 from secondround.stories.models import Story
 
 
@@ -58,6 +77,20 @@ class Node:
     # File fields: written as a member name of the export archive, or "" when the
     # export was made without its files.
     files: tuple[str, ...] = ()
+
+
+# A coach's comments travel with the item they sit beside, under the author's name.
+COMMENT_FIELDS = ("author", "text", "created_at", "done_at")
+
+
+def _comments(model: type[models.Model], parent_field: str, *extra: str, key="comments") -> Node:
+    return Node(
+        model=model,
+        key=key,
+        parent_field=parent_field,
+        fields=(*extra, *COMMENT_FIELDS),
+        order_by=("created_at", "pk"),
+    )
 
 
 OPPORTUNITIES = Node(
@@ -160,6 +193,7 @@ OPPORTUNITIES = Node(
                                 "profile_notes",
                             ),
                         ),
+                        _comments(InterviewerComment, "interviewer"),
                     ),
                 ),
                 Node(
@@ -188,6 +222,7 @@ OPPORTUNITIES = Node(
                                 "position",
                             ),
                             order_by=("position", "pk"),
+                            children=(_comments(QuestionComment, "question"),),
                         ),
                         Node(
                             model=Observation,
@@ -195,6 +230,7 @@ OPPORTUNITIES = Node(
                             parent_field="debrief",
                             fields=("kind", "text", "position"),
                             order_by=("kind", "position", "pk"),
+                            children=(_comments(ObservationComment, "observation"),),
                         ),
                         Node(
                             model=Concern,
@@ -202,6 +238,7 @@ OPPORTUNITIES = Node(
                             parent_field="debrief",
                             fields=("said", "raised_by", "planned_answer", "position"),
                             order_by=("position", "pk"),
+                            children=(_comments(ConcernComment, "concern"),),
                         ),
                     ),
                 ),
@@ -233,6 +270,7 @@ OPPORTUNITIES = Node(
                     fields=("key", "prepared_at"),
                     order_by=("key",),
                 ),
+                _comments(BankComment, "round", "key", key="bank_comments"),
                 Node(
                     model=PracticeSession,
                     key="practice_sessions",
@@ -264,6 +302,7 @@ OPPORTUNITIES = Node(
                     order_by=("created_at", "pk"),
                     refs=("session", "interviewer"),
                     files=("audio",),
+                    children=(_comments(AttemptComment, "attempt", "competency", "score"),),
                 ),
             ),
         ),
@@ -394,6 +433,7 @@ STORIES = Node(
         "updated_at",
     ),
     order_by=("created_at", "pk"),
+    children=(_comments(StoryComment, "story"),),
 )
 
 # Everything an account holds, each root under the owner.
@@ -410,8 +450,24 @@ NOT_EXPORTED: dict[type[models.Model], str] = {
     ModelSettings: "a machine's connection to its own model server (an address and a secret "
     "key), set again where the account is imported",
     ModelCall: "the log of calls to that server from this installation",
+    Share: "a grant from this account to another account of this server",
+    ShareInvitation: "a server's link that gives a share, not part of anyone's account",
+    AccessLog: "this server's record of other accounts reading this one (shown per share)",
+    Organisation: "a career centre run on this server, not one person's data",
+    Membership: "belonging to an organisation of this server",
+    OrganisationInvitation: "a server's link that makes a coach, not part of an account",
+    CoachPackage: "a package this server made; its reply must come back to this server",
+    ReceivedPackage: "another person's package, kept to answer it; the reply file is its export",
+    PackageComment: "goes out in the reply file of its package",
 }
 NOT_EXPORTED_FIELDS: dict[type[models.Model], dict[str, str]] = {
+    **{
+        model: {
+            "owner": "the coach's account exists on this server only; the name travels as author",
+            "share": "a share is between two accounts of this server",
+        }
+        for model in COMMENT_MODELS
+    },
     Story: {
         "vector": "the embedding is recomputed from the text on first use",
         "vector_digest": "goes with the embedding",

@@ -218,3 +218,16 @@ def recordings_forget(attempts) -> None:
             storage.delete(name)
 
     transaction.on_commit(delete_files)
+
+
+def recordings_delete_older_than(*, cutoff) -> int:
+    """Delete the audio of every attempt made before `cutoff`; transcripts and feedback stay.
+
+    The retention setting (SECONDROUND_RECORDING_RETENTION_DAYS) runs this; returns how
+    many recordings were deleted.
+    """
+    deleted = 0
+    for attempt in Attempt.objects.filter(created_at__lt=cutoff).exclude(audio="").iterator():
+        attempt_delete_audio(attempt=attempt)
+        deleted += 1
+    return deleted

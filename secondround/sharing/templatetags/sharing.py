@@ -1,0 +1,73 @@
+"""`{% comments_for item %}` and `{% bank_comments round key %}`: comments beside an item.
+
+On the candidate's own pages: every comment on the item, each with "mark done". On a
+coach's read-only page (the view puts `grant` in the context): that coach's own comments
+and, where the share names the item's section, a form to add one. Nothing at all where
+there is nothing to show, so pages of candidates who share nothing are unchanged.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from django import template
+from django.template.loader import render_to_string
+
+from secondround.engine.vocabulary import COMPETENCIES
+
+from ..forms import CommentForm, RatingForm
+from ..selectors import comments_by_item
+from ..targets import BY_MODEL, TARGETS, Target
+
+register = template.Library()
+_form_ids = itertools.count(1)
+
+
+def _render(context, target: Target, lookup: object, pk: int, key: str = "") -> str:
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return ""
+    grant = context.get("grant")
+    share = grant.share if grant is not None else None
+    owner_id = grant.owner_id if grant is not None else request.user.pk
+    author_id = request.user.pk if share is not None else None
+    # One query per kind of comment per page, whatever the number of items on it.
+    cache = request.__dict__.setdefault("_sharing_comments", {})
+    cache_key = (target.comment_model, owner_id, author_id)
+    if cache_key not in cache:
+        cache[cache_key] = comments_by_item(
+            target.comment_model, owner_id=owner_id, author_id=author_id
+        )
+    comments = cache[cache_key].get(lookup, [])
+    can_comment = share is not None and share.allows(target.section)
+    if not comments and not can_comment:
+        return ""
+    form = None
+    if can_comment:
+        form_class = RatingForm if target.kind == "attempt" else CommentForm
+        form = form_class(auto_id=f"comment{next(_form_ids)}-%s", initial={"key": key})
+    return render_to_string(
+        "sharing/_comments.html",
+        {
+            "comments": comments,
+            "kind": target.kind,
+            "pk": pk,
+            "is_owner": share is None and owner_id == request.user.pk,
+            "form": form,
+            "labels": COMPETENCIES,
+        },
+        request=request,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def comments_for(context, item) -> str:
+    target = BY_MODEL.get(type(item))
+    if target is None or item is None:
+        return ""
+    return _render(context, target, item.pk, item.pk)
+
+
+@register.simple_tag(takes_context=True)
+def bank_comments(context, round_, key: str) -> str:
+    return _render(context, TARGETS["bank"], (round_.pk, key), round_.pk, key)
