@@ -1,0 +1,88 @@
+"""The shipped question classifier on the blind set nobody tuned on (eval/blind/questions),
+beside the classifier as it was before issue 14's work (git revision, same run).
+
+    .venv/bin/python eval/questions_blind.py [--baseline REV]
+
+Kind is right when it is the labelled kind or the labelled second kind; competency
+("lenient") when it is the labelled competency or one of its defensible alternatives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BLIND = ROOT / "eval" / "blind" / "questions" / "questions.jsonl"
+DEFAULT_BASELINE = "4faaf90"
+
+
+def figures(name: str, rows: list[dict], kinds: list[str], competencies: list[str]) -> None:
+    n = len(rows)
+    kind_right = sum(k in (r["kind"], r.get("kind_alt")) for r, k in zip(rows, kinds, strict=True))
+    lenient = sum(
+        c == r["competency"] or c in r.get("alt", ())
+        for r, c in zip(rows, competencies, strict=True)
+    )
+    illegal = [k == "illegal" for k in kinds]
+    truly = [r["kind"] == "illegal" for r in rows]
+    caught = sum(a and b for a, b in zip(illegal, truly, strict=True))
+    print(f"FIGURE questions_blind_{name}kind {kind_right / n:.3f} ratio")
+    print(f"FIGURE questions_blind_{name}competency_lenient {lenient / n:.3f} ratio")
+    print(f"FIGURE questions_blind_{name}illegal_recall {caught / max(1, sum(truly)):.3f} ratio")
+    print(
+        f"FIGURE questions_blind_{name}illegal_precision {caught / max(1, sum(illegal)):.3f} ratio"
+    )
+
+
+def baseline(revision: str, texts: list[str]) -> tuple[list[str], list[str]]:
+    """Classify with the engine at `revision`, in a separate process from a git worktree."""
+    folder = Path(subprocess.check_output(["mktemp", "-d"], text=True).strip()) / "tree"
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(folder), revision],
+        check=True,
+    )
+    try:
+        code = (
+            "import json,sys\n"
+            f"sys.path.insert(0, {str(folder)!r})\n"
+            "from secondround.engine.classify import classify_question\n"
+            "out=[classify_question(t) for t in json.load(sys.stdin)]\n"
+            "print(json.dumps([[c.kind, c.competency] for c in out]))\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        pairs = json.loads(result.stdout.strip().splitlines()[-1])
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder)])
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--baseline", default=DEFAULT_BASELINE)
+    args = parser.parse_args()
+    from secondround.engine.classify import classify_question
+
+    rows = [json.loads(line) for line in BLIND.read_text().splitlines() if line.strip()]
+    texts = [row["question"] for row in rows]
+    found = [classify_question(text) for text in texts]
+    print(f"FIGURE questions_blind_count {len(rows)} questions")
+    figures("", rows, [c.kind for c in found], [c.competency for c in found])
+    if args.baseline:
+        kinds, competencies = baseline(args.baseline, texts)
+        figures("baseline_", rows, kinds, competencies)
+
+
+if __name__ == "__main__":
+    main()
