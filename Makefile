@@ -49,6 +49,7 @@ eval: install
 	$(BIN)/python eval/questions_blind.py 2>/dev/null
 	$(BIN)/python eval/posting_skills.py 2>/dev/null
 	$(BIN)/python eval/posting_reading.py 2>/dev/null
+	$(BIN)/python eval/posting_reading.py --blind 2>/dev/null
 	$(BIN)/python eval/story_matching.py 2>/dev/null
 	$(BIN)/python eval/story_matching.py --data eval/blind/stories 2>/dev/null
 	$(BIN)/python eval/star_labels.py 2>/dev/null

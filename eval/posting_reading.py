@@ -102,6 +102,31 @@ class Posting:
         return "test" if digest % 3 == 0 else "dev"
 
 
+BLIND = REPO_ROOT / "eval" / "blind" / "postings"
+
+
+def load_blind(directory: Path = BLIND) -> list[Posting]:
+    """The blind set (its own layout: names only, no types): scored, never tuned on."""
+    postings = []
+    for path in sorted(directory.glob("*.expected.json")):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        key = path.name.removesuffix(".expected.json")
+        postings.append(
+            Posting(
+                id=key,
+                text=path.with_name(f"{key}.txt").read_text(encoding="utf-8"),
+                source=f"https://blind.example/{key}",
+                occupation=row["occupation"],
+                skills=[([name], set()) for name in row["skills"]],
+                optional=[],
+                not_skills=[(phrase, "blind") for phrase in row["not_skills"]],
+                competencies={c["id"] for c in row["competencies"]},
+                competencies_optional=set(),
+            )
+        )
+    return postings
+
+
 def load_corpus(directory: Path = CORPUS) -> list[Posting]:
     labels = json.loads((directory / "labels.json").read_text(encoding="utf-8"))
     postings: list[Posting] = []
@@ -240,7 +265,7 @@ def score(posting: Posting, prediction: Prediction, tally: Tally) -> None:
             tally.predicted += 1
             tally.true_positive += 1
             matched_gold.add(fresh[0])
-            if kind is not None:
+            if kind is not None and posting.skills[fresh[0]][1]:
                 tally.typed += 1
                 tally.typed_right += kind in posting.skills[fresh[0]][1]
         elif hits or any(names_match(name, extra, evidence) for extra in posting.optional):
@@ -295,7 +320,7 @@ def predict_here(postings: Iterable[Posting]) -> dict[str, Prediction]:
     return out
 
 
-def predict_baseline(commit: str) -> dict[str, Prediction] | None:
+def predict_baseline(commit: str, blind: bool = False) -> dict[str, Prediction] | None:
     """Predictions of the package at ``commit`` (None when git or the commit is missing)."""
     with tempfile.TemporaryDirectory() as folder:
         archive = subprocess.run(
@@ -309,7 +334,8 @@ def predict_baseline(commit: str) -> dict[str, Prediction] | None:
         subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
         env = {**os.environ, "PYTHONPATH": folder}
         run = subprocess.run(
-            [sys.executable, __file__, "--emit", "--package-root", folder],
+            [sys.executable, __file__, "--emit", "--package-root", folder]
+            + (["--blind"] if blind else []),
             capture_output=True,
             env=env,
             check=False,
@@ -325,12 +351,12 @@ def predict_baseline(commit: str) -> dict[str, Prediction] | None:
     }
 
 
-def _emit(package_root: str) -> None:
+def _emit(package_root: str, blind: bool) -> None:
     sys.path.insert(0, package_root)
     from secondround.engine.posting_analysis import analyse_posting, analysis_as_json
 
     rows = {}
-    for posting in load_corpus():
+    for posting in load_blind() if blind else load_corpus():
         data = analysis_as_json(analyse_posting(posting.text))
         rows[posting.id] = {
             "skills": [
@@ -355,11 +381,18 @@ def tallies(postings: Sequence[Posting], predictions: dict[str, Prediction]) -> 
     return out
 
 
+def tallies_one(postings: Sequence[Posting], predictions: dict[str, Prediction]) -> Tally:
+    tally = Tally()
+    for posting in postings:
+        score(posting, predictions[posting.id], tally)
+    return tally
+
+
 def report(prefix: str, suffix: str, results: dict[str, Tally]) -> None:
     for split, tally in results.items():
         for name, value in tally.figures().items():
             print(f"FIGURE {prefix}_{name}_{split}{suffix} {value:.3f} ratio")
-    by_kind = results["all"].not_by_kind
+    by_kind = results["all"].not_by_kind if "all" in results else {}
     for kind, (listed, total) in sorted(by_kind.items()):
         print(f"FIGURE {prefix}_not_skill_rate_{kind}_all{suffix} {listed / total:.3f} ratio")
 
@@ -370,9 +403,19 @@ def main() -> None:
     parser.add_argument("--package-root", default=str(REPO_ROOT), help=argparse.SUPPRESS)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="list misses and wrong listings")
+    parser.add_argument("--blind", action="store_true", help="the blind set only (no --verbose)")
     args = parser.parse_args()
     if args.emit:
-        _emit(args.package_root)
+        _emit(args.package_root, args.blind)
+        return
+    if args.blind:
+        postings = load_blind()
+        results = {"blind": tallies_one(postings, predict_here(postings))}
+        report("posting_reading", "", results)
+        if not args.no_baseline:
+            baseline = predict_baseline(BASELINE_COMMIT, blind=True)
+            if baseline is not None:
+                report("posting_reading", "_baseline", {"blind": tallies_one(postings, baseline)})
         return
     postings = load_corpus()
     splits = {p.split for p in postings}
