@@ -59,6 +59,15 @@ def test_analyse_keeps_the_users_own_changes(alice_client, second_round):
     )
     assert "integrity" in found and len(found) > 2
     assert SkillNeed.objects.filter(opportunity=opportunity, name__iexact="sql").exists()
+    # Each skill keeps the kind the reader gave it, for the drafters (a tool asked as a tool).
+    kinds = dict(SkillNeed.objects.filter(opportunity=opportunity).values_list("name", "kind"))
+    assert kinds["SQL"] == "tool"
+    assert set(kinds.values()) <= set(SkillNeed.Kind.values) | {""}
+    from secondround.research.selectors import entities
+
+    assert entities(opportunity).kind("SQL") == "tool"
+    SkillNeed.objects.filter(opportunity=opportunity, name="SQL").update(kind="knowledge")
+    assert entities(opportunity).kind("SQL") == "knowledge_area"  # the saved kind is used
     alice_client.post(reverse("posting_analyse", args=[opportunity.pk]))
     assert CompetencyNeed.objects.get(opportunity=opportunity, competency="integrity").weight == 0.9
 

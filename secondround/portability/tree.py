@@ -357,7 +357,7 @@ OPPORTUNITIES = Node(
             model=SkillNeed,
             key="skill_needs",
             parent_field="opportunity",
-            fields=("name", "evidence", "origin", "position"),
+            fields=("name", "kind", "evidence", "origin", "position"),
             order_by=("position", "pk"),
         ),
         Node(

@@ -23,7 +23,7 @@ class CompetencyNeedForm(ModelForm):
 class SkillNeedForm(ModelForm):
     class Meta:
         model = SkillNeed
-        fields = ["name", "evidence"]
+        fields = ["name", "kind", "evidence"]
         labels = {"name": "Skill or tool"}
         widgets = {"evidence": forms.Textarea(attrs={"rows": 2})}
 

@@ -45,10 +45,18 @@ class CompetencyNeed(models.Model):
 
 
 class SkillNeed(models.Model):
+    class Kind(models.TextChoices):
+        # As the posting reader types a skill; the drafters ask about each kind its own way.
+        TOOL = "tool", "Tool, equipment or system"
+        PROCEDURE = "procedure", "Procedure or technique"
+        CERTIFICATION = "certification", "Certificate or licence"
+        KNOWLEDGE = "knowledge", "Knowledge area"
+
     opportunity = models.ForeignKey(
         Opportunity, on_delete=models.CASCADE, related_name="skill_needs"
     )
     name = models.CharField(max_length=200)
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices, blank=True)
     evidence = models.TextField(blank=True)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MINE)
     position = models.PositiveSmallIntegerField(default=0)

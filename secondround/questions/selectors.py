@@ -29,7 +29,7 @@ from .models import CompetencyNeed, SkillNeed
 @dataclass(frozen=True)
 class PostingNeeds:
     needs: list[Need]
-    skills: list[tuple[str, str]]  # (name, evidence)
+    skills: list[tuple[str, str, str]]  # (name, evidence, kind: tool, procedure… or "")
     saved: bool  # False: computed from the posting now, not yet confirmed by the user
 
 
@@ -39,7 +39,7 @@ def posting_needs(opportunity: Opportunity) -> PostingNeeds:
     if saved_needs or saved_skills:
         return PostingNeeds(
             needs=[Need(n.competency, n.weight, n.evidence) for n in saved_needs],
-            skills=[(s.name, s.evidence) for s in saved_skills],
+            skills=[(s.name, s.evidence, s.kind) for s in saved_skills],
             saved=True,
         )
     analysis = analyse_posting(opportunity.posting_text)
@@ -48,7 +48,10 @@ def posting_needs(opportunity: Opportunity) -> PostingNeeds:
             Need(c.id, c.weight, c.evidence[0].sentence if c.evidence else "")
             for c in analysis.competencies
         ],
-        skills=[(s.name, s.evidence[0].sentence if s.evidence else "") for s in analysis.skills],
+        skills=[
+            (s.name, s.evidence[0].sentence if s.evidence else "", s.type or "")
+            for s in analysis.skills
+        ],
         saved=False,
     )
 
@@ -72,7 +75,7 @@ def bank_request(round_: Round) -> BankRequest:
     earlier = _earlier(round_)
     return BankRequest(
         needs=needs.needs,
-        skills=[name for name, _ in needs.skills],
+        skills=[name for name, _, _ in needs.skills],
         roster=[
             RosterPerson(
                 key=str(person.pk), name=person.name, relation=person.relation, title=person.title

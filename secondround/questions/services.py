@@ -40,6 +40,7 @@ def posting_analyse(*, opportunity: Opportunity) -> tuple[int, int]:
         SkillNeed(
             opportunity=opportunity,
             name=skill.name[:200],
+            kind=skill.type if skill.type in SkillNeed.Kind.values else "",
             evidence=skill.evidence[0].sentence if skill.evidence else "",
             origin=Origin.ENGINE,
             position=index,

@@ -13,6 +13,7 @@ from secondround.engine.entities import EntityIndex, entity_index
 from secondround.engine.glossary import TermCandidate, propose_terms
 from secondround.engine.lines import item_lines
 from secondround.engine.posting import posting_sections
+from secondround.engine.posting_analysis import analyse_posting
 from secondround.opportunities.models import Opportunity
 
 from .models import CompanyProfile, GlossaryTerm, SavedAnswer
@@ -195,13 +196,17 @@ def entities(opportunity: Opportunity) -> EntityIndex:
 
 
 def _typed_skills(opportunity: Opportunity) -> list[tuple[str, str | None]]:
-    """The skills the user confirmed for the posting, with their kind when the posting
-    reader gives one (the typed reader plugs in here), else None: the kind is then read
-    from the words. Skills not yet confirmed are typed where they are used (the bank)."""
+    """The posting's skills with the kind the posting reader gave them (tool, procedure,
+    certification, knowledge), or None to read the kind from the words: the ones the user
+    confirmed, else what the reader finds in the posting now (cached per posting text)."""
     from secondround.questions.models import SkillNeed
 
-    saved = list(SkillNeed.objects.filter(opportunity=opportunity).values_list("name", flat=True))
-    return [(name, None) for name in saved]
+    saved = list(SkillNeed.objects.filter(opportunity=opportunity).values_list("name", "kind"))
+    if saved:
+        return [(name, kind or None) for name, kind in saved]
+    if not opportunity.posting_text.strip():
+        return []
+    return [(s.name, s.type) for s in analyse_posting(opportunity.posting_text).skills]
 
 
 def drafted_answer(opportunity: Opportunity, kind: str) -> BuiltAnswer:
