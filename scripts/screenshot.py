@@ -28,6 +28,11 @@ def main() -> None:
         page.screenshot(path=str(DOCS / "dashboard.png"))
         page.get_by_role("link", name="Second interview").first.click()
         page.screenshot(path=str(DOCS / "round.png"), full_page=True)
+        round_url = page.url
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+        phone.context.add_cookies(page.context.cookies())
+        phone.goto(round_url)
+        phone.screenshot(path=str(DOCS / "round-phone.png"), full_page=True)
         browser.close()
 
 

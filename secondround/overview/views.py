@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from secondround.engine.readiness import RoundPath, Step
+from secondround.followup.services import round_end
 from secondround.opportunities.access import get_round_for_user
 from secondround.opportunities.forms import InvitationPasteForm
 from secondround.opportunities.models import Round
@@ -95,6 +96,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "path": path,
             "steps": links,
             "next_link": next((link for link in links if link.step == path.next_step), None),
+            "round_over": (ended := round_end(round_)) is not None and ended <= now,
             # A round held last week is normal; only a date years away stays flagged here.
             "date_warning": warning if warning and warning.implausible else None,
         },
