@@ -21,10 +21,6 @@ competency is right "lenient" when it is the label or one of its defensible alte
 over questions called illegal; `lookalike_kept` is the share of the labelled legal
 look-alikes (note "LEGAL look-alike") not called illegal.
 
-`_loso` is the shipped pipeline (the illegal-question model decides illegal with the
-reader, then the kind and competency models); `_loso_before` the same folds without the
-illegal-question model (the pipeline before it, its kind model's own illegal class).
-
 Baseline, in the same run: the rules alone for the kind (then the library's neighbours,
 then "behavioral"), and the hand-weighted competency votes (lexicon, library neighbours,
 library softmax, kind prior) with that kind; neither is trained on these sets.
@@ -49,16 +45,12 @@ sys.path.insert(0, str(ROOT / "eval"))
 from question_sets import labelled_questions, training_rows  # noqa: E402
 
 from secondround.engine import classify  # noqa: E402
-from secondround.engine.illegal_model import train_illegal_model  # noqa: E402
 from secondround.engine.question_competency import train_competency_model  # noqa: E402
 from secondround.engine.question_kinds import train_kind_model  # noqa: E402
 
 EVALUATED = ("occupations", "corpus", "rubric")
 GROUPS = 20
 FIRST_CORPUS = 382  # eval/questions_corpus ids qc-0001..qc-0382 were there before issue 14
-# qc-0509 onwards: 94 sources added after the blind set showed illegal recall falling; the
-# reader's patterns were not changed after they were read (see the corpus README).
-SECOND_ROUND_FROM = 509
 
 
 def _number(row: dict) -> int:
@@ -123,29 +115,16 @@ def main() -> None:
             folds[number if exact else number % GROUPS].extend(by_source[source])
         kinds: dict[int, str] = {}
         competencies: dict[int, str] = {}
-        # The same models without the illegal-question model (the pipeline before it).
-        kinds_before: dict[int, str] = {}
-        competencies_before: dict[int, str] = {}
         for held_out in folds.values():
             out = set(held_out)
             keep = [i for i in range(n) if i not in out and data.trainable[i]]
             kind_model = train_kind_model(
                 data.vectors[keep], [data.rules[i] for i in keep], [data.kinds[i] for i in keep]
             )
-            held_texts = [data.texts[i] for i in held_out]
-            illegal_flags = train_illegal_model(
-                data.vectors[keep], [data.texts[i] for i in keep], [data.illegal[i] for i in keep]
-            ).illegal(data.vectors[held_out], held_texts)
-            before = kind_model.kinds(
-                data.vectors[held_out],
-                [data.rules[i] for i in held_out],
-                [data.lawful[i] for i in held_out],
-            )
             predicted = kind_model.kinds(
                 data.vectors[held_out],
                 [data.rules[i] for i in held_out],
                 [data.lawful[i] for i in held_out],
-                illegal_flags,
             )
             competency_model = train_competency_model(
                 np.vstack([data.vectors[keep], protos[0]]),
@@ -157,37 +136,21 @@ def main() -> None:
             filed = competency_model.competencies(
                 data.vectors[held_out], data.lexicon[held_out], predicted
             )
-            filed_before = competency_model.competencies(
-                data.vectors[held_out], data.lexicon[held_out], before
-            )
             for i, kind, competency in zip(held_out, predicted, filed, strict=True):
                 kinds[i] = kind
                 competencies[i] = competency
-            for i, kind, competency in zip(held_out, before, filed_before, strict=True):
-                kinds_before[i] = kind
-                competencies_before[i] = competency
         subset = [rows[i] for i in members]
         prefix = f"questions_{set_name}"
         print(f"FIGURE {prefix}_count {len(members)} questions")
         print(f"FIGURE {prefix}_sources {len(by_source)} sources")
         predicted_kinds = [kinds[i] for i in members]
         report(f"{prefix}_loso", subset, predicted_kinds, [competencies[i] for i in members])
-        report(
-            f"{prefix}_loso_before",
-            subset,
-            [kinds_before[i] for i in members],
-            [competencies_before[i] for i in members],
-        )
         base = [baseline(rows[i]["text"]) for i in members]
         report(f"{prefix}_baseline", subset, [k for k, _ in base], [c for _, c in base])
         if set_name == "corpus":  # the first 382 questions, then those added in issue 14
             for part, chosen in (
                 ("first382", [i for i in members if _number(rows[i]) <= FIRST_CORPUS]),
-                (
-                    "added",
-                    [i for i in members if FIRST_CORPUS < _number(rows[i]) < SECOND_ROUND_FROM],
-                ),
-                ("added2", [i for i in members if _number(rows[i]) >= SECOND_ROUND_FROM]),
+                ("added", [i for i in members if _number(rows[i]) > FIRST_CORPUS]),
             ):
                 if chosen:
                     part_rows = [rows[i] for i in chosen]
@@ -198,12 +161,6 @@ def main() -> None:
                         part_rows,
                         [kinds[i] for i in chosen],
                         [competencies[i] for i in chosen],
-                    )
-                    report(
-                        f"{name}_loso_before",
-                        part_rows,
-                        [kinds_before[i] for i in chosen],
-                        [competencies_before[i] for i in chosen],
                     )
                     part_base = [baseline(r["text"]) for r in part_rows]
                     report(

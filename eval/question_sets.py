@@ -118,8 +118,6 @@ class TrainingRows:
         from secondround.engine import classify, embeddings, question_competency
 
         texts = [row["text"] for row in rows]
-        self.texts = texts
-        self.illegal = [row["kind"] == "illegal" for row in rows]
         self.vectors = embeddings.embed([classify.embedding_text(text) for text in texts])
         self.rules = [classify.question_kind(text) for text in texts]
         self.lawful = [

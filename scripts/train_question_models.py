@@ -5,10 +5,8 @@
 Reads the sets of eval/question_sets.py (our library, eval/questions_corpus, the rubric
 labels but not their test split, which eval/classify_questions.py scores, and
 ../shared/eval/06_questions_across_occupations) and the competency prototype sentences,
-writes secondround/data/models/question_kinds.npz, illegal_questions.npz and
-question_competency.npz,
-and pins their SHA-256 in question_kinds.py / illegal_model.py / question_competency.py.
-Only weights are
+writes secondround/data/models/question_kinds.npz and question_competency.npz,
+and pins their SHA-256 in question_kinds.py / question_competency.py. Only weights are
 shipped, not the questions. eval/question_kinds.py gives the leave-one-source-out figures
 of the same training (every source left out in turn).
 """
@@ -31,7 +29,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from question_sets import labelled_questions, training_rows  # noqa: E402
 
-from secondround.engine import illegal_model, question_competency, question_kinds  # noqa: E402
+from secondround.engine import question_competency, question_kinds  # noqa: E402
 
 
 def pin(module_path: Path, digest: str) -> None:
@@ -50,11 +48,6 @@ def main() -> None:
     )
     digest = question_kinds.save_kind_model(kinds)
     pin(Path(question_kinds.__file__), digest)
-    illegal = illegal_model.train_illegal_model(
-        data.vectors[keep], [data.texts[i] for i in keep], [data.illegal[i] for i in keep]
-    )
-    digest_i = illegal_model.save_illegal_model(illegal)
-    pin(Path(illegal_model.__file__), digest_i)
     competency = question_competency.train_competency_model(
         np.vstack([data.vectors[keep], data.proto_vectors]),
         np.vstack([data.lexicon[keep], data.proto_lexicon]),
@@ -70,7 +63,6 @@ def main() -> None:
         f" left out), {len(data.proto_rules)} prototypes"
     )
     print(f"question_kinds.npz {digest}\nquestion_competency.npz {digest_c}")
-    print(f"illegal_questions.npz {digest_i}")
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from secondround.engine import embeddings, illegal_model, illegal_questions
+from secondround.engine import embeddings, illegal_questions
 from secondround.engine.embeddings import ModelUnavailable, Vectors
 from secondround.engine.question_competency import KIND_COMPETENCY, load_competency_model
 from secondround.engine.question_kinds import load_kind_model
@@ -760,24 +760,12 @@ def question_kind(text: str) -> str | None:
     return None
 
 
-def _learned_kind(
-    vector: Vectors | None, rule: str | None, lawful: bool, illegal: bool | None = None
-) -> str | None:
-    """The kind model's reading (question_kinds), or None without the model. `illegal`,
-    when known, is the illegal-question model's decision, which the kind model follows."""
+def _learned_kind(vector: Vectors | None, rule: str | None, lawful: bool) -> str | None:
+    """The kind model's reading (question_kinds), or None without the model."""
     model = load_kind_model()
     if model is None or vector is None:
         return None
-    flags = None if illegal is None else [illegal]
-    return model.kinds(vector.reshape(1, -1), [rule], [lawful], flags)[0]
-
-
-def _learned_illegal(text: str, vector: Vectors | None) -> bool | None:
-    """The illegal-question model's decision (illegal_model), or None without it."""
-    model = illegal_model.load_illegal_model()
-    if model is None or vector is None:
-        return None
-    return model.illegal(vector.reshape(1, -1), [text])[0]
+    return model.kinds(vector.reshape(1, -1), [rule], [lawful])[0]
 
 
 def lexicon_vector(text: str) -> npt.NDArray[np.float32]:
@@ -846,13 +834,10 @@ def _classify_cached(text: str) -> Classification:
     # Words nothing recognises ("asdf qwer") give the models nothing to read either.
     recognised = rule is not None or sum(scores.values()) > 0
     vector = _query_vector(text) if recognised else None
-    flagged = _learned_illegal(text, vector)
-    kind = _learned_kind(vector, rule, legal.lawful_form is not None, flagged) or rule
-    if flagged and rule not in ("salary", "closing"):  # their wording is unmistakable
-        kind = "illegal"
+    kind = _learned_kind(vector, rule, legal.lawful_form is not None) or rule
     if kind is None:
         kind = max(kind_votes.items(), key=lambda kv: kv[1])[0] if kind_votes else DEFAULT_KIND
-    ground = (legal.ground or illegal_model.likely_ground(text)) if kind == "illegal" else None
+    ground = legal.ground if kind == "illegal" else None
     caution = legal.caveat if kind != "illegal" else None
     learned = _learned_competency(text, vector, kind)
     if learned:

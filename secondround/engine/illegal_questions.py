@@ -30,15 +30,7 @@ from dataclasses import dataclass
 
 from secondround.engine import nlp
 
-__all__ = [
-    "GROUNDS",
-    "IllegalReading",
-    "about_people_served",
-    "is_direct",
-    "lawful_form",
-    "protected_ground",
-    "reading",
-]
+__all__ = ["IllegalReading", "GROUNDS", "lawful_form", "protected_ground", "reading"]
 
 # Ground id -> label shown to the user.
 GROUNDS: dict[str, str] = {
@@ -87,7 +79,7 @@ def _own(terms: str) -> str:
 _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "age",
-        r"\bhow old (are you|is she|is he)\b|\byour (age|date of birth|birth ?date|birth year)\b"
+        r"\bhow old (are you|is she|is he)|\byour (age|date of birth|birth ?date|birth year)\b"
         r"|\bwhat age are you|\b(year|date) (were you|you were) born|\bwhen were you born"
         r"|\bwhen did you (graduate|finish|leave) (from )?(high |secondary )?(school|college"
         r"|university)|\b(what|which) year did you (graduate|finish|leave)"
@@ -244,8 +236,6 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(able|available|willing) to (work|travel|start)\b|\bwhat (days|hours|shifts)"
         r"|\btimes (that )?you (cannot|cant|can not) work|\battendance|\bwork schedule"
         r"|\brequired schedule|\bthis (particular )?schedule|\bovertime"
-        r"|\b(can|could|would|will) you (work|do) (on )?(weekends?|nights?|evenings?|early"
-        r"|late shifts?|night shifts?|shifts?|saturdays|sundays|public holidays|holidays)\b"
         r"|\b(commitments|responsibilities|obligations|activities) .{0,80}(prevent|affect"
         r"|interfere|hinder|conflict|stop)|\breliable (method|means|way) of getting to work"
         r"|\btravel (on occasion|for business)",
@@ -348,16 +338,6 @@ def lawful_form(text: str) -> str | None:
         if pattern.search(normalised):
             return form
     return None
-
-
-def about_people_served(normalised: str) -> bool:
-    """The question names the people the job serves (patients, pupils, customers…)."""
-    return _THIRD_PARTY.search(normalised) is not None
-
-
-def is_direct(normalised: str) -> bool:
-    """A ground asked so directly that no lawful wording beside it makes it lawful."""
-    return _DIRECT.search(normalised) is not None
 
 
 def reading(text: str) -> IllegalReading:

@@ -43,7 +43,7 @@ __all__ = [
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "question_competency.npz"
 # Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
-MODEL_FILE_SHA256 = "aa55505903d047571fc2c32daa7c78e5bc2a135148d124a568bbb9f7bb633a3e"
+MODEL_FILE_SHA256 = "2925d78b937f7b892ccf5adc4f6b25f29ea72aa63d034831bdf2e072963aaa8e"
 COMPETENCY_IDS: tuple[str, ...] = tuple(COMPETENCIES)
 KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
 KIND_SCALE = 3.0  # the kind one-hot's scale before standardisation (chosen by LOSO)

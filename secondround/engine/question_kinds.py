@@ -43,7 +43,7 @@ __all__ = [
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "question_kinds.npz"
 KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
 # Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
-MODEL_FILE_SHA256 = "e3dd9963269f978ab6b707eb919e74b9d7f1c267416042345a5ccd72122a5174"
+MODEL_FILE_SHA256 = "d8f808159b2d708b1dfea66bb16aca6519bf2403acf1a2c485e682044f075661"
 RULE_SLOTS: tuple[str | None, ...] = (*KINDS, None)
 # Below this the model's "illegal" is not trusted on its own (the protected-ground reader
 # catches the illegal questions it knows); chosen by leave-one-source-out on dev sets.
@@ -79,28 +79,23 @@ class KindModel:
         vectors: npt.NDArray[np.float32],
         rule_kinds: Sequence[str | None],
         lawful: Sequence[bool] | None = None,
-        illegal_flags: Sequence[bool] | None = None,
     ) -> list[str]:
         """The kind of each question: the rule's where it decides, else the model's.
 
         `lawful[i]` says question i has a lawful form (right to work, minimum age…): the
-        model may not call it illegal. `illegal_flags`, when given, is the illegal-question
-        model's decision (illegal_model), which replaces this model's own illegal class."""
+        model may not call it illegal."""
         probs = self.probabilities(vectors, rule_kinds)
         lawful = lawful if lawful is not None else [False] * len(rule_kinds)
-        flags: Sequence[bool | None] = (
-            illegal_flags if illegal_flags is not None else [None] * len(rule_kinds)
-        )
         illegal = KINDS.index("illegal")
         result = []
-        for row, rule, is_lawful, flag in zip(probs, rule_kinds, lawful, flags, strict=True):
+        for row, rule, is_lawful in zip(probs, rule_kinds, lawful, strict=True):
             if rule in RULE_DECIDES:
                 result.append(rule)
                 continue
             row = row.copy()
             if is_lawful:
                 row[illegal] = 0.0
-            if flag or (flag is None and row[illegal] >= ILLEGAL_THRESHOLD):
+            if row[illegal] >= ILLEGAL_THRESHOLD:
                 result.append("illegal")
                 continue
             row[illegal] = 0.0

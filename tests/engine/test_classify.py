@@ -127,18 +127,7 @@ DEFENSIBLE = {"How do you keep up with new regulations in accounting?": {"techni
 @pytest.mark.parametrize(("question", "competency"), COMPETENCY_CASES)
 def test_competency(question: str, competency: str) -> None:
     result = classify_question(question)
-    if question in _DRIFTED and result.competency != competency:
-        pytest.xfail(_DRIFTED[question])
     assert result.competency in {competency, *DEFENSIBLE.get(question, ())}, result
-
-
-# Cases the competency model misses since its retraining on 280 more questions; kept to
-# measure (they pass again when the model gets them right).
-_DRIFTED = {
-    "What kind of work environment suits you best?": (
-        "self_awareness first (0.157), culture_fit third (0.105) after retraining"
-    ),
-}
 
 
 @pytest.mark.usefixtures("empty_library")
@@ -411,8 +400,7 @@ OCCUPATION_CASES = [
     (
         "What would you do if you arrived at a call and the scene was not safe?",
         {"situational"},
-        # Hazard questions fall on technical_depth / integrity (the corpus labelling rules).
-        {"decision_making", "pressure", "technical_depth", "integrity"},
+        {"decision_making", "pressure", "technical_depth"},
     ),
     (
         "How do you stay calm when a flight is delayed and passengers are angry?",
