@@ -31,7 +31,9 @@ from secondround.engine.question_bank import (  # noqa: E402
 
 REAL_QUESTIONS = Path("/work/shared/eval/06_questions_across_occupations/dev.jsonl")
 # The kinds the coverage page leaves to their own builders (stories/selectors.py).
-NOT_STORY_KINDS = frozenset({"second_round", "motivation", "illegal", "curveball", "closing", "salary"})
+NOT_STORY_KINDS = frozenset(
+    {"second_round", "motivation", "illegal", "curveball", "closing", "salary"}
+)
 LIKELY = 20  # the readiness count's "likely questions" (overview/selectors.py)
 NOT_LIKELY_KINDS = frozenset({"illegal", "curveball"})
 
@@ -111,8 +113,10 @@ def main() -> None:
             out.append(row)
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in out))
     labelled = sum(row["relevant"] is not None for row in out)
-    print(f"{path.relative_to(ROOT)}: {len(out)} questions in {len(config['banks'])} banks, "
-          f"{labelled} labelled")
+    print(
+        f"{path.relative_to(ROOT)}: {len(out)} questions in {len(config['banks'])} banks, "
+        f"{labelled} labelled"
+    )
 
 
 if __name__ == "__main__":
