@@ -48,6 +48,7 @@ eval: install
 	$(BIN)/python eval/posting_skills.py 2>/dev/null
 	$(BIN)/python eval/story_matching.py 2>/dev/null
 	$(BIN)/python eval/story_matching.py --data eval/blind/stories 2>/dev/null
+	$(BIN)/python eval/story_cover.py 2>/dev/null
 	$(BIN)/python eval/star_labels.py 2>/dev/null
 	$(BIN)/python eval/filler_detection.py 2>/dev/null
 

@@ -29,8 +29,12 @@ The default method, **learned**, replaces that hand-weighting with the story mod
 question with the whole story, with title + action + result, with the title and with each
 STAR part; BM25; the story's tags; and the competencies the story shows, read from its
 text, so an untagged story still meets its questions. Its `score` is that probability, and
-a question is covered when its best story's probability (without the tag signal) reaches
-the model's threshold. Without the shipped model it falls back to "combined".
+a question is covered when the cover model (`story_cover`: how often questions like it are
+covered by labelled candidates' stories, the ranker's best cover probability, the stories'
+tags) reaches its threshold; `QuestionMatches.cover` is that probability. Without the cover
+model (or with a story model passed in without one) the ranker's best cover probability
+against its own threshold decides, as before; without the shipped story model it falls back
+to "combined".
 """
 
 from __future__ import annotations
@@ -390,7 +394,8 @@ class CoverInputs:
 
     questions: Matrix  # (q, dims) unit vectors
     cover_logits: story_model.Floats  # (q, s) the ranker's cover log-odds
-    tagged: story_model.Floats  # (q, s) 1 where the story carries the question's competency
+    # (q, s) 1 where the story's tags carry the question's competency; None: no story has tags
+    tagged: story_model.Floats | None
 
 
 def _learned(
@@ -417,9 +422,7 @@ def _learned(
     )
     score = _sigmoid(model.logits(features)).astype(np.float32)
     cover_logits = model.logits(features, cover=True)
-    inputs = CoverInputs(
-        question_vectors, cover_logits, _tagged_or_suggested(kept, read, shared, shows)
-    )
+    inputs = CoverInputs(question_vectors, cover_logits, _tagged(kept, shared))
     semantic = features[..., story_model.FEATURES.index("doc")].astype(np.float32)
     if cover_model is None:
         evidence = _sigmoid(cover_logits.max(axis=1)).astype(np.float32)
@@ -430,22 +433,12 @@ def _learned(
     return _Scored(score, cover, cover_model.threshold, semantic, shows, cover), inputs
 
 
-def _tagged_or_suggested(
-    kept: Sequence[StoryText],
-    read: Sequence[tuple[str | None, story_model.Floats]],
-    shared: Matrix,
-    shows: Matrix,
-) -> story_model.Floats:
-    """(q, s) 1 where the story's tags carry the question's competency; a story without
-    tags counts with the competencies the story model would suggest for it."""
-    tagged = shared.astype(np.float64).copy()
-    for column, story in enumerate(kept):
-        if story.competencies:
-            continue
-        suggested = set(story_model.suggest(shows[column]))
-        for row, (competency, _) in enumerate(read):
-            tagged[row, column] = float(competency in suggested)
-    return tagged
+def _tagged(kept: Sequence[StoryText], shared: Matrix) -> story_model.Floats | None:
+    """(q, s) 1 where the story's tags carry the question's competency; None when no story
+    has tags (the cover model then reads the tags as unknown, not as absent)."""
+    if not any(story.competencies for story in kept):
+        return None
+    return shared.astype(np.float64)
 
 
 def _combined(

@@ -16,8 +16,8 @@ regression reads, per question:
   labelled one is decided by the candidate's stories; ``prior_similarity``: how near the
   nearest labelled question is;
 * ``cover_best``: the ranker's best cover log-odds over the candidate's stories;
-* ``tagged``: whether one of the stories carries the question's competency (its tags, or
-  the suggested ones for a story without tags);
+* ``tagged``: whether one of the stories carries the question's competency in its tags
+  (unknown, and so neutral, when no story has tags);
 * two interactions: the prior counts most for a question close to a labelled one, the
   ranker's evidence for a question unlike any labelled one (a typed follow-up).
 
@@ -101,15 +101,19 @@ def _logit(p: Floats) -> Floats:
 
 
 def question_features(
-    cover_logits: Floats, labelled: LabelledQuestions, questions: Matrix, tagged: Floats
+    cover_logits: Floats, labelled: LabelledQuestions, questions: Matrix, tagged: Floats | None
 ) -> Floats:
     """(questions, FEATURES) for one candidate's bank.
 
     cover_logits: (q, s) the ranker's cover log-odds; questions: (q, dims) unit vectors;
-    tagged: (q, s) 1 where the story carries the question's competency."""
+    tagged: (q, s) 1 where the story's tags carry the question's competency, or None when
+    no story has tags (the feature is then NaN: unknown)."""
     count = len(questions)
     best = cover_logits.max(axis=1) if cover_logits.size else np.full(count, -10.0)
-    any_tag = tagged.max(axis=1) if tagged.size else np.zeros(count)
+    if tagged is None:
+        any_tag = np.full(count, np.nan)
+    else:
+        any_tag = tagged.max(axis=1) if tagged.size else np.zeros(count)
     log_odds, nearest = prior(labelled, questions, 1.0 / (1.0 + np.exp(-best)))
     return np.stack(
         [best, log_odds, nearest, any_tag, log_odds * nearest, best * (1.0 - nearest)], axis=1
@@ -126,10 +130,14 @@ class CoverModel:
     story_model_sha256: str = ""  # the ranker whose cover log-odds it reads
     trained_on: tuple[str, ...] = ()
 
-    def probability(self, cover_logits: Floats, questions: Matrix, tagged: Floats) -> Floats:
-        """(questions,) P(some story of the bank answers the question)."""
-        z = question_features(cover_logits, self.labelled, questions, tagged) - self.mean
-        z = z / self.scale
+    def probability(self, cover_logits: Floats, questions: Matrix, tagged: Floats | None) -> Floats:
+        """(questions,) P(some story of the bank answers the question).
+
+        Stories without any tags leave the tag signal at its training mean: a bank whose
+        tags are unknown is read as neither tagged nor untagged."""
+        features = question_features(cover_logits, self.labelled, questions, tagged)
+        features = np.where(np.isnan(features), self.mean, features)
+        z = (features - self.mean) / self.scale
         logits = np.clip(z @ self.weights[:-1] + self.weights[-1], -30.0, 30.0)
         result: Floats = 1.0 / (1.0 + np.exp(-logits))
         return result
@@ -211,7 +219,7 @@ class LabelledBank:
     group: str  # the candidate (occupation): a bank never informs its own prior
     questions: Matrix  # (q, dims) unit vectors
     cover_logits: Floats  # (q, s) from a ranker that did not see this candidate
-    tagged: Floats  # (q, s)
+    tagged: Floats | None  # (q, s), None when no story has tags
     covered: npt.NDArray[np.bool_]  # (q,) some story answers it
 
 
@@ -254,7 +262,8 @@ def train_cover(
         labels.append(bank.covered.astype(np.float64))
     x = np.vstack(rows)
     y = np.concatenate(labels)
-    mean = x.mean(axis=0)
+    mean = np.nanmean(x, axis=0)
+    x = np.where(np.isnan(x), mean, x)
     scale = x.std(axis=0) + 1e-9
     weights = story_model.train_logistic((x - mean) / scale, y, L2)
     z = ((x - mean) / scale) @ weights[:-1] + weights[-1]

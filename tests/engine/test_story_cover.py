@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from secondround.engine import story_cover, story_model
-from secondround.engine.matching import QuestionText, match
+from secondround.engine.matching import QuestionText, cover_inputs, match
 from tests.engine.test_story_model import BANK
 
 
@@ -54,10 +54,13 @@ def test_the_cover_model_decides_coverage(
 
 
 @pytest.mark.parametrize("tags", [True, False])
-def test_untagged_stories_are_read_with_their_suggested_competencies(tags: bool) -> None:
+def test_stories_without_tags_leave_the_tag_signal_unknown(tags: bool) -> None:
     tagged = {"coaching": ("mentoring",), "drivers": ("conflict",), "lanes": ("results",)}
     bank = [replace(s, competencies=tagged[s.id] if tags else ()) for s in BANK]
     question = QuestionText("q", "Tell me about someone you helped develop at work.", "mentoring")
+    inputs = cover_inputs(bank, [question])
+    assert inputs is not None
+    assert (inputs.tagged is None) is not tags
     [result] = match(bank, [question])
     assert result.covered
 
