@@ -52,6 +52,7 @@ eval: install
 	$(BIN)/python eval/posting_reading.py --blind 2>/dev/null
 	$(BIN)/python eval/story_matching.py 2>/dev/null
 	$(BIN)/python eval/story_matching.py --data eval/blind/stories 2>/dev/null
+	$(BIN)/python eval/story_cover.py 2>/dev/null
 	$(BIN)/python eval/star_labels.py 2>/dev/null
 	$(BIN)/python eval/filler_detection.py 2>/dev/null
 	$(BIN)/python eval/prose_check.py 2>/dev/null

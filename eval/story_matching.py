@@ -21,7 +21,9 @@ them) and `_suggested` (tags = the model's suggestions, as the app fills them in
 
 Metrics: hit@3 (`recall_at_3`: a relevant story in the top 3), full recall@3, MRR,
 no-cover accuracy (unanswerable questions reported uncovered), covered_answerable
-(answerable questions reported covered) and their mean (`cover_balanced`).
+(answerable questions reported covered) and their mean (`cover_balanced`). The cover
+figures here are the ranker's own threshold (a model passed in keeps it); the product's
+cover decision, the cover model, is scored by eval/story_cover.py.
 Suggestions: precision, recall and F1 of the suggested competencies against the labelled
 ones, leave-one-occupation-out, beside today's (the classifier's top three).
 

@@ -155,6 +155,7 @@ def cmd_match(args: argparse.Namespace) -> int:
                 "score": round(story.score, 4),
                 "covered": found.covered,
                 "reasons": list(story.reasons),
+                "cover_probability": found.cover,
             }
             for story in found.matches
         ]

@@ -131,6 +131,9 @@ def test_match_prints_the_best_three_stories_per_question(tmp_path, capsys):
     assert len(result["q1"]) == 3
     assert result["q1"][0]["story"] == "family"
     assert result["q1"][0]["score"] >= result["q1"][1]["score"]
+    assert set(result["q1"][0]) == {"story", "score", "covered", "reasons", "cover_probability"}
+    assert result["q1"][0]["covered"] is True
+    assert 0.0 <= result["q1"][0]["cover_probability"] <= 1.0
 
 
 def test_match_explains_a_bad_file(tmp_path):

@@ -29,8 +29,12 @@ The default method, **learned**, replaces that hand-weighting with the story mod
 question with the whole story, with title + action + result, with the title and with each
 STAR part; BM25; the story's tags; and the competencies the story shows, read from its
 text, so an untagged story still meets its questions. Its `score` is that probability, and
-a question is covered when its best story's probability (without the tag signal) reaches
-the model's threshold. Without the shipped model it falls back to "combined".
+a question is covered when the cover model (`story_cover`: how often questions like it are
+covered by labelled candidates' stories, the ranker's best cover probability, the stories'
+tags) reaches its threshold; `QuestionMatches.cover` is that probability. Without the cover
+model (or with a story model passed in without one) the ranker's best cover probability
+against its own threshold decides, as before; without the shipped story model it falls back
+to "combined".
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from secondround.engine import classify, embeddings, story_model
+from secondround.engine import classify, embeddings, story_cover, story_model
 from secondround.engine.vocabulary import COMPETENCIES
 
 # --------------------------------------------------------------------------------------
@@ -105,6 +109,7 @@ class QuestionMatches:
     question_id: str
     matches: tuple[StoryMatch, ...]
     covered: bool  # False: "no story covers this" (the closest stories are still listed)
+    cover: float | None = None  # P(some story answers it), from the cover model when used
 
 
 # --------------------------------------------------------------------------------------
@@ -380,6 +385,17 @@ class _Scored:
     threshold: float
     semantic: Matrix | None  # cosine with the whole story, for the reasons
     shows: Matrix | None = None  # (stories, competencies) from the story model
+    cover: Matrix | None = None  # (questions,) the cover model's probability, when used
+
+
+@dataclass(frozen=True)
+class CoverInputs:
+    """What the cover model reads of one candidate's bank (see `story_cover`)."""
+
+    questions: Matrix  # (q, dims) unit vectors
+    cover_logits: story_model.Floats  # (q, s) the ranker's cover log-odds
+    # (q, s) 1 where the story's tags carry the question's competency; None: no story has tags
+    tagged: story_model.Floats | None
 
 
 def _learned(
@@ -388,15 +404,16 @@ def _learned(
     questions: Sequence[QuestionText],
     lexical: Matrix,
     shared: Matrix,
-    question_scores: Sequence[story_model.Floats],
-) -> _Scored:
+    read: Sequence[tuple[str | None, story_model.Floats]],
+    cover_model: story_cover.CoverModel | None,
+) -> tuple[_Scored, CoverInputs]:
     question_vectors = embed_questions(questions)
     documents = embed_stories(kept)
     parts = embed_story_parts(kept)
     shows = model.competency_probabilities(documents, parts)
     features = story_model.pair_features(
         question_vectors,
-        np.array(question_scores, dtype=np.float64).reshape(len(questions), -1),
+        np.array([s for _, s in read], dtype=np.float64).reshape(len(questions), -1),
         documents,
         parts,
         lexical,
@@ -404,9 +421,24 @@ def _learned(
         shows,
     )
     score = _sigmoid(model.logits(features)).astype(np.float32)
-    evidence = _sigmoid(model.logits(features, cover=True).max(axis=1)).astype(np.float32)
+    cover_logits = model.logits(features, cover=True)
+    inputs = CoverInputs(question_vectors, cover_logits, _tagged(kept, shared))
     semantic = features[..., story_model.FEATURES.index("doc")].astype(np.float32)
-    return _Scored(score, evidence, model.cover_threshold, semantic, shows)
+    if cover_model is None:
+        evidence = _sigmoid(cover_logits.max(axis=1)).astype(np.float32)
+        return _Scored(score, evidence, model.cover_threshold, semantic, shows), inputs
+    cover: Matrix = cover_model.probability(cover_logits, question_vectors, inputs.tagged).astype(
+        np.float32
+    )
+    return _Scored(score, cover, cover_model.threshold, semantic, shows, cover), inputs
+
+
+def _tagged(kept: Sequence[StoryText], shared: Matrix) -> story_model.Floats | None:
+    """(q, s) 1 where the story's tags carry the question's competency; None when no story
+    has tags (the cover model then reads the tags as unknown, not as absent)."""
+    if not any(story.competencies for story in kept):
+        return None
+    return shared.astype(np.float64)
 
 
 def _combined(
@@ -432,6 +464,88 @@ def _combined(
     return _Scored(score, evidence, COVER_THRESHOLD, semantic)
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """One bank read for matching: the stories that have words, and what both sides need."""
+
+    method: str
+    index: _Index
+    usable: list[int]  # columns kept; story `usable[c]` is column c
+    kept: list[StoryText]
+    question_tokens: list[list[str]]
+    competencies: list[str | None]
+    read: list[tuple[str | None, story_model.Floats]]  # learned: competency and its scores
+    lexical: Matrix
+    shared: Matrix
+    model: story_model.StoryModel | None
+
+
+def _prepare(
+    stories: Sequence[StoryText],
+    questions: Sequence[QuestionText],
+    method: str,
+    model: story_model.StoryModel | None,
+) -> _Prepared | None:
+    """None when no story has a word to match."""
+    index = _index(tuple((story_document(s), s.competencies) for s in stories))
+    if not index.usable:
+        return None
+    question_tokens = [tokens(q.text) for q in questions]
+    lexical = _bm25(index, question_tokens)
+    if method == "learned":
+        model = model or story_model.load_model()
+        if model is None:
+            method = "combined"
+    read = [_question_competencies(q) for q in questions] if method == "learned" else []
+    competencies = [c for c, _ in read] if read else [_competency(q) for q in questions]
+    assert index.competencies is not None and index.has_competency is not None
+    shared = np.zeros(lexical.shape, dtype=np.float32)
+    for row, competency in enumerate(competencies):
+        column = index.competencies.get(competency or "")
+        if column is not None:
+            shared[row] = index.has_competency[:, column]
+    usable = list(index.usable)
+    if len(usable) < len(stories):
+        lexical, shared = lexical[:, usable], shared[:, usable]
+    return _Prepared(
+        method=method,
+        index=index,
+        usable=usable,
+        kept=[stories[i] for i in usable],
+        question_tokens=question_tokens,
+        competencies=competencies,
+        read=read,
+        lexical=lexical,
+        shared=shared,
+        model=model if method == "learned" else None,
+    )
+
+
+def cover_inputs(
+    stories: Sequence[StoryText],
+    questions: Sequence[QuestionText],
+    *,
+    model: story_model.StoryModel | None = None,
+) -> CoverInputs | None:
+    """What the cover model reads of this bank, as `match` computes it (for training the
+    cover model offline); None without a story model or a story with words."""
+    if not questions or not stories:
+        return None
+    prepared = _prepare(stories, questions, "learned", model)
+    if prepared is None or prepared.model is None:
+        return None
+    _, inputs = _learned(
+        prepared.model,
+        prepared.kept,
+        questions,
+        prepared.lexical,
+        prepared.shared,
+        prepared.read,
+        None,
+    )
+    return inputs
+
+
 def match(
     stories: Sequence[StoryText],
     questions: Sequence[QuestionText],
@@ -439,49 +553,38 @@ def match(
     top: int = 3,
     method: str = DEFAULT_METHOD,
     model: story_model.StoryModel | None = None,
+    cover_model: story_cover.CoverModel | None = None,
 ) -> list[QuestionMatches]:
     """For each question, the best `top` stories (best first) and whether any covers it.
 
-    `model` replaces the shipped story model (the evaluation passes one trained without
-    the occupation it scores)."""
+    `model` replaces the shipped story model and `cover_model` the shipped cover model (the
+    evaluation passes ones trained without the occupation it scores). The shipped cover
+    model decides coverage only beside the shipped story model it was trained with; a
+    `model` passed without a `cover_model` keeps the ranker's own threshold."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     if not questions:
         return []
     if not stories or top <= 0:
         return [QuestionMatches(q.id, (), False) for q in questions]
-    index = _index(tuple((story_document(s), s.competencies) for s in stories))
-    if not index.usable:  # a story with no words can match nothing
+    if method == "learned" and model is None and cover_model is None:
+        cover_model = story_cover.load_cover_model()
+    prepared = _prepare(stories, questions, method, model)
+    if prepared is None:  # a story with no words can match nothing
         return [QuestionMatches(q.id, (), False) for q in questions]
-    question_tokens = [tokens(q.text) for q in questions]
-    lexical = _bm25(index, question_tokens)
-
-    if method == "learned":
-        model = model or story_model.load_model()
-        if model is None:
-            method = "combined"
-    if method == "learned":
-        read = [_question_competencies(q) for q in questions]
-        competencies = [competency for competency, _ in read]
+    index, usable, shared = prepared.index, prepared.usable, prepared.shared
+    if prepared.model is not None:
+        scored, _ = _learned(
+            prepared.model,
+            prepared.kept,
+            questions,
+            prepared.lexical,
+            shared,
+            prepared.read,
+            cover_model,
+        )
     else:
-        competencies = [_competency(q) for q in questions]
-
-    assert index.competencies is not None and index.has_competency is not None
-    shared = np.zeros(lexical.shape, dtype=np.float32)
-    for row, competency in enumerate(competencies):
-        column = index.competencies.get(competency or "")
-        if column is not None:
-            shared[row] = index.has_competency[:, column]
-    usable = list(index.usable)  # columns kept; story `usable[c]` is column c
-    if len(usable) < len(stories):
-        lexical, shared = lexical[:, usable], shared[:, usable]
-    kept = [stories[i] for i in usable]
-
-    if method == "learned":
-        assert model is not None
-        scored = _learned(model, kept, questions, lexical, shared, [s for _, s in read])
-    else:
-        scored = _combined(method, kept, questions, lexical, shared)
+        scored = _combined(prepared.method, prepared.kept, questions, prepared.lexical, shared)
 
     keep = min(top, len(usable))
     order = np.argsort(-scored.score, axis=1, kind="stable")[:, :keep]
@@ -491,8 +594,8 @@ def match(
             results.append(QuestionMatches(question.id, (), False))
             continue
         matches = []
-        wanted = set(question_tokens[row])
-        competency = competencies[row]
+        wanted = set(prepared.question_tokens[row])
+        competency = prepared.competencies[row]
         for column in order[row]:
             c = int(column)
             reasons: list[str] = []
@@ -514,7 +617,8 @@ def match(
             score = round(float(scored.score[row, c]), 4)
             matches.append(StoryMatch(story_id, score, tuple(reasons)))
         covered = bool(scored.evidence[row] >= scored.threshold)
-        results.append(QuestionMatches(question.id, tuple(matches), covered))
+        cover = None if scored.cover is None else round(float(scored.cover[row]), 4)
+        results.append(QuestionMatches(question.id, tuple(matches), covered, cover))
     return results
 
 

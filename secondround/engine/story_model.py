@@ -23,9 +23,10 @@ pair gives the probability that the story answers the question:
 
 It is trained on every (question, story) pair of the same labelled sets, once with the
 stories' tags and once without, so it neither needs tags nor ignores them. A second weight
-vector, without the tag signal, decides coverage: a question is covered when its best story's
-probability reaches `cover_threshold` (chosen for balanced accuracy: unanswerable questions
-reported uncovered vs answerable ones reported covered).
+vector, without the tag signal, gives the cover log-odds that `story_cover` reads to decide
+whether any story covers a question; `cover_threshold` (chosen for balanced accuracy:
+unanswerable questions reported uncovered vs answerable ones reported covered) decides
+alone when the cover model is unavailable.
 
 The weights ship in `data/models/story_model.npz` (scripts/train_story_model.py), pinned
 by SHA-256 and tied to the embedding model; without them `matching` falls back to its
