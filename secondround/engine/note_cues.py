@@ -163,9 +163,10 @@ def inline_label(line: str) -> tuple[str, str] | None:
     section = heading_section(words)
     if section is None:
         return None
-    # "GM worries", "Her doubts", "Their worries": a short owner before the keyword is fine.
+    # "GM worries", "Her doubts", "Mike's concerns": an owner before the keyword is fine,
+    # but "system design: …" is a question's label, not a list of systems.
     strange = [word for word in words if word not in HEADING_VOCAB]
-    if len(strange) > 1 or (strange and len(words) > 3):
+    if strange and (len(strange) > 1 or len(words) > 3 or words[0] not in strange):
         return None
     return section, match.group(2).strip()
 
@@ -177,6 +178,8 @@ _LEGEND_PART_RE = re.compile(r"\(?([+\-?!✓✗])\)?\s*(?:=|:|means)?\s*([A-Za-z
 def read_legend(line: str) -> dict[str, str] | None:
     """Marks and what each stands for, when the line defines marks: a field ("+ = landed"),
     or a grade ("+ = good, - = bad, ? = unsure", returned as the grade's name)."""
+    if len(line) > 200:
+        return None
     if len(re.findall(r"[+\-?!✓✗]\s*(?:=|:|means)\s*\w|\([+\-?!]\)\s*\w", line)) < 2:
         return None
     legend: dict[str, str] = {}
@@ -759,6 +762,10 @@ def read_question_line(text: str, *, scale: int | None = None) -> tuple[str, str
     if mark and mark.start() > 0:
         went = MARK_RATINGS[mark.group(1) or mark.group(2)]
         text = text[: mark.start()]
+    score = re.search(r"\s+(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)\s*$", text)
+    if score and score.start() > 0:
+        went = score_rating(float(score.group(1)), float(score.group(2)))
+        text = text[: score.start()]
     bare = re.search(r"(?<=[\s?.)])(\d{1,2})\s*$", text) if scale else None
     if bare and scale and int(bare.group(1)) <= scale:
         went = score_rating(float(bare.group(1)), float(scale))

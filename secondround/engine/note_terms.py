@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from secondround.engine import nlp
 
-__all__ = ["Term", "dedupe_terms", "extract_terms", "names_in", "term_list_items", "terms_in"]
+__all__ = ["Term", "dedupe_terms", "extract_terms", "entities_in", "term_list_items", "terms_in"]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -54,7 +54,7 @@ GENERIC_ACRONYMS = _wordset(
 PERSON_VERBS = _wordset(
     "said asked ask asks seemed loved liked like mentioned told thinks thought wants wanted "
     "nodded smiled smiling laughed explained was is has had kept got looked sounded wrote "
-    "lit perked brought makes made seems says runs leads manages and"
+    "lit perked brought makes made seems says runs leads manages"
 )
 PERSON_TITLES = _wordset(
     "mr mr. mrs mrs. ms ms. dr dr. miss madam sir prof professor principal manager mgr "
@@ -75,7 +75,14 @@ TERM_HEAD_STOPWORDS = _wordset(
 TERM_TAIL_STOPWORDS = _wordset(
     "for to in on at with by of as from since because which that who this next last right "
     "now today these those but so and or is are was were into across everywhere everything "
-    "internally mostly installs install mainly"
+    "internally mostly installs install mainly software system systems platform app apps "
+    "tool tools machines machine robots robot devices device suite module modules"
+)
+
+# A name followed by one of these is the candidate's credential, not a term to study.
+CREDENTIAL_WORDS = _wordset(
+    "cert certs certified certificate certificates certification card licence license exam "
+    "level course training endorsement ticket qualification"
 )
 
 # A word followed by one of these starts a clause ("pharmacy is ..."), it is no product.
@@ -86,7 +93,7 @@ TERM_CUES = (
     r"use|uses|using|used|run(?:s|ning)? on|run|runs|built on|mov(?:e|ing) (?:to|from|off)|"
     r"migrat\w*|switch\w*|roll(?:ing|ed)? out|implement\w*|competitors?|"
     r"compet\w* (?:with|against)|rivals?|platform|system|software|tools?|stack|vendors?|"
-    r"modules?|buzz ?words?|acronyms?|jargon|kept saying|terms?|on|pushing|piloting|"
+    r"modules?|buzz ?words?|acronyms?|jargon|kept saying|terms?|pushing|piloting|"
     r"work with|works with|working with|are on|they're on|we're on|auditors?|partners?|"
     r"brand|brands|loyalty|read up|look up|check out"
 )
@@ -155,25 +162,25 @@ def _has_term_cue(sentence: str) -> bool:
     return bool(_TERM_CUE_RE.search(lowered))
 
 
-def names_in(text: str) -> frozenset[str]:
-    """People, places and dates the parse finds in the note, lower-cased (none without the
-    parse). Parsed once per note: a parse per sentence would cost more than the rest."""
+def entities_in(text: str) -> dict[str, str]:
+    """Entity label of each name the parse finds in the note, by lower-cased text (empty
+    without the parse). Parsed once per note: a parse per sentence would cost more than the
+    rest. The small model's labels are noisy on product names ("Sage Intacct" as a place),
+    so they only decide single words: a first name is left out, a single ORG/PRODUCT word
+    counts even where no "use" is said."""
     try:
         doc = nlp.parse(text[: nlp.MAX_CHARS])
     except nlp.NlpUnavailable:
-        return frozenset()
-    return frozenset(
-        ent.text.lower().strip(" .,")
-        for ent in doc.ents
-        if ent.label_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "TIME")
-    )
+        return {}
+    return {ent.text.lower().strip(" .,\n"): ent.label_ for ent in doc.ents}
 
 
 def terms_in(
-    sentence: str, *, loose: bool = True, names: frozenset[str] = frozenset()
+    sentence: str, *, loose: bool = True, entities: dict[str, str] | None = None
 ) -> list[Term]:
     """Product names, technologies, competitors and acronyms mentioned in a sentence;
-    `names` are people and places to leave out."""
+    `entities` (from `entities_in`) tell a first name from a product."""
+    entities = entities or {}
     sentence = sentence[:_MAX_SENTENCE]
     tokens = _tokens(sentence)
     cue = loose and _has_term_cue(sentence)
@@ -185,12 +192,16 @@ def terms_in(
             index += 1
             continue
         end = index + 1
-        while end < len(tokens) and (
-            _is_capitalised(tokens[end][0])
-            or _is_acronym(tokens[end][0])
-            or _is_camel(tokens[end][0])
-            or (tokens[end][0].isdigit() and len(tokens[end][0]) <= 4)
-            or re.fullmatch(r"[A-Z]?\d+[A-Za-z]?", tokens[end][0]) is not None
+        while (
+            end < len(tokens)
+            and not sentence[tokens[end - 1][2] : tokens[end][1]].strip()
+            and (
+                _is_capitalised(tokens[end][0])
+                or _is_acronym(tokens[end][0])
+                or _is_camel(tokens[end][0])
+                or (tokens[end][0].isdigit() and len(tokens[end][0]) <= 4)
+                or re.fullmatch(r"[A-Z]?\d+[A-Za-z]?", tokens[end][0]) is not None
+            )
         ):
             end += 1
         run = [t[0] for t in tokens[index:end]]
@@ -203,15 +214,23 @@ def terms_in(
             and not any(map(_is_camel, run))
             and (following in PERSON_VERBS or previous in PERSON_TITLES)
         )
-        phrase = " ".join(run).lower()
-        named = not acronyms and any(phrase == name or phrase in name.split() for name in names)
-        if person or named:
+        label = entities.get(" ".join(run).lower(), "")
+        credential = following in CREDENTIAL_WORDS
+        if person or credential or (len(run) == 1 and label == "PERSON" and not acronyms):
             index = end
             continue
         if len(run) >= 2:
             found.append(Term(" ".join(run), run_start, run_end))
         elif len(run) == 1 and (
-            _is_acronym(run[0]) or _is_camel(run[0]) or (cue and index > 0 and len(run[0]) > 2)
+            _is_acronym(run[0])
+            or _is_camel(run[0])
+            or (cue and index > 0 and len(run[0]) > 2)
+            or (
+                index > 0
+                and label in ("ORG", "PRODUCT", "LAW")
+                and len(run[0]) > 2
+                and previous not in ("in", "at", "to", "from", "near", "for")
+            )
         ):
             found.append(Term(run[0], run_start, run_end))
         index = end
@@ -231,19 +250,24 @@ def terms_in(
 
 def extract_terms(sentence: str, loose: bool = True) -> list[str]:
     """The names in a sentence, first spelling of each kept."""
-    names = names_in(sentence)
-    return dedupe_terms(term.text for term in terms_in(sentence, loose=loose, names=names))
+    found = terms_in(sentence, loose=loose, entities=entities_in(sentence))
+    return dedupe_terms(term.text for term in found)
 
 
 def _listed_after_use(sentence: str) -> Iterator[Term]:
-    """Lower-case products after "they use": "procore for everything and fieldwire on ..."."""
+    """Products after "they use": "procore for everything and fieldwire on some jobs",
+    "Span panels & Generac installs"; names the parse takes for people count here too."""
     for cue in _TERM_LIST_RE.finditer(sentence):
-        rest_start = cue.end()
-        rest = re.split(r"[.;!?()]", sentence[rest_start:], maxsplit=1)[0]
-        offset = rest_start
-        for part_match in re.finditer(r"[^,&+]+?(?=,|\s+and\s+|\s*&\s*|\s*\+\s*|$)", rest):
-            part = part_match.group(0)
+        rest = re.split(r"[.;!?()]", sentence[cue.end() :], maxsplit=1)[0]
+        position = cue.end()
+        for part in re.split(r"(,\s*|\s+and\s+|\s*&\s*|\s*\+\s*)", rest):
+            start = position
+            position += len(part)
             words = part.split()
+            if not words or re.fullmatch(r",\s*|\s+and\s+|\s*&\s*|\s*\+\s*", part):
+                continue
+            while words and _TERM_LIST_RE.fullmatch(words[0] + " "):
+                words = words[1:]  # "… and use Navan for travel"
             kept: list[str] = []
             for word in words[:3]:
                 if word.lower() in TERM_TAIL_STOPWORDS:
@@ -253,17 +277,19 @@ def _listed_after_use(sentence: str) -> Iterator[Term]:
                 continue
             if len(words) > len(kept) and words[len(kept)].lower() in CLAUSE_VERBS:
                 continue
-            if kept[0].lower().endswith("ing") or not re.match(r"[a-z0-9]", kept[0]):
+            if kept[0].lower().endswith("ing") or not re.match(r"[A-Za-z0-9]", kept[0]):
                 continue
+            if kept[0][:1].isupper() and len(kept) > 1 and kept[1][:1].isupper():
+                continue  # a run of capitalised words is read by terms_in itself
             text = " ".join(kept)
-            where = sentence.find(text, offset + part_match.start())
+            where = sentence.find(text, start)
             yield Term(text, where, where + len(text))
 
 
 def _outermost(terms: list[Term]) -> list[Term]:
     """Drop a term found inside a longer one at the same place (MAP inside MAP Growth)."""
-    kept = []
-    for term in terms:
+    kept: list[Term] = []
+    for term in dict.fromkeys(terms):
         inside = any(
             other is not term
             and other.start <= term.start
@@ -277,24 +303,41 @@ def _outermost(terms: list[Term]) -> list[Term]:
 
 
 def dedupe_terms(terms: Iterable[str]) -> list[str]:
-    """Keep the first spelling of each term."""
+    """Keep the first spelling of each term, and drop one that is only part of a longer
+    term of the same note (MAP beside MAP Growth)."""
     unique: dict[str, str] = {}
     for term in terms:
         term = term.strip(" .,;:-")
         if term and term.lower() not in unique:
             unique[term.lower()] = term
-    return list(unique.values())
+    inner: set[str] = set()
+    for key in unique:
+        words = key.split()
+        for start in range(len(words)):
+            for end in range(start + 1, min(len(words), start + 6) + 1):
+                if end - start < len(words):
+                    inner.add(" ".join(words[start:end]))
+    return [term for key, term in unique.items() if key not in inner]
 
 
 def term_list_items(text: str) -> list[str]:
     """Items of a terms list: "OTIF, Blue Yonder (WMS), cross-dock - a process" -> names;
     "Outreach + Salesforce", "Span panels & Generac" and "their Rx Savings Club" too."""
     items = []
-    for part in re.split(r"\s*[,;|•]\s*|\s+(?:\+|&|and)\s+", text):
+    pieces = []
+    for piece in re.split(r"\s*[,;|•]\s*|\s+(?:\+|&)\s+", text):
+        # "Kronos and Epic" names two things; "land and expand" is one phrase.
+        halves = re.split(r"\s+and\s+", piece)
+        pieces.extend(halves if any(re.search(r"[A-Z]", half) for half in halves) else [piece])
+    for part in pieces:
         part = re.sub(r"\s*[(\[].*$", "", part)
         part = re.split(r"\s+[-–—=:]\s+|\s*[—–]\s*", part, maxsplit=1)[0]
         part = re.sub(r"^(?:the|their|our|a|an|his|her)\s+", "", part.strip(), flags=re.I)
         part = part.strip(" .;:-!?\"'")
+        # "loyalty app Outfitters+": the name, not what kind of thing it is.
+        named = re.match(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z0-9])", part)
+        if named and not re.search(r"\s[a-z]", part[named.end() :]):
+            part = part[named.end() :]
         if not part:
             continue
         names = re.split(r"\s+(?:on|in|via|with|from|for)\s+", part)

@@ -76,8 +76,8 @@ from secondround.engine.note_sorter import (
 )
 from secondround.engine.note_terms import (
     dedupe_terms,
+    entities_in,
     extract_terms,
-    names_in,
     term_list_items,
     terms_in,
 )
@@ -100,7 +100,10 @@ FIELDS = ("questions", "positives", "misses", "concerns", "terms")
 SORT_CHOICES = (QUESTIONS, POSITIVES, MISSES, CONCERNS, TERMS, OTHER)
 # Notes longer than this are sorted only up to it (a long debrief is a few thousand
 # characters); the rest is kept in "other" so nothing is lost.
-MAX_SORTED = 60_000
+MAX_SORTED = 20_000
+# The parse (sentence ends in speech, names) is used on notes up to this size; longer
+# pastes are read by the rules alone, so that a 5 MB paste is answered in seconds.
+MAX_PARSED = 8_000
 _MAX_ITEM = 600
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _NOT_A_QUESTION = re.compile(
@@ -192,7 +195,7 @@ class _Run:
     confidence: float
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: two questions may read the same
 class _Question:
     text: str
     went: str | None
@@ -206,13 +209,16 @@ def _filler_free(text: str) -> str:
 
 def _chunks(text: str) -> Iterator[str]:
     """Cut very long text at spaces so one item never holds a whole pasted document."""
-    while len(text) > _MAX_ITEM:
-        cut = text.rfind(" ", 0, _MAX_ITEM)
-        cut = cut if cut > _MAX_ITEM // 2 else _MAX_ITEM
-        yield text[:cut]
-        text = text[cut:].lstrip()
-    if text:
-        yield text
+    start = 0
+    while len(text) - start > _MAX_ITEM:
+        cut = text.rfind(" ", start, start + _MAX_ITEM)
+        cut = cut if cut > start + _MAX_ITEM // 2 else start + _MAX_ITEM
+        yield text[start:cut]
+        start = cut
+        while start < len(text) and text[start] == " ":
+            start += 1
+    if start < len(text):
+        yield text[start:]
 
 
 class _Reader:
@@ -232,7 +238,7 @@ class _Reader:
         self.scale: int | None = None
         # Does the current list grade its questions with "+", "-", "?" marks?
         self.question_marks = False
-        self.names: frozenset[str] = frozenset()
+        self.entities: dict[str, str] = {}
 
     # ---- what gets stored -------------------------------------------------------------------
 
@@ -247,14 +253,17 @@ class _Reader:
                 self.items[field_name].append((chunk, confidence))
         self.pending = None
 
-    def add_question(self, text: str, went: str | None, confidence: float, *, bare: bool) -> None:
+    def add_question(
+        self, text: str, went: str | None, confidence: float, *, bare: bool
+    ) -> _Question | None:
+        """File a question (or offer it to sort); return it when it was filed."""
         body, grade, rest = read_question_line(text, scale=self.scale)
         body = clean(question_text(body, keep_bare_asked=bare))
         if not body or not re.search(r"\w", body) or is_verdict(body):
             graded = is_verdict(body) and self.grade_pending(rating_in(body) or "")
             if not graded:
                 self.add_other(text)
-            return
+            return None
         question = _Question(body[:_MAX_ITEM], grade or went, confidence)
         if confidence < SURE:
             self.to_sort.append(
@@ -266,6 +275,7 @@ class _Reader:
             self.pending = question if question.went is None else None
         if rest:
             self.answer(rest)
+        return question if confidence >= SURE else None
 
     def add_other(self, text: str) -> None:
         text = clean(text)
@@ -286,6 +296,7 @@ class _Reader:
         if section == CONCERNS:
             for part in split_coordinated(clean(text)):
                 self.add_item(CONCERNS, part, 0.9)
+            self.terms.extend(term.text for term in terms_in(text, entities=self.entities))
         elif section == CHALLENGES:
             self.challenges.append(clean(text))
         else:
@@ -294,16 +305,21 @@ class _Reader:
     def question_line(self, text: str, went: str | None) -> None:
         """A line known to hold a question: "Q: …", or a line under a questions heading."""
         self.add_question(text, went, 0.95, bare=True)
+        self.terms.extend(term.text for term in terms_in(text, loose=False, entities=self.entities))
 
     def answer(self, text: str) -> None:
+        # (No terms from an answer: it is the candidate's own words, "used the Jordan story".)
         """What follows a question: "A: bombed", "- went well, she took notes"."""
         went = rating_in(text)
         graded = went is not None and self.grade_pending(went)
         rest = text
         if graded:
-            # Only what comes after the grade may hold another item ("ok but I didn't…").
+            # Only what comes after the grade may hold another item ("ok but I didn't…");
+            # the remark itself is kept with what is no item.
             parts = clauses(text)
             rest = " ".join(c.text for c in parts[1:]) if len(parts) > 1 else ""
+            if len(parts[0].text.split()) > 2:
+                self.add_other(parts[0].text)
         if rest.strip():
             self.free(rest, answer=True)
 
@@ -324,6 +340,7 @@ class _Reader:
     ) -> None:
         """Text under no heading: sentences, clauses, sorted and put back together. A list
         line is read as one unit across its sentences ("design a URL shortener. went well")."""
+        text = text.strip()
         found = sentences(text, use_parse=self.use_parse)
         if bullet or len(found) <= 1:
             parts = line_clauses(text, use_parse=self.use_parse)
@@ -406,7 +423,7 @@ class _Reader:
         self.sorter.prepare([piece.text for piece in pieces])
         decisions = [
             (OTHER, 0.9)
-            if title and not ("?" in piece.text or re.search(r"(?i)\bask", piece.text))
+            if self._title_clause(piece.text, title, prose)
             else self.sorter.sort(piece)
             for piece in pieces
         ]
@@ -450,14 +467,14 @@ class _Reader:
                 start = parts[label].start if label is not None else part.start
                 if label is not None:
                     used.add(label)
-                self.add_question(
+                filed = self.add_question(
                     sentence[start : part.end],
                     went if not asked else None,
                     confidence,
-                    bare=bullet and not prose and (index == 0 or label == 0),
+                    bare=not prose and (index == 0 or label == 0),
                 )
-                if self.questions and confidence >= SURE:
-                    asked.append((index, self.questions[-1]))
+                if filed is not None:
+                    asked.append((index, filed))
                 used.add(index)
                 kinds[index] = QUESTIONS
                 continue
@@ -465,6 +482,8 @@ class _Reader:
                 grade = self._verdict(text, lenient=bool(asked) or answer or index > 0)
                 if grade is not None and self.grade_pending(grade):
                     used.add(index)
+                    if len(text.split()) > 2:
+                        self.add_other(text)  # "I explained properly, it went well"
                     continue
                 if run is not None:
                     run.last = index
@@ -507,19 +526,34 @@ class _Reader:
             self._other_sentence(sentence, [parts[i].text for i in leftover], pieces, decisions)
         elif leftover:
             self.add_other(" ".join(parts[i].text for i in leftover))
-        if not title:
-            self._terms_of(sentence, parts, kinds)
+        if not answer:
+            self._terms_of(parts, kinds, title=title)
 
-    def _terms_of(self, sentence: str, parts: list[Clause], kinds: dict[int, str]) -> None:
+    @staticmethod
+    def _title_clause(text: str, title: bool, prose: bool) -> bool:
+        """Part of the note's title line, which names the interview and holds no item: all of
+        a short title line, or the clauses of a first sentence that name the interview."""
+        if not title or "?" in text or re.search(r"(?i)\bask", text):
+            return False
+        return not prose or bool(_TITLE_RE.search(text))
+
+    def _terms_of(self, parts: list[Clause], kinds: dict[int, str], *, title: bool) -> None:
         """Names in a sentence, except in what the candidate says of themselves (a miss, a
-        positive reaction to their story); questions give only unmistakable names."""
+        positive reaction to their story, an answer after the question); questions give only
+        unmistakable names. A title line names the employer first: only the acronyms after
+        it count ("JATC interview – panel (3 IBEW, 3 NECA)")."""
+        asked = False
+        found: list[str] = []
         for index, part in enumerate(parts):
             kind = kinds.get(index, OTHER)
-            if kind in (POSITIVES, MISSES):
+            if kind in (POSITIVES, MISSES) or (asked and kind == OTHER):
                 continue
-            loose = kind != QUESTIONS
-            found = terms_in(part.text, loose=loose, names=self.names)
-            self.terms.extend(term.text for term in found)
+            asked = asked or kind == QUESTIONS
+            terms = terms_in(part.text, loose=kind != QUESTIONS, entities=self.entities)
+            found.extend(term.text for term in terms)
+        if title:
+            found = [term for term in found[1:] if term.isupper()]
+        self.terms.extend(found)
 
     def _other_sentence(
         self,
@@ -576,7 +610,7 @@ class _Reader:
     # ---- the whole note --------------------------------------------------------------------
 
     def read(self, text: str) -> None:
-        self.names = names_in(text) if self.use_parse else frozenset()
+        self.entities = entities_in(text) if self.use_parse else {}
         lines = text.split("\n")
         section: str | None = None
         section_bullets = inline = False
@@ -651,7 +685,7 @@ class _Reader:
                     mark=_mark_for(legend_field) if legend_field else mark,
                     bullet=bullet,
                     went=grade or MARK_RATINGS.get(mark or ""),
-                    title=first_line and not bullet and bool(_TITLE_RE.search(content)),
+                    title=first_line and not bullet and _is_title(content),
                 )
             else:
                 section_bullets = section_bullets or bullet
@@ -703,6 +737,17 @@ class _Reader:
         )
 
 
+def _is_title(line: str) -> bool:
+    """The note's first line naming the interview: "IT Support Lead - Fairview Credit Union",
+    "Interview with Mr. Brandt, finance manager", "Stackline backend role, onsite loop"."""
+    if "?" in line:
+        return False
+    short = len(line.split()) <= 16
+    return bool(_TITLE_RE.search(line)) or (
+        short and bool(re.search(r"\s[-–—|]\s|,|\(", line)) and not re.search(r"[.!]\s+\S", line)
+    )
+
+
 def _mark_for(field_name: str) -> str | None:
     """The mark whose default meaning is this field (legends may rename marks)."""
     return next((mark for mark, name in MARK_FIELDS.items() if name == field_name), None)
@@ -718,6 +763,17 @@ def _uses_marks(lines: list[str], start: int) -> bool:
     return False
 
 
+def _cut_at(text: str, limit: int) -> int:
+    """Where to stop reading: the last line break (or space) before `limit`."""
+    if len(text) <= limit:
+        return len(text)
+    for mark in ("\n", " "):
+        cut = text.rfind(mark, limit // 2, limit)
+        if cut > 0:
+            return cut
+    return limit
+
+
 def _sanitize(text: object) -> str:
     """Any input becomes text with plain newlines and no control characters."""
     if isinstance(text, bytes):
@@ -730,7 +786,7 @@ def _sanitize(text: object) -> str:
 
 def _message_for(text: str) -> str:
     """What to tell the user about odd input, or ""."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    words = re.findall(r"[^\W\d_]+", text[:MAX_SORTED].lower())
     if not text.strip():
         return "There were no notes to sort."
     if len(text) > MAX_SORTED:
@@ -752,11 +808,13 @@ def split_notes(text: str, *, sorter: Sorter | None = None, use_parse: bool = Tr
     """Split free-form interview notes into debrief fields. Never raises."""
     try:
         clean_text = _sanitize(text)
+        use_parse = use_parse and len(clean_text) <= MAX_PARSED
         reader = _Reader(sorter or default_sorter(), use_parse=use_parse)
-        reader.read(clean_text[:MAX_SORTED])
-        if len(clean_text) > MAX_SORTED:
-            for line in clean_text[MAX_SORTED:].split("\n"):
-                reader.add_other(line)
+        cut = _cut_at(clean_text, MAX_SORTED)
+        reader.read(clean_text[:cut])
+        if cut < len(clean_text):
+            # The rest is kept as typed, cut into items of a readable size.
+            reader.other.extend(_chunks(clean_text[cut:]))
         return reader.result(_message_for(clean_text))
     except Exception:  # noqa: BLE001 - the user must always get their text back
         try:
