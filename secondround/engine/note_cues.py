@@ -142,7 +142,9 @@ def detect_heading(line: str, after_blank: bool = True) -> str | None:
         return section or OTHER
     if section is None:
         return None
-    if colon or shouting:
+    if shouting:
+        return section
+    if colon:
         return section if heading_section(words[:3]) else None
     bare = len(words) <= 7 and all(word in HEADING_VOCAB for word in words)
     return section if bare and after_blank and not body.endswith((".", "?", "!")) else None
@@ -285,6 +287,7 @@ RATING_CUES: tuple[tuple[str, str, int], ...] = (
             "iffy",
             "medium",
             "middling",
+            "slow",
             "shaky",
             "could be better",
             "could have been better",
@@ -384,6 +387,7 @@ RATING_CUES: tuple[tuple[str, str, int], ...] = (
             "like an idiot",
             "no example",
             "no real system",
+            "sloppy",
             "lost my way",
         )
     ),
@@ -487,6 +491,14 @@ def _cue_went(match: re.Match[str]) -> tuple[str, int]:
     return went, tier
 
 
+# After a plain "ok"/"good", these take the grade down to unsure.
+_TEMPERED_RE = re.compile(
+    r"\bbut\b|\b(?:maybe |a bit |bit |probably )?(?:too long|too short|went long|rambled|"
+    r"rambling|vague|generic|thin|slow|shaky|nervous)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def rating_in(text: str) -> str | None:
     """The grade a short remark carries: its first real grade, hesitations only as fallback.
@@ -497,8 +509,8 @@ def rating_in(text: str) -> str | None:
     weak: str | None = None
     for match in RATING_RE.finditer(text):
         went, tier = _cue_went(match)
-        if tier == 1 and went == COMFORTABLE and re.search(r"\bbut\b", text[match.end() :]):
-            # "ok, mentioned SHRM webinars but nothing specific", "good but went long".
+        if tier == 1 and went == COMFORTABLE and _TEMPERED_RE.search(text[match.end() :]):
+            # "ok, mentioned SHRM webinars but nothing specific", "ok, maybe too long".
             return UNSURE
         if tier < WEAK_TIER:
             # "not" right before a plain grade turns it: "not ok", "wasn't good".
@@ -539,7 +551,8 @@ def remark_rating(text: str) -> str | None:
 
 # Things I wish I had said. Checked before questions: "should have asked about X" is a miss.
 MISS_RE = re.compile(
-    r"\b(?:forg[eo]t\w*|should(?:'ve|ve| have|a)|shoulda|shd(?: have| hv)?|could(?:'ve| have) "
+    r"\b(?:(?<!before i )forg[eo]t\w*|should(?:'ve|ve| have|a)|shoulda|shd(?: have| hv)?|"
+    r"could(?:'ve| have) "
     r"(?:mentioned|said|brought|told|used)|wish(?:ed)? i|wish i'?d|"
     r"didn'?t (?:mention|say|bring|talk|ask|get to|tell|share|highlight|show|point)|"
     r"did not (?:mention|say|bring|talk|ask|get to|tell)|never (?:mentioned|asked|said|brought|"
@@ -552,13 +565,16 @@ MISS_RE = re.compile(
 # The interviewer's doubts. Strong cues win even over "asked ..." (being asked twice about
 # something is itself the signal); weak ones lose to a clear question line.
 CONCERN_RE = re.compile(
-    r"\b(?:worr(?:y|ied|ies|ying)|concern(?:ed|s)?|hesita\w*|skeptic\w*|sceptic\w*|doubt\w*|"
-    r"red flag|not convinced|unconvinced|dealbreaker|deal breaker|reservations?|wary|frown\w*|"
+    r"\b(?:worr(?:y|ied|ies|ying)|concern(?:ed|s)?|(?<!\bi )(?<!kind of )(?<!bit )hesita\w*|"
+    r"skeptic\w*|sceptic\w*|doubt\w*|(?:a|big|huge|real) red flag|not convinced|unconvinced|"
+    r"dealbreaker|deal breaker|reservations?|wary|frown\w*|"
     r"read between|between the lines|thick skin|not sure about me|not sure (?:if |whether )?"
     r"(?:they|she|he)\b|"
     r"(?:asked|ask|asks|mentioned|brought up|came back to|said|repeated)\b[^.]{0,60}?\b"
-    r"(?:twice|two times|three times|3 times|again|repeatedly|a lot|several times|multiple "
-    r"times|more than once)|"
+    r"(?:twice|two times|2x|three times|3 times|again|repeatedly|a lot|several times|multiple "
+    r"times|more than once|a couple (?:of )?times|a few times)|"
+    r"(?:might|could|may|would) be (?:an? )?(?:issue|problem|concern|sticking point|dealbreaker)|"
+    r"(?:is|was|seems|seemed|be) (?:a )?big deal|sticking point|"
     r"kept (?:asking|coming back|bringing|returning|pressing|pushing|mentioning|saying)|"
     r"seemed (?:unsure|unconvinced|doubtful|uneasy|nervous|surprised|hesitant)|"
     r"looked (?:doubtful|unsure|unconvinced|worried|sceptical|skeptical)|paused|"
@@ -588,7 +604,8 @@ CHALLENGE_RE = re.compile(
 POSITIVE_RE = re.compile(
     r"\b(?:lov(?:ed|es|e)|lik(?:ed|es)|like (?:very much|a lot)|impress\w*|"
     r"lit up|light up|smil\w*|nodd\w*|laugh\w*|excited|perked up|"
-    r"responded (?:well|to)|resonat\w*|interested in|wrote (?:it |that |down)|writ(?:e|ing) down|"
+    r"responded (?:well|to)|resonat\w*|(?:seem\w*|was|were|looked|got) (?:really |very |so )?"
+    r"interested|wrote (?:it |that |down)|writ(?:e|ing) down|"
     r"took notes|took a note|noted it|positive|enthusias\w*|rapport|praised|complimented|"
     r"exactly what|that'?s exactly|seemed to (?:like|love|enjoy|appreciate)|appreciated|"
     r"into it|was a hit|warmed up|engaged|leaned in|great question|good question|agreed|"
@@ -638,12 +655,13 @@ TRAILING_FILLER_RE = re.compile(
 # --------------------------------------------------------------------------------------------
 
 _BULLET_RE = re.compile(
-    r"^\s*(?:[-*•·◦‣▪►>–—]|\d{1,3}[.)]|[a-z][.)](?=\s)|\[[ xX]?\])\s*"
+    r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+"
+    r"|^\s*(?:[-*•·◦‣▪►>–—]|\d{1,3}[.)]|[a-z][.)](?=\s)|\[[ xX]?\])\s*"
     r"|^\s*(?:" + "|".join(re.escape(s) for s in RATING_SYMBOLS if s != "~") + r")\ufe0f?\s*"
 )
 _MARKER_RE = re.compile(r"^\s*([+?]{1,2}|!)\s+(?=\S)|^\s*\(([+?!-])\)\s*")
 SEPARATORS_RE = re.compile(
-    r"\s+[—–]+\s*|\s*[—–]+\s+|\s+-{1,2}\s+|\s*--\s*|\s*(?:->|=>|→)\s*|\s*\.\.\.+\s*|…\s*|"
+    r"\?\s+(?:[—–-]+|->|→)\s+|\s+[—–]+\s*|\s*[—–]+\s+|\s+-{1,2}\s+|\s*--\s*|\s*(?:->|=>|→)\s*|\s*\.\.\.+\s*|…\s*|"
     r"[?!.]\s+|:\s+|;\s+|,\s+|\s*\(|\s*\[|\s+(?:and|but|which|so|though|although)\s+"
 )
 _WEAK_SEPARATORS = frozenset({",", "and", "but", "which", "so", "though", "although"})
@@ -686,7 +704,7 @@ def _separator_strength(separator: str) -> int:
         return 0
     if separator in (":", ";"):
         return 1
-    if separator in ("?", ".", "!"):
+    if separator in (".", "!") or separator == "?":
         return 2
     return 3
 

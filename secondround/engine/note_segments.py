@@ -18,6 +18,7 @@ from secondround.engine import nlp
 
 __all__ = [
     "Clause",
+    "split_yes_no",
     "clauses",
     "line_clauses",
     "question_text",
@@ -43,6 +44,8 @@ ABBREVIATIONS = frozenset(
         "dept",
         "inc",
         "co",
+        "incl",
+        "esp",
         "corp",
         "ltd",
         "no",
@@ -72,11 +75,14 @@ _CLAUSE_RE = re.compile(
     r"|(?<=\?)\s+(?=\S)"
     rf"|,?\s+(?:and|but|so|plus|\+)\s+{_GAP}(?=(?:then\s+)?{SUBJECTS}\b)"
     rf"|,\s+{_GAP}(?=(?:then\s+)?{SUBJECTS}\s+\w)"
-    r"|,?\s+(?:and\s+)?then[,\s]+(?=\S)"
+    rf"|,?\s+(?:and\s+)?then[,\s]+(?=(?:(?:um+|uh+|so|like)[,\s]+)*(?:{SUBJECTS}|what|how|why|"
+    r"when|where|which|who|the|asked|ask|a time|about|out of|something)\b)"
     r"|,\s+(?=(?:also|plus)\s+(?:asked|ask|wanted)\b)"
-    r"|\s+\+\s+(?=[a-z])"
+    r"|\s+\+\s+(?=(?:asked|ask|worried|seemed|forgot|liked|loved|said|wants?|wanted|"
+    r"if|whether|prob|maybe|think)\b)"
     r"|,\s+(?=(?:prob(?:ably)?\s+|maybe\s+|kind of\s+|really\s+)?(?:worried|concerned|forgot|"
-    r"liked|loved|asked|seemed|nodded|smiled|laughed|wrote|wish|wished|never)\b)"
+    r"liked|loved|asked (?:if|whether|about|how|what|why|me|us|twice)|seemed|nodded|smiled|laughed|"
+    r"wrote|wish|wished|never)\b)"
     rf"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:the|one|my|her|his|their|our)\s+\w+(?:\s+\w+)?\s+"
     rf"{CLAUSE_VERBS}\b)"
     rf"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+{CLAUSE_VERBS}\b)",
@@ -212,7 +218,7 @@ _NARRATION_RE = re.compile(
     r"(?:(?:[\w'.]+\s+){0,9}?)"
     r"(?:asked|ask|asks|wanted to know|want to know|wants to know|quizzed me on|"
     r"grilled me on|had me|made me|started with|opened with|began with|kicked off with|"
-    r"ended with|finished with|closed with)"
+    r"ended with|finished with|closed with|gave me|gave us|threw me|put me)"
     r"(?:\s+(?:me|us|him|her|them))?"
     rf"(?:\s+(?:{_ORDINAL}|straight away|right away|at the start|at the end|again))*"
     r"(?:\s+(?:to)\b)?\s+"
@@ -228,7 +234,7 @@ _OPENER_RE = re.compile(
     r"(?i)^[\"“']?(?:tell (?:me|us)|walk (?:me|us)|describe|explain|give (?:me|us)|how|why|what|"
     r"what's|when|where|who|which|do you|did you|have you|can you|could you|would you|are you)\b"
 )
-_OPENING_FILLER_RE = re.compile(rf"^(?:(?:{_FILLER}|then|and|also)[,\s]+)+", re.IGNORECASE)
+_OPENING_FILLER_RE = re.compile(rf"^(?:(?:{_FILLER}|then|and|also)[,:\s]+)+", re.IGNORECASE)
 
 
 def strip_filler(text: str) -> str:
@@ -264,10 +270,11 @@ _COORDINATION_RE = re.compile(
 )
 # "…, sounded unconvinced on both", "I think both are worries": a verdict on all the parts.
 _BOTH_RE = re.compile(
-    r"[,;.]?\s*(?:-|—|–)?\s*(?:i think |sounded like |seemed like |felt like )?"
+    r"[,;.]?\s*(?:->|→|-|—|–)?\s*(?:i think |sounded like |seemed like |felt like )?"
     r"(?:(?:both|all)(?: of them| of those| were| are)?\s+(?:were |are |seemed |sounded )?"
-    r"(?:worries|concerns|worried|doubts?|red flags?)|(?:sounded|seemed|looked)\s+"
-    r"(?:unconvinced|unsure|worried|doubtful|skeptical|sceptical)\s+(?:on|about)\s+(?:both|"
+    r"(?:like )?(?:worries|concerns|worried|doubts?|red flags?|issues|problems)|"
+    r"(?:sounded|seemed|looked)\s+"
+    r"(?:unconvinced|unsure|worried|doubtful|skeptical|sceptical|hesitant)\s+(?:on|about)\s+(?:both|"
     r"all|them|each)|sounded like both were worries|i think both are worries)[.!]*\s*$",
     re.IGNORECASE,
 )
@@ -301,6 +308,18 @@ def split_coordinated(text: str) -> list[str]:
         if cut > 0 and len(trimmed[:cut].split()) >= 3 and len(trimmed[cut:].split()) >= 3:
             return [trimmed[:cut].strip(" ,;"), trimmed[cut:].strip(" ,;.").split(" ", 1)[1]]
     return [trimmed if both else text]
+
+
+_YES_NO_RE = re.compile(r",?\s+and\s+(?:also\s+)?(?=(?:if|whether)\b)", re.IGNORECASE)
+
+
+def split_yes_no(text: str) -> list[str]:
+    """Two yes/no questions asked in one breath: "whether I'd go down to 4 days, and if I
+    can cover the Saturday clinic" -> both. Other "and"s stay ("how X and what Y")."""
+    parts = [part.strip(" ,") for part in _YES_NO_RE.split(text)]
+    if len(parts) > 1 and all(len(part.split()) >= 3 for part in parts):
+        return parts
+    return [text]
 
 
 def join_clauses(sentence: str, parts: Sequence[Clause]) -> str:

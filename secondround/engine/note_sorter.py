@@ -90,8 +90,8 @@ class Piece:
 
 
 _HEDGE_RE = re.compile(
-    r"^(?:so\s+|and\s+|which,?\s+(?:yeah,?\s+)?)?(?:maybe|prob(?:ably)?|i think|i guess|i feel|"
-    r"i'?m guessing|guess|seems?|seemed like|sounded like|felt like|pretty sure|i'?d say)\b",
+    r"^(?:so\s+|and\s+|which,?\s+(?:yeah,?\s+)?)?(?:maybe|prob(?:ably)?|i think|think|i guess|"
+    r"i feel|i'?m guessing|guess|seems?|seemed like|sounded like|felt like|pretty sure|i'?d say)\b",
     re.IGNORECASE,
 )
 
@@ -115,7 +115,13 @@ _REPORTED_RE = re.compile(
     r"(?:question|one|q)\s+(?:was|is)\b"
     r"|^(?:first|second|third|fourth|fifth|next|last|another one)\s+was\s+about\b"
     r"|^(?:the\s+)?(?:one|question|bit) (?:about|on|where)\b"
+    r"|^(?:[\w'.]+\s+){0,4}?(?:opened|started|began|kicked off|finished|ended|closed) with\b"
+    r"|^(?:[\w'.]+\s+){0,4}?(?:gave|threw|put|hit) (?:me|us) (?:with )?(?:a|an|the|this|one)\s+"
+    r"(?:scenario|situation|case|role[- ]?play|question|test|hypothetical|problem|task)\b"
 )
+
+
+_SELF_CRITIQUE_RE = re.compile(r"(?i)^(?:forgot|forget|ran out|missed|didn'?t get to)\b")
 
 
 def bare(text: str) -> str:
@@ -149,6 +155,10 @@ def rule_field(piece: Piece) -> tuple[str, float]:
     if Q_PREFIX_RE.match(text):
         return QUESTIONS, 0.95
     if MISS_RE.search(text):
+        if piece.after_question and not piece.prose and _SELF_CRITIQUE_RE.match(text):
+            # "- sell me this stapler - jumped to features, forgot discovery": how the
+            # answer went, not something left unsaid.
+            return OTHER, 0.6
         return MISSES, 0.9
     if CONCERN_RE.search(text):
         return CONCERNS, 0.85
@@ -177,13 +187,19 @@ def rule_field(piece: Piece) -> tuple[str, float]:
     ):
         return QUESTIONS, 0.7
     body, went, _ = split_tail(text)
-    if went is not None and not _NOT_A_QUESTION.search(body) and len(body.split()) >= 3:
+    if (
+        went is not None
+        and not piece.prose
+        and not _NOT_A_QUESTION.search(body)
+        and len(body.split()) >= 3
+    ):
         return QUESTIONS, 0.6
     return OTHER, 0.6
 
 
 _NOT_A_QUESTION = re.compile(
-    r"\binterview\b|^(?:so |ok |okay |well )?(?:the|this|it|that|overall|today|round|i|we)\b",
+    r"\binterview\b|^(?:so |ok |okay |well )?(?:the|this|it|that|overall|today|round|i|we|"
+    r"she|he|they|you|my|our)\b",
     re.IGNORECASE,
 )
 

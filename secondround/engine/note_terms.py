@@ -37,7 +37,9 @@ CAPITAL_STOPWORDS = _wordset(
     "she's he's we're that's there's what's how's mr mrs ms dr miss madam sir "
     "situational behavioural behavioral technical scenario panel lesson tour coffee lunch "
     "good bad great fine meh weak solid strong nailed bombed blanked looking look meant "
-    "wish should shd didn't never forgot forget tell describe walk give explain"
+    "wish should shd didn't never forgot forget tell describe walk give explain met spoke "
+    "talked saw had got went did said told asked quick hi hey dear cheers thanks subject to "
+    "from"
 )
 
 # Acronyms every office uses that are not worth studying: titles, HR, time, generic kinds
@@ -216,7 +218,10 @@ def terms_in(
         )
         label = entities.get(" ".join(run).lower(), "")
         credential = following in CREDENTIAL_WORDS
-        if person or credential or (len(run) == 1 and label == "PERSON" and not acronyms):
+        # "they use Kronos", "competitor is Rosendin": the parse's PERSON is overruled here.
+        listed = cue and previous in ("use", "uses", "using", "on", "is", "are", "and", "to")
+        first_name = len(run) == 1 and label == "PERSON" and not acronyms and not listed
+        if person or credential or first_name:
             index = end
             continue
         if len(run) >= 2:
@@ -279,8 +284,8 @@ def _listed_after_use(sentence: str) -> Iterator[Term]:
                 continue
             if kept[0].lower().endswith("ing") or not re.match(r"[A-Za-z0-9]", kept[0]):
                 continue
-            if kept[0][:1].isupper() and len(kept) > 1 and kept[1][:1].isupper():
-                continue  # a run of capitalised words is read by terms_in itself
+            if kept[0][:1].isupper():
+                continue  # a capitalised name is read by terms_in itself, without "scalers"
             text = " ".join(kept)
             where = sentence.find(text, start)
             yield Term(text, where, where + len(text))

@@ -20,6 +20,7 @@ what is no item is kept in ``other``. It never raises on odd input.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ from secondround.engine.note_cues import (
     CHALLENGES,
     COMFORTABLE,
     CONCERNS,
+    HEADING_VOCAB,
     MARK_FIELDS,
     MARK_RATINGS,
     MISSES,
@@ -49,6 +51,7 @@ from secondround.engine.note_cues import (
     is_verdict,
     is_verdict_like,
     leading_mark,
+    norm_words,
     rating_in,
     read_legend,
     read_question_line,
@@ -63,6 +66,7 @@ from secondround.engine.note_segments import (
     question_text,
     sentences,
     split_coordinated,
+    split_yes_no,
 )
 from secondround.engine.note_sorter import (
     SURE,
@@ -110,6 +114,7 @@ _NOT_A_QUESTION = re.compile(
     r"\binterview\b|^(?:so |ok |okay |well )?(?:the|this|it|that|overall|today|round)\b",
     re.IGNORECASE,
 )
+_PERSON_LABEL_RE = re.compile(r"^((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]+)\s*:\s+(\S.*)$")
 _LEADING_JOIN_RE = re.compile(r"^(?:(?:and|so|then|um+|uh+|but|plus)[,\s]+)+", re.IGNORECASE)
 _TITLE_RE = re.compile(
     r"(?i)\b(?:interview\w*|intvw|round|rd ?\d|panel|loop|screen|call with|chat with|met with|"
@@ -238,6 +243,8 @@ class _Reader:
         self.scale: int | None = None
         # Does the current list grade its questions with "+", "-", "?" marks?
         self.question_marks = False
+        # Sentences read since the pending question was asked.
+        self.pending_age = 0
         self.entities: dict[str, str] = {}
 
     # ---- what gets stored -------------------------------------------------------------------
@@ -259,8 +266,9 @@ class _Reader:
         """File a question (or offer it to sort); return it when it was filed."""
         body, grade, rest = read_question_line(text, scale=self.scale)
         body = clean(question_text(body, keep_bare_asked=bare))
-        if not body or not re.search(r"\w", body) or is_verdict(body):
-            graded = is_verdict(body) and self.grade_pending(rating_in(body) or "")
+        verdict = is_verdict(body) and len(body.split()) <= 3
+        if not body or not re.search(r"\w", body) or verdict:
+            graded = verdict and self.grade_pending(rating_in(body) or "")
             if not graded:
                 self.add_other(text)
             return None
@@ -273,6 +281,7 @@ class _Reader:
         else:
             self.questions.append(question)
             self.pending = question if question.went is None else None
+            self.pending_age = 0
         if rest:
             self.answer(rest)
         return question if confidence >= SURE else None
@@ -367,11 +376,18 @@ class _Reader:
             )
 
     def _pieces(
-        self, parts: list[Clause], *, mark: str | None, bullet: bool, prose: bool, graded: bool
+        self,
+        parts: list[Clause],
+        *,
+        mark: str | None,
+        bullet: bool,
+        prose: bool,
+        graded: bool,
+        answer: bool = False,
     ) -> list[Piece]:
         pieces: list[Piece] = []
         previous: str | None = None
-        question_before = False
+        question_before = answer
         arrows = ("->", "=>", "→")
         chain = len(parts) > 2 and all(p.joint in arrows for p in parts[1:])
         for index, part in enumerate(parts):
@@ -418,8 +434,11 @@ class _Reader:
         sentence = sentence.strip()
         if not sentence:
             return
+        self.pending_age += 1
         parts = parts or clauses(sentence)
-        pieces = self._pieces(parts, mark=mark, bullet=bullet, prose=prose, graded=went is not None)
+        pieces = self._pieces(
+            parts, mark=mark, bullet=bullet, prose=prose, graded=went is not None, answer=answer
+        )
         self.sorter.prepare([piece.text for piece in pieces])
         decisions = [
             (OTHER, 0.9)
@@ -467,19 +486,23 @@ class _Reader:
                 start = parts[label].start if label is not None else part.start
                 if label is not None:
                     used.add(label)
-                filed = self.add_question(
-                    sentence[start : part.end],
-                    went if not asked else None,
-                    confidence,
-                    bare=not prose and (index == 0 or label == 0),
-                )
-                if filed is not None:
-                    asked.append((index, filed))
+                for number, asked_text in enumerate(split_yes_no(sentence[start : part.end])):
+                    filed = self.add_question(
+                        asked_text,
+                        went if not asked else None,
+                        confidence,
+                        bare=not prose and (index == 0 or label == 0) and number == 0,
+                    )
+                    if filed is not None:
+                        asked.append((index, filed))
                 used.add(index)
                 kinds[index] = QUESTIONS
                 continue
             if field_name in (OTHER, QUESTIONS):
-                grade = self._verdict(text, lenient=bool(asked) or answer or index > 0)
+                just_asked = self.pending is not None and self.pending_age <= 1
+                grade = self._verdict(
+                    text, lenient=bool(asked) or answer or index > 0 or just_asked
+                )
                 if grade is not None and self.grade_pending(grade):
                     used.add(index)
                     if len(text.split()) > 2:
@@ -596,7 +619,8 @@ class _Reader:
         """Does this clause carry on the item before it rather than start a new one?"""
         if part.joint in (";", "+", "?"):
             return False
-        return is_interpretation(text) or len(text.split()) <= 3 or part.joint in (",", "-", "—")
+        weak_joint = part.joint in (",", "-", "—", "–")
+        return is_interpretation(text) or len(text.split()) <= 3 or weak_joint
 
     def _verdict(self, text: str, *, lenient: bool) -> str | None:
         """The grade a clause gives the question before it, if it is a verdict."""
@@ -619,6 +643,12 @@ class _Reader:
         after_blank = True
         item_indent = 0
         seen_content = False
+        # "Name:" labels used on several lines are the panel member who asked.
+        labels = Counter(
+            match.group(1)
+            for line in lines
+            if (match := _PERSON_LABEL_RE.match(strip_bullet(line)[0])) is not None
+        )
         for number, raw in enumerate(lines):
             if not raw.strip():
                 after_blank = True
@@ -630,7 +660,7 @@ class _Reader:
                 self.add_other(raw)
                 first_line = False
                 continue
-            if _SCALE_RE.search(raw) and len(raw.split()) <= 8:
+            if _SCALE_RE.search(raw) and len(raw.split()) <= 12:
                 scale = re.search(r"\b(?:1\s*[-–]\s*|out of\s*|/\s*)(5|10)\b", raw)
                 self.scale = int(scale.group(1)) if scale else self.scale
             heading = detect_heading(raw, after_blank)
@@ -643,7 +673,22 @@ class _Reader:
                 marks = marks or self.question_marks
                 after_blank = False
                 continue
+            if raw.lstrip().startswith("|"):
+                cells = [cell.strip() for cell in raw.strip().strip("|").split("|")]
+                if all(re.fullmatch(r"[-:=\s]*", cell) for cell in cells):
+                    continue  # | --- | --- |
+                words = norm_words(" ".join(cells))
+                if all(word in HEADING_VOCAB or word in ("how", "it", "went") for word in words):
+                    self.add_other(raw)  # | question | how it went |
+                    continue
+                raw = "- " + " — ".join(cell for cell in cells if cell)
             mark, content, bullet = self._line_start(raw, marks=marks, section=section)
+            person = _PERSON_LABEL_RE.match(content)
+            if person and (
+                self.entities.get(person.group(1).lower().rstrip(".")) == "PERSON"
+                or labels[person.group(1)] >= 2
+            ):
+                content = person.group(2)  # "Raj: what do you do when…" (panel notes)
             symbol = SYMBOL_RE.match(raw.lstrip())
             grade = RATING_SYMBOLS.get(symbol.group(0)) if symbol else None
             indent = len(raw) - len(raw.lstrip(" \t"))
@@ -676,7 +721,16 @@ class _Reader:
             inline = inline and bullet
             legend_field = legend.get(mark) if mark else None
             if legend_field in WENT:
-                grade, legend_field = grade or legend_field, None
+                # "(+) good, (-) bad": the mark grades a question, it names no field.
+                grade, legend_field, mark = grade or legend_field, None, None
+            if grade is None and self.scale and section is None:
+                # "long line and you need to stay accurate 7" under "rated 1-10".
+                score = re.search(r"\s(\d{1,2})\s*(?:[-–—,]\s*(.*))?$", content)
+                if score and 0 < int(score.group(1)) <= self.scale:
+                    grade = bare_grade(score.group(1), self.scale)
+                    remark = score.group(2) or ""
+                    content = content[: score.start()].rstrip(" -–—,:")
+                    content += f" — {remark}" if remark else ""
             if legend_field not in (None, QUESTIONS) and section == QUESTIONS and after_blank:
                 section = None  # "+ Lena wrote down…" after the questions, under a legend
             if section is None:
