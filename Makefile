@@ -49,6 +49,7 @@ eval: install
 	$(BIN)/python eval/story_matching.py 2>/dev/null
 	$(BIN)/python eval/star_labels.py 2>/dev/null
 	$(BIN)/python eval/filler_detection.py 2>/dev/null
+	$(BIN)/python eval/notes_split.py 2>/dev/null
 
 clean:
 	rm -rf $(VENV) var/test

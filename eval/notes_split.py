@@ -1,36 +1,35 @@
-"""How well round-1 notes are sorted, item by item, beside the splitter of an older revision.
+"""How well round-1 notes are sorted, item by item, beside the rules alone and an older splitter.
 
-    .venv/bin/python eval/notes_split.py [--baseline REV] [--show dev|fixtures|grown] [--no-loso]
+    .venv/bin/python eval/notes_split.py [--baseline REV] [--show dev|grown|fixtures]
 
 An item is one entry of a field: a question's text, a positive, a miss, a concern, a term.
 A found item is right when its text equals an expected item's of the same note and field
 after normalising case, punctuation and whitespace. Precision, recall and F1 are counted
 over items (micro), per field and over all five. How a question ``went`` is scored apart:
 the share of right questions whose ``went`` is right too. Items the splitter left "to sort"
-are in no field, so they count as missed.
+are in no field, so they count as missed; ``wrong_field`` is the share of found items that
+sit in a field where the note has no such item (what "to sort" is there to avoid).
 
-Sets, and what each figure is worth:
-* ``corpus_test``: the notes of eval/notes_corpus whose source falls in "test" by a hash
-  of its id (decided once, before any tuning: see ``split_of``). Written blind by another
-  person; their mistakes are never printed (``--show`` refuses) and they train nothing.
-  This and ``heldout`` are the honest figures.
-* ``heldout``: eval/notes_heldout, written after the first splitter and never tuned on.
-* ``corpus_dev``: the "dev" sources of the corpus, read while improving the splitter.
-  Scored leave-one-source-out: the item classifier is retrained without the source
-  being scored (rules were tuned on them, so this is still optimistic).
-* ``grown``: eval/notes_grown, notes written for this project after reading the splitter
-  (training and development material; optimistic), scored leave-one-source-out too.
-* ``fixtures``: tests/engine/fixtures/notes, which the first splitter was built on.
+Sets (see eval/note_sets.py), and what each figure is worth:
+* ``corpus_test``: corpus notes whose source falls in "test" by a hash of its id, decided
+  once before any tuning. Written blind by another person; they train nothing and their
+  mistakes are never printed (``--show`` refuses them). With ``heldout`` (written after the
+  first splitter, never tuned on), the honest figures.
+* ``corpus_dev``: the "dev" sources, read while improving the rules: optimistic. Scored
+  leave-one-source-out: the item sorter is retrained without the source being scored.
+* ``grown``: eval/notes_grown, written for this work after reading the splitter
+  (optimistic); leave-one-source-out too.
+* ``fixtures``: the first splitter's fixtures (tuned on).
 
---baseline REV scores the splitter as it was at git revision REV in the same run.
+Three splitters in one run: the current one (the shipped item sorter, or per source when
+leave-one-source-out), the current one with the cue rules alone (``_rules``), and the
+splitter at git revision REV (``_baseline``, by default the one before this work).
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib
-import json
 import re
 import statistics
 import subprocess
@@ -46,22 +45,24 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
 
-CORPUS = ROOT / "eval" / "notes_corpus"
-GROWN = ROOT / "eval" / "notes_grown"
-HELDOUT = ROOT / "eval" / "notes_heldout"
-FIXTURES = ROOT / "tests" / "engine" / "fixtures" / "notes"
+from note_sets import (  # noqa: E402
+    FIXTURES,
+    GROWN,
+    HELDOUT,
+    Note,
+    corpus_split,
+    labelled_pieces,
+    load_notes,
+    training_notes,
+)
+
 FIELDS = ("questions", "positives", "misses", "concerns", "terms")
 # The splitter as it was before this evaluation existed (round 1, regex only).
 DEFAULT_BASELINE = "4faaf90"
 
 Splitter = Callable[[str], dict[str, Any]]
-
-
-def split_of(source_id: str) -> str:
-    """A corpus source is "dev" or "test" by a hash of its id, so the split does not
-    depend on what the notes contain. Fixed before the splitter was changed."""
-    return "dev" if hashlib.sha256(source_id.encode()).digest()[0] % 2 == 0 else "test"
 
 
 def normalise(text: object) -> str:
@@ -70,29 +71,11 @@ def normalise(text: object) -> str:
 
 
 @dataclass
-class Note:
-    path: Path
-    text: str
-    expected: dict[str, Any]
-
-    @property
-    def source(self) -> str:
-        return str(self.expected.get("source_id") or self.path.stem)
-
-
-def load_notes(folder: Path) -> list[Note]:
-    notes = []
-    for path in sorted(folder.glob("*.txt")):
-        expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
-        notes.append(Note(path, path.read_text(encoding="utf-8"), expected))
-    return notes
-
-
-@dataclass
 class Tally:
     right: Counter[str] = field(default_factory=Counter)
     found: Counter[str] = field(default_factory=Counter)
     wanted: Counter[str] = field(default_factory=Counter)
+    misplaced: int = 0
     went_right: int = 0
     went_counted: int = 0
     to_sort: int = 0
@@ -102,12 +85,14 @@ class Tally:
         self.right += other.right
         self.found += other.found
         self.wanted += other.wanted
+        self.misplaced += other.misplaced
         self.went_right += other.went_right
         self.went_counted += other.went_counted
         self.to_sort += other.to_sort
         self.wrong += other.wrong
 
     def prf(self, fields: Iterable[str] = FIELDS) -> tuple[float, float, float]:
+        fields = list(fields)
         right = sum(self.right[f] for f in fields)
         found = sum(self.found[f] for f in fields)
         wanted = sum(self.wanted[f] for f in fields)
@@ -125,6 +110,7 @@ def _texts(field_name: str, items: list[Any]) -> list[str]:
 
 def score_note(note: Note, found: dict[str, Any]) -> Tally:
     tally = Tally()
+    everywhere = Counter(t for name in FIELDS[:4] for t in _texts(name, note.expected[name]))
     for name in FIELDS:
         want = Counter(_texts(name, note.expected[name]))
         got = Counter(_texts(name, found.get(name, [])))
@@ -132,6 +118,9 @@ def score_note(note: Note, found: dict[str, Any]) -> Tally:
         tally.right[name] = sum(matched.values())
         tally.found[name] = sum(got.values())
         tally.wanted[name] = sum(want.values())
+        if name != "terms":
+            # An extra item whose text is expected in another field: filed in the wrong one.
+            tally.misplaced += sum(((got - want) & everywhere).values())
         tally.wrong += [f"{note.path.stem} {name}: missing {k!r}" for k in (want - got).elements()]
         tally.wrong += [f"{note.path.stem} {name}: extra   {k!r}" for k in (got - want).elements()]
     expected_went: dict[str, list[Any]] = {}
@@ -162,8 +151,9 @@ def print_figures(name: str, tally: Tally, notes: int) -> None:
         print(f"FIGURE notes_{name}_{field_name}_f1 {tally.prf([field_name])[2]:.3f} ratio")
     went = tally.went_right / tally.went_counted if tally.went_counted else 1.0
     print(f"FIGURE notes_{name}_went_right {went:.3f} ratio")
-    if tally.to_sort:
-        print(f"FIGURE notes_{name}_to_sort {tally.to_sort} items")
+    items = sum(tally.found[f] for f in FIELDS[:4])
+    print(f"FIGURE notes_{name}_wrong_field {tally.misplaced / items if items else 0:.3f} ratio")
+    print(f"FIGURE notes_{name}_to_sort {tally.to_sort} items")
 
 
 def load_engine(revision: str | None) -> ModuleType:
@@ -198,27 +188,9 @@ def splitter(engine: ModuleType, **options: Any) -> Splitter:
     return run
 
 
-def loso_splitters(engine: ModuleType, held: list[Note]) -> dict[str, Splitter]:
-    """One splitter per source of `held`, its classifier trained without that source.
-
-    The engine's training set (``item_training.training_notes``) is used minus the source;
-    an engine without a trainable classifier gets the plain splitter for every source."""
-    training = getattr(engine, "loso_sorter", None)
-    if training is None:
-        plain = splitter(engine)
-        return {note.source: plain for note in held}
-    return {
-        source: splitter(engine, sorter=training(exclude_source=source))
-        for source in {note.source for note in held}
-    }
-
-
 def evaluate(
-    name: str,
-    notes: list[Note],
-    split_for: Callable[[Note], Splitter],
-    show: bool,
-) -> Tally:
+    name: str, notes: list[Note], split_for: Callable[[Note], Splitter], show: bool
+) -> None:
     total = Tally()
     for note in notes:
         total.add(score_note(note, split_for(note)(note.text)))
@@ -226,38 +198,90 @@ def evaluate(
     if show:
         for line in total.wrong:
             print(f"  {line}", file=sys.stderr)
-    return total
 
 
 def median_ms(split: Splitter, notes: list[Note]) -> float:
+    """Median time to split one note, each text new to the parse cache."""
     for note in notes[:3]:
-        split(note.text)  # warm: models load, caches fill
+        split(note.text + "\n")  # warm: models load
     timings = []
-    for note in notes:
+    for number, note in enumerate(notes):
+        text = note.text + " " * (number + 2)
         started = time.perf_counter()
-        split(note.text)
+        split(text)
         timings.append((time.perf_counter() - started) * 1000)
     return statistics.median(timings)
 
 
-def run(engine: ModuleType, label: str, show: str | None, loso: bool) -> None:
-    corpus = load_notes(CORPUS)
-    dev = [n for n in corpus if split_of(n.source) == "dev"]
-    test = [n for n in corpus if split_of(n.source) == "test"]
-    grown = load_notes(GROWN) if GROWN.exists() else []
-    plain = splitter(engine)
-    per_source = loso_splitters(engine, dev + grown) if loso else {}
+class LeaveOneSourceOut:
+    """Item sorters trained on every training note but those of one source."""
 
-    def loso_split(note: Note) -> Splitter:
-        return per_source.get(note.source, plain)
+    def __init__(self) -> None:
+        from secondround.engine import embeddings
 
-    evaluate(f"corpus_test{label}", test, lambda note: plain, show=False)
-    evaluate(f"heldout{label}", load_notes(HELDOUT), lambda note: plain, show=False)
-    evaluate(f"corpus_dev{label}", dev, loso_split, show == "dev")
-    if grown:
-        evaluate(f"grown{label}", grown, loso_split, show == "grown")
-    evaluate(f"fixtures{label}", load_notes(FIXTURES), lambda note: plain, show == "fixtures")
-    print(f"FIGURE notes_split_median{label} {median_ms(plain, corpus):.1f} ms")
+        self.rows = labelled_pieces(training_notes())
+        texts = [piece.text for piece, _, _ in self.rows]
+        self.vectors = embeddings.embed(texts)
+        self._trained: dict[str, Any] = {}
+
+    def sorter(self, source: str) -> Any:
+        from secondround.engine.note_sorter import train_sorter
+
+        if source not in self._trained:
+            keep = [i for i, (_, _, s) in enumerate(self.rows) if s != source]
+            self._trained[source] = train_sorter(
+                self.vectors[keep], [self.rows[i][0] for i in keep], [self.rows[i][1] for i in keep]
+            )
+        return self._trained[source]
+
+
+def run_current(show: str | None) -> None:
+    from secondround.engine.note_sorter import RuleSorter, load_sorter
+
+    engine = load_engine(None)
+    test, dev = corpus_split("test"), corpus_split("dev")
+    grown, heldout, fixtures = (
+        load_notes(GROWN, "grown"),
+        load_notes(HELDOUT, "heldout"),
+        load_notes(FIXTURES, "fixtures"),
+    )
+    shipped = splitter(engine)
+    rules = splitter(engine, sorter=RuleSorter())
+    if load_sorter() is not None:
+        loso = LeaveOneSourceOut()
+
+        def per_source(note: Note) -> Splitter:
+            return splitter(engine, sorter=loso.sorter(note.source))
+    else:
+
+        def per_source(note: Note) -> Splitter:
+            return shipped
+
+    evaluate("corpus_test", test, lambda note: shipped, show=False)
+    evaluate("heldout", heldout, lambda note: shipped, show=False)
+    evaluate("corpus_dev", dev, per_source, show == "dev")
+    evaluate("grown", grown, per_source, show == "grown")
+    evaluate("fixtures", fixtures, lambda note: shipped, show == "fixtures")
+    for name, notes in (("corpus_test", test), ("heldout", heldout), ("corpus_dev", dev)):
+        evaluate(f"{name}_rules", notes, lambda note: rules, show=False)
+    evaluate("grown_rules", grown, lambda note: rules, show=False)
+    print(f"FIGURE notes_split_median {median_ms(shipped, test + dev):.1f} ms")
+    print(f"FIGURE notes_split_median_rules {median_ms(rules, test + dev):.1f} ms")
+
+
+def run_baseline(revision: str) -> None:
+    engine = load_engine(revision)
+    old = splitter(engine)
+    sets = {
+        "corpus_test": corpus_split("test"),
+        "heldout": load_notes(HELDOUT, "heldout"),
+        "corpus_dev": corpus_split("dev"),
+        "grown": load_notes(GROWN, "grown"),
+        "fixtures": load_notes(FIXTURES, "fixtures"),
+    }
+    for name, notes in sets.items():
+        evaluate(f"{name}_baseline", notes, lambda note: old, show=False)
+    print(f"FIGURE notes_split_median_baseline {median_ms(old, sets['corpus_test']):.1f} ms")
 
 
 def main() -> None:
@@ -268,11 +292,10 @@ def main() -> None:
         choices=("dev", "grown", "fixtures"),
         help="print the wrong items of one set on stderr (never the test sources)",
     )
-    parser.add_argument("--no-loso", action="store_true", help="score dev with the shipped model")
     args = parser.parse_args()
-    run(load_engine(None), "", args.show, loso=not args.no_loso)
+    run_current(args.show)
     if args.baseline != "none":
-        run(load_engine(args.baseline), "_baseline", None, loso=False)
+        run_baseline(args.baseline)
 
 
 if __name__ == "__main__":

@@ -142,8 +142,10 @@ def detect_heading(line: str, after_blank: bool = True) -> str | None:
         return section or OTHER
     if section is None:
         return None
-    if shouting:
-        return section
+    if shouting and not re.match(r"[-*•–—+>]|\d{1,3}[.)]\s", stripped):
+        # "THINGS I DIDN'T SAY": capitals and only heading words, or the keyword early.
+        vocabulary = all(word in HEADING_VOCAB for word in words)
+        return section if vocabulary or heading_section(words[:3]) else None
     if colon:
         return section if heading_section(words[:3]) else None
     bare = len(words) <= 7 and all(word in HEADING_VOCAB for word in words)

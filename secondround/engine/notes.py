@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from secondround.engine.note_cues import (
@@ -69,6 +69,7 @@ from secondround.engine.note_segments import (
     split_yes_no,
 )
 from secondround.engine.note_sorter import (
+    STRONG_RULE,
     SURE,
     Piece,
     RuleSorter,
@@ -863,8 +864,14 @@ def split_notes(text: str, *, sorter: Sorter | None = None, use_parse: bool = Tr
     try:
         clean_text = _sanitize(text)
         use_parse = use_parse and len(clean_text) <= MAX_PARSED
-        reader = _Reader(sorter or default_sorter(), use_parse=use_parse)
+        sorter = sorter or default_sorter()
         cut = _cut_at(clean_text, MAX_SORTED)
+        if not isinstance(sorter, RuleSorter):
+            # One batch for the whole note: the model embeds faster in one call than in one
+            # per sentence.
+            pieces = clause_pieces(clean_text[:cut], use_parse=use_parse)
+            sorter.prepare([p.text for p in pieces if rule_field(p)[1] < STRONG_RULE])
+        reader = _Reader(sorter, use_parse=use_parse)
         reader.read(clean_text[:cut])
         if cut < len(clean_text):
             # The rest is kept as typed, cut into items of a readable size.
@@ -878,6 +885,29 @@ def split_notes(text: str, *, sorter: Sorter | None = None, use_parse: bool = Tr
         except Exception:  # noqa: BLE001
             lines = [line for line in str(text).splitlines() if line.strip()]
             return SplitNotes([], [], [], [], [], [], lines, message="The notes could not be read.")
+
+
+class _Collector:
+    """A sorter that answers with the rules and keeps every clause it was asked about."""
+
+    def __init__(self) -> None:
+        self.pieces: list[Piece] = []
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        return None
+
+    def sort(self, piece: Piece) -> tuple[str, float]:
+        self.pieces.append(piece)
+        return rule_field(piece)
+
+
+def clause_pieces(text: str, *, use_parse: bool = True) -> list[Piece]:
+    """Every clause the splitter would ask its sorter about, read with the rules (used to
+    embed a note in one batch, and to label clauses for training)."""
+    collector = _Collector()
+    reader = _Reader(collector, use_parse=use_parse)
+    reader.read(_sanitize(text)[:MAX_SORTED])
+    return collector.pieces
 
 
 def split_notes_as_json(notes: SplitNotes) -> dict[str, object]:
