@@ -472,8 +472,6 @@ RATING_RE = re.compile(
     re.IGNORECASE,
 )
 SYMBOL_RE = re.compile("|".join(re.escape(s) for s in RATING_SYMBOLS if s != "~") + r"|\ufe0f")
-# A bare grade at the end of a question line: "… what do you do? 7" (scale from a header).
-BARE_SCORE_RE = re.compile(r"(?<=[\s?.)])(\d{1,2})\s*(?:[—–-]\s*.*)?$")
 # Cue tiers from this one up are hesitations ("hmm", "i think"), used only when alone.
 WEAK_TIER = 3
 
@@ -525,10 +523,6 @@ def rating_in(text: str) -> str | None:
         if symbol in RATING_SYMBOLS:
             return RATING_SYMBOLS[symbol]
     return weak
-
-
-def has_rating(text: str) -> bool:
-    return rating_in(text) is not None
 
 
 def remark_rating(text: str) -> str | None:
@@ -658,6 +652,7 @@ TRAILING_FILLER_RE = re.compile(
 
 _BULLET_RE = re.compile(
     r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+"
+    r"|^\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s+(?=[A-Za-z][\w '/&-]{0,30}:)"
     r"|^\s*(?:[-*•·◦‣▪►>–—]|\d{1,3}[.)]|[a-z][.)](?=\s)|\[[ xX]?\])\s*"
     r"|^\s*(?:" + "|".join(re.escape(s) for s in RATING_SYMBOLS if s != "~") + r")\ufe0f?\s*"
 )

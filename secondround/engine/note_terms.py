@@ -49,7 +49,8 @@ GENERIC_ACRONYMS = _wordset(
     "FAQ URL ASAP FYI TBD ETA EOD PTO WFH Q1 Q2 Q3 Q4 AM PM US USA UK EU ID MBA BA BS MS PHD "
     "CV RE FW NA N/A TV KPI KPIS ROI B2B B2C POS CS CSM DM RM AM HQ CN RN LPN TA SENCO PIC "
     "ASM SM AE SDR BDR STAR OMG LOL TBH IMO BTW WMS PMS CMS CRM ERP LMS EHR EMR ATS HRIS "
-    "MIS ICU ER OR ED QA QC RD RD1 RD2 R1 R2 PPE P&L PL DC FC? NG HCA MD DR MR MRS MS"
+    "MIS ICU ER OR ED QA QC RD RD1 RD2 R1 R2 PPE P&L PL DC FC? NG HCA MD DR MR MRS MS "
+    "LIS EMS VIP P1 P2 P3 MSK DUI ASAP II III IV"
 )
 
 # Words after a capitalised name that show it is a person, not a product: "Dana loved".
@@ -60,8 +61,11 @@ PERSON_VERBS = _wordset(
 )
 PERSON_TITLES = _wordset(
     "mr mr. mrs mrs. ms ms. dr dr. miss madam sir prof professor principal manager mgr "
-    "director head chief supervisor lead nurse officer coach"
+    "director head chief supervisor lead nurse officer coach deputy sgt sergeant lt "
+    "lieutenant capt captain detective chef"
 )
+# Small words that may sit inside a name of several capitalised words.
+_NAME_JOINERS = frozenset({"in", "of", "for", "the", "de", "du", "von", "van"})
 
 # Words that cannot start a term captured after "they use ...": "a lot of", "their own".
 TERM_HEAD_STOPWORDS = _wordset(
@@ -69,7 +73,8 @@ TERM_HEAD_STOPWORDS = _wordset(
     "i we they he she you it them everything anything something nothing all both each more "
     "most other same new old to for in on at with by of and or but is are was were be been "
     "being which who what how when where why as so if mostly mainly only just also still "
-    "heavily really competitor competitors rival rivals vendor vendors system software "
+    "heavily really competitor competitors rival rivals vendor vendors system software have "
+    "has had got get "
     "platform tool tools paper spreadsheets excel? lot"
 )
 
@@ -100,10 +105,15 @@ TERM_CUES = (
     r"brand|brands|loyalty|read up|look up|check out"
 )
 _TERM_CUE_RE = re.compile(rf"\b(?:{TERM_CUES})\b", re.IGNORECASE)
+# "LIS is Telepath", "WMS is Blue Yonder": a kind of system, then its name.
+_CATEGORY_IS_RE = re.compile(
+    r"\b(?:WMS|PMS|LIS|EHR|EMR|CRM|ERP|ATS|HRIS|LMS|TMS|CMS|POS)\s+(?:is|are|=|:)\s"
+)
 # After these a list of products follows: "they use Kronos and Epic", "moving to Workday".
 _TERM_LIST_RE = re.compile(
     r"\b(?:use|uses|using|run(?:s|ning)? on|built on|moving to|migrating to|switching to|"
-    r"switching from|moving from|moving off|rolling out|competitors? (?:is|are|include)|"
+    r"switching from|moving from|moving off|moving over to|moved to|changing to|going to|"
+    r"rolling out|competitors? (?:is|are|include)|"
     r"compet\w* (?:with|against)|they're on|are on|pushing|piloting)\s+",
     re.IGNORECASE,
 )
@@ -184,8 +194,11 @@ def terms_in(
     `entities` (from `entities_in`) tell a first name from a product."""
     entities = entities or {}
     sentence = sentence[:_MAX_SENTENCE]
+    letters = [c for c in sentence if c.isalpha()]
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return []  # "TELLER II – HARBOR NATIONAL": in capitals every word looks like a name
     tokens = _tokens(sentence)
-    cue = loose and _has_term_cue(sentence)
+    cue = loose and (_has_term_cue(sentence) or bool(_CATEGORY_IS_RE.search(sentence)))
     found: list[Term] = []
     index = 0
     while index < len(tokens):
@@ -194,18 +207,26 @@ def terms_in(
             index += 1
             continue
         end = index + 1
-        while (
-            end < len(tokens)
-            and not sentence[tokens[end - 1][2] : tokens[end][1]].strip()
-            and (
-                _is_capitalised(tokens[end][0])
-                or _is_acronym(tokens[end][0])
-                or _is_camel(tokens[end][0])
-                or (tokens[end][0].isdigit() and len(tokens[end][0]) <= 4)
-                or re.fullmatch(r"[A-Z]?\d+[A-Za-z]?", tokens[end][0]) is not None
-            )
-        ):
-            end += 1
+        while end < len(tokens) and not sentence[tokens[end - 1][2] : tokens[end][1]].strip():
+            word = tokens[end][0]
+            if (
+                _is_capitalised(word)
+                or _is_acronym(word)
+                or _is_camel(word)
+                or (word.isupper() and len(word) == 2)  # "Entra ID": a short acronym inside
+                or (word.isdigit() and len(word) <= 4)
+                or re.fullmatch(r"[A-Z]?\d+[A-Za-z]?", word) is not None
+            ):
+                end += 1
+            elif (
+                word in _NAME_JOINERS
+                and end + 1 < len(tokens)
+                and _is_capitalised(tokens[end + 1][0])
+                and not sentence[tokens[end][2] : tokens[end + 1][1]].strip()
+            ):
+                end += 2  # "Keeping Children Safe in Education", "Bank of America"
+            else:
+                break
         run = [t[0] for t in tokens[index:end]]
         run_start, run_end = tokens[index][1], tokens[end - 1][2]
         following = tokens[end][0].lower() if end < len(tokens) else ""
@@ -215,12 +236,16 @@ def terms_in(
             not acronyms
             and not any(map(_is_camel, run))
             and (following in PERSON_VERBS or previous in PERSON_TITLES)
-        )
+        ) or run[0].lower().rstrip(".") in PERSON_TITLES
         label = entities.get(" ".join(run).lower(), "")
+        # "my job in Lisbon": a place the parse knows, after "in", is no product.
+        place = previous in ("in", "at", "near", "from") and label in ("GPE", "LOC", "FAC")
         credential = following in CREDENTIAL_WORDS
         # "they use Kronos", "competitor is Rosendin": the parse's PERSON is overruled here.
         listed = cue and previous in ("use", "uses", "using", "on", "is", "are", "and", "to")
-        first_name = len(run) == 1 and label == "PERSON" and not acronyms and not listed
+        first_name = (
+            len(run) == 1 and label == "PERSON" and not acronyms and not listed
+        ) and not _is_camel(run[0])
         if person or credential or first_name:
             index = end
             continue
@@ -229,7 +254,7 @@ def terms_in(
         elif len(run) == 1 and (
             _is_acronym(run[0])
             or _is_camel(run[0])
-            or (cue and index > 0 and len(run[0]) > 2)
+            or (cue and index > 0 and len(run[0]) > 2 and not place)
             or (
                 index > 0
                 and label in ("ORG", "PRODUCT", "LAW")
@@ -345,7 +370,7 @@ def term_list_items(text: str) -> list[str]:
             part = part[named.end() :]
         if not part:
             continue
-        names = re.split(r"\s+(?:on|in|via|with|from|for)\s+", part)
+        names = re.split(r"\s+(?:on|via|with)\s+", part)
         if len(part.split()) > 5:
             items.extend(extract_terms(part))
         elif len(names) > 1 and all(name[:1].isupper() or name[:1].isdigit() for name in names):

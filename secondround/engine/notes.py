@@ -111,11 +111,9 @@ MAX_SORTED = 20_000
 MAX_PARSED = 8_000
 _MAX_ITEM = 600
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
-_NOT_A_QUESTION = re.compile(
-    r"\binterview\b|^(?:so |ok |okay |well )?(?:the|this|it|that|overall|today|round)\b",
-    re.IGNORECASE,
-)
 _PERSON_LABEL_RE = re.compile(r"^((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]+)\s*:\s+(\S.*)$")
+_INTERVIEW_RE = re.compile(r"(?i)\b(?:interview\w*|intvw)\b")
+_EMPLOYER_RE = re.compile(r"(?i)(?:\bat|\bwith|\bfor|@)\s*$")
 _LEADING_JOIN_RE = re.compile(r"^(?:(?:and|so|then|um+|uh+|but|plus)[,\s]+)+", re.IGNORECASE)
 _TITLE_RE = re.compile(
     r"(?i)\b(?:interview\w*|intvw|round|rd ?\d|panel|loop|screen|call with|chat with|met with|"
@@ -315,11 +313,12 @@ class _Reader:
     def question_line(self, text: str, went: str | None) -> None:
         """A line known to hold a question: "Q: …", or a line under a questions heading."""
         self.add_question(text, went, 0.95, bare=True)
-        self.terms.extend(term.text for term in terms_in(text, loose=False, entities=self.entities))
+        asked, _, _ = read_question_line(text, scale=self.scale)  # not the answer after it
+        self.terms.extend(t.text for t in terms_in(asked, loose=False, entities=self.entities))
 
     def answer(self, text: str) -> None:
-        # (No terms from an answer: it is the candidate's own words, "used the Jordan story".)
-        """What follows a question: "A: bombed", "- went well, she took notes"."""
+        """What follows a question: "A: bombed", "- went well, she took notes". It gives no
+        terms: it is the candidate's own words ("used the Jordan story")."""
         went = rating_in(text)
         graded = went is not None and self.grade_pending(went)
         rest = text
@@ -551,7 +550,7 @@ class _Reader:
         elif leftover:
             self.add_other(" ".join(parts[i].text for i in leftover))
         if not answer:
-            self._terms_of(parts, kinds, title=title)
+            self._terms_of(sentence, parts, kinds, title=title)
 
     @staticmethod
     def _title_clause(text: str, title: bool, prose: bool) -> bool:
@@ -561,11 +560,16 @@ class _Reader:
             return False
         return not prose or bool(_TITLE_RE.search(text))
 
-    def _terms_of(self, parts: list[Clause], kinds: dict[int, str], *, title: bool) -> None:
+    def _terms_of(
+        self, sentence: str, parts: list[Clause], kinds: dict[int, str], *, title: bool
+    ) -> None:
         """Names in a sentence, except in what the candidate says of themselves (a miss, a
         positive reaction to their story, an answer after the question); questions give only
         unmistakable names. A title line names the employer first: only the acronyms after
         it count ("JATC interview – panel (3 IBEW, 3 NECA)")."""
+        letters = [c for c in sentence if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            return  # in capitals every word looks like a name
         asked = False
         found: list[str] = []
         for index, part in enumerate(parts):
@@ -574,6 +578,9 @@ class _Reader:
                 continue
             asked = asked or kind == QUESTIONS
             terms = terms_in(part.text, loose=kind != QUESTIONS, entities=self.entities)
+            if _INTERVIEW_RE.search(part.text):
+                # "interview at Marlow Family Law": the employer, not a term to look up.
+                terms = [t for t in terms if not _EMPLOYER_RE.search(part.text[: t.start])]
             found.extend(term.text for term in terms)
         if title:
             found = [term for term in found[1:] if term.isupper()]
@@ -684,7 +691,7 @@ class _Reader:
                     continue
                 raw = "- " + " — ".join(cell for cell in cells if cell)
             mark, content, bullet = self._line_start(raw, marks=marks, section=section)
-            person = _PERSON_LABEL_RE.match(content)
+            person = _PERSON_LABEL_RE.match(content) if inline_label(content) is None else None
             if person and (
                 self.entities.get(person.group(1).lower().rstrip(".")) == "PERSON"
                 or labels[person.group(1)] >= 2
@@ -798,8 +805,9 @@ def _is_title(line: str) -> bool:
     if "?" in line:
         return False
     short = len(line.split()) <= 16
+    one_sentence = len(sentences(line, use_parse=False)) == 1
     return bool(_TITLE_RE.search(line)) or (
-        short and bool(re.search(r"\s[-–—|]\s|,|\(", line)) and not re.search(r"[.!]\s+\S", line)
+        short and one_sentence and bool(re.search(r"\s[-–—|]\s|,|\(", line))
     )
 
 

@@ -47,6 +47,7 @@ def _comparable(field: str, items: list[Any]) -> list[Any]:
 
 def _all_output(notes: SplitNotes) -> str:
     parts = [question.text for question in notes.questions]
+    parts.extend(item.text for item in notes.to_sort)
     for items in (
         notes.positives,
         notes.misses,
