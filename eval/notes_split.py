@@ -235,6 +235,38 @@ class LeaveOneSourceOut:
         return self._trained[source]
 
 
+class _Chooser:
+    """The learned sorter choosing every field itself (what it was first tried as)."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+
+    def prepare(self, texts: Any) -> None:
+        self.model.prepare(texts)
+
+    def sort(self, piece: Any) -> tuple[str, float]:
+        from secondround.engine.note_sorter import ITEM_FIELDS
+
+        if piece.text not in self.model._vectors:
+            self.model.prepare([piece.text])
+        row = self.model.probabilities(self.model._vectors[piece.text].reshape(1, -1), [piece])
+        best = int(row[0].argmax())
+        return ITEM_FIELDS[best], float(row[0][best])
+
+
+def run_chooser() -> None:
+    """Leave-one-source-out figures of the learned sorter as the field chooser."""
+    engine = load_engine(None)
+    loso = LeaveOneSourceOut()
+    for name, notes in (("corpus_dev", corpus_split("dev")), ("grown", load_notes(GROWN, "grown"))):
+        evaluate(
+            f"{name}_sorter_chooses",
+            notes,
+            lambda note: splitter(engine, sorter=_Chooser(loso.sorter(note.source))),
+            show=False,
+        )
+
+
 def run_current(show: str | None) -> None:
     from secondround.engine.note_sorter import RuleSorter, load_sorter
 
@@ -292,8 +324,15 @@ def main() -> None:
         choices=("dev", "grown", "fixtures"),
         help="print the wrong items of one set on stderr (never the test sources)",
     )
+    parser.add_argument(
+        "--sorter-chooses",
+        action="store_true",
+        help="also score the learned sorter choosing every field (slow: retrains per source)",
+    )
     args = parser.parse_args()
     run_current(args.show)
+    if args.sorter_chooses:
+        run_chooser()
     if args.baseline != "none":
         run_baseline(args.baseline)
 
