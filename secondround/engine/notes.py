@@ -183,7 +183,8 @@ class SplitNotes:
     challenges: list[str]
     other: list[str]
     to_sort: list[ToSort] = field(default_factory=list)
-    # The sorter's confidence in each item of the five fields, in the same order.
+    # The sorter's confidence in each question, positive, miss and concern, in list order
+    # (terms come from a list or a name's form, and carry none).
     confidence: dict[str, list[float]] = field(default_factory=dict)
     # A sentence for the user when the input was odd (empty, too long, not English…).
     message: str = ""
@@ -783,7 +784,6 @@ class _Reader:
         confidence = {
             QUESTIONS: [round(q.confidence, 2) for q in self.questions],
             **{name: [round(c, 2) for _, c in items] for name, items in self.items.items()},
-            TERMS: [1.0] * len(terms),
         }
         return SplitNotes(
             questions=[NoteQuestion(q.text, q.went) for q in self.questions],
