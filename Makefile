@@ -60,6 +60,7 @@ eval: install
 	$(BIN)/python eval/invitations.py 2>/dev/null
 	$(BIN)/python eval/invitation_dates.py 2>/dev/null
 	$(BIN)/python eval/invitation_names.py 2>/dev/null
+	$(BIN)/python eval/notes_split.py 2>/dev/null
 
 clean:
 	rm -rf $(VENV) var/test

@@ -85,6 +85,8 @@ def cmd_split_notes(args: argparse.Namespace) -> int:
     split = split_notes(_read_text(args.file))
     json.dump(split_notes_as_json(split), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    if split.message:
+        print(f"secondround: {split.message}", file=sys.stderr)
     return 0
 
 

@@ -81,7 +81,17 @@ def test_split_notes_prints_the_five_fields(tmp_path, capsys):
     )
     assert main(["split-notes", str(notes)]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"questions", "positives", "misses", "concerns", "terms"}
+    # The five fields keep their shape; what the engine was unsure of comes after them.
+    assert list(result) == [
+        "questions",
+        "positives",
+        "misses",
+        "concerns",
+        "terms",
+        "to_sort",
+        "confidence",
+    ]
+    assert result["to_sort"] == []
     assert result["questions"] == [{"text": "Why do you want to work here?", "went": "struggled"}]
     assert result["misses"] == ["my CPA licence"]
     assert result["terms"] == ["Epic", "Kronos"]

@@ -142,3 +142,78 @@ def test_deleting_a_row(alice_client, alice_round):
     )
     alice_client.post(reverse("debrief_edit", args=[alice_round.pk]), data)
     assert not Observation.objects.exists()
+
+
+def _unsure_notes(monkeypatch) -> None:
+    """Make the engine unsure of everything, so that every item waits to be sorted."""
+    from secondround.engine import notes
+
+    monkeypatch.setattr(notes, "SURE", 1.01)
+
+
+def test_unsure_items_wait_in_the_to_sort_list(alice_client, alice_round, monkeypatch):
+    _unsure_notes(monkeypatch)
+    response = alice_client.post(
+        reverse("debrief_capture", args=[alice_round.pk]),
+        {"notes": "Dana liked my dashboard story\nforgot to mention my forklift licence"},
+    )
+    page = response.content.decode()
+    assert "To sort" in page and "could not be placed" in page
+    assert 'name="to_sort-0-place"' in page and "Drop it" in page
+    assert "Dana liked my dashboard story" in page
+    # Nothing was put in a field on its own.
+    assert "from your notes" not in page
+
+
+@pytest.mark.parametrize(
+    ("place", "check"),
+    [
+        ("questions", lambda debrief: debrief.questions.get().text == "Why this clinic"),
+        ("positives", lambda debrief: debrief.observations.get().kind == "positive"),
+        ("misses", lambda debrief: debrief.observations.get().kind == "miss"),
+        ("concerns", lambda debrief: debrief.concerns.get().said == "Why this clinic"),
+        ("terms", lambda debrief: GlossaryTerm.objects.get().term == "Why this clinic"),
+        (
+            "drop",
+            lambda debrief: not debrief.questions.exists() and not GlossaryTerm.objects.exists(),
+        ),
+    ],
+)
+def test_each_choice_files_the_item(alice_client, alice_round, place, check):
+    data = _empty_page(
+        **_management("to_sort", 1),
+        **{"to_sort-0-text": "Why this clinic", "to_sort-0-place": place, "to_sort-0-guess": ""},
+    )
+    response = alice_client.post(reverse("debrief_edit", args=[alice_round.pk]), data)
+    assert response.status_code == 302
+    assert check(Debrief.objects.get(round=alice_round))
+
+
+def test_an_unsorted_item_saves_nothing(alice_client, alice_round):
+    data = _empty_page(
+        **_management("to_sort", 1),
+        **_management("concerns", 1),
+        **{"to_sort-0-text": "Why this clinic", "concerns-0-said": "Typed concern"},
+    )
+    response = alice_client.post(reverse("debrief_edit", args=[alice_round.pk]), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Choose where this goes, or drop it." in page and "Typed concern" in page
+    assert not Concern.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "  \n ",
+        "ok",
+        "WHY THIS JOB?? GOOD. FORGOT MY CERT.",
+        "🙂🙃😬",
+        "Er fragte nach meiner Erfahrung mit SAP und ich war nervös, das war nicht gut.",
+    ],
+)
+def test_odd_notes_give_a_page_not_an_error(alice_client, alice_round, notes):
+    response = alice_client.post(
+        reverse("debrief_capture", args=[alice_round.pk]), {"notes": notes}, follow=True
+    )
+    assert response.status_code == 200

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from secondround.forms import Form, ModelForm, ModelFormSet, rows_formset
+from secondround.forms import Form, FormSet, ModelForm, ModelFormSet, rows_formset
 from secondround.research.models import GlossaryTerm
 
 from .models import AskedQuestion, Concern, Debrief, Observation
@@ -72,6 +72,48 @@ class HeardTermForm(ModelForm):
         widgets = {"meaning": forms.Textarea(attrs={"rows": 2})}
 
 
+# Where an item the engine could not place can go: one click each, or drop it.
+SORT_PLACES = [
+    ("questions", "A question"),
+    ("positives", "Went well"),
+    ("misses", "Forgot"),
+    ("concerns", "Their concern"),
+    ("terms", "A term"),
+    ("drop", "Drop it"),
+]
+_GUESS_LABELS = {**dict(SORT_PLACES), "other": "none of these"}
+
+
+class ToSortForm(Form):
+    """An item from pasted notes that waits for the user to say where it goes."""
+
+    text = forms.CharField(label="What you wrote", widget=forms.Textarea(attrs={"rows": 2}))
+    place = forms.ChoiceField(
+        label="Where it goes",
+        choices=SORT_PLACES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose where this goes, or drop it."},
+    )
+    went = forms.ChoiceField(
+        choices=[("", ""), *AskedQuestion.Went.choices], required=False, widget=forms.HiddenInput
+    )
+    guess = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    @property
+    def guess_label(self) -> str:
+        return _GUESS_LABELS.get(str(self.initial.get("guess", "")), "")
+
+
+def to_sort_formset(*, data=None, initial: list[dict] | None = None) -> forms.BaseFormSet:
+    """The "to sort" list; empty (and not required in a POST) when the notes had none."""
+    factory = forms.formset_factory(
+        ToSortForm, formset=FormSet, extra=0, max_num=200, absolute_max=200
+    )
+    if data is not None and "to_sort-TOTAL_FORMS" not in data:
+        data = None  # a page without the list: nothing to sort
+    return factory(data, prefix="to_sort", initial=initial)
+
+
 def _inline(model, form, extra: int):
     return rows_formset(Debrief, model, form=form, max_rows=200, extra=extra)
 
@@ -109,4 +151,5 @@ def debrief_formsets(
             prefix="terms",
             initial=new.get("terms"),
         ),
+        "to_sort": to_sort_formset(data=data, initial=new.get("to_sort")),
     }

@@ -9,7 +9,7 @@ from secondround.engine.notes import SplitNotes
 from secondround.opportunities.models import Round
 from secondround.research.models import GlossaryTerm
 
-from .models import Debrief
+from .models import AskedQuestion, Concern, Debrief, Observation
 
 
 def debrief_for_round(round: Round) -> Debrief:
@@ -25,6 +25,10 @@ def rows_from_notes(split: SplitNotes) -> dict[str, list[dict]]:
         + [{"kind": "miss", "text": text} for text in split.misses],
         "concerns": [{"said": text} for text in split.concerns],
         "terms": [{"term": term} for term in split.terms],
+        "to_sort": [
+            {"text": item.text, "guess": item.guess, "went": item.went or ""}
+            for item in split.to_sort
+        ],
     }
 
 
@@ -36,6 +40,7 @@ def debrief_save(
     debrief_form.save()
     for name in ("questions", "observations", "concerns"):
         formsets[name].save()
+    _file_sorted_items(debrief, formsets.get("to_sort"))
     round = debrief.round
     terms = formsets["terms"]
     existing = {
@@ -61,6 +66,39 @@ def debrief_save(
         term.where_heard = term.where_heard or round.label
         term.save()
         existing[term.term.lower()] = term.pk
+
+
+def _file_sorted_items(debrief: Debrief, to_sort: forms.BaseFormSet | None) -> None:
+    """File each item of the "to sort" list where the user put it (or nowhere: drop)."""
+    if to_sort is None or not to_sort.is_bound:
+        return
+    for form in to_sort.forms:
+        place = form.cleaned_data.get("place")
+        text = form.cleaned_data.get("text", "").strip()
+        if not text or place in (None, "drop"):
+            continue
+        if place == "questions":
+            went = form.cleaned_data.get("went") or ""
+            AskedQuestion.objects.create(debrief=debrief, text=text, went=went)
+        elif place == "positives":
+            Observation.objects.create(debrief=debrief, kind=Observation.Kind.POSITIVE, text=text)
+        elif place == "misses":
+            Observation.objects.create(debrief=debrief, kind=Observation.Kind.MISS, text=text)
+        elif place == "concerns":
+            Concern.objects.create(debrief=debrief, said=text)
+        elif place == "terms":
+            round = debrief.round
+            term = text[: GlossaryTerm._meta.get_field("term").max_length]
+            if not GlossaryTerm.objects.filter(
+                opportunity=round.opportunity, term__iexact=term
+            ).exists():
+                GlossaryTerm.objects.create(
+                    opportunity=round.opportunity,
+                    term=term,
+                    heard_in=round,
+                    source=GlossaryTerm.Source.DEBRIEF,
+                    where_heard=round.label,
+                )
 
 
 def _merge_into(pk: int, heard: GlossaryTerm) -> None:

@@ -59,7 +59,9 @@ def debrief_edit(request: HttpRequest, pk: int) -> HttpResponse:
     debrief_form = DebriefForm(data, instance=debrief)
     formsets = debrief_formsets(debrief=debrief, data=data)
     if request.method == "POST":
-        if debrief_form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
+        # The "to sort" list is in the POST only when pasted notes left something to sort.
+        bound = [fs for fs in formsets.values() if fs.is_bound]
+        if debrief_form.is_valid() and all(fs.is_valid() for fs in bound):
             services.debrief_save(debrief=debrief, debrief_form=debrief_form, formsets=formsets)
             messages.success(request, "Debrief saved.")
             return redirect("debrief_detail", pk=round_.pk)
@@ -81,20 +83,29 @@ def debrief_capture(request: HttpRequest, pk: int) -> HttpResponse:
     notes = paste_form.cleaned_data["notes"]
     split = split_notes(notes)
     new_rows = services.rows_from_notes(split)
-    found = sum(len(rows) for rows in new_rows.values())
+    unsure = len(new_rows["to_sort"])
+    found = sum(len(rows) for name, rows in new_rows.items() if name != "to_sort")
     raw = "\n\n".join(part for part in (debrief.raw_notes, notes.strip()) if part)
     challenges = "\n".join(line for line in (debrief.challenges, *split.challenges) if line.strip())
     debrief_form = DebriefForm(
         instance=debrief, initial={"raw_notes": raw, "challenges": challenges}
     )
     formsets = debrief_formsets(debrief=debrief, new=new_rows)
+    if split.message:
+        messages.warning(request, split.message)
+    if unsure:
+        messages.info(
+            request,
+            f"{unsure} part{'s' if unsure != 1 else ''} of your notes could not be placed "
+            "surely: choose where each goes under “To sort”, at the top.",
+        )
     if found:
         messages.info(
             request,
             f"Your notes gave {found} entries, marked below. Check them, fix what is wrong, "
             "then save. Your original notes are kept at the bottom.",
         )
-    else:
+    elif not unsure:
         messages.warning(
             request,
             "Nothing could be sorted from these notes. They are kept at the bottom; "

@@ -1,0 +1,108 @@
+"""The labelled round-1 notes, and the clauses of each labelled with the field they belong to.
+
+Shared by eval/notes_split.py (scores, leave-one-source-out) and
+scripts/train_note_sorter.py (the shipped item sorter).
+
+Sets:
+- corpus: eval/notes_corpus, split by source into "dev" and "test" (``split_of``); the
+  test sources train nothing and their mistakes are never printed;
+- grown: eval/notes_grown (written after the splitter, training and development);
+- heldout: eval/notes_heldout (never tuned on);
+- fixtures: tests/engine/fixtures/notes (the first splitter's fixtures).
+
+A clause's label comes from lining it up with the expected items of its note: the field of
+the expected item that contains it (or that it contains), or "other".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from secondround.engine.note_cues import CONCERNS, MISSES, OTHER, POSITIVES, QUESTIONS
+from secondround.engine.note_sorter import Piece
+from secondround.engine.notes import clause_pieces
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "eval" / "notes_corpus"
+GROWN = ROOT / "eval" / "notes_grown"
+HELDOUT = ROOT / "eval" / "notes_heldout"
+FIXTURES = ROOT / "tests" / "engine" / "fixtures" / "notes"
+ITEM_FIELDS = (QUESTIONS, POSITIVES, MISSES, CONCERNS)
+
+
+def split_of(source_id: str) -> str:
+    """A corpus source is "dev" or "test" by a hash of its id, so the split does not
+    depend on what the notes contain. Fixed before the splitter was changed."""
+    return "dev" if hashlib.sha256(source_id.encode()).digest()[0] % 2 == 0 else "test"
+
+
+@dataclass
+class Note:
+    path: Path
+    text: str
+    expected: dict[str, Any]
+    set: str
+
+    @property
+    def source(self) -> str:
+        return str(self.expected.get("source_id") or f"{self.set}:{self.path.stem}")
+
+
+def load_notes(folder: Path, set_name: str) -> list[Note]:
+    notes = []
+    for path in sorted(folder.glob("*.txt")):
+        expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+        notes.append(Note(path, path.read_text(encoding="utf-8"), expected, set_name))
+    return notes
+
+
+def corpus_split(split: str) -> list[Note]:
+    return [note for note in load_notes(CORPUS, "corpus") if split_of(note.source) == split]
+
+
+def training_notes() -> list[Note]:
+    """Everything the sorter may learn from: never the corpus's test sources or held-out."""
+    return corpus_split("dev") + load_notes(GROWN, "grown") + load_notes(FIXTURES, "fixtures")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.casefold())
+
+
+def _label(piece: Piece, expected: dict[str, Any]) -> str:
+    """The field of the expected item this clause belongs to, or "other"."""
+    words = set(_words(piece.text))
+    if not words:
+        return OTHER
+    best, best_score = OTHER, 0.0
+    for field_name in ITEM_FIELDS:
+        for item in expected.get(field_name, []):
+            text = item["text"] if isinstance(item, dict) else str(item)
+            target = set(_words(text))
+            if not target:
+                continue
+            shared = len(words & target)
+            inside = shared / len(words)  # how much of the clause is in the item
+            covered = shared / len(target)  # how much of the item the clause holds
+            held = inside >= 0.8 and (covered >= 0.5 or len(words) >= 3)
+            if not held and not (covered >= 0.8 and inside >= 0.5):
+                continue
+            score = inside + covered
+            if score > best_score:
+                best, best_score = field_name, score
+    return best
+
+
+def labelled_pieces(notes: Iterable[Note]) -> list[tuple[Piece, str, str]]:
+    """(clause, its field, its note's source) for every clause the splitter sorts."""
+    rows = []
+    for note in notes:
+        for piece in clause_pieces(note.text):
+            rows.append((piece, _label(piece, note.expected), note.source))
+    return rows
