@@ -202,7 +202,7 @@ def train(rows: list[tuple[str, hesitations.Candidate, int]]) -> hesitations.Hes
         scored += [(model.probability(c.features), y) for v, c, y in rows if v == held]
     best, best_score = 0.5, -1.0
     positives = sum(y for _, y in scored) or 1
-    for threshold in np.arange(0.1, 0.91, 0.05):
+    for threshold in np.arange(0.05, 0.91, 0.05):
         tp = sum(1 for p, y in scored if p >= threshold and y)
         fp = sum(1 for p, y in scored if p >= threshold and not y)
         recall, precision = tp / positives, tp / max(tp + fp, 1)

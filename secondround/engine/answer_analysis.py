@@ -519,8 +519,13 @@ def _find_fillers(text: str, toks: list[_Tok]) -> list[tuple[int, int, str]]:
         elif t.low in ("kind", "sort") and q == "of" and nxt is not None:
             if p not in _KIND_NOT_AFTER:
                 found.append((t.start, nxt.end, f"{t.low} of"))
-        elif t.low == "so" and _sentence_initial(toks, i, text) and q not in _SO_NOT_BEFORE:
-            found.append((t.start, t.end, "so"))
+        elif t.low == "so" and _sentence_initial(toks, i, text):
+            # "So, ..." is a filler anywhere; "So I ..." opening the answer is the classic
+            # one, but later in the answer it is as often "therefore" ("So nurses left on
+            # time"): a recogniser writes a full stop before a spoken "so" either way.
+            opening = all(toks[j].low in _SENTENCE_START_FILLERS for j in range(i))
+            if t.comma_after or (opening and q not in _SO_NOT_BEFORE):
+                found.append((t.start, t.end, "so"))
     found.sort()
     return found
 

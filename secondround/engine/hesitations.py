@@ -37,7 +37,8 @@ MEL_BANDS = 24
 Floats = npt.NDArray[np.float64]
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "models" / "hesitations.json"
-MODEL_SHA256 = ""  # set by scripts/train_hesitations.py
+# Written by scripts/train_hesitations.py; checked before the model is used.
+MODEL_SHA256 = "69fdcc65a1f37192af2007d8d6bcbecfdbc41b96cc216577e0d115c015b5aa62"
 
 
 @dataclass(frozen=True)

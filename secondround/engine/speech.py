@@ -347,22 +347,80 @@ def _is_video(container: Any) -> bool:
     )
 
 
+PREROLL = 0.5  # seconds decoded before a tail starts, for the decoder to settle
+
+
+def decode_tail(
+    data: bytes, start: float, *, max_seconds: float = MAX_SECONDS, max_bytes: int = MAX_BYTES
+) -> tuple[Audio, float]:
+    """Mono float32 samples at 16 kHz from ``start`` seconds to the end, and the time of
+    the first one (``start``, or later if the recording begins later).
+
+    Packets before ``start`` are read but not decoded, so the tail of a long recording
+    costs what the tail costs: the report after an answer waits on it. A truncated or
+    partly damaged stream decodes up to where it stops, around what is damaged."""
+    _check_size(data, max_bytes)
+    import av
+
+    chunks: list[npt.NDArray[np.int16]] = []
+    first: float | None = None
+    try:
+        with av.open(io.BytesIO(data), mode="r", metadata_errors="ignore") as container:
+            if _is_video(container):
+                raise AudioError(VIDEO)
+            if not container.streams.audio:
+                raise AudioError(NOT_AUDIO)
+            stream = container.streams.audio[0]
+            base = float(stream.time_base) if stream.time_base else 0.0
+            resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+            # Times count from the first sample: a stream may start later than 0 (Opus
+            # drops its encoder's first samples and says so in the start time).
+            origin: float | None = None
+            if stream.start_time is not None and base:
+                origin = float(stream.start_time * base)
+            for packet in container.demux(stream):
+                at = packet.pts * base if packet.pts is not None and base else None
+                if at is not None:
+                    origin = at if origin is None else origin
+                    at -= origin
+                if at is not None and at < start - PREROLL:
+                    continue
+                if at is not None and at > max_seconds + 1.0:
+                    raise AudioError(_too_long_message(max_seconds))
+                try:
+                    frames = packet.decode()
+                except (av.FFmpegError, ValueError):
+                    continue  # a damaged packet: go on with the next one
+                for frame in frames:
+                    if first is None:
+                        known = frame.time is not None and origin is not None
+                        first = float(frame.time) - (origin or 0.0) if known else (at or 0.0)
+                    for resampled in resampler.resample(frame):
+                        chunks.append(resampled.to_ndarray().reshape(-1))
+            for resampled in resampler.resample(None):
+                chunks.append(resampled.to_ndarray().reshape(-1))
+    except AudioError:
+        raise
+    except Exception as error:  # noqa: BLE001 - PyAV raises many kinds on garbage
+        raise AudioError(NOT_AUDIO) from error
+    if not chunks or first is None:
+        raise AudioError(NOT_AUDIO)
+    audio: Audio = np.concatenate(chunks).astype(np.float32) / 32768.0
+    skip = max(0, int(round((start - first) * SAMPLE_RATE)))
+    audio = audio[skip:]
+    begins = first + skip / SAMPLE_RATE
+    if audio.size == 0 and start == 0:
+        raise AudioError(NOT_AUDIO)
+    if begins + audio.size / SAMPLE_RATE > max_seconds + 0.1:
+        raise AudioError(_too_long_message(max_seconds))
+    return audio, begins
+
+
 def decode(data: bytes, *, max_seconds: float = MAX_SECONDS, max_bytes: int = MAX_BYTES) -> Audio:
     """Mono float32 samples at 16 kHz; a truncated stream decodes up to where it stops."""
-    _check_size(data, max_bytes)
-    try:
-        from faster_whisper.audio import decode_audio  # type: ignore[import-untyped]
-    except ImportError as error:
-        raise SpeechUnavailable(f"faster-whisper is not installed: {error}") from error
-    try:
-        samples = decode_audio(io.BytesIO(data), sampling_rate=SAMPLE_RATE)
-    except Exception as error:  # noqa: BLE001
-        raise AudioError(NOT_AUDIO) from error
-    audio: Audio = np.asarray(samples, dtype=np.float32)
-    if audio.size == 0:
-        raise AudioError(NOT_AUDIO)
-    if audio.size > max_seconds * SAMPLE_RATE + SAMPLE_RATE // 10:
-        raise AudioError(_too_long_message(max_seconds))
+    audio, begins = decode_tail(data, 0.0, max_seconds=max_seconds, max_bytes=max_bytes)
+    if begins > 0.0:  # a recording whose first packet is late: keep its times true
+        audio = np.concatenate([np.zeros(int(begins * SAMPLE_RATE), dtype=np.float32), audio])
     return audio
 
 
@@ -687,16 +745,23 @@ class IncrementalTranscriber:
         self.detected = language or LANGUAGE
         self.windows = 0  # how many recognitions ran, for tests and benchmarks
 
-    def _decode(self, data: bytes) -> Audio:
-        return decode(data, max_seconds=self.max_seconds, max_bytes=self.max_bytes)
+    def _tail(self, data: bytes) -> Audio:
+        """The audio from the committed point on; ``seconds`` becomes the whole length."""
+        tail, begins = decode_tail(
+            data, self.committed_until, max_seconds=self.max_seconds, max_bytes=self.max_bytes
+        )
+        if begins > self.committed_until:  # nothing was sent for a while: silence
+            gap = np.zeros(int((begins - self.committed_until) * SAMPLE_RATE), dtype=np.float32)
+            tail = np.concatenate([gap, tail])
+        self.seconds = self.committed_until + tail.size / SAMPLE_RATE
+        return tail
 
-    def _window(self, audio: Audio, end: float) -> None:
-        """Recognise [committed point, end) and commit its words."""
-        first = int(self.committed_until * SAMPLE_RATE)
-        last = int(end * SAMPLE_RATE)
+    def _window(self, tail: Audio, end: float) -> None:
+        """Recognise [committed point, end) of the tail and commit its words."""
+        last = int(round((end - self.committed_until) * SAMPLE_RATE))
         result = _recognise(
-            audio[first:last],
-            offset=first / SAMPLE_RATE,
+            tail[:last],
+            offset=self.committed_until,
             setting=self.setting,
             language=self.language,
             fallback=False,
@@ -704,7 +769,7 @@ class IncrementalTranscriber:
         self.windows += 1
         self.detected = result.language
         self.committed.extend(result.words)
-        self.committed_until = last / SAMPLE_RATE
+        self.committed_until = round(self.committed_until + last / SAMPLE_RATE, 4)
 
     def _snapshot(self) -> Transcript:
         words = tuple(self.committed)
@@ -723,24 +788,23 @@ class IncrementalTranscriber:
     def add(self, all_bytes_so_far: bytes) -> Transcript:
         """Transcribe what is new since the last call, if there is enough of it."""
         try:
-            audio = self._decode(all_bytes_so_far)
+            tail = self._tail(all_bytes_so_far)
         except AudioError as error:
             if str(error) == NOT_AUDIO:  # the first piece may be too short to decode
                 return self._snapshot()
             raise
-        self.seconds = audio.size / SAMPLE_RATE
-        if self.seconds - self.committed_until >= self.min_new + self.guard:
-            end = _quiet_point(audio, self.seconds - self.guard, self.seconds - 0.1)
-            self._window(audio, end)
+        if self.pending_seconds >= self.min_new + self.guard:
+            new = self.pending_seconds
+            end = _quiet_point(tail, new - self.guard, new - 0.1)
+            self._window(tail, self.committed_until + end)
         return self._snapshot()
 
     def finish(self, all_bytes: bytes) -> Transcript:
         """The complete transcript; only the audio after the committed point is recognised."""
         probe_audio(all_bytes, max_seconds=self.max_seconds, max_bytes=self.max_bytes)
-        audio = self._decode(all_bytes)
-        self.seconds = audio.size / SAMPLE_RATE
-        if self.seconds - self.committed_until > 0.05:
-            self._window(audio, self.seconds)
+        tail = self._tail(all_bytes)
+        if tail.size > 0.05 * SAMPLE_RATE:
+            self._window(tail, self.seconds)
         return self._snapshot()
 
 
