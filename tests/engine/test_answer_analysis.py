@@ -127,6 +127,27 @@ def test_spoken_fillers_carry_their_time(
     assert analyse_answer(" ".join(w.text for w in words)).fillers.times == ()
 
 
+@pytest.mark.parametrize(
+    ("said", "paused_before", "expected"),
+    [
+        # A pause sets a filler off as a comma would; the recogniser wrote none.
+        ("I explained it slowly like I sit down with them", "like", ["like"]),
+        ("I explained it slowly like I sit down with them", "", []),
+        ("So I know the routes well", "", ["so"]),  # the answer opens with it
+        ("We lost a day so I know the routes well", "so", []),  # a pause before: therefore
+    ],
+)
+def test_pauses_in_speech_count_as_commas_for_fillers(
+    said: str, paused_before: str, expected: list[str]
+) -> None:
+    words, at = [], 0.0
+    for token in said.split():
+        at += 0.4 if token == paused_before else 0.0
+        words.append(Word(token, at, at + 0.2))
+        at += 0.22
+    assert list(analyse_answer("", words=words).fillers.items) == expected
+
+
 def test_nothing_heard_gives_no_feedback() -> None:
     report = analyse_answer("", words=[], seconds=20.0)
     assert report.words == 0 and report.points == () and report.suggestions == ()
