@@ -49,6 +49,7 @@ eval: install
 	$(BIN)/python eval/story_matching.py 2>/dev/null
 	$(BIN)/python eval/star_labels.py 2>/dev/null
 	$(BIN)/python eval/filler_detection.py 2>/dev/null
+	$(BIN)/python eval/spoken_fillers.py 2>/dev/null  # generated voices, leave one out; ~20 min the first time
 
 clean:
 	rm -rf $(VENV) var/test

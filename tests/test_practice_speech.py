@@ -157,3 +157,14 @@ def test_pieces_report_the_words_heard_so_far(alice_client, session):
     ).json()
     assert reply == {"text": "", "words": 0}
     assert speech.MAX_SECONDS == 300  # practice.js stops the recorder at 5 minutes
+
+
+def test_an_unexpected_failure_ends_the_wait(alice_client, session, monkeypatch):
+    def broken(self, data):
+        raise RuntimeError("the recogniser crashed")
+
+    monkeypatch.setattr("secondround.engine.speech.IncrementalTranscriber.finish", broken)
+    attempt = _record(alice_client, session, _in_pieces(encode(TONE, "webm")))
+    assert attempt.status == Attempt.Status.FAILED and "went wrong" in attempt.error
+    page = alice_client.get(attempt.get_absolute_url()).content.decode()
+    assert "went wrong" in page and "every 1s" not in page

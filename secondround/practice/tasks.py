@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django_tasks import task
 
 from secondround.engine.speech import (
@@ -14,6 +16,8 @@ from secondround.engine.speech import (
 
 from .models import Attempt
 from .services import attempt_analyse
+
+logger = logging.getLogger(__name__)
 
 
 def _transcriber(state: dict) -> IncrementalTranscriber:
@@ -84,5 +88,10 @@ def transcribe_attempt(attempt_id: int) -> None:
     except OSError:
         attempt.status = Attempt.Status.FAILED
         attempt.error = "The recording could not be read back; please record the answer again."
+    except Exception:
+        # Never leave the page waiting on an attempt nobody is working on any more.
+        logger.exception("Transcribing attempt %s failed", attempt_id)
+        attempt.status = Attempt.Status.FAILED
+        attempt.error = "Something went wrong while transcribing; please record the answer again."
     attempt.partial = {}
     attempt.save()
