@@ -2,21 +2,32 @@
 
 Six answer scripts (about 10 to 70 seconds; the last two joined make the two-minute
 answer) with fillers written in ({um}, {uh}, {you know}, {like}) are spoken by Piper's
-joe voice and by espeak-ng, then transcribed:
+joe voice and by espeak-ng, then transcribed. Every figure is printed for today's
+pipeline and, with ``_before``, for the one it replaced (Whisper with the filler prompt
+on the whole recording, no voice activity detection, no hesitations from the audio),
+measured in the same run:
 
-    python bench/speech.py            # all figures (about 10 minutes on 2 cores)
-    python bench/speech.py --quick    # default setting only, one run of the 2-minute test
+    python bench/speech.py            # all figures (about 8 minutes on 2 quiet cores)
+    python bench/speech.py --quick    # fewer settings, one run of the 2-minute test
+    python bench/speech.py --latency  # the two-minute answer only (5 runs)
 
 Figures:
+- speech_words_from_silence_and_noise: words transcribed from 20-second recordings of
+  silence, room noise at three levels, and coughs, breaths and clicks (should be 0);
 - speech_wer: word error rate against the script, normalised, fillers removed from both
-  sides (own Levenshtein, no jiwer), over all scripts, with the chosen setting;
-- speech_filler_recall (+ one per decoding setting tried): share of the scripted fillers
-  that appear, aligned, in the transcript;
+  sides (own Levenshtein, no jiwer), over all scripts; also per decoding setting
+  (greedy decoding, float32 instead of int8);
+- speech_filler_recall: share of the scripted fillers that appear, aligned, in the
+  transcript (these scripts were used to choose the settings: see eval/spoken_fillers.py
+  for fillers on speech nobody tuned on);
 - speech_real_time_factor: processing seconds / audio seconds, median over the scripts;
+- speech_speaking_time_error: |first word to last word - the speech itself| on an answer
+  with 4 s of silence before and after;
 - speech_report_after_end_2min_{whole,chunked}_median: seconds from the end of a
-  two-minute answer (webm/opus, as MediaRecorder sends it) to the full transcript, when
-  the whole file is transcribed at the end or when 10-second pieces were transcribed
-  while the answer went on; and their ratio, speech_chunked_speedup.
+  two-minute answer (webm/opus, as MediaRecorder sends it) to the report (transcript and
+  feedback), when the whole file is transcribed at the end, or when the pieces the
+  browser sends every 3 seconds were transcribed while the answer went on; their ratio
+  speech_chunked_speedup, and the slowest piece (it must keep up with the speaker).
 """
 
 from __future__ import annotations
@@ -34,6 +45,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from secondround.engine import speech  # noqa: E402
+from secondround.engine.answer_analysis import Word, analyse_answer  # noqa: E402
 
 SCRIPTS: tuple[str, ...] = (
     # about 20 s
@@ -233,8 +245,62 @@ def synthesise() -> list[tuple[str, str, bytes]]:
     return clips
 
 
+def silent_recordings() -> list[tuple[str, bytes]]:
+    """20 s of silence, of room noise at three levels, and of coughs, breaths and clicks."""
+    sys.path.insert(0, str(REPO_ROOT / "eval"))
+    import spoken_corpus
+
+    return spoken_corpus.silent_clips()
+
+
+def padded(wav: bytes, seconds: float) -> tuple[bytes, float]:
+    """The clip with ``seconds`` of silence before and after, as webm; and the length of
+    the speech itself (first to last sample above a whisper)."""
+    samples = speech.decode(wav)
+    loud = np.nonzero(np.abs(samples) > 0.01)[0]
+    inner = (loud[-1] - loud[0]) / speech.SAMPLE_RATE
+    pad = np.zeros(int(seconds * speech.SAMPLE_RATE), dtype=np.float32)
+    joined = np.concatenate([pad, samples[loud[0] : loud[-1] + 1], pad])
+    return to_webm(_wav(joined)), float(inner)
+
+
+def _wav(samples: np.ndarray) -> bytes:
+    import wave
+
+    out = io.BytesIO()
+    with wave.open(out, "wb") as writer:
+        writer.setnchannels(1)
+        writer.setsampwidth(2)
+        writer.setframerate(speech.SAMPLE_RATE)
+        writer.writeframes((np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes())
+    return out.getvalue()
+
+
+def report_after_stop(
+    webm: bytes, cuts: list[int], *, setting: str, guard: float, min_new: float
+) -> tuple[float, float, str, int, float]:
+    """(seconds from the last byte to the report, slowest piece, transcript, windows,
+    processor seconds the report took: what it costs on a machine nobody else uses)."""
+    incremental = speech.IncrementalTranscriber(setting=setting, guard=guard, min_new=min_new)
+    slowest = 0.0
+    for cut in cuts:
+        began = time.perf_counter()
+        incremental.add(webm[:cut])
+        slowest = max(slowest, time.perf_counter() - began)
+    began, processor = time.perf_counter(), time.process_time()
+    final = incremental.finish(webm)
+    analyse_answer(final.text, words=[Word(w.text, w.start, w.end) for w in final.words])
+    took, used = time.perf_counter() - began, time.process_time() - processor
+    return took, slowest, final.text, incremental.windows, used
+
+
+BEFORE = "v1_prompt"  # the pipeline this one replaced, measured in the same run
+PIECE_SECONDS = 3.0  # practice.js: MediaRecorder hands over a piece every 3 seconds
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
+    latency_only = "--latency" in sys.argv
     started = time.perf_counter()
     clips = synthesise()
     seconds = [speech.probe_audio(wav) for _, _, wav in clips]
@@ -244,72 +310,122 @@ def main() -> None:
         f" synthesised in {time.perf_counter() - started:.0f} s"
     )
     speech.transcribe(clips[0][2])  # load the model
+    if not latency_only:
+        quality(clips, seconds, quick=quick)
+    latency(clips, runs=1 if quick else 5 if latency_only else 3)
+    print(f"# total {time.perf_counter() - started:.0f} s")
 
-    settings = [speech.FILLER_SETTING] if quick else list(speech.SETTINGS)
-    if speech.PLAIN_SETTING not in settings:
-        settings.insert(0, speech.PLAIN_SETTING)
-    factors: list[float] = []
+
+def quality(clips: list[tuple[str, str, bytes]], seconds: list[float], *, quick: bool) -> None:
+    # Nothing said: no words, whatever the noise.
+    for label, setting in (("", speech.DEFAULT_SETTING), ("_before", BEFORE)):
+        heard = 0
+        for kind, data in silent_recordings():
+            result = speech.transcribe(data, setting=setting)
+            heard += len(result.words)
+            print(f"#   {setting:10} {kind:24} {len(result.words)} words {result.text!r}")
+        print(f"FIGURE speech_words_from_silence_and_noise{label} {heard} words")
+
+    settings = [speech.DEFAULT_SETTING, BEFORE]
+    if not quick:
+        settings += ["greedy", "float32", "prompt"]
+    factors: dict[str, list[float]] = {}
     results: dict[str, tuple[float, float]] = {}
     for setting in settings:
         errors = total = found = fillers = 0
+        factors[setting] = []
         for (voice, script, wav), length in zip(clips, seconds, strict=True):
             began = time.perf_counter()
             result = speech.transcribe(wav, setting=setting)
             took = time.perf_counter() - began
-            if setting == speech.FILLER_SETTING:
-                factors.append(took / length)
+            factors[setting].append(took / length)
             e, t, f, n = score(script, result.text)
             errors, total, found, fillers = errors + e, total + t, found + f, fillers + n
-            print(f"#   {setting:22} {voice:9} {length:5.1f}s wer {e / t:.3f} fillers {f}/{n}")
+            print(f"#   {setting:10} {voice:9} {length:5.1f}s wer {e / t:.3f} fillers {f}/{n}")
         results[setting] = (errors / total, found / fillers)
-        print(f"FIGURE speech_filler_recall_{setting} {found / fillers:.3f} ratio")
-        print(f"FIGURE speech_wer_{setting} {errors / total:.3f} ratio")
-    wer, recall = results[speech.FILLER_SETTING]
-    print(f"FIGURE speech_wer {wer:.3f} ratio")
-    print(f"FIGURE speech_filler_recall {recall:.3f} ratio")
-    print(f"FIGURE speech_real_time_factor {statistics.median(factors):.3f} ratio")
+        if speech.SETTINGS[setting].compute_type != "int8":
+            # Its idle threads would slow the int8 model measured next.
+            speech._models.pop(speech.SETTINGS[setting].compute_type, None)
+        if setting not in (speech.DEFAULT_SETTING, BEFORE):
+            print(f"FIGURE speech_wer_{setting} {errors / total:.3f} ratio")
+            print(f"FIGURE speech_filler_recall_{setting} {found / fillers:.3f} ratio")
+            print(
+                f"FIGURE speech_real_time_factor_{setting} "
+                f"{statistics.median(factors[setting]):.3f} ratio"
+            )
+    for label, setting in (("", speech.DEFAULT_SETTING), ("_before", BEFORE)):
+        wer, recall = results[setting]
+        print(f"FIGURE speech_wer{label} {wer:.3f} ratio")
+        print(f"FIGURE speech_filler_recall{label} {recall:.3f} ratio")
+        print(
+            f"FIGURE speech_real_time_factor{label} {statistics.median(factors[setting]):.3f} ratio"
+        )
 
-    # The two-minute answer, as webm/opus in 10-second pieces.
-    # The two-minute answer: the last two scripts (both Piper) one after the other.
+    # Speaking time: the first answer with 4 s of silence on each side.
+    webm, inner = padded(clips[0][2], 4.0)
+    for label, setting in (("", speech.DEFAULT_SETTING), ("_before", BEFORE)):
+        result = speech.transcribe(webm, setting=setting)
+        spoken = result.words[-1].end - result.words[0].start if result.words else 0.0
+        print(f"#   speaking time {setting}: {spoken:.2f} s for {inner:.2f} s of speech")
+        print(f"FIGURE speech_speaking_time_error{label} {abs(spoken - inner):.2f} s")
+
+
+def latency(clips: list[tuple[str, str, bytes]], *, runs: int) -> None:
+    # The two-minute answer: the last two scripts (both Piper) one after the other, as
+    # webm/opus cut into the pieces a browser sends while the candidate speaks.
     script = clips[TWO_MINUTE - 1][1] + " " + clips[TWO_MINUTE][1]
     wav = join_wavs(clips[TWO_MINUTE - 1][2], clips[TWO_MINUTE][2])
     webm = to_webm(wav)
     length = speech.probe_audio(webm)
-    piece = max(1, int(len(webm) * 10 / length))
+    piece = max(1, int(len(webm) * PIECE_SECONDS / length))
     cuts = list(range(piece, len(webm), piece))
-    runs = 1 if quick else 3
     whole: list[float] = []
     chunked: list[float] = []
-    slowest_add = 0.0
+    chunked_processor: list[float] = []
+    slowest = 0.0
     for _ in range(runs):
         began = time.perf_counter()
         result = speech.transcribe(webm)
+        analyse_answer(result.text, words=[Word(w.text, w.start, w.end) for w in result.words])
         whole.append(time.perf_counter() - began)
-        whole_wer = score(script, result.text)
-        incremental = speech.IncrementalTranscriber()
-        for cut in cuts:
-            began = time.perf_counter()
-            incremental.add(webm[:cut])
-            slowest_add = max(slowest_add, time.perf_counter() - began)
-        began = time.perf_counter()
-        final = incremental.finish(webm)
-        chunked.append(time.perf_counter() - began)
-        chunked_wer = score(script, final.text)
+        whole_score = score(script, result.text)
+        took, slowest_run, text, windows, used = report_after_stop(
+            webm, cuts, setting=speech.DEFAULT_SETTING, guard=1.0, min_new=2.0
+        )
+        chunked.append(took)
+        chunked_processor.append(used)
+        print(f"#   run: whole {whole[-1]:.2f} s, after the last piece {took:.2f} s")
+        slowest = max(slowest, slowest_run)
+        chunked_score = score(script, text)
+    # Before: 5-second pieces, windows of at least 4 s behind a 2 s guard, the prompt.
+    before_piece = max(1, int(len(webm) * 5.0 / length))
+    before_took, _, before_text, _, _ = report_after_stop(
+        webm,
+        list(range(before_piece, len(webm), before_piece)),
+        setting=BEFORE,
+        guard=2.0,
+        min_new=4.0,
+    )
     print(
-        f"# 2-minute answer: {length:.1f} s webm/opus, {len(cuts)} pieces, "
-        f"{incremental.windows} windows, slowest piece {slowest_add:.2f} s; "
-        f"whole wer {whole_wer[0] / whole_wer[1]:.3f} fillers {whole_wer[2]}/{whole_wer[3]}, "
-        f"chunked wer {chunked_wer[0] / chunked_wer[1]:.3f} "
-        f"fillers {chunked_wer[2]}/{chunked_wer[3]}"
+        f"# 2-minute answer: {length:.1f} s webm/opus, {len(cuts)} pieces, {windows} windows, "
+        f"slowest piece {slowest:.2f} s; whole wer {whole_score[0] / whole_score[1]:.3f} "
+        f"fillers {whole_score[2]}/{whole_score[3]}, chunked wer "
+        f"{chunked_score[0] / chunked_score[1]:.3f} fillers {chunked_score[2]}/{chunked_score[3]}"
     )
     whole_median = statistics.median(whole)
     chunked_median = statistics.median(chunked)
+    before_score = score(script, before_text)
     print(f"FIGURE speech_report_after_end_2min_whole_median {whole_median:.2f} s")
     print(f"FIGURE speech_report_after_end_2min_chunked_median {chunked_median:.2f} s")
+    print(f"FIGURE speech_report_after_end_2min_chunked_before {before_took:.2f} s")
+    print(
+        "FIGURE speech_report_after_end_2min_chunked_processor_median "
+        f"{statistics.median(chunked_processor):.2f} cpu_s"
+    )
     print(f"FIGURE speech_chunked_speedup {whole_median / chunked_median:.2f} ratio")
-    print(f"FIGURE speech_chunked_wer {chunked_wer[0] / chunked_wer[1]:.3f} ratio")
-    print(f"FIGURE speech_chunked_slowest_piece {slowest_add:.2f} s")
-    print(f"# total {time.perf_counter() - started:.0f} s")
+    print(f"FIGURE speech_chunked_wer {chunked_score[0] / chunked_score[1]:.3f} ratio")
+    print(f"FIGURE speech_chunked_wer_before {before_score[0] / before_score[1]:.3f} ratio")
+    print(f"FIGURE speech_chunked_slowest_piece {slowest:.2f} s")
 
 
 if __name__ == "__main__":

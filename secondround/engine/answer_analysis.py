@@ -52,8 +52,9 @@ TOO_SHORT_SECONDS = 30.0
 BEHAVIOURAL_MIN_SECONDS = 60.0
 RAMBLING_SECONDS = 120.0
 # Stored reports older than this are analysed again when read (figures or advice changed).
-REPORT_VERSION = 3
-PACE_LOW, PACE_HIGH = 130.0, 160.0
+REPORT_VERSION = 4
+# The band listeners find easiest to follow in an interview answer.
+PACE_LOW, PACE_HIGH = 110.0, 150.0
 LONG_PAUSE_SECONDS = 2.0
 FILLERS_PER_MINUTE_OK = 2.0
 FILLERS_PER_MINUTE_PROBLEM = 4.0
@@ -81,6 +82,9 @@ class FillerReport:
     count: int
     per_minute: float | None
     items: tuple[str, ...]
+    # When each item was said (seconds from the start of the recording), for a spoken
+    # answer; None where the word could not be found in the timings (an edited text).
+    times: tuple[float | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -463,11 +467,26 @@ def _tokens(text: str, spans: list[tuple[int, int]]) -> list[_Tok]:
 # --------------------------------------------------------------------------- fillers
 
 
+# A recogniser spells one hesitation many ways; the report counts it under one name.
+_HESITATION_SPELLINGS = {
+    "umm": "um",
+    "ummm": "um",
+    "uhm": "um",
+    "uhh": "uh",
+    "uhhh": "uh",
+    "err": "er",
+    "hm": "hmm",
+    "mm": "hmm",
+    "mmm": "hmm",
+}
+
+
 def _find_fillers(text: str, toks: list[_Tok]) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of each filler occurrence."""
     found: list[tuple[int, int, str]] = []
     for m in SIMPLE_FILLERS.finditer(text):
-        found.append((m.start(), m.end(), _norm(m.group(0))))
+        phrase = _norm(m.group(0))
+        found.append((m.start(), m.end(), _HESITATION_SPELLINGS.get(phrase, phrase)))
     n = len(toks)
     for i, t in enumerate(toks):
         prev = toks[i - 1] if i and toks[i - 1].sent == t.sent else None
@@ -500,8 +519,13 @@ def _find_fillers(text: str, toks: list[_Tok]) -> list[tuple[int, int, str]]:
         elif t.low in ("kind", "sort") and q == "of" and nxt is not None:
             if p not in _KIND_NOT_AFTER:
                 found.append((t.start, nxt.end, f"{t.low} of"))
-        elif t.low == "so" and _sentence_initial(toks, i, text) and q not in _SO_NOT_BEFORE:
-            found.append((t.start, t.end, "so"))
+        elif t.low == "so" and _sentence_initial(toks, i, text):
+            # "So, ..." is a filler anywhere; "So I ..." opening the answer is the classic
+            # one, but later in the answer it is as often "therefore" ("So nurses left on
+            # time"): a recogniser writes a full stop before a spoken "so" either way.
+            opening = all(toks[j].low in _SENTENCE_START_FILLERS for j in range(i))
+            if t.comma_after or (opening and q not in _SO_NOT_BEFORE):
+                found.append((t.start, t.end, "so"))
     found.sort()
     return found
 
@@ -536,6 +560,62 @@ def _is_filler_like(p: str | None, q: str | None, t: _Tok) -> bool:
 def filler_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of each filler occurrence, in text order."""
     return _find_fillers(text, _tokens(text, _sentence_spans(text)))
+
+
+def _word_spans(text: str, timed: Sequence[Word]) -> list[tuple[int, int, Word]]:
+    """Where each timed word sits in the text (the text is the words joined, in order)."""
+    spans: list[tuple[int, int, Word]] = []
+    cursor = 0
+    for word in timed:
+        token = word.text.strip()
+        at = text.find(token, cursor) if token else -1
+        if at >= 0:
+            spans.append((at, at + len(token), word))
+            cursor = at + len(token)
+    return spans
+
+
+def _filler_times(
+    hits: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int, Word]]
+) -> tuple[tuple[float, float] | None, ...]:
+    """(start, end) in the recording of each filler found in the text."""
+    out: list[tuple[float, float] | None] = []
+    for start, end, _ in hits:
+        covering = [w for s, e, w in spans if s < end and e > start]
+        out.append((covering[0].start, covering[-1].end) if covering else None)
+    return tuple(out)
+
+
+# A pause this long between spoken words sets a filler off as a comma does in writing:
+# recognisers leave most of those commas out ("it was like honestly").
+PAUSE_AS_COMMA = 0.15
+
+
+def _with_pauses(toks: list[_Tok], spans: Sequence[tuple[int, int, Word]]) -> list[_Tok]:
+    """The tokens with a comma wherever the speaker paused (for the filler rules)."""
+    paused = {
+        here
+        for (_, _, before), (here, _, word) in zip(spans, spans[1:], strict=False)
+        if word.start - before.end >= PAUSE_AS_COMMA
+    }
+    if not paused:
+        return toks
+    return [
+        replace(
+            t,
+            comma_before=t.comma_before or t.start in paused,
+            comma_after=t.comma_after or (i + 1 < len(toks) and toks[i + 1].start in paused),
+        )
+        for i, t in enumerate(toks)
+    ]
+
+
+def timed_fillers(text: str, words: Sequence[Word]) -> list[tuple[str, float, float]]:
+    """(phrase, start, end) of each filler heard in a spoken answer, in order."""
+    spans = _word_spans(text, sorted(words, key=lambda w: w.start))
+    hits = _find_fillers(text, _with_pauses(_tokens(text, _sentence_spans(text)), spans))
+    times = _filler_times(hits, spans)
+    return [(p, t[0], t[1]) for (_, _, p), t in zip(hits, times, strict=True) if t is not None]
 
 
 def detect_fillers(text: str) -> list[str]:
@@ -1153,10 +1233,15 @@ def analyse_answer(
     estimated = None if duration is not None else n_words / estimate_wpm * 60.0
 
     # Fillers
-    filler_hits = _find_fillers(text, toks)
+    word_spans = _word_spans(text, timed) if timed else []
+    filler_hits = _find_fillers(text, _with_pauses(toks, word_spans))
     filler_items = tuple(p for _, _, p in filler_hits)
     per_minute = round(len(filler_items) / minutes, 2) if minutes else None
-    fillers = FillerReport(len(filler_items), per_minute, filler_items)
+    filler_times: tuple[float | None, ...] = ()
+    if timed:
+        filler_spans_timed = _filler_times(filler_hits, word_spans)
+        filler_times = tuple(round(t[0], 2) if t else None for t in filler_spans_timed)
+    fillers = FillerReport(len(filler_items), per_minute, filler_items, filler_times)
 
     # Pauses from word timings
     pauses: list[tuple[float, float]] = []
@@ -1208,16 +1293,8 @@ def analyse_answer(
             points.append(_company_point(text, terms))
         if previous is not None:
             points.append(_consistency_point(previous.facts, facts))
-    else:
-        points.append(
-            Point(
-                "length",
-                "problem",
-                "No answer was recorded.",
-                (),
-                "Answer out loud or type your answer, then end the question again.",
-            )
-        )
+    # No words: nothing was said (a silent or noise-only recording). The page says "We
+    # did not hear an answer"; feedback on nothing would only mislead.
     order = {"problem": 0, "tip": 1, "good": 2}
     ranked = sorted(points, key=lambda p: order.get(p.level, 3))
     return AnswerReport(
@@ -1566,7 +1643,8 @@ def _pace_point(wpm: float) -> Point:
         return Point(
             "pace",
             level,
-            f"Fast: {wpm:.0f} words per minute; 130–160 is easiest to follow.",
+            f"Fast: {wpm:.0f} words per minute; {PACE_LOW:.0f}–{PACE_HIGH:.0f} is easiest "
+            "to follow.",
             (),
             "Slow down by pausing for a breath at the end of each sentence.",
         )
@@ -1574,7 +1652,7 @@ def _pace_point(wpm: float) -> Point:
     return Point(
         "pace",
         level,
-        f"Slow: {wpm:.0f} words per minute; 130–160 is easiest to follow.",
+        f"Slow: {wpm:.0f} words per minute; {PACE_LOW:.0f}–{PACE_HIGH:.0f} is easiest to follow.",
         (),
         "Know your first sentence and your result by heart so the answer flows between them.",
     )
@@ -1812,6 +1890,7 @@ def report_as_json(report: AnswerReport) -> dict[str, object]:
             "count": report.fillers.count,
             "per_minute": report.fillers.per_minute,
             "items": list(report.fillers.items),
+            "times": list(report.fillers.times),
         },
         "sentences": list(report.sentences),
         "star": list(report.star),

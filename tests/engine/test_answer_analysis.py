@@ -105,6 +105,54 @@ def test_filler_rate_per_minute_only_when_timed() -> None:
     assert p is not None and p.level == "problem" and p.evidence
 
 
+@pytest.mark.parametrize(
+    ("spoken", "expected"),
+    [
+        # (word, start) pairs as the recogniser gives them; fillers listed with their time
+        ([("Um,", 0.5), ("I", 1.2), ("led", 1.4), ("it.", 1.7)], [("um", 0.5)]),
+        (
+            [("I", 0.0), ("was,", 0.3), ("you", 0.8), ("know,", 1.0), ("uh", 2.5), ("late.", 3.1)],
+            [("you know", 0.8), ("uh", 2.5)],
+        ),
+        ([("I", 0.0), ("like", 0.3), ("Python.", 0.6)], []),
+    ],
+)
+def test_spoken_fillers_carry_their_time(
+    spoken: list[tuple[str, float]], expected: list[tuple[str, float]]
+) -> None:
+    words = [Word(text, start, start + 0.25) for text, start in spoken]
+    report = analyse_answer("", words=words)
+    assert list(zip(report.fillers.items, report.fillers.times, strict=True)) == expected
+    assert report_as_json(report)["fillers"]["times"] == [t for _, t in expected]
+    assert analyse_answer(" ".join(w.text for w in words)).fillers.times == ()
+
+
+@pytest.mark.parametrize(
+    ("said", "paused_before", "expected"),
+    [
+        # A pause sets a filler off as a comma would; the recogniser wrote none.
+        ("I explained it slowly like I sit down with them", "like", ["like"]),
+        ("I explained it slowly like I sit down with them", "", []),
+        ("So I know the routes well", "", ["so"]),  # the answer opens with it
+        ("We lost a day so I know the routes well", "so", []),  # a pause before: therefore
+    ],
+)
+def test_pauses_in_speech_count_as_commas_for_fillers(
+    said: str, paused_before: str, expected: list[str]
+) -> None:
+    words, at = [], 0.0
+    for token in said.split():
+        at += 0.4 if token == paused_before else 0.0
+        words.append(Word(token, at, at + 0.2))
+        at += 0.22
+    assert list(analyse_answer("", words=words).fillers.items) == expected
+
+
+def test_nothing_heard_gives_no_feedback() -> None:
+    report = analyse_answer("", words=[], seconds=20.0)
+    assert report.words == 0 and report.points == () and report.suggestions == ()
+
+
 # ---------------------------------------------------------------- tone
 
 
@@ -244,10 +292,10 @@ def test_length(n_words: int, seconds: float | None, level: str, word: str) -> N
 
 def test_pace_from_word_timings() -> None:
     text = padded("I led the migration.", 120)
-    report = analyse_answer(text, words=words_at(text, step=0.4), seconds=999)
-    # 120 words, the last one ends at 119 * 0.4 + 0.3 seconds.
-    assert report.seconds == pytest.approx(47.9)
-    assert report.words_per_minute == pytest.approx(120 / 47.9 * 60, abs=0.1)
+    report = analyse_answer(text, words=words_at(text, step=0.5), seconds=999)
+    # 120 words, the last one ends at 119 * 0.5 + 0.375 seconds: 120 words a minute.
+    assert report.seconds == pytest.approx(59.88)
+    assert report.words_per_minute == pytest.approx(120 / 59.875 * 60, abs=0.1)
     p = point(report, "pace")
     assert p is not None and p.level == "good"
     fast = analyse_answer(text, words=words_at(text, step=0.3))
@@ -380,7 +428,7 @@ def test_json_keys_and_serialisable() -> None:
         "facts",
     ):
         assert key in data
-    assert set(data["fillers"]) == {"count", "per_minute", "items"}  # type: ignore[arg-type]
+    assert set(data["fillers"]) == {"count", "per_minute", "items", "times"}  # type: ignore[arg-type]
     assert data["star"] == list(report.star)
     json.dumps(data)
 

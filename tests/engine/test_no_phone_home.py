@@ -32,7 +32,7 @@ from secondround.engine import embeddings, skill_tagger, speech
 assert embeddings.embed([{QUESTION!r}]).shape == (1, embeddings.DIMENSIONS)
 skill_tagger.tag_spans("Experience with Python and SQL is required.")
 clip = speech.speak({QUESTION!r}, engine="piper")  # the reading voice
-heard = speech.transcribe(clip, setting="prompt_vad")  # Whisper and Silero VAD
+heard = speech.transcribe(clip)  # Silero VAD, Whisper and the hesitation model
 print("heard:", heard.text)
 assert "team" in heard.text.lower(), heard.text
 time.sleep(max(0.0, {LINGER_SECONDS} - (time.monotonic() - started)))

