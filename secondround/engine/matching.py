@@ -427,9 +427,9 @@ def _learned(
     if cover_model is None:
         evidence = _sigmoid(cover_logits.max(axis=1)).astype(np.float32)
         return _Scored(score, evidence, model.cover_threshold, semantic, shows), inputs
-    cover: Matrix = cover_model.probability(cover_logits, question_vectors, inputs.tagged).astype(
-        np.float32
-    )
+    cover: Matrix = cover_model.probability(
+        cover_logits, question_vectors, inputs.tagged, model.cover_threshold
+    ).astype(np.float32)
     return _Scored(score, cover, cover_model.threshold, semantic, shows, cover), inputs
 
 

@@ -43,7 +43,7 @@ import numpy.typing as npt
 from secondround.engine import embeddings, story_model
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "story_cover.npz"
-MODEL_FILE_SHA256 = "323c3e08ee1d850d198c823896463eee9f0b9f8e03930f048cc523519b0bbddb"
+MODEL_FILE_SHA256 = "339c0e00be74d23090e814136a24a603593cfb0c0cb0a83da0655116d2411e68"
 
 Matrix = npt.NDArray[np.float32]
 Floats = npt.NDArray[np.float64]
@@ -60,6 +60,11 @@ NEIGHBOURS = 10  # labelled questions read for the prior
 SHARPNESS = 0.1  # a neighbour's weight is exp((similarity - 1) / SHARPNESS) per bank
 SMOOTHING = 1.0  # banks' worth of the ranker's own evidence mixed into every prior
 L2 = 1.0  # on standardised features
+# Below this similarity to every labelled question, the question is unlike anything the
+# model learned from (every labelled question is an interview question); its features lie
+# outside the training range and the fitted weights extrapolate (a bread recipe read as
+# covered), so the candidate's own stories decide, through the ranker's cover threshold.
+UNLIKE_ANY = 0.5
 
 
 @dataclass(frozen=True)
@@ -130,15 +135,27 @@ class CoverModel:
     story_model_sha256: str = ""  # the ranker whose cover log-odds it reads
     trained_on: tuple[str, ...] = ()
 
-    def probability(self, cover_logits: Floats, questions: Matrix, tagged: Floats | None) -> Floats:
+    def probability(
+        self,
+        cover_logits: Floats,
+        questions: Matrix,
+        tagged: Floats | None,
+        ranker_threshold: float = 0.5,
+    ) -> Floats:
         """(questions,) P(some story of the bank answers the question).
 
         Stories without any tags leave the tag signal at its training mean: a bank whose
-        tags are unknown is read as neither tagged nor untagged."""
+        tags are unknown is read as neither tagged nor untagged. A question UNLIKE_ANY
+        labelled one takes the ranker's best cover log-odds, moved so that the ranker's
+        threshold (`ranker_threshold`, a probability) lands on this model's."""
         features = question_features(cover_logits, self.labelled, questions, tagged)
         features = np.where(np.isnan(features), self.mean, features)
         z = (features - self.mean) / self.scale
-        logits = np.clip(z @ self.weights[:-1] + self.weights[-1], -30.0, 30.0)
+        logits = z @ self.weights[:-1] + self.weights[-1]
+        shift = _logit(np.array(self.threshold)) - _logit(np.array(ranker_threshold))
+        ranker = features[:, 0] + shift
+        logits = np.where(features[:, 2] < UNLIKE_ANY, ranker, logits)
+        logits = np.clip(logits, -30.0, 30.0)
         result: Floats = 1.0 / (1.0 + np.exp(-logits))
         return result
 

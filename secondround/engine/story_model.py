@@ -49,7 +49,7 @@ from secondround.engine import embeddings
 from secondround.engine.vocabulary import COMPETENCIES
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "story_model.npz"
-MODEL_FILE_SHA256 = "2af75c75f5fb635fcc8a777944a8a531069156250c24f0c5c3c2a1db5527db8c"
+MODEL_FILE_SHA256 = "54cf557e80932f74d8d8b0520e6a5339f311d502f0c51a84f9bfeaaa6952e7a8"
 
 Matrix = npt.NDArray[np.float32]
 Floats = npt.NDArray[np.float64]
