@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
+from . import invitation_relation_model as relation_model
 from .invitation_mentions import INTERVIEW_WORDS
 from .invitation_names import HONORIFICS, find_names, forget_names, split_honorific
 from .invitation_relations import (
@@ -281,6 +282,7 @@ def _parse(
     ]
     entries = _one_hiring_manager(entries)
     entries = _relations_from_the_roster(entries, role)
+    entries = _learned_relations(entries, reading, role)
     interview_day = _interview_day(entries, reading) or first_day
     if not entries:
         warnings.append(NO_ROSTER_WARNING)
@@ -303,6 +305,49 @@ def _parse(
         agenda=[_agenda_item(unit) for unit in reading.agenda],
         sources={key: line for key, line in sources.items() if line},
     )
+
+
+def _learned_relations(
+    entries: list[RosterEntry], reading: Reading, role: str | None
+) -> list[RosterEntry]:
+    """The relation model's reading of each row (invitation_relation_model), when it is in
+    force; the rules' answer is one of its inputs. A relation the mail does not state
+    stays marked unsure."""
+    model = relation_model.decision_model()
+    people = {person.name: person for person in reading.people}
+    stated = {
+        e.name for e in entries if e.relation == "hiring_manager" and "relation" not in e.unsure
+    }
+    result = []
+    for entry in entries:
+        person = people.get(entry.name)
+        context = _person_context(person, reading) if person is not None else ""
+        view = relation_model.RelationView(
+            title=entry.title,
+            context=context,
+            role=role,
+            rule=entry.relation,
+            rule_unsure="relation" in entry.unsure,
+            stated_manager_elsewhere=bool(stated - {entry.name}),
+            people=len(entries),
+        )
+        relation_model.record(entry.name, view)
+        if model is None:
+            result.append(entry)
+            continue
+        chances = model.probabilities(view)
+        relation = max(chances, key=lambda key: chances[key])
+        if relation != entry.relation:
+            unsure = tuple(dict.fromkeys((*entry.unsure, "relation")))
+            entry = replace(entry, relation=relation, unsure=unsure)
+        result.append(entry)
+    return result
+
+
+def _person_context(person: Person, reading: Reading) -> str:
+    """The notes written beside a person's name, and sentences placing them in the line."""
+    context = " ".join(part for m in person.mentions for part in m.context)
+    return f"{context} {_reporting_notes(person, reading)}".strip()
 
 
 def _line_naming(day: date | None, reading: Reading) -> str:
@@ -446,8 +491,7 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
         m for m in person.mentions if m.title and not m.aside
     ]
     title = titled[0].title if titled else person.signed_title
-    context = " ".join(part for m in person.mentions for part in m.context)
-    context = f"{context} {_reporting_notes(person, reading)}".strip()
+    context = _person_context(person, reading)
     relation = relation_for(title, context, role)
     relation = _relative_to_others(relation, person, reading)
     if (

@@ -27,6 +27,8 @@ from .invitation_times import (
 from .invitation_units import ROSTER_HEADING, URL, Unit, schedule_text
 
 __all__ = [
+    "OTHER_LABEL",
+    "ROSTER_LABEL",
     "Mention",
     "Signer",
     "clause_bounds",
@@ -34,7 +36,9 @@ __all__ = [
     "is_aside",
     "is_title_like",
     "mentions_in",
+    "other_label",
     "signer_of",
+    "with_before",
     "without_names",
 ]
 
@@ -362,7 +366,7 @@ def _text_mentions(
         and (me := ME.search(clean)) is not None
         and (
             unit.times is not None
-            or FORWARD_TRIGGER.search(clean[: me.start()])
+            or FORWARD_TRIGGER.search(clean[: me.end()])
             or re.match(r"I\b", me.group())
             or re.match(r"(?i)(?:meet|join)", me.group())
         )
@@ -875,15 +879,50 @@ def _is_unit_like(piece: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
 
 
+# Labels of a labelled line that put the people after them on the panel.
+ROSTER_LABEL = re.compile(
+    r"\b(?:chair\w*|convenor|member\w*|panel\w*|interview\w*|board|committee|assessors?"
+    r"|who|with|attendees?|participants?|guests?|hosts?|meeting|observer|lead)\b",
+    re.IGNORECASE,
+)
+
+
+# Labels after which a name is someone else: the sender, a contact, the candidate, a place.
+OTHER_LABEL = re.compile(
+    r"\b(?:from|to|cc|bcc|sent|organi[sz]er|coordinator|contact|recruiter|requested|sender"
+    r"|candidate|applicant|reply|questions?|queries|enquiries|scheduler|owner|note|name"
+    r"|where|venue|location|address|place|room|date|when|time|parking|dress|bring|documents?"
+    r"|ref\w*|re|subject|position|role|job|vacancy|post)\b",
+    re.IGNORECASE,
+)
+
+
+def other_label(label: str) -> bool:
+    return bool(label) and bool(OTHER_LABEL.search(label)) and not ROSTER_LABEL.search(label)
+
+
 def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
-    """Whether each mention puts the person in the interview, beside it, or replaced."""
+    """Whether each mention puts the person in the interview, beside it, or replaced.
+
+    In a list-like block (a table row, a schedule entry, an item under a roster heading, a
+    labelled line "Chair: X", a run of "Name, Title" lines) a person is on the panel, and
+    so is a titled person in any list item, unless something around the name says
+    otherwise (a guide, a contact, a label such as "Organizer:" or "Candidate:")."""
     if not placed:
         return
     clauses = clause_bounds(text)
     forward = [match.end() for match in FORWARD_TRIGGER.finditer(text)]
-    in_list = unit.kind in {"row", "entry"} or (
-        unit.kind == "item"
-        and (bool(ROSTER_HEADING.search(unit.heading)) or unit.times is not None)
+    elsewhere = other_label(unit.label)
+    in_list = not elsewhere and (
+        unit.kind in {"row", "entry"}
+        or (
+            unit.kind == "item"
+            and (
+                bool(ROSTER_HEADING.search(unit.heading))
+                or unit.times is not None
+                or bool(ROSTER_LABEL.search(unit.label))
+            )
+        )
     )
     for mention, at in placed:
         clause_start, clause_end = next(((a, b) for a, b in clauses if a <= at < b), (0, len(text)))
@@ -904,9 +943,10 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
             or bool(SUBJECT_TRIGGER.search(after_in_clause))
         )
         if unit.kind == "prose":
-            mention.positive = triggered or _with_before(before_in_clause)
+            mention.positive = triggered or with_before(before_in_clause)
         else:
-            mention.positive = in_list or triggered
+            titled = unit.kind == "item" and bool(mention.title) and not elsewhere
+            mention.positive = in_list or triggered or titled
         mention.times, mention.borrowed = clause_times(unit, text, clauses, clause_start)
         if mention.times is None and unit.kind == "prose":
             mention.offset, mention.minutes = _relative_slot(text, clauses, clause_start)
@@ -961,7 +1001,7 @@ def _up_to_next_name(text: str, at: int, placed: list[tuple[Mention, int]]) -> s
     return text[at : min(later) if later else len(text)][:120]
 
 
-def _with_before(text: str) -> bool:
+def with_before(text: str) -> bool:
     """ "... 2:30-3:15 with Ingrid", "a cook-off with our Head Chef, Chef Rémy": the person
     the clause is spent with (a title and a comma may stand between)."""
     return (

@@ -17,9 +17,18 @@ notes gathered here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from .invitation_interviewers import (
+    THRESHOLD,
+    PersonView,
+    decision_model,
+    person_features,
+    record,
+    recording_active,
+)
 from .invitation_mentions import (
     ASIDE,
     FORWARD_TRIGGER,
@@ -173,7 +182,13 @@ def read_people(
     people = _merge(mentions, signers)
     _add_references(people, units)
     candidate_words = _candidates(messages, candidate)
-    interviewers, others = _decide(people, candidate_words, units)
+    signed = {
+        _key(signer.name): frozenset(
+            m.depth for m in messages if (s := signer_of(m)) is not None and s.name == signer.name
+        )
+        for signer in signers
+    }
+    interviewers, others = _decide(people, candidate_words, units, signed)
     slot = _interview_slot(units, interviewers)
     agenda = _agenda(units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive})
     return Reading(interviewers, others, slot, agenda, units)
@@ -289,8 +304,74 @@ def _only_about(unit: Unit, person: Person) -> bool:
 
 
 def _decide(
-    people: list[Person], candidate_words: set[str], units: list[Unit]
+    people: list[Person],
+    candidate_words: set[str],
+    units: list[Unit],
+    signed: dict[str, frozenset[int]],
 ) -> tuple[list[Person], list[Person]]:
+    """Who interviews: the learned decision over what the rules and the earlier stages
+    saw (invitation_interviewers), or the rules alone when the model is unavailable. The
+    candidate is never listed, and the newest message that names an interviewer decides
+    (older ones stand only when it says the rest of the panel is unchanged)."""
+    rule_chosen, is_candidate = _decide_by_rules(people, candidate_words, units)
+    model = decision_model()
+    if model is None and not recording_active():
+        return rule_chosen, [p for p in people if p not in rule_chosen]
+    newest_named = any(
+        m.positive and not m.aside and m.unit.message == 0 for p in rule_chosen for m in p.mentions
+    )
+    order = {id(unit): index for index, unit in enumerate(units)}
+    scored: list[tuple[Person, float, int]] = []
+    for person in people:
+        if is_candidate(person) or not person.mentions:
+            continue
+        first = min(order.get(id(m.unit), 0) for m in person.mentions)
+        view = PersonView(
+            name=person.name,
+            honorific=person.honorific,
+            mentions=person.mentions,
+            rule=person in rule_chosen,
+            signer_depths=signed.get(_key(person.name), frozenset()),
+            newest_named=newest_named,
+            unchanged=_panel_unchanged(units, 0),
+            position=first / max(len(units) - 1, 1),
+            people=len(people),
+        )
+        row = person_features(view)
+        record(person.name, row)
+        if model is None:
+            continue
+        depth = min(m.unit.message for m in person.mentions)
+        scored.append((person, model.probability(row), depth))
+    if model is None:
+        return rule_chosen, [p for p in people if p not in rule_chosen]
+    chosen_people = [(p, depth) for p, chance, depth in scored if chance >= THRESHOLD]
+    if not chosen_people:
+        return [], list(people)
+    newest = min(depth for _, depth in chosen_people)
+    keep_older = _panel_unchanged(units, newest)
+    chosen = [p for p, depth in chosen_people if depth == newest or keep_older]
+    for person in chosen:
+        _mark_interviewing(person)
+    return chosen, [p for p in people if p not in chosen]
+
+
+def _mark_interviewing(person: Person) -> None:
+    """A person the model puts on the panel with no mention the rules found positive:
+    their listed (or else every) mention of the newest message counts as the interview's."""
+    if any(m.positive for m in person.mentions):
+        return
+    depth = min(m.unit.message for m in person.mentions)
+    newest = [m for m in person.mentions if m.unit.message == depth]
+    listed = [m for m in newest if m.unit.kind != "prose" and not m.aside]
+    for mention in listed or [m for m in newest if not m.aside] or newest:
+        mention.positive = True
+        mention.aside = False
+
+
+def _decide_by_rules(
+    people: list[Person], candidate_words: set[str], units: list[Unit]
+) -> tuple[list[Person], Callable[[Person], bool]]:
     def is_candidate(person: Person) -> bool:
         key = _key(person.name)
         if key in candidate_words:
@@ -346,8 +427,7 @@ def _decide(
             if p not in chosen and not is_candidate(p) and interviewing(p, depth)
         ]
         chosen += list(dict.fromkeys(older))
-    others = [p for p in people if p not in chosen]
-    return chosen, others
+    return chosen, is_candidate
 
 
 SAME_PANEL = re.compile(
