@@ -693,6 +693,9 @@ def _describe(
         # "Partner in the litigation group": a lower-case phrase says where, not the title.
         title = re.sub(r"\s+(?:in|at|within|on)\s+(?:the|our)\s+[a-z][a-z\s&-]*$", "", title)
     lead_clean = DETERMINER.sub("", lead).strip()
+    label = mention.unit.label
+    if label and lead_clean.casefold() == label.casefold() and ROSTER_LABEL.search(label):
+        lead_clean = ""  # "Board members: Dr X, ...": the label says panel, not a title
     if lead_clean and not title and trail and re.match(r"of\s+[A-Z]", trail[0][0]):
         # "Dean Rebecca Sutherland of Trinity College of Arts & Sciences"
         lead_clean = f"{lead_clean} {_clean_piece(DURATION_TAIL.sub('', trail[0][0]))}"

@@ -49,7 +49,9 @@ from .invitation_relations import infer_relation
 from .invitation_text import Message
 from .invitation_times import (
     FoundTimes,
-    duration_minutes,
+    interview_length,
+    length_minutes,
+    visit_length,
 )
 from .invitation_units import LineState, Unit, schedule_text, units_of
 
@@ -508,44 +510,31 @@ def _agenda(units: list[Unit], used: set[int]) -> list[Unit]:
     return agenda
 
 
-LASTS = re.compile(
-    r"\b(?:last|lasts|lasting|take|takes|run|runs|will be|allow)\s+(?:for\s+)?(?:about|around"
-    r"|approximately|roughly|up to|some|no more than|an?\s+estimated)?\s*"
-    r"(?P<length>(?:\d+(?:\.\d+)?|an?|one|two"
-    r"|three|half an?)\s*-?\s*(?:hours?|hrs?|minutes?|mins?))",
-    re.IGNORECASE,
-)
-
-
-WORD_NUMBERS = {"two": "2", "three": "3"}
-
-
 def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
-    """The slot's times, with an end from a stated length when the line gives none: on
-    the line itself, on a "Duration:" line, or in "the interview will last about 45
-    minutes" (not a test's or a presentation's length)."""
+    """The slot's times, with an end from a stated length when the line gives none: said
+    of the interview on the line itself, on a "Duration:" line, or in a sentence of the
+    same message ("the interview will last about 45 minutes", "a 45-minute panel
+    interview", "the interview (about 75 minutes)"); only then the time to set aside for
+    the visit ("Please allow two hours"). Never a test's or a presentation's length, nor
+    "arrive 15 minutes before"."""
     times = unit.times
     if times is None or times.end is not None:
         return times
-    minutes = duration_minutes(_without_test_parts(unit.text))
     siblings = [other for other in units if other.message == unit.message]
+    minutes = interview_length(unit.text) or length_minutes(_without_test_parts(unit.text))
     for other in siblings:
         if minutes:
             break
         if re.match(r"\s*(?:duration|length)\s*:", other.text, re.IGNORECASE):
-            minutes = duration_minutes(other.text)
+            minutes = length_minutes(other.text)
     for other in siblings:
         if minutes:
             break
-        if not re.search(
-            r"\b(?:interview|it|panel|meeting|discussion|session|allow)\b", other.text, re.I
-        ):
-            continue
-        if (lasts := LASTS.search(other.text)) is not None:
-            length = lasts["length"].lower()
-            for word, digit in WORD_NUMBERS.items():
-                length = re.sub(rf"\b{word}\b", digit, length)
-            minutes = duration_minutes(length)
+        minutes = interview_length(other.text)
+    for other in siblings:
+        if minutes:
+            break
+        minutes = visit_length(other.text)
     if not minutes:
         return times
     start = datetime.combine(date.min, times.start)

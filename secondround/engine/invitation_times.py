@@ -526,6 +526,18 @@ def as_time(minutes: int) -> time:
     return time(minutes // 60 % 24, minutes % 60)
 
 
+# A length that is not the interview's: "arrive 15 minutes before", "a 10-minute
+# presentation", "a 30-minute written test", "reply within 48 hours".
+NOT_A_LENGTH = re.compile(
+    r"\s*(?:before|early|earlier|prior|ahead|in advance|beforehand|after|late|later"
+    r"|(?:written\s+|practical\s+|case\s+)?(?:presentation|test|exercise|task|assessment|lesson"
+    r"|demo\w*|break|lunch|tour|observation|case|walk|drive|commute|journey|trial|shift)"
+    r"|of\s+(?:the|your)\s+(?:start|interview)|notice)\b",
+    re.IGNORECASE,
+)
+WORD_AMOUNTS = {"two": "2", "three": "3", "four": "4", "ninety": "90", "thirty": "30"}
+
+
 def duration_minutes(text: str) -> int:
     """Minutes in "45 minutes", "an hour and 30 minutes"; 0 for none, or for more than a day."""
     total = 0.0
@@ -551,9 +563,97 @@ def clock_times(text: str) -> FoundTimes | None:
         return None
     reading = read_clock(clock.group())
     start = minutes_of_day(reading, reading.meridiem)
-    duration = duration_minutes(text)
+    duration = length_minutes(text)
     end_time = as_time(start + duration) if duration else None
     return FoundTimes(as_time(start), end_time)
+
+
+def length_minutes(text: str) -> int:
+    """The lengths a line gives that could be the interview's: not "arrive 15 minutes
+    before", not "a 10-minute presentation", "a 30-minute test"."""
+    kept = []
+    for match in DURATION.finditer(text):
+        after = text[match.end() :]
+        if NOT_A_LENGTH.match(re.sub(r"^\s*-?\s*long\b", "", after)):
+            continue
+        kept.append(match.group())
+    return duration_minutes(" ".join(kept))
+
+
+_AMOUNT = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|ninety|thirty|half an?)"
+_UNIT = r"(?:hours?|hrs?|minutes?|mins?)"
+_LENGTH = rf"(?P<length>{_AMOUNT}\s*-?\s*{_UNIT}(?:\s+and\s+(?:a\s+half|\d+\s*{_UNIT}))?)"
+_ABOUT = r"(?:(?:about|around|approximately|approx\.?|roughly|up\s+to|some|no\s+more\s+than"
+_ABOUT += r"|an?\s+estimated|nearly|just\s+under|under|at\s+most)\s+)?"
+_THE_INTERVIEW = (
+    r"(?:interviews?|panel|conversation|chat|meeting|discussion|session|call|visit|it|this)"
+)
+# Lengths said of the interview itself.
+INTERVIEW_LENGTH = (
+    # "a 45-minute panel interview", "a one-hour interview", "an hour-long conversation"
+    re.compile(rf"{_LENGTH}(?:[- ]long)?[- ](?:[\w-]+\s+){{0,2}}?{_THE_INTERVIEW}\b", re.I),
+    # "interview (about 1 hour)", "interview of approximately 45 minutes", "interview, 60 min"
+    re.compile(
+        rf"\b{_THE_INTERVIEW}\s*(?:\(|of\b|lasting\b|,|[-–—:])\s*{_ABOUT}{_LENGTH}", re.I
+    ),
+    # "the interview will last about 40 minutes", "it should take roughly one hour",
+    # "each interview is about 30 minutes", "interviews run for 45 minutes"
+    re.compile(
+        rf"\b{_THE_INTERVIEW}\b[^.;:!?]{{0,60}}?\b(?:last|lasts|lasting|take|takes|run|runs|is|are"
+        rf"|will\s+be|should\s+be|be)\s+(?:for\s+)?{_ABOUT}{_LENGTH}",
+        re.I,
+    ),
+)
+# Lengths for the whole visit, used only when nothing is said of the interview.
+VISIT_LENGTH = re.compile(
+    rf"\b(?:allow|plan\s+(?:on|for)|set\s+aside|block\s+(?:out|off)|reserve|budget|expect\s+to"
+    rf"\s+be\s+(?:here|with\s+us)\s+for)\s+(?:for\s+)?(?:an?\s+)?{_ABOUT}{_LENGTH}",
+    re.I,
+)
+
+
+def _length_of(match: re.Match[str] | None, text: str) -> int:
+    if match is None:
+        return 0
+    after = text[match.end("length") :]
+    if NOT_A_LENGTH.match(re.sub(r"^\s*-?\s*long\b", "", after)):
+        return 0
+    length = match["length"].lower()
+    for word, digit in WORD_AMOUNTS.items():
+        length = re.sub(rf"\b{word}\b", digit, length)
+    length = re.sub(r"(\d+)\s*-?\s*(hours?|hrs?)\s+and\s+a\s+half", r"\1 \2 30 minutes", length)
+    return duration_minutes(length)
+
+
+def interview_length(text: str) -> int:
+    """Minutes a sentence says the interview lasts ("a 45-minute panel interview", "the
+    interview will last approximately 40 minutes"), or 0."""
+    for pattern in INTERVIEW_LENGTH:
+        for match in pattern.finditer(text):
+            if minutes := _length_of(match, text):
+                return minutes + _part_before(text[: match.start()])
+    return 0
+
+
+# "a 15-minute teaching demonstration to the committee, which will be followed by a
+# 45-minute interview": the committee's time starts with the part before.
+PART_BEFORE = re.compile(
+    rf"{_LENGTH}[- ](?:[\w-]+\s+){{0,2}}?(?:presentation|demonstration|demo)\b[^.;]{{0,160}}?"
+    r"\b(?:followed\s+by|then|before)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _part_before(text: str) -> int:
+    match = PART_BEFORE.search(text)
+    if match is None:
+        return 0
+    return duration_minutes(match["length"])
+
+
+def visit_length(text: str) -> int:
+    """Minutes a sentence asks the candidate to set aside ("Please allow two hours")."""
+    return _length_of(VISIT_LENGTH.search(text), text)
 
 
 def without_zones(text: str) -> str:

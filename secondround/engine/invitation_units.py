@@ -617,7 +617,8 @@ def sentences(text: str) -> list[str]:
             ABBREVIATION_END.search(sentences[-1])
             or sentences[-1].rsplit(None, 1)[-1].lower().rstrip(".") in HONORIFICS
             or (
-                re.search(r"\b[ap]\.m\.$", sentences[-1], re.I) and re.match(r"[A-Z]{2,4}\b", piece)
+                re.search(r"\b[ap]\.m\.$", sentences[-1], re.I)
+                and re.match(r"[A-Z]{2,4}\b|(?:\w+\s+){0,2}(?i:time|standard|daylight)\b", piece)
             )
         ):
             sentences[-1] = f"{sentences[-1]} {piece}"
