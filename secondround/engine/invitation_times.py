@@ -51,6 +51,40 @@ ZONE_ALIASES: dict[str, str] = {
     "AEDT": "Australia/Sydney",
     "JST": "Asia/Tokyo",
     "SGT": "Asia/Singapore",
+    # Further abbreviations mails from other countries write next to a time.
+    "ACST": "Australia/Adelaide",
+    "ACDT": "Australia/Adelaide",
+    "AWST": "Australia/Perth",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+    "HKT": "Asia/Hong_Kong",
+    "PHT": "Asia/Manila",
+    "PHST": "Asia/Manila",
+    "MYT": "Asia/Kuala_Lumpur",
+    "WIB": "Asia/Jakarta",
+    "ICT": "Asia/Bangkok",
+    "KST": "Asia/Seoul",
+    "PKT": "Asia/Karachi",
+    "NPT": "Asia/Kathmandu",
+    "GST": "Asia/Dubai",
+    "EAT": "Africa/Nairobi",
+    "WAT": "Africa/Lagos",
+    "CAT": "Africa/Maputo",
+    "SAST": "Africa/Johannesburg",
+    "EET": "Europe/Athens",
+    "EEST": "Europe/Athens",
+    "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon",
+    "MSK": "Europe/Moscow",
+    "TRT": "Europe/Istanbul",
+    "BRT": "America/Sao_Paulo",
+    "ART": "America/Argentina/Buenos_Aires",
+    "ADT": "America/Halifax",
+    "NST": "America/St_Johns",
+    "NDT": "America/St_Johns",
+    "AKST": "America/Anchorage",
+    "AKDT": "America/Anchorage",
+    "HST": "Pacific/Honolulu",
 }
 
 # Places and regions written before "time": "Irish time", "all times are UK time",
@@ -92,6 +126,50 @@ PLACE_ZONES: dict[str, str] = {
     "perth": "Australia/Perth",
     "auckland": "Pacific/Auckland",
     "new zealand": "Pacific/Auckland",
+    "nz": "Pacific/Auckland",
+    "wellington": "Pacific/Auckland",
+    "canberra": "Australia/Sydney",
+    "adelaide": "Australia/Adelaide",
+    "darwin": "Australia/Darwin",
+    "manila": "Asia/Manila",
+    "philippine": "Asia/Manila",
+    "kuala lumpur": "Asia/Kuala_Lumpur",
+    "malaysia": "Asia/Kuala_Lumpur",
+    "jakarta": "Asia/Jakarta",
+    "bangkok": "Asia/Bangkok",
+    "seoul": "Asia/Seoul",
+    "korea": "Asia/Seoul",
+    "karachi": "Asia/Karachi",
+    "pakistan": "Asia/Karachi",
+    "dhaka": "Asia/Dhaka",
+    "bangladesh": "Asia/Dhaka",
+    "mumbai": "Asia/Kolkata",
+    "delhi": "Asia/Kolkata",
+    "riyadh": "Asia/Riyadh",
+    "doha": "Asia/Qatar",
+    "abu dhabi": "Asia/Dubai",
+    "nairobi": "Africa/Nairobi",
+    "east africa": "Africa/Nairobi",
+    "lagos": "Africa/Lagos",
+    "west africa": "Africa/Lagos",
+    "accra": "Africa/Accra",
+    "ghana": "Africa/Accra",
+    "johannesburg": "Africa/Johannesburg",
+    "south africa": "Africa/Johannesburg",
+    "cairo": "Africa/Cairo",
+    "egypt": "Africa/Cairo",
+    "istanbul": "Europe/Istanbul",
+    "moscow": "Europe/Moscow",
+    "lisbon": "Europe/Lisbon",
+    "brasília": "America/Sao_Paulo",
+    "brasilia": "America/Sao_Paulo",
+    "são paulo": "America/Sao_Paulo",
+    "sao paulo": "America/Sao_Paulo",
+    "newfoundland": "America/St_Johns",
+    "alaska": "America/Anchorage",
+    "hawaii": "Pacific/Honolulu",
+    "arizona": "America/Phoenix",
+    "mexico city": "America/Mexico_City",
 }
 
 # The widest offsets any place uses are UTC-12 and UTC+14 (as hours either side).
@@ -166,6 +244,24 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "month_day",
     ),
+)
+# "Tuesday 2/17", "Thu, 11/12": a slashed day without a year counts after a weekday,
+# which also says which number is the month.
+WEEKDAY_SLASHED = re.compile(
+    r"\b(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
+    re.IGNORECASE,
+)
+# "on the 26th", "Monday the 3rd": a day of the month alone, the next such day.
+DAY_ONLY = re.compile(
+    rf"\b(?:on\s+(?:\w+\s+)?the|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+the)\s+"
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)",
+    re.IGNORECASE,
+)
+# "rescheduled from May 25 to Wednesday, May 27": the first date is the old one.
+MOVED_FROM = re.compile(
+    r"\b(?:reschedul\w*|mov\w*|chang\w*|postpon\w*|brought\s+forward|push\w*|shift\w*)"
+    r"\b[^.;]{0,40}\bfrom\s+(?:\w+,?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # A date right after "by"/"before" is a deadline to reply, not the interview.
 DEADLINE_BEFORE = re.compile(
@@ -299,7 +395,53 @@ def dates_in(line: str, today: date, day_first: bool = False) -> list[tuple[date
             day = date_from_match(match, kind, today, day_first)
             if day is not None:
                 found.append((day, match.span()))
-    return sorted(found, key=lambda item: item[1])
+    for match in WEEKDAY_SLASHED.finditer(line):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        if (day := _weekday_slashed(match, today, day_first)) is not None:
+            taken.append(match.span())
+            found.append((day, match.span()))
+    for match in DAY_ONLY.finditer(line):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        if (day := _next_day_of_month(int(match["d"]), today)) is not None:
+            taken.append(match.span())
+            found.append((day, match.span()))
+    found.sort(key=lambda item: item[1])
+    return [
+        (day, span)
+        for index, (day, span) in enumerate(found)
+        if not (index + 1 < len(found) and MOVED_FROM.search(line[: span[0]]))
+    ]
+
+
+def _weekday_slashed(match: re.Match[str], today: date, day_first: bool) -> date | None:
+    """The reading of "Tuesday 2/17" whose weekday is the one written, else the usual."""
+    first, second = int(match["a"]), int(match["b"])
+    weekday = [name[:3] for name in WEEKDAY_NAMES].index(match["weekday"][:3].lower())
+    readings = [(second, first), (first, second)] if day_first else [(first, second), (second, first)]
+    days = []
+    for month, day_number in readings:
+        try:
+            this_year = date(today.year, month, day_number)
+        except ValueError:
+            continue
+        days.append(this_year if this_year >= today - timedelta(days=7) else this_year.replace(year=today.year + 1))
+    matching = [day for day in days if day.weekday() == weekday]
+    return (matching or days or [None])[0]
+
+
+def _next_day_of_month(day_number: int, today: date) -> date | None:
+    for months_ahead in range(3):
+        month = (today.month - 1 + months_ahead) % 12 + 1
+        year = today.year + (today.month - 1 + months_ahead) // 12
+        try:
+            candidate = date(year, month, day_number)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
 
 
 def mentions_month(line: str) -> bool:
