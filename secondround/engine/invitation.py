@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from . import invitation_relation_model as relation_model
 from .invitation_mentions import INTERVIEW_WORDS
@@ -37,7 +37,15 @@ from .invitation_relations import (
     manages_the_field,
     relation_for,
 )
-from .invitation_roster import Mention, Person, Reading, Unit, read_people, slot_times
+from .invitation_roster import (
+    Mention,
+    Person,
+    Reading,
+    Unit,
+    part_of_slot,
+    read_people,
+    slot_times,
+)
 from .invitation_text import BULLET, Message, split_messages
 from .invitation_times import (
     CLOCK,
@@ -187,11 +195,14 @@ def parse_invitation(
     default_time_zone: str | None = None,
     known_day: date | None = None,
     candidate: tuple[str, ...] = (),
+    known_slot: tuple[datetime, datetime | None] | None = None,
 ) -> ParsedInvitation:
     """Read the roster and schedule from a pasted invitation e-mail.
 
     `known_day` is the interview's date when something surer than the text gives it (a
-    calendar event); `candidate` holds names and addresses of the user, never listed.
+    calendar event), `known_slot` the event's start and end, which every person without
+    a time of their own takes; `candidate` holds names and addresses of the user, never
+    listed.
     Never raises: whatever is pasted, the candidate gets a result and warnings to act on.
     """
     try:
@@ -201,6 +212,7 @@ def parse_invitation(
             default_time_zone=default_time_zone,
             known_day=known_day,
             candidate=candidate,
+            known_slot=known_slot,
         )
     except Exception:  # a paste must never break the page: the candidate types it in instead
         return ParsedInvitation(
@@ -252,6 +264,7 @@ def _parse(
     default_time_zone: str | None,
     known_day: date | None,
     candidate: tuple[str, ...],
+    known_slot: tuple[datetime, datetime | None] | None = None,
 ) -> ParsedInvitation:
     warnings: list[str] = []
     forget_names()
@@ -278,7 +291,8 @@ def _parse(
     entries = [
         entry
         for person in reading.people
-        if (entry := _entry_or_none(person, reading, role, zone.tz is not None)) is not None
+        if (entry := _entry_or_none(person, reading, role, zone.tz is not None, known_slot))
+        is not None
     ]
     entries = _one_hiring_manager(entries)
     entries = _relations_from_the_roster(entries, role)
@@ -426,11 +440,15 @@ def _interview_day(entries: list[RosterEntry], reading: Reading) -> date | None:
 
 
 def _entry_or_none(
-    person: Person, reading: Reading, role: str | None, zone_known: bool
+    person: Person,
+    reading: Reading,
+    role: str | None,
+    zone_known: bool,
+    known_slot: tuple[datetime, datetime | None] | None = None,
 ) -> RosterEntry | None:
     """One person's row; a slip on one person costs that row, not the whole roster."""
     try:
-        return _entry(person, reading, role, zone_known)
+        return _entry(person, reading, role, zone_known, known_slot)
     except (ValueError, IndexError, KeyError, TypeError, AttributeError):
         return None
 
@@ -446,47 +464,19 @@ def _only_watches(text: str) -> bool:
     return bool(ACTIVITY.search(text)) and not INTERVIEW_WORDS.search(text)
 
 
-def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool) -> RosterEntry:
+def _entry(
+    person: Person,
+    reading: Reading,
+    role: str | None,
+    zone_known: bool,
+    known_slot: tuple[datetime, datetime | None] | None = None,
+) -> RosterEntry:
     positive = [m for m in person.mentions if m.positive and not m.aside] or [
         m for m in person.mentions if m.positive
     ]
     depth = min(m.unit.message for m in positive)
     interviewing = [m for m in positive if m.unit.message == depth]
-    newer_slot = reading.slot is not None and reading.slot.message < depth
-
-    timed = [m for m in interviewing if m.times is not None]
-    untimed = [m for m in interviewing if m.times is None]
-    if (
-        reading.slot is not None
-        and untimed
-        and timed
-        and all(_only_watches(m.unit.text) for m in timed)
-    ):
-        # "9.30am Practical observation ... Mr W will observe" and Mr W on the panel of
-        # the "11.45am Formal interview": his interview is the panel's
-        timed = []
-    chosen = timed[0] if timed else interviewing[0]
-    times, borrowed = chosen.times, chosen.borrowed
-    slot_unit: Unit | None = chosen.unit
-    if (
-        times is not None
-        and times.end is None
-        and chosen.unit.kind == "prose"
-        and not borrowed
-        and len(CLOCK.findall(without_zones(chosen.unit.text))) < 2
-    ):
-        # "... at 4:30pm." and later "The interview will take around 45 minutes"; not
-        # when the line gives each person a time ("A at 09:00, then B at 10:00, and C
-        # at 10:45 for about half an hour": the half hour is C's)
-        times = slot_times(replace(chosen.unit, times=times), reading.units)
-    if newer_slot and reading.slot is not None:
-        times = None  # a later message moved the interview: the older line's time is gone
-    if times is None and reading.slot is not None:
-        times, borrowed, slot_unit = slot_times(reading.slot, reading.units), True, reading.slot
-        if times is not None and chosen.minutes:
-            # "a 45-minute cook-off with A, followed by a 15-minute chat with B"
-            begin = datetime.combine(date.min, times.start) + timedelta(minutes=chosen.offset)
-            times = FoundTimes(begin.time(), (begin + timedelta(minutes=chosen.minutes)).time())
+    chosen, times, borrowed, slot_unit = _person_slot(interviewing, reading, depth)
     titled = [m for m in interviewing if m.title] or [
         m for m in person.mentions if m.title and not m.aside
     ]
@@ -503,6 +493,10 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
         relation = "peer"
     day = (slot_unit.day if slot_unit is not None else None) or chosen.unit.day
     start, end = _moments(times, day, (slot_unit or chosen.unit).zone)
+    if known_slot is not None and (times is None or borrowed):
+        # A calendar event is the interview's time for everyone without a time of their own.
+        start, end = known_slot
+        borrowed, slot_unit = True, None
     honorific = person.honorific
     name = person.name
     email = next((m.email for m in person.mentions if m.email), None)
@@ -536,6 +530,73 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
         unsure=tuple(unsure),
         sources=tuple(sources),
     )
+
+
+def _person_slot(
+    interviewing: list[Mention], reading: Reading, depth: int
+) -> tuple[Mention, FoundTimes | None, bool, Unit | None]:
+    """A person's slot: their own line's time (from the first of their own slots to the
+    end of the last, when they have several), else the mail's one interview slot, or the
+    part of it the mail gives them ("for the last 20 minutes", "the first hour"); an own
+    start inside the mail's slot ends with it. Returns the mention the row is read from."""
+    newer_slot = reading.slot is not None and reading.slot.message < depth
+    timed = [m for m in interviewing if m.times is not None]
+    untimed = [m for m in interviewing if m.times is None]
+    if (
+        reading.slot is not None
+        and untimed
+        and timed
+        and all(_only_watches(m.unit.text) for m in timed)
+    ):
+        # "9.30am Practical observation ... Mr W will observe" and Mr W on the panel of
+        # the "11.45am Formal interview": his interview is the panel's
+        timed = []
+    chosen = timed[0] if timed else interviewing[0]
+    times, borrowed = chosen.times, chosen.borrowed
+    slot_unit: Unit | None = chosen.unit
+    own = [m for m in timed if not m.borrowed and m.unit.day == chosen.unit.day]
+    if times is not None and len({id(m.unit) for m in own}) >= 2:
+        # "09:00 Observed lesson - observed by Mrs X" and "10:00 Formal interview with Mr Y
+        # and Mrs X": her time runs from the first part to the end of the last
+        last = max(own, key=lambda m: m.times.start if m.times else time.min)
+        first = min(own, key=lambda m: m.times.start if m.times else time.max)
+        if first.times is not None and last.times is not None:
+            times = FoundTimes(first.times.start, last.times.end)
+    if (
+        times is not None
+        and times.end is None
+        and not borrowed
+        and reading.slot is not None
+        and reading.slot.times is not None
+        and reading.slot.times.end is not None
+        and reading.slot.text != chosen.unit.text
+        and reading.slot.times.start <= times.start < reading.slot.times.end
+    ):
+        # "Time: 10:00 - 11:30" and "a conversation from 10:30 with Mr X": until 11:30
+        times = FoundTimes(times.start, reading.slot.times.end)
+    if (
+        times is not None
+        and times.end is None
+        and chosen.unit.kind == "prose"
+        and not borrowed
+        and len(CLOCK.findall(without_zones(chosen.unit.text))) < 2
+    ):
+        # "... at 4:30pm." and later "The interview will take around 45 minutes"; not
+        # when the line gives each person a time ("A at 09:00, then B at 10:00, and C
+        # at 10:45 for about half an hour": the half hour is C's)
+        times = slot_times(replace(chosen.unit, times=times), reading.units)
+    if newer_slot and reading.slot is not None:
+        times = None  # a later message moved the interview: the older line's time is gone
+    if times is None and reading.slot is not None:
+        times, borrowed, slot_unit = slot_times(reading.slot, reading.units), True, reading.slot
+        part = part_of_slot(times, chosen) if times is not None else None
+        if part is not None:
+            times = part
+        elif times is not None and chosen.minutes:
+            # "a 45-minute cook-off with A, followed by a 15-minute chat with B"
+            begin = datetime.combine(date.min, times.start) + timedelta(minutes=chosen.offset)
+            times = FoundTimes(begin.time(), (begin + timedelta(minutes=chosen.minutes)).time())
+    return chosen, times, borrowed, slot_unit
 
 
 REPORTING_CUE = re.compile(r"manager|boss|supervisor|report|under\b", re.IGNORECASE)

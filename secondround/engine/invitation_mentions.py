@@ -46,7 +46,8 @@ __all__ = [
 # "You will meet ...": the names after it are interviewers.
 FORWARD_TRIGGER = re.compile(
     r"(?<!for )(?:(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|sit(?:ting)?"
-    r"\s+down|interview(?:ing|ed|s)?|discussion|round|conversation|session|call)\s+(?:with|by)\b"
+    r"\s+down|interview(?:ing|ed|s)?|discussion|round|conversation|session|call|start(?:ing)?"
+    r"|begin(?:ning)?|finish(?:ing)?|end(?:ing)?)\s+(?:with|by)\b"
     r"|\bmeet(?:ing)?\b|\b(?:joined|conducted|chaired|observed|assessed|interviewed|hosted"
     r"|accompanied|run|led|taken|carried\s+out|undertaken|held|done)\s+by\b|\bsee(?:ing)?\b|\b(?:present(?:ation)?|pitch|talk)\s+to\b"
     r"|\b(?:speaking|talking)\s+to\b|\binterviewing\s+you\s+(?:will\s+be|are|is)\b"
@@ -69,7 +70,9 @@ SUBJECT_TRIGGER = re.compile(
     r"|\bwill\s+(?:also\s+)?be\s+(?:conducting|leading|chairing|running)\s+(?:the|your)\s+"
     r"(?:interview|panel|session)|\bwill\s+be\s+your\s+interviewers?\b"
     r"|\bwill\s+(?:also\s+)?(?:lead|run|chair|conduct)\s+(?:the|your)\s+(?:conversation|interview"
-    r"|discussion|session|panel)\b|\bwill\s+(?:also\s+)?(?:walk|take)\s+(?:you\s+)?through\b",
+    r"|discussion|session|panel)\b|\bwill\s+(?:also\s+)?(?:walk|take)\s+(?:you\s+)?through\b"
+    r"|\bwill\s+(?:also\s+)?(?:run|lead|take|do|handle|chair|conduct|cover)\s+(?:the\s+)?(?:first"
+    r"|second|third|last|final|opening|closing|next)\s+(?:hour|half|part|section|round|\d+\s*min)",
     re.IGNORECASE,
 )
 
@@ -284,6 +287,7 @@ class Mention:
     offset: int = 0  # minutes after the interview's start, from lengths said before it
     minutes: int = 0  # the length said for this person's part
     aliases: list[str] = field(default_factory=list)  # "Alex" of "Alejandro (Alex) Fuentes"
+    at: int = 0  # where the name stands in its unit's text
 
 
 @dataclass(frozen=True)
@@ -351,7 +355,7 @@ def _text_mentions(
         spans = _one_person_per_part(clean, spans)
     placed: list[tuple[Mention, int]] = []
     for index, span in enumerate(spans):
-        mention = Mention(span.name, span.honorific, unit)
+        mention = Mention(span.name, span.honorific, unit, at=span.start)
         mention.aliases = [nick for at, nick in nicknames if span.start <= at < span.end]
         bracketed = _in_brackets(clean, spans, index)
         if bracketed is not None:
@@ -371,7 +375,9 @@ def _text_mentions(
             or re.match(r"(?i)(?:meet|join)", me.group())
         )
     ):
-        mine = Mention(signer.name, signer.honorific, unit, title=signer.title, me=True)
+        mine = Mention(
+            signer.name, signer.honorific, unit, title=signer.title, me=True, at=me.start()
+        )
         placed.append((mine, me.start()))
         placed.sort(key=lambda item: item[1])
     _judge(unit, clean, placed)
@@ -980,12 +986,20 @@ LIST_BREAK = re.compile(
 )
 
 
+PART_OF = re.compile(
+    r"\bthe\s+(?:first|second|third|last|final|opening|closing|remaining)\s+\S+\s*-?\s*"
+    r"(?:minutes?|mins?|hours?)\b",
+    re.IGNORECASE,
+)
+
+
 def _relative_slot(text: str, clauses: list[tuple[int, int]], clause_start: int) -> tuple[int, int]:
     """For a sentence of lengths without clock times ("a 45-minute cook-off with A,
     followed by a 15-minute chat with B"): minutes from the interview's start, and length."""
     offset = 0
     for start, end in clauses:
-        minutes = duration_minutes(text[start:end])
+        # "for the last 20 minutes X will join" gives a part of the slot, not a length
+        minutes = duration_minutes(PART_OF.sub(" ", text[start:end]))
         if start == clause_start:
             return (offset, minutes) if minutes else (0, 0)
         offset += minutes

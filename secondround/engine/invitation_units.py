@@ -27,6 +27,7 @@ from .invitation_times import (
     clock_times,
     dates_in,
     find_zone,
+    length_minutes,
     without_zones,
 )
 
@@ -401,6 +402,10 @@ def _row_unit(
     times = clock_times(without_zones(" ".join(cells[index] for index in (bare or timing)[:1])))
     if bare and len(bare) > 1 and times is not None and times.end is None:
         times = clock_times(without_zones(" ".join(cells[index] for index in bare)))
+    if times is not None and times.end is None:
+        # "10.40am | 45 Minute Panel Interview": the length in another cell
+        rest = " ".join(cell for index, cell in enumerate(cells) if index not in timing)
+        times = _with_length(times, length_minutes(rest))
     borrowed = False
     if times is None and state.entry_times is not None:
         times, borrowed = state.entry_times, True
