@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from . import invitation_relation_model as relation_model
-from .invitation_mentions import INTERVIEW_WORDS
+from .invitation_mentions import INTERVIEW_WORDS, is_job_title, names_a_job
 from .invitation_names import HONORIFICS, find_names, forget_names, split_honorific
 from .invitation_relations import (
     ABOVE_LINE,
@@ -477,10 +477,18 @@ def _entry(
     depth = min(m.unit.message for m in positive)
     interviewing = [m for m in positive if m.unit.message == depth]
     chosen, times, borrowed, slot_unit = _person_slot(interviewing, reading, depth)
-    titled = [m for m in interviewing if m.title] or [
-        m for m in person.mentions if m.title and not m.aside
-    ]
+    titled = _titled_mentions(person, interviewing)
     title = titled[0].title if titled else person.signed_title
+    if title and not names_a_job(title):
+        title = None  # "Grade 7, Analysis Directorate": a unit, not a job
+    title = _without_employer(title, reading.employer_words)
+    if (
+        title
+        and person.signed_title
+        and title[:1].islower()
+        and person.signed_title.casefold().endswith(title.casefold())
+    ):
+        title = person.signed_title  # "your recruiter, Tom Ashby" signed "Technical Recruiter"
     context = _person_context(person, reading)
     relation = relation_for(title, context, role)
     relation = _relative_to_others(relation, person, reading)
@@ -529,6 +537,38 @@ def _entry(
         source=chosen.unit.line or None,
         unsure=tuple(unsure),
         sources=tuple(sources),
+    )
+
+
+def _without_employer(title: str | None, employer_words: frozenset[str]) -> str | None:
+    """ "Principal Engineer, AUTOSAR, Hanbit Mobility" at Hanbit Mobility: the title stops
+    before the employer's name; a unit ("AUTOSAR", "Integrity Programs") stays."""
+    if not title or not employer_words or "," not in title:
+        return title
+    pieces = title.split(", ")
+    words = {w.casefold() for w in re.findall(r"[A-Z][\w'’-]{2,}", pieces[-1])}
+    if len(pieces) > 1 and words & employer_words and not JOB_NOUN.search(pieces[-1]):
+        return ", ".join(pieces[:-1])
+    return title
+
+
+def _titled_mentions(person: Person, interviewing: list[Mention]) -> list[Mention]:
+    """Mentions that give a title, the likeliest first: the interviewing ones (a list or a
+    schedule before prose), then any other, an aside last ("Prof. X, head of the search
+    committee, will collect you" still says what X is)."""
+    titled = [
+        m
+        for m in person.mentions
+        if m.title and names_a_job(m.title) and (not m.aside or is_job_title(m.title))
+    ]
+    return sorted(
+        titled,
+        key=lambda m: (
+            m not in interviewing,
+            m.aside,
+            m.unit.kind == "prose",
+            m.unit.message,
+        ),
     )
 
 

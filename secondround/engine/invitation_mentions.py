@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .invitation_names import NameSpan, find_names, is_given_name
+from .invitation_names import WEAK_HONORIFICS, NameSpan, find_names, is_given_name
 from .invitation_relations import CREDENTIALS, infer_relation
 from .invitation_text import Message
 from .invitation_times import (
@@ -30,6 +30,8 @@ __all__ = [
     "OTHER_LABEL",
     "ROSTER_LABEL",
     "Mention",
+    "is_job_title",
+    "names_a_job",
     "Signer",
     "clause_bounds",
     "clause_times",
@@ -143,7 +145,10 @@ LEAD_CUT = re.compile(
 )
 
 
-DETERMINER = re.compile(r"^(?:(?:our|the|your|their|his|her|my|its|a|an|also|&)\s+)+", re.I)
+DETERMINER = re.compile(
+    r"^(?:(?:our|the|your|their|his|her|my|its|a|an|also|&|peer|fellow|two|three|four|both)\s+)+",
+    re.I,
+)
 
 
 POSSESSIVE_RELATION = re.compile(r"^(?:his|her|their|my|our)\s+(?:own\s+)?(?:manager|boss)\b", re.I)
@@ -163,7 +168,8 @@ JOINER_START = re.compile(
 
 # Roles on a panel rather than jobs: "Chairperson: Mr X", "... - Member".
 PANEL_ROLES = re.compile(
-    r"^(?:(?:panel\s+)?chair(?:man|woman|person)?|vice[- ]chair|member|observer|secretary"
+    r"^(?:(?:panel\s+)?chair(?:man|woman|person)?|vice[- ]chair|(?:(?:expert|external|independent"
+    r"|lay|co-?opted|ex[- ]officio)\s+)?member(?:\s+secretary)?|observer|secretary"
     r"|convenor|panel member|board member|panellist|panelist|interviewers?|panel|with|host"
     r"|contact|(?:required |optional )?(?:attendees?|guests?|participants?)|organi[sz]er)$",
     re.IGNORECASE,
@@ -216,7 +222,8 @@ ORGANISATION_END = re.compile(
 # Midwifery, Midland Regional Hospital Portlaoise", "HR Manager, HSE Dublin Midlands").
 INSTITUTION = re.compile(
     r"\b(?:hospital|university|council|authority|ministry|(?-i:NHS|HSE)|ltd|limited|inc"
-    r"|plc|gmbh|corporation)\b",
+    r"|plc|gmbh|corporation|municipality|parishad|county|city\s+of|town\s+of|district\s+of"
+    r"|public\s+works|medical\s+school|sdn\s+bhd|pvt)\b",
     re.IGNORECASE,
 )
 
@@ -637,6 +644,7 @@ def _describe(
     written between its parts: "Deputy Director: ICT Infrastructure"."""
     title_parts: list[tuple[int, int]] = []
     closed = False  # once a note follows the title, later capitalised words are notes too
+    after_credential = False
     for piece, bracketed, start, end in trail:
         if (email := EMAIL.search(piece)) is not None:
             mention.email = mention.email or email.group().removeprefix("mailto:")
@@ -669,10 +677,14 @@ def _describe(
         ):
             title_parts.append((start, end))  # "Chair, Department of Social Work"
             continue
+        if bracketed and after_credential:
+            after_credential = False
+            continue  # "FRCS (Tr & Orth)": the credential's specialty
+        after_credential = _is_credential_run(cleaned)
         if (
             PANEL_ROLES.match(cleaned)
             or GRADE.match(cleaned)
-            or _is_credential_run(cleaned)
+            or after_credential
             or (not title_parts and _is_unknown_acronym(cleaned))
         ):
             closed = closed or bool(title_parts)
@@ -698,9 +710,23 @@ def _describe(
             title = title[1:-1].strip()
         # "Partner in the litigation group": a lower-case phrase says where, not the title.
         title = re.sub(r"\s+(?:in|at|within|on)\s+(?:the|our)\s+[a-z][a-z\s&-]*$", "", title)
+        # "Events Manager and line manager for the post": the rest says the relation.
+        title = re.sub(
+            r"\s+and\s+(?:the\s+)?(?:line|hiring|direct|reporting)\s+manager\b.*$", "", title
+        )
     lead_clean = DETERMINER.sub("", lead).strip()
+    if (
+        lead_clean
+        and mention.honorific
+        and mention.honorific.lower().rstrip(".") in WEAK_HONORIFICS
+        and lead_clean[:1].isupper()
+        and len(lead_clean.split()) <= 2
+        and not lead_clean.casefold().endswith(mention.honorific.casefold().rstrip("."))
+    ):
+        # "Executive Chef Daniel Moretti": "Chef" is part of the title written before him
+        lead_clean = f"{lead_clean} {mention.honorific}"
     label = mention.unit.label
-    if label and lead_clean.casefold() == label.casefold() and ROSTER_LABEL.search(label):
+    if label and lead_clean.casefold() == label.casefold() and PANEL_LABEL.fullmatch(label):
         lead_clean = ""  # "Board members: Dr X, ...": the label says panel, not a title
     if lead_clean and not title and trail and re.match(r"of\s+[A-Z]", trail[0][0]):
         # "Dean Rebecca Sutherland of Trinity College of Arts & Sciences"
@@ -836,11 +862,54 @@ def _is_unknown_acronym(piece: str) -> bool:
 def _piece_kind(piece: str, bracketed: bool, has_title: bool) -> str:
     if _is_relation_phrase(piece) or not is_title_like(piece, lead_allowed=False):
         return "context"
+    if bracketed and not has_title and _field_only(piece):
+        return "context"  # "Prof. Catherine Obi (History)": the field, not a title
     if bracketed and has_title and not piece[0].isupper():
         return "context"
     if has_title and not _is_unit_like(piece):
         return "context"
     return "title"
+
+
+# The last word of most job titles names a person: an agent noun ("Investigator",
+# "Generalist", "Planner") or a head word ("Lead", "Chair", "Fellow").
+AGENT_WORD = re.compile(
+    r"(?:er|or|ist|ant|ent|ian|ive|ee|ary|man|woman|person|head|lead|chair|dean|chef|nurse"
+    r"|fellow|partner|associate|staff|provost|registrar|principal|member|adviser|advisor)s?$",
+    re.IGNORECASE,
+)
+
+
+UNIT_WORD = re.compile(
+    r"\b(?:directorate|department|division|resources|services|team|office|unit|branch|section"
+    r"|studies|faculty|school|centre|center|programmes?|programs?|group|operations)$",
+    re.IGNORECASE,
+)
+
+
+def names_a_job(title: str) -> bool:
+    """Whether a title names a job, not only a unit ("Analysis Directorate")."""
+    return not (_field_only(title) and UNIT_WORD.search(title.strip()))
+
+
+def is_job_title(title: str) -> bool:
+    """A title with a job noun in it ("Head of the search committee", "HR Generalist")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", title)
+    return bool(words) and (
+        bool(ROLE_NOUN.search(title)) or bool(AGENT_WORD.search(words[-1])) or title in TITLE_ACRONYMS
+    )
+
+
+def _field_only(piece: str) -> bool:
+    """ "History", "Latin American and Latino Studies": a field or unit, no job in it."""
+    piece = re.sub(r"\s+(?:in|at|within|on)\s+(?:the|our)\s+[a-z][a-z\s&-]*$", "", piece)
+    words = re.findall(r"[^\W\d_][\w'’-]*", piece)
+    return (
+        bool(words)
+        and not ROLE_NOUN.search(piece)
+        and piece.strip() not in TITLE_ACRONYMS
+        and not AGENT_WORD.search(words[-1])
+    )
 
 
 def _is_relation_phrase(piece: str) -> bool:
@@ -859,7 +928,10 @@ def is_title_like(piece: str, *, lead_allowed: bool) -> bool:
     words = piece.split()
     if not words or len(words) > 10 or not re.search(r"[^\W\d_]", piece):
         return False
-    numbered = r"(?i)\b(?:year|key stage|level|grade|band|tier)\s+\d+\b|\s(?:\d{1,2}|[IV]{1,3})$"
+    numbered = (
+        r"(?i)\b(?:year|key stage|level|grade|band|tier|ward|unit|floor|pod|bay|station)\s+\d+[a-z]?\b"
+        r"|\s(?:\d{1,2}|[IV]{1,3})$|\b\d{1,2}\s+(?:north|south|east|west|[a-z])\b"
+    )
     if re.search(r"\d", re.sub(numbered, "", piece)):
         return False
     if (
@@ -877,8 +949,16 @@ def is_title_like(piece: str, *, lead_allowed: bool) -> bool:
     if ACTIVITY.search(piece) and not ROLE_NOUN.search(piece):
         return False
     if piece[0].islower():
-        return lead_allowed and ROLE_NOUN.search(piece) is not None
+        if lead_allowed:
+            return ROLE_NOUN.search(piece) is not None
+        # ", head of the search committee,": a lower-case title after the name
+        return LOWER_TITLE.fullmatch(piece) is not None
     return True
+
+
+LOWER_TITLE = re.compile(
+    rf"(?:[a-z]+\s+){{0,2}}{ROLE_NOUN.pattern}(?:\s+(?:of|for)\s+(?:the\s+)?[a-z][a-z\s&-]{{2,40}})?"
+)
 
 
 def _is_unit_like(piece: str) -> bool:
@@ -892,6 +972,15 @@ def _is_unit_like(piece: str) -> bool:
 ROSTER_LABEL = re.compile(
     r"\b(?:chair\w*|convenor|member\w*|panel\w*|interview\w*|board|committee|assessors?"
     r"|who|with|attendees?|participants?|guests?|hosts?|meeting|observer|lead)\b",
+    re.IGNORECASE,
+)
+
+
+# Labels that only say "the panel": "Board members:", "Your interview panel:", "Who:".
+PANEL_LABEL = re.compile(
+    r"(?:(?:your|the|our)\s+)?(?:(?:independent|external|lay|expert|additional)\s+)?"
+    r"(?:(?:interview|selection|search|hiring)\s+)?(?:(?:panel|board|committee)"
+    r"\s+)?(?:members?|panel|panell?ists?|interviewers?|board|committee|who|with|attendees)",
     re.IGNORECASE,
 )
 

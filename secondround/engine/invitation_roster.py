@@ -134,6 +134,45 @@ class Reading:
     slot: Unit | None  # the mail's one interview slot, if it has one
     agenda: list[Unit]
     units: list[Unit]
+    employer_words: frozenset[str] = frozenset()  # "Hanbit", "Severnvale": the employer's
+
+
+# "at our client Hanbit Mobility", "with Prairie Crest Midstream", "client: Hanbit Mobility"
+EMPLOYER_AFTER = re.compile(
+    r"\b(?:at|client:?|on behalf of)\s+(?:our\s+client\s+|the\s+)?"
+    r"(?P<org>(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)"
+)
+# A signature line that names an organisation rather than a unit.
+ORGANISATION_LINE = re.compile(
+    r"\b(?:ltd|limited|inc|llc|plc|gmbh|pty|pvt|corp\w*|company|group|trust|university|council"
+    r"|hospitals?|agency|bank|sdn\s+bhd|\(example\))\b\.?",
+    re.IGNORECASE,
+)
+# Words of organisation names that say nothing of which one it is.
+COMMON_ORG_WORDS = frozenset(
+    """
+    the of and for at on in our your nhs trust hospital hospitals university council services
+    service department limited ltd inc group company corporation health care centre center
+    school college institute office team county city district ministry government public
+    national regional general medical example
+    """.split()
+)
+
+
+def _employer_words(messages: list[Message]) -> frozenset[str]:
+    """Distinctive words of the organisations the mail is from or about: the lines of
+    signatures below name and title, and names after "at", "with", "client:"."""
+    phrases: list[str] = []
+    for message in messages:
+        phrases.extend(line for line in message.signature[1:6] if ORGANISATION_LINE.search(line))
+        for text in (message.headers.get("subject", ""), *message.body):
+            phrases.extend(match["org"] for match in EMPLOYER_AFTER.finditer(text))
+    words = set()
+    for phrase in phrases:
+        for word in re.findall(r"[A-Z][\w'’-]{2,}", phrase):
+            if word.casefold() not in COMMON_ORG_WORDS and not find_names(word):
+                words.add(word.casefold())
+    return frozenset(words)
 
 
 def _candidates(messages: list[Message], candidate: tuple[str, ...]) -> set[str]:
@@ -199,7 +238,7 @@ def read_people(
     interviewers, others = _decide(people, candidate_words, units, signed)
     slot = _interview_slot(units, interviewers)
     agenda = _agenda(units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive})
-    return Reading(interviewers, others, slot, agenda, units)
+    return Reading(interviewers, others, slot, agenda, units, _employer_words(messages))
 
 
 def _titles_on_the_next_line(units: list[Unit], found: list[list[Mention]]) -> None:
