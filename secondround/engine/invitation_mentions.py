@@ -53,7 +53,8 @@ FORWARD_TRIGGER = re.compile(
     r"|\bmeet(?:ing)?\b|\b(?:joined|conducted|chaired|observed|assessed|interviewed|hosted"
     r"|accompanied|run|led|taken|carried\s+out|undertaken|held|done)\s+by\b|\bsee(?:ing)?\b|\b(?:present(?:ation)?|pitch|talk)\s+to\b"
     r"|\b(?:speaking|talking)\s+to\b|\binterviewing\s+you\s+(?:will\s+be|are|is)\b"
-    r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
+    r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\b(?:committee|board)\s+members?\s*"
+    r"(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
     r" be|are|is|consists? of|comprises?|includes?|of)\b|:)|\b(?:include|includes|including"
     r"|comprising|comprise|consist of|consists of|join|joins|joining)\b"
     r"|\b(?:interview|panel|committee|meeting|session)\s*\((?=[^)]*[A-Z])))"
@@ -677,7 +678,7 @@ def _describe(
         ):
             title_parts.append((start, end))  # "Chair, Department of Social Work"
             continue
-        if bracketed and after_credential:
+        if bracketed and after_credential and _field_only(cleaned):
             after_credential = False
             continue  # "FRCS (Tr & Orth)": the credential's specialty
         after_credential = _is_credential_run(cleaned)
@@ -907,7 +908,7 @@ def _field_only(piece: str) -> bool:
     return (
         bool(words)
         and not ROLE_NOUN.search(piece)
-        and piece.strip() not in TITLE_ACRONYMS
+        and not any(word in TITLE_ACRONYMS for word in words)
         and not AGENT_WORD.search(words[-1])
     )
 

@@ -421,12 +421,13 @@ def _weekday_slashed(match: re.Match[str], today: date, day_first: bool) -> date
     weekday = [name[:3] for name in WEEKDAY_NAMES].index(match["weekday"][:3].lower())
     readings = [(second, first), (first, second)] if day_first else [(first, second), (second, first)]
     days = []
+    recent = today - timedelta(days=7) if today > date.min + timedelta(days=7) else today
     for month, day_number in readings:
         try:
             this_year = date(today.year, month, day_number)
-        except ValueError:
+            days.append(this_year if this_year >= recent else this_year.replace(year=today.year + 1))
+        except (ValueError, OverflowError):
             continue
-        days.append(this_year if this_year >= today - timedelta(days=7) else this_year.replace(year=today.year + 1))
     matching = [day for day in days if day.weekday() == weekday]
     return (matching or days or [None])[0]
 
