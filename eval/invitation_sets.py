@@ -120,10 +120,21 @@ def relation_model_for(items: list[Item]) -> relation_model.RelationModel:
 
 
 @contextmanager
-def models_without(items: list[Item], source_id: str) -> Iterator[None]:
-    """The learned decisions fitted on every source but one, in force inside the block."""
+def models_without(
+    items: list[Item], source_id: str, *, interviewer: bool = True, relation: bool = True
+) -> Iterator[None]:
+    """The learned decisions fitted on every source but one, in force inside the block
+    (a decision left out falls back to its rules)."""
     others = [item for item in items if item.source_id != source_id]
     with ExitStack() as stack:
-        stack.enter_context(interviewers.using_model(interviewer_model(others)))
-        stack.enter_context(relation_model.using_model(relation_model_for(others)))
+        stack.enter_context(
+            interviewers.using_model(
+                interviewer_model(others) if interviewer else interviewers.RULES_ONLY
+            )
+        )
+        stack.enter_context(
+            relation_model.using_model(
+                relation_model_for(others) if relation else relation_model.RULES_ONLY
+            )
+        )
         yield

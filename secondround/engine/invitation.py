@@ -97,16 +97,24 @@ MAX_TEXT_CHARS = 100_000
 URL = re.compile(r"https?://[^\s<>()\"'|]+")
 ROLE_TITLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
-        r"\b(?:for|to|of) the (?:role|position|post|job) of (?P<role>[A-Z][^.,;:\n()]{2,60}?)"
-        r"(?=[.,;:\n(]| at | with | in |$)"
+        r"\b(?:for|to|of|in) the (?:role|position|post|job|vacancy) (?:of|as)\s*:?\s*"
+        r"(?P<role>[A-Z][^.,;:\n()]{2,60}?)(?=[.,;:\n(]| at | with | in | on |$)"
     ),
     re.compile(
-        r"\b(?:for|about|in|to)\s+(?:the|our|this|your|a)\s+(?P<role>[A-Z][\w'&/\- ]{2,60}?)\s+"
-        r"(?:role|position|opening|vacancy|post|job|program|programme)\b"
+        r"\b(?:for|about|in|to|as)\s+(?:the|our|this|your|a|an)\s+(?P<role>[A-Z][\w'&/\- ()–]{2,70}?)"
+        r"\s+(?:role|position|opening|vacancy|post|job|program|programme)\b"
     ),
     re.compile(
-        r"(?im)^\s*(?:re|ref|post|position|role)\s*:\s*(?P<role>[A-Z][^\n(]{2,60}?)"
-        r"(?:\s*\(|\s+at\b|\s*[-–—]|\s*$)"
+        r"(?im)^\s*(?:re|ref|post|position|role|vacancy|job(?: title)?)\s*:\s*(?:[\w/-]*\d[\w/-]*\s*"
+        r"[-–—]\s*)?(?P<role>[A-Z][^\n(]{2,60}?)(?:\s*\(|\s+at\b|\s*[-–—,]|\s*$)"
+    ),
+    re.compile(
+        r"\b(?:position|role|post|job) of\s*:?\s*(?:an?\s+)?(?P<role>[A-Z][^.,;:\n()]{2,60}?)"
+        r"(?=[.,;:\n(]| at | with | in | on |$)"
+    ),
+    re.compile(
+        r"\binterview(?:s|ing)?\s+for\s+(?:the\s+)?(?P<role>[A-Z][\w'&/ -]{2,60}?)"
+        r"(?=\s*(?:[.,;:(\n]|\s+(?:at|with|on|in)\b|$))"
     ),
 )
 SUBJECT_ROLE = re.compile(
@@ -124,7 +132,9 @@ JOB_NOUN = re.compile(
     r"|trainee|intern|apprentice|graduate|associate|nanny|carer|aide|tutor|instructor"
     r"|surveyor|buyer|producer|programmer|owner|steward|porter|receptionist|cashier"
     r"|server|bartender|sommelier|baker|electrician|plumber|mechanic|constable|firefighter"
-    r"|paramedic|midwife|physician|doctor|surgeon|dentist|hygienist|postdoc|postdoctoral)s?\b",
+    r"|paramedic|midwife|physician|doctor|surgeon|dentist|hygienist|postdoc|postdoctoral"
+    r"|dispatcher|physiotherapist|surveyor|RN|LPN|HCA|fellow|scientist|wireman|cook|porter"
+    r"|headteacher|ambassador|handler|operative|rep|sous chef|chef de partie|commis)s?\b",
     re.IGNORECASE,
 )
 HEADING_ROLE = re.compile(
@@ -347,6 +357,9 @@ def _learned_relations(
         )
         relation_model.record(entry.name, view)
         if model is None:
+            result.append(entry)
+            continue
+        if not model.overrules(view):
             result.append(entry)
             continue
         chances = model.probabilities(view)
@@ -805,9 +818,13 @@ def _agenda_item(unit: Unit) -> AgendaItem:
 
 
 def _role_title(text: str, messages: list[Message]) -> str | None:
+    """The job applied for: "for the position of X", "for the X role", "Vacancy: X",
+    "interview for X", the subject line, a heading "X (post ref. ...)"."""
     for pattern in ROLE_TITLE_PATTERNS:
-        if (match := pattern.search(text)) is not None:
-            return match["role"].strip()
+        for match in pattern.finditer(text):
+            role = _bare_role(match["role"])
+            if role and JOB_NOUN.search(role):
+                return role
     for message in messages:
         subject = message.headers.get("subject", "")
         roles = [
@@ -823,6 +840,13 @@ def _role_title(text: str, messages: list[Message]) -> str | None:
     if (heading := HEADING_ROLE.search(text)) is not None and JOB_NOUN.search(heading["role"]):
         return heading["role"].strip()  # "Waste and Recycling Officer (post ref. DD0417)"
     return None
+
+
+def _bare_role(role: str) -> str:
+    """ "Senior Research Scientist (Cell Biology)" -> "Senior Research Scientist";
+    "Team Leader – Customer Care" stays whole."""
+    role = re.sub(r"\s*\([^)]*\)?", " ", role)
+    return " ".join(role.split()).strip(" -–—,")
 
 
 def _video_link(text: str) -> str | None:

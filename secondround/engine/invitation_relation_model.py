@@ -55,6 +55,9 @@ MODEL_FILE_SHA256 = "00000000000000000000000000000000000000000000000000000000000
 CLASSES: tuple[str, ...] = tuple(RELATIONS)
 RULE_SLOTS: tuple[str | None, ...] = (*CLASSES, None)
 L2 = 1.0
+# Where the model decides: "fill" (rows the rules leave without a relation), "unsure" (also
+# rows whose relation the rules only inferred), "replace" (every row).
+POLICY = "fill"
 # A title word enters the vocabulary when this many training rows have it.
 MIN_WORD_ROWS = 3
 
@@ -124,6 +127,15 @@ class RelationModel:
         self.weights = weights
         self.bias = bias
         self.use = use  # False: the rules measured better; the file keeps the weights
+
+    def overrules(self, view: RelationView) -> bool:
+        """Whether the model decides this row: where the rules found no relation, or (by
+        the POLICY measured best) also where their answer was only inferred."""
+        if POLICY == "replace":
+            return True
+        if POLICY == "unsure":
+            return view.rule is None or view.rule_unsure
+        return view.rule is None
 
     def probabilities(self, view: RelationView) -> dict[str, float]:
         row = np.asarray(relation_features(view, self.vocabulary), dtype=np.float64)
