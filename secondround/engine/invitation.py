@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
-from .invitation_mentions import INTERVIEW_WORDS
+from . import invitation_relation_model as relation_model
+from .invitation_mentions import INTERVIEW_WORDS, is_job_title, names_a_job
 from .invitation_names import HONORIFICS, find_names, forget_names, split_honorific
 from .invitation_relations import (
     ABOVE_LINE,
@@ -36,7 +37,15 @@ from .invitation_relations import (
     manages_the_field,
     relation_for,
 )
-from .invitation_roster import Mention, Person, Reading, Unit, read_people, slot_times
+from .invitation_roster import (
+    Mention,
+    Person,
+    Reading,
+    Unit,
+    part_of_slot,
+    read_people,
+    slot_times,
+)
 from .invitation_text import BULLET, Message, split_messages
 from .invitation_times import (
     CLOCK,
@@ -88,16 +97,24 @@ MAX_TEXT_CHARS = 100_000
 URL = re.compile(r"https?://[^\s<>()\"'|]+")
 ROLE_TITLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
-        r"\b(?:for|to|of) the (?:role|position|post|job) of (?P<role>[A-Z][^.,;:\n()]{2,60}?)"
-        r"(?=[.,;:\n(]| at | with | in |$)"
+        r"\b(?:for|to|of|in) the (?:role|position|post|job|vacancy) (?:of|as)\s*:?\s*"
+        r"(?P<role>[A-Z][^.,;:\n()]{2,60}?)(?=[.,;:\n(]| at | with | in | on |$)"
     ),
     re.compile(
-        r"\b(?:for|about|in|to)\s+(?:the|our|this|your|a)\s+(?P<role>[A-Z][\w'&/\- ]{2,60}?)\s+"
-        r"(?:role|position|opening|vacancy|post|job|program|programme)\b"
+        r"\b(?:for|about|in|to|as)\s+(?:the|our|this|your|a|an)\s+(?P<role>[A-Z][\w'&/\- ()–]{2,70}?)"
+        r"\s+(?:role|position|opening|vacancy|post|job|program|programme)\b"
     ),
     re.compile(
-        r"(?im)^\s*(?:re|ref|post|position|role)\s*:\s*(?P<role>[A-Z][^\n(]{2,60}?)"
-        r"(?:\s*\(|\s+at\b|\s*[-–—]|\s*$)"
+        r"(?im)^\s*(?:re|ref|post|position|role|vacancy|job(?: title)?)\s*:\s*(?:[\w/-]*\d[\w/-]*\s*"
+        r"[-–—]\s*)?(?P<role>[A-Z][^\n(]{2,60}?)(?:\s*\(|\s+at\b|\s*[-–—,]|\s*$)"
+    ),
+    re.compile(
+        r"\b(?:position|role|post|job) of\s*:?\s*(?:an?\s+)?(?P<role>[A-Z][^.,;:\n()]{2,60}?)"
+        r"(?=[.,;:\n(]| at | with | in | on |$)"
+    ),
+    re.compile(
+        r"\binterview(?:s|ing)?\s+for\s+(?:the\s+)?(?P<role>[A-Z][\w'&/ -]{2,60}?)"
+        r"(?=\s*(?:[.,;:(\n]|\s+(?:at|with|on|in)\b|$))"
     ),
 )
 SUBJECT_ROLE = re.compile(
@@ -115,7 +132,9 @@ JOB_NOUN = re.compile(
     r"|trainee|intern|apprentice|graduate|associate|nanny|carer|aide|tutor|instructor"
     r"|surveyor|buyer|producer|programmer|owner|steward|porter|receptionist|cashier"
     r"|server|bartender|sommelier|baker|electrician|plumber|mechanic|constable|firefighter"
-    r"|paramedic|midwife|physician|doctor|surgeon|dentist|hygienist|postdoc|postdoctoral)s?\b",
+    r"|paramedic|midwife|physician|doctor|surgeon|dentist|hygienist|postdoc|postdoctoral"
+    r"|dispatcher|physiotherapist|surveyor|RN|LPN|HCA|fellow|scientist|wireman|cook|porter"
+    r"|headteacher|ambassador|handler|operative|rep|sous chef|chef de partie|commis)s?\b",
     re.IGNORECASE,
 )
 HEADING_ROLE = re.compile(
@@ -186,11 +205,14 @@ def parse_invitation(
     default_time_zone: str | None = None,
     known_day: date | None = None,
     candidate: tuple[str, ...] = (),
+    known_slot: tuple[datetime, datetime | None] | None = None,
 ) -> ParsedInvitation:
     """Read the roster and schedule from a pasted invitation e-mail.
 
     `known_day` is the interview's date when something surer than the text gives it (a
-    calendar event); `candidate` holds names and addresses of the user, never listed.
+    calendar event), `known_slot` the event's start and end, which every person without
+    a time of their own takes; `candidate` holds names and addresses of the user, never
+    listed.
     Never raises: whatever is pasted, the candidate gets a result and warnings to act on.
     """
     try:
@@ -200,6 +222,7 @@ def parse_invitation(
             default_time_zone=default_time_zone,
             known_day=known_day,
             candidate=candidate,
+            known_slot=known_slot,
         )
     except Exception:  # a paste must never break the page: the candidate types it in instead
         return ParsedInvitation(
@@ -251,6 +274,7 @@ def _parse(
     default_time_zone: str | None,
     known_day: date | None,
     candidate: tuple[str, ...],
+    known_slot: tuple[datetime, datetime | None] | None = None,
 ) -> ParsedInvitation:
     warnings: list[str] = []
     forget_names()
@@ -277,10 +301,12 @@ def _parse(
     entries = [
         entry
         for person in reading.people
-        if (entry := _entry_or_none(person, reading, role, zone.tz is not None)) is not None
+        if (entry := _entry_or_none(person, reading, role, zone.tz is not None, known_slot))
+        is not None
     ]
     entries = _one_hiring_manager(entries)
     entries = _relations_from_the_roster(entries, role)
+    entries = _learned_relations(entries, reading, role)
     interview_day = _interview_day(entries, reading) or first_day
     if not entries:
         warnings.append(NO_ROSTER_WARNING)
@@ -303,6 +329,52 @@ def _parse(
         agenda=[_agenda_item(unit) for unit in reading.agenda],
         sources={key: line for key, line in sources.items() if line},
     )
+
+
+def _learned_relations(
+    entries: list[RosterEntry], reading: Reading, role: str | None
+) -> list[RosterEntry]:
+    """The relation model's reading of each row (invitation_relation_model), when it is in
+    force; the rules' answer is one of its inputs. A relation the mail does not state
+    stays marked unsure."""
+    model = relation_model.decision_model()
+    people = {person.name: person for person in reading.people}
+    stated = {
+        e.name for e in entries if e.relation == "hiring_manager" and "relation" not in e.unsure
+    }
+    result = []
+    for entry in entries:
+        person = people.get(entry.name)
+        context = _person_context(person, reading) if person is not None else ""
+        view = relation_model.RelationView(
+            title=entry.title,
+            context=context,
+            role=role,
+            rule=entry.relation,
+            rule_unsure="relation" in entry.unsure,
+            stated_manager_elsewhere=bool(stated - {entry.name}),
+            people=len(entries),
+        )
+        relation_model.record(entry.name, view)
+        if model is None:
+            result.append(entry)
+            continue
+        if not model.overrules(view):
+            result.append(entry)
+            continue
+        chances = model.probabilities(view)
+        relation = max(chances, key=lambda key: chances[key])
+        if relation != entry.relation:
+            unsure = tuple(dict.fromkeys((*entry.unsure, "relation")))
+            entry = replace(entry, relation=relation, unsure=unsure)
+        result.append(entry)
+    return result
+
+
+def _person_context(person: Person, reading: Reading) -> str:
+    """The notes written beside a person's name, and sentences placing them in the line."""
+    context = " ".join(part for m in person.mentions for part in m.context)
+    return f"{context} {_reporting_notes(person, reading)}".strip()
 
 
 def _line_naming(day: date | None, reading: Reading) -> str:
@@ -381,11 +453,15 @@ def _interview_day(entries: list[RosterEntry], reading: Reading) -> date | None:
 
 
 def _entry_or_none(
-    person: Person, reading: Reading, role: str | None, zone_known: bool
+    person: Person,
+    reading: Reading,
+    role: str | None,
+    zone_known: bool,
+    known_slot: tuple[datetime, datetime | None] | None = None,
 ) -> RosterEntry | None:
     """One person's row; a slip on one person costs that row, not the whole roster."""
     try:
-        return _entry(person, reading, role, zone_known)
+        return _entry(person, reading, role, zone_known, known_slot)
     except (ValueError, IndexError, KeyError, TypeError, AttributeError):
         return None
 
@@ -401,53 +477,32 @@ def _only_watches(text: str) -> bool:
     return bool(ACTIVITY.search(text)) and not INTERVIEW_WORDS.search(text)
 
 
-def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool) -> RosterEntry:
+def _entry(
+    person: Person,
+    reading: Reading,
+    role: str | None,
+    zone_known: bool,
+    known_slot: tuple[datetime, datetime | None] | None = None,
+) -> RosterEntry:
     positive = [m for m in person.mentions if m.positive and not m.aside] or [
         m for m in person.mentions if m.positive
     ]
     depth = min(m.unit.message for m in positive)
     interviewing = [m for m in positive if m.unit.message == depth]
-    newer_slot = reading.slot is not None and reading.slot.message < depth
-
-    timed = [m for m in interviewing if m.times is not None]
-    untimed = [m for m in interviewing if m.times is None]
-    if (
-        reading.slot is not None
-        and untimed
-        and timed
-        and all(_only_watches(m.unit.text) for m in timed)
-    ):
-        # "9.30am Practical observation ... Mr W will observe" and Mr W on the panel of
-        # the "11.45am Formal interview": his interview is the panel's
-        timed = []
-    chosen = timed[0] if timed else interviewing[0]
-    times, borrowed = chosen.times, chosen.borrowed
-    slot_unit: Unit | None = chosen.unit
-    if (
-        times is not None
-        and times.end is None
-        and chosen.unit.kind == "prose"
-        and not borrowed
-        and len(CLOCK.findall(without_zones(chosen.unit.text))) < 2
-    ):
-        # "... at 4:30pm." and later "The interview will take around 45 minutes"; not
-        # when the line gives each person a time ("A at 09:00, then B at 10:00, and C
-        # at 10:45 for about half an hour": the half hour is C's)
-        times = slot_times(replace(chosen.unit, times=times), reading.units)
-    if newer_slot and reading.slot is not None:
-        times = None  # a later message moved the interview: the older line's time is gone
-    if times is None and reading.slot is not None:
-        times, borrowed, slot_unit = slot_times(reading.slot, reading.units), True, reading.slot
-        if times is not None and chosen.minutes:
-            # "a 45-minute cook-off with A, followed by a 15-minute chat with B"
-            begin = datetime.combine(date.min, times.start) + timedelta(minutes=chosen.offset)
-            times = FoundTimes(begin.time(), (begin + timedelta(minutes=chosen.minutes)).time())
-    titled = [m for m in interviewing if m.title] or [
-        m for m in person.mentions if m.title and not m.aside
-    ]
+    chosen, times, borrowed, slot_unit = _person_slot(interviewing, reading, depth)
+    titled = _titled_mentions(person, interviewing)
     title = titled[0].title if titled else person.signed_title
-    context = " ".join(part for m in person.mentions for part in m.context)
-    context = f"{context} {_reporting_notes(person, reading)}".strip()
+    if title and not names_a_job(title):
+        title = None  # "Grade 7, Analysis Directorate": a unit, not a job
+    title = _without_employer(title, reading.employer_words)
+    if (
+        title
+        and person.signed_title
+        and title[:1].islower()
+        and person.signed_title.casefold().endswith(title.casefold())
+    ):
+        title = person.signed_title  # "your recruiter, Tom Ashby" signed "Technical Recruiter"
+    context = _person_context(person, reading)
     relation = relation_for(title, context, role)
     relation = _relative_to_others(relation, person, reading)
     if (
@@ -459,6 +514,10 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
         relation = "peer"
     day = (slot_unit.day if slot_unit is not None else None) or chosen.unit.day
     start, end = _moments(times, day, (slot_unit or chosen.unit).zone)
+    if known_slot is not None and (times is None or borrowed):
+        # A calendar event is the interview's time for everyone without a time of their own.
+        start, end = known_slot
+        borrowed, slot_unit = True, None
     honorific = person.honorific
     name = person.name
     email = next((m.email for m in person.mentions if m.email), None)
@@ -492,6 +551,105 @@ def _entry(person: Person, reading: Reading, role: str | None, zone_known: bool)
         unsure=tuple(unsure),
         sources=tuple(sources),
     )
+
+
+def _without_employer(title: str | None, employer_words: frozenset[str]) -> str | None:
+    """ "Principal Engineer, AUTOSAR, Hanbit Mobility" at Hanbit Mobility: the title stops
+    before the employer's name; a unit ("AUTOSAR", "Integrity Programs") stays."""
+    if not title or not employer_words or "," not in title:
+        return title
+    pieces = title.split(", ")
+    words = {w.casefold() for w in re.findall(r"[A-Z][\w'’-]{2,}", pieces[-1])}
+    if len(pieces) > 1 and words & employer_words and not JOB_NOUN.search(pieces[-1]):
+        return ", ".join(pieces[:-1])
+    return title
+
+
+def _titled_mentions(person: Person, interviewing: list[Mention]) -> list[Mention]:
+    """Mentions that give a title, the likeliest first: the interviewing ones (a list or a
+    schedule before prose), then any other, an aside last ("Prof. X, head of the search
+    committee, will collect you" still says what X is)."""
+    titled = [
+        m
+        for m in person.mentions
+        if m.title and names_a_job(m.title) and (not m.aside or is_job_title(m.title))
+    ]
+    return sorted(
+        titled,
+        key=lambda m: (
+            m not in interviewing,
+            m.aside,
+            m.unit.kind == "prose",
+            m.unit.message,
+        ),
+    )
+
+
+def _person_slot(
+    interviewing: list[Mention], reading: Reading, depth: int
+) -> tuple[Mention, FoundTimes | None, bool, Unit | None]:
+    """A person's slot: their own line's time (from the first of their own slots to the
+    end of the last, when they have several), else the mail's one interview slot, or the
+    part of it the mail gives them ("for the last 20 minutes", "the first hour"); an own
+    start inside the mail's slot ends with it. Returns the mention the row is read from."""
+    newer_slot = reading.slot is not None and reading.slot.message < depth
+    timed = [m for m in interviewing if m.times is not None]
+    untimed = [m for m in interviewing if m.times is None]
+    if (
+        reading.slot is not None
+        and untimed
+        and timed
+        and all(_only_watches(m.unit.text) for m in timed)
+    ):
+        # "9.30am Practical observation ... Mr W will observe" and Mr W on the panel of
+        # the "11.45am Formal interview": his interview is the panel's
+        timed = []
+    chosen = timed[0] if timed else interviewing[0]
+    times, borrowed = chosen.times, chosen.borrowed
+    slot_unit: Unit | None = chosen.unit
+    own = [m for m in timed if not m.borrowed and m.unit.day == chosen.unit.day]
+    if times is not None and len({id(m.unit) for m in own}) >= 2:
+        # "09:00 Observed lesson - observed by Mrs X" and "10:00 Formal interview with Mr Y
+        # and Mrs X": her time runs from the first part to the end of the last
+        last = max(own, key=lambda m: m.times.start if m.times else time.min)
+        first = min(own, key=lambda m: m.times.start if m.times else time.max)
+        if first.times is not None and last.times is not None:
+            times = FoundTimes(first.times.start, last.times.end)
+    if (
+        times is not None
+        and times.end is None
+        and not borrowed
+        and reading.slot is not None
+        and reading.slot.times is not None
+        and reading.slot.times.end is not None
+        and reading.slot.text != chosen.unit.text
+        and reading.slot.times.start <= times.start < reading.slot.times.end
+    ):
+        # "Time: 10:00 - 11:30" and "a conversation from 10:30 with Mr X": until 11:30
+        times = FoundTimes(times.start, reading.slot.times.end)
+    if (
+        times is not None
+        and times.end is None
+        and chosen.unit.kind == "prose"
+        and not borrowed
+        and len(CLOCK.findall(without_zones(chosen.unit.text))) < 2
+    ):
+        # "... at 4:30pm." and later "The interview will take around 45 minutes"; not
+        # when the line gives each person a time ("A at 09:00, then B at 10:00, and C
+        # at 10:45 for about half an hour": the half hour is C's)
+        times = slot_times(replace(chosen.unit, times=times), reading.units)
+    if newer_slot and reading.slot is not None:
+        times = None  # a later message moved the interview: the older line's time is gone
+    if times is None and reading.slot is not None:
+        times, borrowed, slot_unit = slot_times(reading.slot, reading.units), True, reading.slot
+        part = part_of_slot(times, chosen) if times is not None else None
+        if part is not None:
+            times = part
+        elif times is not None and chosen.minutes:
+            # "a 45-minute cook-off with A, followed by a 15-minute chat with B"
+            begin = datetime.combine(date.min, times.start) + timedelta(minutes=chosen.offset)
+            times = FoundTimes(begin.time(), (begin + timedelta(minutes=chosen.minutes)).time())
+    return chosen, times, borrowed, slot_unit
 
 
 REPORTING_CUE = re.compile(r"manager|boss|supervisor|report|under\b", re.IGNORECASE)
@@ -660,9 +818,13 @@ def _agenda_item(unit: Unit) -> AgendaItem:
 
 
 def _role_title(text: str, messages: list[Message]) -> str | None:
+    """The job applied for: "for the position of X", "for the X role", "Vacancy: X",
+    "interview for X", the subject line, a heading "X (post ref. ...)"."""
     for pattern in ROLE_TITLE_PATTERNS:
-        if (match := pattern.search(text)) is not None:
-            return match["role"].strip()
+        for match in pattern.finditer(text):
+            role = _bare_role(match["role"])
+            if role and JOB_NOUN.search(role):
+                return role
     for message in messages:
         subject = message.headers.get("subject", "")
         roles = [
@@ -678,6 +840,13 @@ def _role_title(text: str, messages: list[Message]) -> str | None:
     if (heading := HEADING_ROLE.search(text)) is not None and JOB_NOUN.search(heading["role"]):
         return heading["role"].strip()  # "Waste and Recycling Officer (post ref. DD0417)"
     return None
+
+
+def _bare_role(role: str) -> str:
+    """ "Senior Research Scientist (Cell Biology)" -> "Senior Research Scientist";
+    "Team Leader – Customer Care" stays whole."""
+    role = re.sub(r"\s*\([^)]*\)?", " ", role)
+    return " ".join(role.split()).strip(" -–—,")
 
 
 def _video_link(text: str) -> str | None:

@@ -140,12 +140,14 @@ def parse_invitation_text(
         for value in (person.name, person.email)
         if value
     )
+    single_event = source.start is not None and len({a.start for a in source.attendees}) <= 1
     parsed = parse_invitation(
         source.text,
         today=today,
         default_time_zone=_stated_zone(source.time_zone) or default_time_zone,
         known_day=event_day,
         candidate=(*candidate, *addressed),
+        known_slot=(source.start, source.end) if single_event and source.start else None,
     )
     warnings = [*source.warnings, *parsed.warnings]
     entries = _with_attendees(parsed.entries, source, candidate)

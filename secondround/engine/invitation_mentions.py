@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .invitation_names import NameSpan, find_names, is_given_name
+from .invitation_names import WEAK_HONORIFICS, NameSpan, find_names, is_given_name
 from .invitation_relations import CREDENTIALS, infer_relation
 from .invitation_text import Message
 from .invitation_times import (
@@ -27,14 +27,20 @@ from .invitation_times import (
 from .invitation_units import ROSTER_HEADING, URL, Unit, schedule_text
 
 __all__ = [
+    "OTHER_LABEL",
+    "ROSTER_LABEL",
     "Mention",
+    "is_job_title",
+    "names_a_job",
     "Signer",
     "clause_bounds",
     "clause_times",
     "is_aside",
     "is_title_like",
     "mentions_in",
+    "other_label",
     "signer_of",
+    "with_before",
     "without_names",
 ]
 
@@ -42,11 +48,13 @@ __all__ = [
 # "You will meet ...": the names after it are interviewers.
 FORWARD_TRIGGER = re.compile(
     r"(?<!for )(?:(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|sit(?:ting)?"
-    r"\s+down|interview(?:ing|ed|s)?|discussion|round|conversation|session|call)\s+(?:with|by)\b"
+    r"\s+down|interview(?:ing|ed|s)?|discussion|round|conversation|session|call|start(?:ing)?"
+    r"|begin(?:ning)?|finish(?:ing)?|end(?:ing)?)\s+(?:with|by)\b"
     r"|\bmeet(?:ing)?\b|\b(?:joined|conducted|chaired|observed|assessed|interviewed|hosted"
     r"|accompanied|run|led|taken|carried\s+out|undertaken|held|done)\s+by\b|\bsee(?:ing)?\b|\b(?:present(?:ation)?|pitch|talk)\s+to\b"
     r"|\b(?:speaking|talking)\s+to\b|\binterviewing\s+you\s+(?:will\s+be|are|is)\b"
-    r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
+    r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\b(?:committee|board)\s+members?\s*"
+    r"(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
     r" be|are|is|consists? of|comprises?|includes?|of)\b|:)|\b(?:include|includes|including"
     r"|comprising|comprise|consist of|consists of|join|joins|joining)\b"
     r"|\b(?:interview|panel|committee|meeting|session)\s*\((?=[^)]*[A-Z])))"
@@ -65,7 +73,9 @@ SUBJECT_TRIGGER = re.compile(
     r"|\bwill\s+(?:also\s+)?be\s+(?:conducting|leading|chairing|running)\s+(?:the|your)\s+"
     r"(?:interview|panel|session)|\bwill\s+be\s+your\s+interviewers?\b"
     r"|\bwill\s+(?:also\s+)?(?:lead|run|chair|conduct)\s+(?:the|your)\s+(?:conversation|interview"
-    r"|discussion|session|panel)\b|\bwill\s+(?:also\s+)?(?:walk|take)\s+(?:you\s+)?through\b",
+    r"|discussion|session|panel)\b|\bwill\s+(?:also\s+)?(?:walk|take)\s+(?:you\s+)?through\b"
+    r"|\bwill\s+(?:also\s+)?(?:run|lead|take|do|handle|chair|conduct|cover)\s+(?:the\s+)?(?:first"
+    r"|second|third|last|final|opening|closing|next)\s+(?:hour|half|part|section|round|\d+\s*min)",
     re.IGNORECASE,
 )
 
@@ -136,7 +146,10 @@ LEAD_CUT = re.compile(
 )
 
 
-DETERMINER = re.compile(r"^(?:(?:our|the|your|their|his|her|my|its|a|an|also|&)\s+)+", re.I)
+DETERMINER = re.compile(
+    r"^(?:(?:our|the|your|their|his|her|my|its|a|an|also|&|peer|fellow|two|three|four|both)\s+)+",
+    re.I,
+)
 
 
 POSSESSIVE_RELATION = re.compile(r"^(?:his|her|their|my|our)\s+(?:own\s+)?(?:manager|boss)\b", re.I)
@@ -156,7 +169,8 @@ JOINER_START = re.compile(
 
 # Roles on a panel rather than jobs: "Chairperson: Mr X", "... - Member".
 PANEL_ROLES = re.compile(
-    r"^(?:(?:panel\s+)?chair(?:man|woman|person)?|vice[- ]chair|member|observer|secretary"
+    r"^(?:(?:panel\s+)?chair(?:man|woman|person)?|vice[- ]chair|(?:(?:expert|external|independent"
+    r"|lay|co-?opted|ex[- ]officio)\s+)?member(?:\s+secretary)?|observer|secretary"
     r"|convenor|panel member|board member|panellist|panelist|interviewers?|panel|with|host"
     r"|contact|(?:required |optional )?(?:attendees?|guests?|participants?)|organi[sz]er)$",
     re.IGNORECASE,
@@ -209,7 +223,8 @@ ORGANISATION_END = re.compile(
 # Midwifery, Midland Regional Hospital Portlaoise", "HR Manager, HSE Dublin Midlands").
 INSTITUTION = re.compile(
     r"\b(?:hospital|university|council|authority|ministry|(?-i:NHS|HSE)|ltd|limited|inc"
-    r"|plc|gmbh|corporation)\b",
+    r"|plc|gmbh|corporation|municipality|parishad|county|city\s+of|town\s+of|district\s+of"
+    r"|public\s+works|medical\s+school|sdn\s+bhd|pvt)\b",
     re.IGNORECASE,
 )
 
@@ -280,6 +295,7 @@ class Mention:
     offset: int = 0  # minutes after the interview's start, from lengths said before it
     minutes: int = 0  # the length said for this person's part
     aliases: list[str] = field(default_factory=list)  # "Alex" of "Alejandro (Alex) Fuentes"
+    at: int = 0  # where the name stands in its unit's text
 
 
 @dataclass(frozen=True)
@@ -347,7 +363,7 @@ def _text_mentions(
         spans = _one_person_per_part(clean, spans)
     placed: list[tuple[Mention, int]] = []
     for index, span in enumerate(spans):
-        mention = Mention(span.name, span.honorific, unit)
+        mention = Mention(span.name, span.honorific, unit, at=span.start)
         mention.aliases = [nick for at, nick in nicknames if span.start <= at < span.end]
         bracketed = _in_brackets(clean, spans, index)
         if bracketed is not None:
@@ -362,12 +378,14 @@ def _text_mentions(
         and (me := ME.search(clean)) is not None
         and (
             unit.times is not None
-            or FORWARD_TRIGGER.search(clean[: me.start()])
+            or FORWARD_TRIGGER.search(clean[: me.end()])
             or re.match(r"I\b", me.group())
             or re.match(r"(?i)(?:meet|join)", me.group())
         )
     ):
-        mine = Mention(signer.name, signer.honorific, unit, title=signer.title, me=True)
+        mine = Mention(
+            signer.name, signer.honorific, unit, title=signer.title, me=True, at=me.start()
+        )
         placed.append((mine, me.start()))
         placed.sort(key=lambda item: item[1])
     _judge(unit, clean, placed)
@@ -627,6 +645,7 @@ def _describe(
     written between its parts: "Deputy Director: ICT Infrastructure"."""
     title_parts: list[tuple[int, int]] = []
     closed = False  # once a note follows the title, later capitalised words are notes too
+    after_credential = False
     for piece, bracketed, start, end in trail:
         if (email := EMAIL.search(piece)) is not None:
             mention.email = mention.email or email.group().removeprefix("mailto:")
@@ -659,10 +678,14 @@ def _describe(
         ):
             title_parts.append((start, end))  # "Chair, Department of Social Work"
             continue
+        if bracketed and after_credential and _field_only(cleaned):
+            after_credential = False
+            continue  # "FRCS (Tr & Orth)": the credential's specialty
+        after_credential = _is_credential_run(cleaned)
         if (
             PANEL_ROLES.match(cleaned)
             or GRADE.match(cleaned)
-            or _is_credential_run(cleaned)
+            or after_credential
             or (not title_parts and _is_unknown_acronym(cleaned))
         ):
             closed = closed or bool(title_parts)
@@ -688,7 +711,24 @@ def _describe(
             title = title[1:-1].strip()
         # "Partner in the litigation group": a lower-case phrase says where, not the title.
         title = re.sub(r"\s+(?:in|at|within|on)\s+(?:the|our)\s+[a-z][a-z\s&-]*$", "", title)
+        # "Events Manager and line manager for the post": the rest says the relation.
+        title = re.sub(
+            r"\s+and\s+(?:the\s+)?(?:line|hiring|direct|reporting)\s+manager\b.*$", "", title
+        )
     lead_clean = DETERMINER.sub("", lead).strip()
+    if (
+        lead_clean
+        and mention.honorific
+        and mention.honorific.lower().rstrip(".") in WEAK_HONORIFICS
+        and lead_clean[:1].isupper()
+        and len(lead_clean.split()) <= 2
+        and not lead_clean.casefold().endswith(mention.honorific.casefold().rstrip("."))
+    ):
+        # "Executive Chef Daniel Moretti": "Chef" is part of the title written before him
+        lead_clean = f"{lead_clean} {mention.honorific}"
+    label = mention.unit.label
+    if label and lead_clean.casefold() == label.casefold() and PANEL_LABEL.fullmatch(label):
+        lead_clean = ""  # "Board members: Dr X, ...": the label says panel, not a title
     if lead_clean and not title and trail and re.match(r"of\s+[A-Z]", trail[0][0]):
         # "Dean Rebecca Sutherland of Trinity College of Arts & Sciences"
         lead_clean = f"{lead_clean} {_clean_piece(DURATION_TAIL.sub('', trail[0][0]))}"
@@ -823,11 +863,54 @@ def _is_unknown_acronym(piece: str) -> bool:
 def _piece_kind(piece: str, bracketed: bool, has_title: bool) -> str:
     if _is_relation_phrase(piece) or not is_title_like(piece, lead_allowed=False):
         return "context"
+    if bracketed and not has_title and _field_only(piece):
+        return "context"  # "Prof. Catherine Obi (History)": the field, not a title
     if bracketed and has_title and not piece[0].isupper():
         return "context"
     if has_title and not _is_unit_like(piece):
         return "context"
     return "title"
+
+
+# The last word of most job titles names a person: an agent noun ("Investigator",
+# "Generalist", "Planner") or a head word ("Lead", "Chair", "Fellow").
+AGENT_WORD = re.compile(
+    r"(?:er|or|ist|ant|ent|ian|ive|ee|ary|man|woman|person|head|lead|chair|dean|chef|nurse"
+    r"|fellow|partner|associate|staff|provost|registrar|principal|member|adviser|advisor)s?$",
+    re.IGNORECASE,
+)
+
+
+UNIT_WORD = re.compile(
+    r"\b(?:directorate|department|division|resources|services|team|office|unit|branch|section"
+    r"|studies|faculty|school|centre|center|programmes?|programs?|group|operations)$",
+    re.IGNORECASE,
+)
+
+
+def names_a_job(title: str) -> bool:
+    """Whether a title names a job, not only a unit ("Analysis Directorate")."""
+    return not (_field_only(title) and UNIT_WORD.search(title.strip()))
+
+
+def is_job_title(title: str) -> bool:
+    """A title with a job noun in it ("Head of the search committee", "HR Generalist")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", title)
+    return bool(words) and (
+        bool(ROLE_NOUN.search(title)) or bool(AGENT_WORD.search(words[-1])) or title in TITLE_ACRONYMS
+    )
+
+
+def _field_only(piece: str) -> bool:
+    """ "History", "Latin American and Latino Studies": a field or unit, no job in it."""
+    piece = re.sub(r"\s+(?:in|at|within|on)\s+(?:the|our)\s+[a-z][a-z\s&-]*$", "", piece)
+    words = re.findall(r"[^\W\d_][\w'’-]*", piece)
+    return (
+        bool(words)
+        and not ROLE_NOUN.search(piece)
+        and not any(word in TITLE_ACRONYMS for word in words)
+        and not AGENT_WORD.search(words[-1])
+    )
 
 
 def _is_relation_phrase(piece: str) -> bool:
@@ -846,7 +929,10 @@ def is_title_like(piece: str, *, lead_allowed: bool) -> bool:
     words = piece.split()
     if not words or len(words) > 10 or not re.search(r"[^\W\d_]", piece):
         return False
-    numbered = r"(?i)\b(?:year|key stage|level|grade|band|tier)\s+\d+\b|\s(?:\d{1,2}|[IV]{1,3})$"
+    numbered = (
+        r"(?i)\b(?:year|key stage|level|grade|band|tier|ward|unit|floor|pod|bay|station)\s+\d+[a-z]?\b"
+        r"|\s(?:\d{1,2}|[IV]{1,3})$|\b\d{1,2}\s+(?:north|south|east|west|[a-z])\b"
+    )
     if re.search(r"\d", re.sub(numbered, "", piece)):
         return False
     if (
@@ -864,8 +950,16 @@ def is_title_like(piece: str, *, lead_allowed: bool) -> bool:
     if ACTIVITY.search(piece) and not ROLE_NOUN.search(piece):
         return False
     if piece[0].islower():
-        return lead_allowed and ROLE_NOUN.search(piece) is not None
+        if lead_allowed:
+            return ROLE_NOUN.search(piece) is not None
+        # ", head of the search committee,": a lower-case title after the name
+        return LOWER_TITLE.fullmatch(piece) is not None
     return True
+
+
+LOWER_TITLE = re.compile(
+    rf"(?:[a-z]+\s+){{0,2}}{ROLE_NOUN.pattern}(?:\s+(?:of|for)\s+(?:the\s+)?[a-z][a-z\s&-]{{2,40}})?"
+)
 
 
 def _is_unit_like(piece: str) -> bool:
@@ -875,15 +969,59 @@ def _is_unit_like(piece: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
 
 
+# Labels of a labelled line that put the people after them on the panel.
+ROSTER_LABEL = re.compile(
+    r"\b(?:chair\w*|convenor|member\w*|panel\w*|interview\w*|board|committee|assessors?"
+    r"|who|with|attendees?|participants?|guests?|hosts?|meeting|observer|lead)\b",
+    re.IGNORECASE,
+)
+
+
+# Labels that only say "the panel": "Board members:", "Your interview panel:", "Who:".
+PANEL_LABEL = re.compile(
+    r"(?:(?:your|the|our)\s+)?(?:(?:independent|external|lay|expert|additional)\s+)?"
+    r"(?:(?:interview|selection|search|hiring)\s+)?(?:(?:panel|board|committee)"
+    r"\s+)?(?:members?|panel|panell?ists?|interviewers?|board|committee|who|with|attendees)",
+    re.IGNORECASE,
+)
+
+
+# Labels after which a name is someone else: the sender, a contact, the candidate, a place.
+OTHER_LABEL = re.compile(
+    r"\b(?:from|to|cc|bcc|sent|organi[sz]er|coordinator|contact|recruiter|requested|sender"
+    r"|candidate|applicant|reply|questions?|queries|enquiries|scheduler|owner|note|name"
+    r"|where|venue|location|address|place|room|date|when|time|parking|dress|bring|documents?"
+    r"|ref\w*|re|subject|position|role|job|vacancy|post)\b",
+    re.IGNORECASE,
+)
+
+
+def other_label(label: str) -> bool:
+    return bool(label) and bool(OTHER_LABEL.search(label)) and not ROSTER_LABEL.search(label)
+
+
 def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
-    """Whether each mention puts the person in the interview, beside it, or replaced."""
+    """Whether each mention puts the person in the interview, beside it, or replaced.
+
+    In a list-like block (a table row, a schedule entry, an item under a roster heading, a
+    labelled line "Chair: X", a run of "Name, Title" lines) a person is on the panel, and
+    so is a titled person in any list item, unless something around the name says
+    otherwise (a guide, a contact, a label such as "Organizer:" or "Candidate:")."""
     if not placed:
         return
     clauses = clause_bounds(text)
     forward = [match.end() for match in FORWARD_TRIGGER.finditer(text)]
-    in_list = unit.kind in {"row", "entry"} or (
-        unit.kind == "item"
-        and (bool(ROSTER_HEADING.search(unit.heading)) or unit.times is not None)
+    elsewhere = other_label(unit.label)
+    in_list = not elsewhere and (
+        unit.kind in {"row", "entry"}
+        or (
+            unit.kind == "item"
+            and (
+                bool(ROSTER_HEADING.search(unit.heading))
+                or unit.times is not None
+                or bool(ROSTER_LABEL.search(unit.label))
+            )
+        )
     )
     for mention, at in placed:
         clause_start, clause_end = next(((a, b) for a, b in clauses if a <= at < b), (0, len(text)))
@@ -904,9 +1042,10 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
             or bool(SUBJECT_TRIGGER.search(after_in_clause))
         )
         if unit.kind == "prose":
-            mention.positive = triggered or _with_before(before_in_clause)
+            mention.positive = triggered or with_before(before_in_clause)
         else:
-            mention.positive = in_list or triggered
+            titled = unit.kind == "item" and bool(mention.title) and not elsewhere
+            mention.positive = in_list or triggered or titled
         mention.times, mention.borrowed = clause_times(unit, text, clauses, clause_start)
         if mention.times is None and unit.kind == "prose":
             mention.offset, mention.minutes = _relative_slot(text, clauses, clause_start)
@@ -937,12 +1076,20 @@ LIST_BREAK = re.compile(
 )
 
 
+PART_OF = re.compile(
+    r"\bthe\s+(?:first|second|third|last|final|opening|closing|remaining)\s+\S+\s*-?\s*"
+    r"(?:minutes?|mins?|hours?)\b",
+    re.IGNORECASE,
+)
+
+
 def _relative_slot(text: str, clauses: list[tuple[int, int]], clause_start: int) -> tuple[int, int]:
     """For a sentence of lengths without clock times ("a 45-minute cook-off with A,
     followed by a 15-minute chat with B"): minutes from the interview's start, and length."""
     offset = 0
     for start, end in clauses:
-        minutes = duration_minutes(text[start:end])
+        # "for the last 20 minutes X will join" gives a part of the slot, not a length
+        minutes = duration_minutes(PART_OF.sub(" ", text[start:end]))
         if start == clause_start:
             return (offset, minutes) if minutes else (0, 0)
         offset += minutes
@@ -961,7 +1108,7 @@ def _up_to_next_name(text: str, at: int, placed: list[tuple[Mention, int]]) -> s
     return text[at : min(later) if later else len(text)][:120]
 
 
-def _with_before(text: str) -> bool:
+def with_before(text: str) -> bool:
     """ "... 2:30-3:15 with Ingrid", "a cook-off with our Head Chef, Chef Rémy": the person
     the clause is spent with (a title and a comma may stand between)."""
     return (

@@ -42,6 +42,7 @@ HONORIFICS: frozenset[str] = word_set(
     dr mr mrs ms mx miss prof professor sir dame lord lady rev revd reverend canon fr father
     pastor rabbi imam sheikh hon cllr councillor judge capt captain chef engr eng ing ir shri
     sri smt kumari mst dato datuk datin herr frau mme mlle sr cpa atty adv dr.-ing prof.dr
+    puan encik tuan cik haji hajah ustaz ustazah bapak ibu
     """
 )
 # Honorifics that are also common words or titles: only one when a name follows at once
@@ -110,6 +111,8 @@ NOT_NAME_WORDS: frozenset[str] = word_set(
     date venue address mode link phone mobile tel fax web website www note please kindly
     yours sincerely faithfully regards warm kind cheers enclosure attachment attachments
     official confidential urgent re fw fwd subject invitation confirmation reschedule
+    menara jalan marg wisma taman lorong nagar chowk bhavan bhawan sdn bhd pvt private county
+    city town village river sheets sheet textiles industries enterprises
     """
 )
 
@@ -201,15 +204,28 @@ def _name_at(
         if index > start and not _next_to(text, tokens, index - 1, index):
             break
         kind = _word_kind(token)
+        if kind is None and _inside_name(tokens, index, words):
+            kind = "word"  # "Tran Thi Thu Ha": a given name that is also a day's short form
         if kind is None:
             break
         words.append(token)
         ends.append(index)
         index += 1
-        if token.endswith(".") and kind == "word":
+        if (
+            token.endswith(".")
+            and kind == "word"
+            and token.rstrip(".").lower() not in NAME_ABBREVIATIONS
+        ):
             break  # "... with Keisha Brown." ends the sentence and the name
-    # No particle or initial at the end; a leading particle only after an honorific.
-    while words and _word_kind(words[-1]) in {"particle", "initial"}:
+    # No particle or initial at the end (but "Senthil Nathan R.," keeps its initial); a
+    # leading particle only after an honorific.
+    trailing_initial = (
+        len(words) >= 3
+        and _word_kind(words[-1]) == "initial"
+        and all(_word_kind(word) == "word" for word in words[:-1])
+        and (ends[-1] + 1 >= len(tokens) or tokens[ends[-1] + 1][2] in {",", ";", ")"})
+    )
+    while words and _word_kind(words[-1]) in {"particle", "initial"} and not trailing_initial:
         words.pop()
         ends.pop()
     if not honorifics:
@@ -287,6 +303,21 @@ def _is_english(word: str, english: frozenset[str]) -> bool:
 def _is_honorific(token: str) -> bool:
     bare = token.lower().rstrip(".")
     return bare in HONORIFICS or _HONORIFIC_COMPOUND.match(token) is not None
+
+
+# Short forms of days and months that are also given names inside a name ("Thu", "Sun").
+MIDDLE_NAME_WORDS: frozenset[str] = word_set("thu sun jun may mai")
+
+
+def _inside_name(tokens: list[tuple[int, int, str]], index: int, words: list[str]) -> bool:
+    token = tokens[index][2]
+    return (
+        bool(words)
+        and token.lower() in MIDDLE_NAME_WORDS
+        and token[:1].isupper()
+        and index + 1 < len(tokens)
+        and _word_kind(tokens[index + 1][2]) == "word"
+    )
 
 
 def _word_kind(token: str) -> str | None:

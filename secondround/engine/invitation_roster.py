@@ -17,9 +17,18 @@ notes gathered here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
+from .invitation_interviewers import (
+    THRESHOLD,
+    PersonView,
+    decision_model,
+    person_features,
+    record,
+    recording_active,
+)
 from .invitation_mentions import (
     ASIDE,
     FORWARD_TRIGGER,
@@ -39,10 +48,16 @@ from .invitation_names import find_names, proper_words
 from .invitation_relations import infer_relation
 from .invitation_text import Message
 from .invitation_times import (
+    CLOCK,
+    TIME_RANGE,
     FoundTimes,
-    duration_minutes,
+    clock_times,
+    interview_length,
+    length_minutes,
+    visit_length,
+    without_zones,
 )
-from .invitation_units import LineState, Unit, schedule_text, units_of
+from .invitation_units import OLD_TIME, LineState, Unit, schedule_text, units_of
 
 __all__ = [
     "Mention",
@@ -52,6 +67,7 @@ __all__ = [
     "Unit",
     "read_people",
     "signer_of",
+    "part_of_slot",
     "slot_times",
 ]
 
@@ -86,7 +102,8 @@ CONFIRMED = re.compile(
 
 # Parts of a slot line that are not the interview: "30 Minute Test Exercise".
 TEST_WORDS = re.compile(
-    r"\b(?:test|exercise|task|assessment|presentation|lesson|observation|verification"
+    r"\b(?:test|exercise|task|assessment|presentation|lesson|observ\w*|assembly|demo\w*"
+    r"|teaching|verification"
     r"|registration|reporting|arrival|lunch|tour|break|induction|welcome)\b",
     re.IGNORECASE,
 )
@@ -117,6 +134,45 @@ class Reading:
     slot: Unit | None  # the mail's one interview slot, if it has one
     agenda: list[Unit]
     units: list[Unit]
+    employer_words: frozenset[str] = frozenset()  # "Hanbit", "Severnvale": the employer's
+
+
+# "at our client Hanbit Mobility", "with Prairie Crest Midstream", "client: Hanbit Mobility"
+EMPLOYER_AFTER = re.compile(
+    r"\b(?:at|client:?|on behalf of)\s+(?:our\s+client\s+|the\s+)?"
+    r"(?P<org>(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)"
+)
+# A signature line that names an organisation rather than a unit.
+ORGANISATION_LINE = re.compile(
+    r"\b(?:ltd|limited|inc|llc|plc|gmbh|pty|pvt|corp\w*|company|group|trust|university|council"
+    r"|hospitals?|agency|bank|sdn\s+bhd|\(example\))\b\.?",
+    re.IGNORECASE,
+)
+# Words of organisation names that say nothing of which one it is.
+COMMON_ORG_WORDS = frozenset(
+    """
+    the of and for at on in our your nhs trust hospital hospitals university council services
+    service department limited ltd inc group company corporation health care centre center
+    school college institute office team county city district ministry government public
+    national regional general medical example
+    """.split()
+)
+
+
+def _employer_words(messages: list[Message]) -> frozenset[str]:
+    """Distinctive words of the organisations the mail is from or about: the lines of
+    signatures below name and title, and names after "at", "with", "client:"."""
+    phrases: list[str] = []
+    for message in messages:
+        phrases.extend(line for line in message.signature[1:6] if ORGANISATION_LINE.search(line))
+        for text in (message.headers.get("subject", ""), *message.body):
+            phrases.extend(match["org"] for match in EMPLOYER_AFTER.finditer(text))
+    words = set()
+    for phrase in phrases:
+        for word in re.findall(r"[A-Z][\w'’-]{2,}", phrase):
+            if word.casefold() not in COMMON_ORG_WORDS and not find_names(word):
+                words.add(word.casefold())
+    return frozenset(words)
 
 
 def _candidates(messages: list[Message], candidate: tuple[str, ...]) -> set[str]:
@@ -173,10 +229,16 @@ def read_people(
     people = _merge(mentions, signers)
     _add_references(people, units)
     candidate_words = _candidates(messages, candidate)
-    interviewers, others = _decide(people, candidate_words, units)
+    signed = {
+        _key(signer.name): frozenset(
+            m.depth for m in messages if (s := signer_of(m)) is not None and s.name == signer.name
+        )
+        for signer in signers
+    }
+    interviewers, others = _decide(people, candidate_words, units, signed)
     slot = _interview_slot(units, interviewers)
     agenda = _agenda(units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive})
-    return Reading(interviewers, others, slot, agenda, units)
+    return Reading(interviewers, others, slot, agenda, units, _employer_words(messages))
 
 
 def _titles_on_the_next_line(units: list[Unit], found: list[list[Mention]]) -> None:
@@ -289,8 +351,74 @@ def _only_about(unit: Unit, person: Person) -> bool:
 
 
 def _decide(
-    people: list[Person], candidate_words: set[str], units: list[Unit]
+    people: list[Person],
+    candidate_words: set[str],
+    units: list[Unit],
+    signed: dict[str, frozenset[int]],
 ) -> tuple[list[Person], list[Person]]:
+    """Who interviews: the learned decision over what the rules and the earlier stages
+    saw (invitation_interviewers), or the rules alone when the model is unavailable. The
+    candidate is never listed, and the newest message that names an interviewer decides
+    (older ones stand only when it says the rest of the panel is unchanged)."""
+    rule_chosen, is_candidate = _decide_by_rules(people, candidate_words, units)
+    model = decision_model()
+    if model is None and not recording_active():
+        return rule_chosen, [p for p in people if p not in rule_chosen]
+    newest_named = any(
+        m.positive and not m.aside and m.unit.message == 0 for p in rule_chosen for m in p.mentions
+    )
+    order = {id(unit): index for index, unit in enumerate(units)}
+    scored: list[tuple[Person, float, int]] = []
+    for person in people:
+        if is_candidate(person) or not person.mentions:
+            continue
+        first = min(order.get(id(m.unit), 0) for m in person.mentions)
+        view = PersonView(
+            name=person.name,
+            honorific=person.honorific,
+            mentions=person.mentions,
+            rule=person in rule_chosen,
+            signer_depths=signed.get(_key(person.name), frozenset()),
+            newest_named=newest_named,
+            unchanged=_panel_unchanged(units, 0),
+            position=first / max(len(units) - 1, 1),
+            people=len(people),
+        )
+        row = person_features(view)
+        record(person.name, row)
+        if model is None:
+            continue
+        depth = min(m.unit.message for m in person.mentions)
+        scored.append((person, model.probability(row), depth))
+    if model is None:
+        return rule_chosen, [p for p in people if p not in rule_chosen]
+    chosen_people = [(p, depth) for p, chance, depth in scored if chance >= THRESHOLD]
+    if not chosen_people:
+        return [], list(people)
+    newest = min(depth for _, depth in chosen_people)
+    keep_older = _panel_unchanged(units, newest)
+    chosen = [p for p, depth in chosen_people if depth == newest or keep_older]
+    for person in chosen:
+        _mark_interviewing(person)
+    return chosen, [p for p in people if p not in chosen]
+
+
+def _mark_interviewing(person: Person) -> None:
+    """A person the model puts on the panel with no mention the rules found positive:
+    their listed (or else every) mention of the newest message counts as the interview's."""
+    if any(m.positive for m in person.mentions):
+        return
+    depth = min(m.unit.message for m in person.mentions)
+    newest = [m for m in person.mentions if m.unit.message == depth]
+    listed = [m for m in newest if m.unit.kind != "prose" and not m.aside]
+    for mention in listed or [m for m in newest if not m.aside] or newest:
+        mention.positive = True
+        mention.aside = False
+
+
+def _decide_by_rules(
+    people: list[Person], candidate_words: set[str], units: list[Unit]
+) -> tuple[list[Person], Callable[[Person], bool]]:
     def is_candidate(person: Person) -> bool:
         key = _key(person.name)
         if key in candidate_words:
@@ -346,8 +474,7 @@ def _decide(
             if p not in chosen and not is_candidate(p) and interviewing(p, depth)
         ]
         chosen += list(dict.fromkeys(older))
-    others = [p for p in people if p not in chosen]
-    return chosen, others
+    return chosen, is_candidate
 
 
 SAME_PANEL = re.compile(
@@ -363,7 +490,10 @@ def _panel_unchanged(units: list[Unit], depth: int) -> bool:
 
 
 def _interview_slot(units: list[Unit], people: list[Person]) -> Unit | None:
-    """The one time the interview itself takes place, for people with no slot of their own."""
+    """The one time the interview itself takes place, for people with no slot of their own:
+    the likeliest timed unit (or timed part of a line: "9:00 teaching demo (20 min), 9:30
+    panel interview (45 min)"), widened by the parts of the panel's time next to it (a
+    presentation to the panel just before, "your questions" just after)."""
     # A schedule line of one person is that person's slot, not the panel's; a sentence
     # that gives the time and a name ("On 10 March at 14:00, Mrs X will join") is both.
     used = {
@@ -382,22 +512,8 @@ def _interview_slot(units: list[Unit], people: list[Person]) -> Unit | None:
             or id(unit) in used
         ):
             continue
-        text = schedule_text(unit.text, date.min)
-        score = 0
-        if INTERVIEW_WORDS.search(text):
-            score += 4
-        if TEST_WORDS.search(text) and not re.search(r"\b(?:panel|formal)\s+interview", text, re.I):
-            score -= 3
-        if NOT_INTERVIEW_ACTIVITY.search(text):
-            score -= 3
-        if unit.kind in {"row", "entry", "item"}:
-            score += 1
-        if re.match(r"\s*(?:time|when|interview|start)\s*:", unit.text, re.I):
-            score += 2
-        if CONFIRMED.search(unit.text):
-            score += 3
-        score -= 2 * unit.message
-        scored.append((score, -order, unit))
+        for part in timed_parts(unit):
+            scored.append((_slot_score(part), -order, part))
     if not scored:
         return None
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
@@ -407,7 +523,117 @@ def _interview_slot(units: list[Unit], people: list[Person]) -> Unit | None:
     same_score = [u for s, _, u in scored if s == best[0] and u.times != best[2].times]
     if same_score and best[0] < 4:
         return None  # two equally likely slots: better none than the wrong one
-    return best[2]
+    return _with_panel_parts(best[2], [u for u in units if id(u) not in used])
+
+
+def _slot_score(unit: Unit) -> int:
+    text = schedule_text(unit.text, date.min)
+    score = 0
+    if INTERVIEW_WORDS.search(text):
+        score += 4
+    if re.search(r"\binterview", text, re.I):
+        score += 1  # "Formal interview" over "observed by members of the panel"
+    if TEST_WORDS.search(text) and not re.search(r"\b(?:panel|formal)\s+interview", text, re.I):
+        score -= 3
+    if NOT_INTERVIEW_ACTIVITY.search(text):
+        score -= 3
+    if unit.kind in {"row", "entry", "item"}:
+        score += 1
+    if re.match(r"\s*(?:time|when|interview|start)\s*:", unit.text, re.I):
+        score += 2
+    if CONFIRMED.search(unit.text):
+        score += 3
+    if PROPOSED.search(unit.text):
+        score += 1
+    if CONDITION_TIME.search(unit.text):
+        score -= 3  # "parking is free after 2 p.m.", "reply by 5 pm"
+    return score - 2 * unit.message
+
+
+# A time proposed for the visit: "Could you come in on Monday at 3 p.m.?"
+PROPOSED = re.compile(
+    r"\b(?:come\s+(?:in|by|to|over)|join\s+us|be\s+(?:here|there)|are\s+you\s+available"
+    r"|(?:work|suit)s?\s+(?:for\s+)?you|arrive|see\s+you)\b",
+    re.IGNORECASE,
+)
+# A time that bounds something else: "free after 2 p.m.", "by 5 pm tomorrow".
+CONDITION_TIME = re.compile(
+    rf"\b(?:after|before|by|no\s+later\s+than)\s+(?:{CLOCK.pattern})",
+    re.IGNORECASE,
+)
+
+
+def timed_parts(unit: Unit) -> list[Unit]:
+    """A line with several times in its prose, each leading its own part ("9:00 teaching
+    demo (20 min), 9:30 panel interview (45 min)"), as one unit per part; else the unit."""
+    if unit.kind == "row" or unit.times is None:
+        return [unit]
+    text = OLD_TIME.sub(lambda match: " " * len(match.group()), unit.text)
+    covered = [(m.start(), m.end()) for m in TIME_RANGE.finditer(text)]
+    starts = [start for start, _ in covered]
+    for match in CLOCK.finditer(text):
+        if not any(a <= match.start() < b for a, b in covered):
+            starts.append(match.start())
+    # Only a time that opens its part counts: after a comma, a semicolon or "then", not
+    # "ends at 2:15 PM".
+    starts = sorted(
+        start
+        for start in set(starts)
+        if not text[:start].strip() or re.search(r"(?:[,;:|(]|\bthen|\band)\s*$", text[:start], re.I)
+    )
+    if len(starts) < 2:
+        return [unit]
+    parts = []
+    bounds = [*starts, len(text)]
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        piece = text[begin:end]
+        words = re.findall(r"[^\W\d_]{3,}", schedule_text(piece, date.min))
+        times = clock_times(without_zones(piece))
+        if times is None or len(words) < 1:
+            return [unit]  # "from 10:00 to 11:00", "10:00 BST (11:00 CEST)": one slot
+        parts.append(replace(unit, text=piece.strip(" ,;"), times=times))
+    return parts
+
+
+# Parts of the panel's time around the interview: "Presentation to the Committee" just
+# before it, "Your questions for the panel" or "Informal questions to panel" just after.
+PANEL_PART = re.compile(
+    r"(?:(?:your|informal|final|the\s+panel'?s?)\s+)?(?:introductions?|questions?|q\s*&\s*a|presentation|present(?:s|ing)?\s+to|demonstration"
+    r"|demo|wrap[- ]up|closing|close\b|feedback\s+from\s+the\s+panel)",
+    re.IGNORECASE,
+)
+
+
+def _with_panel_parts(slot: Unit, units: list[Unit]) -> Unit:
+    times = slot.times
+    if times is None:
+        return slot
+    start, end = times.start, times.end
+    timed = [
+        u
+        for u in units
+        if u.message == slot.message
+        and u.times is not None
+        and not u.borrowed
+        and not u.options
+        and not u.superseded
+        and u.day == slot.day
+        and u.times != times
+        and not find_names(u.text)
+        and PANEL_PART.match(schedule_text(u.text, date.min).strip(" ,.;:-–—|"))
+    ]
+    changed = True
+    while changed:
+        changed = False
+        for unit in timed:
+            assert unit.times is not None
+            if unit.times.end is not None and unit.times.end == start:
+                start, changed = unit.times.start, True
+            elif end is not None and unit.times.start == end and unit.times.end is not None:
+                end, changed = unit.times.end, True
+    if (start, end) == (times.start, times.end):
+        return slot
+    return replace(slot, times=FoundTimes(start, end))
 
 
 def _agenda(units: list[Unit], used: set[int]) -> list[Unit]:
@@ -428,44 +654,85 @@ def _agenda(units: list[Unit], used: set[int]) -> list[Unit]:
     return agenda
 
 
-LASTS = re.compile(
-    r"\b(?:last|lasts|lasting|take|takes|run|runs|will be|allow)\s+(?:for\s+)?(?:about|around"
-    r"|approximately|roughly|up to|some|no more than|an?\s+estimated)?\s*"
-    r"(?P<length>(?:\d+(?:\.\d+)?|an?|one|two"
-    r"|three|half an?)\s*-?\s*(?:hours?|hrs?|minutes?|mins?))",
+# The part of the mail's slot a sentence gives someone: "for the last 20 minutes", "will
+# run the first hour", "for the second half".
+RELATIVE_PART = re.compile(
+    r"\bthe\s+(?P<which>first|second|third|last|final|opening|closing|remaining)\s+"
+    r"(?:(?P<amount>\d+|an?|one|two|ten|fifteen|twenty|thirty|forty|forty-five)\s*-?\s*"
+    r"(?P<unit>minutes?|mins?|hours?)|(?P<hour>hour))\b",
     re.IGNORECASE,
 )
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "ten": 10, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "forty-five": 45,
+}
 
 
-WORD_NUMBERS = {"two": "2", "three": "3"}
+def part_of_slot(times: FoundTimes, mention: Mention) -> FoundTimes | None:
+    """The part of the slot the person's sentence gives them, or None: the phrase before
+    the name in its sentence ("for the last 20 minutes X and Y will join"), or after it
+    when the person is the subject ("X will run the first hour")."""
+    if times.end is None:
+        return None
+    text = mention.unit.text
+    before = [m for m in RELATIVE_PART.finditer(text) if m.end() <= mention.at]
+    after = [
+        m
+        for m in RELATIVE_PART.finditer(text)
+        if m.start() >= mention.at
+        and SUBJECT_TRIGGER.search(text[mention.at : m.end()]) is not None
+        and not find_names(text[mention.at + len(mention.name) : m.start()])
+    ]
+    match = (before[-1:] or after[:1] or [None])[0]
+    if match is None:
+        return None
+    start = datetime.combine(date.min, times.start)
+    end = datetime.combine(date.min, times.end)
+    if end <= start:
+        return None
+    which = match["which"].lower()
+    if match["hour"]:
+        length = timedelta(hours=1)
+    else:
+        amount = match["amount"].lower()
+        number = NUMBER_WORDS.get(amount) or int(amount)
+        unit = match["unit"].lower()
+        length = timedelta(hours=number) if unit.startswith("h") else timedelta(minutes=number)
+    index = {"first": 0, "opening": 0, "second": 1, "third": 2}.get(which, 0)
+    if which in {"last", "final", "closing", "remaining"}:
+        part = (end - length, end)
+    else:
+        part = (start + index * length, start + (index + 1) * length)
+    if part[0] < start or part[1] > end:
+        return None
+    return FoundTimes(part[0].time(), part[1].time())
 
 
 def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
-    """The slot's times, with an end from a stated length when the line gives none: on
-    the line itself, on a "Duration:" line, or in "the interview will last about 45
-    minutes" (not a test's or a presentation's length)."""
+    """The slot's times, with an end from a stated length when the line gives none: said
+    of the interview on the line itself, on a "Duration:" line, or in a sentence of the
+    same message ("the interview will last about 45 minutes", "a 45-minute panel
+    interview", "the interview (about 75 minutes)"); only then the time to set aside for
+    the visit ("Please allow two hours"). Never a test's or a presentation's length, nor
+    "arrive 15 minutes before"."""
     times = unit.times
     if times is None or times.end is not None:
         return times
-    minutes = duration_minutes(_without_test_parts(unit.text))
     siblings = [other for other in units if other.message == unit.message]
+    minutes = interview_length(unit.text) or length_minutes(_without_test_parts(unit.text))
     for other in siblings:
         if minutes:
             break
         if re.match(r"\s*(?:duration|length)\s*:", other.text, re.IGNORECASE):
-            minutes = duration_minutes(other.text)
+            minutes = length_minutes(other.text)
     for other in siblings:
         if minutes:
             break
-        if not re.search(
-            r"\b(?:interview|it|panel|meeting|discussion|session|allow)\b", other.text, re.I
-        ):
-            continue
-        if (lasts := LASTS.search(other.text)) is not None:
-            length = lasts["length"].lower()
-            for word, digit in WORD_NUMBERS.items():
-                length = re.sub(rf"\b{word}\b", digit, length)
-            minutes = duration_minutes(length)
+        minutes = interview_length(other.text)
+    for other in siblings:
+        if minutes:
+            break
+        minutes = visit_length(other.text)
     if not minutes:
         return times
     start = datetime.combine(date.min, times.start)

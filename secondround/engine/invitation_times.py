@@ -51,6 +51,40 @@ ZONE_ALIASES: dict[str, str] = {
     "AEDT": "Australia/Sydney",
     "JST": "Asia/Tokyo",
     "SGT": "Asia/Singapore",
+    # Further abbreviations mails from other countries write next to a time.
+    "ACST": "Australia/Adelaide",
+    "ACDT": "Australia/Adelaide",
+    "AWST": "Australia/Perth",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+    "HKT": "Asia/Hong_Kong",
+    "PHT": "Asia/Manila",
+    "PHST": "Asia/Manila",
+    "MYT": "Asia/Kuala_Lumpur",
+    "WIB": "Asia/Jakarta",
+    "ICT": "Asia/Bangkok",
+    "KST": "Asia/Seoul",
+    "PKT": "Asia/Karachi",
+    "NPT": "Asia/Kathmandu",
+    "GST": "Asia/Dubai",
+    "EAT": "Africa/Nairobi",
+    "WAT": "Africa/Lagos",
+    "CAT": "Africa/Maputo",
+    "SAST": "Africa/Johannesburg",
+    "EET": "Europe/Athens",
+    "EEST": "Europe/Athens",
+    "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon",
+    "MSK": "Europe/Moscow",
+    "TRT": "Europe/Istanbul",
+    "BRT": "America/Sao_Paulo",
+    "ART": "America/Argentina/Buenos_Aires",
+    "ADT": "America/Halifax",
+    "NST": "America/St_Johns",
+    "NDT": "America/St_Johns",
+    "AKST": "America/Anchorage",
+    "AKDT": "America/Anchorage",
+    "HST": "Pacific/Honolulu",
 }
 
 # Places and regions written before "time": "Irish time", "all times are UK time",
@@ -92,6 +126,50 @@ PLACE_ZONES: dict[str, str] = {
     "perth": "Australia/Perth",
     "auckland": "Pacific/Auckland",
     "new zealand": "Pacific/Auckland",
+    "nz": "Pacific/Auckland",
+    "wellington": "Pacific/Auckland",
+    "canberra": "Australia/Sydney",
+    "adelaide": "Australia/Adelaide",
+    "darwin": "Australia/Darwin",
+    "manila": "Asia/Manila",
+    "philippine": "Asia/Manila",
+    "kuala lumpur": "Asia/Kuala_Lumpur",
+    "malaysia": "Asia/Kuala_Lumpur",
+    "jakarta": "Asia/Jakarta",
+    "bangkok": "Asia/Bangkok",
+    "seoul": "Asia/Seoul",
+    "korea": "Asia/Seoul",
+    "karachi": "Asia/Karachi",
+    "pakistan": "Asia/Karachi",
+    "dhaka": "Asia/Dhaka",
+    "bangladesh": "Asia/Dhaka",
+    "mumbai": "Asia/Kolkata",
+    "delhi": "Asia/Kolkata",
+    "riyadh": "Asia/Riyadh",
+    "doha": "Asia/Qatar",
+    "abu dhabi": "Asia/Dubai",
+    "nairobi": "Africa/Nairobi",
+    "east africa": "Africa/Nairobi",
+    "lagos": "Africa/Lagos",
+    "west africa": "Africa/Lagos",
+    "accra": "Africa/Accra",
+    "ghana": "Africa/Accra",
+    "johannesburg": "Africa/Johannesburg",
+    "south africa": "Africa/Johannesburg",
+    "cairo": "Africa/Cairo",
+    "egypt": "Africa/Cairo",
+    "istanbul": "Europe/Istanbul",
+    "moscow": "Europe/Moscow",
+    "lisbon": "Europe/Lisbon",
+    "brasília": "America/Sao_Paulo",
+    "brasilia": "America/Sao_Paulo",
+    "são paulo": "America/Sao_Paulo",
+    "sao paulo": "America/Sao_Paulo",
+    "newfoundland": "America/St_Johns",
+    "alaska": "America/Anchorage",
+    "hawaii": "Pacific/Honolulu",
+    "arizona": "America/Phoenix",
+    "mexico city": "America/Mexico_City",
 }
 
 # The widest offsets any place uses are UTC-12 and UTC+14 (as hours either side).
@@ -166,6 +244,24 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "month_day",
     ),
+)
+# "Tuesday 2/17", "Thu, 11/12": a slashed day without a year counts after a weekday,
+# which also says which number is the month.
+WEEKDAY_SLASHED = re.compile(
+    r"\b(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
+    re.IGNORECASE,
+)
+# "on the 26th", "Monday the 3rd": a day of the month alone, the next such day.
+DAY_ONLY = re.compile(
+    rf"\b(?:on\s+(?:\w+\s+)?the|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+the)\s+"
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)",
+    re.IGNORECASE,
+)
+# "rescheduled from May 25 to Wednesday, May 27": the first date is the old one.
+MOVED_FROM = re.compile(
+    r"\b(?:reschedul\w*|mov\w*|chang\w*|postpon\w*|brought\s+forward|push\w*|shift\w*)"
+    r"\b[^.;]{0,40}\bfrom\s+(?:\w+,?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # A date right after "by"/"before" is a deadline to reply, not the interview.
 DEADLINE_BEFORE = re.compile(
@@ -299,7 +395,54 @@ def dates_in(line: str, today: date, day_first: bool = False) -> list[tuple[date
             day = date_from_match(match, kind, today, day_first)
             if day is not None:
                 found.append((day, match.span()))
-    return sorted(found, key=lambda item: item[1])
+    for match in WEEKDAY_SLASHED.finditer(line):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        if (day := _weekday_slashed(match, today, day_first)) is not None:
+            taken.append(match.span())
+            found.append((day, match.span()))
+    for match in DAY_ONLY.finditer(line):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        if (day := _next_day_of_month(int(match["d"]), today)) is not None:
+            taken.append(match.span())
+            found.append((day, match.span()))
+    found.sort(key=lambda item: item[1])
+    return [
+        (day, span)
+        for index, (day, span) in enumerate(found)
+        if not (index + 1 < len(found) and MOVED_FROM.search(line[: span[0]]))
+    ]
+
+
+def _weekday_slashed(match: re.Match[str], today: date, day_first: bool) -> date | None:
+    """The reading of "Tuesday 2/17" whose weekday is the one written, else the usual."""
+    first, second = int(match["a"]), int(match["b"])
+    weekday = [name[:3] for name in WEEKDAY_NAMES].index(match["weekday"][:3].lower())
+    readings = [(second, first), (first, second)] if day_first else [(first, second), (second, first)]
+    days = []
+    recent = today - timedelta(days=7) if today > date.min + timedelta(days=7) else today
+    for month, day_number in readings:
+        try:
+            this_year = date(today.year, month, day_number)
+            days.append(this_year if this_year >= recent else this_year.replace(year=today.year + 1))
+        except (ValueError, OverflowError):
+            continue
+    matching = [day for day in days if day.weekday() == weekday]
+    return (matching or days or [None])[0]
+
+
+def _next_day_of_month(day_number: int, today: date) -> date | None:
+    for months_ahead in range(3):
+        month = (today.month - 1 + months_ahead) % 12 + 1
+        year = today.year + (today.month - 1 + months_ahead) // 12
+        try:
+            candidate = date(year, month, day_number)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
 
 
 def mentions_month(line: str) -> bool:
@@ -526,6 +669,18 @@ def as_time(minutes: int) -> time:
     return time(minutes // 60 % 24, minutes % 60)
 
 
+# A length that is not the interview's: "arrive 15 minutes before", "a 10-minute
+# presentation", "a 30-minute written test", "reply within 48 hours".
+NOT_A_LENGTH = re.compile(
+    r"\s*(?:before|early|earlier|prior|ahead|in advance|beforehand|after|late|later"
+    r"|(?:written\s+|practical\s+|case\s+)?(?:presentation|test|exercise|task|assessment|lesson"
+    r"|demo\w*|break|lunch|tour|observation|case|walk|drive|commute|journey|trial|shift)"
+    r"|of\s+(?:the|your)\s+(?:start|interview)|notice)\b",
+    re.IGNORECASE,
+)
+WORD_AMOUNTS = {"two": "2", "three": "3", "four": "4", "ninety": "90", "thirty": "30"}
+
+
 def duration_minutes(text: str) -> int:
     """Minutes in "45 minutes", "an hour and 30 minutes"; 0 for none, or for more than a day."""
     total = 0.0
@@ -551,9 +706,97 @@ def clock_times(text: str) -> FoundTimes | None:
         return None
     reading = read_clock(clock.group())
     start = minutes_of_day(reading, reading.meridiem)
-    duration = duration_minutes(text)
+    duration = length_minutes(text)
     end_time = as_time(start + duration) if duration else None
     return FoundTimes(as_time(start), end_time)
+
+
+def length_minutes(text: str) -> int:
+    """The lengths a line gives that could be the interview's: not "arrive 15 minutes
+    before", not "a 10-minute presentation", "a 30-minute test"."""
+    kept = []
+    for match in DURATION.finditer(text):
+        after = text[match.end() :]
+        if NOT_A_LENGTH.match(re.sub(r"^\s*-?\s*long\b", "", after)):
+            continue
+        kept.append(match.group())
+    return duration_minutes(" ".join(kept))
+
+
+_AMOUNT = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|ninety|thirty|half an?)"
+_UNIT = r"(?:hours?|hrs?|minutes?|mins?)"
+_LENGTH = rf"(?P<length>{_AMOUNT}\s*-?\s*{_UNIT}(?:\s+and\s+(?:a\s+half|\d+\s*{_UNIT}))?)"
+_ABOUT = r"(?:(?:about|around|approximately|approx\.?|roughly|up\s+to|some|no\s+more\s+than"
+_ABOUT += r"|an?\s+estimated|nearly|just\s+under|under|at\s+most)\s+)?"
+_THE_INTERVIEW = (
+    r"(?:interviews?|panel|conversation|chat|meeting|discussion|session|call|visit|it|this)"
+)
+# Lengths said of the interview itself.
+INTERVIEW_LENGTH = (
+    # "a 45-minute panel interview", "a one-hour interview", "an hour-long conversation"
+    re.compile(rf"{_LENGTH}(?:[- ]long)?[- ](?:[\w-]+\s+){{0,2}}?{_THE_INTERVIEW}\b", re.I),
+    # "interview (about 1 hour)", "interview of approximately 45 minutes", "interview, 60 min"
+    re.compile(
+        rf"\b{_THE_INTERVIEW}\s*(?:\(|of\b|lasting\b|,|[-–—:])\s*{_ABOUT}{_LENGTH}", re.I
+    ),
+    # "the interview will last about 40 minutes", "it should take roughly one hour",
+    # "each interview is about 30 minutes", "interviews run for 45 minutes"
+    re.compile(
+        rf"\b{_THE_INTERVIEW}\b[^.;:!?]{{0,60}}?\b(?:last|lasts|lasting|take|takes|run|runs|is|are"
+        rf"|will\s+be|should\s+be|be)\s+(?:for\s+)?{_ABOUT}{_LENGTH}",
+        re.I,
+    ),
+)
+# Lengths for the whole visit, used only when nothing is said of the interview.
+VISIT_LENGTH = re.compile(
+    rf"\b(?:allow|plan\s+(?:on|for)|set\s+aside|block\s+(?:out|off)|reserve|budget|expect\s+to"
+    rf"\s+be\s+(?:here|with\s+us)\s+for)\s+(?:for\s+)?(?:an?\s+)?{_ABOUT}{_LENGTH}",
+    re.I,
+)
+
+
+def _length_of(match: re.Match[str] | None, text: str) -> int:
+    if match is None:
+        return 0
+    after = text[match.end("length") :]
+    if NOT_A_LENGTH.match(re.sub(r"^\s*-?\s*long\b", "", after)):
+        return 0
+    length = match["length"].lower()
+    for word, digit in WORD_AMOUNTS.items():
+        length = re.sub(rf"\b{word}\b", digit, length)
+    length = re.sub(r"(\d+)\s*-?\s*(hours?|hrs?)\s+and\s+a\s+half", r"\1 \2 30 minutes", length)
+    return duration_minutes(length)
+
+
+def interview_length(text: str) -> int:
+    """Minutes a sentence says the interview lasts ("a 45-minute panel interview", "the
+    interview will last approximately 40 minutes"), or 0."""
+    for pattern in INTERVIEW_LENGTH:
+        for match in pattern.finditer(text):
+            if minutes := _length_of(match, text):
+                return minutes + _part_before(text[: match.start()])
+    return 0
+
+
+# "a 15-minute teaching demonstration to the committee, which will be followed by a
+# 45-minute interview": the committee's time starts with the part before.
+PART_BEFORE = re.compile(
+    rf"{_LENGTH}[- ](?:[\w-]+\s+){{0,2}}?(?:presentation|demonstration|demo)\b[^.;]{{0,160}}?"
+    r"\b(?:followed\s+by|then|before)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _part_before(text: str) -> int:
+    match = PART_BEFORE.search(text)
+    if match is None:
+        return 0
+    return duration_minutes(match["length"])
+
+
+def visit_length(text: str) -> int:
+    """Minutes a sentence asks the candidate to set aside ("Please allow two hours")."""
+    return _length_of(VISIT_LENGTH.search(text), text)
 
 
 def without_zones(text: str) -> str:

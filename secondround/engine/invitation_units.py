@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from .invitation_names import HONORIFICS
+from .invitation_names import HONORIFICS, find_names
 from .invitation_text import BULLET, TABLE_RULE, Message
 from .invitation_times import (
     CLOCK,
@@ -27,6 +27,7 @@ from .invitation_times import (
     clock_times,
     dates_in,
     find_zone,
+    length_minutes,
     without_zones,
 )
 
@@ -109,7 +110,8 @@ SUPERSEDED = re.compile(
 # The old time in a sentence that gives the new one: "(instead of 11:30)".
 OLD_TIME = re.compile(
     r"\(?\b(?:instead of|rather than|originally|previously|not)\s+[^,;()]{0,40}?"
-    r"\b\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?!\w)\)?",
+    r"\b\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?!\w)\)?"
+    r"|\(\s*(?:was|formerly)\s+[^()]{0,30}\)",
     re.IGNORECASE,
 )
 
@@ -129,6 +131,35 @@ ABBREVIATION_END = re.compile(
 )
 
 
+# A short label and a colon at the start of a line: "Chair: Greg Halloran, Manager",
+# "Board members: Dr. X ...", "Who: ...", "Interviewer 2: ...", "Time: 2:00pm".
+LABEL_LINE = re.compile(
+    r"^(?P<label>[^\W\d_][\w'’&/.()-]*(?:[ \t]+[\w'’&/.()#-]+){0,4}?)[ \t]*:[ \t]+(?P<rest>\S.*)$"
+)
+# Past this many words after the label, the line is a sentence that happens to start so.
+LABEL_REST_WORDS = 24
+# A line of a roster run is short: a name, a title, perhaps a note.
+RUN_LINE_WORDS = 16
+
+
+def label_of(line: str) -> str:
+    """The label of a labelled line, or "" ("Note: the interview ..." of many words)."""
+    match = LABEL_LINE.match(BULLET.sub("", line).strip())
+    if match is None or CLOCK.match(match["label"]):
+        return ""
+    rest = match["rest"]
+    if len(rest.split()) > LABEL_REST_WORDS or len(sentences(rest)) > 1:
+        return ""
+    return " ".join(match["label"].split())
+
+
+def starts_with_name(line: str) -> bool:
+    """ "Paula Grant, Assistant Controller", "Dr. Mateusz Kowalczyk, P.Eng., ..."."""
+    text = BULLET.sub("", line).strip()
+    spans = find_names(text[:80])
+    return bool(spans) and spans[0].start == 0
+
+
 @dataclass
 class Unit:
     """A table row, a schedule entry, a list item or a sentence, with its times."""
@@ -146,6 +177,8 @@ class Unit:
     columns: list[str] | None = None
     options: bool = False  # one of several times offered
     superseded: bool = False  # a time that was cancelled or is a deadline
+    label: str = ""  # the words before the colon of a labelled line: "Chair", "Who"
+    run: bool = False  # one of consecutive short lines that each start with a name
 
 
 @dataclass
@@ -225,12 +258,37 @@ def units_of(message: Message, state: LineState) -> list[Unit]:
             units.append(_row_unit(cells, line, message.depth, line_day, state, superseded))
             continue
         state.header = None
+        previous = next((text.strip() for text in reversed(lines[:position]) if text.strip()), "")
+        run = _in_run(line, previous, next_line)
         units.extend(
             _line_units(
-                line, message.depth, line_day, state, superseded=superseded, options=options
+                line,
+                message.depth,
+                line_day,
+                state,
+                superseded=superseded,
+                options=options,
+                run=run,
             )
         )
     return units
+
+
+def _short_name_line(line: str) -> bool:
+    text = BULLET.sub("", line).strip()
+    return (
+        len(text.split()) <= RUN_LINE_WORDS
+        and len(sentences(text)) == 1
+        and starts_with_name(text)
+    )
+
+
+def _in_run(line: str, previous: str, following: str) -> bool:
+    """A line of a roster block without bullets or heading: short lines that each start
+    with a name ("Greg Halloran, Manager" / "Shona Patel, Senior Engineer")."""
+    return _short_name_line(line) and (
+        _short_name_line(previous) or _short_name_line(following)
+    )
 
 
 def _is_heading(line: str, next_line: str) -> bool:
@@ -245,7 +303,13 @@ def _is_heading(line: str, next_line: str) -> bool:
         1 <= len(words) <= 6
         and not stripped.endswith((".", ",", ";", "!", "?"))
         and not CLOCK.search(stripped)
-        and (BULLET.match(next_line) is not None or _starts_with_time(next_line))
+        and not label_of(stripped)
+        and (
+            BULLET.match(next_line) is not None
+            or _starts_with_time(next_line)
+            or bool(label_of(next_line))
+            or starts_with_name(next_line)
+        )
         and bool(ROSTER_HEADING.search(stripped) or OPTIONS_HEADING.search(stripped))
     )
 
@@ -329,9 +393,19 @@ def _row_unit(
         if columns[index] == "time"
         or (columns[index] == "unknown" and (CLOCK.search(cell) or DURATION.fullmatch(cell)))
     ]
-    for index in timing:
+    # A cell that holds words beside its time ("15:00 BST   Technical interview - Dr X")
+    # is not a time column: its names are read. Its time is used only when no cell
+    # holds a time alone (the first such cell is the mail's own zone).
+    bare = [index for index in timing if not _words_beside_times(cells[index])]
+    for index in bare:
         columns[index] = "time"
-    times = clock_times(without_zones(" ".join(cells[index] for index in timing)))
+    times = clock_times(without_zones(" ".join(cells[index] for index in (bare or timing)[:1])))
+    if bare and len(bare) > 1 and times is not None and times.end is None:
+        times = clock_times(without_zones(" ".join(cells[index] for index in bare)))
+    if times is not None and times.end is None:
+        # "10.40am | 45 Minute Panel Interview": the length in another cell
+        rest = " ".join(cell for index, cell in enumerate(cells) if index not in timing)
+        times = _with_length(times, length_minutes(rest))
     borrowed = False
     if times is None and state.entry_times is not None:
         times, borrowed = state.entry_times, True
@@ -353,6 +427,10 @@ def _row_unit(
     )
 
 
+def _words_beside_times(cell: str) -> bool:
+    return len(re.findall(r"[^\W\d_]{3,}", schedule_text(cell, date.min))) >= 2
+
+
 # A line that ends with its time range ("Managerial Interview: 12:00 PM to 12:30 PM (IST)").
 TIME_LAST = re.compile(rf"(?:{CLOCK.pattern})\s*(?:\(?[A-Z]{{2,5}}\)?)?\s*$")
 
@@ -372,10 +450,12 @@ def _line_units(
     *,
     superseded: bool,
     options: bool,
+    run: bool = False,
 ) -> list[Unit]:
     text = BULLET.sub("", line).strip()
     zone = _zone_of(line, state)
     listed = BULLET.match(line) is not None
+    label = label_of(text)
     if _starts_with_time(text):
         times = clock_times(without_zones(text))
         if text[:4].lower() == "noon" and times is None:
@@ -446,8 +526,17 @@ def _line_units(
                 superseded=superseded,
             )
         ]
-    if listed or state.heading:
-        times = clock_times(without_zones(text))
+    if state.heading and not (listed or label or run) and len(sentences(text)) > 1:
+        # "Comments / Instructions:" then "Park in ... ask for X. Interview is with X and
+        # Y ...": sentences under a heading are read as sentences.
+        return _sentence_units(text, line, depth, day, zone, state, options=options)
+    if listed or state.heading or label or run:
+        # A list item, a line under a heading, a labelled line ("Chair: X, Title") or a
+        # line of a run of names: one unit, whose times are its own or the entry's above.
+        current = OLD_TIME.sub(" ", text)  # "Time: 3:00 PM (was 2:00 PM)"
+        times = clock_times(without_zones(current))
+        if current != text and times is not None:
+            superseded = False
         borrowed = False
         if times is None and state.entry_times is not None:
             times, borrowed = state.entry_times, True
@@ -466,6 +555,8 @@ def _line_units(
                 state.heading,
                 options=options,
                 superseded=superseded,
+                label=label,
+                run=run,
             )
         ]
     if state.entry_times is not None and clock_times(without_zones(text)) is None:
@@ -486,6 +577,19 @@ def _line_units(
             )
         ]
     state.each_minutes = _each_minutes(text) or state.each_minutes
+    return _sentence_units(text, line, depth, day, zone, state, options=options)
+
+
+def _sentence_units(
+    text: str,
+    line: str,
+    depth: int,
+    day: date | None,
+    zone: tzinfo | None,
+    state: LineState,
+    *,
+    options: bool,
+) -> list[Unit]:
     units = []
     for sentence in sentences(text):
         current = OLD_TIME.sub(" ", sentence)  # "moved to 15:30 (instead of 11:30)"
@@ -518,7 +622,8 @@ def sentences(text: str) -> list[str]:
             ABBREVIATION_END.search(sentences[-1])
             or sentences[-1].rsplit(None, 1)[-1].lower().rstrip(".") in HONORIFICS
             or (
-                re.search(r"\b[ap]\.m\.$", sentences[-1], re.I) and re.match(r"[A-Z]{2,4}\b", piece)
+                re.search(r"\b[ap]\.m\.$", sentences[-1], re.I)
+                and re.match(r"[A-Z]{2,4}\b|(?:\w+\s+){0,2}(?i:time|standard|daylight)\b", piece)
             )
         ):
             sentences[-1] = f"{sentences[-1]} {piece}"
