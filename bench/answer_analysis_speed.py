@@ -16,7 +16,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine.answer_analysis import (  # noqa: E402
+from secondround.engine.practice.answer_analysis import (  # noqa: E402
     Word,
     analyse_answer,
     report_as_json,

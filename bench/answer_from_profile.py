@@ -26,7 +26,7 @@ from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from secondround.demo import load_demo  # noqa: E402
-from secondround.engine.answers import build_learned_answer, build_proceed_answer  # noqa: E402
+from secondround.engine.drafting.answers import build_learned_answer, build_proceed_answer  # noqa: E402
 from secondround.opportunities.models import Opportunity  # noqa: E402
 from secondround.research.selectors import answer_facts  # noqa: E402
 

@@ -16,7 +16,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine.answers import (  # noqa: E402
+from secondround.engine.drafting.answers import (  # noqa: E402
     BuiltAnswer,
     Fact,
     build_learned_answer,

@@ -17,15 +17,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.posting_speed import build_posting  # noqa: E402
-from secondround.engine import skill_tagger  # noqa: E402
-from secondround.engine.posting_analysis import analyse_posting  # noqa: E402
-from secondround.engine.question_bank import (  # noqa: E402
+from secondround.engine.questions.question_bank import (  # noqa: E402
     AskedBefore,
     BankRequest,
     Need,
     RosterPerson,
     build_bank,
 )
+from secondround.engine.reading import skill_tagger  # noqa: E402
+from secondround.engine.reading.posting_analysis import analyse_posting  # noqa: E402
 
 RUNS = 50
 ROSTER = [

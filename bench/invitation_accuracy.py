@@ -17,7 +17,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine.invitation import parse_invitation, roster_as_json  # noqa: E402
+from secondround.engine.reading.invitation import parse_invitation, roster_as_json  # noqa: E402
 
 HELD_OUT = REPO_ROOT / "eval" / "invitations_heldout"
 SETS = {

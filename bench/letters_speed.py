@@ -19,7 +19,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine.letters import (  # noqa: E402
+from secondround.engine.drafting.letters import (  # noqa: E402
     LetterContext,
     PersonNotes,
     StoryBrief,

@@ -22,7 +22,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine.notes import split_notes, split_notes_as_json  # noqa: E402
+from secondround.engine.reading.notes import split_notes, split_notes_as_json  # noqa: E402
 
 FIXTURES = REPO_ROOT / "tests" / "engine" / "fixtures" / "notes"
 # Written after the splitter and never tuned on: the honest estimate.

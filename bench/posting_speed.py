@@ -15,7 +15,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine.posting_analysis import analyse_posting as _cached  # noqa: E402
+from secondround.engine.reading.posting_analysis import analyse_posting as _cached  # noqa: E402
 
 analyse_posting = _cached.__wrapped__  # time the analysis itself, not the cache
 

@@ -44,8 +44,8 @@ import numpy as np
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine import speech  # noqa: E402
-from secondround.engine.answer_analysis import Word, analyse_answer  # noqa: E402
+from secondround.engine.practice import speech  # noqa: E402
+from secondround.engine.practice.answer_analysis import Word, analyse_answer  # noqa: E402
 
 SCRIPTS: tuple[str, ...] = (
     # about 20 s

@@ -27,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from secondround.engine import embeddings, matching  # noqa: E402
-from secondround.engine.matching import QuestionText, StoryText  # noqa: E402
+from secondround.engine.nlp import embeddings  # noqa: E402
+from secondround.engine.stories import matching  # noqa: E402
+from secondround.engine.stories.matching import QuestionText, StoryText  # noqa: E402
 
 RUNS = 20
 STORIES = 200
@@ -93,7 +94,7 @@ def median_ms(call: object) -> float:
 def cold_start_ms() -> float:
     code = (
         "import time; start = time.perf_counter()\n"
-        "from secondround.engine.embeddings import embed\n"
+        "from secondround.engine.nlp.embeddings import embed\n"
         "embed(['Tell me about a time you disagreed with your manager.'])\n"
         "print((time.perf_counter() - start) * 1000)\n"
     )

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from secondround.engine import classify  # noqa: E402
-from secondround.engine.classify import classify_question  # noqa: E402
+from secondround.engine.questions import classify  # noqa: E402
+from secondround.engine.questions.classify import classify_question  # noqa: E402
 
 LABELS = ROOT / "eval" / "questions" / "labels.csv"
 

@@ -23,12 +23,12 @@ sys.path.insert(0, str(ROOT / "eval"))
 from dateparser.search import search_dates  # noqa: E402
 from invitations import item_source, split_of  # noqa: E402
 
-from secondround.engine.invitation import _clean_text  # noqa: E402
-from secondround.engine.invitation_files import (  # noqa: E402
+from secondround.engine.reading.invitation import _clean_text  # noqa: E402
+from secondround.engine.reading.invitation_files import (  # noqa: E402
     parse_invitation_text,
     read_invitation_file,
 )
-from secondround.engine.invitation_text import split_messages  # noqa: E402
+from secondround.engine.reading.invitation_text import split_messages  # noqa: E402
 
 CORPUS = ROOT / "eval" / "invitations_corpus" / "items"
 

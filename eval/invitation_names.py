@@ -21,10 +21,10 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from invitations import bare_name, item_source, split_of  # noqa: E402
 
-from secondround.engine import nlp  # noqa: E402
-from secondround.engine.invitation import _clean_text  # noqa: E402
-from secondround.engine.invitation_files import read_invitation_file  # noqa: E402
-from secondround.engine.invitation_names import find_names  # noqa: E402
+from secondround.engine.nlp import parsing as nlp  # noqa: E402
+from secondround.engine.reading.invitation import _clean_text  # noqa: E402
+from secondround.engine.reading.invitation_files import read_invitation_file  # noqa: E402
+from secondround.engine.reading.invitation_names import find_names  # noqa: E402
 
 CORPUS = ROOT / "eval" / "invitations_corpus" / "items"
 

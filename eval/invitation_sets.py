@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from secondround.engine import invitation_interviewers as interviewers  # noqa: E402
-from secondround.engine import invitation_relation_model as relation_model  # noqa: E402
-from secondround.engine.invitation_files import parse_invitation_file  # noqa: E402
+from secondround.engine.reading import invitation_interviewers as interviewers  # noqa: E402
+from secondround.engine.reading import invitation_relation_model as relation_model  # noqa: E402
+from secondround.engine.reading.invitation_files import parse_invitation_file  # noqa: E402
 
 CORPUS = ROOT / "eval" / "invitations_corpus" / "items"
 HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame"}

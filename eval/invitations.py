@@ -183,8 +183,8 @@ def score_item(path: Path, expected: dict, found: dict) -> Score:
 def load_engine(revision: str | None) -> dict[str, ModuleType]:
     """The invitation modules now, or as they were at a git revision (copied aside)."""
     if revision is None:
-        modules = {"invitation": importlib.import_module("secondround.engine.invitation")}
-        modules["files"] = importlib.import_module("secondround.engine.invitation_files")
+        modules = {"invitation": importlib.import_module("secondround.engine.reading.invitation")}
+        modules["files"] = importlib.import_module("secondround.engine.reading.invitation_files")
         return modules
     folder = Path(tempfile.mkdtemp(prefix="invitation-baseline-")) / "baseline_engine"
     folder.mkdir()
@@ -212,7 +212,9 @@ def load_engine(revision: str | None) -> dict[str, ModuleType]:
     return modules
 
 
-def evaluate(engine: dict[str, ModuleType], label: str, show: bool, skip: tuple[str, ...] = ()) -> None:
+def evaluate(
+    engine: dict[str, ModuleType], label: str, show: bool, skip: tuple[str, ...] = ()
+) -> None:
     for set_name, (folder, pattern) in SETS.items():
         if set_name in skip:
             continue

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from secondround.engine.note_cues import CONCERNS, MISSES, OTHER, POSITIVES, QUESTIONS
-from secondround.engine.note_sorter import Piece
-from secondround.engine.notes import clause_pieces
+from secondround.engine.reading.note_cues import CONCERNS, MISSES, OTHER, POSITIVES, QUESTIONS
+from secondround.engine.reading.note_sorter import Piece
+from secondround.engine.reading.notes import clause_pieces
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "eval" / "notes_corpus"

@@ -159,7 +159,7 @@ def print_figures(name: str, tally: Tally, notes: int) -> None:
 def load_engine(revision: str | None) -> ModuleType:
     """The notes module now, or as it was at a git revision (the engine copied aside)."""
     if revision is None:
-        return importlib.import_module("secondround.engine.notes")
+        return importlib.import_module("secondround.engine.reading.notes")
     folder = Path(tempfile.mkdtemp(prefix="notes-baseline-")) / "baseline_notes_engine"
     folder.mkdir()
 
@@ -220,7 +220,7 @@ class LeaveOneSourceOut:
     """Item sorters trained on every training note but those of one source."""
 
     def __init__(self) -> None:
-        from secondround.engine import embeddings
+        from secondround.engine.nlp import embeddings
 
         self.rows = labelled_pieces(training_notes())
         texts = [piece.text for piece, _, _ in self.rows]
@@ -228,7 +228,7 @@ class LeaveOneSourceOut:
         self._trained: dict[str, Any] = {}
 
     def sorter(self, source: str) -> Any:
-        from secondround.engine.note_sorter import train_sorter
+        from secondround.engine.reading.note_sorter import train_sorter
 
         if source not in self._trained:
             keep = [i for i, (_, _, s) in enumerate(self.rows) if s != source]
@@ -248,7 +248,7 @@ class _Chooser:
         self.model.prepare(texts)
 
     def sort(self, piece: Any) -> tuple[str, float]:
-        from secondround.engine.note_sorter import ITEM_FIELDS
+        from secondround.engine.reading.note_sorter import ITEM_FIELDS
 
         if piece.text not in self.model._vectors:
             self.model.prepare([piece.text])
@@ -271,7 +271,7 @@ def run_chooser() -> None:
 
 
 def run_current(show: str | None) -> None:
-    from secondround.engine.note_sorter import RuleSorter, load_sorter
+    from secondround.engine.reading.note_sorter import RuleSorter, load_sorter
 
     engine = load_engine(None)
     test, dev = corpus_split("test"), corpus_split("dev")

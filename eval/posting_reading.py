@@ -306,7 +306,7 @@ def score(posting: Posting, prediction: Prediction, tally: Tally) -> None:
 
 def predict_here(postings: Iterable[Posting]) -> dict[str, Prediction]:
     sys.path.insert(0, str(REPO_ROOT))
-    from secondround.engine.posting_analysis import analyse_posting, analysis_as_json
+    from secondround.engine.reading.posting_analysis import analyse_posting, analysis_as_json
 
     out: dict[str, Prediction] = {}
     for posting in postings:
@@ -353,7 +353,7 @@ def predict_baseline(commit: str, blind: bool = False) -> dict[str, Prediction] 
 
 def _emit(package_root: str, blind: bool) -> None:
     sys.path.insert(0, package_root)
-    from secondround.engine.posting_analysis import analyse_posting, analysis_as_json
+    from secondround.engine.reading.posting_analysis import analyse_posting, analysis_as_json
 
     rows = {}
     for posting in load_blind() if blind else load_corpus():

@@ -19,7 +19,7 @@ Green et al. (LREC 2022; CC BY 4.0): 336 CoNLL BIO sentences from UK job adverts
 occupations; gold = the ``Skill`` spans. Reported the same way.
 
 Two extractors are reported. The plain FIGURE names are the product's extractor: the
-tagger (secondround/engine/skill_tagger.py: a network over MiniLM token vectors stacked
+tagger (secondround/engine/reading/skill_tagger.py: a network over MiniLM token vectors stacked
 under a CRF; settings chosen on SkillSpan dev, shipped model trained on train + dev) plus
 gazetteer names it missed. The ``_rules`` names are the rule-only extractor (gazetteer,
 list patterns, soft-skill phrase rules; ``tagged=False``) for comparison.
@@ -48,14 +48,17 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine import posting_analysis, skill_tagger  # noqa: E402
-from secondround.engine.posting import (  # noqa: E402
+from secondround.engine.reading import (  # noqa: E402
+    posting_analysis,
+    skill_tagger,  # noqa: E402
+)
+from secondround.engine.reading.posting import (  # noqa: E402
     NICE_TO_HAVE,
     REQUIREMENTS,
     RESPONSIBILITIES,
     posting_sections,
 )
-from secondround.engine.posting_analysis import find_skill_spans  # noqa: E402
+from secondround.engine.reading.posting_analysis import find_skill_spans  # noqa: E402
 
 SHARED = REPO_ROOT.parent / "shared" / "eval" / "02_job_postings"
 if not SHARED.exists():

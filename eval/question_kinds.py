@@ -44,9 +44,9 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from question_sets import labelled_questions, training_rows  # noqa: E402
 
-from secondround.engine import classify  # noqa: E402
-from secondround.engine.question_competency import train_competency_model  # noqa: E402
-from secondround.engine.question_kinds import train_kind_model  # noqa: E402
+from secondround.engine.questions import classify  # noqa: E402
+from secondround.engine.questions.question_competency import train_competency_model  # noqa: E402
+from secondround.engine.questions.question_kinds import train_kind_model  # noqa: E402
 
 EVALUATED = ("occupations", "corpus", "rubric")
 GROUPS = 20

@@ -115,7 +115,8 @@ class TrainingRows:
     def __init__(self, rows: list[dict]) -> None:
         import numpy as np
 
-        from secondround.engine import classify, embeddings, question_competency
+        from secondround.engine.nlp import embeddings
+        from secondround.engine.questions import classify, question_competency
 
         texts = [row["text"] for row in rows]
         self.vectors = embeddings.embed([classify.embedding_text(text) for text in texts])

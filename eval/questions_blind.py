@@ -51,7 +51,7 @@ def baseline(revision: str, texts: list[str]) -> tuple[list[str], list[str]]:
         code = (
             "import json,sys\n"
             f"sys.path.insert(0, {str(folder)!r})\n"
-            "from secondround.engine.classify import classify_question\n"
+            "from secondround.engine.questions.classify import classify_question\n"
             "out=[classify_question(t) for t in json.load(sys.stdin)]\n"
             "print(json.dumps([[c.kind, c.competency] for c in out]))\n"
         )
@@ -72,7 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--baseline", default=DEFAULT_BASELINE)
     args = parser.parse_args()
-    from secondround.engine.classify import classify_question
+    from secondround.engine.questions.classify import classify_question
 
     rows = [json.loads(line) for line in BLIND.read_text().splitlines() if line.strip()]
     texts = [row["question"] for row in rows]

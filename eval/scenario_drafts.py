@@ -21,6 +21,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+
+def plan_from_posting(*, posting: str, role: str = "", **parts: Any) -> Any:
+    """The plan as the brief drafts it: the posting's duties, its title when no role."""
+    from secondround.engine.drafting.plan90 import draft_plan
+    from secondround.engine.reading.posting import posting_sections
+
+    sections = posting_sections(posting or "")
+    return draft_plan(
+        role=role or sections.title or "",
+        responsibilities=sections.responsibilities,
+        **parts,
+    )
+
+
 PACKS = Path(__file__).resolve().parent / "scenarios"
 # Packs tuned on while the drafters were written, and packs held out until the end.
 DEV = ("nursing", "teaching", "retail", "finance", "software", "logistics")
@@ -80,10 +94,9 @@ def _setup(home: str) -> None:
 def _gather_old(round_: Any, owner: Any) -> dict[str, Any]:
     """What an older checkout drafts for a round, through functions every version has."""
     from secondround.brief import selectors as brief_selectors
-    from secondround.engine.answers import build_learned_answer, build_proceed_answer
-    from secondround.engine.letters import follow_up_email
-    from secondround.engine.plan90 import draft_plan
-    from secondround.engine.salary import SalaryPoint, summarise, what_to_say
+    from secondround.engine.drafting.answers import build_learned_answer, build_proceed_answer
+    from secondround.engine.drafting.letters import follow_up_email
+    from secondround.engine.drafting.salary import SalaryPoint, summarise, what_to_say
     from secondround.followup.services import drafted, letter_context
     from secondround.questions.selectors import round_bank
     from secondround.research.selectors import answer_facts, company_terms
@@ -93,7 +106,7 @@ def _gather_old(round_: Any, owner: Any) -> dict[str, Any]:
     company, role = opportunity.company, opportunity.role_title
     asks = brief_selectors.ask_lists(round_)
     challenges = [line for other in opportunity.rounds.all() for line in _debrief_lines(other)]
-    plan = draft_plan(
+    plan = plan_from_posting(
         role=role,
         company=company,
         posting=opportunity.posting_text,

@@ -40,7 +40,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from secondround.engine import speech  # noqa: E402
+from secondround.engine.practice import speech  # noqa: E402
 
 RATE = speech.SAMPLE_RATE
 CACHE = ROOT / "var" / "spoken-corpus"

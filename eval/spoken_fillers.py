@@ -6,7 +6,7 @@ webm/opus, with 245 fillers labelled in time (um, uh, er, erm, hmm; "like", "you
 and "so" said as fillers) and 48 coughs, breaths and clicks that are not fillers. The
 scripts also use "like", "so" and "you know" in their ordinary senses.
 
-For each voice, the hesitation classifier (``secondround/engine/hesitations.py``) is
+For each voice, the hesitation classifier (``secondround/engine/practice/hesitations.py``) is
 trained on the other five voices only (its threshold chosen by an inner leave-one-voice-out
 on those five) and run on the held-out voice; the figures add up the held-out results.
 The candidate finder and the features were designed looking at two voices only
@@ -43,8 +43,11 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import spoken_corpus as corpus  # noqa: E402
 
-from secondround.engine import hesitations, speech  # noqa: E402
-from secondround.engine.answer_analysis import Word, timed_fillers  # noqa: E402
+from secondround.engine.practice import (  # noqa: E402
+    hesitations,
+    speech,  # noqa: E402
+)
+from secondround.engine.practice.answer_analysis import Word, timed_fillers  # noqa: E402
 
 DEV_VOICES = ("piper-joe", "espeak-us")
 TOLERANCE = 0.3

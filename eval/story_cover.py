@@ -13,7 +13,7 @@ Methods:
   before the cover model), with the held-out ranker;
 * today_shipped — the same with the shipped ranker, as the product decided (for the story
   sets, whose stories that ranker saw, it is in-sample);
-* learned — the cover model (secondround/engine/story_cover.py) trained on every other
+* learned — the cover model (secondround/engine/stories/story_cover.py) trained on every other
   occupation's labelled questions (cover corpus and story sets).
 
 Conditions: stories with their tags, and `_untagged` (no tags: the matcher then reads the
@@ -47,7 +47,11 @@ import cover_sets  # noqa: E402
 import story_sets  # noqa: E402
 from cover_sets import Unit  # noqa: E402
 
-from secondround.engine import matching, story_cover, story_model  # noqa: E402
+from secondround.engine.stories import (  # noqa: E402
+    matching,
+    story_cover,
+    story_model,  # noqa: E402
+)
 
 CONDITIONS = ("", "_untagged")
 

@@ -9,7 +9,7 @@ Methods, each per set and split (dev, test):
 
 * bm25, embedding, combined — today's hand-weighted matcher (its knobs were tuned on the dev
   split of eval/stories, so its eval/stories dev figures are in-sample);
-* learned — the story model (secondround/engine/story_model.py) **trained without the
+* learned — the story model (secondround/engine/stories/story_model.py) **trained without the
   occupation it scores** (leave-one-occupation-out over both sets; the competency model
   inside it likewise), so no figure comes from weights that saw the occupation;
 * learned_xset — trained on the OTHER set only (different occupations and author);
@@ -51,8 +51,12 @@ sys.path.insert(0, str(ROOT / "eval"))
 import story_sets  # noqa: E402
 from story_sets import Occupation  # noqa: E402
 
-from secondround.engine import classify, matching, story_model  # noqa: E402
-from secondround.engine.matching import StoryText  # noqa: E402
+from secondround.engine.questions import classify  # noqa: E402
+from secondround.engine.stories import (  # noqa: E402
+    matching,
+    story_model,  # noqa: E402
+)
+from secondround.engine.stories.matching import StoryText  # noqa: E402
 
 SPLITS = ("dev", "test")
 CONDITIONS = ("", "_untagged", "_suggested")

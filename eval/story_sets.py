@@ -15,9 +15,17 @@ from pathlib import Path
 
 import numpy as np
 
-from secondround.engine import classify, embeddings, story_model
-from secondround.engine.matching import QuestionText, StoryText, _bm25, _index, story_document
-from secondround.engine.matching import tokens as match_tokens
+from secondround.engine.nlp import embeddings
+from secondround.engine.questions import classify
+from secondround.engine.stories import story_model
+from secondround.engine.stories.matching import (
+    QuestionText,
+    StoryText,
+    _bm25,
+    _index,
+    story_document,
+)
+from secondround.engine.stories.matching import tokens as match_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = (ROOT / "eval" / "stories", ROOT / "eval" / "stories_corpus")
@@ -84,21 +92,19 @@ def load(folders: Sequence[Path] = SETS) -> list[Occupation]:
         for occupation in dict.fromkeys(r["occupation"] for r in rows):
             mine = [i for i, r in enumerate(rows) if r["occupation"] == occupation]
             asked = [i for i, p in enumerate(pairs) if p["occupation"] == occupation]
+            read = [classify.classify_question(str(pairs[i]["text"])) for i in asked]
             questions = [
                 QuestionText(
                     id=str(pairs[i]["id"]),
                     text=str(pairs[i]["text"]),
+                    competency=found.competency,
                     vector=tuple(float(x) for x in question_vectors[i]),
+                    competency_scores=found.competency_scores,
                 )
-                for i in asked
+                for i, found in zip(asked, read, strict=True)
             ]
             scores = np.array(
-                [
-                    story_model.competency_vector(
-                        classify.classify_question(q.text).competency_scores
-                    )
-                    for q in questions
-                ]
+                [story_model.competency_vector(found.competency_scores) for found in read]
             )
             occupations.append(
                 Occupation(

@@ -24,7 +24,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from secondround.engine import classify  # noqa: E402
+from secondround.engine.questions import classify  # noqa: E402
 
 
 def main() -> int:

@@ -27,7 +27,10 @@ sys.path.insert(0, str(ROOT / "eval"))
 import cover_sets  # noqa: E402
 import story_sets  # noqa: E402
 
-from secondround.engine import story_cover, story_model  # noqa: E402
+from secondround.engine.stories import (  # noqa: E402
+    story_cover,
+    story_model,  # noqa: E402
+)
 
 
 def main() -> None:

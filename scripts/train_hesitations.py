@@ -23,7 +23,10 @@ sys.path.insert(0, str(ROOT / "eval"))
 import spoken_corpus as corpus  # noqa: E402
 import spoken_fillers  # noqa: E402
 
-from secondround.engine import hesitations, speech  # noqa: E402
+from secondround.engine.practice import (  # noqa: E402
+    hesitations,
+    speech,  # noqa: E402
+)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ eval/notes_grown and the test fixtures; never the corpus's test sources nor
 eval/notes_heldout), labels each clause the splitter sorts by lining it up with the
 expected items, and writes secondround/data/models/note_sorter.npz. Only weights are
 shipped. Prints the file's SHA-256: paste it into MODEL_SHA256 of
-secondround/engine/note_sorter.py, or the splitter will not load the new file.
+secondround/engine/reading/note_sorter.py, or the splitter will not load the new file.
 eval/notes_split.py gives the leave-one-source-out figures of the same training.
 """
 
@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from note_sets import labelled_pieces, training_notes  # noqa: E402
 
-from secondround.engine import embeddings  # noqa: E402
-from secondround.engine.note_sorter import MODEL_PATH, save_sorter, train_sorter  # noqa: E402
+from secondround.engine.nlp import embeddings  # noqa: E402
+from secondround.engine.reading.note_sorter import MODEL_PATH, save_sorter, train_sorter  # noqa: E402
 
 
 def main() -> None:

@@ -29,7 +29,10 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from question_sets import labelled_questions, training_rows  # noqa: E402
 
-from secondround.engine import question_competency, question_kinds  # noqa: E402
+from secondround.engine.questions import (  # noqa: E402
+    question_competency,
+    question_kinds,  # noqa: E402
+)
 
 
 def pin(module_path: Path, digest: str) -> None:

@@ -1,4 +1,4 @@
-"""Train the learned skill filter (secondround/engine/skill_model.py).
+"""Train the learned skill filter (secondround/engine/reading/skill_model.py).
 
 Examples are the candidates the posting reader proposes (``posting_analysis.
 skill_candidates``) that pass the typed rules (``skill_filter.judge``) and are not
@@ -45,8 +45,13 @@ sys.path.insert(0, str(REPO_ROOT / "eval"))
 from posting_reading import load_corpus, names_match  # noqa: E402
 from posting_skills import SKILLSPAN, bio_spans  # noqa: E402
 
-from secondround.engine import posting_analysis, skill_filter, skill_model, skill_tagger  # noqa: E402
-from secondround.engine.posting import is_conditions_sentence  # noqa: E402
+from secondround.engine.reading import (  # noqa: E402
+    posting_analysis,
+    skill_filter,
+    skill_model,
+    skill_tagger,  # noqa: E402
+)
+from secondround.engine.reading.posting import is_conditions_sentence  # noqa: E402
 
 SKILLSPAN_SENTENCES = 1500
 POSTING_WEIGHT = 4.0

@@ -1,4 +1,4 @@
-"""Train the skill tagger (secondround/engine/skill_tagger.py): a network, then a CRF.
+"""Train the skill tagger (secondround/engine/reading/skill_tagger.py): a network, then a CRF.
 
 SkillSpan (Zhang et al., NAACL 2022; MIT; shared/eval/02_job_postings/skillspan): skill
 and knowledge spans become one label (skill spans first, knowledge spans that overlap
@@ -41,7 +41,8 @@ sys.path.insert(0, str(REPO_ROOT / "eval"))
 import pycrfsuite  # type: ignore[import-untyped]  # noqa: E402
 from posting_skills import SKILLSPAN, Counts, bio_spans, token_spans  # noqa: E402
 
-from secondround.engine import embeddings, skill_tagger  # noqa: E402
+from secondround.engine.nlp import embeddings  # noqa: E402
+from secondround.engine.reading import skill_tagger  # noqa: E402
 
 LABELS = {"O": 0, "B": 1, "I": 2}
 FOLDS = 5

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import story_sets  # noqa: E402
 
-from secondround.engine import story_model  # noqa: E402
+from secondround.engine.stories import story_model  # noqa: E402
 
 
 def main() -> None:

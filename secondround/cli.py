@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from secondround.engine.sizes import too_large
+from secondround.engine.nlp.sizes import too_large
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
@@ -61,8 +61,11 @@ def _pick_user(username: str | None):
 
 
 def cmd_parse_invitation(args: argparse.Namespace) -> int:
-    from secondround.engine.invitation import roster_as_json
-    from secondround.engine.invitation_files import UnreadableInvitation, parse_invitation_file
+    from secondround.engine.reading.invitation import roster_as_json
+    from secondround.engine.reading.invitation_files import (
+        UnreadableInvitation,
+        parse_invitation_file,
+    )
 
     today = date.fromisoformat(args.today) if args.today else date.today()
     name = "" if args.file == "-" else args.file
@@ -80,7 +83,7 @@ def cmd_parse_invitation(args: argparse.Namespace) -> int:
 
 
 def cmd_split_notes(args: argparse.Namespace) -> int:
-    from secondround.engine.notes import split_notes, split_notes_as_json
+    from secondround.engine.reading.notes import split_notes, split_notes_as_json
 
     split = split_notes(_read_text(args.file))
     json.dump(split_notes_as_json(split), sys.stdout, ensure_ascii=False, indent=2)
@@ -91,7 +94,7 @@ def cmd_split_notes(args: argparse.Namespace) -> int:
 
 
 def cmd_classify_question(args: argparse.Namespace) -> int:
-    from secondround.engine.classify import classify_question
+    from secondround.engine.questions.classify import classify_question
 
     labels = classify_question(args.text)
     print(
@@ -108,7 +111,7 @@ def cmd_classify_question(args: argparse.Namespace) -> int:
 
 
 def cmd_analyse_posting(args: argparse.Namespace) -> int:
-    from secondround.engine.posting_analysis import analyse_posting, analysis_as_json
+    from secondround.engine.reading.posting_analysis import analyse_posting, analysis_as_json
 
     analysis = analyse_posting(_read_text(args.file))
     json.dump(analysis_as_json(analysis), sys.stdout, ensure_ascii=False, indent=2)
@@ -132,7 +135,8 @@ def _json_list(path: str, required: tuple[str, ...]) -> list[dict]:
 
 
 def cmd_match(args: argparse.Namespace) -> int:
-    from secondround.engine.matching import QuestionText, StoryText, match
+    from secondround.engine.questions.classify import classify_question
+    from secondround.engine.stories.matching import QuestionText, StoryText, match
 
     stories = [
         StoryText(
@@ -146,10 +150,17 @@ def cmd_match(args: argparse.Namespace) -> int:
         )
         for item in _json_list(args.stories, ("id", "title"))
     ]
-    questions = [
-        QuestionText(id=str(item["id"]), text=str(item["text"]))
-        for item in _json_list(args.questions, ("id", "text"))
-    ]
+    questions = []
+    for item in _json_list(args.questions, ("id", "text")):
+        found = classify_question(str(item["text"]))
+        questions.append(
+            QuestionText(
+                id=str(item["id"]),
+                text=str(item["text"]),
+                competency=found.competency,
+                competency_scores=found.competency_scores,
+            )
+        )
     result = {
         found.question_id: [
             {
@@ -185,7 +196,7 @@ def _round_of(opportunity_id: str, round_ref: str):
 
 def cmd_letters(args: argparse.Namespace) -> int:
     _setup_django()
-    from secondround.engine.letters import letters_as_json
+    from secondround.engine.drafting.letters import letters_as_json
     from secondround.followup.services import drafted
 
     round_ = _round_of(args.opportunity, args.round)
@@ -199,7 +210,7 @@ def cmd_readiness(args: argparse.Namespace) -> int:
     _setup_django()
     from django.utils import timezone
 
-    from secondround.engine.readiness import path_as_json
+    from secondround.engine.overview.readiness import path_as_json
     from secondround.overview.selectors import round_readiness
 
     round_ = _round_of(args.opportunity, args.round)
@@ -252,11 +263,11 @@ AUDIO_SUFFIXES = {".wav", ".webm", ".ogg", ".oga", ".mp3", ".m4a", ".flac", ".op
 
 
 def cmd_analyse_answer(args: argparse.Namespace) -> int:
-    from secondround.engine.answer_analysis import Word, analyse_answer, report_as_json
+    from secondround.engine.practice.answer_analysis import Word, analyse_answer, report_as_json
 
     path = Path(args.file)
     if path.suffix.lower() in AUDIO_SUFFIXES:
-        from secondround.engine.speech import AudioError, SpeechUnavailable, transcribe
+        from secondround.engine.practice.speech import AudioError, SpeechUnavailable, transcribe
 
         if not path.is_file():
             raise SystemExit(f"secondround: {args.file}: no such file")

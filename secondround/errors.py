@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.html import escape
 
-from secondround.engine.sizes import describe_size
+from secondround.engine.nlp.sizes import describe_size
 
 
 def _refusal(exception: Exception | None) -> tuple[int, str, str]:

@@ -245,7 +245,7 @@ def test_a_running_call_can_be_cancelled(alice_client, alice, configured, attemp
     call.refresh_from_db()
     assert call.cancel_requested
     from secondround.assistant.services import call_run, server_for
-    from secondround.engine.assisted import Checked
+    from secondround.engine.nlp.assisted import Checked
 
     checked = call_run(
         call,

@@ -146,7 +146,7 @@ def test_deleting_a_row(alice_client, alice_round):
 
 def _unsure_notes(monkeypatch) -> None:
     """Make the engine unsure of everything, so that every item waits to be sorted."""
-    from secondround.engine import notes
+    from secondround.engine.reading import notes
 
     monkeypatch.setattr(notes, "SURE", 1.01)
 

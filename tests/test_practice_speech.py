@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from secondround.engine import speech
+from secondround.engine.practice import speech
 from secondround.practice import services
 from secondround.practice.models import Attempt, PracticeSession
 from tests.audio_files import encode, two_hours_of_8_bit_wav, wav_of
@@ -163,7 +163,7 @@ def test_an_unexpected_failure_ends_the_wait(alice_client, session, monkeypatch)
     def broken(self, data):
         raise RuntimeError("the recogniser crashed")
 
-    monkeypatch.setattr("secondround.engine.speech.IncrementalTranscriber.finish", broken)
+    monkeypatch.setattr("secondround.engine.practice.speech.IncrementalTranscriber.finish", broken)
     attempt = _record(alice_client, session, _in_pieces(encode(TONE, "webm")))
     assert attempt.status == Attempt.Status.FAILED and "went wrong" in attempt.error
     page = alice_client.get(attempt.get_absolute_url()).content.decode()

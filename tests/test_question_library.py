@@ -5,14 +5,14 @@ from collections import Counter
 
 import pytest
 
-from secondround.engine.question_library import (
+from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS, RELATIONS
+from secondround.engine.questions.question_library import (
     EMPLOYER_CHECKS,
     LIBRARY_DIR,
     SKILL_PLACEHOLDER,
     SKILL_TEMPLATES_PATH,
     library,
 )
-from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS, RELATIONS
 
 FILES = sorted(LIBRARY_DIR.glob("*.json"))
 REQUIRED = {"id", "text", "competency", "kind", "relations", "probes"}

@@ -31,7 +31,7 @@ EVAL = HERE.parent
 INVITATIONS = HERE / "invitations"
 NOTES = HERE / "notes"
 
-# The product's relation ids (secondround/engine/vocabulary.py RELATIONS), copied so that
+# The product's relation ids (secondround/engine/nlp/vocabulary.py RELATIONS), copied so that
 # this check does not depend on the code under test.
 RELATIONS = {
     "hiring_manager",

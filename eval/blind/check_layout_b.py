@@ -2,7 +2,7 @@
 
 Loads every item of eval/blind/questions, eval/blind/stories and eval/blind/postings and checks
 that ids are unique, fields (and, for questions, their order) match the development sets, every
-competency and kind id is one of secondround/engine/vocabulary.py, story ids referenced by the
+competency and kind id is one of secondround/engine/nlp/vocabulary.py, story ids referenced by the
 pairs exist in the same occupation, and every skill, not-skill and evidence sentence of a posting
 occurs in its text. It reads no engine code except the vocabulary (loaded from its file, so the
 engine package is not imported) and runs no reader on the items.

@@ -20,14 +20,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from secondround.engine.posting_analysis import analyse_posting  # noqa: E402
-from secondround.engine.question_bank import (  # noqa: E402
+from secondround.engine.questions.question_bank import (  # noqa: E402
     AskedBefore,
     BankRequest,
     Need,
     RosterPerson,
     build_bank,
 )
+from secondround.engine.reading.posting_analysis import analyse_posting  # noqa: E402
 
 REAL_QUESTIONS = Path("/work/shared/eval/06_questions_across_occupations/dev.jsonl")
 # The kinds the coverage page leaves to their own builders (stories/selectors.py).

@@ -16,7 +16,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from secondround.engine.assisted import Checked, redact, restore
+from secondround.engine.nlp.assisted import Checked, redact, restore
 
 from . import provider
 from .models import ModelCall, ModelSettings

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secondround.engine.assisted import Checked
+from secondround.engine.nlp.assisted import Checked
 
 from . import provider, services
 from .forms import ModelSettingsForm

@@ -11,7 +11,7 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from secondround.engine.answers import BuiltAnswer
+from secondround.engine.drafting.answers import BuiltAnswer
 from secondround.followup.models import FollowUp
 from secondround.followup.services import drafted, follow_up_draft
 from secondround.opportunities.models import Round

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from secondround.engine.dates import (
+from secondround.engine.nlp.dates import (
     EARLIEST_YEAR,
     LATEST_YEAR,
     describe_moment,

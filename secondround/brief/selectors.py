@@ -9,19 +9,20 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from secondround.accounts.selectors import signature_name
 from secondround.debrief.models import Debrief
-from secondround.engine import phrasing
-from secondround.engine.ask import AskPerson, AskQuestion, pay_was_raised, questions_to_ask
-from secondround.engine.deadlines import thank_you_deadline
-from secondround.engine.lines import item_lines
-from secondround.engine.plan90 import Plan, draft_plan
-from secondround.engine.question_bank import BankQuestion
-from secondround.engine.salary import (
+from secondround.engine.drafting.ask import AskPerson, AskQuestion, pay_was_raised, questions_to_ask
+from secondround.engine.drafting.deadlines import thank_you_deadline
+from secondround.engine.drafting.plan90 import Plan, draft_plan
+from secondround.engine.drafting.salary import (
     SalaryPoint,
     SalarySummary,
     range_line,
     summarise,
     what_to_say,
 )
+from secondround.engine.nlp import phrasing
+from secondround.engine.nlp.lines import item_lines
+from secondround.engine.questions.question_bank import BankQuestion
+from secondround.engine.reading.posting import posting_sections
 from secondround.followup.services import round_end
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.questions.selectors import round_bank
@@ -151,10 +152,11 @@ def plan_draft(opportunity: Opportunity) -> Plan:
         for debrief in Debrief.objects.filter(round__opportunity=opportunity)
         for line in debrief.challenge_lines()
     ]
+    sections = posting_sections(opportunity.posting_text or "")
     return draft_plan(
-        role=opportunity.role_title,
+        role=opportunity.role_title or sections.title or "",
         company=opportunity.company,
-        posting=opportunity.posting_text,
+        responsibilities=sections.responsibilities,
         challenges=challenges,
         terms=company_terms(opportunity, limit=8),
         people=list(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
-from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
+from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.opportunities.models import Round
 
 

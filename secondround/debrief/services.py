@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db import transaction
 
-from secondround.engine.notes import SplitNotes
+from secondround.engine.reading.notes import SplitNotes
 from secondround.opportunities.models import Round
 from secondround.research.models import GlossaryTerm
 

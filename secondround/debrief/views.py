@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secondround.engine.notes import split_notes
+from secondround.engine.reading.notes import split_notes
 from secondround.opportunities.access import get_round_for_user
 
 from . import services

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from secondround.engine.deadlines import LATE_AFTER, ThankYouState, thank_you_status
+from secondround.engine.drafting.deadlines import LATE_AFTER, ThankYouState, thank_you_status
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 
 from .models import FitCriterion, FitScore, FollowUp

@@ -8,10 +8,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from secondround.accounts.selectors import signature_name
-from secondround.engine.after_notes import split_after_notes
-from secondround.engine.dates import shifted
-from secondround.engine.deadlines import follow_up_date
-from secondround.engine.letters import (
+from secondround.engine.drafting.deadlines import follow_up_date
+from secondround.engine.drafting.letters import (
     LetterContext,
     PersonNotes,
     StoryBrief,
@@ -19,7 +17,9 @@ from secondround.engine.letters import (
     feedback_request_email,
     follow_up_email,
 )
-from secondround.engine.lines import item_lines
+from secondround.engine.nlp.dates import shifted
+from secondround.engine.nlp.lines import item_lines
+from secondround.engine.reading.after_notes import split_after_notes
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.research.selectors import saved_names
 from secondround.stories.models import Story

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secondround.downloads import attachment
-from secondround.engine.deadlines import thank_you_status
-from secondround.engine.letters import (
+from secondround.engine.drafting.deadlines import thank_you_status
+from secondround.engine.drafting.letters import (
     build_eml,
     mailto_link,
 )

@@ -11,9 +11,9 @@ from datetime import date, datetime, time
 
 from django import forms
 
-from secondround.engine.invitation_files import MAX_FILE_BYTES
-from secondround.engine.sizes import too_large
-from secondround.engine.vocabulary import RELATIONS
+from secondround.engine.nlp.sizes import too_large
+from secondround.engine.nlp.vocabulary import RELATIONS
+from secondround.engine.reading.invitation_files import MAX_FILE_BYTES
 from secondround.forms import Form, ModelForm
 from secondround.time_zones import TimeZoneField
 

@@ -11,8 +11,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from secondround.engine.dates import EARLIEST_YEAR, LATEST_YEAR, in_zone, plausible_year
-from secondround.engine.vocabulary import RELATIONS
+from secondround.engine.nlp.dates import EARLIEST_YEAR, LATEST_YEAR, in_zone, plausible_year
+from secondround.engine.nlp.vocabulary import RELATIONS
 
 
 def validate_time_zone(name: str) -> None:
@@ -23,7 +23,7 @@ def validate_time_zone(name: str) -> None:
 
 
 def validate_year(value: date | datetime) -> None:
-    """Refuse dates outside EARLIEST_YEAR–LATEST_YEAR (see secondround.engine.dates for why).
+    """Refuse dates outside EARLIEST_YEAR–LATEST_YEAR (see secondround.engine.nlp.dates for why).
 
     On every date a person types or an import carries, so a form and an import both refuse
     "9999-12-31" with this message instead of saving a date that no page could show.

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
 
-from secondround.engine.dates import DayWarning, interview_day_warning
+from secondround.engine.nlp.dates import DayWarning, interview_day_warning
 
 from .models import Opportunity, Round
 

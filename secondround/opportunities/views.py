@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secondround.engine.invitation import AgendaItem, ParsedInvitation, parse_invitation
-from secondround.engine.invitation_files import UnreadableInvitation, parse_invitation_file
+from secondround.engine.reading.invitation import AgendaItem, ParsedInvitation, parse_invitation
+from secondround.engine.reading.invitation_files import UnreadableInvitation, parse_invitation_file
 from secondround.practice.models import Attempt
 from secondround.practice.services import recordings_forget
 

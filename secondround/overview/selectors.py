@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
 from secondround.debrief.models import AskedQuestion
-from secondround.engine.readiness import RoundFacts, RoundPath, round_path
+from secondround.engine.overview.readiness import RoundFacts, RoundPath, round_path
 from secondround.followup.models import FollowUp, InterviewerNote, Letter
 from secondround.followup.selectors import follow_ups_due, letters_due
 from secondround.followup.services import round_end

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from secondround.engine.readiness import RoundPath, Step
+from secondround.engine.overview.readiness import RoundPath, Step
 from secondround.followup.services import round_end
 from secondround.opportunities.access import get_round_for_user
 from secondround.opportunities.forms import InvitationPasteForm

@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from secondround.engine.sizes import too_large
+from secondround.engine.nlp.sizes import too_large
 
 
 class ExportForm(forms.Form):

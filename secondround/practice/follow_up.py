@@ -12,7 +12,7 @@ from django_tasks import task
 
 from secondround.assistant import services as assistant
 from secondround.assistant.models import ModelCall
-from secondround.engine.assisted import (
+from secondround.engine.nlp.assisted import (
     FOLLOW_UP_SCHEMA,
     follow_up_checked,
     follow_up_prompt,

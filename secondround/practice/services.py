@@ -7,14 +7,14 @@ from statistics import median
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from secondround.engine.answer_analysis import (
+from secondround.engine.nlp.sizes import too_large
+from secondround.engine.practice.answer_analysis import (
     REPORT_VERSION,
     AnswerReport,
     Word,
     analyse_answer,
     report_as_json,
 )
-from secondround.engine.sizes import too_large
 from secondround.opportunities.models import Round
 from secondround.questions.selectors import round_bank
 from secondround.research.selectors import company_terms

@@ -6,7 +6,7 @@ import logging
 
 from django_tasks import task
 
-from secondround.engine.speech import (
+from secondround.engine.practice.speech import (
     AudioError,
     IncrementalTranscriber,
     SpeechUnavailable,

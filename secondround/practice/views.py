@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from secondround.assistant.services import server_for
-from secondround.engine.sizes import too_large
-from secondround.engine.speech import AudioError, SpeechUnavailable, probe_audio, speak
+from secondround.engine.nlp.sizes import too_large
+from secondround.engine.practice.speech import AudioError, SpeechUnavailable, probe_audio, speak
 from secondround.opportunities.access import get_round_for_user
 
 from . import selectors, services

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from secondround.debrief.models import AskedQuestion
-from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
+from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.forms import Form, ModelForm, rows_formset
 
 from .models import CompetencyNeed, OwnQuestion, SkillNeed

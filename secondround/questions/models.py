@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 
-from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
+from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.opportunities.models import Opportunity, Round
 
 

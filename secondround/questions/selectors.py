@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from secondround.debrief.models import AskedQuestion, Concern
-from secondround.engine.posting import posting_sections
-from secondround.engine.posting_analysis import analyse_posting
-from secondround.engine.question_bank import (
+from secondround.engine.questions.question_bank import (
     AskedBefore,
     BankQuestion,
     BankRequest,
@@ -17,9 +15,11 @@ from secondround.engine.question_bank import (
     RosterPerson,
     build_bank,
 )
-from secondround.engine.question_bank import (
+from secondround.engine.questions.question_bank import (
     OwnQuestion as OwnBankQuestion,
 )
+from secondround.engine.reading.posting import posting_sections
+from secondround.engine.reading.posting_analysis import analyse_posting
 from secondround.opportunities.models import Opportunity, Round
 from secondround.research.selectors import entities
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.db import transaction
 
-from secondround.engine.classify import classify_question
-from secondround.engine.posting_analysis import analyse_posting
+from secondround.engine.questions.classify import classify_question
+from secondround.engine.reading.posting_analysis import analyse_posting
 from secondround.opportunities.models import Opportunity, Round
 
 from .models import CompetencyNeed, Origin, OwnQuestion, PreparedQuestion, SkillNeed

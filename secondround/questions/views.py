@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secondround.engine.question_bank import BankQuestion, asked_key
-from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
+from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
+from secondround.engine.questions.question_bank import BankQuestion, asked_key
 from secondround.opportunities.access import get_opportunity_for_user, get_round_for_user
 
 from . import selectors, services

@@ -38,7 +38,7 @@ from http import HTTPStatus
 
 import httpx
 
-from secondround.engine.sizes import describe_size
+from secondround.engine.nlp.sizes import describe_size
 
 USER_AGENT = "SecondRound/0.1 (+local)"
 ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"

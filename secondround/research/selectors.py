@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from secondround.debrief.models import Debrief
-from secondround.engine.answers import (
+from secondround.engine.drafting.answers import (
     BuiltAnswer,
     Fact,
     build_learned_answer,
     build_proceed_answer,
 )
-from secondround.engine.entities import EntityIndex, entity_index
-from secondround.engine.glossary import TermCandidate, propose_terms
-from secondround.engine.lines import item_lines
-from secondround.engine.posting import posting_sections
-from secondround.engine.posting_analysis import analyse_posting
+from secondround.engine.nlp.entities import EntityIndex, entity_index
+from secondround.engine.nlp.lines import item_lines
+from secondround.engine.reading.glossary import TermCandidate, propose_terms
+from secondround.engine.reading.posting import posting_sections
+from secondround.engine.reading.posting_analysis import analyse_posting
 from secondround.opportunities.models import Opportunity
 
 from .models import CompanyProfile, GlossaryTerm, SavedAnswer
@@ -175,7 +175,7 @@ def saved_names(opportunity: Opportunity) -> list[str]:
 
 def entities(opportunity: Opportunity) -> EntityIndex:
     """Every term the user saved with its kind (tool, procedure, metric, competitor...):
-    the one place drafts learn what a term is. See engine/entities.py."""
+    the one place drafts learn what a term is. See engine/nlp/entities.py."""
     profile = CompanyProfile.objects.filter(opportunity=opportunity).first()
     lines = {
         field: list(item_lines(getattr(profile, field))) if profile else []

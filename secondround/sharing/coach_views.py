@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from secondround.brief.models import SalaryPlan
 from secondround.brief.selectors import build_brief, salary_line
 from secondround.debrief.models import Debrief
-from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
+from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.followup.models import FitCriterion, FitScore, FitVerdict, Letter
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.overview.selectors import round_readiness

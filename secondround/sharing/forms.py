@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from secondround.engine.vocabulary import COMPETENCIES
+from secondround.engine.nlp.vocabulary import COMPETENCIES
 from secondround.forms import Form, ModelForm
 
 from .models import Section, Share

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from secondround.accounts.models import SingleUseLink
 from secondround.debrief.models import AskedQuestion, Concern, Observation
-from secondround.engine.vocabulary import COMPETENCIES
+from secondround.engine.nlp.vocabulary import COMPETENCIES
 from secondround.opportunities.models import YEAR_VALIDATORS, Interviewer, Opportunity, Round
 from secondround.practice.models import Attempt
 from secondround.stories.models import Story

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secondround.downloads import attachment
-from secondround.engine.vocabulary import COMPETENCIES
+from secondround.engine.nlp.vocabulary import COMPETENCIES
 from secondround.opportunities.access import get_opportunity_for_user
 
 from . import packages

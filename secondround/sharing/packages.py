@@ -25,7 +25,7 @@ from django.utils.dateparse import parse_datetime
 from secondround.brief.models import SalaryPlan
 from secondround.brief.selectors import build_brief, salary_line
 from secondround.debrief.models import Debrief
-from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
+from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.followup.models import FitCriterion, FitScore, FitVerdict, Letter
 from secondround.opportunities.models import Interviewer, Opportunity
 from secondround.practice.models import Attempt

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q
 
-from secondround.engine.readiness import RoundPath
+from secondround.engine.overview.readiness import RoundPath
 from secondround.opportunities.models import Round
 from secondround.overview.selectors import round_readiness
 from secondround.practice.models import Attempt

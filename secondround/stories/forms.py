@@ -4,8 +4,8 @@ from django import forms
 from django.conf import settings
 from django.utils.functional import lazy
 
-from secondround.engine.sizes import describe_size
-from secondround.engine.vocabulary import COMPETENCIES
+from secondround.engine.nlp.sizes import describe_size
+from secondround.engine.nlp.vocabulary import COMPETENCIES
 from secondround.forms import Form, FormSet, ModelForm
 
 from .models import Story

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from secondround.engine.story_check import StoryCheck, check_story
-from secondround.engine.vocabulary import COMPETENCIES
+from secondround.engine.nlp.vocabulary import COMPETENCIES
+from secondround.engine.stories.story_check import StoryCheck, check_story
 
 
 class Story(models.Model):

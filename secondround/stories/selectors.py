@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from secondround.engine.matching import QuestionMatches, QuestionText, match
-from secondround.engine.question_bank import BankQuestion
-from secondround.engine.vocabulary import COMPETENCIES
+from secondround.engine.nlp.vocabulary import COMPETENCIES
+from secondround.engine.questions.question_bank import BankQuestion
+from secondround.engine.stories.matching import QuestionMatches, QuestionText, match
 from secondround.opportunities.models import Round
 from secondround.questions.selectors import posting_needs, round_bank
 

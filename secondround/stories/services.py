@@ -10,15 +10,17 @@ import numpy as np
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from secondround.engine import embeddings, story_model
-from secondround.engine.matching import (
+from secondround.engine.questions.classify import competency_scores
+from secondround.engine.nlp import embeddings
+from secondround.engine.reading.resume import DraftStory
+from secondround.engine.stories import story_model
+from secondround.engine.stories.matching import (
     StoryText,
     embed_stories,
     embed_story_parts,
     story_document,
 )
-from secondround.engine.matching import suggest_competencies as suggest_story_competencies
-from secondround.engine.resume import DraftStory
+from secondround.engine.stories.matching import suggest_competencies as suggest_story_competencies
 
 from .models import Story
 
@@ -28,9 +30,17 @@ VECTOR_BYTES = VECTOR_ROWS * embeddings.DIMENSIONS * 2  # float16
 VECTOR_LAYOUT = "story+parts:v2\n"  # in the digest: vectors stored before it are recomputed
 
 
+SUGGEST_FALLBACK = 3
+
+
 def suggest_competencies(story: Story) -> list[str]:
-    """The competencies the story shows (the engine's story model), best first."""
-    return suggest_story_competencies(_plain_text(story))
+    """The competencies the story shows (the engine's story model), best first; without the
+    story model, the question classifier's reading of the whole story."""
+    plain = _plain_text(story)
+    if story_model.load_model() is not None or not story_document(plain):
+        return suggest_story_competencies(plain)
+    ranked = sorted(competency_scores(story_document(plain)).items(), key=lambda item: -item[1])
+    return [competency for competency, _ in ranked[:SUGGEST_FALLBACK]]
 
 
 def story_save(*, story: Story) -> Story:

@@ -9,10 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from secondround.engine.resume import ResumeError, read_resume
-from secondround.engine.sizes import too_large
-from secondround.engine.story_check import check_story
-from secondround.engine.vocabulary import COMPETENCIES
+from secondround.engine.nlp.sizes import too_large
+from secondround.engine.nlp.vocabulary import COMPETENCIES
+from secondround.engine.reading.resume import ResumeError, read_resume
+from secondround.engine.stories.story_check import check_story
 from secondround.opportunities.access import get_round_for_user
 
 from . import selectors, services

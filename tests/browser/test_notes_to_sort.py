@@ -25,7 +25,7 @@ def _log_in(page, username):
 def test_to_sort_choices_file_each_item(page, monkeypatch, screenshot_dir):
     # The live server runs in this process: make the engine unsure of every item, so that
     # the page (not the sorter, tested in tests/engine) is what this test pins.
-    from secondround.engine import notes
+    from secondround.engine.reading import notes
 
     monkeypatch.setattr(notes, "SURE", 1.01)
     notes.split_notes("warm up: the parse and the embedding models load once per process")
@@ -64,7 +64,7 @@ def test_to_sort_choices_file_each_item(page, monkeypatch, screenshot_dir):
 
 
 def test_an_unsorted_part_is_asked_for(page, monkeypatch):
-    from secondround.engine import notes
+    from secondround.engine.reading import notes
 
     monkeypatch.setattr(notes, "SURE", 1.01)
     notes.split_notes("warm up: the parse and the embedding models load once per process")

@@ -1,6 +1,6 @@
 import pytest
 
-from secondround.engine.after_notes import split_after_notes
+from secondround.engine.reading.after_notes import split_after_notes
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from secondround.engine.answer_analysis import (
+from secondround.engine.practice.answer_analysis import (
     AnswerReport,
     Point,
     Word,

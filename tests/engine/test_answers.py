@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from secondround.engine.answers import (
+from secondround.engine.drafting.answers import (
     FACT_KINDS,
     MAX_WORDS,
     TEMPLATES,

@@ -1,4 +1,4 @@
-"""S8: questions to ask each interviewer (secondround.engine.ask and its data file)."""
+"""S8: questions to ask each interviewer (secondround.engine.drafting.ask and its data file)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from secondround.engine.ask import (
+from secondround.engine.drafting.ask import (
     LIBRARY_PATH,
     PURPOSE_ORDER,
     PURPOSES,
@@ -19,8 +19,8 @@ from secondround.engine.ask import (
     pay_was_raised,
     questions_to_ask,
 )
-from secondround.engine.entities import SLOT_KINDS, entity_index
-from secondround.engine.phrasing import AGREEMENT
+from secondround.engine.nlp.entities import SLOT_KINDS, entity_index
+from secondround.engine.nlp.phrasing import AGREEMENT
 
 DAY = (
     AskPerson(key="dana", name="Dana", relation="hiring_manager", order=0),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from secondround.engine.assisted import follow_up_checked, redact, restore, rewrite_checked
+from secondround.engine.nlp.assisted import follow_up_checked, redact, restore, rewrite_checked
 
 ANSWER = (
     "At Lakeshore I moved the two highest-risk patients nearer the station and set up "

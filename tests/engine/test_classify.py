@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from secondround.engine import classify as classify_module
-from secondround.engine import question_competency, question_kinds
-from secondround.engine.classify import (
+from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
+from secondround.engine.questions import classify as classify_module
+from secondround.engine.questions import question_competency, question_kinds
+from secondround.engine.questions.classify import (
     Classification,
     QuestionLibrary,
     classify_question,
@@ -22,7 +23,6 @@ from secondround.engine.classify import (
     stem,
     tokens,
 )
-from secondround.engine.vocabulary import COMPETENCIES, QUESTION_KINDS
 
 
 @pytest.fixture

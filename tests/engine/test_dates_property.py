@@ -13,7 +13,16 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from secondround.engine.dates import (
+from secondround.engine.drafting.deadlines import (
+    THANK_YOU_HOURS,
+    ThankYouState,
+    describe_time_left,
+    follow_up_date,
+    thank_you_deadline,
+    thank_you_status,
+    time_left,
+)
+from secondround.engine.nlp.dates import (
     EARLIEST_YEAR,
     LATEST_YEAR,
     describe_clock,
@@ -25,17 +34,8 @@ from secondround.engine.dates import (
     shifted,
     zone_label,
 )
-from secondround.engine.deadlines import (
-    THANK_YOU_HOURS,
-    ThankYouState,
-    describe_time_left,
-    follow_up_date,
-    thank_you_deadline,
-    thank_you_status,
-    time_left,
-)
-from secondround.engine.invitation import parse_invitation
-from secondround.engine.invitation_times import (
+from secondround.engine.reading.invitation import parse_invitation
+from secondround.engine.reading.invitation_times import (
     MONTHS,
     clock_times,
     dates_in,

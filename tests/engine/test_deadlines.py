@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from secondround.engine.deadlines import (
+from secondround.engine.drafting.deadlines import (
     THANK_YOU_HOURS,
     describe_time_left,
     follow_up_date,

@@ -2,28 +2,41 @@
 exception or a broken sentence, whatever the notes look like.
 
 Each drafter gets the same bad notes in every field it reads; its output is then read by
-the prose check (secondround/engine/prose_check.py), the same check `make eval` runs.
+the prose check (secondround/engine/drafting/prose_check.py), the same check `make eval` runs.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
-from secondround.engine import phrasing
-from secondround.engine.answers import Fact, build_learned_answer, build_proceed_answer
-from secondround.engine.ask import AskPerson, questions_to_ask
-from secondround.engine.letters import (
+from secondround.engine.drafting.answers import Fact, build_learned_answer, build_proceed_answer
+from secondround.engine.drafting.ask import AskPerson, questions_to_ask
+from secondround.engine.drafting.letters import (
     LetterContext,
     PersonNotes,
     StoryBrief,
     draft_letters,
     follow_up_email,
 )
-from secondround.engine.plan90 import draft_plan
-from secondround.engine.prose_check import check_greeting, check_text, known_data
-from secondround.engine.question_bank import BankRequest, build_bank
+from secondround.engine.drafting.plan90 import Plan, draft_plan
+from secondround.engine.drafting.prose_check import check_greeting, check_text, known_data
+from secondround.engine.nlp import phrasing
+from secondround.engine.questions.question_bank import BankRequest, build_bank
+from secondround.engine.reading.posting import posting_sections
+
+
+def plan_from_posting(*, posting: str, role: str = "", **parts: Any) -> Plan:
+    """The plan as the brief drafts it: the posting's duties, its title when no role."""
+    sections = posting_sections(posting or "")
+    return draft_plan(
+        role=role or sections.title or "",
+        responsibilities=sections.responsibilities,
+        **parts,
+    )
+
 
 BAD_NOTES = {
     "one word": "counter",
@@ -112,7 +125,7 @@ def test_answers(note: str, build: object) -> None:
 
 @CASES
 def test_plan(note: str) -> None:
-    plan = draft_plan(
+    plan = plan_from_posting(
         role=CONTEXT.role,
         company=CONTEXT.company,
         posting=f"Responsibilities\n- {note}\n",

@@ -7,8 +7,9 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 import pytest
 
-from secondround.engine import classify, embeddings
-from secondround.engine.embeddings import ModelUnavailable, Vectors
+from secondround.engine.nlp import embeddings, learning
+from secondround.engine.nlp.embeddings import ModelUnavailable, Vectors
+from secondround.engine.questions import classify
 
 
 def test_shipped_embedding_cache_is_fresh() -> None:
@@ -120,5 +121,5 @@ def test_train_softmax_separates_classes() -> None:
     rng = np.random.default_rng(0)
     x = np.vstack([rng.normal(0, 1, (20, 4)) + 3, rng.normal(0, 1, (20, 4)) - 3]).astype(np.float32)
     y = np.array([0] * 20 + [1] * 20, dtype=np.int64)
-    w, b = classify.train_softmax(x, y, np.ones(40), 2)
+    w, b = learning.train_softmax(x, y, np.ones(40), 2)
     assert ((x @ w + b).argmax(axis=1) == y).all()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from secondround.engine.glossary import TermCandidate, propose_terms
+from secondround.engine.reading.glossary import TermCandidate, propose_terms
 
 POSTING = """\
 Logistics Analyst

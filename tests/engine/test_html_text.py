@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from secondround.engine.html_text import html_to_text
+from secondround.engine.nlp.html_text import html_to_text
 
 
 @pytest.mark.parametrize(

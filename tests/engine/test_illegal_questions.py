@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from secondround.engine.classify import classify_question
-from secondround.engine.illegal_questions import GROUNDS, lawful_form, protected_ground, reading
+from secondround.engine.questions.classify import classify_question
+from secondround.engine.questions.illegal_questions import (
+    GROUNDS,
+    lawful_form,
+    protected_ground,
+    reading,
+)
 
 # (question, protected ground)
 ILLEGAL_CASES = [

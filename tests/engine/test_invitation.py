@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from secondround.engine.invitation import (
+from secondround.engine.nlp.vocabulary import RELATIONS
+from secondround.engine.reading.invitation import (
     NO_ROSTER_WARNING,
     ParsedInvitation,
     infer_relation,
@@ -18,7 +19,6 @@ from secondround.engine.invitation import (
     roster_as_json,
     zone_for_abbreviation,
 )
-from secondround.engine.vocabulary import RELATIONS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "invitations"
 FIXTURE_PATHS = sorted(FIXTURES.glob("*.txt"))

@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from secondround.engine import invitation_files
-from secondround.engine.invitation import NOT_ENGLISH_WARNING, agenda_as_json, roster_as_json
-from secondround.engine.invitation_files import (
+from secondround.engine.reading import invitation_files
+from secondround.engine.reading.invitation import (
+    NOT_ENGLISH_WARNING,
+    agenda_as_json,
+    roster_as_json,
+)
+from secondround.engine.reading.invitation_files import (
     UnreadableInvitation,
     parse_invitation_file,
     read_invitation_file,

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from secondround.engine.invitation import parse_invitation
-from secondround.engine.invitation_names import find_names, split_honorific
-from secondround.engine.invitation_relations import infer_relation, same_job
-from secondround.engine.invitation_text import split_messages
+from secondround.engine.reading.invitation import parse_invitation
+from secondround.engine.reading.invitation_names import find_names, split_honorific
+from secondround.engine.reading.invitation_relations import infer_relation, same_job
+from secondround.engine.reading.invitation_text import split_messages
 
 TODAY = date(2026, 3, 1)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from secondround.engine.language import looks_english
+from secondround.engine.nlp.language import looks_english
 
 
 @pytest.mark.parametrize(

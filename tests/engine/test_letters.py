@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from secondround.engine.letters import (
+from secondround.engine.drafting.letters import (
     MAX_SENTENCES,
     MIN_SENTENCES,
     Letter,

@@ -1,6 +1,6 @@
 import pytest
 
-from secondround.engine.lines import item_lines
+from secondround.engine.nlp.lines import item_lines
 
 
 @pytest.mark.parametrize(

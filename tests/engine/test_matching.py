@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-from secondround.engine import matching
-from secondround.engine.matching import QuestionText, StoryText, match, story_document
+from secondround.engine.questions.classify import classify_question
+from secondround.engine.stories import matching
+from secondround.engine.stories.matching import QuestionText, StoryText, match, story_document
+
+
+def asked(qid: str, text: str) -> QuestionText:
+    """A question as the app passes it: read by the question classifier first."""
+    found = classify_question(text)
+    return QuestionText(qid, text, found.competency, competency_scores=found.competency_scores)
+
 
 STORIES = (
     StoryText(
@@ -294,15 +301,13 @@ def test_bm25_needs_no_embedding(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.matches[0].story_id == "budget"
 
 
-def test_question_competency_is_classified_when_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[str] = []
-
-    def fake(text: str) -> SimpleNamespace:
-        seen.append(text)
-        return SimpleNamespace(competency="mentoring")
-
-    monkeypatch.setattr(matching.classify, "classify_question", fake)
-    question = QuestionText("q", "Tell me about someone you supported.")
+@pytest.mark.parametrize(
+    ("scores", "shared"),
+    [((("mentoring", 0.8), ("teamwork", 0.1)), True), ((), False)],
+)
+def test_the_callers_reading_gives_the_question_competency(
+    scores: tuple[tuple[str, float], ...], shared: bool
+) -> None:
+    question = QuestionText("q", "Tell me about someone you supported.", competency_scores=scores)
     [result] = match(STORIES, [question])
-    assert seen == [question.text]
-    assert "shared competency: mentoring" in result.matches[0].reasons
+    assert ("shared competency: mentoring" in result.matches[0].reasons) is shared

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from secondround.engine import nlp
+from secondround.engine.nlp import parsing as nlp
 
 
 def test_parse_finds_people_and_sentences() -> None:

@@ -27,7 +27,9 @@ QUESTION = "Tell me about a time you led a team through a difficult change."
 WORKLOAD = f"""
 import time
 started = time.monotonic()
-from secondround.engine import embeddings, skill_tagger, speech
+from secondround.engine.nlp import embeddings
+from secondround.engine.reading import skill_tagger
+from secondround.engine.practice import speech
 
 assert embeddings.embed([{QUESTION!r}]).shape == (1, embeddings.DIMENSIONS)
 skill_tagger.tag_spans("Experience with Python and SQL is required.")

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from secondround.engine import note_sorter
-from secondround.engine.note_sorter import (
+from secondround.engine.reading import note_sorter
+from secondround.engine.reading.note_sorter import (
     MODEL_PATH,
     ModelSorter,
     Piece,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from secondround.engine.notes import (
+from secondround.engine.reading.notes import (
     WENT,
     SplitNotes,
     detect_heading,

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
-from secondround.engine.plan90 import Plan, PlanGoal, draft_plan, duty_goal, plan_as_text
+from secondround.engine.drafting.plan90 import Plan, PlanGoal, draft_plan, duty_goal, plan_as_text
+from secondround.engine.reading.posting import posting_sections
+
+
+def plan_from_posting(*, posting: str, role: str = "", **parts: Any) -> Plan:
+    """The plan as the brief drafts it: the posting's duties, its title when no role."""
+    sections = posting_sections(posting or "")
+    return draft_plan(
+        role=role or sections.title or "",
+        responsibilities=sections.responsibilities,
+        **parts,
+    )
+
 
 NURSE_MANAGER = """Nurse Manager, Medical-Surgical
 
@@ -93,7 +106,7 @@ CASES = {
 
 def _plan(occupation: str) -> Plan:
     posting, challenges, terms, people, _, _ = CASES[occupation]
-    return draft_plan(
+    return plan_from_posting(
         role=occupation.title(),
         company="Acme",
         posting=posting,
@@ -186,7 +199,9 @@ def test_logistics_plan_names_the_challenges_topics():
     ],
 )
 def test_challenges_are_said_in_grammatical_goals(challenge, understand, improve):
-    plan = draft_plan(role="Nurse", company="", posting=NURSE_MANAGER, challenges=[challenge])
+    plan = plan_from_posting(
+        role="Nurse", company="", posting=NURSE_MANAGER, challenges=[challenge]
+    )
     texts = [goal.text for goal in _goals(plan)]
     assert understand in texts
     if improve:
@@ -196,7 +211,9 @@ def test_challenges_are_said_in_grammatical_goals(challenge, understand, improve
 
 @pytest.mark.parametrize("challenge", ["she", "they", "👍", "???", "elle adore le vélo"])
 def test_challenges_with_nothing_to_say_are_left_out(challenge):
-    plan = draft_plan(role="Nurse", company="", posting=NURSE_MANAGER, challenges=[challenge])
+    plan = plan_from_posting(
+        role="Nurse", company="", posting=NURSE_MANAGER, challenges=[challenge]
+    )
     texts = " ".join(goal.text for goal in _goals(plan))
     assert challenge not in texts
     assert "Understand" not in texts
@@ -207,7 +224,7 @@ def test_challenges_with_nothing_to_say_are_left_out(challenge):
     [("", ""), ("   \n\n", "Barista"), ("We are a friendly team.", "Plumber")],
 )
 def test_empty_input_gives_a_general_plan(posting, role):
-    plan = draft_plan(role=role, company="", posting=posting)
+    plan = plan_from_posting(role=role, company="", posting=posting)
     assert plan.role == role
     for phase in plan.phases:
         assert 3 <= len(phase.goals) <= 5
@@ -217,7 +234,7 @@ def test_empty_input_gives_a_general_plan(posting, role):
 
 
 def test_role_falls_back_to_the_posting_title():
-    plan = draft_plan(role="", company="Acme", posting=LOGISTICS_ANALYST)
+    plan = plan_from_posting(role="", company="Acme", posting=LOGISTICS_ANALYST)
     assert plan.role == "Logistics Analyst"
     assert plan_as_text(plan).splitlines()[0] == "30/60/90-day plan: Logistics Analyst at Acme"
 
@@ -237,7 +254,7 @@ def test_long_and_many_inputs_still_fit_one_page():
     duties = "\n".join(
         f"- Coordinate workstream number {i} " + "with many partners " * 8 for i in range(12)
     )
-    plan = draft_plan(
+    plan = plan_from_posting(
         role="Programme Coordinator " * 3,
         company="A Very Long Company Name Limited",
         posting="Responsibilities\n" + duties,
@@ -281,7 +298,7 @@ def test_duty_goal_keeps_the_imperative_verb(duty, goal):
 
 
 def test_duplicate_debrief_entries_are_merged():
-    plan = draft_plan(
+    plan = plan_from_posting(
         role="Teacher",
         company="",
         posting=TEACHER,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from secondround.engine.posting import (
+from secondround.engine.reading.posting import (
     PostingSections,
     classify_sentence,
     is_conditions_sentence,

@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from secondround.engine.posting_analysis import (
+from secondround.engine.nlp.vocabulary import COMPETENCIES
+from secondround.engine.reading.posting_analysis import (
     PostingAnalysis,
     analyse_posting,
     analysis_as_json,
     find_skill_spans,
     gazetteer_size,
 )
-from secondround.engine.vocabulary import COMPETENCIES
 
 NURSE = """Registered Nurse - Medical/Surgical Unit
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from secondround.engine.entities import entity_index
-from secondround.engine.question_bank import (
+from secondround.engine.nlp.entities import entity_index
+from secondround.engine.questions.question_bank import (
     AskedBefore,
     BankRequest,
     Need,
@@ -11,7 +11,7 @@ from secondround.engine.question_bank import (
     RosterPerson,
     build_bank,
 )
-from secondround.engine.question_library import EMPLOYER_CHECKS
+from secondround.engine.questions.question_library import EMPLOYER_CHECKS
 
 ROSTER = (
     RosterPerson("1", "Dana Whitfield", "hiring_manager", "Director of Network Planning"),

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from secondround.engine.readiness import RoundFacts, path_as_json, round_path
+from secondround.engine.overview.readiness import RoundFacts, path_as_json, round_path
 
 NOTHING = RoundFacts(
     days_left=None,

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from secondround.engine.resume import (
+from secondround.engine.reading.resume import (
     MAX_BYTES,
     NO_BULLETS_WARNING,
     DraftStory,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from secondround.engine.salary import (
+from secondround.engine.drafting.salary import (
     SalaryPoint,
     SalarySummary,
     anchored_range,

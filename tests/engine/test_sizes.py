@@ -2,7 +2,7 @@
 
 import pytest
 
-from secondround.engine.sizes import MB, describe_size, too_large
+from secondround.engine.nlp.sizes import MB, describe_size, too_large
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from secondround.engine import nlp, skill_filter, skill_model, skill_types
-from secondround.engine.skill_filter import WORDS_FILE, judge
+from secondround.engine.nlp import parsing as nlp
+from secondround.engine.reading import skill_filter, skill_model, skill_types
+from secondround.engine.reading.skill_filter import WORDS_FILE, judge
 
 
 def _judge(sentence: str, phrase: str) -> skill_filter.Verdict:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from secondround.engine import skill_tagger
+from secondround.engine.reading import skill_tagger
 
 
 def test_model_files_match_their_digests() -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from secondround.engine import speech
-from secondround.engine.speech import (
+from secondround.engine.practice import speech
+from secondround.engine.practice.speech import (
     AudioError,
     IncrementalTranscriber,
     SpeechUnavailable,

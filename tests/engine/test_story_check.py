@@ -1,6 +1,6 @@
 import pytest
 
-from secondround.engine.story_check import check_story
+from secondround.engine.stories.story_check import check_story
 
 READY = {
     "situation": "Our ward's falls rate was the highest in the hospital.",

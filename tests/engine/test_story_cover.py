@@ -8,9 +8,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from secondround.engine import story_cover, story_model
-from secondround.engine.matching import QuestionText, cover_inputs, match
+from secondround.engine.questions.classify import classify_question
+from secondround.engine.stories import story_cover, story_model
+from secondround.engine.stories.matching import QuestionText, cover_inputs, match
 from tests.engine.test_story_model import BANK
+
+
+def asked(qid: str, text: str) -> QuestionText:
+    """A question as the app passes it: read by the question classifier first."""
+    found = classify_question(text)
+    return QuestionText(qid, text, found.competency, competency_scores=found.competency_scores)
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +53,7 @@ def cover_model() -> story_cover.CoverModel:
 def test_the_cover_model_decides_coverage(
     cover_model: story_cover.CoverModel, question: str, covered: bool
 ) -> None:
-    [result] = match(list(BANK), [QuestionText("q", question)])
+    [result] = match(list(BANK), [asked("q", question)])
     assert result.covered is covered
     assert result.cover is not None and 0.0 <= result.cover <= 1.0
     assert (result.cover >= cover_model.threshold) is covered
@@ -68,7 +75,7 @@ def test_stories_without_tags_leave_the_tag_signal_unknown(tags: bool) -> None:
 def test_a_ranker_passed_without_a_cover_model_keeps_its_own_threshold() -> None:
     ranker = story_model.load_model()
     assert ranker is not None
-    question = QuestionText("q", "Describe a time you used data to cut costs.")
+    question = asked("q", "Describe a time you used data to cut costs.")
     [result] = match(list(BANK), [question], model=ranker)
     assert result.cover is None
     assert result.covered  # the ranker's probability against ranker.cover_threshold
@@ -77,9 +84,9 @@ def test_a_ranker_passed_without_a_cover_model_keeps_its_own_threshold() -> None
 @pytest.mark.parametrize(
     ("stories", "questions", "expected"),
     [
-        ([], [QuestionText("q", "Tell me about a time you led a team.")], [False]),
+        ([], [asked("q", "Tell me about a time you led a team.")], [False]),
         (list(BANK), [], []),
-        (list(BANK), [QuestionText("q", "   ")], [False]),
+        (list(BANK), [asked("q", "   ")], [False]),
     ],
 )
 def test_empty_input_covers_nothing(stories, questions, expected) -> None:
@@ -167,7 +174,7 @@ def test_an_altered_cover_model_is_refused_and_the_ranker_decides(
     story_cover.load_cover_model.cache_clear()
     try:
         assert story_cover.load_cover_model() is None
-        [result] = match(list(BANK), [QuestionText("q", "Tell me about mentoring someone.")])
+        [result] = match(list(BANK), [asked("q", "Tell me about mentoring someone.")])
         assert result.cover is None
     finally:
         story_cover.load_cover_model.cache_clear()

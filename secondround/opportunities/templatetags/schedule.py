@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django import template
 
-from secondround.engine.dates import (
+from secondround.engine.nlp.dates import (
     describe_clock,
     describe_day,
     describe_moment,

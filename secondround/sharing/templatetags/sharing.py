@@ -13,7 +13,7 @@ import itertools
 from django import template
 from django.template.loader import render_to_string
 
-from secondround.engine.vocabulary import COMPETENCIES
+from secondround.engine.nlp.vocabulary import COMPETENCIES
 
 from ..forms import CommentForm, RatingForm
 from ..selectors import comments_by_item

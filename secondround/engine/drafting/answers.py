@@ -1,0 +1,837 @@
+"""First drafts of two second-round staples, built only from facts the candidate saved.
+
+"What have you learned about us so far?" and "How would you proceed if you were hired into
+this job?" are answered from the research profile, the round-1 debrief and the posting.
+No language model: each answer is a fixed sequence of slots (SLOTS below), each slot fills
+a template from TEMPLATES with the saved facts' own words, and every sentence records the
+keys of the facts it used so the app can link back to them.
+
+Rules the code keeps:
+
+* Never invent: a fact's text appears in its sentence as saved (only its first letter may
+  be lowered when it is an ordinary word, and a closing full stop dropped). Templates carry
+  no claims about the company.
+* Fit the spoken length: about 60-90 seconds at 150 words per minute. Each slot has a
+  priority; when the draft runs past MAX_WORDS the lowest-priority sentences go first.
+* Do not pad: connecting sentences (opening, closing, the 90-day sentence) appear only
+  when enough facts carry the answer; what is missing is said in `missing` instead.
+* Read the fact's grammar from its first words (`_shape`): "Opened a hub ..." continues
+  "{company} recently ...", "Night turnover is high" follows "that ...", "Oracle OTM" is a
+  noun and goes in a list. Templates exist for each shape a slot accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from secondround.engine.nlp import phrasing
+from secondround.engine.nlp.entities import EntityIndex, Kind, entity_index
+from secondround.engine.nlp.phrasing import Voice
+
+# --------------------------------------------------------------------------------------
+# Data tables: edit these rather than the code below.
+# --------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word table written as one block of text, easier to edit than a list literal."""
+    return frozenset(text.split())
+
+
+FACT_KINDS = (
+    "industry",
+    "product",
+    "launch",
+    "competitor",
+    "press",
+    "value",
+    "social",
+    "takeaway",
+    "challenge",
+    "term",
+    "concern",
+    "responsibility",
+)
+
+SPEAKING_WORDS_PER_MINUTE = 150
+# 60-90 seconds spoken; a draft shorter than the minimum gets a "add more" hint.
+MIN_WORDS = 150
+MAX_WORDS = 225
+# A note longer than this is a paragraph, not something to say in one breath.
+MAX_FACT_WORDS = 35
+# Connecting sentences (opening, closing) only frame an answer with this many fact sentences.
+MIN_FACT_SENTENCES_FOR_FRAME = 2
+# A slot never drops below this priority: the opening and closing frame everything else.
+KEEP = 10
+
+LEARNED_QUESTION = "What have you learned about us so far?"
+PROCEED_QUESTION = "How would you proceed if you were hired into this job?"
+
+# How many facts of each kind one answer may use; the first ones given win, so the app
+# passes press items and launches newest first.
+PER_KIND_LIMIT: dict[str, int] = {
+    "industry": 1,
+    "product": 3,
+    "launch": 2,
+    "competitor": 3,
+    "press": 2,
+    "value": 3,
+    "social": 1,
+    "takeaway": 1,
+    "challenge": 2,
+    "term": 3,
+    "concern": 1,
+    "responsibility": 3,
+}
+# A value longer than this is a slogan, not a noun to follow "your emphasis on".
+MAX_VALUE_WORDS = 4
+# The posting's duties are long; stop listing them when together they pass this many words.
+MAX_DUTY_WORDS = 30
+# A duty said after "where I would" is at most this long, else it is left to the plan.
+MAX_DUTY_PHRASE_WORDS = 16
+# A competitor or a term longer than this is a note, not a name.
+MAX_NAME_WORDS = 6
+
+# Every sentence is one of these with facts in the braces. Keys are "slot.shape".
+TEMPLATES: dict[str, str] = {
+    # What have you learned about us so far?
+    "business.noun": "From my research, {company} works in {industry}",
+    "business.article": "From my research, {company} is {industry}",
+    "business.clause": "From my research, I understand that {industry}",
+    "business.voice": "From my research, here is how {company} describes itself: {industry}",
+    "business.products": ", and its main products and services include {products}",
+    "business.products_only": (
+        "From my research, {possessive} main products and services include {products}"
+    ),
+    "launch.did": "I saw that {company} recently {launch}",
+    "launch.was": "I saw that {company} was recently {launch}",
+    "launch.doing": "I saw that {company} is {launch}",
+    "launch.clause": "I read that {launch}",
+    "launch.noun": "I was glad to read about your newest launch, {launch}",
+    "press.title": "I also read the recent article {press}",
+    "press.more.title": "Another recent article caught my eye as well, {press}",
+    "competitor.noun": (
+        "I know you compete with {competitor}, so I paid attention to how {company} "
+        "positions itself"
+    ),
+    "term.one": (
+        "In our first conversation, {term} came up more than once, and I have read up on "
+        "how it fits into your work"
+    ),
+    "term.many": (
+        "In our first conversation, {term} came up more than once, and I have read up on "
+        "how they fit into your work"
+    ),
+    "challenge.lead": "I also took away that {challenge}",
+    "challenge.and": ", and that ",
+    "value.one": "I was also drawn to one of your values, {value}",
+    "value.many": "I was also drawn to your values, {value}",
+    "takeaway.clause": (
+        "An informational interview with someone at {company} taught me that {takeaway}"
+    ),
+    "takeaway.noun": (
+        "An informational interview with someone at {company} told me about {takeaway}"
+    ),
+    "social.clause": "On social media, I noticed that {social}",
+    "social.noun": "On social media, I noticed {social}",
+    "learned.closing": (
+        "Everything I have learned makes me even more excited about {the_role} and about "
+        "helping {company} with what comes next"
+    ),
+    "learned.empty": (
+        "I am still early in my research on {company}, so I would love to hear more from "
+        "you about where the business is heading"
+    ),
+    # How would you proceed if you were hired into this job?
+    "proceed.opening": (
+        "If I joined {company} as {your_role}, I would spend my first 30 days listening "
+        "and learning"
+    ),
+    "proceed.learn_terms": (
+        "That means meeting everyone on the team and the people we work with, and getting "
+        "up to speed on {term}, which came up in our first conversation"
+    ),
+    "proceed.learn": (
+        "That means meeting everyone on the team and the people we work with, and learning "
+        "how the work flows today"
+    ),
+    "proceed.challenges": (
+        "By day 60, I would turn to the challenges you described, starting with {challenge}"
+    ),
+    "proceed.why": "why ",
+    "proceed.duties_do": (
+        "I would also focus on the core of the role as posted, where I would {responsibility}"
+    ),
+    "proceed.concern_noun": (
+        "I know {concern} came up as a question, so I would address it openly in my first weeks"
+    ),
+    "proceed.concern_clause": (
+        "I also heard your concern that {concern}, so I would address it openly in my first weeks"
+    ),
+    "proceed.wins_measured": (
+        "By day 90, I would aim for a few quick wins and agree with you on how we measure "
+        "success, for example through {term}"
+    ),
+    "proceed.wins": (
+        "By day 90, I would aim for a few quick wins and agree with you on how we measure success"
+    ),
+    "proceed.closing": (
+        "Throughout, I would check in with you often, so my priorities stay aligned with "
+        "what {company} needs most"
+    ),
+    "proceed.empty": (
+        "I would start by listening and learning, and I would like to hear more about the "
+        "role's priorities before I commit to a plan"
+    ),
+}
+
+# Plain advice, keyed by what is missing.
+MISSING_ADVICE: dict[str, str] = {
+    "industry": "Add the company's industry and who its customers are, to say what it does.",
+    "product": (
+        "Add the company's products or a recent launch to say what you learned about its business."
+    ),
+    "news": "Add a recent launch or press item to show you follow what is new at the company.",
+    "competitor": (
+        "Add one or two competitors to show you know where the company stands in its market."
+    ),
+    "debrief": (
+        "Add the business terms and the role's challenges from your round-1 debrief to show "
+        "what you took away from the first interview."
+    ),
+    "culture": (
+        "Add the company's values, social media notes or an informational-interview takeaway "
+        "to show why the culture suits you."
+    ),
+    "challenge": (
+        "Add the role's challenges from your round-1 debrief so your first priorities address "
+        "real problems."
+    ),
+    "responsibility": (
+        "Paste the job posting so its top responsibilities can become your first priorities."
+    ),
+    "term": (
+        "Add the business terms, systems or products you heard in round 1 so your learning "
+        "plan names them."
+    ),
+    "short": "Add more detail from your research and debrief to reach about 60 seconds.",
+    "long": "Shorten this note to one sentence so it fits a spoken answer: {source}.",
+}
+
+# "{company} was recently named one of ...".
+PASSIVE_VERBS = _words(
+    "named ranked awarded recognized recognised listed featured certified accredited rated "
+    "voted honored honoured selected chosen designated included profiled"
+)
+# The company's own voice, pasted from its site: "We run 14 schools". Quoted after a colon,
+# never turned into "I understand that we run ...".
+COMPANY_VOICE = _words("we we're we've we'll our ours us")
+# A term that names a measure can anchor "how we measure success".
+METRIC_HINT = re.compile(
+    r"\b(?:rate|rates|score|scores|time|times|miles|cost|costs|margin|turnover|retention"
+    r"|accuracy|utili[sz]ation|throughput|yield|occupancy|length of stay|readmissions?"
+    r"|attendance|OTIF|KPIs?|SLAs?|NPS|CSAT|HCAHPS|EBITDA|LOS|ROI|AHT|FCR|DSO|MTTR)\b|%",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------------------
+# Public types
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str
+    kind: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    text: str
+    fact_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BuiltAnswer:
+    question: str
+    sentences: tuple[AnswerSentence, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(sentence.text for sentence in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def spoken_seconds(self) -> int:
+        return round(self.words * 60 / SPEAKING_WORDS_PER_MINUTE)
+
+
+# --------------------------------------------------------------------------------------
+# Internal types
+# --------------------------------------------------------------------------------------
+
+
+class _Draft(NamedTuple):
+    """A sentence before fitting: lower priority is dropped first when over length."""
+
+    priority: int
+    text: str
+    keys: tuple[str, ...]
+
+
+class _Context(NamedTuple):
+    company: str
+    possessive: str
+    role: str
+    chosen: dict[str, list[Fact]]  # the first PER_KIND_LIMIT facts of each kind
+    pool: dict[str, list[Fact]]  # every usable fact, for slots that skip some
+    entities: EntityIndex  # what kind of thing each term is
+    names: tuple[str, ...]  # names the user saved, whose capitals are kept
+    competitors: frozenset[str]  # folded competitor names: never a term to learn
+    chosen_terms: list[Fact]  # the terms to learn: no competitor, schedule or trait
+
+
+_Slot = Callable[[_Context], list[_Draft]]
+
+
+# --------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------
+
+
+def build_learned_answer(
+    *,
+    company: str,
+    role: str,
+    facts: Sequence[Fact],
+    entities: EntityIndex | None = None,
+    names: Sequence[str] = (),
+) -> BuiltAnswer:
+    """A draft of "What have you learned about us so far?" from the saved facts.
+
+    `entities` says what each term is (competitors are never terms to learn); `names`
+    keep their capitals mid-sentence."""
+    context, skipped = _context(company, role, facts, entities, names)
+    drafts = [draft for slot in LEARNED_SLOTS for draft in slot(context)]
+    if len(drafts) >= MIN_FACT_SENTENCES_FOR_FRAME:
+        drafts.append(_draft(KEEP, "learned.closing", context, {}))
+    elif not drafts:
+        drafts.append(_draft(KEEP, "learned.empty", context, {}))
+    missing = _learned_missing(context.chosen) + skipped
+    return _finish(LEARNED_QUESTION, drafts, missing)
+
+
+def build_proceed_answer(
+    *,
+    company: str,
+    role: str,
+    facts: Sequence[Fact],
+    entities: EntityIndex | None = None,
+    names: Sequence[str] = (),
+) -> BuiltAnswer:
+    """A draft of "How would you proceed if hired?": learn, fix, deliver, measure."""
+    context, skipped = _context(company, role, facts, entities, names)
+    body = [draft for slot in PROCEED_SLOTS for draft in slot(context)]
+    opening = _draft(KEEP, "proceed.opening", context, {})
+    if not body:
+        drafts = [_draft(KEEP, "proceed.empty", context, {})]
+    elif len(body) < MIN_FACT_SENTENCES_FOR_FRAME:
+        # The opening says when; the 90-day and closing sentences would only pad one fact.
+        drafts = [opening, *body]
+    else:
+        drafts = [
+            opening,
+            *body,
+            *_wins_slot(context),
+            _draft(KEEP, "proceed.closing", context, {}),
+        ]
+    missing = _proceed_missing(context.chosen) + skipped
+    return _finish(PROCEED_QUESTION, drafts, missing)
+
+
+# --------------------------------------------------------------------------------------
+# Reading facts through the phrasing layer
+# --------------------------------------------------------------------------------------
+
+
+def _first_piece(fact: Fact, names: tuple[str, ...] = ()) -> phrasing.Piece | None:
+    for piece in phrasing.pieces(fact.text, names=names):
+        if piece.usable:
+            return piece
+    return None
+
+
+def _noun(fact: Fact, context: _Context, article: str = "the") -> str | None:
+    piece = _first_piece(fact, context.names)
+    return phrasing.topic(piece, voice=Voice.YOU, article=article) if piece else None
+
+
+def _clause(fact: Fact, context: _Context) -> str | None:
+    piece = _first_piece(fact, context.names)
+    return phrasing.clause(piece, voice=Voice.YOU) if piece else None
+
+
+def _verb(fact: Fact, context: _Context, tense: str) -> str | None:
+    piece = _first_piece(fact, context.names)
+    return phrasing.verb_phrase(piece, tense=tense) if piece else None
+
+
+def _nouns(
+    facts: Sequence[Fact], context: _Context, article: str = "the"
+) -> tuple[list[str], list[Fact]]:
+    said, used = [], []
+    for fact in facts:
+        noun = _noun(fact, context, article)
+        if noun:
+            said.append(noun)
+            used.append(fact)
+    return said, used
+
+
+def _product_names(products: Sequence[Fact], context: _Context) -> tuple[list[str], list[Fact]]:
+    """Products as listed: short category words bare ("furniture, kitchen and seasonal
+    decor"), a longer name with its article ("a Level II trauma center")."""
+    said, used = [], []
+    for fact in products:
+        piece = _first_piece(fact, context.names)
+        if piece is None:
+            continue
+        short = len(piece.text.split()) < 3
+        noun = phrasing.topic(piece, voice=Voice.YOU, article="" if short else "a")
+        if noun:
+            said.append(noun.strip())
+            used.append(fact)
+    return said, used
+
+
+def _is_name(fact: Fact, context: _Context) -> bool:
+    """A name or short noun phrase ("Lineage Logistics"), not a sentence or a paste."""
+    text = _bare(fact.text)
+    if not text or "\n" in text or len(text.split()) > MAX_NAME_WORDS:
+        return False
+    return phrasing.read(text).form in {phrasing.Form.NAME, phrasing.Form.NOUN}
+
+
+def _is_are(nouns: Sequence[str]) -> str:
+    return "are" if len(nouns) > 1 or (nouns and phrasing.plural(nouns[0])) else "is"
+
+
+# --------------------------------------------------------------------------------------
+# Learned-answer slots, in speaking order
+# --------------------------------------------------------------------------------------
+
+
+def _business_slot(context: _Context) -> list[_Draft]:
+    """What the company does ("works in ..." or "is a ...") and what it sells."""
+    industry = context.chosen["industry"][:1]
+    products = context.chosen["product"]
+    text, keys = "", tuple[str, ...]()
+    if industry:
+        fact = industry[0]
+        piece = _first_piece(fact, context.names)
+        if piece is not None and piece.text.split()[0].casefold() in COMPANY_VOICE:
+            text = _fill("business.voice", context, industry=phrasing.quoted(fact.text.strip()))
+        elif piece is not None:
+            piece = phrasing.read(piece.text.split(", ")[0])
+            counted = phrasing.topic(piece, voice=Voice.YOU, article="a")
+            plain = phrasing.topic(piece, voice=Voice.YOU, article="")
+            clause = phrasing.clause(piece, voice=Voice.YOU)
+            if counted and plain and counted != plain.strip():
+                text = _fill("business.article", context, industry=counted)
+            elif plain:
+                text = _fill("business.noun", context, industry=plain.strip())
+            elif clause:
+                text = _fill("business.clause", context, industry=clause)
+        if text:
+            keys = (fact.key,)
+    said, used = _product_names(products, context)
+    if said:
+        tail = "business.products" if text else "business.products_only"
+        text += _fill(tail, context, products=phrasing.join(said))
+        keys += tuple(fact.key for fact in used)
+    return [_Draft(KEEP, text + ".", keys)] if text else []
+
+
+def _launch_slot(context: _Context) -> list[_Draft]:
+    """What is new: "{company} recently opened ...", "I read that ...", or its name."""
+    for fact in context.chosen["launch"]:
+        piece = _first_piece(fact, context.names)
+        if piece is None:
+            continue
+        if piece.form is phrasing.Form.VERB and piece.tense in {"past", "perfect"}:
+            phrase = phrasing.verb_phrase(piece, tense="past")
+            if phrase:
+                name = (
+                    "launch.was"
+                    if piece.text.split()[0].casefold() in PASSIVE_VERBS
+                    else "launch.did"
+                )
+                if name == "launch.was":
+                    return [_draft(8, name, context, {"launch": phrasing.mid(piece.text)}, fact)]
+                return [_draft(8, name, context, {"launch": phrase}, fact)]
+        if piece.form is phrasing.Form.VERB and piece.tense == "gerund":
+            return [_draft(8, "launch.doing", context, {"launch": phrasing.mid(piece.text)}, fact)]
+        clause = phrasing.clause(piece, voice=Voice.YOU)
+        if clause:
+            return [_draft(8, "launch.clause", context, {"launch": clause}, fact)]
+        noun = phrasing.topic(piece, voice=Voice.YOU)
+        if noun:
+            return [_draft(8, "launch.noun", context, {"launch": noun}, fact)]
+    return []
+
+
+def _press_slot(context: _Context) -> list[_Draft]:
+    """Press items by their headline, quoted as it was published; its summary after it."""
+    drafts = []
+    for index, fact in enumerate(context.chosen["press"]):
+        title, _, summary = fact.text.partition(": ")
+        prefix = "press.more" if index else "press"
+        values = {"press": phrasing.quoted(title.strip().rstrip("."))}
+        drafts.append(_draft(6 - 4 * index, f"{prefix}.title", context, values, fact))
+    return drafts
+
+
+def _competitor_slot(context: _Context) -> list[_Draft]:
+    """Where the company stands, said neutrally: who it competes with, nothing about them."""
+    names = [fact for fact in context.chosen["competitor"] if _is_name(fact, context)]
+    if not names:
+        return []
+    listed = phrasing.join([_bare(fact.text) for fact in names])
+    return [_draft(4, "competitor.noun", context, {"competitor": listed}, *names)]
+
+
+def _term_slot(context: _Context) -> list[_Draft]:
+    """Business terms heard in round 1, never a competitor, minus those said already."""
+    terms = _fresh_terms(context)
+    if not terms:
+        return []
+    listed = phrasing.join([_term_name(fact, context) for fact in terms])
+    name = "term.one" if len(terms) == 1 and not phrasing.plural(listed) else "term.many"
+    return [_draft(7, name, context, {"term": listed}, *terms)]
+
+
+def _challenge_slot(context: _Context) -> list[_Draft]:
+    """The role's challenges: "I also took away that {clause}" or "that {noun} is one"."""
+    parts: list[str] = []
+    used: list[Fact] = []
+    for fact in context.chosen["challenge"]:
+        clause = _clause(fact, context)
+        if clause:
+            parts.append(clause)
+            used.append(fact)
+            continue
+        noun = _noun(fact, context)
+        if noun:
+            parts.append(f"{noun} {_is_are([noun])} a real challenge for the team")
+            used.append(fact)
+    if not parts:
+        return []
+    joined = TEMPLATES["challenge.and"].join(parts[:2])
+    return [_draft(9, "challenge.lead", context, {"challenge": joined}, *used[:2])]
+
+
+def _value_slot(context: _Context) -> list[_Draft]:
+    """Values are quoted as the company writes them: “Safety first”, “Own the outcome”."""
+    values = [
+        fact
+        for fact in context.chosen["value"]
+        if _first_piece(fact, context.names) is not None
+        and len(_bare(fact.text).split()) <= MAX_NAME_WORDS
+        and "\n" not in fact.text.strip()
+    ]
+    if not values:
+        return []
+    listed = phrasing.join([phrasing.quoted(_bare(fact.text)) for fact in values])
+    name = "value.one" if len(values) == 1 else "value.many"
+    return [_draft(5, name, context, {"value": listed}, *values)]
+
+
+def _takeaway_slot(context: _Context) -> list[_Draft]:
+    return _clause_or_noun(context, "takeaway", priority=3)
+
+
+def _social_slot(context: _Context) -> list[_Draft]:
+    return _clause_or_noun(context, "social", priority=1)
+
+
+LEARNED_SLOTS: tuple[_Slot, ...] = (
+    _business_slot,
+    _launch_slot,
+    _press_slot,
+    _competitor_slot,
+    _term_slot,
+    _challenge_slot,
+    _value_slot,
+    _takeaway_slot,
+    _social_slot,
+)
+
+
+# --------------------------------------------------------------------------------------
+# Proceed-answer slots, in speaking order (opening, 90-day and closing added around them)
+# --------------------------------------------------------------------------------------
+
+
+def _learn_slot(context: _Context) -> list[_Draft]:
+    """Days 1-30: meet people and learn the terms and systems heard in round 1."""
+    terms = [fact for fact in context.chosen_terms if _term_name(fact, context)]
+    if not terms:
+        return []
+    listed = phrasing.join([_term_name(fact, context) for fact in terms])
+    return [_draft(8, "proceed.learn_terms", context, {"term": listed}, *terms)]
+
+
+def _proceed_challenge_slot(context: _Context) -> list[_Draft]:
+    """Days 30-60: the debrief's challenges become the first priorities."""
+    items: list[str] = []
+    used: list[Fact] = []
+    for fact in context.chosen["challenge"]:
+        noun = _noun(fact, context)
+        clause = None if noun else _clause(fact, context)
+        if noun or clause:
+            items.append(noun or TEMPLATES["proceed.why"] + (clause or ""))
+            used.append(fact)
+    if not items:
+        return []
+    joined = items[0] if len(items) == 1 else f"{items[0]} and then {phrasing.join(items[1:2])}"
+    return [_draft(9, "proceed.challenges", context, {"challenge": joined}, *used[:2])]
+
+
+def _duties_slot(context: _Context) -> list[_Draft]:
+    """The posting's top duties, as "where I would ..." when they read as verb phrases."""
+    phrases: list[str] = []
+    used: list[Fact] = []
+    for fact in _short_duties(context.chosen["responsibility"]):
+        phrase = phrasing.duty_phrase(fact.text)
+        if phrase and len(phrase.split()) <= MAX_DUTY_PHRASE_WORDS:
+            phrases.append(phrase)
+            used.append(fact)
+        if len(phrases) == 2 or (phrases and "," in phrases[0]):
+            break  # a duty that is a list of its own is said alone
+    if not phrases:
+        return []
+    joined = phrasing.join(phrases)
+    if len(phrases) == 2 and " and " in phrases[0]:
+        joined = f"{phrases[0]}, and {phrases[1]}"  # the comma keeps the two duties apart
+    values = {"responsibility": joined}
+    return [_draft(7, "proceed.duties_do", context, values, *used)]
+
+
+def _concern_slot(context: _Context) -> list[_Draft]:
+    """A concern the interviewer signalled, met head-on rather than hidden."""
+    for fact in context.chosen["concern"]:
+        said = phrasing.concern(fact.text, names=context.names)
+        if said is None:
+            continue
+        form, text = said
+        name = "proceed.concern_noun" if form == "noun" else "proceed.concern_clause"
+        return [_draft(6, name, context, {"concern": text}, fact)]
+    return []
+
+
+def _wins_slot(context: _Context) -> list[_Draft]:
+    """Days 60-90: quick wins, measured by a metric the candidate heard, if any."""
+    metrics = [
+        fact
+        for fact in context.pool["term"]
+        if context.entities.kind(_bare(fact.text)) is Kind.METRIC
+        or (context.entities.kind(_bare(fact.text)) is Kind.TERM and METRIC_HINT.search(fact.text))
+    ][:2]
+    if metrics:
+        listed = phrasing.join([_term_name(fact, context) for fact in metrics])
+        return [_draft(5, "proceed.wins_measured", context, {"term": listed}, *metrics)]
+    return [_draft(2, "proceed.wins", context, {})]
+
+
+PROCEED_SLOTS: tuple[_Slot, ...] = (
+    _learn_slot,
+    _proceed_challenge_slot,
+    _duties_slot,
+    _concern_slot,
+)
+
+
+# --------------------------------------------------------------------------------------
+# Shared slot builders
+# --------------------------------------------------------------------------------------
+
+
+def _clause_or_noun(context: _Context, kind: str, *, priority: int) -> list[_Draft]:
+    """ "... taught me that {clause}" when the note is a clause, "... {noun}" when a noun."""
+    for fact in context.chosen[kind]:
+        clause = _clause(fact, context)
+        if clause:
+            return [_draft(priority, f"{kind}.clause", context, {kind: clause}, fact)]
+        noun = _noun(fact, context)
+        piece = _first_piece(fact, context.names)
+        if noun and piece is not None and len(piece.text.split()) >= 2:
+            return [_draft(priority, f"{kind}.noun", context, {kind: noun}, fact)]
+    return []
+
+
+def _term_name(fact: Fact, context: _Context) -> str:
+    """A term as it is said in a list: its saved spelling, with "the" where English needs it
+    ("the CAUTI bundle"); "" for competitors, schedules and traits."""
+    text = _bare(fact.text)
+    if not _is_name(fact, context):
+        return ""
+    if context.entities.kind(text) in {Kind.COMPETITOR, Kind.SCHEDULE, Kind.NOT_A_SKILL}:
+        return ""
+    if text.casefold() in context.competitors:
+        return ""
+    return phrasing.with_article(text)
+
+
+# --------------------------------------------------------------------------------------
+# Fact selection and missing advice
+# --------------------------------------------------------------------------------------
+
+
+def _context(
+    company: str,
+    role: str,
+    facts: Sequence[Fact],
+    entities: EntityIndex | None = None,
+    names: Sequence[str] = (),
+) -> tuple[_Context, list[str]]:
+    """The facts each slot may use, capped per kind, and advice for notes too long to say."""
+    phrasing.prepare(fact.text for fact in facts)
+    name = company.strip() or "your organization"
+    possessive = name + ("'" if name.endswith("s") else "'s")
+    pool: dict[str, list[Fact]] = {kind: [] for kind in FACT_KINDS}
+    seen: set[tuple[str, str]] = set()
+    skipped: list[str] = []
+    for fact in facts:
+        text = _bare(fact.text)
+        identity = (fact.kind, text.lower())
+        if fact.kind not in pool or not text or identity in seen:
+            continue
+        seen.add(identity)
+        if len(text.split()) > MAX_FACT_WORDS:
+            skipped.append(MISSING_ADVICE["long"].format(source=fact.source or fact.key))
+        else:
+            pool[fact.kind].append(fact)
+    chosen = {kind: facts[: PER_KIND_LIMIT[kind]] for kind, facts in pool.items()}
+    competitor_names = [_bare(f.text) for f in pool["competitor"]]
+    index = entities or entity_index(
+        competitors=competitor_names,
+        products=[_bare(f.text) for f in pool["product"]],
+        values=[_bare(f.text) for f in pool["value"]],
+    )
+    all_names = tuple(dict.fromkeys([*names, name, *(_bare(f.text) for f in pool["term"])]))
+    folded = frozenset(c.casefold() for c in competitor_names) | frozenset(
+        e.text.casefold() for e in index.entities.values() if e.kind is Kind.COMPETITOR
+    )
+    context = _Context(name, possessive, role.strip(), chosen, pool, index, all_names, folded, [])
+    learnable = [
+        fact
+        for fact in pool["term"]
+        if _bare(fact.text).casefold() not in folded
+        and index.kind(_bare(fact.text)) not in {Kind.COMPETITOR, Kind.SCHEDULE, Kind.NOT_A_SKILL}
+    ]
+    context.chosen_terms.extend(learnable[: PER_KIND_LIMIT["term"]])
+    return context, skipped
+
+
+def _fresh_terms(context: _Context) -> list[Fact]:
+    """Terms the answer has not already said ("Oracle OTM" twice is padding), and never a
+    competitor: a competitor is named once, as one."""
+    said = " ".join(
+        fact.text.lower()
+        for kind in ("product", "competitor", "launch", "press")
+        for fact in context.chosen[kind]
+    )
+    fresh = [
+        fact
+        for fact in context.pool["term"]
+        if _bare(fact.text).lower() not in said and _term_name(fact, context)
+    ]
+    return fresh[: PER_KIND_LIMIT["term"]]
+
+
+def _short_duties(duties: list[Fact]) -> list[Fact]:
+    """The first duties that together stay speakable; the first always counts."""
+    kept: list[Fact] = []
+    words = 0
+    for fact in duties:
+        size = len(fact.text.split())
+        if kept and words + size > MAX_DUTY_WORDS:
+            break
+        kept.append(fact)
+        words += size
+    return kept
+
+
+def _learned_missing(chosen: dict[str, list[Fact]]) -> list[str]:
+    checks = (
+        ("industry", not chosen["industry"]),
+        ("product", not chosen["product"]),
+        ("news", not chosen["launch"] and not chosen["press"]),
+        ("competitor", not chosen["competitor"]),
+        ("debrief", not chosen["term"] and not chosen["challenge"]),
+        ("culture", not (chosen["value"] or chosen["social"] or chosen["takeaway"])),
+    )
+    return [MISSING_ADVICE[name] for name, is_missing in checks if is_missing]
+
+
+def _proceed_missing(chosen: dict[str, list[Fact]]) -> list[str]:
+    checks = (
+        ("challenge", not chosen["challenge"]),
+        ("responsibility", not chosen["responsibility"]),
+        ("term", not chosen["term"]),
+    )
+    return [MISSING_ADVICE[name] for name, is_missing in checks if is_missing]
+
+
+def _finish(question: str, drafts: list[_Draft], missing: list[str]) -> BuiltAnswer:
+    """Drop the lowest-priority sentences until the answer fits, then add a length hint."""
+    kept = list(drafts)
+    while sum(len(d.text.split()) for d in kept) > MAX_WORDS:
+        droppable = [d for d in kept if d.priority < KEEP]
+        if not droppable:
+            break
+        # The lowest priority goes; among equals the later sentence, which adds least.
+        victim = min(reversed(droppable), key=lambda d: d.priority)
+        kept.remove(victim)
+    words = sum(len(d.text.split()) for d in kept)
+    if words < MIN_WORDS and not missing and any(d.keys for d in kept):
+        missing = [MISSING_ADVICE["short"]]
+    sentences = tuple(AnswerSentence(d.text, d.keys) for d in kept)
+    return BuiltAnswer(question=question, sentences=sentences, missing=tuple(missing))
+
+
+# --------------------------------------------------------------------------------------
+# Wording helpers
+# --------------------------------------------------------------------------------------
+
+
+def _draft(
+    priority: int, template: str, context: _Context, values: dict[str, str], *facts: Fact
+) -> _Draft:
+    text = _fill(template, context, **values)
+    return _Draft(priority, text[:1].upper() + text[1:] + ".", tuple(f.key for f in facts))
+
+
+def _fill(template: str, context: _Context, **values: str) -> str:
+    role = context.role
+    return TEMPLATES[template].format(
+        company=context.company,
+        possessive=context.possessive,
+        the_role=f"the {role} role" if role else "this role",
+        your_role=f"your {role}" if role else "part of your team",
+        **values,
+    )
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().rstrip(".;:, ").strip()

@@ -1,0 +1,1304 @@
+"""Thank-you letters after a round, one per interviewer, plus the follow-up e-mails (S12, S13).
+
+Everything is composed from fixed template words and the text the candidate typed: the notes
+about each interviewer, the story bank and the opportunity's own fields. Nothing is invented
+and nothing leaves the machine.
+
+Each letter thanks the person for something specific they discussed, links ONE story (or one
+of the candidate's strengths) to that person's worry or what they care about, adds a touch
+that fits their relation to the role, restates interest and closes warmly. Template variants
+are picked from a stable hash of the interviewer's key and name; when two letters of the same
+round would still share sentences (identical notes, say), later letters try other variants so
+that no two letters of a round read the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+from functools import lru_cache
+from urllib.parse import quote
+
+from secondround.engine.nlp import parsing as nlp
+from secondround.engine.nlp import phrasing
+from secondround.engine.nlp.phrasing import Voice
+from secondround.engine.nlp.word_tables import word_set
+
+__all__ = [
+    "RELATIONS",
+    "Letter",
+    "LetterContext",
+    "PersonNotes",
+    "StoryBrief",
+    "build_eml",
+    "draft_letters",
+    "feedback_request_email",
+    "follow_up_email",
+    "greeting_name",
+    "letters_as_json",
+    "mailto_link",
+]
+
+RELATIONS = (
+    "hiring_manager",
+    "managers_manager",
+    "senior_leader",
+    "peer",
+    "cross_department",
+    "hr",
+    "technical_expert",
+    "other",
+)
+
+MIN_SENTENCES = 5
+MAX_SENTENCES = 8
+MAX_CARD_SENTENCES = 4
+# Hash seeds tried per person before accepting a letter that repeats an earlier one.
+ATTEMPTS = 64
+
+
+@dataclass(frozen=True)
+class PersonNotes:
+    key: str
+    name: str
+    title: str
+    relation: str | None
+    discussed: tuple[str, ...]
+    cares_about: tuple[str, ...]
+    worries: tuple[str, ...]
+    personal: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryBrief:
+    id: str
+    title: str
+    result: str
+    competencies: tuple[str, ...]
+    summary: str
+    situation: str = ""
+    action: str = ""
+    employer: str = ""
+
+
+@dataclass(frozen=True)
+class LetterContext:
+    candidate_name: str
+    company: str
+    role: str
+    round_label: str
+    interview_date: date | None
+    strengths: tuple[str, ...] = ()
+    # Names the user saved (glossary terms, people, products): their capitals are kept.
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Letter:
+    interviewer_key: str
+    interviewer: str
+    subject: str
+    body: str
+    card: str
+    generic: bool
+    references: tuple[str, ...]
+    sentences: int
+
+
+# --------------------------------------------------------------------------------------
+# Templates: edit these rather than the code below. Placeholders are filled with note text,
+# story text or context fields only.
+# --------------------------------------------------------------------------------------
+
+SUBJECTS = (
+    "Thank you for the {role} interview",
+    "Thank you for your time on the {role} role at {company}",
+    "Thanks again for meeting about the {role} role at {company}",
+    "With thanks after our conversation about the {role} role",
+    "Thank you for meeting with me about the {role} role",
+    "With thanks for the {role} interview at {company}",
+)
+
+# Openings: {topic} is a noun phrase from the notes, {clause} a clause, or a marked gap.
+THANKS_TOPIC = (
+    "Thank you for meeting with me{on_date} and for our conversation about {topic}.",
+    "Thank you for taking the time to speak with me{on_date}; I especially enjoyed "
+    "discussing {topic}.",
+    "I appreciated the time you took to talk with me{on_date}, particularly about {topic}.",
+    "Thank you for our conversation{on_date}, and especially for walking me through {topic}.",
+)
+THANKS_CLAUSE = (
+    "Thank you for meeting with me{on_date} and for explaining that {clause}.",
+    "Thank you for taking the time to speak with me{on_date}; I was glad to hear that {clause}.",
+    "I appreciated the time you took to talk with me{on_date}, and I was interested to hear "
+    "that {clause}.",
+)
+THANKS_PLAIN = (
+    "Thank you for meeting with me{on_date} to talk about the {role} role at {company}.",
+    "Thank you for taking the time to speak with me{on_date} about the {role} role.",
+    "I appreciated the time you took to meet with me{on_date} during {round} at {company}.",
+    "Thank you for our conversation{on_date} about the {role} position.",
+)
+
+GENERIC_MIDDLE = (
+    "I appreciated the chance to learn more about the team and the work ahead.",
+    "It was a pleasure to hear more about the team and how the role fits into it.",
+    "I valued the opportunity to learn more about {company} and the people behind it.",
+)
+
+SECOND_TOPIC = (
+    "I also enjoyed our discussion of {topic}.",
+    "Hearing your perspective on {topic} was especially useful.",
+    "Your insights on {topic} gave me a much clearer picture of the role.",
+)
+SECOND_CLAUSE = (
+    "I was also glad to hear that {clause}.",
+    "It was useful to learn that {clause}.",
+    "It helped me to hear that {clause}.",
+)
+
+CARE_ACK = (
+    "I could tell how much you care about {care}, and so do I.",
+    "I share your focus on {care}.",
+    "It was clear how much you care about {care}, and I would take that to heart.",
+)
+CARE_ACK_CLAUSE = (
+    "It was clear that {clause}, and that matters to me too.",
+    "I understood that {clause}, and I would take that to heart.",
+)
+
+# The link: an introduction, then the story in the candidate's own words ({story}: one or
+# two first-person sentences), or a strength in the same sentence.
+LINK_WORRY = (
+    "I also wanted to come back to your question about {worry}.",
+    "I have been thinking more about your question about {worry}.",
+    "I wanted to follow up on your question about {worry}.",
+)
+LINK_WORRY_CLAUSE = (
+    "I also wanted to come back to your concern that {clause}.",
+    "I have been thinking more about your concern that {clause}.",
+)
+LINK_CARE = (
+    "I could tell how much you care about {care}, and it is where I have delivered before.",
+    "You clearly care about {care}, which connects directly with my own experience.",
+    "Because you care about {care}, I wanted to mention a relevant example.",
+)
+LINK_CARE_CLAUSE = (
+    "I understood that {clause}, which connects directly with my own experience.",
+    "You mentioned that {clause}, and I have faced something similar.",
+)
+LINK_TOPIC = (
+    "Our conversation about {topic} reminded me of a relevant example.",
+    "Talking about {topic} brought to mind my own experience.",
+    "On {topic}, I would add one example from my own work.",
+)
+
+LINK_WORRY_STRENGTH = (
+    "On your question about {worry}, I would point to {strength}.",
+    "Regarding your question about {worry}, I would like to stress {strength}.",
+    "As for your question about {worry}, one of my real strengths is {strength}.",
+)
+LINK_CARE_STRENGTH = (
+    "I could tell how much you care about {care}, and I would bring {strength} to it.",
+    "You clearly care about {care}, and I would contribute {strength} there.",
+    "Because you care about {care}, I want to stress {strength}.",
+)
+LINK_TOPIC_STRENGTH = (
+    "After our conversation about {topic}, I am confident I could put {strength} to good use.",
+    "On {topic}, I would bring {strength}.",
+)
+
+STRENGTH_FILLER = (
+    "I would bring {strength} to the team from the start.",
+    "One of the strengths I would bring to the team is {strength}.",
+    "Among other things, I would bring {strength} to the role.",
+)
+
+RELATION_TOUCH: dict[str, tuple[str, ...]] = {
+    "hiring_manager": (
+        "I have already started thinking about how I would spend my first 90 days, and I "
+        "would welcome the chance to do that work on your team.",
+        "Our conversation gave me plenty to build on for a strong first 90 days.",
+        "I would be glad to talk through how I would approach my first 90 days in the role.",
+    ),
+    "managers_manager": (
+        "I appreciate you making time in a busy schedule, and I would be proud to help the "
+        "team deliver on its goals.",
+        "It means a great deal that you took the time to meet with me, and I would be proud "
+        "to contribute to {company}'s goals.",
+        "Thank you for making room in your schedule; I would be glad to help the team succeed.",
+    ),
+    "senior_leader": (
+        "I appreciate you making time for me, and I would be proud to contribute to "
+        "{company}'s goals.",
+        "It was a privilege to meet with you, and I would be glad to help {company} succeed.",
+        "Thank you for making room in your schedule to meet with me.",
+    ),
+    "peer": (
+        "I would really enjoy working alongside you.",
+        "I could see us working well together, and I would look forward to collaborating "
+        "day to day.",
+        "I would look forward to working together and learning from the way you work.",
+    ),
+    "cross_department": (
+        "This role depends on good work across teams, and I would look forward to working "
+        "closely with yours.",
+        "I would look forward to working closely with your team if I join.",
+        "Working well with your team would be a priority for me from day one.",
+    ),
+    "hr": (
+        "Thank you as well for guiding me through the process; what I have seen of the "
+        "culture at {company} makes me even more keen to join.",
+        "I appreciated your help with the process and what you shared about the culture "
+        "at {company}.",
+        "Thank you for keeping the process so clear, and for giving me a feel for the "
+        "culture at {company}.",
+    ),
+    "technical_expert": (
+        "I enjoyed the technical depth of our conversation and would look forward to "
+        "learning from your expertise.",
+        "Conversations at that technical level are exactly what I look forward to in this role.",
+        "I would value the chance to keep learning from your expertise.",
+    ),
+}
+
+# Personal notes: {personal} a noun phrase addressed to them ("your Columbus
+# half-marathon"), {clause} a clause ("you ran the Columbus half-marathon in October").
+PERSONAL = (
+    "I enjoyed hearing about {personal}.",
+    "It was a pleasure to hear about {personal}.",
+    "I really enjoyed our chat about {personal}.",
+)
+PERSONAL_CLAUSE = (
+    "It was great to hear that {clause}.",
+    "I enjoyed hearing that {clause}.",
+    "It was a pleasure to hear that {clause}.",
+)
+
+ENTHUSIASM = (
+    "I am very enthusiastic about the {role} role at {company}, and our conversation made "
+    "me even more eager to join the team.",
+    "Our meeting confirmed my strong interest in the {role} position and in {company}.",
+    "I remain genuinely excited about the opportunity to join {company} in the {role} role.",
+    "The {role} role at {company} is exactly the kind of opportunity I am looking for, and "
+    "I am excited about what I could contribute.",
+    "I am more excited than ever about the {role} role and the chance to contribute to {company}.",
+    "Everything I heard strengthened my interest in the {role} role at {company}.",
+)
+
+CLOSING = (
+    "Thank you again for your time, and I look forward to hearing about the next steps.",
+    "Please let me know if I can provide anything further; I look forward to hearing from you.",
+    "I look forward to staying in touch and hope to speak with you again soon.",
+    "Thank you once more, and I hope to have the chance to work with you.",
+    "I appreciate your time and look forward to the next steps.",
+    "Thank you again; I hope we will have the chance to work together soon.",
+)
+
+SIGN_OFF = (
+    "Kind regards,",
+    "Best regards,",
+    "With thanks,",
+    "Warm regards,",
+    "Sincerely,",
+    "Many thanks,",
+)
+
+CARD_THANKS_TOPIC = (
+    "Thank you for our conversation about {topic}.",
+    "Thank you so much for talking with me about {topic}.",
+    "Thank you for the time you spent with me on {topic}.",
+    "I really enjoyed our conversation about {topic}.",
+)
+CARD_THANKS_CLAUSE = (
+    "Thank you for our conversation and for explaining that {clause}.",
+    "Thank you for your time; I was glad to hear that {clause}.",
+)
+CARD_THANKS_PLAIN = (
+    "Thank you for meeting with me{on_date}.",
+    "Thank you so much for your time{on_date}.",
+    "I am grateful that you met with me{on_date}.",
+)
+
+CARD_LINK_STORY = (
+    "I would love to bring my experience with {title} to {target}.",
+    "My experience with {title} is what I would bring to {target}.",
+)
+CARD_LINK_WORRY = (
+    "On your question about {target}, I would be glad to tell you more about {title}.",
+    "I hope my experience with {title} answers your question about {target}.",
+)
+CARD_LINK_STRENGTH = (
+    "I would love to bring {strength} to {target}.",
+    "I hope to bring {strength} to {target}.",
+)
+
+CARD_ENTHUSIASM = (
+    "I am excited about the {role} role at {company}.",
+    "I would be thrilled to join {company} as part of the team.",
+    "The {role} role is a great fit for me, and I hope to join you.",
+    "I am more eager than ever to join {company}.",
+    "I would love to be part of the team at {company}.",
+    "I am looking forward to what comes next at {company}.",
+    "The chance to join {company} means a great deal to me.",
+)
+
+CARD_CLOSING = (
+    "I hope to see you again soon.",
+    "I look forward to hearing from you.",
+    "Thank you again for your kindness.",
+    "Thank you again for your time.",
+    "I hope our paths cross again soon.",
+)
+
+CARD_SIGN_OFF = ("Warmly,", "With thanks,", "All the best,", "Best wishes,", "Gratefully,")
+
+# The gap left for the user when no note about a person can be said in a sentence.
+GAP_DISCUSSED = "a detail you discussed with {name}"
+
+
+TITLE_PREFIXES = word_set(
+    "dr dr. prof prof. professor mr mr. mrs mrs. ms ms. mx mx. miss sir dame rev rev. "
+    "fr fr. hon hon."
+)
+NAME_SUFFIXES = word_set("jr jr. sr sr. ii iii iv phd ph.d. md m.d. mba cpa esq esq.")
+SURNAME_PARTICLES = word_set(
+    "van von der den de del della da di do dos das du la le ter ten bin al el st st."
+)
+# Words a note may start with that are not names, lower-cased when the note goes mid-sentence.
+LEADING_FUNCTION_WORDS = word_set(
+    "the a an how what whether why when where which who our your my their his her its this "
+    "that these those some any more less getting making building"
+)
+
+STOPWORDS = word_set(
+    """a about above after again all also am an and any are as at be been before being
+    between both but by can could did do does doing during each few for from further had has
+    have having he her here hers him his how i if in into is it its itself just let me more
+    most my no nor not now of off on once only or other our ours out over own same she should
+    so some such than that the their them then there these they this those through to too
+    under until up very was we were what when where whether which while who whom why will
+    with would you your yours really seemed seem get got make made way ways lot lots thing
+    things much many well"""
+)
+
+# A few competency families so "whether I have managed people" meets a story tagged
+# "leadership". Simple keyword overlap otherwise.
+CONCEPTS: dict[str, frozenset[str]] = {
+    "leadership": word_set(
+        "lead leader leaders leadership led manage managed manager managing management "
+        "people supervise supervised mentor mentored coach coached hire hired hiring "
+        "direct"
+    ),
+    "communication": word_set(
+        "communicate communication present presented presentation stakeholder stakeholders "
+        "explain explained writing wrote influence influenced"
+    ),
+    "analysis": word_set(
+        "data analysis analytics analyse analyze analysed analyzed numbers dashboard "
+        "dashboards metrics reporting report reports sql excel forecast forecasting model "
+        "modelling modeling insight insights"
+    ),
+    "collaboration": word_set(
+        "collaborate collaborated collaboration cross together partner partners partnered "
+        "share sharing shared coordinate coordinated teamwork"
+    ),
+    "customer": word_set("customer customers client clients service satisfaction"),
+    "cost": word_set("cost costs budget budgets spend spending savings saved margin price pricing"),
+    "improvement": word_set(
+        "improve improved improvement process processes efficiency streamline streamlined "
+        "automate automated automation lean reduce reduced waste"
+    ),
+    "change": word_set(
+        "change changes transition migration migrated rollout launch launched ramp "
+        "implement implemented implementation consolidation consolidated"
+    ),
+    "technical": word_set("technical system systems software tool tools integration api code"),
+    "problem_solving": word_set(
+        "problem problems solve solved solving root cause troubleshoot fix fixed issue issues"
+    ),
+    "reliability": word_set(
+        "reliable reliability trust trusted quality accuracy accurate errors error"
+    ),
+}
+
+IRREGULAR_PAST = word_set(
+    "cut grew won built brought made kept met beat rose fell shrank took led got hit set sold "
+    "ran spent found drove broke became held gave went paid taught wrote rebuilt oversaw "
+    "overhauled began chose drew flew fought put read saw sent shut split spun stood "
+    "struck swung threw underwent upheld wound"
+)
+
+_WORD = re.compile(r"[a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+# --------------------------------------------------------------------------------------
+# Text helpers
+# --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _clean(text: str) -> str:
+    """One line, no trailing punctuation: note text ready to go inside a sentence."""
+    return _SPACES.sub(" ", text).strip().rstrip(".!?;:, ").strip()
+
+
+def _clean_items(items: Sequence[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        cleaned = _clean(item)
+        if cleaned and cleaned.casefold() not in seen:
+            seen.add(cleaned.casefold())
+            out.append(cleaned)
+    return tuple(out)
+
+
+def _mid(text: str) -> str:
+    """Lower-case a leading function word ("The Joliet hub" -> "the Joliet hub"); keep names."""
+    first, _, rest = text.partition(" ")
+    if first.casefold() in LEADING_FUNCTION_WORDS and (first[1:].islower() or len(first) == 1):
+        return first.lower() + (" " + rest if rest else "")
+    return text
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4:
+        for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ers", "er", "ed"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        else:
+            if word.endswith("es") and len(word) > 5:
+                word = word[:-2]
+            elif word.endswith("s") and not word.endswith("ss"):
+                word = word[:-1]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold().replace("'s", ""))
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _words(text) if w not in STOPWORDS)
+
+
+_CONCEPT_INDEX: dict[str, frozenset[str]] = {}
+for _concept, _members in CONCEPTS.items():
+    for _member in _members:
+        for _key in {_member, _stem(_member)}:
+            _CONCEPT_INDEX[_key] = _CONCEPT_INDEX.get(_key, frozenset()) | {_concept}
+
+
+def _concepts(text: str) -> frozenset[str]:
+    found: set[str] = set()
+    for word in _words(text):
+        found |= _CONCEPT_INDEX.get(word, frozenset())
+        found |= _CONCEPT_INDEX.get(_stem(word), frozenset())
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class _Profile:
+    stems: frozenset[str]
+    concepts: frozenset[str]
+
+
+def _profile(text: str) -> _Profile:
+    return _Profile(_stems(text), _concepts(text))
+
+
+def _score(target: _Profile, candidate: _Profile) -> int:
+    return len(target.stems & candidate.stems) + 2 * len(target.concepts & candidate.concepts)
+
+
+def _is_past_verb(word: str) -> bool:
+    lowered = word.casefold()
+    return lowered in IRREGULAR_PAST or (lowered.endswith("ed") and len(lowered) > 3)
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A note as a frame can hold it: a noun phrase, else a clause (pronouns resolved)."""
+
+    note: str
+    noun: str | None = None
+    clause: str | None = None
+
+
+def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
+    """The first piece of a note that reads as a noun phrase or a clause, or None."""
+    for piece in phrasing.pieces(note, names=names):
+        noun = phrasing.topic(piece, voice=Voice.YOU)
+        if noun:
+            return _Said(note, noun=noun)
+        clause = phrasing.clause(piece, voice=Voice.YOU)
+        if clause:
+            return _Said(note, clause=clause)
+    return None
+
+
+def _worry_said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
+    """A worry as "your question about {noun}" or "your concern that {clause}"."""
+    found = phrasing.concern(note, names=names)
+    if found is None:
+        return None
+    form, text = found
+    return _Said(note, noun=text) if form == "noun" else _Said(note, clause=text)
+
+
+def _personal_said(note: str, names: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    for piece in phrasing.pieces(note, names=names):
+        found = phrasing.personal(piece)
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _story_text(story: StoryBrief) -> str:
+    """The story as a person would tell it in a letter: one or two first-person sentences
+    with the result ("At Mercy East, I made a weekly checklist and did a debrief with each
+    of them after every shift. Both passed."), from the story's own words only."""
+    action_text = story.action or story.summary
+    verbs: list[str] = []
+    own_clause = ""
+    needs_context = False
+    for piece in _action_pieces(action_text):
+        if piece.form is phrasing.Form.VERB and not piece.negated and piece.tense != "gerund":
+            phrase = phrasing.verb_phrase(piece, tense="past")
+            if phrase:
+                verbs.append(phrase)
+        elif (
+            piece.form is phrasing.Form.CLAUSE
+            and piece.subject.casefold() in {"i", "we"}
+            and not verbs
+            and not own_clause
+        ):
+            own_clause = (
+                piece.text[:1].upper() + piece.text[1:] if piece.subject == "I" else piece.text
+            )
+        if len(verbs) >= 2:
+            break
+    body = ""
+    if verbs:
+        body = "I " + phrasing.join(verbs[:2])
+    elif own_clause:
+        body = own_clause
+    else:
+        title = phrasing.topic(phrasing.read(story.title), voice=Voice.YOU) if story.title else None
+        body = f"I worked on {title}" if title else ""
+    if not body:
+        return ""
+    needs_context = bool(re.search(r"\b(?:them|they|it|he|she|him|her|both|one)\b", body))
+    lead = ""
+    if needs_context and story.situation:
+        situation = next(
+            (
+                phrasing.clause(piece, voice=Voice.OWN)
+                for piece in _action_pieces(story.situation.split(", ")[0])
+                if piece.form is phrasing.Form.CLAUSE and not piece.pronoun_subject
+            ),
+            None,
+        )
+        if situation:
+            lead = f"When {situation}, "
+    if not lead and story.employer.strip():
+        lead = f"At {story.employer.strip()}, "
+    if needs_context and not lead.startswith("When"):
+        return ""  # "them" and "both" with nothing to point to: the title is said instead
+    first = (lead + body) if lead else body
+    first = first[:1].upper() + first[1:]
+    result = _result_sentence(story.result)
+    return f"{first}.{' ' + result if result else ''}"
+
+
+def _action_pieces(text: str) -> list[phrasing.Piece]:
+    """A story's pieces, a comma list of actions apart: "made a checklist, did a debrief"."""
+    out: list[phrasing.Piece] = []
+    for piece in phrasing.pieces(text):
+        parts = [part.strip() for part in piece.text.split(", ") if part.strip()]
+        read_parts = [phrasing.read(part) for part in parts]
+        if len(parts) > 1 and read_parts[0].form is phrasing.Form.VERB:
+            # Verbs in a comma list are actions; the first clause after them ends the list.
+            verbs = [read_parts[0]]
+            for part in read_parts[1:]:
+                if part.form is not phrasing.Form.VERB:
+                    break
+                verbs.append(part)
+            out.extend(verbs)
+        else:
+            out.append(piece)
+    return out
+
+
+def _result_sentence(result: str) -> str:
+    """The result as its own sentence: a clause as it stands ("Both passed."), a noun
+    phrase after "The result was" ("The result was zero CAUTIs for nine months.")."""
+    for piece in phrasing.pieces(result):
+        parts = [phrasing.read(part) for part in piece.text.split(", ") if part.strip()]
+        head = parts[0] if len(parts) > 1 else piece
+        if head.form is phrasing.Form.CLAUSE:
+            text = phrasing.clause(head, voice=Voice.OWN) or head.text
+            if head.headline:  # "HR down to 90s" happened: "HR was down to 90s"
+                text = re.sub(
+                    r"\b(is|are)\b",
+                    lambda m: "was" if m.group(1) == "is" else "were",
+                    text,
+                    count=1,
+                )
+            return text[:1].upper() + text[1:] + "."
+        if head.form is phrasing.Form.VERB and not head.negated:
+            phrase = phrasing.verb_phrase(head, tense="past") or head.text
+            return f"I {phrase}."
+        if head.form in {phrasing.Form.NOUN, phrasing.Form.NAME, phrasing.Form.NUMBER}:
+            noun = phrasing.topic(head, voice=Voice.OWN, article="a") or head.text
+            more = next(
+                (
+                    phrasing.clause(part, voice=Voice.OWN)
+                    for part in parts[1:2]
+                    if part.form is phrasing.Form.CLAUSE
+                ),
+                None,
+            )
+            return f"The result was {noun}" + (f", and {more}." if more else ".")
+    return ""
+
+
+def _long_date(day: date) -> str:
+    """ "March 10": no weekday, so the date needs no commas around it mid-sentence."""
+    return f"{_MONTHS[day.month - 1]} {day.day}"
+
+
+@lru_cache(maxsize=1024)
+def greeting_name(name: str) -> str:
+    """How the letter addresses someone: the first name, or prefix + surname ("Dr. Okafor").
+
+    Uses the roster's own spelling of every word; only drops given names or suffixes.
+    """
+    tokens = _clean(name).split()
+    # "Okafor, PhD" and "Jr." style suffixes are not how anyone is greeted.
+    tokens = [t.rstrip(",") for t in tokens if t.rstrip(",").casefold() not in NAME_SUFFIXES]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return ""
+    if tokens[0].casefold() in TITLE_PREFIXES and len(tokens) > 1:
+        surname_start = len(tokens) - 1
+        while surname_start > 2 and tokens[surname_start - 1].casefold() in SURNAME_PARTICLES:
+            surname_start -= 1
+        return " ".join([tokens[0], *tokens[surname_start:]])
+    return tokens[0]
+
+
+def _greeting(name: str) -> str:
+    who = greeting_name(name)
+    return f"Dear {who}," if who else "Hello,"
+
+
+# --------------------------------------------------------------------------------------
+# Choosing what each letter says
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Link:
+    kind: str  # worry_story, worry_strength, care_story, care_strength, topic_story, ...
+    target: str  # the note text linked to
+    said: _Said  # how that note is said
+    story: StoryBrief | None = None
+    strength: str = ""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    person: PersonNotes
+    discussed: tuple[_Said, ...]
+    cares: tuple[_Said, ...]
+    worries: tuple[_Said, ...]
+    personal: tuple[tuple[str, tuple[str, str]], ...]  # (note, (form, text))
+    link: _Link | None
+    generic: bool
+    unusable: bool  # there are notes, but none can be said in a sentence
+
+
+def _best(
+    target: _Profile,
+    options: Sequence[tuple[str, _Profile]],
+    uses: dict[str, int],
+    min_score: int = 1,
+) -> tuple[int, str] | None:
+    """The best-scoring option (ties: fewer earlier uses, then input order), or None."""
+    best: tuple[int, int, int, str] | None = None
+    for index, (key, profile) in enumerate(options):
+        score = _score(target, profile)
+        if score < min_score:
+            continue
+        rank = (-score, uses.get(key, 0), index, key)
+        if best is None or rank < best:
+            best = rank
+    return None if best is None else (-best[0], best[3])
+
+
+def _least_used(keys: Sequence[str], uses: dict[str, int]) -> str | None:
+    if not keys:
+        return None
+    return min(enumerate(keys), key=lambda pair: (uses.get(pair[1], 0), pair[0]))[1]
+
+
+def _plan(
+    person: PersonNotes,
+    stories: Sequence[StoryBrief],
+    story_profiles: Sequence[tuple[str, _Profile]],
+    strengths: tuple[str, ...],
+    strength_profiles: Sequence[tuple[str, _Profile]],
+    uses: dict[str, int],
+    names: tuple[str, ...] = (),
+) -> _Plan:
+    notes = [
+        _clean_items(pile)
+        for pile in (person.discussed, person.cares_about, person.worries, person.personal)
+    ]
+    discussed = tuple(said for note in notes[0] if (said := _said(note, names)) is not None)
+    cares = tuple(said for note in notes[1] if (said := _said(note, names)) is not None)
+    worries = tuple(said for note in notes[2] if (said := _worry_said(note, names)) is not None)
+    personal = tuple(
+        (note, found) for note in notes[3] if (found := _personal_said(note, names)) is not None
+    )
+    by_id = {story.id: story for story in stories}
+    link: _Link | None = None
+
+    def story_or_strength(kind: str, targets: tuple[_Said, ...]) -> _Link | None:
+        # A topic is only a loose hint at what they value: one shared word is not enough.
+        min_score = 2 if kind == "topic" else 1
+        for target in targets:
+            wanted = _profile(target.note)
+            hit = _best(wanted, story_profiles, uses, min_score)
+            if hit is not None:
+                return _Link(f"{kind}_story", target.note, target, story=by_id[hit[1]])
+            hit = _best(wanted, strength_profiles, uses, min_score)
+            if hit is not None:
+                return _Link(f"{kind}_strength", target.note, target, strength=hit[1])
+        return None
+
+    if worries:
+        # A worry no story or strength answers is left out rather than repeated back to them.
+        link = story_or_strength("worry", worries)
+    if link is None and cares:
+        link = story_or_strength("care", cares)
+        if link is None:
+            # Nothing overlaps: still link one asset to what they care about, preferring a
+            # strength the candidate chose to stress, else the story used least so far.
+            strength = _least_used(strengths, uses)
+            if strength is not None:
+                link = _Link("care_strength", cares[0].note, cares[0], strength=strength)
+            else:
+                story_id = _least_used([s.id for s in stories], uses)
+                if story_id is not None:
+                    link = _Link("care_story", cares[0].note, cares[0], story=by_id[story_id])
+    if link is None and discussed:
+        link = story_or_strength("topic", tuple(d for d in discussed if d.noun))
+        if link is None and discussed[0].noun:
+            strength = _least_used(strengths, uses)
+            if strength is not None:
+                link = _Link("topic_strength", discussed[0].note, discussed[0], strength=strength)
+    if link is not None:
+        if link.story is not None:
+            uses[link.story.id] = uses.get(link.story.id, 0) + 1
+        if link.strength:
+            uses[link.strength] = uses.get(link.strength, 0) + 1
+    any_notes = any(notes)
+    generic = not any_notes
+    unusable = any_notes and not (discussed or cares or worries)
+    return _Plan(person, discussed, cares, worries, personal, link, generic, unusable)
+
+
+# --------------------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------------------
+
+
+class _Picker:
+    """Template variants from a stable hash: one byte of a SHA-256 digest per slot.
+
+    The hashed variant is used unless this round already has that exact sentence; then the
+    next variants are tried in turn, so letters of one round share as little text as possible.
+    """
+
+    def __init__(self, key: str, name: str, attempt: int, seen: frozenset[str] | set[str]) -> None:
+        seed = f"{key}\x1f{name}\x1f{attempt}".encode()
+        self._digest = hashlib.sha256(seed).digest()
+        self._seen = seen
+
+    def choose(self, slot: int, options: Sequence[str], **values: str) -> str:
+        start = self._digest[slot % len(self._digest)] % len(options)
+        first = ""
+        for step in range(len(options)):
+            text = _fill(options[(start + step) % len(options)], **values)
+            if text not in self._seen:
+                return text
+            first = first or text
+        return first
+
+
+@dataclass(frozen=True)
+class _Draft:
+    subject: str
+    body: str
+    card: str
+    references: tuple[str, ...]
+    sentences: tuple[str, ...]
+    card_sentences: tuple[str, ...]
+    sign_offs: tuple[str, str]
+
+
+def _fill(template: str, **values: str) -> str:
+    return template.format(**values)
+
+
+def _round_phrase(label: str) -> str:
+    """ "Second interview" -> "the second interview"; "Final round" -> "the final round"."""
+    text = phrasing.mid(_clean(label)) or "interview"
+    if not re.search(r"\b(?:interviews?|round|rounds|day|visit|loop|meeting|panel)$", text, re.I):
+        text += " interview"
+    return text if text.split()[0].casefold() in {"the", "our", "my"} else f"the {text}"
+
+
+def _pick(
+    picker: _Picker,
+    slot: int,
+    said: _Said,
+    nouns: Sequence[str],
+    clauses: Sequence[str],
+    key: str,
+    **common: str,
+) -> str:
+    """A template for the noun phrase when the note has one, else for its clause."""
+    if said.noun:
+        return picker.choose(slot, nouns, **{key: said.noun}, **common)
+    return picker.choose(slot, clauses, clause=said.clause or "", **common)
+
+
+def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
+    person = plan.person
+    company = _clean(context.company) or "your company"
+    role = _clean(context.role) or "open"
+    on_date = f" on {_long_date(context.interview_date)}" if context.interview_date else ""
+    common = {
+        "company": company,
+        "role": role,
+        "round": _round_phrase(context.round_label),
+        "on_date": on_date,
+    }
+    first_name = greeting_name(person.name) or "them"
+    refs: list[str] = []
+    link = plan.link
+
+    # Opening: thanks for something specific; a marked gap when the notes say nothing usable.
+    gap_topic = ""
+    if plan.discussed:
+        said = plan.discussed[0]
+        opening = _pick(picker, 0, said, THANKS_TOPIC, THANKS_CLAUSE, "topic", **common)
+        refs.append(f"discussed: {said.note}")
+    elif _clean_items(person.discussed) or plan.unusable:
+        gap_topic = phrasing.gap(GAP_DISCUSSED.format(name=first_name))
+        opening = picker.choose(0, THANKS_TOPIC, topic=gap_topic, **common)
+        refs.append("gap: discussed")
+    else:
+        opening = picker.choose(0, THANKS_PLAIN, **common)
+
+    # One acknowledgement: what they care about (when the link answered a worry), else the
+    # second topic discussed.
+    acknowledgement = ""
+    ack_ref = ""
+    linked = link.target if link else ""
+    care_left = [c for c in plan.cares if c.note != linked]
+    topics_left = [t for t in plan.discussed[1:] if t.note != linked]
+    if link is not None and link.kind.startswith("worry") and care_left:
+        acknowledgement = _pick(picker, 1, care_left[0], CARE_ACK, CARE_ACK_CLAUSE, "care")
+        ack_ref = f"cares about: {care_left[0].note}"
+    elif topics_left:
+        acknowledgement = _pick(picker, 1, topics_left[0], SECOND_TOPIC, SECOND_CLAUSE, "topic")
+        ack_ref = f"discussed: {topics_left[0].note}"
+
+    # The link: one story or strength for their worry, what they care about, or the topic.
+    linking: list[str] = []
+    card_link = ""
+    link_refs: list[str] = []
+    if link is not None:
+        said = link.said
+        group = link.kind.split("_")[0]
+        label = {"worry": "worry", "care": "cares about", "topic": "discussed"}[group]
+        target_ref = f"{label}: {link.target}"
+        if link.story is not None:
+            title = _story_title(link.story)
+            nouns, clauses = {
+                "worry": (LINK_WORRY, LINK_WORRY_CLAUSE),
+                "care": (LINK_CARE, LINK_CARE_CLAUSE),
+                "topic": (LINK_TOPIC, LINK_CARE_CLAUSE),
+            }[group]
+            intro = _pick(picker, 2, said, nouns, clauses, group)
+            story = _story_text(link.story) or (
+                f"I would point to my experience with {title}." if title else ""
+            )
+            if story:
+                linking = [intro, story]
+                link_refs = [target_ref, f"story: {_clean(link.story.title)}"]
+                if said.noun and title:
+                    card_templates = CARD_LINK_WORRY if group == "worry" else CARD_LINK_STORY
+                    card_link = picker.choose(12, card_templates, title=title, target=said.noun)
+        elif link.strength and said.noun:
+            strength = phrasing.mid(link.strength)
+            templates = {
+                "worry": LINK_WORRY_STRENGTH,
+                "care": LINK_CARE_STRENGTH,
+                "topic": LINK_TOPIC_STRENGTH,
+            }[group]
+            linking = [
+                picker.choose(
+                    2,
+                    templates,
+                    worry=said.noun,
+                    care=said.noun,
+                    topic=said.noun,
+                    strength=strength,
+                )
+            ]
+            if group != "worry":
+                card_link = picker.choose(
+                    12, CARD_LINK_STRENGTH, strength=strength, target=said.noun
+                )
+            link_refs = [target_ref, f"strength: {link.strength}"]
+    for ref in link_refs:
+        if ref not in refs:
+            refs.append(ref)
+    if ack_ref and ack_ref not in refs:
+        refs.append(ack_ref)
+
+    relation_touch = ""
+    if person.relation in RELATION_TOUCH:
+        relation_touch = picker.choose(3, RELATION_TOUCH[person.relation], **common)
+
+    personal_line = ""
+    if plan.personal:
+        note, (form, text) = plan.personal[0]
+        if form == "noun":
+            personal_line = picker.choose(4, PERSONAL, personal=text)
+        else:
+            personal_line = picker.choose(4, PERSONAL_CLAUSE, clause=text)
+        refs.append(f"personal: {note}")
+
+    enthusiasm = picker.choose(5, ENTHUSIASM, **common)
+    closing = picker.choose(6, CLOSING, **common)
+
+    first = [opening, acknowledgement]
+    second = [*linking, relation_touch]
+    third = [enthusiasm, closing, personal_line]
+
+    def count() -> int:
+        return sum(_sentence_count(x) for x in (*first, *second, *third) if x)
+
+    if count() > MAX_SENTENCES and first[1]:
+        first[1] = ""
+        refs = [r for r in refs if r != ack_ref or r in link_refs]
+    if count() > MAX_SENTENCES and second[-1]:
+        second[-1] = ""
+    if count() > MAX_SENTENCES:
+        third[1] = ""
+    if count() < MIN_SENTENCES:
+        strength = _unused_strength(context.strengths, link)
+        if strength:
+            second.append(picker.choose(7, STRENGTH_FILLER, strength=phrasing.mid(strength)))
+            refs.append(f"strength: {strength}")
+    if count() < MIN_SENTENCES:
+        first.append(picker.choose(8, GENERIC_MIDDLE, **common))
+    if count() < MIN_SENTENCES:
+        # Only reached with no notes, no strengths and no known relation.
+        extra = [g for g in GENERIC_MIDDLE if _fill(g, **common) not in first]
+        first.append(picker.choose(9, extra, **common))
+
+    paragraphs = [" ".join(x for x in block if x) for block in (first, second, third)]
+    sign_off = picker.choose(10, SIGN_OFF)
+    signature = _clean(context.candidate_name)
+    body = "\n\n".join(
+        [_greeting(person.name), *[p for p in paragraphs if p], f"{sign_off}\n{signature}"]
+    )
+    sentences = tuple(x for block in (first, second, third) for x in block if x)
+
+    # The handwritten card: 3-4 sentences.
+    if plan.discussed:
+        card_open = _pick(
+            picker, 11, plan.discussed[0], CARD_THANKS_TOPIC, CARD_THANKS_CLAUSE, "topic", **common
+        )
+    elif gap_topic:
+        card_open = picker.choose(11, CARD_THANKS_TOPIC, topic=gap_topic, **common)
+    else:
+        card_open = picker.choose(11, CARD_THANKS_PLAIN, **common)
+    card_middle = [card_link] if card_link else []
+    card_end = personal_line or picker.choose(14, CARD_CLOSING)
+    card_sentences = (
+        card_open,
+        *card_middle,
+        picker.choose(13, CARD_ENTHUSIASM, **common),
+        card_end,
+    )
+    card_sign_off = picker.choose(15, CARD_SIGN_OFF)
+    card = "\n\n".join(
+        [_greeting(person.name), " ".join(card_sentences), f"{card_sign_off}\n{signature}"]
+    )
+
+    subject = picker.choose(16, SUBJECTS, **common)
+    return _Draft(
+        subject, body, card, tuple(refs), sentences, card_sentences, (sign_off, card_sign_off)
+    )
+
+
+def _sentence_count(text: str) -> int:
+    return len([s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\[“])", text.strip()) if s])
+
+
+def _story_title(story: StoryBrief) -> str:
+    """The story's title as a noun phrase ("the Lakeshore lane consolidation"), or ""."""
+    title = _clean(story.title)
+    if re.fullmatch(r"[A-Z][a-z]+", title or "") and title.casefold() in nlp.english_lemmas():
+        return f"the {title.lower()}"  # "Snowstorm": a title in sentence case, not a name
+    for piece in phrasing.pieces(title):
+        noun = phrasing.topic(piece, voice=Voice.TEAM)
+        if noun:
+            return noun
+    return ""
+
+
+def _unused_strength(strengths: tuple[str, ...], link: _Link | None) -> str:
+    for strength in _clean_items(strengths):
+        if link is None or link.strength != strength:
+            return strength
+    return ""
+
+
+def _names(context: LetterContext, people: Sequence[PersonNotes]) -> tuple[str, ...]:
+    return (*context.names, context.company, *(person.name for person in people))
+
+
+def _strip_greeting(text: str) -> str:
+    return text.partition("\n\n")[2]
+
+
+def draft_letters(
+    context: LetterContext, people: Sequence[PersonNotes], stories: Sequence[StoryBrief]
+) -> list[Letter]:
+    """One thank-you letter (e-mail body, subject and card) per interviewer, in roster order."""
+    unique_stories = list({story.id: story for story in stories}.values())
+    phrasing.prepare(
+        [
+            *(
+                note
+                for p in people
+                for pile in (p.discussed, p.cares_about, p.worries, p.personal)
+                for note in pile
+            ),
+            *(text for s in unique_stories for text in (s.title, s.action, s.situation, s.result)),
+        ]
+    )
+    story_profiles = [
+        (
+            story.id,
+            _profile(
+                " ".join(
+                    (
+                        story.title,
+                        story.summary,
+                        story.action,
+                        story.result,
+                        " ".join(story.competencies),
+                    )
+                )
+            ),
+        )
+        for story in unique_stories
+    ]
+    strengths = _clean_items(context.strengths)
+    strength_profiles = [(strength, _profile(strength)) for strength in strengths]
+    uses: dict[str, int] = {}
+    seen_sentences: set[str] = set()
+    seen_bodies: set[str] = set()
+    seen_cards: set[str] = set()
+    letters: list[Letter] = []
+    for person in people:
+        plan = _plan(
+            person,
+            unique_stories,
+            story_profiles,
+            strengths,
+            strength_profiles,
+            uses,
+            _names(context, people),
+        )
+        # Attempt 0 is the stable hash of key and name; later attempts only when the letter
+        # would repeat one already drafted (same name and same notes, say).
+        chosen: _Draft | None = None
+        for attempt in range(ATTEMPTS):
+            draft = _write(plan, context, _Picker(person.key, person.name, attempt, seen_sentences))
+            if (
+                _strip_greeting(draft.body) not in seen_bodies
+                and _strip_greeting(draft.card) not in seen_cards
+            ):
+                chosen = draft
+                break
+            chosen = chosen or draft
+        assert chosen is not None
+        seen_sentences.update((chosen.subject, *chosen.sign_offs))
+        seen_sentences.update(chosen.sentences)
+        seen_sentences.update(chosen.card_sentences)
+        seen_bodies.add(_strip_greeting(chosen.body))
+        seen_cards.add(_strip_greeting(chosen.card))
+        letters.append(
+            Letter(
+                interviewer_key=person.key,
+                interviewer=person.name,
+                subject=chosen.subject,
+                body=chosen.body,
+                card=chosen.card,
+                generic=plan.generic,
+                references=chosen.references,
+                sentences=sum(_sentence_count(text) for text in chosen.sentences),
+            )
+        )
+    return letters
+
+
+def letters_as_json(letters: Sequence[Letter]) -> list[dict[str, object]]:
+    """[{"interviewer","subject","body","generic"}] in the order given."""
+    return [
+        {
+            "interviewer": letter.interviewer,
+            "subject": letter.subject,
+            "body": letter.body,
+            "generic": letter.generic,
+        }
+        for letter in letters
+    ]
+
+
+# --------------------------------------------------------------------------------------
+# Follow-up (S13)
+# --------------------------------------------------------------------------------------
+
+
+def follow_up_email(
+    context: LetterContext, *, contact_name: str, decision_date: date | None, today: date
+) -> tuple[str, str]:
+    """(subject, body): a polite check-in once the decision date they gave has passed."""
+    role = _clean(context.role) or "open"
+    company = _clean(context.company) or "your company"
+    on_date = f" on {_long_date(context.interview_date)}" if context.interview_date else ""
+    met = f"Thank you again for the chance to interview for the {role} role{on_date}."
+    if decision_date is None:
+        timing = "I wanted to check in on the status of the process and the next steps."
+    elif today > decision_date:
+        timing = (
+            f"You mentioned that a decision was expected by {_long_date(decision_date)}, so I "
+            "wanted to check in on where things stand."
+        )
+    else:
+        timing = (
+            f"I understand a decision is expected by {_long_date(decision_date)}, and I wanted "
+            "to check in on where things stand."
+        )
+    paragraphs = [
+        _greeting(contact_name),
+        f"I hope you are well. {met}",
+        f"{timing} I remain very interested in the role and in {company}, and I would be "
+        "glad to provide anything else you need.",
+        "Thank you for your time, and I look forward to hearing from you.",
+        f"Kind regards,\n{_clean(context.candidate_name)}",
+    ]
+    return f"Following up: {role} at {company}", "\n\n".join(paragraphs)
+
+
+def feedback_request_email(context: LetterContext, *, contact_name: str) -> tuple[str, str]:
+    """(subject, body) after a rejection: thanks, grace, a request for feedback."""
+    role = _clean(context.role) or "open"
+    company = _clean(context.company) or "your company"
+    paragraphs = [
+        _greeting(contact_name),
+        f"Thank you for letting me know your decision about the {role} role. Although I am "
+        f"disappointed, I appreciated the chance to meet the team and learn more about "
+        f"{company}.",
+        "If you have a few minutes, I would be grateful for any feedback on my interviews that "
+        "could help me improve. I would also welcome the chance to be considered for future "
+        f"openings at {company}.",
+        "Thank you again for your time and consideration, and I wish you and the team every "
+        "success.",
+        f"Best wishes,\n{_clean(context.candidate_name)}",
+    ]
+    return f"Thank you: {role} at {company}", "\n\n".join(paragraphs)
+
+
+# --------------------------------------------------------------------------------------
+# Sending: a draft .eml file and a mailto: link
+# --------------------------------------------------------------------------------------
+
+
+_EML_POLICY = SMTP.clone(max_line_length=998)
+
+
+def _one_line(value: str) -> str:
+    return _SPACES.sub(" ", value).strip()
+
+
+def build_eml(*, sender: str, to: str, subject: str, body: str, when: datetime) -> bytes:
+    """An RFC 5322 draft (UTF-8, CRLF) with X-Unsent: 1 so mail clients open it for editing."""
+    if when.tzinfo is None or when.utcoffset() is None:
+        raise ValueError("when must be timezone-aware")
+    message = EmailMessage()
+    message["From"] = _one_line(sender)
+    message["To"] = _one_line(to)
+    message["Subject"] = _one_line(subject)
+    message["Date"] = format_datetime(when)
+    digest = hashlib.sha256(f"{sender}\x1f{to}\x1f{subject}\x1f{when.isoformat()}".encode())
+    domain = _one_line(sender).rpartition("@")[2].rstrip(">").strip() or "secondround.invalid"
+    if not re.fullmatch(r"[A-Za-z0-9.-]+", domain):
+        domain = "secondround.invalid"
+    message["Message-ID"] = f"<{digest.hexdigest()[:32]}.secondround@{domain}>"
+    message["X-Unsent"] = "1"
+    message.set_content(body.replace("\r\n", "\n"), charset="utf-8")
+    # Not folded below the RFC 5322 hard limit: Python 3.11's folder drops the space between
+    # an ASCII word and an encoded word when it wraps a header ("Freight) —Renée").
+    return message.as_bytes(policy=_EML_POLICY)
+
+
+def mailto_link(*, to: str, subject: str, body: str) -> str:
+    """mailto: per RFC 6068: every reserved character percent-encoded, line breaks as %0D%0A."""
+    crlf_body = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    return (
+        f"mailto:{quote(_one_line(to), safe='@,')}"
+        f"?subject={quote(_one_line(subject), safe='')}&body={quote(crlf_body, safe='')}"
+    )

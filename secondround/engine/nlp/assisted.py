@@ -1,0 +1,206 @@
+"""What a language model is asked, and the checks its answers must pass (plain data).
+
+The engine never talks to a server: the assistant app sends these prompts and hands the
+replies back here. A reply is kept only where the person's own text supports it; anything
+else is dropped with the reason, and the deterministic result stands.
+
+* `redact` / `restore`: names, e-mail addresses and phone numbers become placeholders
+  ("[PERSON_1]") before a prompt leaves the machine for a server elsewhere, and are put
+  back in the answer.
+* `follow_up_prompt` / `follow_up_checked`: one deeper question an interviewer would ask
+  about a practice answer (the articles' "deeper questions").
+* `rewrite_checked`: a fluent rewrite of a drafted letter is accepted only if every
+  name, number and capitalised term in it is in the person's data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from secondround.engine.nlp.word_tables import word_set
+
+__all__ = [
+    "Checked",
+    "Redaction",
+    "follow_up_checked",
+    "follow_up_prompt",
+    "redact",
+    "restore",
+    "rewrite_checked",
+    "rewrite_prompt",
+]
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w/])\+?\d[\d ()./-]{6,}\d(?![\w/])")
+PLACEHOLDER = re.compile(r"\[(?:PERSON|EMAIL|PHONE)_\d+\]")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*")
+MAX_FOLLOW_UP_WORDS = 40
+# A follow-up may be a request rather than a question: "Tell me more about the pilot."
+PROMPTS = ("tell me", "walk me", "talk me", "describe", "explain", "give me", "say more")
+
+
+@dataclass(frozen=True)
+class Redaction:
+    text: str
+    mapping: dict[str, str] = field(default_factory=dict)  # placeholder -> original
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A model's answer after the engine's checks: kept, or refused with the reason."""
+
+    value: str | None
+    reason: str = ""
+
+    @property
+    def accepted(self) -> bool:
+        return self.value is not None
+
+
+def redact(text: str, names: Iterable[str] = ()) -> Redaction:
+    """Names (given, longest first), e-mail addresses and phone numbers as placeholders."""
+    mapping: dict[str, str] = {}
+    seen: dict[str, str] = {}
+
+    def placeholder(kind: str, original: str) -> str:
+        if original in seen:
+            return seen[original]
+        key = f"[{kind}_{sum(1 for k in mapping if k.startswith('[' + kind)) + 1}]"
+        mapping[key] = original
+        seen[original] = key
+        return key
+
+    result = EMAIL.sub(lambda m: placeholder("EMAIL", m.group(0)), text)
+    result = PHONE.sub(lambda m: placeholder("PHONE", m.group(0)), result)
+    for name in sorted({n.strip() for n in names if len(n.strip()) > 1}, key=len, reverse=True):
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        result = pattern.sub(lambda m: placeholder("PERSON", m.group(0)), result)
+    return Redaction(result, mapping)
+
+
+def restore(text: str, mapping: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda m: mapping.get(m.group(0), m.group(0)), text)
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in WORD.findall(text)]
+
+
+# Words too common to show that a follow-up is about this answer.
+_COMMON = word_set(
+    """
+    a an the and or but of to in on at for with from by as is are was were be been being
+    i me my we our you your they them their he she his her it its this that these those
+    what when where which who how why did do does done would could should can will about
+    tell more time there here then than so if not no yes one two some any all just also
+    """
+)
+
+
+def follow_up_prompt(question: str, answer: str) -> list[dict[str, str]]:
+    return [
+        {
+            "role": "system",
+            "content": (
+                "You are an experienced interviewer in a second-round job interview. After "
+                "the candidate's answer, ask ONE follow-up question that digs deeper into "
+                "something specific they said (a decision, a number, a person, what they "
+                "would do differently). One sentence, at most 30 words, ending with a "
+                'question mark. Reply as JSON: {"question": "..."}'
+            ),
+        },
+        {"role": "user", "content": f"Question: {question}\n\nAnswer: {answer}"},
+    ]
+
+
+FOLLOW_UP_SCHEMA = {
+    "type": "object",
+    "properties": {"question": {"type": "string"}},
+    "required": ["question"],
+    "additionalProperties": False,
+}
+
+
+def follow_up_checked(reply: object, *, question: str, answer: str) -> Checked:
+    """The follow-up question if it is one question, short, new, and about this answer."""
+    text = reply.get("question") if isinstance(reply, dict) else None
+    if not isinstance(text, str) or not text.strip():
+        return Checked(None, "The model did not ask a question.")
+    text = " ".join(text.split())
+    if _words(text) == _words(question):
+        return Checked(None, "The model repeated the question.")
+    prompt = text.casefold().startswith(PROMPTS) and text.endswith(".")
+    inner = re.findall(r"[.?!](?=\s)", text)
+    if not (text.endswith("?") or prompt) or len(inner) > 1:
+        return Checked(None, "The model's answer was not one question.")
+    if len(text.split()) > MAX_FOLLOW_UP_WORDS:
+        return Checked(None, "The model's question was too long to be one question.")
+    if PLACEHOLDER.search(text):
+        return Checked(None, "The model's question kept a placeholder.")
+    answer_words = set(_words(answer)) - _COMMON
+    if not (set(_words(text)) - _COMMON) & answer_words:
+        return Checked(None, "The model's question is not about anything in the answer.")
+    return Checked(text)
+
+
+def rewrite_prompt(draft: str, *, kind: str) -> list[dict[str, str]]:
+    return [
+        {
+            "role": "system",
+            "content": (
+                f"Rewrite this {kind} so it reads naturally, as a careful person would write "
+                "it. Keep every fact; add no fact, name, number, product or claim that is "
+                "not in it; keep the greeting and the signature. Placeholders such as "
+                '[PERSON_1] stay exactly as they are. Reply as JSON: {"text": "..."}'
+            ),
+        },
+        {"role": "user", "content": draft},
+    ]
+
+
+REWRITE_SCHEMA = {
+    "type": "object",
+    "properties": {"text": {"type": "string"}},
+    "required": ["text"],
+    "additionalProperties": False,
+}
+
+# Capitalised words that are not names or terms wherever they stand.
+_ORDINARY_CAPITALS = word_set(
+    """
+    i dear hello hi thank thanks best regards kind warm many sincerely yours with all
+    the a an i'm i've i'd i'll it's that's this these those our your my we you they he
+    she it as in on at for after before when while since if and but so also please
+    looking monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december
+    """
+)
+
+
+def rewrite_checked(reply: object, *, draft: str, known: Sequence[str]) -> Checked:
+    """A rewrite whose every number and capitalised word is in the draft or the person's
+    data (`known`: names, company, role, terms, notes), with its placeholders intact."""
+    text = reply.get("text") if isinstance(reply, dict) else None
+    if not isinstance(text, str) or not text.strip():
+        return Checked(None, "The model returned no text.")
+    if len(text) > 3 * len(draft) + 200:
+        return Checked(None, "The model's rewrite was much longer than the draft.")
+    source = " ".join([draft, *known])
+    numbers = set(NUMBER.findall(source))
+    invented = [n for n in NUMBER.findall(text) if n not in numbers]
+    if invented:
+        return Checked(None, f"The rewrite has a number that is not in your data: {invented[0]}.")
+    if set(PLACEHOLDER.findall(draft)) - set(PLACEHOLDER.findall(text)):
+        return Checked(None, "The rewrite lost a name it was given.")
+    vocabulary = set(_words(source))
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        for index, word in enumerate(WORD.findall(sentence)):
+            folded = re.sub(r"['’]s$", "", word.casefold())
+            if index == 0 or not word[0].isupper() or folded in _ORDINARY_CAPITALS:
+                continue
+            if folded not in vocabulary:
+                return Checked(None, f"The rewrite names something not in your data: {word}.")
+    return Checked(text.strip())

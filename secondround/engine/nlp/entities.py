@@ -1,0 +1,333 @@
+"""What kind of thing a term is: a tool, a procedure, a metric, a competitor...
+
+The drafters put terms into frames that only fit one kind of thing: "How would you explain
+{a tool} to a colleague who has never used it?", "What part would this role play in {an
+initiative}?". A term's kind comes from what the user and the engine already know, in this
+order (`entity_index` is the one place that decides):
+
+1. the research profile: competitors, products, launches (initiatives), values;
+2. a kind given with the term (the posting reader types its skills: tool, procedure,
+   certification, knowledge area), or the glossary meaning the user wrote ("their TMS",
+   "catheter infection prevention checklist", "patient satisfaction survey");
+3. the term's own words: a schedule ("every third weekend"), an adjective ("detail-
+   oriented"), a certification ("ACLS"), a metric ("on-time rate", "OTIF"), a procedure
+   ("medication administration"), a coined name ("MercuryGate": a tool).
+
+Never capitalisation alone, and a competitor is never a term to learn or ask about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+
+from secondround.engine.nlp import parsing as nlp
+from secondround.engine.nlp.files import DATA_DIR
+from secondround.engine.nlp.word_tables import word_set
+
+__all__ = ["Entity", "EntityIndex", "Kind", "entity_index", "kind_of_text", "SLOT_KINDS"]
+
+
+class Kind(StrEnum):
+    TOOL = "tool"  # software, equipment, a system: "Epic", "Alaris pumps", "Kronos"
+    PROCEDURE = "procedure"  # a way of doing the work: "SBAR", "CAUTI bundle", "month-end close"
+    CERTIFICATION = "certification"  # a person's licence or certificate: "ACLS", "CPA"
+    KNOWLEDGE = "knowledge_area"  # a body of knowledge or rules: "US GAAP", "NEC", "cold chain"
+    PRODUCT = "product"  # what the company sells
+    INITIATIVE = "initiative"  # a project, launch or programme: "Magnet redesignation"
+    METRIC = "metric"  # a measure: "OTIF", "HCAHPS", "on-time rate"
+    VALUE = "value"  # a value or service standard: "Guest First"
+    ORGANISATION = "organisation"  # another body: an exam board, a regulator, a customer
+    COMPETITOR = "competitor"
+    SCHEDULE = "schedule"  # when the work happens: "every third weekend", "nights"
+    NOT_A_SKILL = "not_a_skill"  # an adjective or a trait: "detail-oriented"
+    TERM = "term"  # a company term of no known kind
+
+
+# Kinds a "{skill}" or "{term}" slot may be filled with, for the bank and the ask library.
+SLOT_KINDS = frozenset(
+    {
+        Kind.TOOL,
+        Kind.PROCEDURE,
+        Kind.CERTIFICATION,
+        Kind.KNOWLEDGE,
+        Kind.PRODUCT,
+        Kind.INITIATIVE,
+        Kind.METRIC,
+        Kind.VALUE,
+        Kind.TERM,
+    }
+)
+
+# Words of a glossary meaning (or of the term) that say its kind, first match wins.
+MEANING_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (Kind.COMPETITOR, r"\b(?:competitors?|competes?|competing|rival)\b"),
+        (
+            Kind.CERTIFICATION,
+            r"\b(?:certificat(?:e|ion)|licen[cs]e|credential|qualification|certified|exam(?!\s+board))\b",
+        ),
+        (
+            Kind.METRIC,
+            r"\b(?:score|rate|ratio|measure|metric|kpi|index|survey|average|percentage|"
+            r"margin|per\s+\w+|value-added|benchmark|turnover|count)\b",
+        ),
+        (
+            Kind.TOOL,
+            r"\b(?:software|system|platform|app|application|tool|database|erp|ehr|emr|tms|"
+            r"pms|crm|wms|pumps?|monitors?|machine|device|equipment|scanner|portal|"
+            r"spreadsheet|program(?:me)? we use|library|cloud|log)\b",
+        ),
+        (
+            Kind.PROCEDURE,
+            r"\b(?:checklist|bundle|protocol|procedure|process|method|practice|routine|"
+            r"handoff|hand-?over|technique|workflow|meeting|review|audit|analysis|"
+            r"report(?:ing)?|assessment|walk|exercise|drill|framework)\b",
+        ),
+        (
+            Kind.INITIATIVE,
+            r"\b(?:project|programme|program|initiative|rollout|roll-out|migration|launch|"
+            r"expansion|designation|redesignation|accreditation|recognition|strategy|plan|"
+            r"renovation|campaign|pilot|transformation|upgrade|acquisition)\b",
+        ),
+        (
+            Kind.KNOWLEDGE,
+            r"\b(?:standard|law|statute|regulation|code|rules|act|principles|gaap|ifrs|theory)\b",
+        ),
+        (
+            Kind.ORGANISATION,
+            r"\b(?:board|regulator|agency|council|union|customer|client|account|vendor|supplier)\b",
+        ),
+        (
+            Kind.VALUE,
+            r"\b(?:value|values|motto|standard of service|service standard|culture|promise)\b",
+        ),
+        (Kind.PRODUCT, r"\b(?:product|brand|line|service we sell|offering)\b"),
+    )
+)
+SCHEDULE = re.compile(
+    r"\b(?:weekends?|holidays?|nights?|night\s+shifts?|days?\s+off|shifts?|on[- ]call|"
+    r"rotation|rotating|overtime|hours?|schedule|self[- ]?scheduling|full[- ]time|"
+    r"part[- ]time|per\s+diem|12[- ]hour|8[- ]hour|every\s+(?:other|third|second)|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|travel\s+required|"
+    r"availability)\b",
+    re.IGNORECASE,
+)
+TRAITS = word_set(
+    "detail-oriented self-motivated motivated flexible reliable dependable punctual "
+    "organized organised enthusiastic passionate driven proactive friendly positive "
+    "energetic hardworking hard-working team-player adaptable resilient dynamic "
+    "fast-paced professional confident strong excellent good great outstanding"
+)
+CERTIFICATION_WORDS = word_set(
+    "BLS ACLS PALS NRP PCCN CCRN CEN TNCC CPA CMA CFA ACCA CIMA PMP AICP CDL QTS OSHA "
+    "CPR PE EIT CCNA CISSP AWS-SAA SHRM-CP PHR NCLEX CPC CSCP"
+)
+# Job titles are who does the work, never a skill: "registered nurse", "RN", "analyst".
+ROLE_WORDS = word_set(
+    "rn rns lpn lvn cna nurse nurses teacher teachers manager managers engineer engineers "
+    "analyst analysts technician technicians electrician electricians accountant "
+    "accountants planner planners assistant assistants associate associates supervisor "
+    "supervisors director directors officer officers clerk clerks agent agents driver "
+    "drivers developer developers designer designers coordinator coordinators specialist "
+    "specialists consultant consultants representative representatives apprentice "
+    "journeyman journeyperson auditor auditors physician physicians"
+)
+METRIC_WORDS = word_set(
+    "OTIF KPI KPIs SLA SLAs SLO SLOs NPS CSAT HCAHPS EBITDA ROI AHT FCR DSO DPO MTTR LOS "
+    "ADR RevPAR GOPPAR OEE TRIR ARR MRR CAC LTV GMV AOV UPT"
+)
+METRIC_HEADS = word_set(
+    "rate rates score scores ratio margin margins turnover retention utilisation "
+    "utilization throughput yield occupancy attendance accuracy backlog time times cost "
+    "costs miles conversion shrink"
+)
+PROCEDURE_HEADS = word_set(
+    "administration titration assessment assessments reconciliation reconciliations "
+    "documentation analysis review audit audits planning scheduling reporting handoff "
+    "handover report bundle protocol checklist close closing care charting triage "
+    "troubleshooting bending installation inspection testing maintenance training "
+    "onboarding interviewing forecasting budgeting costing invoicing billing routing "
+    "dispatch dispatching coaching mentoring supervision monitoring practice practicals "
+    "differentiation prevention safety lockout tagout retrieval intervention interventions"
+)
+KNOWLEDGE_HEADS = word_set(
+    "chain law laws code codes standards regulations principles theory gaap ifrs physics "
+    "chemistry biology pharmacology anatomy curriculum housing zoning"
+)
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    kind: Kind
+    source: str  # "competitors", "products", "glossary", "posting", "words"...
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """Terms and their kinds, looked up case-insensitively."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def kind(self, text: str) -> Kind:
+        """The kind of a term: known, or read from its own words."""
+        found = self.entities.get(_key(text))
+        return found.kind if found is not None else kind_of_text(text)
+
+    def is_competitor(self, text: str) -> bool:
+        folded = _key(text)
+        return any(
+            entity.kind is Kind.COMPETITOR and (folded == key or key in folded)
+            for key, entity in self.entities.items()
+        )
+
+    def names(self) -> list[str]:
+        return [entity.text for entity in self.entities.values()]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def entity_index(
+    *,
+    skills: Iterable[tuple[str, str | None]] = (),
+    glossary: Iterable[tuple[str, str]] = (),
+    products: Sequence[str] = (),
+    launches: Sequence[str] = (),
+    competitors: Sequence[str] = (),
+    values: Sequence[str] = (),
+) -> EntityIndex:
+    """Every known term with its kind; see the module docstring for the order of evidence.
+
+    `skills` are (name, kind or None) from the posting reader; `glossary` is (term, meaning).
+    """
+    entities: dict[str, Entity] = {}
+
+    def add(text: str, kind: Kind, source: str, *, overwrite: bool = False) -> None:
+        key = _key(text)
+        if key and (overwrite or key not in entities):
+            entities[key] = Entity(text.strip(), kind, source)
+
+    for name in competitors:
+        add(name, Kind.COMPETITOR, "competitors", overwrite=True)
+    for name in products:
+        add(name, Kind.PRODUCT, "products")
+    for name in launches:
+        add(name, Kind.INITIATIVE, "launches")
+    for name in values:
+        add(name, Kind.VALUE, "values")
+    for term, meaning in glossary:
+        add(term, _kind_from_meaning(term, meaning), "glossary")
+    for name, given in skills:
+        kind = _given_kind(given) or kind_of_text(name)
+        add(name, kind, "posting")
+    return EntityIndex(entities)
+
+
+def _given_kind(given: str | None) -> Kind | None:
+    if not given:
+        return None
+    folded = given.casefold().replace(" ", "_")
+    aliases = {"knowledge": Kind.KNOWLEDGE, "knowledge_area": Kind.KNOWLEDGE, "skill": None}
+    if folded in aliases:
+        return aliases[folded]
+    try:
+        return Kind(folded)
+    except ValueError:
+        return None
+
+
+def _kind_from_meaning(term: str, meaning: str) -> Kind:
+    for kind, pattern in MEANING_CUES:
+        if meaning and pattern.search(meaning):
+            return kind
+    found = kind_of_text(term)
+    if meaning.strip() and found is Kind.TOOL:
+        # A coined name is taken for a tool only when nothing says otherwise: "BOPIS, buy
+        # online pick up in store" is a way of working, not software.
+        return Kind.TERM
+    return found
+
+
+GAZETTEER = DATA_DIR / "skills_gazetteer.txt"
+# Sections of the posting reader's gazetteer whose every name is one kind of thing.
+GAZETTEER_SECTIONS = {
+    "programming languages": Kind.TOOL,
+    "frameworks and libraries": Kind.TOOL,
+    "databases and data": Kind.TOOL,
+    "bi and analytics tools": Kind.TOOL,
+    "cloud, devops, infrastructure": Kind.TOOL,
+    "office tools": Kind.TOOL,
+    "spoken languages": Kind.NOT_A_SKILL,
+    "driving and licences": Kind.CERTIFICATION,
+}
+
+
+@cache
+def _gazetteer_kinds() -> dict[str, Kind]:
+    """Names of the gazetteer's one-kind sections ("Excel", "Power BI": tools)."""
+    kinds: dict[str, Kind] = {}
+    section: Kind | None = None
+    for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("# ---"):
+            section = GAZETTEER_SECTIONS.get(line.removeprefix("# ---").strip().casefold())
+        elif line and not line.startswith("#") and section is not None:
+            kinds[line.removeprefix("=").casefold()] = section
+    return kinds
+
+
+def kind_of_text(text: str) -> Kind:
+    """A term's kind from its own words, when nothing else says."""
+    clean = " ".join(text.split())
+    if not clean:
+        return Kind.NOT_A_SKILL
+    listed = _gazetteer_kinds().get(clean.casefold())
+    if listed is not None:
+        return listed
+    words = re.findall(r"[A-Za-z0-9&+#.-]+", clean)
+    folded = [w.casefold().strip(".") for w in words]
+    if SCHEDULE.search(clean) and not any(w in PROCEDURE_HEADS for w in folded):
+        return Kind.SCHEDULE
+    if all(w in TRAITS for w in folded) or (folded and folded[-1] in ROLE_WORDS):
+        return Kind.NOT_A_SKILL
+    head = folded[-1] if folded else ""
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    if any(w.upper() in CERTIFICATION_WORDS for w in words) or re.search(
+        r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma)\b",
+        clean,
+        re.IGNORECASE,
+    ):
+        return Kind.CERTIFICATION
+    if any(w in METRIC_WORDS for w in words) or (folded and folded[-1] in METRIC_HEADS):
+        return Kind.METRIC
+    for kind, pattern in MEANING_CUES:
+        if kind in {Kind.TOOL, Kind.PROCEDURE, Kind.INITIATIVE} and pattern.search(clean):
+            return kind
+    if head in PROCEDURE_HEADS or singular in PROCEDURE_HEADS:
+        return Kind.PROCEDURE
+    if head in KNOWLEDGE_HEADS or singular in KNOWLEDGE_HEADS:
+        return Kind.KNOWLEDGE
+    if folded and folded[-1].endswith(("tion", "ment", "ing", "sis")) and clean.islower():
+        return Kind.PROCEDURE  # "medication administration", "wound debridement"
+    if any(re.fullmatch(r"[A-Z]{2,6}", w) for w in words) and any(
+        re.fullmatch(r"\d[\w.-]*", w) for w in words
+    ):
+        return Kind.KNOWLEDGE  # "NFPA 70E", "ASC 842", "ORS 197": a code or standard
+    english = nlp.english_lemmas()
+    coined = [
+        w for w in words if w[:1].isupper() and not w.isupper() and w.casefold() not in english
+    ]
+    if english and coined and len(words) <= 3:
+        return Kind.TOOL  # "MercuryGate", "FloQast", "Kronos": a coined name
+    # An acronym alone ("MVR", "FP&A", "PCI DSS") could be a tool, a metric, a standard or a
+    # department: it is only a term, asked about as a term.
+    if clean.islower() and len(words) >= 2:
+        return Kind.KNOWLEDGE  # "cold chain", "middle housing"
+    return Kind.TERM

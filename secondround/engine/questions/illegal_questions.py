@@ -1,0 +1,352 @@
+"""Is an interview question one an employer should not ask, and on which protected ground?
+
+An illegal question filed as behavioural leaves the candidate without a calm way to decline
+it; a lawful one filed as illegal tells them to refuse a fair question. So this reader
+names both sides:
+
+* `protected_ground(text)`: the ground a question probes (age, family, religion, national
+  origin, disability and health, arrests, union membership…), from patterns written from
+  the grounds that equality law lists in the US (EEOC), the UK (Equality Act 2010), Canada,
+  Ireland, Australia, New Zealand, South Africa, India and Singapore, not from a list of
+  example questions. A nationality, ethnic or religious group named in a question about the
+  candidate ("Are you German?", "Do you identify as Hispanic?") is found by the shared
+  spaCy parse (a NORP entity); without the parse the patterns decide alone.
+* `lawful_form(text)`: the lawful question that sits next to each ground on those pages:
+  the right to work (not citizenship), a minimum legal age (not age), "can you perform the
+  duties of the job" (not disability), availability and attendance (not children or
+  religious holidays), languages spoken fluently (not the native tongue), a different name
+  worked under (not the maiden name), convictions (not arrests; lawful in most places, with
+  a caveat because some jurisdictions limit it).
+
+`reading(text)` combines them: a ground with no lawful form is illegal; a lawful form wins
+over a weak ground cue ("health" in "family, business, health or social obligations that
+would prevent you from working").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from secondround.engine.nlp import parsing as nlp
+
+__all__ = ["IllegalReading", "GROUNDS", "lawful_form", "protected_ground", "reading"]
+
+# Ground id -> label shown to the user.
+GROUNDS: dict[str, str] = {
+    "age": "Age",
+    "family": "Marital or family status",
+    "pregnancy": "Pregnancy and family plans",
+    "religion": "Religion or belief",
+    "national_origin": "National or ethnic origin, race or language",
+    "citizenship": "Citizenship (beyond the right to work)",
+    "sex": "Sex, gender identity or sexual orientation",
+    "disability": "Disability or health",
+    "arrests": "Arrests or police record",
+    "union": "Union membership",
+    "political": "Political opinion",
+    "military": "Military discharge",
+    "finances": "Personal finances",
+    "lifestyle": "Private life (residence, habits, clubs)",
+    "appearance": "Appearance (height, weight)",
+}
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _normalise(text: str) -> str:
+    text = text.translate(_QUOTES).lower()
+    text = re.sub(r"[-/_]", " ", text).replace("'", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# The candidate is the one asked about: "do you have…", "have you ever been…", "your…",
+# within a few words of the topic. "A patient with a chronic illness" is about the work.
+_OWN = (
+    r"\b(do you (have|suffer|take|use|need)|have you (ever )?(had|been|suffered|experienced"
+    r"|taken|filed|made|undergone|got)|are you|were you|your( own)?|you (take|use|have|had))"
+    r"\b[^.?!]{0,30}?"
+)
+
+
+def _own(terms: str) -> str:
+    """A pattern: one of `terms` said of the candidate (see _OWN)."""
+    return _OWN + r"\b(" + terms + r")"
+
+
+# (ground, pattern) on the normalised text. Each pattern asks about the candidate's own
+# status; a question about the work ("a student with a disability") does not match.
+_GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "age",
+        r"\bhow old (are you|is she|is he)|\byour (age|date of birth|birth ?date|birth year)\b"
+        r"|\bwhat age are you|\b(year|date) (were you|you were) born|\bwhen were you born"
+        r"|\bwhen did you (graduate|finish|leave) (from )?(high |secondary )?(school|college"
+        r"|university)|\b(what|which) year did you (graduate|finish|leave)"
+        r"|\bwhen did you graduate\b|\b(are you|you are|you)\b[^.?!]{0,25}\bretir(e|ing)\b"
+        r"|\byou (plan|planning|intend|thinking|want|hope|expect)\w* (on |to )?retir|\bretire soon"
+        r"|\buntil you retire|\bwhen (will|do|are) you (plan\w* to )?retire|\bretirement plans"
+        r"|\bclose to retire"
+        r"|\bhow long have you been in the workforce|\bgeneration are you"
+        r"|\bbefore (e ?mail|the internet|computers|mobile phones) (was|were) (introduced|around)"
+        r"|\btoo (old|young) for (this|the|a)",
+    ),
+    (
+        "family",
+        r"\b(are|were) you (currently )?(married|single|divorced|separated|widowed|engaged"
+        r"|a (married|single) (woman|man|mother|father|parent))\b|\bmarital|\bcivil status"
+        r"|\bmaiden name|\bmiss,? (mrs|ms)|\b(mr|mrs|ms|miss),? or (mr|mrs|ms|miss)"
+        r"|\byour (husband|wife|spouse|partner|boyfriend|girlfriend|fiance|fiancee)s?\b"
+        r"|\b(husband|wife|spouse)s? (be )?(ok|okay|fine|mind|agree)\b"
+        r"|\bparents? ?(husband|wife)|\bparents (be )?(ok|okay|mind)"
+        r"|\bdo you have (a )?(partner|husband|wife|spouse|boyfriend|girlfriend)"
+        r"|\b(seeing|dating) anyone|\bget(ting)? married|\bplan(ning)? to marry"
+        r"|\b(do you have|have you got|got) (any )?(kids|children|grandchildren|dependants"
+        r"|dependents)\b|\bhow many (kids|children) (do|have) you|\b(kids|children) of your own"
+        r"|\bages of your|\bhow old are your|\byour (kids|children) (get|are|while|at)"
+        r"|\b(looks?|look) after your (kids|children)|\blooking after your (kids|children)"
+        r"|\bchild ?care (arrangements|provisions)|\barrangements .{0,40}child ?care"
+        r"|\bprovisions? for child ?care|\bbaby ?sit your"
+        r"|\b(who|with whom) do you live|\bdo you live (alone|with)|\blive with your"
+        r"|\bdo you have (any )?family (nearby|here|in)\b|\bcaring responsibilities"
+        r"|\blooking after (elderly|your|aging|ageing) (parents|relatives)",
+    ),
+    (
+        "pregnancy",
+        r"\b(are you|you are|currently|become|becoming|get|getting) pregnan|\bmaternity leave"
+        r"|\bstart(ing)? a family|\bfamily plans|\bplans? (for|of) (having )?(kids|children"
+        r"|a family)|\bplan(ning)? (to|on) (have|having|start|starting) (any |more )?(kids"
+        r"|children|a baby|a family)|\b(going|want) to have (kids|children)|\bcontracepti"
+        r"|\bbirth control|\b(kids|children) or plan(ning)? to|\bplanning to have any"
+        r"|\bhave (any )?more (kids|children)",
+    ),
+    (
+        "religion",
+        r"\breligio|\b(what|which|your) church|\bchurch (do|on)|\bgo to church|\bmosque"
+        r"|\bsynagogue|\bdenomination\b|\bdo you pray|\byour faith\b|\bcreed\b|\bheadscarf"
+        r"|\bhijab|\bturban|\byarmulke|\bkippah|\bgood friday|\brosh hashanah|\byom kippur"
+        r"|\bramadan|\bsabbath|\bholy days|\bcaste\b",
+    ),
+    (
+        "national_origin",
+        r"\bnationality|\bnational origin|\b(your|what) ethnic|\bethnicity|\brace\b(?! condition)"
+        r"|\bcolou?r of your skin|\bskin colou?r|\byour (heritage|ancestry|lineage|descent)"
+        r"|\bwhats your heritage|\btraveller community"
+        r"|\bwhere (are|were) you (really |originally )?from|\bwhere (is|was) your (family"
+        r"|accent|name) from|\bwhat (country|part of the world) (are|were) you (from|born)"
+        r"|\bwhere (were|was) (you|your \w+) born|\bcountry were you born|\bplace of birth"
+        r"|\bborn (in|outside)\b|\bwhere are your parents from|\byour parents (from|born)"
+        r"|\b(your|you)\b[^.?!]{0,25}\b(first|native|mother|home) (language|tongue)"
+        r"|\blanguage (do you speak )?at home"
+        r"|\b(your|an?|that|slight|interesting) accent\b|\b(sort|kind|type) of accent"
+        r"|\bkind of name|\byour name \w+\b\?"
+        r"|\bname (origin|come from)|\bwhat race|\byour \w+s? surname|\bnames of your relatives"
+        r"|\b(new zealand|canadian|australian|local|uk|us|american|british) experience\b"
+        r"|\baa ?eeo status|\bare you (a member of )?a minority",
+    ),
+    (
+        "citizenship",
+        r"\b(are|were) you (a |an )?(\w+ )?(citizen|native born|naturali[sz]ed|immigrant)"
+        r"|\bcitizens? of\b|\bcitizenship|\bnaturali[sz]ed|\bnative born"
+        r"|\bare you from (the )?(uk|us|usa|here|this country|around here)"
+        r"|\byour immigration|\b(parents|spouse) citizens",
+    ),
+    (
+        "sex",
+        r"\bsexual (orientation|preference)|\b(gay|lesbian|bisexual|transgender)\b"
+        r"|\bgender (identity|reassignment|expression)|\b(are you|is she|is he) (a )?(male"
+        r"|female|man or a woman|woman or a man)|\bmale or female|\bwhat (is your )?(sex"
+        r"|gender)\b",
+    ),
+    (
+        "disability",
+        _own(
+            r"disab(led|ility|ilities)|handicap|(health|medical) (condition|problem|issue"
+            r"|history|record)s?|health|illness(es)?|ailments?|diseases?|sick ?ness|sick days"
+            r"|sick leave|chronic|mental (health|illness)|depression|rehab\w*|addict\w*"
+            r"|medication|prescription|hiv|aids test|physical exam|workers? comp\w*"
+            r"|injur(y|ies|ed)|cane|wheelchair|crutch(es)?|hearing aid|scar|limp|prosthe\w*"
+        )
+        + r"|\bhow often do you get sick|\b(sick|sickness) (days|leave)\b[^.?!]{0,30}\b(you|your)"
+        r"|\bget sick\b[^.?!]*\byou|\bsick (days|leave) did you"
+        r"|\bdisabilit(y|ies)\?|\b(treated|hospitali[sz]ed|diagnosed) (for|with)"
+        r"|\btested for (hiv|aids)|\bdrug or alcohol (abuse|problem)|\bgenetic"
+        r"|\bworkers? comp|\bworkplace injur|\binjured (on|at) (the job|work)"
+        r"|\b(that|a nasty) scar|\bthat (cane|wheelchair|limp)|\bfamil\w* health",
+    ),
+    (
+        "arrests",
+        r"\b(ever )?been arrested|\barrest record|\byour arrests|\b(been|spent time|served time"
+        r"|time) in (jail|prison)|\bjail time|\bpolice record|\bcops\b|\btrouble with the"
+        r" (law|police)",
+    ),
+    ("union", r"\bunion (member|membership|activit|card)|\bmember of (a|the|any) (trade )?union"),
+    (
+        "political",
+        r"\bpolitical (party|affiliation|views|opinions?|beliefs|leanings)|\bvote for\b"
+        r"|\bwho (did|do|will) you vote|\bsupport politically",
+    ),
+    (
+        "military",
+        r"\b(military|army|navy|honou?rabl[ey]|type of|dishonou?rable|your) discharge"
+        r"|\bdischarged from the (military|army|navy|forces|service)|\bhonou?rabl[ey] discharged",
+    ),
+    (
+        "finances",
+        r"\b(are you in debt|any debts|your debts|personal debt|bankrupt\w*|garnish\w*"
+        r"|your credit (score|rating|history)|your loans?)\b"
+        r"|\b(own|rent) (your|a) (home|house|flat|apartment)|\bown or rent|\bdo you own a car",
+    ),
+    (
+        "lifestyle",
+        r"\b(do you|you) (socially )?(drink|smoke)\b|\bare you a smoker|\bwhere do you live"
+        r"|\bwhat area do you live|\bclubs? (or|and) (societies|organi[sz]ations)"
+        r"|\bwhat clubs|\bclubs do you belong|\bto what clubs|\bwho do you live"
+        r"|\blive with your parents",
+    ),
+    ("appearance", r"\bhow (tall|heavy) are you|\bhow much do you weigh|\byour (height|weight)\b"),
+)
+GROUND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (ground, re.compile(pattern)) for ground, pattern in _GROUND_PATTERNS
+)
+
+# The lawful forms the same guidance offers as substitutes: (form, pattern).
+_LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "right_to_work",
+        r"\b(legally )?(authori[sz]ed|entitled|eligible|permitted|allowed|right) to work\b"
+        r"|\beligible for employment|\bright to work|\bwork (permit|visa|authori[sz]ation)"
+        r"|\bproof of (citizenship|eligibility|your right)|\blegal right to work",
+    ),
+    (
+        "minimum_age",
+        r"\b(over|at least|older than|above) (the age of )?(14|15|16|17|18|19|21)\b"
+        r"|\b(16|18|19|21) (years )?(of age |old )?or (older|over)\b|\blegal (working )?age"
+        r"|\bminimum (legal )?age|\bat least (16|18|19|21) years",
+    ),
+    (
+        "job_duties",
+        r"\b(perform|carry out|do|fulfil|fulfill) (the |all the )?(essential |specific |main "
+        r"|core )?(functions|duties|tasks|requirements)\b|\bwith or without (a )?reasonable"
+        r"|\breason why you (would|could) not be able to do|\bable to (lift|carry|stand)\b"
+        r"|\bspecific requirements in order to perform",
+    ),
+    (
+        "availability",
+        r"\b(able|available|willing) to (work|travel|start)\b|\bwhat (days|hours|shifts)"
+        r"|\btimes (that )?you (cannot|cant|can not) work|\battendance|\bwork schedule"
+        r"|\brequired schedule|\bthis (particular )?schedule|\bovertime"
+        r"|\b(commitments|responsibilities|obligations|activities) .{0,80}(prevent|affect"
+        r"|interfere|hinder|conflict|stop)|\breliable (method|means|way) of getting to work"
+        r"|\btravel (on occasion|for business)",
+    ),
+    (
+        "languages",
+        r"\bwhat (foreign |other )?languages do you (fluently |)(speak|write|read)"
+        r"|\blanguages? do you speak (fluently|well)|\bspeak,? read,? (and|or) write",
+    ),
+    (
+        "other_names",
+        r"\bunder (a |any )?(different|another|other) names?|\bother names? (you|in the past)"
+        r"|\bused any other names",
+    ),
+    (
+        "convictions",
+        r"\bconvict(ed|ions?)\b|\bcriminal record|\bunspent|\bbackground check",
+    ),
+    (
+        "spouse_here",
+        r"\b(spouse|partner|relative)s? .{0,20}(employed|work(s|ing)?) (by|for|at|with) "
+        r"(this|our|the) (company|employer|organi[sz]ation|firm)",
+    ),
+)
+LAWFUL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (form, re.compile(pattern)) for form, pattern in _LAWFUL_PATTERNS
+)
+# Grounds so direct that no lawful wording next to them makes the question lawful.
+_DIRECT = re.compile(
+    r"\bhow old are you|\bare you (married|pregnant|single|gay|religious|disabled)"
+    r"|\bdo you have (any )?(kids|children)\b|\bwhat (is your )?(religion|race|nationality)"
+    r"|\bhave you (ever )?been arrested|\breligio|\bgood friday|\brosh hashanah|\byom kippur"
+    r"|\bramadan|\bsabbath"
+)
+# Questions about the people the job serves are about the work, not the candidate's status:
+# "a patient with a chronic illness", "a student with a disability".
+_THIRD_PARTY = re.compile(
+    r"\b(patients?|clients?|residents?|students?|pupils?|children in your care|customers?"
+    r"|guests?|service users?|learners?|members of the public|passengers?|a child|the child"
+    r"|employees?|staff member|colleague|co ?workers?|team members?|users?|caller)\b"
+)
+_THIRD_PARTY_GROUNDS = frozenset(
+    {"disability", "family", "pregnancy", "national_origin", "religion"}
+)
+# A nationality, ethnic or religious group (spaCy NORP) asked of the candidate.
+_ABOUT_CANDIDATE = re.compile(
+    r"\b(are you|were you|you identify|is your (name|family|accent|background|surname)"
+    r"|your (parents|family|background|ancestors|name) (are|were|is)|you (are|were) (a |an )?)\b"
+)
+_LAWFUL_CAVEATS: dict[str, str] = {
+    "convictions": (
+        "Lawful in most places when the conviction is relevant to the job, but some "
+        "jurisdictions limit it (spent convictions in the UK, ban-the-box rules in some US "
+        "states and cities, record of offences in Ontario)."
+    ),
+    "minimum_age": "Lawful only to check a legal minimum age for the work.",
+    "right_to_work": "Lawful: employers must check the right to work, not citizenship.",
+}
+
+
+@dataclass(frozen=True)
+class IllegalReading:
+    illegal: bool
+    ground: str | None  # a GROUNDS id when a protected ground is probed
+    lawful_form: str | None  # the lawful form recognised, when there is one
+    caveat: str | None  # what depends on the jurisdiction, for the user
+
+
+def _norp_about_candidate(text: str, normalised: str) -> bool:
+    """A nationality, religious or political group named in a question about the candidate."""
+    if not _ABOUT_CANDIDATE.search(normalised):
+        return False
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return False
+    return any(ent.label_ == "NORP" for ent in doc.ents)
+
+
+def protected_ground(text: str) -> str | None:
+    """The protected ground the question probes, or None."""
+    normalised = _normalise(text)
+    if not normalised:
+        return None
+    about_others = _THIRD_PARTY.search(normalised) is not None
+    for ground, pattern in GROUND_PATTERNS:
+        if about_others and ground in _THIRD_PARTY_GROUNDS:
+            continue
+        if pattern.search(normalised):
+            return ground
+    if _norp_about_candidate(text, normalised):
+        return "national_origin"
+    return None
+
+
+def lawful_form(text: str) -> str | None:
+    """The lawful substitute the question takes (right to work, minimum age…), or None."""
+    normalised = _normalise(text)
+    for form, pattern in LAWFUL_PATTERNS:
+        if pattern.search(normalised):
+            return form
+    return None
+
+
+def reading(text: str) -> IllegalReading:
+    """Illegal when a protected ground is probed and no lawful form covers it."""
+    if not isinstance(text, str) or not text.strip():
+        return IllegalReading(False, None, None, None)
+    ground = protected_ground(text)
+    form = lawful_form(text)
+    direct = _DIRECT.search(_normalise(text)) is not None
+    illegal = ground is not None and (form is None or direct)
+    caveat = None if illegal or form is None else _LAWFUL_CAVEATS.get(form)
+    return IllegalReading(illegal, ground, form, caveat)

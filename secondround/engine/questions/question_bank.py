@@ -1,0 +1,738 @@
+"""The question bank of one round: what they are likely to ask, ranked, each with its reasons.
+
+Sources, as the articles describe a second round: the staples ("What have you learned
+about us so far?"), behavioural and situational questions for each competency the
+posting weights, the round-1 questions that went badly (they come again, harder), the
+concerns the interviewers signalled, what every employer checks, a technical deep dive
+on the posting's skills, curveballs, and illegal questions with a calm way to redirect.
+Each interviewer is matched to the questions their relation to the role makes likely.
+
+Scores are heuristic priorities in 0..~1.1, not probabilities: they order the list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from secondround.engine.nlp import phrasing
+from secondround.engine.nlp.entities import SLOT_KINDS, EntityIndex, Kind
+from secondround.engine.nlp.vocabulary import COMPETENCIES
+from secondround.engine.questions.classify import classify_question, tokens
+from secondround.engine.questions.illegal_questions import protected_ground
+from secondround.engine.questions.question_library import (
+    EMPLOYER_CHECKS,
+    SKILL_PLACEHOLDER,
+    LibraryQuestion,
+    library,
+    skill_templates,
+)
+
+# --------------------------------------------------------------------------------------
+# Data tables
+# --------------------------------------------------------------------------------------
+
+# The three questions every article names for a second round.
+STAPLES: tuple[tuple[str, str, str], ...] = (
+    ("What have you learned about us so far?", "motivation", "second_round"),
+    ("How would you proceed if you were hired into this job?", "ownership", "second_round"),
+    ("Why do you want to work for us?", "motivation", "motivation"),
+)
+STAPLE_PROBES = (
+    "What surprised you most?",
+    "How does that change how you see the role?",
+    "What would you do first?",
+)
+
+# Who is likely to ask what, by relation to the role (from the articles: the boss's boss
+# weighs strategy, motivation and judgement; peers the day-to-day and collaboration; HR
+# culture, motivation and pay; the technical expert the deep dive; the hiring manager the
+# first 90 days and being managed).
+RELATION_FOCUS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "managers_manager": (
+        frozenset({"decision_making", "leadership", "motivation", "results", "influence"}),
+        frozenset({"second_round", "motivation"}),
+    ),
+    "senior_leader": (
+        frozenset({"decision_making", "leadership", "motivation", "results", "culture_fit"}),
+        frozenset({"second_round", "motivation"}),
+    ),
+    "hiring_manager": (
+        frozenset({"managing_up", "ownership", "prioritization", "results", "technical_depth"}),
+        frozenset({"second_round", "situational"}),
+    ),
+    "peer": (
+        frozenset({"teamwork", "conflict", "communication", "cross_functional", "learning"}),
+        frozenset({"behavioral"}),
+    ),
+    "cross_department": (
+        frozenset({"cross_functional", "communication", "influence", "customer_focus"}),
+        frozenset({"behavioral"}),
+    ),
+    "hr": (
+        frozenset({"culture_fit", "motivation", "self_awareness", "integrity"}),
+        frozenset({"motivation", "salary", "self_assessment"}),
+    ),
+    "technical_expert": (
+        frozenset({"technical_depth", "problem_solving", "attention_to_detail"}),
+        frozenset({"technical"}),
+    ),
+}
+RELATION_PHRASES = {
+    "hiring_manager": "your future manager",
+    "managers_manager": "the boss's boss",
+    "senior_leader": "a senior leader",
+    "peer": "a future peer",
+    "cross_department": "from another department",
+    "hr": "from HR",
+    "technical_expert": "the technical expert",
+}
+GENERIC_PROBES = (
+    "What exactly was your part?",
+    "What would you do differently?",
+    "How did you measure the result?",
+)
+FOLLOW_UP_PROBES = (
+    "Give me a specific example.",
+    "What did you do yourself, step by step?",
+    "What was the result, in numbers?",
+)
+
+SCORE_STAPLE = 1.0
+SCORE_STRUGGLED = 0.95
+SCORE_CONCERN = 0.9
+SCORE_UNSURE = 0.85
+SCORE_OWN = 0.8
+SCORE_SECOND_ROUND = 0.72
+SCORE_CHECK = 0.7
+SCORE_TECHNICAL = 0.6
+SCORE_ASKED_AGAIN = 0.5
+SCORE_CURVEBALL = 0.3
+SCORE_ILLEGAL = 0.25
+RELATION_BOOST = 0.1
+MAX_SKILLS = 5
+MAX_SKILL_WORDS = 6  # a longer "skill" is a sentence of the posting, not a name
+MAX_PER_COMPETENCY = 3
+CURVEBALLS = 2
+ILLEGAL = 3
+CONCERN_QUESTIONS = 2
+
+
+# --------------------------------------------------------------------------------------
+# Input and output
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Need:
+    """A competency the posting asks for, weight in 0..1, with a sentence as evidence."""
+
+    competency: str
+    weight: float
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class RosterPerson:
+    key: str
+    name: str
+    relation: str | None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class AskedBefore:
+    """A question from an earlier round and how it went (comfortable/unsure/struggled/None).
+
+    ``competency`` and ``kind``: the user's filing; None lets the classifier file it."""
+
+    text: str
+    went: str | None
+    competency: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class OwnQuestion:
+    key: str
+    text: str
+    competency: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class BankRequest:
+    needs: Sequence[Need] = ()
+    skills: Sequence[str] = ()
+    roster: Sequence[RosterPerson] = ()
+    asked_before: Sequence[AskedBefore] = ()
+    concerns: Sequence[str] = ()
+    own: Sequence[OwnQuestion] = ()
+    seed: str = ""  # varies the curveball/illegal picks between opportunities, stably
+    entities: EntityIndex | None = None  # what each skill is: a tool, a procedure...
+    duties: Sequence[str] = ()  # the posting's responsibilities, for concern probes
+
+
+@dataclass(frozen=True)
+class BankQuestion:
+    key: str  # stable across rebuilds, so "prepared" marks survive
+    text: str
+    competency: str
+    kind: str
+    score: float
+    reasons: tuple[str, ...]
+    probes: tuple[str, ...]
+    interviewers: tuple[str, ...]  # RosterPerson keys of who is likely to ask it
+    source: str  # staple, competency, follow_up, concern, check, technical, curveball, illegal, own
+    guidance: str | None = None
+    filler: str = ""  # the skill a technical template was filled with
+    filler_kind: str = ""  # its kind, which the template accepts
+
+
+@dataclass
+class _Draft:
+    key: str
+    text: str
+    competency: str
+    kind: str
+    score: float
+    source: str
+    relations: tuple[str, ...] = ()
+    probes: tuple[str, ...] = ()
+    reasons: list[str] = field(default_factory=list)
+    guidance: str | None = None
+    filler: str = ""
+    filler_kind: str = ""
+
+
+# --------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------
+
+
+def build_bank(request: BankRequest, *, limit: int = 80) -> list[BankQuestion]:
+    questions = library()
+    drafts: dict[str, _Draft] = {}
+    for draft in (
+        *_staples(questions),
+        *_asked_before(request.asked_before, questions),
+        *_concern_questions(request.concerns, questions, request.duties),
+        *_own(request.own, questions),
+        *_second_round(questions),
+        *_checks(questions),
+        *_competency_questions(request.needs, request.roster, questions),
+        *_technical(request.skills, questions, request.entities or EntityIndex()),
+        *_sample(questions, "curveball", CURVEBALLS, request.seed),
+        *_sample(questions, "illegal", ILLEGAL, request.seed),
+    ):
+        _merge(drafts, draft)
+    ranked = [_finish(draft, request.roster) for draft in drafts.values()]
+    ranked.sort(key=lambda question: (-question.score, question.text))
+    return ranked[:limit]
+
+
+# --------------------------------------------------------------------------------------
+# Sources
+# --------------------------------------------------------------------------------------
+
+
+def _staples(questions: Sequence[LibraryQuestion]) -> list[_Draft]:
+    by_text = {_normal(q.text): q for q in questions}
+    drafts = []
+    for text, competency, kind in STAPLES:
+        known = by_text.get(_normal(text))
+        drafts.append(
+            _Draft(
+                key=known.id if known else f"staple:{_digest(text)}",
+                text=text,
+                competency=competency,
+                kind=kind,
+                score=SCORE_STAPLE,
+                source="staple",
+                relations=known.relations if known else ("hiring_manager", "managers_manager"),
+                probes=known.probes if known else STAPLE_PROBES,
+                reasons=["A second-round staple: expect it from someone on the day"],
+            )
+        )
+    return drafts
+
+
+def _asked_before(
+    asked: Sequence[AskedBefore], questions: Sequence[LibraryQuestion]
+) -> list[_Draft]:
+    """Round-1 questions come back, deeper; the hard ones first."""
+    drafts = []
+    for item in asked:
+        if not item.text.strip():
+            continue
+        if item.competency and item.kind:
+            competency, kind = item.competency, item.kind
+        else:
+            labels = classify_question(item.text)
+            competency, kind = item.competency or labels.competency, item.kind or labels.kind
+        if item.went == "struggled":
+            score, reason = (
+                SCORE_STRUGGLED,
+                "You struggled with this in round 1: it will come again, harder",
+            )
+        elif item.went == "unsure":
+            score, reason = (
+                SCORE_UNSURE,
+                "You were unsure of this answer in round 1: expect it again",
+            )
+        else:
+            score, reason = (
+                SCORE_ASKED_AGAIN,
+                "Asked in round 1: they may check your answer is consistent",
+            )
+        drafts.append(
+            _Draft(
+                key=asked_key(item.text),
+                text=item.text.strip(),
+                competency=competency,
+                kind=kind,
+                score=score,
+                source="follow_up",
+                probes=FOLLOW_UP_PROBES,
+                reasons=[reason],
+                guidance=_illegal_guidance(item.text, questions) if kind == "illegal" else None,
+            )
+        )
+        if item.went in ("struggled", "unsure"):
+            deeper = _best(questions, competency, kinds=("behavioral",), skip=item.text)
+            topic = COMPETENCIES[competency].lower()
+            if deeper:
+                drafts.append(
+                    _from_library(
+                        deeper,
+                        score - 0.1,
+                        "follow_up",
+                        f"A deeper question on what you found hard in round 1 ({topic})",
+                    )
+                )
+    return drafts
+
+
+def _concern_questions(
+    concerns: Sequence[str], questions: Sequence[LibraryQuestion], duties: Sequence[str] = ()
+) -> list[_Draft]:
+    """Questions that probe each concern an interviewer signalled, read between the lines:
+    the concern itself asked the way an interviewer would ask it ("Tell me about the last
+    time you titrated drips independently."), the posting duty closest to it, then library
+    questions of the same competency."""
+    drafts = []
+    for concern in concerns:
+        if not concern.strip():
+            continue
+        reason = f"They seemed worried: “{_clip(concern)}”"
+        for text, probes in concern_probes(concern, duties):
+            drafts.append(
+                _Draft(
+                    key=f"concern:{_digest(text)}",
+                    text=text,
+                    competency=classify_question(text).competency,
+                    kind="behavioral" if text.startswith(("Tell me", "Walk me")) else "situational",
+                    score=SCORE_CONCERN + 0.02,
+                    source="concern",
+                    probes=probes,
+                    reasons=[reason],
+                )
+            )
+        if any(draft.reasons == [reason] and draft.key.startswith("concern:") for draft in drafts):
+            continue  # the concern's own questions beat library questions of its competency
+        competency = classify_question(concern).competency
+        picked = _best_many(questions, competency, ("behavioral", "situational"), CONCERN_QUESTIONS)
+        for question in picked:
+            drafts.append(_from_library(question, SCORE_CONCERN, "concern", reason))
+    return drafts
+
+
+INDEPENDENCE = re.compile(
+    r"\b(?:independent(?:ly)?|on (?:my|your|their|his|her) own|alone|without (?:help|support|"
+    r"supervision)|unsupervised|by (?:my|your)self)\b",
+    re.IGNORECASE,
+)
+COMMITMENT = re.compile(
+    r"\b(?:commit(?:ment|ted)?|availability|available|stay|leave|leaving|nights?|weekends?|"
+    r"holidays?|travel|relocat\w*|on[- ]call|shifts?|hours|years?)\b",
+    re.IGNORECASE,
+)
+INDEPENDENCE_PROBES = (
+    "What would you do on your own, and what would you check with someone first?",
+    "When did you last ask for a second check, and why?",
+    "What would you hand off to others, and how?",
+)
+GAP_PROBES = (
+    "What have you done so far to learn it?",
+    "What is the closest thing you have used?",
+    "How quickly did you learn the last new system or method?",
+)
+COMMITMENT_PROBES = (
+    "What would make it hard for you?",
+    "How have you handled something similar before?",
+    "What would you need from us?",
+)
+DONE_PROBES = (
+    "What did you check before you started?",
+    "What exactly was your part?",
+    "What would you do differently now?",
+)
+
+
+def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, tuple[str, ...]]]:
+    """The specific questions an interviewer would ask about a concern, with probes.
+
+    "titrated drips independently" -> "Tell me about the last time you titrated drips
+    independently." (and, for working alone, what you would check with someone first);
+    "one-year nights commitment" -> "How do you feel about the one-year nights
+    commitment?"; "never used Kronos" -> "How would you get up to speed on Kronos?".
+    A concern that reads as none of these gets no question of its own."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    pieces = phrasing.usable(phrasing.pieces(concern))
+    independent = bool(INDEPENDENCE.search(concern))
+    for piece in pieces[:1]:
+        text = phrasing.WORRY_CUE.sub("", piece.text)
+        inner = phrasing.read(text) if text != piece.text else piece
+        if inner.form is phrasing.Form.VERB and (inner.negated or inner.tense == "perfect"):
+            objects = _verb_object(inner.text)
+            if objects:
+                out.append((f"How would you get up to speed on {objects}?", GAP_PROBES))
+            gerund = phrasing.verb_phrase(phrasing.read(_positive(inner.text)), tense="gerund")
+            if gerund:
+                out.append((f"Tell me about the closest you have come to {gerund}.", DONE_PROBES))
+        elif inner.form is phrasing.Form.VERB:
+            past = phrasing.verb_phrase(inner, tense="past")
+            if past:
+                out.append((f"Tell me about the last time you {past}.", DONE_PROBES))
+        elif inner.form is phrasing.Form.NOUN and re.match(r"(?:whether|if)\s", inner.text, re.I):
+            question = phrasing.yes_no_question(inner)
+            if question:
+                out.append(
+                    (question, COMMITMENT_PROBES if COMMITMENT.search(inner.text) else DONE_PROBES)
+                )
+        elif inner.form in {phrasing.Form.NOUN, phrasing.Form.NAME}:
+            noun = phrasing.topic(inner, voice=phrasing.Voice.YOU)
+            lacking = re.match(
+                r"^(?:no|not enough|limited|little|lack of)\s+(.+?)(?:\s+experience)?$",
+                inner.text,
+                re.I,
+            )
+            if lacking:
+                out.append((f"How would you get up to speed on {lacking.group(1)}?", GAP_PROBES))
+            elif noun and COMMITMENT.search(inner.text):
+                out.append((f"How do you feel about {noun}?", COMMITMENT_PROBES))
+            elif noun:
+                out.append((f"What experience do you have with {noun}?", DONE_PROBES))
+        elif inner.form is phrasing.Form.CLAUSE:
+            question = phrasing.yes_no_question(inner)
+            if question:
+                out.append(
+                    (question, COMMITMENT_PROBES if COMMITMENT.search(inner.text) else DONE_PROBES)
+                )
+    if independent and out:
+        out.append(
+            (
+                "Which parts of this work would you do on your own from day one, and when "
+                "would you ask for a second check?",
+                INDEPENDENCE_PROBES,
+            )
+        )
+    duty = _closest_duty(concern, duties)
+    if duty:
+        out.append((f"Walk me through how you would {duty}, from start to finish.", DONE_PROBES))
+    return out
+
+
+def _positive(text: str) -> str:
+    """ "hasn't led a migration" -> "led a migration"; "never used Kronos" -> "used Kronos"."""
+    return re.sub(
+        r"^(?:(?:has|have|had|did|does|do)(?:n't|n’t| not)?|never|not)\s+(?:(?:never|not|yet)\s+)?",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    ).strip()
+
+
+def _verb_object(text: str) -> str:
+    """The name a gap is about: "never used Kronos" -> "Kronos" (names only)."""
+    names = re.findall(r"\b[A-Z][\w&.+-]*(?:\s+[A-Z][\w&.+-]*)*", _positive(text))
+    return names[-1] if names else ""
+
+
+def _closest_duty(concern: str, duties: Sequence[str]) -> str:
+    """The posting duty nearest to a concern, as a base-form verb phrase, or ""."""
+    words = _content(concern)
+    best, best_score = "", 0.0
+    for duty in duties:
+        if len(duty.split()) > 25:
+            continue  # a paragraph, not a duty
+        other = _content(duty)
+        if not words or not other:
+            continue
+        score = len(words & other) / len(words)
+        if score > best_score:
+            best, best_score = duty, score
+    if best_score < 0.3:
+        return ""
+    return phrasing.duty_phrase(best) or ""
+
+
+def _content(text: str) -> set[str]:
+    stems = set()
+    for word in re.findall(r"[a-z]{3,}", text.lower()):
+        if word in {"the", "and", "for", "with", "per", "your", "our", "their", "independently"}:
+            continue
+        stems.add(word[:5])
+    return stems
+
+
+def _own(own: Sequence[OwnQuestion], questions: Sequence[LibraryQuestion] = ()) -> list[_Draft]:
+    return [
+        _Draft(
+            key=item.key,
+            text=item.text,
+            competency=item.competency,
+            kind=item.kind,
+            score=SCORE_OWN,
+            source="own",
+            probes=GENERIC_PROBES,
+            reasons=["You added this question"],
+            guidance=_illegal_guidance(item.text, questions) if item.kind == "illegal" else None,
+        )
+        for item in own
+    ]
+
+
+# Said to the user when an illegal question of theirs matches no library question's ground.
+ILLEGAL_GUIDANCE = (
+    "You do not have to answer this. Stay friendly and answer the concern behind it, if "
+    "there is one: 'If you are asking whether I can meet the hours and travel this job "
+    "needs, I can.' Then steer back to the role. Rules differ by country and region, so "
+    "check what applies where you are applying."
+)
+
+
+def _illegal_guidance(text: str, questions: Sequence[LibraryQuestion]) -> str:
+    """The calm answer of the library's illegal question on the same protected ground."""
+    ground = protected_ground(text)
+    if ground is None:
+        return ILLEGAL_GUIDANCE
+    same = [
+        q
+        for q in questions
+        if q.kind == "illegal" and q.guidance and protected_ground(q.text) == ground
+    ]
+    if not same:
+        return ILLEGAL_GUIDANCE
+    words = set(tokens(text))
+    # The closest wording on the same ground: most shared words, then library order.
+    best = max(same, key=lambda q: len(words & set(tokens(q.text))))
+    return best.guidance or ILLEGAL_GUIDANCE
+
+
+def _second_round(questions: Sequence[LibraryQuestion]) -> list[_Draft]:
+    return [
+        _from_library(q, SCORE_SECOND_ROUND, "staple", "Common in second interviews")
+        for q in questions
+        if q.kind == "second_round"
+    ]
+
+
+def _checks(questions: Sequence[LibraryQuestion]) -> list[_Draft]:
+    """One question per thing every employer checks in round two."""
+    drafts = []
+    for check, label in EMPLOYER_CHECKS.items():
+        candidates = [q for q in questions if check in q.checks and q.kind != "second_round"]
+        if candidates:
+            question = min(candidates, key=lambda q: (len(q.checks), q.id))
+            drafts.append(
+                _from_library(
+                    question, SCORE_CHECK, "check", f"Every employer checks in round two: {label}"
+                )
+            )
+    return drafts
+
+
+def _competency_questions(
+    needs: Sequence[Need], roster: Sequence[RosterPerson], questions: Sequence[LibraryQuestion]
+) -> list[_Draft]:
+    relations = {person.relation for person in roster if person.relation}
+    drafts = []
+    for need in sorted(needs, key=lambda n: -n.weight):
+        if need.competency not in COMPETENCIES:
+            continue
+        count = max(1, min(MAX_PER_COMPETENCY, round(1 + 2 * need.weight)))
+        pool = [
+            q
+            for q in questions
+            if q.competency == need.competency
+            and q.kind in ("behavioral", "situational", "technical")
+            and not q.is_template
+        ]
+        # Questions someone on this roster is likely to ask come first.
+        pool.sort(key=lambda q: (not relations.intersection(q.relations), q.id))
+        evidence = f": “{_clip(need.evidence)}”" if need.evidence else ""
+        reason = f"The posting stresses {COMPETENCIES[need.competency].lower()}{evidence}"
+        for question in pool[:count]:
+            drafts.append(_from_library(question, 0.45 + 0.4 * need.weight, "competency", reason))
+    return drafts
+
+
+def _technical(
+    skills: Sequence[str], questions: Sequence[LibraryQuestion], entities: EntityIndex
+) -> list[_Draft]:
+    """A deep-dive question per skill, from a template that takes that kind of skill: a
+    tool is asked about as a tool, a procedure as a procedure. Schedules ("every third
+    weekend"), traits and competitors are not skills and get no question."""
+    templates = [q for q in questions if q.is_template]
+    known = {q.id for q in templates}
+    templates += [q for q in skill_templates() if q.id not in known]
+    drafts: list[_Draft] = []
+    turn: dict[str, int] = {}
+    for skill in skills:
+        if len(drafts) >= MAX_SKILLS:
+            break
+        kind = entities.kind(skill)
+        if kind not in SLOT_KINDS or not 0 < len(skill.split()) <= MAX_SKILL_WORDS:
+            continue
+        read = phrasing.read(skill)
+        duty = read.form is phrasing.Form.VERB and read.tense != "gerund"
+        if duty or read.form in {phrasing.Form.CLAUSE, phrasing.Form.EMPTY}:
+            continue  # "keep service tickets" is a duty, not a skill to fill a slot with
+        fitting = [t for t in templates if (kind in t.accepts if t.accepts else kind == Kind.TERM)]
+        if not fitting:
+            continue
+        index = len(drafts)
+        template = fitting[turn.get(kind, 0) % len(fitting)]
+        turn[kind] = turn.get(kind, 0) + 1
+        draft = _from_library(
+            template,
+            SCORE_TECHNICAL - 0.02 * index,
+            "technical",
+            f"Technical deep dive: the posting asks for {skill}",
+        )
+        draft.key = f"{template.id}:{_digest(skill)}"
+        draft.text = phrasing.fill_slot(template.text, SKILL_PLACEHOLDER, skill)
+        draft.filler, draft.filler_kind = skill, str(kind)
+        drafts.append(draft)
+    return drafts
+
+
+def _sample(questions: Sequence[LibraryQuestion], kind: str, count: int, seed: str) -> list[_Draft]:
+    pool = sorted((q for q in questions if q.kind == kind), key=lambda q: _digest(seed + q.id))
+    score, reason = (
+        (SCORE_CURVEBALL, "A curveball tests composure, not the answer: think aloud")
+        if kind == "curveball"
+        else (SCORE_ILLEGAL, "An employer should not ask this: know how you will redirect calmly")
+    )
+    return [_from_library(q, score, kind, reason) for q in pool[:count]]
+
+
+# --------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------
+
+
+def _from_library(question: LibraryQuestion, score: float, source: str, reason: str) -> _Draft:
+    return _Draft(
+        key=question.id,
+        text=question.text,
+        competency=question.competency,
+        kind=question.kind,
+        score=score,
+        source=source,
+        relations=question.relations,
+        probes=question.probes or GENERIC_PROBES,
+        reasons=[reason],
+        guidance=question.guidance,
+    )
+
+
+def _best(
+    questions: Sequence[LibraryQuestion], competency: str, *, kinds: tuple[str, ...], skip: str
+) -> LibraryQuestion | None:
+    picked = _best_many(questions, competency, kinds, 1, skip=skip)
+    return picked[0] if picked else None
+
+
+def _best_many(
+    questions: Sequence[LibraryQuestion],
+    competency: str,
+    kinds: tuple[str, ...],
+    count: int,
+    *,
+    skip: str = "",
+) -> list[LibraryQuestion]:
+    skipped = _normal(skip)
+    return [
+        q
+        for q in questions
+        if q.competency == competency and q.kind in kinds and _normal(q.text) != skipped
+    ][:count]
+
+
+def _merge(drafts: dict[str, _Draft], draft: _Draft) -> None:
+    """One entry per question text: the highest score wins, every reason is kept."""
+    key = _normal(draft.text)
+    existing = drafts.get(key)
+    if existing is None:
+        drafts[key] = draft
+        return
+    for reason in draft.reasons:
+        if reason not in existing.reasons:
+            existing.reasons.append(reason)
+    if draft.score > existing.score:
+        existing.score, existing.source = draft.score, draft.source
+
+
+def _finish(draft: _Draft, roster: Sequence[RosterPerson]) -> BankQuestion:
+    """Attach who is likely to ask it, with a reason and a boost for the clearest match."""
+    askers = []
+    focus_reason = ""
+    for person in roster:
+        relation = person.relation or "other"
+        competencies, kinds = RELATION_FOCUS.get(relation, (frozenset(), frozenset()))
+        in_focus = draft.competency in competencies or draft.kind in kinds
+        if relation in draft.relations or in_focus:
+            askers.append(person.key)
+        if in_focus and not focus_reason and relation in RELATION_PHRASES:
+            focus_reason = f"{person.name} is {RELATION_PHRASES[relation]}"
+    reasons = list(draft.reasons)
+    score = draft.score
+    if focus_reason and draft.kind not in ("illegal", "curveball"):
+        reasons.append(focus_reason)
+        score += RELATION_BOOST
+    return BankQuestion(
+        key=draft.key,
+        text=draft.text,
+        competency=draft.competency,
+        kind=draft.kind,
+        score=round(score, 3),
+        reasons=tuple(reasons),
+        probes=draft.probes,
+        interviewers=tuple(askers),
+        source=draft.source,
+        guidance=draft.guidance,
+        filler=draft.filler,
+        filler_kind=draft.filler_kind,
+    )
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def asked_key(text: str) -> str:
+    """The bank key of an earlier round's question (stable while its text is)."""
+    return f"again:{_digest(text)}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(_normal(text).encode(), usedforsecurity=False).hexdigest()[:10]
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

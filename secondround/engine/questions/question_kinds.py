@@ -1,0 +1,171 @@
+"""A question's kind learned from labelled questions of many occupations, beside the rules.
+
+The rules in `classify` (KIND_RULES) are sure where a question's form cannot be mistaken
+(an age question, a salary question) but fall silent on most questions from outside office
+work: "What principles do you use to motivate students?" is a technical question, "How
+would your students describe you?" a self-assessment. A softmax regression over the MiniLM
+embedding of the question and the rule that fired reads those.
+
+The weights ship in data/models/question_kinds.npz (pinned by SHA-256), written by
+scripts/train_question_models.py from labelled sets (our question library,
+eval/questions_corpus, the rubric labels and the occupations set of ../shared/eval);
+nothing is trained at run time. Without the file, or when the embedding model is
+unavailable, the rules decide alone.
+
+Illegal questions are read by `illegal_questions` first: a protected ground with no lawful
+form is illegal whatever the model says, and a lawful form (the right to work, a minimum
+age, "can you perform the duties") is never called illegal by the model. Elsewhere the
+model says "illegal" only when it is sure (ILLEGAL_THRESHOLD). Closing and salary have
+unmistakable rules, so the model alone names them only when it is sure as well.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from secondround.engine.nlp import embeddings
+from secondround.engine.nlp.files import MODELS_DIR
+from secondround.engine.nlp.vocabulary import QUESTION_KINDS
+
+__all__ = [
+    "KINDS",
+    "KindModel",
+    "kind_features",
+    "load_kind_model",
+    "train_kind_model",
+]
+
+MODEL_PATH = MODELS_DIR / "question_kinds.npz"
+KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
+# Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
+MODEL_FILE_SHA256 = "d8f808159b2d708b1dfea66bb16aca6519bf2403acf1a2c485e682044f075661"
+RULE_SLOTS: tuple[str | None, ...] = (*KINDS, None)
+# Below this the model's "illegal" is not trusted on its own (the protected-ground reader
+# catches the illegal questions it knows); chosen by leave-one-source-out on dev sets.
+ILLEGAL_THRESHOLD = 0.5
+# Kinds a rule decides alone: their wording is unmistakable and the model has few examples.
+RULE_DECIDES = frozenset({"illegal", "salary", "closing"})
+# Without their rule, the model names these only when at least this sure: class-balanced
+# training makes the rare kinds tempting to the model, and their rules are broad.
+RULE_KINDS_THRESHOLD = 0.6
+L2 = 0.3
+# The model overrules a rule that fired only when it is at least this sure of another kind.
+OVERRULE = 0.4
+
+
+class KindModel:
+    """(W, b) of the softmax regression over kind_features."""
+
+    def __init__(self, weights: npt.NDArray[np.float32], bias: npt.NDArray[np.float32]) -> None:
+        self.weights = weights
+        self.bias = bias
+
+    def probabilities(
+        self, vectors: npt.NDArray[np.float32], rule_kinds: Sequence[str | None]
+    ) -> npt.NDArray[np.float64]:
+        logits = kind_features(vectors, rule_kinds).astype(np.float64) @ self.weights + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        probs: npt.NDArray[np.float64] = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        return probs
+
+    def kinds(
+        self,
+        vectors: npt.NDArray[np.float32],
+        rule_kinds: Sequence[str | None],
+        lawful: Sequence[bool] | None = None,
+    ) -> list[str]:
+        """The kind of each question: the rule's where it decides, else the model's.
+
+        `lawful[i]` says question i has a lawful form (right to work, minimum age…): the
+        model may not call it illegal."""
+        probs = self.probabilities(vectors, rule_kinds)
+        lawful = lawful if lawful is not None else [False] * len(rule_kinds)
+        illegal = KINDS.index("illegal")
+        result = []
+        for row, rule, is_lawful in zip(probs, rule_kinds, lawful, strict=True):
+            if rule in RULE_DECIDES:
+                result.append(rule)
+                continue
+            row = row.copy()
+            if is_lawful:
+                row[illegal] = 0.0
+            if row[illegal] >= ILLEGAL_THRESHOLD:
+                result.append("illegal")
+                continue
+            row[illegal] = 0.0
+            for kind in ("closing", "salary"):
+                if row[KINDS.index(kind)] < RULE_KINDS_THRESHOLD:
+                    row[KINDS.index(kind)] = 0.0
+            if rule is not None and row.max() < OVERRULE:
+                result.append(rule)  # a rule that fired stands unless the model is sure
+            else:
+                result.append(KINDS[int(row.argmax())])
+        return result
+
+
+def kind_features(
+    vectors: npt.NDArray[np.float32], rule_kinds: Sequence[str | None]
+) -> npt.NDArray[np.float32]:
+    """The embedding, then one column per rule outcome (which rule fired, or none)."""
+    rules = np.zeros((len(rule_kinds), len(RULE_SLOTS)), dtype=np.float32)
+    for row, rule in enumerate(rule_kinds):
+        rules[row, RULE_SLOTS.index(rule if rule in KINDS else None)] = 1.0
+    return np.hstack([np.asarray(vectors, dtype=np.float32).reshape(len(rule_kinds), -1), rules])
+
+
+def train_kind_model(
+    vectors: npt.NDArray[np.float32],
+    rule_kinds: Sequence[str | None],
+    labels: Sequence[str],
+) -> KindModel:
+    """Fit on labelled questions, each kind weighted equally (a few illegal questions
+    must count as much as hundreds of behavioural ones)."""
+    from secondround.engine.nlp.learning import train_softmax
+
+    targets = np.array([KINDS.index(label) for label in labels], dtype=np.int64)
+    counts = np.bincount(targets, minlength=len(KINDS)).astype(np.float64)
+    sample_weight = 1.0 / counts[targets]
+    weights, bias = train_softmax(
+        kind_features(vectors, rule_kinds), targets, sample_weight, len(KINDS), l2=L2
+    )
+    return KindModel(weights, bias)
+
+
+def save_kind_model(model: KindModel, path: Path = MODEL_PATH) -> str:
+    """Write the weights; returns the file's SHA-256 (to pin as MODEL_FILE_SHA256)."""
+    with path.open("wb") as stream:
+        np.savez_compressed(
+            stream,
+            model_sha256=np.array(embeddings.MODEL_SHA256),
+            kinds=np.array(KINDS),
+            W=model.weights,
+            b=model.bias,
+        )
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@cache
+def load_kind_model(path: Path = MODEL_PATH, pinned: str | None = None) -> KindModel | None:
+    """The shipped model, or None when missing, altered, or made for another embedding."""
+    try:
+        if hashlib.sha256(path.read_bytes()).hexdigest() != (pinned or MODEL_FILE_SHA256):
+            return None
+        with np.load(path, allow_pickle=False) as data:
+            if str(data["model_sha256"]) != embeddings.MODEL_SHA256:
+                return None
+            if tuple(str(kind) for kind in data["kinds"]) != KINDS:
+                return None
+            weights = np.asarray(data["W"], dtype=np.float32)
+            bias = np.asarray(data["b"], dtype=np.float32)
+    except (OSError, KeyError, ValueError):
+        return None
+    if weights.shape != (embeddings.DIMENSIONS + len(RULE_SLOTS), len(KINDS)):
+        return None
+    return KindModel(weights, bias)

@@ -1,0 +1,494 @@
+"""Invitation e-mails and calendar invitations as files: .eml, .ics, or plain text.
+
+A file is read into an InvitationText (the body a person would read, and what the
+headers or the calendar say for certain: when the mail was sent, when the event is, who
+is invited) and then into the same ParsedInvitation a paste gives. Calendar attendees
+fill in the e-mail addresses of people the description names, and make the roster when
+the description names nobody; the organizer, rooms, non-participants and the candidate
+are never listed.
+
+Everything a person could upload gets either a result or an UnreadableInvitation whose
+message says what to do.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from email.message import EmailMessage
+from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import PurePath
+from zoneinfo import ZoneInfo
+
+from secondround.engine.nlp.html_text import html_to_text
+from secondround.engine.nlp.sizes import MB, too_large
+from secondround.engine.nlp.word_tables import word_set
+from secondround.engine.reading.invitation import (
+    HONORIFICS,
+    ParsedInvitation,
+    RosterEntry,
+    infer_relation,
+    parse_invitation,
+    split_honorific,
+)
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Attendee",
+    "InvitationText",
+    "UnreadableInvitation",
+    "parse_invitation_file",
+    "read_invitation_file",
+]
+
+MAX_FILE_BYTES = 10 * MB  # a mail with a PDF attached; only its text parts are read
+KINDS_HELP = "an e-mail saved as .eml, a calendar invitation (.ics) or a text file"
+
+# Mailboxes people apply from: beside an organizer on a company domain, an attendee here
+# is the candidate.
+PERSONAL_MAIL_DOMAINS = word_set(
+    """
+    gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk live.com msn.com
+    yahoo.com yahoo.co.uk yahoo.co.in ymail.com icloud.com me.com mac.com aol.com
+    proton.me protonmail.com gmx.com gmx.de gmx.net web.de mail.com zoho.com yandex.com
+    rediffmail.com fastmail.com hey.com tutanota.com qq.com 163.com naver.com
+    """
+)
+
+
+class UnreadableInvitation(ValueError):
+    """A file that holds no invitation we can read; str() is the message to show."""
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str | None
+    email: str | None
+    start: datetime | None = None
+    end: datetime | None = None
+    organizer: bool = False
+
+
+@dataclass(frozen=True)
+class InvitationText:
+    text: str
+    kind: str  # "text", "eml" or "ics"
+    sent: datetime | None = None
+    start: datetime | None = None  # the calendar event's, in its own zone
+    end: datetime | None = None
+    time_zone: str | None = None  # the event's IANA zone
+    location: str | None = None
+    attendees: tuple[Attendee, ...] = ()
+    copied: tuple[Attendee, ...] = ()  # To and Cc of an e-mail
+    warnings: tuple[str, ...] = ()
+
+
+def read_invitation_file(data: bytes, filename: str = "") -> InvitationText:
+    """The text and facts of an uploaded file; raises UnreadableInvitation."""
+    if not data.strip():
+        raise UnreadableInvitation("This file is empty.")
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableInvitation(too_large(len(data), MAX_FILE_BYTES))
+    kind = _kind(data, filename)
+    if kind == "ics":
+        return _read_calendar(data)
+    if kind == "eml":
+        return _read_mail(data)
+    return InvitationText(_decode_text(data), "text")
+
+
+def parse_invitation_file(
+    data: bytes,
+    filename: str = "",
+    *,
+    today: date,
+    default_time_zone: str | None = None,
+    candidate: tuple[str, ...] = (),
+) -> ParsedInvitation:
+    """The roster of an uploaded file; `candidate` holds the user's names and e-mails,
+    which are never listed. Raises UnreadableInvitation."""
+    return parse_invitation_text(
+        read_invitation_file(data, filename),
+        today=today,
+        default_time_zone=default_time_zone,
+        candidate=candidate,
+    )
+
+
+def parse_invitation_text(
+    source: InvitationText,
+    *,
+    today: date,
+    default_time_zone: str | None = None,
+    candidate: tuple[str, ...] = (),
+) -> ParsedInvitation:
+    """The roster of what a file held: the body read as a paste, then the calendar's
+    attendees and times where the body leaves them out."""
+    if source.sent is not None:
+        # "Tuesday" in the body means the Tuesday after the mail was sent, not after today.
+        today = source.sent.date()
+    event_day = source.start.date() if source.start else None
+    if event_day is not None:
+        today = min(today, event_day)
+    # The user, and the mailboxes the mail was sent to, are the candidate: never listed.
+    addressed = tuple(
+        value
+        for person in (*source.copied[:1], *(a for a in source.attendees if _is_personal(a.email)))
+        for value in (person.name, person.email)
+        if value
+    )
+    single_event = source.start is not None and len({a.start for a in source.attendees}) <= 1
+    parsed = parse_invitation(
+        source.text,
+        today=today,
+        default_time_zone=_stated_zone(source.time_zone) or default_time_zone,
+        known_day=event_day,
+        candidate=(*candidate, *addressed),
+        known_slot=(source.start, source.end) if single_event and source.start else None,
+    )
+    warnings = [*source.warnings, *parsed.warnings]
+    entries = _with_attendees(parsed.entries, source, candidate)
+    if entries and not parsed.entries:
+        warnings = [warning for warning in warnings if "No interviewers found" not in warning]
+    if source.kind == "ics" and not source.attendees:
+        warnings.append(
+            "The invitation lists no attendees: the roster comes from its description only."
+        )
+    return replace(
+        parsed,
+        entries=entries,
+        interview_date=parsed.interview_date or event_day,
+        time_zone=parsed.time_zone or source.time_zone,
+        location=parsed.location or source.location,
+        video_link=parsed.video_link or _video_link_in(source.location),
+        warnings=list(dict.fromkeys(warnings)),
+    )
+
+
+def _stated_zone(zone: str | None) -> str | None:
+    """A calendar's event zone, unless it is UTC: a "Z" time says nothing of where the
+    interview is, and the description's own times are local ("all times Eastern")."""
+    return None if zone in {None, "UTC", "Etc/UTC", "GMT"} else zone
+
+
+# ---- which kind of file --------------------------------------------------------------
+
+
+MAIL_HEADER_LINE = re.compile(
+    rb"^(?:from|to|subject|date|received|return-path|mime-version|message-id|delivered-to)"
+    rb"\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+MIME_HEADER = re.compile(
+    rb"^(?:mime-version|content-type|received|message-id|return-path)\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _kind(data: bytes, filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.upper().startswith(b"BEGIN:VCALENDAR") or suffix in {".ics", ".ical", ".ifb"}:
+        return "ics"
+    if suffix == ".msg" or head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableInvitation(
+            "Second Round cannot read Outlook .msg files. In Outlook, open the mail, "
+            "choose File > Save As > Text Only and upload that, or paste the e-mail's text."
+        )
+    if suffix in {".eml", ".mht"}:
+        return "eml"
+    # A text file that starts with the headers a mail program writes is an e-mail; one
+    # that starts "Subject: ... From: ..." as copied from a mail window is text.
+    header_block = head.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    if len(MAIL_HEADER_LINE.findall(header_block)) >= 2 and MIME_HEADER.search(header_block):
+        return "eml"
+    return "text"
+
+
+def _decode_text(data: bytes) -> str:
+    if b"\x00" in data[:65536] or _control_share(data[:65536]) > 0.05:
+        raise UnreadableInvitation(
+            f"This file is not text. Upload {KINDS_HELP}, or paste the e-mail's text."
+        )
+    return _decode_loosely(data.removeprefix(b"\xef\xbb\xbf"))
+
+
+def _control_share(data: bytes) -> float:
+    controls = sum(1 for byte in data if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls / max(len(data), 1)
+
+
+# ---- e-mail --------------------------------------------------------------------------
+
+
+def _read_mail(data: bytes) -> InvitationText:
+    if b"\x00" in data[:65536]:
+        raise UnreadableInvitation(f"This file is not an e-mail. Upload {KINDS_HELP}.")
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+    except Exception as error:  # the email package raises many kinds on broken input
+        raise UnreadableInvitation(f"This e-mail could not be read ({error}).") from error
+    assert isinstance(message, EmailMessage)
+    plain, html, calendars = _mail_parts(message)
+    body = plain or (html_to_text(html) if html else "")
+    calendar = _merge_calendars(calendars)
+    if not body.strip() and calendar is None:
+        raise UnreadableInvitation("This e-mail has no text in it to read.")
+    sent = _header_date(message)
+    copied = tuple(
+        Attendee(name or None, address or None)
+        for name, address in getaddresses(
+            [str(value) for key in ("to", "cc") for value in message.get_all(key, [])]
+        )
+    )
+    if calendar is not None:
+        text = body if body.strip() else calendar.text
+        return replace(calendar, text=text, kind="eml", sent=sent, copied=copied)
+    return InvitationText(body, "eml", sent=sent, copied=copied)
+
+
+def _mail_parts(message: EmailMessage) -> tuple[str, str, list[bytes]]:
+    """The first plain-text body, the first HTML body and every calendar part."""
+    plain = html = ""
+    calendars: list[bytes] = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        content_type = part.get_content_type()
+        filename = (part.get_filename() or "").lower()
+        if content_type == "text/calendar" or filename.endswith(".ics"):
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                calendars.append(payload)
+            continue
+        if part.get_content_disposition() == "attachment":
+            continue
+        if content_type == "text/plain" and not plain:
+            plain = _part_text(part)
+        elif content_type == "text/html" and not html:
+            html = _part_text(part)
+    return plain, html, calendars
+
+
+def _part_text(part: email.message.Message) -> str:
+    """A text part decoded; one that names no charset is read as UTF-8 (what mail
+    programs write today) and then as Windows-1252, never as ASCII with holes."""
+    if part.get_content_charset() is None:
+        payload = part.get_payload(decode=True)
+        return _decode_loosely(payload) if isinstance(payload, bytes) else ""
+    try:
+        content = part.get_content()  # type: ignore[attr-defined]
+    except (LookupError, ValueError, AssertionError):  # unknown charset, broken encoding
+        payload = part.get_payload(decode=True)
+        content = _decode_loosely(payload) if isinstance(payload, bytes) else ""
+    return content if isinstance(content, str) else ""
+
+
+def _decode_loosely(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _header_date(message: EmailMessage) -> datetime | None:
+    value = message.get("date")
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(str(value))
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _merge_calendars(calendars: list[bytes]) -> InvitationText | None:
+    for data in calendars:
+        try:
+            return _read_calendar(data)
+        except UnreadableInvitation:
+            continue
+    return None
+
+
+# ---- calendar ------------------------------------------------------------------------
+
+
+def _read_calendar(data: bytes) -> InvitationText:
+    import icalendar  # only calendar files need it
+
+    try:
+        calendar = icalendar.Calendar.from_ical(data)
+    except Exception as error:  # icalendar raises ValueError, KeyError, TypeError...
+        raise UnreadableInvitation(
+            "This calendar file could not be read. Export the invitation again from "
+            "your calendar, or paste its text."
+        ) from error
+    events = [component for component in calendar.walk("VEVENT")]
+    if not events:
+        raise UnreadableInvitation("This calendar file has no event in it.")
+    events.sort(key=lambda event: _sortable(_moment(event.get("DTSTART"))))
+    attendees: list[Attendee] = []
+    texts: list[str] = []
+    for event in events:
+        start, end = _moment(event.get("DTSTART")), _moment(event.get("DTEND"))
+        organizer = _address(event.get("ORGANIZER"))
+        for value in _as_list(event.get("ATTENDEE")):
+            attendee = _attendee(value, start, end, organizer)
+            if attendee is not None:
+                attendees.append(attendee)
+        description = str(event.get("DESCRIPTION") or "").strip()
+        if description:
+            texts.append(description)
+    first = events[0]
+    start = _moment(first.get("DTSTART"))
+    end = _moment(events[-1].get("DTEND")) or _moment(first.get("DTEND"))
+    zone = getattr(start.tzinfo, "key", None) if isinstance(start, datetime) else None
+    location = str(first.get("LOCATION") or "").strip() or None
+    summary = " ".join(str(first.get("SUMMARY") or "").split())
+    if summary:
+        # The event's title names the role and often the day, as a mail's subject does.
+        texts.insert(0, f"Subject: {summary}\n")
+    return InvitationText(
+        "\n\n".join(texts),
+        "ics",
+        start=start,
+        end=end,
+        time_zone=zone,
+        location=location,
+        attendees=tuple(attendees),
+    )
+
+
+def _as_list(value: object) -> list[object]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _moment(value: object) -> datetime | None:
+    """A DTSTART or DTEND as a datetime; an all-day date starts at midnight, floating."""
+    moment = getattr(value, "dt", None)
+    if isinstance(moment, datetime):
+        return moment
+    if isinstance(moment, date):
+        return datetime.combine(moment, time())
+    return None
+
+
+def _sortable(moment: datetime | None) -> datetime:
+    if moment is None:
+        return datetime.max.replace(tzinfo=ZoneInfo("UTC"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo("UTC"))
+
+
+def _address(value: object) -> str | None:
+    text = str(value or "").strip()
+    text = re.sub(r"^mailto:", "", text, flags=re.IGNORECASE)
+    return text.casefold() or None
+
+
+def _attendee(
+    value: object, start: datetime | None, end: datetime | None, organizer: str | None
+) -> Attendee | None:
+    params = getattr(value, "params", {})
+    if str(params.get("CUTYPE", "INDIVIDUAL")).upper() not in {"INDIVIDUAL", "UNKNOWN"}:
+        return None  # a room or a projector
+    if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
+        return None
+    address = _address(value)
+    name = str(params.get("CN", "")).strip().strip("\"'") or None
+    if name and "@" in name:
+        name = None
+    return Attendee(name, address, start, end, organizer=address == organizer)
+
+
+# ---- attendees into the roster ------------------------------------------------------
+
+
+def _with_attendees(
+    entries: list[RosterEntry], source: InvitationText, candidate: tuple[str, ...]
+) -> list[RosterEntry]:
+    people = _interviewing_attendees(source, candidate)
+    if not entries:
+        return [_attendee_entry(person) for person in people]
+    single_event = source.start is not None and len({a.start for a in source.attendees}) <= 1
+    result = []
+    for entry in entries:
+        match = next((a for a in people if a.name and _same_person(a.name, entry.name)), None)
+        if match is not None and not entry.email:
+            entry = replace(entry, email=match.email)
+        if entry.start is None and single_event and source.start is not None:
+            entry = replace(entry, start=source.start, end=entry.end or source.end)
+        result.append(entry)
+    return result
+
+
+def _attendee_entry(person: Attendee) -> RosterEntry:
+    """A roster row from a calendar attendee: "Dr Amara Okafor (Director of Nursing)"."""
+    display = person.name or person.email or ""
+    title = None
+    if (bracket := re.fullmatch(r"\s*(.+?)\s*[(\[](.+?)[)\]]\s*", display)) is not None:
+        display, title = bracket[1], bracket[2]
+    honorific, name = split_honorific(display)
+    relation = infer_relation(title)
+    unsure = [field for field, value in (("title", title), ("relation", relation)) if not value]
+    return RosterEntry(
+        name,
+        title,
+        relation,
+        person.start,
+        person.end,
+        person.email,
+        honorific=honorific,
+        source=f"Calendar attendee: {display} <{person.email}>" if person.email else display,
+        unsure=tuple(unsure),
+        sources=(("name", f"ATTENDEE: {display}"), ("time", "Calendar event: DTSTART, DTEND")),
+    )
+
+
+def _interviewing_attendees(source: InvitationText, candidate: tuple[str, ...]) -> list[Attendee]:
+    """Attendees who interview: not the organizer, not the candidate, each person once."""
+    exclude = {value.casefold().strip() for value in candidate if value.strip()}
+    organizers = {a.email for a in source.attendees if a.organizer}
+    domains = {_domain(a.email) for a in source.attendees if a.email and not _is_personal(a.email)}
+    seen: set[str] = set()
+    people: list[Attendee] = []
+    for attendee in source.attendees:
+        key = (attendee.email or attendee.name or "").casefold()
+        if not key or key in seen:
+            continue
+        if attendee.email in organizers and len(source.attendees) > 1:
+            continue
+        if attendee.email in exclude or (attendee.name or "").casefold() in exclude:
+            continue
+        if _is_personal(attendee.email) and domains:
+            continue  # the candidate's own mailbox beside the company's
+        seen.add(key)
+        people.append(attendee)
+    return people
+
+
+def _domain(address: str | None) -> str:
+    return (address or "").rpartition("@")[2]
+
+
+def _is_personal(address: str | None) -> bool:
+    return _domain(address) in PERSONAL_MAIL_DOMAINS
+
+
+def _same_person(one: str, other: str) -> bool:
+    def words(name: str) -> list[str]:
+        return [w for w in re.findall(r"[^\W\d_][\w'’-]*", name.casefold()) if w not in HONORIFICS]
+
+    first, second = words(one), words(other)
+    return bool(first and second) and first[-1] == second[-1] and first[0][0] == second[0][0]
+
+
+def _video_link_in(text: str | None) -> str | None:
+    match = re.search(r"https?://\S+", text or "")
+    return match.group().rstrip(".,;)>") if match else None

@@ -1,0 +1,332 @@
+"""Cut free-written notes into sentences and clauses, and trim a question to its words.
+
+A run-on voice note ("they asked what my approach to safety is and I went with the three
+pillars thing, and they seemed to like that, then, um, what KPIs I'd look at…") holds
+several items; a clause with its own subject is where one item can end and another begin.
+Sentences come from the shared spaCy parse when it is installed (it finds sentence ends in
+unpunctuated speech and tells a name that is a subject, "Rachel loved…", from one that is
+not); without it, from punctuation and pronouns. Clauses are found the same way in both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from secondround.engine.nlp import parsing as nlp
+
+__all__ = [
+    "Clause",
+    "split_yes_no",
+    "clauses",
+    "line_clauses",
+    "question_text",
+    "sentences",
+    "split_coordinated",
+    "strip_filler",
+]
+
+ABBREVIATIONS = frozenset(
+    [
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "approx",
+        "dept",
+        "inc",
+        "co",
+        "incl",
+        "esp",
+        "lt",
+        "sgt",
+        "capt",
+        "col",
+        "gen",
+        "corp",
+        "ltd",
+        "no",
+        "est",
+        "misc",
+        "fig",
+        "prof",
+    ]
+)
+# Pronouns that open a clause of their own; a capitalised name does when a verb follows.
+SUBJECTS = r"(?:i|he|she|they|we|you|it|i'm|i've|i'd|he's|she's|they're|we're|it's|that's)"
+CLAUSE_VERBS = (
+    r"(?:asked|ask|asks|loved|liked|like|seemed|seem|said|say|says|mentioned|forgot|forget|"
+    r"use|uses|used|was|were|is|are|kept|wanted|got|perked|nodded|smiled|smiling|laughed|"
+    r"nailed|bombed|blanked|rambled|think|thought|told|explained|looked|wrote|brought|"
+    r"went|had|has|did|does|gave|lit|sounded|paused|pushed|probed|wants|wish|should|"
+    r"answered|answer|talked|talk|made|makes|need|needs)"
+)
+_FILLER = r"(?:um+|uh+|er+|like|so|yeah|okay|ok|well|also|just|honestly|basically|anyway)"
+# Words that may sit between a conjunction and the subject: "and then, um, she asked".
+_GAP = rf"(?:(?:then|also|{_FILLER})[,\s]+)*"
+_CLAUSE_RE = re.compile(
+    r"\s*;\s+"
+    r"|\s*(?:->|=>|→|⇒)\s*"
+    r"|\s+[—–]+\s*|\s*[—–]+\s+|\s+-{1,2}\s+"
+    r"|\s*\.\.\.+\s*|…\s*"
+    r"|(?<=\?)\s+(?=\S)"
+    rf"|,?\s+(?:and|but|so|plus|\+)\s+{_GAP}(?=(?:then\s+)?{SUBJECTS}\b)"
+    rf"|,\s+{_GAP}(?=(?:then\s+)?{SUBJECTS}\s+\w)"
+    rf"|,?\s+(?:and\s+)?then[,\s]+(?=(?:(?:um+|uh+|so|like)[,\s]+)*(?:{SUBJECTS}|what|how|why|"
+    r"when|where|which|who|the|asked|ask|a time|about|out of|something)\b)"
+    r"|,\s+(?=(?:also|plus)\s+(?:asked|ask|wanted)\b)"
+    r"|\s+\+\s+(?=(?:asked|ask|worried|seemed|forgot|liked|loved|said|wants?|wanted|"
+    r"if|whether|prob|maybe|think)\b)"
+    r"|,\s+(?=(?:prob(?:ably)?\s+|maybe\s+|kind of\s+|really\s+)?(?:worried|concerned|forgot|"
+    r"liked|loved|asked (?:if|whether|about|how|what|why|me|us|twice)|seemed|nodded|smiled|laughed|"
+    r"wrote|wish|wished|never)\b)"
+    rf"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:the|one|my|her|his|their|our)\s+\w+(?:\s+\w+)?\s+"
+    rf"{CLAUSE_VERBS}\b)"
+    rf"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+{CLAUSE_VERBS}\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!])\s+(?=\S)|(?<=[?])\s+(?=[\"“A-Z0-9])|\n+")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of one sentence, with where it starts and ends in that sentence."""
+
+    text: str
+    start: int
+    end: int
+    # What cut it from the clause before: ";", "+", "-", ",", "and", "then"… ("" for the first).
+    joint: str = ""
+
+
+def _regex_sentences(text: str) -> list[str]:
+    pieces: list[str] = []
+    buffer = ""
+    for part in _SENTENCE_END_RE.split(text):
+        buffer = f"{buffer} {part}" if buffer else part
+        last = buffer.rstrip(".").rsplit(" ", 1)[-1].lower()
+        if buffer.endswith(".") and (
+            last in ABBREVIATIONS
+            or (re.fullmatch(r"(?:\w\.)*\w", last) and len(last) <= 3 and "." in buffer[-4:-1])
+        ):
+            continue
+        if buffer.strip():
+            pieces.append(buffer.strip())
+        buffer = ""
+    if buffer.strip():
+        pieces.append(buffer.strip())
+    return pieces
+
+
+def _parsed_sentences(text: str) -> list[str] | None:
+    """Sentences of the spaCy parse, mended where it cuts after "Mr." or inside "e.g."."""
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return None
+    result: list[str] = []
+    for sent in doc.sents:
+        piece = sent.text.strip()
+        if not piece:
+            continue
+        if result:
+            last = result[-1].rstrip(".").rsplit(" ", 1)[-1].lower()
+            words = piece.split()
+            dangling = len(words) <= 2 and words[0].lower() in ("so", "yeah", "and", "um")
+            if (result[-1].endswith(".") and last in ABBREVIATIONS) or dangling:
+                result[-1] = f"{result[-1]} {piece}"
+                continue
+        result.append(piece)
+    return result
+
+
+def sentences(text: str, *, use_parse: bool = True) -> list[str]:
+    """The sentences of a paragraph. Punctuation decides first; the parse only splits further
+    a sentence long enough to be run-on speech (30 words or more)."""
+    result: list[str] = []
+    for piece in _regex_sentences(text):
+        if use_parse and len(piece.split()) >= 30:
+            parsed = _parsed_sentences(piece)
+            if parsed:
+                result.extend(parsed)
+                continue
+        result.append(piece)
+    return result
+
+
+def line_clauses(line: str, *, use_parse: bool = True) -> list[Clause]:
+    """Clauses of a list line, across its sentences ("design a URL shortener. went well")."""
+    found: list[Clause] = []
+    offset = 0
+    for sentence in sentences(line, use_parse=use_parse):
+        where = line.find(sentence, offset)
+        where = offset if where < 0 else where
+        for number, part in enumerate(clauses(sentence)):
+            joint = "." if number == 0 and found else part.joint
+            found.append(Clause(part.text, part.start + where, part.end + where, joint))
+        offset = where + len(sentence)
+    return found or [Clause(line.strip(), 0, len(line))]
+
+
+def clauses(sentence: str) -> list[Clause]:
+    """Clauses of a sentence: cut at ";", dashes, arrows, "then", and before a conjunction or
+    comma that opens a clause with its own subject ("…, and I got flustered")."""
+    found: list[Clause] = []
+    start = 0
+    joint = ""
+    for match in _CLAUSE_RE.finditer(sentence):
+        if match.end() <= start or match.start() == 0:
+            continue
+        piece = sentence[start : match.start()]
+        if piece.strip(" ,.;:"):
+            found.append(Clause(piece.strip(), start, match.start(), joint))
+            joint = _joint(match.group(0))
+        start = match.end()
+    tail = sentence[start:]
+    if tail.strip(" ,.;:"):
+        found.append(Clause(tail.strip(), start, len(sentence), joint))
+    return found or [Clause(sentence.strip(), 0, len(sentence))]
+
+
+def _joint(separator: str) -> str:
+    """The kind of cut: the strongest mark in the separator."""
+    text = separator.strip().lower()
+    for mark in (";", "+", "->", "=>", "→", "—", "–", "--", "-", "?", "...", "…"):
+        if mark in text:
+            return mark
+    for word in ("then", "and", "but", "so", "plus"):
+        if re.search(rf"\b{word}\b", text):
+            return word
+    return "," if "," in text else " "
+
+
+# --------------------------------------------------------------------------------------------
+# Questions.
+# --------------------------------------------------------------------------------------------
+
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|next|last|another|then|after that|later|also|and|so|"
+    r"um+|uh+|the first|the second|the third|the next|the last|one|1st|2nd|3rd|4th)"
+)
+# Narration before a question: "then the CEO asked me", "They ask me first to", "Second
+# question was", "the one about". The question is what follows.
+_NARRATION_RE = re.compile(
+    rf"^(?:{_ORDINAL}[,\s]+)*"
+    r"(?:(?:[\w'.]+\s+){0,9}?)"
+    r"(?:asked|ask|asks|wanted to know|want to know|wants to know|quizzed me on|"
+    r"grilled me on|had me|made me|started with|opened with|began with|kicked off with|"
+    r"ended with|finished with|closed with|gave me|gave us|threw me|put me)"
+    r"(?:\s+(?:me|us|him|her|them))?"
+    rf"(?:\s+(?:{_ORDINAL}|straight away|right away|at the start|at the end|again))*"
+    r"(?:\s+(?:to)\b)?\s+"
+    r"|^(?:" + _ORDINAL + r"[,\s]+)*(?:the\s+)?(?:" + _ORDINAL + r"\s+)?"
+    r"(?:question|one|q)\s+(?:was|is)\s+(?:about\s+(?=\w+\s+\w+\s+\w+)|on\s+)?"
+    r"|^(?:" + _ORDINAL + r"[,\s]+)*the\s+(?:one|question|bit)\s+(?:about|on|where)\s+"
+    r"|^(?:first|second|third|fourth|fifth|next|last|then|another one)\s+(?:was\s+)?"
+    r"(?=about\b)"
+    r"|^(?:first|second|third|fourth|fifth|next|last|finally)\s*[:,-]\s*",
+    re.IGNORECASE,
+)
+_OPENER_RE = re.compile(
+    r"(?i)^[\"“']?(?:tell (?:me|us)|walk (?:me|us)|describe|explain|give (?:me|us)|how|why|what|"
+    r"what's|when|where|who|which|do you|did you|have you|can you|could you|would you|are you)\b"
+)
+_OPENING_FILLER_RE = re.compile(rf"^(?:(?:{_FILLER}|then|and|also)[,:\s]+)+", re.IGNORECASE)
+
+
+def strip_filler(text: str) -> str:
+    """Spoken filler at the start: "then, um, what KPIs…" -> "what KPIs…"."""
+    stripped = _OPENING_FILLER_RE.sub("", text)
+    return stripped if len(stripped.split()) >= 2 else text
+
+
+def question_text(text: str, *, keep_bare_asked: bool) -> str:
+    """The question in a clause that reports it: "then the CEO asked me what I'd do if…" ->
+    "what I'd do if…". A list line that starts with a bare "asked" keeps it ("asked about
+    IFRS 16 leases"), as people write their list of questions that way."""
+    text = text.strip()
+    if keep_bare_asked and re.match(r"(?i)asked\b", text):
+        return text
+    if _OPENER_RE.match(text):
+        return text
+    match = _NARRATION_RE.match(text)
+    if match and len(text[match.end() :].split()) >= 1:
+        rest = text[match.end() :]
+        if rest.strip():
+            return rest.strip()
+    return strip_filler(text)
+
+
+# A second thing asked about in the same breath: "asked about my ramp time and if I've sold to
+# CFOs", "worried because I never worked here, and also about the night shift".
+_COORDINATION_RE = re.compile(
+    r",?\s+(?:and|&|\+|or)\s+(?:also\s+)?"
+    r"(?=(?:(?:asked|ask|wanted to know)\s+)?(?:if|whether|about|that|how|why|what|when|where)\b)"
+    r"|,?\s+(?:and\s+)?also\s+(?=(?:asked|ask|wanted|about)\b)",
+    re.IGNORECASE,
+)
+# "…, sounded unconvinced on both", "I think both are worries": a verdict on all the parts.
+_BOTH_RE = re.compile(
+    r"[,;.]?\s*(?:->|→|-|—|–)?\s*(?:i think |sounded like |seemed like |felt like )?"
+    r"(?:(?:both|all)(?: of them| of those| were| are)?\s+(?:were |are |seemed |sounded )?"
+    r"(?:like )?(?:worries|concerns|worried|doubts?|red flags?|issues|problems)|"
+    r"(?:sounded|seemed|looked)\s+"
+    r"(?:unconvinced|unsure|worried|doubtful|skeptical|sceptical|hesitant)\s+(?:on|about)\s+(?:both|"
+    r"all|them|each)|sounded like both were worries|i think both are worries)[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_coordinated(text: str) -> list[str]:
+    """The separate things one sentence asks about or doubts, each in the note's words.
+
+    Only a conjunction followed by its own "if", "whether", "about", "that", "how"… starts a
+    new part; "my background and my last job duties" stays one."""
+    trimmed = _BOTH_RE.sub("", text).strip()
+    both = trimmed != text.strip()
+    parts: list[str] = []
+    start = 0
+    for match in _COORDINATION_RE.finditer(trimmed):
+        if match.start() <= start:
+            continue
+        before = trimmed[start : match.start()].strip(" ,;")
+        # The first part must itself be about something asked or doubted, not "I said X".
+        if len(before.split()) < 3:
+            continue
+        parts.append(before)
+        start = match.end()
+    rest = trimmed[start:].strip(" ,;.")
+    if parts and len(rest.split()) >= 2:
+        parts.append(rest)
+        return parts
+    if both:
+        # "float to 3 stores and do 13-hr shifts, I think both are worries": two things.
+        cut = max(trimmed.rfind(" and "), trimmed.rfind(" & "), trimmed.rfind(" + "))
+        if cut > 0 and len(trimmed[:cut].split()) >= 3 and len(trimmed[cut:].split()) >= 3:
+            return [trimmed[:cut].strip(" ,;"), trimmed[cut:].strip(" ,;.").split(" ", 1)[1]]
+    return [trimmed if both else text]
+
+
+_YES_NO_RE = re.compile(r",?\s+and\s+(?:also\s+)?(?=(?:if|whether)\b)", re.IGNORECASE)
+
+
+def split_yes_no(text: str) -> list[str]:
+    """Two yes/no questions asked in one breath: "whether I'd go down to 4 days, and if I
+    can cover the Saturday clinic" -> both. Other "and"s stay ("how X and what Y")."""
+    parts = [part.strip(" ,") for part in _YES_NO_RE.split(text)]
+    if len(parts) > 1 and all(len(part.split()) >= 3 for part in parts):
+        return parts
+    return [text]
+
+
+def join_clauses(sentence: str, parts: Sequence[Clause]) -> str:
+    """The stretch of `sentence` from the first to the last clause given."""
+    return sentence[parts[0].start : parts[-1].end].strip()
