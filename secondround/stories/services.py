@@ -10,8 +10,8 @@ import numpy as np
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from secondround.engine.questions.classify import competency_scores
 from secondround.engine.nlp import embeddings
+from secondround.engine.questions.classify import competency_scores
 from secondround.engine.reading.resume import DraftStory
 from secondround.engine.stories import story_model
 from secondround.engine.stories.matching import (
