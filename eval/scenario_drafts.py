@@ -175,7 +175,7 @@ def load_packs(slugs: tuple[str, ...] = DEV + TEST) -> list[PackDrafts]:
     from secondround.portability.services import account_import, load_export
 
     try:
-        from secondround.brief.drafts import round_drafts
+        from secondround.overview.drafts import round_drafts
     except ImportError:  # an older checkout: the baseline
         round_drafts = None
 

@@ -224,7 +224,7 @@ def cmd_drafts(args: argparse.Namespace) -> int:
     _setup_django()
     from django.utils import timezone
 
-    from secondround.brief.drafts import round_drafts
+    from secondround.overview.drafts import round_drafts
 
     round_ = _round_of(args.opportunity, args.round)
     drafts = round_drafts(round_, round_.opportunity.owner, today=timezone.localdate())

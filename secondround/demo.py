@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryEntry, SalaryPlan
-from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
+from secondround.debrief.models import AskedQuestion, Concern, Debrief, GlossaryTerm, Observation
 from secondround.followup import services as followup
 from secondround.followup.models import FollowUp, InterviewerNote, Letter
 from secondround.opportunities.models import Interviewer, Opportunity, Round
@@ -23,7 +23,7 @@ from secondround.practice import services as practice
 from secondround.practice.models import Attempt
 from secondround.questions.models import PreparedQuestion
 from secondround.questions.selectors import round_bank
-from secondround.research.models import CompanyProfile, GlossaryTerm, InterviewerResearch, PressItem
+from secondround.research.models import CompanyProfile, InterviewerResearch, PressItem
 from secondround.stories.models import Story
 
 DEMO_USERNAME = "demo"

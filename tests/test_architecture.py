@@ -9,10 +9,11 @@ import secondround.engine
 
 def test_engine_imports_nothing_from_django():
     modules = [
-        f"secondround.engine.{info.name}"
-        for info in pkgutil.iter_modules(secondround.engine.__path__)
+        info.name
+        for info in pkgutil.walk_packages(secondround.engine.__path__, "secondround.engine.")
+        if not info.ispkg
     ]
-    assert modules, "the engine has modules"
+    assert len(modules) > 40, "the engine's modules, in every stage"
     code = (
         "import sys\n"
         + "".join(f"import {name}\n" for name in modules)

@@ -21,12 +21,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
-from secondround.debrief.models import AskedQuestion, Debrief
+from secondround.debrief.models import AskedQuestion, Debrief, GlossaryTerm
 from secondround.followup.models import FitCriterion, FollowUp, Letter
 from secondround.portability.models import AccountExport
 from secondround.practice.models import Attempt, PracticeSession
 from secondround.questions.models import OwnQuestion, PreparedQuestion
-from secondround.research.models import GlossaryTerm, ResearchSource
+from secondround.research.models import ResearchSource
 from secondround.sharing import organisations, packages
 from secondround.sharing.models import AttemptComment, Membership, Section, Share
 from secondround.stories.models import Story

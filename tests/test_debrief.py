@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
-from secondround.research.models import GlossaryTerm
+from secondround.debrief.models import AskedQuestion, Concern, Debrief, GlossaryTerm, Observation
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryEntry, SalaryPlan
-from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
+from secondround.debrief.models import AskedQuestion, Concern, Debrief, GlossaryTerm, Observation
 from secondround.followup.models import (
     FitCriterion,
     FitScore,
@@ -25,15 +25,16 @@ from secondround.portability.services import (
     account_import,
     load_export,
 )
-from secondround.questions.models import CompetencyNeed, OwnQuestion, PreparedQuestion, SkillNeed
+from secondround.questions.models import OwnQuestion, PreparedQuestion
 from secondround.research.models import (
     CompanyProfile,
-    GlossaryTerm,
+    CompetencyNeed,
     InformationalInterview,
     InterviewerResearch,
     PressItem,
     ResearchSource,
     SavedAnswer,
+    SkillNeed,
 )
 from secondround.stories.models import Story
 from tests.factories import make_interviewer, make_opportunity, make_round, make_user

@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from secondround.debrief.models import AskedQuestion, Concern, Debrief
 from secondround.questions import selectors
-from secondround.questions.models import CompetencyNeed, OwnQuestion, PreparedQuestion, SkillNeed
+from secondround.questions.models import OwnQuestion, PreparedQuestion
+from secondround.research.models import CompetencyNeed, SkillNeed
 from tests.factories import make_interviewer, make_round
 
 pytestmark = pytest.mark.django_db

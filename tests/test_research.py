@@ -6,10 +6,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.urls import reverse
 
-from secondround.debrief.models import Debrief
+from secondround.debrief.models import Debrief, GlossaryTerm
 from secondround.research.models import (
     CompanyProfile,
-    GlossaryTerm,
     InterviewerResearch,
     PressItem,
     ResearchSource,

@@ -23,8 +23,8 @@ from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.lines import item_lines
 from secondround.engine.questions.question_bank import BankQuestion
 from secondround.engine.reading.posting import posting_sections
-from secondround.followup.services import round_end
 from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.opportunities.selectors import round_end
 from secondround.questions.selectors import round_bank
 from secondround.research.models import SavedAnswer
 from secondround.research.selectors import company_terms, drafted_answer, entities

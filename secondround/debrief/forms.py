@@ -3,9 +3,8 @@ from __future__ import annotations
 from django import forms
 
 from secondround.forms import Form, FormSet, ModelForm, ModelFormSet, rows_formset
-from secondround.research.models import GlossaryTerm
 
-from .models import AskedQuestion, Concern, Debrief, Observation
+from .models import AskedQuestion, Concern, Debrief, GlossaryTerm, Observation
 
 
 class NotesPasteForm(Form):

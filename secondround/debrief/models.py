@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 
 from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
-from secondround.opportunities.models import Round
+from secondround.opportunities.models import Opportunity, Round
 
 
 class Debrief(models.Model):
@@ -93,3 +93,34 @@ class Concern(models.Model):
 
     def __str__(self) -> str:
         return self.said[:80]
+
+
+class GlossaryTerm(models.Model):
+    """A company term (product, system, acronym, competitor) and what it means."""
+
+    class Source(models.TextChoices):
+        DEBRIEF = "debrief", "Heard in an interview"
+        RESEARCH = "research", "Research"
+        POSTING = "posting", "Job posting"
+        MINE = "mine", "Added by me"
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="glossary")
+    term = models.CharField(max_length=200)
+    meaning = models.TextField(blank=True)
+    where_heard = models.CharField("where heard", max_length=300, blank=True)
+    heard_in = models.ForeignKey(
+        Round, on_delete=models.SET_NULL, null=True, blank=True, related_name="terms_heard"
+    )
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.MINE)
+
+    class Meta:
+        db_table = "research_glossaryterm"  # moved from research; the table kept its name
+        ordering = [models.functions.Lower("term")]
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("term"), "opportunity", name="one_term_per_opportunity"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.term

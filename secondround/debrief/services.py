@@ -7,9 +7,8 @@ from django.db import transaction
 
 from secondround.engine.reading.notes import SplitNotes
 from secondround.opportunities.models import Round
-from secondround.research.models import GlossaryTerm
 
-from .models import AskedQuestion, Concern, Debrief, Observation
+from .models import AskedQuestion, Concern, Debrief, GlossaryTerm, Observation
 
 
 def debrief_for_round(round: Round) -> Debrief:

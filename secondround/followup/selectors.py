@@ -9,9 +9,9 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from secondround.engine.drafting.deadlines import LATE_AFTER, ThankYouState, thank_you_status
 from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.opportunities.selectors import round_end
 
 from .models import FitCriterion, FitScore, FollowUp
-from .services import round_end
 
 # Rounds that started this long ago may still have letters due or overdue (a loop that
 # lasts all day, then the 24 hours, then LATE_AFTER); older ones are late, not due.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -17,7 +17,6 @@ from secondround.engine.drafting.letters import (
     feedback_request_email,
     follow_up_email,
 )
-from secondround.engine.nlp.dates import shifted
 from secondround.engine.nlp.lines import item_lines
 from secondround.engine.reading.after_notes import split_after_notes
 from secondround.opportunities.models import Interviewer, Opportunity, Round
@@ -31,20 +30,6 @@ from .models import (
     InterviewerNote,
     Letter,
 )
-
-ASSUMED_ROUND_LENGTH = timedelta(hours=1)
-
-
-def round_end(round_: Round) -> datetime | None:
-    """When the round ended: its end time, the last slot's end, or an hour after it began."""
-    if round_.ends_at:
-        return round_.ends_at
-    slot_ends = [person.ends_at for person in round_.interviewers.all() if person.ends_at]
-    if slot_ends:
-        return max(slot_ends)
-    if round_.starts_at is None:
-        return None
-    return shifted(round_.starts_at, ASSUMED_ROUND_LENGTH) or round_.starts_at
 
 
 def letter_context(round_: Round, owner: AbstractBaseUser) -> LetterContext:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
 
-from secondround.engine.nlp.dates import DayWarning, interview_day_warning
+from secondround.engine.nlp.dates import DayWarning, interview_day_warning, shifted
 
 from .models import Opportunity, Round
+
+ASSUMED_ROUND_LENGTH = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -68,3 +70,15 @@ def round_date_warning(round_: Round, *, now: datetime) -> DayWarning | None:
             "This date cannot be shown in the round's time zone: check the year.", True
         )
     return interview_day_warning(day, today.date()) if day and today else None
+
+
+def round_end(round_: Round) -> datetime | None:
+    """When the round ended: its end time, the last slot's end, or an hour after it began."""
+    if round_.ends_at:
+        return round_.ends_at
+    slot_ends = [person.ends_at for person in round_.interviewers.all() if person.ends_at]
+    if slot_ends:
+        return max(slot_ends)
+    if round_.starts_at is None:
+        return None
+    return shifted(round_.starts_at, ASSUMED_ROUND_LENGTH) or round_.starts_at

@@ -6,7 +6,6 @@ from datetime import date, datetime, tzinfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,8 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secondround.engine.reading.invitation import AgendaItem, ParsedInvitation, parse_invitation
 from secondround.engine.reading.invitation_files import UnreadableInvitation, parse_invitation_file
-from secondround.practice.models import Attempt
-from secondround.practice.services import recordings_forget
 
 from . import selectors, services
 from .access import get_interviewer_for_user, get_opportunity_for_user, get_round_for_user
@@ -80,20 +77,6 @@ def opportunity_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
-def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = get_opportunity_for_user(request, pk)
-    if request.POST.get("confirm") != opportunity.company:
-        messages.error(request, "Type the company name exactly to delete this opportunity.")
-        return redirect("opportunity_edit", pk=opportunity.pk)
-    with transaction.atomic():  # the recordings go once the rows are gone for good
-        recordings_forget(Attempt.objects.filter(round__opportunity=opportunity))
-        opportunity.delete()
-    messages.success(request, f"Deleted {opportunity} and its rounds.")
-    return redirect("dashboard")
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = get_opportunity_for_user(request, pk)
@@ -140,18 +123,6 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "opportunities/round_form.html",
         {"form": form, "opportunity": round_.opportunity, "round": round_},
     )
-
-
-@login_required
-@require_POST
-def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = get_round_for_user(request, pk)
-    opportunity = round_.opportunity
-    with transaction.atomic():
-        recordings_forget(Attempt.objects.filter(round=round_))
-        round_.delete()
-    messages.success(request, f"Deleted the {round_.label.lower()}.")
-    return redirect(opportunity)
 
 
 @login_required

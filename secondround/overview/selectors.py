@@ -13,9 +13,8 @@ from secondround.debrief.models import AskedQuestion
 from secondround.engine.overview.readiness import RoundFacts, RoundPath, round_path
 from secondround.followup.models import FollowUp, InterviewerNote, Letter
 from secondround.followup.selectors import follow_ups_due, letters_due
-from secondround.followup.services import round_end
 from secondround.opportunities.models import Round
-from secondround.opportunities.selectors import DashboardRow, dashboard_rows
+from secondround.opportunities.selectors import DashboardRow, dashboard_rows, round_end
 from secondround.practice.models import Attempt
 from secondround.questions.selectors import prepared_keys, round_bank
 from secondround.research.models import CompanyProfile, InterviewerResearch

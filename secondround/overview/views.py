@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from secondround.engine.overview.readiness import RoundPath, Step
-from secondround.followup.services import round_end
-from secondround.opportunities.access import get_round_for_user
+from secondround.opportunities.access import get_opportunity_for_user, get_round_for_user
 from secondround.opportunities.forms import InvitationPasteForm
 from secondround.opportunities.models import Round
-from secondround.opportunities.selectors import round_date_warning
+from secondround.opportunities.selectors import round_date_warning, round_end
+from secondround.practice.models import Attempt
+from secondround.practice.services import recordings_forget
 
 from . import selectors
 
@@ -101,3 +104,30 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "date_warning": warning if warning and warning.implausible else None,
         },
     )
+
+
+# Deleting reaches every area (recordings included), so it lives here, above them all.
+@login_required
+@require_POST
+def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = get_opportunity_for_user(request, pk)
+    if request.POST.get("confirm") != opportunity.company:
+        messages.error(request, "Type the company name exactly to delete this opportunity.")
+        return redirect("opportunity_edit", pk=opportunity.pk)
+    with transaction.atomic():  # the recordings go once the rows are gone for good
+        recordings_forget(Attempt.objects.filter(round__opportunity=opportunity))
+        opportunity.delete()
+    messages.success(request, f"Deleted {opportunity} and its rounds.")
+    return redirect("dashboard")
+
+
+@login_required
+@require_POST
+def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_round_for_user(request, pk)
+    opportunity = round_.opportunity
+    with transaction.atomic():
+        recordings_forget(Attempt.objects.filter(round=round_))
+        round_.delete()
+    messages.success(request, f"Deleted the {round_.label.lower()}.")
+    return redirect(opportunity)

@@ -15,7 +15,7 @@ from django.db import models
 from secondround.accounts.models import LoginFailure, SignupInvitation
 from secondround.assistant.models import ModelCall, ModelSettings
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryEntry, SalaryPlan
-from secondround.debrief.models import AskedQuestion, Concern, Debrief, Observation
+from secondround.debrief.models import AskedQuestion, Concern, Debrief, GlossaryTerm, Observation
 from secondround.followup.models import (
     FitCriterion,
     FitScore,
@@ -27,15 +27,16 @@ from secondround.followup.models import (
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.portability.models import AccountExport
 from secondround.practice.models import Attempt, PracticeSession
-from secondround.questions.models import CompetencyNeed, OwnQuestion, PreparedQuestion, SkillNeed
+from secondround.questions.models import OwnQuestion, PreparedQuestion
 from secondround.research.models import (
     CompanyProfile,
-    GlossaryTerm,
+    CompetencyNeed,
     InformationalInterview,
     InterviewerResearch,
     PressItem,
     ResearchSource,
     SavedAnswer,
+    SkillNeed,
 )
 from secondround.sharing.models import (
     COMMENT_MODELS,

@@ -5,8 +5,9 @@ from django import forms
 from secondround.debrief.models import AskedQuestion
 from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.forms import Form, ModelForm, rows_formset
+from secondround.research.models import CompetencyNeed, SkillNeed
 
-from .models import CompetencyNeed, OwnQuestion, SkillNeed
+from .models import OwnQuestion
 
 
 class CompetencyNeedForm(ModelForm):

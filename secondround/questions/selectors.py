@@ -21,9 +21,8 @@ from secondround.engine.questions.question_bank import (
 from secondround.engine.reading.posting import posting_sections
 from secondround.engine.reading.posting_analysis import analyse_posting
 from secondround.opportunities.models import Opportunity, Round
+from secondround.research.models import CompetencyNeed, SkillNeed
 from secondround.research.selectors import entities
-
-from .models import CompetencyNeed, SkillNeed
 
 
 @dataclass(frozen=True)

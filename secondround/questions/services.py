@@ -8,8 +8,9 @@ from django.db import transaction
 from secondround.engine.questions.classify import classify_question
 from secondround.engine.reading.posting_analysis import analyse_posting
 from secondround.opportunities.models import Opportunity, Round
+from secondround.research.models import CompetencyNeed, Origin, SkillNeed
 
-from .models import CompetencyNeed, Origin, OwnQuestion, PreparedQuestion, SkillNeed
+from .models import OwnQuestion, PreparedQuestion
 
 
 @transaction.atomic

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django import forms
 
+from secondround.debrief.models import GlossaryTerm
 from secondround.forms import Form, ModelForm, rows_formset
 
 from .models import (
     CompanyProfile,
-    GlossaryTerm,
     InformationalInterview,
     InterviewerResearch,
     PressItem,

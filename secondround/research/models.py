@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 
-from secondround.opportunities.models import YEAR_VALIDATORS, Interviewer, Opportunity, Round
+from secondround.engine.nlp.vocabulary import COMPETENCIES
+from secondround.opportunities.models import YEAR_VALIDATORS, Interviewer, Opportunity
 
 
 class CompanyProfile(models.Model):
@@ -94,36 +97,6 @@ class ResearchSource(models.Model):
         return self.title or self.url or "Pasted text"
 
 
-class GlossaryTerm(models.Model):
-    """A company term (product, system, acronym, competitor) and what it means."""
-
-    class Source(models.TextChoices):
-        DEBRIEF = "debrief", "Heard in an interview"
-        RESEARCH = "research", "Research"
-        POSTING = "posting", "Job posting"
-        MINE = "mine", "Added by me"
-
-    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="glossary")
-    term = models.CharField(max_length=200)
-    meaning = models.TextField(blank=True)
-    where_heard = models.CharField("where heard", max_length=300, blank=True)
-    heard_in = models.ForeignKey(
-        Round, on_delete=models.SET_NULL, null=True, blank=True, related_name="terms_heard"
-    )
-    source = models.CharField(max_length=10, choices=Source.choices, default=Source.MINE)
-
-    class Meta:
-        ordering = [models.functions.Lower("term")]
-        constraints = [
-            models.UniqueConstraint(
-                models.functions.Lower("term"), "opportunity", name="one_term_per_opportunity"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.term
-
-
 class SavedAnswer(models.Model):
     """The user's edited version of a built answer ("What have you learned about us?")."""
 
@@ -145,3 +118,60 @@ class SavedAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class Origin(models.TextChoices):
+    ENGINE = "engine", "Found in the posting"
+    MINE = "mine", "Added by me"
+
+
+class CompetencyNeed(models.Model):
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="competency_needs"
+    )
+    competency = models.CharField(max_length=30, choices=list(COMPETENCIES.items()))
+    weight = models.FloatField(
+        default=0.5, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)]
+    )
+    evidence = models.TextField(blank=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MINE)
+
+    class Meta:
+        db_table = "questions_competencyneed"  # moved from questions; the table kept its name
+        ordering = ["-weight", "competency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "competency"], name="one_need_per_competency"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_competency_display()
+
+
+class SkillNeed(models.Model):
+    class Kind(models.TextChoices):
+        # As the posting reader types a skill; the drafters ask about each kind its own way.
+        TOOL = "tool", "Tool, equipment or system"
+        PROCEDURE = "procedure", "Procedure or technique"
+        CERTIFICATION = "certification", "Certificate or licence"
+        KNOWLEDGE = "knowledge", "Knowledge area"
+
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="skill_needs"
+    )
+    name = models.CharField(max_length=200)
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices, blank=True)
+    evidence = models.TextField(blank=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MINE)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        db_table = "questions_skillneed"  # moved from questions; the table kept its name
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "opportunity", name="one_skill_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from secondround.debrief.models import Debrief
+from secondround.debrief.models import Debrief, GlossaryTerm
 from secondround.engine.drafting.answers import (
     BuiltAnswer,
     Fact,
@@ -16,7 +16,7 @@ from secondround.engine.reading.posting import posting_sections
 from secondround.engine.reading.posting_analysis import analyse_posting
 from secondround.opportunities.models import Opportunity
 
-from .models import CompanyProfile, GlossaryTerm, SavedAnswer
+from .models import CompanyProfile, SavedAnswer
 
 MAX_RESPONSIBILITIES = 6
 
@@ -199,7 +199,7 @@ def _typed_skills(opportunity: Opportunity) -> list[tuple[str, str | None]]:
     """The posting's skills with the kind the posting reader gave them (tool, procedure,
     certification, knowledge), or None to read the kind from the words: the ones the user
     confirmed, else what the reader finds in the posting now (cached per posting text)."""
-    from secondround.questions.models import SkillNeed
+    from .models import SkillNeed
 
     saved = list(SkillNeed.objects.filter(opportunity=opportunity).values_list("name", "kind"))
     if saved:

@@ -8,10 +8,11 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 
+from secondround.debrief.models import GlossaryTerm
 from secondround.opportunities.models import Opportunity
 
 from .fetch import FetchError, fetch_page
-from .models import GlossaryTerm, ResearchSource, SavedAnswer
+from .models import ResearchSource, SavedAnswer
 
 
 @transaction.atomic

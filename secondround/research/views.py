@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.debrief.models import GlossaryTerm
 from secondround.engine.drafting.answers import build_learned_answer, build_proceed_answer
 from secondround.opportunities.access import get_interviewer_for_user, get_opportunity_for_user
 from secondround.opportunities.models import Interviewer, Opportunity
@@ -23,7 +24,7 @@ from .forms import (
     SourceImportForm,
     research_formsets,
 )
-from .models import CompanyProfile, GlossaryTerm, InterviewerResearch, ResearchSource, SavedAnswer
+from .models import CompanyProfile, InterviewerResearch, ResearchSource, SavedAnswer
 
 ANSWER_BUILDERS = {
     SavedAnswer.Kind.LEARNED: build_learned_answer,

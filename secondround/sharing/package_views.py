@@ -17,7 +17,7 @@ from secondround.opportunities.access import get_opportunity_for_user
 from . import packages
 from .forms import CommentForm, PackageFileForm, PackageForm, RatingForm
 from .models import CoachPackage, ReceivedPackage
-from .views import _sharing_page
+from .views import sharing_page
 
 
 def _get_package_for_user(request: HttpRequest, pk: int) -> CoachPackage:
@@ -40,7 +40,7 @@ def coach_package_create(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = get_opportunity_for_user(request, pk)
     form = PackageForm(request.POST, auto_id="package-%s")
     if not form.is_valid():
-        return _sharing_page(request, opportunity, package_form=form)
+        return sharing_page(request, opportunity, package_form=form)
     package = packages.package_create(
         owner=request.user, opportunity=opportunity, sections=form.sections(), now=timezone.now()
     )

@@ -36,7 +36,7 @@ def _get_share_for_user(request: HttpRequest, pk: int) -> Share:
     )
 
 
-def _sharing_page(request: HttpRequest, opportunity: Opportunity, **forms) -> HttpResponse:
+def sharing_page(request: HttpRequest, opportunity: Opportunity, **forms) -> HttpResponse:
     today = timezone.localdate()
     shares = list(opportunity.shares.select_related("grantee").order_by("-created_at"))
     context = {
@@ -55,7 +55,7 @@ def _sharing_page(request: HttpRequest, opportunity: Opportunity, **forms) -> Ht
 @login_required
 @require_GET
 def sharing_home(request: HttpRequest, pk: int) -> HttpResponse:
-    return _sharing_page(request, get_opportunity_for_user(request, pk))
+    return sharing_page(request, get_opportunity_for_user(request, pk))
 
 
 @login_required
@@ -64,7 +64,7 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = get_opportunity_for_user(request, pk)
     form = ShareForm(request.POST, owner=request.user, opportunity=opportunity)
     if not form.is_valid():
-        return _sharing_page(request, opportunity, share_form=form)
+        return sharing_page(request, opportunity, share_form=form)
     share = services.share_create(
         owner=request.user,
         opportunity=opportunity,
@@ -82,7 +82,7 @@ def share_invite(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = get_opportunity_for_user(request, pk)
     form = InviteForm(request.POST, auto_id="invite-%s")
     if not form.is_valid():
-        return _sharing_page(request, opportunity, invite_form=form)
+        return sharing_page(request, opportunity, invite_form=form)
     token, share = services.share_invite(
         owner=request.user,
         opportunity=opportunity,

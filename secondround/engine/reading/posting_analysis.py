@@ -374,7 +374,7 @@ def find_skill_spans(
     first, then gazetteer names that overlap none of them. Without a usable tagger model
     (or with ``tagged=False``) the rule readers and the soft-skill phrase rules are used.
     """
-    gazetteer = _gazetteer_spans(sentence)
+    gazetteer = gazetteer_spans(sentence)
     tagger_spans = _tagger_spans(sentence, gazetteer) if tagged else None
     found: list[SkillSpan] = []
     if phrases and tagger_spans is not None:
@@ -451,7 +451,7 @@ def _non_overlapping(spans: list[SkillSpan]) -> list[SkillSpan]:
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
-def _gazetteer_spans(sentence: str) -> list[SkillSpan]:
+def gazetteer_spans(sentence: str) -> list[SkillSpan]:
     return list(_gazetteer_spans_cached(sentence))
 
 
@@ -684,14 +684,14 @@ def skill_candidates(sentence: str, *, named: bool, tagged: bool) -> list[Candid
 
     ``tagged`` (job content): the tagger and the parse's proper names and noun phrases
     read too; otherwise (a condition sentence, "About us") only the curated names."""
-    out = [Candidate(s.start, s.end, "gazetteer", s.name) for s in _gazetteer_spans(sentence)]
+    out = [Candidate(s.start, s.end, "gazetteer", s.name) for s in gazetteer_spans(sentence)]
     if not tagged:
         return out
     curated = {(c.start, c.end) for c in out}
     readers = [("list", _cue_list_spans(sentence))]
     if named:
         readers.append(("named", _named_spans(sentence)))
-    tagger = _tagger_spans(sentence, _gazetteer_spans(sentence))
+    tagger = _tagger_spans(sentence, gazetteer_spans(sentence))
     if tagger is not None:
         readers.append(("tagger", [s for s in tagger if (s.start, s.end) not in curated]))
     for reader, spans in readers:

@@ -112,9 +112,9 @@ def gazetteer_tags(
 
     ``names`` are the gazetteer's character spans when the caller has them already."""
     if names is None:
-        from secondround.engine.reading.posting_analysis import _gazetteer_spans
+        from secondround.engine.reading.posting_analysis import gazetteer_spans
 
-        names = [(span.start, span.end) for span in _gazetteer_spans(sentence)]
+        names = [(span.start, span.end) for span in gazetteer_spans(sentence)]
     tags = ["O"] * len(tokens)
     for name_start, name_end in names:
         first = True

@@ -11,6 +11,8 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from secondround.brief.models import SalaryPlan
+from secondround.brief.selectors import ask_lists, plan_draft, salary_scripts
 from secondround.engine.drafting.answers import BuiltAnswer
 from secondround.followup.models import FollowUp
 from secondround.followup.services import drafted, follow_up_draft
@@ -18,9 +20,6 @@ from secondround.opportunities.models import Round
 from secondround.questions.selectors import round_bank
 from secondround.research.models import SavedAnswer
 from secondround.research.selectors import drafted_answer
-
-from .models import SalaryPlan
-from .selectors import ask_lists, plan_draft, salary_scripts
 
 
 def _answer(answer: BuiltAnswer) -> dict[str, object]:
