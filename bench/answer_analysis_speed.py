@@ -16,11 +16,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from secondround.engine.practice.answer_analysis import (  # noqa: E402
-    Word,
-    analyse_answer,
-    report_as_json,
-)
+from secondround.engine.practice.answer_analysis import analyse_answer, report_as_json  # noqa: E402
+from secondround.engine.practice.report import Word  # noqa: E402
 
 RUNS = 200
 WARM_UP = 20

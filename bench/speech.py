@@ -45,7 +45,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from secondround.engine.practice import speech  # noqa: E402
-from secondround.engine.practice.answer_analysis import Word, analyse_answer  # noqa: E402
+from secondround.engine.practice.answer_analysis import analyse_answer  # noqa: E402
+from secondround.engine.practice.report import Word  # noqa: E402
 
 SCRIPTS: tuple[str, ...] = (
     # about 20 s

@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from secondround.engine.practice.answer_analysis import TOKEN, filler_spans  # noqa: E402
+from secondround.engine.practice.answer_text import TOKEN  # noqa: E402
+from secondround.engine.practice.fillers import filler_spans  # noqa: E402
 
 BASE = Path("/work/shared/eval/03_star_answers_and_disfluency")
 AMI = BASE / "ami_speaker_transcripts"

@@ -47,7 +47,8 @@ from secondround.engine.practice import (  # noqa: E402
     hesitations,
     speech,  # noqa: E402
 )
-from secondround.engine.practice.answer_analysis import Word, timed_fillers  # noqa: E402
+from secondround.engine.practice.fillers import timed_fillers  # noqa: E402
+from secondround.engine.practice.report import Word  # noqa: E402
 
 DEV_VOICES = ("piper-joe", "espeak-us")
 TOLERANCE = 0.3

@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from secondround.engine.practice.answer_analysis import analyse_answer, split_sentences  # noqa: E402
+from secondround.engine.practice.answer_analysis import analyse_answer  # noqa: E402
+from secondround.engine.practice.answer_text import split_sentences  # noqa: E402
 
 DATA = Path(
     "/work/shared/eval/03_star_answers_and_disfluency/awesome_behavioral_star_answers.jsonl"

@@ -263,7 +263,8 @@ AUDIO_SUFFIXES = {".wav", ".webm", ".ogg", ".oga", ".mp3", ".m4a", ".flac", ".op
 
 
 def cmd_analyse_answer(args: argparse.Namespace) -> int:
-    from secondround.engine.practice.answer_analysis import Word, analyse_answer, report_as_json
+    from secondround.engine.practice.answer_analysis import analyse_answer, report_as_json
+    from secondround.engine.practice.report import Word
 
     path = Path(args.file)
     if path.suffix.lower() in AUDIO_SUFFIXES:

@@ -6,7 +6,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 
-from secondround.engine.practice.answer_analysis import REPORT_VERSION
+from secondround.engine.practice.report import REPORT_VERSION
 from secondround.practice import services
 from secondround.practice.models import Attempt, PracticeSession
 from tests.factories import make_interviewer

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
-from secondround.engine.practice.answer_analysis import REPORT_VERSION
+from secondround.engine.practice.report import REPORT_VERSION
 
 from .models import Attempt
 from .services import star_completeness

@@ -8,13 +8,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from secondround.engine.nlp.sizes import too_large
-from secondround.engine.practice.answer_analysis import (
-    REPORT_VERSION,
-    AnswerReport,
-    Word,
-    analyse_answer,
-    report_as_json,
-)
+from secondround.engine.practice.answer_analysis import analyse_answer, report_as_json
+from secondround.engine.practice.report import REPORT_VERSION, AnswerReport, Word
 from secondround.opportunities.models import Round
 from secondround.questions.selectors import round_bank
 from secondround.research.selectors import company_terms

@@ -6,14 +6,9 @@ import json
 
 import pytest
 
-from secondround.engine.practice.answer_analysis import (
-    AnswerReport,
-    Point,
-    Word,
-    analyse_answer,
-    detect_fillers,
-    report_as_json,
-)
+from secondround.engine.practice.answer_analysis import analyse_answer, report_as_json
+from secondround.engine.practice.fillers import detect_fillers
+from secondround.engine.practice.report import AnswerReport, Point, Word
 
 STAR_ANSWER = (
     "Last year at a logistics company, our warehouse was missing a lot of delivery windows "
