@@ -12,7 +12,7 @@ from django.db import transaction
 
 from secondround.engine.nlp import embeddings
 from secondround.engine.questions.classify import competency_scores
-from secondround.engine.reading.resume import DraftStory
+from secondround.engine.reading.resume_records import DraftStory
 from secondround.engine.stories import story_model
 from secondround.engine.stories.matching import (
     StoryText,

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from secondround.engine.nlp.sizes import too_large
 from secondround.engine.nlp.vocabulary import COMPETENCIES
-from secondround.engine.reading.resume import ResumeError, read_resume
+from secondround.engine.reading.resume import read_resume
+from secondround.engine.reading.resume_records import ResumeError
 from secondround.engine.stories.story_check import check_story
 from secondround.opportunities.access import get_round_for_user
 

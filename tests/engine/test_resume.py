@@ -14,20 +14,16 @@ from typing import Any
 
 import pytest
 
-from secondround.engine.reading.resume import (
+from secondround.engine.reading.resume import _split_columns, parse_json_resume, read_resume
+from secondround.engine.reading.resume_metrics import extract_metric, split_result
+from secondround.engine.reading.resume_records import (
     MAX_BYTES,
     NO_BULLETS_WARNING,
     DraftStory,
     ResumeError,
-    _split_columns,
-    extract_metric,
-    normalise_date,
-    parse_date_range,
-    parse_json_resume,
-    parse_resume_text,
-    read_resume,
-    split_result,
 )
+from secondround.engine.reading.resume_text import parse_resume_text
+from secondround.engine.reading.resume_words import normalise_date, parse_date_range
 
 FIXTURES = Path(__file__).parent / "fixtures" / "resumes"
 EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
