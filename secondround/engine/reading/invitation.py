@@ -25,11 +25,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from secondround.engine.nlp.language import looks_english
 from secondround.engine.reading import invitation_relation_model as relation_model
-from secondround.engine.reading.invitation_mentions import (
-    INTERVIEW_WORDS,
-    is_job_title,
-    names_a_job,
-)
+from secondround.engine.reading.invitation_cues import INTERVIEW_WORDS
 from secondround.engine.reading.invitation_names import (
     HONORIFICS,
     find_names,
@@ -68,6 +64,7 @@ from secondround.engine.reading.invitation_times import (
     without_zones,
     zone_for_abbreviation,
 )
+from secondround.engine.reading.invitation_titles import is_job_title, names_a_job
 from secondround.engine.reading.invitation_units import schedule_text
 
 __all__ = [

@@ -29,7 +29,8 @@ import numpy as np
 import numpy.typing as npt
 
 from secondround.engine.nlp.files import MODELS_DIR
-from secondround.engine.reading.invitation_mentions import (
+from secondround.engine.reading.invitation_clauses import clause_bounds, with_before
+from secondround.engine.reading.invitation_cues import (
     ASIDE,
     FORWARD_TRIGGER,
     INTERVIEW_WORDS,
@@ -37,9 +38,7 @@ from secondround.engine.reading.invitation_mentions import (
     SOCIAL,
     SUBJECT_TRIGGER,
     Mention,
-    clause_bounds,
     other_label,
-    with_before,
 )
 from secondround.engine.reading.invitation_names import find_names
 from secondround.engine.reading.invitation_units import ROSTER_HEADING, Unit

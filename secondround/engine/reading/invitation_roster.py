@@ -21,6 +21,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
+from secondround.engine.reading.invitation_clauses import clause_bounds, clause_times
+from secondround.engine.reading.invitation_cues import (
+    ASIDE,
+    FORWARD_TRIGGER,
+    INTERVIEW_WORDS,
+    ROLE_NOUN,
+    SUBJECT_TRIGGER,
+    Mention,
+    Signer,
+)
 from secondround.engine.reading.invitation_interviewers import (
     THRESHOLD,
     PersonView,
@@ -29,21 +39,7 @@ from secondround.engine.reading.invitation_interviewers import (
     record,
     recording_active,
 )
-from secondround.engine.reading.invitation_mentions import (
-    ASIDE,
-    FORWARD_TRIGGER,
-    INTERVIEW_WORDS,
-    ROLE_NOUN,
-    SUBJECT_TRIGGER,
-    Mention,
-    Signer,
-    clause_bounds,
-    clause_times,
-    is_title_like,
-    mentions_in,
-    signer_of,
-    without_names,
-)
+from secondround.engine.reading.invitation_mentions import mentions_in, signer_of, without_names
 from secondround.engine.reading.invitation_names import find_names, proper_words
 from secondround.engine.reading.invitation_relations import infer_relation
 from secondround.engine.reading.invitation_text import Message
@@ -57,6 +53,7 @@ from secondround.engine.reading.invitation_times import (
     visit_length,
     without_zones,
 )
+from secondround.engine.reading.invitation_titles import is_title_like
 from secondround.engine.reading.invitation_units import (
     OLD_TIME,
     LineState,
