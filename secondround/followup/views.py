@@ -22,6 +22,7 @@ from secondround.opportunities.access import (
     get_round_for_user,
 )
 from secondround.opportunities.models import Interviewer, Round
+from secondround.opportunities.selectors import round_end
 
 from . import selectors, services
 from .forms import (
@@ -86,7 +87,7 @@ def _sort_pasted(data: QueryDict, person: Interviewer) -> bool:
 
 
 def _deadline(round_: Round) -> dict:
-    ended = services.round_end(round_)
+    ended = round_end(round_)
     return {"thank_you": thank_you_status(ended, timezone.now())} if ended else {}
 
 

@@ -35,13 +35,10 @@ from secondround.engine.nlp.dates import (
     zone_label,
 )
 from secondround.engine.reading.invitation import parse_invitation
-from secondround.engine.reading.invitation_times import (
-    MONTHS,
-    clock_times,
-    dates_in,
-    find_zone,
-    interview_date,
-)
+from secondround.engine.reading.invitation_dates import dates_in, interview_date
+from secondround.engine.reading.invitation_time_words import MONTHS
+from secondround.engine.reading.invitation_times import clock_times
+from secondround.engine.reading.invitation_zones import find_zone
 
 # Hypothesis's own zone strategy covers every IANA zone; fixed offsets cover "+05:30" and
 # the like, the extremes included.

@@ -26,6 +26,11 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from secondround.engine.nlp.language import looks_english
 from secondround.engine.reading import invitation_relation_model as relation_model
 from secondround.engine.reading.invitation_cues import INTERVIEW_WORDS
+from secondround.engine.reading.invitation_dates import (
+    dates_in,
+    interview_date,
+    slashed_dates_are_day_first,
+)
 from secondround.engine.reading.invitation_names import (
     HONORIFICS,
     find_names,
@@ -53,19 +58,15 @@ from secondround.engine.reading.invitation_roster import (
     slot_times,
 )
 from secondround.engine.reading.invitation_text import BULLET, Message, split_messages
-from secondround.engine.reading.invitation_times import (
-    CLOCK,
-    FoundTimes,
-    dates_in,
-    email_zone,
-    interview_date,
-    parse_time_range,
-    slashed_dates_are_day_first,
-    without_zones,
-    zone_for_abbreviation,
-)
+from secondround.engine.reading.invitation_time_words import CLOCK, FoundTimes
+from secondround.engine.reading.invitation_times import without_zones
 from secondround.engine.reading.invitation_titles import is_job_title, names_a_job
 from secondround.engine.reading.invitation_units import schedule_text
+from secondround.engine.reading.invitation_zones import (
+    email_zone,
+    parse_time_range,
+    zone_for_abbreviation,
+)
 
 __all__ = [
     "AgendaItem",

@@ -13,12 +13,8 @@ from secondround.engine.reading.invitation_cues import (
     SOCIAL,
     Mention,
 )
-from secondround.engine.reading.invitation_times import (
-    FoundTimes,
-    clock_times,
-    duration_minutes,
-    without_zones,
-)
+from secondround.engine.reading.invitation_time_words import FoundTimes
+from secondround.engine.reading.invitation_times import clock_times, duration_minutes, without_zones
 from secondround.engine.reading.invitation_units import Unit
 
 # Words that end a list of names: a verb or a sentence's end between two names.

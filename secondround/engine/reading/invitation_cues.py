@@ -7,9 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from secondround.engine.reading.invitation_times import (
-    FoundTimes,
-)
+from secondround.engine.reading.invitation_time_words import FoundTimes
 from secondround.engine.reading.invitation_units import Unit
 
 # "You will meet ...": the names after it are interviewers.

@@ -43,10 +43,8 @@ from secondround.engine.reading.invitation_mentions import mentions_in, signer_o
 from secondround.engine.reading.invitation_names import find_names, proper_words
 from secondround.engine.reading.invitation_relations import infer_relation
 from secondround.engine.reading.invitation_text import Message
+from secondround.engine.reading.invitation_time_words import CLOCK, TIME_RANGE, FoundTimes
 from secondround.engine.reading.invitation_times import (
-    CLOCK,
-    TIME_RANGE,
-    FoundTimes,
     clock_times,
     interview_length,
     length_minutes,

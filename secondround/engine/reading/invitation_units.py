@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from secondround.engine.reading.invitation_dates import dates_in
 from secondround.engine.reading.invitation_names import HONORIFICS, find_names
 from secondround.engine.reading.invitation_text import BULLET, TABLE_RULE, Message
-from secondround.engine.reading.invitation_times import (
+from secondround.engine.reading.invitation_time_words import (
     CLOCK,
     DURATION,
     EMPTY_BRACKETS,
@@ -23,13 +24,9 @@ from secondround.engine.reading.invitation_times import (
     WEEKDAYS,
     ZONE_NEAR_TIME,
     FoundTimes,
-    always_gmt,
-    clock_times,
-    dates_in,
-    find_zone,
-    length_minutes,
-    without_zones,
 )
+from secondround.engine.reading.invitation_times import clock_times, length_minutes, without_zones
+from secondround.engine.reading.invitation_zones import always_gmt, find_zone
 
 __all__ = ["LineState", "Unit", "schedule_text", "sentences", "units_of"]
 

@@ -225,7 +225,7 @@ GENERIC_NAMES = _words(
     """
 )
 SOFT_LEADING = _words("strong excellent good great solid very highly outstanding proven")
-# An opener verb form we accept besides posting.ACTION_VERBS: any -ing word.
+# An opener verb form we accept besides ACTION_VERBS: any -ing word.
 ING_WORD = re.compile(r"[a-z]{3,}ing$")
 
 
