@@ -41,7 +41,6 @@ from secondround.engine.reading.note_cues import (
     CONCERN_RE,
     CONCERNS,
     ITEM_FIELDS,
-    MARK_FIELDS,
     MISS_RE,
     MISSES,
     OTHER,
@@ -52,9 +51,8 @@ from secondround.engine.reading.note_cues import (
     QUESTIONS,
     STRONG_QUESTION_OPENERS,
     WEAK_CONCERN_RE,
-    rating_in,
-    split_tail,
 )
+from secondround.engine.reading.note_grades import MARK_FIELDS, rating_in, split_tail
 
 __all__ = [
     "SURE",
