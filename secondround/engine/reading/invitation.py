@@ -48,15 +48,8 @@ from secondround.engine.reading.invitation_relations import (
     manages_the_field,
     relation_for,
 )
-from secondround.engine.reading.invitation_roster import (
-    Mention,
-    Person,
-    Reading,
-    Unit,
-    part_of_slot,
-    read_people,
-    slot_times,
-)
+from secondround.engine.reading.invitation_roster import Mention, Person, Reading, Unit, read_people
+from secondround.engine.reading.invitation_slots import part_of_slot, slot_times
 from secondround.engine.reading.invitation_text import BULLET, Message, split_messages
 from secondround.engine.reading.invitation_time_words import CLOCK, FoundTimes
 from secondround.engine.reading.invitation_times import without_zones

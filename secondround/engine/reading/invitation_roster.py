@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
+from dataclasses import dataclass, field
+from datetime import date, tzinfo
 
 from secondround.engine.reading.invitation_clauses import clause_bounds, clause_times
 from secondround.engine.reading.invitation_cues import (
     ASIDE,
     FORWARD_TRIGGER,
-    INTERVIEW_WORDS,
     ROLE_NOUN,
     SUBJECT_TRIGGER,
     Mention,
@@ -42,21 +41,16 @@ from secondround.engine.reading.invitation_interviewers import (
 from secondround.engine.reading.invitation_mentions import mentions_in, signer_of, without_names
 from secondround.engine.reading.invitation_names import find_names, proper_words
 from secondround.engine.reading.invitation_relations import infer_relation
-from secondround.engine.reading.invitation_text import Message
-from secondround.engine.reading.invitation_time_words import CLOCK, TIME_RANGE, FoundTimes
-from secondround.engine.reading.invitation_times import (
-    clock_times,
-    interview_length,
-    length_minutes,
-    visit_length,
-    without_zones,
+from secondround.engine.reading.invitation_slots import (
+    agenda_units,
+    interview_slot,
+    panel_unchanged,
 )
+from secondround.engine.reading.invitation_text import Message
 from secondround.engine.reading.invitation_titles import is_title_like
 from secondround.engine.reading.invitation_units import (
-    OLD_TIME,
     LineState,
     Unit,
-    schedule_text,
     units_of,
 )
 
@@ -68,46 +62,7 @@ __all__ = [
     "Unit",
     "read_people",
     "signer_of",
-    "part_of_slot",
-    "slot_times",
 ]
-
-
-# A timed part of the day that is not a conversation with someone.
-NOT_INTERVIEW_ACTIVITY = re.compile(
-    r"\b(?:lunch|break|breakfast|dinner|coffee|tour|travel|transfer|buffer|check[- ]?in"
-    r"|arrival|arrive[sd]?|depart\w*|registration|reporting|pick[- ]?up|fly|flight)\b"
-    r"(?!\s+(?:chat|interview|conversation|meeting|discussion)\b)",
-    re.IGNORECASE,
-)
-
-
-AGENDA_WORDS = re.compile(
-    r"\b(?:lunch|break|coffee|tour|test|exercise|assessment|presentation|lesson|observation"
-    r"|welcome|check-?in|arrival|registration|case study|task|simulation|role[- ]play"
-    r"|tasting|shadow(?:ing)?|walk(?:-?round|around|through)?|visit|written|numeracy|literacy"
-    r"|breakfast|dinner|talk|forum|seminar|demonstration|verification|reporting|depart\w*"
-    r"|induction|prep|cook-?off|trade test|practical)\b",
-    re.IGNORECASE,
-)
-
-
-# A time the sender settles: "Thursday at 10:00 works for us", "the new time is ...".
-CONFIRMED = re.compile(
-    r"\b(?:works for us|confirmed|is booked|new time|will now be|now be on|moved (?:\w+ ){0,3}to"
-    r"|rescheduled (?:\w+ ){0,3}(?:for|to)|we can (?:move|do|offer)|is (?:now )?(?:set|scheduled)"
-    r" for)\b",
-    re.IGNORECASE,
-)
-
-
-# Parts of a slot line that are not the interview: "30 Minute Test Exercise".
-TEST_WORDS = re.compile(
-    r"\b(?:test|exercise|task|assessment|presentation|lesson|observ\w*|assembly|demo\w*"
-    r"|teaching|verification"
-    r"|registration|reporting|arrival|lunch|tour|break|induction|welcome)\b",
-    re.IGNORECASE,
-)
 
 
 CANDIDATE_LABEL = re.compile(
@@ -277,8 +232,10 @@ def read_people(
         for signer in signers
     }
     interviewers, others = _decide(people, candidate_words, units, signed)
-    slot = _interview_slot(units, interviewers)
-    agenda = _agenda(units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive})
+    slot = interview_slot(units, [m for p in interviewers for m in p.mentions])
+    agenda = agenda_units(
+        units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive}
+    )
     return Reading(interviewers, others, slot, agenda, units, _employer_words(messages))
 
 
@@ -421,7 +378,7 @@ def _decide(
             rule=person in rule_chosen,
             signer_depths=signed.get(_key(person.name), frozenset()),
             newest_named=newest_named,
-            unchanged=_panel_unchanged(units, 0),
+            unchanged=panel_unchanged(units, 0),
             position=first / max(len(units) - 1, 1),
             people=len(people),
         )
@@ -437,7 +394,7 @@ def _decide(
     if not chosen_people:
         return [], list(people)
     newest = min(depth for _, depth in chosen_people)
-    keep_older = _panel_unchanged(units, newest)
+    keep_older = panel_unchanged(units, newest)
     chosen = [p for p, depth in chosen_people if depth == newest or keep_older]
     for person in chosen:
         _mark_interviewing(person)
@@ -506,7 +463,7 @@ def _decide_by_rules(
         chosen = [p for p in people if not is_candidate(p) and interviewing(p, depth)]
         if chosen:
             break
-    if chosen and _panel_unchanged(units, depths[0] if depths else 0):
+    if chosen and panel_unchanged(units, depths[0] if depths else 0):
         # "Everything else stays the same": the older message's panel still stands.
         older = [
             p
@@ -516,284 +473,3 @@ def _decide_by_rules(
         ]
         chosen += list(dict.fromkeys(older))
     return chosen, is_candidate
-
-
-SAME_PANEL = re.compile(
-    r"\b(?:(?:the\s+)?(?:panel|interviewers?|everyone|everything\s+else|all\s+else|the\s+rest)"
-    r"\s+(?:is|are|will\s+be|remains?|stays?)\s+(?:still\s+)?(?:the\s+same|unchanged|as\s+before)"
-    r"|same\s+panel|panel\s+is\s+unchanged|(?:stays?|remains?)\s+the\s+same)\b",
-    re.IGNORECASE,
-)
-
-
-def _panel_unchanged(units: list[Unit], depth: int) -> bool:
-    return any(unit.message == depth and SAME_PANEL.search(unit.text) for unit in units)
-
-
-def _interview_slot(units: list[Unit], people: list[Person]) -> Unit | None:
-    """The one time the interview itself takes place, for people with no slot of their own:
-    the likeliest timed unit (or timed part of a line: "9:00 teaching demo (20 min), 9:30
-    panel interview (45 min)"), widened by the parts of the panel's time next to it (a
-    presentation to the panel just before, "your questions" just after)."""
-    # A schedule line of one person is that person's slot, not the panel's; a sentence
-    # that gives the time and a name ("On 10 March at 14:00, Mrs X will join") is both.
-    used = {
-        id(m.unit)
-        for p in people
-        for m in p.mentions
-        if m.positive and m.times and not m.borrowed and m.unit.kind != "prose"
-    }
-    scored: list[tuple[int, int, Unit]] = []
-    for order, unit in enumerate(units):
-        if (
-            unit.times is None
-            or unit.borrowed
-            or unit.options
-            or unit.superseded
-            or id(unit) in used
-        ):
-            continue
-        for part in timed_parts(unit):
-            scored.append((_slot_score(part), -order, part))
-    if not scored:
-        return None
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    best = scored[0]
-    if best[0] < 0:
-        return None
-    same_score = [u for s, _, u in scored if s == best[0] and u.times != best[2].times]
-    if same_score and best[0] < 4:
-        return None  # two equally likely slots: better none than the wrong one
-    return _with_panel_parts(best[2], [u for u in units if id(u) not in used])
-
-
-def _slot_score(unit: Unit) -> int:
-    text = schedule_text(unit.text, date.min)
-    score = 0
-    if INTERVIEW_WORDS.search(text):
-        score += 4
-    if re.search(r"\binterview", text, re.I):
-        score += 1  # "Formal interview" over "observed by members of the panel"
-    if TEST_WORDS.search(text) and not re.search(r"\b(?:panel|formal)\s+interview", text, re.I):
-        score -= 3
-    if NOT_INTERVIEW_ACTIVITY.search(text):
-        score -= 3
-    if unit.kind in {"row", "entry", "item"}:
-        score += 1
-    if re.match(r"\s*(?:time|when|interview|start)\s*:", unit.text, re.I):
-        score += 2
-    if CONFIRMED.search(unit.text):
-        score += 3
-    if PROPOSED.search(unit.text):
-        score += 1
-    if CONDITION_TIME.search(unit.text):
-        score -= 3  # "parking is free after 2 p.m.", "reply by 5 pm"
-    return score - 2 * unit.message
-
-
-# A time proposed for the visit: "Could you come in on Monday at 3 p.m.?"
-PROPOSED = re.compile(
-    r"\b(?:come\s+(?:in|by|to|over)|join\s+us|be\s+(?:here|there)|are\s+you\s+available"
-    r"|(?:work|suit)s?\s+(?:for\s+)?you|arrive|see\s+you)\b",
-    re.IGNORECASE,
-)
-# A time that bounds something else: "free after 2 p.m.", "by 5 pm tomorrow".
-CONDITION_TIME = re.compile(
-    rf"\b(?:after|before|by|no\s+later\s+than)\s+(?:{CLOCK.pattern})",
-    re.IGNORECASE,
-)
-
-
-def timed_parts(unit: Unit) -> list[Unit]:
-    """A line with several times in its prose, each leading its own part ("9:00 teaching
-    demo (20 min), 9:30 panel interview (45 min)"), as one unit per part; else the unit."""
-    if unit.kind == "row" or unit.times is None:
-        return [unit]
-    text = OLD_TIME.sub(lambda match: " " * len(match.group()), unit.text)
-    covered = [(m.start(), m.end()) for m in TIME_RANGE.finditer(text)]
-    starts = [start for start, _ in covered]
-    for match in CLOCK.finditer(text):
-        if not any(a <= match.start() < b for a, b in covered):
-            starts.append(match.start())
-    # Only a time that opens its part counts: after a comma, a semicolon or "then", not
-    # "ends at 2:15 PM".
-    starts = sorted(
-        start
-        for start in set(starts)
-        if not text[:start].strip()
-        or re.search(r"(?:[,;:|(]|\bthen|\band)\s*$", text[:start], re.I)
-    )
-    if len(starts) < 2:
-        return [unit]
-    parts = []
-    bounds = [*starts, len(text)]
-    for begin, end in zip(bounds, bounds[1:], strict=False):
-        piece = text[begin:end]
-        words = re.findall(r"[^\W\d_]{3,}", schedule_text(piece, date.min))
-        times = clock_times(without_zones(piece))
-        if times is None or len(words) < 1:
-            return [unit]  # "from 10:00 to 11:00", "10:00 BST (11:00 CEST)": one slot
-        parts.append(replace(unit, text=piece.strip(" ,;"), times=times))
-    return parts
-
-
-# Parts of the panel's time around the interview: "Presentation to the Committee" just
-# before it, "Your questions for the panel" or "Informal questions to panel" just after.
-PANEL_PART = re.compile(
-    r"(?:(?:your|informal|final|the\s+panel'?s?)\s+)?(?:introductions?|questions?|q\s*&\s*a|presentation|present(?:s|ing)?\s+to|demonstration"
-    r"|demo|wrap[- ]up|closing|close\b|feedback\s+from\s+the\s+panel)",
-    re.IGNORECASE,
-)
-
-
-def _with_panel_parts(slot: Unit, units: list[Unit]) -> Unit:
-    times = slot.times
-    if times is None:
-        return slot
-    start, end = times.start, times.end
-    timed = [
-        u
-        for u in units
-        if u.message == slot.message
-        and u.times is not None
-        and not u.borrowed
-        and not u.options
-        and not u.superseded
-        and u.day == slot.day
-        and u.times != times
-        and not find_names(u.text)
-        and PANEL_PART.match(schedule_text(u.text, date.min).strip(" ,.;:-–—|"))
-    ]
-    changed = True
-    while changed:
-        changed = False
-        for unit in timed:
-            assert unit.times is not None
-            if unit.times.end is not None and unit.times.end == start:
-                start, changed = unit.times.start, True
-            elif end is not None and unit.times.start == end and unit.times.end is not None:
-                end, changed = unit.times.end, True
-    if (start, end) == (times.start, times.end):
-        return slot
-    return replace(slot, times=FoundTimes(start, end))
-
-
-def _agenda(units: list[Unit], used: set[int]) -> list[Unit]:
-    agenda = []
-    for unit in units:
-        if (
-            id(unit) in used
-            or unit.times is None
-            or unit.borrowed
-            or unit.options
-            or unit.superseded
-        ):
-            continue
-        if unit.message:
-            continue
-        if AGENDA_WORDS.search(unit.text):
-            agenda.append(unit)
-    return agenda
-
-
-# The part of the mail's slot a sentence gives someone: "for the last 20 minutes", "will
-# run the first hour", "for the second half".
-RELATIVE_PART = re.compile(
-    r"\bthe\s+(?P<which>first|second|third|last|final|opening|closing|remaining)\s+"
-    r"(?:(?P<amount>\d+|an?|one|two|ten|fifteen|twenty|thirty|forty|forty-five)\s*-?\s*"
-    r"(?P<unit>minutes?|mins?|hours?)|(?P<hour>hour))\b",
-    re.IGNORECASE,
-)
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "ten": 10,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty-five": 45,
-}
-
-
-def part_of_slot(times: FoundTimes, mention: Mention) -> FoundTimes | None:
-    """The part of the slot the person's sentence gives them, or None: the phrase before
-    the name in its sentence ("for the last 20 minutes X and Y will join"), or after it
-    when the person is the subject ("X will run the first hour")."""
-    if times.end is None:
-        return None
-    text = mention.unit.text
-    before = [m for m in RELATIVE_PART.finditer(text) if m.end() <= mention.at]
-    after = [
-        m
-        for m in RELATIVE_PART.finditer(text)
-        if m.start() >= mention.at
-        and SUBJECT_TRIGGER.search(text[mention.at : m.end()]) is not None
-        and not find_names(text[mention.at + len(mention.name) : m.start()])
-    ]
-    chosen = before[-1:] or after[:1]
-    if not chosen:
-        return None
-    match = chosen[0]
-    start = datetime.combine(date.min, times.start)
-    end = datetime.combine(date.min, times.end)
-    if end <= start:
-        return None
-    which = match["which"].lower()
-    if match["hour"]:
-        length = timedelta(hours=1)
-    else:
-        amount = match["amount"].lower()
-        number = NUMBER_WORDS.get(amount) or int(amount)
-        unit = match["unit"].lower()
-        length = timedelta(hours=number) if unit.startswith("h") else timedelta(minutes=number)
-    index = {"first": 0, "opening": 0, "second": 1, "third": 2}.get(which, 0)
-    if which in {"last", "final", "closing", "remaining"}:
-        part = (end - length, end)
-    else:
-        part = (start + index * length, start + (index + 1) * length)
-    if part[0] < start or part[1] > end:
-        return None
-    return FoundTimes(part[0].time(), part[1].time())
-
-
-def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
-    """The slot's times, with an end from a stated length when the line gives none: said
-    of the interview on the line itself, on a "Duration:" line, or in a sentence of the
-    same message ("the interview will last about 45 minutes", "a 45-minute panel
-    interview", "the interview (about 75 minutes)"); only then the time to set aside for
-    the visit ("Please allow two hours"). Never a test's or a presentation's length, nor
-    "arrive 15 minutes before"."""
-    times = unit.times
-    if times is None or times.end is not None:
-        return times
-    siblings = [other for other in units if other.message == unit.message]
-    minutes = interview_length(unit.text) or length_minutes(_without_test_parts(unit.text))
-    for other in siblings:
-        if minutes:
-            break
-        if re.match(r"\s*(?:duration|length)\s*:", other.text, re.IGNORECASE):
-            minutes = length_minutes(other.text)
-    for other in siblings:
-        if minutes:
-            break
-        minutes = interview_length(other.text)
-    for other in siblings:
-        if minutes:
-            break
-        minutes = visit_length(other.text)
-    if not minutes:
-        return times
-    start = datetime.combine(date.min, times.start)
-    return FoundTimes(times.start, (start + timedelta(minutes=minutes)).time())
-
-
-def _without_test_parts(text: str) -> str:
-    return re.sub(
-        r"\d+[- ]minute\s+(?:written\s+)?(?:test|exercise|task|presentation)\b.*",
-        "",
-        text,
-        flags=re.I,
-    )
