@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from secondround.engine.nlp import embeddings  # noqa: E402
-from secondround.engine.stories import matching  # noqa: E402
-from secondround.engine.stories.matching import QuestionText, StoryText  # noqa: E402
+from secondround.engine.stories import matching, story_texts  # noqa: E402
+from secondround.engine.stories.story_texts import QuestionText, StoryText  # noqa: E402
 
 RUNS = 20
 STORIES = 200
@@ -55,8 +55,8 @@ def build_stories() -> list[StoryText]:
                 competencies=tuple(a["competencies"]),
             )
         )
-    vectors = matching.embed_stories(stories)
-    parts = matching.embed_story_parts(stories)  # the app stores these beside the vector
+    vectors = story_texts.embed_stories(stories)
+    parts = story_texts.embed_story_parts(stories)  # the app stores these beside the vector
     return [
         StoryText(
             **{
@@ -130,7 +130,7 @@ def main() -> None:
     matching.match(stories, questions)  # builds the BM25 index, loads the model
     first = (time.perf_counter() - start) * 1000
     live = median_ms(lambda: matching.match(stories, questions))
-    vectors = matching.embed_questions(questions)
+    vectors = story_texts.embed_questions(questions)
     cached_questions = [
         QuestionText(q.id, q.text, q.competency, tuple(float(x) for x in v))
         for q, v in zip(questions, vectors, strict=True)

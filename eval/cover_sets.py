@@ -17,7 +17,7 @@ import story_sets
 
 from secondround.engine.nlp import embeddings
 from secondround.engine.stories import matching, story_cover, story_model
-from secondround.engine.stories.matching import QuestionText, StoryText, story_document
+from secondround.engine.stories.story_texts import QuestionText, StoryText, story_document
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "eval" / "cover_corpus"

@@ -50,13 +50,14 @@ from cover_sets import Unit  # noqa: E402
 from secondround.engine.stories import (  # noqa: E402
     matching,
     story_cover,
-    story_model,  # noqa: E402
+    story_model,
+    story_texts,
 )
 
 CONDITIONS = ("", "_untagged")
 
 
-def _stories(unit: Unit, condition: str) -> list[matching.StoryText]:
+def _stories(unit: Unit, condition: str) -> list[story_texts.StoryText]:
     if condition == "_untagged":
         return [replace(s, competencies=()) for s in unit.stories]
     return list(unit.stories)

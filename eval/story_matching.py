@@ -56,7 +56,7 @@ from secondround.engine.stories import (  # noqa: E402
     matching,
     story_model,  # noqa: E402
 )
-from secondround.engine.stories.matching import StoryText  # noqa: E402
+from secondround.engine.stories.story_texts import StoryText  # noqa: E402
 
 SPLITS = ("dev", "test")
 CONDITIONS = ("", "_untagged", "_suggested")

@@ -18,14 +18,14 @@ import numpy as np
 from secondround.engine.nlp import embeddings
 from secondround.engine.questions import classify
 from secondround.engine.stories import story_model
-from secondround.engine.stories.matching import (
+from secondround.engine.stories.story_texts import (
     QuestionText,
     StoryText,
-    _bm25,
-    _index,
+    bm25_scores,
     story_document,
+    story_index,
 )
-from secondround.engine.stories.matching import tokens as match_tokens
+from secondround.engine.stories.story_texts import tokens as match_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = (ROOT / "eval" / "stories", ROOT / "eval" / "stories_corpus")
@@ -167,8 +167,8 @@ def bank_features(
     chosen = list(rows) if rows else list(range(len(occupation.questions)))
     questions = [occupation.questions[i] for i in chosen]
     documents, parts = _matrices(occupation)
-    index = _index(tuple((story_document(s), ()) for s in occupation.stories))
-    lexical = _bm25(index, [match_tokens(q.text) for q in questions])
+    index = story_index(tuple((story_document(s), ()) for s in occupation.stories))
+    lexical = bm25_scores(index, [match_tokens(q.text) for q in questions])
     competency_of = [
         story_model.COMPETENCY_IDS[int(np.argmax(occupation.scores[i]))]
         if occupation.scores[i].any()

@@ -136,7 +136,8 @@ def _json_list(path: str, required: tuple[str, ...]) -> list[dict]:
 
 def cmd_match(args: argparse.Namespace) -> int:
     from secondround.engine.questions.classify import classify_question
-    from secondround.engine.stories.matching import QuestionText, StoryText, match
+    from secondround.engine.stories.matching import match
+    from secondround.engine.stories.story_texts import QuestionText, StoryText
 
     stories = [
         StoryText(

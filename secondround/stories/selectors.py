@@ -9,7 +9,8 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from secondround.engine.nlp.vocabulary import COMPETENCIES
 from secondround.engine.questions.question_bank import BankQuestion
-from secondround.engine.stories.matching import QuestionMatches, QuestionText, match
+from secondround.engine.stories.matching import match
+from secondround.engine.stories.story_texts import QuestionMatches, QuestionText
 from secondround.opportunities.models import Round
 from secondround.questions.selectors import posting_needs, round_bank
 

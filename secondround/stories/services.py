@@ -14,13 +14,13 @@ from secondround.engine.nlp import embeddings
 from secondround.engine.questions.classify import competency_scores
 from secondround.engine.reading.resume_records import DraftStory
 from secondround.engine.stories import story_model
-from secondround.engine.stories.matching import (
+from secondround.engine.stories.matching import suggest_competencies as suggest_story_competencies
+from secondround.engine.stories.story_texts import (
     StoryText,
     embed_stories,
     embed_story_parts,
     story_document,
 )
-from secondround.engine.stories.matching import suggest_competencies as suggest_story_competencies
 
 from .models import Story
 

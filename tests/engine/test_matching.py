@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from secondround.engine.questions.classify import classify_question
-from secondround.engine.stories import matching
-from secondround.engine.stories.matching import QuestionText, StoryText, match, story_document
+from secondround.engine.stories import story_texts
+from secondround.engine.stories.matching import match
+from secondround.engine.stories.story_texts import QuestionText, StoryText, story_document
 
 
 def asked(qid: str, text: str) -> QuestionText:
@@ -193,12 +194,12 @@ def test_top_and_scores_are_ordered() -> None:
     [
         ((), (), []),
         (STORIES, (), []),
-        ((), (q("Tell me about a conflict."),), [matching.QuestionMatches("q", (), False)]),
-        (STORIES, (q("   "),), [matching.QuestionMatches("q", (), False)]),
+        ((), (q("Tell me about a conflict."),), [story_texts.QuestionMatches("q", (), False)]),
+        (STORIES, (q("   "),), [story_texts.QuestionMatches("q", (), False)]),
         (
             (StoryText("blank", ""),),
             (q("Tell me about a conflict."),),
-            [matching.QuestionMatches("q", (), False)],
+            [story_texts.QuestionMatches("q", (), False)],
         ),
     ],
 )
@@ -220,7 +221,7 @@ def test_unknown_method_is_refused() -> None:
         match(STORIES, [q("Tell me about a conflict.")], method="magic")
 
 
-@pytest.mark.parametrize("method", matching.METHODS)
+@pytest.mark.parametrize("method", story_texts.METHODS)
 def test_deterministic(method: str) -> None:
     questions = [
         q(f"Tell me about a time you {v}.", qid=str(i))
@@ -243,19 +244,19 @@ def test_story_document_has_every_part() -> None:
 
 
 def test_cached_vectors_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = matching.embeddings.embed
+    real = story_texts.embeddings.embed
     calls: list[list[str]] = []
 
     def counting(texts: list[str]) -> np.ndarray:
         calls.append(list(texts))
         return real(texts)
 
-    monkeypatch.setattr(matching.embeddings, "embed", counting)
-    vectors = matching.embed_stories(STORIES)
+    monkeypatch.setattr(story_texts.embeddings, "embed", counting)
+    vectors = story_texts.embed_stories(STORIES)
     assert vectors.shape == (len(STORIES), 384)
     assert len(calls) == 1 and len(calls[0]) == len(STORIES)  # one batch
 
-    parts = matching.embed_story_parts(STORIES)
+    parts = story_texts.embed_story_parts(STORIES)
     assert parts.shape == (len(STORIES), 6, 384)
     cached = [
         replace(
@@ -266,12 +267,12 @@ def test_cached_vectors_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
         for s, v, p in zip(STORIES, vectors, parts, strict=True)
     ]
     calls.clear()
-    assert np.allclose(matching.embed_stories(cached), vectors, atol=1e-6)
-    assert np.allclose(matching.embed_story_parts(cached), parts, atol=1e-6)
+    assert np.allclose(story_texts.embed_stories(cached), vectors, atol=1e-6)
+    assert np.allclose(story_texts.embed_story_parts(cached), parts, atol=1e-6)
     assert calls == []
 
     question = q("Tell me about a time you negotiated prices.", "influence")
-    matching.embeddings.forget_remembered()
+    story_texts.embeddings.forget_remembered()
     calls.clear()
     [result] = match(cached, [question])
     assert calls == [[question.text]]  # only the question was embedded
@@ -288,7 +289,7 @@ def test_cached_vectors_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
 
     half = [cached[0], *STORIES[1:]]
     calls.clear()
-    matching.embed_stories(half)
+    story_texts.embed_stories(half)
     assert len(calls) == 1 and len(calls[0]) == len(STORIES) - 1
 
 
@@ -296,7 +297,7 @@ def test_bm25_needs_no_embedding(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(texts: list[str]) -> np.ndarray:
         raise AssertionError("bm25 must not embed")
 
-    monkeypatch.setattr(matching.embeddings, "embed", refuse)
+    monkeypatch.setattr(story_texts.embeddings, "embed", refuse)
     [result] = match(STORIES, [q("the vendor budget")], method="bm25")
     assert result.matches[0].story_id == "budget"
 

@@ -10,7 +10,8 @@ import pytest
 
 from secondround.engine.questions.classify import classify_question
 from secondround.engine.stories import story_cover, story_model
-from secondround.engine.stories.matching import QuestionText, cover_inputs, match
+from secondround.engine.stories.matching import cover_inputs, match
+from secondround.engine.stories.story_texts import QuestionText
 from tests.engine.test_story_model import BANK
 
 

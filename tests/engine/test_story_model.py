@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from secondround.engine.questions.classify import classify_question
-from secondround.engine.stories import matching, story_model
-from secondround.engine.stories.matching import QuestionText, StoryText, match, suggest_competencies
+from secondround.engine.stories import story_model, story_texts
+from secondround.engine.stories.matching import match, suggest_competencies
+from secondround.engine.stories.story_texts import QuestionText, StoryText
 
 
 def asked(qid: str, text: str) -> QuestionText:
@@ -171,7 +172,7 @@ def test_empty_parts_do_not_count_against_a_story() -> None:
         action="Paired with each twice a week and reviewed their reports line by line.",
         result="Report time fell from 2 days to 3 hours.",
     )
-    parts = matching.embed_story_parts([short])
+    parts = story_texts.embed_story_parts([short])
     assert parts.shape == (1, len(story_model.PART_ROWS), 384)
     assert not parts[0, story_model.PARTS.index("situation")].any()
     question = asked("q", "Tell me about someone you helped develop at work.")
