@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "eval" / "notes_corpus"
 GROWN = ROOT / "eval" / "notes_grown"
 HELDOUT = ROOT / "eval" / "notes_heldout"
+# Written blind by another person, from new sources; scored, never shown, never trained on.
+BLIND = ROOT / "eval" / "blind" / "notes"
 FIXTURES = ROOT / "tests" / "engine" / "fixtures" / "notes"
 ITEM_FIELDS = (QUESTIONS, POSITIVES, MISSES, CONCERNS)
 

@@ -15,6 +15,8 @@ Sets (see eval/note_sets.py), and what each figure is worth:
   once before any tuning. Written blind by another person; they train nothing and their
   mistakes are never printed (``--show`` refuses them). With ``heldout`` (written after the
   first splitter, never tuned on), the honest figures.
+* ``blind``: eval/blind/notes, 28 notes from 13 occupations written blind by another person
+  from sources none of the others use; never printed, never trained on.
 * ``corpus_dev``: the "dev" sources, read while improving the rules: optimistic. Scored
   leave-one-source-out: the item sorter is retrained without the source being scored.
 * ``grown``: eval/notes_grown, written for this work after reading the splitter
@@ -48,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from note_sets import (  # noqa: E402
+    BLIND,
     FIXTURES,
     GROWN,
     HELDOUT,
@@ -294,6 +297,9 @@ def run_current(show: str | None) -> None:
 
     evaluate("corpus_test", test, lambda note: shipped, show=False)
     evaluate("heldout", heldout, lambda note: shipped, show=False)
+    blind = load_notes(BLIND, "blind")
+    evaluate("blind", blind, lambda note: shipped, show=False)
+    evaluate("blind_rules", blind, lambda note: rules, show=False)
     evaluate("corpus_dev", dev, per_source, show == "dev")
     evaluate("grown", grown, per_source, show == "grown")
     evaluate("fixtures", fixtures, lambda note: shipped, show == "fixtures")
@@ -315,6 +321,7 @@ def run_baseline(revision: str) -> None:
     sets = {
         "corpus_test": corpus_split("test"),
         "heldout": load_notes(HELDOUT, "heldout"),
+        "blind": load_notes(BLIND, "blind"),
         "corpus_dev": corpus_split("dev"),
         "grown": load_notes(GROWN, "grown"),
         "fixtures": load_notes(FIXTURES, "fixtures"),

@@ -52,13 +52,13 @@ from secondround.engine.reading import (  # noqa: E402
     posting_analysis,
     skill_tagger,  # noqa: E402
 )
-from secondround.engine.reading.posting import (  # noqa: E402
+from secondround.engine.reading.posting import posting_sections  # noqa: E402
+from secondround.engine.reading.posting_analysis import find_skill_spans  # noqa: E402
+from secondround.engine.reading.posting_words import (  # noqa: E402
     NICE_TO_HAVE,
     REQUIREMENTS,
     RESPONSIBILITIES,
-    posting_sections,
 )
-from secondround.engine.reading.posting_analysis import find_skill_spans  # noqa: E402
 
 SHARED = REPO_ROOT.parent / "shared" / "eval" / "02_job_postings"
 if not SHARED.exists():

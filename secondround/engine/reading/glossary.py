@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from secondround.engine.nlp.action_verbs import verb_base
-from secondround.engine.reading.posting import ROLE_NOUNS, split_sentences
+from secondround.engine.reading.posting import split_sentences
+from secondround.engine.reading.posting_words import ROLE_NOUNS
 
 # --------------------------------------------------------------------------------------
 # Data tables: edit these rather than the code below.

@@ -48,14 +48,16 @@ from secondround.engine.nlp.action_verbs import verb_base
 from secondround.engine.nlp.files import DATA_DIR
 from secondround.engine.reading import skill_filter, skill_model, skill_tagger, skill_types
 from secondround.engine.reading.posting import (
+    is_conditions_sentence,
+    posting_sections,
+    split_sentences,
+)
+from secondround.engine.reading.posting_words import (
     CONDITIONS,
     NICE_TO_HAVE,
     OTHER,
     REQUIREMENTS,
     RESPONSIBILITIES,
-    is_conditions_sentence,
-    posting_sections,
-    split_sentences,
 )
 
 COMPETENCY_FILE = DATA_DIR / "posting_competency_phrases.json"

@@ -34,7 +34,7 @@ from typing import Any
 from secondround.engine.nlp import parsing as nlp
 from secondround.engine.nlp.action_verbs import verb_base
 from secondround.engine.nlp.files import DATA_DIR
-from secondround.engine.reading.posting import ROLE_NOUNS
+from secondround.engine.reading.posting_words import ROLE_NOUNS
 
 WORDS_FILE = DATA_DIR / "skill_words.json"
 # spaCy entity labels that never name a skill when they make up the phrase.
