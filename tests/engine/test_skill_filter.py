@@ -7,11 +7,12 @@ import json
 import pytest
 
 from secondround.engine.nlp import parsing as nlp
-from secondround.engine.reading import skill_filter, skill_model, skill_types
-from secondround.engine.reading.skill_filter import WORDS_FILE, judge
+from secondround.engine.reading import skill_filter, skill_model, skill_types, skill_words
+from secondround.engine.reading.skill_filter import judge
+from secondround.engine.reading.skill_words import WORDS_FILE
 
 
-def _judge(sentence: str, phrase: str) -> skill_filter.Verdict:
+def _judge(sentence: str, phrase: str) -> skill_words.Verdict:
     start = sentence.index(phrase)
     return judge(sentence, start, start + len(phrase))
 

@@ -46,7 +46,13 @@ from functools import lru_cache
 
 from secondround.engine.nlp.action_verbs import verb_base
 from secondround.engine.nlp.files import DATA_DIR
-from secondround.engine.reading import skill_filter, skill_model, skill_tagger, skill_types
+from secondround.engine.reading import (
+    skill_filter,
+    skill_model,
+    skill_tagger,
+    skill_types,
+    skill_words,
+)
 from secondround.engine.reading.posting import (
     is_conditions_sentence,
     posting_sections,
@@ -712,7 +718,7 @@ def _public_section(section: str) -> str:
 def _kept_spans(sentence: str, *, named: bool, tagged: bool) -> list[SkillSpan]:
     """The candidates the typed filter keeps (and the learned filter, for uncurated
     ones), trimmed to the skill's name; where two overlap, the more trusted reader's."""
-    judged: list[tuple[Candidate, skill_filter.Verdict]] = []
+    judged: list[tuple[Candidate, skill_words.Verdict]] = []
     for candidate in skill_candidates(sentence, named=named, tagged=tagged):
         verdict = skill_filter.judge(
             sentence, candidate.start, candidate.end, curated=candidate.name is not None
@@ -747,7 +753,7 @@ def _kept_spans(sentence: str, *, named: bool, tagged: bool) -> list[SkillSpan]:
 
 
 def _alias_in_parentheses(
-    sentence: str, verdict: skill_filter.Verdict, kept: list[tuple[SkillSpan, bool]]
+    sentence: str, verdict: skill_words.Verdict, kept: list[tuple[SkillSpan, bool]]
 ) -> bool:
     """ "(CPC)" after "Driver Certificate of Professional Competence", "(AAMA)" after
     "CMA": an alias or the awarding body of the name just read, not a skill of its own."""

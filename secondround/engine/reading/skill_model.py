@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from secondround.engine.nlp import embeddings
 from secondround.engine.nlp.files import MODELS_DIR
-from secondround.engine.reading import skill_filter, skill_tagger
+from secondround.engine.reading import skill_tagger, skill_words
 
 MODEL_PATH = MODELS_DIR / "skill_filter.npz"
 MODEL_SHA256 = "6279d3f2b622b8f0bfd91e7e2321a511dde6648e8441f006bdb677c632f22949"
@@ -64,7 +64,7 @@ class Model:
 
 @lru_cache(maxsize=1)
 def _type_words() -> tuple[frozenset[str], ...]:
-    table = skill_filter.words_table()
+    table = skill_words.words_table()
     return tuple(
         frozenset(w.lower() for w in table[key])
         for key in (

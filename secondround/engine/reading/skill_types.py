@@ -30,7 +30,7 @@ import numpy.typing as npt
 
 from secondround.engine.nlp import embeddings
 from secondround.engine.nlp.action_verbs import verb_base
-from secondround.engine.reading import skill_filter
+from secondround.engine.reading import skill_words
 
 TOOL = "tool"
 PROCEDURE = "procedure"
@@ -43,7 +43,7 @@ _KNOWLEDGE_SUFFIXES = ("ology", "ics", "ity", "ism")
 
 
 def _lower_set(key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in skill_filter.words_table()[key])
+    return frozenset(str(w).lower() for w in skill_words.words_table()[key])
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +119,7 @@ def _product_name(words: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _prototypes() -> tuple[tuple[str, ...], npt.NDArray[np.float32]]:
-    examples = skill_filter.words_table()["type_examples"]
+    examples = skill_words.words_table()["type_examples"]
     kinds = tuple(kind for kind in TYPES if kind in examples)
     rows = []
     for kind in kinds:
