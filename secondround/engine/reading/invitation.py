@@ -31,6 +31,7 @@ from secondround.engine.reading.invitation_dates import (
     interview_date,
     slashed_dates_are_day_first,
 )
+from secondround.engine.reading.invitation_lines import schedule_text
 from secondround.engine.reading.invitation_names import (
     HONORIFICS,
     find_names,
@@ -54,7 +55,6 @@ from secondround.engine.reading.invitation_text import BULLET, Message, split_me
 from secondround.engine.reading.invitation_time_words import CLOCK, FoundTimes
 from secondround.engine.reading.invitation_times import without_zones
 from secondround.engine.reading.invitation_titles import is_job_title, names_a_job
-from secondround.engine.reading.invitation_units import schedule_text
 from secondround.engine.reading.invitation_zones import (
     email_zone,
     parse_time_range,

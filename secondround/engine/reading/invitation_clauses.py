@@ -13,9 +13,9 @@ from secondround.engine.reading.invitation_cues import (
     SOCIAL,
     Mention,
 )
+from secondround.engine.reading.invitation_lines import Unit
 from secondround.engine.reading.invitation_time_words import FoundTimes
 from secondround.engine.reading.invitation_times import clock_times, duration_minutes, without_zones
-from secondround.engine.reading.invitation_units import Unit
 
 # Words that end a list of names: a verb or a sentence's end between two names.
 LIST_BREAK = re.compile(

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from secondround.engine.reading.invitation_lines import Unit
 from secondround.engine.reading.invitation_time_words import FoundTimes
-from secondround.engine.reading.invitation_units import Unit
 
 # "You will meet ...": the names after it are interviewers.
 FORWARD_TRIGGER = re.compile(

@@ -40,8 +40,8 @@ from secondround.engine.reading.invitation_cues import (
     Mention,
     other_label,
 )
+from secondround.engine.reading.invitation_lines import ROSTER_HEADING, Unit
 from secondround.engine.reading.invitation_names import find_names
-from secondround.engine.reading.invitation_units import ROSTER_HEADING, Unit
 
 __all__ = [
     "FEATURES",

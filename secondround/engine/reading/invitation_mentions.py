@@ -38,6 +38,7 @@ from secondround.engine.reading.invitation_cues import (
     Signer,
     other_label,
 )
+from secondround.engine.reading.invitation_lines import ROSTER_HEADING, URL, Unit
 from secondround.engine.reading.invitation_names import (
     NameSpan,
     find_names,
@@ -52,7 +53,6 @@ from secondround.engine.reading.invitation_titles import (
     top_segments,
     trail_after,
 )
-from secondround.engine.reading.invitation_units import ROSTER_HEADING, URL, Unit
 
 
 def mentions_in(unit: Unit, signer: Signer | None) -> list[Mention]:

@@ -38,6 +38,7 @@ from secondround.engine.reading.invitation_interviewers import (
     record,
     recording_active,
 )
+from secondround.engine.reading.invitation_lines import LineState, Unit
 from secondround.engine.reading.invitation_mentions import mentions_in, signer_of, without_names
 from secondround.engine.reading.invitation_names import find_names, proper_words
 from secondround.engine.reading.invitation_relations import infer_relation
@@ -48,11 +49,7 @@ from secondround.engine.reading.invitation_slots import (
 )
 from secondround.engine.reading.invitation_text import Message
 from secondround.engine.reading.invitation_titles import is_title_like
-from secondround.engine.reading.invitation_units import (
-    LineState,
-    Unit,
-    units_of,
-)
+from secondround.engine.reading.invitation_units import units_of
 
 __all__ = [
     "Mention",

@@ -12,6 +12,7 @@ from secondround.engine.reading.invitation_cues import (
     SUBJECT_TRIGGER,
     Mention,
 )
+from secondround.engine.reading.invitation_lines import OLD_TIME, Unit, schedule_text
 from secondround.engine.reading.invitation_names import find_names
 from secondround.engine.reading.invitation_time_words import CLOCK, TIME_RANGE, FoundTimes
 from secondround.engine.reading.invitation_times import (
@@ -20,11 +21,6 @@ from secondround.engine.reading.invitation_times import (
     length_minutes,
     visit_length,
     without_zones,
-)
-from secondround.engine.reading.invitation_units import (
-    OLD_TIME,
-    Unit,
-    schedule_text,
 )
 
 # A timed part of the day that is not a conversation with someone.

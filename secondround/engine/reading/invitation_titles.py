@@ -24,12 +24,12 @@ from secondround.engine.reading.invitation_cues import (
     TITLE_ACRONYMS,
     Mention,
 )
+from secondround.engine.reading.invitation_lines import ROSTER_HEADING, URL, schedule_text
 from secondround.engine.reading.invitation_names import (
     WEAK_HONORIFICS,
     NameSpan,
 )
 from secondround.engine.reading.invitation_relations import CREDENTIALS, infer_relation
-from secondround.engine.reading.invitation_units import ROSTER_HEADING, URL, schedule_text
 
 
 def top_segments(text: str) -> list[tuple[str, bool, int]]:
