@@ -152,9 +152,10 @@ def rewrite_prompt(draft: str, *, kind: str) -> list[dict[str, str]]:
             "role": "system",
             "content": (
                 f"Rewrite this {kind} so it reads naturally, as a careful person would write "
-                "it. Keep every fact; add no fact, name, number, product or claim that is "
-                "not in it; keep the greeting and the signature. Placeholders such as "
-                '[PERSON_1] stay exactly as they are. Reply as JSON: {"text": "..."}'
+                "it. Keep every fact, name and number; add no fact, name, number, product or "
+                "claim that is not in it; do not turn a statement into its opposite; keep the "
+                "greeting and the signature if it has them. Placeholders such as [PERSON_1] "
+                'stay exactly as they are. Reply as JSON: {"text": "..."}'
             ),
         },
         {"role": "user", "content": draft},
@@ -180,12 +181,53 @@ _ORDINARY_CAPITALS = word_set(
 )
 
 
-def rewrite_checked(reply: object, *, draft: str, known: Sequence[str]) -> Checked:
-    """A rewrite whose every number and capitalised word is in the draft or the person's
-    data (`known`: names, company, role, terms, notes), with its placeholders intact."""
+# Words that turn a statement into its opposite: a rewrite must keep as many as the draft.
+_NEGATORS = word_set("not no never nothing none neither nor without cannot nobody nowhere")
+
+
+def _negations(text: str) -> int:
+    return sum(
+        1 for w in _words(text) if w in _NEGATORS or w.endswith(("n't", "n’t")) and w != "n't"
+    )
+
+
+def _named(text: str) -> list[str]:
+    """Capitalised words not at a sentence start and not ordinary: names and terms."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        for index, word in enumerate(WORD.findall(sentence)):
+            folded = re.sub(r"['’]s$", "", word.casefold())
+            if index == 0 or not word[0].isupper() or folded in _ORDINARY_CAPITALS:
+                continue
+            found.append(word)
+    return found
+
+
+def _prose_failures(text: str, known: Sequence[str]) -> int:
+    """Sentences the prose check finds a problem in (engine.prose_check); without the
+    parser every sentence fails alike, so a comparison still holds."""
+    from .prose_check import check_text, known_data  # the parser loads only when needed
+
+    reports = check_text(text, known_data(known))
+    return sum(1 for report in reports if not report.ok)
+
+
+def rewrite_checked(
+    reply: object, *, draft: str, known: Sequence[str], prose: bool = True
+) -> Checked:
+    """A rewrite of a draft, accepted only if it keeps to the person's data:
+
+    * every number and capitalised word is in the draft or `known` (names, company, role,
+      terms, notes: everything the person wrote), and its placeholders are intact;
+    * every number and name of the draft is still there (the drafter chose those facts);
+    * it negates nothing the draft does not, and drops no negation the draft has (a "not"
+      added or lost contradicts what the person wrote);
+    * with `prose`, the prose check finds no more faulty sentences than in the draft.
+    """
     text = reply.get("text") if isinstance(reply, dict) else None
     if not isinstance(text, str) or not text.strip():
         return Checked(None, "The model returned no text.")
+    text = text.strip()
     if len(text) > 3 * len(draft) + 200:
         return Checked(None, "The model's rewrite was much longer than the draft.")
     source = " ".join([draft, *known])
@@ -196,11 +238,22 @@ def rewrite_checked(reply: object, *, draft: str, known: Sequence[str]) -> Check
     if set(PLACEHOLDER.findall(draft)) - set(PLACEHOLDER.findall(text)):
         return Checked(None, "The rewrite lost a name it was given.")
     vocabulary = set(_words(source))
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        for index, word in enumerate(WORD.findall(sentence)):
-            folded = re.sub(r"['’]s$", "", word.casefold())
-            if index == 0 or not word[0].isupper() or folded in _ORDINARY_CAPITALS:
-                continue
-            if folded not in vocabulary:
-                return Checked(None, f"The rewrite names something not in your data: {word}.")
-    return Checked(text.strip())
+    for word in _named(text):
+        if re.sub(r"['’]s$", "", word.casefold()) not in vocabulary:
+            return Checked(None, f"The rewrite names something not in your data: {word}.")
+    kept_numbers = set(NUMBER.findall(text))
+    lost = [n for n in NUMBER.findall(draft) if n not in kept_numbers]
+    if lost:
+        return Checked(None, f"The rewrite left out a number of your draft: {lost[0]}.")
+    kept_words = set(_words(text))
+    lost_names = [w for w in _named(draft) if w.casefold() not in kept_words]
+    if lost_names:
+        return Checked(None, f"The rewrite left out a name of your draft: {lost_names[0]}.")
+    added, had = _negations(text), _negations(draft)
+    if added > had:
+        return Checked(None, "The rewrite says “not” where your draft does not.")
+    if added < had:
+        return Checked(None, "The rewrite drops a “not” of your draft, and says the opposite.")
+    if prose and _prose_failures(text, [draft, *known]) > _prose_failures(draft, [draft, *known]):
+        return Checked(None, "The rewrite has more faulty sentences than the draft.")
+    return Checked(text)
