@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.assistant import reading as model_reading
 from secondround.engine.invitation import AgendaItem, ParsedInvitation, parse_invitation
 from secondround.engine.invitation_files import UnreadableInvitation, parse_invitation_file
 from secondround.practice.models import Attempt
@@ -294,11 +295,20 @@ def invitation_parse(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict = {"round": round_, "opportunity": round_.opportunity, "paste_form": paste_form}
     parsed = _parse_the_invitation(request, paste_form, round_) if paste_form.is_valid() else None
     if parsed is not None:
+        model_notes: list[str] = []
+        if not paste_form.cleaned_data.get("file"):  # the user's own model reads a paste too
+            parsed, model_box, model_notes = model_reading.invitation_with_model(
+                request, text=paste_form.cleaned_data["text"], round_pk=round_.pk, parsed=parsed
+            )
+            context.update(model_box)
         review, rows = _review_initial(parsed, round_)
         if not rows:
             rows = [{"keep": True, "relation": "other"}]
-        formset = RosterRowFormSet(initial=rows)
         notes = _row_notes(parsed)
+        for row, note, said in zip(rows, notes, model_notes, strict=False):
+            note["model"] = said
+            row["keep"] = not said.startswith("Only your model")
+        formset = RosterRowFormSet(initial=rows)
         context.update(
             parsed=parsed,
             review_form=RosterReviewForm(initial=review),
