@@ -4,6 +4,10 @@ Each test sets `ChatServer.reply` (what the next completion says) and `mode`:
 "ok", "no_schema" (refuses response_format with 400), "slow" (waits `delay` seconds),
 "malformed" (a body that is not JSON), "html" (an HTML error page), "not_json_text"
 (a completion whose text is not JSON, then valid JSON on the repair pass).
+`reply` may also be a function of the request's payload, returning the reply.
+
+By hand, for `make eval-llm` without a model (an echo that rewrites nothing and reads
+nobody):  .venv/bin/python -m tests.chat_server --port 8765
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class ChatServer:
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.reply: object = {"question": "Why did you choose that approach?"}
         self.mode = "ok"
         self.delay = 0.0
@@ -56,15 +60,14 @@ class ChatServer:
                     time.sleep(server.delay)
                 if payload.get("model") not in server.models:
                     return self._send(404, b'{"error": {"message": "model not found"}}')
-                content = (
-                    server.reply if isinstance(server.reply, str) else json.dumps(server.reply)
-                )
+                reply = server.reply(payload) if callable(server.reply) else server.reply
+                content = reply if isinstance(reply, str) else json.dumps(reply)
                 if server.mode == "not_json_text" and len(payload["messages"]) < 3:
                     content = "Sure! Here is my question: " + content
                 body = {"choices": [{"message": {"role": "assistant", "content": content}}]}
                 self._send(200, json.dumps(body).encode())
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
@@ -75,3 +78,28 @@ class ChatServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def echo(payload: dict) -> dict:
+    """A stand-in model: a rewrite returns the draft as it is; readings find nothing."""
+    system = " ".join(m["content"] for m in payload["messages"] if m["role"] == "system")
+    if "Rewrite this" in system:
+        return {"text": payload["messages"][-1]["content"]}
+    if "interview the candidate" in system:
+        return {"people": []}
+    return {"questions": [], "positives": [], "misses": [], "concerns": [], "terms": []}
+
+
+if __name__ == "__main__":  # pragma: no cover - started by hand
+    import argparse
+
+    parser = argparse.ArgumentParser(description="a chat-completions echo server")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--mode", default="ok")
+    server = ChatServer(parser.parse_args().port)
+    server.reply, server.mode = echo, parser.parse_args().mode
+    print(f"serving {server.base_url} (model: local-model); Ctrl-C stops it", flush=True)
+    try:
+        server.thread.join()
+    except KeyboardInterrupt:
+        server.close()

@@ -4,7 +4,6 @@ data the rewrite is checked against and the way to keep the rewrite."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
+from secondround.engine.assisted import known_strings
 from secondround.engine.letters import mailto_link
 from secondround.followup import services as followup
 from secondround.followup.models import Letter
@@ -21,8 +21,6 @@ from secondround.opportunities.models import Opportunity, Round
 from secondround.portability.services import account_export
 from secondround.research import selectors as research
 from secondround.research.models import SavedAnswer
-
-STAMP = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ][\d:.]+)?(?:Z|[+-]\d\d:?\d\d)?$")
 
 
 @dataclass(frozen=True)
@@ -139,5 +137,4 @@ def known_texts(owner: AbstractBaseUser, opportunity: Opportunity) -> list[str]:
         and item.get("role_title") == opportunity.role_title
     ]
     kept = {"account": document.get("account"), "stories": document.get("stories"), "o": same}
-    # Timestamps are the app's, not the person's: their digits would let any number pass.
-    return [text for text in _strings(kept) if text.strip() and not STAMP.match(text)]
+    return known_strings(_strings(kept))

@@ -26,6 +26,7 @@ __all__ = [
     "Redaction",
     "follow_up_checked",
     "follow_up_prompt",
+    "known_strings",
     "redact",
     "restore",
     "rewrite_checked",
@@ -144,6 +145,16 @@ def follow_up_checked(reply: object, *, question: str, answer: str) -> Checked:
     if not (set(_words(text)) - _COMMON) & answer_words:
         return Checked(None, "The model's question is not about anything in the answer.")
     return Checked(text)
+
+
+# An app's timestamp ("2026-12-07T09:30:00+00:00") is not something the person wrote: its
+# digits would let any small number through the checks.
+_STAMP = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ][\d:.]+)?(?:Z|[+-]\d\d:?\d\d)?$")
+
+
+def known_strings(texts: Iterable[str]) -> list[str]:
+    """What a rewrite may draw on: the person's texts, without timestamps and blanks."""
+    return [t for t in texts if isinstance(t, str) and t.strip() and not _STAMP.match(t.strip())]
 
 
 def rewrite_prompt(draft: str, *, kind: str) -> list[dict[str, str]]:
