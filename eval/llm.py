@@ -26,6 +26,7 @@ import statistics
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -95,13 +96,15 @@ def run_invitations(configured: EnvironmentServer, calls: Calls, limit: int) -> 
     from secondround.engine import invitation, invitation_files
     from secondround.engine.model_reading import (
         INVITATION_SCHEMA,
+        ONLY_THE_MODEL,
         invitation_checked,
         invitation_prompt,
         merge_invitation,
     )
 
     engine: dict[str, Score] = defaultdict(Score)
-    merged_scores: dict[str, Score] = defaultdict(Score)
+    merged_scores: dict[str, Score] = defaultdict(Score)  # as saved: model-only rows unticked
+    listed_scores: dict[str, Score] = defaultdict(Score)  # every row the command line prints
     for set_name, path, expected in invitation_items(limit):
         source = item_source(path)
         today = date.fromisoformat(expected["today"])
@@ -114,11 +117,19 @@ def run_invitations(configured: EnvironmentServer, calls: Calls, limit: int) -> 
         names = [entry.name for entry in parsed.entries]
         answer = ask(configured, invitation_prompt(text), schema=INVITATION_SCHEMA, names=names)
         calls.record("reading", answer, invitation_checked(answer.value, text=text).accepted)
-        merged = parsed
+        listed, saved = parsed, parsed
         if answer.value is not None:
-            merged = merge_invitation(parsed, answer.value, text=text).parsed
+            result = merge_invitation(parsed, answer.value, text=text)
+            listed = result.parsed
+            kept = [
+                entry
+                for entry, note in zip(listed.entries, result.notes, strict=True)
+                if note != ONLY_THE_MODEL
+            ]
+            saved = replace(listed, entries=kept)
         agenda = [item.label for item in parsed.agenda]
-        for scores, reading in ((engine, parsed), (merged_scores, merged)):
+        readings = ((engine, parsed), (merged_scores, saved), (listed_scores, listed))
+        for scores, reading in readings:
             found = {"rows": invitation.roster_as_json(reading), "agenda": agenda}
             scores[set_name].add(score_item(path, expected, found))
     for set_name in engine:
@@ -127,6 +138,9 @@ def run_invitations(configured: EnvironmentServer, calls: Calls, limit: int) -> 
         print(f"FIGURE {prefix}_rows_right {ratio(one.rows_right, one.rows_counted):.3f} ratio")
         rows = ratio(other.rows_right, other.rows_counted)
         print(f"FIGURE {prefix}_rows_right_with_model {rows:.3f} ratio")
+        every = listed_scores[set_name]
+        rows = ratio(every.rows_right, every.rows_counted)
+        print(f"FIGURE {prefix}_rows_right_with_model_all_listed {rows:.3f} ratio")
 
 
 # ---- notes --------------------------------------------------------------------------

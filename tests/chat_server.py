@@ -2,7 +2,8 @@
 
 Each test sets `ChatServer.reply` (what the next completion says) and `mode`:
 "ok", "no_schema" (refuses response_format with 400), "slow" (waits `delay` seconds),
-"malformed" (a body that is not JSON), "html" (an HTML error page), "not_json_text"
+"malformed" (a body that is not JSON), "html" (an HTML error page), "foreign" (JSON that is
+not a chat completion: some other service at that address), "not_json_text"
 (a completion whose text is not JSON, then valid JSON on the repair pass).
 `reply` may also be a function of the request's payload, returning the reply.
 
@@ -54,6 +55,8 @@ class ChatServer:
                     return self._send(502, b"<html><body>Bad gateway</body></html>", "text/html")
                 if server.mode == "malformed":
                     return self._send(200, b"{not json at all")
+                if server.mode == "foreign":
+                    return self._send(200, b'{"status": "ok", "service": "something else"}')
                 if server.mode == "no_schema" and "response_format" in payload:
                     return self._send(400, b'{"error": {"message": "response_format unsupported"}}')
                 if server.mode == "slow":

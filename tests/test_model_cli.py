@@ -108,6 +108,7 @@ def test_the_model_adds_a_person_for_review_in_the_same_shape(
         ("ok", {"people": [_person("Omar Haddad", "Controller", "14:45")]}, "14:45"),
         ("malformed", {}, "not the JSON an OpenAI-compatible server sends"),
         ("html", {}, "answered 502 with text/html"),
+        ("foreign", {}, "answer had no message in it"),
         ("not_json_text", "no json", "not the JSON it was asked for"),
     ],
 )
@@ -196,3 +197,17 @@ def test_with_nothing_in_the_environment_no_connection_is_opened(files, capsys, 
     monkeypatch.setattr(provider.socket, "getaddrinfo", refuse)
     _run(capsys, "parse-invitation", str(files[0]), "--today", "2026-03-01")
     _run(capsys, "split-notes", str(files[1]))
+
+
+def test_eval_llm_without_a_server_says_so_and_succeeds(monkeypatch, capsys):
+    import importlib.util
+    from pathlib import Path
+
+    for name in ("BASE_URL", "MODEL"):
+        monkeypatch.delenv(f"SECONDROUND_LLM_{name}", raising=False)
+    path = Path(__file__).resolve().parent.parent / "eval" / "llm.py"
+    spec = importlib.util.spec_from_file_location("eval_llm", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main([]) == 0
+    assert "no language model is configured" in capsys.readouterr().out

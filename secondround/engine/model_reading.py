@@ -36,6 +36,7 @@ from .notes import NoteQuestion, SplitNotes, ToSort
 __all__ = [
     "INVITATION_SCHEMA",
     "NOTES_SCHEMA",
+    "ONLY_THE_MODEL",
     "MergedInvitation",
     "MergedNotes",
     "invitation_checked",
@@ -53,6 +54,8 @@ AGREED = 0.6
 # An item only the model placed: it waits in "to sort" with this confidence.
 MODEL_ONLY = 0.5
 ITEM_FIELDS = (POSITIVES, MISSES, CONCERNS)
+# The note on a person only the model listed: the review leaves the row unticked.
+ONLY_THE_MODEL = "Only your model listed this person: check they interview you."
 HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame)\.?\s+", re.IGNORECASE)
 HHMM = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*$")
 BULLET = re.compile(r"^[\s\-*•·+?!>#\d.)(\[\]]+")
@@ -325,7 +328,7 @@ def merge_invitation(
                 unsure=("name", "title", "relation", "time"),
             )
         )
-        notes.append("Only your model listed this person: check they interview you.")
+        notes.append(ONLY_THE_MODEL)
     return MergedInvitation(replace(parsed, entries=entries), notes, dropped, used)
 
 

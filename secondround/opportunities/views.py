@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from secondround.assistant import reading as model_reading
 from secondround.engine.invitation import AgendaItem, ParsedInvitation, parse_invitation
 from secondround.engine.invitation_files import UnreadableInvitation, parse_invitation_file
+from secondround.engine.model_reading import ONLY_THE_MODEL
 from secondround.practice.models import Attempt
 from secondround.practice.services import recordings_forget
 
@@ -307,7 +308,7 @@ def invitation_parse(request: HttpRequest, pk: int) -> HttpResponse:
         notes = _row_notes(parsed)
         for row, note, said in zip(rows, notes, model_notes, strict=False):
             note["model"] = said
-            row["keep"] = not said.startswith("Only your model")
+            row["keep"] = said != ONLY_THE_MODEL  # a person only the model listed: unticked
         formset = RosterRowFormSet(initial=rows)
         context.update(
             parsed=parsed,
