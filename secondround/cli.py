@@ -103,12 +103,21 @@ def _with_model_reading(parsed, data: bytes, name: str):
     if merged is None:
         print(f"secondround: the model was not used: {answer.error}", file=sys.stderr)
         return parsed
+    from dataclasses import replace
+
+    from secondround.engine.model_reading import ONLY_THE_MODEL
+
+    kept = []
     for entry, note in zip(merged.parsed.entries, merged.notes, strict=True):
+        if note == ONLY_THE_MODEL:  # left out, as the review page leaves it unticked
+            print(f"secondround: your model also listed {entry.name}: not added", file=sys.stderr)
+            continue
         if note:
             print(f"secondround: check {entry.name}: {note}", file=sys.stderr)
+        kept.append(entry)
     for reason in merged.dropped:
         print(f"secondround: not used from the model: {reason}", file=sys.stderr)
-    return merged.parsed
+    return replace(merged.parsed, entries=kept)
 
 
 def _with_model_sorting(split, text: str):

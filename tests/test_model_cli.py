@@ -29,6 +29,7 @@ HR Business Partner
 NOTES = """Asked about month-end close - went fine
 + they liked my reconciliation automation
 She worried I have no SAP experience
+The panel seemed really into the dashboard I built
 """
 
 
@@ -81,21 +82,21 @@ def test_without_the_environment_nothing_is_asked(without_model, chat_server):
     assert chat_server.requests == []
 
 
-def test_the_model_adds_a_person_for_review_in_the_same_shape(
-    without_model, model_env, files, capsys
-):
+def test_the_models_reading_is_merged_in_the_same_shape(without_model, model_env, files, capsys):
     model_env.reply = {
         "people": [
-            _person("Omar Haddad", "Controller", "09:30", "10:15"),
+            _person("Omar Haddad", "HR Business Partner", "09:30", "10:15"),
             _person("Priya Raman", "Head of Finance", "10:15", "11:00"),
             _person("Grace Kim", "HR Business Partner", "09:15", None),
         ]
     }
     roster, err = _run(capsys, "parse-invitation", str(files[0]), "--today", "2026-03-01")
-    assert roster[:2] == without_model[0]
-    assert set(roster[2]) == set(roster[0])  # the same keys
-    assert roster[2]["name"] == "Grace Kim" and "name" in roster[2]["unsure"]
-    assert "check Grace Kim: Only your model listed this person" in err
+    assert [set(row) for row in roster] == [set(row) for row in without_model[0]]
+    assert roster[0]["title"] == "Controller" and "title" in roster[0]["unsure"]
+    assert roster[1] == without_model[0][1]
+    assert "check Omar Haddad: Your model reads the title as “HR Business Partner”." in err
+    # a person only the model listed is said, not added (the review leaves them unticked)
+    assert len(roster) == 2 and "your model also listed Grace Kim: not added" in err
     sent = model_env.requests[0]
     assert sent["response_format"]["type"] == "json_schema"
     assert "Omar Haddad" in sent["messages"][-1]["content"]  # a local server: sent as it is
@@ -135,18 +136,19 @@ def test_an_unknown_model_or_an_unreachable_server_leaves_the_engines_reading(
 def test_notes_the_model_sorts_otherwise_wait_to_be_sorted(without_model, model_env, files, capsys):
     model_env.reply = {
         "questions": [{"text": "Asked about month-end close", "went": "comfortable"}],
-        "positives": [],
+        "positives": ["The panel seemed really into the dashboard I built"],
         "misses": [],
         "concerns": ["they liked my reconciliation automation"],
         "terms": ["SAP"],
     }
     split, err = _run(capsys, "split-notes", str(files[1]))
     assert set(split) == set(without_model[1])
-    assert split["positives"] == []
-    assert {"text": "they liked my reconciliation automation", "guess": "positives"}.items() <= (
-        split["to_sort"][0].items()
-    )
-    assert "your model under their concerns" in err
+    # a "+" line is a positive whatever the model says; what only the model found waits
+    assert split["positives"] == without_model[1]["positives"]
+    waiting = split["to_sort"][-1]
+    assert waiting["text"] == "The panel seemed really into the dashboard I built"
+    assert waiting["guess"] == "positives"
+    assert "Only your model found “The panel seemed" in err
 
 
 def test_a_note_with_an_invented_number_is_not_used(without_model, model_env, files, capsys):

@@ -29,6 +29,7 @@ HR Business Partner
 NOTES = """Asked about month-end close - went fine
 + they liked my reconciliation automation
 She worried I have no SAP experience
+The panel seemed really into the dashboard I built
 """
 
 
@@ -159,9 +160,9 @@ def test_the_notes_reading_marks_disagreements_for_the_to_sort_list(
 ):
     configured.reply = {
         "questions": [{"text": "Asked about month-end close", "went": "comfortable"}],
-        "positives": [],
+        "positives": ["The panel seemed really into the dashboard I built"],
         "misses": [],
-        "concerns": ["they liked my reconciliation automation"],
+        "concerns": [],
         "terms": ["SAP", "BlackLine forecasting"],
     }
     url = reverse("debrief_capture", args=[alice_round.pk])
@@ -171,8 +172,8 @@ def test_the_notes_reading_marks_disagreements_for_the_to_sort_list(
     assert "“BlackLine forecasting” is not in your notes." in page
     assert "To sort" not in page
     page = alice_client.post(url, {"notes": NOTES, "model_call": call.pk}).content.decode()
-    assert "your model under their concerns: choose under “To sort”" in page
-    assert "To sort" in page and "they liked my reconciliation automation" in page
+    assert "Only your model found “The panel seemed really into the dashboard I built”" in page
+    assert "To sort" in page
 
 
 def test_a_failed_notes_reading_keeps_the_engines_sorting(alice_client, alice_round, configured):

@@ -31,6 +31,7 @@ from .assisted import Checked
 from .invitation import ParsedInvitation, RosterEntry
 from .invitation_times import CLOCK, minutes_of_day, read_clock
 from .note_cues import CONCERNS, MISSES, POSITIVES, QUESTIONS, TERMS, WENT
+from .note_sorter import STRONG_RULE
 from .notes import NoteQuestion, SplitNotes, ToSort
 
 __all__ = [
@@ -464,7 +465,8 @@ def merge_notes(split: SplitNotes, reply: object, *, text: str) -> MergedNotes:
     """The engine's sorting with the model's supported one merged in (see the module):
     both agree: placed; the engine unsure and the model agreeing with its guess: placed;
     they disagree, or only the model found it: "to sort", with the model's field as the
-    guess where the engine had none."""
+    guess where the engine had none. An item the engine placed by a strong rule (a
+    heading, a "+"/"-" legend, a plain cue) is not put in doubt by the model."""
     kept, dropped = _supported_items(reply, text)
     fields: dict[str, list[str]] = {name: list(getattr(split, name)) for name in ITEM_FIELDS}
     questions = list(split.questions)
@@ -500,6 +502,9 @@ def merge_notes(split: SplitNotes, reply: object, *, text: str) -> MergedNotes:
                 if name == QUESTIONS and questions[index].went is None and item.went:
                     questions[index] = NoteQuestion(questions[index].text, item.went)
                 continue
+            sure = confidence.get(name, [])
+            if index < len(sure) and sure[index] >= STRONG_RULE:
+                continue  # a heading or a plain cue placed it: a model does not overrule that
             if (name, index) not in demoted:
                 demoted.append((name, index))
                 notes.append(

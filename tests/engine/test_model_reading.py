@@ -4,6 +4,7 @@ and merged with the engine's own reading, disagreements marked for review."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,7 +16,7 @@ from secondround.engine.model_reading import (
     merge_notes,
     notes_checked,
 )
-from secondround.engine.notes import split_notes
+from secondround.engine.notes import ToSort, split_notes
 
 EMAIL = """Dear Alex,
 
@@ -152,12 +153,21 @@ def test_notes_sorted_alike_change_nothing_but_new_terms_wait_to_be_sorted():
 
 def test_a_disagreement_goes_to_sort_with_why():
     reply = SORTED | {"positives": [], "concerns": ["they liked my reconciliation automation"]}
-    merged = merge_notes(split_notes(NOTES), reply, text=NOTES)
+    split = split_notes(NOTES)
+    unsure = replace(split, confidence=split.confidence | {"positives": [0.6]})
+    merged = merge_notes(unsure, reply, text=NOTES)
     assert merged.split.positives == []
     waiting = {t.text: t.guess for t in merged.split.to_sort}
     assert waiting["they liked my reconciliation automation"] == "positives"
     assert any("your model under their concerns" in note for note in merged.notes)
     assert len(merged.split.confidence["positives"]) == 0
+
+
+def test_a_placement_by_a_strong_rule_is_not_put_in_doubt():
+    reply = {"concerns": ["they liked my reconciliation automation"]}  # "+": a positive
+    split = split_notes(NOTES)
+    assert split.confidence["positives"] == [0.8]
+    assert merge_notes(split, reply, text=NOTES).split == split
 
 
 @pytest.mark.parametrize(
@@ -182,9 +192,6 @@ def test_items_that_are_not_spans_of_the_notes_are_dropped(reply, dropped):
 def test_an_item_the_engine_could_not_place_is_placed_when_the_model_agrees():
     notes = "the commute would be long"
     split = split_notes(notes)
-    from dataclasses import replace
-
-    from secondround.engine.notes import ToSort
 
     unsure = replace(
         split,
