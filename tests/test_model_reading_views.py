@@ -185,3 +185,32 @@ def test_a_failed_notes_reading_keeps_the_engines_sorting(alice_client, alice_ro
     page = response.content.decode()
     assert "Your model's reading was not used." in page
     assert "they liked my reconciliation automation" in page
+
+
+def test_with_nothing_configured_these_pages_open_no_connection(
+    alice_client, alice_round, monkeypatch
+):
+    import httpx
+
+    from secondround.assistant import provider
+    from secondround.followup.models import Letter
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a connection was opened")
+
+    monkeypatch.setattr(httpx, "Client", refuse)
+    monkeypatch.setattr(provider.socket, "getaddrinfo", refuse)
+    person = alice_round.interviewers.get()
+    Letter.objects.create(interviewer=person, subject="Thank you", body="Dear Dana,")
+    opportunity = alice_round.opportunity
+    for url in (
+        reverse("letters", args=[alice_round.pk]),
+        reverse("follow_up", args=[alice_round.pk]),
+        reverse("answer", args=[opportunity.pk, "learned"]),
+    ):
+        page = alice_client.get(url)
+        assert page.status_code == 200 and "Rewrite with my model" not in page.content.decode()
+    assert "model-reading" not in _parse(alice_client, alice_round)
+    page = alice_client.post(reverse("debrief_capture", args=[alice_round.pk]), {"notes": NOTES})
+    assert page.status_code == 200 and "model-reading" not in page.content.decode()
+    assert not ModelCall.objects.exists()
