@@ -214,6 +214,10 @@ def _named(text: str) -> list[str]:
     return found
 
 
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
 def _prose_failures(text: str, known: Sequence[str]) -> int:
     """Sentences the prose check finds a problem in (engine.prose_check); without the
     parser every sentence fails alike, so a comparison still holds."""
@@ -231,9 +235,11 @@ def rewrite_checked(
     * every number and capitalised word is in the draft or `known` (names, company, role,
       terms, notes: everything the person wrote), and its placeholders are intact;
     * every number and name of the draft is still there (the drafter chose those facts);
+    * a letter keeps its greeting and sign-off paragraphs as they are;
     * it negates nothing the draft does not, and drops no negation the draft has (a "not"
       added or lost contradicts what the person wrote);
-    * with `prose`, the prose check finds no more faulty sentences than in the draft.
+    * with `prose`, the prose check finds no more faulty sentences in it than in the draft
+      (a letter's greeting and sign-off aside, which are no sentences).
     """
     text = reply.get("text") if isinstance(reply, dict) else None
     if not isinstance(text, str) or not text.strip():
@@ -260,11 +266,19 @@ def rewrite_checked(
     lost_names = [w for w in _named(draft) if w.casefold() not in kept_words]
     if lost_names:
         return Checked(None, f"The rewrite left out a name of your draft: {lost_names[0]}.")
+    body, draft_body = text, draft
+    paragraphs = _paragraphs(draft)
+    if len(paragraphs) >= 3:  # a letter: the greeting and the sign-off stay as they are
+        mine = _paragraphs(text)
+        if len(mine) < 3 or (mine[0], mine[-1]) != (paragraphs[0], paragraphs[-1]):
+            return Checked(None, "The rewrite changed the greeting or the signature.")
+        body, draft_body = "\n\n".join(mine[1:-1]), "\n\n".join(paragraphs[1:-1])
     added, had = _negations(text), _negations(draft)
     if added > had:
         return Checked(None, "The rewrite says “not” where your draft does not.")
     if added < had:
         return Checked(None, "The rewrite drops a “not” of your draft, and says the opposite.")
-    if prose and _prose_failures(text, [draft, *known]) > _prose_failures(draft, [draft, *known]):
+    sources = [draft, *known]
+    if prose and _prose_failures(body, sources) > _prose_failures(draft_body, sources):
         return Checked(None, "The rewrite has more faulty sentences than the draft.")
     return Checked(text)

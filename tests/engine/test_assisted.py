@@ -91,3 +91,22 @@ def test_a_rewrite_with_more_faulty_sentences_than_the_draft_is_refused():
     rewrite = "Dear Dana,\n\nThank you for our talk about the the Joliet hub."
     checked = rewrite_checked({"text": rewrite}, draft=draft, known=KNOWN)
     assert not checked.accepted and "more faulty sentences" in checked.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DRAFT.replace("Dear Dana,", "Hi Dana,"),
+        DRAFT + " I could start at once.",
+        DRAFT.replace("Best regards,", "Cheers,"),
+    ],
+)
+def test_a_letters_greeting_and_sign_off_stay_as_they_are(text):
+    checked = rewrite_checked({"text": text}, draft=DRAFT, known=KNOWN)
+    assert not checked.accepted and "greeting or the signature" in checked.reason
+
+
+def test_a_sentence_with_no_verb_in_a_letters_body_is_refused():
+    rewrite = DRAFT.replace("Thank you for meeting me on Tuesday and for", "Thanks for")
+    checked = rewrite_checked({"text": rewrite}, draft=DRAFT, known=KNOWN)
+    assert not checked.accepted and "more faulty sentences" in checked.reason
