@@ -214,3 +214,22 @@ def test_with_nothing_configured_these_pages_open_no_connection(
     page = alice_client.post(reverse("debrief_capture", args=[alice_round.pk]), {"notes": NOTES})
     assert page.status_code == 200 and "model-reading" not in page.content.decode()
     assert not ModelCall.objects.exists()
+
+
+def test_a_remote_server_gets_the_notes_with_placeholders(
+    alice_client, alice, alice_round, chat_server, monkeypatch
+):
+    from secondround.assistant import provider
+
+    ModelSettings.objects.create(
+        owner=alice, base_url=chat_server.base_url, model="local-model", not_on_my_machine=True
+    )
+    monkeypatch.setattr(provider, "is_on_this_machine_or_network", lambda url: False)
+    chat_server.reply = {"concerns": ["[PERSON_1] worried I have no SAP experience"]}
+    notes = "Dana Whitfield worried I have no SAP experience (dana@northwind.com)"
+    alice_client.post(reverse("debrief_capture", args=[alice_round.pk]), {"notes": notes})
+    sent = chat_server.requests[-1]["messages"][-1]["content"]
+    assert sent == "[PERSON_1] worried I have no SAP experience ([EMAIL_1])"
+    call = ModelCall.objects.get(owner=alice)
+    assert call.redacted and call.status == "accepted"
+    assert "Dana Whitfield worried I have no SAP experience" in call.result

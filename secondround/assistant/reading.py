@@ -35,6 +35,7 @@ from secondround.engine.model_reading import (
     notes_prompt,
 )
 from secondround.engine.notes import SplitNotes
+from secondround.opportunities.models import Interviewer
 
 from . import services
 from .models import ModelCall
@@ -178,7 +179,11 @@ def notes_with_model(
     if reply is not None:
         merged = merge_notes(split, reply[0], text=text)
         return merged.split, _applied(reply[1], merged.dropped), merged.notes
-    call = start(owner=user, feature=NOTES, place=place, text=text)
+    # Names to replace for a server elsewhere: the round's interviewers and the person.
+    people = Interviewer.objects.filter(round_id=round_pk, round__opportunity__owner=user)
+    own = (user.get_full_name(), user.first_name, user.last_name)  # type: ignore[union-attr]
+    names = [*people.values_list("name", flat=True), *own]
+    call = start(owner=user, feature=NOTES, place=place, text=text, names=names)
     action = reverse("debrief_capture", args=[round_pk])
     return split, _box(call, action, "notes", text), []
 
