@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export SECONDROUND_HOME ?= $(CURDIR)/var
 
-.PHONY: run install test test-deps system-deps lint bench eval clean
+.PHONY: run install test test-deps system-deps lint bench eval eval-llm clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ eval: install
 	$(BIN)/python eval/invitation_names.py 2>/dev/null
 	$(BIN)/python eval/notes_split.py 2>/dev/null
 	$(BIN)/python eval/spoken_fillers.py 2>/dev/null  # generated voices, leave one out; ~20 min the first time
+
+# Reading and drafting through your own language model (SECONDROUND_LLM_*, see the README),
+# beside the deterministic engine; not part of `make test` or `make eval`.
+eval-llm: install
+	$(BIN)/python eval/llm.py
 
 clean:
 	rm -rf $(VENV) var/test

@@ -69,12 +69,12 @@ def cmd_parse_invitation(args: argparse.Namespace) -> int:
 
     today = date.fromisoformat(args.today) if args.today else date.today()
     name = "" if args.file == "-" else args.file
+    data = _read_bytes(args.file)
     try:
-        parsed = parse_invitation_file(
-            _read_bytes(args.file), name, today=today, default_time_zone=args.time_zone
-        )
+        parsed = parse_invitation_file(data, name, today=today, default_time_zone=args.time_zone)
     except UnreadableInvitation as problem:
         raise SystemExit(f"secondround: {args.file}: {problem}") from None
+    parsed = _with_model_reading(parsed, data, name)
     json.dump(roster_as_json(parsed), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     for warning in parsed.warnings:
@@ -85,12 +85,58 @@ def cmd_parse_invitation(args: argparse.Namespace) -> int:
 def cmd_split_notes(args: argparse.Namespace) -> int:
     from secondround.engine.reading.notes import split_notes, split_notes_as_json
 
-    split = split_notes(_read_text(args.file))
+    text = _read_text(args.file)
+    split = _with_model_sorting(split_notes(text), text)
     json.dump(split_notes_as_json(split), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     if split.message:
         print(f"secondround: {split.message}", file=sys.stderr)
     return 0
+
+
+def _with_model_reading(parsed, data: bytes, name: str):
+    """The roster merged with the model's reading when SECONDROUND_LLM_* names a server."""
+    from secondround.assistant.direct import environment_server, read_invitation
+    from secondround.engine.reading.invitation_files import read_invitation_file
+
+    configured = environment_server()
+    if configured is None:
+        return parsed
+    merged, answer = read_invitation(configured, read_invitation_file(data, name).text, parsed)
+    if merged is None:
+        print(f"secondround: the model was not used: {answer.error}", file=sys.stderr)
+        return parsed
+    from dataclasses import replace
+
+    from secondround.engine.reading.model_reading import ONLY_THE_MODEL
+
+    kept = []
+    for entry, note in zip(merged.parsed.entries, merged.notes, strict=True):
+        if note == ONLY_THE_MODEL:  # left out, as the review page leaves it unticked
+            print(f"secondround: your model also listed {entry.name}: not added", file=sys.stderr)
+            continue
+        if note:
+            print(f"secondround: check {entry.name}: {note}", file=sys.stderr)
+        kept.append(entry)
+    for reason in merged.dropped:
+        print(f"secondround: not used from the model: {reason}", file=sys.stderr)
+    return replace(merged.parsed, entries=kept)
+
+
+def _with_model_sorting(split, text: str):
+    """The notes merged with the model's sorting when SECONDROUND_LLM_* names a server."""
+    from secondround.assistant.direct import environment_server, read_notes
+
+    configured = environment_server()
+    if configured is None:
+        return split
+    merged, answer = read_notes(configured, text, split)
+    if merged is None:
+        print(f"secondround: the model was not used: {answer.error}", file=sys.stderr)
+        return split
+    for line in (*merged.notes, *(f"not used from the model: {r}" for r in merged.dropped)):
+        print(f"secondround: {line}", file=sys.stderr)
+    return merged.split
 
 
 def cmd_classify_question(args: argparse.Namespace) -> int:

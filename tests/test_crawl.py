@@ -55,6 +55,8 @@ NOT_LINKED = {
     "import_upload",  # the import form posts here; a GET shows that form alone
     "password_change_done",  # where changing the password redirects
     "follow_up_status",  # polled while the model is asked for a follow-up question
+    "rewrite_status",  # polled while the model rewrites a draft
+    "reading_status",  # polled while the model reads a pasted invitation or notes
 }
 # Characters a download's file name must not carry (a path, markup, or the header's quote).
 UNSAFE_IN_FILE_NAME = re.compile(r'[/\\<>"\x00-\x1f]')

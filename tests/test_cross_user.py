@@ -20,6 +20,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from secondround.assistant.models import ModelCall
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
 from secondround.debrief.models import AskedQuestion, Debrief, GlossaryTerm
 from secondround.followup.models import FitCriterion, FollowUp, Letter
@@ -113,6 +114,11 @@ OBJECT_FOR_URL = {
     "follow_up_ask": "attempt",
     "follow_up_status": "attempt",
     "follow_up_cancel": "attempt",
+    "rewrite_start": "letter",
+    "rewrite_status": "letter",
+    "rewrite_cancel": "letter",
+    "reading_status": "model_call",
+    "reading_cancel": "model_call",
     # Sharing: the candidate's side.
     "sharing_home": "opportunity",
     "share_create": "opportunity",
@@ -152,7 +158,13 @@ EXTRA_ARGS = {
     "asked_question_file": lambda objects: [objects["asked"].pk],
 }
 # URLs whose first argument is the kind of item, before its id.
-KIND_FIRST = {"comment_done": "attempt", "comment_add": "attempt"}
+KIND_FIRST = {
+    "comment_done": "attempt",
+    "comment_add": "attempt",
+    "rewrite_start": "letter",
+    "rewrite_status": "letter",
+    "rewrite_cancel": "letter",
+}
 
 
 def _names_of_urls_with_ids(patterns, prefix="") -> list[str]:
@@ -231,6 +243,9 @@ def alice_objects(alice, alice_round) -> dict:
             round=alice_round, text="Alice's question", competency="teamwork", kind="behavioral"
         ),
         "asked": _asked_in_round_one(alice_round),
+        "model_call": ModelCall.objects.create(
+            owner=alice, feature="invitation", model="m", server="http://127.0.0.1:9/v1"
+        ),
     } | _sharing_objects(alice, alice_round)
 
 

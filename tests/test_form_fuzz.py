@@ -30,6 +30,8 @@ NOT_FUZZED = {
     "recording_finish": "the recorder's JavaScript posts it, with no fields",
     "signup_invitation": "the sign-up form (fuzzed as signup) behind a link with a token",
     "follow_up_cancel": "shown only while a model call runs, and posts no fields",
+    "rewrite_cancel": "shown only while a model call runs, and posts no fields",
+    "reading_cancel": "shown only while a model call runs, and posts no fields",
     "share_join": "the sign-up form (fuzzed as signup) behind a coach's link with a token",
     "organisation_invitation": "the sign-up form behind a career centre's link with a token",
     "comment_add": "a coach's form, on pages the owner's crawl does not show: fuzzed as the "

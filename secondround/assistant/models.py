@@ -47,7 +47,7 @@ class ModelCall(models.Model):
         FOLLOW_UP = "follow_up", "Follow-up question in practice"
         INVITATION = "invitation", "Reading an invitation"
         NOTES = "notes", "Sorting round-one notes"
-        REWRITE = "rewrite", "Rewriting a letter"
+        REWRITE = "rewrite", "Rewriting a draft"
         TEST = "test", "Connection test"
 
     class Status(models.TextChoices):

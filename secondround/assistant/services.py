@@ -7,7 +7,6 @@ their deterministic result without opening a connection.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -16,9 +15,10 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from secondround.engine.nlp.assisted import Checked, redact, restore
+from secondround.engine.nlp.assisted import Checked, redact
 
 from . import provider
+from .direct import environment_settings, restored
 from .models import ModelCall, ModelSettings
 
 NOT_CONFIGURED = "No language model is configured."
@@ -36,21 +36,6 @@ class Configured:
     source: str  # "account" or "environment"
 
 
-def _environment() -> tuple[str, str, str, float, bool]:
-    timeout = os.environ.get("SECONDROUND_LLM_TIMEOUT", "")
-    try:
-        seconds = float(timeout) if timeout else provider.DEFAULT_TIMEOUT
-    except ValueError:
-        seconds = provider.DEFAULT_TIMEOUT
-    return (
-        os.environ.get("SECONDROUND_LLM_BASE_URL", "").strip(),
-        os.environ.get("SECONDROUND_LLM_MODEL", "").strip(),
-        os.environ.get("SECONDROUND_LLM_API_KEY", ""),
-        max(5.0, min(seconds, 1800.0)),
-        os.environ.get("SECONDROUND_LLM_REMOTE_OK", "") == "1",
-    )
-
-
 def server_for(owner: AbstractBaseUser | None) -> Configured | None:
     """The server this account's features use, or None (nothing configured)."""
     own = ModelSettings.objects.filter(owner=owner).first() if owner is not None else None
@@ -58,7 +43,7 @@ def server_for(owner: AbstractBaseUser | None) -> Configured | None:
         base_url, model, key = own.base_url, own.model, own.api_key
         timeout, remote_ok, source = float(own.timeout_seconds), own.not_on_my_machine, "account"
     else:
-        base_url, model, key, timeout, remote_ok = _environment()
+        base_url, model, key, timeout, remote_ok = environment_settings()
         source = "environment"
     if not (base_url and model) or provider.check_base_url(base_url):
         return None
@@ -129,7 +114,7 @@ def call_run(
         return Checked(None, "Cancelled.")
     parsed = provider.reply_json(reply) if schema is not None else {"text": reply.text}
     if mapping:
-        parsed = _restored(parsed, mapping)
+        parsed = restored(parsed, mapping)
     checked = check(parsed)
     _finish(
         call,
@@ -141,16 +126,6 @@ def call_run(
         milliseconds=round(reply.seconds * 1000),
     )
     return checked
-
-
-def _restored(value: Any, mapping: dict[str, str]) -> Any:
-    if isinstance(value, str):
-        return restore(value, mapping)
-    if isinstance(value, list):
-        return [_restored(item, mapping) for item in value]
-    if isinstance(value, dict):
-        return {key: _restored(item, mapping) for key, item in value.items()}
-    return value
 
 
 @transaction.atomic

@@ -21,6 +21,20 @@ FEATURES = (
         "Follow-up question in practice",
         "The question and your answer's transcript, after you press “Ask me a follow-up”.",
     ),
+    (
+        "Reading an invitation",
+        "The e-mail you paste on a round's page, each time you read one (an uploaded file "
+        "is read by Second Round alone).",
+    ),
+    (
+        "Sorting round-one notes",
+        "The notes you paste on a debrief, each time you sort them.",
+    ),
+    (
+        "Rewriting a draft",
+        "The draft shown (a thank-you letter, the follow-up e-mail or an answer draft), after "
+        "you press “Rewrite with my model”.",
+    ),
 )
 
 

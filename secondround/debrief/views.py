@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.assistant import reading as model_reading
 from secondround.engine.reading.notes import split_notes
 from secondround.opportunities.access import get_round_for_user
 
@@ -36,7 +37,7 @@ def debrief_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _render_edit(request, round_, debrief_form, formsets, status=200) -> HttpResponse:
+def _render_edit(request, round_, debrief_form, formsets, status=200, extra=None) -> HttpResponse:
     return render(
         request,
         "debrief/edit.html",
@@ -45,6 +46,7 @@ def _render_edit(request, round_, debrief_form, formsets, status=200) -> HttpRes
             "opportunity": round_.opportunity,
             "form": debrief_form,
             "formsets": formsets,
+            **(extra or {}),
         },
         status=status,
     )
@@ -81,7 +83,9 @@ def debrief_capture(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error)
         return redirect("debrief_detail", pk=round_.pk)
     notes = paste_form.cleaned_data["notes"]
-    split = split_notes(notes)
+    split, model_box, model_said = model_reading.notes_with_model(
+        request, text=notes, round_pk=round_.pk, split=split_notes(notes)
+    )
     new_rows = services.rows_from_notes(split)
     unsure = len(new_rows["to_sort"])
     found = sum(len(rows) for name, rows in new_rows.items() if name != "to_sort")
@@ -93,6 +97,8 @@ def debrief_capture(request: HttpRequest, pk: int) -> HttpResponse:
     formsets = debrief_formsets(debrief=debrief, new=new_rows)
     if split.message:
         messages.warning(request, split.message)
+    for said in model_said:
+        messages.info(request, said)
     if unsure:
         messages.info(
             request,
@@ -111,4 +117,4 @@ def debrief_capture(request: HttpRequest, pk: int) -> HttpResponse:
             "Nothing could be sorted from these notes. They are kept at the bottom; "
             "fill the fields by hand.",
         )
-    return _render_edit(request, round_, debrief_form, formsets)
+    return _render_edit(request, round_, debrief_form, formsets, extra=model_box)

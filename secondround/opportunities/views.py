@@ -11,8 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.assistant import reading as model_reading
 from secondround.engine.reading.invitation import AgendaItem, ParsedInvitation, parse_invitation
 from secondround.engine.reading.invitation_files import UnreadableInvitation, parse_invitation_file
+from secondround.engine.reading.model_reading import ONLY_THE_MODEL
 
 from . import selectors, services
 from .access import get_interviewer_for_user, get_opportunity_for_user, get_round_for_user
@@ -265,11 +267,20 @@ def invitation_parse(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict = {"round": round_, "opportunity": round_.opportunity, "paste_form": paste_form}
     parsed = _parse_the_invitation(request, paste_form, round_) if paste_form.is_valid() else None
     if parsed is not None:
+        model_notes: list[str] = []
+        if not paste_form.cleaned_data.get("file"):  # the user's own model reads a paste too
+            parsed, model_box, model_notes = model_reading.invitation_with_model(
+                request, text=paste_form.cleaned_data["text"], round_pk=round_.pk, parsed=parsed
+            )
+            context.update(model_box)
         review, rows = _review_initial(parsed, round_)
         if not rows:
             rows = [{"keep": True, "relation": "other"}]
-        formset = RosterRowFormSet(initial=rows)
         notes = _row_notes(parsed)
+        for row, note, said in zip(rows, notes, model_notes, strict=False):
+            note["model"] = said
+            row["keep"] = said != ONLY_THE_MODEL  # a person only the model listed: unticked
+        formset = RosterRowFormSet(initial=rows)
         context.update(
             parsed=parsed,
             review_form=RosterReviewForm(initial=review),

@@ -61,9 +61,52 @@ KNOWN = ["Dana Whitfield", "Northwind Freight", "Joliet hub", "Alex Morgan", "La
         (DRAFT.replace("22%", "12%"), False, "number that is not in your data: 12"),
         (DRAFT.replace("the Joliet hub", "the Gary terminal"), False, "not in your data: Gary"),
         ("", False, "no text"),
+        # the facts the drafter chose stay: a number or a name left out is refused
+        (DRAFT.replace(" from 40% to 22%", ""), False, "left out a number of your draft: 40"),
+        (DRAFT.replace("the Joliet hub", "the hub"), False, "left out a name of your draft"),
+        # a "not" added or dropped contradicts what the person wrote
+        (DRAFT.replace("I cut", "I did not cut"), False, "says “not” where your draft does not"),
+        (
+            DRAFT.replace("Thank you for meeting", "I was not sure about meeting"),
+            False,
+            "says “not”",
+        ),
     ],
 )
 def test_a_rewrite_keeps_to_the_persons_facts(text, accepted, reason):
     checked = rewrite_checked({"text": text}, draft=DRAFT, known=KNOWN)
     assert checked.accepted is accepted
     assert reason in checked.reason
+
+
+def test_a_rewrite_that_drops_a_not_is_refused():
+    draft = "Dear Dana,\n\nI have not led a union site, but I ran Lakeshore's night shift."
+    rewrite = "Dear Dana,\n\nI have led a union site, and I ran Lakeshore's night shift."
+    checked = rewrite_checked({"text": rewrite}, draft=draft, known=["Lakeshore"])
+    assert not checked.accepted and "drops a “not”" in checked.reason
+
+
+def test_a_rewrite_with_more_faulty_sentences_than_the_draft_is_refused():
+    draft = "Dear Dana,\n\nThank you for our talk about the Joliet hub."
+    rewrite = "Dear Dana,\n\nThank you for our talk about the the Joliet hub."
+    checked = rewrite_checked({"text": rewrite}, draft=draft, known=KNOWN)
+    assert not checked.accepted and "more faulty sentences" in checked.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DRAFT.replace("Dear Dana,", "Hi Dana,"),
+        DRAFT + " I could start at once.",
+        DRAFT.replace("Best regards,", "Cheers,"),
+    ],
+)
+def test_a_letters_greeting_and_sign_off_stay_as_they_are(text):
+    checked = rewrite_checked({"text": text}, draft=DRAFT, known=KNOWN)
+    assert not checked.accepted and "greeting or the signature" in checked.reason
+
+
+def test_a_sentence_with_no_verb_in_a_letters_body_is_refused():
+    rewrite = DRAFT.replace("Thank you for meeting me on Tuesday and for", "Thanks for")
+    checked = rewrite_checked({"text": rewrite}, draft=DRAFT, known=KNOWN)
+    assert not checked.accepted and "more faulty sentences" in checked.reason

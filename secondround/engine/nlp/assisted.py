@@ -26,6 +26,7 @@ __all__ = [
     "Redaction",
     "follow_up_checked",
     "follow_up_prompt",
+    "known_strings",
     "redact",
     "restore",
     "rewrite_checked",
@@ -146,15 +147,26 @@ def follow_up_checked(reply: object, *, question: str, answer: str) -> Checked:
     return Checked(text)
 
 
+# An app's timestamp ("2026-12-07T09:30:00+00:00") is not something the person wrote: its
+# digits would let any small number through the checks.
+_STAMP = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ][\d:.]+)?(?:Z|[+-]\d\d:?\d\d)?$")
+
+
+def known_strings(texts: Iterable[str]) -> list[str]:
+    """What a rewrite may draw on: the person's texts, without timestamps and blanks."""
+    return [t for t in texts if isinstance(t, str) and t.strip() and not _STAMP.match(t.strip())]
+
+
 def rewrite_prompt(draft: str, *, kind: str) -> list[dict[str, str]]:
     return [
         {
             "role": "system",
             "content": (
                 f"Rewrite this {kind} so it reads naturally, as a careful person would write "
-                "it. Keep every fact; add no fact, name, number, product or claim that is "
-                "not in it; keep the greeting and the signature. Placeholders such as "
-                '[PERSON_1] stay exactly as they are. Reply as JSON: {"text": "..."}'
+                "it. Keep every fact, name and number; add no fact, name, number, product or "
+                "claim that is not in it; do not turn a statement into its opposite; keep the "
+                "greeting and the signature if it has them. Placeholders such as [PERSON_1] "
+                'stay exactly as they are. Reply as JSON: {"text": "..."}'
             ),
         },
         {"role": "user", "content": draft},
@@ -180,12 +192,62 @@ _ORDINARY_CAPITALS = word_set(
 )
 
 
-def rewrite_checked(reply: object, *, draft: str, known: Sequence[str]) -> Checked:
-    """A rewrite whose every number and capitalised word is in the draft or the person's
-    data (`known`: names, company, role, terms, notes), with its placeholders intact."""
+# Words that turn a statement into its opposite: a rewrite must keep as many as the draft.
+_NEGATORS = word_set("not no never nothing none neither nor without cannot nobody nowhere")
+
+
+def _negations(text: str) -> int:
+    return sum(
+        1 for w in _words(text) if w in _NEGATORS or w.endswith(("n't", "n’t")) and w != "n't"
+    )
+
+
+def _named(text: str) -> list[str]:
+    """Capitalised words not at a sentence start and not ordinary: names and terms."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        for index, word in enumerate(WORD.findall(sentence)):
+            folded = re.sub(r"['’]s$", "", word.casefold())
+            if index == 0 or not word[0].isupper() or folded in _ORDINARY_CAPITALS:
+                continue
+            found.append(word)
+    return found
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def _prose_failures(text: str, known: Sequence[str]) -> int:
+    """Sentences the prose check finds a problem in (engine.prose_check); without the
+    parser every sentence fails alike, so a comparison still holds."""
+    from secondround.engine.drafting.prose_check import (  # the parser loads only when needed
+        check_text,
+        known_data,
+    )
+
+    reports = check_text(text, known_data(known))
+    return sum(1 for report in reports if not report.ok)
+
+
+def rewrite_checked(
+    reply: object, *, draft: str, known: Sequence[str], prose: bool = True
+) -> Checked:
+    """A rewrite of a draft, accepted only if it keeps to the person's data:
+
+    * every number and capitalised word is in the draft or `known` (names, company, role,
+      terms, notes: everything the person wrote), and its placeholders are intact;
+    * every number and name of the draft is still there (the drafter chose those facts);
+    * a letter keeps its greeting and sign-off paragraphs as they are;
+    * it negates nothing the draft does not, and drops no negation the draft has (a "not"
+      added or lost contradicts what the person wrote);
+    * with `prose`, the prose check finds no more faulty sentences in it than in the draft
+      (a letter's greeting and sign-off aside, which are no sentences).
+    """
     text = reply.get("text") if isinstance(reply, dict) else None
     if not isinstance(text, str) or not text.strip():
         return Checked(None, "The model returned no text.")
+    text = text.strip()
     if len(text) > 3 * len(draft) + 200:
         return Checked(None, "The model's rewrite was much longer than the draft.")
     source = " ".join([draft, *known])
@@ -196,11 +258,30 @@ def rewrite_checked(reply: object, *, draft: str, known: Sequence[str]) -> Check
     if set(PLACEHOLDER.findall(draft)) - set(PLACEHOLDER.findall(text)):
         return Checked(None, "The rewrite lost a name it was given.")
     vocabulary = set(_words(source))
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        for index, word in enumerate(WORD.findall(sentence)):
-            folded = re.sub(r"['’]s$", "", word.casefold())
-            if index == 0 or not word[0].isupper() or folded in _ORDINARY_CAPITALS:
-                continue
-            if folded not in vocabulary:
-                return Checked(None, f"The rewrite names something not in your data: {word}.")
-    return Checked(text.strip())
+    for word in _named(text):
+        if re.sub(r"['’]s$", "", word.casefold()) not in vocabulary:
+            return Checked(None, f"The rewrite names something not in your data: {word}.")
+    kept_numbers = set(NUMBER.findall(text))
+    lost = [n for n in NUMBER.findall(draft) if n not in kept_numbers]
+    if lost:
+        return Checked(None, f"The rewrite left out a number of your draft: {lost[0]}.")
+    kept_words = set(_words(text))
+    lost_names = [w for w in _named(draft) if w.casefold() not in kept_words]
+    if lost_names:
+        return Checked(None, f"The rewrite left out a name of your draft: {lost_names[0]}.")
+    body, draft_body = text, draft
+    paragraphs = _paragraphs(draft)
+    if len(paragraphs) >= 3:  # a letter: the greeting and the sign-off stay as they are
+        mine = _paragraphs(text)
+        if len(mine) < 3 or (mine[0], mine[-1]) != (paragraphs[0], paragraphs[-1]):
+            return Checked(None, "The rewrite changed the greeting or the signature.")
+        body, draft_body = "\n\n".join(mine[1:-1]), "\n\n".join(paragraphs[1:-1])
+    added, had = _negations(text), _negations(draft)
+    if added > had:
+        return Checked(None, "The rewrite says “not” where your draft does not.")
+    if added < had:
+        return Checked(None, "The rewrite drops a “not” of your draft, and says the opposite.")
+    sources = [draft, *known]
+    if prose and _prose_failures(body, sources) > _prose_failures(draft_body, sources):
+        return Checked(None, "The rewrite has more faulty sentences than the draft.")
+    return Checked(text)
