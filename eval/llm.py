@@ -199,7 +199,7 @@ def _drafts(rounds: tuple[dict[str, Any], ...]) -> Iterator[tuple[str, str, str]
 def _sentences(drafter: str, text: str) -> Iterator[tuple[str, bool]]:
     from prose_check import _letter_items
 
-    from secondround.engine.drafting.prose_check import split_sentences
+    from secondround.engine.nlp.prose_check import split_sentences
 
     if drafter == "answers":
         for sentence in split_sentences(text):
@@ -211,7 +211,7 @@ def _sentences(drafter: str, text: str) -> Iterator[tuple[str, bool]]:
 
 
 def _passes(drafter: str, text: str, known: Any) -> list[bool]:
-    from secondround.engine.drafting.prose_check import check_sentence
+    from secondround.engine.nlp.prose_check import check_sentence
 
     return [check_sentence(s, known, needs_verb=v).ok for s, v in _sentences(drafter, text)]
 
@@ -219,13 +219,13 @@ def _passes(drafter: str, text: str, known: Any) -> list[bool]:
 def run_drafting(configured: EnvironmentServer, calls: Calls, limit: int) -> None:
     from scenario_drafts import TEST, load_packs
 
-    from secondround.engine.drafting.prose_check import known_data
     from secondround.engine.nlp.assisted import (
         REWRITE_SCHEMA,
         known_strings,
         rewrite_checked,
         rewrite_prompt,
     )
+    from secondround.engine.nlp.prose_check import known_data
 
     engine_passes: list[bool] = []
     shown_passes: list[bool] = []

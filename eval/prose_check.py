@@ -3,7 +3,7 @@
 Each pack (eval/scenarios/, see its README) is imported into a throw-away database and
 every round after the first is drafted: thank-you letters and cards, the follow-up, the
 two answer drafts, questions to ask, the question bank, the 30/60/90-day plan and the
-salary script. Every sentence goes through secondround/engine/drafting/prose_check.py; a sentence
+salary script. Every sentence goes through secondround/engine/nlp/prose_check.py; a sentence
 passes when no rule fires. Letter greetings are checked on their own ("Dear there,"
 fails); sign-offs are not sentences. Plan measures and letter subjects are labels, so
 they are checked for everything except a finite verb.
@@ -36,14 +36,14 @@ if str(REPO_ROOT) not in sys.path:
 
 from scenario_drafts import DEV, TEST, PackDrafts, load_packs  # noqa: E402
 
-from secondround.engine.drafting.prose_check import (  # noqa: E402
+from secondround.engine.nlp import parsing as nlp  # noqa: E402
+from secondround.engine.nlp.prose_check import (  # noqa: E402
     SentenceReport,
     check_greeting,
     check_sentence,
     known_data,
     split_sentences,
 )
-from secondround.engine.nlp import parsing as nlp  # noqa: E402
 
 MARKED_GAP = re.compile(r"\[[^\[\]]{1,80}\]")
 # Words too general to show that a letter names what was discussed.

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "secondround.overview",
     "secondround.assistant",
     "secondround.sharing",
+    "secondround.rewriting",
 ]
 
 # Widget templates are looked up like any template, so a widget of ours can have one.

@@ -20,6 +20,7 @@ urlpatterns = [
     path("account/", include("secondround.accounts.urls")),
     path("account/data/", include("secondround.portability.urls")),
     path("account/model/", include("secondround.assistant.urls")),
+    path("account/model/", include("secondround.rewriting.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -2,7 +2,8 @@
 
 Engine: each stage's sub-package imports only the shared `nlp` tools and its own modules.
 Apps: an area app imports only the areas before it in a candidate's preparation; the
-dashboard (`overview`), coach sharing and export (`portability`) come after them all.
+dashboard (`overview`), coach sharing, export (`portability`) and the model's rewrites
+(`rewriting`) come after them all.
 No private name (`_x`) is imported from another module.
 """
 
@@ -31,6 +32,7 @@ APP_ORDER = (
     "overview",
     "sharing",
     "portability",
+    "rewriting",
 )
 
 

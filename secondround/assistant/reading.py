@@ -35,7 +35,6 @@ from secondround.engine.reading.model_reading import (
     notes_prompt,
 )
 from secondround.engine.reading.notes import SplitNotes
-from secondround.opportunities.models import Interviewer
 
 from . import services
 from .models import ModelCall
@@ -168,9 +167,15 @@ def invitation_with_model(
 
 
 def notes_with_model(
-    request: HttpRequest, *, text: str, round_pk: int, split: SplitNotes
+    request: HttpRequest,
+    *,
+    text: str,
+    round_pk: int,
+    split: SplitNotes,
+    interviewers: Sequence[str] = (),
 ) -> tuple[SplitNotes, dict[str, Any], list[str]]:
-    """For the debrief review: (the sorting, the page's model box, sentences to show)."""
+    """For the debrief review: (the sorting, the page's model box, sentences to show).
+    `interviewers`: the round's people, replaced by placeholders for a server elsewhere."""
     user = request.user
     place = f"debrief:{round_pk}"
     reply = accepted_reply(
@@ -180,9 +185,8 @@ def notes_with_model(
         merged = merge_notes(split, reply[0], text=text)
         return merged.split, _applied(reply[1], merged.dropped), merged.notes
     # Names to replace for a server elsewhere: the round's interviewers and the person.
-    people = Interviewer.objects.filter(round_id=round_pk, round__opportunity__owner=user)
     own = (user.get_full_name(), user.first_name, user.last_name)  # type: ignore[union-attr]
-    names = [*people.values_list("name", flat=True), *own]
+    names = [*interviewers, *own]
     call = start(owner=user, feature=NOTES, place=place, text=text, names=names)
     action = reverse("debrief_capture", args=[round_pk])
     return split, _box(call, action, "notes", text), []

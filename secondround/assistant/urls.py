@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import reading, rewrite, views
+from . import reading, views
 
 urlpatterns = [
     path("", views.model_settings, name="model_settings"),
@@ -9,7 +9,4 @@ urlpatterns = [
     path("log/", views.model_log, name="model_log"),
     path("reading/<int:pk>/", reading.reading_status, name="reading_status"),
     path("reading/<int:pk>/cancel/", reading.reading_cancel, name="reading_cancel"),
-    path("rewrite/<slug:kind>/<int:pk>/", rewrite.rewrite_start, name="rewrite_start"),
-    path("rewrite/<slug:kind>/<int:pk>/status/", rewrite.rewrite_status, name="rewrite_status"),
-    path("rewrite/<slug:kind>/<int:pk>/cancel/", rewrite.rewrite_cancel, name="rewrite_cancel"),
 ]

@@ -84,7 +84,11 @@ def debrief_capture(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("debrief_detail", pk=round_.pk)
     notes = paste_form.cleaned_data["notes"]
     split, model_box, model_said = model_reading.notes_with_model(
-        request, text=notes, round_pk=round_.pk, split=split_notes(notes)
+        request,
+        text=notes,
+        round_pk=round_.pk,
+        split=split_notes(notes),
+        interviewers=[person.name for person in round_.interviewers.all()],
     )
     new_rows = services.rows_from_notes(split)
     unsure = len(new_rows["to_sort"])

@@ -2,7 +2,7 @@
 exception or a broken sentence, whatever the notes look like.
 
 Each drafter gets the same bad notes in every field it reads; its output is then read by
-the prose check (secondround/engine/drafting/prose_check.py), the same check `make eval` runs.
+the prose check (secondround/engine/nlp/prose_check.py), the same check `make eval` runs.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from secondround.engine.drafting.letters import (
     follow_up_email,
 )
 from secondround.engine.drafting.plan90 import Plan, draft_plan
-from secondround.engine.drafting.prose_check import check_greeting, check_text, known_data
 from secondround.engine.nlp import phrasing
+from secondround.engine.nlp.prose_check import check_greeting, check_text, known_data
 from secondround.engine.questions.question_bank import BankRequest, build_bank
 from secondround.engine.reading.posting import posting_sections
 

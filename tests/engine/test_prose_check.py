@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from secondround.engine.drafting.prose_check import (
+from secondround.engine.nlp.prose_check import (
     check_greeting,
     check_sentence,
     known_data,

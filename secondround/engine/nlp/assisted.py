@@ -221,7 +221,7 @@ def _paragraphs(text: str) -> list[str]:
 def _prose_failures(text: str, known: Sequence[str]) -> int:
     """Sentences the prose check finds a problem in (engine.prose_check); without the
     parser every sentence fails alike, so a comparison still holds."""
-    from secondround.engine.drafting.prose_check import (  # the parser loads only when needed
+    from secondround.engine.nlp.prose_check import (  # the parser loads only when needed
         check_text,
         known_data,
     )

@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django_tasks import task
 
+from secondround.assistant import services
+from secondround.assistant.models import ModelCall
 from secondround.engine.nlp.assisted import REWRITE_SCHEMA, rewrite_checked, rewrite_prompt
 
-from . import services
 from .drafts import Draft, draft_for, known_texts
-from .models import ModelCall
 
 
 def latest_call(owner, draft: Draft) -> ModelCall | None:
@@ -77,7 +77,7 @@ def rewrite_start(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @require_GET
 def rewrite_status(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     draft = draft_for(request.user, kind, pk)
-    return render(request, "assistant/_rewrite.html", box_context(request, draft))
+    return render(request, "rewriting/_rewrite.html", box_context(request, draft))
 
 
 @login_required

@@ -7,8 +7,8 @@ from django import template
 from django.http import Http404
 
 from secondround.assistant import services
-from secondround.assistant.drafts import Draft, draft_for
-from secondround.assistant.rewrite import box_context
+from secondround.rewriting.drafts import Draft, draft_for
+from secondround.rewriting.views import box_context
 
 register = template.Library()
 
@@ -22,7 +22,7 @@ def model_configured(request) -> bool:
     return request._model_configured
 
 
-@register.inclusion_tag("assistant/_rewrite_or_nothing.html", takes_context=True)
+@register.inclusion_tag("rewriting/_rewrite_or_nothing.html", takes_context=True)
 def rewrite_box(context, kind: str, pk: int) -> dict:
     request = context.get("request")
     if request is None or not model_configured(request):
