@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from question_sets import labelled_questions, training_rows  # noqa: E402
 
-from secondround.engine.questions import classify  # noqa: E402
+from secondround.engine.questions import classify, question_kind_rules  # noqa: E402
 from secondround.engine.questions.question_competency import train_competency_model  # noqa: E402
 from secondround.engine.questions.question_kinds import train_kind_model  # noqa: E402
 
@@ -90,10 +90,10 @@ def baseline(text: str) -> tuple[str, str]:
     kind = classify.question_kind(text)
     if kind is None:
         kind = max(kind_votes.items(), key=lambda kv: kv[1])[0] if kind_votes else "behavioral"
-    for competency, bonus in classify.KIND_PRIOR.get(kind, ()):
+    for competency, bonus in question_kind_rules.KIND_PRIOR.get(kind, ()):
         scores[competency] = scores.get(competency, 0.0) + bonus
     ranked = classify._ranked(scores)
-    return kind, (ranked[0][0] if ranked else classify.KIND_FALLBACK[kind])
+    return kind, (ranked[0][0] if ranked else question_kind_rules.KIND_FALLBACK[kind])
 
 
 def main() -> None:

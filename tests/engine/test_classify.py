@@ -17,12 +17,10 @@ from secondround.engine.questions.classify import (
     classify_question,
     competency_scores,
     load_library,
-    normalise,
     question_kind,
     set_library,
-    stem,
-    tokens,
 )
+from secondround.engine.questions.question_words import normalise, stem, tokens
 
 
 @pytest.fixture

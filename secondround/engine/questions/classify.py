@@ -47,7 +47,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -65,9 +64,23 @@ from secondround.engine.nlp.learning import train_softmax
 from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.engine.questions import illegal_questions
 from secondround.engine.questions.question_competency import KIND_COMPETENCY, load_competency_model
+from secondround.engine.questions.question_kind_rules import (
+    DEFAULT_KIND,
+    KIND_FALLBACK,
+    KIND_PRIOR,
+    KIND_RULES,
+    TECHNICAL_FIRST,
+)
 from secondround.engine.questions.question_kinds import load_kind_model
+from secondround.engine.questions.question_words import (
+    STOPWORDS,
+    WORD,
+    lexicon_scores,
+    normalise,
+    stem,
+    tokens,
+)
 
-PHRASES_PATH = DATA_DIR / "competency_phrases.json"
 QUESTIONS_DIR = DATA_DIR / "questions"
 PROTOTYPES_PATH = DATA_DIR / "competency_prototypes.json"
 EMBEDDINGS_PATH = DATA_DIR / "questions_embeddings.npz"  # written by scripts/embed_library.py
@@ -89,277 +102,6 @@ SOFTMAX_PROTOTYPE_WEIGHT = 3.0  # a prototype sentence counts as this many quest
 SOFTMAX_BALANCED = True  # class-balanced sample weights
 SOFTMAX_ITERATIONS = 400  # full-batch accelerated gradient steps
 CACHE_SIZE = 4096  # classify_question results kept in memory
-
-# A question's form says something about its competency: kind -> (competency, bonus).
-KIND_PRIOR: dict[str, tuple[tuple[str, float], ...]] = {
-    "motivation": (("motivation", 2.0),),
-    "self_assessment": (("self_awareness", 1.5),),
-    "salary": (("motivation", 3.0),),
-    "closing": (("motivation", 1.0),),
-    "curveball": (("creativity", 1.0),),
-    "technical": (("technical_depth", 1.5),),
-    "second_round": (("motivation", 0.5),),
-    "illegal": (("culture_fit", 1.0),),
-}
-# When nothing at all matched: the competency a kind most often assesses.
-KIND_FALLBACK: dict[str, str] = {
-    "behavioral": "problem_solving",
-    "situational": "problem_solving",
-    "second_round": "motivation",
-    "motivation": "motivation",
-    "technical": "technical_depth",
-    "self_assessment": "self_awareness",
-    "curveball": "creativity",
-    "illegal": "culture_fit",
-    "salary": "motivation",
-    "closing": "motivation",
-}
-DEFAULT_KIND = "behavioral"
-
-# Ordered (kind, pattern) rules run on the normalised, unstemmed text; first match wins.
-# Illegal questions are read before these by `illegal_questions` (protected grounds and
-# their lawful look-alikes). "How do you handle / prioritise…" (a habit or routine) is left
-# to the kind model: the occupations set files it as technical or situational, not as a
-# behavioural "tell me about a time".
-_KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
-    (
-        "salary",
-        r"\b(salary|salaries|pay (range|expectation)|how much (do|did) you (currently )?(make|earn)"
-        r"|compensation|current pay|expected pay|paid in your|wage|remuneration|your rate\b"
-        r"|earn (now|currently))",
-    ),
-    (
-        "closing",
-        r"\b((any|some|other) questions (for|about) (us|me|the)|do you have (any )?questions"
-        r"|what questions do you have|anything (else )?you (would like|want) to ask"
-        r"|anything else (we|i) should know|is there anything (else )?you.{0,20}(ask|add))",
-    ),
-    (
-        "curveball",
-        r"(\bif you (were|could be) an? (animal|gerbil|fruit|vegetable|color|colour|superhero"
-        r"|kitchen|tree|car|song|book|food)|\bhow many (golf balls|piano|windows|tennis balls"
-        r"|gas stations|people)|unlimited (budget|money)|desert island|zombie|superpower"
-        r"|\bwhich (animal|superhero|fictional)|\bgift\b|\btrips?\b|\bgrandmother|grandparent"
-        r"|\bteach (me|us|your interviewer)\b|disagree with you about|what is broken"
-        r"|if you could (have|be|go|meet|live)|alien|time machine|lottery)",
-    ),
-    (
-        "self_assessment",
-        r"(first annual review|would (i|we) be telling you)",
-    ),
-    (
-        "second_round",
-        r"(\bwhat have you learn(ed|t) about (us|our|the company|the team)"
-        r"|\bhow would you proceed|\bfirst (day|week|month|30|60|90|six months|6 months|year)"
-        r"|\b(30|60|90|six|6) (days|months) (after|in|on)|\bif (you were|you are|i) hired"
-        r"|\bafter (being|you are|you're|you were) hired|\bwhat (do|did) you (think|know) of"
-        r"|\bwhat do you know about (us|our|the (role|company|team|position|job))"
-        r"|\bimprove (our|the company|\w+s (website|app|product|service|store|experience))"
-        r"|\bremove from (our|the|\w+)|\bhow does \w+ impact"
-        r"|\bbugs in\b|\bfavou?rite feature|\bwhat questions did you)",
-    ),
-    (
-        "motivation",
-        r"(\bwhy (do|would) you (want|like) to (work|join|leave|change)|\bwhy (do|did) you apply"
-        r"|\bwhy are you (interested|looking|leaving|applying)|\bwhy (this|our) (company|role"
-        r"|job|position|team|industry|field|organi[sz]ation)|\bwhy do you like\b"
-        r"|^why [\w.&' -]{2,30}\??$"
-        r"|\b(tell me )?(about )?why you want to\b|\bwhere do you (see yourself|want to be)"
-        r"|\b(five|5|ten|10) years\b|\blooking for in (your|a|the) next|\bnext role"
-        r"|\bwhat (excites|interests|attracts) you about (the|this|our|us)|\bleave your current"
-        r"|\bleaving your|\bchange (your )?(current )?(company|job|career)|\bcareer (goals|plans)"
-        r"|\bwhat (part of )?our (mission|values)|\bresonates"
-        r"|\bdon ?t want from"
-        r"|\bbest and worst things about your (current|last))",
-    ),
-    (
-        "self_assessment",
-        r"(\babout yourself\b|\bdescribe yourself|\bsomething about yourself|\bwho you are\b"
-        r"|\bweakness|\bstrengths?\b|\barea(s)? (of|for) (growth|improvement|development)"
-        r"|\b(would|do|might) (your|my|the) (\w+ ){0,2}(colleagues|manager|boss|coworkers"
-        r"|co workers|friends|team|supervisors?|peers|reports) (say|describe|use|rate|call)"
-        r"|\bdescribe you\b|\brate you\b|\bgood fit\b|\bfit for (this|the)|\bwhat frustrates"
-        r"|\bwhat (are you|excites you|motivates you|drives you)\b.{0,20}$"
-        r"|\bcriticized|\bcriticised|\bpet peeve|\bhow do you (stay|keep) (up|current)"
-        r"|\bwhat do you do to (enhance|improve|keep|develop)|\bwant to develop"
-        r"|\bwhat (is|was) the most fun|\bbest day of work|\bmost interesting subjects"
-        r"|\bhow would you (describe|rate|sum up|characteri[sz]e) (yourself|your)\b)",
-    ),
-    (
-        "situational",
-        r"(\bwhat (would|will|should|could) you do\b|\bhow would you (handle|respond|react|deal"
-        r"|approach|manage|proceed|go about|resolve|tackle|prioriti[sz]e)|\bwhat would you do if"
-        r"|\bimagine\b|\bsuppose\b|\bassume\b|\bif you (were|had|found|noticed|saw|discovered)"
-        r"|\bif (a|an|your|someone|somebody|the) .{0,60}\bhow would|\bhow would (handle|you)"
-        r"|\bwhat if\b)",
-    ),
-    (
-        "behavioral",
-        r"(\btell me (about )?(a|an|one|the|some|your)\b|\btell me a time|\bdescribe (a|an|one"
-        r"|the|your)\b|\bgive (me )?an example|\bgive (me )?examples|\bprovide an example"
-        r"|\bwalk me through|\btake me through|\bshare (a|an|one)\b|\bname a (situation|time)"
-        r"|\bhave you ever\b|\bwhen (did|have) you\b"
-        r"|\bwhat (is|was|s|are|were) the (most|biggest|hardest"
-        r"|toughest|best|worst)|\bhow (did|have) you\b|\bstate an experience|\btalk about"
-        r"|\bexplain (a|the|your) project|\bin your (professional )?experience"
-        r"|\bwhat (project|projects)\b|\bwhat have you (built|done|worked)"
-        r"|\bwhat is something (that )?you (had|have|did))",
-    ),
-    (
-        "technical",
-        r"(\bhow would you (design|test|build|implement|architect|debug|optimi[sz]e|model|write)"
-        r"|\bexplain (how|what|the difference)|\bwhat is the difference between|\barchitecture"
-        r"|\bhow does (a|an|the) \w+ work|\bwhat is (a|an) \w+\??$|\bdefine\b"
-        r"|\bwalk me through how|\bhow do you (calculate|configure|implement|use|measure)"
-        r"|\bwhich (tools|methods|techniques|frameworks)|\bwhat tools)",
-    ),
-)
-KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in _KIND_RULE_TEXT
-)
-# Rules whose form is decisive even when a more topical rule also matched, checked first.
-# A technical method question ("how would you design…") beats the generic situational form.
-# So do a method walked through ("walk me through how you'd…") and a question on the state
-# of the field, which the occupations set files under the job's knowledge.
-_TECHNICAL_FIRST = re.compile(
-    r"(\bhow would you (design|test|build|implement|architect|debug|optimi[sz]e)\b"
-    r"|\barchitecture\b|\bwalk me through how (youd|you would|you will|to)\b"
-    r"|\bfacing (the|our|your|this) (\w+ )?(field|profession|industry|sector)\b"
-    r"|\b(industry|field) trends?\b)"
-)
-
-# --------------------------------------------------------------------------------------
-# Normalisation
-# --------------------------------------------------------------------------------------
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-_WORD = re.compile(r"[a-z0-9{}]+")
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word table written as one block of text."""
-    return frozenset(text.split())
-
-
-_KEEP = _words(
-    "is was has his its this us bus yes gas plus thus always perhaps news series process"
-    " success less unless across analysis diagnosis basis crisis stress address business"
-    " class focus status campus bonus lens does goes kids"
-    " something nothing anything everything thing during morning evening bring spring"
-    " string ceiling"
-)
-_VOWELS = frozenset("aeiouy")
-
-
-def normalise(text: str) -> str:
-    """Lower case, straight quotes, hyphens/slashes as spaces, apostrophes dropped."""
-    text = text.translate(_QUOTES).lower()
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    text = re.sub(r"[-/_]", " ", text)
-    text = text.replace("'", "")
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def stem(word: str) -> str:
-    """A careful suffix stripper: plural -s/-es/-ies, -ing, -ed, -ly, a final -e."""
-    if len(word) <= 3 or word in _KEEP or not word.isalpha():
-        return word
-    w = word
-    if w.endswith(("ies", "ied")) and len(w) > 4:
-        return w[:-3] + "y"  # studies, studied -> study
-    elif w.endswith(("sses", "shes", "ches", "xes", "zes")):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    for suffix in ("ing", "ed"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            base = w[: -len(suffix)]
-            if not any(c in _VOWELS for c in base):
-                break
-            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
-                base = base[:-1]  # running -> run, planned -> plan
-            w = base
-            break
-    if w.endswith("ly") and len(w) > 5:
-        w = w[:-2]
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]
-    return w
-
-
-def tokens(text: str) -> list[str]:
-    """Stemmed word tokens of `text`."""
-    return [stem(w) for w in _WORD.findall(normalise(text))]
-
-
-_STOPWORDS = frozenset(
-    tokens(
-        "a an the and or but of to in on at for with by from as into about me my i we our us"
-        " you your yours it its this that these those there their they them he she his her"
-        " is are was were be been being am do does did have has had will would could should"
-        " can may might must shall what when where which who whom why how if then than so"
-        " not no any some one tell describe give example time situation share talk walk"
-        " through explain name recent recently ever past previous current something"
-        " someone somebody thing things like just get got make made did done very most more"
-        " s t work job experience handle handled deal happen happened role company"
-        " youve ive weve theyve youre were im id youd ill youll dont didnt doesnt wasnt"
-    )
-)
-
-# --------------------------------------------------------------------------------------
-# The phrase lexicon
-# --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Entry:
-    competency: str
-    weight: float
-    phrase: str | None  # stemmed words joined by spaces, matched on word boundaries
-    regex: re.Pattern[str] | None  # or a regular expression on the normalised text
-
-
-def _load_phrases(path: Path) -> tuple[_Entry, ...]:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ()
-    entries: list[_Entry] = []
-    if not isinstance(raw, dict):
-        return ()
-    for competency, items in raw.items():
-        if competency not in COMPETENCIES or not isinstance(items, list):
-            continue
-        for item in items:
-            if not (isinstance(item, list) and len(item) == 2):
-                continue
-            phrase, weight = item
-            if not isinstance(phrase, str) or not isinstance(weight, int | float):
-                continue
-            if phrase.startswith("re:"):
-                entries.append(_Entry(competency, float(weight), None, re.compile(phrase[3:])))
-            else:
-                stemmed = " ".join(tokens(phrase))
-                if stemmed:
-                    entries.append(_Entry(competency, float(weight), stemmed, None))
-    return tuple(entries)
-
-
-_ENTRIES: tuple[_Entry, ...] = _load_phrases(PHRASES_PATH)
-
-
-def _lexicon_scores(normalised: str, stemmed: str) -> dict[str, float]:
-    padded = f" {stemmed} "
-    scores: dict[str, float] = {}
-    for entry in _ENTRIES:
-        if entry.phrase is not None:
-            hit = f" {entry.phrase} " in padded
-        else:
-            assert entry.regex is not None
-            hit = entry.regex.search(normalised) is not None
-        if hit:
-            scores[entry.competency] = scores.get(entry.competency, 0.0) + entry.weight
-    return scores
 
 
 # --------------------------------------------------------------------------------------
@@ -388,7 +130,7 @@ class QuestionLibrary:
             if competency not in COMPETENCIES:
                 continue
             kind_id = kind if isinstance(kind, str) and kind in QUESTION_KINDS else ""
-            words = frozenset(t for t in tokens(text) if t not in _STOPWORDS)
+            words = frozenset(t for t in tokens(text) if t not in STOPWORDS)
             if words:
                 qid = q.get("id")
                 qid = qid if isinstance(qid, str) else f"#{len(items)}"
@@ -714,7 +456,7 @@ def question_kind(text: str) -> str | None:
     for kind, pattern in KIND_RULES[:3]:  # salary, closing, curveball
         if pattern.search(norm):
             return kind
-    if _TECHNICAL_FIRST.search(norm):
+    if TECHNICAL_FIRST.search(norm):
         return "technical"
     for kind, pattern in KIND_RULES[3:]:
         if pattern.search(norm):
@@ -733,7 +475,7 @@ def _learned_kind(vector: Vectors | None, rule: str | None, lawful: bool) -> str
 def lexicon_vector(text: str) -> npt.NDArray[np.float32]:
     """The phrase lexicon's score per competency, in COMPETENCIES order."""
     norm = normalise(text)
-    scores = _lexicon_scores(norm, " ".join(stem(w) for w in _WORD.findall(norm)))
+    scores = lexicon_scores(norm, " ".join(stem(w) for w in WORD.findall(norm)))
     return np.array([scores.get(c, 0.0) for c in COMPETENCIES], dtype=np.float32)
 
 
@@ -750,9 +492,9 @@ def _learned_competency(text: str, vector: Vectors | None, kind: str) -> dict[st
 
 def _raw_scores(text: str) -> tuple[dict[str, float], dict[str, float]]:
     norm = normalise(text)
-    words = [stem(w) for w in _WORD.findall(norm)]
-    scores = _lexicon_scores(norm, " ".join(words))
-    competency_votes, kind_votes = _knn_votes(w for w in words if w not in _STOPWORDS)
+    words = [stem(w) for w in WORD.findall(norm)]
+    scores = lexicon_scores(norm, " ".join(words))
+    competency_votes, kind_votes = _knn_votes(w for w in words if w not in STOPWORDS)
     for competency, vote in competency_votes.items():
         scores[competency] = scores.get(competency, 0.0) + KNN_WEIGHT * vote
     for competency, vote in _semantic_votes(text, _library).items():

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.entities import SLOT_KINDS, EntityIndex, Kind
 from secondround.engine.nlp.vocabulary import COMPETENCIES
-from secondround.engine.questions.classify import classify_question, tokens
+from secondround.engine.questions.classify import classify_question
 from secondround.engine.questions.illegal_questions import protected_ground
 from secondround.engine.questions.question_library import (
     EMPLOYER_CHECKS,
@@ -29,6 +29,7 @@ from secondround.engine.questions.question_library import (
     library,
     skill_templates,
 )
+from secondround.engine.questions.question_words import tokens
 
 # --------------------------------------------------------------------------------------
 # Data tables
