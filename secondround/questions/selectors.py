@@ -20,6 +20,7 @@ from secondround.engine.question_bank import (
 from secondround.engine.question_bank import (
     OwnQuestion as OwnBankQuestion,
 )
+from secondround.engine_results import ResultCache
 from secondround.opportunities.models import Opportunity, Round
 from secondround.research.selectors import entities
 
@@ -97,8 +98,14 @@ def bank_request(round_: Round) -> BankRequest:
     )
 
 
+# A bank per round being prepared in this process; a few hundred kB in all.
+_BANKS: ResultCache[tuple[BankQuestion, ...]] = ResultCache(size=512)
+
+
 def round_bank(round_: Round) -> list[BankQuestion]:
-    return build_bank(bank_request(round_))
+    """The round's bank, built once for each distinct request (see engine_results)."""
+    request = bank_request(round_)
+    return list(_BANKS.get(request, lambda: tuple(build_bank(request))))
 
 
 def prepared_keys(round_: Round) -> set[str]:

@@ -10,11 +10,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from secondround.engine.matching import QuestionMatches, QuestionText, match
 from secondround.engine.question_bank import BankQuestion
 from secondround.engine.vocabulary import COMPETENCIES
+from secondround.engine_results import ResultCache
 from secondround.opportunities.models import Round
 from secondround.questions.selectors import posting_needs, round_bank
 
 from .models import Story
-from .services import refresh_vectors, story_text
+from .services import refresh_vectors, story_text, story_text_inputs
 
 # Kinds answered without a STAR story: the staples have their own builders (research page),
 # illegal and curveball questions their guidance, pay and closing questions a script.
@@ -49,6 +50,18 @@ class RoundCoverage:
     rehearse: list[tuple[Story, int]]  # stories that answer the most questions, most first
 
 
+# The matching of each (stories, bank) pair seen lately in this process.
+_MATCHES: ResultCache[tuple[QuestionMatches, ...]] = ResultCache(size=512)
+
+
+def story_matches(stories: list[Story], questions: list[QuestionText]) -> list[QuestionMatches]:
+    """engine.matching.match on the stories, computed once for each distinct input."""
+    inputs = ([story_text_inputs(story) for story in stories], questions)
+    return list(
+        _MATCHES.get(inputs, lambda: tuple(match([story_text(s) for s in stories], questions)))
+    )
+
+
 def owner_stories(owner: AbstractBaseUser) -> list[Story]:
     stories = list(Story.objects.filter(owner=owner))
     refresh_vectors(stories)
@@ -62,8 +75,8 @@ def round_coverage(
     stories = owner_stories(owner)
     by_id = {str(story.pk): story for story in stories}
     bank = round_bank(round_) if bank is None else bank
-    matched = match(
-        [story_text(story) for story in stories],
+    matched = story_matches(
+        stories,
         [QuestionText(q.key, q.text, q.competency) for q in bank if q.kind not in NOT_STORY_KINDS],
     )
     matches_by_key = {m.question_id: m for m in matched}

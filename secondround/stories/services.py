@@ -78,6 +78,11 @@ def story_text(story: Story) -> StoryText:
     )
 
 
+def story_text_inputs(story: Story) -> tuple[StoryText, bytes, str]:
+    """Everything `story_text` reads of a story: a cache key for what is computed from it."""
+    return (_plain_text(story), bytes(story.vector) if story.vector else b"", story.vector_digest)
+
+
 def refresh_vectors(stories: Sequence[Story]) -> None:
     """Embed the stories whose text changed since their vector was computed, and keep it."""
     stale = [
