@@ -12,7 +12,7 @@ from secondround.engine.question_bank import BankQuestion
 from secondround.engine.vocabulary import COMPETENCIES
 from secondround.engine_results import ResultCache
 from secondround.opportunities.models import Round
-from secondround.questions.selectors import posting_needs, round_bank
+from secondround.questions.selectors import PostingNeeds, posting_needs, round_bank
 
 from .models import Story
 from .services import refresh_vectors, story_text, story_text_inputs
@@ -69,10 +69,16 @@ def owner_stories(owner: AbstractBaseUser) -> list[Story]:
 
 
 def round_coverage(
-    round_: Round, owner: AbstractBaseUser, *, bank: list[BankQuestion] | None = None
+    round_: Round,
+    owner: AbstractBaseUser,
+    *,
+    bank: list[BankQuestion] | None = None,
+    stories: list[Story] | None = None,
+    needs: PostingNeeds | None = None,
 ) -> RoundCoverage:
-    """Which stories answer the round's questions; pass `bank` when the caller built it."""
-    stories = owner_stories(owner)
+    """Which stories answer the round's questions. Pass the `bank`, the owner's `stories`
+    (owner_stories) and the opportunity's posting `needs` when the caller has them."""
+    stories = owner_stories(owner) if stories is None else stories
     by_id = {str(story.pk): story for story in stories}
     bank = round_bank(round_) if bank is None else bank
     matched = story_matches(
@@ -93,7 +99,7 @@ def round_coverage(
         if item.matches.covered
         for story_match in item.matches.matches
     )
-    needs = posting_needs(round_.opportunity).needs
+    needs = posting_needs(round_.opportunity) if needs is None else needs
     competencies = [
         CompetencyCoverage(
             competency=need.competency,
@@ -101,7 +107,7 @@ def round_coverage(
             weight=need.weight,
             stories=[story for story in stories if need.competency in story.competencies],
         )
-        for need in needs
+        for need in needs.needs
     ]
     competencies.sort(key=lambda item: (bool(item.stories), -item.weight))
     return RoundCoverage(
