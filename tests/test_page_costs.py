@@ -131,3 +131,28 @@ def test_a_coachs_bank_page_renders_the_comment_form_once_for_every_question(
         assert f'name="key" value="{key}"' in page
     ids = [part.split('"')[0] for part in page.split('id="comment')[1:]]
     assert len(ids) == len(set(ids)) >= 2 * len(keys)
+
+
+def test_a_saved_or_imported_story_is_embedded_then_not_on_the_pages(
+    alice, bob, alice_round, monkeypatch
+):
+    from secondround.portability.services import account_export, account_import
+    from secondround.stories import services as story_services
+
+    story_services.story_save(
+        story=Story(owner=alice, title="Cut late deliveries", action="I called every carrier.")
+    )
+    account_import(
+        owner=bob, payload=account_export(owner=alice, now=timezone.now()), replace=False
+    )
+
+    def no_embedding(*args, **kwargs):
+        raise AssertionError("a page embedded a story")
+
+    monkeypatch.setattr(story_services, "embed_stories", no_embedding)
+    monkeypatch.setattr(story_services, "embed_story_parts", no_embedding)
+    for owner in (alice, bob):
+        (stored,) = Story.objects.filter(owner=owner)
+        assert story_services.story_text_inputs(stored)[1]  # the vectors are kept
+        assert story_services.story_text(stored).vector is not None
+    story_selectors.round_coverage(alice_round, alice)
