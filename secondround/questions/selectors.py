@@ -100,7 +100,7 @@ def bank_request(round_: Round, *, needs: PostingNeeds | None = None) -> BankReq
     )
 
 
-# A bank per round being prepared in this process; a few hundred kB in all.
+# The banks of the rounds being prepared (about 60 kB each: at most ~30 MB a process).
 _BANKS: ResultCache[tuple[BankQuestion, ...]] = ResultCache(size=512)
 
 

@@ -50,7 +50,7 @@ class RoundCoverage:
     rehearse: list[tuple[Story, int]]  # stories that answer the most questions, most first
 
 
-# The matching of each (stories, bank) pair seen lately in this process.
+# The matching of each (stories, bank) pair seen lately (about 20 kB each).
 _MATCHES: ResultCache[tuple[QuestionMatches, ...]] = ResultCache(size=512)
 
 
