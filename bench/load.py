@@ -12,13 +12,15 @@ candidates their dashboard, round, question bank, a practice answer, a debrief, 
 and research; coaches what candidates shared with them, and a comment now and then;
 admins their career centre's figures. The candidates are copies of the demo candidate
 (export and import). The load client runs in this process, on the same machine.
-Prints FIGURE lines: p50 and p95 per page, requests, errors, and for SQLite the
-"database is locked" lines in the server's log.
+Prints FIGURE lines: p50 and p95 per page, requests, errors, the server's CPU time per
+request (from /proc: steadier than wall-clock times on a shared machine), and for SQLite
+the "database is locked" lines in the server's log.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -289,6 +291,23 @@ def warm_up(base: str, made: dict, rounds: int) -> None:
                     session.get(base + url, timeout=120)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of the server and its running children (gunicorn's
+    workers), from /proc: what a request costs, whatever else the shared machine runs."""
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(child) for child in children]
+    total = 0.0
+    for each in pids:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
@@ -337,6 +356,7 @@ def main() -> None:
     server = start_server(args.server, port, args.workers, args.threads, log)
     warm_up(f"http://127.0.0.1:{port}", made, rounds=2 * args.workers)
     results = Results()
+    cpu_before = cpu_seconds(server.pid)
     deadline = time.time() + args.seconds
     threads = [
         threading.Thread(
@@ -351,6 +371,7 @@ def main() -> None:
         thread.start()
     for thread in threads:
         thread.join(timeout=args.seconds + 180)
+    server_cpu = cpu_seconds(server.pid) - cpu_before
     server.terminate()
     server.wait(timeout=30)
     server_log = log.read_text(errors="replace")
@@ -371,6 +392,9 @@ def main() -> None:
         print(f"FIGURE {prefix}_p95 {percentile(values, 0.95):.0f} ms")
     errors = sum(results.errors.values())
     print(f"FIGURE load_{database}_{len(threads)}users_requests {total} count")
+    # Logins included (argon2, ~0.1 s each); the database server's own CPU is not.
+    per_request = 1000 * server_cpu / max(total, 1)
+    print(f"FIGURE load_{database}_{len(threads)}users_server_cpu_per_request {per_request:.1f} ms")
     print(f"FIGURE load_{database}_{len(threads)}users_errors {errors} count")
     for example in results.examples:
         print(f"# error: {example}", file=sys.stderr)

@@ -15,6 +15,7 @@ SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/dashboard.py
 "$BIN/python" bench/story_matching_speed.py
 "$BIN/python" bench/letters_speed.py
 SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/readiness.py
+SECONDROUND_HOME=$(mktemp -d) "$BIN/python" bench/page_costs.py 2>/dev/null  # CPU and queries per page
 
 "$BIN/python" bench/drafting_speed.py
 "$BIN/python" bench/answer_analysis_speed.py

@@ -6,20 +6,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
 from secondround.debrief.models import AskedQuestion
 from secondround.engine.overview.readiness import RoundFacts, RoundPath, round_path
 from secondround.followup.models import FollowUp, InterviewerNote, Letter
 from secondround.followup.selectors import follow_ups_due, letters_due
-from secondround.opportunities.models import Round
+from secondround.opportunities.models import Interviewer, Round
 from secondround.opportunities.selectors import DashboardRow, dashboard_rows, round_end
 from secondround.practice.models import Attempt
-from secondround.questions.selectors import prepared_keys, round_bank
+from secondround.questions.selectors import posting_needs, prepared_keys, round_bank
 from secondround.research.models import CompanyProfile, InterviewerResearch
-from secondround.stories.models import Story
-from secondround.stories.selectors import round_coverage
+from secondround.stories.selectors import owner_stories, round_coverage
 
 # The bank's first questions, illegal and off-the-wall ones aside, are the likely ones.
 LIKELY_QUESTIONS = 20
@@ -35,30 +34,65 @@ def _filled(instance: object, fields: tuple[str, ...]) -> bool:
     return instance is not None and any(str(getattr(instance, f) or "").strip() for f in fields)
 
 
+def _read_roster(round_: Round) -> None:
+    """The round's people, each marked researched / with own questions / with notes / with
+    a letter sent: one query for what took five, kept as the round's `interviewers` so
+    that the bank's roster and round_end read the same rows. The round must not have its
+    interviewers prefetched already (its people would lack the marks)."""
+    people = Interviewer.objects.annotate(
+        researched=Exists(
+            InterviewerResearch.objects.filter(interviewer=OuterRef("pk")).exclude(
+                background="", shared_experience="", talking_points="", profile_notes=""
+            )
+        ),
+        has_own_questions=Exists(AskChoice.objects.filter(interviewer=OuterRef("pk"))),
+        has_notes=Exists(
+            InterviewerNote.objects.filter(interviewer=OuterRef("pk")).exclude(
+                Q(discussed="") & Q(cares_about="") & Q(worries="")
+            )
+        ),
+        letter_sent=Exists(
+            Letter.objects.filter(interviewer=OuterRef("pk"), sent_at__isnull=False)
+        ),
+    )
+    prefetch_related_objects([round_], Prefetch("interviewers", queryset=people))
+
+
 def round_facts(round_: Round, owner: AbstractBaseUser, *, now: datetime) -> RoundFacts:
-    """Everything the path counts for one round (about a dozen queries, and the bank)."""
+    """Everything the path counts for one round (about twenty queries; the bank and the
+    matching are cached). Each row is read once, whichever of the bank, the coverage or
+    the counts below needs it: under load, the queries were most of a page's time."""
     opportunity = round_.opportunity
+    _read_roster(round_)
     people = list(round_.interviewers.all())
-    person_ids = [person.pk for person in people]
     earlier = (
         Round.objects.filter(opportunity=opportunity, number__lt=round_.number)
         .order_by("-number")
         .first()
     )
-    asked = AskedQuestion.objects.filter(debrief__round=earlier) if earlier else None
-    bank = round_bank(round_)
+    debrief = (
+        AskedQuestion.objects.filter(debrief__round=earlier).aggregate(
+            asked=Count("pk"), struggled=Count("pk", filter=Q(went=AskedQuestion.Went.STRUGGLED))
+        )
+        if earlier
+        else {"asked": 0, "struggled": 0}
+    )
+    needs = posting_needs(opportunity)
+    bank = round_bank(round_, needs=needs)
     likely = [q for q in bank if q.kind not in NOT_LIKELY_KINDS][:LIKELY_QUESTIONS]
     likely_keys = {q.key for q in likely}
-    stories = Story.objects.filter(owner=owner).count()
+    stories = owner_stories(owner)
     without_story = 0
     if stories:
-        coverage = round_coverage(round_, owner, bank=bank)
+        coverage = round_coverage(round_, owner, bank=bank, stories=stories, needs=needs)
         without_story = sum(
             1
             for item in coverage.questions
             if item.question.key in likely_keys and not item.matches.covered
         )
-    attempts = Attempt.objects.filter(round=round_, status=Attempt.Status.DONE)
+    practice = Attempt.objects.filter(round=round_, status=Attempt.Status.DONE).aggregate(
+        done=Count("pk"), spoken=Count("pk", filter=~Q(audio=""))
+    )
     ended = round_end(round_)
     follow_up = FollowUp.objects.filter(round=round_).first()
     return RoundFacts(
@@ -67,27 +101,20 @@ def round_facts(round_: Round, owner: AbstractBaseUser, *, now: datetime) -> Rou
         people=len(people),
         people_complete=sum(1 for p in people if p.title.strip() and p.relation != "other"),
         earlier_round=earlier is not None,
-        debrief_questions=asked.count() if asked is not None else 0,
-        debrief_struggled=(
-            asked.filter(went=AskedQuestion.Went.STRUGGLED).count() if asked is not None else 0
-        ),
+        debrief_questions=debrief["asked"],
+        debrief_struggled=debrief["struggled"],
         company_researched=_filled(
             CompanyProfile.objects.filter(opportunity=opportunity).first(),
             ("industry", "products", "launches", "competitors", "values"),
         ),
-        people_researched=InterviewerResearch.objects.filter(interviewer_id__in=person_ids)
-        .exclude(background="", shared_experience="", talking_points="", profile_notes="")
-        .count(),
+        people_researched=sum(1 for person in people if person.researched),
         likely_questions=len(likely),
         likely_prepared=len(likely_keys & prepared_keys(round_)),
         likely_without_story=without_story,
-        stories=stories,
-        practised=attempts.count(),
-        practised_spoken=attempts.exclude(audio="").count(),
-        people_with_own_questions=AskChoice.objects.filter(interviewer_id__in=person_ids)
-        .values("interviewer_id")
-        .distinct()
-        .count(),
+        stories=len(stories),
+        practised=practice["done"],
+        practised_spoken=practice["spoken"],
+        people_with_own_questions=sum(1 for person in people if person.has_own_questions),
         plan=_filled(
             NinetyDayPlan.objects.filter(opportunity=opportunity).first(),
             ("learn", "contribute", "lead"),
@@ -97,12 +124,8 @@ def round_facts(round_: Round, owner: AbstractBaseUser, *, now: datetime) -> Rou
         ).exists(),
         brief_ready=round_.starts_at is not None
         and bool(round_.location.strip() or round_.video_link.strip()),
-        people_with_notes=InterviewerNote.objects.filter(interviewer_id__in=person_ids)
-        .exclude(Q(discussed="") & Q(cares_about="") & Q(worries=""))
-        .count(),
-        letters_sent=Letter.objects.filter(
-            interviewer_id__in=person_ids, sent_at__isnull=False
-        ).count(),
+        people_with_notes=sum(1 for person in people if person.has_notes),
+        letters_sent=sum(1 for person in people if person.letter_sent),
         follow_up_set=follow_up is not None and follow_up.decision_expected_on is not None,
     )
 

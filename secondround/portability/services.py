@@ -25,6 +25,8 @@ from django.db import IntegrityError, models, transaction
 import secondround
 from secondround.practice.models import Attempt
 from secondround.practice.services import recordings_forget
+from secondround.stories.models import Story
+from secondround.stories.services import refresh_vectors
 
 from .archive import RECORDINGS_DIR, ImportFileError, read_archive, write_archive
 from .tree import ACCOUNT_FIELDS, EXPORT_ROOTS, REFERENCED, Node
@@ -389,11 +391,15 @@ def account_import(
     state = _Importing(files=files or {})
     try:
         with transaction.atomic():
-            return _import(owner, payload, replace, state)
+            result = _import(owner, payload, replace, state)
     except BaseException:
         for storage, name in state.written:  # the rows are rolled back; so are their files
             storage.delete(name)
         raise
+    # The imported stories' vectors now, after the import's transaction (embedding takes
+    # a moment), rather than on the first page that matches them.
+    refresh_vectors(list(Story.objects.filter(owner=owner)))
+    return result
 
 
 def _import(owner: AbstractBaseUser, payload: Any, replace: bool, state: _Importing):

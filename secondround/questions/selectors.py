@@ -20,6 +20,7 @@ from secondround.engine.questions.question_bank import (
 )
 from secondround.engine.reading.posting import posting_sections
 from secondround.engine.reading.posting_analysis import analyse_posting
+from secondround.engine_results import ResultCache
 from secondround.opportunities.models import Opportunity, Round
 from secondround.research.models import CompetencyNeed, SkillNeed
 from secondround.research.selectors import entities
@@ -68,9 +69,10 @@ def earlier_questions(round_: Round) -> QuerySet[AskedQuestion]:
     return AskedQuestion.objects.filter(**_earlier(round_))
 
 
-def bank_request(round_: Round) -> BankRequest:
+def bank_request(round_: Round, *, needs: PostingNeeds | None = None) -> BankRequest:
+    """What the bank is built from; `needs`: the opportunity's, when the caller read them."""
     opportunity = round_.opportunity
-    needs = posting_needs(opportunity)
+    needs = posting_needs(opportunity) if needs is None else needs
     earlier = _earlier(round_)
     return BankRequest(
         needs=needs.needs,
@@ -91,13 +93,20 @@ def bank_request(round_: Round) -> BankRequest:
             for q in round_.own_questions.all()
         ],
         seed=f"{opportunity.pk}:{round_.number}",
-        entities=entities(opportunity),
+        # The same (name, kind or None) as entities() reads of the posting by itself.
+        entities=entities(opportunity, skills=[(n, kind or None) for n, _, kind in needs.skills]),
         duties=list(posting_sections(opportunity.posting_text).responsibilities),
     )
 
 
-def round_bank(round_: Round) -> list[BankQuestion]:
-    return build_bank(bank_request(round_))
+# The banks of the rounds being prepared (about 60 kB each: at most ~30 MB a process).
+_BANKS: ResultCache[tuple[BankQuestion, ...]] = ResultCache(size=512)
+
+
+def round_bank(round_: Round, *, needs: PostingNeeds | None = None) -> list[BankQuestion]:
+    """The round's bank, built once for each distinct request (see engine_results)."""
+    request = bank_request(round_, needs=needs)
+    return list(_BANKS.get(request, lambda: tuple(build_bank(request))))
 
 
 def prepared_keys(round_: Round) -> set[str]:

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -125,6 +126,8 @@ def _filed(request: HttpRequest, form: AskedQuestionFilingForm | OwnQuestionFili
 @require_GET
 def bank(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
+    # Read once for the filters, the bank's roster and own questions, and the refile forms.
+    prefetch_related_objects([round_], "interviewers", "own_questions")
     interviewers = list(round_.interviewers.all())
     filter_form = BankFilterForm(request.GET or None, interviewers=interviewers)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}

@@ -173,15 +173,18 @@ def saved_names(opportunity: Opportunity) -> list[str]:
     return [name for name in dict.fromkeys(n.strip() for n in names) if name]
 
 
-def entities(opportunity: Opportunity) -> EntityIndex:
+def entities(
+    opportunity: Opportunity, *, skills: list[tuple[str, str | None]] | None = None
+) -> EntityIndex:
     """Every term the user saved with its kind (tool, procedure, metric, competitor...):
-    the one place drafts learn what a term is. See engine/nlp/entities.py."""
+    the one place drafts learn what a term is. See engine/nlp/entities.py. `skills`: the
+    posting's (name, kind or None), when the caller read them (questions' posting_needs)."""
     profile = CompanyProfile.objects.filter(opportunity=opportunity).first()
     lines = {
         field: list(item_lines(getattr(profile, field))) if profile else []
         for field in ("products", "launches", "competitors", "values")
     }
-    skills = [(name, kind) for name, kind in _typed_skills(opportunity)]
+    skills = _typed_skills(opportunity) if skills is None else skills
     glossary = [
         (term.term, term.meaning) for term in GlossaryTerm.objects.filter(opportunity=opportunity)
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -144,6 +145,7 @@ def shared_debrief(request: HttpRequest, pk: int) -> HttpResponse:
 def shared_bank(request: HttpRequest, pk: int) -> HttpResponse:
     grant = _round(request, pk, Section.BANK)
     round_ = grant.obj
+    prefetch_related_objects([round_], "interviewers")  # the bank's roster and the names
     questions = round_bank(round_)
     prepared = prepared_keys(round_)
     return render(
