@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from secondround.engine.nlp.assisted import redact, restore
-from secondround.engine.reading.invitation import ParsedInvitation
+from secondround.engine.reading.invitation_entries import ParsedInvitation
 from secondround.engine.reading.model_reading import (
     INVITATION_SCHEMA,
     NOTES_SCHEMA,

@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_tasks import task
 
-from secondround.engine.reading.invitation import ParsedInvitation
+from secondround.engine.reading.invitation_entries import ParsedInvitation
 from secondround.engine.reading.model_reading import (
     INVITATION_SCHEMA,
     NOTES_SCHEMA,

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secondround.assistant import reading as model_reading
-from secondround.engine.reading.invitation import AgendaItem, ParsedInvitation, parse_invitation
+from secondround.engine.reading.invitation import parse_invitation
+from secondround.engine.reading.invitation_entries import AgendaItem, ParsedInvitation
 from secondround.engine.reading.invitation_files import UnreadableInvitation, parse_invitation_file
 from secondround.engine.reading.model_reading import ONLY_THE_MODEL
 

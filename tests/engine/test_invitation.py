@@ -12,13 +12,13 @@ import pytest
 from secondround.engine.nlp.vocabulary import RELATIONS
 from secondround.engine.reading.invitation import (
     NO_ROSTER_WARNING,
-    ParsedInvitation,
     infer_relation,
     parse_invitation,
     parse_time_range,
     roster_as_json,
     zone_for_abbreviation,
 )
+from secondround.engine.reading.invitation_entries import ParsedInvitation
 
 FIXTURES = Path(__file__).parent / "fixtures" / "invitations"
 FIXTURE_PATHS = sorted(FIXTURES.glob("*.txt"))

@@ -28,12 +28,11 @@ from secondround.engine.nlp.sizes import MB, too_large
 from secondround.engine.nlp.word_tables import word_set
 from secondround.engine.reading.invitation import (
     HONORIFICS,
-    ParsedInvitation,
-    RosterEntry,
     infer_relation,
     parse_invitation,
     split_honorific,
 )
+from secondround.engine.reading.invitation_entries import ParsedInvitation, RosterEntry
 
 __all__ = [
     "MAX_FILE_BYTES",

@@ -28,7 +28,7 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from secondround.engine.nlp.assisted import Checked
-from secondround.engine.reading.invitation import ParsedInvitation, RosterEntry
+from secondround.engine.reading.invitation_entries import ParsedInvitation, RosterEntry
 from secondround.engine.reading.invitation_time_words import CLOCK
 from secondround.engine.reading.invitation_times import minutes_of_day, read_clock
 from secondround.engine.reading.note_cues import CONCERNS, MISSES, POSITIVES, QUESTIONS, TERMS, WENT
