@@ -54,6 +54,8 @@ __all__ = [
     "concern",
     "duty_phrase",
     "fill_slot",
+    "inflect",
+    "verb_lemma_of",
     "gap",
     "join",
     "mid",
@@ -1022,20 +1024,8 @@ def fill_slot(template: str, placeholder: str, filler: str, *, quote: bool = Fal
     if quote:  # a value or slogan: "How does “Patient safety first” show up ..."
         phrase, many = quoted(filler), False
     head, _, tail = template.partition(placeholder)
-    if many:
-        # A template written for one thing: the words that refer back to the slot agree
-        # ("who has never used it?" -> "them"; "{skill} was not" -> "were not").
-        tail = re.sub(
-            r"^(\s+)(is|was|has)\b",
-            lambda m: m.group(1) + {"is": "are", "was": "were", "has": "have"}[m.group(2)],
-            tail,
-        )
-        tail = re.sub(r"\bit\b", "them", tail, count=1)
-        head = re.sub(
-            r"\b(does|is|has)(\s+)$",
-            lambda m: {"does": "do", "is": "are", "has": "have"}[m.group(1)] + m.group(2),
-            head,
-        )
+    # Only the marked words agree with the slot ("{is}", "{it}"): a bare "it" may be the
+    # idiom's own ("what would it take"), never the slot's.
     text = head + phrase + tail
     for token, (one, more) in AGREEMENT.items():
         text = text.replace(token, more if many else one)
@@ -1389,6 +1379,24 @@ def _inflect(lemma: str, tag: str) -> str | None:
     if lemma == "be" and tag == "VBP":
         return "are"
     return str(forms[0])
+
+
+def verb_lemma_of(word: str) -> str | None:
+    """The verb a word is a form of ("managed" -> "manage"), or None when the lexicon does
+    not know it as a verb."""
+    verbs = nlp.lemma_index().get("verb", frozenset())
+    lemminflect = _lemminflect()
+    if lemminflect is None:  # pragma: no cover - pinned in pyproject
+        return None
+    lowered = word.casefold()
+    found = lemminflect.getLemma(lowered, upos="VERB", lemmatize_oov=False)
+    lemma = str(found[0]) if found else ""
+    return lemma if lemma and (lemma in verbs or lowered in verbs) else None
+
+
+def inflect(lemma: str, tag: str) -> str | None:
+    """A verb lemma in a Penn tag's form ("manage", "VBG" -> "managing")."""
+    return _inflect(lemma, tag)
 
 
 def _to_base(text: str) -> str:

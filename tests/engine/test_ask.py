@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from secondround.engine import phrasing
 from secondround.engine.ask import (
     LIBRARY_PATH,
     PURPOSE_ORDER,
@@ -340,3 +341,29 @@ def test_competitors_and_schedules_never_fill_a_slot() -> None:
         DAY, terms=["Lineage Logistics", "every third weekend"], seed="s", entities=index
     )
     assert not any(q.filler for q in plan_all(plan))
+
+
+@pytest.mark.parametrize(
+    ("template", "filler", "expected"),
+    [
+        (
+            "Who on the team knows {term} best, and how do new people learn {it}?",
+            "land use applications",
+            "Who on the team knows land use applications best, and how do new people learn them?",
+        ),
+        (
+            "On a scale of one to ten, how would you rate your {term}, and what would it take "
+            "to move up a point?",
+            "reconciliations",
+            "On a scale of one to ten, how would you rate your reconciliations, and what would "
+            "it take to move up a point?",
+        ),
+        (
+            "How {is} {term} changing the way the team works?",
+            "CAUTI bundle",
+            "How is the CAUTI bundle changing the way the team works?",
+        ),
+    ],
+)
+def test_only_the_marked_words_agree_with_the_slot(template, filler, expected):
+    assert phrasing.fill_slot(template, "{term}", filler) == expected
