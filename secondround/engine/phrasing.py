@@ -539,6 +539,8 @@ def _read_parse(text: str, doc: Any) -> Piece:
         head = _phrase_head(tokens)
         return Piece(text, Form.NOUN, plural=_is_plural(head))
     number_next = len(tokens) > 1 and tokens[1].like_num
+    if first.tag_ == "VBG" and (headline := _headline(tokens)) is not None:
+        return headline  # "upselling revenue flat": a gerund opening a noun phrase
     if first.tag_.startswith("VB") and first.dep_ != "aux" and not number_next:
         verb_first = _leading_verb(tokens)
         if verb_first is not None:
@@ -705,6 +707,7 @@ def _headline(tokens: list[Any]) -> Piece | None:
     """ "float pool overused", "revenue flat", "Progress 8 below national average":
     a noun phrase and its predicate with the verb "be" left out."""
     nouns = nlp.lemma_index().get("noun", frozenset())
+    adjectives = nlp.lemma_index().get("adj", frozenset())
     for index, token in enumerate(tokens[1:], 1):
         before = tokens[index - 1]
         noun_before = before.pos_ in {"NOUN", "PROPN", "NUM"} or (
@@ -716,6 +719,9 @@ def _headline(tokens: list[Any]) -> Piece | None:
         if (
             (token.tag_ == "VBN" and regular)
             or (token.pos_ == "ADJ" and token.i == tokens[-1].i)
+            # "BOPIS orders late": a last word the tagger read as an adverb that the
+            # lexicon knows as an adjective.
+            or (token.pos_ == "ADV" and token.i == tokens[-1].i and token.lower_ in adjectives)
             or (token.pos_ == "ADV" and index + 1 < len(tokens) and tokens[index + 1].pos_ == "ADJ")
             or (
                 token.lower_ in PREDICATE_PREPS

@@ -249,6 +249,26 @@ def test_a_launch_is_worded_by_its_grammar(fact: Fact, expected: str) -> None:
     assert expected in answer.text
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # A noun phrase the parser reads as a clause ("Instagram posts about ...").
+        (
+            "Instagram posts about their nurse residency program",
+            "I noticed Instagram posts about your nurse residency program.",
+        ),
+        ("eng blog posts about their Kafka migration", "I noticed eng blog posts about"),
+        ("they post every Friday about new hires", "I noticed you post every Friday"),
+    ],
+)
+def test_a_social_media_note_reads_as_english_whatever_its_form(note: str, expected: str) -> None:
+    answer = build_learned_answer(
+        company="Acme", role="Analyst", facts=[_fact("s", "social", note)]
+    )
+    assert expected in answer.text
+    assert "noticed that Instagram" not in answer.text
+
+
 def test_long_answers_drop_low_priority_sentences_to_fit() -> None:
     company, role, facts = LOGISTICS
     wordy = [

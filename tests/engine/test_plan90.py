@@ -183,6 +183,17 @@ def test_logistics_plan_names_the_challenges_topics():
             "Make a first improvement on the float pool",
         ),
         ("high staff turnover", "Understand what drives high staff turnover", None),
+        # A noun phrase and its predicate without "is": not "what drives BOPIS orders late".
+        (
+            "BOPIS orders late",
+            "Understand why BOPIS orders are late",
+            "Make a first improvement on BOPIS orders",
+        ),
+        (
+            "upselling revenue flat",
+            "Understand why upselling revenue is flat",
+            "Make a first improvement on upselling revenue",
+        ),
     ],
 )
 def test_challenges_are_said_in_grammatical_goals(challenge, understand, improve):
