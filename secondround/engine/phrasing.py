@@ -810,7 +810,9 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
     if piece.form is Form.NAME:
         return _resolve(text, voice)
     if piece.form is Form.NOUN:
-        parts = [part.strip() for part in text.split(",") if part.strip()]
+        parts = _noun_parts(text)
+        if len(parts) == 1:
+            text = parts[0]
         if len(parts) > 1 and " and " not in text and all(len(p.split()) <= 5 for p in parts):
             return join(
                 [
@@ -824,6 +826,21 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
             return _mid_case(text, piece.keep)  # "reefer": one word is a noun here
         return _gerund(piece, voice)
     return None
+
+
+def _noun_parts(text: str) -> list[str]:
+    """The comma parts of a noun note, without a lone modifier: "guest recovery, fast" is
+    about fast guest recovery, never "guest recovery and the fast"."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) < 2:
+        return parts
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return parts
+    lone = {t.text for t in doc if t.pos_ in {"ADJ", "ADV"}}
+    kept = [part for part in parts if not (len(part.split()) == 1 and part in lone)]
+    return kept or parts
 
 
 def subject_noun(piece: Piece, *, voice: Voice = Voice.TEAM) -> str | None:

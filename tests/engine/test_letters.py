@@ -455,6 +455,11 @@ def _karen(**notes: tuple[str, ...]) -> PersonNotes:
             "about He cares",
         ),
         (
+            {"cares_about": ("guest recovery, fast",)},
+            "guest recovery",
+            "the fast",
+        ),
+        (
             {"personal": ("she ran the Columbus half-marathon in October",)},
             "that you ran the Columbus half-marathon in October",
             "with she ran",
