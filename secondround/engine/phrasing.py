@@ -334,10 +334,32 @@ def pieces(note: str, *, names: Sequence[str] = ()) -> list[Piece]:
             if part and part.strip():
                 piece = read(_restore_names(part.strip(), tuple(names)))
                 if names:
-                    keep = frozenset(w for n in names for w in n.split() if w[:1].isupper())
+                    # Capitals of the saved names this piece contains ("Magnet" in "Magnet
+                    # redesignation"), not of every name ("US Cold Storage" keeps nothing
+                    # in "Cold storage warehousing").
+                    keep = frozenset(
+                        w
+                        for n in names
+                        if not _sentence_case(n)
+                        and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", piece.text)
+                        for w in n.split()
+                        if w[:1].isupper()
+                    )
                     piece = replace(piece, keep=keep)
                 out.append(piece)
     return out
+
+
+def _sentence_case(text: str) -> bool:
+    """ "Cold storage warehousing", a line typed in sentence case: its capital is the
+    line's, not a name's ("Ledgerly Pay", "Level II trauma center", "Magnet" are names)."""
+    words = text.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[0][1:].islower():
+        return False
+    if any(not w.islower() for w in words[1:] if any(c.isalpha() for c in w)):
+        return False
+    english = nlp.english_lemmas()
+    return bool(english) and _lemma_of(words[0].casefold()) in english
 
 
 def _restore_names(text: str, names: tuple[str, ...]) -> str:
@@ -776,9 +798,17 @@ def _is_plural(token: Any) -> bool:
 def plural(noun: str) -> bool:
     """Whether a noun phrase is plural ("Alaris pumps": yes; "the CAUTI bundle": no)."""
     piece = read(noun)
-    if piece.form in {Form.NOUN, Form.NAME}:
-        return piece.plural
-    return False
+    if piece.form not in {Form.NOUN, Form.NAME}:
+        return False
+    if piece.plural:
+        return True
+    try:
+        tokens = [t for t in nlp.parse(noun) if not t.is_space]
+    except nlp.NlpUnavailable:
+        return False
+    # "cost and service improvements": the head stops at "and", the phrase's root does not.
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    return root is not None and root.i == tokens[-1].i and root.tag_ in {"NNS", "NNPS"}
 
 
 # --------------------------------------------------------------------------------------
@@ -1040,6 +1070,8 @@ def fill_slot(template: str, placeholder: str, filler: str, *, quote: bool = Fal
     "How {is} {term} changing ..." + "CAUTI bundle" -> "How is the CAUTI bundle changing
     ..."; after "your" or "the" no article is added ("your {skill} knowledge")."""
     filler = " ".join(filler.split())
+    if _sentence_case(filler) and not template.startswith(placeholder):
+        filler = _mid_case(filler)  # "Cold storage warehousing" mid-sentence
     before = template.split(placeholder, 1)[0]
     determined = re.search(r"\b(?:your|the|a|an|my|our|their|its|his|her)\s*$", before, re.I)
     phrase = filler if determined else with_article(filler)

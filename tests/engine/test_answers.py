@@ -411,3 +411,24 @@ def test_unknown_kinds_duplicates_and_blanks_are_ignored() -> None:
 def test_fact_kinds_match_the_templates() -> None:
     assert len(FACT_KINDS) == 12
     assert all("{" not in key for key in TEMPLATES)
+
+
+@pytest.mark.parametrize(
+    ("products", "expected"),
+    [
+        # Lines typed in sentence case are not names, even when a competitor's name
+        # shares a word ("US Cold Storage").
+        (
+            ["Refrigerated trucking", "Cold storage warehousing"],
+            "include refrigerated trucking and cold storage warehousing",
+        ),
+        (["Ledgerly Pay", "Ledgerly Invoicing"], "include Ledgerly Pay and Ledgerly Invoicing"),
+    ],
+)
+def test_products_typed_in_sentence_case_are_lowered_mid_sentence(products, expected):
+    facts = [_fact(f"p{i}", "product", text) for i, text in enumerate(products)]
+    facts.append(_fact("c", "competitor", "US Cold Storage"))
+    # The names the user saved (research lines, competitors), as the product passes them.
+    names = [*products, "US Cold Storage"]
+    answer = build_learned_answer(company="Acme", role="Analyst", facts=facts, names=names)
+    assert expected in answer.text

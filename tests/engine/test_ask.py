@@ -359,6 +359,18 @@ def test_competitors_and_schedules_never_fill_a_slot() -> None:
             "it take to move up a point?",
         ),
         (
+            "Who on the team knows {term} best, and how do new people learn {it}?",
+            "cost and service improvements",
+            "Who on the team knows the cost and service improvements best, and how do new "
+            "people learn them?",
+        ),
+        (
+            "Where {does} {term} fit in the organisation's plans for the next few years?",
+            "Cold storage warehousing",
+            "Where does cold storage warehousing fit in the organisation's plans for the next "
+            "few years?",
+        ),
+        (
             "How {is} {term} changing the way the team works?",
             "CAUTI bundle",
             "How is the CAUTI bundle changing the way the team works?",
