@@ -25,7 +25,7 @@ from email.utils import format_datetime
 from functools import lru_cache
 from urllib.parse import quote
 
-from . import nlp, phrasing
+from . import embeddings, nlp, phrasing
 from .phrasing import Voice
 from .word_tables import word_set
 
@@ -803,14 +803,19 @@ def _alike(note: str, hit: tuple[int, str] | None, texts: dict[str, str]) -> tup
     if hit is None:
         return None
     try:
-        from . import embeddings
-
         vectors = embeddings.embed_remembered([note, texts.get(hit[1], hit[1])])
     except embeddings.ModelUnavailable:  # no model: one shared word is not enough
         return None
     first, second = vectors[0], vectors[1]
     norm = float((first @ first) ** 0.5 * (second @ second) ** 0.5)
     return hit if norm and float(first @ second) / norm >= ALIKE else None
+
+
+def _embed_ahead(texts: Sequence[str]) -> None:
+    try:
+        embeddings.embed_remembered([text for text in dict.fromkeys(texts) if text])
+    except embeddings.ModelUnavailable:
+        return
 
 
 def _least_used(keys: Sequence[str], uses: dict[str, int]) -> str | None:
@@ -1196,6 +1201,19 @@ def draft_letters(
     ]
     strengths = _clean_items(context.strengths)
     strength_profiles = [(strength, _profile(strength)) for strength in strengths]
+    # The short texts `_alike` may compare, embedded in one batch (stories, long, are
+    # embedded only when a note shares a word with one, then remembered).
+    _embed_ahead(
+        [
+            *(
+                note
+                for p in people
+                for pile in (p.cares_about, p.worries)
+                for note in _clean_items(pile)
+            ),
+            *strengths,
+        ]
+    )
     uses: dict[str, int] = {}
     seen_sentences: set[str] = set()
     seen_bodies: set[str] = set()
