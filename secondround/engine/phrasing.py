@@ -359,7 +359,12 @@ def _sentence_case(text: str) -> bool:
     if any(not w.islower() for w in words[1:] if any(c.isalpha() for c in w)):
         return False
     english = nlp.english_lemmas()
-    return bool(english) and _lemma_of(words[0].casefold()) in english
+    first = _lemma_of(words[0].casefold())
+    if not english or first not in english:
+        return False
+    # Two words opening with a noun may still be a name and its kind ("Rails monolith",
+    # "Magnet redesignation"); a longer line, or one opening with an adjective, is not.
+    return len(words) >= 3 or first not in nlp.lemma_index().get("noun", frozenset())
 
 
 def _restore_names(text: str, names: tuple[str, ...]) -> str:

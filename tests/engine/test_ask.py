@@ -371,6 +371,11 @@ def test_competitors_and_schedules_never_fill_a_slot() -> None:
             "few years?",
         ),
         (
+            "How has {term} changed the way you work day to day?",
+            "Rails monolith",  # a name and its kind, not a line in sentence case
+            "How has the Rails monolith changed the way you work day to day?",
+        ),
+        (
             "How {is} {term} changing the way the team works?",
             "CAUTI bundle",
             "How is the CAUTI bundle changing the way the team works?",
