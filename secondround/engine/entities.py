@@ -164,6 +164,11 @@ PROCEDURE_HEADS = word_set(
     "dispatch dispatching coaching mentoring supervision monitoring practice practicals "
     "differentiation prevention safety lockout tagout retrieval intervention interventions"
 )
+# Heads of a body's name: "Planning Commission", "City Council", "Review Board".
+ORGANISATION_HEADS = word_set(
+    "commission commissions council councils board boards committee committees department "
+    "agency authority ministry bureau tribunal court regulator"
+)
 KNOWLEDGE_HEADS = word_set(
     "chain law laws code codes standards regulations principles theory gaap ifrs physics "
     "chemistry biology pharmacology anatomy curriculum housing zoning"
@@ -255,6 +260,8 @@ def entity_index(
         add(term, _kind_from_meaning(term, meaning), "glossary")
     for name, given in skills:
         kind = _given_kind(given) or kind_of_text(name)
+        if _body_name(name):
+            kind = Kind.ORGANISATION  # a body the work answers to, whatever the reader said
         if kind in SLOT_KINDS - {Kind.CERTIFICATION} and not noun_shaped(name):
             kind = Kind.NOT_A_SKILL  # a duty's verb ("troubleshoot") the reader took for a tool
         add(name, kind, "posting")
@@ -369,11 +376,23 @@ def noun_shaped(text: str) -> bool:
     return True
 
 
+def _body_name(text: str) -> bool:
+    """ "Planning Commission", "City Council": a capitalised name ending in a body's head."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words if w.isalpha())
+        and words[-1].casefold() in ORGANISATION_HEADS
+    )
+
+
 def kind_of_text(text: str) -> Kind:
     """A term's kind from its own words, when nothing else says."""
     clean = " ".join(text.split())
     if not clean:
         return Kind.NOT_A_SKILL
+    if _body_name(clean):
+        return Kind.ORGANISATION
     listed = _gazetteer_kinds().get(clean.casefold())
     if listed is not None:
         return listed

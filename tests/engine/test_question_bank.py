@@ -256,6 +256,7 @@ def test_who_raised_a_concern_and_how_is_never_its_topic(concern, wrong):
         "Store Manager's absence",
         "Calloway Outdoor Brands",  # the employer itself
         "Victor Ruiz",  # an interviewer
+        "Planning Commission",  # a body the work answers to
     ],
 )
 def test_a_skill_slot_is_never_filled_with_a_verb_phrase_or_a_name(skill):
