@@ -730,6 +730,9 @@ def _leading_verb(tokens: list[Any]) -> str | None:
     return None
 
 
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+
+
 def _headline(tokens: list[Any]) -> Piece | None:
     """ "float pool overused", "revenue flat", "Progress 8 below national average":
     a noun phrase and its predicate with the verb "be" left out."""
@@ -748,7 +751,12 @@ def _headline(tokens: list[Any]) -> Piece | None:
             or (token.pos_ == "ADJ" and token.i == tokens[-1].i)
             # "BOPIS orders late": a last word the tagger read as an adverb that the
             # lexicon knows as an adjective.
-            or (token.pos_ == "ADV" and token.i == tokens[-1].i and token.lower_ in adjectives)
+            or (
+                token.pos_ == "ADV"
+                and token.i == tokens[-1].i
+                and token.lower_ in adjectives
+                and not any(t.tag_ in FINITE_TAGS for t in tokens)  # "were 3 months behind"
+            )
             or (token.pos_ == "ADV" and index + 1 < len(tokens) and tokens[index + 1].pos_ == "ADJ")
             or (
                 token.lower_ in PREDICATE_PREPS

@@ -189,6 +189,12 @@ def test_logistics_plan_names_the_challenges_topics():
             "Understand why BOPIS orders are late",
             "Make a first improvement on BOPIS orders",
         ),
+        # A clause that has its verb keeps it: no second "are".
+        (
+            "the orders were two days behind",
+            "Understand why the orders were two days behind",
+            None,
+        ),
         (
             "upselling revenue flat",
             "Understand why upselling revenue is flat",
