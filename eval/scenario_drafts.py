@@ -39,6 +39,20 @@ PACKS = Path(__file__).resolve().parent / "scenarios"
 # Packs tuned on while the drafters were written, and packs held out until the end.
 DEV = ("nursing", "teaching", "retail", "finance", "software", "logistics")
 TEST = ("public_sector", "hospitality", "trades")
+# Four more accounts written by a later session as a new user would, before it measured or
+# changed anything, and never tuned on: eval/scenarios_heldout/.
+HELDOUT_DIR = PACKS.parent / "scenarios_heldout"
+HELDOUT = ("welding", "primary", "front_desk", "junior_accounting")
+
+
+def pack_path(slug: str) -> Path:
+    return (HELDOUT_DIR if slug in HELDOUT else PACKS) / f"{slug}.json"
+
+
+def split_of(slug: str) -> str:
+    return "dev" if slug in DEV else "heldout" if slug in HELDOUT else "test"
+
+
 TODAY = date(2026, 12, 7)
 
 
@@ -165,7 +179,7 @@ def _debrief_lines(round_: Any) -> list[str]:
     return debrief.challenge_lines() if debrief else []
 
 
-def load_packs(slugs: tuple[str, ...] = DEV + TEST) -> list[PackDrafts]:
+def load_packs(slugs: tuple[str, ...] = DEV + TEST + HELDOUT) -> list[PackDrafts]:
     """Import each pack into a fresh database and draft every round after the first."""
     home = tempfile.mkdtemp(prefix="secondround-scenarios-")
     _setup(home)
@@ -182,7 +196,7 @@ def load_packs(slugs: tuple[str, ...] = DEV + TEST) -> list[PackDrafts]:
     users = get_user_model().objects
     out: list[PackDrafts] = []
     for slug in slugs:
-        path = PACKS / f"{slug}.json"
+        path = pack_path(slug)
         document = json.loads(path.read_text(encoding="utf-8"))
         owner = users.create_user(slug, "", "scenario-pack-password")
         bundle = load_export(path.read_bytes())
@@ -208,7 +222,7 @@ def load_packs(slugs: tuple[str, ...] = DEV + TEST) -> list[PackDrafts]:
         out.append(
             PackDrafts(
                 slug=slug,
-                split="dev" if slug in DEV else "test",
+                split=split_of(slug),
                 user_texts=tuple(_strings(document)),
                 names=tuple(names),
                 competitors=tuple(competitors),

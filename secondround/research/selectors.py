@@ -195,6 +195,12 @@ def entities(
         launches=lines["launches"],
         competitors=lines["competitors"],
         values=lines["values"],
+        organisations=[opportunity.company],
+        people=[
+            person.name
+            for round_ in opportunity.rounds.all()
+            for person in round_.interviewers.all()
+        ],
     )
 
 

@@ -249,6 +249,26 @@ def test_a_launch_is_worded_by_its_grammar(fact: Fact, expected: str) -> None:
     assert expected in answer.text
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # A noun phrase the parser reads as a clause ("Instagram posts about ...").
+        (
+            "Instagram posts about their nurse residency program",
+            "I noticed Instagram posts about your nurse residency program.",
+        ),
+        ("eng blog posts about their Kafka migration", "I noticed eng blog posts about"),
+        ("they post every Friday about new hires", "I noticed you post every Friday"),
+    ],
+)
+def test_a_social_media_note_reads_as_english_whatever_its_form(note: str, expected: str) -> None:
+    answer = build_learned_answer(
+        company="Acme", role="Analyst", facts=[_fact("s", "social", note)]
+    )
+    assert expected in answer.text
+    assert "noticed that Instagram" not in answer.text
+
+
 def test_long_answers_drop_low_priority_sentences_to_fit() -> None:
     company, role, facts = LOGISTICS
     wordy = [
@@ -391,3 +411,24 @@ def test_unknown_kinds_duplicates_and_blanks_are_ignored() -> None:
 def test_fact_kinds_match_the_templates() -> None:
     assert len(FACT_KINDS) == 12
     assert all("{" not in key for key in TEMPLATES)
+
+
+@pytest.mark.parametrize(
+    ("products", "expected"),
+    [
+        # Lines typed in sentence case are not names, even when a competitor's name
+        # shares a word ("US Cold Storage").
+        (
+            ["Refrigerated trucking", "Cold storage warehousing"],
+            "include refrigerated trucking and cold storage warehousing",
+        ),
+        (["Ledgerly Pay", "Ledgerly Invoicing"], "include Ledgerly Pay and Ledgerly Invoicing"),
+    ],
+)
+def test_products_typed_in_sentence_case_are_lowered_mid_sentence(products, expected):
+    facts = [_fact(f"p{i}", "product", text) for i, text in enumerate(products)]
+    facts.append(_fact("c", "competitor", "US Cold Storage"))
+    # The names the user saved (research lines, competitors), as the product passes them.
+    names = [*products, "US Cold Storage"]
+    answer = build_learned_answer(company="Acme", role="Analyst", facts=facts, names=names)
+    assert expected in answer.text

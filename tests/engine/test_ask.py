@@ -19,6 +19,7 @@ from secondround.engine.drafting.ask import (
     pay_was_raised,
     questions_to_ask,
 )
+from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.entities import SLOT_KINDS, entity_index
 from secondround.engine.nlp.phrasing import AGREEMENT
 
@@ -340,3 +341,46 @@ def test_competitors_and_schedules_never_fill_a_slot() -> None:
         DAY, terms=["Lineage Logistics", "every third weekend"], seed="s", entities=index
     )
     assert not any(q.filler for q in plan_all(plan))
+
+
+@pytest.mark.parametrize(
+    ("template", "filler", "expected"),
+    [
+        (
+            "Who on the team knows {term} best, and how do new people learn {it}?",
+            "land use applications",
+            "Who on the team knows land use applications best, and how do new people learn them?",
+        ),
+        (
+            "On a scale of one to ten, how would you rate your {term}, and what would it take "
+            "to move up a point?",
+            "reconciliations",
+            "On a scale of one to ten, how would you rate your reconciliations, and what would "
+            "it take to move up a point?",
+        ),
+        (
+            "Who on the team knows {term} best, and how do new people learn {it}?",
+            "cost and service improvements",
+            "Who on the team knows the cost and service improvements best, and how do new "
+            "people learn them?",
+        ),
+        (
+            "Where {does} {term} fit in the organisation's plans for the next few years?",
+            "Cold storage warehousing",
+            "Where does cold storage warehousing fit in the organisation's plans for the next "
+            "few years?",
+        ),
+        (
+            "How has {term} changed the way you work day to day?",
+            "Rails monolith",  # a name and its kind, not a line in sentence case
+            "How has the Rails monolith changed the way you work day to day?",
+        ),
+        (
+            "How {is} {term} changing the way the team works?",
+            "CAUTI bundle",
+            "How is the CAUTI bundle changing the way the team works?",
+        ),
+    ],
+)
+def test_only_the_marked_words_agree_with_the_slot(template, filler, expected):
+    assert phrasing.fill_slot(template, "{term}", filler) == expected

@@ -455,14 +455,14 @@ def _karen(**notes: tuple[str, ...]) -> PersonNotes:
             "about He cares",
         ),
         (
+            {"cares_about": ("guest recovery, fast",)},
+            "guest recovery",
+            "the fast",
+        ),
+        (
             {"personal": ("she ran the Columbus half-marathon in October",)},
             "that you ran the Columbus half-marathon in October",
             "with she ran",
-        ),
-        (
-            {"worries": ("titrated drips independently??",)},
-            "your question about titrating drips independently",
-            "??",
         ),
     ],
 )
@@ -475,12 +475,79 @@ def test_notes_are_said_as_english_never_pasted(
 
 
 def test_a_story_is_told_in_the_first_person_not_as_star_fields() -> None:
-    person = _karen(worries=("titrated drips independently",))
+    person = _karen(cares_about=("precepting new grads",))
     [letter] = draft_letters(NURSE, [person], [PRECEPTING])
     assert "the result:" not in letter.body
     assert "I made a weekly checklist and did a debrief with each of them" in letter.body
     assert "When 2 new grads started on our unit same month" in letter.body
     assert "Both passed." in letter.body
+
+
+def _story(key: str, title: str, action: str, result: str, situation: str = "") -> StoryBrief:
+    return StoryBrief(
+        id=key,
+        title=title,
+        result=result,
+        competencies=(),
+        summary="",
+        situation=situation,
+        action=action,
+    )
+
+
+A_FIB = _story(
+    "s2",
+    "A-fib with RVR at 3am",
+    "called rapid response and got a 12 lead",
+    "HR down to 90s within 30 min",
+    situation="pt went into a-fib with RVR at 3am",
+)
+CAUTI = _story(
+    "s3",
+    "CAUTI audits",
+    "audited every foley each night for 3 months and taught the bundle at huddle",
+    "zero CAUTIs for 9 months after",
+)
+DRIPS = _story(
+    "s4",
+    "Diltiazem drip on nights",
+    "titrated a diltiazem drip independently overnight, checked each change with the charge nurse",
+    "HR stayed under 110 all night",
+)
+
+
+def test_a_worry_is_answered_with_the_story_about_it_in_plain_words() -> None:
+    [letter] = draft_letters(
+        NURSE, [_karen(worries=("titrated drips independently??",))], [PRECEPTING, DRIPS]
+    )
+    assert "your question about titrating drips independently" in letter.body
+    assert "??" not in letter.body
+    assert "HR stayed under 110 all night" in letter.body
+
+
+@pytest.mark.parametrize(
+    ("notes", "story"),
+    [
+        # Shared by chance: "ICU", "nights", "asked", a number. Not an answer to the worry.
+        ({"worries": ("whether i'd leave for ICU after a year",)}, A_FIB),
+        ({"worries": ("one-year nights commitment",)}, CAUTI),
+        ({"worries": ("asked again about the 3 months of orientation",)}, CAUTI),
+        # Nothing shared at all: no story is linked to what they care about.
+        ({"cares_about": ("He cares about margin per lane",)}, A_FIB),
+    ],
+)
+def test_a_story_is_only_linked_to_a_note_it_is_about(
+    notes: dict[str, tuple[str, ...]], story: StoryBrief
+) -> None:
+    [letter] = draft_letters(NURSE, [_karen(**notes)], [story])
+    assert story.result not in letter.body
+    assert not any(ref.startswith("story:") for ref in letter.references)
+
+
+def test_a_story_is_linked_to_a_worry_it_answers() -> None:
+    person = _karen(worries=("She cares about CAUTI bundle compliance",))
+    [letter] = draft_letters(NURSE, [person], [A_FIB, CAUTI])
+    assert "zero CAUTIs for 9 months after" in letter.body
 
 
 def test_the_round_is_named_once() -> None:

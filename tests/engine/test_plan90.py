@@ -196,6 +196,17 @@ def test_logistics_plan_names_the_challenges_topics():
             "Make a first improvement on the float pool",
         ),
         ("high staff turnover", "Understand what drives high staff turnover", None),
+        # A noun phrase and its predicate without "is": not "what drives BOPIS orders late".
+        (
+            "BOPIS orders late",
+            "Understand why BOPIS orders are late",
+            "Make a first improvement on BOPIS orders",
+        ),
+        (
+            "upselling revenue flat",
+            "Understand why upselling revenue is flat",
+            "Make a first improvement on upselling revenue",
+        ),
     ],
 )
 def test_challenges_are_said_in_grammatical_goals(challenge, understand, improve):
@@ -207,6 +218,15 @@ def test_challenges_are_said_in_grammatical_goals(challenge, understand, improve
     if improve:
         assert improve in texts
     assert not any(re.search(r"\b(?:on|drives) they\b|…|—$", text) for text in texts)
+
+
+@pytest.mark.parametrize(
+    "challenge", ["in peak the loads were hours behind", "the orders were two days behind"]
+)
+def test_a_challenge_with_its_own_verb_gets_no_second_one(challenge):
+    plan = draft_plan(role="Planner", company="", posting="", challenges=[challenge])
+    texts = " ".join(goal.text for goal in _goals(plan))
+    assert "are behind" not in texts
 
 
 @pytest.mark.parametrize("challenge", ["she", "they", "👍", "???", "elle adore le vélo"])

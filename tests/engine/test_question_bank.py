@@ -203,6 +203,17 @@ def test_a_procedure_is_asked_about_as_a_procedure():
             "Tell me about the closest you have come to leading a migration.",
         ),
         ("whether I'd leave for ICU after a year", "Would you leave for ICU after a year?"),
+        # Reported speech: the question they asked, not something the candidate did.
+        ("asked if I'd cope with behaviour in Y9", "Would you cope with behaviour in Y9?"),
+        (
+            "Victor - they asked if I'm comfortable being on the counter 2 days a week",
+            "Are you comfortable being on the counter 2 days a week?",
+        ),
+        # An opening participle the tagger reads as an adjective is still the verb.
+        (
+            "never managed night audit",
+            "Tell me about the closest you have come to managing night audit.",
+        ),
     ],
 )
 def test_a_concern_becomes_the_question_an_interviewer_would_ask(concern, expected):
@@ -221,3 +232,51 @@ def test_a_concern_is_probed_on_the_duty_it_touches():
     texts = [q.text for q in bank if q.source == "concern"]
     assert any("titrate cardiac medications and drips" in text for text in texts)
     assert any("on your own" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("concern", "wrong"),
+    [
+        ("asked why i'm leaving Bend after 3 years", "the last time you asked"),
+        ("asked if I'd cope with behaviour in Y9", "the last time you asked"),
+        ("Victor - they asked if I'm comfortable on the counter", "with Victor"),
+    ],
+)
+def test_who_raised_a_concern_and_how_is_never_its_topic(concern, wrong):
+    bank = build_bank(BankRequest(concerns=(concern,)))
+    assert not any(wrong in q.text for q in bank if q.source == "concern")
+
+
+@pytest.mark.parametrize(
+    "skill",
+    [
+        "troubleshoot",  # a verb of "Install, troubleshoot and repair ..."
+        "titrate cardiac medications",
+        "drivers to fix problem lanes",
+        "Store Manager's absence",
+        "Calloway Outdoor Brands",  # the employer itself
+        "Victor Ruiz",  # an interviewer
+        "Planning Commission",  # a body the work answers to
+    ],
+)
+def test_a_skill_slot_is_never_filled_with_a_verb_phrase_or_a_name(skill):
+    entities = entity_index(
+        skills=[(skill, "tool")],
+        organisations=["Calloway Outdoor Brands"],
+        people=["Victor Ruiz"],
+    )
+    bank = build_bank(BankRequest(skills=(skill,), entities=entities))
+    assert not [q.text for q in bank if q.source == "technical"]
+
+
+@pytest.mark.parametrize(
+    ("skill", "expected"),
+    [
+        ("Alaris pumps", "Alaris pumps"),
+        ("journal entries", "journal entries"),
+        ("continuous monitoring", "continuous monitoring"),
+    ],
+)
+def test_a_skill_slot_takes_a_noun_phrase(skill, expected):
+    bank = build_bank(BankRequest(skills=(skill,), entities=entity_index(skills=[(skill, "tool")])))
+    assert any(expected in q.text for q in bank if q.source == "technical")

@@ -314,3 +314,28 @@ def test_early_round_without_target_only_defers():
     )
     assert len(lines) == 3
     assert _amounts(lines) == []
+
+
+@pytest.mark.parametrize(
+    ("points", "target", "said", "absent"),
+    [
+        # A trade paid by the hour, research in yearly salaries: $30 an hour is about
+        # $62.4k a year, inside $52k–$68k, not "below the research range".
+        ([point(52_000, 68_000)], 30, "I'm looking at $62.5k–$68k,", "below the research"),
+        # Research from two boards, one hourly and one yearly, and an hourly target.
+        ([point(19, 24), point(19, 23), point(40_000, 48_000)], 22, "$22–$24 an hour", "$48k"),
+        # A yearly target against hourly research: said by the hour.
+        ([point(25, 33)], 62_000, "$30–$33 an hour", "$62k"),
+    ],
+)
+def test_hourly_and_yearly_pay_are_compared_in_one_period(points, target, said, absent):
+    lines = what_to_say(
+        round_number=2,
+        employer_raised_pay=False,
+        target=D(target),
+        summary=summarise(points),
+        currency="USD",
+    )
+    text = "\n".join(lines)
+    assert said in text
+    assert absent not in text.split("Note:")[0]

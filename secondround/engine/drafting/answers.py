@@ -135,7 +135,9 @@ TEMPLATES: dict[str, str] = {
     "takeaway.noun": (
         "An informational interview with someone at {company} told me about {takeaway}"
     ),
-    "social.clause": "On social media, I noticed that {social}",
+    # No "that": a note like "Instagram posts about X" reads as a clause to the parser and
+    # as a noun phrase to people; "I noticed {social}" is English either way.
+    "social.clause": "On social media, I noticed {social}",
     "social.noun": "On social media, I noticed {social}",
     "learned.closing": (
         "Everything I have learned makes me even more excited about {the_role} and about "

@@ -25,8 +25,8 @@ from email.utils import format_datetime
 from functools import lru_cache
 from urllib.parse import quote
 
+from secondround.engine.nlp import embeddings, phrasing
 from secondround.engine.nlp import parsing as nlp
-from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.phrasing import Voice
 from secondround.engine.nlp.word_tables import word_set
 
@@ -536,6 +536,25 @@ def _profile(text: str) -> _Profile:
     return _Profile(_stems(text), _concepts(text))
 
 
+# Words of a note that say how it was raised, not what it is about ("asked again",
+# "she cares about", "still worried about").
+NOTE_CUE_WORDS = word_set(
+    "ask asked asks asking again twice still worried worry worries concerned concern care "
+    "cares caring want wants wanted big pushed push one two three four five six first "
+    "really very"
+)
+
+
+def _note_profile(note: str) -> _Profile:
+    """A note's profile without its cue words and bare numbers."""
+    kept = [
+        word
+        for word in re.findall(r"[\w'’]+", note)
+        if word.casefold() not in NOTE_CUE_WORDS and not re.fullmatch(r"[\d.,%-]+", word)
+    ]
+    return _profile(" ".join(kept))
+
+
 def _score(target: _Profile, candidate: _Profile) -> int:
     return len(target.stems & candidate.stems) + 2 * len(target.concepts & candidate.concepts)
 
@@ -767,6 +786,39 @@ def _best(
     return None if best is None else (-best[0], best[3])
 
 
+# Cosine of two all-MiniLM-L6-v2 embeddings above which a note and a story sharing only
+# one word are taken to be about the same thing. Read off the dev packs' pairs: links
+# people would make sat at 0.47-0.55, chance overlaps ("nights", "ICU", "week") at 0.01-0.40.
+ALIKE = 0.45
+
+
+def _story_words(by_id: dict[str, StoryBrief]) -> dict[str, str]:
+    return {
+        key: " ".join(p for p in (s.title, s.situation, s.action, s.result) if p)
+        for key, s in by_id.items()
+    }
+
+
+def _alike(note: str, hit: tuple[int, str] | None, texts: dict[str, str]) -> tuple[int, str] | None:
+    """`hit` when its text (the key itself for a strength) reads like the note."""
+    if hit is None:
+        return None
+    try:
+        vectors = embeddings.embed_remembered([note, texts.get(hit[1], hit[1])])
+    except embeddings.ModelUnavailable:  # no model: one shared word is not enough
+        return None
+    first, second = vectors[0], vectors[1]
+    norm = float((first @ first) ** 0.5 * (second @ second) ** 0.5)
+    return hit if norm and float(first @ second) / norm >= ALIKE else None
+
+
+def _embed_ahead(texts: Sequence[str]) -> None:
+    try:
+        embeddings.embed_remembered([text for text in dict.fromkeys(texts) if text])
+    except embeddings.ModelUnavailable:
+        return
+
+
 def _least_used(keys: Sequence[str], uses: dict[str, int]) -> str | None:
     if not keys:
         return None
@@ -796,14 +848,21 @@ def _plan(
     link: _Link | None = None
 
     def story_or_strength(kind: str, targets: tuple[_Said, ...]) -> _Link | None:
-        # A topic is only a loose hint at what they value: one shared word is not enough.
-        min_score = 2 if kind == "topic" else 1
+        # One shared word is not enough: "asked again", "one-year", "nights" or "ICU" met
+        # in an unrelated story linked a precepting story to a question about drips and a
+        # rapid-response story to whether the candidate would leave for ICU.
+        # One specific shared word counts when the two also read alike (a sentence
+        # embedding): "titrated drips" meets a precepting story where they "saw drips".
         for target in targets:
-            wanted = _profile(target.note)
-            hit = _best(wanted, story_profiles, uses, min_score)
+            wanted = _note_profile(target.note)
+            hit = _best(wanted, story_profiles, uses, 2) or _alike(
+                target.note, _best(wanted, story_profiles, uses, 1), _story_words(by_id)
+            )
             if hit is not None:
                 return _Link(f"{kind}_story", target.note, target, story=by_id[hit[1]])
-            hit = _best(wanted, strength_profiles, uses, min_score)
+            hit = _best(wanted, strength_profiles, uses, 2) or _alike(
+                target.note, _best(wanted, strength_profiles, uses, 1), {}
+            )
             if hit is not None:
                 return _Link(f"{kind}_strength", target.note, target, strength=hit[1])
         return None
@@ -814,15 +873,12 @@ def _plan(
     if link is None and cares:
         link = story_or_strength("care", cares)
         if link is None:
-            # Nothing overlaps: still link one asset to what they care about, preferring a
-            # strength the candidate chose to stress, else the story used least so far.
+            # Nothing overlaps: still link a strength the candidate chose to stress.
+            # A story that shares nothing with it is not linked: "You clearly care about
+            # Guest First" followed by a shrink story reads as a non sequitur.
             strength = _least_used(strengths, uses)
             if strength is not None:
                 link = _Link("care_strength", cares[0].note, cares[0], strength=strength)
-            else:
-                story_id = _least_used([s.id for s in stories], uses)
-                if story_id is not None:
-                    link = _Link("care_story", cares[0].note, cares[0], story=by_id[story_id])
     if link is None and discussed:
         link = story_or_strength("topic", tuple(d for d in discussed if d.noun))
         if link is None and discussed[0].noun:
@@ -934,14 +990,14 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
     else:
         opening = picker.choose(0, THANKS_PLAIN, **common)
 
-    # One acknowledgement: what they care about (when the link answered a worry), else the
-    # second topic discussed.
+    # One acknowledgement: what they care about (when the link answered a worry, or when
+    # no story fits it), else the second topic discussed.
     acknowledgement = ""
     ack_ref = ""
     linked = link.target if link else ""
     care_left = [c for c in plan.cares if c.note != linked]
     topics_left = [t for t in plan.discussed[1:] if t.note != linked]
-    if link is not None and link.kind.startswith("worry") and care_left:
+    if (link is None or link.kind.startswith("worry")) and care_left:
         acknowledgement = _pick(picker, 1, care_left[0], CARE_ACK, CARE_ACK_CLAUSE, "care")
         ack_ref = f"cares about: {care_left[0].note}"
     elif topics_left:
@@ -1146,6 +1202,19 @@ def draft_letters(
     ]
     strengths = _clean_items(context.strengths)
     strength_profiles = [(strength, _profile(strength)) for strength in strengths]
+    # The short texts `_alike` may compare, embedded in one batch (stories, long, are
+    # embedded only when a note shares a word with one, then remembered).
+    _embed_ahead(
+        [
+            *(
+                note
+                for p in people
+                for pile in (p.cares_about, p.worries)
+                for note in _clean_items(pile)
+            ),
+            *strengths,
+        ]
+    )
     uses: dict[str, int] = {}
     seen_sentences: set[str] = set()
     seen_bodies: set[str] = set()

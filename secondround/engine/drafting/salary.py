@@ -70,6 +70,12 @@ MULTIPLIERS: dict[str, Decimal] = {
 }
 # Without research to set the top, the said range is this wide.
 ANCHOR_WIDTH = Decimal("1.10")
+# Pay is quoted by the hour or by the year ("$30" an hour, "$52k–$68k" a year). Below
+# HOURLY_BELOW an amount is an hourly rate, from YEARLY_FROM up a yearly salary (between,
+# a day or week rate: left alone); a full-time year is HOURS_A_YEAR hours (40 x 52).
+HOURLY_BELOW = Decimal(200)
+YEARLY_FROM = Decimal(5000)
+HOURS_A_YEAR = Decimal(2080)
 ANCHOR_MAX_WIDTH = Decimal("1.25")  # research may lift the top this far, no further
 
 _SYMBOL = "|".join(re.escape(symbol) for symbol, _ in SYMBOLS)
@@ -105,6 +111,7 @@ class SalarySummary:
     median_mid: Decimal | None
     mixed_currencies: bool
     count: int
+    hourly: bool = False  # the research is in hourly rates (yearly points were converted)
 
 
 def summarise(points: Sequence[SalaryPoint]) -> SalarySummary:
@@ -124,6 +131,15 @@ def summarise(points: Sequence[SalaryPoint]) -> SalarySummary:
     ranges = [
         (min(p.low, p.high), max(p.low, p.high)) for p in usable if _code(p.currency) == dominant
     ]
+    # Hourly and yearly points together ("$19–$24" on one board, "$40k–$48k" on another):
+    # the more common period wins (the first seen on a tie) and the others are converted.
+    periods = [_period(high) for _, high in ranges]
+    counted = [p for p in periods if p]
+    hourly = bool(counted) and max(dict.fromkeys(counted), key=counted.count) == "hour"
+    ranges = [
+        (_in_period(low, period, hourly), _in_period(high, period, hourly))
+        for (low, high), period in zip(ranges, periods, strict=True)
+    ]
     lows = [low if low > 0 else high for low, high in ranges]
     mids = sorted((low + high) / 2 for low, high in ranges)
     middle = len(mids) // 2
@@ -135,7 +151,26 @@ def summarise(points: Sequence[SalaryPoint]) -> SalarySummary:
         median_mid=_whole(median),
         mixed_currencies=len(currencies) > 1,
         count=len(ranges),
+        hourly=hourly,
     )
+
+
+def _period(amount: Decimal) -> str | None:
+    """ "hour" for an hourly rate, "year" for a salary, None for a day or week rate."""
+    if 0 < amount < HOURLY_BELOW:
+        return "hour"
+    if amount >= YEARLY_FROM:
+        return "year"
+    return None
+
+
+def _in_period(amount: Decimal, period: str | None, hourly: bool) -> Decimal:
+    """An amount of `period` in the research's period (hourly or yearly)."""
+    if period == "year" and hourly:
+        return _whole((amount / HOURS_A_YEAR).quantize(Decimal("0.01")))
+    if period == "hour" and not hourly:
+        return _whole(amount * HOURS_A_YEAR)
+    return amount
 
 
 def range_line(
@@ -160,7 +195,8 @@ def range_line(
         parts.append("No research yet")
     if target is not None:
         note = ""
-        if summary.low is not None and target < summary.low:
+        comparable = _in_period(target, _period(target), summary.hourly)
+        if summary.low is not None and summary.count and comparable < summary.low:
             note = " (below the research range)"
         parts.append(f"target {format_money(target, currency, compact=True)}{note}")
     if walk_away is not None:
@@ -180,6 +216,13 @@ def what_to_say(
     """Lines to say if pay expectations come up in this round; see the module docstring."""
     code = _code(currency or summary.currency or "")
     said = anchored_range(target=target, summary=summary, currency=code)
+    # An hourly range is said with its period: "$30–$32 an hour".
+    per = (
+        " an hour"
+        if said
+        and (summary.hourly if summary.count else target is not None and _period(target) == "hour")
+        else ""
+    )
     basis = (
         "Based on my research for similar roles and what this one involves"
         if said and said.from_research
@@ -198,14 +241,14 @@ def what_to_say(
         if said:
             lines.append(
                 f"If they press for a figure: \u201c{basis}, "
-                f"I'm looking at {_span(said.low, said.high, code)}, depending on the whole "
+                f"I'm looking at {_span(said.low, said.high, code)}{per}, depending on the whole "
                 "package.\u201d"
             )
     else:
         if said:
             lines.append(
-                f"\u201c{basis}, I'm looking for {_span(said.low, said.high, code)} in base "
-                "salary.\u201d"
+                f"\u201c{basis}, I'm looking for {_span(said.low, said.high, code)}{per} in "
+                f"base {'pay' if per else 'salary'}.\u201d"
             )
         else:
             lines.append(
@@ -262,6 +305,37 @@ def anchored_range(
         and summary.high is not None
     )
     low, high = (summary.low, summary.high) if research else (None, None)
+    converted = ""
+    if target is not None and target > 0 and research:
+        period = _period(target)
+        if period is not None and (period == "hour") != summary.hourly:
+            # "$30" against "$52k–$68k": the target in the research's terms, said so.
+            asked = target
+            target = _in_period(target, period, summary.hourly)
+            unit, other, kind = (
+                ("an hour", "a year", "yearly")
+                if period == "hour"
+                else ("a year", "an hour", "hourly")
+            )
+            converted = (
+                f"Your target, {format_money(asked, currency, compact=True)} {unit}, is about "
+                f"{format_money(target, currency, compact=True)} {other} at 40 hours a week, so "
+                f"the range is {kind}, like your research."
+            )
+    said = _anchored(target, summary, currency, low, high)
+    if said is None or not converted:
+        return said
+    note = f"{converted} {said.note}".strip()
+    return SaidRange(said.low, said.high, note, said.from_research)
+
+
+def _anchored(
+    target: Decimal | None,
+    summary: SalarySummary,
+    currency: str,
+    low: Decimal | None,
+    high: Decimal | None,
+) -> SaidRange | None:
     if target is None or target <= 0:
         if low is None or high is None or summary.median_mid is None:
             return None

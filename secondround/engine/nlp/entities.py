@@ -25,10 +25,19 @@ from enum import StrEnum
 from functools import cache
 
 from secondround.engine.nlp import parsing as nlp
+from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.files import DATA_DIR
 from secondround.engine.nlp.word_tables import word_set
 
-__all__ = ["Entity", "EntityIndex", "Kind", "entity_index", "kind_of_text", "SLOT_KINDS"]
+__all__ = [
+    "Entity",
+    "EntityIndex",
+    "Kind",
+    "entity_index",
+    "kind_of_text",
+    "noun_shaped",
+    "SLOT_KINDS",
+]
 
 
 class Kind(StrEnum):
@@ -43,6 +52,7 @@ class Kind(StrEnum):
     ORGANISATION = "organisation"  # another body: an exam board, a regulator, a customer
     COMPETITOR = "competitor"
     SCHEDULE = "schedule"  # when the work happens: "every third weekend", "nights"
+    PERSON = "person"  # someone the candidate met: never a topic to ask about
     NOT_A_SKILL = "not_a_skill"  # an adjective or a trait: "detail-oriented"
     TERM = "term"  # a company term of no known kind
 
@@ -155,6 +165,11 @@ PROCEDURE_HEADS = word_set(
     "dispatch dispatching coaching mentoring supervision monitoring practice practicals "
     "differentiation prevention safety lockout tagout retrieval intervention interventions"
 )
+# Heads of a body's name: "Planning Commission", "City Council", "Review Board".
+ORGANISATION_HEADS = word_set(
+    "commission commissions council councils board boards committee committees department "
+    "agency authority ministry bureau tribunal court regulator"
+)
 KNOWLEDGE_HEADS = word_set(
     "chain law laws code codes standards regulations principles theory gaap ifrs physics "
     "chemistry biology pharmacology anatomy curriculum housing zoning"
@@ -187,7 +202,12 @@ class EntityIndex:
         )
 
     def names(self) -> list[str]:
-        return [entity.text for entity in self.entities.values()]
+        """Every term known, the employer and the people met apart."""
+        return [
+            entity.text
+            for entity in self.entities.values()
+            if entity.source not in {"people", "organisations"}
+        ]
 
 
 def _key(text: str) -> str:
@@ -202,12 +222,20 @@ def entity_index(
     launches: Sequence[str] = (),
     competitors: Sequence[str] = (),
     values: Sequence[str] = (),
+    organisations: Sequence[str] = (),
+    people: Sequence[str] = (),
 ) -> EntityIndex:
     """Every known term with its kind; see the module docstring for the order of evidence.
 
-    `skills` are (name, kind or None) from the posting reader; `glossary` is (term, meaning).
+    `skills` are (name, kind or None) from the posting reader; `glossary` is (term, meaning);
+    `organisations` are the employer's own names and `people` the interviewers' (full name
+    and first name): a slot is never filled with either ("the most complex piece of work
+    you have done with Calloway Outdoor Brands", "What experience do you have with Victor?").
     """
     entities: dict[str, Entity] = {}
+    skills = list(skills)
+    glossary = list(glossary)
+    _parse_ahead([name for name, _ in skills] + [term for term, _ in glossary])
 
     def add(text: str, kind: Kind, source: str, *, overwrite: bool = False) -> None:
         key = _key(text)
@@ -216,6 +244,13 @@ def entity_index(
 
     for name in competitors:
         add(name, Kind.COMPETITOR, "competitors", overwrite=True)
+    for name in organisations:
+        add(name, Kind.ORGANISATION, "organisations", overwrite=True)
+    for name in people:
+        add(name, Kind.PERSON, "people", overwrite=True)
+        first = name.split()[0] if name.split() else ""
+        if len(first) > 1 and first.casefold() not in nlp.english_lemmas():
+            add(first, Kind.PERSON, "people", overwrite=True)
     for name in products:
         add(name, Kind.PRODUCT, "products")
     for name in launches:
@@ -226,8 +261,22 @@ def entity_index(
         add(term, _kind_from_meaning(term, meaning), "glossary")
     for name, given in skills:
         kind = _given_kind(given) or kind_of_text(name)
+        if _body_name(name):
+            kind = Kind.ORGANISATION  # a body the work answers to, whatever the reader said
+        if kind in SLOT_KINDS - {Kind.CERTIFICATION} and not noun_shaped(name):
+            kind = Kind.NOT_A_SKILL  # a duty's verb ("troubleshoot") the reader took for a tool
         add(name, kind, "posting")
     return EntityIndex(entities)
+
+
+def _parse_ahead(texts: Sequence[str]) -> None:
+    """Parse the terms in one batch: `noun_shaped` and the drafters that read them next find
+    their parses cached (the parser is about twice as fast on a batch)."""
+    phrasing.prepare(texts)
+    try:
+        nlp.parse_many([text for text in dict.fromkeys(" ".join(t.split()) for t in texts) if text])
+    except nlp.NlpUnavailable:
+        return
 
 
 def _given_kind(given: str | None) -> Kind | None:
@@ -283,11 +332,68 @@ def _gazetteer_kinds() -> dict[str, Kind]:
     return kinds
 
 
+def noun_shaped(text: str) -> bool:
+    """Whether a term can stand where a frame wants a thing (a noun phrase): not a verb
+    phrase ("troubleshoot", "titrate cardiac medications", "drivers to fix problem
+    lanes") and not something belonging to someone ("Store Manager's absence").
+
+    A lowercase opening word the lexicon knows only as a verb makes a verb phrase, whatever
+    the tagger guessed for the words alone; so does a finite or base verb, or "to" before
+    a verb, anywhere in the parse. Capitalised words are names ("Go", "Excel") and pass.
+    """
+    words = text.split()
+    if not words:
+        return False
+    if re.search(r"\w['’]s\b", text):
+        return False
+    lemmas = nlp.lemma_index()
+    first = words[0].casefold()
+    if (
+        words[0].islower()
+        and first in lemmas.get("verb", frozenset())
+        and first not in lemmas.get("noun", frozenset())
+        and first not in lemmas.get("adj", frozenset())
+    ):
+        return False
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return True
+    nouns = lemmas.get("noun", frozenset())
+    for token in doc:
+        if not token.text.islower():
+            continue
+        verb = token.tag_ in {"VB", "VBP", "VBZ", "VBD", "MD"} and token.dep_ not in {
+            "amod",
+            "compound",
+        }
+        # "Alaris pumps", "support": a word that is also a noun is a verb only where it
+        # opens the phrase and takes an object ("bend conduit", "keep service tickets").
+        opens = token.i == 0 and len(doc) > 1
+        if verb and (opens or token.lemma_.casefold() not in nouns):
+            return False
+        if token.tag_ == "TO" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "VERB":
+            return False
+    return True
+
+
+def _body_name(text: str) -> bool:
+    """ "Planning Commission", "City Council": a capitalised name ending in a body's head."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words if w.isalpha())
+        and words[-1].casefold() in ORGANISATION_HEADS
+    )
+
+
 def kind_of_text(text: str) -> Kind:
     """A term's kind from its own words, when nothing else says."""
     clean = " ".join(text.split())
     if not clean:
         return Kind.NOT_A_SKILL
+    if _body_name(clean):
+        return Kind.ORGANISATION
     listed = _gazetteer_kinds().get(clean.casefold())
     if listed is not None:
         return listed
@@ -305,6 +411,8 @@ def kind_of_text(text: str) -> Kind:
         re.IGNORECASE,
     ):
         return Kind.CERTIFICATION
+    if not noun_shaped(clean):
+        return Kind.NOT_A_SKILL
     if any(w in METRIC_WORDS for w in words) or (folded and folded[-1] in METRIC_HEADS):
         return Kind.METRIC
     for kind, pattern in MEANING_CUES:

@@ -54,6 +54,8 @@ __all__ = [
     "concern",
     "duty_phrase",
     "fill_slot",
+    "inflect",
+    "verb_lemma_of",
     "gap",
     "join",
     "mid",
@@ -332,10 +334,37 @@ def pieces(note: str, *, names: Sequence[str] = ()) -> list[Piece]:
             if part and part.strip():
                 piece = read(_restore_names(part.strip(), tuple(names)))
                 if names:
-                    keep = frozenset(w for n in names for w in n.split() if w[:1].isupper())
+                    # Capitals of the saved names this piece contains ("Magnet" in "Magnet
+                    # redesignation"), not of every name ("US Cold Storage" keeps nothing
+                    # in "Cold storage warehousing").
+                    keep = frozenset(
+                        w
+                        for n in names
+                        if not _sentence_case(n)
+                        and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", piece.text)
+                        for w in n.split()
+                        if w[:1].isupper()
+                    )
                     piece = replace(piece, keep=keep)
                 out.append(piece)
     return out
+
+
+def _sentence_case(text: str) -> bool:
+    """ "Cold storage warehousing", a line typed in sentence case: its capital is the
+    line's, not a name's ("Ledgerly Pay", "Level II trauma center", "Magnet" are names)."""
+    words = text.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[0][1:].islower():
+        return False
+    if any(not w.islower() for w in words[1:] if any(c.isalpha() for c in w)):
+        return False
+    english = nlp.english_lemmas()
+    first = _lemma_of(words[0].casefold())
+    if not english or first not in english:
+        return False
+    # Two words opening with a noun may still be a name and its kind ("Rails monolith",
+    # "Magnet redesignation"); a longer line, or one opening with an adjective, is not.
+    return len(words) >= 3 or first not in nlp.lemma_index().get("noun", frozenset())
 
 
 def _restore_names(text: str, names: tuple[str, ...]) -> str:
@@ -537,6 +566,8 @@ def _read_parse(text: str, doc: Any) -> Piece:
         head = _phrase_head(tokens)
         return Piece(text, Form.NOUN, plural=_is_plural(head))
     number_next = len(tokens) > 1 and tokens[1].like_num
+    if first.tag_ == "VBG" and (headline := _headline(tokens)) is not None:
+        return headline  # "upselling revenue flat": a gerund opening a noun phrase
     if first.tag_.startswith("VB") and first.dep_ != "aux" and not number_next:
         verb_first = _leading_verb(tokens)
         if verb_first is not None:
@@ -699,10 +730,14 @@ def _leading_verb(tokens: list[Any]) -> str | None:
     return None
 
 
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+
+
 def _headline(tokens: list[Any]) -> Piece | None:
     """ "float pool overused", "revenue flat", "Progress 8 below national average":
     a noun phrase and its predicate with the verb "be" left out."""
     nouns = nlp.lemma_index().get("noun", frozenset())
+    adjectives = nlp.lemma_index().get("adj", frozenset())
     for index, token in enumerate(tokens[1:], 1):
         before = tokens[index - 1]
         noun_before = before.pos_ in {"NOUN", "PROPN", "NUM"} or (
@@ -714,6 +749,14 @@ def _headline(tokens: list[Any]) -> Piece | None:
         if (
             (token.tag_ == "VBN" and regular)
             or (token.pos_ == "ADJ" and token.i == tokens[-1].i)
+            # "BOPIS orders late": a last word the tagger read as an adverb that the
+            # lexicon knows as an adjective.
+            or (
+                token.pos_ == "ADV"
+                and token.i == tokens[-1].i
+                and token.lower_ in adjectives
+                and not any(t.tag_ in FINITE_TAGS for t in tokens)  # "were 3 months behind"
+            )
             or (token.pos_ == "ADV" and index + 1 < len(tokens) and tokens[index + 1].pos_ == "ADJ")
             or (
                 token.lower_ in PREDICATE_PREPS
@@ -768,9 +811,17 @@ def _is_plural(token: Any) -> bool:
 def plural(noun: str) -> bool:
     """Whether a noun phrase is plural ("Alaris pumps": yes; "the CAUTI bundle": no)."""
     piece = read(noun)
-    if piece.form in {Form.NOUN, Form.NAME}:
-        return piece.plural
-    return False
+    if piece.form not in {Form.NOUN, Form.NAME}:
+        return False
+    if piece.plural:
+        return True
+    try:
+        tokens = [t for t in nlp.parse(noun) if not t.is_space]
+    except nlp.NlpUnavailable:
+        return False
+    # "cost and service improvements": the head stops at "and", the phrase's root does not.
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    return root is not None and root.i == tokens[-1].i and root.tag_ in {"NNS", "NNPS"}
 
 
 # --------------------------------------------------------------------------------------
@@ -802,7 +853,9 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
     if piece.form is Form.NAME:
         return _resolve(text, voice)
     if piece.form is Form.NOUN:
-        parts = [part.strip() for part in text.split(",") if part.strip()]
+        parts = _noun_parts(text)
+        if len(parts) == 1:
+            text = parts[0]
         if len(parts) > 1 and " and " not in text and all(len(p.split()) <= 5 for p in parts):
             return join(
                 [
@@ -816,6 +869,21 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
             return _mid_case(text, piece.keep)  # "reefer": one word is a noun here
         return _gerund(piece, voice)
     return None
+
+
+def _noun_parts(text: str) -> list[str]:
+    """The comma parts of a noun note, without a lone modifier: "guest recovery, fast" is
+    about fast guest recovery, never "guest recovery and the fast"."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) < 2:
+        return parts
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return parts
+    lone = {t.text for t in doc if t.pos_ in {"ADJ", "ADV"}}
+    kept = [part for part in parts if not (len(part.split()) == 1 and part in lone)]
+    return kept or parts
 
 
 def subject_noun(piece: Piece, *, voice: Voice = Voice.TEAM) -> str | None:
@@ -1015,6 +1083,8 @@ def fill_slot(template: str, placeholder: str, filler: str, *, quote: bool = Fal
     "How {is} {term} changing ..." + "CAUTI bundle" -> "How is the CAUTI bundle changing
     ..."; after "your" or "the" no article is added ("your {skill} knowledge")."""
     filler = " ".join(filler.split())
+    if _sentence_case(filler) and not template.startswith(placeholder):
+        filler = _mid_case(filler)  # "Cold storage warehousing" mid-sentence
     before = template.split(placeholder, 1)[0]
     determined = re.search(r"\b(?:your|the|a|an|my|our|their|its|his|her)\s*$", before, re.I)
     phrase = filler if determined else with_article(filler)
@@ -1022,20 +1092,8 @@ def fill_slot(template: str, placeholder: str, filler: str, *, quote: bool = Fal
     if quote:  # a value or slogan: "How does “Patient safety first” show up ..."
         phrase, many = quoted(filler), False
     head, _, tail = template.partition(placeholder)
-    if many:
-        # A template written for one thing: the words that refer back to the slot agree
-        # ("who has never used it?" -> "them"; "{skill} was not" -> "were not").
-        tail = re.sub(
-            r"^(\s+)(is|was|has)\b",
-            lambda m: m.group(1) + {"is": "are", "was": "were", "has": "have"}[m.group(2)],
-            tail,
-        )
-        tail = re.sub(r"\bit\b", "them", tail, count=1)
-        head = re.sub(
-            r"\b(does|is|has)(\s+)$",
-            lambda m: {"does": "do", "is": "are", "has": "have"}[m.group(1)] + m.group(2),
-            head,
-        )
+    # Only the marked words agree with the slot ("{is}", "{it}"): a bare "it" may be the
+    # idiom's own ("what would it take"), never the slot's.
     text = head + phrase + tail
     for token, (one, more) in AGREEMENT.items():
         text = text.replace(token, more if many else one)
@@ -1389,6 +1447,24 @@ def _inflect(lemma: str, tag: str) -> str | None:
     if lemma == "be" and tag == "VBP":
         return "are"
     return str(forms[0])
+
+
+def verb_lemma_of(word: str) -> str | None:
+    """The verb a word is a form of ("managed" -> "manage"), or None when the lexicon does
+    not know it as a verb."""
+    verbs = nlp.lemma_index().get("verb", frozenset())
+    lemminflect = _lemminflect()
+    if lemminflect is None:  # pragma: no cover - pinned in pyproject
+        return None
+    lowered = word.casefold()
+    found = lemminflect.getLemma(lowered, upos="VERB", lemmatize_oov=False)
+    lemma = str(found[0]) if found else ""
+    return lemma if lemma and (lemma in verbs or lowered in verbs) else None
+
+
+def inflect(lemma: str, tag: str) -> str | None:
+    """A verb lemma in a Penn tag's form ("manage", "VBG" -> "managing")."""
+    return _inflect(lemma, tag)
 
 
 def _to_base(text: str) -> str:

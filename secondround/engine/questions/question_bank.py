@@ -392,15 +392,22 @@ def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, 
     A concern that reads as none of these gets no question of its own."""
     out: list[tuple[str, tuple[str, ...]]] = []
     pieces = phrasing.usable(phrasing.pieces(concern))
+    if len(pieces) > 1 and pieces[0].form is phrasing.Form.NAME:
+        pieces = pieces[1:]  # "Victor - they asked if ...": who raised it, not what
     independent = bool(INDEPENDENCE.search(concern))
     for piece in pieces[:1]:
         text = phrasing.WORRY_CUE.sub("", piece.text)
+        asked = REPORTED_QUESTION.match(text)
+        if asked:
+            # "they asked if I'd cope with Y9": the question they asked, not something the
+            # candidate did. "asked why ..." or "asked about ..." gets no question of its own.
+            text = asked.group("whether") if asked.group("whether") else ""
         inner = phrasing.read(text) if text != piece.text else piece
         if inner.form is phrasing.Form.VERB and (inner.negated or inner.tense == "perfect"):
             objects = _verb_object(inner.text)
             if objects:
                 out.append((f"How would you get up to speed on {objects}?", GAP_PROBES))
-            gerund = phrasing.verb_phrase(phrasing.read(_positive(inner.text)), tense="gerund")
+            gerund = _gerund_phrase(_positive(inner.text))
             if gerund:
                 out.append((f"Tell me about the closest you have come to {gerund}.", DONE_PROBES))
         elif inner.form is phrasing.Form.VERB:
@@ -444,6 +451,33 @@ def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, 
     if duty:
         out.append((f"Walk me through how you would {duty}, from start to finish.", DONE_PROBES))
     return out
+
+
+# "they asked if I'd cope with behaviour in Y9", "asked why I'm leaving": reported speech.
+REPORTED_QUESTION = re.compile(
+    r"^(?:(?:she|he|they|[A-Z][\w'-]+)\s+)?(?:(?:also|again|then)\s+)?"
+    r"(?:asked|wondered|questioned|wanted\s+to\s+know|checked|pushed\s+on)\b"
+    r"(?:\s+(?:me|us))?(?:\s+(?P<whether>(?:if|whether)\s+.+))?",
+    re.IGNORECASE,
+)
+
+
+def _gerund_phrase(text: str) -> str | None:
+    """A verb phrase opening with the verb, as a gerund phrase: "managed night audit" ->
+    "managing night audit". The tagger may read an opening participle as an adjective
+    ("managed night audit"), so the first word is re-inflected from its verb lemma; None
+    when the first word is not a verb."""
+    words = text.split()
+    if not words:
+        return None
+    gerund = phrasing.verb_phrase(phrasing.read(text), tense="gerund")
+    if gerund and gerund.split()[0].casefold().endswith("ing"):
+        return gerund
+    lemma = phrasing.verb_lemma_of(words[0])
+    form = phrasing.inflect(lemma, "VBG") if lemma else None
+    if not form:
+        return None
+    return " ".join([form, *words[1:]])
 
 
 def _positive(text: str) -> str:
