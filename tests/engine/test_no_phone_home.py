@@ -144,7 +144,7 @@ def test_embeddings_voice_and_transcription_make_no_lookup_and_no_connection(
 
 def test_onnxruntime_writes_no_event_store_or_device_id(tmp_path):
     # Importing onnxruntime alone used to create the store; this part needs no root.
-    code = "from secondround.engine import embeddings; embeddings.embed(['hello'])"
+    code = "from secondround.engine.nlp import embeddings; embeddings.embed(['hello'])"
     subprocess.run(
         [sys.executable, "-c", code], env=_clean_environment(tmp_path), cwd=REPO, check=True
     )

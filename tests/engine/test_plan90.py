@@ -224,7 +224,7 @@ def test_challenges_are_said_in_grammatical_goals(challenge, understand, improve
     "challenge", ["in peak the loads were hours behind", "the orders were two days behind"]
 )
 def test_a_challenge_with_its_own_verb_gets_no_second_one(challenge):
-    plan = draft_plan(role="Planner", company="", posting="", challenges=[challenge])
+    plan = plan_from_posting(role="Planner", company="", posting="", challenges=[challenge])
     texts = " ".join(goal.text for goal in _goals(plan))
     assert "are behind" not in texts
 
