@@ -53,6 +53,7 @@ RESULTS_VERSION = 1  # bump when recognition changes: cached words are made agai
 BASELINE = "v1_prompt"
 WHISPER = "vad_only"  # the new pipeline before the hesitations are added
 HESITATION_WORDS = frozenset(corpus.HESITATIONS)
+DETAIL = "--detail" in sys.argv  # print every missed and every false filler of today's pipeline
 TARGET_PRECISION = 11 / 12  # of the classifier's calls, chosen within training voices
 
 
@@ -113,7 +114,11 @@ class Tally:
 
 
 def score(
-    clip: corpus.Clip, listed: list[tuple[str, float, float]], *, only: frozenset[str] | None
+    clip: corpus.Clip,
+    listed: list[tuple[str, float, float]],
+    *,
+    only: frozenset[str] | None,
+    show: bool = False,
 ) -> Tally:
     """Match listed fillers to labelled ones in time, one to one."""
     gold = [e for e in clip.fillers if only is None or e.kind in only]
@@ -131,6 +136,12 @@ def score(
         elif any(start < s.end and end > s.start for s in clip.sounds):
             tally.on_sounds += 1
     tally.found = tally.true
+    if show:
+        for g in free:
+            print(f"#     missed {clip.id} {g.kind} {g.start:.2f}-{g.end:.2f}")
+        for phrase, start, end in listed:
+            if not any(start < g.end + TOLERANCE and end > g.start - TOLERANCE for g in gold):
+                print(f"#     false  {clip.id} {phrase!r} {start:.2f}-{end:.2f}")
     return tally
 
 
@@ -254,7 +265,7 @@ def main() -> None:
             }
             for name, words in outputs.items():
                 listed = detections(words)
-                tally = score(clip, listed, only=None)
+                tally = score(clip, listed, only=None, show=DETAIL and name == "new")
                 fold[name].add(tally)
                 pipelines[name].add(tally)
                 hesitation_only[name].add(score(clip, listed, only=HESITATION_KINDS))

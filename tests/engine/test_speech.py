@@ -286,6 +286,11 @@ def test_telephone_audio_and_stereo_are_transcribed(short_wav: bytes) -> None:
             "The recording is 54.9 MB; the limit is 25 MB.",
             id="two hours",
         ),
+        pytest.param(
+            lambda wav: two_hours_of_8_bit_wav(rate=2_000),
+            "The recording is longer than 5 minutes.",
+            id="two hours under the size limit",
+        ),
     ],
 )
 def test_bad_files_get_a_clear_message(short_wav: bytes, make, message: str) -> None:
