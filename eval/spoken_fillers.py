@@ -52,6 +52,10 @@ RESULTS = corpus.CACHE / "results"
 RESULTS_VERSION = 1  # bump when recognition changes: cached words are made again
 BASELINE = "v1_prompt"
 WHISPER = "vad_only"  # the new pipeline before the hesitations are added
+# The pipelines with hesitations from the audio: the words they start from, and the
+# setting of speech.SETTINGS that runs them in the app.
+SOURCES = {"new": WHISPER, "new_prompt": "prompt_vad_only"}
+SETTING_OF = {"new": "default", "new_prompt": "prompt"}
 HESITATION_WORDS = frozenset(corpus.HESITATIONS)
 DETAIL = "--detail" in sys.argv  # print every missed and every false filler of today's pipeline
 TARGET_PRECISION = 11 / 12  # of the classifier's calls, chosen within training voices
@@ -232,40 +236,54 @@ def main() -> None:
     print(f"# {len(clips)} clips, {len(voices)} voices; building and transcribing (cached)")
     audio: dict[str, np.ndarray] = {}
     probabilities: dict[str, np.ndarray] = {}
-    heard: dict[str, Heard] = {}
     before: dict[str, Heard] = {}
-    rows: list[tuple[str, hesitations.Candidate, int]] = []
+    # Words from Whisper (with voice activity detection) with and without the filler
+    # prompt; each gets its own hesitation classifier, trained on its own words.
+    heard: dict[str, dict[str, Heard]] = {source: {} for source in SOURCES.values()}
+    rows: dict[str, list[tuple[str, hesitations.Candidate, int]]] = {s: [] for s in heard}
     for clip in clips:
         audio[clip.id] = speech.decode(clip.audio())
         probabilities[clip.id] = speech.speech_probabilities(audio[clip.id])
-        heard[clip.id] = recognised(clip, WHISPER)
         before[clip.id] = recognised(clip, BASELINE)
-        for candidate, label in labelled_candidates(
-            clip, audio[clip.id], heard[clip.id].words, probabilities[clip.id]
-        ):
-            rows.append((clip.voice, candidate, label))
-    print(f"# candidates {len(rows)}, hesitations among them {sum(y for _, _, y in rows)}")
+        for source in heard:
+            heard[source][clip.id] = recognised(clip, source)
+            for candidate, label in labelled_candidates(
+                clip, audio[clip.id], heard[source][clip.id].words, probabilities[clip.id]
+            ):
+                rows[source].append((clip.voice, candidate, label))
+    for source, found in rows.items():
+        print(
+            f"# {source}: candidates {len(found)}, hesitations among them "
+            f"{sum(y for _, _, y in found)}"
+        )
 
-    pipelines = {"before": Tally(), "whisper_vad": Tally(), "new": Tally()}
+    pipelines = {"before": Tally(), "whisper_vad": Tally(), **{n: Tally() for n in SOURCES}}
     hesitation_only = {name: Tally() for name in pipelines}
     unseen = {name: Tally() for name in pipelines}
     errors = {name: [0, 0] for name in pipelines}
-    timing = {name: [] for name in pipelines}
+    timing: dict[str, list[float]] = {name: [] for name in pipelines}
+    today = next(n for n, s in SETTING_OF.items() if s == speech.DEFAULT_SETTING)
     for held in voices:
-        model = train([r for r in rows if r[0] != held])
+        models = {
+            name: train([r for r in rows[source] if r[0] != held])
+            for name, source in SOURCES.items()
+        }
         fold = {name: Tally() for name in pipelines}
         for clip in (c for c in clips if c.voice == held):
-            final = hesitations.with_hesitations(
-                audio[clip.id], heard[clip.id].words, probabilities[clip.id], model
-            )
             outputs = {
                 "before": before[clip.id].words,
-                "whisper_vad": heard[clip.id].words,
-                "new": final,
+                "whisper_vad": heard[WHISPER][clip.id].words,
             }
+            for name, source in SOURCES.items():
+                outputs[name] = hesitations.with_hesitations(
+                    audio[clip.id],
+                    heard[source][clip.id].words,
+                    probabilities[clip.id],
+                    models[name],
+                )
             for name, words in outputs.items():
                 listed = detections(words)
-                tally = score(clip, listed, only=None, show=DETAIL and name == "new")
+                tally = score(clip, listed, only=None, show=DETAIL and name == today)
                 fold[name].add(tally)
                 pipelines[name].add(tally)
                 hesitation_only[name].add(score(clip, listed, only=HESITATION_KINDS))
@@ -277,6 +295,7 @@ def main() -> None:
                 if words:
                     spoken = words[-1].end - words[0].start
                     timing[name].append(abs(spoken - (clip.speech_end - clip.speech_start)))
+        model = models[today]
         print(
             f"#   held out {held:20} threshold {model.threshold:.2f}  "
             + "  ".join(
@@ -292,7 +311,7 @@ def main() -> None:
             f" unseen voices: recall {unseen[name].recall:.3f} precision "
             f"{unseen[name].precision:.3f}"
         )
-    for label, name in (("", "new"), ("_before", "before")):
+    for label, name in (("", today), ("_before", "before")):
         print(f"FIGURE spoken_filler_recall_lovo{label} {pipelines[name].recall:.3f} ratio")
         print(f"FIGURE spoken_filler_precision_lovo{label} {pipelines[name].precision:.3f} ratio")
         print(f"FIGURE spoken_filler_recall_unseen{label} {unseen[name].recall:.3f} ratio")
