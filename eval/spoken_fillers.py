@@ -87,6 +87,37 @@ def recognised(clip: corpus.Clip, setting: str) -> Heard:
     return Heard(words, took)
 
 
+# The app transcribes a recording while it is made, window by window: its word error
+# rate on every sixth clip (each voice, each noise level), against main's windows.
+CHUNKED = {
+    "chunked": {},  # IncrementalTranscriber's own settings
+    "chunked_main": {"setting": "full_context", "min_new": 2.0, "context_words": 0},
+}
+PIECE_SECONDS = 3.0  # practice.js sends a piece every 3 s
+CHUNKED_CODE = 2  # bump when the incremental transcriber changes: made again
+
+
+def recognised_chunked(clip: corpus.Clip, name: str) -> str:
+    """The transcript the app makes from a recording sent in 3-second pieces (cached)."""
+    options = CHUNKED[name]
+    tag = json.dumps(options, sort_keys=True)
+    folder = RESULTS / f"{name}-v{RESULTS_VERSION}-{speech.MODEL_SHA256[:8]}"
+    path = folder / f"{clip.key}.json"
+    if path.is_file():
+        cached = json.loads(path.read_text())
+        if cached.get("options") == tag and cached.get("code") == CHUNKED_CODE:
+            return str(cached["text"])
+    data = clip.audio()
+    piece = max(1, int(len(data) * PIECE_SECONDS / speech.probe_audio(data)))
+    incremental = speech.IncrementalTranscriber(**options)
+    for cut in range(piece, len(data), piece):
+        incremental.add(data[:cut])
+    text = incremental.finish(data).text
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"text": text, "options": tag, "code": CHUNKED_CODE}))
+    return text
+
+
 # --------------------------------------------------------------------------- scoring
 
 
@@ -323,6 +354,19 @@ def main() -> None:
             f"{statistics.median(timing[name]):.2f} s"
         )
         print(f"FIGURE spoken_speaking_time_error_max{label} {max(timing[name]):.2f} s")
+
+    subset = clips[::6]
+    whole = [0, 0]
+    for clip in subset:
+        e, n = word_errors(clip.reference, " ".join(w.text for w in heard[WHISPER][clip.id].words))
+        whole[0], whole[1] = whole[0] + e, whole[1] + n
+    print(f"FIGURE spoken_wer_whole_subset {whole[0] / whole[1]:.3f} ratio")
+    for name in CHUNKED:
+        e = n = 0
+        for clip in subset:
+            a, b = word_errors(clip.reference, recognised_chunked(clip, name))
+            e, n = e + a, n + b
+        print(f"FIGURE spoken_wer_{name} {e / n:.3f} ratio")
 
     for name, setting in (("", speech.DEFAULT_SETTING), ("_before", BASELINE)):
         total = 0
