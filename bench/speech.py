@@ -27,7 +27,10 @@ Figures:
   two-minute answer (webm/opus, as MediaRecorder sends it) to the report (transcript and
   feedback), when the whole file is transcribed at the end, or when the pieces the
   browser sends every 3 seconds were transcribed while the answer went on; their ratio
-  speech_chunked_speedup, and the slowest piece (it must keep up with the speaker).
+  speech_chunked_speedup, and the slowest piece (it must keep up with the speaker);
+  ``_chunked_main`` is the same answer with main's windows before 10 s encoder context,
+  6-second windows and the words before a window as its prompt (30 s context, a window
+  every 3 s, no prompt), measured in the same run.
 """
 
 from __future__ import annotations
@@ -278,11 +281,13 @@ def _wav(samples: np.ndarray) -> bytes:
 
 
 def report_after_stop(
-    webm: bytes, cuts: list[int], *, setting: str, guard: float, min_new: float
+    webm: bytes, cuts: list[int], *, setting: str, **window: float
 ) -> tuple[float, float, str, int, float]:
     """(seconds from the last byte to the report, slowest piece, transcript, windows,
-    processor seconds the report took: what it costs on a machine nobody else uses)."""
-    incremental = speech.IncrementalTranscriber(setting=setting, guard=guard, min_new=min_new)
+    processor seconds the report took: what it costs on a machine nobody else uses).
+    ``window``: IncrementalTranscriber's guard, min_new, context_words (else its own)."""
+    options = {k: int(v) if k == "context_words" else v for k, v in window.items()}
+    incremental = speech.IncrementalTranscriber(setting=setting, **options)
     slowest = 0.0
     for cut in cuts:
         began = time.perf_counter()
@@ -383,6 +388,8 @@ def latency(clips: list[tuple[str, str, bytes]], *, runs: int) -> None:
     whole: list[float] = []
     chunked: list[float] = []
     chunked_processor: list[float] = []
+    main_windows: list[float] = []
+    main_processor: list[float] = []
     slowest = 0.0
     for _ in range(runs):
         began = time.perf_counter()
@@ -391,13 +398,24 @@ def latency(clips: list[tuple[str, str, bytes]], *, runs: int) -> None:
         whole.append(time.perf_counter() - began)
         whole_score = score(script, result.text)
         took, slowest_run, text, windows, used = report_after_stop(
-            webm, cuts, setting=speech.DEFAULT_SETTING, guard=1.0, min_new=2.0
+            webm, cuts, setting=speech.DEFAULT_SETTING
         )
         chunked.append(took)
         chunked_processor.append(used)
-        print(f"#   run: whole {whole[-1]:.2f} s, after the last piece {took:.2f} s")
+        # The windows of main before this change: 30 s of encoder context, a window every
+        # 2 s, no words of context.
+        main_took, _, main_text, _, main_used = report_after_stop(
+            webm, cuts, setting="full_context", min_new=2.0, context_words=0
+        )
+        main_windows.append(main_took)
+        main_processor.append(main_used)
+        print(
+            f"#   run: whole {whole[-1]:.2f} s, after the last piece {took:.2f} s "
+            f"({used:.2f} cpu s); main's windows {main_took:.2f} s ({main_used:.2f} cpu s)"
+        )
         slowest = max(slowest, slowest_run)
         chunked_score = score(script, text)
+        main_score = score(script, main_text)
     # Before: 5-second pieces, windows of at least 4 s behind a 2 s guard, the prompt.
     before_piece = max(1, int(len(webm) * 5.0 / length))
     before_took, _, before_text, _, _ = report_after_stop(
@@ -423,7 +441,16 @@ def latency(clips: list[tuple[str, str, bytes]], *, runs: int) -> None:
         "FIGURE speech_report_after_end_2min_chunked_processor_median "
         f"{statistics.median(chunked_processor):.2f} cpu_s"
     )
+    print(
+        "FIGURE speech_report_after_end_2min_chunked_main_median "
+        f"{statistics.median(main_windows):.2f} s"
+    )
+    print(
+        "FIGURE speech_report_after_end_2min_chunked_main_processor_median "
+        f"{statistics.median(main_processor):.2f} cpu_s"
+    )
     print(f"FIGURE speech_chunked_speedup {whole_median / chunked_median:.2f} ratio")
+    print(f"FIGURE speech_chunked_wer_main {main_score[0] / main_score[1]:.3f} ratio")
     print(f"FIGURE speech_chunked_wer {chunked_score[0] / chunked_score[1]:.3f} ratio")
     print(f"FIGURE speech_chunked_wer_before {before_score[0] / before_score[1]:.3f} ratio")
     print(f"FIGURE speech_chunked_slowest_piece {slowest:.2f} s")

@@ -56,7 +56,12 @@ RESULTS = corpus.CACHE / "results"
 RESULTS_VERSION = 1  # bump when recognition changes: cached words are made again
 BASELINE = "v1_prompt"
 WHISPER = "vad_only"  # the new pipeline before the hesitations are added
+# The pipelines with hesitations from the audio: the words they start from, and the
+# setting of speech.SETTINGS that runs them in the app.
+SOURCES = {"new": WHISPER, "new_prompt": "prompt_vad_only"}
+SETTING_OF = {"new": "default", "new_prompt": "prompt"}
 HESITATION_WORDS = frozenset(corpus.HESITATIONS)
+DETAIL = "--detail" in sys.argv  # print every missed and every false filler of today's pipeline
 TARGET_PRECISION = 11 / 12  # of the classifier's calls, chosen within training voices
 
 
@@ -84,6 +89,37 @@ def recognised(clip: corpus.Clip, setting: str) -> Heard:
     rows = [[w.text, w.start, w.end, w.probability] for w in words]
     path.write_text(json.dumps({"words": rows, "seconds": took}))
     return Heard(words, took)
+
+
+# The app transcribes a recording while it is made, window by window: its word error
+# rate on every sixth clip (each voice, each noise level), against main's windows.
+CHUNKED = {
+    "chunked": {},  # IncrementalTranscriber's own settings
+    "chunked_main": {"setting": "full_context", "min_new": 2.0, "context_words": 0},
+}
+PIECE_SECONDS = 3.0  # practice.js sends a piece every 3 s
+CHUNKED_CODE = 2  # bump when the incremental transcriber changes: made again
+
+
+def recognised_chunked(clip: corpus.Clip, name: str) -> str:
+    """The transcript the app makes from a recording sent in 3-second pieces (cached)."""
+    options = CHUNKED[name]
+    tag = json.dumps(options, sort_keys=True)
+    folder = RESULTS / f"{name}-v{RESULTS_VERSION}-{speech.MODEL_SHA256[:8]}"
+    path = folder / f"{clip.key}.json"
+    if path.is_file():
+        cached = json.loads(path.read_text())
+        if cached.get("options") == tag and cached.get("code") == CHUNKED_CODE:
+            return str(cached["text"])
+    data = clip.audio()
+    piece = max(1, int(len(data) * PIECE_SECONDS / speech.probe_audio(data)))
+    incremental = speech.IncrementalTranscriber(**options)
+    for cut in range(piece, len(data), piece):
+        incremental.add(data[:cut])
+    text = incremental.finish(data).text
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"text": text, "options": tag, "code": CHUNKED_CODE}))
+    return text
 
 
 # --------------------------------------------------------------------------- scoring
@@ -117,7 +153,11 @@ class Tally:
 
 
 def score(
-    clip: corpus.Clip, listed: list[tuple[str, float, float]], *, only: frozenset[str] | None
+    clip: corpus.Clip,
+    listed: list[tuple[str, float, float]],
+    *,
+    only: frozenset[str] | None,
+    show: bool = False,
 ) -> Tally:
     """Match listed fillers to labelled ones in time, one to one."""
     gold = [e for e in clip.fillers if only is None or e.kind in only]
@@ -135,6 +175,12 @@ def score(
         elif any(start < s.end and end > s.start for s in clip.sounds):
             tally.on_sounds += 1
     tally.found = tally.true
+    if show:
+        for g in free:
+            print(f"#     missed {clip.id} {g.kind} {g.start:.2f}-{g.end:.2f}")
+        for phrase, start, end in listed:
+            if not any(start < g.end + TOLERANCE and end > g.start - TOLERANCE for g in gold):
+                print(f"#     false  {clip.id} {phrase!r} {start:.2f}-{end:.2f}")
     return tally
 
 
@@ -225,40 +271,54 @@ def main() -> None:
     print(f"# {len(clips)} clips, {len(voices)} voices; building and transcribing (cached)")
     audio: dict[str, np.ndarray] = {}
     probabilities: dict[str, np.ndarray] = {}
-    heard: dict[str, Heard] = {}
     before: dict[str, Heard] = {}
-    rows: list[tuple[str, hesitations.Candidate, int]] = []
+    # Words from Whisper (with voice activity detection) with and without the filler
+    # prompt; each gets its own hesitation classifier, trained on its own words.
+    heard: dict[str, dict[str, Heard]] = {source: {} for source in SOURCES.values()}
+    rows: dict[str, list[tuple[str, hesitations.Candidate, int]]] = {s: [] for s in heard}
     for clip in clips:
         audio[clip.id] = speech.decode(clip.audio())
         probabilities[clip.id] = speech.speech_probabilities(audio[clip.id])
-        heard[clip.id] = recognised(clip, WHISPER)
         before[clip.id] = recognised(clip, BASELINE)
-        for candidate, label in labelled_candidates(
-            clip, audio[clip.id], heard[clip.id].words, probabilities[clip.id]
-        ):
-            rows.append((clip.voice, candidate, label))
-    print(f"# candidates {len(rows)}, hesitations among them {sum(y for _, _, y in rows)}")
+        for source in heard:
+            heard[source][clip.id] = recognised(clip, source)
+            for candidate, label in labelled_candidates(
+                clip, audio[clip.id], heard[source][clip.id].words, probabilities[clip.id]
+            ):
+                rows[source].append((clip.voice, candidate, label))
+    for source, found in rows.items():
+        print(
+            f"# {source}: candidates {len(found)}, hesitations among them "
+            f"{sum(y for _, _, y in found)}"
+        )
 
-    pipelines = {"before": Tally(), "whisper_vad": Tally(), "new": Tally()}
+    pipelines = {"before": Tally(), "whisper_vad": Tally(), **{n: Tally() for n in SOURCES}}
     hesitation_only = {name: Tally() for name in pipelines}
     unseen = {name: Tally() for name in pipelines}
     errors = {name: [0, 0] for name in pipelines}
-    timing = {name: [] for name in pipelines}
+    timing: dict[str, list[float]] = {name: [] for name in pipelines}
+    today = next(n for n, s in SETTING_OF.items() if s == speech.DEFAULT_SETTING)
     for held in voices:
-        model = train([r for r in rows if r[0] != held])
+        models = {
+            name: train([r for r in rows[source] if r[0] != held])
+            for name, source in SOURCES.items()
+        }
         fold = {name: Tally() for name in pipelines}
         for clip in (c for c in clips if c.voice == held):
-            final = hesitations.with_hesitations(
-                audio[clip.id], heard[clip.id].words, probabilities[clip.id], model
-            )
             outputs = {
                 "before": before[clip.id].words,
-                "whisper_vad": heard[clip.id].words,
-                "new": final,
+                "whisper_vad": heard[WHISPER][clip.id].words,
             }
+            for name, source in SOURCES.items():
+                outputs[name] = hesitations.with_hesitations(
+                    audio[clip.id],
+                    heard[source][clip.id].words,
+                    probabilities[clip.id],
+                    models[name],
+                )
             for name, words in outputs.items():
                 listed = detections(words)
-                tally = score(clip, listed, only=None)
+                tally = score(clip, listed, only=None, show=DETAIL and name == today)
                 fold[name].add(tally)
                 pipelines[name].add(tally)
                 hesitation_only[name].add(score(clip, listed, only=HESITATION_KINDS))
@@ -270,6 +330,7 @@ def main() -> None:
                 if words:
                     spoken = words[-1].end - words[0].start
                     timing[name].append(abs(spoken - (clip.speech_end - clip.speech_start)))
+        model = models[today]
         print(
             f"#   held out {held:20} threshold {model.threshold:.2f}  "
             + "  ".join(
@@ -285,7 +346,7 @@ def main() -> None:
             f" unseen voices: recall {unseen[name].recall:.3f} precision "
             f"{unseen[name].precision:.3f}"
         )
-    for label, name in (("", "new"), ("_before", "before")):
+    for label, name in (("", today), ("_before", "before")):
         print(f"FIGURE spoken_filler_recall_lovo{label} {pipelines[name].recall:.3f} ratio")
         print(f"FIGURE spoken_filler_precision_lovo{label} {pipelines[name].precision:.3f} ratio")
         print(f"FIGURE spoken_filler_recall_unseen{label} {unseen[name].recall:.3f} ratio")
@@ -297,6 +358,19 @@ def main() -> None:
             f"{statistics.median(timing[name]):.2f} s"
         )
         print(f"FIGURE spoken_speaking_time_error_max{label} {max(timing[name]):.2f} s")
+
+    subset = clips[::6]
+    whole = [0, 0]
+    for clip in subset:
+        e, n = word_errors(clip.reference, " ".join(w.text for w in heard[WHISPER][clip.id].words))
+        whole[0], whole[1] = whole[0] + e, whole[1] + n
+    print(f"FIGURE spoken_wer_whole_subset {whole[0] / whole[1]:.3f} ratio")
+    for name in CHUNKED:
+        e = n = 0
+        for clip in subset:
+            a, b = word_errors(clip.reference, recognised_chunked(clip, name))
+            e, n = e + a, n + b
+        print(f"FIGURE spoken_wer_{name} {e / n:.3f} ratio")
 
     for name, setting in (("", speech.DEFAULT_SETTING), ("_before", BASELINE)):
         total = 0

@@ -53,11 +53,13 @@ def encode(
     return out.getvalue()
 
 
-def two_hours_of_8_bit_wav() -> bytes:
+def two_hours_of_8_bit_wav(rate: int = 8_000) -> bytes:
+    """Two hours of silence, 8-bit: 57.6 MB at 8 kHz (over the size limit), 14.4 MB at
+    2 kHz (under it: only its length can refuse it)."""
     out = io.BytesIO()
     with wave.open(out, "wb") as writer:
         writer.setnchannels(1)
         writer.setsampwidth(1)
-        writer.setframerate(8_000)
-        writer.writeframes(b"\x80" * 8_000 * 7_200)
+        writer.setframerate(rate)
+        writer.writeframes(b"\x80" * rate * 7_200)
     return out.getvalue()

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from secondround.engine.practice import speech
+from secondround.engine.practice.report import PACE_HIGH, PACE_LOW
 from secondround.practice import services
 from secondround.practice.models import Attempt, PracticeSession
 from tests.audio_files import encode, two_hours_of_8_bit_wav, wav_of
@@ -71,6 +72,11 @@ def test_a_silent_recording_is_not_an_answer(alice_client, session, earlier):
         ),
         pytest.param(lambda: encode(TONE, "webm", video=True), "This is a video", id="video"),
         pytest.param(two_hours_of_8_bit_wav, "54.9 MB; the limit is 25 MB", id="two hours"),
+        pytest.param(
+            lambda: two_hours_of_8_bit_wav(rate=2_000),
+            "longer than 5 minutes",
+            id="two hours under the size limit",
+        ),
     ],
 )
 def test_a_bad_upload_gets_a_message_and_changes_nothing(
@@ -81,7 +87,7 @@ def test_a_bad_upload_gets_a_message_and_changes_nothing(
         reverse("recording_upload", args=[session.pk]), {"audio": upload}, follow=True
     )
     assert message in response.content.decode()
-    assert Attempt.objects.count() == 1
+    assert Attempt.objects.count() == 1  # no attempt begun, so no transcription queued
     assert Attempt.objects.values().get(pk=earlier["id"]) == earlier
 
 
@@ -168,3 +174,31 @@ def test_an_unexpected_failure_ends_the_wait(alice_client, session, monkeypatch)
     assert attempt.status == Attempt.Status.FAILED and "went wrong" in attempt.error
     page = alice_client.get(attempt.get_absolute_url()).content.decode()
     assert "went wrong" in page and "every 1s" not in page
+
+
+@pytest.mark.parametrize(
+    ("wpm", "band"),
+    [(90, "slower than"), (130, "within"), (180, "faster than")],
+)
+def test_speaking_time_and_pace_are_shown_against_the_easy_band(alice_client, session, wpm, band):
+    # 60 words from 4 s on (silence before is not speaking time), one every 60/wpm s.
+    words = [["word", 4 + i * 60 / wpm, 4 + i * 60 / wpm + 0.2] for i in range(60)]
+    attempt = Attempt.objects.create(
+        round=session.round,
+        session=session,
+        question_key="k",
+        question_text="Why us?",
+        words=words,
+        answer_text=" ".join(w[0] for w in words),
+        seconds=60 * 60 / wpm + 8,
+    )
+    services.attempt_analyse(attempt)
+    attempt.save()
+    spoken = words[-1][2] - words[0][1]
+    assert attempt.report["seconds"] == pytest.approx(spoken, abs=0.05)
+    page = alice_client.get(attempt.get_absolute_url()).content.decode()
+    assert 'id="figure-seconds" title="From your first word to your last' in page
+    assert f">{spoken:.0f} s</dd>" in page
+    assert f"{attempt.report['words_per_minute']:.0f} wpm" in page
+    assert f"{band} the 110–150 that is easiest to follow" in page
+    assert (PACE_LOW, PACE_HIGH) == (110, 150)  # the page says 110–150 in words

@@ -236,6 +236,51 @@ def test_the_prompt_coming_back_is_dropped(text: str, echo: bool) -> None:
     assert speech._echoes_prompt(text) is echo
 
 
+@pytest.mark.parametrize(
+    ("text", "echo"),
+    [
+        ("we shipped on time.", True),  # the words before the window, said again
+        ("and we shipped", True),
+        ("then we shipped late", False),
+        ("time", False),
+    ],
+)
+def test_the_words_before_a_window_coming_back_are_dropped(text: str, echo: bool) -> None:
+    context = speech._words_of("Um, I led the move to the new warehouse and we shipped on time.")
+    assert speech._echoes_prompt(text, context) is echo
+
+
+@pytest.mark.parametrize(
+    ("seconds", "short", "frames"),
+    [
+        (2.0, 10.0, 1000),  # the last window of an answer: 10 s of context, not 30
+        (8.9, 10.0, 1000),
+        (9.5, 10.0, 3000),  # no second of silence after the speech: Whisper's 30 s
+        (2.0, None, 3000),
+        (40.0, 10.0, 3000),
+    ],
+)
+def test_short_speech_is_encoded_with_a_short_context(
+    seconds: float, short: float | None, frames: int
+) -> None:
+    assert speech._context_frames(seconds, short) == frames
+
+
+@pytest.mark.parametrize(
+    ("last_word_end", "context"),
+    [(11.5, "led the team"), (1.5, "")],  # after 10 s of silence a window starts afresh
+)
+def test_a_window_is_given_the_words_said_just_before(last_word_end: float, context: str) -> None:
+    incremental = IncrementalTranscriber(context_words=3)
+    start = last_word_end - 1.0
+    incremental.committed = [
+        TimedWord(text, start + 0.25 * index, start + 0.25 * index + 0.2)
+        for index, text in enumerate(["I", "led", "the", "team"])
+    ]
+    incremental.committed_until = 12.0
+    assert incremental._context() == context
+
+
 def test_speaking_time_leaves_out_silence_before_and_after(short_wav: bytes) -> None:
     samples = speech.decode(short_wav)
     loud = np.nonzero(np.abs(samples) > 0.01)[0]
@@ -285,6 +330,11 @@ def test_telephone_audio_and_stereo_are_transcribed(short_wav: bytes) -> None:
             lambda wav: two_hours_of_8_bit_wav(),
             "The recording is 54.9 MB; the limit is 25 MB.",
             id="two hours",
+        ),
+        pytest.param(
+            lambda wav: two_hours_of_8_bit_wav(rate=2_000),
+            "The recording is longer than 5 minutes.",
+            id="two hours under the size limit",
         ),
     ],
 )
