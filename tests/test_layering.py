@@ -118,3 +118,14 @@ def test_the_layering_test_can_fail(tmp_path: Path) -> None:
     found = {m: names for _, m, names in _imports(module, tmp_path / "secondround")}
     assert found["secondround.engine.stories"] == ("matching",)
     assert found["secondround.engine.reading.posting"] == ("_private",)
+
+
+@pytest.mark.parametrize("path", _app_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_owner_scoped_lookups_go_through_one_place(path: Path) -> None:
+    """A lookup by owner is `accounts.access.get_owned`, which reads each model's OWNER_PATH."""
+    if path == ROOT / "accounts" / "access.py":
+        return
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "get_object_or_404":
+            owners = [k.arg for k in node.keywords if k.arg and k.arg.endswith("owner")]
+            assert not owners, f"{path.relative_to(ROOT)}:{node.lineno} filters by {owners}"

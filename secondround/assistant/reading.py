@@ -18,11 +18,12 @@ from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_tasks import task
 
+from secondround.accounts.access import get_owned
 from secondround.engine.reading.invitation_entries import ParsedInvitation
 from secondround.engine.reading.model_reading import (
     INVITATION_SCHEMA,
@@ -114,7 +115,7 @@ def accepted_reply(
 
 
 def _get_call_for_user(request: HttpRequest, pk: int) -> ModelCall:
-    return get_object_or_404(ModelCall, pk=pk, owner=request.user, feature__in=(INVITATION, NOTES))
+    return get_owned(ModelCall, request.user, pk=pk, feature__in=(INVITATION, NOTES))
 
 
 @login_required

@@ -14,6 +14,8 @@ class AskChoice(models.Model):
     The engine's other suggestions are not stored: they follow the roster and research.
     """
 
+    OWNER_PATH = "interviewer__round__opportunity__owner"
+
     interviewer = models.ForeignKey(
         Interviewer, on_delete=models.CASCADE, related_name="ask_choices"
     )

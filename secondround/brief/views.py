@@ -7,9 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.accounts.access import get_owned
 from secondround.downloads import attachment
 from secondround.opportunities.access import (
     get_interviewer_for_user,
@@ -32,11 +33,7 @@ from .models import AskChoice, NinetyDayPlan, SalaryPlan
 
 
 def _get_choice_for_user(request: HttpRequest, pk: int) -> AskChoice:
-    return get_object_or_404(
-        AskChoice.objects.select_related("interviewer"),
-        pk=pk,
-        interviewer__round__opportunity__owner=request.user,
-    )
+    return get_owned(AskChoice.objects.select_related("interviewer"), request.user, pk=pk)
 
 
 @login_required

@@ -40,6 +40,8 @@ class Debrief(models.Model):
 
 
 class AskedQuestion(models.Model):
+    OWNER_PATH = "debrief__round__opportunity__owner"
+
     class Went(models.TextChoices):
         COMFORTABLE = "comfortable", "Comfortable"
         UNSURE = "unsure", "Unsure"
@@ -65,6 +67,8 @@ class AskedQuestion(models.Model):
 class Observation(models.Model):
     """A short line of the debrief: what drew a positive response, or what I forgot."""
 
+    OWNER_PATH = "debrief__round__opportunity__owner"
+
     class Kind(models.TextChoices):
         POSITIVE = "positive", "Drew a positive response"
         MISS = "miss", "Forgot to mention"
@@ -82,6 +86,8 @@ class Observation(models.Model):
 
 
 class Concern(models.Model):
+    OWNER_PATH = "debrief__round__opportunity__owner"
+
     debrief = models.ForeignKey(Debrief, on_delete=models.CASCADE, related_name="concerns")
     said = models.TextField("what was said or signalled")
     raised_by = models.CharField("by whom", max_length=200, blank=True)
@@ -97,6 +103,8 @@ class Concern(models.Model):
 
 class GlossaryTerm(models.Model):
     """A company term (product, system, acronym, competitor) and what it means."""
+
+    OWNER_PATH = "opportunity__owner"
 
     class Source(models.TextChoices):
         DEBRIEF = "debrief", "Heard in an interview"

@@ -37,6 +37,8 @@ class InterviewerNote(models.Model):
 
 
 class Letter(models.Model):
+    OWNER_PATH = "interviewer__round__opportunity__owner"
+
     class Form(models.TextChoices):
         EMAIL = "email", "E-mail"
         CARD = "card", "Handwritten card"

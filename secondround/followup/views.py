@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.accounts.access import get_owned
 from secondround.downloads import attachment
 from secondround.engine.drafting.deadlines import thank_you_status
 from secondround.engine.drafting.letters import (
@@ -38,10 +39,8 @@ from .models import FitScore, FitVerdict, FollowUp, InterviewerNote, Letter
 
 
 def _get_letter_for_user(request: HttpRequest, pk: int) -> Letter:
-    return get_object_or_404(
-        Letter.objects.select_related("interviewer__round__opportunity"),
-        pk=pk,
-        interviewer__round__opportunity__owner=request.user,
+    return get_owned(
+        Letter.objects.select_related("interviewer__round__opportunity"), request.user, pk=pk
     )
 
 

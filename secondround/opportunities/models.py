@@ -78,6 +78,8 @@ class Opportunity(models.Model):
 
 
 class Round(models.Model):
+    OWNER_PATH = "opportunity__owner"
+
     class Format(models.TextChoices):
         ONE_TO_ONE = "one_to_one", "One-to-one"
         PANEL = "panel", "Panel"
@@ -135,6 +137,8 @@ class Round(models.Model):
 
 
 class Interviewer(models.Model):
+    OWNER_PATH = "round__opportunity__owner"
+
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="interviewers")
     honorific = models.CharField(
         max_length=30, blank=True, help_text="Dr, Prof., Ms… kept apart from the name."

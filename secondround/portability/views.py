@@ -3,8 +3,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from secondround.accounts.access import get_owned
 
 from .forms import ExportForm, ImportForm
 from .models import AccountExport
@@ -27,7 +29,7 @@ def _exports_context(request: HttpRequest, import_form: ImportForm) -> dict:
 
 
 def _get_export_for_user(request: HttpRequest, pk: int) -> AccountExport:
-    return get_object_or_404(AccountExport, pk=pk, owner=request.user)
+    return get_owned(AccountExport, request.user, pk=pk)
 
 
 def _forget_stale_exports(owner) -> None:

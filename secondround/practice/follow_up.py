@@ -6,10 +6,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django_tasks import task
 
+from secondround.accounts.access import get_owned
 from secondround.assistant import services as assistant
 from secondround.assistant.models import ModelCall
 from secondround.engine.nlp.assisted import (
@@ -34,11 +35,7 @@ def latest_call(attempt: Attempt) -> ModelCall | None:
 
 
 def _get_attempt_for_user(request: HttpRequest, pk: int) -> Attempt:
-    return get_object_or_404(
-        Attempt.objects.select_related("round__opportunity"),
-        pk=pk,
-        round__opportunity__owner=request.user,
-    )
+    return get_owned(Attempt.objects.select_related("round__opportunity"), request.user, pk=pk)
 
 
 @task()

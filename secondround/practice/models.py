@@ -16,6 +16,8 @@ def audio_path(attempt: Attempt, filename: str) -> str:
 class PracticeSession(models.Model):
     """One mock interview: the day played interviewer by interviewer."""
 
+    OWNER_PATH = "round__opportunity__owner"
+
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="practice_sessions")
     plan = models.JSONField(default=list)  # [{key, text, kind, competency, interviewer, name}]
     position = models.PositiveSmallIntegerField(default=0)
@@ -37,6 +39,8 @@ class PracticeSession(models.Model):
 
 
 class Attempt(models.Model):
+    OWNER_PATH = "round__opportunity__owner"
+
     class Status(models.TextChoices):
         DONE = "done", "Done"
         RECORDING = "recording", "Recording"

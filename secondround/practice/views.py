@@ -6,10 +6,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from secondround.accounts.access import get_owned
 from secondround.assistant.services import server_for
 from secondround.engine.nlp.sizes import too_large
 from secondround.engine.practice.speech import AudioError, SpeechUnavailable, probe_audio, speak
@@ -25,18 +26,14 @@ MAX_TTS_CHARS = 600
 
 
 def _get_session_for_user(request: HttpRequest, pk: int) -> PracticeSession:
-    return get_object_or_404(
-        PracticeSession.objects.select_related("round__opportunity"),
-        pk=pk,
-        round__opportunity__owner=request.user,
+    return get_owned(
+        PracticeSession.objects.select_related("round__opportunity"), request.user, pk=pk
     )
 
 
 def _get_attempt_for_user(request: HttpRequest, pk: int) -> Attempt:
-    return get_object_or_404(
-        Attempt.objects.select_related("round__opportunity", "session"),
-        pk=pk,
-        round__opportunity__owner=request.user,
+    return get_owned(
+        Attempt.objects.select_related("round__opportunity", "session"), request.user, pk=pk
     )
 
 

@@ -31,6 +31,8 @@ class PreparedQuestion(models.Model):
 
 
 class OwnQuestion(models.Model):
+    OWNER_PATH = "round__opportunity__owner"
+
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="own_questions")
     text = models.TextField("question")
     competency = models.CharField(max_length=30, choices=list(COMPETENCIES.items()))

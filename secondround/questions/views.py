@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.accounts.access import get_owned
 from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.engine.questions.question_bank import BankQuestion, asked_key
 from secondround.opportunities.access import get_opportunity_for_user, get_round_for_user
@@ -30,9 +31,7 @@ from .models import OwnQuestion, PreparedQuestion
 
 
 def _get_own_question_for_user(request: HttpRequest, pk: int) -> OwnQuestion:
-    return get_object_or_404(
-        OwnQuestion.objects.select_related("round"), pk=pk, round__opportunity__owner=request.user
-    )
+    return get_owned(OwnQuestion.objects.select_related("round"), request.user, pk=pk)
 
 
 @login_required

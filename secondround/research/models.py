@@ -79,6 +79,8 @@ class InterviewerResearch(models.Model):
 class ResearchSource(models.Model):
     """A page imported by URL or pasted, kept with where and when it came from."""
 
+    OWNER_PATH = "opportunity__owner"
+
     class Method(models.TextChoices):
         FETCHED = "fetched", "Fetched"
         PASTED = "pasted", "Pasted"

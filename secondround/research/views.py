@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.accounts.access import get_owned
 from secondround.debrief.models import GlossaryTerm
 from secondround.engine.drafting.answers import build_learned_answer, build_proceed_answer
 from secondround.opportunities.access import get_interviewer_for_user, get_opportunity_for_user
@@ -33,17 +34,11 @@ ANSWER_BUILDERS = {
 
 
 def _get_source_for_user(request: HttpRequest, pk: int) -> ResearchSource:
-    return get_object_or_404(
-        ResearchSource.objects.select_related("opportunity"),
-        pk=pk,
-        opportunity__owner=request.user,
-    )
+    return get_owned(ResearchSource.objects.select_related("opportunity"), request.user, pk=pk)
 
 
 def _get_term_for_user(request: HttpRequest, pk: int) -> GlossaryTerm:
-    return get_object_or_404(
-        GlossaryTerm.objects.select_related("opportunity"), pk=pk, opportunity__owner=request.user
-    )
+    return get_owned(GlossaryTerm.objects.select_related("opportunity"), request.user, pk=pk)
 
 
 def _research_context(opportunity: Opportunity, **extra) -> dict:

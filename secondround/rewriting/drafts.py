@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
+from secondround.accounts.access import get_owned
 from secondround.engine.drafting.letters import mailto_link
 from secondround.engine.nlp.assisted import known_strings
 from secondround.followup import services as followup
@@ -56,10 +56,8 @@ def _people(round_: Round, owner: AbstractBaseUser) -> tuple[str, ...]:
 def draft_for(owner: AbstractBaseUser, kind: str, pk: int) -> Draft:
     """The draft as the page shows it now; Http404 for an unknown kind or someone else's."""
     if kind == "letter":
-        letter = get_object_or_404(
-            Letter.objects.select_related("interviewer__round__opportunity"),
-            pk=pk,
-            interviewer__round__opportunity__owner=owner,
+        letter = get_owned(
+            Letter.objects.select_related("interviewer__round__opportunity"), owner, pk=pk
         )
         person = letter.interviewer
         prefix = f"l{person.pk}"
@@ -76,9 +74,7 @@ def draft_for(owner: AbstractBaseUser, kind: str, pk: int) -> Draft:
             fixed={f"{prefix}-subject": letter.subject, f"{prefix}-card": letter.card},
         )
     if kind == "follow_up":
-        round_ = get_object_or_404(
-            Round.objects.select_related("opportunity"), pk=pk, opportunity__owner=owner
-        )
+        round_ = get_owned(Round.objects.select_related("opportunity"), owner, pk=pk)
         record = followup.follow_up_for(round_)
         drafted = followup.follow_up_draft(round_, owner, record, today=timezone.localdate())
         return Draft(
@@ -93,7 +89,7 @@ def draft_for(owner: AbstractBaseUser, kind: str, pk: int) -> Draft:
             subject=str(drafted["subject"]),
         )
     if kind in (SavedAnswer.Kind.LEARNED, SavedAnswer.Kind.PROCEED):
-        opportunity = get_object_or_404(Opportunity, pk=pk, owner=owner)
+        opportunity = get_owned(Opportunity, owner, pk=pk)
         saved = SavedAnswer.objects.filter(opportunity=opportunity, kind=kind).first()
         text = saved.text if saved else research.drafted_answer(opportunity, kind).text
         page = reverse("answer", args=[pk, kind])

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.accounts.access import get_owned
 from secondround.downloads import attachment
 from secondround.engine.nlp.vocabulary import COMPETENCIES
 from secondround.opportunities.access import get_opportunity_for_user
@@ -21,11 +22,11 @@ from .views import sharing_page
 
 
 def _get_package_for_user(request: HttpRequest, pk: int) -> CoachPackage:
-    return get_object_or_404(CoachPackage, pk=pk, owner=request.user)
+    return get_owned(CoachPackage, request.user, pk=pk)
 
 
 def _get_received_for_user(request: HttpRequest, pk: int) -> ReceivedPackage:
-    return get_object_or_404(ReceivedPackage, pk=pk, owner=request.user)
+    return get_owned(ReceivedPackage, request.user, pk=pk)
 
 
 def _json_download(data: bytes, filename: str) -> HttpResponse:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from secondround.accounts.access import owner_path as accounts_owner_path
 from secondround.debrief.models import AskedQuestion, Concern, Observation
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.practice.models import Attempt
@@ -37,10 +38,7 @@ OPPORTUNITY_PATH: dict[type[models.Model], str] = {
 
 
 def owner_path(model: type[models.Model]) -> str:
-    if model is Story:
-        return "owner"
-    path = OPPORTUNITY_PATH[model]
-    return f"{path}__owner" if path else "owner"
+    return accounts_owner_path(model)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.accounts.access import get_owned
 from secondround.accounts.forms import SignUpForm
 from secondround.accounts.services import InvitationRefused
 from secondround.opportunities.access import get_opportunity_for_user
@@ -31,9 +32,7 @@ CLOSED_SIGNUP = (
 
 
 def _get_share_for_user(request: HttpRequest, pk: int) -> Share:
-    return get_object_or_404(
-        Share.objects.select_related("opportunity", "grantee"), pk=pk, owner=request.user
-    )
+    return get_owned(Share.objects.select_related("opportunity", "grantee"), request.user, pk=pk)
 
 
 def sharing_page(request: HttpRequest, opportunity: Opportunity, **forms) -> HttpResponse:

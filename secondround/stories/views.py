@@ -6,9 +6,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from secondround.accounts.access import get_owned
 from secondround.engine.nlp.sizes import too_large
 from secondround.engine.nlp.vocabulary import COMPETENCIES
 from secondround.engine.reading.resume import read_resume
@@ -22,7 +23,7 @@ from .models import Story
 
 
 def _get_story_for_user(request: HttpRequest, pk: int) -> Story:
-    return get_object_or_404(Story, pk=pk, owner=request.user)
+    return get_owned(Story, request.user, pk=pk)
 
 
 @login_required
