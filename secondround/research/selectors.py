@@ -14,7 +14,7 @@ from secondround.engine.nlp.lines import item_lines
 from secondround.engine.reading.glossary import TermCandidate, propose_terms
 from secondround.engine.reading.posting import posting_sections
 from secondround.engine.reading.posting_analysis import analyse_posting
-from secondround.opportunities.models import Opportunity
+from secondround.opportunities.models import Interviewer, Opportunity
 
 from .models import CompanyProfile, SavedAnswer
 
@@ -188,6 +188,7 @@ def entities(
     glossary = [
         (term.term, term.meaning) for term in GlossaryTerm.objects.filter(opportunity=opportunity)
     ]
+    people = Interviewer.objects.filter(round__opportunity=opportunity)
     return entity_index(
         skills=skills,
         glossary=glossary,
@@ -196,11 +197,7 @@ def entities(
         competitors=lines["competitors"],
         values=lines["values"],
         organisations=[opportunity.company],
-        people=[
-            person.name
-            for round_ in opportunity.rounds.all()
-            for person in round_.interviewers.all()
-        ],
+        people=list(people.values_list("name", flat=True)),
     )
 
 
