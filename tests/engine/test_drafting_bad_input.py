@@ -8,7 +8,6 @@ the prose check (secondround/engine/nlp/prose_check.py), the same check `make ev
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
@@ -21,22 +20,10 @@ from secondround.engine.drafting.letters import (
     draft_letters,
     follow_up_email,
 )
-from secondround.engine.drafting.plan90 import Plan, draft_plan
 from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.prose_check import check_greeting, check_text, known_data
 from secondround.engine.questions.question_bank import BankRequest, build_bank
-from secondround.engine.reading.posting import posting_sections
-
-
-def plan_from_posting(*, posting: str, role: str = "", **parts: Any) -> Plan:
-    """The plan as the brief drafts it: the posting's duties, its title when no role."""
-    sections = posting_sections(posting or "")
-    return draft_plan(
-        role=role or sections.title or "",
-        responsibilities=sections.responsibilities,
-        **parts,
-    )
-
+from tests.engine.stage_inputs import plan_from_posting
 
 BAD_NOTES = {
     "one word": "counter",

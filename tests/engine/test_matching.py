@@ -7,17 +7,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from secondround.engine.questions.classify import classify_question
 from secondround.engine.stories import story_texts
 from secondround.engine.stories.matching import match
 from secondround.engine.stories.story_texts import QuestionText, StoryText, story_document
-
-
-def asked(qid: str, text: str) -> QuestionText:
-    """A question as the app passes it: read by the question classifier first."""
-    found = classify_question(text)
-    return QuestionText(qid, text, found.competency, competency_scores=found.competency_scores)
-
 
 STORIES = (
     StoryText(

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 
-from secondround.engine.drafting.plan90 import Plan, PlanGoal, draft_plan, duty_goal, plan_as_text
-from secondround.engine.reading.posting import posting_sections
-
-
-def plan_from_posting(*, posting: str, role: str = "", **parts: Any) -> Plan:
-    """The plan as the brief drafts it: the posting's duties, its title when no role."""
-    sections = posting_sections(posting or "")
-    return draft_plan(
-        role=role or sections.title or "",
-        responsibilities=sections.responsibilities,
-        **parts,
-    )
-
+from secondround.engine.drafting.plan90 import Plan, PlanGoal, duty_goal, plan_as_text
+from tests.engine.stage_inputs import plan_from_posting
 
 NURSE_MANAGER = """Nurse Manager, Medical-Surgical
 

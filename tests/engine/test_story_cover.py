@@ -8,17 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from secondround.engine.questions.classify import classify_question
 from secondround.engine.stories import story_cover, story_model
 from secondround.engine.stories.matching import cover_inputs, match
 from secondround.engine.stories.story_texts import QuestionText
+from tests.engine.stage_inputs import asked
 from tests.engine.test_story_model import BANK
-
-
-def asked(qid: str, text: str) -> QuestionText:
-    """A question as the app passes it: read by the question classifier first."""
-    found = classify_question(text)
-    return QuestionText(qid, text, found.competency, competency_scores=found.competency_scores)
 
 
 @pytest.fixture(scope="module")

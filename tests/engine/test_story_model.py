@@ -8,17 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from secondround.engine.questions.classify import classify_question
 from secondround.engine.stories import story_model, story_texts
 from secondround.engine.stories.matching import match, suggest_competencies
 from secondround.engine.stories.story_texts import QuestionText, StoryText
-
-
-def asked(qid: str, text: str) -> QuestionText:
-    """A question as the app passes it: read by the question classifier first."""
-    found = classify_question(text)
-    return QuestionText(qid, text, found.competency, competency_scores=found.competency_scores)
-
+from tests.engine.stage_inputs import asked
 
 COACHING = StoryText(
     id="coaching",
