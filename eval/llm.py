@@ -109,17 +109,21 @@ def run_invitations(configured: EnvironmentServer, calls: Calls, limit: int) -> 
         source = item_source(path)
         today = date.fromisoformat(expected["today"])
         zone = expected.get("default_time_zone")
-        data = source.read_bytes()
-        parsed = invitation_files.parse_invitation_file(
-            data, source.name, today=today, default_time_zone=zone
-        )
-        text = invitation_files.read_invitation_file(data, source.name).text
-        names = [entry.name for entry in parsed.entries]
+        read = invitation_files.read_invitation_file(source.read_bytes(), source.name)
+        parsed = invitation_files.parse_invitation_text(read, today=today, default_time_zone=zone)
+        text, addressed = read.text, invitation_files.addressed(read)
+        names = [*(entry.name for entry in parsed.entries), *addressed]
         answer = ask(configured, invitation_prompt(text), schema=INVITATION_SCHEMA, names=names)
         calls.record("reading", answer, invitation_checked(answer.value, text=text).accepted)
         listed, saved = parsed, parsed
         if answer.value is not None:
-            result = merge_invitation(parsed, answer.value, text=text)
+            result = merge_invitation(
+                parsed,
+                answer.value,
+                text=text,
+                candidate=addressed,
+                settled_times=invitation_files.calendar_times(read),
+            )
             listed = result.parsed
             kept = [
                 entry

@@ -64,17 +64,19 @@ def cmd_parse_invitation(args: argparse.Namespace) -> int:
     from secondround.engine.reading.invitation import roster_as_json
     from secondround.engine.reading.invitation_files import (
         UnreadableInvitation,
-        parse_invitation_file,
+        parse_invitation_text,
+        read_invitation_file,
     )
 
     today = date.fromisoformat(args.today) if args.today else date.today()
     name = "" if args.file == "-" else args.file
     data = _read_bytes(args.file)
     try:
-        parsed = parse_invitation_file(data, name, today=today, default_time_zone=args.time_zone)
+        source = read_invitation_file(data, name)
     except UnreadableInvitation as problem:
         raise SystemExit(f"secondround: {args.file}: {problem}") from None
-    parsed = _with_model_reading(parsed, data, name)
+    parsed = parse_invitation_text(source, today=today, default_time_zone=args.time_zone)
+    parsed = _with_model_reading(parsed, source)
     json.dump(roster_as_json(parsed), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     for warning in parsed.warnings:
@@ -94,15 +96,22 @@ def cmd_split_notes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_model_reading(parsed, data: bytes, name: str):
-    """The roster merged with the model's reading when SECONDROUND_LLM_* names a server."""
+def _with_model_reading(parsed, source):
+    """The roster merged with the model's reading when SECONDROUND_LLM_* names a server:
+    the model reads the file's text; a calendar's attendees and times stay as read."""
     from secondround.assistant.direct import environment_server, read_invitation
-    from secondround.engine.reading.invitation_files import read_invitation_file
+    from secondround.engine.reading.invitation_files import addressed, calendar_times
 
     configured = environment_server()
     if configured is None:
         return parsed
-    merged, answer = read_invitation(configured, read_invitation_file(data, name).text, parsed)
+    merged, answer = read_invitation(
+        configured,
+        source.text,
+        parsed,
+        candidate=addressed(source),
+        settled_times=calendar_times(source),
+    )
     if merged is None:
         print(f"secondround: the model was not used: {answer.error}", file=sys.stderr)
         return parsed

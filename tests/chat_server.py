@@ -28,6 +28,7 @@ class ChatServer:
         self.delay = 0.0
         self.models = ["local-model", "other-model"]
         self.requests: list[dict] = []
+        self.headers: list[dict[str, str]] = []  # of every request, GET or POST
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -42,8 +43,11 @@ class ChatServer:
                 self.wfile.write(body)
 
             def do_GET(self) -> None:
+                server.headers.append(dict(self.headers))
                 if server.mode == "html":
                     return self._send(502, b"<html><body>Bad gateway</body></html>", "text/html")
+                if server.mode == "foreign":
+                    return self._send(200, b'{"status": "ok", "service": "something else"}')
                 if self.path.endswith("/models"):
                     data = [{"id": name, "object": "model"} for name in server.models]
                     return self._send(200, json.dumps({"object": "list", "data": data}).encode())
@@ -52,6 +56,7 @@ class ChatServer:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
                 payload = json.loads(self.rfile.read(length) or b"{}")
+                server.headers.append(dict(self.headers))
                 server.requests.append(payload)
                 if server.mode == "html":
                     return self._send(502, b"<html><body>Bad gateway</body></html>", "text/html")

@@ -41,3 +41,27 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.strip() == "wal"
+
+
+NETWORK_MODULES = {"httpx", "requests", "urllib3", "aiohttp", "openai", "socket", "http"}
+
+
+def test_the_engine_never_talks_to_a_server():
+    """The language model is reached through the assistant app only (issue 18): no engine
+    module imports an HTTP client, a socket or urllib's opener."""
+    import ast
+    from pathlib import Path
+
+    found = []
+    for path in Path(secondround.engine.__path__[0]).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            else:
+                continue
+            for name in names:
+                if name.split(".")[0] in NETWORK_MODULES or name == "urllib.request":
+                    found.append(f"{path.name}: {name}")
+    assert found == []

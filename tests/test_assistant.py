@@ -3,6 +3,8 @@ process, the follow-up question in practice, the log, and no connection when it 
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 from django.urls import reverse
@@ -96,6 +98,19 @@ def test_failures_are_one_line_messages(chat_server, mode, overrides, message):
         provider.chat(_server(chat_server, **overrides), [{"role": "user", "content": "hi"}])
 
 
+def test_a_long_reply_is_given_up_as_soon_as_the_person_cancels(chat_server):
+    chat_server.mode, chat_server.delay = "slow", 4.0
+    started = time.perf_counter()
+    with pytest.raises(provider.Cancelled):
+        provider.chat(
+            _server(chat_server, timeout=30.0),
+            [{"role": "user", "content": "hi"}],
+            cancelled=lambda: time.perf_counter() - started > 0.5,
+        )
+    assert len(chat_server.requests) == 1  # it was sent, and then not waited for
+    assert time.perf_counter() - started < 3.0
+
+
 @pytest.mark.parametrize(
     ("url", "local"),
     [
@@ -118,6 +133,8 @@ def test_settings_save_a_local_server_and_refuse_a_remote_one_without_the_tick(
 ):
     page = alice_client.get(reverse("model_settings")).content.decode()
     assert "Off: nothing is sent anywhere." in page
+    # what each feature sends, said before anything is sent
+    assert "What each feature sends" in page and "of an .eml or .ics file" in page
     response = alice_client.post(
         reverse("model_settings"),
         {"base_url": chat_server.base_url + "/", "model": "local-model", "timeout_seconds": 60},
@@ -162,6 +179,97 @@ def test_the_check_explains_an_unreachable_server(alice_client, alice):
     ModelSettings.objects.create(owner=alice, base_url="http://127.0.0.1:9/v1", model="m")
     page = alice_client.post(reverse("model_check")).content.decode()
     assert "Could not connect to http://127.0.0.1:9/v1" in page
+
+
+@pytest.mark.parametrize(
+    ("mode", "model", "message"),
+    [
+        # a model name the server does not offer: said, and no test message is sent
+        ("ok", "llama3:8b", "“llama3:8b” is not one of them: copy the name exactly as listed."),
+        ("html", "local-model", "answered 502 with text/html, not an OpenAI-compatible answer"),
+        ("foreign", "local-model", "did not list its models as an OpenAI-compatible one does"),
+    ],
+)
+def test_the_check_explains_a_server_that_will_not_do(
+    alice_client, alice, chat_server, mode, model, message
+):
+    ModelSettings.objects.create(owner=alice, base_url=chat_server.base_url, model=model)
+    chat_server.mode = mode
+    response = alice_client.post(reverse("model_check"))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert chat_server.requests == []  # nothing but the list of models was asked
+
+
+def test_a_key_is_sent_as_a_bearer_token_and_never_shown_again(alice_client, alice, chat_server):
+    alice_client.post(
+        reverse("model_settings"),
+        {
+            "base_url": chat_server.base_url,
+            "model": "local-model",
+            "api_key": "sk-secret-123",
+            "timeout_seconds": 60,
+        },
+    )
+    page = alice_client.get(reverse("model_settings")).content.decode()
+    assert "sk-secret-123" not in page
+    alice_client.post(reverse("model_check"))
+    assert {h.get("Authorization") for h in chat_server.headers} == {"Bearer sk-secret-123"}
+    # saving again without typing the key keeps it
+    alice_client.post(
+        reverse("model_settings"),
+        {"base_url": chat_server.base_url, "model": "local-model", "timeout_seconds": 60},
+    )
+    assert ModelSettings.objects.get(owner=alice).api_key == "sk-secret-123"
+
+
+def test_a_remote_address_is_saved_with_the_tick(alice_client, alice):
+    response = alice_client.post(
+        reverse("model_settings"),
+        {
+            "base_url": "https://8.8.8.8/v1",
+            "model": "m",
+            "timeout_seconds": 60,
+            "not_on_my_machine": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert ModelSettings.objects.get(owner=alice).not_on_my_machine
+
+
+def test_a_remote_server_from_the_environment_without_the_tick_gets_nothing(
+    alice_client, alice, chat_server, monkeypatch, attempt
+):
+    monkeypatch.setenv("SECONDROUND_LLM_BASE_URL", chat_server.base_url)
+    monkeypatch.setenv("SECONDROUND_LLM_MODEL", "local-model")
+    monkeypatch.setattr(provider, "is_on_this_machine_or_network", lambda url: False)
+    page = alice_client.post(reverse("model_check")).content.decode()
+    assert "tick “this server is not on my machine”" in page
+    alice_client.post(reverse("follow_up_ask", args=[attempt.pk]))
+    page = alice_client.get(attempt.get_absolute_url()).content.decode()
+    assert "The server is not on this machine or network" in page
+    assert chat_server.requests == [] and chat_server.headers == []
+    assert ModelCall.objects.get(owner=alice).status == "failed"
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"TIMEOUT": "600", "API_KEY": "k"}, (600.0, "k")),
+        ({"TIMEOUT": "ten minutes"}, (provider.DEFAULT_TIMEOUT, "")),
+        ({"TIMEOUT": "99999"}, (1800.0, "")),
+        ({"TIMEOUT": "1"}, (5.0, "")),
+    ],
+)
+def test_the_environments_timeout_and_key(monkeypatch, values, expected):
+    from secondround.assistant.services import server_for
+
+    monkeypatch.setenv("SECONDROUND_LLM_BASE_URL", "http://127.0.0.1:11434/v1")
+    monkeypatch.setenv("SECONDROUND_LLM_MODEL", "m")
+    for name, value in values.items():
+        monkeypatch.setenv(f"SECONDROUND_LLM_{name}", value)
+    server = server_for(None).server
+    assert (server.timeout, server.api_key) == expected
 
 
 def test_the_environment_configures_a_server_for_everyone(alice_client, monkeypatch, chat_server):
@@ -263,6 +371,25 @@ def test_a_running_call_can_be_cancelled(alice_client, alice, configured, attemp
 def test_a_strangers_attempt_is_not_found(charlie_client, configured, attempt):
     assert charlie_client.post(reverse("follow_up_ask", args=[attempt.pk])).status_code == 404
     assert charlie_client.get(reverse("follow_up_status", args=[attempt.pk])).status_code == 404
+
+
+def test_the_log_shows_what_each_call_cost_to_its_owner_only(
+    alice_client, charlie_client, alice, configured, attempt
+):
+    ModelSettings.objects.filter(owner=alice).update(timeout_seconds=1)
+    configured.reply = {"question": "How did the aides react to the hourly rounding?"}
+    alice_client.post(reverse("follow_up_ask", args=[attempt.pk]))
+    configured.mode, configured.delay = "slow", 2.0
+    alice_client.post(reverse("follow_up_ask", args=[attempt.pk]))
+    failed, accepted = ModelCall.objects.filter(owner=alice)  # newest first
+    assert (accepted.status, failed.status) == ("accepted", "failed")
+    assert accepted.bytes_sent > 0 and accepted.milliseconds is not None
+    # a timeout is logged with what it sent and how long it waited
+    assert failed.bytes_sent > 0 and failed.milliseconds >= 900
+    log = alice_client.get(reverse("model_log")).content.decode()
+    assert "did not answer within 1 seconds" in log and f"{failed.milliseconds} ms" in log
+    assert "local-model" in log and "Accepted" in log and "Failed" in log
+    assert "No calls yet." in charlie_client.get(reverse("model_log")).content.decode()
 
 
 # ---- off by default: no connection at all -------------------------------------------------

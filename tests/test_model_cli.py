@@ -158,6 +158,20 @@ def test_a_note_with_an_invented_number_is_not_used(without_model, model_env, fi
     assert "is not in your notes" in err
 
 
+def test_a_calendar_file_keeps_its_attendees_and_times(model_env, capsys):
+    from pathlib import Path
+
+    calendar = Path(__file__).parent / "engine/fixtures/invitation_files/panel_with_description.ics"
+    model_env.reply = {"people": [_person("Dr Amara Okafor", "Director of Nursing", "09:45")]}
+    roster, err = _run(capsys, "parse-invitation", str(calendar), "--today", "2026-07-01")
+    amara = next(row for row in roster if row["name"] == "Amara Okafor")
+    assert amara["email"] == "amara.okafor@stmarys.nhs.uk"
+    assert amara["start"].startswith("2026-07-14T10:00")
+    assert "Your model reads the time as 09:45; the calendar's time is kept." in err
+    sent = model_env.requests[0]["messages"][-1]["content"]
+    assert "Your panel will be Dr Amara Okafor" in sent and "amara.okafor@" not in sent
+
+
 def test_a_reply_that_never_comes_times_out_with_a_message(chat_server):
     chat_server.mode, chat_server.delay = "slow", 3.0
     server = provider.ModelServer(chat_server.base_url, "local-model", timeout=0.5)

@@ -1,11 +1,17 @@
-"""The invitation review and the debrief review with the person's own model, against a real
-chat-completions server in this process: the engine's reading is shown at once, the
-model's is merged in on request, only where the text supports it, disagreements marked;
-a failure is a message beside the review, never an error page."""
+"""The invitation review (pasted, or uploaded as .eml or .ics) and the debrief review with
+the person's own model, against a real chat-completions server in this process: the
+engine's reading is shown at once, the model's is merged in on request, only where the
+text supports it, disagreements marked; a failure is a message beside the review, never an
+error page."""
 
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from secondround.assistant.models import ModelCall, ModelSettings
@@ -211,6 +217,9 @@ def test_with_nothing_configured_these_pages_open_no_connection(
         page = alice_client.get(url)
         assert page.status_code == 200 and "Rewrite with my model" not in page.content.decode()
     assert "model-reading" not in _parse(alice_client, alice_round)
+    for name in (MAIL, CALENDAR):
+        page = _upload(alice_client, alice_round, name)
+        assert page.status_code == 200 and "model-reading" not in page.content.decode()
     page = alice_client.post(reverse("debrief_capture", args=[alice_round.pk]), {"notes": NOTES})
     assert page.status_code == 200 and "model-reading" not in page.content.decode()
     assert not ModelCall.objects.exists()
@@ -233,3 +242,129 @@ def test_a_remote_server_gets_the_notes_with_placeholders(
     call = ModelCall.objects.get(owner=alice)
     assert call.redacted and call.status == "accepted"
     assert "Dana Whitfield worried I have no SAP experience" in call.result
+
+
+# ---- an uploaded .eml or .ics goes the same way as a paste --------------------------------
+
+FILES = Path(__file__).parent / "engine" / "fixtures" / "invitation_files"
+MAIL, CALENDAR = "supervisor_plain_and_html.eml", "panel_with_description.ics"
+
+
+def _upload(client, round_, name):
+    upload = SimpleUploadedFile(name, (FILES / name).read_bytes())
+    return client.post(reverse("invitation_parse", args=[round_.pk]), {"file": upload})
+
+
+def _again_with_the_model(client, page):
+    """What "Show the review with my model's reading" posts: the box's own form."""
+    start = page.rindex("<form", 0, page.index('id="model-reading-form"'))
+    form = page[start : page.index("</form>", start)]
+    fields = {
+        "text": html.unescape(re.search(r"<textarea[^>]*>\n?(.*?)</textarea>", form, re.S)[1])
+    }
+    for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form):
+        fields[name] = html.unescape(value)
+    action = re.search(r'action="([^"]+)"', form)[1]
+    return client.post(action, fields).content.decode()
+
+
+def test_an_uploaded_email_is_read_by_the_model_as_a_paste_is(
+    alice_client, alice, alice_round, configured
+):
+    configured.reply = {
+        "people": [
+            _person("Zoë Lefèvre", "Warehouse Operations Manager", "10:00", "10:45"),
+            _person("Hendrik van der Berg", "Health & Safety Lead", "11:15", "12:00"),
+            _person("Priya Shah", "Talent Partner"),
+        ]
+    }
+    page = _upload(alice_client, alice_round, MAIL).content.decode()
+    call = ModelCall.objects.get(owner=alice)
+    assert (call.feature, call.status) == ("invitation", "accepted")
+    sent = configured.requests[-1]["messages"][-1]["content"]
+    assert "10:00 - 10:45  Zoë Lefèvre" in sent  # the body, decoded
+    assert "HTML version" not in sent and "Content-Transfer-Encoding" not in sent
+    assert "Show the review with my model's reading</button>" in page
+    assert 'value="Priya Shah"' not in page
+
+    page = _again_with_the_model(alice_client, page)
+    assert ModelCall.objects.count() == 1
+    assert "Shown with your model's reading merged in" in page
+    assert 'value="Zoë Lefèvre"' in page and 'value="Hendrik van der Berg"' in page
+    assert "Only your model listed this person: check they interview you." in page
+    number = re.findall(r'name="form-(\d+)-name"', page[: page.index('value="Priya Shah"')])[-1]
+    assert f'name="form-{number}-keep" id="id_form-{number}-keep" checked' not in page
+    assert 'value="Jo Bloggs"' not in page  # the mail's addressee is the candidate
+
+
+def test_an_uploaded_calendar_keeps_its_attendees_and_times(
+    alice_client, alice, alice_round, configured
+):
+    configured.reply = {
+        "people": [
+            _person("Dr Amara Okafor", "Director of Nursing", "09:45", None),
+            _person("Jo Bloggs", None),
+        ]
+    }
+    page = _upload(alice_client, alice_round, CALENDAR).content.decode()
+    sent = configured.requests[-1]["messages"][-1]["content"]
+    assert "Your panel will be Dr Amara Okafor" in sent
+    assert "amara.okafor@" not in sent and "ATTENDEE" not in sent  # the description only
+    page = _again_with_the_model(alice_client, page)
+    assert "Shown with your model's reading merged in" in page
+    assert "Your model reads the time as 09:45; the calendar&#x27;s time is kept." in page
+    # the attendees' e-mail addresses and the event's time, as the calendar gives them
+    assert 'value="amara.okafor@stmarys.nhs.uk"' in page
+    assert 'value="sean.oneill@stmarys.nhs.uk"' in page
+    amara = page.index('value="amara.okafor@stmarys.nhs.uk"')
+    number = re.findall(r'name="form-(\d+)-name"', page[:amara])[-1]
+    assert f'name="form-{number}-start_time" value="10:00:00"' in page
+    assert "09:45:00" not in page
+    assert 'value="Jo Bloggs"' not in page  # the candidate, whoever lists them
+
+
+@pytest.mark.parametrize(
+    ("mode", "message"),
+    [
+        ("slow", "did not answer within 1 seconds"),
+        ("malformed", "not the JSON an OpenAI-compatible server sends"),
+        ("html", "answered 502 with text/html"),
+    ],
+)
+@pytest.mark.parametrize("name", [MAIL, CALENDAR])
+def test_a_failed_reading_of_an_upload_keeps_the_engines_review(
+    alice_client, alice, alice_round, configured, mode, message, name
+):
+    ModelSettings.objects.filter(owner=alice).update(timeout_seconds=1)
+    configured.mode, configured.delay = mode, 2.5
+    response = _upload(alice_client, alice_round, name)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Your model's reading was not used." in page and message in page
+    assert 'value="Zoë Lefèvre"' in page or 'value="amara.okafor@stmarys.nhs.uk"' in page
+    assert ModelCall.objects.get(owner=alice).status == "failed"
+
+
+def test_facts_that_did_not_come_back_ask_for_the_file_again(alice_client, alice_round):
+    url = reverse("invitation_parse", args=[alice_round.pk])
+    response = alice_client.post(url, {"text": "Dear Jo,", "file_facts": "{broken"})
+    assert response.status_code == 200
+    assert "upload it again" in response.content.decode()
+
+
+def test_a_remote_server_gets_an_upload_with_placeholders(
+    alice_client, alice, alice_round, chat_server, monkeypatch
+):
+    from secondround.assistant import provider
+
+    ModelSettings.objects.create(
+        owner=alice, base_url=chat_server.base_url, model="local-model", not_on_my_machine=True
+    )
+    monkeypatch.setattr(provider, "is_on_this_machine_or_network", lambda url: False)
+    chat_server.reply = {"people": [_person("[PERSON_1]", "Warehouse Operations Manager")]}
+    _upload(alice_client, alice_round, MAIL)
+    sent = chat_server.requests[-1]["messages"][-1]["content"]
+    assert "Zoë" not in sent and "Hendrik van der Berg" not in sent and "[PERSON_1]" in sent
+    call = ModelCall.objects.get(owner=alice)
+    assert call.redacted and call.status == "accepted"
+    assert "Zoë Lefèvre" in call.result or "Hendrik van der Berg" in call.result

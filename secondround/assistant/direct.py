@@ -10,8 +10,9 @@ No Django here: nothing is logged to an account.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -120,9 +121,11 @@ def read_invitation(
     parsed: ParsedInvitation,
     *,
     candidate: tuple[str, ...] = (),
+    settled_times: Collection[datetime] = (),
     transport: httpx.BaseTransport | None = None,
 ) -> tuple[MergedInvitation | None, Answer]:
-    """The engine's roster merged with the model's checked reading (None if no reply)."""
+    """The engine's roster merged with the model's checked reading (None if no reply);
+    `settled_times` as merge_invitation takes them (a calendar file's)."""
     names = [*(entry.name for entry in parsed.entries), *candidate]
     answer = ask(
         configured,
@@ -133,7 +136,10 @@ def read_invitation(
     )
     if answer.value is None:
         return None, answer
-    return merge_invitation(parsed, answer.value, text=text, candidate=candidate), answer
+    merged = merge_invitation(
+        parsed, answer.value, text=text, candidate=candidate, settled_times=settled_times
+    )
+    return merged, answer
 
 
 def read_notes(

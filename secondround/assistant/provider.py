@@ -15,6 +15,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import socket
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,10 @@ MAX_REPLY_BYTES = 2_000_000
 
 
 class ModelError(Exception):
-    """str(error) is a one-line message for the person."""
+    """str(error) is a one-line message for the person; `bytes_sent`, what went out
+    before it failed (for the log)."""
+
+    bytes_sent = 0
 
 
 class Cancelled(ModelError):
@@ -192,10 +196,8 @@ def chat(
         data = json.dumps(payload, ensure_ascii=False).encode()
         sent += len(data)
         with _client(server, transport) as client:
-            response = client.post(
-                f"{server.root}/chat/completions",
-                content=data,
-                headers={"Content-Type": "application/json"},
+            response = _post_unless_cancelled(
+                client, f"{server.root}/chat/completions", data, cancelled
             )
         received += len(response.content)
         return response
@@ -240,8 +242,45 @@ def chat(
             if _parse_json(text) is None:
                 raise ModelError("The model's answer was not the JSON it was asked for.")
     except httpx.HTTPError as error:
-        raise _explain(error, server) from error
+        explained = _explain(error, server)
+        explained.bytes_sent = sent
+        raise explained from error
+    except ModelError as error:
+        error.bytes_sent = sent
+        raise
     return Reply(text, sent, received, time.perf_counter() - started, structured)
+
+
+CANCEL_CHECK_SECONDS = 1.0
+
+
+def _post_unless_cancelled(
+    client: httpx.Client, url: str, data: bytes, cancelled: Callable[[], bool]
+) -> httpx.Response:
+    """POST, asking `cancelled` every second while the server thinks: a person who cancels
+    a ten-minute reply frees the worker at once. The request runs in a thread of its own;
+    on cancel its connection is closed and whatever it gets is dropped."""
+    outcome: dict[str, Any] = {}
+
+    def send() -> None:
+        try:
+            outcome["response"] = client.post(
+                url, content=data, headers={"Content-Type": "application/json"}
+            )
+        except Exception as error:  # handed to the caller below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=send, name="model-call", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(CANCEL_CHECK_SECONDS)
+        if thread.is_alive() and cancelled():
+            client.close()
+            raise Cancelled("Cancelled.")
+    if "error" in outcome:
+        raise outcome["error"]
+    response: httpx.Response = outcome["response"]
+    return response
 
 
 def _with_schema_prompt(

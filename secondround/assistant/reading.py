@@ -1,4 +1,5 @@
-"""Reading a pasted invitation or pasted notes with the person's model, beside the engine.
+"""Reading an invitation (pasted or uploaded) or pasted notes with the person's model,
+beside the engine.
 
 The review page shows the engine's reading at once; when a model is configured the same
 text goes to it in a background task (progress shown, cancellable). The engine keeps only
@@ -25,6 +26,12 @@ from django_tasks import task
 
 from secondround.accounts.access import get_owned
 from secondround.engine.reading.invitation_entries import ParsedInvitation
+from secondround.engine.reading.invitation_files import (
+    InvitationText,
+    addressed,
+    calendar_times,
+    facts_as_json,
+)
 from secondround.engine.reading.model_reading import (
     INVITATION_SCHEMA,
     NOTES_SCHEMA,
@@ -138,18 +145,24 @@ def reading_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def invitation_with_model(
-    request: HttpRequest, *, text: str, round_pk: int, parsed: ParsedInvitation
+    request: HttpRequest,
+    *,
+    text: str,
+    round_pk: int,
+    parsed: ParsedInvitation,
+    source: InvitationText | None = None,
 ) -> tuple[ParsedInvitation, dict[str, Any], list[str]]:
     """For the invitation review: (the roster, the page's model box, a note per row).
 
     With the id of a finished reading of this very text in the POST, the roster merged
-    with it; else, when a model is configured, a reading started in the background."""
+    with it; else, when a model is configured, a reading started in the background.
+    `source`: an uploaded file (`text` is its body): the model reads the body, the
+    calendar's attendees and times stay as the engine read them, and the box sends the
+    file's other facts back with the body for the merged review."""
     user = request.user
-    candidate = tuple(
-        v
-        for v in (user.get_full_name(), user.email, user.username)
-        if v  # type: ignore[union-attr]
-    )
+    own = (user.get_full_name(), user.email, user.username)  # type: ignore[union-attr]
+    candidate = tuple(v for v in (*own, *(addressed(source) if source else ())) if v)
+    settled = calendar_times(source) if source is not None else frozenset()
     place = f"round:{round_pk}"
     reply = accepted_reply(
         owner=user,
@@ -159,12 +172,17 @@ def invitation_with_model(
         call_id=request.POST.get("model_call"),
     )
     if reply is not None:
-        merged = merge_invitation(parsed, reply[0], text=text, candidate=candidate)
+        merged = merge_invitation(
+            parsed, reply[0], text=text, candidate=candidate, settled_times=settled
+        )
         return merged.parsed, _applied(reply[1], merged.dropped), merged.notes
     names = [*(entry.name for entry in parsed.entries), *candidate]
     call = start(owner=user, feature=INVITATION, place=place, text=text, names=names)
     action = reverse("invitation_parse", args=[round_pk])
-    return parsed, _box(call, action, "text", text), ["" for _ in parsed.entries]
+    box = _box(call, action, "text", text)
+    if box and source is not None:
+        box["model_carried"] = {"file_facts": facts_as_json(source)}
+    return parsed, box, ["" for _ in parsed.entries]
 
 
 def notes_with_model(

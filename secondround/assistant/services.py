@@ -7,6 +7,7 @@ their deterministic result without opening a connection.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -101,13 +102,19 @@ def call_run(
     def cancelled() -> bool:
         return ModelCall.objects.filter(pk=call.pk, cancel_requested=True).exists()
 
+    started = time.perf_counter()
     try:
         reply = provider.chat(configured.server, messages, schema=schema, cancelled=cancelled)
-    except provider.Cancelled:
-        _finish(call, status=ModelCall.Status.CANCELLED, note="Cancelled.")
-        return Checked(None, "Cancelled.")
     except provider.ModelError as error:
-        _finish(call, status=ModelCall.Status.FAILED, note=str(error))
+        # The log shows what a failed call cost too: a timeout is minutes of waiting.
+        cost = {
+            "bytes_sent": error.bytes_sent,
+            "milliseconds": round((time.perf_counter() - started) * 1000),
+        }
+        if isinstance(error, provider.Cancelled):
+            _finish(call, status=ModelCall.Status.CANCELLED, note="Cancelled.", **cost)
+            return Checked(None, "Cancelled.")
+        _finish(call, status=ModelCall.Status.FAILED, note=str(error), **cost)
         return Checked(None, str(error))
     if cancelled():
         _finish(call, status=ModelCall.Status.CANCELLED, note="Cancelled.")

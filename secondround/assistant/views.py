@@ -23,8 +23,9 @@ FEATURES = (
     ),
     (
         "Reading an invitation",
-        "The e-mail you paste on a round's page, each time you read one (an uploaded file "
-        "is read by Second Round alone).",
+        "The e-mail you paste or upload on a round's page, each time you read one: of an "
+        ".eml or .ics file, the text of its body or description (a calendar's attendees "
+        "and times are not sent, and stay as Second Round reads them).",
     ),
     (
         "Sorting round-one notes",

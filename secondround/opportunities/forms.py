@@ -181,6 +181,10 @@ class InvitationPasteForm(Form):
         ),
     )
 
+    # An uploaded file's facts besides its body (engine.reading.invitation_files), sent back
+    # with the body by the review page to show it again with the person's model's reading.
+    file_facts = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and upload.size > MAX_FILE_BYTES:

@@ -14,7 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from secondround.assistant import reading as model_reading
 from secondround.engine.reading.invitation import parse_invitation
 from secondround.engine.reading.invitation_entries import AgendaItem, ParsedInvitation
-from secondround.engine.reading.invitation_files import UnreadableInvitation, parse_invitation_file
+from secondround.engine.reading.invitation_files import (
+    InvitationText,
+    UnreadableInvitation,
+    facts_from_json,
+    parse_invitation_text,
+    read_invitation_file,
+)
 from secondround.engine.reading.model_reading import ONLY_THE_MODEL
 
 from . import selectors, services
@@ -235,28 +241,31 @@ def _row_notes(parsed: ParsedInvitation) -> list[dict]:
 
 def _parse_the_invitation(
     request: HttpRequest, paste_form: InvitationPasteForm, round_: Round
-) -> ParsedInvitation | None:
-    """The parse of the uploaded file, or else of the paste; None (with the reason on the
+) -> tuple[ParsedInvitation, InvitationText | None] | None:
+    """The parse of the uploaded file (or of a file's body and facts the review page sent
+    back), else of the paste, with the file's text and facts; None (with the reason on the
     form) for a file that holds no invitation."""
     today = timezone.localdate()
     upload = paste_form.cleaned_data.get("file")
-    if not upload:
-        return parse_invitation(
-            paste_form.cleaned_data["text"], today=today, default_time_zone=round_.time_zone
-        )
+    facts = paste_form.cleaned_data.get("file_facts")
+    text = paste_form.cleaned_data["text"]
+    if not upload and not facts:
+        parsed = parse_invitation(text, today=today, default_time_zone=round_.time_zone)
+        return parsed, None
     user = request.user
     candidate = (user.get_full_name(), user.email, user.username)  # type: ignore[union-attr]
     try:
-        return parse_invitation_file(
-            upload.read(),
-            upload.name or "",
-            today=today,
-            default_time_zone=round_.time_zone,
-            candidate=candidate,
-        )
+        if upload:
+            source = read_invitation_file(upload.read(), upload.name or "")
+        else:
+            source = facts_from_json(facts, text)
     except UnreadableInvitation as problem:
         paste_form.add_error("file", str(problem))
         return None
+    parsed = parse_invitation_text(
+        source, today=today, default_time_zone=round_.time_zone, candidate=candidate
+    )
+    return parsed, source
 
 
 @login_required
@@ -266,14 +275,18 @@ def invitation_parse(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
     paste_form = InvitationPasteForm(request.POST, request.FILES)
     context: dict = {"round": round_, "opportunity": round_.opportunity, "paste_form": paste_form}
-    parsed = _parse_the_invitation(request, paste_form, round_) if paste_form.is_valid() else None
-    if parsed is not None:
-        model_notes: list[str] = []
-        if not paste_form.cleaned_data.get("file"):  # the user's own model reads a paste too
-            parsed, model_box, model_notes = model_reading.invitation_with_model(
-                request, text=paste_form.cleaned_data["text"], round_pk=round_.pk, parsed=parsed
-            )
-            context.update(model_box)
+    read = _parse_the_invitation(request, paste_form, round_) if paste_form.is_valid() else None
+    if read is not None:
+        parsed, source = read
+        # The user's own model reads it too: the paste, or the body of the file.
+        parsed, model_box, model_notes = model_reading.invitation_with_model(
+            request,
+            text=source.text if source else paste_form.cleaned_data["text"],
+            round_pk=round_.pk,
+            parsed=parsed,
+            source=source,
+        )
+        context.update(model_box)
         review, rows = _review_initial(parsed, round_)
         if not rows:
             rows = [{"keep": True, "relation": "other"}]

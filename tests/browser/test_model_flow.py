@@ -1,6 +1,8 @@
 """With the person's own model (a real chat-completions server in this process): an
-invitation pasted on the round page, the review shown again with the model's reading, and
-a thank-you letter rewritten and kept, in a real browser."""
+invitation pasted or uploaded on the round page, the review shown again with the model's
+reading, and a thank-you letter rewritten and kept, in a real browser."""
+
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -11,6 +13,8 @@ from tests.chat_server import ChatServer
 from tests.factories import PASSWORD, make_interviewer, make_opportunity, make_round, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+FILES = Path(__file__).resolve().parent.parent / "engine" / "fixtures" / "invitation_files"
 
 EMAIL = """Dear Alex,
 
@@ -102,3 +106,35 @@ def test_a_letter_rewritten_and_kept(page, chat_server, screenshot_dir):
     expect(page.get_by_text("Saved your letter to Omar Haddad.")).to_be_visible()
     letter.refresh_from_db()
     assert letter.body.replace("\r\n", "\n") == REWRITE
+
+
+def test_an_uploaded_calendar_read_with_the_model(page, chat_server):
+    user = make_user("lee")
+    ModelSettings.objects.create(owner=user, base_url=chat_server.base_url, model="local-model")
+    round_ = make_round(make_opportunity(user), starts_at=None, time_zone="Europe/London")
+    chat_server.reply = {
+        "people": [
+            _person("Dr Amara Okafor", "Director of Nursing", "09:45", None),
+            _person("Priya Shah", "Recruitment Coordinator"),
+        ]
+    }
+    _log_in(page, "lee")
+    page.goto(f"/rounds/{round_.pk}/")
+    page.get_by_label("Or upload it").set_input_files(str(FILES / "panel_with_description.ics"))
+    page.get_by_role("button", name="Read the e-mail").click()
+    review = page.locator("#invitation-review")
+    expect(review.locator('input[value="amara.okafor@stmarys.nhs.uk"]')).to_be_visible()
+    review.get_by_role("button", name="Show the review with my model's reading").click()
+
+    expect(page.get_by_text("Shown with your model's reading merged in")).to_be_visible()
+    expect(page.get_by_text("the calendar's time is kept")).to_be_visible()
+    expect(page.locator('input[value="amara.okafor@stmarys.nhs.uk"]')).to_be_visible()
+    priya = page.locator('input[value="Priya Shah"]')
+    expect(priya).to_be_visible()
+    page.get_by_role("button", name="Save the roster").click()
+    expect(page.get_by_text("Added 2 interviewers")).to_be_visible()
+    people = sorted(round_.interviewers.values_list("name", "email"))
+    assert people == [
+        ("Amara Okafor", "amara.okafor@stmarys.nhs.uk"),
+        ("Seán O'Neill", "sean.oneill@stmarys.nhs.uk"),
+    ]

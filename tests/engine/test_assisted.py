@@ -22,6 +22,22 @@ def test_names_emails_and_phones_become_placeholders_and_come_back():
 
 
 @pytest.mark.parametrize(
+    ("text", "names", "left"),
+    [
+        # a first name alone is replaced too; a title is not a name
+        ("You would report to Zoë; Zoë Lefèvre leads.", ["Zoë Lefèvre"], ["Zoë", "Lefèvre"]),
+        ("Dr Amara Okafor and Dr Lee.", ["Dr Amara Okafor"], ["Amara", "Okafor"]),
+        ("Meet Hendrik and Mr van der Berg.", ["Hendrik van der Berg"], ["Hendrik", "Berg"]),
+    ],
+)
+def test_each_word_of_a_known_name_is_replaced(text, names, left):
+    redacted = redact(text, names)
+    assert not any(word in redacted.text for word in left)
+    assert restore(redacted.text, redacted.mapping) == text
+    assert "Dr Lee" not in text or "Dr Lee" in redacted.text
+
+
+@pytest.mark.parametrize(
     ("reply", "accepted", "reason"),
     [
         ({"question": "Why the two highest-risk patients, and how did you pick them?"}, True, ""),

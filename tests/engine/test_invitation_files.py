@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -204,3 +205,54 @@ def test_a_french_mail_is_flagged_not_guessed_silently() -> None:
     )
     parsed = parse_invitation_file(text.encode(), "mail.txt", today=date(2026, 6, 1))
     assert NOT_ENGLISH_WARNING in parsed.warnings
+
+
+# ---- a file's facts, sent back by the review page -------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in FILES.iterdir()))
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])  # a browser sends a textarea with CRLF
+def test_a_files_facts_and_body_read_again_give_the_same_roster(name, line_end):
+    source = read_invitation_file((FILES / name).read_bytes(), name)
+    again = invitation_files.facts_from_json(
+        invitation_files.facts_as_json(source), source.text.replace("\n", line_end)
+    )
+    assert again == source
+    today = date(2026, 6, 1)
+    assert invitation_files.parse_invitation_text(
+        again, today=today
+    ) == invitation_files.parse_invitation_text(source, today=today)
+
+
+@pytest.mark.parametrize(
+    "facts",
+    ["", "not json", "[]", '{"kind": "ics"}', '{"kind": "pdf"}', "null"],
+)
+def test_facts_that_did_not_come_back_whole_ask_for_the_file_again(facts):
+    with pytest.raises(UnreadableInvitation, match="upload it again"):
+        invitation_files.facts_from_json(facts, "Dear Jo,")
+
+
+def test_a_bad_time_zone_or_moment_in_the_facts_asks_for_the_file_again():
+    source = read_invitation_file((FILES / "ward7_panel.ics").read_bytes(), "ward7_panel.ics")
+    facts = json.loads(invitation_files.facts_as_json(source))
+    for broken in (
+        {"time_zone": "Mars/Olympus"},
+        {"start": "next Tuesday"},
+        {"start": "0001-01-01T00:00:00+14:00"},
+    ):
+        with pytest.raises(UnreadableInvitation, match="upload it again"):
+            invitation_files.facts_from_json(json.dumps(facts | broken), source.text)
+
+
+@pytest.mark.parametrize(
+    ("name", "times", "addressed"),
+    [
+        ("ward7_panel.ics", {"2026-07-14T10:00:00+01:00"}, ("Jo Bloggs", "jo.bloggs@gmail.com")),
+        ("supervisor_plain_and_html.eml", set(), ("Jo Bloggs", "jo.bloggs@gmail.com")),
+    ],
+)
+def test_what_a_file_says_for_certain(name, times, addressed):
+    source = read_invitation_file((FILES / name).read_bytes(), name)
+    assert {t.isoformat() for t in invitation_files.calendar_times(source)} == times
+    assert invitation_files.addressed(source) == addressed

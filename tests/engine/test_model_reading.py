@@ -6,10 +6,16 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from secondround.engine.reading.invitation import parse_invitation
+from secondround.engine.reading.invitation_files import (
+    calendar_times,
+    parse_invitation_text,
+    read_invitation_file,
+)
 from secondround.engine.reading.model_reading import (
     invitation_checked,
     merge_invitation,
@@ -210,3 +216,31 @@ def test_a_malformed_notes_reply_leaves_the_engine_reading(reply):
     split = split_notes(NOTES)
     assert merge_notes(split, reply, text=NOTES).split == split
     assert not notes_checked(reply, text=NOTES).accepted
+
+
+# ---- a calendar invitation: its attendees and times stay as the engine read them ---------
+
+CALENDAR = Path(__file__).parent / "fixtures" / "invitation_files" / "panel_with_description.ics"
+
+
+@pytest.mark.parametrize(
+    ("clock", "note"),
+    [
+        ("09:45", "Your model reads the time as 09:45; the calendar's time is kept."),
+        ("10:00", ""),  # agreeing with the calendar: nothing to say
+        (None, ""),
+    ],
+)
+def test_a_calendars_time_is_kept_whatever_the_model_reads(clock, note):
+    source = read_invitation_file(CALENDAR.read_bytes(), CALENDAR.name)
+    parsed = parse_invitation_text(source, today=date(2026, 7, 1))
+    amara = next(e for e in parsed.entries if e.name == "Amara Okafor")
+    assert amara.start == source.start and amara.email == "amara.okafor@stmarys.nhs.uk"
+    reply = {"people": [person("Dr Amara Okafor", "Director of Nursing", clock, None)]}
+    merged = merge_invitation(parsed, reply, text=source.text, settled_times=calendar_times(source))
+    row = parsed.entries.index(amara)
+    assert merged.parsed.entries[row] == amara  # time, e-mail and what to check: as read
+    assert merged.notes[row] == note
+    if clock == "09:45":  # without the calendar's word, the same reply puts the time in doubt
+        loose = merge_invitation(parsed, reply, text=source.text)
+        assert loose.notes[row] == "Your model reads the time as 09:45."

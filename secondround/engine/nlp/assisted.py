@@ -61,8 +61,33 @@ class Checked:
         return self.value is not None
 
 
+# Words of a name that say nothing of who it is: not replaced on their own.
+_TITLES = word_set("dr mr mrs ms mx miss prof professor sir dame rev jr sr")
+
+
+def _name_forms(names: Iterable[str]) -> set[str]:
+    """Each name, and each capitalised word of a name of several words: "Zoë" alone, in
+    "you would report to Zoë", says who it is as much as "Zoë Lefèvre" does."""
+    forms: set[str] = set()
+    for name in names:
+        name = name.strip()
+        if len(name) > 1:
+            forms.add(name)
+        words = name.split()
+        if len(words) > 1:
+            forms.update(
+                word
+                for word in words
+                if len(word) > 1
+                and word[0].isupper()
+                and word.rstrip(".").casefold() not in _TITLES
+            )
+    return forms
+
+
 def redact(text: str, names: Iterable[str] = ()) -> Redaction:
-    """Names (given, longest first), e-mail addresses and phone numbers as placeholders."""
+    """Names (given, and each word of one, longest first), e-mail addresses and phone
+    numbers as placeholders."""
     mapping: dict[str, str] = {}
     seen: dict[str, str] = {}
 
@@ -76,7 +101,7 @@ def redact(text: str, names: Iterable[str] = ()) -> Redaction:
 
     result = EMAIL.sub(lambda m: placeholder("EMAIL", m.group(0)), text)
     result = PHONE.sub(lambda m: placeholder("PHONE", m.group(0)), result)
-    for name in sorted({n.strip() for n in names if len(n.strip()) > 1}, key=len, reverse=True):
+    for name in sorted(_name_forms(names), key=len, reverse=True):
         pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
         result = pattern.sub(lambda m: placeholder("PERSON", m.group(0)), result)
     return Redaction(result, mapping)

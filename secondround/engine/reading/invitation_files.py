@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import PurePath
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from secondround.engine.nlp.html_text import html_to_text
 from secondround.engine.nlp.sizes import MB, too_large
@@ -39,7 +40,12 @@ __all__ = [
     "Attendee",
     "InvitationText",
     "UnreadableInvitation",
+    "addressed",
+    "calendar_times",
+    "facts_as_json",
+    "facts_from_json",
     "parse_invitation_file",
+    "parse_invitation_text",
     "read_invitation_file",
 ]
 
@@ -132,20 +138,13 @@ def parse_invitation_text(
     event_day = source.start.date() if source.start else None
     if event_day is not None:
         today = min(today, event_day)
-    # The user, and the mailboxes the mail was sent to, are the candidate: never listed.
-    addressed = tuple(
-        value
-        for person in (*source.copied[:1], *(a for a in source.attendees if _is_personal(a.email)))
-        for value in (person.name, person.email)
-        if value
-    )
     single_event = source.start is not None and len({a.start for a in source.attendees}) <= 1
     parsed = parse_invitation(
         source.text,
         today=today,
         default_time_zone=_stated_zone(source.time_zone) or default_time_zone,
         known_day=event_day,
-        candidate=(*candidate, *addressed),
+        candidate=(*candidate, *addressed(source)),
         known_slot=(source.start, source.end) if single_event and source.start else None,
     )
     warnings = [*source.warnings, *parsed.warnings]
@@ -167,10 +166,112 @@ def parse_invitation_text(
     )
 
 
+def addressed(source: InvitationText) -> tuple[str, ...]:
+    """Names and addresses the file gives the candidate (the mailbox the mail was sent to,
+    a personal mailbox among the attendees): never listed, by the engine or a model."""
+    return tuple(
+        value
+        for person in (*source.copied[:1], *(a for a in source.attendees if _is_personal(a.email)))
+        for value in (person.name, person.email)
+        if value
+    )
+
+
+def calendar_times(source: InvitationText) -> frozenset[datetime]:
+    """The moments a calendar gives for certain (its event's start, each attendee's): a
+    row at one of them keeps its time whatever a language model reads in the text."""
+    moments = (source.start, *(attendee.start for attendee in source.attendees))
+    return frozenset(moment for moment in moments if moment is not None)
+
+
 def _stated_zone(zone: str | None) -> str | None:
     """A calendar's event zone, unless it is UTC: a "Z" time says nothing of where the
     interview is, and the description's own times are local ("all times Eastern")."""
     return None if zone in {None, "UTC", "Etc/UTC", "GMT"} else zone
+
+
+# ---- a file's facts carried by the review page ------------------------------------------
+# The review page shows the reading at once and, when the person's model has answered,
+# reads the same file again with the model's reading merged in. The second reading gets
+# the body back as text and the rest (the calendar's times and attendees, the headers)
+# as this JSON, rather than the file again: the file may be megabytes of attachments.
+
+LOST = "The uploaded file's details did not come back with the page: upload it again."
+
+
+def facts_as_json(source: InvitationText) -> str:
+    """Everything a file said except its body text, as JSON (see facts_from_json)."""
+
+    def when(moment: datetime | None) -> str | None:
+        return moment.isoformat() if moment is not None else None
+
+    def person(who: Attendee) -> list[object]:
+        return [who.name, who.email, when(who.start), when(who.end), who.organizer]
+
+    facts = {
+        "kind": source.kind,
+        "sent": when(source.sent),
+        "start": when(source.start),
+        "end": when(source.end),
+        "time_zone": source.time_zone,
+        "location": source.location,
+        "attendees": [person(who) for who in source.attendees],
+        "copied": [person(who) for who in source.copied],
+        "warnings": list(source.warnings),
+    }
+    return json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
+
+
+def facts_from_json(facts: str, text: str) -> InvitationText:
+    """The InvitationText a file gave, from its body text and facts_as_json; raises
+    UnreadableInvitation when the facts are not what facts_as_json wrote."""
+    try:
+        data = json.loads(facts)
+        zone = _zone_or_none(data["time_zone"])
+
+        def when(value: object, *, in_zone: bool = True) -> datetime | None:
+            if value is None:
+                return None
+            moment = datetime.fromisoformat(str(value))
+            # The event's own zone again (its offset is the same instant), as the file gave.
+            return moment.astimezone(zone) if in_zone and zone and moment.tzinfo else moment
+
+        def person(values: list[object]) -> Attendee:
+            name, address, start, end, organizer = values
+            return Attendee(
+                str(name) if name else None,
+                str(address) if address else None,
+                when(start),
+                when(end),
+                organizer=organizer is True,
+            )
+
+        kind = data["kind"]
+        if kind not in ("text", "eml", "ics"):
+            raise ValueError(kind)
+        return InvitationText(
+            text.replace("\r\n", "\n"),
+            kind,
+            sent=when(data["sent"], in_zone=False),
+            start=when(data["start"]),
+            end=when(data["end"]),
+            time_zone=zone.key if zone else None,
+            location=str(data["location"]) if data["location"] else None,
+            attendees=tuple(person(values) for values in data["attendees"]),
+            copied=tuple(person(values) for values in data["copied"]),
+            warnings=tuple(str(warning) for warning in data["warnings"]),
+        )
+    except (ValueError, KeyError, TypeError, OverflowError) as error:
+        raise UnreadableInvitation(LOST) from error
+
+
+def _zone_or_none(name: object) -> ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"no time zone {name!r}") from None
 
 
 # ---- which kind of file --------------------------------------------------------------

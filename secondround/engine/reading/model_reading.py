@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -257,6 +257,12 @@ def _moment(parsed: ParsedInvitation, clock: time | None) -> datetime | None:
     return datetime.combine(parsed.interview_date, clock, tzinfo=_zone(parsed))
 
 
+def _local(moment: datetime, parsed: ParsedInvitation) -> datetime:
+    """A calendar's moment on the e-mail's clock (a calendar may say it in UTC)."""
+    zone = _zone(parsed)
+    return moment.astimezone(zone) if zone is not None and moment.tzinfo else moment
+
+
 def _same_clock(engine: datetime | None, model: time | None) -> bool:
     if engine is None or model is None:
         return True
@@ -264,9 +270,17 @@ def _same_clock(engine: datetime | None, model: time | None) -> bool:
 
 
 def merge_invitation(
-    parsed: ParsedInvitation, reply: object, *, text: str, candidate: Sequence[str] = ()
+    parsed: ParsedInvitation,
+    reply: object,
+    *,
+    text: str,
+    candidate: Sequence[str] = (),
+    settled_times: Collection[datetime] = (),
 ) -> MergedInvitation:
-    """The engine's roster with the model's supported reading merged in (see the module)."""
+    """The engine's roster with the model's supported reading merged in (see the module).
+
+    `settled_times`: moments a calendar file gives for certain; a row starting at one keeps
+    its time unmarked, and a model reading otherwise is only mentioned."""
     kept, dropped = _supported_people(reply, text)
     skip = {_bare(name) for name in candidate if name}
     kept = [p for p in kept if _bare(p.name) not in skip]
@@ -300,7 +314,13 @@ def merge_invitation(
             unsure.append("title")
             said.append(f"your model reads the title as “{person.title}”")
         start, end = entry.start, entry.end
-        if entry.start is None and person.start is not None and parsed.interview_date:
+        if entry.start is not None and entry.start in settled_times:
+            if not _same_clock(_local(entry.start, parsed), person.start):
+                said.append(
+                    f"your model reads the time as {person.start:%H:%M}; "
+                    "the calendar's time is kept"
+                )
+        elif entry.start is None and person.start is not None and parsed.interview_date:
             start, end = _moment(parsed, person.start), _moment(parsed, person.end)
             unsure.append("time")
             said.append(f"the time {person.start:%H:%M} is your model's reading")
