@@ -170,3 +170,22 @@ def test_someone_elses_draft_is_not_found(charlie_client, configured, letter):
     status = charlie_client.get(reverse("rewrite_status", args=["letter", letter.pk]))
     assert status.status_code == 404
     assert charlie_client.post(reverse("rewrite_start", args=["nothing", 1])).status_code == 404
+
+
+def test_a_remote_server_gets_placeholders_and_the_rewrite_gets_the_names_back(
+    alice_client, alice, configured, letter, monkeypatch
+):
+    from secondround.assistant import provider
+
+    ModelSettings.objects.filter(owner=alice).update(not_on_my_machine=True)
+    monkeypatch.setattr(provider, "is_on_this_machine_or_network", lambda url: False)
+    configured.reply = lambda payload: {
+        "text": payload["messages"][-1]["content"].replace("our talk", "our conversation")
+    }
+    alice_client.post(reverse("rewrite_start", args=["letter", letter.pk]))
+    sent = configured.requests[-1]["messages"][-1]["content"]
+    assert "Dana" not in sent and "Alex" not in sent and "Morgan" not in sent
+    assert sent.startswith("Dear [PERSON_")
+    call = ModelCall.objects.get(owner=alice)
+    assert call.redacted and call.status == "accepted", call.note
+    assert call.result == BODY.replace("our talk", "our conversation")

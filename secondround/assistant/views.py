@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +17,7 @@ from .forms import ModelSettingsForm
 from .models import ModelCall, ModelSettings
 
 LOG_ROWS = 200
+CHECK_SECONDS = 60.0  # the connection check's longest wait
 # What each feature sends, shown on the settings page before anything is sent.
 FEATURES = (
     (
@@ -44,7 +47,13 @@ def _page(request: HttpRequest, form: ModelSettingsForm, **extra: object) -> Htt
     return render(
         request,
         "assistant/settings.html",
-        {"form": form, "configured": configured, "features": FEATURES, **extra},
+        {
+            "form": form,
+            "configured": configured,
+            "features": FEATURES,
+            "check_seconds": CHECK_SECONDS,
+            **extra,
+        },
     )
 
 
@@ -82,6 +91,12 @@ def model_check(request: HttpRequest) -> HttpResponse:
         return _page(request, form, problem=services.NOT_CONFIGURED + " Save an address first.")
     if not configured.allowed:
         return _page(request, form, problem=services.REMOTE_NOT_ALLOWED)
+    # The page waits for the check: it waits less than a feature may, which runs in the
+    # background with a Cancel button.
+    configured = replace(
+        configured,
+        server=replace(configured.server, timeout=min(configured.server.timeout, CHECK_SECONDS)),
+    )
     try:
         names = provider.list_models(configured.server)
     except provider.ModelError as error:
