@@ -349,7 +349,9 @@ def test_facts_that_did_not_come_back_ask_for_the_file_again(alice_client, alice
     url = reverse("invitation_parse", args=[alice_round.pk])
     response = alice_client.post(url, {"text": "Dear Jo,", "file_facts": "{broken"})
     assert response.status_code == 200
-    assert "upload it again" in response.content.decode()
+    page = response.content.decode()
+    assert "upload it again" in page
+    assert "{broken" not in page  # sent again, the text is read as a paste
 
 
 def test_a_remote_server_gets_an_upload_with_placeholders(

@@ -261,6 +261,9 @@ def _parse_the_invitation(
             source = facts_from_json(facts, text)
     except UnreadableInvitation as problem:
         paste_form.add_error("file", str(problem))
+        if not upload:  # facts that did not come back whole: the form shown again forgets them
+            paste_form.data = paste_form.data.copy()
+            paste_form.data["file_facts"] = ""
         return None
     parsed = parse_invitation_text(
         source, today=today, default_time_zone=round_.time_zone, candidate=candidate
