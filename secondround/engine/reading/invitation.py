@@ -349,7 +349,8 @@ def _clean_text(text: object) -> str:
 
 
 SUPERSEDED_LINE = re.compile(
-    r"\b(?:cancel\w*|originally|had (?:arranged|scheduled)|was scheduled|previously"
+    r"\b(?:cancel\w*|originally|had\b[\w ,]{0,40}?\b(?:arranged|scheduled|planned|booked)"
+    r"|was scheduled|previously"
     r"|following (?:slots|dates|options)|any of the following)\b",
     re.IGNORECASE,
 )

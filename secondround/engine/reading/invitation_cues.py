@@ -199,7 +199,7 @@ ROLE_NOUN = re.compile(
     r"|president|principal|teacher|nurse|engineer|analyst|specialist|advisor|adviser|partner"
     r"|associate|counsel|professor|lecturer|assistant|representative|secretary|administrator"
     r"|recruiter|consultant|executive|chef|governor|member|superintendent|registrar"
-    r"|provost|architect|scientist|technician|agent|clerk|controller|accountant)s?\b",
+    r"|provost|architect|scientist|technician|agent|clerk|controller|accountant|founder|owner)s?\b",
     re.IGNORECASE,
 )
 

@@ -40,7 +40,8 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"hiring (?:manager|authority)|(?:you|you'd|you'll|position|role|job|post|this role"
             r"|the role)(?: would| will)? reports? (?:directly )?(?:in)?to|reporting (?:directly )?"
             r"to|your (?:future |new |direct |line |immediate |prospective |field )?(?:manager"
-            r"|boss|supervisor)\b|\bdirect manager|\bline manager|reporting manager|(?:to )?whom"
+            r"|boss|supervisor|superior)\b|\bdirect manager|\bline manager|reporting manager"
+            r"|(?:to )?whom"
             r" (?:the |this )?(?:post|role|position|job|successful candidate|you|director\b[\w ]*)"
             r" (?:would |will )?reports?|reports? (?:in)?to (?:him|her|them)\b|supervisor of"
             r" (?:the|this) (?:post|position|role)|(?:you(?:'d| would| will)?|you'll) (?:be )?"
@@ -61,7 +62,8 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Governance and representation rather than the line: governors, trustees, unions.
         (
             r"\bgovernors?\b|\btrustees?\b|board of (?:trustees|governors|directors)|\bunion\b"
-            r"|shop steward|student government|staff (?:advisory )?council|faculty (?:senate"
+            r"|shop steward|student government|staff (?:advisory )?council|works council"
+            r"|faculty (?:senate"
             r"|assembly)|external (?:member|assessor|panel member)|lay member"
             r"|(?<!resources )representative\b|\bcounsel\b",
             "other",
@@ -79,7 +81,7 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\bVP\b|vice[- ]president|\bdirector\b|\bhead of\b|\bhead,|\bchief\b|\bC[EFOTIMN]O\b"
-            r"|\bprincipal\b|\bdean\b|board chair|chair of the board|superintendent"
+            r"|\bprincipal\b|\bdean\b|\bprovost\b|board chair|chair of the board|superintendent"
             r"|\bpresident\b|general manager|managing partner|\bpartner\b(?!\s+team)"
             r"|headteacher|head teacher|regional [\w ]*head|group head|\bhead\b",
             "senior_leader",
