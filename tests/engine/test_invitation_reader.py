@@ -456,3 +456,35 @@ def test_a_rescheduled_day_and_its_zone(text: str, zone: str | None, day: date) 
     assert parsed.interview_date == day
     if zone is not None:
         assert parsed.time_zone == zone
+
+
+def test_the_shipped_relation_model_loads_only_with_its_pinned_hash() -> None:
+    from secondround.engine.reading import invitation_relation_model as relation_model
+
+    assert relation_model.load_model() is not None
+    assert relation_model.load_model(pinned="0" * 64) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "relation"),
+    [
+        # Rules give no relation to a "Professor" on a faculty panel; the model fills one,
+        # marked unsure. A relation the mail states is left as the rules read it.
+        (
+            "Interview for the position of Assistant Professor of Geology on 10 March 2026:\n"
+            "10:00-10:30 Dr. Kevin Marsh, Chair, Department of Geology\n"
+            "10:30-11:00 Dr. Paul Hsu, Professor",
+            "Paul Hsu",
+            "peer",
+        ),
+        (
+            "Your interview is on 10 March 2026 at 10:00 with Tom Fielding, who would be your"
+            " line manager.",
+            "Tom Fielding",
+            "hiring_manager",
+        ),
+    ],
+)
+def test_the_relation_model_fills_what_the_rules_leave(text: str, name: str, relation: str) -> None:
+    entry = next(e for e in parse_invitation(text, today=TODAY).entries if e.name == name)
+    assert entry.relation == relation

@@ -299,6 +299,7 @@ def _learned_relations(
             rule_unsure="relation" in entry.unsure,
             stated_manager_elsewhere=bool(stated - {entry.name}),
             people=len(entries),
+            other_titles=tuple(e.title for e in entries if e is not entry),
         )
         relation_model.record(entry.name, view)
         if model is None:

@@ -21,6 +21,7 @@ __all__ = [
     "infer_relation",
     "relation_for",
     "same_job",
+    "title_rank",
 ]
 
 # Ordered: the first rule that matches "title + context" wins.
@@ -189,8 +190,11 @@ RANK_WORDS = re.compile(
     r"|for|in|at|&|i{1,3}|iv)\b",
     re.IGNORECASE,
 )
+# Titles that lead people, trades' crew leaders ("Leading Hand", "Foreman") included.
 MANAGING = re.compile(
-    r"\b(?:manager|supervisor|head|lead|director|chef|superintendent|principal|chair)\b", re.I
+    r"\b(?:manager|supervisor|head|lead|director|chef|superintendent|principal|chair|foreman"
+    r"|forewoman|leading hand|charge ?hand)\b",
+    re.I,
 )
 
 
@@ -239,3 +243,54 @@ def another_field(title: str | None, role: str | None) -> bool:
 def _share_a_stem(mine: set[str], theirs: set[str]) -> bool:
     """ "accountant" and "accounts", "nursing" and "nurse": a shared stem of five letters."""
     return any(a[:5] == b[:5] and min(len(a), len(b)) >= 5 or a == b for a in mine for b in theirs)
+
+
+# How high a title stands, 0 (trainee) to 5 (the top of an organisation), from its words:
+# the first rank from the top whose words it has; None when nothing says.
+RANKS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+    (rank, re.compile(pattern, re.IGNORECASE))
+    for rank, pattern in (
+        (
+            5,
+            r"\b(?:chief\s+(?!nurse\b|pharmacist\b)\w+|C[A-Z]{1,2}O|president(?<!vice president)"
+            r"|owner|founder|managing director|executive director|headteacher|head teacher"
+            r"|chair of (?:the )?governors|provost(?<!vice provost)|principal(?!\s+\w*(?:engineer"
+            r"|scientist|consultant|analyst|planner|investigator|officer|lecturer)))\b",
+        ),
+        (
+            4,
+            r"\b(?:vice[- ]president|VP|SVP|EVP|vice provost|dean|director(?<!assistant director)"
+            r"(?<!associate director)|head of (?:school|department|faculty|division)"
+            r"|general manager|regional \w*\s*manager|district manager|area manager|divisional)\b",
+        ),
+        (
+            3,
+            r"\b(?:manager|head|chair|associate director|assistant director|superintendent"
+            r"|controller|principal investigator|matron)\b",
+        ),
+        (
+            2,
+            r"\b(?:lead|supervisor|coordinator|team leader|charge nurse|principal|staff engineer"
+            r"|senior|specialist|consultant|educator|advis[eo]r|professor)\b",
+        ),
+        (0, r"\b(?:junior|trainee|intern|graduate|apprentice|student|assistant)\b"),
+        (
+            1,
+            r"\b(?:engineer|analyst|officer|nurse|teacher|associate|representative|accountant"
+            r"|executive|scientist|developer|designer|technician|clerk|planner|lecturer|fellow"
+            r"|therapist|physiotherapist|pharmacist|chef|cook|practitioner|worker|agent)\b",
+        ),
+    )
+)
+DEPUTY = re.compile(r"\b(?:deputy|depute|vice)\b", re.IGNORECASE)
+
+
+def title_rank(title: str | None) -> int | None:
+    """0 (trainee) to 5 (chief executive); None when the title says nothing of rank. A
+    deputy stands one below the title deputised for ("Deputy Headteacher")."""
+    if not title:
+        return None
+    for rank, pattern in RANKS:
+        if pattern.search(title):
+            return rank - 1 if rank > 1 and DEPUTY.search(title) else rank
+    return None
