@@ -238,6 +238,16 @@ def test_each_field_keeps_the_line_it_came_from() -> None:
 
 
 SLOTS_AND_TITLES = [
+    # "X and Y will sit down with you": both interview, the first-name one resolved.
+    (
+        "Your trial is on Thursday 12 March 2026, 11am to 4pm. Ask for the Head Chef, Ellie"
+        " Marchetti, at the kitchen door.\n\nAt 3:30pm Ellie and the General Manager, Robert"
+        " Nwosu, will sit down with you for a 20-minute interview.",
+        [
+            ("Ellie Marchetti", "Head Chef", "15:30", "15:50"),
+            ("Robert Nwosu", "General Manager", "15:30", "15:50"),
+        ],
+    ),
     # Start and end columns; a range whose parts carry "hrs"; a Czech date with spaces.
     (
         "Date: 01/21/2026\n\nStart Time      End Time       Interviewer\n"

@@ -139,6 +139,15 @@ RELATION_TAIL = re.compile(
 )
 
 
+# A request before "the/our/your Title, Name" is not part of the title ("Ask for the Head
+# Chef, Ellie Marchetti", "Please contact our HR Advisor, ...").
+SAID_BEFORE_TITLE = re.compile(
+    r"^(?:please\s+)?(?:ask\s+for|contact|call|e-?mail|find|look\s+for)\s+(?:the|our|your)\s+"
+    r"(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def describe(
     mention: Mention,
     text: str,
@@ -222,6 +231,8 @@ def describe(
             mention.context.append(relation.group().strip().removeprefix("and "))
             title = title[: relation.start()]
     lead_clean = DETERMINER.sub("", lead).strip()
+    if (said := SAID_BEFORE_TITLE.match(lead_clean)) is not None:
+        lead_clean = lead_clean[said.end() :]  # "Ask for the Head Chef, Ellie Marchetti"
     if (
         lead_clean
         and mention.honorific
