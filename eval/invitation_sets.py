@@ -11,6 +11,7 @@ honorific).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import unicodedata
@@ -28,6 +29,7 @@ from secondround.engine.reading import invitation_relation_model as relation_mod
 from secondround.engine.reading.invitation_files import parse_invitation_file  # noqa: E402
 
 CORPUS = ROOT / "eval" / "invitations_corpus" / "items"
+FRESH = ROOT / "eval" / "invitations_fresh" / "items"
 HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame"}
 
 
@@ -80,6 +82,18 @@ def corpus_items(folder: Path = CORPUS) -> list[Item]:
         expected = json.loads(path.read_text(encoding="utf-8"))
         items.append(Item(path, item_source(path), expected))
     return items
+
+
+def split_of(source_id: str) -> str:
+    """The dev/test split of eval/invitations.py (a hash of the source id)."""
+    return "dev" if hashlib.sha256(source_id.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def training_items() -> list[Item]:
+    """Every corpus item and the fresh set's dev items: what the shipped models learn from.
+    The fresh set's test sources are left out, so they stay an untouched check."""
+    fresh = [item for item in corpus_items(FRESH) if split_of(item.source_id) == "dev"]
+    return corpus_items() + fresh
 
 
 @contextmanager

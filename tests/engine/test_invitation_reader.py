@@ -35,6 +35,11 @@ TODAY = date(2026, 3, 1)
         ("bring your Teacher Reference Number", []),
         ("Consolidated Mark Sheet", []),
         ("Mark Bell, Senior Engineer", [("Mark Bell", None)]),
+        # Burmese, Thai and religious honorifics; "Mar" inside a Burmese name; a lab.
+        ("Daw Khin Mar Cho (Senior Accountant)", [("Khin Mar Cho", "Daw")]),
+        ("Khun Anong Srisuk, HR Manager", [("Anong Srisuk", "Khun")]),
+        ("Brother Kevin Mulcahy, Vice President", [("Kevin Mulcahy", "Brother")]),
+        ("Research Scientist, Whitcombe Lab", []),
     ],
 )
 def test_names_by_their_shape(text: str, names: list[tuple[str, str | None]]) -> None:
@@ -187,6 +192,9 @@ def test_who_interviews_and_when(text: str, rows: list[tuple[str, str | None, st
         ("Head of People", "", "hr"),
         ("Partner, Litigation", "", "senior_leader"),
         ("Product Manager", "from our partner team, Checkout", "cross_department"),
+        (None, "who would be your direct superior", "hiring_manager"),
+        ("Works Council", "", "other"),
+        ("Associate Provost for Faculty Affairs", "", "senior_leader"),
     ],
 )
 def test_relation_cues(title: str | None, context: str, relation: str) -> None:
@@ -230,6 +238,52 @@ def test_each_field_keeps_the_line_it_came_from() -> None:
 
 
 SLOTS_AND_TITLES = [
+    # "X and Y will sit down with you": both interview, the first-name one resolved.
+    (
+        "Your trial is on Thursday 12 March 2026, 11am to 4pm. Ask for the Head Chef, Ellie"
+        " Marchetti, at the kitchen door.\n\nAt 3:30pm Ellie and the General Manager, Robert"
+        " Nwosu, will sit down with you for a 20-minute interview.",
+        [
+            ("Ellie Marchetti", "Head Chef", "15:30", "15:50"),
+            ("Robert Nwosu", "General Manager", "15:30", "15:50"),
+        ],
+    ),
+    # Start and end columns; a range whose parts carry "hrs"; a Czech date with spaces.
+    (
+        "Date: 01/21/2026\n\nStart Time      End Time       Interviewer\n"
+        "10:00 AM PST    10:30 AM PST   Gabriela Ruiz (Research Program Manager)\n"
+        "10:30 AM PST    11:00 AM PST   Ethan Berg (Clinical Research Coordinator)",
+        [
+            ("Gabriela Ruiz", "Research Program Manager", "10:00", "10:30"),
+            ("Ethan Berg", "Clinical Research Coordinator", "10:30", "11:00"),
+        ],
+    ),
+    (
+        "Date of interview : 18.03.2026\nInterview time : 10:30 hrs to 11:15 hrs\n\n"
+        "The panel will be Shri Prakash Nair, Senior Manager (Quality Assurance).",
+        [("Prakash Nair", "Senior Manager (Quality Assurance)", "10:30", "11:15")],
+    ),
+    (
+        "When: Thursday 19. 3. 2026, 9:00 – approx. 10:30\n\nYou will meet Karel Svoboda,"
+        " Head of Quality, who would be your direct superior.",
+        [("Karel Svoboda", "Head of Quality", "09:00", "10:30")],
+    ),
+    # A length in words; a relation said after the title is a note, not part of it; a
+    # lower-case title in brackets.
+    (
+        "On 10 March 2026 at 2:00 p.m. you will meet Dr. Rachel Ortiz, Dean of the College"
+        " of Science, for thirty minutes.",
+        [("Rachel Ortiz", "Dean of the College of Science", "14:00", "14:30")],
+    ),
+    (
+        "We invite you on 10 March 2026 from 14:00 to 15:30. You will meet Joost van der"
+        " Berg, Maintenance Manager and your future manager, and Pieter-Jan de Groot"
+        " (co-founder & CEO).",
+        [
+            ("Joost van der Berg", "Maintenance Manager", "14:00", "15:30"),
+            ("Pieter-Jan de Groot", "co-founder & CEO", "14:00", "15:30"),
+        ],
+    ),
     # A length said for the last of several prose times is that person's alone.
     (
         "On Tuesday 10 March 2026 you will first meet our Site Manager, Mehmet Öztürk, at"
@@ -326,6 +380,12 @@ def test_slots_and_titles(
 
 
 ROSTER_RELATIONS: list[tuple[str, dict[str, str | None]]] = [
+    # A "Search Committee" line under a time, the members in brackets below it: peers.
+    (
+        "Date: Thursday, March 12, 2026\n\n9:30-10:15\nSearch Committee\n"
+        "(Dr. Janet Rao, chair; Dr. Luke Fernandez; Prof. Amy Cho)",
+        {"Janet Rao": "peer", "Luke Fernandez": "peer", "Amy Cho": "peer"},
+    ),
     # With no reporting line stated, the one first-line manager is the hiring manager.
     (
         "Your interview is on 10 March 2026 at 10:00 with Carlos Mendez, FP&A Manager, and"
@@ -385,3 +445,56 @@ ROSTER_RELATIONS: list[tuple[str, dict[str, str | None]]] = [
 def test_relations_read_from_the_roster(text: str, relations: dict[str, str | None]) -> None:
     parsed = parse_invitation(text, today=TODAY)
     assert {entry.name: entry.relation for entry in parsed.entries} == relations
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "day"),
+    [
+        # "Siam" ends in "am" but is no time: the zone is the one the mail says later.
+        (
+            "Hello, I am Warunee at Siam Pacific Foods. You had an interview with us scheduled"
+            " for Thursday 12 March at 2:00 PM. The new date is Monday 16 March 2026,"
+            " 10:00-11:00 AM (Bangkok time). You will meet Mei Ling Tan, Finance Controller.",
+            "Asia/Bangkok",
+            date(2026, 3, 16),
+        ),
+        ("Interview on 16-03-2026 at 10:00 with Tom Hardy, Site Manager.", None, date(2026, 3, 16)),
+    ],
+)
+def test_a_rescheduled_day_and_its_zone(text: str, zone: str | None, day: date) -> None:
+    parsed = parse_invitation(text, today=TODAY, default_time_zone="Europe/London")
+    assert parsed.interview_date == day
+    if zone is not None:
+        assert parsed.time_zone == zone
+
+
+def test_the_shipped_relation_model_loads_only_with_its_pinned_hash() -> None:
+    from secondround.engine.reading import invitation_relation_model as relation_model
+
+    assert relation_model.load_model() is not None
+    assert relation_model.load_model(pinned="0" * 64) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "relation"),
+    [
+        # Rules give no relation to a "Professor" on a faculty panel; the model fills one,
+        # marked unsure. A relation the mail states is left as the rules read it.
+        (
+            "Interview for the position of Assistant Professor of Geology on 10 March 2026:\n"
+            "10:00-10:30 Dr. Kevin Marsh, Chair, Department of Geology\n"
+            "10:30-11:00 Dr. Paul Hsu, Professor",
+            "Paul Hsu",
+            "peer",
+        ),
+        (
+            "Your interview is on 10 March 2026 at 10:00 with Tom Fielding, who would be your"
+            " line manager.",
+            "Tom Fielding",
+            "hiring_manager",
+        ),
+    ],
+)
+def test_the_relation_model_fills_what_the_rules_leave(text: str, name: str, relation: str) -> None:
+    entry = next(e for e in parse_invitation(text, today=TODAY).entries if e.name == name)
+    assert entry.relation == relation

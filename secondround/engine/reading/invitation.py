@@ -299,6 +299,7 @@ def _learned_relations(
             rule_unsure="relation" in entry.unsure,
             stated_manager_elsewhere=bool(stated - {entry.name}),
             people=len(entries),
+            other_titles=tuple(e.title for e in entries if e is not entry),
         )
         relation_model.record(entry.name, view)
         if model is None:
@@ -349,7 +350,8 @@ def _clean_text(text: object) -> str:
 
 
 SUPERSEDED_LINE = re.compile(
-    r"\b(?:cancel\w*|originally|had (?:arranged|scheduled)|was scheduled|previously"
+    r"\b(?:cancel\w*|originally|had\b[\w ,]{0,40}?\b(?:arranged|scheduled|planned|booked)"
+    r"|was scheduled|previously"
     r"|following (?:slots|dates|options)|any of the following)\b",
     re.IGNORECASE,
 )

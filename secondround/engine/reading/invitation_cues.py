@@ -32,6 +32,7 @@ SUBJECT_TRIGGER = re.compile(
     r"(?:join|be joining|interview|be interviewing|be on (?:the|your) panel|sit on (?:the|your)"
     r" panel|chair|lead the interview|take (?:his|her|their) place|be (?:there|present))\b"
     r"|\bremains? on the panel\b|\bjoin(?:s|ing)? (?:us|the panel|as well)\b"
+    r"|\b(?:will|would|'ll)\s+(?:also\s+|then\s+)?(?:sit\s+down|speak|talk|chat)\s+(?:with|to)\s+you\b"
     r"|\bwill (?:also )?observe\b|\bwill still be on the panel\b"
     r"|\b(?:would|will|'d)\s+(?:like|love)\s+to\s+(?:meet|see|speak|talk)\b"
     r"|\b(?:is|are)\s+looking\s+forward\s+to\s+meeting\b|\blook\s+forward\s+to\s+meeting\s+you\b"
@@ -199,7 +200,7 @@ ROLE_NOUN = re.compile(
     r"|president|principal|teacher|nurse|engineer|analyst|specialist|advisor|adviser|partner"
     r"|associate|counsel|professor|lecturer|assistant|representative|secretary|administrator"
     r"|recruiter|consultant|executive|chef|governor|member|superintendent|registrar"
-    r"|provost|architect|scientist|technician|agent|clerk|controller|accountant)s?\b",
+    r"|provost|architect|scientist|technician|agent|clerk|controller|accountant|founder|owner)s?\b",
     re.IGNORECASE,
 )
 

@@ -145,10 +145,11 @@ def _entry(
     relation = _relative_to_others(relation, person, reading)
     if (
         relation is None
-        and PEER_SETTING.search(chosen.unit.text)
+        and PEER_SETTING.search(_block_text(chosen.unit, reading))
         and not ABOVE_LINE.search(title or "")
     ):
-        # "10:00 search committee (Prof. A, Prof. B)", "peer interview with charge nurses"
+        # "10:00 search committee (Prof. A, Prof. B)", "peer interview with charge nurses",
+        # or a "Search Committee" line over the names under one time
         relation = "peer"
     day = (slot_unit.day if slot_unit is not None else None) or chosen.unit.day
     start, end = _moments(times, day, (slot_unit or chosen.unit).zone)
@@ -189,6 +190,15 @@ def _entry(
         unsure=tuple(unsure),
         sources=tuple(sources),
     )
+
+
+def _block_text(unit: Unit, reading: Reading) -> str:
+    """The unit's text with its heading and the lines that share its time ("9:30-10:15" /
+    "Search Committee" / "(Dr A, chair; Dr B)"): what the names there are met for."""
+    parts = [unit.heading, unit.text]
+    if unit.times is not None:
+        parts += [u.text for u in reading.units if u.times is unit.times and u is not unit]
+    return " ".join(part for part in parts if part)
 
 
 def _without_employer(title: str | None, employer_words: frozenset[str]) -> str | None:

@@ -87,9 +87,11 @@ OPTIONS_HEADING = re.compile(
 )
 
 
-# A time in a sentence about what was arranged before, or one to answer by.
+# A time in a sentence about what was arranged before ("You had an interview with us
+# scheduled for ..."), or one to answer by.
 SUPERSEDED = re.compile(
-    r"\b(?:cancel(?:led|ed|ling)?|originally|had (?:arranged|scheduled|planned)|was scheduled"
+    r"\b(?:cancel(?:led|ed|ling)?|originally|had\b[\w ,]{0,40}?\b(?:arranged|scheduled|planned"
+    r"|booked)|was scheduled"
     r"|were scheduled|previously|instead of|move[ds]? (?:it )?from"
     r"|(?:reply|respond|confirm|return it|send \w+(?: \w+)?) by)\b",
     re.IGNORECASE,
@@ -274,7 +276,8 @@ def row_unit(
         columns[index] = "time"
     times = clock_times(without_zones(" ".join(cells[index] for index in (bare or timing)[:1])))
     if bare and len(bare) > 1 and times is not None and times.end is None:
-        times = clock_times(without_zones(" ".join(cells[index] for index in bare)))
+        # A "Start Time" and an "End Time" column: the two cells are one range.
+        times = clock_times(without_zones(" - ".join(cells[index] for index in bare[:2])))
     if times is not None and times.end is None:
         # "10.40am | 45 Minute Panel Interview": the length in another cell
         rest = " ".join(cell for index, cell in enumerate(cells) if index not in timing)

@@ -42,12 +42,14 @@ HONORIFICS: frozenset[str] = word_set(
     dr mr mrs ms mx miss prof professor sir dame lord lady rev revd reverend canon fr father
     pastor rabbi imam sheikh hon cllr councillor judge capt captain chef engr eng ing ir shri
     sri smt kumari mst dato datuk datin herr frau mme mlle sr cpa atty adv dr.-ing prof.dr
-    puan encik tuan cik haji hajah ustaz ustazah bapak ibu
+    puan encik tuan cik haji hajah ustaz ustazah bapak ibu daw khun brother
     """
 )
 # Honorifics that are also common words or titles: only one when a name follows at once
 # ("Chef Rémy Dufresne", not "Chef de Partie").
-WEAK_HONORIFICS: frozenset[str] = word_set("chef eng ing ir cpa sr canon father lord lady judge")
+WEAK_HONORIFICS: frozenset[str] = word_set(
+    "chef eng ing ir cpa sr canon father lord lady judge brother"
+)
 # Words that make a rank of "Professor" before a name: "Associate Professor X".
 PROFESSOR_RANKS: frozenset[str] = word_set("associate assistant adjunct emeritus clinical visiting")
 NAME_PARTICLES: frozenset[str] = word_set(
@@ -112,7 +114,7 @@ NOT_NAME_WORDS: frozenset[str] = word_set(
     yours sincerely faithfully regards warm kind cheers enclosure attachment attachments
     official confidential urgent re fw fwd subject invitation confirmation reschedule
     menara jalan marg wisma taman lorong nagar chowk bhavan bhawan sdn bhd pvt private county
-    city town village river sheets sheet textiles industries enterprises
+    city town village river sheets sheet textiles industries enterprises lab laboratory
     """
 )
 
@@ -126,7 +128,7 @@ ORGANISATION_AFTER = re.compile(
     r"\s+(?:Trust|Ltd|Limited|Inc|LLC|LLP|PLC|Plc|GmbH|Group|Foundation|Hospital|University"
     r"|College|School|Academy|Bank|Solicitors|Partners|Council|Institute|Associates|Company"
     r"|Corporation|Centre|Center|Clinic|Pharmacy|Hotel|Inn|Restaurant|Street|Road|Avenue|Lane"
-    r"|Square|Building|Tower|House|Hall|Park)\b"
+    r"|Square|Building|Tower|House|Hall|Park|Lab|Labs|Laboratory|Laboratories)\b"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|[(\[{]|[)\]}]|[,;:!?]")
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -305,8 +307,9 @@ def _is_honorific(token: str) -> bool:
     return bare in HONORIFICS or _HONORIFIC_COMPOUND.match(token) is not None
 
 
-# Short forms of days and months that are also given names inside a name ("Thu", "Sun").
-MIDDLE_NAME_WORDS: frozenset[str] = word_set("thu sun jun may mai")
+# Short forms of days and months that are also given names inside a name ("Thu", "Sun",
+# Burmese "Khin Mar Cho").
+MIDDLE_NAME_WORDS: frozenset[str] = word_set("thu sun jun may mai mar")
 
 
 def _inside_name(tokens: list[tuple[int, int, str]], index: int, words: list[str]) -> bool:

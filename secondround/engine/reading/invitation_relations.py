@@ -21,6 +21,7 @@ __all__ = [
     "infer_relation",
     "relation_for",
     "same_job",
+    "title_rank",
 ]
 
 # Ordered: the first rule that matches "title + context" wins.
@@ -40,7 +41,8 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"hiring (?:manager|authority)|(?:you|you'd|you'll|position|role|job|post|this role"
             r"|the role)(?: would| will)? reports? (?:directly )?(?:in)?to|reporting (?:directly )?"
             r"to|your (?:future |new |direct |line |immediate |prospective |field )?(?:manager"
-            r"|boss|supervisor)\b|\bdirect manager|\bline manager|reporting manager|(?:to )?whom"
+            r"|boss|supervisor|superior)\b|\bdirect manager|\bline manager|reporting manager"
+            r"|(?:to )?whom"
             r" (?:the |this )?(?:post|role|position|job|successful candidate|you|director\b[\w ]*)"
             r" (?:would |will )?reports?|reports? (?:in)?to (?:him|her|them)\b|supervisor of"
             r" (?:the|this) (?:post|position|role)|(?:you(?:'d| would| will)?|you'll) (?:be )?"
@@ -61,7 +63,8 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Governance and representation rather than the line: governors, trustees, unions.
         (
             r"\bgovernors?\b|\btrustees?\b|board of (?:trustees|governors|directors)|\bunion\b"
-            r"|shop steward|student government|staff (?:advisory )?council|faculty (?:senate"
+            r"|shop steward|student government|staff (?:advisory )?council|works council"
+            r"|faculty (?:senate"
             r"|assembly)|external (?:member|assessor|panel member)|lay member"
             r"|(?<!resources )representative\b|\bcounsel\b",
             "other",
@@ -79,7 +82,7 @@ RELATION_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\bVP\b|vice[- ]president|\bdirector\b|\bhead of\b|\bhead,|\bchief\b|\bC[EFOTIMN]O\b"
-            r"|\bprincipal\b|\bdean\b|board chair|chair of the board|superintendent"
+            r"|\bprincipal\b|\bdean\b|\bprovost\b|board chair|chair of the board|superintendent"
             r"|\bpresident\b|general manager|managing partner|\bpartner\b(?!\s+team)"
             r"|headteacher|head teacher|regional [\w ]*head|group head|\bhead\b",
             "senior_leader",
@@ -187,8 +190,11 @@ RANK_WORDS = re.compile(
     r"|for|in|at|&|i{1,3}|iv)\b",
     re.IGNORECASE,
 )
+# Titles that lead people, trades' crew leaders ("Leading Hand", "Foreman") included.
 MANAGING = re.compile(
-    r"\b(?:manager|supervisor|head|lead|director|chef|superintendent|principal|chair)\b", re.I
+    r"\b(?:manager|supervisor|head|lead|director|chef|superintendent|principal|chair|foreman"
+    r"|forewoman|leading hand|charge ?hand)\b",
+    re.I,
 )
 
 
@@ -237,3 +243,54 @@ def another_field(title: str | None, role: str | None) -> bool:
 def _share_a_stem(mine: set[str], theirs: set[str]) -> bool:
     """ "accountant" and "accounts", "nursing" and "nurse": a shared stem of five letters."""
     return any(a[:5] == b[:5] and min(len(a), len(b)) >= 5 or a == b for a in mine for b in theirs)
+
+
+# How high a title stands, 0 (trainee) to 5 (the top of an organisation), from its words:
+# the first rank from the top whose words it has; None when nothing says.
+RANKS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+    (rank, re.compile(pattern, re.IGNORECASE))
+    for rank, pattern in (
+        (
+            5,
+            r"\b(?:chief\s+(?!nurse\b|pharmacist\b)\w+|C[A-Z]{1,2}O|president(?<!vice president)"
+            r"|owner|founder|managing director|executive director|headteacher|head teacher"
+            r"|chair of (?:the )?governors|provost(?<!vice provost)|principal(?!\s+\w*(?:engineer"
+            r"|scientist|consultant|analyst|planner|investigator|officer|lecturer)))\b",
+        ),
+        (
+            4,
+            r"\b(?:vice[- ]president|VP|SVP|EVP|vice provost|dean|director(?<!assistant director)"
+            r"(?<!associate director)|head of (?:school|department|faculty|division)"
+            r"|general manager|regional \w*\s*manager|district manager|area manager|divisional)\b",
+        ),
+        (
+            3,
+            r"\b(?:manager|head|chair|associate director|assistant director|superintendent"
+            r"|controller|principal investigator|matron)\b",
+        ),
+        (
+            2,
+            r"\b(?:lead|supervisor|coordinator|team leader|charge nurse|principal|staff engineer"
+            r"|senior|specialist|consultant|educator|advis[eo]r|professor)\b",
+        ),
+        (0, r"\b(?:junior|trainee|intern|graduate|apprentice|student|assistant)\b"),
+        (
+            1,
+            r"\b(?:engineer|analyst|officer|nurse|teacher|associate|representative|accountant"
+            r"|executive|scientist|developer|designer|technician|clerk|planner|lecturer|fellow"
+            r"|therapist|physiotherapist|pharmacist|chef|cook|practitioner|worker|agent)\b",
+        ),
+    )
+)
+DEPUTY = re.compile(r"\b(?:deputy|depute|vice)\b", re.IGNORECASE)
+
+
+def title_rank(title: str | None) -> int | None:
+    """0 (trainee) to 5 (chief executive); None when the title says nothing of rank. A
+    deputy stands one below the title deputised for ("Deputy Headteacher")."""
+    if not title:
+        return None
+    for rank, pattern in RANKS:
+        if pattern.search(title):
+            return rank - 1 if rank > 1 and DEPUTY.search(title) else rank
+    return None

@@ -324,13 +324,17 @@ def _add_references(people: list[Person], units: list[Unit]) -> None:
             if re.search(r"(?:to|under|for|of)\s+$", before, re.I) or re.match(r"['’]s\b", after):
                 continue  # "reports to Bronwyn", "Alex's manager": a note, not a mention
             mention = Mention(owner.name, owner.honorific, unit, partial=True)
+            bounds = clause_bounds(unit.text)
+            here, there = next(
+                ((a, b) for a, b in bounds if a <= match.start() < b), (0, len(unit.text))
+            )
+            # The verb may come after others named with them: "Ellie and the General
+            # Manager, Robert Nwosu, will sit down with you": the rest of the clause counts.
             triggered = any(
                 t.end() <= match.start() for t in FORWARD_TRIGGER.finditer(unit.text)
-            ) or bool(SUBJECT_TRIGGER.search(after[:60]))
+            ) or bool(SUBJECT_TRIGGER.search(unit.text[match.end() : max(there, match.end() + 60)]))
             mention.positive = triggered
             mention.aside = bool(ASIDE.search(without_names(unit.text)))
-            bounds = clause_bounds(unit.text)
-            here = next((a for a, b in bounds if a <= match.start() < b), 0)
             mention.times, mention.borrowed = clause_times(unit, unit.text, bounds, here)
             owner.mentions.append(mention)
 

@@ -220,9 +220,11 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "iso"),
     # Slashed dates: see slashed_dates_are_day_first. A year is required: "24/7" or "1/2"
-    # are not dates. Dots are the German and Nordic way: always day first.
+    # are not dates. Dots are the German, Nordic and Czech way ("19. 1. 2027"): always day
+    # first. Dashes ("18-01-2027") are read as slashes are.
     (SLASHED_DATE, "slashed"),
-    (re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"), "dotted"),
+    (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\b"), "dotted"),
+    (re.compile(r"\b(?P<m>\d{1,2})-(?P<d>\d{1,2})-(?P<y>\d{4})\b"), "slashed"),
     (
         re.compile(
             rf"\b(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+|-)(?:of\s+)?(?P<mon>{_MONTH})\b\.?,?"
@@ -276,24 +278,31 @@ _CLOCK = (
     r"|\b(?:noon|midday)\b)"
 )
 CLOCK = re.compile(_CLOCK)
-# The start may be a bare hour when the end carries am/pm: "2 - 2:45pm".
-TIME_RANGE = re.compile(
-    rf"(?P<start>{_CLOCK}|\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP]))"
-    rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*(?P<end>{_CLOCK})"
-)
 # "between 10am and 11:30am": "and" is a range only after "between".
 BETWEEN_RANGE = re.compile(rf"\bbetween\s+(?P<start>{_CLOCK})\s*and\s*(?P<end>{_CLOCK})", re.I)
 DURATION = re.compile(
-    r"\b(?P<amount>\d+(?:\.\d+)?|an?|one|half an?)\s*-?\s*(?P<unit>hours?|hrs?|minutes?|mins?)\b",
+    r"\b(?P<amount>\d+(?:\.\d+)?|an?|one|half an?|two|three|four|five|ten|fifteen|twenty"
+    r"|thirty|forty[- ]five|forty|sixty|ninety)\s*-?\s*(?P<unit>hours?|hrs?|minutes?|mins?)\b",
     re.IGNORECASE,
 )
 
 _ZONE_WORDS = "|".join(sorted((*ZONE_ALIASES, *AMBIGUOUS_ZONES), key=len, reverse=True))
 # Abbreviations only count next to a time or in a phrase about times: "CT" after a
-# street address is Connecticut, not Central Time.
+# street address is Connecticut, not Central Time; "am" ends a time only after a digit
+# ("Siam Pacific Foods" names no zone).
 ZONE_NEAR_TIME = re.compile(
-    rf"(?:(?<=\d)|(?<=[ap]m)|(?<=[AP]M)|(?<=[ap]\.m\.)|(?<=\()|(?i:times?\s+(?:are\s+)?"
+    rf"(?:(?<=\d)|(?<=\d[ap]m)|(?<=\d [ap]m)|(?<=\d[AP]M)|(?<=\d [AP]M)|(?<=[ap]\.m\.)|(?<=\()"
+    rf"|(?i:times?\s+(?:are\s+)?"
     rf"(?:in\s+)?|time\s+zone:?\s*))\s*\(?(?P<zone>{_ZONE_WORDS})\b(?:\s+(?i:time))?\)?"
+)
+# The start may be a bare hour when the end carries am/pm: "2 - 2:45pm"; it may carry its
+# unit or zone as the end does ("10:30 hrs to 11:15 hrs", "10:00 AM PST - 10:30 AM PST"),
+# and the end may be approximate ("10:00 a.m. – approx. 11:30 a.m.").
+TIME_RANGE = re.compile(
+    rf"(?P<start>{_CLOCK}|\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP]))"
+    rf"(?:\s*(?:hrs?|hours|h)\b\.?)?(?:\s*\(?(?:{_ZONE_WORDS})\)?(?![\w]))?"
+    rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
+    rf"(?:(?:approx\.?|approximately|ca\.|about|around)\s*)?(?P<end>{_CLOCK})"
 )
 _PLACES = "|".join(sorted(PLACE_ZONES, key=len, reverse=True))
 # "Irish time", "Singapore time", "Eastern Standard Time": a place names a zone only when

@@ -75,6 +75,22 @@ NOT_A_LENGTH = re.compile(
     re.IGNORECASE,
 )
 WORD_AMOUNTS = {"two": "2", "three": "3", "four": "4", "ninety": "90", "thirty": "30"}
+# Amounts written as words ("for thirty minutes"); "a", "an", "one", "half" apart.
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "forty five": 45,
+    "sixty": 60,
+    "ninety": 90,
+}
 
 
 def duration_minutes(text: str) -> int:
@@ -82,11 +98,12 @@ def duration_minutes(text: str) -> int:
     total = 0.0
     for match in DURATION.finditer(text):
         amount_text = match["amount"].lower()
-        amount = (
-            0.5
-            if amount_text.startswith("half")
-            else (1.0 if amount_text in {"a", "an", "one"} else float(amount_text))
-        )
+        if amount_text.startswith("half"):
+            amount = 0.5
+        elif amount_text in {"a", "an", "one"}:
+            amount = 1.0
+        else:
+            amount = float(NUMBER_WORDS.get(amount_text, 0) or amount_text)
         total += amount * (60 if match["unit"].lower().startswith("h") else 1)
     # No slot lasts a day; "999…9 hours" (even an infinite float) is not a duration.
     return round(total) if total <= MAX_SLOT_MINUTES else 0

@@ -133,6 +133,21 @@ def _starts_next(piece: str, position: int, pieces: list[tuple[str, bool, int]])
     return DETERMINER.match(piece) is not None and position == len(pieces) - 1
 
 
+RELATION_TAIL = re.compile(
+    r"\s+and\s+(?:(?:the|your|our|his|her|my)\s+|(?:future|new|prospective|direct|line|hiring"
+    r"|reporting|immediate)\s+)+(?:manager|supervisor|boss)\b.*$"
+)
+
+
+# A request before "the/our/your Title, Name" is not part of the title ("Ask for the Head
+# Chef, Ellie Marchetti", "Please contact our HR Advisor, ...").
+SAID_BEFORE_TITLE = re.compile(
+    r"^(?:please\s+)?(?:ask\s+for|contact|call|e-?mail|find|look\s+for)\s+(?:the|our|your)\s+"
+    r"(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def describe(
     mention: Mention,
     text: str,
@@ -210,11 +225,14 @@ def describe(
             title = title[1:-1].strip()
         # "Partner in the litigation group": a lower-case phrase says where, not the title.
         title = re.sub(r"\s+(?:in|at|within|on)\s+(?:the|our)\s+[a-z][a-z\s&-]*$", "", title)
-        # "Events Manager and line manager for the post": the rest says the relation.
-        title = re.sub(
-            r"\s+and\s+(?:the\s+)?(?:line|hiring|direct|reporting)\s+manager\b.*$", "", title
-        )
+        # "Events Manager and line manager for the post", "Maintenance Manager and your
+        # future manager": the rest says the relation, a note.
+        if (relation := RELATION_TAIL.search(title)) is not None:
+            mention.context.append(relation.group().strip().removeprefix("and "))
+            title = title[: relation.start()]
     lead_clean = DETERMINER.sub("", lead).strip()
+    if (said := SAID_BEFORE_TITLE.match(lead_clean)) is not None:
+        lead_clean = lead_clean[said.end() :]  # "Ask for the Head Chef, Ellie Marchetti"
     if (
         lead_clean
         and mention.honorific
@@ -459,8 +477,11 @@ def is_title_like(piece: str, *, lead_allowed: bool) -> bool:
     return True
 
 
+# "head of the search committee", "co-founder & CEO", "senior lecturer and programme lead".
+_LOWER_ROLE = rf"(?:[a-z]+(?:-|\s+)){{0,2}}{ROLE_NOUN.pattern}"
 LOWER_TITLE = re.compile(
-    rf"(?:[a-z]+\s+){{0,2}}{ROLE_NOUN.pattern}(?:\s+(?:of|for)\s+(?:the\s+)?[a-z][a-z\s&-]{{2,40}})?"
+    rf"{_LOWER_ROLE}(?:\s+(?:&|and)\s+(?:[A-Z]{{2,5}}|{_LOWER_ROLE}))?"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z][a-z\s&-]{{2,40}})?"
 )
 
 
