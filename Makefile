@@ -46,6 +46,7 @@ bench: install
 eval: install
 	$(BIN)/python eval/classify_questions.py 2>/dev/null
 	$(BIN)/python eval/question_kinds.py 2>/dev/null
+	$(BIN)/python eval/illegal_reader.py 2>/dev/null
 	$(BIN)/python eval/questions_blind.py 2>/dev/null
 	$(BIN)/python eval/posting_skills.py 2>/dev/null
 	$(BIN)/python eval/posting_reading.py 2>/dev/null

@@ -46,11 +46,12 @@ from question_sets import labelled_questions, training_rows  # noqa: E402
 
 from secondround.engine.questions import classify, question_kind_rules  # noqa: E402
 from secondround.engine.questions.question_competency import train_competency_model  # noqa: E402
-from secondround.engine.questions.question_kinds import train_kind_model  # noqa: E402
+from secondround.engine.questions.question_kinds import KINDS, train_kind_model  # noqa: E402
 
 EVALUATED = ("occupations", "corpus", "rubric")
 GROUPS = 20
 FIRST_CORPUS = 382  # eval/questions_corpus ids qc-0001..qc-0382 were there before issue 14
+AFTER_BLIND = 509  # qc-0509 onwards: added after the blind set was written
 
 
 def _number(row: dict) -> int:
@@ -98,11 +99,13 @@ def baseline(text: str) -> tuple[str, str]:
 
 def main() -> None:
     exact = "--exact" in sys.argv[1:]
+    use_forms = "--no-forms" not in sys.argv[1:]
     chosen = [name for name in sys.argv[1:] if name in EVALUATED] or list(EVALUATED)
     rows = labelled_questions()
     data = training_rows(rows)
     n = len(rows)
     protos = (data.proto_vectors, data.proto_lexicon, data.proto_rules)
+    scan: list[tuple[bool, bool, float]] = []  # (labelled illegal, reader says so, P(illegal))
     for set_name in chosen:
         members = [i for i, row in enumerate(rows) if row["set"] == set_name]
         if not members:
@@ -119,12 +122,16 @@ def main() -> None:
             out = set(held_out)
             keep = [i for i in range(n) if i not in out and data.trainable[i]]
             kind_model = train_kind_model(
-                data.vectors[keep], [data.rules[i] for i in keep], [data.kinds[i] for i in keep]
+                data.vectors[keep],
+                [data.rules[i] for i in keep],
+                [data.kinds[i] for i in keep],
+                data.forms[keep] if use_forms else None,
             )
             predicted = kind_model.kinds(
                 data.vectors[held_out],
                 [data.rules[i] for i in held_out],
                 [data.lawful[i] for i in held_out],
+                data.forms[held_out],
             )
             competency_model = train_competency_model(
                 np.vstack([data.vectors[keep], protos[0]]),
@@ -139,6 +146,19 @@ def main() -> None:
             for i, kind, competency in zip(held_out, predicted, filed, strict=True):
                 kinds[i] = kind
                 competencies[i] = competency
+            probs = kind_model.probabilities(
+                data.vectors[held_out], [data.rules[i] for i in held_out], data.forms[held_out]
+            )
+            column = KINDS.index("illegal")
+            for i, row in zip(held_out, probs, strict=True):
+                allowed = not data.lawful[i] and data.rules[i] not in ("salary", "closing")
+                scan.append(
+                    (
+                        rows[i]["kind"] == "illegal",
+                        data.rules[i] == "illegal",
+                        float(row[column]) if allowed else 0.0,
+                    )
+                )
         subset = [rows[i] for i in members]
         prefix = f"questions_{set_name}"
         print(f"FIGURE {prefix}_count {len(members)} questions")
@@ -150,7 +170,11 @@ def main() -> None:
         if set_name == "corpus":  # the first 382 questions, then those added in issue 14
             for part, chosen in (
                 ("first382", [i for i in members if _number(rows[i]) <= FIRST_CORPUS]),
-                ("added", [i for i in members if _number(rows[i]) > FIRST_CORPUS]),
+                (
+                    "added",
+                    [i for i in members if FIRST_CORPUS < _number(rows[i]) < AFTER_BLIND],
+                ),
+                ("after_blind", [i for i in members if _number(rows[i]) >= AFTER_BLIND]),
             ):
                 if chosen:
                     part_rows = [rows[i] for i in chosen]
@@ -170,6 +194,17 @@ def main() -> None:
                         [c for _, c in part_base],
                     )
         sys.stdout.flush()
+    # The kind model's own "illegal" (beside the reader) at each threshold, every set pooled.
+    for threshold in (0.5, 0.6, 0.7, 0.8, 0.9, 1.01):
+        said = [reader or p >= threshold for _, reader, p in scan]
+        caught = sum(s and t for s, (t, _, _) in zip(said, scan, strict=True))
+        truly = sum(t for t, _, _ in scan)
+        print(
+            f"illegal threshold {threshold}: recall {caught / max(1, truly):.3f}"
+            f" precision {caught / max(1, sum(said)):.3f}"
+            f" legal called illegal {sum(said) - caught}",
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":

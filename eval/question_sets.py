@@ -117,10 +117,12 @@ class TrainingRows:
 
         from secondround.engine.nlp import embeddings
         from secondround.engine.questions import classify, question_competency
+        from secondround.engine.questions.question_forms import form_features
 
         texts = [row["text"] for row in rows]
         self.vectors = embeddings.embed([classify.embedding_text(text) for text in texts])
         self.rules = [classify.question_kind(text) for text in texts]
+        self.forms = form_features(texts)
         self.lawful = [
             classify.illegal_questions.reading(text).lawful_form is not None for text in texts
         ]

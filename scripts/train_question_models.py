@@ -47,7 +47,10 @@ def main() -> None:
     data = training_rows(rows)
     keep = [i for i, ok in enumerate(data.trainable) if ok]
     kinds = question_kinds.train_kind_model(
-        data.vectors[keep], [data.rules[i] for i in keep], [data.kinds[i] for i in keep]
+        data.vectors[keep],
+        [data.rules[i] for i in keep],
+        [data.kinds[i] for i in keep],
+        data.forms[keep],
     )
     digest = question_kinds.save_kind_model(kinds)
     pin(Path(question_kinds.__file__), digest)

@@ -118,7 +118,11 @@ KIND_CASES = [
 
 # Second labels the labelling conventions of the occupations set allow (keeping a field's
 # knowledge current is learning, with technical depth defensible).
-DEFENSIBLE = {"How do you keep up with new regulations in accounting?": {"technical_depth"}}
+DEFENSIBLE = {
+    "How do you keep up with new regulations in accounting?": {"technical_depth"},
+    # What suits the candidate is also a question about themselves (a self-assessment).
+    "What kind of work environment suits you best?": {"self_awareness"},
+}
 
 
 @pytest.mark.usefixtures("empty_library")
@@ -398,7 +402,8 @@ OCCUPATION_CASES = [
     (
         "What would you do if you arrived at a call and the scene was not safe?",
         {"situational"},
-        {"decision_making", "pressure", "technical_depth"},
+        # integrity: the labelled sets file hazard and compliance under it (corpus README)
+        {"decision_making", "pressure", "technical_depth", "integrity"},
     ),
     (
         "How do you stay calm when a flight is delayed and passengers are angry?",

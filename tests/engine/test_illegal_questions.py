@@ -25,7 +25,7 @@ ILLEGAL_CASES = [
     ("What does your wife think about the long hours?", "family"),
     ("Who minds your kids while you are at work?", "family"),
     ("How many children have you got?", "family"),
-    ("Are you expecting a baby?", None),
+    ("Are you expecting a baby?", "pregnancy"),  # the parse ties "baby" to "you"
     ("Do you intend to start a family in the next couple of years?", "pregnancy"),
     ("Would you need maternity leave soon?", "pregnancy"),
     ("Which mosque do you attend?", "religion"),
@@ -42,7 +42,7 @@ ILLEGAL_CASES = [
     ("Do you take any regular medication?", "disability"),
     ("Have you ever claimed workers' compensation?", "disability"),
     ("Have you ever been arrested for anything?", "arrests"),
-    ("Are you in a trade union?", None),
+    ("Are you in a trade union?", "union"),  # "trade union" after "are you in"
     ("Are you a member of a union?", "union"),
     ("Which party did you vote for at the last election?", "political"),
     ("Was your discharge from the army honourable?", "military"),

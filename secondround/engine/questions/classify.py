@@ -64,6 +64,7 @@ from secondround.engine.nlp.learning import train_softmax
 from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.engine.questions import illegal_questions
 from secondround.engine.questions.question_competency import KIND_COMPETENCY, load_competency_model
+from secondround.engine.questions.question_forms import form_features
 from secondround.engine.questions.question_kind_rules import (
     DEFAULT_KIND,
     KIND_FALLBACK,
@@ -464,12 +465,12 @@ def question_kind(text: str) -> str | None:
     return None
 
 
-def _learned_kind(vector: Vectors | None, rule: str | None, lawful: bool) -> str | None:
+def _learned_kind(text: str, vector: Vectors | None, rule: str | None, lawful: bool) -> str | None:
     """The kind model's reading (question_kinds), or None without the model."""
     model = load_kind_model()
     if model is None or vector is None:
         return None
-    return model.kinds(vector.reshape(1, -1), [rule], [lawful])[0]
+    return model.kinds(vector.reshape(1, -1), [rule], [lawful], form_features([text]))[0]
 
 
 def lexicon_vector(text: str) -> npt.NDArray[np.float32]:
@@ -538,7 +539,7 @@ def _classify_cached(text: str) -> Classification:
     # Words nothing recognises ("asdf qwer") give the models nothing to read either.
     recognised = rule is not None or sum(scores.values()) > 0
     vector = _query_vector(text) if recognised else None
-    kind = _learned_kind(vector, rule, legal.lawful_form is not None) or rule
+    kind = _learned_kind(text, vector, rule, legal.lawful_form is not None) or rule
     if kind is None:
         kind = max(kind_votes.items(), key=lambda kv: kv[1])[0] if kind_votes else DEFAULT_KIND
     ground = legal.ground if kind == "illegal" else None

@@ -10,7 +10,9 @@ names both sides:
   Ireland, Australia, New Zealand, South Africa, India and Singapore, not from a list of
   example questions. A nationality, ethnic or religious group named in a question about the
   candidate ("Are you German?", "Do you identify as Hispanic?") is found by the shared
-  spaCy parse (a NORP entity); without the parse the patterns decide alone.
+  spaCy parse (a NORP entity); so is a word naming a ground that the parse ties to the
+  candidate ("What does your spouse do?", "Are you HIV positive?": `candidate_grounds`).
+  Without the parse the patterns decide alone.
 * `lawful_form(text)`: the lawful question that sits next to each ground on those pages:
   the right to work (not citizenship), a minimum legal age (not age), "can you perform the
   duties of the job" (not disability), availability and attendance (not children or
@@ -29,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from secondround.engine.nlp import parsing as nlp
+from secondround.engine.questions.candidate_grounds import candidate_ground
 
 __all__ = ["IllegalReading", "GROUNDS", "lawful_form", "protected_ground", "reading"]
 
@@ -328,6 +331,9 @@ def protected_ground(text: str) -> str | None:
             return ground
     if _norp_about_candidate(text, normalised):
         return "national_origin"
+    own = candidate_ground(text)  # a ground word the parse ties to the candidate
+    if own is not None and not (about_others and own in _THIRD_PARTY_GROUNDS):
+        return own
     return None
 
 

@@ -32,6 +32,7 @@ import numpy.typing as npt
 from secondround.engine.nlp import embeddings
 from secondround.engine.nlp.files import MODELS_DIR
 from secondround.engine.nlp.vocabulary import QUESTION_KINDS
+from secondround.engine.questions import question_forms
 
 __all__ = [
     "KINDS",
@@ -44,7 +45,7 @@ __all__ = [
 MODEL_PATH = MODELS_DIR / "question_kinds.npz"
 KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
 # Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
-MODEL_FILE_SHA256 = "d8f808159b2d708b1dfea66bb16aca6519bf2403acf1a2c485e682044f075661"
+MODEL_FILE_SHA256 = "8fdb110e977fe5974c0ddad628aec3f516db7034f03a9c8834d6c8dedd09f94c"
 RULE_SLOTS: tuple[str | None, ...] = (*KINDS, None)
 # Below this the model's "illegal" is not trusted on its own (the protected-ground reader
 # catches the illegal questions it knows); chosen by leave-one-source-out on dev sets.
@@ -59,17 +60,31 @@ L2 = 0.3
 OVERRULE = 0.4
 
 
+BASE_DIMENSIONS = embeddings.DIMENSIONS + len(RULE_SLOTS)
+FORM_DIMENSIONS = question_forms.DIMENSIONS
+
+
 class KindModel:
-    """(W, b) of the softmax regression over kind_features."""
+    """(W, b) of the softmax regression over kind_features (with the form cues of
+    question_forms when W has their rows)."""
 
     def __init__(self, weights: npt.NDArray[np.float32], bias: npt.NDArray[np.float32]) -> None:
         self.weights = weights
         self.bias = bias
+        self.uses_forms = weights.shape[0] == BASE_DIMENSIONS + FORM_DIMENSIONS
 
     def probabilities(
-        self, vectors: npt.NDArray[np.float32], rule_kinds: Sequence[str | None]
+        self,
+        vectors: npt.NDArray[np.float32],
+        rule_kinds: Sequence[str | None],
+        forms: npt.NDArray[np.float32] | None = None,
     ) -> npt.NDArray[np.float64]:
-        logits = kind_features(vectors, rule_kinds).astype(np.float64) @ self.weights + self.bias
+        if not self.uses_forms:
+            forms = None
+        elif forms is None:
+            forms = np.zeros((len(rule_kinds), FORM_DIMENSIONS), dtype=np.float32)
+        features = kind_features(vectors, rule_kinds, forms)
+        logits = features.astype(np.float64) @ self.weights + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         probs: npt.NDArray[np.float64] = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
@@ -80,12 +95,13 @@ class KindModel:
         vectors: npt.NDArray[np.float32],
         rule_kinds: Sequence[str | None],
         lawful: Sequence[bool] | None = None,
+        forms: npt.NDArray[np.float32] | None = None,
     ) -> list[str]:
         """The kind of each question: the rule's where it decides, else the model's.
 
         `lawful[i]` says question i has a lawful form (right to work, minimum age…): the
-        model may not call it illegal."""
-        probs = self.probabilities(vectors, rule_kinds)
+        model may not call it illegal. `forms`: question_forms.form_features of the texts."""
+        probs = self.probabilities(vectors, rule_kinds, forms)
         lawful = lawful if lawful is not None else [False] * len(rule_kinds)
         illegal = KINDS.index("illegal")
         result = []
@@ -111,19 +127,26 @@ class KindModel:
 
 
 def kind_features(
-    vectors: npt.NDArray[np.float32], rule_kinds: Sequence[str | None]
+    vectors: npt.NDArray[np.float32],
+    rule_kinds: Sequence[str | None],
+    forms: npt.NDArray[np.float32] | None = None,
 ) -> npt.NDArray[np.float32]:
-    """The embedding, then one column per rule outcome (which rule fired, or none)."""
+    """The embedding, one column per rule outcome (which rule fired, or none), then the
+    form cues when given."""
     rules = np.zeros((len(rule_kinds), len(RULE_SLOTS)), dtype=np.float32)
     for row, rule in enumerate(rule_kinds):
         rules[row, RULE_SLOTS.index(rule if rule in KINDS else None)] = 1.0
-    return np.hstack([np.asarray(vectors, dtype=np.float32).reshape(len(rule_kinds), -1), rules])
+    parts = [np.asarray(vectors, dtype=np.float32).reshape(len(rule_kinds), -1), rules]
+    if forms is not None:
+        parts.append(np.asarray(forms, dtype=np.float32).reshape(len(rule_kinds), -1))
+    return np.hstack(parts)
 
 
 def train_kind_model(
     vectors: npt.NDArray[np.float32],
     rule_kinds: Sequence[str | None],
     labels: Sequence[str],
+    forms: npt.NDArray[np.float32] | None = None,
 ) -> KindModel:
     """Fit on labelled questions, each kind weighted equally (a few illegal questions
     must count as much as hundreds of behavioural ones)."""
@@ -133,7 +156,7 @@ def train_kind_model(
     counts = np.bincount(targets, minlength=len(KINDS)).astype(np.float64)
     sample_weight = 1.0 / counts[targets]
     weights, bias = train_softmax(
-        kind_features(vectors, rule_kinds), targets, sample_weight, len(KINDS), l2=L2
+        kind_features(vectors, rule_kinds, forms), targets, sample_weight, len(KINDS), l2=L2
     )
     return KindModel(weights, bias)
 
@@ -166,6 +189,8 @@ def load_kind_model(path: Path = MODEL_PATH, pinned: str | None = None) -> KindM
             bias = np.asarray(data["b"], dtype=np.float32)
     except (OSError, KeyError, ValueError):
         return None
-    if weights.shape != (embeddings.DIMENSIONS + len(RULE_SLOTS), len(KINDS)):
+    if weights.shape[0] not in (BASE_DIMENSIONS, BASE_DIMENSIONS + FORM_DIMENSIONS):
+        return None
+    if weights.shape[1:] != (len(KINDS),) or bias.shape != (len(KINDS),):
         return None
     return KindModel(weights, bias)

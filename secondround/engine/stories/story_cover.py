@@ -45,7 +45,7 @@ from secondround.engine.nlp.files import MODELS_DIR
 from secondround.engine.stories import story_model
 
 MODEL_PATH = MODELS_DIR / "story_cover.npz"
-MODEL_FILE_SHA256 = "339c0e00be74d23090e814136a24a603593cfb0c0cb0a83da0655116d2411e68"
+MODEL_FILE_SHA256 = "b4b15bc02df4b7b417603f73e53a6cc7a0025177c8c8056530deaf98fe4359c0"
 
 Matrix = npt.NDArray[np.float32]
 Floats = npt.NDArray[np.float64]

@@ -50,7 +50,7 @@ from secondround.engine.nlp.files import MODELS_DIR
 from secondround.engine.nlp.vocabulary import COMPETENCIES
 
 MODEL_PATH = MODELS_DIR / "story_model.npz"
-MODEL_FILE_SHA256 = "54cf557e80932f74d8d8b0520e6a5339f311d502f0c51a84f9bfeaaa6952e7a8"
+MODEL_FILE_SHA256 = "ab702ef034080c74f25ca5e02425f0b8941850a3a765d9792f5bdf7aac999237"
 
 Matrix = npt.NDArray[np.float32]
 Floats = npt.NDArray[np.float64]
