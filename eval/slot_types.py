@@ -71,7 +71,10 @@ def _templates() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
 
 # The held-out packs' labels live beside them: written from today's drafts of those packs
 # before the slot typing was changed, so their figure is one nobody tuned on.
-LABEL_FILES = (EVAL / "scenarios" / "slot_labels.csv", EVAL / "scenarios_heldout" / "slot_labels.csv")
+LABEL_FILES = (
+    EVAL / "scenarios" / "slot_labels.csv",
+    EVAL / "scenarios_heldout" / "slot_labels.csv",
+)
 
 
 def _labels() -> dict[tuple[str, str], str]:
@@ -81,7 +84,10 @@ def _labels() -> dict[tuple[str, str], str]:
             continue
         with path.open(encoding="utf-8") as stream:
             labels.update(
-                {(row["pack"], row["term"].casefold()): row["kind"] for row in csv.DictReader(stream)}
+                {
+                    (row["pack"], row["term"].casefold()): row["kind"]
+                    for row in csv.DictReader(stream)
+                }
             )
     return labels
 

@@ -326,13 +326,15 @@ CARD_THANKS_PLAIN = (
     "I am grateful that you met with me{on_date}.",
 )
 
+# {title}: a story's title is the name of an event as often as of a skill ("the wedding
+# party", "the apprentice"), so it is something to tell about, never "my experience with".
 CARD_LINK_STORY = (
-    "I would love to bring my experience with {title} to {target}.",
-    "My experience with {title} is what I would bring to {target}.",
+    "I would be glad to tell you more about {title} and how it applies to {target}.",
+    "I hope to tell you more about {title}, and what it means for {target}.",
 )
 CARD_LINK_WORRY = (
     "On your question about {target}, I would be glad to tell you more about {title}.",
-    "I hope my experience with {title} answers your question about {target}.",
+    "I hope the story of {title} helps answer your question about {target}.",
 )
 CARD_LINK_STRENGTH = (
     "I would love to bring {strength} to {target}.",
