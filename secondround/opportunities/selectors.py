@@ -10,8 +10,10 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
 
+from secondround.engine.drafting.plan90 import duty_goal
 from secondround.engine.nlp.dates import DayWarning, interview_day_warning, shifted
 from secondround.engine.nlp.entities import kind_in_sentence
+from secondround.engine.reading.posting import posting_sections
 from secondround.engine.reading.posting_analysis import analyse_posting, analysis_as_json
 
 from .models import Opportunity, Round
@@ -97,9 +99,11 @@ class PostingReading:
     # A skill name its own sentence shows is no skill ("Study support provided": not a
     # skill; "Work with housekeeping": an organisation), to that kind (entities.Kind).
     not_skills: dict[str, str]
+    # The posting's responsibilities as plan goals (plan90.duty_goal), in order.
+    duty_goals: tuple[str, ...]
 
 
-READING_VERSION = "2"  # a reading saved in an older shape is read again
+READING_VERSION = "3"  # a reading saved in an older shape is read again
 
 
 def posting_digest(text: str) -> str:
@@ -108,11 +112,13 @@ def posting_digest(text: str) -> str:
 
 def read_posting(text: str) -> dict[str, Any]:
     """The posting reader's analysis as JSON, each skill with what its sentence shows it
-    is when that is not a skill (`kind_in_sentence`, "" when nothing)."""
+    is when that is not a skill (`kind_in_sentence`, "" when nothing), and the duties as
+    plan goals (`duty_goals`)."""
     reading = analysis_as_json(analyse_posting(text))
     for skill in reading["skills"]:
         found = kind_in_sentence(str(skill["name"]), str(skill.get("evidence") or ""))
         skill["kind_in_sentence"] = str(found) if found else ""
+    reading["duty_goals"] = [duty_goal(duty) for duty in posting_sections(text).responsibilities]
     return reading
 
 
@@ -131,6 +137,7 @@ def posting_reading(opportunity: Opportunity) -> PostingReading:
         skills=tuple(
             (str(s["name"]), str(s.get("evidence") or ""), str(s.get("type") or "")) for s in skills
         ),
+        duty_goals=tuple(str(goal) for goal in reading.get("duty_goals", [])),
         not_skills={
             str(s["name"]): str(s["kind_in_sentence"]) for s in skills if s.get("kind_in_sentence")
         },

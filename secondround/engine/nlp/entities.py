@@ -245,7 +245,11 @@ def entity_index(
     entities: dict[str, Entity] = {}
     skills = list(skills)
     glossary = list(glossary)
-    _parse_ahead([name for name, _ in skills] + [term for term, _ in glossary])
+    _parse_ahead(
+        [name for name, _ in skills]
+        + [term for term, _ in glossary]
+        + [*products, *launches, *values]  # the ask list reads every name known
+    )
 
     def add(
         text: str, kind: Kind, source: str, *, overwrite: bool = False, sure: bool = True
