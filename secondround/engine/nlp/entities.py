@@ -291,9 +291,20 @@ def entity_index(
             kind = Kind.NOT_A_SKILL  # a duty's verb ("troubleshoot") the reader took for a tool
         # A name ("Epic", "NEC", "Opera PMS") or a phrase whose words say its kind is sure;
         # a common-noun phrase typed by the reader alone ("sales", "platforms") is not.
-        sure = skills_confirmed or cued is not None or not name.islower()
+        sure = skills_confirmed or cued is not None or _name_shaped(name)
         add(name, kind, "posting", sure=sure)
     return EntityIndex(entities)
+
+
+def _name_shaped(text: str) -> bool:
+    """ "Opera PMS", "NEC", "Xero", "AS/NZS 1554.1": a name, not a common word that only
+    opens a line ("Cloud", cut from "Opera Cloud", or "Sales")."""
+    words = text.split()
+    if not words or text.islower():
+        return False
+    if len(words) > 1 or any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:]):
+        return True
+    return text.casefold() not in nlp.english_lemmas()
 
 
 def _parse_ahead(texts: Sequence[str]) -> None:

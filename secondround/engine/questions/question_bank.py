@@ -658,7 +658,12 @@ def _technical(
     used: set[str] = set()
     # Sure terms first: a name or a phrase whose words say its kind, before a common noun
     # only the posting reader typed ("sales", "concierge"), in the posting's order.
-    for skill in sorted(skills, key=lambda skill: not entities.sure(skill)):
+    # A certificate's deep dive is the least telling: it comes after the tools and methods.
+    ranked = sorted(
+        skills,
+        key=lambda skill: (not entities.sure(skill), entities.kind(skill) is Kind.CERTIFICATION),
+    )
+    for skill in ranked:
         if not entities.sure(skill) and len(drafts) >= MIN_SURE_SKILLS:
             break  # enough sure ones: no guess fills a slot
         if len(drafts) >= MAX_SKILLS:
