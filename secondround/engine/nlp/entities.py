@@ -482,7 +482,9 @@ def kind_from_cues(text: str) -> Kind | None:
     if any(w in METRIC_WORDS for w in words) or (folded and folded[-1] in METRIC_HEADS):
         return Kind.METRIC
     for kind, pattern in MEANING_CUES:
-        if kind in {Kind.TOOL, Kind.PROCEDURE, Kind.INITIATIVE} and pattern.search(clean):
+        # A cue word alone ("Cloud", "Platform") is too vague to say what it names.
+        cued = kind in {Kind.TOOL, Kind.PROCEDURE, Kind.INITIATIVE} and len(words) > 1
+        if cued and pattern.search(clean):
             return kind
     if head in PROCEDURE_HEADS or singular in PROCEDURE_HEADS:
         return Kind.PROCEDURE
