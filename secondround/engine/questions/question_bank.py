@@ -776,10 +776,12 @@ def _subject_stems(text: str) -> frozenset[str]:
 
 
 def _same_subject(one: _Draft, other: _Draft) -> bool:
-    if one.source not in FROM_NOTES or other.source not in FROM_NOTES:
+    """A round-1 question (or the user's own) and a concern's question on the same thing.
+    A concern's own questions (the gap, the closest experience, the duty) stay apart."""
+    if one.source == other.source or not {one.source, other.source} <= FROM_NOTES:
         return False
     a, b = _subject_stems(one.text), _subject_stems(other.text)
-    return bool(a and b) and (a <= b or b <= a)
+    return min(len(a), len(b)) >= 2 and (a <= b or b <= a)
 
 
 def _merge(drafts: dict[str, _Draft], draft: _Draft) -> None:
