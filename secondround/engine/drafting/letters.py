@@ -1024,7 +1024,7 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
             }[group]
             intro = _pick(picker, 2, said, nouns, clauses, group)
             story = _story_text(link.story) or (
-                f"I would point to my experience with {title}." if title else ""
+                f"I would be glad to tell you more about {title}." if title else ""
             )
             if story:
                 linking = [intro, story]
