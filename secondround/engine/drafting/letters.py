@@ -329,7 +329,7 @@ CARD_THANKS_PLAIN = (
 # {title}: a story's title is the name of an event as often as of a skill ("the wedding
 # party", "the apprentice"), so it is something to tell about, never "my experience with".
 CARD_LINK_STORY = (
-    "I would be glad to tell you more about {title} and how it applies to {target}.",
+    "I would be glad to tell you more about {title} and how that applies to {target}.",
     "I hope to tell you more about {title}, and what it means for {target}.",
 )
 CARD_LINK_WORRY = (
