@@ -12,8 +12,10 @@ decided). A slot is right when the labelled kind is one its template accepts.
 
     .venv/bin/python eval/slot_types.py [--show]
 
-FIGURE slot_type_right_share: right slots / labelled slots (unlabelled fillers are counted
-and reported, never scored).
+FIGURE slot_type_right_share: right slots / labelled slots of the nine dev and test packs
+(unlabelled fillers are counted and reported, never scored); _dev, _test and _heldout per
+split. The held-out packs (eval/scenarios_heldout/) are labelled in their own
+slot_labels.csv, written before the slot typing was tuned.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ sys.path.insert(0, str(EVAL))
 if str(REPO_ROOT) not in sys.path:
     sys.path.append(str(REPO_ROOT))
 
-from scenario_drafts import DEV, TEST, load_packs  # noqa: E402
+from scenario_drafts import DEV, HELDOUT, TEST, load_packs  # noqa: E402
 
 DATA = REPO_ROOT / "secondround" / "data"
 AGREEMENT = {
@@ -67,12 +69,27 @@ def _templates() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     return out
 
 
+# The held-out packs' labels live beside them: written from today's drafts of those packs
+# before the slot typing was changed, so their figure is one nobody tuned on.
+LABEL_FILES = (
+    EVAL / "scenarios" / "slot_labels.csv",
+    EVAL / "scenarios_heldout" / "slot_labels.csv",
+)
+
+
 def _labels() -> dict[tuple[str, str], str]:
-    path = EVAL / "scenarios" / "slot_labels.csv"
-    with path.open(encoding="utf-8") as stream:
-        return {
-            (row["pack"], row["term"].casefold()): row["kind"] for row in csv.DictReader(stream)
-        }
+    labels: dict[tuple[str, str], str] = {}
+    for path in LABEL_FILES:
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8") as stream:
+            labels.update(
+                {
+                    (row["pack"], row["term"].casefold()): row["kind"]
+                    for row in csv.DictReader(stream)
+                }
+            )
+    return labels
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,8 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     templates = _templates()
     labels = _labels()
     right = labelled = unlabelled = 0
-    by_split: dict[str, list[bool]] = {"dev": [], "test": []}
-    for pack in load_packs(DEV + TEST):
+    by_split: dict[str, list[bool]] = {"dev": [], "test": [], "heldout": []}
+    for pack in load_packs(DEV + TEST + HELDOUT):
         for drafts in pack.rounds:
             texts = [("bank", q["text"]) for q in drafts.get("bank", [])]
             texts += [("ask", q["text"]) for p in drafts.get("ask", []) for q in p["questions"]]
@@ -114,9 +131,13 @@ def main(argv: list[str] | None = None) -> int:
                     verdict = "ok " if ok else "BAD"
                     where_ = f"[{pack.slug}/{where}] {verdict} {filler!r} ({kind})"
                     print(f"{where_} in {template_id}: {text}")
-    share = f"{right / labelled:.3f}" if labelled else "nan"
+    # The headline figure stays over the nine packs it was first measured on; the held-out
+    # packs are reported on their own line.
+    nine = by_split["dev"] + by_split["test"]
+    share = f"{sum(nine) / len(nine):.3f}" if nine else "nan"
     print(
-        f"FIGURE slot_type_right_share {share} share ({labelled} labelled, {unlabelled} unlabelled)"
+        f"FIGURE slot_type_right_share {share} share ({len(nine)} labelled, dev and test packs; "
+        f"{unlabelled} unlabelled in all packs)"
     )
     for split, oks in by_split.items():
         if oks:

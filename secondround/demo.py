@@ -19,6 +19,7 @@ from secondround.debrief.models import AskedQuestion, Concern, Debrief, Glossary
 from secondround.followup import services as followup
 from secondround.followup.models import FollowUp, InterviewerNote, Letter
 from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.opportunities.services import posting_read
 from secondround.practice import services as practice
 from secondround.practice.models import Attempt
 from secondround.questions.models import PreparedQuestion
@@ -428,6 +429,7 @@ def load_demo(*, now: datetime) -> tuple[object, bool]:
         posting_text=POSTING,
         notes="Referred by Jordan (former colleague at Lakeshore Foods).",
     )
+    posting_read(opportunity=northwind)
     first = Round.objects.create(
         opportunity=northwind,
         number=1,

@@ -200,3 +200,43 @@ def test_round_detail_lists_roster_in_order(alice_client, alice_round):
     page = alice_client.get(alice_round.get_absolute_url()).content.decode()
     assert page.index("Dana Whitfield") < page.index("Marcus Oyelaran")
     assert "Manager&#x27;s manager" in page
+
+
+POSTING = """Front Desk Supervisor
+
+Duties
+- Check guests in and out in Opera PMS
+- Balance the cash drawer and run the shift close report
+- Work with housekeeping on room status
+
+Requirements
+- Opera PMS experience preferred
+"""
+
+
+def test_saving_the_posting_reads_it_so_drafting_finds_the_skills_ready(
+    alice_client, alice, monkeypatch
+):
+    from secondround.opportunities import selectors
+
+    alice_client.post(
+        reverse("opportunity_edit", args=[make_opportunity(alice).pk]),
+        {"company": "Harborview", "role_title": "Supervisor", "status": "applied"}
+        | {"posting_text": POSTING},
+    )
+    opportunity = Opportunity.objects.get(owner=alice)
+    assert "Opera PMS" in opportunity.posting_text
+    assert opportunity.posting_read_digest == selectors.posting_digest(opportunity.posting_text)
+
+    def never(text):  # the saved reading is used: the posting is not read again
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(selectors, "read_posting", never)
+    reading = selectors.posting_reading(opportunity)
+    assert "Opera PMS" in [name for name, _, _ in reading.skills]
+    assert reading.not_skills.get("housekeeping") == "organisation"
+    assert reading.duty_goals and reading.duty_goals[0].startswith("Check guests in")
+    # A changed posting is read again, not answered from the old reading.
+    opportunity.posting_text += "\n- Train new hires"
+    with pytest.raises(AssertionError, match="read again"):
+        selectors.posting_reading(opportunity)

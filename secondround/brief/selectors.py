@@ -24,7 +24,7 @@ from secondround.engine.nlp.lines import item_lines
 from secondround.engine.questions.question_bank import BankQuestion
 from secondround.engine.reading.posting import posting_sections
 from secondround.opportunities.models import Interviewer, Opportunity, Round
-from secondround.opportunities.selectors import round_end
+from secondround.opportunities.selectors import posting_reading, round_end
 from secondround.questions.selectors import round_bank
 from secondround.research.models import SavedAnswer
 from secondround.research.selectors import company_terms, drafted_answer, entities
@@ -157,6 +157,7 @@ def plan_draft(opportunity: Opportunity) -> Plan:
         role=opportunity.role_title or sections.title or "",
         company=opportunity.company,
         responsibilities=sections.responsibilities,
+        duty_goals=posting_reading(opportunity).duty_goals,
         challenges=challenges,
         terms=company_terms(opportunity, limit=8),
         people=list(

@@ -57,6 +57,11 @@ class Opportunity(models.Model):
     source_url = models.URLField("posting URL", max_length=1000, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.INTERVIEWING)
     notes = models.TextField(blank=True)
+    # What the posting asks for, read when the posting is saved (services.posting_read) so
+    # that drafting finds the skills ready: analysis_as_json of the posting whose digest
+    # is beside it. A reading of another text is stale and read again.
+    posting_reading = models.JSONField(default=dict, blank=True, editable=False)
+    posting_read_digest = models.CharField(max_length=40, blank=True, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True, validators=YEAR_VALIDATORS)
     created_at = models.DateTimeField(auto_now_add=True, validators=YEAR_VALIDATORS)
     updated_at = models.DateTimeField(auto_now=True, validators=YEAR_VALIDATORS)

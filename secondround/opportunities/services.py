@@ -10,11 +10,27 @@ from django.db.models import Max
 
 from .forms import combine_local
 from .models import Interviewer, Opportunity, Round
+from .selectors import posting_digest, read_posting
 
 
 def opportunity_set_archived(*, opportunity: Opportunity, archived: bool, now: datetime) -> None:
     opportunity.archived_at = now if archived else None
     opportunity.save(update_fields=["archived_at", "updated_at"])
+
+
+def posting_read(*, opportunity: Opportunity) -> None:
+    """Read the posting now, when it is saved, so the drafts that need its skills find
+    them ready instead of reading it on the first page that drafts (issue 15: a third of a
+    second). Nothing happens when the saved reading is of this very text."""
+    text = opportunity.posting_text or ""
+    digest = posting_digest(text)
+    if opportunity.posting_read_digest == digest and opportunity.posting_reading:
+        return
+    opportunity.posting_reading = read_posting(text)
+    opportunity.posting_read_digest = digest
+    Opportunity.objects.filter(pk=opportunity.pk).update(
+        posting_reading=opportunity.posting_reading, posting_read_digest=digest
+    )
 
 
 def next_round_number(opportunity: Opportunity) -> int:

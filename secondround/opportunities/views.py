@@ -44,6 +44,7 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
         opportunity = form.save(commit=False)
         opportunity.owner = request.user
         opportunity.save()
+        services.posting_read(opportunity=opportunity)
         messages.success(request, f"Added {opportunity}.")
         return redirect(opportunity)
     return render(request, "opportunities/opportunity_form.html", {"form": form})
@@ -68,6 +69,7 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = OpportunityForm(request.POST or None, instance=opportunity)
     if request.method == "POST" and form.is_valid():
         form.save()
+        services.posting_read(opportunity=opportunity)
         messages.success(request, "Saved.")
         return redirect(opportunity)
     return render(

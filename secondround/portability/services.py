@@ -23,6 +23,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 
 import secondround
+from secondround.opportunities.models import Opportunity
+from secondround.opportunities.services import posting_read
 from secondround.practice.models import Attempt
 from secondround.practice.services import recordings_forget
 from secondround.stories.models import Story
@@ -399,6 +401,9 @@ def account_import(
     # The imported stories' vectors now, after the import's transaction (embedding takes
     # a moment), rather than on the first page that matches them.
     refresh_vectors(list(Story.objects.filter(owner=owner)))
+    # The postings too, as saving one in the form does: drafting then finds them read.
+    for opportunity in Opportunity.objects.filter(owner=owner):
+        posting_read(opportunity=opportunity)
     return result
 
 

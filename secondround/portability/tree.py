@@ -469,6 +469,10 @@ NOT_EXPORTED_FIELDS: dict[type[models.Model], dict[str, str]] = {
         }
         for model in COMMENT_MODELS
     },
+    Opportunity: {
+        "posting_reading": "read again from the posting when it is imported",
+        "posting_read_digest": "goes with the reading",
+    },
     Story: {
         "vector": "the embedding is recomputed from the text on first use",
         "vector_digest": "goes with the embedding",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
@@ -19,9 +19,9 @@ from secondround.engine.questions.question_bank import (
     OwnQuestion as OwnBankQuestion,
 )
 from secondround.engine.reading.posting import posting_sections
-from secondround.engine.reading.posting_analysis import analyse_posting
 from secondround.engine_results import ResultCache
 from secondround.opportunities.models import Opportunity, Round
+from secondround.opportunities.selectors import posting_reading
 from secondround.research.models import CompetencyNeed, SkillNeed
 from secondround.research.selectors import entities
 
@@ -31,6 +31,7 @@ class PostingNeeds:
     needs: list[Need]
     skills: list[tuple[str, str, str]]  # (name, evidence, kind: tool, procedure… or "")
     saved: bool  # False: computed from the posting now, not yet confirmed by the user
+    not_skills: dict[str, str] = field(default_factory=dict)  # PostingReading.not_skills
 
 
 def posting_needs(opportunity: Opportunity) -> PostingNeeds:
@@ -42,17 +43,12 @@ def posting_needs(opportunity: Opportunity) -> PostingNeeds:
             skills=[(s.name, s.evidence, s.kind) for s in saved_skills],
             saved=True,
         )
-    analysis = analyse_posting(opportunity.posting_text)
+    reading = posting_reading(opportunity)
     return PostingNeeds(
-        needs=[
-            Need(c.id, c.weight, c.evidence[0].sentence if c.evidence else "")
-            for c in analysis.competencies
-        ],
-        skills=[
-            (s.name, s.evidence[0].sentence if s.evidence else "", s.type or "")
-            for s in analysis.skills
-        ],
+        needs=[Need(*competency) for competency in reading.competencies],
+        skills=list(reading.skills),
         saved=False,
+        not_skills=reading.not_skills,
     )
 
 
@@ -94,7 +90,11 @@ def bank_request(round_: Round, *, needs: PostingNeeds | None = None) -> BankReq
         ],
         seed=f"{opportunity.pk}:{round_.number}",
         # The same (name, kind or None) as entities() reads of the posting by itself.
-        entities=entities(opportunity, skills=[(n, kind or None) for n, _, kind in needs.skills]),
+        entities=entities(
+            opportunity,
+            skills=[(n, needs.not_skills.get(n) or kind or None) for n, _, kind in needs.skills],
+            skills_saved=needs.saved,
+        ),
         duties=list(posting_sections(opportunity.posting_text).responsibilities),
     )
 

@@ -13,8 +13,8 @@ from secondround.engine.nlp.entities import EntityIndex, entity_index
 from secondround.engine.nlp.lines import item_lines
 from secondround.engine.reading.glossary import TermCandidate, propose_terms
 from secondround.engine.reading.posting import posting_sections
-from secondround.engine.reading.posting_analysis import analyse_posting
 from secondround.opportunities.models import Interviewer, Opportunity
+from secondround.opportunities.selectors import posting_reading
 
 from .models import CompanyProfile, SavedAnswer
 
@@ -174,17 +174,22 @@ def saved_names(opportunity: Opportunity) -> list[str]:
 
 
 def entities(
-    opportunity: Opportunity, *, skills: list[tuple[str, str | None]] | None = None
+    opportunity: Opportunity,
+    *,
+    skills: list[tuple[str, str | None]] | None = None,
+    skills_saved: bool = False,
 ) -> EntityIndex:
     """Every term the user saved with its kind (tool, procedure, metric, competitor...):
     the one place drafts learn what a term is. See engine/nlp/entities.py. `skills`: the
-    posting's (name, kind or None), when the caller read them (questions' posting_needs)."""
+    posting's (name, kind or None), when the caller read them (questions' posting_needs),
+    `skills_saved` when they are the user's saved rows (their kinds are kept)."""
     profile = CompanyProfile.objects.filter(opportunity=opportunity).first()
     lines = {
         field: list(item_lines(getattr(profile, field))) if profile else []
         for field in ("products", "launches", "competitors", "values")
     }
-    skills = _typed_skills(opportunity) if skills is None else skills
+    if skills is None:
+        skills, skills_saved = _typed_skills(opportunity)
     glossary = [
         (term.term, term.meaning) for term in GlossaryTerm.objects.filter(opportunity=opportunity)
     ]
@@ -198,21 +203,26 @@ def entities(
         values=lines["values"],
         organisations=[opportunity.company],
         people=list(people.values_list("name", flat=True)),
+        skills_confirmed=skills_saved,
     )
 
 
-def _typed_skills(opportunity: Opportunity) -> list[tuple[str, str | None]]:
+def _typed_skills(opportunity: Opportunity) -> tuple[list[tuple[str, str | None]], bool]:
     """The posting's skills with the kind the posting reader gave them (tool, procedure,
     certification, knowledge), or None to read the kind from the words: the ones the user
-    confirmed, else what the reader finds in the posting now (cached per posting text)."""
+    confirmed (and True), else what the reader found in the posting (and False)."""
     from .models import SkillNeed
 
     saved = list(SkillNeed.objects.filter(opportunity=opportunity).values_list("name", "kind"))
     if saved:
-        return [(name, kind or None) for name, kind in saved]
+        return [(name, kind or None) for name, kind in saved], True
     if not opportunity.posting_text.strip():
-        return []
-    return [(s.name, s.type) for s in analyse_posting(opportunity.posting_text).skills]
+        return [], False
+    reading = posting_reading(opportunity)
+    skills = [
+        (name, reading.not_skills.get(name) or kind or None) for name, _, kind in reading.skills
+    ]
+    return skills, False
 
 
 def drafted_answer(opportunity: Opportunity, kind: str) -> BuiltAnswer:

@@ -30,6 +30,7 @@ from secondround.engine.nlp.files import DATA_DIR
 
 LIBRARY_PATH = DATA_DIR / "ask" / "questions.json"
 TERM_PLACEHOLDER = "{term}"
+MIN_SURE_TERMS = 3  # below this many sure terms, guessed ones fill slots too
 
 PURPOSES: tuple[str, ...] = (
     "accountability",
@@ -451,11 +452,17 @@ def questions_to_ask(
     library = load_ask_library()
     by_id = {question.id: question for question in library}
     index = entities or EntityIndex()
-    clean_terms = [
-        (term, str(index.kind(term)))
-        for term in dict.fromkeys(t.strip() for t in terms if t and t.strip())
-        if index.kind(term) in SLOT_KINDS
-    ]
+    clean_terms = sorted(
+        (
+            (term, str(index.kind(term)))
+            for term in dict.fromkeys(t.strip() for t in terms if t and t.strip())
+            if index.kind(term) in SLOT_KINDS
+        ),
+        key=lambda pair: not index.sure(pair[0]),  # sure terms first (entities.Entity.sure)
+    )
+    sure = [pair for pair in clean_terms if index.sure(pair[0])]
+    if len(sure) >= MIN_SURE_TERMS:
+        clean_terms = sure  # enough terms whose kind is known: no guess fills a slot
 
     # Pinned ids are reserved: nobody else picks them unless they pinned them too.
     pinned_ids: dict[str, list[str]] = {}

@@ -326,13 +326,15 @@ CARD_THANKS_PLAIN = (
     "I am grateful that you met with me{on_date}.",
 )
 
+# {title}: a story's title is the name of an event as often as of a skill ("the wedding
+# party", "the apprentice"), so it is something to tell about, never "my experience with".
 CARD_LINK_STORY = (
-    "I would love to bring my experience with {title} to {target}.",
-    "My experience with {title} is what I would bring to {target}.",
+    "I would be glad to tell you more about {title} and how that applies to {target}.",
+    "I hope to tell you more about {title}, and what it means for {target}.",
 )
 CARD_LINK_WORRY = (
     "On your question about {target}, I would be glad to tell you more about {title}.",
-    "I hope my experience with {title} answers your question about {target}.",
+    "I hope the story of {title} helps answer your question about {target}.",
 )
 CARD_LINK_STRENGTH = (
     "I would love to bring {strength} to {target}.",
@@ -1022,7 +1024,7 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
             }[group]
             intro = _pick(picker, 2, said, nouns, clauses, group)
             story = _story_text(link.story) or (
-                f"I would point to my experience with {title}." if title else ""
+                f"I would be glad to tell you more about {title}." if title else ""
             )
             if story:
                 linking = [intro, story]

@@ -208,10 +208,18 @@ def draft_plan(
     challenges: Sequence[str] = (),
     terms: Sequence[str] = (),
     people: Sequence[str] = (),
+    duty_goals: Sequence[str] | None = None,
 ) -> Plan:
-    """A 30/60/90-day plan with 3-5 measurable goals per phase; see the module docstring."""
-    phrasing.prepare([*challenges, *terms, *responsibilities])
-    duties = _unique(d for d in (duty_goal(item) for item in responsibilities) if d)
+    """A 30/60/90-day plan with 3-5 measurable goals per phase; see the module docstring.
+
+    `duty_goals`: `duty_goal` of each responsibility when the caller has them already (read
+    when the posting was saved), so the plan need not parse the posting again."""
+    if duty_goals is None:
+        phrasing.prepare([*challenges, *terms, *responsibilities])
+        duty_goals = [duty_goal(item) for item in responsibilities]
+    else:
+        phrasing.prepare([*challenges, *terms])
+    duties = _unique(d for d in duty_goals if d)
     names = _unique(n for n in (_person_name(p) for p in people) if n)
     heard = _unique(_tidy(t) for t in terms if _is_term(t))
     problems = [

@@ -171,7 +171,7 @@ ORGANISATION_HEADS = word_set(
     "agency authority ministry bureau tribunal court regulator"
 )
 KNOWLEDGE_HEADS = word_set(
-    "chain law laws code codes standards regulations principles theory gaap ifrs physics "
+    "knowledge chain law laws code codes standards regulations principles theory gaap ifrs physics "
     "chemistry biology pharmacology anatomy curriculum housing zoning"
 )
 
@@ -181,6 +181,9 @@ class Entity:
     text: str
     kind: Kind
     source: str  # "competitors", "products", "glossary", "posting", "words"...
+    # False for a posting's common-noun phrase whose kind only the posting reader guessed
+    # ("sales", "concierge", "variances"): slots take sure terms first.
+    sure: bool = True
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,11 @@ class EntityIndex:
         """The kind of a term: known, or read from its own words."""
         found = self.entities.get(_key(text))
         return found.kind if found is not None else kind_of_text(text)
+
+    def sure(self, text: str) -> bool:
+        """Whether the term's kind rests on more than a guess (see Entity.sure)."""
+        found = self.entities.get(_key(text))
+        return found.sure if found is not None else kind_from_cues(text) is not None
 
     def is_competitor(self, text: str) -> bool:
         folded = _key(text)
@@ -224,10 +232,12 @@ def entity_index(
     values: Sequence[str] = (),
     organisations: Sequence[str] = (),
     people: Sequence[str] = (),
+    skills_confirmed: bool = False,
 ) -> EntityIndex:
     """Every known term with its kind; see the module docstring for the order of evidence.
 
-    `skills` are (name, kind or None) from the posting reader; `glossary` is (term, meaning);
+    `skills` are (name, kind or None) from the posting reader, or as the user saved them
+    (`skills_confirmed`: their kinds are then kept as given); `glossary` is (term, meaning);
     `organisations` are the employer's own names and `people` the interviewers' (full name
     and first name): a slot is never filled with either ("the most complex piece of work
     you have done with Calloway Outdoor Brands", "What experience do you have with Victor?").
@@ -235,12 +245,18 @@ def entity_index(
     entities: dict[str, Entity] = {}
     skills = list(skills)
     glossary = list(glossary)
-    _parse_ahead([name for name, _ in skills] + [term for term, _ in glossary])
+    _parse_ahead(
+        [name for name, _ in skills]
+        + [term for term, _ in glossary]
+        + [*products, *launches, *values]  # the ask list reads every name known
+    )
 
-    def add(text: str, kind: Kind, source: str, *, overwrite: bool = False) -> None:
+    def add(
+        text: str, kind: Kind, source: str, *, overwrite: bool = False, sure: bool = True
+    ) -> None:
         key = _key(text)
         if key and (overwrite or key not in entities):
-            entities[key] = Entity(text.strip(), kind, source)
+            entities[key] = Entity(text.strip(), kind, source, sure)
 
     for name in competitors:
         add(name, Kind.COMPETITOR, "competitors", overwrite=True)
@@ -260,13 +276,35 @@ def entity_index(
     for term, meaning in glossary:
         add(term, _kind_from_meaning(term, meaning), "glossary")
     for name, given in skills:
-        kind = _given_kind(given) or kind_of_text(name)
+        # The term's own words first where they say its kind clearly ("product knowledge",
+        # "conversion", "every third weekend", "registered nurse"): the posting reader
+        # always picks one of four skill types, and its pick is a guess more often.
+        cued = kind_from_cues(name)
+        given_kind = _given_kind(given)
+        if skills_confirmed and given_kind is not None:
+            kind = given_kind
+        else:
+            kind = cued or given_kind or kind_of_text(name)
         if _body_name(name):
             kind = Kind.ORGANISATION  # a body the work answers to, whatever the reader said
         if kind in SLOT_KINDS - {Kind.CERTIFICATION} and not noun_shaped(name):
             kind = Kind.NOT_A_SKILL  # a duty's verb ("troubleshoot") the reader took for a tool
-        add(name, kind, "posting")
+        # A name ("Epic", "NEC", "Opera PMS") or a phrase whose words say its kind is sure;
+        # a common-noun phrase typed by the reader alone ("sales", "platforms") is not.
+        sure = skills_confirmed or cued is not None or _name_shaped(name)
+        add(name, kind, "posting", sure=sure)
     return EntityIndex(entities)
+
+
+def _name_shaped(text: str) -> bool:
+    """ "Opera PMS", "NEC", "Xero", "AS/NZS 1554.1": a name, not a common word that only
+    opens a line ("Cloud", cut from "Opera Cloud", or "Sales")."""
+    words = text.split()
+    if not words or text.islower():
+        return False
+    if len(words) > 1 or any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:]):
+        return True
+    return text.casefold() not in nlp.english_lemmas()
 
 
 def _parse_ahead(texts: Sequence[str]) -> None:
@@ -392,6 +430,33 @@ def kind_of_text(text: str) -> Kind:
     clean = " ".join(text.split())
     if not clean:
         return Kind.NOT_A_SKILL
+    found = kind_from_cues(clean)
+    if found is not None:
+        return found
+    words = re.findall(r"[A-Za-z0-9&+#.-]+", clean)
+    folded = [w.casefold().strip(".") for w in words]
+    if folded and folded[-1].endswith(("tion", "ment", "ing", "sis")) and clean.islower():
+        return Kind.PROCEDURE  # "medication administration", "wound debridement"
+    english = nlp.english_lemmas()
+    coined = [
+        w for w in words if w[:1].isupper() and not w.isupper() and w.casefold() not in english
+    ]
+    if english and coined and len(words) <= 3:
+        return Kind.TOOL  # "MercuryGate", "FloQast", "Kronos": a coined name
+    # An acronym alone ("MVR", "FP&A", "PCI DSS") could be a tool, a metric, a standard or a
+    # department: it is only a term, asked about as a term.
+    if clean.islower() and len(words) >= 2:
+        return Kind.KNOWLEDGE  # "cold chain", "middle housing"
+    return Kind.TERM
+
+
+def kind_from_cues(text: str) -> Kind | None:
+    """A term's kind when its own words say it clearly (a known name, a schedule, a trait
+    or a job title, a certificate, a metric, a procedure's or a body of knowledge's head
+    noun, a code); None when only a guess from its shape would say."""
+    clean = " ".join(text.split())
+    if not clean:
+        return None
     if _body_name(clean):
         return Kind.ORGANISATION
     listed = _gazetteer_kinds().get(clean.casefold())
@@ -406,7 +471,8 @@ def kind_of_text(text: str) -> Kind:
     head = folded[-1] if folded else ""
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     if any(w.upper() in CERTIFICATION_WORDS for w in words) or re.search(
-        r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma)\b",
+        r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma"
+        r"|level\s+\d)\b",  # "NVQ Level 3", "AAT Level 3": a qualification's level
         clean,
         re.IGNORECASE,
     ):
@@ -416,26 +482,90 @@ def kind_of_text(text: str) -> Kind:
     if any(w in METRIC_WORDS for w in words) or (folded and folded[-1] in METRIC_HEADS):
         return Kind.METRIC
     for kind, pattern in MEANING_CUES:
-        if kind in {Kind.TOOL, Kind.PROCEDURE, Kind.INITIATIVE} and pattern.search(clean):
+        # A cue word alone ("Cloud", "Platform") is too vague to say what it names.
+        cued = kind in {Kind.TOOL, Kind.PROCEDURE, Kind.INITIATIVE} and len(words) > 1
+        if cued and pattern.search(clean):
             return kind
     if head in PROCEDURE_HEADS or singular in PROCEDURE_HEADS:
         return Kind.PROCEDURE
     if head in KNOWLEDGE_HEADS or singular in KNOWLEDGE_HEADS:
         return Kind.KNOWLEDGE
-    if folded and folded[-1].endswith(("tion", "ment", "ing", "sis")) and clean.islower():
-        return Kind.PROCEDURE  # "medication administration", "wound debridement"
     if any(re.fullmatch(r"[A-Z]{2,6}", w) for w in words) and any(
         re.fullmatch(r"\d[\w.-]*", w) for w in words
     ):
         return Kind.KNOWLEDGE  # "NFPA 70E", "ASC 842", "ORS 197": a code or standard
-    english = nlp.english_lemmas()
-    coined = [
-        w for w in words if w[:1].isupper() and not w.isupper() and w.casefold() not in english
-    ]
-    if english and coined and len(words) <= 3:
-        return Kind.TOOL  # "MercuryGate", "FloQast", "Kronos": a coined name
-    # An acronym alone ("MVR", "FP&A", "PCI DSS") could be a tool, a metric, a standard or a
-    # department: it is only a term, asked about as a term.
-    if clean.islower() and len(words) >= 2:
-        return Kind.KNOWLEDGE  # "cold chain", "middle housing"
-    return Kind.TERM
+    return None
+
+
+# Verbs of working alongside a party: "Partner with FP&A", "Work with housekeeping".
+PARTNER_VERBS = word_set("work partner liaise collaborate coordinate communicate")
+# "BLS and ACLS required", "PCCN preferred": a requirement, said of a real skill.
+REQUIREMENT_VERBS = word_set("require prefer desire need welcome expect value encourage want")
+
+
+def kind_in_sentence(name: str, sentence: str) -> Kind | None:
+    """What the posting's own sentence shows a skill name is, when that is not a skill:
+
+    * the subject or predicate noun of a clause ("Welds tested to AS/NZS 1554.1", "Study
+      support provided", "Brightway is a growing home goods retailer"): something the
+      posting says a thing about, not something the candidate uses;
+    * whom the work is for ("year-end accounts for sole traders", "for the QA team");
+    * a party worked with in a duty ("Partner with FP&A", "Work with dispatch, sales and
+      drivers"): an organisation;
+    * a noun whose complement was left behind ("an eye for detail");
+    * a duty's opening verb taken into the name ("Complete weld maps").
+
+    None when the sentence says nothing against it, or cannot be parsed."""
+    start = sentence.casefold().find(name.casefold()) if name.strip() else -1
+    if start < 0:
+        return None
+    end = start + len(name)
+    try:
+        doc = nlp.parse(sentence)
+    except nlp.NlpUnavailable:
+        return None
+    span = [token for token in doc if start <= token.idx < end]
+    if not span:
+        return None
+    inside = {token.i for token in span}
+    head = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span[-1])
+    anchor = head
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "dispatch, sales and drivers": "sales" is where "dispatch" is
+    verb = anchor.head
+    said_of = anchor.dep_ in {"nsubj", "nsubjpass"} and verb.tag_ in {"VBN", "VBD"}
+    if (said_of and verb.lemma_.casefold() not in REQUIREMENT_VERBS) or (
+        anchor.dep_ == "attr" and verb.lemma_ == "be"
+    ):
+        return Kind.NOT_A_SKILL
+    if anchor.dep_ == "pobj":
+        preposition = anchor.head
+        verb = preposition.head
+        if preposition.lower_ == "for":
+            return Kind.NOT_A_SKILL
+        if (
+            preposition.lower_ == "with"
+            and verb.pos_ == "VERB"
+            and verb.lemma_.casefold() in PARTNER_VERBS
+            and verb.dep_ in {"ROOT", "conj"}
+        ):
+            return Kind.ORGANISATION
+    if (
+        len(span) == 1
+        and head.dep_ == "pobj"
+        and any(child.dep_ == "prep" and child.i not in inside for child in head.children)
+    ):
+        return Kind.NOT_A_SKILL
+    first = span[0]
+    lemmas = nlp.lemma_index()
+    opening = first.lower_
+    if (
+        first.i == 0
+        and len(span) > 1
+        and first.text[:1].isupper()
+        and opening in lemmas.get("verb", frozenset())
+        and opening not in lemmas.get("noun", frozenset())
+        and opening not in _gazetteer_kinds()
+    ):
+        return Kind.NOT_A_SKILL
+    return None

@@ -96,7 +96,9 @@ class _Pipeline:
         texts = [text[:MAX_CHARS] for text in texts]
         with self._lock:
             missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-            if missing:  # the pipe costs time to set up even for nothing
+            if len(missing) == 1:  # one text: the pipe's batching costs more than it saves
+                self._cache[missing[0]] = self.nlp(missing[0])
+            elif missing:  # the pipe costs time to set up even for nothing
                 for text, doc in zip(missing, self.nlp.pipe(missing), strict=True):
                     self._cache[text] = doc
             docs = []

@@ -127,6 +127,13 @@ SHORTHAND = {
     "i": "I",
     "im": "I'm",
     "ive": "I've",
+    # Contractions typed without the apostrophe: the parser splits "hes" into "he" and
+    # an "s" it cannot agree with a new subject ("that yous into fishing").
+    "hes": "he's",
+    "shes": "she's",
+    "theyre": "they're",
+    "theyve": "they've",
+    "theyll": "they'll",
 }
 # Verbs that report a conversation: "Discussed X", "talked about X" are about X.
 REPORTING = re.compile(
@@ -1005,7 +1012,7 @@ def personal(piece: Piece) -> tuple[str, str] | None:
         and piece.pronoun_subject
         and piece.subject.casefold() in {"she", "he", "they"}
     ):
-        return ("clause", _resolve_clause(piece.text, Voice.YOU))
+        return ("clause", _first_clause(_resolve_clause(piece.text, Voice.YOU)))
     if piece.form is Form.CLAUSE:
         resolved = _resolve_clause(piece.text, Voice.YOU)
         if resolved.split()[0].casefold() in {"your", "you"}:
@@ -1013,9 +1020,20 @@ def personal(piece: Piece) -> tuple[str, str] | None:
         return None
     if _after_cue(piece.text) is not None:
         return None  # "Discussed X", "asked about Y": what was discussed, not personal news
+    first = piece.text.split()[0] if piece.text.split() else ""
+    if piece.form is Form.VERB and first[:1].isupper() and not verb_lemma_of(first.casefold()):
+        # "Leeds United season ticket": a name the tagger read as a verb ("leed").
+        return ("noun", "your " + piece.text) if len(piece.text.split()) >= 2 else None
     if piece.form is Form.VERB and piece.tense in {"present", "past"} and not piece.negated:
         body = _to_base(piece.text) if piece.tense == "present" else piece.text
-        return ("clause", f"you {_mid_case(body, piece.keep)}")
+        return (
+            "clause",
+            _first_clause(_resolve_clause(f"you {_mid_case(body, piece.keep)}", Voice.YOU)),
+        )
+    if piece.form is Form.VERB and piece.tense == "gerund" and len(piece.text.split()) > 1:
+        # "going to Disney with his kids in Feb": what they are doing, its "he's" left out.
+        body = _mid_case(piece.text, piece.keep)
+        return ("clause", _resolve_clause(f"you're {body}", Voice.YOU))
     if piece.form is Form.VERB and piece.tense == "gerund":
         return ("noun", "your " + _mid_case(piece.text, piece.keep))
     if piece.form is Form.NOUN:
@@ -1031,6 +1049,13 @@ def personal(piece: Piece) -> tuple[str, str] | None:
             return ("noun", "your " + text)
         return None
     return None
+
+
+def _first_clause(text: str) -> str:
+    """A note's first clause when a comma runs on into another ("you're into fishing, got
+    a tinny you take out off Rockingham"): one thing said to them, not the whole note."""
+    head, comma, _ = text.partition(", ")
+    return head if comma and len(head.split()) >= 3 else text
 
 
 WORRY_CUE = re.compile(
@@ -1370,7 +1395,7 @@ def _resolve_clause(text: str, voice: Voice) -> str:
         elif (
             fix_verb_for
             and token.tag_ in {"VBZ", "VBP", "VBD", "MD"}
-            and (token.dep_ in {"ROOT", "aux", "auxpass", "ccomp"})
+            and (token.dep_ in {"ROOT", "aux", "auxpass", "ccomp", "relcl", "conj", "advcl"})
         ):
             word = _agree(token, fix_verb_for)
             fix_verb_for = None

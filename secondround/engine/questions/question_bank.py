@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.entities import SLOT_KINDS, EntityIndex, Kind
 from secondround.engine.nlp.vocabulary import COMPETENCIES
+from secondround.engine.nlp.word_tables import word_set
 from secondround.engine.questions.classify import classify_question
 from secondround.engine.questions.illegal_questions import protected_ground
 from secondround.engine.questions.question_library import (
@@ -114,6 +115,7 @@ SCORE_CURVEBALL = 0.3
 SCORE_ILLEGAL = 0.25
 RELATION_BOOST = 0.1
 MAX_SKILLS = 5
+MIN_SURE_SKILLS = 3  # below this many sure skills, guessed ones fill the deep dive too
 MAX_SKILL_WORDS = 6  # a longer "skill" is a sentence of the posting, not a name
 MAX_PER_COMPETENCY = 3
 CURVEBALLS = 2
@@ -403,7 +405,13 @@ def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, 
             # candidate did. "asked why ..." or "asked about ..." gets no question of its own.
             text = asked.group("whether") if asked.group("whether") else ""
         inner = phrasing.read(text) if text != piece.text else piece
-        if inner.form is phrasing.Form.VERB and (inner.negated or inner.tense == "perfect"):
+        limited = ONLY.search(inner.text) if inner.form is phrasing.Form.VERB else None
+        if limited:
+            # "only used Opera for check-ins": a limit, not something to tell a story of.
+            objects = _verb_object(inner.text)
+            if objects:
+                out.append((f"What would you need to learn to use all of {objects}?", GAP_PROBES))
+        elif inner.form is phrasing.Form.VERB and (inner.negated or inner.tense == "perfect"):
             objects = _verb_object(inner.text)
             if objects:
                 out.append((f"How would you get up to speed on {objects}?", GAP_PROBES))
@@ -423,12 +431,12 @@ def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, 
         elif inner.form in {phrasing.Form.NOUN, phrasing.Form.NAME}:
             noun = phrasing.topic(inner, voice=phrasing.Voice.YOU)
             lacking = re.match(
-                r"^(?:no|not enough|limited|little|lack of)\s+(.+?)(?:\s+experience)?$",
+                r"^(?:no|not enough|limited|little|lack of)\s+(.+?)(\s+experience)?$",
                 inner.text,
                 re.I,
             )
             if lacking:
-                out.append((f"How would you get up to speed on {lacking.group(1)}?", GAP_PROBES))
+                out.append((_gap_question(lacking.group(1), bool(lacking.group(2))), GAP_PROBES))
             elif noun and COMMITMENT.search(inner.text):
                 out.append((f"How do you feel about {noun}?", COMMITMENT_PROBES))
             elif noun:
@@ -451,6 +459,24 @@ def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, 
     if duty:
         out.append((f"Walk me through how you would {duty}, from start to finish.", DONE_PROBES))
     return out
+
+
+ONLY = re.compile(r"\b(?:only|just)\b", re.IGNORECASE)
+# Heads of a thing one holds rather than knows: asked about as something to get.
+HELD_HEADS = word_set(
+    "ticket tickets licence license certificate certification card permit qualification"
+)
+
+
+def _gap_question(missing: str, experience: bool) -> str:
+    """ "no forklift ticket" -> "How soon could you get a forklift ticket?"; "no chute liner
+    experience" -> "How would you build up your chute liner experience?"."""
+    words = missing.split()
+    if words and words[-1].casefold() in HELD_HEADS:
+        return f"How soon could you get {phrasing.with_article(missing, 'a')}?"
+    if experience:
+        return f"How would you build up your {missing} experience?"
+    return f"How would you get up to speed on {missing}?"
 
 
 # "they asked if I'd cope with behaviour in Y9", "asked why I'm leaving": reported speech.
@@ -511,7 +537,11 @@ def _closest_duty(concern: str, duties: Sequence[str]) -> str:
             best, best_score = duty, score
     if best_score < 0.3:
         return ""
-    return phrasing.duty_phrase(best) or ""
+    phrase = phrasing.duty_phrase(best) or ""
+    first = phrase.split(" ", 1)[0]
+    if first[:1].isupper() and not first.isupper() and phrasing.verb_lemma_of(first.lower()):
+        phrase = first.lower() + phrase[len(first) :]  # "Prepare VAT returns": mid-sentence
+    return phrase
 
 
 def _content(text: str) -> set[str]:
@@ -625,8 +655,17 @@ def _technical(
     known = {q.id for q in templates}
     templates += [q for q in skill_templates() if q.id not in known]
     drafts: list[_Draft] = []
-    turn: dict[str, int] = {}
-    for skill in skills:
+    used: set[str] = set()
+    # Sure terms first: a name or a phrase whose words say its kind, before a common noun
+    # only the posting reader typed ("sales", "concierge"), in the posting's order.
+    # A certificate's deep dive is the least telling: it comes after the tools and methods.
+    ranked = sorted(
+        skills,
+        key=lambda skill: (not entities.sure(skill), entities.kind(skill) is Kind.CERTIFICATION),
+    )
+    for skill in ranked:
+        if not entities.sure(skill) and len(drafts) >= MIN_SURE_SKILLS:
+            break  # enough sure ones: no guess fills a slot
         if len(drafts) >= MAX_SKILLS:
             break
         kind = entities.kind(skill)
@@ -640,8 +679,9 @@ def _technical(
         if not fitting:
             continue
         index = len(drafts)
-        template = fitting[turn.get(kind, 0) % len(fitting)]
-        turn[kind] = turn.get(kind, 0) + 1
+        # A template not used yet in this bank: two skills never get the same question.
+        template = next((t for t in fitting if t.id not in used), fitting[index % len(fitting)])
+        used.add(template.id)
         draft = _from_library(
             template,
             SCORE_TECHNICAL - 0.02 * index,
@@ -708,9 +748,48 @@ def _best_many(
     ][:count]
 
 
+# Questions made from the user's own notes; two of them on the same thing are one question.
+FROM_NOTES = frozenset({"concern", "follow_up", "own"})
+# Words of a question's frame, not of what it asks about.
+FRAME_WORDS = word_set(
+    "tell me about the last time you closest have has come ever how would get up to speed "
+    "on walk through what experience do does did with from start to finish a an of in "
+    "for your can could are is was were soon build need learn use all it them"
+)
+
+
+def _subject_stems(text: str) -> frozenset[str]:
+    """What a question asks about, as crude stems: "Have you ever run a crew?" and "Tell
+    me about the closest you have come to running a crew." both give {"run", "crew"}."""
+    stems = set()
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in FRAME_WORDS or len(word) < 3:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        if len(word) > 3 and word[-1] == word[-2]:
+            word = word[:-1]  # "runn" -> "run"
+        stems.add(word)
+    return frozenset(stems)
+
+
+def _same_subject(one: _Draft, other: _Draft) -> bool:
+    """A round-1 question (or the user's own) and a concern's question on the same thing.
+    A concern's own questions (the gap, the closest experience, the duty) stay apart."""
+    if one.source == other.source or not {one.source, other.source} <= FROM_NOTES:
+        return False
+    a, b = _subject_stems(one.text), _subject_stems(other.text)
+    return min(len(a), len(b)) >= 2 and (a <= b or b <= a)
+
+
 def _merge(drafts: dict[str, _Draft], draft: _Draft) -> None:
-    """One entry per question text: the highest score wins, every reason is kept."""
+    """One entry per question text, and one per subject among the questions made from the
+    user's notes: the highest score wins, every reason is kept."""
     key = _normal(draft.text)
+    if key not in drafts:
+        key = next((k for k, known in drafts.items() if _same_subject(known, draft)), key)
     existing = drafts.get(key)
     if existing is None:
         drafts[key] = draft
@@ -718,7 +797,10 @@ def _merge(drafts: dict[str, _Draft], draft: _Draft) -> None:
     for reason in draft.reasons:
         if reason not in existing.reasons:
             existing.reasons.append(reason)
-    if draft.score > existing.score:
+    if draft.score > existing.score and _normal(existing.text) != _normal(draft.text):
+        draft.reasons = existing.reasons  # the same subject: the likelier wording stays
+        drafts[key] = draft
+    elif draft.score > existing.score:
         existing.score, existing.source = draft.score, draft.source
 
 
