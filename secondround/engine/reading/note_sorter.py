@@ -125,6 +125,8 @@ _REPORTED_RE = re.compile(
     r"|^(?:the\s+)?(?:first|second|third|fourth|fifth|next|last|another)?\s*"
     r"(?:question|one|q)\s+(?:was|is)\b"
     r"|^(?:first|second|third|fourth|fifth|next|last|another one)\s+was\s+about\b"
+    r"|^(?:the\s+)?(?:first|second|third|fourth|fifth|next|last|final)\s+(?:one\s+)?(?:was|is)\s+"
+    r"(?:who|what|how|why|when|where|which|whether|if|tell|describe|walk|give)\b"
     r"|^(?:the\s+)?(?:one|question|bit) (?:about|on|where)\b"
     r"|^(?:[\w'.]+\s+){0,4}?(?:opened|started|began|kicked off|finished|ended|closed) with\b"
     r"|^(?:[\w'.]+\s+){0,4}?(?:gave|threw|put|hit) (?:me|us) (?:with )?(?:a|an|the|this|one)\s+"

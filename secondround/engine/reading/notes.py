@@ -438,7 +438,7 @@ class _Reader:
         if not sentence:
             return
         self.pending_age += 1
-        parts = parts or clauses(sentence)
+        parts = parts or clauses(sentence, use_parse=self.use_parse)
         pieces = self._pieces(
             parts, mark=mark, bullet=bullet, prose=prose, graded=went is not None, answer=answer
         )
@@ -511,7 +511,11 @@ class _Reader:
                     if len(text.split()) > 2:
                         self.add_other(text)  # "I explained properly, it went well"
                     continue
-                if run is not None:
+                if run is not None and part.joint == " ":
+                    # A clause of unpunctuated speech with its own subject ("…might be an
+                    # issue they use Atex"): the item before it has ended.
+                    close()
+                elif run is not None:
                     run.last = index
                 elif head is None and not asked:
                     head = index
