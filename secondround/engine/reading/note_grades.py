@@ -316,7 +316,11 @@ RATING_RE = re.compile(
     r"(?<![\w'])"
     + _trie_pattern(_CUE_BY_TEXT)
     + r"(?![\w'])"
-    + r"|(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)(?![\d/])",
+    + r"|(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)(?![\d/])"
+    # "3 stars", "4/5 stars" are out of five; "★★★☆☆" too.
+    + r"|(?<![\w/.])([0-5])\s*(?:/\s*5\s*)?stars?\b|(★+)☆*"
+    # A bare score closing a line, "why this trust (8)": out of 5 when at most 5, else 10.
+    + r"|(?:(?<=\()|^)(\d{1,2})\)\s*$",
     re.IGNORECASE,
 )
 SYMBOL_RE = re.compile("|".join(re.escape(s) for s in RATING_SYMBOLS if s != "~") + r"|\ufe0f")
@@ -335,6 +339,13 @@ def score_rating(numerator: float, denominator: float) -> str:
 def _cue_went(match: re.Match[str]) -> tuple[str, int]:
     if match.group(1):
         return score_rating(float(match.group(1)), float(match.group(2))), 1
+    if match.group(3):
+        return score_rating(float(match.group(3)), 5.0), 1
+    if match.group(4):
+        return score_rating(float(len(match.group(4))), 5.0), 1
+    if match.group(5):
+        score = float(match.group(5))
+        return score_rating(score, 5.0 if score <= 5 else 10.0), 1
     went, tier = _CUE_BY_TEXT[match.group(0).lower()]
     return went, tier
 

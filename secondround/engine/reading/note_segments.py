@@ -403,6 +403,8 @@ _BOTH_RE = re.compile(
     r"[,;.]?\s*(?:->|→|-|—|–)?\s*(?:i think |sounded like |seemed like |felt like )?"
     r"(?:(?:both|all)(?: of them| of those| were| are)?\s+(?:were |are |seemed |sounded )?"
     r"(?:like )?(?:worries|concerns|worried|doubts?|red flags?|issues|problems)|"
+    r"(?:both|all)(?: of them| of those)?\s+(?:felt|seemed|sounded|looked)(?: like)?\s+(?:real |big )?"
+    r"(?:worries|concerns|doubts|red flags|issues|problems|sticking points)|"
     r"(?:sounded|seemed|looked)\s+"
     r"(?:unconvinced|unsure|worried|doubtful|skeptical|sceptical|hesitant)\s+(?:on|about)\s+(?:both|"
     r"all|them|each)|sounded like both were worries|i think both are worries)[.!]*\s*$",

@@ -183,7 +183,12 @@ def rule_field(piece: Piece) -> tuple[str, float]:
         return CONCERNS, 0.75
     if POSITIVE_RE.search(text) and not text.rstrip().endswith("?"):
         return POSITIVES, 0.8
-    if piece.previous == CONCERNS and piece.joint in (";", "+", "and") and ASKED_RE.search(text):
+    if (
+        piece.previous == CONCERNS
+        and (piece.joint in (";", "+", "and") or re.match(r"(?i)(?:and\s+)?also\b", piece.text))
+        and ASKED_RE.search(text)
+    ):
+        # "worried I'm overqualified, also asked if I'd get bored": a second doubt.
         return CONCERNS, 0.6
     if looks_like_question(text) or interrogative:
         weak = WEAK_CONCERN_RE.search(text) and re.search(r"(?i)\basked\b|\bask\b", text)

@@ -26,13 +26,17 @@ from dataclasses import dataclass, field
 
 from secondround.engine.reading.note_cues import (
     A_PREFIX_RE,
+    ASKED_RE,
     CHALLENGE_RE,
+    CONCERN_RE,
     CHALLENGES,
     COMFORTABLE,
     CONCERNS,
     HEADING_VOCAB,
+    MISS_RE,
     MISSES,
     OTHER,
+    POSITIVE_RE,
     POSITIVES,
     Q_PREFIX_RE,
     QUESTIONS,
@@ -808,13 +812,21 @@ class _Reader:
 def _is_title(line: str) -> bool:
     """The note's first line naming the interview: "IT Support Lead - Fairview Credit Union",
     "Interview with Mr. Brandt, finance manager", "Stackline backend role, onsite loop"."""
-    if "?" in line:
+    if "?" in line or (_holds_item(line) and not _INTERVIEW_RE.search(line)):
         return False
     short = len(line.split()) <= 16
     one_sentence = len(sentences(line, use_parse=False)) == 1
     return bool(_TITLE_RE.search(line)) or (
         short and one_sentence and bool(re.search(r"\s[-–—|]\s|,|\(", line))
     )
+
+
+def _holds_item(line: str) -> bool:
+    """Does the line say what happened (a reaction, a doubt, something forgotten, a question
+    asked, a grade)? Then it is the notes' first item, not their title."""
+    if any(cue.search(line) for cue in (POSITIVE_RE, MISS_RE, CONCERN_RE, ASKED_RE)):
+        return True
+    return rating_in(line) is not None and not _TITLE_RE.search(line)
 
 
 def _mark_for(field_name: str) -> str | None:
