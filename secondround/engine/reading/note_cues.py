@@ -190,7 +190,8 @@ MISS_RE = re.compile(
 # something is itself the signal); weak ones lose to a clear question line.
 CONCERN_RE = re.compile(
     r"\b(?:worr(?:y|ied|ies|ying)|concern(?:ed|s)?|(?<!\bi )(?<!kind of )(?<!bit )hesita\w*|"
-    r"skeptic\w*|sceptic\w*|doubt\w*|(?:a|big|huge|real) red flag|not convinced|unconvinced|"
+    r"skeptic\w*|sceptic\w*|doubt\w*|(?:a|big|huge|real) red flag|red flags?\s*\?|"
+    r"not convinced|unconvinced|"
     r"dealbreaker|deal breaker|reservations?|wary|frown\w*|"
     r"read between|between the lines|thick skin|not sure about me|not sure (?:if |whether )?"
     r"(?:they|she|he)\b|"

@@ -164,6 +164,12 @@ RATING_CUES: tuple[tuple[str, str, int], ...] = (
             "went vague",
             "hesitated",
             "thin",
+            "awkward",
+            "felt awkward",
+            "cliche",
+            "cliché",
+            "clunky",
+            "overthought it",
             "ok but",
             "okay but",
             "fine but",
@@ -239,6 +245,8 @@ RATING_CUES: tuple[tuple[str, str, int], ...] = (
             "no real system",
             "sloppy",
             "lost my way",
+            "fell flat",
+            "all over the place",
         )
     ),
 )
@@ -544,7 +552,31 @@ def read_question_line(text: str, *, scale: int | None = None) -> tuple[str, str
         verb = _TRAILING_VERB_RE.search(text)
         if verb and verb.start() >= 3:
             body, tail_went, rest = text[: verb.start()], rating_in(verb.group(1)), ""
+    if tail_went is None and rest == "":
+        body, rest = _without_answer(body)
     return clean(body), tail_went or went, rest
+
+
+# What the candidate answered, after the question: "tell me about yourself - talked about my
+# 5 yrs in retail", "biggest weakness: said delegation". Only after a dash, an arrow, a colon
+# or a sentence's end, and only when it starts the way an answer is reported.
+_ANSWER_CUT_RE = re.compile(r"(\?)\s+(?=\S)|\s+[—–-]{1,2}\s+|\s*(?:->|=>|→)\s*|:\s+|\.\s+")
+_ANSWER_START_RE = re.compile(
+    r"(?i)^(?:i\b|i'[a-z]+\b|my\b|said\b|talked\b|told\b|used\b|gave\b|went with\b|"
+    r"mentioned\b|explained\b|answered\b|described\b|spoke\b|covered\b|walked (?:them|her|him)\b|"
+    r"focused\b|discussed\b|brought up\b|picked\b|chose\b)"
+)
+
+
+def _without_answer(text: str) -> tuple[str, str]:
+    """(question, the answer after it) when the line goes on to report the answer."""
+    for match in _ANSWER_CUT_RE.finditer(text):
+        if match.start() < 3:
+            continue
+        rest = text[match.end() :]
+        if _ANSWER_START_RE.match(rest) and len(text[: match.start()].split()) >= 2:
+            return text[: match.start()] + (match.group(1) or ""), rest.strip()
+    return text, ""
 
 
 _BARE_GRADE_RE = re.compile(r"\s*(\d{1,2})\s*(?:/\s*(\d{1,2}))?\s*[.!]?\s*")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from secondround.engine.nlp import parsing as nlp
+from secondround.engine.reading.note_cues import wordset
 
 __all__ = [
     "Clause",
@@ -211,7 +212,9 @@ def clauses(sentence: str, *, use_parse: bool = False) -> list[Clause]:
             text = sentence[clause.start + begin : clause.start + end]
             offset = clause.start + begin + (len(text) - len(text.lstrip()))
             result.append(
-                Clause(text.strip(), offset, clause.start + end, clause.joint if number == 0 else " ")
+                Clause(
+                    text.strip(), offset, clause.start + end, clause.joint if number == 0 else " "
+                )
             )
     return result
 
@@ -222,36 +225,36 @@ RUN_ON_WORDS = 16
 MIN_PART = 3
 # Before these the next words are the object of what came before ("said I would", "asked
 # if I", "forgot to say I can"), not a new clause.
-_EMBEDDING_WORDS = frozenset(
+_EMBEDDING_WORDS = wordset(
     "that if whether when while because how what why where who whom which than as since "
     "until unless though although like so to said say says tell told think thought know "
     "knew feel felt guess mean meant hope wish wished mentioned explained answered asked "
-    "ask wondered realised realized noticed saw heard believe believed sure and or but then "
-    "um uh er oh".split()
+    "ask wondered realised realized noticed saw heard believe believed sure and or but "
+    "then um uh er oh"
 )
 # Verbs whose object may be a whole clause: "forgot to mention I was top seller".
-_CLAUSE_TAKING = frozenset(
-    "say tell think know feel guess mean hope wish mention explain answer ask wonder realise "
-    "realize notice see hear believe admit add show prove assume suppose reckon remember "
-    "forget decide learn promise agree pretend find figure claim state note suggest argue "
-    "confirm reply respond write sense expect worry doubt demand insist request want need "
-    "prefer require hear".split()
+_CLAUSE_TAKING = wordset(
+    "say tell think know feel guess mean hope wish mention explain answer ask wonder "
+    "realise realize notice see hear believe admit add show prove assume suppose reckon "
+    "remember forget decide learn promise agree pretend find figure claim state note "
+    "suggest argue confirm reply respond write sense expect worry doubt demand insist "
+    "request want need prefer require hear"
 )
 # Adjectives whose object may be a clause: "nervous I've never run a team", "sure I can".
-_CLAUSE_ADJECTIVES = frozenset(
+_CLAUSE_ADJECTIVES = wordset(
     "nervous worried concerned sure afraid happy impressed glad surprised aware convinced "
-    "unsure doubtful pleased excited keen disappointed confident scared anxious".split()
+    "unsure doubtful pleased excited keen disappointed confident scared anxious"
 )
 # Nouns a reduced relative clause often follows: "a time u got critical feedback".
-_RELATIVE_NOUNS = frozenset("time times way thing things moment example situation one".split())
-_WH_WORDS = frozenset("which what how where who when why whether if".split())
+_RELATIVE_NOUNS = wordset("time times way thing things moment example situation one")
+_WH_WORDS = wordset("which what how where who when why whether if")
 # What a candidate says of an answer, which starts a new clause even after a bare noun.
-_REMARK_VERBS = frozenset(
-    "say think feel forget answer tell mention explain blank ramble freeze nail bomb panic "
-    "struggle fumble guess reckon".split()
+_REMARK_VERBS = wordset(
+    "say think feel forget answer tell mention explain blank ramble freeze nail bomb "
+    "panic struggle fumble guess reckon"
 )
 # Words that open a relative clause or point back: "degree which was fine", "so that might be".
-_NOT_NEW_SUBJECT = frozenset("which who whom that this what whose".split())
+_NOT_NEW_SUBJECT = wordset("which who whom that this what whose")
 # Parts of speech after which a subject is an object's start, not a new clause's.
 _NOT_CLAUSE_END = frozenset(("AUX", "PRON", "ADP", "SCONJ", "CCONJ", "DET"))
 _PUNCTUATION_RE = re.compile(r"[,;:.!?()\[\]\"“”—–-]")
@@ -403,7 +406,8 @@ _BOTH_RE = re.compile(
     r"[,;.]?\s*(?:->|→|-|—|–)?\s*(?:i think |sounded like |seemed like |felt like )?"
     r"(?:(?:both|all)(?: of them| of those| were| are)?\s+(?:were |are |seemed |sounded )?"
     r"(?:like )?(?:worries|concerns|worried|doubts?|red flags?|issues|problems)|"
-    r"(?:both|all)(?: of them| of those)?\s+(?:felt|seemed|sounded|looked)(?: like)?\s+(?:real |big )?"
+    r"(?:both|all)(?: of them| of those)?\s+(?:felt|seemed|sounded|looked)(?: like)?\s+"
+    r"(?:real |big )?"
     r"(?:worries|concerns|doubts|red flags|issues|problems|sticking points)|"
     r"(?:sounded|seemed|looked)\s+"
     r"(?:unconvinced|unsure|worried|doubtful|skeptical|sceptical|hesitant)\s+(?:on|about)\s+(?:both|"

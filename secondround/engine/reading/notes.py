@@ -28,9 +28,9 @@ from secondround.engine.reading.note_cues import (
     A_PREFIX_RE,
     ASKED_RE,
     CHALLENGE_RE,
-    CONCERN_RE,
     CHALLENGES,
     COMFORTABLE,
+    CONCERN_RE,
     CONCERNS,
     HEADING_VOCAB,
     MISS_RE,
@@ -120,7 +120,7 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _PERSON_LABEL_RE = re.compile(r"^((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]+)\s*:\s+(\S.*)$")
 _INTERVIEW_RE = re.compile(r"(?i)\b(?:interview\w*|intvw)\b")
 _EMPLOYER_RE = re.compile(r"(?i)(?:\bat|\bwith|\bfor|@)\s*$")
-_LEADING_JOIN_RE = re.compile(r"^(?:(?:and|so|then|um+|uh+|but|plus)[,\s]+)+", re.IGNORECASE)
+_LEADING_JOIN_RE = re.compile(r"^(?:(?:and|so|then|um+|uh+|but|plus|also)[,\s]+)+", re.IGNORECASE)
 _TITLE_RE = re.compile(
     r"(?i)\b(?:interview\w*|intvw|round|rd ?\d|panel|loop|screen|call with|chat with|met with|"
     r"meeting with|with)\b"
@@ -308,6 +308,12 @@ class _Reader:
 
     def section_item(self, section: str, text: str) -> None:
         """A line under a trusted heading or label goes to that field."""
+        parts = [part for part in re.split(r"\s*;\s+", text) if part.strip()]
+        if len(parts) > 1 and section in (POSITIVES, MISSES, CONCERNS):
+            # "Red flags: my gap year; no Python; travel 50%": a list on one line.
+            for part in parts:
+                self.section_item(section, part)
+            return
         if section == CONCERNS:
             for part in split_coordinated(clean(text)):
                 self.add_item(CONCERNS, part, 0.9)
@@ -812,7 +818,8 @@ class _Reader:
 def _is_title(line: str) -> bool:
     """The note's first line naming the interview: "IT Support Lead - Fairview Credit Union",
     "Interview with Mr. Brandt, finance manager", "Stackline backend role, onsite loop"."""
-    if "?" in line or (_holds_item(line) and not _INTERVIEW_RE.search(line)):
+    first = sentences(line, use_parse=False)[0] if line.strip() else line
+    if "?" in line or (_holds_item(first) and not _INTERVIEW_RE.search(first)):
         return False
     short = len(line.split()) <= 16
     one_sentence = len(sentences(line, use_parse=False)) == 1
