@@ -255,6 +255,7 @@ _REMARK_VERBS = wordset(
 )
 # Words that open a relative clause or point back: "degree which was fine", "so that might be".
 _NOT_NEW_SUBJECT = wordset("which who whom that this what whose")
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 # Parts of speech after which a subject is an object's start, not a new clause's.
 _NOT_CLAUSE_END = frozenset(("AUX", "PRON", "ADP", "SCONJ", "CCONJ", "DET"))
 _PUNCTUATION_RE = re.compile(r"[,;:.!?()\[\]\"“”—–-]")
@@ -284,7 +285,7 @@ def run_on_cuts(text: str) -> list[int]:
     except nlp.NlpUnavailable:
         return []
     cuts: list[int] = []
-    last = 0
+    last = last_token = 0
     for token in doc:
         if token.dep_ not in ("nsubj", "nsubjpass", "expl") or token.lower_ in _NOT_NEW_SUBJECT:
             continue
@@ -316,8 +317,10 @@ def run_on_cuts(text: str) -> list[int]:
         where = first.idx
         if len(text[last:where].split()) < MIN_PART or len(text[where:].split()) < MIN_PART:
             continue
+        if not any(t.tag_ in _FINITE for t in doc[last_token : first.i]):
+            continue  # "Reading between the lines he's nervous…": no clause before to end
         cuts.append(where)
-        last = where
+        last, last_token = where, first.i
     return cuts
 
 

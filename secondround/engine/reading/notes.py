@@ -120,7 +120,7 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _PERSON_LABEL_RE = re.compile(r"^((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]+)\s*:\s+(\S.*)$")
 _INTERVIEW_RE = re.compile(r"(?i)\b(?:interview\w*|intvw)\b")
 _EMPLOYER_RE = re.compile(r"(?i)(?:\bat|\bwith|\bfor|@)\s*$")
-_LEADING_JOIN_RE = re.compile(r"^(?:(?:and|so|then|um+|uh+|but|plus|also)[,\s]+)+", re.IGNORECASE)
+_LEADING_JOIN_RE = re.compile(r"^(?:(?:and|so|then|um+|uh+|but|plus)[,\s]+)+", re.IGNORECASE)
 _TITLE_RE = re.compile(
     r"(?i)\b(?:interview\w*|intvw|round|rd ?\d|panel|loop|screen|call with|chat with|met with|"
     r"meeting with|with)\b"
