@@ -8,6 +8,7 @@ Sets:
   test sources train nothing and their mistakes are never printed;
 - grown: eval/notes_grown (written after the splitter, training and development);
 - heldout: eval/notes_heldout (never tuned on);
+- fresh: eval/notes_fresh (new styles and occupations, labelled before any run; never tuned on);
 - fixtures: tests/engine/fixtures/notes (the first splitter's fixtures).
 
 A clause's label comes from lining it up with the expected items of its note: the field of
@@ -32,6 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "eval" / "notes_corpus"
 GROWN = ROOT / "eval" / "notes_grown"
 HELDOUT = ROOT / "eval" / "notes_heldout"
+# Written for issue 14 in styles the others lack, labelled before the splitter ran on them;
+# scored, never trained on (eval/notes_fresh/README.md).
+FRESH = ROOT / "eval" / "notes_fresh"
 # Written blind by another person, from new sources; scored, never shown, never trained on.
 BLIND = ROOT / "eval" / "blind" / "notes"
 FIXTURES = ROOT / "tests" / "engine" / "fixtures" / "notes"

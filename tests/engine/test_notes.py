@@ -407,3 +407,84 @@ def test_items_are_split_and_kept_whole_where_they_should(
 )
 def test_rating_text_is_read_and_stripped(text: str, questions: list[tuple[str, str]]) -> None:
     assert [(q.text, q.went) for q in split_notes(text).questions] == questions
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "items"),
+    [
+        # Speech typed or dictated without punctuation is cut where a new subject starts.
+        (
+            "so it was a video call with the store manager he asked me how i would deal with a "
+            "shoplifter i said i would call security it went fine he smiled when i mentioned my "
+            "visual merchandising course i forgot to say i can work sundays",
+            "positives",
+            ["he smiled when i mentioned my visual merchandising course"],
+        ),
+        (
+            "so it was a video call with the store manager he asked me how i would deal with a "
+            "shoplifter i said i would call security it went fine he smiled when i mentioned my "
+            "visual merchandising course i forgot to say i can work sundays",
+            "misses",
+            ["i forgot to say i can work sundays"],
+        ),
+        # …but not inside what a word of saying or feeling takes as its object.
+        (
+            "Reading between the lines he's nervous I've never run a team bigger than 8 people "
+            "on a night shift in a warehouse",
+            "concerns",
+            [
+                "Reading between the lines he's nervous I've never run a team bigger than 8 "
+                "people on a night shift in a warehouse"
+            ],
+        ),
+        # A first line that says what happened is an item, not the notes' title.
+        (
+            "she grinned at my audit story, and the director said that was a great example",
+            "positives",
+            ["she grinned at my audit story", "the director said that was a great example"],
+        ),
+        (
+            "worried I'm overqualified, also asked if I'd get bored",
+            "concerns",
+            ["worried I'm overqualified", "asked if I'd get bored"],
+        ),
+        # A list on one labelled line; an aside with a question mark stays with its item.
+        (
+            "Red flags: my gap year; no Python; they asked if I'm OK with travel 50%",
+            "concerns",
+            ["my gap year", "no Python", "they asked if I'm OK with travel 50%"],
+        ),
+        ("? salary - too high?\n+ liked my SQL test", "concerns", ["salary - too high?"]),
+    ],
+)
+def test_run_on_and_first_lines_are_cut_into_items(text: str, field: str, items: list[str]) -> None:
+    assert getattr(split_notes(text), field) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "the first was who I'd call first if there was a fire on the high street and I "
+            "think I did ok on that one",
+            [("who I'd call first if there was a fire on the high street", "comfortable")],
+        ),
+        (
+            "- why this trust (8)\n- conflict with a coworker - 2 stars\n- team conflict - ★★★☆☆",
+            [
+                ("why this trust", "comfortable"),
+                ("conflict with a coworker", "struggled"),
+                ("team conflict", "unsure"),
+            ],
+        ),
+        (
+            "Questions:\n- tell me about yourself - talked about my 5 yrs in retail\n"
+            "- biggest weakness: said delegation, felt cliche",
+            [("tell me about yourself", None), ("biggest weakness", "unsure")],
+        ),
+    ],
+)
+def test_grades_and_answers_are_cut_from_questions(
+    text: str, questions: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.text, q.went) for q in split_notes(text).questions] == questions

@@ -190,7 +190,8 @@ MISS_RE = re.compile(
 # something is itself the signal); weak ones lose to a clear question line.
 CONCERN_RE = re.compile(
     r"\b(?:worr(?:y|ied|ies|ying)|concern(?:ed|s)?|(?<!\bi )(?<!kind of )(?<!bit )hesita\w*|"
-    r"skeptic\w*|sceptic\w*|doubt\w*|(?:a|big|huge|real) red flag|not convinced|unconvinced|"
+    r"skeptic\w*|sceptic\w*|doubt\w*|(?:a|big|huge|real) red flag|red flags?\s*\?|"
+    r"not convinced|unconvinced|"
     r"dealbreaker|deal breaker|reservations?|wary|frown\w*|"
     r"read between|between the lines|thick skin|not sure about me|not sure (?:if |whether )?"
     r"(?:they|she|he)\b|"
@@ -203,7 +204,10 @@ CONCERN_RE = re.compile(
     r"seemed (?:unsure|unconvinced|doubtful|uneasy|nervous|surprised|hesitant)|"
     r"looked (?:doubtful|unsure|unconvinced|worried|sceptical|skeptical)|paused|"
     r"sounded (?:unconvinced|unsure|doubtful|worried)|makes? worry|is worry|are worry|"
-    r"afraid (?:i|that)|question mark|gap in my)",
+    r"afraid (?:i|that)|question mark|gap in my|raised (?:an|her|his|their) eyebrows?|"
+    r"eyebrows? (?:went up|raised)|taken aback|(?:not|wasn'?t|weren'?t) (?:fully |totally |quite )?"
+    r"sold|questioned (?:whether|if|my|me)|challenged me on|overqualified|under-?qualified|"
+    r"too junior|too senior|flight risk|job[- ]hopp\w*)",
     re.IGNORECASE,
 )
 WEAK_CONCERN_RE = re.compile(
@@ -234,7 +238,12 @@ POSITIVE_RE = re.compile(
     r"exactly what|that'?s exactly|seemed to (?:like|love|enjoy|appreciate)|appreciated|"
     r"into it|was a hit|warmed up|engaged|leaned in|great question|good question|agreed|"
     r"(?:was|were|is|looked|seemed) (?:very |really |so )?(?:happy|pleased|glad|keen)|"
-    r"happy (?:when|that|with|about)|thumbs up|that'?s honest|good point)",
+    r"happy (?:when|that|with|about)|thumbs up|that'?s honest|good point|grinn?\w*|chuckl\w*|"
+    r"beam\w*|receptive|reacted well|got a laugh|(?:good|great|perfect|strong) fit|"
+    r"(?:asked|wanted) (?:for |to keep |to see )?a copy|asked to keep|thanked me for|"
+    r"(?<!\bi )said (?:it was |that was |that'?s |thats )?(?:a )?(?:really |very )?"
+    r"(?:great|excellent|brilliant|fantastic|perfect|lovely|nice|interesting) "
+    r"(?:example|answer|point|idea|story|question))",
     re.IGNORECASE,
 )
 

@@ -164,6 +164,12 @@ RATING_CUES: tuple[tuple[str, str, int], ...] = (
             "went vague",
             "hesitated",
             "thin",
+            "awkward",
+            "felt awkward",
+            "cliche",
+            "cliché",
+            "clunky",
+            "overthought it",
             "ok but",
             "okay but",
             "fine but",
@@ -239,6 +245,8 @@ RATING_CUES: tuple[tuple[str, str, int], ...] = (
             "no real system",
             "sloppy",
             "lost my way",
+            "fell flat",
+            "all over the place",
         )
     ),
 )
@@ -316,7 +324,11 @@ RATING_RE = re.compile(
     r"(?<![\w'])"
     + _trie_pattern(_CUE_BY_TEXT)
     + r"(?![\w'])"
-    + r"|(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)(?![\d/])",
+    + r"|(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)(?![\d/])"
+    # "3 stars", "4/5 stars" are out of five; "★★★☆☆" too.
+    + r"|(?<![\w/.])([0-5])\s*(?:/\s*5\s*)?stars?\b|(★+)☆*"
+    # A bare score closing a line, "why this trust (8)": out of 5 when at most 5, else 10.
+    + r"|(?:(?<=\()|^)(\d{1,2})\)\s*$",
     re.IGNORECASE,
 )
 SYMBOL_RE = re.compile("|".join(re.escape(s) for s in RATING_SYMBOLS if s != "~") + r"|\ufe0f")
@@ -335,6 +347,13 @@ def score_rating(numerator: float, denominator: float) -> str:
 def _cue_went(match: re.Match[str]) -> tuple[str, int]:
     if match.group(1):
         return score_rating(float(match.group(1)), float(match.group(2))), 1
+    if match.group(3):
+        return score_rating(float(match.group(3)), 5.0), 1
+    if match.group(4):
+        return score_rating(float(len(match.group(4))), 5.0), 1
+    if match.group(5):
+        score = float(match.group(5))
+        return score_rating(score, 5.0 if score <= 5 else 10.0), 1
     went, tier = _CUE_BY_TEXT[match.group(0).lower()]
     return went, tier
 
@@ -533,7 +552,31 @@ def read_question_line(text: str, *, scale: int | None = None) -> tuple[str, str
         verb = _TRAILING_VERB_RE.search(text)
         if verb and verb.start() >= 3:
             body, tail_went, rest = text[: verb.start()], rating_in(verb.group(1)), ""
+    if tail_went is None and rest == "":
+        body, rest = _without_answer(body)
     return clean(body), tail_went or went, rest
+
+
+# What the candidate answered, after the question: "tell me about yourself - talked about my
+# 5 yrs in retail", "biggest weakness: said delegation". Only after a dash, an arrow, a colon
+# or a sentence's end, and only when it starts the way an answer is reported.
+_ANSWER_CUT_RE = re.compile(r"(\?)\s+(?=\S)|\s+[—–-]{1,2}\s+|\s*(?:->|=>|→)\s*|:\s+|\.\s+")
+_ANSWER_START_RE = re.compile(
+    r"(?i)^(?:i\b|i'[a-z]+\b|my\b|said\b|talked\b|told\b|used\b|gave\b|went with\b|"
+    r"mentioned\b|explained\b|answered\b|described\b|spoke\b|covered\b|walked (?:them|her|him)\b|"
+    r"focused\b|discussed\b|brought up\b|picked\b|chose\b)"
+)
+
+
+def _without_answer(text: str) -> tuple[str, str]:
+    """(question, the answer after it) when the line goes on to report the answer."""
+    for match in _ANSWER_CUT_RE.finditer(text):
+        if match.start() < 3:
+            continue
+        rest = text[match.end() :]
+        if _ANSWER_START_RE.match(rest) and len(text[: match.start()].split()) >= 2:
+            return text[: match.start()] + (match.group(1) or ""), rest.strip()
+    return text, ""
 
 
 _BARE_GRADE_RE = re.compile(r"\s*(\d{1,2})\s*(?:/\s*(\d{1,2}))?\s*[.!]?\s*")

@@ -10,11 +10,14 @@ not); without it, from punctuation and pronouns. Clauses are found the same way 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from secondround.engine.nlp import parsing as nlp
+from secondround.engine.reading.note_cues import wordset
 
 __all__ = [
     "Clause",
@@ -169,16 +172,18 @@ def line_clauses(line: str, *, use_parse: bool = True) -> list[Clause]:
     for sentence in sentences(line, use_parse=use_parse):
         where = line.find(sentence, offset)
         where = offset if where < 0 else where
-        for number, part in enumerate(clauses(sentence)):
+        for number, part in enumerate(clauses(sentence, use_parse=use_parse)):
             joint = "." if number == 0 and found else part.joint
             found.append(Clause(part.text, part.start + where, part.end + where, joint))
         offset = where + len(sentence)
     return found or [Clause(line.strip(), 0, len(line))]
 
 
-def clauses(sentence: str) -> list[Clause]:
+def clauses(sentence: str, *, use_parse: bool = False) -> list[Clause]:
     """Clauses of a sentence: cut at ";", dashes, arrows, "then", and before a conjunction or
-    comma that opens a clause with its own subject ("…, and I got flustered")."""
+    comma that opens a clause with its own subject ("…, and I got flustered"). With the
+    parse, a long stretch typed or dictated without any punctuation is also cut where a new
+    subject starts a clause of its own (`run_on_cuts`)."""
     found: list[Clause] = []
     start = 0
     joint = ""
@@ -193,7 +198,130 @@ def clauses(sentence: str) -> list[Clause]:
     tail = sentence[start:]
     if tail.strip(" ,.;:"):
         found.append(Clause(tail.strip(), start, len(sentence), joint))
-    return found or [Clause(sentence.strip(), 0, len(sentence))]
+    found = found or [Clause(sentence.strip(), 0, len(sentence))]
+    if not use_parse:
+        return found
+    result: list[Clause] = []
+    for clause in found:
+        cuts = run_on_cuts(sentence[clause.start : clause.end])
+        if not cuts:
+            result.append(clause)
+            continue
+        edges = [0, *cuts, clause.end - clause.start]
+        for number, (begin, end) in enumerate(itertools.pairwise(edges)):
+            text = sentence[clause.start + begin : clause.start + end]
+            offset = clause.start + begin + (len(text) - len(text.lstrip()))
+            result.append(
+                Clause(
+                    text.strip(), offset, clause.start + end, clause.joint if number == 0 else " "
+                )
+            )
+    return result
+
+
+# A clause of unpunctuated speech is cut only when it is this long (words), and each part
+# keeps at least MIN_PART words: short asides stay with their neighbours.
+RUN_ON_WORDS = 16
+MIN_PART = 3
+# Before these the next words are the object of what came before ("said I would", "asked
+# if I", "forgot to say I can"), not a new clause.
+_EMBEDDING_WORDS = wordset(
+    "that if whether when while because how what why where who whom which than as since "
+    "until unless though although like so to said say says tell told think thought know "
+    "knew feel felt guess mean meant hope wish wished mentioned explained answered asked "
+    "ask wondered realised realized noticed saw heard believe believed sure and or but "
+    "then um uh er oh"
+)
+# Verbs whose object may be a whole clause: "forgot to mention I was top seller".
+_CLAUSE_TAKING = wordset(
+    "say tell think know feel guess mean hope wish mention explain answer ask wonder "
+    "realise realize notice see hear believe admit add show prove assume suppose reckon "
+    "remember forget decide learn promise agree pretend find figure claim state note "
+    "suggest argue confirm reply respond write sense expect worry doubt demand insist "
+    "request want need prefer require hear"
+)
+# Adjectives whose object may be a clause: "nervous I've never run a team", "sure I can".
+_CLAUSE_ADJECTIVES = wordset(
+    "nervous worried concerned sure afraid happy impressed glad surprised aware convinced "
+    "unsure doubtful pleased excited keen disappointed confident scared anxious"
+)
+# Nouns a reduced relative clause often follows: "a time u got critical feedback".
+_RELATIVE_NOUNS = wordset("time times way thing things moment example situation one")
+_WH_WORDS = wordset("which what how where who when why whether if")
+# What a candidate says of an answer, which starts a new clause even after a bare noun.
+_REMARK_VERBS = wordset(
+    "say think feel forget answer tell mention explain blank ramble freeze nail bomb "
+    "panic struggle fumble guess reckon"
+)
+# Words that open a relative clause or point back: "degree which was fine", "so that might be".
+_NOT_NEW_SUBJECT = wordset("which who whom that this what whose")
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+# Parts of speech after which a subject is an object's start, not a new clause's.
+_NOT_CLAUSE_END = frozenset(("AUX", "PRON", "ADP", "SCONJ", "CCONJ", "DET"))
+_PUNCTUATION_RE = re.compile(r"[,;:.!?()\[\]\"“”—–-]")
+
+
+def _after_wh_phrase(doc: Any, start: int) -> bool:
+    """Does a wh-word open the phrase before this subject, with no verb between ("which area
+    of law I'm most interested in", "what strategies I use")?"""
+    for token in reversed(doc[max(0, start - 5) : start]):
+        if token.lower_ in _WH_WORDS:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def run_on_cuts(text: str) -> list[int]:
+    """Where a stretch with no punctuation holds several clauses ("…at the shoplifter story it
+    went fine he smiled when I mentioned…"), the offsets at which each new one starts: before
+    a subject of a finite verb that follows a word ending a clause (a noun, an adjective, an
+    adverb), never after a word that takes a clause as its object ("said", "if", "that")."""
+    words = text.split()
+    if len(words) < RUN_ON_WORDS or len(_PUNCTUATION_RE.findall(text)) > len(words) // 12:
+        return []
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return []
+    cuts: list[int] = []
+    last = last_token = 0
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass", "expl") or token.lower_ in _NOT_NEW_SUBJECT:
+            continue
+        verb = token.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.tag_ in ("VBG", "VBN", "VB", "TO"):
+            continue
+        first = token.left_edge
+        if first.i == 0 or first.i > verb.i:
+            continue
+        if (
+            verb.dep_ == "relcl"
+            and token.lower_ in ("i", "we", "you", "u")
+            and verb.lemma_.lower() not in _REMARK_VERBS
+        ):
+            # "a change order I pushed back on", "a time I had to let someone go": the
+            # clause describes the noun before it, unless it is a remark ("…my degree I
+            # said it was fine").
+            continue
+        before = doc[first.i - 1]
+        if (
+            before.lower_ in _EMBEDDING_WORDS
+            or before.lower_ in _CLAUSE_ADJECTIVES
+            or before.lower_ in _RELATIVE_NOUNS
+            or before.pos_ in _NOT_CLAUSE_END
+            or (before.pos_ == "VERB" and before.lemma_.lower() in _CLAUSE_TAKING)
+            or _after_wh_phrase(doc, first.i)
+        ):
+            continue
+        where = first.idx
+        if len(text[last:where].split()) < MIN_PART or len(text[where:].split()) < MIN_PART:
+            continue
+        if not any(t.tag_ in _FINITE for t in doc[last_token : first.i]):
+            continue  # "Reading between the lines he's nervous…": no clause before to end
+        cuts.append(where)
+        last, last_token = where, first.i
+    return cuts
 
 
 def _joint(separator: str) -> str:
@@ -232,7 +360,10 @@ _NARRATION_RE = re.compile(
     r"|^(?:" + _ORDINAL + r"[,\s]+)*the\s+(?:one|question|bit)\s+(?:about|on|where)\s+"
     r"|^(?:first|second|third|fourth|fifth|next|last|then|another one)\s+(?:was\s+)?"
     r"(?=about\b)"
-    r"|^(?:first|second|third|fourth|fifth|next|last|finally)\s*[:,-]\s*",
+    r"|^(?:first|second|third|fourth|fifth|next|last|finally)\s*[:,-]\s*"
+    # "the first was who I'd call if…", "next one is how…": an ordinal, then the question.
+    r"|^(?:the\s+)?(?:first|second|third|fourth|fifth|next|last|final)\s+(?:one\s+)?(?:was|is)\s+"
+    r"(?=(?:who|what|how|why|when|where|which|whether|if|tell|describe|walk|give)\b)",
     re.IGNORECASE,
 )
 _OPENER_RE = re.compile(
@@ -278,6 +409,9 @@ _BOTH_RE = re.compile(
     r"[,;.]?\s*(?:->|→|-|—|–)?\s*(?:i think |sounded like |seemed like |felt like )?"
     r"(?:(?:both|all)(?: of them| of those| were| are)?\s+(?:were |are |seemed |sounded )?"
     r"(?:like )?(?:worries|concerns|worried|doubts?|red flags?|issues|problems)|"
+    r"(?:both|all)(?: of them| of those)?\s+(?:felt|seemed|sounded|looked)(?: like)?\s+"
+    r"(?:real |big )?"
+    r"(?:worries|concerns|doubts|red flags|issues|problems|sticking points)|"
     r"(?:sounded|seemed|looked)\s+"
     r"(?:unconvinced|unsure|worried|doubtful|skeptical|sceptical|hesitant)\s+(?:on|about)\s+(?:both|"
     r"all|them|each)|sounded like both were worries|i think both are worries)[.!]*\s*$",

@@ -26,13 +26,17 @@ from dataclasses import dataclass, field
 
 from secondround.engine.reading.note_cues import (
     A_PREFIX_RE,
+    ASKED_RE,
     CHALLENGE_RE,
     CHALLENGES,
     COMFORTABLE,
+    CONCERN_RE,
     CONCERNS,
     HEADING_VOCAB,
+    MISS_RE,
     MISSES,
     OTHER,
+    POSITIVE_RE,
     POSITIVES,
     Q_PREFIX_RE,
     QUESTIONS,
@@ -304,6 +308,12 @@ class _Reader:
 
     def section_item(self, section: str, text: str) -> None:
         """A line under a trusted heading or label goes to that field."""
+        parts = [part for part in re.split(r"\s*;\s+", text) if part.strip()]
+        if len(parts) > 1 and section in (POSITIVES, MISSES, CONCERNS):
+            # "Red flags: my gap year; no Python; travel 50%": a list on one line.
+            for part in parts:
+                self.section_item(section, part)
+            return
         if section == CONCERNS:
             for part in split_coordinated(clean(text)):
                 self.add_item(CONCERNS, part, 0.9)
@@ -438,7 +448,7 @@ class _Reader:
         if not sentence:
             return
         self.pending_age += 1
-        parts = parts or clauses(sentence)
+        parts = parts or clauses(sentence, use_parse=self.use_parse)
         pieces = self._pieces(
             parts, mark=mark, bullet=bullet, prose=prose, graded=went is not None, answer=answer
         )
@@ -511,7 +521,11 @@ class _Reader:
                     if len(text.split()) > 2:
                         self.add_other(text)  # "I explained properly, it went well"
                     continue
-                if run is not None:
+                if run is not None and part.joint == " ":
+                    # A clause of unpunctuated speech with its own subject ("…might be an
+                    # issue they use Atex"): the item before it has ended.
+                    close()
+                elif run is not None:
                     run.last = index
                 elif head is None and not asked:
                     head = index
@@ -804,13 +818,22 @@ class _Reader:
 def _is_title(line: str) -> bool:
     """The note's first line naming the interview: "IT Support Lead - Fairview Credit Union",
     "Interview with Mr. Brandt, finance manager", "Stackline backend role, onsite loop"."""
-    if "?" in line:
+    first = sentences(line, use_parse=False)[0] if line.strip() else line
+    if "?" in line or (_holds_item(first) and not _INTERVIEW_RE.search(first)):
         return False
     short = len(line.split()) <= 16
     one_sentence = len(sentences(line, use_parse=False)) == 1
     return bool(_TITLE_RE.search(line)) or (
         short and one_sentence and bool(re.search(r"\s[-–—|]\s|,|\(", line))
     )
+
+
+def _holds_item(line: str) -> bool:
+    """Does the line say what happened (a reaction, a doubt, something forgotten, a question
+    asked, a grade)? Then it is the notes' first item, not their title."""
+    if any(cue.search(line) for cue in (POSITIVE_RE, MISS_RE, CONCERN_RE, ASKED_RE)):
+        return True
+    return rating_in(line) is not None and not _TITLE_RE.search(line)
 
 
 def _mark_for(field_name: str) -> str | None:
