@@ -469,6 +469,9 @@ NOT_EXPORTED_FIELDS: dict[type[models.Model], dict[str, str]] = {
         }
         for model in COMMENT_MODELS
     },
+    Opportunity: {
+        "data_version": "this server's stamp for its caches, made anew when the row is saved",
+    },
     Story: {
         "vector": "the embedding is recomputed from the text on first use",
         "vector_digest": "goes with the embedding",
