@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
-from secondround.debrief.models import AskedQuestion, Debrief
+from secondround.debrief.models import AskedQuestion, Concern, Debrief
 from secondround.demo import load_demo
 from secondround.followup.models import FollowUp, InterviewerNote, Letter
 from secondround.opportunities.models import Opportunity, Round
@@ -29,6 +29,7 @@ from secondround.overview.freshness import READ_BY_READINESS
 from secondround.overview.selectors import round_facts
 from secondround.portability.services import account_export, account_import
 from secondround.practice.models import Attempt
+from secondround.questions import selectors as question_selectors
 from secondround.questions.models import OwnQuestion
 from secondround.questions.selectors import round_bank
 from secondround.questions.services import question_set_prepared
@@ -199,6 +200,7 @@ def test_a_change_shows_in_the_next_readiness(alice_round, change, field):
     after = _facts(alice_round)
     assert getattr(after, field) != getattr(before, field)
     selectors._FACTS.clear()
+    question_selectors._BANKS_BY_VERSION.clear()
     assert _facts(alice_round) == after  # what a count from nothing gives
 
 
@@ -241,6 +243,7 @@ def test_every_table_the_readiness_reads_changes_the_version():
         opportunity__owner=user, opportunity__company="Northwind Freight", number=2
     )
     selectors._FACTS.clear()
+    question_selectors._BANKS_BY_VERSION.clear()
     with CaptureQueriesContext(connection) as captured:
         round_facts(round_, user, now=timezone.now())
     tables = {
@@ -306,3 +309,39 @@ def test_the_pages_show_a_change_at_once(alice, alice_client, bob, alice_round):
         question_set_prepared(round=alice_round, key=key, prepared=True)
     after = readiness()
     assert all(int(a) > int(b) for a, b in zip(after, before, strict=True)), (before, after)
+
+
+def _concern(round_):
+    debrief = Debrief.objects.create(round=_earlier(round_))
+    Concern.objects.create(debrief=debrief, said="They asked twice about night-shift cover.")
+
+
+BANK_CHANGES = [
+    ("a question asked in round one", _debriefed),
+    ("a concern they signalled", _concern),
+    (
+        "a question of my own",
+        lambda r: OwnQuestion.objects.create(
+            round=r,
+            text="How would you plan a peak-season roster?",
+            competency="teamwork",
+            kind="behavioral",
+        ),
+    ),
+    ("a person on the roster", lambda r: make_interviewer(r, name="Priya Raman", relation="peer")),
+    ("the posting", lambda r: _save(r.opportunity, posting_text="Own the SQL reporting.")),
+]
+
+
+@pytest.mark.parametrize("change", [c[1] for c in BANK_CHANGES], ids=[c[0] for c in BANK_CHANGES])
+def test_a_change_shows_in_the_next_bank_page(alice_client, alice_round, change):
+    url = reverse("bank", args=[alice_round.pk])
+
+    def page() -> str:  # but for the per-request CSRF tokens
+        html = alice_client.get(url).content.decode()
+        return re.sub(r'(csrfmiddlewaretoken" value=|"X-CSRFToken": )"[^"]+"', "", html)
+
+    before = page()
+    assert page() == before  # kept
+    change(alice_round)
+    assert page() != before
