@@ -106,7 +106,8 @@ _BANKS: ResultCache[tuple[BankQuestion, ...]] = ResultCache(size=512)
 # The same banks by the round and its opportunity's data_version, which every save or
 # delete of a row the bank reads renews (overview.freshness watches what the round
 # readiness reads, and the readiness reads the bank): a bank page reads no rows for it.
-_BANKS_BY_VERSION: ResultCache[tuple[BankQuestion, ...]] = ResultCache(size=2048)
+# As many as _BANKS (mostly the same tuples): at most ~30 MB more a process.
+_BANKS_BY_VERSION: ResultCache[tuple[BankQuestion, ...]] = ResultCache(size=512)
 
 
 def _built(round_: Round, needs: PostingNeeds | None) -> tuple[BankQuestion, ...]:
