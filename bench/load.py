@@ -357,6 +357,10 @@ def main() -> None:
     warm_up(f"http://127.0.0.1:{port}", made, rounds=2 * args.workers)
     results = Results()
     cpu_before = cpu_seconds(server.pid)
+    client_before = time.process_time()
+    # The throw-away PostgreSQL's processes (its backends are the postmaster's children).
+    postmaster = int(Path(pgdata, "postmaster.pid").read_text().split()[0]) if pgdata else None
+    database_before = cpu_seconds(postmaster) if postmaster else 0.0
     deadline = time.time() + args.seconds
     threads = [
         threading.Thread(
@@ -372,6 +376,8 @@ def main() -> None:
     for thread in threads:
         thread.join(timeout=args.seconds + 180)
     server_cpu = cpu_seconds(server.pid) - cpu_before
+    client_cpu = time.process_time() - client_before
+    database_cpu = cpu_seconds(postmaster) - database_before if postmaster else None
     server.terminate()
     server.wait(timeout=30)
     server_log = log.read_text(errors="replace")
@@ -392,9 +398,20 @@ def main() -> None:
         print(f"FIGURE {prefix}_p95 {percentile(values, 0.95):.0f} ms")
     errors = sum(results.errors.values())
     print(f"FIGURE load_{database}_{len(threads)}users_requests {total} count")
-    # Logins included (argon2, ~0.1 s each); the database server's own CPU is not.
+    # Logins included (argon2, ~0.1 s each); the database server's own CPU is the next figure.
     per_request = 1000 * server_cpu / max(total, 1)
     print(f"FIGURE load_{database}_{len(threads)}users_server_cpu_per_request {per_request:.1f} ms")
+    # The simulated people's own CPU (this process): it shares the machine with the server.
+    client_per_request = 1000 * client_cpu / max(total, 1)
+    print(
+        f"FIGURE load_{database}_{len(threads)}users_client_cpu_per_request "
+        f"{client_per_request:.1f} ms"
+    )
+    if database_cpu is not None:
+        print(
+            f"FIGURE load_{database}_{len(threads)}users_database_cpu_per_request "
+            f"{1000 * database_cpu / max(total, 1):.1f} ms"
+        )
     print(f"FIGURE load_{database}_{len(threads)}users_errors {errors} count")
     for example in results.examples:
         print(f"# error: {example}", file=sys.stderr)

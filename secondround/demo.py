@@ -18,7 +18,12 @@ from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryEntry, Sala
 from secondround.debrief.models import AskedQuestion, Concern, Debrief, GlossaryTerm, Observation
 from secondround.followup import services as followup
 from secondround.followup.models import FollowUp, InterviewerNote, Letter
-from secondround.opportunities.models import Interviewer, Opportunity, Round
+from secondround.opportunities.models import (
+    Interviewer,
+    Opportunity,
+    Round,
+    opportunities_changed,
+)
 from secondround.opportunities.services import posting_read
 from secondround.practice import services as practice
 from secondround.practice.models import Attempt
@@ -485,4 +490,6 @@ def load_demo(*, now: datetime) -> tuple[object, bool]:
         status=Opportunity.Status.APPLIED,
         posting_text="Supply Chain Analyst supporting inventory planning for 14 clinical units.",
     )
+    # Some rows above were written in bulk, which sends no signal.
+    opportunities_changed(Opportunity.objects.filter(owner=user))
     return user, True

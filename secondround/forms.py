@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 from django import forms
 from django.conf import settings
 from django.forms.formsets import TOTAL_FORM_COUNT
 from django.utils.functional import cached_property
+from django.utils.safestring import SafeString
 
 
 class TextLimitMixin:
@@ -101,3 +105,39 @@ def rows_formset(parent_model, model, *, form, max_rows: int, extra: int = 1):
         max_num=max_rows,
         absolute_max=max_rows,
     )
+
+
+class KeptSelect(forms.Select):
+    """A select rendered once for each (name, value, attributes, choices) and kept.
+
+    The bank page shows a refile form (two selects of 20-40 options) for each question the
+    user typed, on every view; rendering them through the widget templates was a third of
+    the page's CPU. Everything the HTML depends on is in the key, so a change is a new key.
+    """
+
+    _kept: OrderedDict[tuple, SafeString] = OrderedDict()
+    _lock = threading.Lock()
+    KEEP = 2048
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        key = (
+            type(self),
+            name,
+            repr(self.format_value(value)),
+            repr(sorted(final.items())),
+            repr(list(self.choices)),
+            self.is_required,
+            self.allow_multiple_selected,
+            type(renderer),
+        )
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        html = super().render(name, value, attrs, renderer)
+        with self._lock:
+            self._kept[key] = html
+            while len(self._kept) > self.KEEP:
+                self._kept.popitem(last=False)
+        return html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import zoneinfo
 from datetime import date, datetime
 
@@ -39,6 +40,12 @@ def validate_year(value: date | datetime) -> None:
 YEAR_VALIDATORS = [validate_year]
 
 
+def new_data_version() -> int:
+    """A random stamp, not a counter: an instance saved from an older copy in memory
+    writes a new stamp, never an earlier one that a cache may still hold results for."""
+    return secrets.randbits(62)
+
+
 class Opportunity(models.Model):
     class Status(models.TextChoices):
         APPLIED = "applied", "Applied"
@@ -65,6 +72,9 @@ class Opportunity(models.Model):
     archived_at = models.DateTimeField(null=True, blank=True, validators=YEAR_VALIDATORS)
     created_at = models.DateTimeField(auto_now_add=True, validators=YEAR_VALIDATORS)
     updated_at = models.DateTimeField(auto_now=True, validators=YEAR_VALIDATORS)
+    # Changes whenever the opportunity or anything of it that the round readiness reads is
+    # saved or deleted (secondround.overview.freshness): the key of the readiness cache.
+    data_version = models.BigIntegerField(default=new_data_version, editable=False)
 
     class Meta:
         ordering = ["-updated_at"]
@@ -73,6 +83,12 @@ class Opportunity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role_title} at {self.company}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.data_version = new_data_version()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "data_version"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("opportunity_detail", args=[self.pk])
@@ -174,3 +190,9 @@ class Interviewer(models.Model):
     def full_name(self) -> str:
         """The name as a letter or a brief writes it: "Dr Amara Okafor"."""
         return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+
+def opportunities_changed(opportunities: models.QuerySet[Opportunity]) -> None:
+    """Mark these opportunities changed: for writes that send no signal (bulk_create,
+    QuerySet.update) to rows the readiness reads."""
+    opportunities.update(data_version=new_data_version())

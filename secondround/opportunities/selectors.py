@@ -51,6 +51,9 @@ def dashboard_rows(owner: AbstractBaseUser, *, now: datetime, archived: bool) ->
     )
     round_ids = [opp.next_round_id for opp in opportunities if opp.next_round_id]
     rounds = Round.objects.in_bulk(round_ids)
+    for opp in opportunities:  # each round's opportunity is the one read here, not read again
+        if opp.next_round_id in rounds:
+            rounds[opp.next_round_id].opportunity = opp
     ordered = sorted(
         opportunities,
         key=lambda opp: (opp.next_starts_at is None, opp.next_starts_at or now),

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from .forms import combine_local
-from .models import Interviewer, Opportunity, Round
+from .models import Interviewer, Opportunity, Round, opportunities_changed
 from .selectors import posting_digest, read_posting
 
 
@@ -101,4 +101,6 @@ def roster_add_from_invitation(
         )
         for index, (row, start, end) in enumerate(zip(rows, starts, ends, strict=True))
     ]
-    return Interviewer.objects.bulk_create(created)
+    saved = Interviewer.objects.bulk_create(created)
+    opportunities_changed(Opportunity.objects.filter(pk=round.opportunity_id))  # no signals
+    return saved

@@ -10,3 +10,8 @@ class OverviewConfig(AppConfig):
 
     name = "secondround.overview"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import freshness
+
+        freshness.connect()

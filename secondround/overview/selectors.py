@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -11,9 +11,10 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_rela
 from secondround.brief.models import AskChoice, NinetyDayPlan, SalaryPlan
 from secondround.debrief.models import AskedQuestion
 from secondround.engine.overview.readiness import RoundFacts, RoundPath, round_path
+from secondround.engine_results import ResultCache
 from secondround.followup.models import FollowUp, InterviewerNote, Letter
 from secondround.followup.selectors import follow_ups_due, letters_due
-from secondround.opportunities.models import Interviewer, Round
+from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.opportunities.selectors import DashboardRow, dashboard_rows, round_end
 from secondround.practice.models import Attempt
 from secondround.questions.selectors import posting_needs, prepared_keys, round_bank
@@ -58,10 +59,52 @@ def _read_roster(round_: Round) -> None:
     prefetch_related_objects([round_], Prefetch("interviewers", queryset=people))
 
 
+@dataclass(frozen=True)
+class _Counted:
+    facts: RoundFacts  # days_left and ended as when counted: set again on every read
+    ends: datetime | None
+
+
+# The facts of the rounds counted lately, by (round, owner, the opportunity's data_version):
+# a few hundred bytes each.
+_FACTS: ResultCache[_Counted] = ResultCache(size=4096)
+
+
 def round_facts(round_: Round, owner: AbstractBaseUser, *, now: datetime) -> RoundFacts:
-    """Everything the path counts for one round (about twenty queries; the bank and the
-    matching are cached). Each row is read once, whichever of the bank, the coverage or
-    the counts below needs it: under load, the queries were most of a page's time."""
+    """Everything the path counts for one round: counted again only when something it
+    reads has changed (see freshness), else one query for the opportunity's version."""
+    version = (
+        Opportunity.objects.filter(pk=round_.opportunity_id)
+        .values_list("data_version", flat=True)
+        .first()
+    )
+    if version is None:
+        counted = _count(round_, owner)
+    else:
+        counted = _FACTS.get(_key(round_, owner, version), lambda: _count(round_, owner))
+    return replace(
+        counted.facts,
+        days_left=((round_.starts_at - now).total_seconds() / 86400 if round_.starts_at else None),
+        ended=counted.ends is not None and counted.ends <= now,
+    )
+
+
+def _key(round_: Round, owner: AbstractBaseUser, version: int) -> tuple:
+    """The version, and what the count reads of the round and opportunity in memory: they
+    may have been read before a change that gave the version, so they are part of the key."""
+    opportunity = round_.opportunity
+    return (
+        (round_.pk, round_.number, round_.starts_at, round_.ends_at),
+        (round_.location, round_.video_link),
+        (opportunity.pk, opportunity.company, opportunity.posting_text),
+        owner.pk,
+        version,
+    )
+
+
+def _count(round_: Round, owner: AbstractBaseUser) -> _Counted:
+    """The facts, read (about twenty queries; the bank and the matching are cached). Each
+    row is read once, whichever of the bank, the coverage or the counts below needs it."""
     opportunity = round_.opportunity
     _read_roster(round_)
     people = list(round_.interviewers.all())
@@ -93,11 +136,10 @@ def round_facts(round_: Round, owner: AbstractBaseUser, *, now: datetime) -> Rou
     practice = Attempt.objects.filter(round=round_, status=Attempt.Status.DONE).aggregate(
         done=Count("pk"), spoken=Count("pk", filter=~Q(audio=""))
     )
-    ended = round_end(round_)
     follow_up = FollowUp.objects.filter(round=round_).first()
-    return RoundFacts(
-        days_left=((round_.starts_at - now).total_seconds() / 86400 if round_.starts_at else None),
-        ended=ended is not None and ended <= now,
+    facts = RoundFacts(
+        days_left=None,
+        ended=False,
         people=len(people),
         people_complete=sum(1 for p in people if p.title.strip() and p.relation != "other"),
         earlier_round=earlier is not None,
@@ -128,6 +170,7 @@ def round_facts(round_: Round, owner: AbstractBaseUser, *, now: datetime) -> Rou
         letters_sent=sum(1 for person in people if person.letter_sent),
         follow_up_set=follow_up is not None and follow_up.decision_expected_on is not None,
     )
+    return _Counted(facts, round_end(round_))
 
 
 def round_readiness(round_: Round, owner: AbstractBaseUser, *, now: datetime) -> RoundPath:

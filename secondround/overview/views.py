@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -86,6 +87,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
     now = timezone.now()
     path = selectors.round_readiness(round_, request.user, now=now)
+    # The roster for the page and round_end: read by the readiness count unless it was kept.
+    prefetch_related_objects([round_], "interviewers")
     warning = round_date_warning(round_, now=now)
     links = _step_links(round_, path)
     return render(

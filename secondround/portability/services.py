@@ -23,7 +23,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 
 import secondround
-from secondround.opportunities.models import Opportunity
+from secondround.opportunities.models import Opportunity, opportunities_changed
 from secondround.opportunities.services import posting_read
 from secondround.practice.models import Attempt
 from secondround.practice.services import recordings_forget
@@ -394,6 +394,8 @@ def account_import(
     try:
         with transaction.atomic():
             result = _import(owner, payload, replace, state)
+            # Recordings and dates are set with QuerySet.update, which sends no signal.
+            opportunities_changed(Opportunity.objects.filter(owner=owner))
     except BaseException:
         for storage, name in state.written:  # the rows are rolled back; so are their files
             storage.delete(name)

@@ -472,6 +472,7 @@ NOT_EXPORTED_FIELDS: dict[type[models.Model], dict[str, str]] = {
     Opportunity: {
         "posting_reading": "read again from the posting when it is imported",
         "posting_read_digest": "goes with the reading",
+        "data_version": "this server's stamp for its caches, made anew when the row is saved",
     },
     Story: {
         "vector": "the embedding is recomputed from the text on first use",

@@ -4,7 +4,7 @@ from django import forms
 
 from secondround.debrief.models import AskedQuestion
 from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
-from secondround.forms import Form, ModelForm, rows_formset
+from secondround.forms import Form, KeptSelect, ModelForm, rows_formset
 from secondround.research.models import CompetencyNeed, SkillNeed
 
 from .models import OwnQuestion
@@ -42,12 +42,18 @@ def needs_formsets(*, opportunity, data=None) -> dict[str, forms.BaseFormSet]:
 
 
 class BankFilterForm(Form):
-    interviewer = forms.ChoiceField(label="Interviewer", required=False)
+    interviewer = forms.ChoiceField(label="Interviewer", required=False, widget=KeptSelect)
     competency = forms.ChoiceField(
-        label="Competency", required=False, choices=[("", "All"), *COMPETENCIES.items()]
+        label="Competency",
+        required=False,
+        choices=[("", "All"), *COMPETENCIES.items()],
+        widget=KeptSelect,
     )
     kind = forms.ChoiceField(
-        label="Kind", required=False, choices=[("", "All"), *QUESTION_KINDS.items()]
+        label="Kind",
+        required=False,
+        choices=[("", "All"), *QUESTION_KINDS.items()],
+        widget=KeptSelect,
     )
     open_only = forms.BooleanField(label="Not prepared yet", required=False)
 
@@ -97,6 +103,7 @@ class OwnQuestionFilingForm(_FilingForm):
     class Meta:
         model = OwnQuestion
         fields = ["competency", "kind"]
+        widgets = {"competency": KeptSelect, "kind": KeptSelect}
 
 
 class AskedQuestionFilingForm(_FilingForm):
@@ -105,3 +112,4 @@ class AskedQuestionFilingForm(_FilingForm):
     class Meta:
         model = AskedQuestion
         fields = ["competency", "kind"]
+        widgets = {"competency": KeptSelect, "kind": KeptSelect}

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from secondround.engine.questions.classify import classify_question
 from secondround.engine.reading.posting_analysis import analyse_posting
-from secondround.opportunities.models import Opportunity, Round
+from secondround.opportunities.models import Opportunity, Round, opportunities_changed
 from secondround.research.models import CompetencyNeed, Origin, SkillNeed
 
 from .models import OwnQuestion, PreparedQuestion
@@ -51,6 +51,7 @@ def posting_analyse(*, opportunity: Opportunity) -> tuple[int, int]:
     ]
     CompetencyNeed.objects.bulk_create(needs)
     SkillNeed.objects.bulk_create(skills)
+    opportunities_changed(Opportunity.objects.filter(pk=opportunity.pk))  # no signals
     return len(needs), len(skills)
 
 

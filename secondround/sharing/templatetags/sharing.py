@@ -45,26 +45,31 @@ def _render(context, target: Target, lookup: object, pk: int, key: str = "") -> 
     if not comments and not can_comment:
         return ""
     form_class = RatingForm if target.kind == "attempt" else CommentForm
-    if comments or not key:
+    if comments:
         form = None
         if can_comment:
             form = form_class(auto_id=f"comment{next(_form_ids)}-%s", initial={"key": key})
         is_owner = share is None and owner_id == request.user.pk
         return _aside(request, target, pk, comments, form, is_owner=is_owner)
-    # Only a form, under a bank question: the same under each of the round's hundred
-    # questions but for its ids and key. Rendered once per page and filled in (the forms
-    # were 60 ms of a coach's bank page).
+    # Only a form: the same under each item of its kind (each of a bank's hundred
+    # questions) but for its ids, item and key. Rendered once per page and filled in
+    # (the forms were 60 ms of a coach's bank page).
     blanks = request.__dict__.setdefault("_sharing_blank_forms", {})
-    if (target.kind, pk) not in blanks:
-        form = form_class(auto_id=f"comment{_ID_SLOT}-%s", initial={"key": _KEY_SLOT})
-        blanks[target.kind, pk] = _aside(request, target, pk, [], form, is_owner=False)
-    filled = blanks[target.kind, pk].replace(_ID_SLOT, str(next(_form_ids)))
+    blank = (target.kind, bool(key))  # an empty key is left out of the form, not filled in
+    if blank not in blanks:
+        initial = {"key": _KEY_SLOT if key else ""}
+        form = form_class(auto_id=f"comment{_ID_SLOT}-%s", initial=initial)
+        blanks[blank] = _aside(request, target, _PK_SLOT, [], form, is_owner=False)
+    filled = blanks[blank].replace(_ID_SLOT, str(next(_form_ids)))
+    filled = filled.replace(str(_PK_SLOT), str(int(pk)))
     return mark_safe(filled.replace(_KEY_SLOT, escape(key)))
 
 
 # Characters of Unicode's private use area: never in our text, and left alone by escaping.
 _ID_SLOT = "\ue000id\ue000"
 _KEY_SLOT = "\ue000key\ue000"
+# The item's id in the form's address, which takes digits only: a number no page shows.
+_PK_SLOT = 90817263544536271
 
 
 def _aside(request, target: Target, pk: int, comments: list, form, *, is_owner: bool) -> str:
