@@ -340,12 +340,20 @@ def owned_rows(owner) -> Iterator[models.Model]:
         yield from model.objects.filter(**{lookup: owner}).order_by("pk")
 
 
+# A stamp renewed whenever a row readiness reads is written (even a row added, which
+# refused forms may do): the server's cache key, not what the user saved.
+CACHE_STAMPS = {"opportunities.Opportunity": {"data_version"}}
+
+
 def snapshot(owner) -> dict[tuple[str, int], dict[str, object]]:
     """Every field of every row the owner has, to compare before and after a request."""
     rows = {}
     for model, lookup in owned_models():
+        stamps = CACHE_STAMPS.get(model._meta.label, set())
         for values in model.objects.filter(**{lookup: owner}).values():
-            rows[(model._meta.label, values["id"])] = values
+            rows[(model._meta.label, values["id"])] = {
+                k: v for k, v in values.items() if k not in stamps
+            }
     return rows
 
 

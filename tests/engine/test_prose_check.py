@@ -7,6 +7,7 @@ import pytest
 from secondround.engine.nlp.prose_check import (
     check_greeting,
     check_sentence,
+    check_text,
     known_data,
     split_sentences,
 )
@@ -181,3 +182,16 @@ def test_never_raises(text: str) -> None:
 
 def test_split_sentences_keeps_lines_apart() -> None:
     assert split_sentences("One line. Two here.\nThird") == ["One line.", "Two here.", "Third"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fails"),
+    [
+        # "it" has its topic in the sentence before
+        ("Describe a time a misunderstanding caused a problem. What did you do about it?", False),
+        ("What did you do about it?", True),  # alone: a topic that is only a pronoun
+    ],
+)
+def test_a_pronoun_topic_may_point_to_the_sentence_before(text: str, fails: bool) -> None:
+    reports = check_text(text, KNOWN)
+    assert any(p.rule == "pronoun_topic" for r in reports for p in r.problems) is fails

@@ -257,11 +257,17 @@ def check_greeting(line: str) -> tuple[Problem, ...]:
 
 
 def check_text(text: str, known: KnownData, *, needs_verb: bool = True) -> list[SentenceReport]:
-    return [check_sentence(s, known, needs_verb=needs_verb) for s in split_sentences(text)]
+    return [
+        check_sentence(s, known, needs_verb=needs_verb, follows=index > 0)
+        for index, s in enumerate(split_sentences(text))
+    ]
 
 
-def check_sentence(sentence: str, known: KnownData, *, needs_verb: bool = True) -> SentenceReport:
-    """Every rule of the module docstring on one sentence."""
+def check_sentence(
+    sentence: str, known: KnownData, *, needs_verb: bool = True, follows: bool = False
+) -> SentenceReport:
+    """Every rule of the module docstring on one sentence. ``follows``: a sentence of the
+    same text comes before it, so "What did you do about it?" has its topic there."""
     problems: list[Problem] = []
     text = sentence.strip()
     if not text:
@@ -283,7 +289,7 @@ def check_sentence(sentence: str, known: KnownData, *, needs_verb: bool = True) 
     tokens = [t for t in doc if not t.is_space]
     problems += _doubled(tokens)
     problems += _capitals(tokens, known, plain)
-    problems += _pronouns(tokens)
+    problems += _pronouns(tokens, follows=follows)
     problems += _agreement(tokens)
     problems += _determiners(tokens, known)
     problems += _names(doc, tokens, known)
@@ -402,7 +408,7 @@ def _capitals(tokens: list[Any], known: KnownData, plain: str) -> list[Problem]:
     return problems
 
 
-def _pronouns(tokens: list[Any]) -> list[Problem]:
+def _pronouns(tokens: list[Any], *, follows: bool = False) -> list[Problem]:
     problems = []
     for index, token in enumerate(tokens):
         lower = token.lower_
@@ -428,7 +434,7 @@ def _pronouns(tokens: list[Any]) -> list[Problem]:
         ):
             # "our conversation about it": a topic that is only a pronoun.
             earlier = [t for t in tokens[:index] if t.pos_ in {"NOUN", "PROPN"}]
-            if not earlier:
+            if not earlier and not follows:
                 problems.append(Problem("pronoun_topic", f"{before} {token.text}"))
     return problems
 
