@@ -53,7 +53,7 @@ from secondround.engine.practice.report import Word  # noqa: E402
 DEV_VOICES = ("piper-joe", "espeak-us")
 TOLERANCE = 0.3
 RESULTS = corpus.CACHE / "results"
-RESULTS_VERSION = 1  # bump when recognition changes: cached words are made again
+RESULTS_VERSION = 2  # bump when recognition changes: cached words are made again
 BASELINE = "v1_prompt"
 WHISPER = "vad_only"  # the new pipeline before the hesitations are added
 # The pipelines with hesitations from the audio: the words they start from, and the
@@ -295,6 +295,7 @@ def main() -> None:
     pipelines = {"before": Tally(), "whisper_vad": Tally(), **{n: Tally() for n in SOURCES}}
     hesitation_only = {name: Tally() for name in pipelines}
     unseen = {name: Tally() for name in pipelines}
+    inline = {name: Tally() for name in pipelines}  # fillers said at the voice's pace
     errors = {name: [0, 0] for name in pipelines}
     timing: dict[str, list[float]] = {name: [] for name in pipelines}
     today = next(n for n, s in SETTING_OF.items() if s == speech.DEFAULT_SETTING)
@@ -324,6 +325,8 @@ def main() -> None:
                 hesitation_only[name].add(score(clip, listed, only=HESITATION_KINDS))
                 if held not in DEV_VOICES:
                     unseen[name].add(tally)
+                if "-i" in clip.id:
+                    inline[name].add(tally)
                 e, n = word_errors(clip.reference, " ".join(w.text for w in words))
                 errors[name][0] += e
                 errors[name][1] += n
@@ -351,6 +354,8 @@ def main() -> None:
         print(f"FIGURE spoken_filler_precision_lovo{label} {pipelines[name].precision:.3f} ratio")
         print(f"FIGURE spoken_filler_recall_unseen{label} {unseen[name].recall:.3f} ratio")
         print(f"FIGURE spoken_filler_precision_unseen{label} {unseen[name].precision:.3f} ratio")
+        print(f"FIGURE spoken_filler_recall_inline{label} {inline[name].recall:.3f} ratio")
+        print(f"FIGURE spoken_filler_precision_inline{label} {inline[name].precision:.3f} ratio")
         print(f"FIGURE spoken_fillers_on_coughs_breaths{label} {pipelines[name].on_sounds} count")
         print(f"FIGURE spoken_wer_corpus{label} {errors[name][0] / errors[name][1]:.3f} ratio")
         print(

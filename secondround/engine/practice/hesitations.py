@@ -157,7 +157,7 @@ class Word:
 
 
 # How recognisers spell a hesitation: um, umm, uh, uhm, er, err, erm, hmm, hm, mm.
-_HESITATION_SPELLING = re.compile(r"^(?:u+[hm]+|e+r+m*|h+m+|m{2,}|a+h+|e+h+)$")
+_HESITATION_SPELLING = re.compile(r"^(?:u+[hm]+|u+r+m+|e+r+m*|e+h+m*|h+u*m+|m{2,}|a+h+)$")
 
 
 def _clean(text: str) -> str:

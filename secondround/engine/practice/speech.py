@@ -92,7 +92,25 @@ MODEL_FOLDER = f"whisper-base-{MODEL_SHA256[:12]}"
 
 # Measured in bench/speech.py: this prompt keeps the most fillers without hurting WER.
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
-FILLER_WORDS = frozenset({"um", "umm", "uh", "uhh", "uhm", "erm", "er", "hmm", "hm", "mm", "ah"})
+FILLER_WORDS = frozenset(
+    {
+        "um",
+        "umm",
+        "uh",
+        "uhh",
+        "uhm",
+        "erm",
+        "er",
+        "hmm",
+        "hm",
+        "mm",
+        "ah",
+        "eh",
+        "ehm",
+        "urm",
+        "hum",
+    }
+)
 
 Audio = npt.NDArray[np.float32]
 
@@ -579,6 +597,7 @@ DEFAULT_SETTING = "default"
 NO_SPEECH_PROBABILITY = 0.6
 LOW_LOG_PROBABILITY = -1.0
 LOOPING_COMPRESSION = 2.4
+MIN_WORD_SECONDS = 0.02
 
 
 def is_filler(word: str) -> bool:
@@ -608,6 +627,30 @@ def _keep_segment(segment: Any, context: Sequence[str] = ()) -> bool:
     if segment.compression_ratio > LOOPING_COMPRESSION:
         return False
     return not _echoes_prompt(str(segment.text)) and not _echoes_prompt(str(segment.text), context)
+
+
+def _squeezed(segment: Any) -> bool:
+    """Most of a segment's words have no length: Whisper ran out of audio to place them on
+    (seen at the end of a clip, where it repeats the whole answer at one instant)."""
+    words = list(segment.words or [])
+    flat = sum(1 for w in words if float(w.end) - float(w.start) < MIN_WORD_SECONDS)
+    return len(words) >= 3 and flat * 2 > len(words)
+
+
+def _kept_words(segments: Any, context: Sequence[str]) -> list[Any]:
+    """The words of the segments worth keeping: not silent, looping, an echo of the prompt,
+    squeezed into no time, or a repeat of a segment already kept."""
+    kept: list[Any] = []
+    said: set[str] = set()
+    for segment in segments:
+        text = " ".join(_words_of(str(segment.text)))
+        if not _keep_segment(segment, context) or _squeezed(segment):
+            continue
+        if len(text.split()) >= 3 and text in said:
+            continue
+        said.add(text)
+        kept.extend(segment.words or [])
+    return kept
 
 
 def _context_frames(seconds: float, short_context: float | None) -> int:
@@ -662,9 +705,7 @@ def _recognise(
                     condition_on_previous_text=True,
                     **options,
                 )
-                raw = [
-                    w for s in segments if _keep_segment(s, context_words) for w in (s.words or [])
-                ]
+                raw = _kept_words(segments, context_words)
                 detected = str(info.language)
             except Exception as error:  # noqa: BLE001
                 raise SpeechUnavailable(f"Transcription failed: {error}") from error
