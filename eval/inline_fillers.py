@@ -15,6 +15,7 @@ found / written and precision found / listed. This is how a person checks the re
 count ("it says 1 filler; I said 3").
 
     python eval/inline_fillers.py           # settings: default (the app), prompt, v1_prompt
+    python eval/inline_fillers.py --dev default prompt    # one half, chosen settings
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ def listed_fillers(data: bytes, setting: str) -> int:
 
 
 def main() -> None:
+    halves = [h for h in ("dev", "test") if f"--{h}" in sys.argv] or ["dev", "test"]
     settings = [a for a in sys.argv[1:] if not a.startswith("-")] or [
         speech.DEFAULT_SETTING,
         "prompt",
@@ -109,6 +111,8 @@ def main() -> None:
     ]
     for setting in settings:
         for half, scripts in (("dev", SCRIPTS[:DEV]), ("test", SCRIPTS[DEV:])):
+            if half not in halves:
+                continue
             offset = 0 if half == "dev" else DEV
             written = listed = found = 0
             began = time.perf_counter()

@@ -40,7 +40,7 @@ Floats = npt.NDArray[np.float64]
 
 MODEL_FILE = MODELS_DIR / "hesitations.json"
 # Written by scripts/train_hesitations.py; checked before the model is used.
-MODEL_SHA256 = "69fdcc65a1f37192af2007d8d6bcbecfdbc41b96cc216577e0d115c015b5aa62"
+MODEL_SHA256 = "f8ac2b67d345ada6bcfbc21442cacac11e7857f161e80c0228b689bf3d530137"
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,11 @@ Fillers
     practice report decides from their neighbours (and the pauses around them) whether
     they are fillers. Measured by ``bench/speech.py`` (the bench's own clips) and
     ``eval/spoken_fillers.py`` (a generated set of eight voices, leave one voice out).
-    The filler prompt that used to coax fillers out of Whisper is gone from the default:
-    in silence it came back as the transcript.
+    Whisper is also given a prompt full of fillers (``FILLER_PROMPT``), which makes it
+    write the hesitations it hears; before VAD that prompt came back as the transcript of
+    a silent recording, but silence is no longer decoded and an echo of it is dropped.
+    Measured on fillers said inline as a voice says them when they are written into the
+    text (``eval/inline_fillers.py``).
 
 Chunked transcription
     The browser's MediaRecorder sends webm/opus pieces every 3 s; only the first one
@@ -586,7 +589,14 @@ SETTINGS: dict[str, Decoding] = {
     "prompt_vad_only": Decoding(
         {"beam_size": 5, "initial_prompt": FILLER_PROMPT}, hesitations=False
     ),
-    "default": Decoding({"beam_size": 5}, short_context=SHORT_CONTEXT),
+    # The filler prompt shows Whisper that hesitations are written down: fillers said
+    # inline, as a voice says "Um, I think", went from 0.75 to 0.93 of those listed
+    # (eval/inline_fillers.py, test half). Silence never reaches Whisper (VAD), and a
+    # segment that only repeats the prompt is dropped, so the prompt cannot come back.
+    "default": Decoding(
+        {"beam_size": 5, "initial_prompt": FILLER_PROMPT}, short_context=SHORT_CONTEXT
+    ),
+    "no_prompt": Decoding({"beam_size": 5}, short_context=SHORT_CONTEXT),
     "full_context": Decoding({"beam_size": 5}),
     "prompt": Decoding({"beam_size": 5, "initial_prompt": FILLER_PROMPT}),
     "greedy": Decoding({"beam_size": 1}),
@@ -681,8 +691,8 @@ def _recognise(
         # (seen with a prompt) would otherwise decode 448 tokens and hold up the next one.
         options["max_new_tokens"] = int(TOKENS_PER_SECOND * audio.size / SAMPLE_RATE) + 10
     context_words = _words_of(context)
-    if context_words and "initial_prompt" not in options:
-        options["initial_prompt"] = context
+    if context_words:  # the words said just before, after any filler prompt
+        options["initial_prompt"] = f"{options.get('initial_prompt', '')} {context}".strip()
     seconds = round(audio.size / SAMPLE_RATE, 3)
     probabilities = speech_probabilities(audio) if decoding.vad else None
     if probabilities is not None:
