@@ -309,6 +309,7 @@ def main() -> None:
     hesitation_only = {name: Tally() for name in pipelines}
     unseen = {name: Tally() for name in pipelines}
     inline = {name: Tally() for name in pipelines}  # fillers said at the voice's pace
+    drawn = {name: Tally() for name in pipelines}  # drawn out, between pauses
     errors = {name: [0, 0] for name in pipelines}
     timing: dict[str, list[float]] = {name: [] for name in pipelines}
     today = next(n for n, s in SETTING_OF.items() if s == speech.DEFAULT_SETTING)
@@ -336,8 +337,7 @@ def main() -> None:
                 hesitation_only[name].add(score(clip, listed, only=HESITATION_KINDS))
                 if held not in DEV_VOICES:
                     unseen[name].add(tally)
-                if is_inline(clip):
-                    inline[name].add(tally)
+                (inline if is_inline(clip) else drawn)[name].add(tally)
                 e, n = word_errors(clip.reference, " ".join(w.text for w in words))
                 errors[name][0] += e
                 errors[name][1] += n
@@ -365,6 +365,8 @@ def main() -> None:
         print(f"FIGURE spoken_filler_precision_lovo{label} {pipelines[name].precision:.3f} ratio")
         print(f"FIGURE spoken_filler_recall_unseen{label} {unseen[name].recall:.3f} ratio")
         print(f"FIGURE spoken_filler_precision_unseen{label} {unseen[name].precision:.3f} ratio")
+        print(f"FIGURE spoken_filler_recall_drawn_out{label} {drawn[name].recall:.3f} ratio")
+        print(f"FIGURE spoken_filler_precision_drawn_out{label} {drawn[name].precision:.3f} ratio")
         print(f"FIGURE spoken_filler_recall_inline{label} {inline[name].recall:.3f} ratio")
         print(f"FIGURE spoken_filler_precision_inline{label} {inline[name].precision:.3f} ratio")
         print(f"FIGURE spoken_fillers_on_coughs_breaths{label} {pipelines[name].on_sounds} count")
