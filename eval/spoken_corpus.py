@@ -90,6 +90,20 @@ SCRIPTS: tuple[str, ...] = (
     "the new territories, {um} and we kept nine of our ten best people.",
 )
 
+# Fillers said at the voice's own pace, inside the sentence, as a voice says them when
+# they are written into the text ("Um, I think"): shorter and closer to the words than the
+# drawn-out ones above, and harder to hear.
+INLINE_SCRIPTS: tuple[str, ...] = (
+    "{um} A client once came in with a colour that had gone green. {uh} I stayed calm, "
+    "asked what products she had used, {like} at home, and fixed it in two sessions.",
+    "{so} on my first fire call I froze for a second. {er} My crew leader gave me one "
+    "task, {um} holding the hose line, and {you know} after that I always did the same.",
+    "{erm} Families come to us at their worst moments. {hmm} I listen first, {uh} write "
+    "down what they need, and {so} we agree on the next step together.",
+    "{uh} A doctor prescribed a dose ten times too high. {um} I called her before the "
+    "patient left, {er} she corrected it, and {like} we both thanked the technician.",
+)
+
 
 @dataclass(frozen=True)
 class Voice:
@@ -206,8 +220,13 @@ def _say(voice: Voice, speed: float, text: str) -> np.ndarray:
     return _trim(_espeak(text, voice.variant, speed))
 
 
-def _hesitation(voice: Voice, speed: float, kind: str, rng: random.Random) -> np.ndarray:
-    """A drawn-out hesitation: 0.25 to 1.1 s, as people say them."""
+def _hesitation(
+    voice: Voice, speed: float, kind: str, rng: random.Random, *, inline: bool = False
+) -> np.ndarray:
+    """A drawn-out hesitation: 0.25 to 1.1 s, as people say them; ``inline``: the word
+    said at the voice's pace, as written ("Um,")."""
+    if inline:
+        return _say(voice, speed, kind.capitalize() + ",")
     forms = _PIPER_HESITATION[kind] if voice.engine == "piper" else _ESPEAK_HESITATION[kind]
     form = rng.choice(forms)
     stretch = rng.uniform(1.6, 4.0)
@@ -318,7 +337,9 @@ def to_webm(audio: np.ndarray) -> bytes:
 _PIECE = re.compile(r"(\{[^}]+\}|\[[a-z]+\]|<[0-9.]+>)")
 
 
-def render(script: str, voice: Voice, speed: float, seed: int) -> tuple[np.ndarray, Clip]:
+def render(
+    script: str, voice: Voice, speed: float, seed: int, *, inline: bool = False
+) -> tuple[np.ndarray, Clip]:
     rng = random.Random(seed)
     pieces: list[np.ndarray] = [np.zeros(int(LEAD * RATE), dtype=np.float32)]
     clip = Clip(id="", key="", voice=voice.name, speed=speed, snr=None, path="", reference="")
@@ -342,7 +363,7 @@ def render(script: str, voice: Voice, speed: float, seed: int) -> tuple[np.ndarr
         if part.startswith("{"):
             kind = part[1:-1]
             if kind in HESITATIONS:
-                start, end = add(_hesitation(voice, speed, kind, rng))
+                start, end = add(_hesitation(voice, speed, kind, rng, inline=inline))
                 said.append(kind)
             else:
                 start, end = add(_say(voice, speed, kind.capitalize() + ","))
@@ -378,7 +399,9 @@ def build(*, quiet: bool = False) -> list[Clip]:
     folder.mkdir(parents=True, exist_ok=True)
     clips: list[Clip] = []
     for v_index, voice in enumerate(VOICES):
-        for s_index, script in enumerate(SCRIPTS):
+        scripts = [(f"{i:02d}", script, False) for i, script in enumerate(SCRIPTS)]
+        scripts += [(f"i{i}", script, True) for i, script in enumerate(INLINE_SCRIPTS)]
+        for s_index, (name, script, inline) in enumerate(scripts):
             speed = voice.speeds[s_index % len(voice.speeds)]
             snr = NOISES[(s_index + v_index) % len(NOISES)]
             seed = v_index * 1000 + s_index
@@ -387,10 +410,10 @@ def build(*, quiet: bool = False) -> list[Clip]:
             if labels.is_file():
                 clips.append(_clip_from_json(json.loads(labels.read_text())))
                 continue
-            audio, clip = render(script, voice, speed, seed)
+            audio, clip = render(script, voice, speed, seed, inline=inline)
             if snr is not None:
                 audio = add_noise(audio, snr, seed)
-            clip.id = f"{voice.name}-{s_index:02d}"
+            clip.id = f"{voice.name}-{name}"
             clip.key = key
             clip.snr = snr
             clip.path = f"clips/{key}.webm"

@@ -32,6 +32,8 @@ from secondround.engine.practice import (  # noqa: E402
 def main() -> None:
     rows = []
     for clip in corpus.build(quiet=True):
+        if spoken_fillers.is_inline(clip):  # scored only, as in the evaluation
+            continue
         audio = speech.decode(clip.audio())
         heard = spoken_fillers.recognised(clip, spoken_fillers.WHISPER)
         probabilities = speech.speech_probabilities(audio)

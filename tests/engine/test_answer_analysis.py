@@ -72,6 +72,11 @@ def padded(text: str, n: int) -> str:
         ("Basically I actually literally rewrote it.", ["basically", "actually", "literally"]),
         ("The mm-hmm and uh-huh are backchannels.", []),
         ("The summary read umbrella and hummus.", []),
+        # how Whisper spells a hesitation it does write down
+        ("Hum? The busiest night was a Saturday.", ["hmm"]),
+        ("Ah, the oven failed at six.", ["uh"]),
+        ("Urm, I suggested we group orders.", ["erm"]),
+        ("We hummed and the ahead team left.", []),
     ],
 )
 def test_fillers(text: str, expected: list[str]) -> None:

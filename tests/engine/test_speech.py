@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import wave
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -248,6 +249,42 @@ def test_the_prompt_coming_back_is_dropped(text: str, echo: bool) -> None:
 def test_the_words_before_a_window_coming_back_are_dropped(text: str, echo: bool) -> None:
     context = speech._words_of("Um, I led the move to the new warehouse and we shipped on time.")
     assert speech._echoes_prompt(text, context) is echo
+
+
+def _segment(text: str, times: list[tuple[float, float]]) -> SimpleNamespace:
+    words = [
+        SimpleNamespace(word=w, start=a, end=b, probability=0.9)
+        for w, (a, b) in zip(text.split(), times, strict=True)
+    ]
+    return SimpleNamespace(
+        text=text, words=words, no_speech_prob=0.0, avg_logprob=-0.2, compression_ratio=1.2
+    )
+
+
+def test_a_repeated_or_squeezed_segment_is_dropped() -> None:
+    said = _segment("At the end of the quarter", [(0.1 * i, 0.1 * i + 0.1) for i in range(6)])
+    again = _segment(
+        "At the end of the quarter", [(3.0 + 0.1 * i, 3.1 + 0.1 * i) for i in range(6)]
+    )
+    squeezed = _segment("the accounts did not balance", [(8.3, 8.3)] * 4 + [(8.3, 8.32)])
+    placed = _segment(
+        "the accounts did not balance", [(1.0 + 0.2 * i, 1.2 + 0.2 * i) for i in range(5)]
+    )
+    kept = speech._kept_words([said, again, squeezed, placed], ())
+    assert [w.word for w in kept] == [
+        "At",
+        "the",
+        "end",
+        "of",
+        "the",
+        "quarter",
+        "the",
+        "accounts",
+        "did",
+        "not",
+        "balance",
+    ]
+    assert kept[-1].start == pytest.approx(1.8)
 
 
 @pytest.mark.parametrize(

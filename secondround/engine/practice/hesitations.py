@@ -40,7 +40,7 @@ Floats = npt.NDArray[np.float64]
 
 MODEL_FILE = MODELS_DIR / "hesitations.json"
 # Written by scripts/train_hesitations.py; checked before the model is used.
-MODEL_SHA256 = "69fdcc65a1f37192af2007d8d6bcbecfdbc41b96cc216577e0d115c015b5aa62"
+MODEL_SHA256 = "f8ac2b67d345ada6bcfbc21442cacac11e7857f161e80c0228b689bf3d530137"
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ class Word:
 
 
 # How recognisers spell a hesitation: um, umm, uh, uhm, er, err, erm, hmm, hm, mm.
-_HESITATION_SPELLING = re.compile(r"^(?:u+[hm]+|e+r+m*|h+m+|m{2,}|a+h+|e+h+)$")
+_HESITATION_SPELLING = re.compile(r"^(?:u+[hm]+|u+r+m+|e+r+m*|e+h+m*|h+u*m+|m{2,}|a+h+)$")
 
 
 def _clean(text: str) -> str:

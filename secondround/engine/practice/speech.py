@@ -31,8 +31,11 @@ Fillers
     practice report decides from their neighbours (and the pauses around them) whether
     they are fillers. Measured by ``bench/speech.py`` (the bench's own clips) and
     ``eval/spoken_fillers.py`` (a generated set of eight voices, leave one voice out).
-    The filler prompt that used to coax fillers out of Whisper is gone from the default:
-    in silence it came back as the transcript.
+    Whisper is also given a prompt full of fillers (``FILLER_PROMPT``), which makes it
+    write the hesitations it hears; before VAD that prompt came back as the transcript of
+    a silent recording, but silence is no longer decoded and an echo of it is dropped.
+    Measured on fillers said inline as a voice says them when they are written into the
+    text (``eval/inline_fillers.py``).
 
 Chunked transcription
     The browser's MediaRecorder sends webm/opus pieces every 3 s; only the first one
@@ -43,7 +46,9 @@ Chunked transcription
     fallback (0.5) instead of five, and with the last 30 words already committed as
     Whisper's prompt (a window heard without its sentence loses words: on the generated
     voices of eval/spoken_fillers.py, main's 3-second windows without it had a word error rate
-    of 0.39 against 0.23 for the whole file; 6-second windows with it, 0.30). When the answer
+    of 0.39 against 0.23 for the whole file; 6-second windows with it, 0.30). A window is
+    never given more tokens than a fast speaker says in it, so one that starts to loop
+    cannot hold up the next (one took 20 s without this cap). When the answer
     ends only that tail is left to transcribe, and a window that short is encoded with 10 s
     of context instead of Whisper's 30 s: the encoder was most of the wait after stop.
 
@@ -90,7 +95,25 @@ MODEL_FOLDER = f"whisper-base-{MODEL_SHA256[:12]}"
 
 # Measured in bench/speech.py: this prompt keeps the most fillers without hurting WER.
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
-FILLER_WORDS = frozenset({"um", "umm", "uh", "uhh", "uhm", "erm", "er", "hmm", "hm", "mm", "ah"})
+FILLER_WORDS = frozenset(
+    {
+        "um",
+        "umm",
+        "uh",
+        "uhh",
+        "uhm",
+        "erm",
+        "er",
+        "hmm",
+        "hm",
+        "mm",
+        "ah",
+        "eh",
+        "ehm",
+        "urm",
+        "hum",
+    }
+)
 
 Audio = npt.NDArray[np.float32]
 
@@ -556,6 +579,7 @@ class Decoding:
 
 # Measured in bench/speech.py and eval/spoken_fillers.py (see the module docstring).
 SHORT_CONTEXT = 10.0
+TOKENS_PER_SECOND = 8  # 200 words a minute is about 4 tokens a second
 SETTINGS: dict[str, Decoding] = {
     # Before VAD and the audio hesitations: the filler prompt on the whole recording.
     "v1_prompt": Decoding(
@@ -565,7 +589,14 @@ SETTINGS: dict[str, Decoding] = {
     "prompt_vad_only": Decoding(
         {"beam_size": 5, "initial_prompt": FILLER_PROMPT}, hesitations=False
     ),
-    "default": Decoding({"beam_size": 5}, short_context=SHORT_CONTEXT),
+    # The filler prompt shows Whisper that hesitations are written down: fillers said
+    # inline, as a voice says "Um, I think", went from 0.75 to 0.93 of those listed
+    # (eval/inline_fillers.py, test half). Silence never reaches Whisper (VAD), and a
+    # segment that only repeats the prompt is dropped, so the prompt cannot come back.
+    "default": Decoding(
+        {"beam_size": 5, "initial_prompt": FILLER_PROMPT}, short_context=SHORT_CONTEXT
+    ),
+    "no_prompt": Decoding({"beam_size": 5}, short_context=SHORT_CONTEXT),
     "full_context": Decoding({"beam_size": 5}),
     "prompt": Decoding({"beam_size": 5, "initial_prompt": FILLER_PROMPT}),
     "greedy": Decoding({"beam_size": 1}),
@@ -576,6 +607,7 @@ DEFAULT_SETTING = "default"
 NO_SPEECH_PROBABILITY = 0.6
 LOW_LOG_PROBABILITY = -1.0
 LOOPING_COMPRESSION = 2.4
+MIN_WORD_SECONDS = 0.02
 
 
 def is_filler(word: str) -> bool:
@@ -607,6 +639,30 @@ def _keep_segment(segment: Any, context: Sequence[str] = ()) -> bool:
     return not _echoes_prompt(str(segment.text)) and not _echoes_prompt(str(segment.text), context)
 
 
+def _squeezed(segment: Any) -> bool:
+    """Most of a segment's words have no length: Whisper ran out of audio to place them on
+    (seen at the end of a clip, where it repeats the whole answer at one instant)."""
+    words = list(segment.words or [])
+    flat = sum(1 for w in words if float(w.end) - float(w.start) < MIN_WORD_SECONDS)
+    return len(words) >= 3 and flat * 2 > len(words)
+
+
+def _kept_words(segments: Any, context: Sequence[str]) -> list[Any]:
+    """The words of the segments worth keeping: not silent, looping, an echo of the prompt,
+    squeezed into no time, or a repeat of a segment already kept."""
+    kept: list[Any] = []
+    said: set[str] = set()
+    for segment in segments:
+        text = " ".join(_words_of(str(segment.text)))
+        if not _keep_segment(segment, context) or _squeezed(segment):
+            continue
+        if len(text.split()) >= 3 and text in said:
+            continue
+        said.add(text)
+        kept.extend(segment.words or [])
+    return kept
+
+
 def _context_frames(seconds: float, short_context: float | None) -> int:
     """Encoder frames for speech this long: the short context when it holds the speech
     with a second of silence after it, else Whisper's 30 s. Even: the encoder halves it."""
@@ -631,9 +687,12 @@ def _recognise(
     options = dict(decoding.whisper)
     if not fallback:  # a short window: at most one retry instead of five
         options["temperature"] = (0.0, 0.5)
+        # and no more text than a fast speaker says in it: a window that starts to loop
+        # (seen with a prompt) would otherwise decode 448 tokens and hold up the next one.
+        options["max_new_tokens"] = int(TOKENS_PER_SECOND * audio.size / SAMPLE_RATE) + 10
     context_words = _words_of(context)
-    if context_words and "initial_prompt" not in options:
-        options["initial_prompt"] = context
+    if context_words:  # the words said just before, after any filler prompt
+        options["initial_prompt"] = f"{options.get('initial_prompt', '')} {context}".strip()
     seconds = round(audio.size / SAMPLE_RATE, 3)
     probabilities = speech_probabilities(audio) if decoding.vad else None
     if probabilities is not None:
@@ -656,9 +715,7 @@ def _recognise(
                     condition_on_previous_text=True,
                     **options,
                 )
-                raw = [
-                    w for s in segments if _keep_segment(s, context_words) for w in (s.words or [])
-                ]
+                raw = _kept_words(segments, context_words)
                 detected = str(info.language)
             except Exception as error:  # noqa: BLE001
                 raise SpeechUnavailable(f"Transcription failed: {error}") from error
@@ -761,6 +818,10 @@ def _quiet_point(audio: Audio, low: float, high: float) -> float:
 
 HOLD = 0.6  # seconds before a window's end whose words wait for the next window
 CONTEXT_WORDS = 30  # words said before a window that Whisper is given as its prompt
+# A window every 3 s of new speech (4 s with the guard): at stop at most one piece and the
+# guard are left. bench/speech.py, quiet 2 cores, 3 runs each: report after stop 0.52 s
+# against 0.76 s with 5 s, word error rate 0.035 against 0.040.
+MIN_NEW_SECONDS = 3.0
 CONTEXT_GAP = 10.0  # seconds: after a longer silence a window starts afresh
 
 
@@ -784,7 +845,7 @@ class IncrementalTranscriber:
         self,
         *,
         guard: float = 1.0,
-        min_new: float = 5.0,
+        min_new: float = MIN_NEW_SECONDS,
         language: str | None = LANGUAGE,
         setting: str = DEFAULT_SETTING,
         max_seconds: float = MAX_SECONDS,
