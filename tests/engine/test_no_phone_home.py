@@ -36,7 +36,9 @@ skill_tagger.tag_spans("Experience with Python and SQL is required.")
 clip = speech.speak({QUESTION!r}, engine="piper")  # the reading voice
 heard = speech.transcribe(clip)  # Silero VAD, Whisper and the hesitation model
 print("heard:", heard.text)
-assert "team" in heard.text.lower(), heard.text
+# Piper's voice varies from run to run (its noise is random): about 1 in 8 "led a team"
+# comes back as "let a teen", with or without the filler prompt; "change" always comes.
+assert "difficult change" in heard.text.lower(), heard.text
 time.sleep(max(0.0, {LINGER_SECONDS} - (time.monotonic() - started)))
 """
 
