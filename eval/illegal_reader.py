@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -25,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
+from at_revision import run_at  # noqa: E402
 from question_sets import labelled_questions  # noqa: E402
 
 FIRST_NEW = 509  # qc-0509 onwards were not read when the reader was written
@@ -66,28 +65,12 @@ def report(name: str, rows: list[dict], flags: list[bool], members: list[int]) -
 
 def baseline_flags(revision: str, texts: list[str]) -> list[bool]:
     """The reader at `revision`, from a git worktree in a separate process."""
-    folder = Path(subprocess.check_output(["mktemp", "-d"], text=True).strip()) / "tree"
-    subprocess.run(
-        ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(folder), revision],
-        check=True,
+    code = (
+        "import json\n"
+        "from secondround.engine.questions.illegal_questions import reading\n"
+        "print(json.dumps([reading(t).illegal for t in json.load(sys.stdin)]))\n"
     )
-    try:
-        code = (
-            "import json,sys\n"
-            f"sys.path.insert(0, {str(folder)!r})\n"
-            "from secondround.engine.questions.illegal_questions import reading\n"
-            "print(json.dumps([reading(t).illegal for t in json.load(sys.stdin)]))\n"
-        )
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            input=json.dumps(texts),
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return [bool(x) for x in json.loads(result.stdout.strip().splitlines()[-1])]
-    finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder)])
+    return [bool(x) for x in run_at(revision, code, texts)]
 
 
 def main() -> None:

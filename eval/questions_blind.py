@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from at_revision import run_at  # noqa: E402
 
 BLIND = ROOT / "eval" / "blind" / "questions" / "questions.jsonl"
 DEFAULT_BASELINE = "4faaf90"
@@ -42,29 +44,13 @@ def figures(name: str, rows: list[dict], kinds: list[str], competencies: list[st
 
 def baseline(revision: str, texts: list[str]) -> tuple[list[str], list[str]]:
     """Classify with the engine at `revision`, in a separate process from a git worktree."""
-    folder = Path(subprocess.check_output(["mktemp", "-d"], text=True).strip()) / "tree"
-    subprocess.run(
-        ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(folder), revision],
-        check=True,
+    code = (
+        "import json\n"
+        "from secondround.engine.questions.classify import classify_question\n"
+        "out=[classify_question(t) for t in json.load(sys.stdin)]\n"
+        "print(json.dumps([[c.kind, c.competency] for c in out]))\n"
     )
-    try:
-        code = (
-            "import json,sys\n"
-            f"sys.path.insert(0, {str(folder)!r})\n"
-            "from secondround.engine.questions.classify import classify_question\n"
-            "out=[classify_question(t) for t in json.load(sys.stdin)]\n"
-            "print(json.dumps([[c.kind, c.competency] for c in out]))\n"
-        )
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            input=json.dumps(texts),
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        pairs = json.loads(result.stdout.strip().splitlines()[-1])
-    finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder)])
+    pairs = run_at(revision, code, texts)
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 

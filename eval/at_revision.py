@@ -1,0 +1,32 @@
+"""Run a piece of the engine as it was at another revision, for a baseline in the same run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_at(revision: str, code: str, payload: Any) -> Any:
+    """``code`` run in a separate process on a git worktree of ``revision``: it reads
+    ``payload`` as JSON on stdin and prints its answer as JSON on its last line."""
+    folder = Path(subprocess.check_output(["mktemp", "-d"], text=True).strip()) / "tree"
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(folder), revision],
+        check=True,
+    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", f"import sys\nsys.path.insert(0, {str(folder)!r})\n{code}"],
+            input=json.dumps(payload),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return json.loads(result.stdout.strip().splitlines()[-1])
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder)])
