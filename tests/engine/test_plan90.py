@@ -298,6 +298,28 @@ def test_deterministic(occupation):
             "Administer and titrate cardiac drips (diltiazem, heparin) per protocol",
             "Administer and titrate cardiac drips per protocol",
         ),
+        # A noun-phrase duty says what the person will take on; a schedule tail is no goal.
+        ("Responsible for month-end close", "Own month-end close"),
+        ("The weekly rota", "Own the weekly rota"),
+        (
+            "Medication administration and titration of cardiac drips",
+            "Take on medication administration and titration of cardiac drips",
+        ),
+        (
+            "MIG (GMAW) and flux-cored (FCAW) welding in all positions; stick welding on repairs",
+            "Take on MIG and flux-cored welding in all positions",
+        ),
+        (
+            "You'll work from shop drawings in our workshop, 5 x 10 hr days",
+            "Work from shop drawings in the workshop",
+        ),
+        ("Staff the reception desk, evenings and some weekends", "Staff the reception desk"),
+        (
+            "Supervise 4-6 agents per shift; coach, schedule and train new hires",
+            "Supervise 4-6 agents per shift; coach, schedule and train new hires",
+        ),
+        ("Excellent communication skills", ""),  # a requirement, not a duty
+        ("Knowledge of HACCP", ""),
         ("", ""),
     ],
 )
@@ -314,4 +336,5 @@ def test_duplicate_debrief_entries_are_merged():
         terms=["phonics", "Phonics"],
     )
     assert plan.phases[0].goals[0].text == "Meet Mrs Patel one-to-one"
-    assert plan.phases[0].goals[1].text == "Learn the systems and terms I heard in round 1: phonics"
+    learn = plan.phases[0].goals[1].text
+    assert learn == "Learn the systems and terms that came up so far: phonics"

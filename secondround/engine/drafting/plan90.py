@@ -24,7 +24,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from secondround.engine.nlp import phrasing
+from secondround.engine.nlp import entities, phrasing
 from secondround.engine.nlp.action_verbs import verb_base
 from secondround.engine.nlp.phrasing import Voice
 
@@ -153,10 +153,15 @@ DUTY_PREFIX = re.compile(
     r"(?:responsible|accountable)\s+for|tasked\s+with|in\s+charge\s+of|expected\s+to)?\s*",
     re.IGNORECASE,
 )
+OWNED_PREFIX = re.compile(r"responsible|accountable|in\s+charge", re.IGNORECASE)
 # A duty that starts with a noun phrase ("The weekly rota") becomes "Own the weekly rota".
 NOUN_OPENERS = _words(
     "the a an all any our your their its each every daily weekly monthly annual end "
     "day-to-day overall"
+)
+REQUIREMENT_HEADS = _words(
+    "skill skills experience knowledge ability abilities degree qualification qualifications "
+    "certificate certification licence license understanding proficiency background"
 )
 DEPENDENT_WORDS = _words(
     "and or the a an of to with for in on by at from as that which who including such"
@@ -281,16 +286,27 @@ def duty_goal(duty: str) -> str:
     Never cut mid-phrase: a bracketed aside goes ("(diltiazem, heparin, amiodarone)"),
     the rest stays whole."""
     text = _tidy(duty).rstrip(".;:!")
-    text = DUTY_PREFIX.sub("", text, count=1).strip()
-    text = re.sub(r"\s*\([^()]*\)", "", text).strip()
+    prefix = DUTY_PREFIX.match(text)
+    owned = bool(prefix and OWNED_PREFIX.search(prefix.group(0)))
+    text = text[prefix.end() :].strip() if prefix else text
+    text = _without_schedule(re.sub(r"\s*\([^()]*\)", "", text).strip())
     if not text:
         return ""
+    if owned and not text.split(" ")[0].casefold().endswith("ing"):
+        # "Responsible for month-end close": a noun phrase, whatever the tagger says
+        return "Own " + _decapitalise(_first_part(text))
     piece = phrasing.read(text)
     if not piece.usable or piece.form is phrasing.Form.CLAUSE:
         return ""  # not a duty: a sentence, a pronoun, another language
     base = phrasing.duty_phrase(text)
     if base:
         text = base
+    elif piece.form is phrasing.Form.NOUN and text.split(" ")[0].lower() not in NOUN_OPENERS:
+        head = re.split(r"\s+(?:of|in|with|for)\s+", _first_part(text), maxsplit=1)[0]
+        if head.split(" ")[-1].casefold() in REQUIREMENT_HEADS:
+            return ""  # "Excellent communication skills": what they ask for, not a duty
+        # "Medication administration and titration of drips": what the person will do
+        return "Take on " + _decapitalise(_first_part(text))
     else:
         words = text.split(" ")
         index = 0
@@ -309,6 +325,7 @@ def duty_goal(duty: str) -> str:
             else:
                 break
         if verb_base(words[0].rstrip(",")) is None and words[0].lower() in NOUN_OPENERS:
+            words[0] = words[0].lower()
             words.insert(0, "own")
         text = " ".join(words)
     text = re.sub(r"\b(?:your|our)\b", "the", text)
@@ -345,7 +362,7 @@ def _learn_goals(
     if heard:
         goals.append(
             PlanGoal(
-                f"Learn the systems and terms I heard in round 1: {_listing(heard, MAX_TERMS)}",
+                f"Learn the systems and terms that came up so far: {_listing(heard, MAX_TERMS)}",
                 "access to each system by week 2; can explain each term to a new colleague",
                 DEBRIEF,
             )
@@ -621,6 +638,22 @@ def _shorten(text: str, limit: int = MAX_GOAL_CHARS, *, clauses: bool = True) ->
     while len(words) > 1 and words[-1].lower().strip(",;:") in DEPENDENT_WORDS:
         words.pop()
     return " ".join(words).rstrip(",;:-–— ") + "…"
+
+
+def _without_schedule(text: str) -> str:
+    """ "Work from shop drawings in the workshop, 5 x 10 hr days" -> "Work from shop
+    drawings in the workshop": when the work happens is not part of the goal."""
+    while ", " in text:
+        head, tail = text.rsplit(", ", 1)
+        if not entities.is_schedule(tail):
+            break
+        text = head.rstrip(",; ")
+    return text
+
+
+def _first_part(text: str) -> str:
+    """ "MIG welding in all positions; stick welding on site repairs" -> its first part."""
+    return text.split("; ", 1)[0].strip()
 
 
 def _capitalise(text: str) -> str:

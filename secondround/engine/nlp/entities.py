@@ -34,6 +34,7 @@ __all__ = [
     "EntityIndex",
     "Kind",
     "entity_index",
+    "is_schedule",
     "kind_of_text",
     "noun_shaped",
     "SLOT_KINDS",
@@ -124,8 +125,14 @@ SCHEDULE = re.compile(
     r"rotation|rotating|overtime|hours?|schedule|self[- ]?scheduling|full[- ]time|"
     r"part[- ]time|per\s+diem|12[- ]hour|8[- ]hour|every\s+(?:other|third|second)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|travel\s+required|"
-    r"availability)\b",
+    r"availability|hrs?|evenings?|(?:a|per)\s+(?:week|fortnight)|fortnightly|rota|"
+    r"\d+\s*(?:x|×)\s*\d+)\b",
     re.IGNORECASE,
+)
+# Words that may sit between schedule words: "evenings and some weekends", "days or nights".
+SCHEDULE_GLUE = word_set(
+    "and or some most occasional occasionally alternate alternating including inc incl "
+    "the a per on of to x × every other second third day days week weeks month"
 )
 TRAITS = word_set(
     "detail-oriented self-motivated motivated flexible reliable dependable punctual "
@@ -422,6 +429,18 @@ def _body_name(text: str) -> bool:
         len(words) >= 2
         and all(w[:1].isupper() for w in words if w.isalpha())
         and words[-1].casefold() in ORGANISATION_HEADS
+    )
+
+
+def is_schedule(text: str) -> bool:
+    """Only when the work happens: "5 x 10 hr days", "evenings and some weekends" (and not
+    "schedule and train new hires", whose verbs make it a duty)."""
+    words = re.findall(r"[\w×/-]+", text.casefold())
+    schedule = [w for w in words if SCHEDULE.fullmatch(w) or w.isdigit()]
+    return (
+        bool(schedule)
+        and all(SCHEDULE.fullmatch(w) or w.isdigit() or w in SCHEDULE_GLUE for w in words)
+        and not all(w in SCHEDULE_GLUE or w.isdigit() for w in words)
     )
 
 

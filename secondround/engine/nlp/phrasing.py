@@ -210,6 +210,7 @@ MASS_SUFFIXES = ("ance", "ence", "ing", "ity", "ness", "ics", "ogy", "work", "wa
 # A headline's predicate after its noun: "float pool overused", "revenue flat".
 PREDICATE_PREPS = word_set("below above behind under over up down around")
 # What a headline's "over"/"under" is measured against: "40 hours over budget".
+CHANGE_SINCE = word_set("this last since again lately recently from on yoy year-on-year sharply")
 BENCHMARKS = word_set("budget target plan average benchmark goal forecast national quota")
 DETERMINER_LIKE = word_set(
     "the a an my your his her their our its this that these those each every some any no "
@@ -773,6 +774,11 @@ def _headline(tokens: list[Any]) -> Piece | None:
                     or any(t.lower_ in BENCHMARKS for t in tokens[index + 1 :])
                 )
             )
+            # "loyalty sign-ups down this year", "census up again", "referrals down"
+            or (
+                token.lower_ in {"up", "down"}
+                and (index + 1 == len(tokens) or tokens[index + 1].lower_ in CHANGE_SINCE)
+            )
         ):
             doc = token.doc
             subject = doc[tokens[0].i : tokens[index - 1].i + 1].text
@@ -828,7 +834,14 @@ def plural(noun: str) -> bool:
         return False
     # "cost and service improvements": the head stops at "and", the phrase's root does not.
     root = next((t for t in tokens if t.dep_ == "ROOT"), None)
-    return root is not None and root.i == tokens[-1].i and root.tag_ in {"NNS", "NNPS"}
+    if root is None:
+        return False
+    # "the busy classroom and 2 kids with high needs": two things, whatever each one is
+    if any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in root.children) and any(
+        c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in root.children
+    ):
+        return True
+    return root.i == tokens[-1].i and root.tag_ in {"NNS", "NNPS"}
 
 
 # --------------------------------------------------------------------------------------
