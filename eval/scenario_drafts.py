@@ -43,13 +43,20 @@ TEST = ("public_sector", "hospitality", "trades")
 # changed anything, and never tuned on: eval/scenarios_heldout/.
 HELDOUT_DIR = PACKS.parent / "scenarios_heldout"
 HELDOUT = ("welding", "primary", "front_desk", "junior_accounting")
+# Four more, in occupations and countries no other pack covers, labelled (slot_labels.csv
+# beside them) before any drafter ran on them: eval/scenarios_fresh/.
+FRESH_DIR = PACKS.parent / "scenarios_fresh"
+FRESH = ("pharmacy", "social_work", "sous_chef", "physio")
 
 
 def pack_path(slug: str) -> Path:
-    return (HELDOUT_DIR if slug in HELDOUT else PACKS) / f"{slug}.json"
+    folder = HELDOUT_DIR if slug in HELDOUT else FRESH_DIR if slug in FRESH else PACKS
+    return folder / f"{slug}.json"
 
 
 def split_of(slug: str) -> str:
+    if slug in FRESH:
+        return "fresh"
     return "dev" if slug in DEV else "heldout" if slug in HELDOUT else "test"
 
 
@@ -59,7 +66,7 @@ TODAY = date(2026, 12, 7)
 @dataclass(frozen=True)
 class PackDrafts:
     slug: str
-    split: str  # "dev" | "test"
+    split: str  # "dev" | "test" | "heldout" | "fresh"
     user_texts: tuple[str, ...]  # every string the user saved, for names and numbers
     names: tuple[str, ...]  # what the user saved as names
     competitors: tuple[str, ...]
@@ -179,7 +186,7 @@ def _debrief_lines(round_: Any) -> list[str]:
     return debrief.challenge_lines() if debrief else []
 
 
-def load_packs(slugs: tuple[str, ...] = DEV + TEST + HELDOUT) -> list[PackDrafts]:
+def load_packs(slugs: tuple[str, ...] = DEV + TEST + HELDOUT + FRESH) -> list[PackDrafts]:
     """Import each pack into a fresh database and draft every round after the first."""
     home = tempfile.mkdtemp(prefix="secondround-scenarios-")
     _setup(home)

@@ -15,7 +15,8 @@ decided). A slot is right when the labelled kind is one its template accepts.
 FIGURE slot_type_right_share: right slots / labelled slots of the nine dev and test packs
 (unlabelled fillers are counted and reported, never scored); _dev, _test and _heldout per
 split. The held-out packs (eval/scenarios_heldout/) are labelled in their own
-slot_labels.csv, written before the slot typing was tuned.
+slot_labels.csv, written before the slot typing was tuned; so are the fresh packs
+(eval/scenarios_fresh/, `_fresh`), labelled before any drafter ran on them.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ sys.path.insert(0, str(EVAL))
 if str(REPO_ROOT) not in sys.path:
     sys.path.append(str(REPO_ROOT))
 
-from scenario_drafts import DEV, HELDOUT, TEST, load_packs  # noqa: E402
+from scenario_drafts import DEV, FRESH, HELDOUT, TEST, load_packs  # noqa: E402
 
 DATA = REPO_ROOT / "secondround" / "data"
 AGREEMENT = {
@@ -74,6 +75,7 @@ def _templates() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
 LABEL_FILES = (
     EVAL / "scenarios" / "slot_labels.csv",
     EVAL / "scenarios_heldout" / "slot_labels.csv",
+    EVAL / "scenarios_fresh" / "slot_labels.csv",
 )
 
 
@@ -99,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     templates = _templates()
     labels = _labels()
     right = labelled = unlabelled = 0
-    by_split: dict[str, list[bool]] = {"dev": [], "test": [], "heldout": []}
-    for pack in load_packs(DEV + TEST + HELDOUT):
+    by_split: dict[str, list[bool]] = {"dev": [], "test": [], "heldout": [], "fresh": []}
+    for pack in load_packs(DEV + TEST + HELDOUT + FRESH):
         for drafts in pack.rounds:
             texts = [("bank", q["text"]) for q in drafts.get("bank", [])]
             texts += [("ask", q["text"]) for p in drafts.get("ask", []) for q in p["questions"]]
