@@ -181,14 +181,15 @@ def test_logistics_plan_names_the_challenges_topics():
         (
             "float pool overused",
             "Understand why the float pool is overused",
-            "Make a first improvement on the float pool",
+            # not a measure: "improvement on the float pool" would say nothing
+            "Make a first improvement on the challenge that the float pool is overused",
         ),
         ("high staff turnover", "Understand what drives high staff turnover", None),
         # A noun phrase and its predicate without "is": not "what drives BOPIS orders late".
         (
             "BOPIS orders late",
             "Understand why BOPIS orders are late",
-            "Make a first improvement on BOPIS orders",
+            "Make a first improvement on the challenge that BOPIS orders are late",
         ),
         (
             "upselling revenue flat",

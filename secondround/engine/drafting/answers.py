@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from secondround.engine.nlp import phrasing
+from secondround.engine.nlp.challenges import Challenge, Shape, read_challenge
 from secondround.engine.nlp.entities import EntityIndex, Kind, entity_index
 from secondround.engine.nlp.phrasing import Voice
 
@@ -117,14 +118,8 @@ TEMPLATES: dict[str, str] = {
         "I know you compete with {competitor}, so I paid attention to how {company} "
         "positions itself"
     ),
-    "term.one": (
-        "In our first conversation, {term} came up more than once, and I have read up on "
-        "how it fits into your work"
-    ),
-    "term.many": (
-        "In our first conversation, {term} came up more than once, and I have read up on "
-        "how they fit into your work"
-    ),
+    "term.one": "I have also read up on {term} and how it fits into your work",
+    "term.many": "I have also read up on {term} and how they fit into your work",
     "challenge.lead": "I also took away that {challenge}",
     "challenge.and": ", and that ",
     "value.one": "I was also drawn to one of your values, {value}",
@@ -154,7 +149,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "proceed.learn_terms": (
         "That means meeting everyone on the team and the people we work with, and getting "
-        "up to speed on {term}, which came up in our first conversation"
+        "up to speed on {term}"
     ),
     "proceed.learn": (
         "That means meeting everyone on the team and the people we work with, and learning "
@@ -523,23 +518,34 @@ def _term_slot(context: _Context) -> list[_Draft]:
 
 
 def _challenge_slot(context: _Context) -> list[_Draft]:
-    """The role's challenges: "I also took away that {clause}" or "that {noun} is one"."""
-    parts: list[str] = []
+    """The role's challenges: "I also took away that {clause}" or "that {nouns} are real
+    challenges for the team"; shorthand that cannot be said aloud is left out."""
+    clauses: list[str] = []
+    nouns: list[str] = []
     used: list[Fact] = []
-    for fact in context.chosen["challenge"]:
-        clause = _clause(fact, context)
-        if clause:
-            parts.append(clause)
-            used.append(fact)
-            continue
-        noun = _noun(fact, context)
-        if noun:
-            parts.append(f"{noun} {_is_are([noun])} a real challenge for the team")
-            used.append(fact)
-    if not parts:
+    for fact, challenge in _challenges(context)[:2]:
+        if challenge.shape is Shape.CLAUSE and challenge.clause:
+            clauses.append(challenge.clause)
+        elif challenge.noun:
+            nouns.append(challenge.noun)
+        used.append(fact)
+    if nouns:
+        said = "are real challenges" if len(nouns) > 1 else f"{_is_are(nouns)} a real challenge"
+        clauses.append(f"{phrasing.join(nouns)} {said} for the team")
+    if not clauses:
         return []
-    joined = TEMPLATES["challenge.and"].join(parts[:2])
-    return [_draft(9, "challenge.lead", context, {"challenge": joined}, *used[:2])]
+    joined = TEMPLATES["challenge.and"].join(clauses)
+    return [_draft(9, "challenge.lead", context, {"challenge": joined}, *used)]
+
+
+def _challenges(context: _Context) -> list[tuple[Fact, Challenge]]:
+    """The debrief's challenges that can be said aloud, each read once."""
+    out = []
+    for fact in context.chosen["challenge"]:
+        challenge = read_challenge(fact.text, voice=Voice.YOU, names=context.names)
+        if challenge is not None and challenge.spoken:
+            out.append((fact, challenge))
+    return out
 
 
 def _value_slot(context: _Context) -> list[_Draft]:
@@ -597,16 +603,16 @@ def _proceed_challenge_slot(context: _Context) -> list[_Draft]:
     """Days 30-60: the debrief's challenges become the first priorities."""
     items: list[str] = []
     used: list[Fact] = []
-    for fact in context.chosen["challenge"]:
-        noun = _noun(fact, context)
-        clause = None if noun else _clause(fact, context)
-        if noun or clause:
-            items.append(noun or TEMPLATES["proceed.why"] + (clause or ""))
-            used.append(fact)
+    for fact, challenge in _challenges(context)[:2]:
+        if challenge.shape is Shape.CLAUSE and challenge.clause:
+            items.append(TEMPLATES["proceed.why"] + challenge.clause)
+        elif challenge.noun:
+            items.append(challenge.noun)
+        used.append(fact)
     if not items:
         return []
-    joined = items[0] if len(items) == 1 else f"{items[0]} and then {phrasing.join(items[1:2])}"
-    return [_draft(9, "proceed.challenges", context, {"challenge": joined}, *used[:2])]
+    joined = items[0] if len(items) == 1 else f"{items[0]} and then {items[1]}"
+    return [_draft(9, "proceed.challenges", context, {"challenge": joined}, *used)]
 
 
 def _duties_slot(context: _Context) -> list[_Draft]:

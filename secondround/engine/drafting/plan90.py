@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from secondround.engine.nlp import entities, phrasing
 from secondround.engine.nlp.action_verbs import verb_base
-from secondround.engine.nlp.phrasing import Voice
+from secondround.engine.nlp.challenges import Challenge, read_challenge
 
 # --------------------------------------------------------------------------------------
 # Data tables: edit these rather than the code below.
@@ -229,10 +229,8 @@ def draft_plan(
     heard = _unique(_tidy(t) for t in terms if _is_term(t))
     problems = [
         problem
-        for problem in (
-            _Challenge(text) for text in _unique(_tidy(c).rstrip(".!;") for c in challenges)
-        )
-        if problem.usable
+        for problem in (read_challenge(text) for text in _unique(_tidy(c) for c in challenges))
+        if problem is not None
     ]
     who = names[0] if names else "my manager"
     measures = _MeasurePicker(who)
@@ -340,7 +338,7 @@ def duty_goal(duty: str) -> str:
 
 
 def _learn_goals(
-    duties: list[str], names: list[str], heard: list[str], problems: list[_Challenge], who: str
+    duties: list[str], names: list[str], heard: list[str], problems: list[Challenge], who: str
 ) -> list[PlanGoal]:
     goals: list[PlanGoal] = []
     if names:
@@ -412,7 +410,7 @@ def _learn_goals(
 
 
 def _contribute_goals(
-    duties: list[str], problems: list[_Challenge], who: str, measures: _MeasurePicker
+    duties: list[str], problems: list[Challenge], who: str, measures: _MeasurePicker
 ) -> list[PlanGoal]:
     owned = duties[:MAX_OWNED]
     goals = [
@@ -423,7 +421,7 @@ def _contribute_goals(
         problem = problems[0]
         goals.append(
             PlanGoal(
-                f"Make a first improvement on {problem.target}",
+                problem.first_step,
                 f"one change agreed with {who} and in place; effect tracked from day 30",
                 DEBRIEF,
             )
@@ -455,14 +453,14 @@ def _contribute_goals(
 
 
 def _lead_goals(
-    duties: list[str], problems: list[_Challenge], who: str, measures: _MeasurePicker
+    duties: list[str], problems: list[Challenge], who: str, measures: _MeasurePicker
 ) -> list[PlanGoal]:
     goals: list[PlanGoal] = []
     for problem in problems[:MAX_LEAD_CHALLENGES]:
-        text = f"Deliver a measurable result on {problem.target}"
-        if problem.noun:
+        text = f"Deliver {problem.result}"
+        if problem.trend:
             measure = (
-                f"the trend in {problem.noun} reviewed with the team against the day-30 baseline"
+                f"the trend in {problem.trend} reviewed with the team against the day-30 baseline"
             )
         else:
             measure = "its agreed measure better than the day-30 baseline; reviewed with the team"
@@ -487,7 +485,7 @@ def _lead_goals(
             )
     if len(problems) > MAX_LEAD_CHALLENGES:
         extra = problems[MAX_LEAD_CHALLENGES]
-        text = f"Propose a fix for {extra.target}"
+        text = f"Propose next steps on {extra.target}"
     else:
         text = "Propose the next improvements, with costs and expected gains"
     goals.append(
@@ -512,35 +510,6 @@ def _lead_goals(
         )
     )
     return goals[:5]
-
-
-class _Challenge:
-    """A challenge heard in round 1, read by the phrasing layer.
-
-    `noun` is what it is about, when that can be named ("the peak-season on-time rate",
-    "high staff turnover"); `clause` the challenge as a clause with "they" read as the
-    team ("the team is short-staffed on nights"). `why` fits "Understand ...", `target`
-    fits "Make a first improvement on ...". A note with neither is not used.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        piece = next((p for p in phrasing.pieces(text) if p.usable), None)
-        self.noun: str | None = None
-        self.clause: str | None = None
-        if piece is not None:
-            self.noun = phrasing.subject_noun(piece, voice=Voice.TEAM)
-            if piece.form is phrasing.Form.CLAUSE or self.noun is None:
-                self.clause = phrasing.clause(piece, voice=Voice.TEAM)
-            if piece.form is phrasing.Form.VERB and self.noun is None:
-                gerund = phrasing.verb_phrase(piece, tense="gerund")
-                self.noun = gerund
-        self.usable = bool(self.noun or self.clause)
-        if self.clause and piece is not None and piece.form is phrasing.Form.CLAUSE:
-            self.why = f"why {self.clause}"
-        else:
-            self.why = f"what drives {self.noun}" if self.noun else f"why {self.clause}"
-        self.target = self.noun or f"the challenge that {self.clause}"
 
 
 def _measures_for(duty: str) -> list[tuple[str, ...]]:

@@ -129,6 +129,8 @@ SCHEDULE = re.compile(
     r"\d+\s*(?:x|×)\s*\d+)\b",
     re.IGNORECASE,
 )
+# What follows a name in a list line: "Calderbrook Council (pays more)", "Acme - bigger".
+NAME_ASIDE = re.compile(r"\s*(?:\(|\s[-–—]\s|:\s|,\s).*$")
 # Words that may sit between schedule words: "evenings and some weekends", "days or nights".
 SCHEDULE_GLUE = word_set(
     "and or some most occasional occasionally alternate alternating including inc incl "
@@ -161,7 +163,8 @@ METRIC_WORDS = word_set(
 METRIC_HEADS = word_set(
     "rate rates score scores ratio margin margins turnover retention utilisation "
     "utilization throughput yield occupancy attendance accuracy backlog time times cost "
-    "costs miles conversion shrink"
+    "costs miles conversion shrink revenue revenues profit profits volume "
+    "volumes absence absences sickness wastage"
 )
 PROCEDURE_HEADS = word_set(
     "administration titration assessment assessments reconciliation reconciliations "
@@ -267,6 +270,8 @@ def entity_index(
 
     for name in competitors:
         add(name, Kind.COMPETITOR, "competitors", overwrite=True)
+        # "Calderbrook Council (pays £4k supplement)": the name without the user's aside
+        add(NAME_ASIDE.sub("", name), Kind.COMPETITOR, "competitors", overwrite=True)
     for name in organisations:
         add(name, Kind.ORGANISATION, "organisations", overwrite=True)
     for name in people:

@@ -774,10 +774,16 @@ def _headline(tokens: list[Any]) -> Piece | None:
                     or any(t.lower_ in BENCHMARKS for t in tokens[index + 1 :])
                 )
             )
-            # "loyalty sign-ups down this year", "census up again", "referrals down"
+            # "loyalty sign-ups down this year", "census up again", "compliance packs behind"
             or (
                 token.lower_ in {"up", "down"}
-                and (index + 1 == len(tokens) or tokens[index + 1].lower_ in CHANGE_SINCE)
+                and index + 1 < len(tokens)
+                and tokens[index + 1].lower_ in CHANGE_SINCE
+            )
+            or (
+                token.lower_ in PREDICATE_PREPS
+                and index + 1 == len(tokens)
+                and not any(t.tag_ in FINITE_TAGS for t in tokens)  # "were hours behind"
             )
         ):
             doc = token.doc

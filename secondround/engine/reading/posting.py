@@ -143,10 +143,20 @@ def classify_sentence(sentence: str) -> str:
     return OTHER
 
 
+OFFER_OPENING = re.compile(
+    r"(?:in return,?\s+)?(?:we|the (?:company|employer|trust|council|practice|school)|you'll|"
+    r"you will)\s+(?:also\s+)?(?:offer|provide|give you|get|receive|enjoy)\b|"
+    r"(?:what we offer|benefits include|perks include|in return)\b",
+    re.IGNORECASE,
+)
+
+
 def is_conditions_sentence(sentence: str) -> bool:
     """True for a sentence mostly about pay, hours, shifts or benefits: "Must be able to work
     every third weekend and rotating holidays.", "Sign-on bonus up to $15,000." Words such
     as "must", "able", "work" do not count either way."""
+    if OFFER_OPENING.match(sentence.strip()):
+        return True  # "We offer monthly reflective supervision, a pathway and 27 days' leave"
     words = [w for w in CONTENT_WORD.findall(sentence) if w.lower() not in SMALL_WORDS]
     if not words:
         return False

@@ -644,6 +644,12 @@ def _sentences(text: str) -> list[tuple[str, str]]:
     return out
 
 
+TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:strongly|highly|ideally|preferably|desirably|also|especially|essentially))+$",
+    re.IGNORECASE,
+)
+
+
 def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
     order: list[str] = []
     names: dict[str, str] = {}
@@ -661,12 +667,13 @@ def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
     for sentence, section in readable:
         named = section in (REQUIREMENTS, NICE_TO_HAVE) and sentence in content
         for span in _kept_spans(sentence, named=named, tagged=sentence in content):
-            key = skill_key(span.name)
+            name = TRAILING_ADVERBS.sub("", span.name)  # "Kroll strongly (preferred)"
+            key = skill_key(name)
             if not key:
                 continue
             if key not in names:
                 order.append(key)
-                names[key] = span.name
+                names[key] = name
                 evidence[key] = []
             proof = Evidence(sentence, _public_section(section))
             if proof not in evidence[key]:
