@@ -565,3 +565,38 @@ def test_notes_that_say_nothing_leave_a_marked_gap() -> None:
     assert "[a detail you discussed with Karen]" in letter.body
     assert "👍" not in letter.body
     assert "about she" not in letter.body
+
+
+@pytest.mark.parametrize(
+    ("discussed", "cares_about", "said", "never"),
+    [
+        # A topic and what was said of it: the topic, not a comma splice.
+        (
+            "narcotic count process, they moved to weekly after the summer",
+            "",
+            "the narcotic count process",
+            ", you moved to weekly",
+        ),
+        # A list the letter cannot say as one: its first part.
+        ("rooms and restaurant, the Christmas party bookings", "", "rooms and restaurant", ", the"),
+        # A reported saying is said as what was said.
+        ("", "she said workers keep changing", "workers keep changing", "you said"),
+        # A noun the tagger reads as a verb stays a noun.
+        ("", "outcome measures", "outcome measures", "outcoming"),
+        # An abstract noun takes no article.
+        ("", "accuracy", "care about accuracy", "the accuracy"),
+        # A lower-cased saved name gets its capitals back.
+        ("cliniko walkthrough", "", "Cliniko walkthrough", "cliniko"),
+    ],
+)
+def test_notes_typed_as_people_type_them_fit_the_letter(discussed, cares_about, said, never):
+    person = replace(
+        DANA,
+        discussed=(discussed,) if discussed else (),
+        cares_about=(cares_about,) if cares_about else (),
+        personal=(),
+    )
+    context = replace(CONTEXT, names=("Cliniko",))
+    [letter] = draft_letters(context, [person], STORIES)
+    assert said in letter.body
+    assert never not in letter.body

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -566,6 +566,15 @@ def _is_past_verb(word: str) -> bool:
     return lowered in IRREGULAR_PAST or (lowered.endswith("ed") and len(lowered) > 3)
 
 
+# "She said workers keep changing": what was said is the note; "It helped me to hear
+# that you said workers keep changing" reports the saying instead.
+SAID_THAT = re.compile(
+    r"^(?:she|he|they)\s+(?:said|says|mentioned|explained|noted|told\s+me|thinks|thought|"
+    r"felt|feels)\s+(?:that\s+)?(?=\w+\s+\w+)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Said:
     """A note as a frame can hold it: a noun phrase, else a clause (pronouns resolved)."""
@@ -578,6 +587,25 @@ class _Said:
 def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
     """The first piece of a note that reads as a noun phrase or a clause, or None."""
     for piece in phrasing.pieces(note, names=names):
+        told = phrasing.REPORTING.sub("", piece.text, count=1)
+        told = SAID_THAT.sub("", told, count=1)  # "she said workers keep changing"
+        if told != piece.text:  # "Discussed Alaris pumps, CAUTI bundle"
+            piece = replace(phrasing.read(told), keep=piece.keep)
+        parts = piece.text.split(", ")
+        listed = all(phrasing.read(part).form is not phrasing.Form.CLAUSE for part in parts)
+        if len(parts) > 1 and not (listed and " and " not in " ".join(parts[:-1])):
+            # "narcotic count process, they moved to weekly": a topic, then what was said
+            # of it; "rooms and restaurant, the Christmas bookings": no list a letter can
+            # say. The first part is what the conversation was about.
+            head = phrasing.read(parts[0])
+            noun = (
+                phrasing.topic(head, voice=Voice.YOU)
+                if head.form is not phrasing.Form.CLAUSE
+                else None
+            )
+            if noun:
+                return _Said(note, noun=noun)
+            continue
         noun = phrasing.topic(piece, voice=Voice.YOU)
         if noun:
             return _Said(note, noun=noun)

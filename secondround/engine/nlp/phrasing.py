@@ -204,7 +204,10 @@ MASS_NOUNS = word_set(
     "improvement investment treatment assessment legislation certification "
     "accreditation infrastructure coverage leakage shortage storage mileage "
     "culture furniture literature legislature expenditure exposure pressure "
-    "patience excellence experience delivery performance satisfaction"
+    "patience excellence experience delivery performance satisfaction accuracy "
+    "consistency efficiency transparency privacy punctuality hygiene nutrition welfare "
+    "wellbeing well-being safeguarding continuity flexibility autonomy trust respect "
+    "integrity honesty teamwork independence confidentiality dignity"
 )
 MASS_SUFFIXES = ("ance", "ence", "ing", "ity", "ness", "ics", "ogy", "work", "ware")
 # A headline's predicate after its noun: "float pool overused", "revenue flat".
@@ -340,7 +343,7 @@ def pieces(note: str, *, names: Sequence[str] = ()) -> list[Piece]:
         line = re.sub(r"^\s*(?:[-*•+>?]+|\d{1,2}[.)])\s*", "", line)
         for part in re.split(r"(?<=[.!?])\s+|\s+[-–—]\s+|;\s+|\s*!{2,}\s*|\?{2,}\s*", line):
             if part and part.strip():
-                piece = read(_restore_names(part.strip(), tuple(names)))
+                piece = read(_month_names(_restore_names(part.strip(), tuple(names))))
                 if names:
                     # Capitals of the saved names this piece contains ("Magnet" in "Magnet
                     # redesignation"), not of every name ("US Cold Storage" keeps nothing
@@ -375,14 +378,45 @@ def _sentence_case(text: str) -> bool:
     return len(words) >= 3 or first not in nlp.lemma_index().get("noun", frozenset())
 
 
+MONTH_AFTER_WORD = re.compile(
+    r"\b(?P<before>in|since|by|until|till|from|through|thru|last|next|early|late|mid|before|"
+    r"after|of|end of|start of)\s+(?P<month>january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+    r"\b(?!-)",
+    re.IGNORECASE,
+)
+
+
+def _month_names(text: str) -> str:
+    """ "no discrepancies since march" -> "since March": a month after a time word."""
+    return MONTH_AFTER_WORD.sub(
+        lambda m: f"{m.group('before')} {m.group('month').capitalize()}", text
+    )
+
+
 def _restore_names(text: str, names: tuple[str, ...]) -> str:
-    if not names or not _shouted(text):
+    """A shouted note gets every saved name's spelling back; a note typed in lower case
+    gets back the names that cannot be ordinary words ("cliniko" -> "Cliniko", "opera
+    pms" -> "Opera PMS"; "magnet" stays, it may be the word)."""
+    if not names:
         return text
-    lowered = _clean(text)
+    if _shouted(text):
+        lowered = _clean(text)
+        for name in sorted(names, key=len, reverse=True):
+            if name and len(name) > 2:
+                lowered = re.sub(
+                    rf"(?<!\w){re.escape(name)}(?!\w)", name, lowered, flags=re.IGNORECASE
+                )
+        return lowered
+    english = nlp.english_lemmas()
     for name in sorted(names, key=len, reverse=True):
-        if name and len(name) > 2:
-            lowered = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", name, lowered, flags=re.IGNORECASE)
-    return lowered
+        if len(name) < 3 or name.islower() or _sentence_case(name):
+            continue
+        words = name.split()
+        if len(words) == 1 and not name.isupper() and name.casefold() in english:
+            continue
+        text = re.sub(rf"(?<![\w-]){re.escape(name.casefold())}(?![\w-])", name, text)
+    return text
 
 
 @lru_cache(maxsize=4096)
@@ -417,6 +451,20 @@ def read(text: str) -> Piece:
             piece.plural,
         )
     return _read_parse(cleaned, doc)
+
+
+def _never_a_verb(token: Any) -> bool:
+    """A word the dictionary knows only as a noun, whatever the tagger read ("outcome")."""
+    lemmas = nlp.lemma_index()
+    verbs, nouns = lemmas.get("verb", frozenset()), lemmas.get("noun", frozenset())
+    word = token.lower_
+    return (
+        bool(verbs)
+        and word in nouns
+        and word not in verbs
+        and token.lemma_.casefold() not in verbs
+        and _lemma_of(word) not in verbs
+    )
 
 
 def _imperative_reading(text: str, doc: Any) -> str | None:
@@ -521,8 +569,15 @@ def _has_words(text: str) -> bool:
 
 
 def _foreign(doc: Any) -> bool:
-    """Three or more words and under half of them English: another language."""
-    words = [t for t in doc if t.is_alpha]
+    """Three or more words and under 60% of them English: another language. Names do not
+    count either way ("the Kronos rollout", "Alaris pumps, CAUTI bundle")."""
+    words = [
+        t
+        for t in doc
+        if t.is_alpha
+        and not (len(t.text) > 1 and t.text.isupper())
+        and not (t.i > 0 and t.text[:1].isupper())
+    ]
     if len(words) < 3:
         return False
     english = nlp.english_lemmas()
@@ -576,7 +631,12 @@ def _read_parse(text: str, doc: Any) -> Piece:
     number_next = len(tokens) > 1 and tokens[1].like_num
     if first.tag_ == "VBG" and (headline := _headline(tokens)) is not None:
         return headline  # "upselling revenue flat": a gerund opening a noun phrase
-    if first.tag_.startswith("VB") and first.dep_ != "aux" and not number_next:
+    if (
+        first.tag_.startswith("VB")
+        and first.dep_ != "aux"
+        and not number_next
+        and not _never_a_verb(first)  # "outcome measures"
+    ):
         verb_first = _leading_verb(tokens)
         if verb_first is not None:
             return Piece(text, Form.VERB, tense=verb_first, negated=negated)
@@ -702,6 +762,8 @@ def _tense(tokens: Sequence[Any]) -> str:
 def _leading_verb(tokens: list[Any]) -> str | None:
     """The tense of a verb phrase that opens the piece: "titrated drips", "Reduce costs",
     "supports Leeds United", "never used Kronos", "hasn't led a migration"."""
+    if tokens and _never_a_verb(tokens[0]):
+        return None
     index = 0
     while index < len(tokens) and (
         tokens[index].dep_ in {"neg", "advmod", "aux"}
