@@ -26,6 +26,23 @@ from secondround.engine.questions.question_bank import (
         ("sole traders", "Prepare year-end accounts for sole traders", Kind.NOT_A_SKILL),
         ("eye", "Organised, with an eye for detail", Kind.NOT_A_SKILL),
         ("Complete weld maps", "Complete weld maps and ITPs for the QA team", Kind.NOT_A_SKILL),
+        # The body one registers with, the schemes whose clients one serves, a body of rules.
+        (
+            "AHPRA",
+            "Current general registration with AHPRA (Physiotherapy Board)",
+            Kind.ORGANISATION,
+        ),
+        (
+            "DVA",
+            "Manage WorkCover Queensland, DVA, NDIS and Medicare CDM clients",
+            Kind.ORGANISATION,
+        ),
+        (
+            "Public Law Outline",
+            "Sound knowledge of child protection legislation and the Public Law Outline",
+            Kind.KNOWLEDGE,
+        ),
+        ("Epic", "Experience with Epic and Cerner for patients", None),
         # Real skills stay skills: a requirement said of them, a tool used, a duty's object.
         ("ACLS", "BLS and ACLS required; PCCN preferred", None),
         ("Excel", "Experience working with Excel and Power BI", None),

@@ -274,6 +274,13 @@ def entity_index(
         add(NAME_ASIDE.sub("", name), Kind.COMPETITOR, "competitors", overwrite=True)
     for name in organisations:
         add(name, Kind.ORGANISATION, "organisations", overwrite=True)
+        # "The Salthouse" is also "Salthouse" in its own posting
+        add(
+            re.sub(r"^the\s+", "", name, flags=re.IGNORECASE),
+            Kind.ORGANISATION,
+            "organisations",
+            overwrite=True,
+        )
     for name in people:
         add(name, Kind.PERSON, "people", overwrite=True)
         first = name.split()[0] if name.split() else ""
@@ -523,6 +530,22 @@ def kind_from_cues(text: str) -> Kind | None:
 
 # Verbs of working alongside a party: "Partner with FP&A", "Work with housekeeping".
 PARTNER_VERBS = word_set("work partner liaise collaborate coordinate communicate")
+# After a name: the rest of a list that ends in the people the work is for.
+CLIENT_LIST = re.compile(
+    r"(?:,\s*[\w.&'’ -]{1,30}?)*(?:\s*,?\s+(?:and|or|&)\s+[\w.&'’ -]{1,30}?)?\s+"
+    r"(?:clients?|patients?|customers?|claims?|claimants?|participants?|members?)\b",
+    re.IGNORECASE,
+)
+LINKING_WORDS = re.compile(r"\b(?:for|to|with|of|in|on|at|by|from|support|serve|help)\b", re.I)
+# Before a name: "knowledge of", "understanding of ... and", in the same clause.
+KNOWLEDGE_OF = re.compile(
+    r"\b(?:knowledge|understanding|awareness|familiarity|grasp)\s+(?:of|with)\s+[^.;:()]*$",
+    re.IGNORECASE,
+)
+REGISTRATION_WORDS = word_set(
+    "registration register registered membership member accreditation accredited licensed "
+    "licence license licensure standing regulated certified chartered"
+)
 # "BLS and ACLS required", "PCCN preferred": a requirement, said of a real skill.
 REQUIREMENT_VERBS = word_set("require prefer desire need welcome expect value encourage want")
 
@@ -544,6 +567,11 @@ def kind_in_sentence(name: str, sentence: str) -> Kind | None:
     if start < 0:
         return None
     end = start + len(name)
+    listed = CLIENT_LIST.match(sentence[end:])
+    if listed and not LINKING_WORDS.search(listed.group(0)):
+        return Kind.ORGANISATION  # "WorkCover, DVA and Medicare clients": whom the work is for
+    if KNOWLEDGE_OF.search(sentence[:start]):
+        return Kind.KNOWLEDGE  # "sound knowledge of ... the Public Law Outline"
     try:
         doc = nlp.parse(sentence)
     except nlp.NlpUnavailable:
@@ -567,6 +595,10 @@ def kind_in_sentence(name: str, sentence: str) -> Kind | None:
         verb = preposition.head
         if preposition.lower_ == "for":
             return Kind.NOT_A_SKILL
+        if preposition.lower_ in {"with", "by"} and (
+            verb.lemma_.casefold() in REGISTRATION_WORDS or verb.lower_ in REGISTRATION_WORDS
+        ):
+            return Kind.ORGANISATION  # "registration with AHPRA": the body one registers with
         if (
             preposition.lower_ == "with"
             and verb.pos_ == "VERB"
