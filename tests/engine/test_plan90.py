@@ -317,7 +317,7 @@ def test_deterministic(occupation):
         ("Staff the reception desk, evenings and some weekends", "Staff the reception desk"),
         (
             "Supervise 4-6 agents per shift; coach, schedule and train new hires",
-            "Supervise 4-6 agents per shift; coach, schedule and train new hires",
+            "Supervise 4-6 agents per shift, and coach, schedule and train new hires",
         ),
         ("Excellent communication skills", ""),  # a requirement, not a duty
         ("Knowledge of HACCP", ""),

@@ -134,3 +134,20 @@ def test_a_personal_note_in_the_third_person_is_said_to_them(note: str, expected
     found = [phrasing.personal(piece) for piece in phrasing.pieces(note)]
     assert found[0] is not None
     assert found[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("concern", "expected"),
+    [
+        # What the interviewer wants is no story the candidate can tell.
+        ("wants someone who stays", []),
+        ("needs someone on nights", []),
+        # The concern is about the candidate: "his numbers" are "your numbers".
+        (
+            "doesn't know his numbers",
+            ["Tell me about the closest you have come to knowing your numbers."],
+        ),
+    ],
+)
+def test_a_concern_is_asked_of_the_candidate(concern: str, expected: list[str]) -> None:
+    assert [question for question, _ in concern_probes(concern)] == expected

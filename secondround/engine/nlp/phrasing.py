@@ -1041,6 +1041,14 @@ def duty_phrase(text: str) -> str | None:
     """A posting duty as a base-form verb phrase for "I would {duty}": bullets of a
     posting are imperatives even where the tagger reads "Administer" as a noun."""
     text = re.sub(r"\s*\([^()]*\)", "", " ".join(text.split())).strip().rstrip(".;:")
+    if "; " in text:
+        # "Lead and train the commis; write the weekly rota": two duties in one sentence
+        first, *more = text.split("; ")
+        verbs = nlp.lemma_index().get("verb", frozenset())
+        if len(more) == 1 and more[0].split(" ")[0].strip(",").casefold() in verbs:
+            text = f"{first}, and {more[0][:1].lower()}{more[0][1:]}"
+        else:
+            text = first
     if not text:
         return None
     piece = read(text)

@@ -384,6 +384,13 @@ DONE_PROBES = (
 )
 
 
+OWN_POSSESSIVE = re.compile(r"\b(?:his|her)\b(?=\s+\w)", re.IGNORECASE)
+STANCE_VERB = re.compile(
+    r"^(?:really\s+)?(?:wants?|needs?|prefers?|expects?|likes?|requires?|values?|looks?\s+for)\b",
+    re.IGNORECASE,
+)
+
+
 def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, tuple[str, ...]]]:
     """The specific questions an interviewer would ask about a concern, with probes.
 
@@ -398,7 +405,8 @@ def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, 
         pieces = pieces[1:]  # "Victor - they asked if ...": who raised it, not what
     independent = bool(INDEPENDENCE.search(concern))
     for piece in pieces[:1]:
-        text = phrasing.WORRY_CUE.sub("", piece.text)
+        # The concern is about the candidate: "doesn't know his numbers" is "your numbers".
+        text = OWN_POSSESSIVE.sub("your", phrasing.WORRY_CUE.sub("", piece.text))
         asked = REPORTED_QUESTION.match(text)
         if asked:
             # "they asked if I'd cope with Y9": the question they asked, not something the
@@ -418,6 +426,8 @@ def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, 
             gerund = _gerund_phrase(_positive(inner.text))
             if gerund:
                 out.append((f"Tell me about the closest you have come to {gerund}.", DONE_PROBES))
+        elif inner.form is phrasing.Form.VERB and STANCE_VERB.match(inner.text):
+            pass  # "wants someone who stays": what they want, not something the candidate did
         elif inner.form is phrasing.Form.VERB:
             past = phrasing.verb_phrase(inner, tense="past")
             if past:
