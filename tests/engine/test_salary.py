@@ -339,3 +339,17 @@ def test_hourly_and_yearly_pay_are_compared_in_one_period(points, target, said, 
     text = "\n".join(lines)
     assert said in text
     assert absent not in text.split("Note:")[0]
+
+
+@pytest.mark.parametrize(("currency", "us_law"), [("USD", True), ("EUR", False), ("AUD", False)])
+def test_pay_history_advice_fits_where_the_user_is(currency: str, us_law: bool) -> None:
+    lines = what_to_say(
+        round_number=3,
+        employer_raised_pay=True,
+        target=D(90_000),
+        summary=NO_RESEARCH,
+        currency=currency,
+    )
+    text = " ".join(lines)
+    assert ("US states" in text) is us_law
+    assert "decline politely" in text

@@ -26,6 +26,10 @@ def _codes(**changes):
         ({"action": "We audited 40 falls and we trained the night staff."}, ["no_first_person"]),
         ({"action": ""}, ["no_first_person"]),
         ({"situation": "word " * 400}, ["too_long", "long_situation"]),
+        # Typed in a hurry, still the teller's own actions: a lower-case "i", a verb first.
+        ({"action": "called the dr office, they didnt call back so i held it"}, []),
+        ({"action": "ran the pass 6 nights, cut the menu to 5 mains so we could keep up"}, []),
+        ({"action": "The team fixed the rota."}, ["no_first_person"]),
     ],
 )
 def test_findings(changes, codes):

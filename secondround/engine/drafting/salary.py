@@ -268,11 +268,17 @@ def what_to_say(
             )
     if said and said.note:
         lines.append(f"Note: {said.note}")
+    # Pay-history bans are a US patchwork; elsewhere the question is usually lawful.
+    why_decline = (
+        "In several US states and cities employers may not lawfully ask about your pay "
+        "history, so you can decline politely."
+        if code == "USD"
+        else "You do not have to share it; decline politely and bring it back to the role."
+    )
     lines.append(
         "If they ask what you earn now: \u201cI'd rather focus on what this role is worth; "
         "based on its responsibilities and my research, I'm looking for a fair market "
-        "package.\u201d In some places (several US states and cities, for example) "
-        "employers may not lawfully ask about your pay history, so you can decline politely."
+        f"package.\u201d {why_decline}"
     )
     return lines
 
