@@ -517,3 +517,20 @@ def test_a_brief_answer_is_not_asked_for_what_it_already_has(text, asks):
         assert not any("one number" in tip for tip in report.suggestions)
     if "Complete STAR" in goods:
         assert not any("steps you took" in tip for tip in report.suggestions)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "The doctor switched it and she came back later to thank me.",
+        "After a few weeks he came to core group and he signed the safety plan.",
+    ],
+)
+def test_an_outcome_told_without_as_a_result_is_a_result(ending: str) -> None:
+    text = (
+        "A patient came in with a new prescription while she was on a drug it interacts with. "
+        "I checked the interaction and I held the prescription. "
+        "I called the office twice and I suggested another antibiotic. " + ending
+    )
+    p = point(analyse_answer(text, question_kind="behavioral"), "star")
+    assert p is None or "result" not in p.message.casefold()

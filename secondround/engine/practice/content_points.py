@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from secondround.engine.nlp import phrasing
 from secondround.engine.practice.answer_text import TOKEN, VAGUE, Tok, plural, quote, snippet
 from secondround.engine.practice.report import (
     BEHAVIOURAL_MIN_SECONDS,
@@ -94,6 +95,37 @@ def longer_how(star: Point | None, has_number: bool, *, short: bool) -> str:
     return "Say one more thing you did and how it went for the people involved."
 
 
+_SPOKEN_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|half|double|twice)\b",
+    re.IGNORECASE,
+)
+
+
+LEADING_TIME = re.compile(
+    r"^(?:(?:after|within|by|in|over|later|eventually|finally|then|so)\b[^,]*?"
+    r"(?:,\s*|\s+(?=(?:he|she|they|it|the|we|i|our|my|his|her)\b)))",
+    re.IGNORECASE,
+)
+
+
+def _ends_in_outcome(sentences: list[str], labels: list[str]) -> bool:
+    """ "The doctor switched it and she came back later to thank me.": after what the
+    speaker did, the last sentence says what someone else did or what happened. That is
+    the result, even with no "as a result" to announce it."""
+    if len(sentences) < 2 or "action" not in labels[:-1] or labels[-1] in {"situation", "task"}:
+        return False
+    last = LEADING_TIME.sub("", sentences[-1], count=1)  # "After a few weeks he came …"
+    piece = next(iter(phrasing.usable(phrasing.pieces(last))), None)
+    return (
+        piece is not None
+        and piece.form is phrasing.Form.CLAUSE
+        and piece.tense in {"past", "perfect"}
+        and piece.subject.casefold() not in {"i", "we"}
+        and piece.subject.split()[0].casefold() not in {"my", "our"}  # "My task was to …"
+    )
+
+
 def star_point(
     sentences: list[str], labels: list[str], cues: list[dict[str, float]], toks: list[Tok]
 ) -> Point:
@@ -117,7 +149,10 @@ def star_point(
         or (lab != OTHER and cue["action"] < 1 and cue["result"] <= 0.5)
     )
     long_setting = total >= 60 and setting / total > 0.5
+    present["result"] = present["result"] or _ends_in_outcome(sentences, labels)
     missing = [lab for lab in STAR_LABELS if not present[lab]]
+    # Asking for "a number" where the answer has one contradicts the specificity point.
+    with_number = "" if _SPOKEN_NUMBER.search(" ".join(sentences)) else " with a number"
 
     def first_of(lab: str) -> tuple[str, ...]:
         for s, lb in zip(sentences, labels, strict=True):
@@ -133,7 +168,7 @@ def star_point(
             "the classic fault.",
             first_of("situation") or first_of("task"),
             "Say the background in one sentence, then finish with the result: "
-            "'As a result, …' with a number.",
+            f"'As a result, …'{with_number}.",
         )
     if not present["result"]:
         return Point(
@@ -141,7 +176,9 @@ def star_point(
             "problem",
             "No clear result: the answer stops before saying what changed.",
             (quote(sentences[-1]),),
-            "End with the outcome: 'As a result, …', ideally with a number, and what you learned.",
+            "End with the outcome: 'As a result, …'"
+            + (", ideally with a number," if with_number else ",")
+            + " and what you learned.",
         )
     if not present["action"]:
         return Point(
