@@ -9,7 +9,7 @@ from secondround.engine.drafting.answers import (
     build_learned_answer,
     build_proceed_answer,
 )
-from secondround.engine.nlp.entities import EntityIndex, entity_index
+from secondround.engine.nlp.entities import NAME_ASIDE, EntityIndex, entity_index
 from secondround.engine.nlp.lines import item_lines
 from secondround.engine.reading.glossary import TermCandidate, propose_terms
 from secondround.engine.reading.posting import posting_sections
@@ -145,7 +145,13 @@ def company_terms(opportunity: Opportunity, *, limit: int = 12) -> list[str]:
     homework; the same question about a competitor would be a gaffe.
     """
     profile = CompanyProfile.objects.filter(opportunity=opportunity).first()
-    competitors = {line.lower() for line in item_lines(profile.competitors)} if profile else set()
+    # "Calderbrook Council (pays £4k supplement)": the name without the user's aside
+    competitors = (
+        {NAME_ASIDE.sub("", line).lower() for line in item_lines(profile.competitors)}
+        | {line.lower() for line in item_lines(profile.competitors)}
+        if profile
+        else set()
+    )
     terms = []
     for term in GlossaryTerm.objects.filter(opportunity=opportunity):
         if term.term.lower() in competitors or "competitor" in term.meaning.lower():

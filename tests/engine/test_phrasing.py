@@ -35,3 +35,30 @@ def test_headline_notes_read_as_clauses(note, clause):
 )
 def test_plural_agreement(noun, plural):
     assert phrasing.plural(noun) is plural
+
+
+@pytest.mark.parametrize(
+    ("note", "clause"),
+    [
+        # An opening or a launch happened; it was not done to the subject.
+        ("Family Hubs opened in 3 wards this year", "Family Hubs opened in 3 wards this year"),
+        ("float pool overused", "the float pool is overused"),
+    ],
+)
+def test_ergative_verbs_stay_active(note, clause):
+    assert phrasing.clause(phrasing.read(note)) == clause
+
+
+@pytest.mark.parametrize(
+    ("note", "names", "text"),
+    [
+        ("MASH", ("MASH",), "MASH"),  # a saved acronym alone on its line is not shouted
+        ("SAFETY", ("MASH",), "safety"),
+        ("cliniko walkthrough", ("Cliniko",), "Cliniko walkthrough"),
+        ("a magnet for talent", ("Magnet",), "a magnet for talent"),  # may be the word
+        ("no discrepancies since march", (), "no discrepancies since March"),
+        ("they march in step", (), "they march in step"),
+    ],
+)
+def test_saved_names_and_months_keep_their_capitals(note, names, text):
+    assert phrasing.pieces(note, names=names)[0].text == text

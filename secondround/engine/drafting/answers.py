@@ -492,6 +492,11 @@ def _press_slot(context: _Context) -> list[_Draft]:
     drafts = []
     for index, fact in enumerate(context.chosen["press"]):
         title, _, summary = fact.text.partition(": ")
+        whole = fact.text.strip()
+        if len(title.split()) < 3 and summary and len(whole.split()) <= 16 and "@" not in whole:
+            # "Ofsted: Kirkdale children's services 'requires improvement'": a headline's
+            # own colon, not one between the title and a summary
+            title = whole
         prefix = "press.more" if index else "press"
         values = {"press": phrasing.quoted(title.strip().rstrip("."))}
         drafts.append(_draft(6 - 4 * index, f"{prefix}.title", context, values, fact))

@@ -97,7 +97,11 @@ MEASURE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
             ),
         ),
         (
-            r"dashboard|report|\bkpis?\b|metric|\bdata\b|analy[sz]|insight|forecast",
+            r"\breports?\b(?!ing)",
+            ("reports delivered on time and accepted without rework by {who}",),
+        ),
+        (
+            r"dashboard|reporting|\bkpis?\b|metric|\bdata\b|analy[sz]|insight|forecast",
             (
                 "weekly dashboard live and used in the Monday team meeting",
                 "forecast or report accuracy checked against actuals each month",
@@ -116,7 +120,7 @@ MEASURE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
             ),
         ),
         (
-            r"customer|client|guest|service",
+            r"customer|client|guest|customer service",
             ("customer feedback logged; no open issue older than the agreed response time",),
         ),
         (

@@ -99,8 +99,8 @@ def read_challenge(
     piece = next((p for p in phrasing.pieces(line, names=tuple(names)) if p.usable), None)
     if piece is None:
         return None
-    if len(line.split()) > MAX_WORDS * 2:
-        return Challenge(line, Shape.NOTE)
+    if len(piece.text.split()) > MAX_WORDS * 2:
+        return Challenge(piece.text, Shape.NOTE)
     if piece.form is phrasing.Form.CLAUSE:
         clause = phrasing.clause(piece, voice=voice)
         if clause and not SHORTHAND_CLAUSE.search(clause) and len(clause.split()) <= MAX_WORDS * 2:
@@ -119,7 +119,8 @@ def read_challenge(
         gerund = phrasing.verb_phrase(piece, tense="gerund")
         if gerund and not SHORTHAND.search(gerund) and len(gerund.split()) <= MAX_WORDS:
             return Challenge(line, Shape.AIM, noun=gerund)
-    return Challenge(line, Shape.NOTE)
+    # Only the note's first piece: "rebooking rate / PVA - they track it per physio"
+    return Challenge(piece.text, Shape.NOTE)
 
 
 def _is_measure(noun: str) -> bool:

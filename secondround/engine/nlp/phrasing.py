@@ -232,7 +232,8 @@ INTRANSITIVE = word_set(
     "start begin arrive come go leave happen occur stay remain work live die quit resign "
     "retire return move sit stand wait travel agree fail succeed pass finish end graduate "
     "transfer relocate join cry laugh sleep walk talk speak respond react complain apply "
-    "struggle improve change vary differ exist appear emerge"
+    "struggle improve change vary differ exist appear emerge open reopen launch expand grow "
+    "close merge rebrand"
 )
 # Nouns for a person: a personal note ending in one describes them ("Leeds fan").
 PERSON_NOUNS = word_set(
@@ -344,6 +345,10 @@ def pieces(note: str, *, names: Sequence[str] = ()) -> list[Piece]:
         for part in re.split(r"(?<=[.!?])\s+|\s+[-–—]\s+|;\s+|\s*!{2,}\s*|\?{2,}\s*", line):
             if part and part.strip():
                 piece = read(_month_names(_restore_names(part.strip(), tuple(names))))
+                same = next((n for n in names if n.casefold() == piece.text.casefold()), None)
+                if same is not None and same != piece.text:
+                    # "MASH" on its own line is the saved name, not a shouted "mash"
+                    piece = replace(piece, text=same)
                 if names:
                     # Capitals of the saved names this piece contains ("Magnet" in "Magnet
                     # redesignation"), not of every name ("US Cold Storage" keeps nothing
