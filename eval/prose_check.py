@@ -13,7 +13,8 @@ tuned on (dev) and on the packs held out while the drafters were written (test),
 drafter and per occupation; and the share of letters that name something the interviewer
 discussed, among letters to people whose notes have something to name.
 
-    .venv/bin/python eval/prose_check.py [--show] [--split dev|test|heldout|fresh] [--pack SLUG]
+    .venv/bin/python eval/prose_check.py [--show] [--split dev|test|heldout|fresh|fresh2]
+        [--pack SLUG]
 
 Baseline: run it with an older checkout first on PYTHONPATH (with this file's checker
 copied into it); see eval/scenarios/README.md.
@@ -34,7 +35,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 if str(REPO_ROOT) not in sys.path:
     sys.path.append(str(REPO_ROOT))
 
-from scenario_drafts import DEV, FRESH, HELDOUT, TEST, PackDrafts, load_packs  # noqa: E402
+from scenario_drafts import (  # noqa: E402
+    DEV,
+    FRESH,
+    FRESH2,
+    HELDOUT,
+    TEST,
+    PackDrafts,
+    load_packs,
+)
 
 from secondround.engine.nlp import parsing as nlp  # noqa: E402
 from secondround.engine.nlp.prose_check import (  # noqa: E402
@@ -158,6 +167,9 @@ def letters_specific(pack: PackDrafts) -> tuple[int, int, list[str]]:
     return named, total, misses
 
 
+SPLITS = ("dev", "test", "heldout", "fresh", "fresh2")
+
+
 def _share(passed: int, total: int) -> str:
     return f"{passed / total:.3f}" if total else "nan"
 
@@ -165,9 +177,7 @@ def _share(passed: int, total: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true", help="print every failing sentence")
-    parser.add_argument(
-        "--split", choices=("dev", "test", "heldout", "fresh"), help="only the packs of one split"
-    )
+    parser.add_argument("--split", choices=SPLITS, help="only the packs of one split")
     parser.add_argument("--pack", action="append", help="only this pack (repeatable)")
     args = parser.parse_args(argv)
     splits = {
@@ -175,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         "test": TEST,
         "heldout": HELDOUT,
         "fresh": FRESH,
-        None: DEV + TEST + HELDOUT + FRESH,
+        "fresh2": FRESH2,
+        None: DEV + TEST + HELDOUT + FRESH + FRESH2,
     }
     slugs = tuple(args.pack) if args.pack else splits[args.split]
     packs = load_packs(slugs)
@@ -199,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"FIGURE prose_pass_share {_share(sum(every), len(every))} share ({len(every)} sentences)"
     )
-    for split in ("dev", "test", "heldout", "fresh"):
+    for split in SPLITS:
         if by_split.get(split):
             oks = by_split[split]
             print(f"FIGURE prose_pass_share_{split} {_share(sum(oks), len(oks))} share")

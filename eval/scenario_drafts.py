@@ -47,16 +47,22 @@ HELDOUT = ("welding", "primary", "front_desk", "junior_accounting")
 # beside them) before any drafter ran on them: eval/scenarios_fresh/.
 FRESH_DIR = PACKS.parent / "scenarios_fresh"
 FRESH = ("pharmacy", "social_work", "sous_chef", "physio")
+# Four more of the same kind, labelled before any drafter ran on them: eval/scenarios_fresh2/.
+FRESH2_DIR = PACKS.parent / "scenarios_fresh2"
+FRESH2 = ("dental_hygienist", "hvac", "bank_adviser", "paramedic")
 
 
 def pack_path(slug: str) -> Path:
     folder = HELDOUT_DIR if slug in HELDOUT else FRESH_DIR if slug in FRESH else PACKS
+    folder = FRESH2_DIR if slug in FRESH2 else folder
     return folder / f"{slug}.json"
 
 
 def split_of(slug: str) -> str:
     if slug in FRESH:
         return "fresh"
+    if slug in FRESH2:
+        return "fresh2"
     return "dev" if slug in DEV else "heldout" if slug in HELDOUT else "test"
 
 
@@ -66,7 +72,7 @@ TODAY = date(2026, 12, 7)
 @dataclass(frozen=True)
 class PackDrafts:
     slug: str
-    split: str  # "dev" | "test" | "heldout" | "fresh"
+    split: str  # "dev" | "test" | "heldout" | "fresh" | "fresh2"
     user_texts: tuple[str, ...]  # every string the user saved, for names and numbers
     names: tuple[str, ...]  # what the user saved as names
     competitors: tuple[str, ...]
@@ -186,7 +192,9 @@ def _debrief_lines(round_: Any) -> list[str]:
     return debrief.challenge_lines() if debrief else []
 
 
-def load_packs(slugs: tuple[str, ...] = DEV + TEST + HELDOUT + FRESH) -> list[PackDrafts]:
+def load_packs(
+    slugs: tuple[str, ...] = DEV + TEST + HELDOUT + FRESH + FRESH2,
+) -> list[PackDrafts]:
     """Import each pack into a fresh database and draft every round after the first."""
     home = tempfile.mkdtemp(prefix="secondround-scenarios-")
     _setup(home)
