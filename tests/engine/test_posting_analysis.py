@@ -523,3 +523,29 @@ def test_benefits_are_not_read_as_adaptability_or_skills() -> None:
 def test_vetoes_stop_a_sentence_counting(sentence: str, competency: str) -> None:
     analysis = analyse_posting(f"Requirements:\n- {sentence}\n")
     assert competency not in {n.id for n in analysis.competencies}
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted", "unwanted"),
+    [
+        # A duty's opening verb is not part of the skill's name.
+        ("- Complete MedsCheck reviews and document in Kroll", "MedsCheck reviews", "Complete"),
+        # A requirement's adverb is not part of it.
+        ("- Experience with Kroll strongly preferred", "Kroll", "strongly"),
+    ],
+)
+def test_skill_names_are_only_the_skill(line: str, wanted: str, unwanted: str) -> None:
+    posting = f"Pharmacist\n\nResponsibilities\n{line}\n- Counsel patients on new medications\n"
+    names = [skill.name for skill in analyse_posting(posting).skills]
+    assert wanted in names
+    assert not any(unwanted in name for name in names)
+
+
+def test_what_the_employer_offers_names_no_skills() -> None:
+    posting = (
+        "Social Worker\n\nThe role\n- Lead Section 47 enquiries with police partners\n\n"
+        "We offer a protected caseload, monthly reflective supervision, a Practice Educator "
+        "pathway and 27 days' annual leave.\n"
+    )
+    names = " ".join(skill.name for skill in analyse_posting(posting).skills).casefold()
+    assert "supervision" not in names and "pathway" not in names

@@ -151,3 +151,13 @@ def test_a_personal_note_in_the_third_person_is_said_to_them(note: str, expected
 )
 def test_a_concern_is_asked_of_the_candidate(concern: str, expected: list[str]) -> None:
     assert [question for question, _ in concern_probes(concern)] == expected
+
+
+@pytest.mark.parametrize(
+    ("skill", "given"),
+    [("driving licence", "certification"), ("Full UK driving licence", "certification")],
+)
+def test_a_condition_of_the_job_fills_no_slot(skill: str, given: str) -> None:
+    index = entity_index(skills=[(skill, given)])
+    bank = build_bank(BankRequest(skills=[skill], entities=index))
+    assert not [q for q in bank if q.source == "technical"]

@@ -35,6 +35,7 @@ __all__ = [
     "Kind",
     "entity_index",
     "is_schedule",
+    "opens_with_duty_verb",
     "kind_of_text",
     "noun_shaped",
     "SLOT_KINDS",
@@ -131,6 +132,11 @@ SCHEDULE = re.compile(
 )
 # What follows a name in a list line: "Calderbrook Council (pays more)", "Acme - bigger".
 NAME_ASIDE = re.compile(r"\s*(?:\(|\s[-–—]\s|:\s|,\s).*$")
+TRAVEL_CONDITION = re.compile(
+    r"\b(?:driv(?:ing|er'?s?|er’s)\s+licen[cs]e|access\s+to\s+a\s+(?:car|vehicle)|"
+    r"own\s+(?:car|vehicle|transport)|clean\s+(?:driving\s+record|mvr))\b",
+    re.IGNORECASE,
+)
 # Words that may sit between schedule words: "evenings and some weekends", "days or nights".
 SCHEDULE_GLUE = word_set(
     "and or some most occasional occasionally alternate alternating including inc incl "
@@ -488,6 +494,8 @@ def kind_from_cues(text: str) -> Kind | None:
     clean = " ".join(text.split())
     if not clean:
         return None
+    if TRAVEL_CONDITION.search(clean):
+        return Kind.NOT_A_SKILL  # "full UK driving licence": a condition of the job
     if _body_name(clean):
         return Kind.ORGANISATION
     listed = _gazetteer_kinds().get(clean.casefold())
@@ -612,16 +620,20 @@ def kind_in_sentence(name: str, sentence: str) -> Kind | None:
         and any(child.dep_ == "prep" and child.i not in inside for child in head.children)
     ):
         return Kind.NOT_A_SKILL
-    first = span[0]
-    lemmas = nlp.lemma_index()
-    opening = first.lower_
-    if (
-        first.i == 0
-        and len(span) > 1
-        and first.text[:1].isupper()
-        and opening in lemmas.get("verb", frozenset())
-        and opening not in lemmas.get("noun", frozenset())
-        and opening not in _gazetteer_kinds()
-    ):
+    if span[0].i == 0 and len(span) > 1 and opens_with_duty_verb(name):
         return Kind.NOT_A_SKILL
     return None
+
+
+def opens_with_duty_verb(name: str) -> bool:
+    """ "Complete weld maps": a duty's opening verb taken into a skill's name."""
+    opening = name.split(" ", 1)[0]
+    lemmas = nlp.lemma_index()
+    folded = opening.casefold()
+    return (
+        " " in name.strip()
+        and opening[:1].isupper()
+        and folded in lemmas.get("verb", frozenset())
+        and folded not in lemmas.get("noun", frozenset())
+        and folded not in _gazetteer_kinds()
+    )

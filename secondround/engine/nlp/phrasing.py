@@ -1197,12 +1197,27 @@ AGREEMENT = {
 }
 
 
+def _line_capital(text: str) -> bool:
+    """ "Dry needling and clinical Pilates certification": the capital is the line's, as
+    the next word is lower case and the first is an English word ("Opera PMS" is a name)."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[0][1:].islower()
+        and words[1].islower()
+        and _lemma_of(words[0].casefold()) in nlp.english_lemmas()
+        # "Magnet redesignation", "Rails monolith": a name and its kind
+        and (len(words) >= 3 or words[0].casefold() not in nlp.lemma_index().get("noun", ()))
+    )
+
+
 def fill_slot(template: str, placeholder: str, filler: str, *, quote: bool = False) -> str:
     """A template's slot filled with a term, its article and agreement right:
     "How {is} {term} changing ..." + "CAUTI bundle" -> "How is the CAUTI bundle changing
     ..."; after "your" or "the" no article is added ("your {skill} knowledge")."""
     filler = " ".join(filler.split())
-    if _sentence_case(filler) and not template.startswith(placeholder):
+    if not template.startswith(placeholder) and (_sentence_case(filler) or _line_capital(filler)):
         filler = _mid_case(filler)  # "Cold storage warehousing" mid-sentence
     before = template.split(placeholder, 1)[0]
     determined = re.search(r"\b(?:your|the|a|an|my|our|their|its|his|her)\s*$", before, re.I)

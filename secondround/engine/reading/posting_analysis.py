@@ -44,6 +44,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from secondround.engine.nlp import entities
 from secondround.engine.nlp.action_verbs import verb_base
 from secondround.engine.nlp.files import DATA_DIR
 from secondround.engine.reading import (
@@ -668,6 +669,8 @@ def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
         named = section in (REQUIREMENTS, NICE_TO_HAVE) and sentence in content
         for span in _kept_spans(sentence, named=named, tagged=sentence in content):
             name = TRAILING_ADVERBS.sub("", span.name)  # "Kroll strongly (preferred)"
+            if sentence.startswith(name) and entities.opens_with_duty_verb(name):
+                name = name.split(" ", 1)[1]  # "Complete MedsCheck reviews"
             key = skill_key(name)
             if not key:
                 continue
