@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import invitations as ev  # noqa: E402
 
-KINDS = ("expected", "not_found", "start", "end", "title", "extra", "items", "no_rows")
+KINDS = ("right", "expected", "not_found", "start", "end", "title", "extra", "items", "no_rows")
 
 
 def count_item(expected: dict, found: dict) -> Counter[str]:
@@ -30,6 +30,7 @@ def count_item(expected: dict, found: dict) -> Counter[str]:
     counts["expected"] += len(want)
     counts["extra"] += len(got.keys() - want.keys())
     counts["no_rows"] += not got and bool(want)
+    counts["right"] += ev.score_item(Path("item"), expected, found).rows_right
     for name, row in want.items():
         other = got.get(name)
         if other is None:

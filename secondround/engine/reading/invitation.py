@@ -52,6 +52,7 @@ from secondround.engine.reading.invitation_relations import (
     infer_relation,
 )
 from secondround.engine.reading.invitation_roster import Mention, Reading, read_people
+from secondround.engine.reading.invitation_sequence import one_after_another
 from secondround.engine.reading.invitation_text import BULLET, Message, split_messages
 from secondround.engine.reading.invitation_zones import (
     email_zone,
@@ -233,7 +234,8 @@ def _parse(
     body = [line for message in messages for line in message.body]
     zone = email_zone("\n".join(body), default_time_zone, warnings)
     day_first = slashed_dates_are_day_first("\n".join(body), zone.name)
-    first_day = interview_date(_dated_lines(messages), today, day_first) or known_day
+    newest = _dated_lines(messages[:1]) if len(messages) > 1 else None
+    first_day = interview_date(_dated_lines(messages), today, day_first, newest) or known_day
     reading = read_people(
         messages,
         today=today,
@@ -249,6 +251,7 @@ def _parse(
         if (entry := entry_or_none(person, reading, role, zone.tz is not None, known_slot))
         is not None
     ]
+    entries = one_after_another(entries, "\n".join(messages[0].body) if messages else "")
     entries = one_hiring_manager(entries)
     entries = relations_from_the_roster(entries, role)
     entries = _learned_relations(entries, reading, role)

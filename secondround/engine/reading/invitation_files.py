@@ -18,7 +18,7 @@ import email.policy
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import PurePath
@@ -132,6 +132,7 @@ def parse_invitation_text(
 ) -> ParsedInvitation:
     """The roster of what a file held: the body read as a paste, then the calendar's
     attendees and times where the body leaves them out."""
+    source = _in_local_time(source, default_time_zone)
     if source.sent is not None:
         # "Tuesday" in the body means the Tuesday after the mail was sent, not after today.
         today = source.sent.date()
@@ -163,6 +164,36 @@ def parse_invitation_text(
         location=parsed.location or source.location,
         video_link=parsed.video_link or _video_link_in(source.location),
         warnings=list(dict.fromkeys(warnings)),
+    )
+
+
+def _in_local_time(source: InvitationText, default_time_zone: str | None) -> InvitationText:
+    """A calendar written in UTC ("DTSTART:20270302T150000Z") read in the zone the
+    candidate works in: the interview is at 09:00 Chicago time, not at 15:00 UTC."""
+    if _stated_zone(source.time_zone) is not None or not default_time_zone:
+        return source
+    try:
+        local = ZoneInfo(default_time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return source
+
+    def here(moment: datetime | None) -> datetime | None:
+        if moment is None or moment.tzinfo is None or moment.utcoffset() != timedelta(0):
+            return moment
+        return moment.astimezone(local)
+
+    if source.start is None or here(source.start) is source.start:
+        return source
+    attendees = tuple(
+        replace(person, start=here(person.start), end=here(person.end))
+        for person in source.attendees
+    )
+    return replace(
+        source,
+        start=here(source.start),
+        end=here(source.end),
+        attendees=attendees,
+        time_zone=default_time_zone,
     )
 
 
@@ -435,7 +466,7 @@ def _read_calendar(data: bytes) -> InvitationText:
     attendees: list[Attendee] = []
     texts: list[str] = []
     for event in events:
-        start, end = _moment(event.get("DTSTART")), _moment(event.get("DTEND"))
+        start, end = _moment(event.get("DTSTART")), _event_end(event)
         organizer = _address(event.get("ORGANIZER"))
         for value in _as_list(event.get("ATTENDEE")):
             attendee = _attendee(value, start, end, organizer)
@@ -446,7 +477,7 @@ def _read_calendar(data: bytes) -> InvitationText:
             texts.append(description)
     first = events[0]
     start = _moment(first.get("DTSTART"))
-    end = _moment(events[-1].get("DTEND")) or _moment(first.get("DTEND"))
+    end = _event_end(events[-1]) or _event_end(first)
     zone = getattr(start.tzinfo, "key", None) if isinstance(start, datetime) else None
     location = str(first.get("LOCATION") or "").strip() or None
     summary = " ".join(str(first.get("SUMMARY") or "").split())
@@ -478,6 +509,19 @@ def _moment(value: object) -> datetime | None:
     if isinstance(moment, date):
         return datetime.combine(moment, time())
     return None
+
+
+def _event_end(event: object) -> datetime | None:
+    """DTEND, or DTSTART plus DURATION (RFC 5545 allows either)."""
+    get = getattr(event, "get", None)
+    if get is None:
+        return None
+    if (end := _moment(get("DTEND"))) is not None:
+        return end
+    start, length = _moment(get("DTSTART")), getattr(get("DURATION"), "dt", None)
+    if start is None or not isinstance(length, timedelta) or length <= timedelta(0):
+        return None
+    return start + length
 
 
 def _sortable(moment: datetime | None) -> datetime:

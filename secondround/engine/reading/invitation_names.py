@@ -158,6 +158,10 @@ def forget_names() -> None:
 @lru_cache(maxsize=4096)
 def _names_in(text: str) -> tuple[NameSpan, ...]:
     # The reader asks about the same line several times (mentions, asides, the candidate).
+    if _all_capitals(text):
+        # "MS. NURUL HUDA BINTI AZMAN   SENIOR ENGINEER": a line in capitals is read as
+        # if written in title case (the same length, so spans still point into the text).
+        text = text.title()
     tokens = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
     spans: list[NameSpan] = []
     index = 0
@@ -170,6 +174,13 @@ def _names_in(text: str) -> tuple[NameSpan, ...]:
         if span is not None and not ORGANISATION_AFTER.match(text[span.end :]):
             spans.append(span)
     return tuple(spans)
+
+
+def _all_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.title()) == len(text)
+    )
 
 
 def _next_to(text: str, tokens: list[tuple[int, int, str]], left: int, right: int) -> bool:
@@ -240,7 +251,7 @@ def _name_at(
     weak_only = honorifics and all(h.lower().rstrip(".") in WEAK_HONORIFICS for h in honorifics)
     if weak_only and _word_kind(words[0]) != "word":
         return None
-    needed = 1 if honorifics else 2
+    needed = 1 if honorifics or _initials_first(words) else 2
     if not needed <= len(proper) <= 5:
         return None
     if not honorifics and _all_common_words(proper):
@@ -260,6 +271,19 @@ def _name_at(
         name_start,
     )
     return span, last + 1
+
+
+def _initials_first(words: list[str]) -> bool:
+    """ "J. R. Whitaker", "M. A. Osei-Bonsu": initials then a surname that is not an
+    English word ("Plan B. Then" is no one)."""
+    kinds = [_word_kind(word) for word in words]
+    if len(words) < 2 or kinds[0] != "initial" or kinds[-1] != "word":
+        return False
+    if any(kind == "word" for kind in kinds[:-1]):
+        return False
+    english, _ = _lexicons()
+    surname = words[-1].strip(".").casefold()
+    return not all(_is_english(part, english) for part in re.split(r"[-'’]", surname) if part)
 
 
 @cache

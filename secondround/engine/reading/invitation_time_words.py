@@ -235,7 +235,7 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?P<mon>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?!:)"
+            rf"\b(?P<mon>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?!:\d)"
             rf"(?:,?\s+(?P<y>\d{{4}})\b)?",
             re.IGNORECASE,
         ),
@@ -269,12 +269,23 @@ DEADLINE_BEFORE = re.compile(
 # "11.00" without am/pm is a clock only where a time is sure to stand: in a range
 # ("11.00 - 11.45"), after "at", or with "hrs"; alone it may be a price or a version.
 _DOTTED = r"(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d)"
+# Hours as words, for "half past ten", "quarter to three", "ten o'clock".
+_HOUR_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+HOUR_WORDS: dict[str, int] = {
+    word: number for number, word in enumerate((*_HOUR_NAMES, "eleven", "twelve"), start=1)
+}
+_HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|0?[1-9])"
 _CLOCK = (
-    r"(?:\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
+    rf"(?:\b(?:half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+{_HOUR_WORD}\b"
+    r"(?:\s*[aApP]\.?\s?[mM]\b\.?|\s+in\s+the\s+(?:morning|afternoon))?"
+    rf"|\b{_HOUR_WORD}\s+o['’]?\s?clock\b(?:\s+in\s+the\s+(?:morning|afternoon))?"
+    r"|\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
     r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b"
     rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)"
     rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
+    # "1430 hrs", "0900 hours": a military clock only with its unit.
+    r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:hrs?|hours)\b)"
     r"|\b(?:noon|midday)\b)"
 )
 CLOCK = re.compile(_CLOCK)

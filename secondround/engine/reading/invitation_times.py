@@ -11,6 +11,7 @@ from secondround.engine.reading.invitation_time_words import (
     BETWEEN_RANGE,
     CLOCK,
     DURATION,
+    HOUR_WORDS,
     IANA_ZONE,
     MAX_SLOT_MINUTES,
     TIME_RANGE,
@@ -24,14 +25,43 @@ from secondround.engine.reading.invitation_time_words import (
 
 def read_clock(text: str) -> ClockReading:
     lowered = text.lower()
-    if "noon" in lowered or "midday" in lowered:
+    if re.search(r"\b(?:noon|midday)\b", lowered):
         return ClockReading(12, 0, "p", True)
+    if (spoken := _spoken_clock(lowered)) is not None:
+        return spoken
     digits = re.findall(r"\d+", lowered)
+    if len(digits[0]) == 4:  # "1430 hrs"
+        digits = [digits[0][:2], digits[0][2:]]
     hour = int(digits[0])
     minute = int(digits[1]) if len(digits) > 1 else 0
     meridiem_match = re.search(r"([ap])\.?\s?m", lowered)
     meridiem = meridiem_match.group(1) if meridiem_match else None
     return ClockReading(hour, minute, meridiem, digits[0].startswith("0"))
+
+
+def _spoken_clock(lowered: str) -> ClockReading | None:
+    """ "half past ten", "quarter to three", "ten o'clock in the morning"."""
+    match = re.search(
+        r"(?:(?P<part>half\s+past|quarter\s+past|quarter\s+to)\s+)?(?P<hour>[a-z]+|\d+)"
+        r"(?:\s+o['’]?\s?clock)?",
+        re.sub(r"^a\s+", "", lowered.strip()),
+    )
+    if match is None or not (match["part"] or "clock" in lowered):
+        return None
+    word = match["hour"]
+    hour = HOUR_WORDS.get(word) or (int(word) if word.isdigit() else 0)
+    if not 1 <= hour <= 12:
+        return None
+    minute = {"half past": 30, "quarter past": 15, "quarter to": 45}.get(
+        " ".join((match["part"] or "").split()), 0
+    )
+    if minute == 45:
+        hour = hour - 1 or 12
+    said = re.search(r"\b([ap])\.?\s?m\b|(morning)|(afternoon)", lowered)
+    meridiem = None
+    if said is not None:
+        meridiem = "a" if said[2] or said[1] == "a" else "p"
+    return ClockReading(hour, minute, meridiem, False)
 
 
 def minutes_of_day(clock: ClockReading, meridiem: str | None) -> int:
@@ -109,16 +139,50 @@ def duration_minutes(text: str) -> int:
     return round(total) if total <= MAX_SLOT_MINUTES else 0
 
 
+# A clock that is when to arrive, not when the interview starts, when another follows:
+# "please arrive at 9:45 a.m.; your interview begins at 10:00 a.m.".
+ARRIVAL_BEFORE = re.compile(
+    r"\b(?:arriv\w*|report(?:ing)?|be\s+(?:here|there|on\s+site|at\s+reception)"
+    r"|check\s+in|sign\s+in)\b[^.;,\d]{0,25}?$",
+    re.IGNORECASE,
+)
+# A clock that ends what started at an earlier one: "starts at 9:30am and runs until
+# 11am", "begins at 10:00 and will conclude by 11:30", "finishing at about 4pm".
+END_BEFORE = re.compile(
+    r"\b(?:until|till|ends?|ending|finish(?:es|ing)?|conclud(?:e|es|ing)|wrap(?:s|ping)?\s+up"
+    r"|runs?\s+(?:until|till|to)|close[sd]?|closing)"
+    r"(?:\s+(?:at|by|around|about|approximately|approx\.?|no\s+later\s+than))*\s*$",
+    re.IGNORECASE,
+)
+
+
 def clock_times(text: str) -> FoundTimes | None:
-    """The first time range, or start time (with an end from "45 minutes"), in text."""
+    """The first time range, or start time (with an end from "until 11am" or "45
+    minutes"), in text."""
     if (found := BETWEEN_RANGE.search(text) or TIME_RANGE.search(text)) is not None:
         start, end = range_minutes(read_clock(found["start"]), read_clock(found["end"]))
         end_time = as_time(end) if end > start else None
         return FoundTimes(as_time(start), end_time)
-    if (clock := CLOCK.search(text)) is None:
+    clocks = list(CLOCK.finditer(text))
+    if not clocks:
         return None
+    starts = [
+        clock
+        for clock in clocks
+        if not ARRIVAL_BEFORE.search(text[: clock.start()])
+        and not END_BEFORE.search(text[: clock.start()])
+    ]
+    clock = starts[0] if starts else clocks[0]
     reading = read_clock(clock.group())
     start = minutes_of_day(reading, reading.meridiem)
+    for later in clocks:
+        between = text[clock.end() : later.start()]
+        if later.start() <= clock.start() or len(between) > 80 or re.search(r"[.;!?]\s", between):
+            continue
+        if END_BEFORE.search(text[: later.start()]):
+            first, last = range_minutes(reading, read_clock(later.group()))
+            if last > first:
+                return FoundTimes(as_time(first), as_time(last))
     duration = length_minutes(text)
     end_time = as_time(start + duration) if duration else None
     return FoundTimes(as_time(start), end_time)

@@ -1,0 +1,206 @@
+"""Each person's slot as invitations write it: one time and an end phrase for a whole panel,
+an arrival time before the start, turns one after another, start and finish fields,
+military clocks, a thread whose newest message moves the day, calendar files in UTC or
+with a DURATION."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from secondround.engine.reading.invitation import parse_invitation, roster_as_json
+from secondround.engine.reading.invitation_files import parse_invitation_file
+from secondround.engine.reading.invitation_names import find_names
+from secondround.engine.reading.invitation_sequence import each_length
+from secondround.engine.reading.invitation_times import clock_times
+
+TODAY = date(2027, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("It starts at 9:30am and runs until 11am (AEDT).", "09:30", "11:00"),
+        ("your interview begins at 10:00 a.m. and will conclude by 11:30 a.m.", "10:00", "11:30"),
+        ("Please arrive at 9:45 a.m.; the panel begins at 10:00 a.m.", "10:00", None),
+        ("please arrive by 1:45pm for a 2pm start, finishing at about 3pm", "14:00", "15:00"),
+        ("1430 hrs to 1530 hrs", "14:30", "15:30"),
+        ("at 0930 hrs", "09:30", None),
+        ("at 14h30, for one hour", "14:30", "15:30"),
+        # A reply deadline is not an end.
+        ("at 10am. Please confirm by 5pm today.", "10:00", None),
+        # Clocks in words.
+        ("on Friday at half past ten. Please allow about an hour.", "10:30", "11:30"),
+        ("at a quarter to three in the afternoon", "14:45", None),
+        ("at ten o'clock, for forty-five minutes", "10:00", "10:45"),
+        # "afternoon" holds "noon" but is not midday.
+        ("at quarter past two in the afternoon", "14:15", None),
+    ],
+)
+def test_clock_times_in_a_sentence(text: str, start: str, end: str | None) -> None:
+    times = clock_times(text)
+    assert times is not None
+    found_end = times.end.strftime("%H:%M") if times.end else None
+    assert (times.start.strftime("%H:%M"), found_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("You'll meet the following people, each for 30 minutes, back to back", 30),
+        ("three conversations, each lasting about 45 minutes", 45),
+        ("two interviews of 40 minutes each", 40),
+        ("three back-to-back 45-minute interviews", 45),
+        ("consecutive 30-minute conversations with the team", 30),
+        # The panel's length, or each candidate's, is not a turn.
+        ("The panel interview will last 45 minutes.", 0),
+        ("each candidate will have 30 minutes with the panel", 0),
+    ],
+)
+def test_each_meetings_length(text: str, minutes: int) -> None:
+    assert each_length(text) == minutes
+
+
+def _slots(text: str, zone: str = "Europe/London", today: date = TODAY) -> list[tuple]:
+    parsed = parse_invitation(text, today=today, default_time_zone=zone)
+    return [
+        (row["name"], (row["start"] or "")[5:16], (row["end"] or "")[11:16] or None)
+        for row in roster_as_json(parsed)
+    ]
+
+
+SLOTS = [
+    # Turns one after another, in the order of the list.
+    (
+        "Hi Priscilla,\n\nHere's the plan for Tuesday, February 16. You'll have three"
+        " conversations, each 45 minutes, back to back starting at 10:00 AM ET:\n\n"
+        "1. Naomi Feld, VP Marketing\n2. Luis Cabrera, Brand Manager\n"
+        "3. Hyun-woo Park, Data Analyst\n\nThanks,\nAmy",
+        "America/New_York",
+        [
+            ("Naomi Feld", "02-16T10:00", "10:45"),
+            ("Luis Cabrera", "02-16T10:45", "11:30"),
+            ("Hyun-woo Park", "02-16T11:30", "12:15"),
+        ],
+    ),
+    # The whole visit is 1-3pm; the panel's part is the one the sentence calls the panel's.
+    (
+        "Hi Jonas,\n\nWe'd like to see you again on Friday 12 February 2027 from 1-3pm. The"
+        " first half hour (1:00-1:30pm) is a written exercise, and from 1:45 to 2:45pm you'll"
+        " have the panel interview.\n\nPanel:\nRachel Oduya | Finance Director\n"
+        "Simon Hale | Financial Controller\n\nBest,\nTom",
+        "Europe/London",
+        [("Rachel Oduya", "02-12T13:45", "14:45"), ("Simon Hale", "02-12T13:45", "14:45")],
+    ),
+    # An arrival time, then the start and an end phrase.
+    (
+        "Dear Ms. Oyelaran,\n\nWe are pleased to invite you to a second interview on March 30,"
+        " 2027. Please plan to arrive at 9:45 a.m.; your interview with the panel begins at"
+        " 10:00 a.m. and will conclude by 11:30 a.m. Central Time.\n\nPanel members:\n"
+        "Dr. Leonard Fischer, Medical Director\nTyrone Banks, Talent Acquisition Specialist"
+        "\n\nSincerely,\nHuman Resources",
+        "America/Chicago",
+        [("Leonard Fischer", "03-30T10:00", "11:30"), ("Tyrone Banks", "03-30T10:00", "11:30")],
+    ),
+    # Start and finish given as two fields.
+    (
+        "Dear Ms. Kowalczyk,\n\nWe would like to invite you to a panel interview.\n\n"
+        "Date: Tuesday 9 March 2027\nStart time: 10.30am\nFinish time: 11.30am\n"
+        "Venue: Civic Centre, Room 3\n\nPanel members\n"
+        "Mr. David O'Connell, Head of Finance\nMrs. Priya Shah, HR Officer\n\n"
+        "Yours sincerely,\nPeople Services",
+        "Europe/London",
+        [("David O'Connell", "03-09T10:30", "11:30"), ("Priya Shah", "03-09T10:30", "11:30")],
+    ),
+    # A military clock range.
+    (
+        "Dear Ms Wanjiku,\n\nYour interview is scheduled for Tuesday 2 March 2027 at 1430 hrs"
+        " to 1530 hrs. The panel: Mr. Peter Kamau, Finance Manager; Ms. Esther Njeri, Senior"
+        " Accountant.\n\nRegards,\nHR",
+        "Africa/Nairobi",
+        [("Peter Kamau", "03-02T14:30", "15:30"), ("Esther Njeri", "03-02T14:30", "15:30")],
+    ),
+    # A date with a colon after it is still a date ("Thursday, March 4:").
+    (
+        "Hi Fatima,\n\nYour final-round schedule for Thursday, March 4:\n\n"
+        "9am - Meeting with Greg Olsen, VP of Sales\n"
+        "10am - Meeting with Dana Whitfield, Regional Sales Manager\n\nBest,\nKim",
+        "America/Denver",
+        [("Greg Olsen", "03-04T09:00", None), ("Dana Whitfield", "03-04T10:00", None)],
+    ),
+    # The newest message's weekday wins over the dates quoted from the older plan.
+    (
+        "Hi Nadia,\n\nConfirmed for next Wednesday at 2pm. You'll meet our CTO, Grace Liu, and"
+        " Omar Haddad, Principal Engineer, for about an hour.\n\nThanks,\nMark\n\n"
+        "-----Original Message-----\nFrom: Mark Ellis\nSent: Tuesday, February 2, 2027 9:15 AM"
+        "\nTo: Nadia Rahman\nSubject: Onsite interview\n\nHi Nadia, we'd like you to come in on"
+        " Monday 8 February at 10am to meet Grace Liu and Omar Haddad.",
+        "America/Los_Angeles",
+        [("Grace Liu", "02-10T14:00", "15:00"), ("Omar Haddad", "02-10T14:00", "15:00")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "zone", "rows"), SLOTS)
+def test_each_persons_slot(text: str, zone: str, rows: list[tuple]) -> None:
+    today = date(2027, 2, 4)  # a Thursday: "next Wednesday" is 10 February
+    assert _slots(text, zone, today) == rows
+
+
+CALENDAR = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example ATS//EN
+METHOD:REQUEST
+BEGIN:VEVENT
+UID:xyz-1
+DTSTAMP:20270301T090000Z
+DTSTART:20270315T130000Z
+{end}
+SUMMARY:Interview: Elif Kaya - Nurse Educator
+ORGANIZER;CN=Hospital Recruitment:mailto:jobs@example.org
+ATTENDEE;CN=Elif Kaya:mailto:elif@example.com
+DESCRIPTION:Interviewers: Dr. Amos Levi (Director of Nursing Education)\\, Joan Pratt (Cl
+ inical Nurse Specialist)
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+@pytest.mark.parametrize(
+    ("end", "zone", "start_iso", "end_iso"),
+    [
+        # UTC read in the candidate's zone (after the US change on 14 March: EDT).
+        ("DURATION:PT45M", "America/New_York", "2027-03-15T09:00:00-04:00", "09:45"),
+        ("DTEND:20270315T140000Z", "America/New_York", "2027-03-15T09:00:00-04:00", "10:00"),
+        # No zone known: UTC stays UTC rather than a guess.
+        ("DURATION:PT1H", None, "2027-03-15T13:00:00+00:00", "14:00"),
+    ],
+)
+def test_calendar_times_in_utc_or_with_a_duration(
+    end: str, zone: str | None, start_iso: str, end_iso: str
+) -> None:
+    data = CALENDAR.format(end=end).replace("\n", "\r\n").encode()
+    parsed = parse_invitation_file(
+        data, "invite.ics", today=date(2027, 3, 1), default_time_zone=zone
+    )
+    rows = roster_as_json(parsed)
+    assert [row["name"] for row in rows] == ["Amos Levi", "Joan Pratt"]
+    assert {(row["start"], (row["end"] or "")[11:16]) for row in rows} == {(start_iso, end_iso)}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A line in capitals, as call letters and schedule tables write them.
+        ("09:00 – 09:45: MR. ROBERT LIM, GENERAL MANAGER, PROJECTS", ["Robert Lim"]),
+        ("MS. NURUL HUDA BINTI AZMAN    SENIOR ENGINEER", ["Nurul Huda Binti Azman"]),
+        ("PANEL INTERVIEW SCHEDULE", []),
+        # Initials before a surname, without an honorific.
+        ("interviewed by J. R. Whitaker (Chief Financial Officer)", ["J. R. Whitaker"]),
+        ("and M. A. Osei-Bonsu (Head of Treasury)", ["M. A. Osei-Bonsu"]),
+        ("Bring plan B. Then come to reception.", []),
+    ],
+)
+def test_names_in_capitals_and_with_initials(text: str, names: list[str]) -> None:
+    assert [span.name for span in find_names(text)] == names
