@@ -204,3 +204,25 @@ def test_calendar_times_in_utc_or_with_a_duration(
 )
 def test_names_in_capitals_and_with_initials(text: str, names: list[str]) -> None:
     assert [span.name for span in find_names(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("guest", "listed"),
+    [
+        # The candidate shows only as a private mailbox among the guests.
+        ("maya.cohen@gmail.com", ["Alicia Moreno", "Brian Kessler"]),
+        # A company mailbox named after her says nothing of who she is.
+        ("maya.cohen@northwind.example.com", ["Maya Cohen", "Alicia Moreno", "Brian Kessler"]),
+    ],
+)
+def test_a_private_mailbox_among_the_guests_is_the_candidate(guest: str, listed: list[str]) -> None:
+    text = (
+        "Invitation: Onsite interview - Maya Cohen (Account Executive) @ Thu Mar 18, 2027 1pm -"
+        " 2:30pm (EDT)\n\nOnsite interview - Maya Cohen (Account Executive)\nWhen\n"
+        "Thursday Mar 18, 2027 1pm – 2:30pm (Eastern Time - New York)\nGuests\n"
+        f"Derek Wu - organizer\nAlicia Moreno\nBrian Kessler\n{guest}\n\n"
+        "Panel: Alicia Moreno (Sales Director) and Brian Kessler (Enterprise Account"
+        " Executive). Derek coordinates and will meet you in the lobby."
+    )
+    parsed = parse_invitation(text, today=date(2027, 3, 8), default_time_zone="America/New_York")
+    assert [row["name"] for row in roster_as_json(parsed)] == listed

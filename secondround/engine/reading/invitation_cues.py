@@ -7,8 +7,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from secondround.engine.nlp.word_tables import word_set
 from secondround.engine.reading.invitation_lines import Unit
 from secondround.engine.reading.invitation_time_words import FoundTimes
+
+# Mailboxes people apply from: beside an organizer on a company domain, an attendee here
+# is the candidate.
+PERSONAL_MAIL_DOMAINS = word_set(
+    """
+    gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk live.com msn.com
+    yahoo.com yahoo.co.uk yahoo.co.in ymail.com icloud.com me.com mac.com aol.com
+    proton.me protonmail.com gmx.com gmx.de gmx.net web.de mail.com zoho.com yandex.com
+    rediffmail.com fastmail.com hey.com tutanota.com qq.com 163.com naver.com
+    """
+)
+
 
 # "You will meet ...": the names after it are interviewers.
 FORWARD_TRIGGER = re.compile(

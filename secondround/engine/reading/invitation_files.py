@@ -26,13 +26,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from secondround.engine.nlp.html_text import html_to_text
 from secondround.engine.nlp.sizes import MB, too_large
-from secondround.engine.nlp.word_tables import word_set
 from secondround.engine.reading.invitation import (
     HONORIFICS,
     infer_relation,
     parse_invitation,
     split_honorific,
 )
+from secondround.engine.reading.invitation_cues import PERSONAL_MAIL_DOMAINS
 from secondround.engine.reading.invitation_entries import ParsedInvitation, RosterEntry
 
 __all__ = [
@@ -51,17 +51,6 @@ __all__ = [
 
 MAX_FILE_BYTES = 10 * MB  # a mail with a PDF attached; only its text parts are read
 KINDS_HELP = "an e-mail saved as .eml, a calendar invitation (.ics) or a text file"
-
-# Mailboxes people apply from: beside an organizer on a company domain, an attendee here
-# is the candidate.
-PERSONAL_MAIL_DOMAINS = word_set(
-    """
-    gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk live.com msn.com
-    yahoo.com yahoo.co.uk yahoo.co.in ymail.com icloud.com me.com mac.com aol.com
-    proton.me protonmail.com gmx.com gmx.de gmx.net web.de mail.com zoho.com yandex.com
-    rediffmail.com fastmail.com hey.com tutanota.com qq.com 163.com naver.com
-    """
-)
 
 
 class UnreadableInvitation(ValueError):

@@ -23,6 +23,7 @@ from datetime import date, tzinfo
 
 from secondround.engine.reading.invitation_clauses import clause_bounds, clause_times
 from secondround.engine.reading.invitation_cues import (
+    PERSONAL_MAIL_DOMAINS,
     ASIDE,
     FORWARD_TRIGGER,
     ROLE_NOUN,
@@ -195,7 +196,23 @@ def _candidates(messages: list[Message], candidate: tuple[str, ...]) -> set[str]
                 "prof",
             }:
                 words.add(bare[1].casefold())
+    words |= _personal_mailboxes("\n".join(line for m in messages for line in m.body))
     return words - senders
+
+
+# "maya.cohen@gmail.com": a mailbox named after a person.
+MAILBOX = re.compile(r"\b(?P<local>[A-Za-z]+(?:[._-][A-Za-z]+){1,2})@(?P<domain>[\w.-]+\.\w+)")
+
+
+def _personal_mailboxes(text: str) -> set[str]:
+    """The names a pasted calendar invitation shows only as a private mailbox among its
+    guests ("maya.cohen@gmail.com"): the candidate's, beside a company's addresses."""
+    words: set[str] = set()
+    for match in MAILBOX.finditer(text):
+        if match["domain"].casefold() in PERSONAL_MAIL_DOMAINS:
+            parts = re.split(r"[._-]", match["local"].casefold())
+            words.add(" ".join(parts))
+    return words
 
 
 def read_people(
