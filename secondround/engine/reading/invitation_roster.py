@@ -23,9 +23,9 @@ from datetime import date, tzinfo
 
 from secondround.engine.reading.invitation_clauses import clause_bounds, clause_times
 from secondround.engine.reading.invitation_cues import (
-    PERSONAL_MAIL_DOMAINS,
     ASIDE,
     FORWARD_TRIGGER,
+    PERSONAL_MAIL_DOMAINS,
     ROLE_NOUN,
     SUBJECT_TRIGGER,
     Mention,
