@@ -121,6 +121,20 @@ SLOTS = [
         "Africa/Nairobi",
         [("Peter Kamau", "03-02T14:30", "15:30"), ("Esther Njeri", "03-02T14:30", "15:30")],
     ),
+    # The writer's own part "at the end" of a one-hour visit; the rest of a sentence after
+    # a bracket is no title.
+    (
+        "Hey Sam!\n\nLoved chatting. Next step is a 1-hour onsite on Tuesday 16 February,"
+        " starting 1pm. You'll pair with two of our engineers (Ravi Shankar and Emily Zhou) on a"
+        " small coding task, and then chat with me for 30 min at the end.\n\nCheers,\n"
+        "Tom Becker\nEngineering Manager",
+        "Europe/Berlin",
+        [
+            ("Ravi Shankar", "02-16T13:00", "14:00"),
+            ("Emily Zhou", "02-16T13:00", "14:00"),
+            ("Tom Becker", "02-16T13:30", "14:00"),
+        ],
+    ),
     # A date with a colon after it is still a date ("Thursday, March 4:").
     (
         "Hi Fatima,\n\nYour final-round schedule for Thursday, March 4:\n\n"
@@ -200,6 +214,9 @@ def test_calendar_times_in_utc_or_with_a_duration(
         ("interviewed by J. R. Whitaker (Chief Financial Officer)", ["J. R. Whitaker"]),
         ("and M. A. Osei-Bonsu (Head of Treasury)", ["M. A. Osei-Bonsu"]),
         ("Bring plan B. Then come to reception.", []),
+        # A job written right before the name is not part of it.
+        ("and with Lead Data Scientist Siti Rahmah.", ["Siti Rahmah"]),
+        ("joined by Senior UX Designer Tomás Ibarra", ["Tomás Ibarra"]),
     ],
 )
 def test_names_in_capitals_and_with_initials(text: str, names: list[str]) -> None:
@@ -226,3 +243,15 @@ def test_a_private_mailbox_among_the_guests_is_the_candidate(guest: str, listed:
     )
     parsed = parse_invitation(text, today=date(2027, 3, 8), default_time_zone="America/New_York")
     assert [row["name"] for row in roster_as_json(parsed)] == listed
+
+
+def test_the_rest_of_a_sentence_is_no_title() -> None:
+    text = (
+        "Next step is a 1-hour onsite on Tuesday 16 February, starting 1pm. You'll pair with two"
+        " of our engineers (Ravi Shankar and Emily Zhou) on a small coding task."
+    )
+    parsed = parse_invitation(text, today=TODAY, default_time_zone="Europe/Berlin")
+    assert [(row["name"], row["title"]) for row in roster_as_json(parsed)] == [
+        ("Ravi Shankar", None),
+        ("Emily Zhou", None),
+    ]

@@ -115,6 +115,11 @@ NOT_NAME_WORDS: frozenset[str] = word_set(
     official confidential urgent re fw fwd subject invitation confirmation reschedule
     menara jalan marg wisma taman lorong nagar chowk bhavan bhawan sdn bhd pvt private county
     city town village river sheets sheet textiles industries enterprises lab laboratory
+    scientist designer developer programmer researcher strategist economist statistician
+    epidemiologist psychiatrist radiographer sonographer optometrist veterinarian dietitian
+    nutritionist marketer copywriter bookkeeper receptionist attorney lawyer solicitor
+    paralegal technologist physiotherapist dentist hygienist biologist chemist physicist
+    geologist ecologist archivist curator
     """
 )
 
