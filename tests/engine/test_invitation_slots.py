@@ -255,3 +255,29 @@ def test_the_rest_of_a_sentence_is_no_title() -> None:
         ("Ravi Shankar", None),
         ("Emily Zhou", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "end"),
+    [
+        ("It should last no longer than 45 minutes.", "10:45"),
+        ("It will last one and a half hours.", "11:30"),
+        ("It will last 1½ hours.", "11:30"),
+        ("It is scheduled for 45mins.", "10:45"),
+        ("You will have 30 minutes with her.", "10:30"),
+        ("The meeting is planned for an hour.", "11:00"),
+        ("Interview length: 60 minutes", "11:00"),
+        # Not the interview's length.
+        ("Please arrive 15 minutes early.", None),
+        ("A 30-minute written test follows.", None),
+    ],
+)
+def test_an_end_from_a_stated_length(sentence: str, end: str | None) -> None:
+    text = (
+        "Dear Ana,\n\nYour interview is on Tuesday 16 March 2027 at 10:00 with Maria Lopez,"
+        f" Head of Sales. {sentence}\n\nBest,\nHR"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [(row["start"][11:16], (row["end"] or "")[11:16] or None) for row in rows] == [
+        ("10:00", end)
+    ]

@@ -335,7 +335,7 @@ def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
     for other in siblings:
         if minutes:
             break
-        if re.match(r"\s*(?:duration|length)\s*:", other.text, re.IGNORECASE):
+        if re.match(r"\s*(?:interview\s+)?(?:duration|length)\s*:", other.text, re.IGNORECASE):
             minutes = length_minutes(other.text)
     for other in siblings:
         if minutes:

@@ -191,6 +191,7 @@ def clock_times(text: str) -> FoundTimes | None:
 def length_minutes(text: str) -> int:
     """The lengths a line gives that could be the interview's: not "arrive 15 minutes
     before", not "a 10-minute presentation", "a 30-minute test"."""
+    text = plain_halves(text)
     kept = []
     for match in DURATION.finditer(text):
         after = text[match.end() :]
@@ -204,6 +205,7 @@ _AMOUNT = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|ninety|thirty|half an?)"
 _UNIT = r"(?:hours?|hrs?|minutes?|mins?)"
 _LENGTH = rf"(?P<length>{_AMOUNT}\s*-?\s*{_UNIT}(?:\s+and\s+(?:a\s+half|\d+\s*{_UNIT}))?)"
 _ABOUT = r"(?:(?:about|around|approximately|approx\.?|roughly|up\s+to|some|no\s+more\s+than"
+_ABOUT += r"|no\s+longer\s+than|not\s+more\s+than|a\s+maximum\s+of|a\s+max(?:imum)?\s+of"
 _ABOUT += r"|an?\s+estimated|nearly|just\s+under|under|at\s+most)\s+)?"
 _THE_INTERVIEW = (
     r"(?:interviews?|panel|conversation|chat|meeting|discussion|session|call|visit|it|this)"
@@ -218,9 +220,15 @@ INTERVIEW_LENGTH = (
     # "each interview is about 30 minutes", "interviews run for 45 minutes"
     re.compile(
         rf"\b{_THE_INTERVIEW}\b[^.;:!?]{{0,60}}?\b(?:last|lasts|lasting|take|takes|run|runs|is|are"
-        rf"|will\s+be|should\s+be|be)\s+(?:for\s+)?{_ABOUT}{_LENGTH}",
+        rf"|will\s+be|should\s+be|be|(?:scheduled|planned|booked|set|timed)\s+for)\s+(?:for\s+)?"
+        rf"{_ABOUT}{_LENGTH}",
         re.I,
     ),
+)
+# "You will have 30 minutes with her": a length said of the time with the people.
+INTERVIEW_LENGTH = (
+    *INTERVIEW_LENGTH,
+    re.compile(rf"\b(?:have|get|spend)\s+{_ABOUT}{_LENGTH}\s+with\b", re.I),
 )
 # Lengths for the whole visit, used only when nothing is said of the interview.
 VISIT_LENGTH = re.compile(
@@ -243,9 +251,21 @@ def _length_of(match: re.Match[str] | None, text: str) -> int:
     return duration_minutes(length)
 
 
+def plain_halves(text: str) -> str:
+    """ "one and a half hours" and "1½ hours" as "1.5 hours", so one pattern reads them."""
+    text = re.sub(r"(\d)\s*½", r"\1.5", text)
+    return re.sub(
+        r"\b(one|1|two|2)\s+and\s+a\s+half\s+(?=hours?\b|hrs?\b)",
+        lambda match: "1.5 " if match[1] in {"one", "1"} else "2.5 ",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
 def interview_length(text: str) -> int:
     """Minutes a sentence says the interview lasts ("a 45-minute panel interview", "the
     interview will last approximately 40 minutes"), or 0."""
+    text = plain_halves(text)
     for pattern in INTERVIEW_LENGTH:
         for match in pattern.finditer(text):
             if minutes := _length_of(match, text):
@@ -271,6 +291,7 @@ def _part_before(text: str) -> int:
 
 def visit_length(text: str) -> int:
     """Minutes a sentence asks the candidate to set aside ("Please allow two hours")."""
+    text = plain_halves(text)
     return _length_of(VISIT_LENGTH.search(text), text)
 
 
