@@ -281,3 +281,23 @@ def test_an_end_from_a_stated_length(sentence: str, end: str | None) -> None:
     assert [(row["start"][11:16], (row["end"] or "")[11:16] or None) for row in rows] == [
         ("10:00", end)
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "start"),
+    [
+        ("at 10:00 IST (India)", "2027-03-16T10:00:00+05:30"),
+        ("at 10:00 IST, Ireland", "2027-03-16T10:00:00+00:00"),
+        ("at 10:00 Central Africa Time", "2027-03-16T10:00:00+02:00"),
+        # Nothing beside it says which IST: no offset rather than a guess.
+        ("at 10:00 IST", "2027-03-16T10:00:00"),
+        ("at 10:00 IST at our Bengaluru office", "2027-03-16T10:00:00"),
+    ],
+)
+def test_a_place_settles_the_zone(said: str, start: str) -> None:
+    text = (
+        f"Dear Ana,\n\nYour interview is on Tuesday 16 March 2027 {said} with Maria Lopez,"
+        " Head of Sales.\n\nBest,\nHR"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [row["start"] for row in rows] == [start]

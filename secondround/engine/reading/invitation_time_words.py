@@ -145,6 +145,11 @@ PLACE_ZONES: dict[str, str] = {
     "abu dhabi": "Asia/Dubai",
     "nairobi": "Africa/Nairobi",
     "east africa": "Africa/Nairobi",
+    "central africa": "Africa/Maputo",
+    "southern africa": "Africa/Johannesburg",
+    "south african": "Africa/Johannesburg",
+    "west african": "Africa/Lagos",
+    "east african": "Africa/Nairobi",
     "lagos": "Africa/Lagos",
     "west africa": "Africa/Lagos",
     "accra": "Africa/Accra",
@@ -176,6 +181,28 @@ MAX_SLOT_MINUTES = 24 * 60
 AMBIGUOUS_ZONES: frozenset[str] = frozenset({"IST"})
 AMBIGUOUS_MEANINGS: dict[str, tuple[str, ...]] = {
     "IST": ("Asia/Kolkata", "Asia/Calcutta", "Europe/Dublin", "Asia/Jerusalem", "Asia/Tel_Aviv")
+}
+
+# Places that say which of the zones an ambiguous abbreviation ("IST") means.
+AMBIGUOUS_PLACES: dict[str, tuple[str, ...]] = {
+    "Asia/Kolkata": (
+        "india",
+        "indian",
+        "kolkata",
+        "mumbai",
+        "delhi",
+        "bengaluru",
+        "bangalore",
+        "chennai",
+        "hyderabad",
+        "pune",
+        "noida",
+        "gurugram",
+        "gurgaon",
+        "ahmedabad",
+    ),
+    "Europe/Dublin": ("ireland", "irish", "dublin", "cork", "galway", "limerick"),
+    "Asia/Jerusalem": ("israel", "jerusalem", "tel aviv", "haifa"),
 }
 
 MONTHS: dict[str, int] = {

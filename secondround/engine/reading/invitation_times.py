@@ -224,10 +224,7 @@ INTERVIEW_LENGTH = (
         rf"{_ABOUT}{_LENGTH}",
         re.I,
     ),
-)
-# "You will have 30 minutes with her": a length said of the time with the people.
-INTERVIEW_LENGTH = (
-    *INTERVIEW_LENGTH,
+    # "You will have 30 minutes with her": the time with the people.
     re.compile(rf"\b(?:have|get|spend)\s+{_ABOUT}{_LENGTH}\s+with\b", re.I),
 )
 # Lengths for the whole visit, used only when nothing is said of the interview.
