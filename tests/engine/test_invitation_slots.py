@@ -135,6 +135,15 @@ SLOTS = [
             ("Tom Becker", "02-16T13:30", "14:00"),
         ],
     ),
+    # "rescheduled from 09:00 to 13:30" gives the new time; "the panel remains" names it.
+    (
+        "Dear Ms. Gómez,\n\nYour interview on 30 March 2027 has been rescheduled from 09:00 to"
+        " 13:30 (CET) due to a conflict. The panel remains Dr. Lukas Weber (Head of R&D) and Ms."
+        " Ines Hofmann (HR Business Partner). The interview will last approximately one hour."
+        "\n\nKind regards,\nHR",
+        "Europe/Berlin",
+        [("Lukas Weber", "03-30T13:30", "14:30"), ("Ines Hofmann", "03-30T13:30", "14:30")],
+    ),
     # A date with a colon after it is still a date ("Thursday, March 4:").
     (
         "Hi Fatima,\n\nYour final-round schedule for Thursday, March 4:\n\n"
@@ -217,6 +226,10 @@ def test_calendar_times_in_utc_or_with_a_duration(
         # A job written right before the name is not part of it.
         ("and with Lead Data Scientist Siti Rahmah.", ["Siti Rahmah"]),
         ("joined by Senior UX Designer Tomás Ibarra", ["Tomás Ibarra"]),
+        # Every word also an English word, but a job title follows at once.
+        ("Interview with Sian Roberts (Graduate Programme Manager)", ["Sian Roberts"]),
+        ("Sian Hughes, Head of Finance", ["Sian Hughes"]),
+        ("Cardiac Step-Down Unit, 4th floor", []),
     ],
 )
 def test_names_in_capitals_and_with_initials(text: str, names: list[str]) -> None:

@@ -33,7 +33,8 @@ FORWARD_TRIGGER = re.compile(
     r"|\b(?:speaking|talking)\s+to\b|\binterviewing\s+you\s+(?:will\s+be|are|is)\b"
     r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\b(?:committee|board)\s+members?\s*"
     r"(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
-    r" be|are|is|consists? of|comprises?|includes?|of)\b|:)|\b(?:include|includes|including"
+    r" be|are|is|consists? of|comprises?|includes?|of|remains?|will\s+remain|(?:is|are)\s+still"
+    r"|will\s+still\s+be|stays?)\b|:)|\b(?:include|includes|including"
     r"|comprising|comprise|consist of|consists of|join|joins|joining)\b"
     r"|\b(?:interview|panel|committee|meeting|session)\s*\((?=[^)]*[A-Z])))"
 )

@@ -123,6 +123,18 @@ NOT_NAME_WORDS: frozenset[str] = word_set(
     """
 )
 
+# A job title right after a run of words ("Sian Roberts (Graduate Programme Manager)",
+# "Rose Hall, Head of Finance"): the run is a person's name even when every word of it is
+# also an English word.
+TITLE_AFTER = re.compile(
+    r"\s*(?:\(|,|\s[-–—|])\s*(?:(?:the|our)\s+)?(?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|&)\s+)?)"
+    r"{0,4}?(?:Manager|Director|Head|Lead|Leader|Officer|Engineer|Chief|President|Dean"
+    r"|Professor|Lecturer|Coordinator|Supervisor|Specialist|Analyst|Consultant|Partner|Advis[oe]r"
+    r"|Nurse|Teacher|Principal|Headteacher|Chair|Secretary|Executive|Recruiter|Scientist"
+    r"|Designer|Developer|Accountant|Controller|Administrator|Representative|Associate|Assistant"
+    r"|Librarian|Chef|Physician|Surgeon|Registrar|Superintendent|Counsel|Attorney|Architect"
+    r"|Owner|Founder|CEO|CFO|COO|CTO|VP)s?\b"
+)
 # Letters after a name written in mixed case, and street-name abbreviations.
 MIXED_CASE_LETTERS: frozenset[str] = word_set(
     "phd dphil edd pharmd msc bsc med bed mphil dnp rd st ave blvd hwy ln pkwy sq"
@@ -259,7 +271,11 @@ def _name_at(
     needed = 1 if honorifics or _initials_first(words) else 2
     if not needed <= len(proper) <= 5:
         return None
-    if not honorifics and _all_common_words(proper):
+    if (
+        not honorifics
+        and _all_common_words(proper)
+        and not (len(proper) <= 3 and TITLE_AFTER.match(text[tokens[ends[-1]][1] :]))
+    ):
         return None, ends[-1] + 1
     last = ends[-1]
     name_start = tokens[first_name_token][0]

@@ -139,6 +139,12 @@ def duration_minutes(text: str) -> int:
     return round(total) if total <= MAX_SLOT_MINUTES else 0
 
 
+# "has been moved from 09:00 to 13:30": what follows "from" is the old time.
+MOVED_FROM_TIME = re.compile(
+    r"\b(?:reschedul\w*|moved?|moving|chang\w*|postpon\w*|brought\s+forward|push\w*|shift\w*"
+    r"|put\s+back)\b[^.;]{0,40}?\bfrom\s*$",
+    re.IGNORECASE,
+)
 # A clock that is when to arrive, not when the interview starts, when another follows:
 # "please arrive at 9:45 a.m.; your interview begins at 10:00 a.m.".
 ARRIVAL_BEFORE = re.compile(
@@ -160,6 +166,12 @@ def clock_times(text: str) -> FoundTimes | None:
     """The first time range, or start time (with an end from "until 11am" or "45
     minutes"), in text."""
     if (found := BETWEEN_RANGE.search(text) or TIME_RANGE.search(text)) is not None:
+        if MOVED_FROM_TIME.search(text[: found.start()]):
+            # "rescheduled from 09:00 to 13:30": the new time, not a range
+            moved = read_clock(found["end"])
+            start = minutes_of_day(moved, moved.meridiem)
+            duration = length_minutes(text[found.end() :])
+            return FoundTimes(as_time(start), as_time(start + duration) if duration else None)
         start, end = range_minutes(read_clock(found["start"]), read_clock(found["end"]))
         end_time = as_time(end) if end > start else None
         return FoundTimes(as_time(start), end_time)
