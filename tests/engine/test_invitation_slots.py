@@ -144,6 +144,18 @@ SLOTS = [
         "Europe/Berlin",
         [("Lukas Weber", "03-30T13:30", "14:30"), ("Ines Hofmann", "03-30T13:30", "14:30")],
     ),
+    # A bilingual mail, French first: "the board will be composed of" names the panel.
+    (
+        "(Scroll down for English)\n\nBonjour Monsieur Tremblay,\n\nVous êtes convoqué à une"
+        " entrevue le mardi 6 avril 2027 de 9 h 30 à 10 h 30 (heure de l'Est). Le comité sera"
+        " composé de Nathalie Roy, gestionnaire, Services aux clients, et de Marc Gagnon,"
+        " conseiller principal.\n\nHello Mr. Tremblay,\n\nYou are invited to an interview on"
+        " Tuesday, April 6, 2027 from 9:30 to 10:30 a.m. (Eastern Time). The board will be"
+        " composed of Nathalie Roy, Manager, Client Services, and Marc Gagnon, Senior Advisor."
+        "\n\nStaffing / Dotation",
+        "America/Toronto",
+        [("Nathalie Roy", "04-06T09:30", "10:30"), ("Marc Gagnon", "04-06T09:30", "10:30")],
+    ),
     # A date with a colon after it is still a date ("Thursday, March 4:").
     (
         "Hi Fatima,\n\nYour final-round schedule for Thursday, March 4:\n\n"
