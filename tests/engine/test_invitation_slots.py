@@ -28,6 +28,8 @@ TODAY = date(2027, 2, 1)
         ("1430 hrs to 1530 hrs", "14:30", "15:30"),
         ("at 0930 hrs", "09:30", None),
         ("at 14h30, for one hour", "14:30", "15:30"),
+        ("between 10 and 11am", "10:00", "11:00"),
+        ("at 14:00hrs, and it will take 1 hr", "14:00", "15:00"),
         # A reply deadline is not an end.
         ("at 10am. Please confirm by 5pm today.", "10:00", None),
         # Clocks in words.
@@ -326,3 +328,17 @@ def test_a_place_settles_the_zone(said: str, start: str) -> None:
     )
     rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
     assert [row["start"] for row in rows] == [start]
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("on Tuesday 16th at 2.30pm", date(2027, 3, 16)),
+        ("on Tuesday the 16th at 2.30pm", date(2027, 3, 16)),
+        ("on the 16th of March at 14:00hrs", date(2027, 3, 16)),
+    ],
+)
+def test_a_day_of_the_month_after_a_weekday(said: str, day: date) -> None:
+    text = f"Dear Ana,\n\nYour interview is {said} with Maria Lopez, Head of Sales.\n\nBest,\nHR"
+    parsed = parse_invitation(text, today=date(2027, 3, 1))
+    assert parsed.interview_date == day

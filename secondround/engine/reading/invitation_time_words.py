@@ -277,7 +277,7 @@ WEEKDAY_SLASHED = re.compile(
 )
 # "on the 26th", "Monday the 3rd": a day of the month alone, the next such day.
 DAY_ONLY = re.compile(
-    rf"\b(?:on\s+(?:\w+\s+)?the|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+the)\s+"
+    rf"\b(?:on\s+(?:\w+\s+)?the|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?(?:\s+the)?)\s+"
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)",
     re.IGNORECASE,
 )
@@ -307,7 +307,7 @@ _CLOCK = (
     r"(?:\s*[aApP]\.?\s?[mM]\b\.?|\s+in\s+the\s+(?:morning|afternoon))?"
     rf"|\b{_HOUR_WORD}\s+o['’]?\s?clock\b(?:\s+in\s+the\s+(?:morning|afternoon))?"
     r"|\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
-    r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b"
+    r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\b|(?=hrs?\b|hours\b|h\b))"
     rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)"
     rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
@@ -317,7 +317,12 @@ _CLOCK = (
 )
 CLOCK = re.compile(_CLOCK)
 # "between 10am and 11:30am": "and" is a range only after "between".
-BETWEEN_RANGE = re.compile(rf"\bbetween\s+(?P<start>{_CLOCK})\s*and\s*(?P<end>{_CLOCK})", re.I)
+# "between 10 and 11am": a bare start hour borrows the end's am/pm.
+BETWEEN_RANGE = re.compile(
+    rf"\bbetween\s+(?P<start>{_CLOCK}|\b(?:1[0-2]|0?[1-9])(?=\s*and\s*\d{{1,2}}(?:[:.]\d\d)?\s*[aApP]))"
+    rf"\s*and\s*(?P<end>{_CLOCK})",
+    re.I,
+)
 DURATION = re.compile(
     r"\b(?P<amount>\d+(?:\.\d+)?|an?|one|half an?|two|three|four|five|ten|fifteen|twenty"
     r"|thirty|forty[- ]five|forty|sixty|ninety)\s*-?\s*(?P<unit>hours?|hrs?|minutes?|mins?)\b",
