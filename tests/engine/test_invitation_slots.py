@@ -52,6 +52,7 @@ def test_clock_times_in_a_sentence(text: str, start: str, end: str | None) -> No
     [
         ("You'll meet the following people, each for 30 minutes, back to back", 30),
         ("three conversations, each lasting about 45 minutes", 45),
+        ("Each interview is about 30 minutes; there is time between them.", 30),
         ("two interviews of 40 minutes each", 40),
         ("three back-to-back 45-minute interviews", 45),
         ("consecutive 30-minute conversations with the team", 30),
@@ -157,6 +158,15 @@ SLOTS = [
         "\n\nStaffing / Dotation",
         "America/Toronto",
         [("Nathalie Roy", "04-06T09:30", "10:30"), ("Marc Gagnon", "04-06T09:30", "10:30")],
+    ),
+    # Starts of their own and one length for each meeting.
+    (
+        "Hi Dana,\n\nYour interviews on Friday 19 February 2027:\n\n"
+        "- 10:00 AM: Denise Carver, Nurse Manager, 5 East\n"
+        "- 11:00 AM: Patrick O'Shea, Nurse Manager, 7 West\n\n"
+        "Each interview is about 30 minutes.\n\nThanks,\nRecruiting",
+        "America/Chicago",
+        [("Denise Carver", "02-19T10:00", "10:30"), ("Patrick O'Shea", "02-19T11:00", "11:30")],
     ),
     # A date with a colon after it is still a date ("Thursday, March 4:").
     (

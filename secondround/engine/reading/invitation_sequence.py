@@ -24,7 +24,7 @@ EACH_LENGTH = (
     re.compile(
         rf"\beach(?!\s+(?:candidate|applicant|of\s+you|person\s+applying))"
         rf"(?:\s+(?:one|for|of|lasting|lasts|is|will\s+(?:last|be|take)|takes|session|meeting"
-        rf"|conversation|interview|chat))*\s*[,(]?\s*{_ABOUT}{_LENGTH}",
+        rf"|conversation|interview|chat|should|last|take|be))*\s*[,(]?\s*{_ABOUT}{_LENGTH}",
         re.IGNORECASE,
     ),
     re.compile(rf"{_LENGTH}\s+each\b", re.IGNORECASE),
@@ -46,15 +46,24 @@ def each_length(text: str) -> int:
 
 def one_after_another(entries: list[RosterEntry], text: str) -> list[RosterEntry]:
     """Rows that share one start, given their turns when the mail says each meeting lasts
-    N minutes and the shared slot has room for them all (or no end)."""
+    N minutes and the shared slot has room for them all (or no end); rows with starts of
+    their own and no end ("10:00 AM: Denise Carver", "11:00 AM: Patrick O'Shea", "Each
+    interview is about 30 minutes") given that length."""
     timed = [entry for entry in entries if entry.start is not None]
     if len(timed) < 2 or len(timed) != len(entries):
         return entries
-    first = timed[0]
-    if any((entry.start, entry.end) != (first.start, first.end) for entry in timed):
-        return entries
     minutes = each_length(text)
     if not minutes:
+        return entries
+    first = timed[0]
+    if len({entry.start for entry in timed}) == len(timed):
+        return [
+            replace(entry, end=entry.start + timedelta(minutes=minutes))
+            if entry.end is None and entry.start is not None
+            else entry
+            for entry in entries
+        ]
+    if any((entry.start, entry.end) != (first.start, first.end) for entry in timed):
         return entries
     assert first.start is not None
     step = timedelta(minutes=minutes)
