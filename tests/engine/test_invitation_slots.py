@@ -352,3 +352,37 @@ def test_a_day_of_the_month_after_a_weekday(said: str, day: date) -> None:
     text = f"Dear Ana,\n\nYour interview is {said} with Maria Lopez, Head of Sales.\n\nBest,\nHR"
     parsed = parse_invitation(text, today=date(2027, 3, 1))
     assert parsed.interview_date == day
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will be chatting to Maria Lopez, Head of Sales, and Tom Reed, Account Director.",
+        "Maria Lopez (Head of Sales) will lead the conversation, alongside Tom Reed (Account"
+        " Director).",
+        "Interviewing you: Maria Lopez (Head of Sales) and Tom Reed (Account Director).",
+        "Maria Lopez (Head of Sales) and Tom Reed (Account Director) will be asking the questions.",
+        "You will be seen by Maria Lopez, Head of Sales, and Tom Reed, Account Director.",
+        "\nAttendees: Maria Lopez (Head of Sales), Tom Reed (Account Director)",
+    ],
+)
+def test_ways_of_saying_who_interviews(sentence: str) -> None:
+    text = (
+        "Hi Ana,\n\nThanks for applying! Your second interview is on Tuesday 16 March 2027 at"
+        f" 10:00. {sentence}\n\nBest,\nHR"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [(row["name"], row["title"]) for row in rows] == [
+        ("Maria Lopez", "Head of Sales"),
+        ("Tom Reed", "Account Director"),
+    ]
+
+
+def test_an_optional_attendee_is_not_an_interviewer() -> None:
+    text = (
+        "Hi Ana,\n\nYour interview is on Tuesday 16 March 2027 at 10:00.\n\n"
+        "Required Attendees: Maria Lopez\nOptional Attendees: Megan Rhodes\n\n"
+        "You will meet Maria Lopez, Head of Sales.\n\nBest,\nHR"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [row["name"] for row in rows] == ["Maria Lopez"]
