@@ -29,6 +29,11 @@ TODAY = date(2027, 2, 1)
         ("at 0930 hrs", "09:30", None),
         ("at 14h30, for one hour", "14:30", "15:30"),
         ("between 10 and 11am", "10:00", "11:00"),
+        ("from 9 am to 12 noon", "09:00", "12:00"),
+        ("from 15.00 to 16.00", "15:00", "16:00"),
+        # "15.00 hrs" is a time of day, not fifteen hours.
+        ("at 15.00 hrs", "15:00", None),
+        ("at 15.00 hrs for 2 hrs", "15:00", "17:00"),
         ("at 14:00hrs, and it will take 1 hr", "14:00", "15:00"),
         # A reply deadline is not an end.
         ("at 10am. Please confirm by 5pm today.", "10:00", None),

@@ -310,10 +310,11 @@ _CLOCK = (
     r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\b|(?=hrs?\b|hours\b|h\b))"
     rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)"
     rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
+    rf"|(?<=\b\d\d\.\d\d to ){_DOTTED}(?!\.\d)|(?<=\b\d\.\d\d to ){_DOTTED}(?!\.\d)"
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
     # "1430 hrs", "0900 hours": a military clock only with its unit.
     r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:hrs?|hours)\b)"
-    r"|\b(?:noon|midday)\b)"
+    r"|\b(?:12\s+)?(?:noon|midday)\b)"
 )
 CLOCK = re.compile(_CLOCK)
 # "between 10am and 11:30am": "and" is a range only after "between".

@@ -205,7 +205,10 @@ def length_minutes(text: str) -> int:
     before", not "a 10-minute presentation", "a 30-minute test"."""
     text = plain_halves(text)
     kept = []
+    clocks = [clock.span() for clock in CLOCK.finditer(text)]
     for match in DURATION.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in clocks):
+            continue  # "15.00 hrs" is a time of day, not fifteen hours
         after = text[match.end() :]
         if NOT_A_LENGTH.match(re.sub(r"^\s*-?\s*long\b", "", after)):
             continue
