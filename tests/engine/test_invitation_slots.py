@@ -391,3 +391,42 @@ def test_an_optional_attendee_is_not_an_interviewer() -> None:
     )
     rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
     assert [row["name"] for row in rows] == ["Maria Lopez"]
+
+
+def test_one_calendar_event_per_interviewer_gives_each_their_slot() -> None:
+    event = (
+        "BEGIN:VEVENT\nUID:{uid}\nDTSTAMP:20270301T090000Z\n"
+        "DTSTART;TZID=America/New_York:20270316T{start}\nDTEND;TZID=America/New_York:20270316T{end}"
+        "\nSUMMARY:Interview - Ana Silva\n"
+        "ORGANIZER;CN=Recruiting:mailto:recruiting@acme.example.com"
+        "\nATTENDEE;CN={name};ROLE=REQ-PARTICIPANT:mailto:{mail}@acme.example.com\n"
+        "ATTENDEE;CN=Ana Silva;ROLE=REQ-PARTICIPANT:mailto:ana.silva@gmail.com\n"
+        "DESCRIPTION:Interview with {name}\\, {title}.\nEND:VEVENT\n"
+    )
+    data = (
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Example ATS//EN\nMETHOD:REQUEST\n"
+        + event.format(
+            uid="a1",
+            start="100000",
+            end="104500",
+            name="Priya Patel",
+            mail="pp",
+            title="Staff Engineer",
+        )
+        + event.format(
+            uid="a2",
+            start="110000",
+            end="113000",
+            name="Jordan Lee",
+            mail="jl",
+            title="Engineering Manager",
+        )
+        + "END:VCALENDAR\n"
+    ).replace("\n", "\r\n")
+    parsed = parse_invitation_file(data.encode(), "loop.ics", today=date(2027, 3, 1))
+    assert [
+        (row["name"], row["start"][11:16], row["end"][11:16]) for row in roster_as_json(parsed)
+    ] == [
+        ("Priya Patel", "10:00", "10:45"),
+        ("Jordan Lee", "11:00", "11:30"),
+    ]

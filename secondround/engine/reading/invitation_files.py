@@ -557,6 +557,9 @@ def _with_attendees(
             entry = replace(entry, email=match.email)
         if entry.start is None and single_event and source.start is not None:
             entry = replace(entry, start=source.start, end=entry.end or source.end)
+        elif entry.start is None and match is not None and match.start is not None:
+            # One event per interviewer: the person's own event gives the slot.
+            entry = replace(entry, start=match.start, end=entry.end or match.end)
         result.append(entry)
     return result
 
