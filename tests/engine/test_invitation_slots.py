@@ -430,3 +430,20 @@ def test_one_calendar_event_per_interviewer_gives_each_their_slot() -> None:
         ("Priya Patel", "10:00", "10:45"),
         ("Jordan Lee", "11:00", "11:30"),
     ]
+
+
+@pytest.mark.parametrize(
+    "people",
+    [
+        "\n\nInterviewer: Maria Lopez\nTitle: Head of Sales\n\nInterviewer: Tom Reed\n"
+        "Title: Account Director",
+        " with Maria Lopez (she/her), Head of Sales, and Tom Reed (he/him), Account Director.",
+    ],
+)
+def test_field_labels_and_pronouns_are_not_titles(people: str) -> None:
+    text = f"Hi Ana,\n\nYour interview is on Tuesday 16 March 2027 at 10:00{people}\n\nBest,\nHR"
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [(row["name"], row["title"]) for row in rows] == [
+        ("Maria Lopez", "Head of Sales"),
+        ("Tom Reed", "Account Director"),
+    ]

@@ -341,6 +341,13 @@ def _zone_line(span: tuple[int, int], body: str) -> str:
     return body[start : end if end >= 0 else len(body)].strip()
 
 
+PRONOUNS = re.compile(
+    r"[ \t]*\((?:she|he|they|ze|xe)\s*/\s*(?:her|hers|him|his|them|theirs|zir|xem)"
+    r"(?:\s*/\s*\w+)?\)",
+    re.IGNORECASE,
+)
+
+
 def _clean_text(text: object) -> str:
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
@@ -348,6 +355,8 @@ def _clean_text(text: object) -> str:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = re.sub(r"[\u200b-\u200d\ufeff]", "", text)
+    # "Maria Lopez (she/her), Head of Sales": pronouns stand between a name and its title.
+    text = PRONOUNS.sub("", text)
     # Binary garbage: control characters become spaces, so regexes see plain text.
     return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
 

@@ -49,7 +49,7 @@ from secondround.engine.reading.invitation_slots import (
     panel_unchanged,
 )
 from secondround.engine.reading.invitation_text import Message
-from secondround.engine.reading.invitation_titles import is_title_like
+from secondround.engine.reading.invitation_titles import clean_piece, is_title_like
 from secondround.engine.reading.invitation_units import units_of
 
 __all__ = [
@@ -262,7 +262,7 @@ def _titles_on_the_next_line(units: list[Unit], found: list[list[Mention]]) -> N
         if not re.fullmatch(rf"(?:\S+\s+)?{re.escape(mention.name)}[.,]?", unit.text.strip()):
             continue
         following = units[index + 1]
-        text = following.text.strip()
+        text = clean_piece(following.text)
         if found[index + 1] or len(text.split()) > 8 or text.endswith((".", "!", "?")):
             continue
         if is_title_like(text, lead_allowed=False) and ROLE_NOUN.search(text):

@@ -366,6 +366,10 @@ def clean_piece(piece: str) -> str:
     while piece.startswith("(") and piece.count("(") > piece.count(")"):
         piece = piece[1:].lstrip()
     piece = DANGLING.sub("", piece)
+    # "Title: Head of Sales", "Designation - Senior Engineer": the field's label is no title.
+    piece = re.sub(
+        r"^(?:job\s+)?(?:title|position|designation|role)\s*[:–—-]\s*", "", piece, flags=re.I
+    )
     return re.sub(r"^(?:and|then|also|plus|&)\s+", "", piece, flags=re.I).strip(" ,.:")
 
 
