@@ -447,3 +447,18 @@ def test_field_labels_and_pronouns_are_not_titles(people: str) -> None:
         ("Maria Lopez", "Head of Sales"),
         ("Tom Reed", "Account Director"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Session 1 (10:00-10:45): Maria Lopez, Head of Sales",
+        "Part 1 (10:00-10:45) - Maria Lopez, Head of Sales",
+        "Round 2 - 10:00 to 10:45 - Maria Lopez (Head of Sales)",
+    ],
+)
+def test_a_numbered_slot_before_its_time(line: str) -> None:
+    text = f"Hi Ana,\n\nTuesday 16 March 2027\n\n{line}\n\nBest,\nHR"
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    found = [(r["name"], r["title"], r["start"][11:16], r["end"][11:16]) for r in rows]
+    assert found == [("Maria Lopez", "Head of Sales", "10:00", "10:45")]
