@@ -162,11 +162,16 @@ END_BEFORE = re.compile(
 )
 
 
+def _before(text: str, at: int) -> str:
+    """The words just before a position: the patterns that end there look no further."""
+    return text[max(0, at - 80) : at]
+
+
 def clock_times(text: str) -> FoundTimes | None:
     """The first time range, or start time (with an end from "until 11am" or "45
     minutes"), in text."""
     if (found := BETWEEN_RANGE.search(text) or TIME_RANGE.search(text)) is not None:
-        if MOVED_FROM_TIME.search(text[: found.start()]):
+        if MOVED_FROM_TIME.search(_before(text, found.start())):
             # "rescheduled from 09:00 to 13:30": the new time, not a range
             moved = read_clock(found["end"])
             start = minutes_of_day(moved, moved.meridiem)
@@ -181,8 +186,8 @@ def clock_times(text: str) -> FoundTimes | None:
     starts = [
         clock
         for clock in clocks
-        if not ARRIVAL_BEFORE.search(text[: clock.start()])
-        and not END_BEFORE.search(text[: clock.start()])
+        if not ARRIVAL_BEFORE.search(_before(text, clock.start()))
+        and not END_BEFORE.search(_before(text, clock.start()))
     ]
     clock = starts[0] if starts else clocks[0]
     reading = read_clock(clock.group())
@@ -191,7 +196,7 @@ def clock_times(text: str) -> FoundTimes | None:
         between = text[clock.end() : later.start()]
         if later.start() <= clock.start() or len(between) > 80 or re.search(r"[.;!?]\s", between):
             continue
-        if END_BEFORE.search(text[: later.start()]):
+        if END_BEFORE.search(_before(text, later.start())):
             first, last = range_minutes(reading, read_clock(later.group()))
             if last > first:
                 return FoundTimes(as_time(first), as_time(last))
