@@ -14,7 +14,9 @@ corpus and the fresh set's dev sources: both sets are read with a model fitted w
 the item's source, so the leave-one-source-out figure of a split is its by-source figure.
 Only the test splits' figures estimate unseen mail (the rules were written while reading
 the dev sources' misses). eval/invitations_fresh was labelled before the reader first ran
-on it; its test sources are scored only.
+on it; its test sources are scored only. invitations_fresh2 and invitations_fresh3 were
+labelled before the reader was changed for them and are scored only (never --show);
+invitations_styles holds development items of styles the corpus has few of (tuned on).
 
 A row is right when its name (without honorific), title and slot (start and end) equal
 the expected row's; rows are paired by name, and an item counts max(expected, found)
