@@ -462,3 +462,23 @@ def test_a_numbered_slot_before_its_time(line: str) -> None:
     rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
     found = [(r["name"], r["title"], r["start"][11:16], r["end"][11:16]) for r in rows]
     assert found == [("Maria Lopez", "Head of Sales", "10:00", "10:45")]
+
+
+@pytest.mark.parametrize(
+    ("sent", "day"),
+    [
+        # A pasted Outlook header: "next Wednesday" counts from the day it was sent.
+        ("Sent: Tuesday, March 2, 2027 10:14 AM", "2027-03-03"),
+        # No header: from the day it is pasted.
+        ("", "2027-03-24"),
+    ],
+)
+def test_a_pasted_sent_header_is_the_day_weekdays_count_from(sent: str, day: str) -> None:
+    text = (
+        f"From: Lucy Grant <lucy@northwind.example.com>\n{sent}\nTo: Daniel Park\n"
+        "Subject: Final interview\n\nHi Daniel,\n\nCould you come in next Wednesday at 2pm? You"
+        " will meet Kate Morrison (Engineering Manager) and Ben Ito (Staff Engineer).\n\n"
+        "Thanks,\nLucy"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 20)))
+    assert {row["start"][:10] for row in rows} == {day}

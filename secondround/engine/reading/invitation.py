@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from secondround.engine.nlp.language import looks_english
 from secondround.engine.reading import invitation_relation_model as relation_model
@@ -231,6 +231,7 @@ def _parse(
         text = text[:MAX_TEXT_CHARS]
         warnings.append("The e-mail is very long: only its beginning was read.")
     messages = split_messages(text)
+    today = _sent_day(messages, today)
     body = [line for message in messages for line in message.body]
     zone = email_zone("\n".join(body), default_time_zone, warnings)
     day_first = slashed_dates_are_day_first("\n".join(body), zone.name)
@@ -277,6 +278,17 @@ def _parse(
         agenda=[agenda_item(unit) for unit in reading.agenda],
         sources={key: line for key, line in sources.items() if line},
     )
+
+
+def _sent_day(messages: list[Message], today: date) -> date:
+    """The day the newest message was sent, from its pasted "Sent:" or "Date:" header:
+    "next Wednesday" counts from there, not from the day the mail is pasted."""
+    if not messages:
+        return today
+    value = messages[0].headers.get("sent") or messages[0].headers.get("date") or ""
+    earlier = today - timedelta(days=366)
+    found = [day for day, _ in dates_in(value, earlier) if earlier <= day <= today]
+    return found[0] if found else today
 
 
 def _learned_relations(
