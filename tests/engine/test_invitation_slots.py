@@ -248,6 +248,9 @@ def test_calendar_times_in_utc_or_with_a_duration(
         ("09:00 – 09:45: MR. ROBERT LIM, GENERAL MANAGER, PROJECTS", ["Robert Lim"]),
         ("MS. NURUL HUDA BINTI AZMAN    SENIOR ENGINEER", ["Nurul Huda Binti Azman"]),
         ("PANEL INTERVIEW SCHEDULE", []),
+        # A signature or heading in capitals, with no time and no honorific, names no one.
+        ("JOHN K. MUTUA", []),
+        ("MR. ROBERT LIM", ["Robert Lim"]),
         # Initials before a surname, without an honorific.
         ("interviewed by J. R. Whitaker (Chief Financial Officer)", ["J. R. Whitaker"]),
         ("and M. A. Osei-Bonsu (Head of Treasury)", ["M. A. Osei-Bonsu"]),

@@ -193,10 +193,20 @@ def _names_in(text: str) -> tuple[NameSpan, ...]:
     return tuple(spans)
 
 
+# What makes a line in capitals a roster line rather than a heading, an address or a
+# signature: a time ("09:00 – 09:45 MR. ROBERT LIM") or an honorific before a name.
+_ROSTER_IN_CAPITALS = re.compile(
+    r"\d{1,2}[:.h]\d\d|\b\d{1,2}\s*[AP]\.?M\b|\b(?:MR|MRS|MS|DR|PROF|MISS|ENGR|CLLR)\b\.?\s+[A-Z]"
+)
+
+
 def _all_capitals(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return (
-        len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.title()) == len(text)
+        len(letters) >= 4
+        and all(ch.isupper() for ch in letters)
+        and len(text.title()) == len(text)
+        and _ROSTER_IN_CAPITALS.search(text) is not None
     )
 
 
