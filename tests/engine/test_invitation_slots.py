@@ -485,3 +485,18 @@ def test_a_pasted_sent_header_is_the_day_weekdays_count_from(sent: str, day: str
     )
     rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 20)))
     assert {row["start"][:10] for row in rows} == {day}
+
+
+def test_a_bracket_wrapped_onto_the_next_line_keeps_its_title() -> None:
+    text = (
+        "Hi Ana,\n\nGreat, you're confirmed! See you then.\n\nBest,\nRachel\n\n"
+        "On Mon, 8 Mar 2027 at 09:12, Rachel Green <rachel@northwind.example.com> wrote:\n"
+        "> Hi Ana,\n>\n> We'd like to invite you to a final interview on Thursday 18 March at"
+        " 2:30pm\n> with Omar Farouk (Head of Data Platform) and Lisa Chang (Staff Data\n"
+        "> Engineer). It will last about an hour.\n>\n> Best,\n> Rachel"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 9)))
+    assert [(row["name"], row["title"], row["end"][11:16]) for row in rows] == [
+        ("Omar Farouk", "Head of Data Platform", "15:30"),
+        ("Lisa Chang", "Staff Data Engineer", "15:30"),
+    ]
