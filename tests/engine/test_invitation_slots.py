@@ -500,3 +500,36 @@ def test_a_bracket_wrapped_onto_the_next_line_keeps_its_title() -> None:
         ("Omar Farouk", "Head of Data Platform", "15:30"),
         ("Lisa Chang", "Staff Data Engineer", "15:30"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # Outlook's zone name with its colon unquoted: the calendar library cannot read it;
+        # the time is read as the candidate's clock rather than the file refused.
+        (
+            "DTSTART;TZID=(UTC-05:00) Eastern Time (US & Canada):20270309T140000",
+            "DTEND;TZID=(UTC-05:00) Eastern Time (US & Canada):20270309T150000",
+            ("2027-03-09T14:00:00-05:00", "2027-03-09T15:00:00-05:00"),
+        ),
+        # An all-day event gives a day, not a time.
+        ("DTSTART;VALUE=DATE:20270309", "DTEND;VALUE=DATE:20270310", (None, None)),
+    ],
+)
+def test_calendar_times_that_are_broken_or_all_day(
+    start: str, end: str, expected: tuple[str | None, str | None]
+) -> None:
+    data = (
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Example//EN\nBEGIN:VEVENT\nUID:x\n"
+        f"DTSTAMP:20270220T000000Z\n{start}\n{end}\nSUMMARY:Interview - Tom Baker\n"
+        "ORGANIZER;CN=Kylie Brennan:mailto:kylie@example.com\n"
+        "ATTENDEE;CN=Stuart McKenzie:mailto:stuart@example.com\n"
+        "ATTENDEE;CN=Tom Baker:mailto:tom.baker@gmail.com\nEND:VEVENT\nEND:VCALENDAR\n"
+    ).replace("\n", "\r\n")
+    parsed = parse_invitation_file(
+        data.encode(), "invite.ics", today=date(2027, 2, 20), default_time_zone="America/New_York"
+    )
+    rows = roster_as_json(parsed)
+    assert [(row["name"], row["start"], row["end"]) for row in rows] == [
+        ("Stuart McKenzie", *expected)
+    ]

@@ -128,7 +128,11 @@ def parse_invitation_text(
     event_day = source.start.date() if source.start else None
     if event_day is not None:
         today = min(today, event_day)
-    single_event = source.start is not None and len({a.start for a in source.attendees}) <= 1
+    single_event = (
+        source.start is not None
+        and not _is_day_only(source.start)
+        and len({a.start for a in source.attendees}) <= 1
+    )
     parsed = parse_invitation(
         source.text,
         today=today,
@@ -167,7 +171,11 @@ def _in_local_time(source: InvitationText, default_time_zone: str | None) -> Inv
         return source
 
     def here(moment: datetime | None) -> datetime | None:
-        if moment is None or moment.tzinfo is None or moment.utcoffset() != timedelta(0):
+        if moment is None or _is_day_only(moment):
+            return moment
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=local)  # a floating time: the candidate's clock
+        if moment.utcoffset() != timedelta(0):
             return moment
         return moment.astimezone(local)
 
@@ -184,6 +192,11 @@ def _in_local_time(source: InvitationText, default_time_zone: str | None) -> Inv
         attendees=attendees,
         time_zone=default_time_zone,
     )
+
+
+def _is_day_only(moment: datetime) -> bool:
+    """An all-day event's start (DTSTART;VALUE=DATE), read as a floating midnight."""
+    return moment.tzinfo is None and moment.time() == time()
 
 
 def addressed(source: InvitationText) -> tuple[str, ...]:
@@ -491,8 +504,20 @@ def _as_list(value: object) -> list[object]:
 
 
 def _moment(value: object) -> datetime | None:
-    """A DTSTART or DTEND as a datetime; an all-day date starts at midnight, floating."""
-    moment = getattr(value, "dt", None)
+    """A DTSTART or DTEND as a datetime; an all-day date starts at midnight, floating. A
+    value the calendar library could not read (an Outlook zone name with a colon left
+    unquoted: "TZID=(UTC-05:00) Eastern Time:20270309T140000") gives its time, floating."""
+    try:
+        moment = getattr(value, "dt", None)
+    except Exception:  # icalendar's BrokenCalendarProperty on a value it could not parse
+        found = re.search(r"(\d{8})T(\d{6})(Z?)", str(value))
+        if found is None:
+            return None
+        try:
+            moment = datetime.strptime(found[1] + found[2], "%Y%m%d%H%M%S")
+        except ValueError:
+            return None
+        return moment.replace(tzinfo=ZoneInfo("UTC")) if found[3] else moment
     if isinstance(moment, datetime):
         return moment
     if isinstance(moment, date):
@@ -507,7 +532,11 @@ def _event_end(event: object) -> datetime | None:
         return None
     if (end := _moment(get("DTEND"))) is not None:
         return end
-    start, length = _moment(get("DTSTART")), getattr(get("DURATION"), "dt", None)
+    try:
+        length = getattr(get("DURATION"), "dt", None)
+    except Exception:  # a DURATION the calendar library could not read
+        length = None
+    start = _moment(get("DTSTART"))
     if start is None or not isinstance(length, timedelta) or length <= timedelta(0):
         return None
     return start + length
@@ -549,7 +578,11 @@ def _with_attendees(
     people = _interviewing_attendees(source, candidate)
     if not entries:
         return [_attendee_entry(person) for person in people]
-    single_event = source.start is not None and len({a.start for a in source.attendees}) <= 1
+    single_event = (
+        source.start is not None
+        and not _is_day_only(source.start)
+        and len({a.start for a in source.attendees}) <= 1
+    )
     result = []
     for entry in entries:
         match = next((a for a in people if a.name and _same_person(a.name, entry.name)), None)
@@ -557,7 +590,12 @@ def _with_attendees(
             entry = replace(entry, email=match.email)
         if entry.start is None and single_event and source.start is not None:
             entry = replace(entry, start=source.start, end=entry.end or source.end)
-        elif entry.start is None and match is not None and match.start is not None:
+        elif (
+            entry.start is None
+            and match is not None
+            and match.start is not None
+            and not _is_day_only(match.start)
+        ):
             # One event per interviewer: the person's own event gives the slot.
             entry = replace(entry, start=match.start, end=entry.end or match.end)
         result.append(entry)
@@ -573,12 +611,13 @@ def _attendee_entry(person: Attendee) -> RosterEntry:
     honorific, name = split_honorific(display)
     relation = infer_relation(title)
     unsure = [field for field, value in (("title", title), ("relation", relation)) if not value]
+    all_day = person.start is not None and _is_day_only(person.start)  # a day, not a time
     return RosterEntry(
         name,
         title,
         relation,
-        person.start,
-        person.end,
+        None if all_day else person.start,
+        None if all_day else person.end,
         person.email,
         honorific=honorific,
         source=f"Calendar attendee: {display} <{person.email}>" if person.email else display,
