@@ -286,7 +286,7 @@ def _sent_day(messages: list[Message], today: date) -> date:
     if not messages:
         return today
     value = messages[0].headers.get("sent") or messages[0].headers.get("date") or ""
-    earlier = today - timedelta(days=366)
+    earlier = today - min(timedelta(days=366), today - date.min)
     found = [day for day, _ in dates_in(value, earlier) if earlier <= day <= today]
     return found[0] if found else today
 

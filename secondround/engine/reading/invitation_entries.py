@@ -300,7 +300,8 @@ def _person_slot(
             if times.end is not None and not chosen.offset and AT_THE_END.match(after):
                 # "then chat with me for 30 min at the end": the last half hour
                 end = datetime.combine(date.min, times.end)
-                begin = max(begin, end - timedelta(minutes=chosen.minutes))
+                if end - begin >= timedelta(minutes=chosen.minutes):
+                    begin = end - timedelta(minutes=chosen.minutes)
             times = FoundTimes(begin.time(), (begin + timedelta(minutes=chosen.minutes)).time())
     return chosen, times, borrowed, slot_unit
 

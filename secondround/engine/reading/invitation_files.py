@@ -177,7 +177,10 @@ def _in_local_time(source: InvitationText, default_time_zone: str | None) -> Inv
             return moment.replace(tzinfo=local)  # a floating time: the candidate's clock
         if moment.utcoffset() != timedelta(0):
             return moment
-        return moment.astimezone(local)
+        try:
+            return moment.astimezone(local)
+        except (OverflowError, ValueError):  # the first or last day of the calendar
+            return moment
 
     if source.start is None or here(source.start) is source.start:
         return source
@@ -539,7 +542,10 @@ def _event_end(event: object) -> datetime | None:
     start = _moment(get("DTSTART"))
     if start is None or not isinstance(length, timedelta) or length <= timedelta(0):
         return None
-    return start + length
+    try:
+        return start + length
+    except OverflowError:
+        return None
 
 
 def _sortable(moment: datetime | None) -> datetime:

@@ -55,6 +55,15 @@ def one_after_another(entries: list[RosterEntry], text: str) -> list[RosterEntry
     minutes = each_length(text)
     if not minutes:
         return entries
+    try:
+        return _with_turns(entries, timed, minutes)
+    except OverflowError:  # a slot at the very end of the calendar: leave it as read
+        return entries
+
+
+def _with_turns(
+    entries: list[RosterEntry], timed: list[RosterEntry], minutes: int
+) -> list[RosterEntry]:
     first = timed[0]
     if len({entry.start for entry in timed}) == len(timed):
         return [
