@@ -13,6 +13,12 @@ from secondround.engine.nlp.language import looks_english
         ("We are pleased to invite you to a second interview with our team on Tuesday.", True),
         ("10:00 | Dana Whitfield | Director\n10:45 | Marcus Oyelaran | VP Supply Chain", True),
         ("Merci!", True),  # too short to say
+        # A calendar's list of names and titles: capitalised words say nothing.
+        (
+            "Subject: Interview: Elif Kaya - Nurse Educator\n\nInterviewers: Dr. Amos Levi"
+            " (Director of Nursing Education), Joan Pratt (Clinical Nurse Specialist)",
+            True,
+        ),
         (
             "Bonjour Madame Dupont, nous avons le plaisir de vous inviter à un second entretien "
             "pour le poste de responsable logistique le mardi 14 juillet.",

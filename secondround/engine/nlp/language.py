@@ -28,10 +28,18 @@ MIN_WORDS = 15
 MIN_SHARE = 0.07
 
 
+# Fewer lower-case words than this: a list of names and titles, nothing to judge by.
+MIN_LOWER_WORDS = 5
+
+
 def looks_english(text: str) -> bool:
-    """False only when a text of some length has almost no English function words."""
-    words = [word.casefold() for word in WORD.findall(text)]
-    if len(words) < MIN_WORDS:
+    """False only when a text of some length has almost no English function words among
+    its lower-case words (names and titles, capitalised in every language, say nothing:
+    "Interviewers: Dr. Amos Levi (Director of Nursing Education), Joan Pratt (Clinical
+    Nurse Specialist)" is English)."""
+    words = WORD.findall(text)
+    lower = [word for word in words if word[:1].islower()]
+    if len(words) < MIN_WORDS or len(lower) < MIN_LOWER_WORDS:
         return True
-    share = sum(1 for word in words if word in FUNCTION_WORDS) / len(words)
+    share = sum(1 for word in lower if word.casefold() in FUNCTION_WORDS) / len(lower)
     return share >= MIN_SHARE

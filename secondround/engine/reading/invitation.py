@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from secondround.engine.nlp.language import looks_english
 from secondround.engine.reading import invitation_relation_model as relation_model
@@ -52,6 +52,7 @@ from secondround.engine.reading.invitation_relations import (
     infer_relation,
 )
 from secondround.engine.reading.invitation_roster import Mention, Reading, read_people
+from secondround.engine.reading.invitation_sequence import one_after_another
 from secondround.engine.reading.invitation_text import BULLET, Message, split_messages
 from secondround.engine.reading.invitation_zones import (
     email_zone,
@@ -230,10 +231,12 @@ def _parse(
         text = text[:MAX_TEXT_CHARS]
         warnings.append("The e-mail is very long: only its beginning was read.")
     messages = split_messages(text)
+    today = _sent_day(messages, today)
     body = [line for message in messages for line in message.body]
     zone = email_zone("\n".join(body), default_time_zone, warnings)
     day_first = slashed_dates_are_day_first("\n".join(body), zone.name)
-    first_day = interview_date(_dated_lines(messages), today, day_first) or known_day
+    newest = _dated_lines(messages[:1]) if len(messages) > 1 else None
+    first_day = interview_date(_dated_lines(messages), today, day_first, newest) or known_day
     reading = read_people(
         messages,
         today=today,
@@ -249,6 +252,7 @@ def _parse(
         if (entry := entry_or_none(person, reading, role, zone.tz is not None, known_slot))
         is not None
     ]
+    entries = one_after_another(entries, "\n".join(messages[0].body) if messages else "")
     entries = one_hiring_manager(entries)
     entries = relations_from_the_roster(entries, role)
     entries = _learned_relations(entries, reading, role)
@@ -274,6 +278,17 @@ def _parse(
         agenda=[agenda_item(unit) for unit in reading.agenda],
         sources={key: line for key, line in sources.items() if line},
     )
+
+
+def _sent_day(messages: list[Message], today: date) -> date:
+    """The day the newest message was sent, from its pasted "Sent:" or "Date:" header:
+    "next Wednesday" counts from there, not from the day the mail is pasted."""
+    if not messages:
+        return today
+    value = messages[0].headers.get("sent") or messages[0].headers.get("date") or ""
+    earlier = today - min(timedelta(days=366), today - date.min)
+    found = [day for day, _ in dates_in(value, earlier) if earlier <= day <= today]
+    return found[0] if found else today
 
 
 def _learned_relations(
@@ -338,6 +353,13 @@ def _zone_line(span: tuple[int, int], body: str) -> str:
     return body[start : end if end >= 0 else len(body)].strip()
 
 
+PRONOUNS = re.compile(
+    r"[ \t]*\((?:she|he|they|ze|xe)\s*/\s*(?:her|hers|him|his|them|theirs|zir|xem)"
+    r"(?:\s*/\s*\w+)?\)",
+    re.IGNORECASE,
+)
+
+
 def _clean_text(text: object) -> str:
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
@@ -345,6 +367,8 @@ def _clean_text(text: object) -> str:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = re.sub(r"[\u200b-\u200d\ufeff]", "", text)
+    # "Maria Lopez (she/her), Head of Sales": pronouns stand between a name and its title.
+    text = PRONOUNS.sub("", text)
     # Binary garbage: control characters become spaces, so regexes see plain text.
     return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
 

@@ -7,8 +7,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from secondround.engine.nlp.word_tables import word_set
 from secondround.engine.reading.invitation_lines import Unit
 from secondround.engine.reading.invitation_time_words import FoundTimes
+
+# Mailboxes people apply from: beside an organizer on a company domain, an attendee here
+# is the candidate.
+PERSONAL_MAIL_DOMAINS = word_set(
+    """
+    gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk live.com msn.com
+    yahoo.com yahoo.co.uk yahoo.co.in ymail.com icloud.com me.com mac.com aol.com
+    proton.me protonmail.com gmx.com gmx.de gmx.net web.de mail.com zoho.com yandex.com
+    rediffmail.com fastmail.com hey.com tutanota.com qq.com 163.com naver.com
+    """
+)
+
 
 # "You will meet ...": the names after it are interviewers.
 FORWARD_TRIGGER = re.compile(
@@ -17,10 +30,15 @@ FORWARD_TRIGGER = re.compile(
     r"|begin(?:ning)?|finish(?:ing)?|end(?:ing)?)\s+(?:with|by)\b"
     r"|\bmeet(?:ing)?\b|\b(?:joined|conducted|chaired|observed|assessed|interviewed|hosted"
     r"|accompanied|run|led|taken|carried\s+out|undertaken|held|done)\s+by\b|\bsee(?:ing)?\b|\b(?:present(?:ation)?|pitch|talk)\s+to\b"
-    r"|\b(?:speaking|talking)\s+to\b|\binterviewing\s+you\s+(?:will\s+be|are|is)\b"
+    r"|\b(?:speaking|talking|chatting|chat)\s+to\b|\binterviewing\s+you\s*(?:(?:will\s+be|are|is)\b|:)"
+    r"|\b(?:seen|interviewed)\s+by\b|^\s*(?:attendees|present|participants)\s*:"
+    r"|\b(?:alongside|together\s+with|along\s+with)\b(?=\s+(?:[A-Z]|(?:Dr|Mr|Mrs|Ms|Prof)\b))"
     r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\b(?:committee|board)\s+members?\s*"
-    r"(?:(?:are|will be|include)\b|:)|\bpanel(?:ists?| members?)?\s*(?:(?:will"
-    r" be|are|is|consists? of|comprises?|includes?|of)\b|:)|\b(?:include|includes|including"
+    r"(?:(?:are|will be|include)\b|:)|\b(?:committee|board)\s+(?:will\s+be|is|are|comprises?"
+    r"|consists?\s+of|includes?)\b|\b(?:composed|made\s+up|constituted)\s+of\b"
+    r"|\bpanel(?:ists?| members?)?\s*(?:(?:will"
+    r" be|are|is|consists? of|comprises?|includes?|of|remains?|will\s+remain|(?:is|are)\s+still"
+    r"|will\s+still\s+be|stays?)\b|:)|\b(?:include|includes|including"
     r"|comprising|comprise|consist of|consists of|join|joins|joining)\b"
     r"|\b(?:interview|panel|committee|meeting|session)\s*\((?=[^)]*[A-Z])))"
 )
@@ -36,6 +54,7 @@ SUBJECT_TRIGGER = re.compile(
     r"|\bwill (?:also )?observe\b|\bwill still be on the panel\b"
     r"|\b(?:would|will|'d)\s+(?:like|love)\s+to\s+(?:meet|see|speak|talk)\b"
     r"|\b(?:is|are)\s+looking\s+forward\s+to\s+meeting\b|\blook\s+forward\s+to\s+meeting\s+you\b"
+    r"|\bwill\s+(?:also\s+)?be\s+asking\s+(?:the\s+|you\s+)?questions\b"
     r"|\bwill\s+(?:also\s+)?be\s+(?:conducting|leading|chairing|running)\s+(?:the|your)\s+"
     r"(?:interview|panel|session)|\bwill\s+be\s+your\s+interviewers?\b"
     r"|\bwill\s+(?:also\s+)?(?:lead|run|chair|conduct)\s+(?:the|your)\s+(?:conversation|interview"

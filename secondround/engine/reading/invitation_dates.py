@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from secondround.engine.nlp.dates import plausible_year
 from secondround.engine.reading.invitation_time_words import (
+    CLOCK,
     DATE_PATTERNS,
     DAY_ONLY,
     DEADLINE_BEFORE,
@@ -135,10 +136,17 @@ def date_from_match(
     return found if plausible_year(found.year) else None
 
 
-def interview_date(lines: list[str], today: date, day_first: bool = False) -> date | None:
+def interview_date(
+    lines: list[str], today: date, day_first: bool = False, newest: list[str] | None = None
+) -> date | None:
     """The first upcoming date in the body, else the first date at all, else the day a
     weekday or "tomorrow" names, counted from `today` (the day the mail was sent, when
-    known)."""
+    known). A weekday the newest message of a thread gives with a time ("Confirmed for
+    next Wednesday at 2pm") comes first: the dates quoted below it are the older plan."""
+    if newest and not any(dates_in(line, today, day_first) for line in newest):
+        for line in newest:
+            if CLOCK.search(line) and (day := relative_day(line, today)) is not None:
+                return day
     all_dates = [day for line in lines for day, _ in dates_in(line, today, day_first)]
     upcoming = [day for day in all_dates if day >= today]
     candidates = upcoming or all_dates

@@ -296,8 +296,21 @@ def _person_slot(
         elif times is not None and chosen.minutes:
             # "a 45-minute cook-off with A, followed by a 15-minute chat with B"
             begin = datetime.combine(date.min, times.start) + timedelta(minutes=chosen.offset)
+            after = chosen.unit.text[chosen.at :]
+            if times.end is not None and not chosen.offset and AT_THE_END.match(after):
+                # "then chat with me for 30 min at the end": the last half hour
+                end = datetime.combine(date.min, times.end)
+                if end - begin >= timedelta(minutes=chosen.minutes):
+                    begin = end - timedelta(minutes=chosen.minutes)
             times = FoundTimes(begin.time(), (begin + timedelta(minutes=chosen.minutes)).time())
     return chosen, times, borrowed, slot_unit
+
+
+# "... for 30 min at the end", "for the final 15 minutes to wrap up": a part at the close.
+AT_THE_END = re.compile(
+    r"[^.;]{0,60}?\b(?:at\s+the\s+(?:very\s+)?end|to\s+(?:close|finish|wrap\s+up)|at\s+the\s+close)\b",
+    re.IGNORECASE,
+)
 
 
 REPORTING_CUE = re.compile(r"manager|boss|supervisor|report|under\b", re.IGNORECASE)

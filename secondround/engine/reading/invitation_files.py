@@ -18,7 +18,7 @@ import email.policy
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import PurePath
@@ -26,13 +26,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from secondround.engine.nlp.html_text import html_to_text
 from secondround.engine.nlp.sizes import MB, too_large
-from secondround.engine.nlp.word_tables import word_set
 from secondround.engine.reading.invitation import (
     HONORIFICS,
     infer_relation,
     parse_invitation,
     split_honorific,
 )
+from secondround.engine.reading.invitation_cues import PERSONAL_MAIL_DOMAINS
 from secondround.engine.reading.invitation_entries import ParsedInvitation, RosterEntry
 
 __all__ = [
@@ -51,17 +51,6 @@ __all__ = [
 
 MAX_FILE_BYTES = 10 * MB  # a mail with a PDF attached; only its text parts are read
 KINDS_HELP = "an e-mail saved as .eml, a calendar invitation (.ics) or a text file"
-
-# Mailboxes people apply from: beside an organizer on a company domain, an attendee here
-# is the candidate.
-PERSONAL_MAIL_DOMAINS = word_set(
-    """
-    gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk live.com msn.com
-    yahoo.com yahoo.co.uk yahoo.co.in ymail.com icloud.com me.com mac.com aol.com
-    proton.me protonmail.com gmx.com gmx.de gmx.net web.de mail.com zoho.com yandex.com
-    rediffmail.com fastmail.com hey.com tutanota.com qq.com 163.com naver.com
-    """
-)
 
 
 class UnreadableInvitation(ValueError):
@@ -132,13 +121,18 @@ def parse_invitation_text(
 ) -> ParsedInvitation:
     """The roster of what a file held: the body read as a paste, then the calendar's
     attendees and times where the body leaves them out."""
+    source = _in_local_time(source, default_time_zone)
     if source.sent is not None:
         # "Tuesday" in the body means the Tuesday after the mail was sent, not after today.
         today = source.sent.date()
     event_day = source.start.date() if source.start else None
     if event_day is not None:
         today = min(today, event_day)
-    single_event = source.start is not None and len({a.start for a in source.attendees}) <= 1
+    single_event = (
+        source.start is not None
+        and not _is_day_only(source.start)
+        and len({a.start for a in source.attendees}) <= 1
+    )
     parsed = parse_invitation(
         source.text,
         today=today,
@@ -164,6 +158,48 @@ def parse_invitation_text(
         video_link=parsed.video_link or _video_link_in(source.location),
         warnings=list(dict.fromkeys(warnings)),
     )
+
+
+def _in_local_time(source: InvitationText, default_time_zone: str | None) -> InvitationText:
+    """A calendar written in UTC ("DTSTART:20270302T150000Z") read in the zone the
+    candidate works in: the interview is at 09:00 Chicago time, not at 15:00 UTC."""
+    if _stated_zone(source.time_zone) is not None or not default_time_zone:
+        return source
+    try:
+        local = ZoneInfo(default_time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return source
+
+    def here(moment: datetime | None) -> datetime | None:
+        if moment is None or _is_day_only(moment):
+            return moment
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=local)  # a floating time: the candidate's clock
+        if moment.utcoffset() != timedelta(0):
+            return moment
+        try:
+            return moment.astimezone(local)
+        except (OverflowError, ValueError):  # the first or last day of the calendar
+            return moment
+
+    if source.start is None or here(source.start) is source.start:
+        return source
+    attendees = tuple(
+        replace(person, start=here(person.start), end=here(person.end))
+        for person in source.attendees
+    )
+    return replace(
+        source,
+        start=here(source.start),
+        end=here(source.end),
+        attendees=attendees,
+        time_zone=default_time_zone,
+    )
+
+
+def _is_day_only(moment: datetime) -> bool:
+    """An all-day event's start (DTSTART;VALUE=DATE), read as a floating midnight."""
+    return moment.tzinfo is None and moment.time() == time()
 
 
 def addressed(source: InvitationText) -> tuple[str, ...]:
@@ -435,7 +471,7 @@ def _read_calendar(data: bytes) -> InvitationText:
     attendees: list[Attendee] = []
     texts: list[str] = []
     for event in events:
-        start, end = _moment(event.get("DTSTART")), _moment(event.get("DTEND"))
+        start, end = _moment(event.get("DTSTART")), _event_end(event)
         organizer = _address(event.get("ORGANIZER"))
         for value in _as_list(event.get("ATTENDEE")):
             attendee = _attendee(value, start, end, organizer)
@@ -446,7 +482,7 @@ def _read_calendar(data: bytes) -> InvitationText:
             texts.append(description)
     first = events[0]
     start = _moment(first.get("DTSTART"))
-    end = _moment(events[-1].get("DTEND")) or _moment(first.get("DTEND"))
+    end = _event_end(events[-1]) or _event_end(first)
     zone = getattr(start.tzinfo, "key", None) if isinstance(start, datetime) else None
     location = str(first.get("LOCATION") or "").strip() or None
     summary = " ".join(str(first.get("SUMMARY") or "").split())
@@ -471,13 +507,45 @@ def _as_list(value: object) -> list[object]:
 
 
 def _moment(value: object) -> datetime | None:
-    """A DTSTART or DTEND as a datetime; an all-day date starts at midnight, floating."""
-    moment = getattr(value, "dt", None)
+    """A DTSTART or DTEND as a datetime; an all-day date starts at midnight, floating. A
+    value the calendar library could not read (an Outlook zone name with a colon left
+    unquoted: "TZID=(UTC-05:00) Eastern Time:20270309T140000") gives its time, floating."""
+    try:
+        moment = getattr(value, "dt", None)
+    except Exception:  # icalendar's BrokenCalendarProperty on a value it could not parse
+        found = re.search(r"(\d{8})T(\d{6})(Z?)", str(value))
+        if found is None:
+            return None
+        try:
+            moment = datetime.strptime(found[1] + found[2], "%Y%m%d%H%M%S")
+        except ValueError:
+            return None
+        return moment.replace(tzinfo=ZoneInfo("UTC")) if found[3] else moment
     if isinstance(moment, datetime):
         return moment
     if isinstance(moment, date):
         return datetime.combine(moment, time())
     return None
+
+
+def _event_end(event: object) -> datetime | None:
+    """DTEND, or DTSTART plus DURATION (RFC 5545 allows either)."""
+    get = getattr(event, "get", None)
+    if get is None:
+        return None
+    if (end := _moment(get("DTEND"))) is not None:
+        return end
+    try:
+        length = getattr(get("DURATION"), "dt", None)
+    except Exception:  # a DURATION the calendar library could not read
+        length = None
+    start = _moment(get("DTSTART"))
+    if start is None or not isinstance(length, timedelta) or length <= timedelta(0):
+        return None
+    try:
+        return start + length
+    except OverflowError:
+        return None
 
 
 def _sortable(moment: datetime | None) -> datetime:
@@ -516,7 +584,11 @@ def _with_attendees(
     people = _interviewing_attendees(source, candidate)
     if not entries:
         return [_attendee_entry(person) for person in people]
-    single_event = source.start is not None and len({a.start for a in source.attendees}) <= 1
+    single_event = (
+        source.start is not None
+        and not _is_day_only(source.start)
+        and len({a.start for a in source.attendees}) <= 1
+    )
     result = []
     for entry in entries:
         match = next((a for a in people if a.name and _same_person(a.name, entry.name)), None)
@@ -524,6 +596,14 @@ def _with_attendees(
             entry = replace(entry, email=match.email)
         if entry.start is None and single_event and source.start is not None:
             entry = replace(entry, start=source.start, end=entry.end or source.end)
+        elif (
+            entry.start is None
+            and match is not None
+            and match.start is not None
+            and not _is_day_only(match.start)
+        ):
+            # One event per interviewer: the person's own event gives the slot.
+            entry = replace(entry, start=match.start, end=entry.end or match.end)
         result.append(entry)
     return result
 
@@ -537,12 +617,13 @@ def _attendee_entry(person: Attendee) -> RosterEntry:
     honorific, name = split_honorific(display)
     relation = infer_relation(title)
     unsure = [field for field, value in (("title", title), ("relation", relation)) if not value]
+    all_day = person.start is not None and _is_day_only(person.start)  # a day, not a time
     return RosterEntry(
         name,
         title,
         relation,
-        person.start,
-        person.end,
+        None if all_day else person.start,
+        None if all_day else person.end,
         person.email,
         honorific=honorific,
         source=f"Calendar attendee: {display} <{person.email}>" if person.email else display,

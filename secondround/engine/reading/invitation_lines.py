@@ -311,6 +311,14 @@ def _words_beside_times(cell: str) -> bool:
 TIME_LAST = re.compile(rf"(?:{CLOCK.pattern})\s*(?:\(?[A-Z]{{2,5}}\)?)?\s*$")
 
 
+# "Session 1 (", "Part 2 -", "Round 3,": a numbered part of the day before its time.
+NUMBERED_SLOT = re.compile(
+    r"(?:session|part|slot|round|stage|block|step|interview|meeting)\s*(?:\d{1,2}|[ivx]{1,4}|[a-d])"
+    r"\s*(?:\(|,|:|[-–—])?\s*(?=\d|noon)",
+    re.IGNORECASE,
+)
+
+
 SLOT_LABEL = re.compile(
     r"^(?!(?:time|when|date|duration)\b)[^:]*\b(?:interview|round|discussion|session|panel"
     r"|meeting|conversation)\b",
@@ -332,6 +340,13 @@ def line_units(
     zone = _zone_of(line, state)
     listed = BULLET.match(line) is not None
     label = label_of(text)
+    if (numbered := NUMBERED_SLOT.match(text)) is not None and starts_with_time(
+        text[numbered.end() :]
+    ):
+        # "Session 1 (10:00-10:45): Maria Lopez": the numbered slot is read as its time.
+        text = text[numbered.end() :]
+        if "(" in numbered.group():
+            text = text.replace(")", "", 1)
     if starts_with_time(text):
         times = clock_times(without_zones(text))
         if text[:4].lower() == "noon" and times is None:

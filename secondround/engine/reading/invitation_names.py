@@ -115,9 +115,26 @@ NOT_NAME_WORDS: frozenset[str] = word_set(
     official confidential urgent re fw fwd subject invitation confirmation reschedule
     menara jalan marg wisma taman lorong nagar chowk bhavan bhawan sdn bhd pvt private county
     city town village river sheets sheet textiles industries enterprises lab laboratory
+    scientist designer developer programmer researcher strategist economist statistician
+    epidemiologist psychiatrist radiographer sonographer optometrist veterinarian dietitian
+    nutritionist marketer copywriter bookkeeper receptionist attorney lawyer solicitor
+    paralegal technologist physiotherapist dentist hygienist biologist chemist physicist
+    geologist ecologist archivist curator
     """
 )
 
+# A job title right after a run of words ("Sian Roberts (Graduate Programme Manager)",
+# "Rose Hall, Head of Finance"): the run is a person's name even when every word of it is
+# also an English word.
+TITLE_AFTER = re.compile(
+    r"\s*(?:\(|,|\s[-–—|])\s*(?:(?:the|our)\s+)?(?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|&)\s+)?)"
+    r"{0,4}?(?:Manager|Director|Head|Lead|Leader|Officer|Engineer|Chief|President|Dean"
+    r"|Professor|Lecturer|Coordinator|Supervisor|Specialist|Analyst|Consultant|Partner|Advis[oe]r"
+    r"|Nurse|Teacher|Principal|Headteacher|Chair|Secretary|Executive|Recruiter|Scientist"
+    r"|Designer|Developer|Accountant|Controller|Administrator|Representative|Associate|Assistant"
+    r"|Librarian|Chef|Physician|Surgeon|Registrar|Superintendent|Counsel|Attorney|Architect"
+    r"|Owner|Founder|CEO|CFO|COO|CTO|VP)s?\b"
+)
 # Letters after a name written in mixed case, and street-name abbreviations.
 MIXED_CASE_LETTERS: frozenset[str] = word_set(
     "phd dphil edd pharmd msc bsc med bed mphil dnp rd st ave blvd hwy ln pkwy sq"
@@ -158,6 +175,10 @@ def forget_names() -> None:
 @lru_cache(maxsize=4096)
 def _names_in(text: str) -> tuple[NameSpan, ...]:
     # The reader asks about the same line several times (mentions, asides, the candidate).
+    if _all_capitals(text):
+        # "MS. NURUL HUDA BINTI AZMAN   SENIOR ENGINEER": a line in capitals is read as
+        # if written in title case (the same length, so spans still point into the text).
+        text = text.title()
     tokens = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
     spans: list[NameSpan] = []
     index = 0
@@ -170,6 +191,23 @@ def _names_in(text: str) -> tuple[NameSpan, ...]:
         if span is not None and not ORGANISATION_AFTER.match(text[span.end :]):
             spans.append(span)
     return tuple(spans)
+
+
+# What makes a line in capitals a roster line rather than a heading, an address or a
+# signature: a time ("09:00 – 09:45 MR. ROBERT LIM") or an honorific before a name.
+_ROSTER_IN_CAPITALS = re.compile(
+    r"\d{1,2}[:.h]\d\d|\b\d{1,2}\s*[AP]\.?M\b|\b(?:MR|MRS|MS|DR|PROF|MISS|ENGR|CLLR)\b\.?\s+[A-Z]"
+)
+
+
+def _all_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        len(letters) >= 4
+        and all(ch.isupper() for ch in letters)
+        and len(text.title()) == len(text)
+        and _ROSTER_IN_CAPITALS.search(text) is not None
+    )
 
 
 def _next_to(text: str, tokens: list[tuple[int, int, str]], left: int, right: int) -> bool:
@@ -240,10 +278,14 @@ def _name_at(
     weak_only = honorifics and all(h.lower().rstrip(".") in WEAK_HONORIFICS for h in honorifics)
     if weak_only and _word_kind(words[0]) != "word":
         return None
-    needed = 1 if honorifics else 2
+    needed = 1 if honorifics or _initials_first(words) else 2
     if not needed <= len(proper) <= 5:
         return None
-    if not honorifics and _all_common_words(proper):
+    if (
+        not honorifics
+        and _all_common_words(proper)
+        and not (len(proper) <= 3 and TITLE_AFTER.match(text[tokens[ends[-1]][1] :]))
+    ):
         return None, ends[-1] + 1
     last = ends[-1]
     name_start = tokens[first_name_token][0]
@@ -260,6 +302,19 @@ def _name_at(
         name_start,
     )
     return span, last + 1
+
+
+def _initials_first(words: list[str]) -> bool:
+    """ "J. R. Whitaker", "M. A. Osei-Bonsu": initials then a surname that is not an
+    English word ("Plan B. Then" is no one)."""
+    kinds = [_word_kind(word) for word in words]
+    if len(words) < 2 or kinds[0] != "initial" or kinds[-1] != "word":
+        return False
+    if any(kind == "word" for kind in kinds[:-1]):
+        return False
+    english, _ = _lexicons()
+    surname = words[-1].strip(".").casefold()
+    return not all(_is_english(part, english) for part in re.split(r"[-'’]", surname) if part)
 
 
 @cache

@@ -25,6 +25,7 @@ from secondround.engine.reading.invitation_clauses import clause_bounds, clause_
 from secondround.engine.reading.invitation_cues import (
     ASIDE,
     FORWARD_TRIGGER,
+    PERSONAL_MAIL_DOMAINS,
     ROLE_NOUN,
     SUBJECT_TRIGGER,
     Mention,
@@ -48,7 +49,7 @@ from secondround.engine.reading.invitation_slots import (
     panel_unchanged,
 )
 from secondround.engine.reading.invitation_text import Message
-from secondround.engine.reading.invitation_titles import is_title_like
+from secondround.engine.reading.invitation_titles import clean_piece, is_title_like
 from secondround.engine.reading.invitation_units import units_of
 
 __all__ = [
@@ -195,7 +196,23 @@ def _candidates(messages: list[Message], candidate: tuple[str, ...]) -> set[str]
                 "prof",
             }:
                 words.add(bare[1].casefold())
+    words |= _personal_mailboxes("\n".join(line for m in messages for line in m.body))
     return words - senders
+
+
+# "maya.cohen@gmail.com": a mailbox named after a person.
+MAILBOX = re.compile(r"\b(?P<local>[A-Za-z]+(?:[._-][A-Za-z]+){1,2})@(?P<domain>[\w.-]+\.\w+)")
+
+
+def _personal_mailboxes(text: str) -> set[str]:
+    """The names a pasted calendar invitation shows only as a private mailbox among its
+    guests ("maya.cohen@gmail.com"): the candidate's, beside a company's addresses."""
+    words: set[str] = set()
+    for match in MAILBOX.finditer(text):
+        if match["domain"].casefold() in PERSONAL_MAIL_DOMAINS:
+            parts = re.split(r"[._-]", match["local"].casefold())
+            words.add(" ".join(parts))
+    return words
 
 
 def read_people(
@@ -245,7 +262,7 @@ def _titles_on_the_next_line(units: list[Unit], found: list[list[Mention]]) -> N
         if not re.fullmatch(rf"(?:\S+\s+)?{re.escape(mention.name)}[.,]?", unit.text.strip()):
             continue
         following = units[index + 1]
-        text = following.text.strip()
+        text = clean_piece(following.text)
         if found[index + 1] or len(text.split()) > 8 or text.endswith((".", "!", "?")):
             continue
         if is_title_like(text, lead_allowed=False) and ROLE_NOUN.search(text):

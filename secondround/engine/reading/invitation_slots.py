@@ -94,6 +94,8 @@ def interview_slot(units: list[Unit], mentions: list[Mention]) -> Unit | None:
             or id(unit) in used
         ):
             continue
+        if END_FIELD.match(unit.text):
+            continue  # "Finish time: 11.30am" ends the slot a "Start time:" line opens
         for part in timed_parts(unit):
             scored.append((_slot_score(part), -order, part))
     if not scored:
@@ -106,6 +108,18 @@ def interview_slot(units: list[Unit], mentions: list[Mention]) -> Unit | None:
     if same_score and best[0] < 4:
         return None  # two equally likely slots: better none than the wrong one
     return _with_panel_parts(best[2], [u for u in units if id(u) not in used])
+
+
+# A field that gives only the end of the slot.
+END_FIELD = re.compile(
+    r"\s*(?:end(?:ing)?|finish(?:ing)?|close|closing|until)\s*(?:time)?\s*:", re.IGNORECASE
+)
+
+
+# "Time:", "When:", "Start time:", "Interview time:".
+TIME_FIELD = re.compile(
+    r"\s*(?:(?:start(?:ing)?|interview)\s+)?(?:time|when|interview|start)\s*:", re.IGNORECASE
+)
 
 
 def _slot_score(unit: Unit) -> int:
@@ -121,7 +135,7 @@ def _slot_score(unit: Unit) -> int:
         score -= 3
     if unit.kind in {"row", "entry", "item"}:
         score += 1
-    if re.match(r"\s*(?:time|when|interview|start)\s*:", unit.text, re.I):
+    if TIME_FIELD.match(unit.text):
         score += 2
     if CONFIRMED.search(unit.text):
         score += 3
@@ -156,13 +170,13 @@ def timed_parts(unit: Unit) -> list[Unit]:
     for match in CLOCK.finditer(text):
         if not any(a <= match.start() < b for a, b in covered):
             starts.append(match.start())
-    # Only a time that opens its part counts: after a comma, a semicolon or "then", not
-    # "ends at 2:15 PM".
+    # Only a time that opens its part counts: after a comma, a semicolon or "then" (and
+    # "from" or "at" after them: ", and from 1:45 to 2:45pm the panel"), not "ends at 2:15 PM".
     starts = sorted(
         start
         for start in set(starts)
         if not text[:start].strip()
-        or re.search(r"(?:[,;:|(]|\bthen|\band)\s*$", text[:start], re.I)
+        or re.search(r"(?:[,;:|(]|\bthen|\band)\s*(?:(?:from|at|between)\s+)?$", text[:start], re.I)
     )
     if len(starts) < 2:
         return [unit]
@@ -311,11 +325,17 @@ def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
     if times is None or times.end is not None:
         return times
     siblings = [other for other in units if other.message == unit.message]
+    for other in siblings:
+        if END_FIELD.match(other.text) and other.times is not None:
+            start = datetime.combine(date.min, times.start)
+            end = datetime.combine(date.min, other.times.start)
+            if start < end <= start + timedelta(hours=12):
+                return FoundTimes(times.start, other.times.start)
     minutes = interview_length(unit.text) or length_minutes(_without_test_parts(unit.text))
     for other in siblings:
         if minutes:
             break
-        if re.match(r"\s*(?:duration|length)\s*:", other.text, re.IGNORECASE):
+        if re.match(r"\s*(?:interview\s+)?(?:duration|length)\s*:", other.text, re.IGNORECASE):
             minutes = length_minutes(other.text)
     for other in siblings:
         if minutes:

@@ -230,10 +230,13 @@ def _unwrapped(lines: list[str]) -> list[str]:
     for line in lines:
         previous = joined[-1] if joined else ""
         lower_start = bool(line.strip()) and line.strip()[0].islower()
+        # "... and Lisa Chang (Staff Data" / "Engineer). It will last ...": a bracket left
+        # open on a line of prose goes on on the next.
+        open_bracket = previous.count("(") > previous.count(")") and len(previous) > 50
         if (
             previous.strip()
             and line.strip()
-            and (WRAPPED_END.search(previous.rstrip()) or lower_start)
+            and (WRAPPED_END.search(previous.rstrip()) or lower_start or open_bracket)
             and not is_layout(previous)
             and (not is_layout(line) or (lower_start and not _is_hard_layout(line)))
         ):

@@ -145,6 +145,11 @@ PLACE_ZONES: dict[str, str] = {
     "abu dhabi": "Asia/Dubai",
     "nairobi": "Africa/Nairobi",
     "east africa": "Africa/Nairobi",
+    "central africa": "Africa/Maputo",
+    "southern africa": "Africa/Johannesburg",
+    "south african": "Africa/Johannesburg",
+    "west african": "Africa/Lagos",
+    "east african": "Africa/Nairobi",
     "lagos": "Africa/Lagos",
     "west africa": "Africa/Lagos",
     "accra": "Africa/Accra",
@@ -176,6 +181,28 @@ MAX_SLOT_MINUTES = 24 * 60
 AMBIGUOUS_ZONES: frozenset[str] = frozenset({"IST"})
 AMBIGUOUS_MEANINGS: dict[str, tuple[str, ...]] = {
     "IST": ("Asia/Kolkata", "Asia/Calcutta", "Europe/Dublin", "Asia/Jerusalem", "Asia/Tel_Aviv")
+}
+
+# Places that say which of the zones an ambiguous abbreviation ("IST") means.
+AMBIGUOUS_PLACES: dict[str, tuple[str, ...]] = {
+    "Asia/Kolkata": (
+        "india",
+        "indian",
+        "kolkata",
+        "mumbai",
+        "delhi",
+        "bengaluru",
+        "bangalore",
+        "chennai",
+        "hyderabad",
+        "pune",
+        "noida",
+        "gurugram",
+        "gurgaon",
+        "ahmedabad",
+    ),
+    "Europe/Dublin": ("ireland", "irish", "dublin", "cork", "galway", "limerick"),
+    "Asia/Jerusalem": ("israel", "jerusalem", "tel aviv", "haifa"),
 }
 
 MONTHS: dict[str, int] = {
@@ -235,7 +262,7 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?P<mon>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?!:)"
+            rf"\b(?P<mon>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?!:\d)"
             rf"(?:,?\s+(?P<y>\d{{4}})\b)?",
             re.IGNORECASE,
         ),
@@ -250,7 +277,7 @@ WEEKDAY_SLASHED = re.compile(
 )
 # "on the 26th", "Monday the 3rd": a day of the month alone, the next such day.
 DAY_ONLY = re.compile(
-    rf"\b(?:on\s+(?:\w+\s+)?the|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+the)\s+"
+    rf"\b(?:on\s+(?:\w+\s+)?the|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?(?:\s+the)?)\s+"
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)",
     re.IGNORECASE,
 )
@@ -269,17 +296,34 @@ DEADLINE_BEFORE = re.compile(
 # "11.00" without am/pm is a clock only where a time is sure to stand: in a range
 # ("11.00 - 11.45"), after "at", or with "hrs"; alone it may be a price or a version.
 _DOTTED = r"(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d)"
+# Hours as words, for "half past ten", "quarter to three", "ten o'clock".
+_HOUR_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+HOUR_WORDS: dict[str, int] = {
+    word: number for number, word in enumerate((*_HOUR_NAMES, "eleven", "twelve"), start=1)
+}
+_HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|0?[1-9])"
 _CLOCK = (
-    r"(?:\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
-    r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b"
+    rf"(?:\b(?:half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+{_HOUR_WORD}\b"
+    r"(?:\s*[aApP]\.?\s?[mM]\b\.?|\s+in\s+the\s+(?:morning|afternoon))?"
+    rf"|\b{_HOUR_WORD}\s+o['’]?\s?clock\b(?:\s+in\s+the\s+(?:morning|afternoon))?"
+    r"|\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
+    r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\b|(?=hrs?\b|hours\b|h\b))"
     rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)"
     rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
+    rf"|(?<=\b\d\d\.\d\d to ){_DOTTED}(?!\.\d)|(?<=\b\d\.\d\d to ){_DOTTED}(?!\.\d)"
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
-    r"|\b(?:noon|midday)\b)"
+    # "1430 hrs", "0900 hours": a military clock only with its unit.
+    r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:hrs?|hours)\b)"
+    r"|\b(?:12\s+)?(?:noon|midday)\b)"
 )
 CLOCK = re.compile(_CLOCK)
 # "between 10am and 11:30am": "and" is a range only after "between".
-BETWEEN_RANGE = re.compile(rf"\bbetween\s+(?P<start>{_CLOCK})\s*and\s*(?P<end>{_CLOCK})", re.I)
+# "between 10 and 11am": a bare start hour borrows the end's am/pm.
+BETWEEN_RANGE = re.compile(
+    rf"\bbetween\s+(?P<start>{_CLOCK}|\b(?:1[0-2]|0?[1-9])(?=\s*and\s*\d{{1,2}}(?:[:.]\d\d)?\s*[aApP]))"
+    rf"\s*and\s*(?P<end>{_CLOCK})",
+    re.I,
+)
 DURATION = re.compile(
     r"\b(?P<amount>\d+(?:\.\d+)?|an?|one|half an?|two|three|four|five|ten|fifteen|twenty"
     r"|thirty|forty[- ]five|forty|sixty|ninety)\s*-?\s*(?P<unit>hours?|hrs?|minutes?|mins?)\b",

@@ -11,6 +11,7 @@ from secondround.engine.reading.invitation_time_words import (
     BETWEEN_RANGE,
     CLOCK,
     DURATION,
+    HOUR_WORDS,
     IANA_ZONE,
     MAX_SLOT_MINUTES,
     TIME_RANGE,
@@ -24,14 +25,43 @@ from secondround.engine.reading.invitation_time_words import (
 
 def read_clock(text: str) -> ClockReading:
     lowered = text.lower()
-    if "noon" in lowered or "midday" in lowered:
+    if re.search(r"\b(?:noon|midday)\b", lowered):
         return ClockReading(12, 0, "p", True)
+    if (spoken := _spoken_clock(lowered)) is not None:
+        return spoken
     digits = re.findall(r"\d+", lowered)
+    if len(digits[0]) == 4:  # "1430 hrs"
+        digits = [digits[0][:2], digits[0][2:]]
     hour = int(digits[0])
     minute = int(digits[1]) if len(digits) > 1 else 0
     meridiem_match = re.search(r"([ap])\.?\s?m", lowered)
     meridiem = meridiem_match.group(1) if meridiem_match else None
     return ClockReading(hour, minute, meridiem, digits[0].startswith("0"))
+
+
+def _spoken_clock(lowered: str) -> ClockReading | None:
+    """ "half past ten", "quarter to three", "ten o'clock in the morning"."""
+    match = re.search(
+        r"(?:(?P<part>half\s+past|quarter\s+past|quarter\s+to)\s+)?(?P<hour>[a-z]+|\d+)"
+        r"(?:\s+o['’]?\s?clock)?",
+        re.sub(r"^a\s+", "", lowered.strip()),
+    )
+    if match is None or not (match["part"] or "clock" in lowered):
+        return None
+    word = match["hour"]
+    hour = HOUR_WORDS.get(word) or (int(word) if word.isdigit() else 0)
+    if not 1 <= hour <= 12:
+        return None
+    minute = {"half past": 30, "quarter past": 15, "quarter to": 45}.get(
+        " ".join((match["part"] or "").split()), 0
+    )
+    if minute == 45:
+        hour = hour - 1 or 12
+    said = re.search(r"\b([ap])\.?\s?m\b|(morning)|(afternoon)", lowered)
+    meridiem = None
+    if said is not None:
+        meridiem = "a" if said[2] or said[1] == "a" else "p"
+    return ClockReading(hour, minute, meridiem, False)
 
 
 def minutes_of_day(clock: ClockReading, meridiem: str | None) -> int:
@@ -109,16 +139,67 @@ def duration_minutes(text: str) -> int:
     return round(total) if total <= MAX_SLOT_MINUTES else 0
 
 
+# "has been moved from 09:00 to 13:30": what follows "from" is the old time.
+MOVED_FROM_TIME = re.compile(
+    r"\b(?:reschedul\w*|moved?|moving|chang\w*|postpon\w*|brought\s+forward|push\w*|shift\w*"
+    r"|put\s+back)\b[^.;]{0,40}?\bfrom\s*$",
+    re.IGNORECASE,
+)
+# A clock that is when to arrive, not when the interview starts, when another follows:
+# "please arrive at 9:45 a.m.; your interview begins at 10:00 a.m.".
+ARRIVAL_BEFORE = re.compile(
+    r"\b(?:arriv\w*|report(?:ing)?|be\s+(?:here|there|on\s+site|at\s+reception)"
+    r"|check\s+in|sign\s+in)\b[^.;,\d]{0,25}?$",
+    re.IGNORECASE,
+)
+# A clock that ends what started at an earlier one: "starts at 9:30am and runs until
+# 11am", "begins at 10:00 and will conclude by 11:30", "finishing at about 4pm".
+END_BEFORE = re.compile(
+    r"\b(?:until|till|ends?|ending|finish(?:es|ing)?|conclud(?:e|es|ing)|wrap(?:s|ping)?\s+up"
+    r"|runs?\s+(?:until|till|to)|close[sd]?|closing)"
+    r"(?:\s+(?:at|by|around|about|approximately|approx\.?|no\s+later\s+than))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _before(text: str, at: int) -> str:
+    """The words just before a position: the patterns that end there look no further."""
+    return text[max(0, at - 80) : at]
+
+
 def clock_times(text: str) -> FoundTimes | None:
-    """The first time range, or start time (with an end from "45 minutes"), in text."""
+    """The first time range, or start time (with an end from "until 11am" or "45
+    minutes"), in text."""
     if (found := BETWEEN_RANGE.search(text) or TIME_RANGE.search(text)) is not None:
+        if MOVED_FROM_TIME.search(_before(text, found.start())):
+            # "rescheduled from 09:00 to 13:30": the new time, not a range
+            moved = read_clock(found["end"])
+            start = minutes_of_day(moved, moved.meridiem)
+            duration = length_minutes(text[found.end() :])
+            return FoundTimes(as_time(start), as_time(start + duration) if duration else None)
         start, end = range_minutes(read_clock(found["start"]), read_clock(found["end"]))
         end_time = as_time(end) if end > start else None
         return FoundTimes(as_time(start), end_time)
-    if (clock := CLOCK.search(text)) is None:
+    clocks = list(CLOCK.finditer(text))
+    if not clocks:
         return None
+    starts = [
+        clock
+        for clock in clocks
+        if not ARRIVAL_BEFORE.search(_before(text, clock.start()))
+        and not END_BEFORE.search(_before(text, clock.start()))
+    ]
+    clock = starts[0] if starts else clocks[0]
     reading = read_clock(clock.group())
     start = minutes_of_day(reading, reading.meridiem)
+    for later in clocks:
+        between = text[clock.end() : later.start()]
+        if later.start() <= clock.start() or len(between) > 80 or re.search(r"[.;!?]\s", between):
+            continue
+        if END_BEFORE.search(_before(text, later.start())):
+            first, last = range_minutes(reading, read_clock(later.group()))
+            if last > first:
+                return FoundTimes(as_time(first), as_time(last))
     duration = length_minutes(text)
     end_time = as_time(start + duration) if duration else None
     return FoundTimes(as_time(start), end_time)
@@ -127,8 +208,12 @@ def clock_times(text: str) -> FoundTimes | None:
 def length_minutes(text: str) -> int:
     """The lengths a line gives that could be the interview's: not "arrive 15 minutes
     before", not "a 10-minute presentation", "a 30-minute test"."""
+    text = plain_halves(text)
     kept = []
+    clocks = [clock.span() for clock in CLOCK.finditer(text)]
     for match in DURATION.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in clocks):
+            continue  # "15.00 hrs" is a time of day, not fifteen hours
         after = text[match.end() :]
         if NOT_A_LENGTH.match(re.sub(r"^\s*-?\s*long\b", "", after)):
             continue
@@ -140,6 +225,7 @@ _AMOUNT = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|ninety|thirty|half an?)"
 _UNIT = r"(?:hours?|hrs?|minutes?|mins?)"
 _LENGTH = rf"(?P<length>{_AMOUNT}\s*-?\s*{_UNIT}(?:\s+and\s+(?:a\s+half|\d+\s*{_UNIT}))?)"
 _ABOUT = r"(?:(?:about|around|approximately|approx\.?|roughly|up\s+to|some|no\s+more\s+than"
+_ABOUT += r"|no\s+longer\s+than|not\s+more\s+than|a\s+maximum\s+of|a\s+max(?:imum)?\s+of"
 _ABOUT += r"|an?\s+estimated|nearly|just\s+under|under|at\s+most)\s+)?"
 _THE_INTERVIEW = (
     r"(?:interviews?|panel|conversation|chat|meeting|discussion|session|call|visit|it|this)"
@@ -154,9 +240,12 @@ INTERVIEW_LENGTH = (
     # "each interview is about 30 minutes", "interviews run for 45 minutes"
     re.compile(
         rf"\b{_THE_INTERVIEW}\b[^.;:!?]{{0,60}}?\b(?:last|lasts|lasting|take|takes|run|runs|is|are"
-        rf"|will\s+be|should\s+be|be)\s+(?:for\s+)?{_ABOUT}{_LENGTH}",
+        rf"|will\s+be|should\s+be|be|(?:scheduled|planned|booked|set|timed)\s+for)\s+(?:for\s+)?"
+        rf"{_ABOUT}{_LENGTH}",
         re.I,
     ),
+    # "You will have 30 minutes with her": the time with the people.
+    re.compile(rf"\b(?:have|get|spend)\s+{_ABOUT}{_LENGTH}\s+with\b", re.I),
 )
 # Lengths for the whole visit, used only when nothing is said of the interview.
 VISIT_LENGTH = re.compile(
@@ -179,9 +268,21 @@ def _length_of(match: re.Match[str] | None, text: str) -> int:
     return duration_minutes(length)
 
 
+def plain_halves(text: str) -> str:
+    """ "one and a half hours" and "1½ hours" as "1.5 hours", so one pattern reads them."""
+    text = re.sub(r"(\d)\s*½", r"\1.5", text)
+    return re.sub(
+        r"\b(one|1|two|2)\s+and\s+a\s+half\s+(?=hours?\b|hrs?\b)",
+        lambda match: "1.5 " if match[1] in {"one", "1"} else "2.5 ",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
 def interview_length(text: str) -> int:
     """Minutes a sentence says the interview lasts ("a 45-minute panel interview", "the
     interview will last approximately 40 minutes"), or 0."""
+    text = plain_halves(text)
     for pattern in INTERVIEW_LENGTH:
         for match in pattern.finditer(text):
             if minutes := _length_of(match, text):
@@ -207,6 +308,7 @@ def _part_before(text: str) -> int:
 
 def visit_length(text: str) -> int:
     """Minutes a sentence asks the candidate to set aside ("Please allow two hours")."""
+    text = plain_halves(text)
     return _length_of(VISIT_LENGTH.search(text), text)
 
 

@@ -289,7 +289,18 @@ def describe(
         mention.context.extend(cell.context)
         if title is None and not cell.context:
             title = clean_piece(title_cell) or None
+    if title and NOT_A_TITLE_START.match(title):
+        mention.context.append(title)  # ") on a small coding task", "of our engineers"
+        title = None
     mention.title = title or None
+
+
+# A title never starts with a closing bracket or a lower-case linking word: what follows a
+# name there is the rest of the sentence.
+NOT_A_TITLE_START = re.compile(
+    r"\s*(?:[)\]},;:.!?]|(?:of|on|in|at|to|for|with|and|or|but|from|by|as|who|which|that"
+    r"|is|are|was|will|would|has|have|the|a|an)\b)"
+)
 
 
 UNIT_NAME = re.compile(
@@ -355,6 +366,10 @@ def clean_piece(piece: str) -> str:
     while piece.startswith("(") and piece.count("(") > piece.count(")"):
         piece = piece[1:].lstrip()
     piece = DANGLING.sub("", piece)
+    # "Title: Head of Sales", "Designation - Senior Engineer": the field's label is no title.
+    piece = re.sub(
+        r"^(?:job\s+)?(?:title|position|designation|role)\s*[:–—-]\s*", "", piece, flags=re.I
+    )
     return re.sub(r"^(?:and|then|also|plus|&)\s+", "", piece, flags=re.I).strip(" ,.:")
 
 

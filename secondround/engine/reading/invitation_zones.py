@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from secondround.engine.reading.invitation_time_words import (
     AMBIGUOUS_MEANINGS,
+    AMBIGUOUS_PLACES,
     AMBIGUOUS_ZONES,
     IANA_ZONE,
     MAX_OFFSET_HOURS,
@@ -146,6 +147,11 @@ def email_zone(text: str, default_time_zone: str | None, warnings: list[str]) ->
     ):
         # "GMT" from Accra or Reykjavik is their own zone, not London's summer time.
         return Zone(ZoneInfo(default_time_zone), default_time_zone, None, found.span)  # type: ignore[arg-type]
+    near = text[found.span[1] : found.span[1] + 16] if found is not None else ""
+    if found is not None and found.ambiguous and (settled := _settled_by_place(near)):
+        # "IST (India)", "IST, Ireland": the place written with it says which IST; an
+        # office in Bengaluru elsewhere in the mail does not (the candidate may be abroad).
+        return Zone(ZoneInfo(settled), settled, None, found.span)
     if found is not None and found.ambiguous:
         warnings.append(
             f"{found.ambiguous} could be Indian, Irish or Israel time: times are shown without "
@@ -160,3 +166,14 @@ def email_zone(text: str, default_time_zone: str | None, warnings: list[str]) ->
         except (ZoneInfoNotFoundError, ValueError):
             warnings.append(f"Unknown time zone {default_time_zone!r}: times are left without one.")
     return Zone(None, None, None, (0, 0))
+
+
+def _settled_by_place(text: str) -> str | None:
+    """The one zone whose places the mail names, when only one's are named."""
+    lowered = text.casefold()
+    named = [
+        zone
+        for zone, places in AMBIGUOUS_PLACES.items()
+        if any(re.search(rf"\b{re.escape(place)}\b", lowered) for place in places)
+    ]
+    return named[0] if len(named) == 1 else None
