@@ -62,3 +62,16 @@ def test_ergative_verbs_stay_active(note, clause):
 )
 def test_saved_names_and_months_keep_their_capitals(note, names, text):
     assert phrasing.pieces(note, names=names)[0].text == text
+
+
+@pytest.mark.parametrize(
+    ("note", "names", "said"),
+    [
+        ("cliniko walkthrough", ("Cliniko",), "the Cliniko walkthrough"),  # a name's thing
+        ("Opera PMS", ("Opera PMS",), "Opera PMS"),  # a name
+        ("Leeds United", (), "Leeds United"),
+    ],
+)
+def test_a_names_thing_takes_the_article(note, names, said):
+    piece = phrasing.pieces(note, names=names)[0]
+    assert phrasing.topic(piece, voice=phrasing.Voice.YOU) == said

@@ -944,6 +944,10 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
         # "pay, truck, on-call": a list of short things, each a noun whatever its tag
         return join([_with_article_if_needed(_mid_case(p, piece.keep), "") for p in parts])
     if piece.form is Form.NAME:
+        last = text.split()[-1]
+        if len(text.split()) > 1 and last.isalpha() and last.islower():
+            # "Cliniko walkthrough", "Pilates cert": a name's thing, which takes "the"
+            return _with_article_if_needed(_resolve(text, voice), article)
         return _resolve(text, voice)
     if piece.form is Form.NOUN:
         parts = _noun_parts(text)
