@@ -51,3 +51,22 @@ def test_a_word_standing_for_a_hesitation_is_written_as_one(
     heard = respelled_hesitations(words)
     assert " ".join(w.text for w in heard) == expected
     assert [(w.start, w.end) for w in heard] == [(w.start, w.end) for w in words]
+
+
+@pytest.mark.parametrize(
+    ("previous", "expected"),
+    [
+        ("", "Uh families come to us"),  # the answer opens with it
+        ("first.", "Uh families come to us"),
+        ("and", "Uh families come to us"),
+        ("helped", "Our families come to us"),  # a window cut inside a sentence
+        ("Um,", "Our families come to us"),
+    ],
+)
+def test_the_first_word_of_a_window_is_judged_with_the_word_before(
+    previous: str, expected: str
+) -> None:
+    heard = respelled_hesitations(
+        _words("Our families come to us", unsure="Our"), previous=previous
+    )
+    assert " ".join(w.text for w in heard) == expected

@@ -400,20 +400,23 @@ PAUSE = 0.15  # seconds between two words that set them apart, as a comma does
 UNSURE = 0.4
 
 
-def _stands_for_hesitation(ordered: Sequence[Word], i: int) -> bool:
+def _opens_after(before: str) -> bool:
+    """A word after this one opens a sentence or a clause (a pause aside)."""
+    return before.rstrip().endswith((",", ".", "?", "!", ";", ":", "…", "-")) or (
+        _clean(before) in _OPENERS
+    )
+
+
+def _stands_for_hesitation(ordered: Sequence[Word], i: int, previous: str) -> bool:
     word = ordered[i]
     if i + 1 == len(ordered):
         return False
-    if i > 0:
-        before = ordered[i - 1]
-        if is_written_hesitation(before.text):
+    before = ordered[i - 1].text if i else previous
+    if before:
+        if is_written_hesitation(before):
             return False  # "Um, a client": the hesitation is the word before
-        opening = (
-            before.text.rstrip().endswith((",", ".", "?", "!", ";", ":", "…", "-"))
-            or word.start - before.end >= PAUSE
-            or _clean(before.text) in _OPENERS
-        )
-        if not opening:
+        paused = i > 0 and word.start - ordered[i - 1].end >= PAUSE
+        if not (paused or _opens_after(before)):
             return False
     set_off = (
         word.text.rstrip().endswith((",", "…", "-")) or ordered[i + 1].start - word.end >= PAUSE
@@ -421,14 +424,17 @@ def _stands_for_hesitation(ordered: Sequence[Word], i: int) -> bool:
     return set_off or word.probability < UNSURE
 
 
-def respelled_hesitations(words: Sequence[Word]) -> list[Word]:
-    """The words with each word that stands for a hesitation written as one ("Her," -> "Er,")."""
+def respelled_hesitations(words: Sequence[Word], *, previous: str = "") -> list[Word]:
+    """The words with each word that stands for a hesitation written as one ("Her," -> "Er,").
+
+    ``previous``: the word said just before these (when they are a window of a longer
+    answer); without it the first word opens the answer."""
     ordered = sorted(words, key=lambda w: w.start)
     out = list(ordered)
     for i, word in enumerate(ordered):
         core = _clean(word.text)
         hesitation = SOUND_ALIKES.get(core)
-        if hesitation is None or not _stands_for_hesitation(ordered, i):
+        if hesitation is None or not _stands_for_hesitation(ordered, i, previous):
             continue
         at = word.text.lower().find(core)
         if word.text[at : at + 1].isupper():
@@ -443,18 +449,20 @@ def with_hesitations(
     words: Sequence[Word],
     speech_probability: Floats | npt.NDArray[np.float32] | None,
     model: HesitationModel | None,
+    *,
+    previous: str = "",
 ) -> list[Word]:
     """The words with the hesitations heard in the audio added, in time order.
 
     First, a word the recogniser wrote for a hesitation is written as one
-    (:func:`respelled_hesitations`).
+    (:func:`respelled_hesitations`; ``previous`` is the word said before these).
     Stretches the model calls hesitations (two less than 0.2 s apart are one) are added
     as "um" or "uh" unless the transcript already has a hesitation there. Word times
     from the recogniser often stretch over a pause and the hesitation in it, so a word
     over the stretch is kept, unless it is a short word the recogniser was unsure of lying
     inside it (Whisper writes a drawn-out "uh" as "a" or "I"): that one is replaced.
     """
-    ordered = respelled_hesitations(words)
+    ordered = respelled_hesitations(words, previous=previous)
     if model is None or audio.size < RATE // 5:
         return ordered
     probabilities = None if speech_probability is None else np.asarray(speech_probability, float)

@@ -735,7 +735,10 @@ def _recognise(
         if str(w.word).strip()
     ]
     if decoding.hesitations and words:
-        words = hesitations.with_hesitations(audio, words, probabilities, _hesitation_model())
+        previous = context.split()[-1] if context.split() else ""
+        words = hesitations.with_hesitations(
+            audio, words, probabilities, _hesitation_model(), previous=previous
+        )
     return Transcript(
         text=" ".join(word.text for word in words),
         words=tuple(
