@@ -79,6 +79,7 @@ def padded(text: str, n: int) -> str:
         ("We hummed and the ahead team left.", []),
         # drawn out in the spelling
         ("Errr, callers are often upset.", ["er"]),
+        ("Ehh, my manager wanted the report.", ["er"]),
         ("Ummmm, I think hmmmm it worked.", ["um", "hmm"]),
         # "so" set off inside a sentence, against its ordinary uses
         ("I traced it to an invoice, and so, I added a check.", ["so"]),

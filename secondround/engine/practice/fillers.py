@@ -253,8 +253,8 @@ _HESITATION_SPELLINGS = {
 
 
 def _drawn_out(word: str) -> str | None:
-    """A hesitation spelled long ("Errr", "Ummmm", "Hmmmm"): the name it is counted under."""
-    if len(word) < 4 or not is_written_hesitation(word):
+    """A hesitation spelled long ("Errr", "Ehh", "Hmmmm"): the name it is counted under."""
+    if not is_written_hesitation(word):
         return None
     squeezed = "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
     if squeezed in ("m", "hm", "hum"):

@@ -376,7 +376,7 @@ def label_of(candidate: Candidate) -> str:
 NEAR = 0.25  # seconds: a written hesitation this close is the same one
 
 # Whisper writes a hesitation said quickly as a short word that sounds like it: "uh" as
-# "a", "at" or "our", "er" as "her" or (in a voice that drops its r's) "or", "um" as
+# "a", "at" or "our", "er" as "her", "here" or (in a voice that drops its r's) "or", "um" as
 # "I'm", "erm" as "hirm". Such a word is taken for a hesitation where one stands: opening
 # a sentence or a clause (after a comma, a pause or a conjunction) and either set off by a
 # comma or a pause after it (an article, a pronoun or a preposition is not: "and a,
@@ -385,6 +385,7 @@ NEAR = 0.25  # seconds: a written hesitation this close is the same one
 # development voices of eval/spoken_fillers.py were 0.43 and above, most over 0.9).
 SOUND_ALIKES = {
     "a": "uh",
+    "here": "er",
     "at": "uh",
     "our": "uh",
     "are": "er",
@@ -444,6 +445,15 @@ def respelled_hesitations(words: Sequence[Word], *, previous: str = "") -> list[
     return out
 
 
+# A word said as a filler and set off by a comma ("So, the audit..."): a voice that draws
+# it out makes a steady voiced stretch that is that same filler, not one more.
+_FILLER_OPENERS = frozenset({"so", "like", "well", "okay"})
+
+
+def _is_filler_opener(word: Word) -> bool:
+    return _clean(word.text) in _FILLER_OPENERS and word.text.rstrip().endswith(",")
+
+
 def with_hesitations(
     audio: npt.NDArray[np.float32],
     words: Sequence[Word],
@@ -480,6 +490,8 @@ def with_hesitations(
         if any(is_written_hesitation(w.text) for w in near):
             continue  # the recogniser wrote it already (its times are a little off)
         overlapping = [w for w in out if w.start < candidate.end and w.end > candidate.start]
+        if any(_is_filler_opener(w) for w in overlapping):
+            continue  # "So," drawn out: one filler, which the report counts already
         for word in overlapping:
             middle = (word.start + word.end) / 2
             if (
