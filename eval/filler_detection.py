@@ -12,6 +12,12 @@ is a gold token. Recall = true / gold, precision = true / detections of those sa
 flags per 1,000 words, as a rough rate to eyeball (the detector only flags the filler uses,
 not "I like" or "like a").
 
+Words that a recogniser may write for a hesitation ("a,", "Her,", "or,":
+hesitations.respelled_hesitations) are rare where people write them in these transcripts:
+the rule is run on the AMI tokens (commas as the transcribers wrote them, no pauses, every
+word sure) and the share it would rewrite is printed per 1,000 words (every one is a
+false hesitation: AMI's transcribers wrote theirs as um/uh).
+
 Disfl-QA (/work/shared/eval/03_star_answers_and_disfluency/disfl_qa/test.json, CC BY 4.0):
 disfluent questions written by annotators next to the original SQuAD questions. Detected
 fillers per 100 questions in each, as a sanity figure (more in the disfluent ones).
@@ -31,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from secondround.engine.practice.answer_text import TOKEN  # noqa: E402
 from secondround.engine.practice.fillers import filler_spans  # noqa: E402
+from secondround.engine.practice.hesitations import Word, respelled_hesitations  # noqa: E402
 
 BASE = Path("/work/shared/eval/03_star_answers_and_disfluency")
 AMI = BASE / "ami_speaker_transcripts"
@@ -72,6 +79,8 @@ def ami() -> None:
         for s, e in gold - hits:
             key = text[s:e].lower()
             missed[key] = missed.get(key, 0) + 1
+    rate = respelled_ami() * 1000 / words
+    print(f"FIGURE filler_respelled_per_1000_words_ami {rate:.3f} per_1000_words")
     files = len(list(AMI.glob("*.txt")))
     print(f"# AMI: {files} transcripts, {words} words, {gold_total} gold filler tokens")
     print(f"# missed gold by word: {missed}")
@@ -80,6 +89,17 @@ def ami() -> None:
     for phrase, n in other.items():
         slug = phrase.replace(" ", "_")
         print(f"FIGURE filler_{slug}_per_1000_words_ami {n * 1000 / words:.2f} per_1000_words")
+
+
+def respelled_ami() -> int:
+    """How many AMI words the respelling rule would take for a hesitation."""
+    count = 0
+    for path in sorted(AMI.glob("*.txt")):
+        said = path.read_text(encoding="utf-8", errors="replace").split()
+        words = [Word(token, i, i + 1.0, 0.9) for i, token in enumerate(said)]
+        heard = respelled_hesitations(words)
+        count += sum(1 for a, b in zip(words, heard, strict=True) if a.text != b.text)
+    return count
 
 
 def disfl_qa() -> None:

@@ -77,6 +77,16 @@ def padded(text: str, n: int) -> str:
         ("Ah, the oven failed at six.", ["uh"]),
         ("Urm, I suggested we group orders.", ["erm"]),
         ("We hummed and the ahead team left.", []),
+        # drawn out in the spelling
+        ("Errr, callers are often upset.", ["er"]),
+        ("Ehh, my manager wanted the report.", ["er"]),
+        ("Ummmm, I think hmmmm it worked.", ["um", "hmm"]),
+        # "so" set off inside a sentence, against its ordinary uses
+        ("I traced it to an invoice, and so, I added a check.", ["so"]),
+        ("It was late, so, we left early.", ["so"]),
+        ("We can meet in an hour or so, then decide.", []),
+        ("I think so, but the manager disagreed.", []),
+        ("We lost a day, so we hired a second crew.", []),
     ],
 )
 def test_fillers(text: str, expected: list[str]) -> None:

@@ -13,6 +13,7 @@ from secondround.engine.practice.answer_text import (
     sentence_spans,
     tokens,
 )
+from secondround.engine.practice.hesitations import is_written_hesitation
 from secondround.engine.practice.report import Word
 
 _LIKE_NOT_AFTER = frozenset(
@@ -223,6 +224,10 @@ _SO_NOT_BEFORE = frozenset(
     ["that", "far", "much", "many", "long", "few", "yes", "no", "on", "forth"]
 )
 _SENTENCE_START_FILLERS = frozenset(["um", "uh", "er", "erm", "well", "okay", "ok", "right"])
+# "and so, I added a check": inside a sentence "so" is a filler when it is set off (a comma
+# or a pause after it) and follows a conjunction or a comma; "so that", "I think so, but"
+# and "so we had to" are not set off that way.
+_SO_FILLER_AFTER = frozenset(["and", "but", "because", "then"])  # not "an hour or so,"
 
 # --------------------------------------------------------------------------- fillers
 
@@ -247,19 +252,34 @@ _HESITATION_SPELLINGS = {
 }
 
 
+def _drawn_out(word: str) -> str | None:
+    """A hesitation spelled long ("Errr", "Ehh", "Hmmmm"): the name it is counted under."""
+    if not is_written_hesitation(word):
+        return None
+    squeezed = "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
+    if squeezed in ("m", "hm", "hum"):
+        return "hmm"
+    return _HESITATION_SPELLINGS.get(squeezed, squeezed)
+
+
 def find_fillers(text: str, toks: list[Tok]) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of each filler occurrence."""
     found: list[tuple[int, int, str]] = []
+    listed: set[int] = set()
     for m in SIMPLE_FILLERS.finditer(text):
         phrase = norm(m.group(0))
         found.append((m.start(), m.end(), _HESITATION_SPELLINGS.get(phrase, phrase)))
+        listed.add(m.start())
     n = len(toks)
     for i, t in enumerate(toks):
         prev = toks[i - 1] if i and toks[i - 1].sent == t.sent else None
         nxt = toks[i + 1] if i + 1 < n and toks[i + 1].sent == t.sent else None
         p = prev.low if prev else None
         q = nxt.low if nxt else None
-        if t.low == "like":
+        drawn = None if t.start in listed else _drawn_out(t.low)
+        if drawn is not None:
+            found.append((t.start, t.end, drawn))
+        elif t.low == "like":
             third = toks[i + 2].low if i + 2 < n and toks[i + 2].sent == t.sent else None
             if q in ("i", "you", "we") and third in _SAID:  # "like I said" = "as I said"
                 continue
@@ -292,6 +312,13 @@ def find_fillers(text: str, toks: list[Tok]) -> list[tuple[int, int, str]]:
             opening = all(toks[j].low in _SENTENCE_START_FILLERS for j in range(i))
             if t.comma_after or (opening and q not in _SO_NOT_BEFORE):
                 found.append((t.start, t.end, "so"))
+        elif (
+            t.low == "so"
+            and t.comma_after
+            and nxt is not None
+            and (p in _SO_FILLER_AFTER or t.comma_before)
+        ):
+            found.append((t.start, t.end, "so"))
     found.sort()
     return found
 

@@ -27,10 +27,13 @@ Fillers
     Whisper is trained to write clean text and leaves most "um" and "uh" out, so
     :mod:`.hesitations` looks for them in the sound (steady voiced stretches with a flat
     pitch, judged by a classifier trained on generated voices) and adds them, with their
-    times, to Whisper's words. "like", "you know" and "so" are words Whisper writes; the
-    practice report decides from their neighbours (and the pauses around them) whether
-    they are fillers. Measured by ``bench/speech.py`` (the bench's own clips) and
-    ``eval/spoken_fillers.py`` (a generated set of eight voices, leave one voice out).
+    times, to Whisper's words; a hesitation said quickly that Whisper wrote as the word it
+    sounds like ("a,", "Her,", an unsure "Our" opening a clause) is written back as one
+    (:func:`.hesitations.respelled_hesitations`). "like", "you know" and "so" are words
+    Whisper writes; the practice report decides from their neighbours (and the pauses
+    around them) whether they are fillers. Measured by ``bench/speech.py`` (the bench's
+    own clips) and ``eval/spoken_fillers.py`` (a generated set of eight voices, leave one
+    voice out).
     Whisper is also given a prompt full of fillers (``FILLER_PROMPT``), which makes it
     write the hesitations it hears; before VAD that prompt came back as the transcript of
     a silent recording, but silence is no longer decoded and an echo of it is dropped.
@@ -732,7 +735,10 @@ def _recognise(
         if str(w.word).strip()
     ]
     if decoding.hesitations and words:
-        words = hesitations.with_hesitations(audio, words, probabilities, _hesitation_model())
+        previous = context.split()[-1] if context.split() else ""
+        words = hesitations.with_hesitations(
+            audio, words, probabilities, _hesitation_model(), previous=previous
+        )
     return Transcript(
         text=" ".join(word.text for word in words),
         words=tuple(
