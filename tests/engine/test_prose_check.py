@@ -195,3 +195,32 @@ def test_split_sentences_keeps_lines_apart() -> None:
 def test_a_pronoun_topic_may_point_to_the_sentence_before(text: str, fails: bool) -> None:
     reports = check_text(text, KNOWN)
     assert any(p.rule == "pronoun_topic" for r in reports for p in r.problems) is fails
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fails"),
+    [
+        ("Thank you for the mercurygate walkthrough.", True),  # a saved name in lower case
+        ("We checked otif every week.", True),
+        ("There were no discrepancies since march.", True),
+        ("The team will march on.", False),  # the verb
+        ("Thank you for the MercuryGate walkthrough.", False),
+    ],
+)
+def test_a_saved_name_keeps_its_capitals(sentence: str, fails: bool) -> None:
+    rules = {problem.rule for problem in check_sentence(sentence, KNOWN).problems}
+    assert ("lowered_name" in rules) is fails
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fails"),
+    [
+        ("I would look at the rebooking rate / PVA first.", True),
+        ("Then i held the prescription.", True),
+        ("I worked w/ the night team for 3 yrs.", True),
+        ("I checked and/or fixed the dashboard.", False),
+    ],
+)
+def test_note_shorthand_is_not_a_sentence(sentence: str, fails: bool) -> None:
+    rules = {problem.rule for problem in check_sentence(sentence, KNOWN).problems}
+    assert ("shorthand" in rules) is fails

@@ -10,6 +10,9 @@ reads the result as a reader would, sentence by sentence, and names what is wron
 * `capitalised_fragment`: a capitalised word mid-sentence that is not a name: a note's
   own sentence start pasted into a frame ("walking me through Discussed empty miles");
   a word counts as a name when the user's data has it capitalised away from a line start;
+* `lowered_name`: a saved name in lower case ("mash" for MASH, "cliniko" for Cliniko) or
+  a month after a time word ("since march");
+* `shorthand`: note-taking shorthand in a sentence (" / ", a lower-case "i", "w/", "pts");
 * `pronoun_topic`: a pronoun standing where a topic should be ("Understand what drives
   they", "All the best with she ran"), or an object pronoun used as a subject;
 * `agreement`: "does/is/has" before a plural subject ("Where does Alaris pumps fit");
@@ -289,6 +292,8 @@ def check_sentence(
     tokens = [t for t in doc if not t.is_space]
     problems += _doubled(tokens)
     problems += _capitals(tokens, known, plain)
+    problems += _lowered_names(tokens, known)
+    problems += _shorthand(plain, known)
     problems += _pronouns(tokens, follows=follows)
     problems += _agreement(tokens)
     problems += _determiners(tokens, known)
@@ -405,6 +410,58 @@ def _capitals(tokens: list[Any], known: KnownData, plain: str) -> list[Problem]:
         if english and coined and not token.is_stop:
             continue  # no English word: a name ("Alaris", "Kronos")
         problems.append(Problem("capitalised_fragment", word))
+    return problems
+
+
+# Note-taking shorthand left in a sentence: a spaced slash, a lower-case "i", "w/", "pts".
+SHORTHAND = re.compile(
+    r"\s/\s|(?<![\w'’])i(?![\w'’])|\bw/|\bb/c\b|\b(?:yrs|pts|mgr|mgmt|thru|govt|approx|"
+    r"tbh|asap|re:)(?!\w)"
+)
+MONTH_NAMES = word_set(
+    "january february march april june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+TIME_PREPOSITIONS = word_set("in since by until till from through last next early late mid")
+
+
+def _shorthand(plain: str, known: KnownData) -> list[Problem]:
+    """Shorthand the user's data does not have in the same words ("Boilermaker / Welder"
+    is the role's own name)."""
+    problems = []
+    for match in SHORTHAND.finditer(plain):
+        before = plain[: match.start()].split()[-1:] or [""]
+        after = plain[match.end() :].split()[:1] or [""]
+        context = f"{before[0]}{match.group(0)}{after[0]}".casefold().strip(".,;:!?")
+        if context.strip() and context in known.corpus:
+            continue
+        problems.append(Problem("shorthand", match.group(0).strip()))
+    return problems
+
+
+def _lowered_names(tokens: list[Any], known: KnownData) -> list[Problem]:
+    """A saved name typed in lower case ("mash" for MASH, "cliniko" for Cliniko) or a month
+    after a time word ("since march"): a name that lost its capitals in the draft."""
+    english = nlp.english_lemmas()
+    acronyms = {name.casefold() for name in known.names if len(name) > 2 and name.isupper()}
+    coined = {
+        name.casefold()
+        for name in known.names
+        if len(name) > 2 and not name.islower() and english and name.casefold() not in english
+    }
+    problems = []
+    for token in tokens:
+        word = token.text
+        if not word.isalpha() or not word.islower() or token.is_stop:
+            continue
+        ordinary = word in english or token.lemma_.casefold() in english
+        month = word in MONTH_NAMES and token.i > 0
+        if (
+            word in acronyms
+            or (word in coined and not ordinary)
+            or (month and tokens[token.i - 1].lower_ in TIME_PREPOSITIONS)
+        ):
+            problems.append(Problem("lowered_name", word))
     return problems
 
 
