@@ -600,3 +600,26 @@ def test_notes_typed_as_people_type_them_fit_the_letter(discussed, cares_about, 
     [letter] = draft_letters(context, [person], STORIES)
     assert said in letter.body
     assert never not in letter.body
+
+
+@pytest.mark.parametrize(
+    ("action", "told", "untold"),
+    [
+        # A card tells the story by what happened, not by its title.
+        (
+            "Rebuilt the lane plan for 40 Midwest lanes using carrier scorecards",
+            "the time I rebuilt the lane plan for 40 Midwest lanes",
+            "Lakeshore lane consolidation",
+        ),
+        # An action that needs its context ("him") is not a hook; the bare title is not
+        # said either.
+        ("sat with him for 2 weeks, showed him the double count", None, "lane consolidation"),
+    ],
+)
+def test_a_card_tells_a_story_by_what_happened(action: str, told: str | None, untold: str) -> None:
+    story = replace(LANES, action=action, summary=action)
+    person = replace(DANA, discussed=("empty miles",), cares_about=("empty miles",), personal=())
+    [letter] = draft_letters(replace(CONTEXT, strengths=()), [person], (story,))
+    if told:
+        assert told in letter.card
+    assert untold not in letter.card

@@ -326,6 +326,10 @@ CARD_THANKS_PLAIN = (
     "I am grateful that you met with me{on_date}.",
 )
 
+# Words that point back to something said before: a phrase with them needs its context.
+CONTEXT_WORDS = re.compile(
+    r"\b(?:them|they|it|he|she|him|her|his|both|one|this|that|these)\b", re.I
+)
 # {title}: a story's title is the name of an event as often as of a skill ("the wedding
 # party", "the apprentice"), so it is something to tell about, never "my experience with".
 CARD_LINK_STORY = (
@@ -592,7 +596,9 @@ def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
         if told != piece.text:  # "Discussed Alaris pumps, CAUTI bundle"
             piece = replace(phrasing.read(told), keep=piece.keep)
         parts = piece.text.split(", ")
-        listed = all(phrasing.read(part).form is not phrasing.Form.CLAUSE for part in parts)
+        listed = all(
+            phrasing.read(part).form in {phrasing.Form.NOUN, phrasing.Form.NAME} for part in parts
+        )
         if len(parts) > 1 and not (listed and " and " not in " ".join(parts[:-1])):
             # "narcotic count process, they moved to weekly": a topic, then what was said
             # of it; "rooms and restaurant, the Christmas bookings": no list a letter can
@@ -1057,9 +1063,12 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
             if story:
                 linking = [intro, story]
                 link_refs = [target_ref, f"story: {_clean(link.story.title)}"]
-                if said.noun and title:
+                # A card names the story by what happened; a bare title ("new tech")
+                # means nothing to the reader, so without that the card says no story.
+                hook = _story_hook(link.story)
+                if said.noun and hook:
                     card_templates = CARD_LINK_WORRY if group == "worry" else CARD_LINK_STORY
-                    card_link = picker.choose(12, card_templates, title=title, target=said.noun)
+                    card_link = picker.choose(12, card_templates, title=hook, target=said.noun)
         elif link.strength and said.noun:
             strength = phrasing.mid(link.strength)
             templates = {
@@ -1168,6 +1177,22 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
 
 def _sentence_count(text: str) -> int:
     return len([s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\[“])", text.strip()) if s])
+
+
+def _story_hook(story: StoryBrief) -> str:
+    """The story as a reader can picture it from a card: "the time I held a prescription
+    until the doctor called back", from its first action that needs nothing said before
+    it; "" when none does (the title is said instead)."""
+    for piece in _action_pieces(story.action or story.summary):
+        if piece.form is not phrasing.Form.VERB or piece.negated or piece.tense == "gerund":
+            continue
+        phrase = phrasing.verb_phrase(piece, tense="past")
+        if phrase and not CONTEXT_WORDS.search(phrase) and len(phrase.split()) <= 12:
+            first = phrase.split(" ", 1)[0]
+            if not first.isupper():  # "Rebuilt the lane plan": a line's capital
+                phrase = phrase[:1].lower() + phrase[1:]
+            return f"the time I {phrase}"
+    return ""
 
 
 def _story_title(story: StoryBrief) -> str:
