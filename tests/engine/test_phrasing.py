@@ -75,3 +75,15 @@ def test_saved_names_and_months_keep_their_capitals(note, names, text):
 def test_a_names_thing_takes_the_article(note, names, said):
     piece = phrasing.pieces(note, names=names)[0]
     assert phrasing.topic(piece, voice=phrasing.Voice.YOU) == said
+
+
+@pytest.mark.parametrize(
+    ("noun", "said"),
+    [
+        ("Edge of Care team", "the Edge of Care team"),
+        ("Bank of America", "Bank of America"),
+        ("Guest First", "Guest First"),
+    ],
+)
+def test_a_title_case_name_and_a_names_team(noun, said):
+    assert phrasing.with_article(noun) == said

@@ -1419,6 +1419,8 @@ def _with_article_if_needed(noun: str, article: str) -> str:
     if (
         all(t.text[:1].isupper() or not t.is_alpha for t in tokens[: head.i + 1])
         and len(tokens) > 1
+        # "Edge of Care team": a name's thing, which takes the article
+        and not (tokens[-1].is_alpha and tokens[-1].text.islower() and tokens[-1].pos_ == "NOUN")
     ):
         return noun  # "Guest First", "Harrowgate Park": a name in title case
     if article == "a" and _vowel_sound(noun):
