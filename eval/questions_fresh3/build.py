@@ -24,7 +24,9 @@ from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS  # no
 
 def key(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
+    text = text.translate(
+        str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+    )
     return re.sub(r"[^0-9a-z]+", " ", text).strip()
 
 
