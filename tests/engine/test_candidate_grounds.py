@@ -70,6 +70,11 @@ GROUP_CASES = [
     ("Will you stop working after marriage?", "family"),  # an event of the candidate's life
     ("Could you keep these hours after marriage or after having kids?", "family"),
     ("What do your in-laws think of the night shifts?", "family"),  # "in-laws", split in two
+    ("Is your tribal background important to you?", "national_origin"),
+    ("What is your skin color?", "national_origin"),  # a qualified word
+    ("What is your eye color?", "appearance"),
+    ("How would you juggle family and shifts?", "family"),  # what the candidate balances
+    ("Do you often miss work for medical appointments?", "disability"),  # an absence for it
 ]
 
 
@@ -87,6 +92,10 @@ GROUP_WORK_CASES = [
     "How did you help patients after their surgery?",
     "How did you keep a client calm during her pregnancy?",
     "What did you do after school?",
+    "How do you balance work and study?",
+    "How do you schedule doctor appointments for residents?",
+    "What colour should the warning label be?",
+    "Do you take breaks for lunch?",
 ]
 
 

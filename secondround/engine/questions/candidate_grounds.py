@@ -75,6 +75,7 @@ GROUND_WORDS: dict[str, str] = {
     **dict.fromkeys(
         _table(
             "nationality ethnicity ethnic race racial ancestry heritage descent accent birthplace"
+            " tribe tribal"
         ),
         "national_origin",
     ),
@@ -103,11 +104,14 @@ QUALIFIED: dict[str, tuple[frozenset[str], str]] = {
     "union": (_table("trade labour labor"), "union"),
     "party": (_table("political"), "political"),
     "status": (_table("marital hiv immigration family"), "family"),
+    "colour": (_table("skin eye eyes hair"), "appearance"),
+    "color": (_table("skin eye eyes hair"), "appearance"),
+    "appointments": (_table("doctor doctors medical hospital"), "disability"),
 }
 # What a candidate has, plans, practises or takes.
 OWN_VERBS = _table(
     "have get plan want expect intend practise practice observe attend follow take"
-    " belong start raise need"
+    " belong start raise need balance juggle"
 )
 _BE_VERBS = _table("be become get seem")
 # Words that name a ground only when they are the candidate's own ("your faith", "your age"):
@@ -137,6 +141,8 @@ WORK_PLACES = _table(
 _YOU = _table("you yourself")
 # Prepositions that place a ground word in time, as an event of the candidate's life.
 LIFE_EVENT_PREPOSITIONS = _table("after before during until")
+# Time away from work and what it is for: "miss work for doctor appointments".
+ABSENCE_VERBS = _table("miss take need leave")
 # Nouns naming a sex, and the people of a workplace an age comparison can be made with.
 SEX_NOUNS = _table("woman women man men female females male males lady ladies girl girls guy guys")
 WORK_PEOPLE = _table(
@@ -162,6 +168,8 @@ def _qualified_ground(token: Any) -> str | None:
         return "disability"
     if token.lower_ == "status" and "immigration" in words:
         return "citizenship"
+    if token.lower_ in ("colour", "color") and "skin" in words:
+        return "national_origin"
     return ground
 
 
@@ -235,6 +243,10 @@ def _said_of_candidate(token: Any) -> bool:
     if head.dep_ == "pobj" and verb.lower_ in LIFE_EVENT_PREPOSITIONS and head is token and own:
         # "(would you continue) after marriage": an event of the candidate's own life
         return verb.head.pos_ in ("VERB", "AUX") and _subject_is_you(verb.head)
+    if head.dep_ == "pobj" and verb.lower_ == "for" and own:
+        # "(how often do you) miss work for doctor appointments": the candidate's absence
+        anchor = verb.head.head if verb.head.dep_ in ("dobj", "obj") else verb.head
+        return anchor.lemma_.lower() in ABSENCE_VERBS and _subject_is_you(anchor)
     if head.dep_ in ("dobj", "obj"):
         if head is not base and head.lower_ not in CARRIERS:
             return False  # "a child protection certificate" is not a child
