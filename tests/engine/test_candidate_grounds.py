@@ -96,6 +96,8 @@ GROUP_WORK_CASES = [
     "How do you schedule doctor appointments for residents?",
     "What colour should the warning label be?",
     "Do you take breaks for lunch?",
+    "How would you make female patients feel comfortable?",
+    "Do you attend staff meetings regularly?",
 ]
 
 

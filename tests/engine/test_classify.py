@@ -149,6 +149,10 @@ LAWFUL_CHECK_CASES = [
 ]
 
 
+def test_a_paycheck_is_a_salary_question() -> None:
+    assert classify_question("How big is your paycheck these days?").kind == "salary"
+
+
 @pytest.mark.parametrize("question", LAWFUL_CHECK_CASES)
 def test_lawful_checks_are_technical(question: str) -> None:
     result = classify_question(question)

@@ -48,6 +48,12 @@ ILLEGAL_CASES = [
     ("Was your discharge from the army honourable?", "military"),
     ("Have you ever been declared bankrupt?", "finances"),
     ("How much do you weigh?", "appearance"),
+    # Slang and indirect wordings (written for these tests from the forms guidance reports).
+    ("Have you ever been busted for anything?", "arrests"),
+    ("Are you going to get knocked up soon?", "pregnancy"),
+    ("What's the origin of your surname?", "national_origin"),
+    ("How do you get on with male colleagues?", "sex"),  # a sex said of the people at work
+    ("Do you attend church services every week?", "religion"),
 ]
 
 

@@ -132,6 +132,7 @@ GROUND_VERBS = _table("marry married divorced widowed hospitalise hospitalize re
 # "religious beliefs", "sick days", "prescribed drugs", "maternity leave".
 CARRIERS = _table(
     "belief beliefs views status background origin history plans leave days drugs medicines record"
+    " services holidays"
 )
 # The people or places of the job: "children in your class" are the job's, not the candidate's.
 WORK_PLACES = _table(
@@ -145,6 +146,7 @@ LIFE_EVENT_PREPOSITIONS = _table("after before during until")
 ABSENCE_VERBS = _table("miss take need leave")
 # Nouns naming a sex, and the people of a workplace an age comparison can be made with.
 SEX_NOUNS = _table("woman women man men female females male males lady ladies girl girls guy guys")
+SEX_ADJECTIVES = _table("male female")
 WORK_PEOPLE = _table(
     "person people boss bosses manager managers colleague colleagues coworker coworkers"
     " co-worker co-workers employee employees staff team supervisor supervisors worker workers"
@@ -304,6 +306,8 @@ def group_ground(doc: Any) -> str | None:
             return "age"
         if _sex_as_staffing(token):
             return "sex"
+        if token.lower_ in SEX_ADJECTIVES and token.head.lower_ in WORK_PEOPLE:
+            return "sex"  # "a team of male staff", "female colleagues"
         if token.dep_ == "attr" and token.head.lemma_ == "be" and token.ent_type_ == "NORP":
             singular = token.lower_.removesuffix("s")
             ground = GROUND_WORDS.get(token.lower_) or GROUND_WORDS.get(singular)

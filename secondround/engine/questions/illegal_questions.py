@@ -117,6 +117,7 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "pregnancy",
         r"\b(are you|you are|currently|become|becoming|get|getting) pregnan|\bmaternity leave"
+        r"|\b(get|getting|got) knocked up"
         r"|\bstart(ing)? a family|\bfamily plans|\bplans? (for|of) (having )?(kids|children"
         r"|a family)|\bplan(ning)? (to|on) (have|having|start|starting) (any |more )?(kids"
         r"|children|a baby|a family)|\b(going|want) to have (kids|children)|\bcontracepti"
@@ -143,7 +144,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\blanguage (do you speak )?at home"
         r"|\b(your|an?|that|slight|interesting) accent\b|\b(sort|kind|type) of accent"
         r"|\bkind of name|\byour name \w+\b\?"
-        r"|\bname (origin|come from)|\bwhat race|\byour \w+s? surname|\bnames of your relatives"
+        r"|\bname (origin|come from)|\borigin of (your|that|the) (sur|last |family )?name"
+        r"|\bwhat race|\byour \w+s? surname|\bnames of your relatives"
         r"|\b(new zealand|canadian|australian|local|uk|us|american|british) experience\b"
         r"|\baa ?eeo status|\bare you (a member of )?a minority",
     ),
@@ -179,9 +181,9 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "arrests",
-        r"\b(ever )?been arrested|\barrest record|\byour arrests|\b(been|spent time|served time"
-        r"|time) in (jail|prison)|\bjail time|\bpolice record|\bcops\b|\btrouble with the"
-        r" (law|police)",
+        r"\b(ever )?been (arrested|busted)|\barrest record|\byour arrests"
+        r"|\b(been|spent time|served time|time) in (jail|prison)|\bjail time|\bpolice record"
+        r"|\bcops\b|\btrouble with the (law|police)",
     ),
     ("union", r"\bunion (member|membership|activit|card)|\bmember of (a|the|any) (trade )?union"),
     (

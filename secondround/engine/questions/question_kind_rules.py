@@ -51,7 +51,7 @@ _KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
         "salary",
         r"\b(salary|salaries|pay (range|expectation)|how much (do|did) you (currently )?(make|earn)"
         r"|compensation|current pay|expected pay|paid in your|wage|remuneration|your rate\b"
-        r"|earn (now|currently))",
+        r"|paycheck|earn (now|currently))",
     ),
     (
         "closing",
