@@ -54,6 +54,9 @@ ILLEGAL_CASES = [
     ("What's the origin of your surname?", "national_origin"),
     ("How do you get on with male colleagues?", "sex"),  # a sex said of the people at work
     ("Do you attend church services every week?", "religion"),
+    ("So you're Irish, then?", "national_origin"),  # a nationality said of the candidate
+    ("How do you feel about Jesus?", "religion"),
+    ("Would you be able to work with managers much younger than you?", "age"),  # not availability
 ]
 
 

@@ -128,7 +128,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         "religion",
         r"\breligio|\b(what|which|your) church|\bchurch (do|on)|\bgo to church|\bmosque"
         r"|\bsynagogue|\bdenomination\b|\bdo you pray|\byour faith\b|\bcreed\b|\bheadscarf"
-        r"|\bhijab|\bturban|\byarmulke|\bkippah|\bgood friday|\brosh hashanah|\byom kippur"
+        r"|\bhijab|\bturban|\byarmulke|\bkippah|\b(jesus|allah|the bible|quran|koran)\b|\bin god\b"
+        r"|\bgood friday|\brosh hashanah|\byom kippur"
         r"|\bramadan|\bsabbath|\bholy days|\bcaste\b",
     ),
     (
@@ -238,7 +239,8 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "availability",
-        r"\b(able|available|willing) to (work|travel|start)\b|\bwhat (days|hours|shifts)"
+        r"\b(able|available|willing) to (work|travel|start)\b(?! (with|alongside|for|under)\b)"
+        r"|\bwhat (days|hours|shifts)"
         r"|\btimes (that )?you (cannot|cant|can not) work|\battendance|\bwork schedule"
         r"|\brequired schedule|\bthis (particular )?schedule|\bovertime"
         r"|\b(commitments|responsibilities|obligations|activities) .{0,80}(prevent|affect"
@@ -288,7 +290,8 @@ _THIRD_PARTY_GROUNDS = frozenset(
 # A nationality, ethnic or religious group (spaCy NORP) asked of the candidate.
 _ABOUT_CANDIDATE = re.compile(
     r"\b(are you|were you|you identify|is your (name|family|accent|background|surname)"
-    r"|your (parents|family|background|ancestors|name) (are|were|is)|you (are|were) (a |an )?)\b"
+    r"|your (parents|family|background|ancestors|name) (are|were|is)"
+    r"|you ?(are|were|re) (a |an )?)\b"
 )
 _LAWFUL_CAVEATS: dict[str, str] = {
     "convictions": (
