@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from secondround.engine.nlp import parsing as nlp
-from secondround.engine.questions.candidate_grounds import candidate_ground
+from secondround.engine.questions.candidate_grounds import GROUND_WORDS, candidate_ground
 
 __all__ = ["IllegalReading", "GROUNDS", "lawful_form", "protected_ground", "reading"]
 
@@ -312,15 +312,21 @@ class IllegalReading:
     caveat: str | None  # what depends on the jurisdiction, for the user
 
 
-def _norp_about_candidate(text: str, normalised: str) -> bool:
-    """A nationality, religious or political group named in a question about the candidate."""
+def _norp_about_candidate(text: str, normalised: str) -> str | None:
+    """The ground of a nationality or religious group named in a question about the
+    candidate ("Are you German?", "Are you Catholic?"), or None."""
     if not _ABOUT_CANDIDATE.search(normalised):
-        return False
+        return None
     try:
         doc = nlp.parse(text)
     except nlp.NlpUnavailable:
-        return False
-    return any(ent.label_ == "NORP" for ent in doc.ents)
+        return None
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            word = ent.text.lower()
+            religious = GROUND_WORDS.get(word) or GROUND_WORDS.get(word.removesuffix("s"))
+            return "religion" if religious == "religion" else "national_origin"
+    return None
 
 
 def protected_ground(text: str) -> str | None:
@@ -334,8 +340,9 @@ def protected_ground(text: str) -> str | None:
             continue
         if pattern.search(normalised):
             return ground
-    if _norp_about_candidate(text, normalised):
-        return "national_origin"
+    group = _norp_about_candidate(text, normalised)
+    if group is not None:
+        return group
     own = candidate_ground(text)  # a ground word the parse ties to the candidate
     if own is not None and not (about_others and own in _THIRD_PARTY_GROUNDS):
         return own
