@@ -140,6 +140,9 @@ def main() -> None:
                 [*(data.competencies[i] for i in keep), *data.proto_competencies],
                 [*(data.weights[i] for i in keep), *data.proto_weights],
             )
+            # A lawful check's kind is fixed, as in classify_question.
+            fixed = zip(held_out, predicted, strict=True)
+            predicted = [data.lawful_kinds[i] or kind for i, kind in fixed]
             filed = competency_model.competencies(
                 data.vectors[held_out], data.lexicon[held_out], predicted
             )

@@ -126,6 +126,7 @@ class TrainingRows:
         self.lawful = [
             classify.illegal_questions.reading(text).lawful_form is not None for text in texts
         ]
+        self.lawful_kinds = [classify.lawful_kind(text) for text in texts]
         self.kinds = [row["kind"] for row in rows]
         self.competencies = [row["competency"] for row in rows]
         self.lexicon = np.stack([classify.lexicon_vector(text) for text in texts])

@@ -46,7 +46,10 @@ def baseline(revision: str, texts: list[str]) -> tuple[list[str], list[str]]:
     """Classify with the engine at `revision`, in a separate process from a git worktree."""
     code = (
         "import json\n"
-        "from secondround.engine.questions.classify import classify_question\n"
+        "try:\n"
+        "    from secondround.engine.questions.classify import classify_question\n"
+        "except ImportError:  # before the engine was split into stage packages\n"
+        "    from secondround.engine.classify import classify_question\n"
         "out=[classify_question(t) for t in json.load(sys.stdin)]\n"
         "print(json.dumps([[c.kind, c.competency] for c in out]))\n"
     )

@@ -57,3 +57,50 @@ def test_ground_words_about_the_work(question: str) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "a" * 20000, "¿Tiene usted hijos?"])
 def test_bad_input(text: str) -> None:
     assert candidate_ground(text) is None
+
+
+# (question, ground): the candidate set against a group, or a ground word placed in their life.
+GROUP_CASES = [
+    ("Would you mind reporting to a supervisor younger than you?", "age"),  # "than you"
+    ("How do you get on with younger coworkers?", "age"),  # the candidate is the older one
+    ("We normally hire men for the night shift, so why should we take you?", "sex"),
+    ("How would you feel reporting to a woman?", "sex"),
+    ("Is this really women's work, do you think?", "sex"),
+    ("Most of us here are Catholics. Are you?", "religion"),  # a group someone is said to be
+    ("Will you stop working after marriage?", "family"),  # an event of the candidate's life
+    ("Could you keep these hours after marriage or after having kids?", "family"),
+    ("What do your in-laws think of the night shifts?", "family"),  # "in-laws", split in two
+    ("Is your tribal background important to you?", "national_origin"),
+    ("What is your skin color?", "national_origin"),  # a qualified word
+    ("What is your eye color?", "appearance"),
+    ("How would you juggle family and shifts?", "family"),  # what the candidate balances
+    ("Do you often miss work for medical appointments?", "disability"),  # an absence for it
+]
+
+
+@pytest.mark.parametrize(("question", "ground"), GROUP_CASES)
+def test_ground_of_a_group_or_a_life_event(question: str, ground: str) -> None:
+    assert candidate_ground(question) == ground
+
+
+# Groups and life events that belong to the work or to a scenario.
+GROUP_WORK_CASES = [
+    "What would you do if a masked man walked into the branch?",  # a described person
+    "If you were a delivery man, what would you carry?",
+    "Tell me about a time you learned a system from older colleagues.",
+    "How do you support younger pupils with their reading?",
+    "How did you help patients after their surgery?",
+    "How did you keep a client calm during her pregnancy?",
+    "What did you do after school?",
+    "How do you balance work and study?",
+    "How do you schedule doctor appointments for residents?",
+    "What colour should the warning label be?",
+    "Do you take breaks for lunch?",
+    "How would you make female patients feel comfortable?",
+    "Do you attend staff meetings regularly?",
+]
+
+
+@pytest.mark.parametrize("question", GROUP_WORK_CASES)
+def test_groups_and_events_of_the_work(question: str) -> None:
+    assert candidate_ground(question) is None

@@ -138,6 +138,27 @@ def test_kind(question: str, kind: str) -> None:
     assert classify_question(question).kind == kind
 
 
+# Lawful checks are job requirements (technical), whatever words they are put in; written for
+# this test.
+LAWFUL_CHECK_CASES = [
+    "Are you an alien authorized to work in this country?",  # not a curveball's alien
+    "Are you an alien with the right to work here?",
+    "Could you provide proof you are over the age of 16?",
+    "Have you ever been employed by us under another name?",  # not a past episode
+    "Have you worked under a different name?",
+]
+
+
+def test_a_paycheck_is_a_salary_question() -> None:
+    assert classify_question("How big is your paycheck these days?").kind == "salary"
+
+
+@pytest.mark.parametrize("question", LAWFUL_CHECK_CASES)
+def test_lawful_checks_are_technical(question: str) -> None:
+    result = classify_question(question)
+    assert (result.kind, result.illegal_ground) == ("technical", None)
+
+
 def test_cases_cover_vocabulary() -> None:
     assert {c for _, c in COMPETENCY_CASES} == set(COMPETENCIES)
     assert {k for _, k in KIND_CASES} == set(QUESTION_KINDS)

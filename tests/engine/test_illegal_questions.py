@@ -30,7 +30,7 @@ ILLEGAL_CASES = [
     ("Would you need maternity leave soon?", "pregnancy"),
     ("Which mosque do you attend?", "religion"),
     ("Do you observe the Sabbath?", "religion"),
-    ("Are you Hindu or Muslim?", "national_origin"),  # a NORP group asked of the candidate
+    ("Are you Hindu or Muslim?", "religion"),  # a NORP group asked of the candidate
     ("What caste do you belong to?", "religion"),
     ("Where were your parents born?", "national_origin"),
     ("Is English your mother tongue?", "national_origin"),
@@ -48,6 +48,16 @@ ILLEGAL_CASES = [
     ("Was your discharge from the army honourable?", "military"),
     ("Have you ever been declared bankrupt?", "finances"),
     ("How much do you weigh?", "appearance"),
+    # Slang and indirect wordings (written for these tests from the forms guidance reports).
+    ("Have you ever been busted for anything?", "arrests"),
+    ("Are you going to get knocked up soon?", "pregnancy"),
+    ("What's the origin of your surname?", "national_origin"),
+    ("How do you get on with male colleagues?", "sex"),  # a sex said of the people at work
+    ("Do you attend church services every week?", "religion"),
+    ("So you're Irish, then?", "national_origin"),  # a nationality said of the candidate
+    ("Are you Catholic?", "religion"),  # a religious group, not a nationality
+    ("How do you feel about Jesus?", "religion"),
+    ("Would you be able to work with managers much younger than you?", "age"),  # not availability
 ]
 
 

@@ -16,6 +16,13 @@ candidate in the parse, in one of three ways:
   whose subject is "you" (do you have a boyfriend, are you planning to have children, which
   religion do you practise, are you taking any prescribed drugs).
 
+A question can also set the candidate against a group defined by a ground, without naming
+the candidate's own status (`group_ground`): an age comparison with the people of the job
+("working for a boss younger than you", "younger colleagues"); a sex as the kind of person the
+job is for ("we usually hire women for this job", "working for a woman", "women's work"); a
+religious or national group that someone is said to be ("We're all Christians here. What about
+you?"). Guidance lists these as indirect forms of the same grounds.
+
 Anything else is left alone: "Do you work well with children?" (a preposition between the
 candidate and the word), "How do you support patients with HIV?" (another noun between),
 "Tell me about your experience teaching children" (the word belongs to the experience, not
@@ -29,7 +36,7 @@ from typing import Any
 
 from secondround.engine.nlp import parsing as nlp
 
-__all__ = ["GROUND_WORDS", "OWN_VERBS", "candidate_ground"]
+__all__ = ["GROUND_WORDS", "OWN_VERBS", "candidate_ground", "group_ground"]
 
 
 def _table(text: str) -> frozenset[str]:
@@ -68,6 +75,7 @@ GROUND_WORDS: dict[str, str] = {
     **dict.fromkeys(
         _table(
             "nationality ethnicity ethnic race racial ancestry heritage descent accent birthplace"
+            " tribe tribal"
         ),
         "national_origin",
     ),
@@ -96,11 +104,14 @@ QUALIFIED: dict[str, tuple[frozenset[str], str]] = {
     "union": (_table("trade labour labor"), "union"),
     "party": (_table("political"), "political"),
     "status": (_table("marital hiv immigration family"), "family"),
+    "colour": (_table("skin eye eyes hair"), "appearance"),
+    "color": (_table("skin eye eyes hair"), "appearance"),
+    "appointments": (_table("doctor doctors medical hospital"), "disability"),
 }
 # What a candidate has, plans, practises or takes.
 OWN_VERBS = _table(
     "have get plan want expect intend practise practice observe attend follow take"
-    " belong start raise need"
+    " belong start raise need balance juggle"
 )
 _BE_VERBS = _table("be become get seem")
 # Words that name a ground only when they are the candidate's own ("your faith", "your age"):
@@ -121,6 +132,7 @@ GROUND_VERBS = _table("marry married divorced widowed hospitalise hospitalize re
 # "religious beliefs", "sick days", "prescribed drugs", "maternity leave".
 CARRIERS = _table(
     "belief beliefs views status background origin history plans leave days drugs medicines record"
+    " services holidays"
 )
 # The people or places of the job: "children in your class" are the job's, not the candidate's.
 WORK_PLACES = _table(
@@ -128,6 +140,21 @@ WORK_PLACES = _table(
     " group setting clinic practice centre center home homes facility store shop"
 )
 _YOU = _table("you yourself")
+# Prepositions that place a ground word in time, as an event of the candidate's life.
+LIFE_EVENT_PREPOSITIONS = _table("after before during until")
+# Time away from work and what it is for: "miss work for doctor appointments".
+ABSENCE_VERBS = _table("miss take need leave")
+# Nouns naming a sex, and the people of a workplace an age comparison can be made with.
+SEX_NOUNS = _table("woman women man men female females male males lady ladies girl girls guy guys")
+SEX_ADJECTIVES = _table("male female")
+WORK_PEOPLE = _table(
+    "person people boss bosses manager managers colleague colleagues coworker coworkers"
+    " co-worker co-workers employee employees staff team supervisor supervisors worker workers"
+    " grad grads graduate graduates peer peers candidate candidates"
+)
+# What an employer does with the kind of person a job is for: "hire women", "had a man
+# doing this job", "working for a woman".
+STAFFING_VERBS = _table("hire employ have recruit prefer want work report")
 _NP_LINKS = _table("compound amod nmod npadvmod")
 
 
@@ -143,10 +170,14 @@ def _qualified_ground(token: Any) -> str | None:
         return "disability"
     if token.lower_ == "status" and "immigration" in words:
         return "citizenship"
+    if token.lower_ in ("colour", "color") and "skin" in words:
+        return "national_origin"
     return ground
 
 
 def _ground(token: Any) -> str | None:
+    if token.lower_ == "laws" and token.i >= 2 and token.nbor(-2).lower_ == "in":
+        return "family"  # "in-laws", split in three by the tokenizer
     return (
         GROUND_WORDS.get(token.lower_)
         or GROUND_WORDS.get(token.lemma_.lower())
@@ -162,8 +193,11 @@ def _subject_is_you(verb: Any) -> bool:
             return True
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return False
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = verb.head.head  # "(continue) after having kids": the verb of the preposition
+        preposition = verb.head
+        while preposition.dep_ == "conj" and preposition.head is not preposition:
+            preposition = preposition.head  # "after marriage or after having kids"
+        if verb.dep_ == "pcomp" and preposition.dep_ == "prep":
+            verb = preposition.head  # "(continue) after having kids": the verb of the preposition
             if verb.pos_ not in ("VERB", "AUX"):
                 return False  # "experience with raising children"
             continue
@@ -207,6 +241,14 @@ def _said_of_candidate(token: Any) -> bool:
         return verb.lemma_ in _BE_VERBS and _subject_is_you(verb)
     if head.dep_ == "pobj" and verb.lower_ in ("in", "on") and verb.head.lemma_ in _BE_VERBS:
         return _subject_is_you(verb.head)
+    own = not any(c.dep_ == "poss" for c in token.children)  # not "their pregnancy"
+    if head.dep_ == "pobj" and verb.lower_ in LIFE_EVENT_PREPOSITIONS and head is token and own:
+        # "(would you continue) after marriage": an event of the candidate's own life
+        return verb.head.pos_ in ("VERB", "AUX") and _subject_is_you(verb.head)
+    if head.dep_ == "pobj" and verb.lower_ == "for" and own:
+        # "(how often do you) miss work for doctor appointments": the candidate's absence
+        anchor = verb.head.head if verb.head.dep_ in ("dobj", "obj") else verb.head
+        return anchor.lemma_.lower() in ABSENCE_VERBS and _subject_is_you(anchor)
     if head.dep_ in ("dobj", "obj"):
         if head is not base and head.lower_ not in CARRIERS:
             return False  # "a child protection certificate" is not a child
@@ -220,6 +262,57 @@ def _verb_object_ground(token: Any) -> str | None:
         return None
     ground = VERB_OBJECTS.get((token.head.lemma_.lower(), token.lemma_.lower()))
     return ground if ground is not None and _subject_is_you(token.head) else None
+
+
+def _age_comparison(token: Any) -> bool:
+    """ "younger colleagues", "a boss younger than you": a comparative age said of people at
+    work, or of anyone compared with the candidate."""
+    if token.tag_ != "JJR" or token.lower_ not in ("younger", "older"):
+        return False
+    if any(t.lower_ in _YOU for t in token.subtree):
+        return True  # "older than you"
+    # "Younger colleagues" tells the candidate they are the older one (age law protects
+    # older workers); "older colleagues" is ordinary teamwork.
+    return token.lower_ == "younger" and token.dep_ == "amod" and token.head.lower_ in WORK_PEOPLE
+
+
+def _sex_as_staffing(token: Any) -> bool:
+    """ "hire women", "working for a woman/man", "women's work": a sex named as the kind of
+    person a job is for. A described person ("a masked man", "a delivery man") is someone in
+    a scenario, not a kind of person."""
+    if token.lower_ not in SEX_NOUNS:
+        return False
+    if any(c.dep_ in ("amod", "compound") for c in token.children):
+        return False
+    if token.dep_ == "poss":
+        return True  # "women's work"
+    head = token.head
+    while head.dep_ == "nmod" or (token.dep_ == "nmod" and head.lower_ in SEX_NOUNS):
+        token, head = head, head.head  # "a woman/man": the pair as one phrase
+    if token.dep_ in ("dobj", "obj"):
+        return head.lemma_.lower() in STAFFING_VERBS
+    if token.dep_ == "pobj" and head.lower_ in ("for", "under", "to"):
+        return head.head.lemma_.lower() in STAFFING_VERBS
+    return False
+
+
+def group_ground(doc: Any) -> str | None:
+    """The ground of a group the question sets the candidate against (see the module's
+    docstring), or None. Only in a question that addresses the candidate ("you")."""
+    if not any(t.lower_ in ("you", "your", "yourself") for t in doc):
+        return None
+    for token in doc:
+        if _age_comparison(token):
+            return "age"
+        if _sex_as_staffing(token):
+            return "sex"
+        if token.lower_ in SEX_ADJECTIVES and token.head.lower_ in WORK_PEOPLE:
+            return "sex"  # "a team of male staff", "female colleagues"
+        if token.dep_ == "attr" and token.head.lemma_ == "be" and token.ent_type_ == "NORP":
+            singular = token.lower_.removesuffix("s")
+            ground = GROUND_WORDS.get(token.lower_) or GROUND_WORDS.get(singular)
+            return ground or "national_origin"  # "We're all Christians here"
+    return None
 
 
 def candidate_ground(text: str) -> str | None:
@@ -238,4 +331,4 @@ def candidate_ground(text: str) -> str | None:
         ground = _verb_object_ground(token)
         if ground is not None:
             return ground
-    return None
+    return group_ground(doc)

@@ -15,8 +15,9 @@ How it works:
    forms, second-round staples, motivation, self-assessment, situational ("what would you
    do if"), behavioural ("tell me about a time") and technical; then the learned kind
    model (`question_kinds`, MiniLM embedding + the rule that fired) reads the question,
-   keeping an illegal, salary or closing rule as it is. Without the model: no rule -> the
-   library's nearest neighbours decide, else "behavioral".
+   keeping an illegal, salary or closing rule as it is. A lawful check (the right to work, a
+   minimum age…) is technical whatever the model says (LAWFUL_FORM_KINDS). Without the
+   model: no rule -> the library's nearest neighbours decide, else "behavioral".
 3. **Competency** is a sum of three votes:
    * a weighted phrase lexicon, the data file `secondround/data/competency_phrases.json`
      (`{competency: [[phrase, weight], ...]}`; a phrase is stemmed like the text and matched
@@ -70,6 +71,7 @@ from secondround.engine.questions.question_kind_rules import (
     KIND_FALLBACK,
     KIND_PRIOR,
     KIND_RULES,
+    LAWFUL_FORM_KINDS,
     TECHNICAL_FIRST,
 )
 from secondround.engine.questions.question_kinds import load_kind_model
@@ -465,6 +467,12 @@ def question_kind(text: str) -> str | None:
     return None
 
 
+def lawful_kind(text: str) -> str | None:
+    """The kind a lawful check takes whatever its wording (LAWFUL_FORM_KINDS), or None."""
+    legal = illegal_questions.reading(text)
+    return None if legal.illegal else LAWFUL_FORM_KINDS.get(legal.lawful_form or "")
+
+
 def _learned_kind(text: str, vector: Vectors | None, rule: str | None, lawful: bool) -> str | None:
     """The kind model's reading (question_kinds), or None without the model."""
     model = load_kind_model()
@@ -539,7 +547,11 @@ def _classify_cached(text: str) -> Classification:
     # Words nothing recognises ("asdf qwer") give the models nothing to read either.
     recognised = rule is not None or sum(scores.values()) > 0
     vector = _query_vector(text) if recognised else None
-    kind = _learned_kind(text, vector, rule, legal.lawful_form is not None) or rule
+    kind = (
+        lawful_kind(text)
+        or _learned_kind(text, vector, rule, legal.lawful_form is not None)
+        or rule
+    )
     if kind is None:
         kind = max(kind_votes.items(), key=lambda kv: kv[1])[0] if kind_votes else DEFAULT_KIND
     ground = legal.ground if kind == "illegal" else None

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from secondround.engine.nlp import parsing as nlp
-from secondround.engine.questions.candidate_grounds import candidate_ground
+from secondround.engine.questions.candidate_grounds import GROUND_WORDS, candidate_ground
 
 __all__ = ["IllegalReading", "GROUNDS", "lawful_form", "protected_ground", "reading"]
 
@@ -117,6 +117,7 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "pregnancy",
         r"\b(are you|you are|currently|become|becoming|get|getting) pregnan|\bmaternity leave"
+        r"|\b(get|getting|got) knocked up"
         r"|\bstart(ing)? a family|\bfamily plans|\bplans? (for|of) (having )?(kids|children"
         r"|a family)|\bplan(ning)? (to|on) (have|having|start|starting) (any |more )?(kids"
         r"|children|a baby|a family)|\b(going|want) to have (kids|children)|\bcontracepti"
@@ -127,7 +128,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         "religion",
         r"\breligio|\b(what|which|your) church|\bchurch (do|on)|\bgo to church|\bmosque"
         r"|\bsynagogue|\bdenomination\b|\bdo you pray|\byour faith\b|\bcreed\b|\bheadscarf"
-        r"|\bhijab|\bturban|\byarmulke|\bkippah|\bgood friday|\brosh hashanah|\byom kippur"
+        r"|\bhijab|\bturban|\byarmulke|\bkippah|\b(jesus|allah|the bible|quran|koran)\b|\bin god\b"
+        r"|\bgood friday|\brosh hashanah|\byom kippur"
         r"|\bramadan|\bsabbath|\bholy days|\bcaste\b",
     ),
     (
@@ -143,7 +145,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\blanguage (do you speak )?at home"
         r"|\b(your|an?|that|slight|interesting) accent\b|\b(sort|kind|type) of accent"
         r"|\bkind of name|\byour name \w+\b\?"
-        r"|\bname (origin|come from)|\bwhat race|\byour \w+s? surname|\bnames of your relatives"
+        r"|\bname (origin|come from)|\borigin of (your|that|the) (sur|last |family )?name"
+        r"|\bwhat race|\byour \w+s? surname|\bnames of your relatives"
         r"|\b(new zealand|canadian|australian|local|uk|us|american|british) experience\b"
         r"|\baa ?eeo status|\bare you (a member of )?a minority",
     ),
@@ -179,9 +182,9 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "arrests",
-        r"\b(ever )?been arrested|\barrest record|\byour arrests|\b(been|spent time|served time"
-        r"|time) in (jail|prison)|\bjail time|\bpolice record|\bcops\b|\btrouble with the"
-        r" (law|police)",
+        r"\b(ever )?been (arrested|busted)|\barrest record|\byour arrests"
+        r"|\b(been|spent time|served time|time) in (jail|prison)|\bjail time|\bpolice record"
+        r"|\bcops\b|\btrouble with the (law|police)",
     ),
     ("union", r"\bunion (member|membership|activit|card)|\bmember of (a|the|any) (trade )?union"),
     (
@@ -236,7 +239,8 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "availability",
-        r"\b(able|available|willing) to (work|travel|start)\b|\bwhat (days|hours|shifts)"
+        r"\b(able|available|willing) to (work|travel|start)\b(?! (with|alongside|for|under)\b)"
+        r"|\bwhat (days|hours|shifts)"
         r"|\btimes (that )?you (cannot|cant|can not) work|\battendance|\bwork schedule"
         r"|\brequired schedule|\bthis (particular )?schedule|\bovertime"
         r"|\b(commitments|responsibilities|obligations|activities) .{0,80}(prevent|affect"
@@ -286,7 +290,8 @@ _THIRD_PARTY_GROUNDS = frozenset(
 # A nationality, ethnic or religious group (spaCy NORP) asked of the candidate.
 _ABOUT_CANDIDATE = re.compile(
     r"\b(are you|were you|you identify|is your (name|family|accent|background|surname)"
-    r"|your (parents|family|background|ancestors|name) (are|were|is)|you (are|were) (a |an )?)\b"
+    r"|your (parents|family|background|ancestors|name) (are|were|is)"
+    r"|you ?(are|were|re) (a |an )?)\b"
 )
 _LAWFUL_CAVEATS: dict[str, str] = {
     "convictions": (
@@ -307,15 +312,21 @@ class IllegalReading:
     caveat: str | None  # what depends on the jurisdiction, for the user
 
 
-def _norp_about_candidate(text: str, normalised: str) -> bool:
-    """A nationality, religious or political group named in a question about the candidate."""
+def _norp_about_candidate(text: str, normalised: str) -> str | None:
+    """The ground of a nationality or religious group named in a question about the
+    candidate ("Are you German?", "Are you Catholic?"), or None."""
     if not _ABOUT_CANDIDATE.search(normalised):
-        return False
+        return None
     try:
         doc = nlp.parse(text)
     except nlp.NlpUnavailable:
-        return False
-    return any(ent.label_ == "NORP" for ent in doc.ents)
+        return None
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            word = ent.text.lower()
+            religious = GROUND_WORDS.get(word) or GROUND_WORDS.get(word.removesuffix("s"))
+            return "religion" if religious == "religion" else "national_origin"
+    return None
 
 
 def protected_ground(text: str) -> str | None:
@@ -329,8 +340,9 @@ def protected_ground(text: str) -> str | None:
             continue
         if pattern.search(normalised):
             return ground
-    if _norp_about_candidate(text, normalised):
-        return "national_origin"
+    group = _norp_about_candidate(text, normalised)
+    if group is not None:
+        return group
     own = candidate_ground(text)  # a ground word the parse ties to the candidate
     if own is not None and not (about_others and own in _THIRD_PARTY_GROUNDS):
         return own

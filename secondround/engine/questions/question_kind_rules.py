@@ -30,6 +30,16 @@ KIND_FALLBACK: dict[str, str] = {
     "closing": "motivation",
 }
 DEFAULT_KIND = "behavioral"
+# A lawful check (the substitute equality guidance offers for an illegal question) is a job
+# requirement, filed as technical by the labelling rules of eval/questions_corpus: the right
+# to work, a minimum age, other names worked under, convictions, a relative employed here,
+# job-related languages. The learned model files them as self-assessments or curveballs
+# ("an alien authorized to work"), so the form decides. Availability and the duties of the
+# job are self-assessments or technical by their wording: left to the model.
+LAWFUL_FORM_KINDS: dict[str, str] = dict.fromkeys(
+    ("right_to_work", "minimum_age", "other_names", "convictions", "spouse_here", "languages"),
+    "technical",
+)
 
 # Ordered (kind, pattern) rules run on the normalised, unstemmed text; first match wins.
 # Illegal questions are read before these by `illegal_questions` (protected grounds and
@@ -41,7 +51,7 @@ _KIND_RULE_TEXT: tuple[tuple[str, str], ...] = (
         "salary",
         r"\b(salary|salaries|pay (range|expectation)|how much (do|did) you (currently )?(make|earn)"
         r"|compensation|current pay|expected pay|paid in your|wage|remuneration|your rate\b"
-        r"|earn (now|currently))",
+        r"|paycheck|earn (now|currently))",
     ),
     (
         "closing",
