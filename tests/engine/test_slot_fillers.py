@@ -43,6 +43,9 @@ from secondround.engine.questions.question_bank import (
             Kind.KNOWLEDGE,
         ),
         ("Epic", "Experience with Epic and Cerner for patients", None),
+        # An acronym in brackets is what the words around it name.
+        ("FCAW", "MIG and flux-cored (FCAW) welding in all positions", Kind.PROCEDURE),
+        ("EHR", "Document care in the electronic health record (EHR)", None),
         # Real skills stay skills: a requirement said of them, a tool used, a duty's object.
         ("ACLS", "BLS and ACLS required; PCCN preferred", None),
         ("Excel", "Experience working with Excel and Power BI", None),

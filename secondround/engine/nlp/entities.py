@@ -575,6 +575,9 @@ def kind_in_sentence(name: str, sentence: str) -> Kind | None:
     if start < 0:
         return None
     end = start + len(name)
+    aside = _aside_kind(name, sentence)
+    if aside is not None:
+        return aside
     listed = CLIENT_LIST.match(sentence[end:])
     if listed and not LINKING_WORDS.search(listed.group(0)):
         return Kind.ORGANISATION  # "WorkCover, DVA and Medicare clients": whom the work is for
@@ -622,6 +625,21 @@ def kind_in_sentence(name: str, sentence: str) -> Kind | None:
         return Kind.NOT_A_SKILL
     if span[0].i == 0 and len(span) > 1 and opens_with_duty_verb(name):
         return Kind.NOT_A_SKILL
+    return None
+
+
+def _aside_kind(name: str, sentence: str) -> Kind | None:
+    """An acronym in brackets is what the words around it are: "flux-cored (FCAW)
+    welding", "flux-cored welding (FCAW)" name a procedure."""
+    found = re.search(rf"\(\s*{re.escape(name)}\s*\)", sentence)
+    if found is None:
+        return None
+    before = re.findall(r"[\w-]+", sentence[: found.start()])[-1:]
+    after = re.findall(r"[\w-]+", sentence[found.end() :])[:1]
+    for word in (*after, *before):
+        folded = word.casefold()
+        if folded in PROCEDURE_HEADS or (folded.endswith("ing") and len(folded) > 5):
+            return Kind.PROCEDURE  # "welding", "triage", "counselling"
     return None
 
 
