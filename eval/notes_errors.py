@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from note_sets import FRESH, GROWN, HELDOUT, Note, corpus_split, load_notes  # noqa: E402
+from note_sets import FRESH, FRESH3, GROWN, HELDOUT, Note, corpus_split, load_notes  # noqa: E402
 
 from secondround.engine.reading.notes import split_notes  # noqa: E402
 
@@ -153,6 +153,7 @@ def main() -> None:
         "corpus_test": corpus_split("test"),
         "heldout": load_notes(HELDOUT, "heldout"),
         "fresh": load_notes(FRESH, "fresh"),
+        "fresh3": load_notes(FRESH3, "fresh3"),
         "corpus_dev": corpus_split("dev"),
         "grown": load_notes(GROWN, "grown"),
     }

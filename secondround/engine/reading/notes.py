@@ -64,6 +64,7 @@ from secondround.engine.reading.note_grades import (
     remark_rating,
     strip_bullet,
 )
+from secondround.engine.reading.note_lines import join_wrapped_lines
 from secondround.engine.reading.note_segments import (
     Clause,
     clauses,
@@ -120,10 +121,20 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _PERSON_LABEL_RE = re.compile(r"^((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]+)\s*:\s+(\S.*)$")
 _INTERVIEW_RE = re.compile(r"(?i)\b(?:interview\w*|intvw)\b")
 _EMPLOYER_RE = re.compile(r"(?i)(?:\bat|\bwith|\bfor|@)\s*$")
-_LEADING_JOIN_RE = re.compile(r"^(?:(?:and|so|then|um+|uh+|but|plus)[,\s]+)+", re.IGNORECASE)
+# "also forgot…", "oh and she smiled…": words tying an item to the one before are no part of it.
+_LEADING_JOIN_RE = re.compile(
+    r"^(?:(?:and|so|then|um+|uh+|but|plus|also|oh)[,\s]+)+", re.IGNORECASE
+)
 _TITLE_RE = re.compile(
     r"(?i)\b(?:interview\w*|intvw|round|rd ?\d|panel|loop|screen|call with|chat with|met with|"
     r"meeting with|with)\b"
+)
+# A reading that points back at what was just asked ("…; I think both are worries"): after a
+# ";" it still makes the questions before it the worry.
+_POINTS_BACK_RE = re.compile(
+    r"(?i)^(?:(?:and|so|but)\s+)?(?:i think|i guess|i feel|i'?m pretty sure|prob(?:ably)?|"
+    r"seemed like|sounded like|felt like)?\s*(?:both|all of (?:them|those)|all three|"
+    r"each of them)\b"
 )
 _SCALE_RE = re.compile(r"(?i)\b(?:rate|rated|rating|score|scores|grade|out of)\b")
 _ENGLISH_WORDS = frozenset(
@@ -537,7 +548,7 @@ class _Reader:
                 field_name == CONCERNS
                 and asked
                 and run is None
-                and part.joint not in (";", "+")
+                and (part.joint not in (";", "+") or _POINTS_BACK_RE.search(text))
                 and all(q in self.questions for _, q in asked)
             ):
                 # "PIC asked if I can float … and do 13-hr shifts, I think both are worries",
@@ -660,7 +671,7 @@ class _Reader:
 
     def read(self, text: str) -> None:
         self.entities = entities_in(text) if self.use_parse else {}
-        lines = text.split("\n")
+        lines = join_wrapped_lines(text.split("\n"))
         section: str | None = None
         section_bullets = inline = False
         marks = False

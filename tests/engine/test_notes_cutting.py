@@ -1,0 +1,131 @@
+"""How notes are cut into items: wrapped bullets, leading ties, labels before a dash,
+a reading after ";" that makes the questions before it worries, reaction and doubt wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from secondround.engine.reading.note_lines import join_wrapped_lines
+from secondround.engine.reading.note_sorter import RuleSorter
+from secondround.engine.reading.notes import split_notes, split_notes_as_json
+
+
+def _split(text: str) -> dict[str, object]:
+    return split_notes_as_json(split_notes(text, sorter=RuleSorter()))
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A bullet an editor wrapped: one line again.
+        (
+            [
+                "• Tell me about a time you helped a customer — used the oat milk",
+                "  allergy story, Jess really liked that I double-checked",
+            ],
+            [
+                "• Tell me about a time you helped a customer — used the oat milk allergy story, "
+                "Jess really liked that I double-checked"
+            ],
+        ),
+        # A sub-bullet has its own mark: it stays a line of its own.
+        (
+            ["- Asked me to talk through cleaning the espresso machine", "    ◦ not great"],
+            ["- Asked me to talk through cleaning the espresso machine", "    ◦ not great"],
+        ),
+        # A grade under a long question is its grade, not the rest of its words.
+        (
+            ["- Walk us through a time you made a mistake in the airplane", "    went fine"],
+            ["- Walk us through a time you made a mistake in the airplane", "    went fine"],
+        ),
+        # A short line before an indented one was not wrapped.
+        (["- why us", "  said the mission"], ["- why us", "  said the mission"]),
+        # A line that ends a sentence was not wrapped either.
+        (
+            ["- They asked how I would prioritise two urgent discharges at once.", "  fine"],
+            ["- They asked how I would prioritise two urgent discharges at once.", "  fine"],
+        ),
+        # Not under a list item: left alone.
+        (
+            ["We talked for a long time about the rota and the weekend cover", "  ok"],
+            ["We talked for a long time about the rota and the weekend cover", "  ok"],
+        ),
+        # An answer line keeps its "A:".
+        (
+            ["1. Q: Chef swaps peanut oil for canola in a recipe, what do you", "   A: fine"],
+            ["1. Q: Chef swaps peanut oil for canola in a recipe, what do you", "   A: fine"],
+        ),
+    ],
+)
+def test_wrapped_list_items_are_joined(lines: list[str], expected: list[str]) -> None:
+    assert join_wrapped_lines(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "item"),
+    [
+        # A wrapped bullet is one concern list, not a concern and an answer.
+        (
+            "• Shift lead asked if I'd be ok on 5:30am opens, and whether I have a car for\n"
+            "  the early bus gap, seemed worried about both",
+            "concerns",
+            "whether I have a car for the early bus gap",
+        ),
+        # "also" ties an item to the one before; it is no part of it.
+        (
+            "I forgot to mention my volunteering. Also forgot to say anything about my course.",
+            "misses",
+            "forgot to say anything about my course",
+        ),
+        (
+            "oh and she smiled when I said I'd done my elective on the birth centre.",
+            "positives",
+            "she smiled when I said I'd done my elective on the birth centre",
+        ),
+        # A label before a dash is no part of the item.
+        ("Worry - the gap on my CV, they asked about it twice", "concerns", "the gap on my CV"),
+        ("Forgot – my portfolio", "misses", "my portfolio"),
+        # After ";" a reading that points back makes what was asked the worry.
+        (
+            "The director asked if I've ever supervised an assistant and whether I'm "
+            "comfortable doing home visits alone; I think both are worries.",
+            "concerns",
+            "whether I'm comfortable doing home visits alone",
+        ),
+        # Wording of reactions and doubts.
+        (
+            "Good reaction when I mentioned I speak Spanish.",
+            "positives",
+            "Good reaction when I mentioned I speak Spanish",
+        ),
+        (
+            "The story about the night shift went down well with the manager.",
+            "positives",
+            "The story about the night shift went down well with the manager",
+        ),
+        (
+            "She pushed back on my lack of management experience.",
+            "concerns",
+            "She pushed back on my lack of management experience",
+        ),
+        (
+            "They probed a lot on why I left my last job.",
+            "concerns",
+            "They probed a lot on why I left my last job",
+        ),
+        (
+            "She wasn't sure I had the right background.",
+            "concerns",
+            "She wasn't sure I had the right background",
+        ),
+    ],
+)
+def test_items_are_cut_whole(text: str, field: str, item: str) -> None:
+    found = _split(text)[field]
+    assert isinstance(found, list)
+    assert any(entry.startswith(item) for entry in found), found
+
+
+def test_a_semicolon_without_a_reading_leaves_the_questions() -> None:
+    found = _split("She asked about my last job and whether I'd relocate; then the tour.")
+    assert found["concerns"] == []
