@@ -129,3 +129,84 @@ def test_items_are_cut_whole(text: str, field: str, item: str) -> None:
 def test_a_semicolon_without_a_reading_leaves_the_questions() -> None:
     found = _split("She asked about my last job and whether I'd relocate; then the tour.")
     assert found["concerns"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # "but" before a verb with no subject of its own: a positive and a concern.
+        (
+            "She liked my portfolio but was worried about my lack of agency experience.",
+            {
+                "positives": ["She liked my portfolio"],
+                "concerns": ["was worried about my lack of agency experience"],
+            },
+        ),
+        # ", but" before a noun subject.
+        (
+            "They seemed impressed by my knowledge of the menu, but the chef was concerned that "
+            "I haven't worked a 200-cover service.",
+            {
+                "positives": ["They seemed impressed by my knowledge of the menu"],
+                "concerns": ["the chef was concerned that I haven't worked a 200-cover service"],
+            },
+        ),
+        # "though" and "while" opening someone else's clause.
+        (
+            "The manager smiled at the cat story, though she seemed concerned about my commute.",
+            {
+                "positives": ["The manager smiled at the cat story"],
+                "concerns": ["she seemed concerned about my commute"],
+            },
+        ),
+        (
+            "They were impressed with my Excel skills while the director questioned my lack of "
+            "management experience.",
+            {
+                "positives": ["They were impressed with my Excel skills"],
+                "concerns": ["the director questioned my lack of management experience"],
+            },
+        ),
+        # "and also" before a second verb: two misses.
+        (
+            "I forgot to mention my certification and also didn't ask about the team.",
+            {"misses": ["I forgot to mention my certification", "didn't ask about the team"]},
+        ),
+        # The same verb again after a comma: two misses.
+        (
+            "Forgot to say I speak French, forgot to bring my references.",
+            {"misses": ["Forgot to say I speak French", "forgot to bring my references"]},
+        ),
+        # A reading after ";" that points back at what was said makes it the worry.
+        (
+            "She mentioned the role is 40% travel; I think she wasn't sure I'd be ok with that.",
+            {
+                "concerns": [
+                    "She mentioned the role is 40% travel; I think she wasn't sure I'd be ok "
+                    "with that"
+                ]
+            },
+        ),
+    ],
+)
+def test_two_items_in_one_sentence_come_apart(text: str, items: dict[str, list[str]]) -> None:
+    found = split_notes_as_json(split_notes(text))
+    for field, expected in items.items():
+        assert found[field] == expected, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One remark on how it went, not two items.
+        "it was fine but went long",
+        # Someone reacting while the candidate talks: one positive.
+        "she smiled while I talked about the audit",
+        # Verbs coordinated by a plain "and": one item.
+        "The head laughed at my story about the trip and said it was a great example.",
+    ],
+)
+def test_one_item_stays_whole(text: str) -> None:
+    from secondround.engine.reading.note_contrast import contrast_cuts
+
+    assert contrast_cuts(text) == []

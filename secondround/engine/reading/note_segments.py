@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from secondround.engine.nlp import parsing as nlp
+from secondround.engine.reading.note_contrast import contrast_cuts
 from secondround.engine.reading.note_cues import wordset
 
 __all__ = [
@@ -201,6 +202,7 @@ def clauses(sentence: str, *, use_parse: bool = False) -> list[Clause]:
     found = found or [Clause(sentence.strip(), 0, len(sentence))]
     if not use_parse:
         return found
+    found = [part for clause in found for part in _contrasted(sentence, clause)]
     result: list[Clause] = []
     for clause in found:
         cuts = run_on_cuts(sentence[clause.start : clause.end])
@@ -217,6 +219,26 @@ def clauses(sentence: str, *, use_parse: bool = False) -> list[Clause]:
                 )
             )
     return result
+
+
+def _contrasted(sentence: str, clause: Clause) -> list[Clause]:
+    """The clause cut where it joins two items with "but", "though", "and also"… (the
+    parse's view, note_contrast.py); the joining word belongs to neither side."""
+    text = sentence[clause.start : clause.end]
+    cuts = contrast_cuts(text)
+    if not cuts:
+        return [clause]
+    parts: list[Clause] = []
+    begin, joint = 0, clause.joint
+    for end, start, word in cuts:
+        piece = text[begin:end]
+        offset = clause.start + begin + (len(piece) - len(piece.lstrip()))
+        parts.append(Clause(piece.strip(" ,"), offset, clause.start + end, joint))
+        joint, begin = word, start
+    tail = text[begin:]
+    offset = clause.start + begin + (len(tail) - len(tail.lstrip()))
+    parts.append(Clause(tail.strip(), offset, clause.end, joint))
+    return parts
 
 
 # A clause of unpunctuated speech is cut only when it is this long (words), and each part
@@ -330,7 +352,18 @@ def _joint(separator: str) -> str:
     for mark in (";", "+", "->", "=>", "→", "—", "–", "--", "-", "?", "...", "…"):
         if mark in text:
             return mark
-    for word in ("then", "and", "but", "so", "plus"):
+    for word in (
+        "then",
+        "and",
+        "but",
+        "so",
+        "plus",
+        "though",
+        "although",
+        "whereas",
+        "while",
+        "yet",
+    ):
         if re.search(rf"\b{word}\b", text):
             return word
     return "," if "," in text else " "

@@ -129,6 +129,12 @@ _TITLE_RE = re.compile(
     r"(?i)\b(?:interview\w*|intvw|round|rd ?\d|panel|loop|screen|call with|chat with|met with|"
     r"meeting with|with)\b"
 )
+# A clause that opens with its own "forgot…" / "didn't mention…" names a new thing forgotten.
+_OWN_MISS_RE = re.compile(
+    r"(?i)^(?:(?:and|also|i|then|totally|completely)\s+)*(?:forg[eo]t\w*|didn'?t (?:mention|say|"
+    r"bring|talk|ask|get to|tell|show)|never (?:mentioned|asked|said|brought|talked)|"
+    r"should(?:'ve| have) (?:mentioned|said|asked|brought|talked))\b"
+)
 # A reading that points back at what was just asked ("…; I think both are worries"): after a
 # ";" it still makes the questions before it the worry.
 _POINTS_BACK_RE = re.compile(
@@ -136,6 +142,16 @@ _POINTS_BACK_RE = re.compile(
     r"seemed like|sounded like|felt like)?\s*(?:both|all of (?:them|those)|all three|"
     r"each of them)\b"
 )
+_BACK_REFERENCE_RE = re.compile(r"(?i)\b(?:that|this|it|them|both)[.!\s]*$")
+
+
+def _points_back(text: str) -> bool:
+    """ "…; I think both are worries", "…; I think she wasn't sure I'd be ok with that"."""
+    return bool(_POINTS_BACK_RE.search(text)) or (
+        is_interpretation(text) and bool(_BACK_REFERENCE_RE.search(text))
+    )
+
+
 _SCALE_RE = re.compile(r"(?i)\b(?:rate|rated|rating|score|scores|grade|out of)\b")
 _ENGLISH_WORDS = frozenset(
     [
@@ -548,7 +564,7 @@ class _Reader:
                 field_name == CONCERNS
                 and asked
                 and run is None
-                and (part.joint not in (";", "+") or _POINTS_BACK_RE.search(text))
+                and (part.joint not in (";", "+") or _points_back(text))
                 and all(q in self.questions for _, q in asked)
             ):
                 # "PIC asked if I can float … and do 13-hr shifts, I think both are worries",
@@ -654,6 +670,10 @@ class _Reader:
     def _continues(part: Clause, text: str) -> bool:
         """Does this clause carry on the item before it rather than start a new one?"""
         if part.joint in (";", "+", "?"):
+            return False
+        if _OWN_MISS_RE.match(text) and len(text.split()) > 3:
+            # "Forgot to say I speak French, forgot to bring my references": each thing
+            # forgotten is a miss of its own.
             return False
         weak_joint = part.joint in (",", "-", "—", "–")
         return is_interpretation(text) or len(text.split()) <= 3 or weak_joint
