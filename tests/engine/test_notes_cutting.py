@@ -210,3 +210,53 @@ def test_one_item_stays_whole(text: str) -> None:
     from secondround.engine.reading.note_contrast import contrast_cuts
 
     assert contrast_cuts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        # A comma list of questions asked in one go: one item each.
+        (
+            "She asked why I wanted to leave my current job, what my five year plan is, and how "
+            "I handle stress.",
+            [
+                "why I wanted to leave my current job",
+                "what my five year plan is",
+                "how I handle stress",
+            ],
+        ),
+        (
+            "Questions: why nursing, why this trust, a time I made a mistake, how I prioritise.",
+            ["why nursing", "why this trust", "a time I made a mistake", "how I prioritise"],
+        ),
+        # After a grade in brackets, "and how…" is the next question, with its own grade.
+        (
+            "He asked me to describe a time I disagreed with a manager (went ok) and how I'd "
+            "handle a patient refusing meds (struggled).",
+            [
+                "describe a time I disagreed with a manager",
+                "how I'd handle a patient refusing meds",
+            ],
+        ),
+        # "…, then about X" is a second thing asked about.
+        (
+            "They asked about conflict resolution which I nailed, then about budgeting which was "
+            "shaky.",
+            ["about conflict resolution", "about budgeting"],
+        ),
+        # One question with a list of things in it stays whole.
+        (
+            "Q: how I'd handle rota gaps, sickness and late arrivals",
+            ["how I'd handle rota gaps, sickness and late arrivals"],
+        ),
+        # A relative clause after a question is no second question.
+        (
+            "They wanted to know about my experience with Excel, which I think went well.",
+            ["about my experience with Excel"],
+        ),
+    ],
+)
+def test_questions_asked_in_one_go_come_apart(text: str, questions: list[str]) -> None:
+    found = split_notes_as_json(split_notes(text))["questions"]
+    assert isinstance(found, list)
+    assert [q["text"] for q in found] == questions

@@ -22,6 +22,7 @@ from secondround.engine.reading.note_cues import wordset
 
 __all__ = [
     "Clause",
+    "split_question_list",
     "split_yes_no",
     "clauses",
     "line_clauses",
@@ -480,6 +481,32 @@ def split_coordinated(text: str) -> list[str]:
         if cut > 0 and len(trimmed[:cut].split()) >= 3 and len(trimmed[cut:].split()) >= 3:
             return [trimmed[:cut].strip(" ,;"), trimmed[cut:].strip(" ,;.").split(" ", 1)[1]]
     return [trimmed if both else text]
+
+
+# A list of questions asked in one go: "why I wanted to leave, what my five year plan is, and
+# how I handle stress". Only openers that cannot start a relative or a condition ("which I
+# think went well", "if a patient refused") start a new one.
+_QUESTION_LIST_RE = re.compile(
+    r"(?:,|(?<=\))\s*,?\s*(?:and|then))\s*(?:and\s+|or\s+|then\s+)?"
+    r"(?=(?:why|what|what's|how|who|whether|a time|tell (?:me|us)|describe|walk (?:me|us))\b)",
+    re.IGNORECASE,
+)
+_LIST_OPENER_RE = re.compile(
+    r"(?i)^(?:(?:[\w'.]+\s+){0,3}?(?:asked|ask|asks|wanted to know)\s+(?:me\s+|us\s+)?(?:to\s+)?"
+    r"(?:about\s+)?)?"
+    r"(?:why|what|what's|how|who|whether|a time|tell (?:me|us)|describe|walk (?:me|us))\b"
+)
+
+
+def split_question_list(text: str) -> list[str]:
+    """The questions of a comma list, each in the note's words; one question stays whole.
+    Every part must open like a question, so "how I'd handle X, Y and Z" stays one."""
+    parts = [part.strip(" ,") for part in _QUESTION_LIST_RE.split(text)]
+    if len(parts) < 2 or not all(len(part.split()) >= 2 for part in parts):
+        return [text]
+    if not _LIST_OPENER_RE.match(parts[0]):
+        return [text]
+    return parts
 
 
 _YES_NO_RE = re.compile(r",?\s+and\s+(?:also\s+)?(?=(?:if|whether)\b)", re.IGNORECASE)

@@ -73,6 +73,7 @@ from secondround.engine.reading.note_segments import (
     question_text,
     sentences,
     split_coordinated,
+    split_question_list,
     split_yes_no,
 )
 from secondround.engine.reading.note_sorter import (
@@ -297,6 +298,15 @@ class _Reader:
         self, text: str, went: str | None, confidence: float, *, bare: bool
     ) -> _Question | None:
         """File a question (or offer it to sort); return it when it was filed."""
+        listed = split_question_list(text)
+        if len(listed) > 1:
+            filed = None
+            for number, part in enumerate(listed):
+                last = number == len(listed) - 1
+                filed = (
+                    self.add_question(part, went if last else None, confidence, bare=bare) or filed
+                )
+            return filed
         body, grade, rest = read_question_line(text, scale=self.scale)
         body = clean(question_text(body, keep_bare_asked=bare))
         verdict = is_verdict(body) and len(body.split()) <= 3
@@ -517,7 +527,17 @@ class _Reader:
             zip(parts, decisions, strict=True)
         ):
             text = part.text
-            if field_name == QUESTIONS and asked and not prose and not strong_question(text):
+            # "asked about conflict resolution which I nailed, then about budgeting": the
+            # second thing asked about, even on a list line.
+            then_about = bool(
+                asked
+                and part.joint == "then"
+                and re.match(r"(?i)about\s+\w", text)
+                and field_name in (OTHER, QUESTIONS)
+            )
+            if then_about:
+                field_name, confidence = QUESTIONS, max(confidence, SURE)
+            elif field_name == QUESTIONS and asked and not prose and not strong_question(text):
                 # A list line holds one question; what follows it is the answer.
                 field_name = OTHER
             if field_name == QUESTIONS and not answer:
