@@ -6,8 +6,10 @@ to a phone. This module turns any of those into the debrief the coach asks for: 
 and how each went, what drew a positive response, what was forgotten, the interviewer's
 concerns, business terms heard, the role's challenges.
 
-How: lines are read for their structure (headings, labels, legends, question and answer
-lines); text under no heading is cut into sentences and clauses (note_segments.py); each
+How: a list item wrapped over several lines is put back on one (note_lines.py); lines are
+read for their structure (headings, labels, legends, question and answer lines); text under
+no heading is cut into sentences and clauses (note_segments.py, with the parse's cuts where
+one sentence joins two items by "but", "though", "and also": note_contrast.py); each
 clause is sorted by note_sorter.py (a small learned model over MiniLM embeddings and cue
 features, or the cue rules alone); clauses of one sentence are then put back together into
 items, a verdict ("that was fine", "I got flustered") grading the question before it.
