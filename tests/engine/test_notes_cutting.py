@@ -260,3 +260,27 @@ def test_questions_asked_in_one_go_come_apart(text: str, questions: list[str]) -
     found = split_notes_as_json(split_notes(text))["questions"]
     assert isinstance(found, list)
     assert [q["text"] for q in found] == questions
+
+
+@pytest.mark.parametrize(
+    ("text", "miss"),
+    [
+        (
+            "I never mentioned my splinting course, which was a shame.",
+            "I never mentioned my splinting course",
+        ),
+        (
+            "I didn't ask about the preceptorship programme, should have.",
+            "I didn't ask about the preceptorship programme",
+        ),
+        ("forgot to do a strand test, so annoyed at myself", "forgot to do a strand test"),
+        (
+            "I forgot to talk about the lean project which is like my best story",
+            "I forgot to talk about the lean project",
+        ),
+        # A leading "should have" is the miss itself.
+        ("Should have mentioned my PMP.", "Should have mentioned my PMP"),
+    ],
+)
+def test_a_miss_loses_the_remark_after_it(text: str, miss: str) -> None:
+    assert _split(text)["misses"] == [miss]

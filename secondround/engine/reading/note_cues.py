@@ -302,6 +302,10 @@ TRAILING_FILLER_RE = re.compile(
     r"(?:[,;.!]*\s*(?:\b(?:ugh+|argh+|(?:which is |that'?s |so )*(?:so )?annoying|that was dumb|"
     r"so dumb|dumb|stupid|lol|haha|oh well|damn|doh|facepalm|"
     r"that would(?:'?ve| have) been (?:perfect|great|ideal|good)|sigh|so yeah|yeah|anyway|"
-    r"whatever)\b|!+))+\s*[.!]*\s*$",
+    r"whatever|oops|my bad|should(?:'ve| have)|kicking myself|"
+    r"(?:which|that|it) (?:was|is) (?:a )?(?:shame|pity|bad|silly|a mistake|stupid|dumb|annoying|"
+    r"frustrating|a big miss)|(?:what a|such a|big|huge) (?:shame|pity|mistake|miss)|"
+    r"(?:which|that) (?:is|was) (?:like |literally |probably |basically )?my (?:best|strongest) "
+    r"(?:story|example|point)|so annoyed(?: (?:at|with) myself)?)\b|!+))+\s*[.!]*\s*$",
     re.IGNORECASE,
 )
