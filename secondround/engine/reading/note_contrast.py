@@ -16,6 +16,7 @@ is a grade of the other ("it was fine but went long" is one remark).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from secondround.engine.nlp import parsing as nlp
@@ -83,9 +84,24 @@ def _cut_before(doc: Any, verb: Any) -> tuple[int, int, str] | None:
     return None
 
 
+_JOINING_RE = re.compile(r"(?i)\b(?:but|yet|though|although|whereas|while|and also)\b")
+
+
+def _may_cut(text: str) -> bool:
+    """Worth a parse: a joining word, or a word of four letters or more again after a comma
+    (the parse costs more than the rest of the splitter)."""
+    if _JOINING_RE.search(text):
+        return True
+    head, _, tail = text.partition(",")
+    if not tail:
+        return False
+    before = {word.lower() for word in re.findall(r"[A-Za-z]{4,}", head)}
+    return any(word.lower() in before for word in re.findall(r"[A-Za-z]{4,}", tail))
+
+
 def contrast_cuts(text: str) -> list[tuple[int, int, str]]:
     """(end of one side, start of the next, the joining word) for each cut, in order."""
-    if len(text.split()) < 2 * MIN_SIDE:
+    if len(text.split()) < 2 * MIN_SIDE or not _may_cut(text):
         return []
     try:
         doc = nlp.parse(text)
