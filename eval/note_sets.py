@@ -9,6 +9,8 @@ Sets:
 - grown: eval/notes_grown (written after the splitter, training and development);
 - heldout: eval/notes_heldout (never tuned on);
 - fresh: eval/notes_fresh (new styles and occupations, labelled before any run; never tuned on);
+- fresh3: eval/notes_fresh3 (ten more occupations, labelled before this round's changes;
+  scored only);
 - fixtures: tests/engine/fixtures/notes (the first splitter's fixtures).
 
 A clause's label comes from lining it up with the expected items of its note: the field of
@@ -36,6 +38,9 @@ HELDOUT = ROOT / "eval" / "notes_heldout"
 # Written for issue 14 in styles the others lack, labelled before the splitter ran on them;
 # scored, never trained on (eval/notes_fresh/README.md).
 FRESH = ROOT / "eval" / "notes_fresh"
+# A third untouched split (10 new occupations), labelled before this round's changes
+# (eval/notes_fresh3/README.md): scored only, its misses never printed.
+FRESH3 = ROOT / "eval" / "notes_fresh3"
 # Written blind by another person, from new sources; scored, never shown, never trained on.
 BLIND = ROOT / "eval" / "blind" / "notes"
 FIXTURES = ROOT / "tests" / "engine" / "fixtures" / "notes"

@@ -25,7 +25,6 @@ notes and the blind set give their counts only. eval/blind/ is never read here.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -35,15 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from note_sets import FRESH, GROWN, HELDOUT, Note, corpus_split, load_notes  # noqa: E402
+from note_sets import FRESH, FRESH3, GROWN, HELDOUT, Note, corpus_split, load_notes  # noqa: E402
+from notes_split import normalise  # noqa: E402
 
 from secondround.engine.reading.notes import split_notes  # noqa: E402
 
 ITEMS = ("questions", "positives", "misses", "concerns")
-
-
-def normalise(text: object) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", str(text).casefold()).split())
 
 
 def _expected(note: Note) -> list[tuple[str, str]]:
@@ -153,6 +149,7 @@ def main() -> None:
         "corpus_test": corpus_split("test"),
         "heldout": load_notes(HELDOUT, "heldout"),
         "fresh": load_notes(FRESH, "fresh"),
+        "fresh3": load_notes(FRESH3, "fresh3"),
         "corpus_dev": corpus_split("dev"),
         "grown": load_notes(GROWN, "grown"),
     }

@@ -4,7 +4,8 @@
 
 An item is one entry of a field: a question's text, a positive, a miss, a concern, a term.
 A found item is right when its text equals an expected item's of the same note and field
-after normalising case, punctuation and whitespace. Precision, recall and F1 are counted
+after normalising case, punctuation, whitespace and leading ties ("also", "and", a bare
+"asked" or "about": see ``normalise``). Precision, recall and F1 are counted
 over items (micro), per field and over all five. How a question ``went`` is scored apart:
 the share of right questions whose ``went`` is right too. Items the splitter left "to sort"
 are in no field, so they count as missed; ``wrong_field`` is the share of found items that
@@ -18,6 +19,8 @@ Sets (see eval/note_sets.py), and what each figure is worth:
 * ``fresh``: eval/notes_fresh, 12 notes in styles and occupations the other sets lack,
   written and labelled for issue 14 before the splitter was run on them; never trained or
   tuned on (an untouched split).
+* ``fresh3``: eval/notes_fresh3, 13 notes from ten more occupations, labelled before the
+  cutting changes of this round; scored only, its misses are never printed.
 * ``blind``: eval/blind/notes, 28 notes from 13 occupations written blind by another person
   from sources none of the others use; never printed, never trained on.
 * ``corpus_dev``: the "dev" sources, read while improving the rules: optimistic. Scored
@@ -56,6 +59,7 @@ from note_sets import (  # noqa: E402
     BLIND,
     FIXTURES,
     FRESH,
+    FRESH3,
     GROWN,
     HELDOUT,
     Note,
@@ -72,9 +76,17 @@ DEFAULT_BASELINE = "4faaf90"
 Splitter = Callable[[str], dict[str, Any]]
 
 
+# Words before an item that tie it to the one before or report that it was asked ("also
+# forgot…", "asked what I'd do if…", "about my gap year"): the label sets disagree on keeping
+# them (notes_heldout/h05 drops a bare "asked", the corpus keeps it), and either way it is
+# the same item for the user, so neither side's are compared.
+_LEADING_TIES_RE = re.compile(r"^(?:(?:and|also|but|so|then|oh|plus|asked|about)\s+)+")
+
+
 def normalise(text: object) -> str:
-    """Case, punctuation and spacing do not matter when comparing entries."""
-    return " ".join(re.sub(r"[^\w]+", " ", str(text).casefold()).split())
+    """Case, punctuation, spacing and leading ties do not matter when comparing entries."""
+    plain = " ".join(re.sub(r"[^\w]+", " ", str(text).casefold()).split())
+    return _LEADING_TIES_RE.sub("", plain) or plain
 
 
 @dataclass
@@ -304,6 +316,8 @@ def run_current(show: str | None) -> None:
     fresh = load_notes(FRESH, "fresh")
     evaluate("fresh", fresh, lambda note: shipped, show == "fresh")
     evaluate("fresh_rules", fresh, lambda note: rules, show=False)
+    fresh3 = load_notes(FRESH3, "fresh3")
+    evaluate("fresh3", fresh3, lambda note: shipped, show=False)
     blind = load_notes(BLIND, "blind")
     evaluate("blind", blind, lambda note: shipped, show=False)
     evaluate("blind_rules", blind, lambda note: rules, show=False)
@@ -329,6 +343,7 @@ def run_baseline(revision: str) -> None:
         "corpus_test": corpus_split("test"),
         "heldout": load_notes(HELDOUT, "heldout"),
         "fresh": load_notes(FRESH, "fresh"),
+        "fresh3": load_notes(FRESH3, "fresh3"),
         "blind": load_notes(BLIND, "blind"),
         "corpus_dev": corpus_split("dev"),
         "grown": load_notes(GROWN, "grown"),

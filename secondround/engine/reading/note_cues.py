@@ -149,9 +149,22 @@ def detect_heading(line: str, after_blank: bool = True) -> str | None:
 _LABEL_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9'’ /&.()-]{0,40}?)\s*:\s*(.*)$")
 
 
+# "Worry - the gap on my CV", "Forgot – my portfolio": a label before a dash. Only words
+# that cannot start an item of their own ("good - used the X story" is a grade).
+_DASH_LABEL_RE = re.compile(
+    r"(?i)^\s*(?:possible |big |main |their |his |her )?(worr(?:y|ies)|concerns?|red flags?|"
+    r"doubts?|forgot|forgotten|missed|misses|regrets?|positives?|highlights?|wins?)"
+    r"\s+[-–—]+\s+(\S.*)$"
+)
+
+
 def inline_label(line: str) -> tuple[str, str] | None:
     """("terms", "OTIF, Blue Yonder") for "Terms: OTIF, Blue Yonder"; "GM worries: …" and
     "4. Her doubts: …" too (a person or a number may come before the label word)."""
+    dashed = _DASH_LABEL_RE.match(line)
+    if dashed:
+        section = heading_section(norm_words(dashed.group(1)))
+        return (section, dashed.group(2).strip()) if section else None
     match = _LABEL_RE.match(line)
     if not match or not match.group(2).strip():
         return None
@@ -207,7 +220,14 @@ CONCERN_RE = re.compile(
     r"afraid (?:i|that)|question mark|gap in my|raised (?:an|her|his|their) eyebrows?|"
     r"eyebrows? (?:went up|raised)|taken aback|(?:not|wasn'?t|weren'?t) (?:fully |totally |quite )?"
     r"sold|questioned (?:whether|if|my|me)|challenged me on|overqualified|under-?qualified|"
-    r"too junior|too senior|flight risk|job[- ]hopp\w*)",
+    r"too junior|too senior|flight risk|job[- ]hopp\w*|"
+    r"(?:she|he|they|panel|manager|interviewer|director|lead|head)\s+(?:really\s+)?"
+    r"(?:pushed back (?:on|about)|probed (?:a lot |hard |quite a bit |me )?(?:on|about|into)|"
+    r"wondered (?:if|whether))|"
+    r"(?:she|he|they|panel|manager|interviewer|director|lead|head)\s+(?:wasn'?t|isn'?t|was not|"
+    r"is not|weren'?t|were not|didn'?t seem|did not seem)\s+"
+    r"(?:really |entirely |totally |too |so )?sure "
+    r"(?:i|i'?m|i'?d|i'?ve|i have|about my|my|if i|whether i))",
     re.IGNORECASE,
 )
 WEAK_CONCERN_RE = re.compile(
@@ -240,6 +260,10 @@ POSITIVE_RE = re.compile(
     r"(?:was|were|is|looked|seemed) (?:very |really |so )?(?:happy|pleased|glad|keen)|"
     r"happy (?:when|that|with|about)|thumbs up|that'?s honest|good point|grinn?\w*|chuckl\w*|"
     r"beam\w*|receptive|reacted well|got a laugh|(?:good|great|perfect|strong) fit|"
+    r"(?:good|great|positive|nice|warm) (?:reaction|response|feedback)|went down (?:well|great|"
+    r"a treat)|went over well|well received|"
+    r"warm(?:ed|ing)? (?:up|to me)|(?:that'?s|thats|what) a (?:really )?(?:great|good|brilliant|"
+    r"excellent|fantastic|perfect|lovely|nice) (?:answer|example|point|idea|story)|"
     r"(?:asked|wanted) (?:for |to keep |to see )?a copy|asked to keep|thanked me for|"
     r"(?<!\bi )said (?:it was |that was |that'?s |thats )?(?:a )?(?:really |very )?"
     r"(?:great|excellent|brilliant|fantastic|perfect|lovely|nice|interesting) "
@@ -278,6 +302,10 @@ TRAILING_FILLER_RE = re.compile(
     r"(?:[,;.!]*\s*(?:\b(?:ugh+|argh+|(?:which is |that'?s |so )*(?:so )?annoying|that was dumb|"
     r"so dumb|dumb|stupid|lol|haha|oh well|damn|doh|facepalm|"
     r"that would(?:'?ve| have) been (?:perfect|great|ideal|good)|sigh|so yeah|yeah|anyway|"
-    r"whatever)\b|!+))+\s*[.!]*\s*$",
+    r"whatever|oops|my bad|should(?:'ve| have)|kicking myself|"
+    r"(?:which|that|it) (?:was|is) (?:a )?(?:shame|pity|bad|silly|a mistake|stupid|dumb|annoying|"
+    r"frustrating|a big miss)|(?:what a|such a|big|huge) (?:shame|pity|mistake|miss)|"
+    r"(?:which|that) (?:is|was) (?:like |literally |probably |basically )?my (?:best|strongest) "
+    r"(?:story|example|point)|so annoyed(?: (?:at|with) myself)?)\b|!+))+\s*[.!]*\s*$",
     re.IGNORECASE,
 )

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from secondround.engine.nlp import parsing as nlp
+from secondround.engine.reading.note_contrast import contrast_cuts
 from secondround.engine.reading.note_cues import wordset
 
 __all__ = [
     "Clause",
+    "split_question_list",
     "split_yes_no",
     "clauses",
     "line_clauses",
@@ -201,6 +203,7 @@ def clauses(sentence: str, *, use_parse: bool = False) -> list[Clause]:
     found = found or [Clause(sentence.strip(), 0, len(sentence))]
     if not use_parse:
         return found
+    found = [part for clause in found for part in _contrasted(sentence, clause)]
     result: list[Clause] = []
     for clause in found:
         cuts = run_on_cuts(sentence[clause.start : clause.end])
@@ -217,6 +220,26 @@ def clauses(sentence: str, *, use_parse: bool = False) -> list[Clause]:
                 )
             )
     return result
+
+
+def _contrasted(sentence: str, clause: Clause) -> list[Clause]:
+    """The clause cut where it joins two items with "but", "though", "and also"… (the
+    parse's view, note_contrast.py); the joining word belongs to neither side."""
+    text = sentence[clause.start : clause.end]
+    cuts = contrast_cuts(text)
+    if not cuts:
+        return [clause]
+    parts: list[Clause] = []
+    begin, joint = 0, clause.joint
+    for end, start, word in cuts:
+        piece = text[begin:end]
+        offset = clause.start + begin + (len(piece) - len(piece.lstrip()))
+        parts.append(Clause(piece.strip(" ,"), offset, clause.start + end, joint))
+        joint, begin = word, start
+    tail = text[begin:]
+    offset = clause.start + begin + (len(tail) - len(tail.lstrip()))
+    parts.append(Clause(tail.strip(), offset, clause.end, joint))
+    return parts
 
 
 # A clause of unpunctuated speech is cut only when it is this long (words), and each part
@@ -330,7 +353,18 @@ def _joint(separator: str) -> str:
     for mark in (";", "+", "->", "=>", "→", "—", "–", "--", "-", "?", "...", "…"):
         if mark in text:
             return mark
-    for word in ("then", "and", "but", "so", "plus"):
+    for word in (
+        "then",
+        "and",
+        "but",
+        "so",
+        "plus",
+        "though",
+        "although",
+        "whereas",
+        "while",
+        "yet",
+    ):
         if re.search(rf"\b{word}\b", text):
             return word
     return "," if "," in text else " "
@@ -447,6 +481,32 @@ def split_coordinated(text: str) -> list[str]:
         if cut > 0 and len(trimmed[:cut].split()) >= 3 and len(trimmed[cut:].split()) >= 3:
             return [trimmed[:cut].strip(" ,;"), trimmed[cut:].strip(" ,;.").split(" ", 1)[1]]
     return [trimmed if both else text]
+
+
+# A list of questions asked in one go: "why I wanted to leave, what my five year plan is, and
+# how I handle stress". Only openers that cannot start a relative or a condition ("which I
+# think went well", "if a patient refused") start a new one.
+_QUESTION_LIST_RE = re.compile(
+    r"(?:,|(?<=\))\s*,?\s*(?:and|then))\s*(?:and\s+|or\s+|then\s+)?"
+    r"(?=(?:why|what|what's|how|who|whether|a time|tell (?:me|us)|describe|walk (?:me|us))\b)",
+    re.IGNORECASE,
+)
+_LIST_OPENER_RE = re.compile(
+    r"(?i)^(?:(?:[\w'.]+\s+){0,3}?(?:asked|ask|asks|wanted to know)\s+(?:me\s+|us\s+)?(?:to\s+)?"
+    r"(?:about\s+)?)?"
+    r"(?:why|what|what's|how|who|whether|a time|tell (?:me|us)|describe|walk (?:me|us))\b"
+)
+
+
+def split_question_list(text: str) -> list[str]:
+    """The questions of a comma list, each in the note's words; one question stays whole.
+    Every part must open like a question, so "how I'd handle X, Y and Z" stays one."""
+    parts = [part.strip(" ,") for part in _QUESTION_LIST_RE.split(text)]
+    if len(parts) < 2 or not all(len(part.split()) >= 2 for part in parts):
+        return [text]
+    if not _LIST_OPENER_RE.match(parts[0]):
+        return [text]
+    return parts
 
 
 _YES_NO_RE = re.compile(r",?\s+and\s+(?:also\s+)?(?=(?:if|whether)\b)", re.IGNORECASE)

@@ -6,8 +6,10 @@ to a phone. This module turns any of those into the debrief the coach asks for: 
 and how each went, what drew a positive response, what was forgotten, the interviewer's
 concerns, business terms heard, the role's challenges.
 
-How: lines are read for their structure (headings, labels, legends, question and answer
-lines); text under no heading is cut into sentences and clauses (note_segments.py); each
+How: a list item wrapped over several lines is put back on one (note_lines.py); lines are
+read for their structure (headings, labels, legends, question and answer lines); text under
+no heading is cut into sentences and clauses (note_segments.py, with the parse's cuts where
+one sentence joins two items by "but", "though", "and also": note_contrast.py); each
 clause is sorted by note_sorter.py (a small learned model over MiniLM embeddings and cue
 features, or the cue rules alone); clauses of one sentence are then put back together into
 items, a verdict ("that was fine", "I got flustered") grading the question before it.
@@ -64,6 +66,7 @@ from secondround.engine.reading.note_grades import (
     remark_rating,
     strip_bullet,
 )
+from secondround.engine.reading.note_lines import join_wrapped_lines
 from secondround.engine.reading.note_segments import (
     Clause,
     clauses,
@@ -72,6 +75,7 @@ from secondround.engine.reading.note_segments import (
     question_text,
     sentences,
     split_coordinated,
+    split_question_list,
     split_yes_no,
 )
 from secondround.engine.reading.note_sorter import (
@@ -120,11 +124,37 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _PERSON_LABEL_RE = re.compile(r"^((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]+)\s*:\s+(\S.*)$")
 _INTERVIEW_RE = re.compile(r"(?i)\b(?:interview\w*|intvw)\b")
 _EMPLOYER_RE = re.compile(r"(?i)(?:\bat|\bwith|\bfor|@)\s*$")
-_LEADING_JOIN_RE = re.compile(r"^(?:(?:and|so|then|um+|uh+|but|plus)[,\s]+)+", re.IGNORECASE)
+# "also forgot…", "oh and she smiled…": words tying an item to the one before are no part of it.
+_LEADING_JOIN_RE = re.compile(
+    r"^(?:(?:and|so|then|um+|uh+|but|plus|also|oh)[,\s]+)+", re.IGNORECASE
+)
 _TITLE_RE = re.compile(
     r"(?i)\b(?:interview\w*|intvw|round|rd ?\d|panel|loop|screen|call with|chat with|met with|"
     r"meeting with|with)\b"
 )
+# A clause that opens with its own "forgot…" / "didn't mention…" names a new thing forgotten.
+_OWN_MISS_RE = re.compile(
+    r"(?i)^(?:(?:and|also|i|then|totally|completely)\s+)*(?:forg[eo]t\w*|didn'?t (?:mention|say|"
+    r"bring|talk|ask|get to|tell|show)|never (?:mentioned|asked|said|brought|talked)|"
+    r"should(?:'ve| have) (?:mentioned|said|asked|brought|talked))\b"
+)
+# A reading that points back at what was just asked ("…; I think both are worries"): after a
+# ";" it still makes the questions before it the worry.
+_POINTS_BACK_RE = re.compile(
+    r"(?i)^(?:(?:and|so|but)\s+)?(?:i think|i guess|i feel|i'?m pretty sure|prob(?:ably)?|"
+    r"seemed like|sounded like|felt like)?\s*(?:both|all of (?:them|those)|all three|"
+    r"each of them)\b"
+)
+_BACK_REFERENCE_RE = re.compile(r"(?i)\b(?:that|this|it|them|both)[.!\s]*$")
+
+
+def _points_back(text: str) -> bool:
+    """ "…; I think both are worries", "…; I think she wasn't sure I'd be ok with that"."""
+    return bool(_POINTS_BACK_RE.search(text)) or (
+        is_interpretation(text) and bool(_BACK_REFERENCE_RE.search(text))
+    )
+
+
 _SCALE_RE = re.compile(r"(?i)\b(?:rate|rated|rating|score|scores|grade|out of)\b")
 _ENGLISH_WORDS = frozenset(
     [
@@ -270,6 +300,15 @@ class _Reader:
         self, text: str, went: str | None, confidence: float, *, bare: bool
     ) -> _Question | None:
         """File a question (or offer it to sort); return it when it was filed."""
+        listed = split_question_list(text)
+        if len(listed) > 1:
+            filed = None
+            for number, part in enumerate(listed):
+                last = number == len(listed) - 1
+                filed = (
+                    self.add_question(part, went if last else None, confidence, bare=bare) or filed
+                )
+            return filed
         body, grade, rest = read_question_line(text, scale=self.scale)
         body = clean(question_text(body, keep_bare_asked=bare))
         verdict = is_verdict(body) and len(body.split()) <= 3
@@ -490,7 +529,17 @@ class _Reader:
             zip(parts, decisions, strict=True)
         ):
             text = part.text
-            if field_name == QUESTIONS and asked and not prose and not strong_question(text):
+            # "asked about conflict resolution which I nailed, then about budgeting": the
+            # second thing asked about, even on a list line.
+            then_about = bool(
+                asked
+                and part.joint == "then"
+                and re.match(r"(?i)about\s+\w", text)
+                and field_name in (OTHER, QUESTIONS)
+            )
+            if then_about:
+                field_name, confidence = QUESTIONS, max(confidence, SURE)
+            elif field_name == QUESTIONS and asked and not prose and not strong_question(text):
                 # A list line holds one question; what follows it is the answer.
                 field_name = OTHER
             if field_name == QUESTIONS and not answer:
@@ -537,7 +586,7 @@ class _Reader:
                 field_name == CONCERNS
                 and asked
                 and run is None
-                and part.joint not in (";", "+")
+                and (part.joint not in (";", "+") or _points_back(text))
                 and all(q in self.questions for _, q in asked)
             ):
                 # "PIC asked if I can float … and do 13-hr shifts, I think both are worries",
@@ -644,6 +693,10 @@ class _Reader:
         """Does this clause carry on the item before it rather than start a new one?"""
         if part.joint in (";", "+", "?"):
             return False
+        if _OWN_MISS_RE.match(text) and len(text.split()) > 3:
+            # "Forgot to say I speak French, forgot to bring my references": each thing
+            # forgotten is a miss of its own.
+            return False
         weak_joint = part.joint in (",", "-", "—", "–")
         return is_interpretation(text) or len(text.split()) <= 3 or weak_joint
 
@@ -660,7 +713,7 @@ class _Reader:
 
     def read(self, text: str) -> None:
         self.entities = entities_in(text) if self.use_parse else {}
-        lines = text.split("\n")
+        lines = join_wrapped_lines(text.split("\n"))
         section: str | None = None
         section_bullets = inline = False
         marks = False

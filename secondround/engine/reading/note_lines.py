@@ -1,0 +1,64 @@
+"""Put back together a list item that the note wraps over several lines.
+
+People paste notes from editors and mail clients that wrap long bullets:
+
+    • "Tell me about a time you helped a customer" — used the oat milk
+      allergy story from the bakery, Jess really liked that I double-checked
+
+The second line is no new item and no answer to the first: it is the rest of the bullet.
+A line is read as such a continuation when it is indented under a list item, carries no
+list mark, label or "A:" of its own, and the line before it stops mid-sentence after
+running long (wrapping happens near a fixed width, so a short line before an indented one
+is a question with its grade or answer under it, which the reader handles as before).
+"""
+
+from __future__ import annotations
+
+import re
+
+from secondround.engine.reading.note_cues import A_PREFIX_RE, Q_PREFIX_RE, detect_heading
+from secondround.engine.reading.note_grades import is_verdict, leading_mark, strip_bullet
+
+__all__ = ["join_wrapped_lines"]
+
+# A line this long (characters, without its indent) may have been wrapped by an editor.
+WRAP_WIDTH = 50
+# A wrapped line does not end a sentence or a label.
+_ENDED_RE = re.compile(r"[.!?:;)\]\"”]\s*$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _is_list_item(line: str) -> bool:
+    return strip_bullet(line)[1] or leading_mark(line)[0] is not None
+
+
+def _continues(previous: str, line: str, in_item: bool) -> bool:
+    """Is `line` the wrapped rest of the list item whose last line is `previous`?"""
+    content = line.strip()
+    if not in_item or not content or _indent(line) <= _indent(previous):
+        return False
+    if _is_list_item(line):
+        return False
+    if Q_PREFIX_RE.match(content) or A_PREFIX_RE.match(content) or detect_heading(line, False):
+        return False
+    last = previous.strip()
+    if len(last) < WRAP_WIDTH or _ENDED_RE.search(last):
+        return False
+    # "went fine" under a long question is its grade, not the rest of its words.
+    return not (len(content.split()) <= 4 and is_verdict(content))
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """The note's lines with each wrapped list item on one line (blank lines kept)."""
+    joined: list[str] = []
+    in_item = False
+    for line in lines:
+        if joined and _continues(joined[-1], line, in_item):
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+            continue
+        joined.append(line)
+        in_item = _is_list_item(line) if line.strip() else False
+    return joined
