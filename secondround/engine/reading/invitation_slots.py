@@ -46,7 +46,8 @@ AGENDA_WORDS = re.compile(
 CONFIRMED = re.compile(
     r"\b(?:works for us|confirmed|is booked|new time|will now be|now be on|moved (?:\w+ ){0,3}to"
     r"|rescheduled (?:\w+ ){0,3}(?:for|to)|we can (?:move|do|offer)|is (?:now )?(?:set|scheduled)"
-    r" for)\b",
+    r" for|(?:is|are)\s+now\s+(?:at|on|from|scheduled|set|booked|confirmed)"
+    r"|now\s+(?:takes?|taking)\s+place)\b",
     re.IGNORECASE,
 )
 

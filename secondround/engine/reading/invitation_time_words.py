@@ -307,6 +307,8 @@ _CLOCK = (
     r"(?:\s*[aApP]\.?\s?[mM]\b\.?|\s+in\s+the\s+(?:morning|afternoon))?"
     rf"|\b{_HOUR_WORD}\s+o['’]?\s?clock\b(?:\s+in\s+the\s+(?:morning|afternoon))?"
     r"|\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
+    # "10:00a", "12:00p": an itinerary's one-letter meridiem, right after the minutes.
+    r"|\b(?:0?[1-9]|1[0-2]):[0-5]\d[aApP](?![^\W\d_])"
     r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\b|(?=hrs?\b|hours\b|h\b))"
     rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)"
     rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
@@ -314,6 +316,8 @@ _CLOCK = (
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
     # "1430 hrs", "0900 hours": a military clock only with its unit.
     r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:hrs?|hours)\b)"
+    # "0930 - 1015 hrs": the start of a range whose end carries the unit.
+    r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:[-–—]|to\b)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs?|hours)\b)"
     r"|\b(?:12\s+)?(?:noon|midday)\b)"
 )
 CLOCK = re.compile(_CLOCK)

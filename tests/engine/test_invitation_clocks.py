@@ -1,0 +1,147 @@
+"""Slots the reader missed or misread: an itinerary's "10:00a"/"3:00p", a military range
+("0930 - 1015 hrs"), lengths said as "an hour and a half", "1 hour 15 minutes" or "a
+half-hour", a reply that moves the time above the quoted older invitation, and a time
+given only in the subject line (pasted, or the Subject header of an .eml)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from secondround.engine.reading.invitation import parse_invitation, roster_as_json
+from secondround.engine.reading.invitation_files import parse_invitation_file
+from secondround.engine.reading.invitation_times import clock_times
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("9:30a  Coffee with the team", "09:30", None),
+        ("11:00a–12:00p  Search committee", "11:00", "12:00"),
+        ("3:00p-3:45p  Meeting with the chair", "15:00", "15:45"),
+        ("12:15p Lunch", "12:15", None),
+        ("0930 - 1015 hrs, Board Room", "09:30", "10:15"),
+        ("1400 to 1445 hours", "14:00", "14:45"),
+    ],
+)
+def test_itinerary_and_military_clocks(text: str, start: str, end: str | None) -> None:
+    times = clock_times(text)
+    assert times is not None
+    found_end = times.end.strftime("%H:%M") if times.end else None
+    assert (times.start.strftime("%H:%M"), found_end) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["version 2.10a", "from 2019 to 2024", "Room 1015"])
+def test_no_clock_where_none_is_written(text: str) -> None:
+    assert clock_times(text) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "end"),
+    [
+        ("It will take an hour and a half.", "11:30"),
+        ("The session lasts 1 hour 15 minutes.", "11:15"),
+        ("The interview will last 1 hour and 20 minutes.", "11:20"),
+        ("It is a half-hour conversation.", "10:30"),
+        ("Expect a half hour chat.", "10:30"),
+    ],
+)
+def test_lengths_in_words(sentence: str, end: str) -> None:
+    text = (
+        "Dear Ana,\n\nYour interview is on Tuesday 16 March 2027 at 10:00 with Maria Lopez,"
+        f" Head of Sales. {sentence}\n\nBest,\nHR"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [(row["start"][11:16], (row["end"] or "")[11:16] or None) for row in rows] == [
+        ("10:00", end)
+    ]
+
+
+REPLY = """Hi Priya,
+
+{new}
+
+The panel:
+- Gareth Owen, Ward Manager
+- Lucy Tran, Practice Educator
+
+Sian
+
+On Mon, 1 Mar 2027 at 08:55, Sian Roberts wrote:
+> Dear Priya,
+> Your interview is scheduled for Wednesday 3 March 2027 at 9am. You will meet Gareth Owen
+> and Lucy Tran.
+> Sian
+"""
+
+
+@pytest.mark.parametrize(
+    ("new", "start", "end"),
+    [
+        (
+            "Sorry for the change: your interview is now at 3pm on Thursday 4 March. It will"
+            " take about 45 minutes.",
+            "2027-03-04T15:00",
+            "15:45",
+        ),
+        ("The interview is now on Friday 5 March at 11:30am.", "2027-03-05T11:30", None),
+        ("Your interview now takes place on Friday 5 March at 2pm.", "2027-03-05T14:00", None),
+    ],
+)
+def test_a_reply_that_moves_the_time_wins_over_the_quoted_one(
+    new: str, start: str, end: str | None
+) -> None:
+    parsed = parse_invitation(
+        REPLY.format(new=new), today=date(2027, 3, 1), default_time_zone="Europe/London"
+    )
+    rows = roster_as_json(parsed)
+    assert [row["name"] for row in rows] == ["Gareth Owen", "Lucy Tran"]
+    assert {(row["start"][:16], (row["end"] or "")[11:16] or None) for row in rows} == {
+        (start, end)
+    }
+
+
+SUBJECT_ONLY = (
+    "Hi Tomás,\n\nThis confirms your interview with Nadia Rahman (Clinic Manager) and Paul"
+    " Fischer (Senior Optometrist). Date and time as in the subject line; we are at 4 Elm"
+    " Road.\n\nBest,\nJane"
+)
+EML = """From: Jane Cho <jane@clearview.example.com>
+To: Tomas Ruiz <tomas@example.com>
+Date: Mon, 1 Mar 2027 09:00:00 -0500
+Subject: Interview: Thursday 11 March 2027, 1:30 PM - 2:15 PM EST
+MIME-Version: 1.0
+Content-Type: text/plain; charset="UTF-8"
+
+{body}
+"""
+
+
+def test_a_time_only_in_a_pasted_subject_line() -> None:
+    text = "Subject: Interview: Thursday 11 March 2027, 1:30 PM - 2:15 PM EST\n\n" + SUBJECT_ONLY
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [(row["name"], row["start"], row["end"]) for row in rows] == [
+        ("Nadia Rahman", "2027-03-11T13:30:00-05:00", "2027-03-11T14:15:00-05:00"),
+        ("Paul Fischer", "2027-03-11T13:30:00-05:00", "2027-03-11T14:15:00-05:00"),
+    ]
+
+
+def test_a_time_only_in_an_eml_subject_header() -> None:
+    data = EML.format(body=SUBJECT_ONLY).encode()
+    parsed = parse_invitation_file(data, "invite.eml", today=date(2027, 3, 1))
+    rows = roster_as_json(parsed)
+    assert [(row["name"], row["start"], row["end"]) for row in rows] == [
+        ("Nadia Rahman", "2027-03-11T13:30:00-05:00", "2027-03-11T14:15:00-05:00"),
+        ("Paul Fischer", "2027-03-11T13:30:00-05:00", "2027-03-11T14:15:00-05:00"),
+    ]
+
+
+def test_a_body_time_beats_the_subject_line() -> None:
+    text = (
+        "Subject: Interview on Thursday 11 March 2027 at 9:00 AM\n\nHi Tomás,\n\nA change:"
+        " your interview with Nadia Rahman (Clinic Manager) is now at 10:00 AM on Thursday"
+        " 11 March 2027.\n\nJane"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [row["start"][11:16] for row in rows] == ["10:00"]
