@@ -11,6 +11,7 @@ import pytest
 
 from secondround.engine.reading.invitation import parse_invitation, roster_as_json
 from secondround.engine.reading.invitation_files import parse_invitation_file
+from secondround.engine.reading.invitation_names import find_names
 from secondround.engine.reading.invitation_times import clock_times
 
 
@@ -145,3 +146,61 @@ def test_a_body_time_beats_the_subject_line() -> None:
     )
     rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
     assert [row["start"][11:16] for row in rows] == ["10:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # A bare hour after "at" where nothing else follows it.
+        ("Could you come in at 2 on Friday?", "14:00", None),
+        ("The interview is at 9.", "09:00", None),
+        ("See you at 11 (about 45 minutes).", "11:00", "11:45"),
+        # A bare start hour before the same hour written out: not the end alone.
+        ("Interview 10-10.45, Room 4", "10:00", "10:45"),
+        ("9 - 9:30am with the nurse manager", "09:00", "09:30"),
+        # A dotted start before an end with its am/pm: not "15" as a bare hour.
+        ("Anna Berg (Team Lead): 10.15-11am", "10:15", "11:00"),
+        ("10.15 - 11 a.m. panel", "10:15", "11:00"),
+        # A bare end hour after a written-out start.
+        ("from 10am-12.", "10:00", "12:00"),
+        ("9am-11 with the team", "09:00", "11:00"),
+        ("the panel sits from 10 to 11 on Monday", "10:00", "11:00"),
+        # A military clock after "at", on the quarter hour.
+        ("Report to the board at 1030 on Monday.", "10:30", None),
+    ],
+)
+def test_bare_hours_where_a_time_is_meant(text: str, start: str, end: str | None) -> None:
+    times = clock_times(text)
+    assert times is not None
+    found_end = times.end.strftime("%H:%M") if times.end else None
+    assert (times.start.strftime("%H:%M"), found_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are at 4 Elm Road.",
+        "We have offices at 3 locations.",
+        "Meet at 1030 Main Street.",
+        "from 2 to 4 people per panel",
+        "It was at 2027.",
+    ],
+)
+def test_bare_numbers_that_are_no_time(text: str) -> None:
+    assert clock_times(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Helen Ward, Office Manager", ["Helen Ward"]),
+        ("James Hall (Head of IT)", ["James Hall"]),
+        ("John May - Teacher", ["John May"]),
+        # Not a person: no given name before the word, or no title after it.
+        ("Victoria Street, London", []),
+        ("Grace Hall, Room 4", []),
+        ("Please meet us at Main Street, Office 2", []),
+    ],
+)
+def test_a_surname_that_is_also_a_word(line: str, names: list[str]) -> None:
+    assert [span.name for span in find_names(line)] == names
