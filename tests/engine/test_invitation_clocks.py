@@ -88,6 +88,8 @@ On Mon, 1 Mar 2027 at 08:55, Sian Roberts wrote:
         ),
         ("The interview is now on Friday 5 March at 11:30am.", "2027-03-05T11:30", None),
         ("Your interview now takes place on Friday 5 March at 2pm.", "2027-03-05T14:00", None),
+        # No word of change: the newest message's interview time still wins.
+        ("Your interview will be on Friday 5 March at 4pm. Thanks!", "2027-03-05T16:00", None),
     ],
 )
 def test_a_reply_that_moves_the_time_wins_over_the_quoted_one(
@@ -204,3 +206,57 @@ def test_bare_numbers_that_are_no_time(text: str) -> None:
 )
 def test_a_surname_that_is_also_a_word(line: str, names: list[str]) -> None:
     assert [span.name for span in find_names(line)] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        # Each time in its own clause: the interview's clause gives the slot.
+        ("Registration opens at 8:30am, interviews start at 9:00am.", "09:00", None),
+        (
+            "The assessment day runs from 9am to 4pm; your panel interview is at 11am.",
+            "11:00",
+            None,
+        ),
+        ("We will take you for lunch at 12:30 after your interview at 11am.", "11:00", None),
+        (
+            "You will tour the ward at 10:30am, followed by your interview at 11:15am.",
+            "11:15",
+            None,
+        ),
+        ("Your written test is at 9am and your interview at 10:30am.", "10:30", None),
+        ("Please join the call at 2:55pm; the interview begins at 3pm.", "15:00", None),
+        ("Please log in at 1:50pm for a 2pm start.", "14:00", None),
+        ("Interviews run between 9am and 5pm; yours is at 1:30pm.", "13:30", None),
+        ("Your interview has been moved from 9am to 11am.", "11:00", None),
+        # Still one slot: an end, a range, a zone, an arrival in the same clause.
+        ("The interview will start at 10am and finish at 10:45am.", "10:00", "10:45"),
+        ("Could you come in between 10am and 11:30am?", "10:00", "11:30"),
+        ("Your interview is at 10am UK time (11am CET).", "10:00", None),
+        ("Please check in at reception at 9:45 for your 10:00 interview.", "10:00", None),
+    ],
+)
+def test_the_interviews_clause_among_several_times(
+    sentence: str, start: str, end: str | None
+) -> None:
+    text = (
+        "Dear Sam,\n\nYou are invited to an interview on Tuesday 9 March 2027. "
+        f"{sentence}\n\nYou will meet:\nAnna Berg, Team Lead\nOmar Said, Product Manager\n\nKim"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert {(row["start"][11:16], (row["end"] or "")[11:16] or None) for row in rows} == {
+        (start, end)
+    }
+
+
+def test_a_forwarded_invitations_when_line_still_gives_the_slot() -> None:
+    text = (
+        "Hi Aroha,\n\nYour panel is Mereana Walker (Nurse Unit Manager) and Dr James Liu"
+        " (Consultant Physician).\n\nKate\n\n---------- Forwarded message ---------\nFrom:"
+        " Kate Sullivan <kate@example.org>\nSubject: Interview\n\nWhen: Thursday, 13 May 2027"
+        " 2:00pm – 2:45pm (NZST)\nWhere: Seminar room\n"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 5, 3)))
+    assert {(row["start"], row["end"]) for row in rows} == {
+        ("2027-05-13T14:00:00+12:00", "2027-05-13T14:45:00+12:00")
+    }

@@ -149,7 +149,8 @@ MOVED_FROM_TIME = re.compile(
 # "please arrive at 9:45 a.m.; your interview begins at 10:00 a.m.".
 ARRIVAL_BEFORE = re.compile(
     r"\b(?:arriv\w*|report(?:ing)?|be\s+(?:here|there|on\s+site|at\s+reception)"
-    r"|check\s+in|sign\s+in)\b[^.;,\d]{0,25}?$",
+    r"|check\s+in|sign\s+in|log\s*(?:in|on)|dial\s*in"
+    r"|join\s+(?:the\s+)?(?:call|meeting|link|lobby|waiting\s+room))\b[^.;,\d]{0,25}?$",
     re.IGNORECASE,
 )
 # A clock that ends what started at an earlier one: "starts at 9:30am and runs until
