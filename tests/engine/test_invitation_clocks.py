@@ -260,3 +260,38 @@ def test_a_forwarded_invitations_when_line_still_gives_the_slot() -> None:
     assert {(row["start"], row["end"]) for row in rows} == {
         ("2027-05-13T14:00:00+12:00", "2027-05-13T14:45:00+12:00")
     }
+
+
+@pytest.mark.parametrize(
+    ("after", "end"),
+    [
+        ("It should finish by 11:00.", "11:00"),
+        ("The interview will end at 10:50am.", "10:50"),
+        ("The panel expects to wrap up around 11:15.", "11:15"),
+        # Not the interview's end.
+        ("The assessment day ends at 4pm.", None),
+        ("Reception closes at 11:30.", None),
+    ],
+)
+def test_an_end_said_in_a_sentence_of_its_own(after: str, end: str | None) -> None:
+    text = (
+        "Dear Sam,\n\nYour interview with Anna Berg (Team Lead) and Omar Said (Product"
+        f" Manager) starts at 10:00 on Tuesday 9 March 2027.\n\n{after}\n\nKim"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert {(row["start"][11:16], (row["end"] or "")[11:16] or None) for row in rows} == {
+        ("10:00", end)
+    }
+
+
+def test_each_name_keeps_the_time_in_its_own_brackets() -> None:
+    text = (
+        "Dear Sam,\n\nOn Tuesday 9 March 2027 you will meet Anna Berg (10:00-10:30) and Omar"
+        " Said (10:30-11:00), then Lee Chan (11am-11:15am).\n\nKim"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [(row["name"], row["start"][11:16], row["end"][11:16]) for row in rows] == [
+        ("Anna Berg", "10:00", "10:30"),
+        ("Omar Said", "10:30", "11:00"),
+        ("Lee Chan", "11:00", "11:15"),
+    ]

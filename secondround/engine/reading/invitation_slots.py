@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from secondround.engine.reading.invitation_cues import (
     INTERVIEW_WORDS,
@@ -374,6 +374,8 @@ def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
             if start < end <= start + timedelta(hours=12):
                 return FoundTimes(times.start, other.times.start)
     minutes = interview_length(unit.text) or length_minutes(_without_test_parts(unit.text))
+    if not minutes and (said_end := _end_said_apart(times, unit, siblings)) is not None:
+        return FoundTimes(times.start, said_end)
     for other in siblings:
         if minutes:
             break
@@ -391,6 +393,38 @@ def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
         return times
     start = datetime.combine(date.min, times.start)
     return FoundTimes(times.start, (start + timedelta(minutes=minutes)).time())
+
+
+# A sentence of its own that ends the interview: "It should finish by 11:00", "We expect
+# to wrap up around 3pm"; not the day's or a test's end ("the assessment day ends at 4pm").
+END_SUBJECT = re.compile(
+    r"\b(?:interviews?|it|panel|session|meeting|conversation|discussion)\b", re.I
+)
+NOT_THE_INTERVIEWS_END = re.compile(
+    r"\b(?:day|visit|event|programme|program|test|assessment|exercise|tour|lunch|office"
+    r"|reception|building|parking)\b",
+    re.IGNORECASE,
+)
+
+
+def _end_said_apart(times: FoundTimes, slot: Unit, siblings: list[Unit]) -> time | None:
+    start = datetime.combine(date.min, times.start)
+    for other in siblings:
+        if other is slot or other.text == slot.text or other.times is None:
+            continue
+        text = without_zones(other.text)
+        clocks = list(CLOCK.finditer(text))
+        if (
+            len(clocks) != 1
+            or not END_BEFORE.search(text[: clocks[0].start()])
+            or not END_SUBJECT.search(text)
+            or NOT_THE_INTERVIEWS_END.search(text)
+        ):
+            continue
+        end = datetime.combine(date.min, other.times.start)
+        if start < end <= start + timedelta(hours=4):
+            return other.times.start
+    return None
 
 
 def _without_test_parts(text: str) -> str:
