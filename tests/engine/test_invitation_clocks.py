@@ -295,3 +295,18 @@ def test_each_name_keeps_the_time_in_its_own_brackets() -> None:
         ("Omar Said", "10:30", "11:00"),
         ("Lee Chan", "11:00", "11:15"),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Interviewers", "Interview Panel", "Panel", "Your interviewers"]
+)
+def test_a_heading_without_a_colon_is_no_signature(heading: str) -> None:
+    text = (
+        "Dear Sam,\n\nYour interview is on Tuesday 9 March 2027 at 10am.\n\n"
+        f"{heading}\nAnna Berg, Team Lead\nOmar Said, Product Manager\n\nKim"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [(row["name"], row["title"], row["start"][11:16]) for row in rows] == [
+        ("Anna Berg", "Team Lead", "10:00"),
+        ("Omar Said", "Product Manager", "10:00"),
+    ]
