@@ -233,7 +233,9 @@ def _parse(
     messages = split_messages(text)
     today = _sent_day(messages, today)
     body = [line for message in messages for line in message.body]
-    zone = email_zone("\n".join(body), default_time_zone, warnings)
+    # A subject line may be all that names the zone ("11:00 AM - 12:00 PM EDT").
+    subjects = [message.headers.get("subject", "") for message in messages]
+    zone = email_zone("\n".join([*body, *subjects]), default_time_zone, warnings)
     day_first = slashed_dates_are_day_first("\n".join(body), zone.name)
     newest = _dated_lines(messages[:1]) if len(messages) > 1 else None
     first_day = interview_date(_dated_lines(messages), today, day_first, newest) or known_day

@@ -118,7 +118,11 @@ INTERVIEW_WORDS = re.compile(
 
 CLAUSE_BREAK = re.compile(
     r",?\s+(?:and\s+)?(?:then|afterwards|after that|followed|finally|lastly|to finish)\b,?\s*"
-    r"|,\s+so\s+|;\s+|,\s+and\s+(?=at\s+\d|from\s+\d)",
+    r"|,\s+so\s+|;\s+|,\s+and\s+(?=at\s+\d|from\s+\d)"
+    # "Anna Berg (10:00-10:30) and Omar Said (10:30-11:00)": a bracket that held a time
+    r"|(?<=\d\))\s*(?:,\s*(?:and\s+)?|and\s+)(?=(?-i:[A-Z]))"
+    r"|(?<=[ap]m\))\s*(?:,\s*(?:and\s+)?|and\s+)(?=(?-i:[A-Z]))"
+    r"|(?<=[ap]\.m\.\))\s*(?:,\s*(?:and\s+)?|and\s+)(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 

@@ -372,6 +372,10 @@ def _read_mail(data: bytes) -> InvitationText:
     assert isinstance(message, EmailMessage)
     plain, html, calendars = _mail_parts(message)
     body = plain or (html_to_text(html) if html else "")
+    subject = " ".join(str(message.get("subject", "")).split())
+    if subject and body.strip():
+        # The subject is read as a pasted mail's is: it may hold the day or the time.
+        body = f"Subject: {subject}\n\n{body}"
     calendar = _merge_calendars(calendars)
     if not body.strip() and calendar is None:
         raise UnreadableInvitation("This e-mail has no text in it to read.")

@@ -102,7 +102,10 @@ SUPERSEDED = re.compile(
 OLD_TIME = re.compile(
     r"\(?\b(?:instead of|rather than|originally|previously|not)\s+[^,;()]{0,40}?"
     r"\b\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?!\w)\)?"
-    r"|\(\s*(?:was|formerly)\s+[^()]{0,30}\)",
+    r"|\(\s*(?:was|formerly)\s+[^()]{0,30}\)"
+    # "has been moved from 9am to 11am": the time after "from"
+    r"|\b(?:move[ds]?|reschedul\w*|chang\w*|postpon\w*)\s+(?:\w+\s+){0,3}?from\s+"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?=\s+to\b)",
     re.IGNORECASE,
 )
 

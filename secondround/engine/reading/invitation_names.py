@@ -239,6 +239,7 @@ def _name_at(
     first_name_token = index
     words: list[str] = []
     ends: list[int] = []
+    surname = -1  # the token of a surname from SURNAME_WORDS, if one ends the name
     while index < len(tokens):
         token = tokens[index][2]
         if index > start and not _next_to(text, tokens, index - 1, index):
@@ -246,6 +247,12 @@ def _name_at(
         kind = _word_kind(token)
         if kind is None and _inside_name(tokens, index, words):
             kind = "word"  # "Tran Thi Thu Ha": a given name that is also a day's short form
+        if kind is None and _surname_after_given_name(text, tokens, index, words):
+            words.append(token)  # "Helen Ward, Office Manager": a surname that is a word
+            ends.append(index)
+            surname = index
+            index += 1
+            break
         if kind is None:
             break
         words.append(token)
@@ -274,7 +281,9 @@ def _name_at(
             first_name_token += 1
     if not words:
         return None
-    proper = [word for word in words if _word_kind(word) == "word"]
+    proper = [
+        word for i, word in enumerate(words) if _word_kind(word) == "word" or ends[i] == surname
+    ]
     weak_only = honorifics and all(h.lower().rstrip(".") in WEAK_HONORIFICS for h in honorifics)
     if weak_only and _word_kind(words[0]) != "word":
         return None
@@ -365,6 +374,26 @@ def _is_honorific(token: str) -> bool:
 # Short forms of days and months that are also given names inside a name ("Thu", "Sun",
 # Burmese "Khin Mar Cho").
 MIDDLE_NAME_WORDS: frozenset[str] = word_set("thu sun jun may mai mar")
+
+
+# Surnames that are also words the reader keeps out of names ("Ward", "Hall", "May").
+SURNAME_WORDS: frozenset[str] = word_set("ward hall street may bank best cook day dean field head")
+
+
+def _surname_after_given_name(
+    text: str, tokens: list[tuple[int, int, str]], index: int, words: list[str]
+) -> bool:
+    """ "Helen Ward, Office Manager", "James Hall (Head of IT)": one of SURNAME_WORDS after
+    a lone given name, with a job title after it; not "Victoria Street, London"."""
+    token = tokens[index][2]
+    return (
+        len(words) == 1
+        and is_given_name(words[0])
+        and token.lower() in SURNAME_WORDS
+        and token[:1].isupper()
+        and not token.isupper()
+        and TITLE_AFTER.match(text[tokens[index][1] :]) is not None
+    )
 
 
 def _inside_name(tokens: list[tuple[int, int, str]], index: int, words: list[str]) -> bool:

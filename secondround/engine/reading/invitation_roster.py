@@ -247,10 +247,27 @@ def read_people(
     }
     interviewers, others = _decide(people, candidate_words, units, signed)
     slot = interview_slot(units, [m for p in interviewers for m in p.mentions])
+    if slot is None:
+        slot = _subject_slot(
+            messages, LineState(today=today, day=day, zone=zone, day_first=day_first)
+        )
     agenda = agenda_units(
         units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive}
     )
     return Reading(interviewers, others, slot, agenda, units, _employer_words(messages))
+
+
+def _subject_slot(messages: list[Message], state: LineState) -> Unit | None:
+    """The time a subject line gives ("Interview confirmed: Wed 5 May, 11:00 AM - 12:00 PM
+    EDT") when no body line gives one: the body may say only "see the subject line"."""
+    for message in messages:
+        subject = message.headers.get("subject", "")
+        if not subject:
+            continue
+        slot = interview_slot(units_of(Message(message.depth, body=[subject]), state), [])
+        if slot is not None:
+            return slot
+    return None
 
 
 def _titles_on_the_next_line(units: list[Unit], found: list[list[Mention]]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from secondround.engine.reading.invitation_cues import (
     INTERVIEW_WORDS,
@@ -14,8 +14,14 @@ from secondround.engine.reading.invitation_cues import (
 )
 from secondround.engine.reading.invitation_lines import OLD_TIME, Unit, schedule_text
 from secondround.engine.reading.invitation_names import find_names
-from secondround.engine.reading.invitation_time_words import CLOCK, TIME_RANGE, FoundTimes
+from secondround.engine.reading.invitation_time_words import (
+    BETWEEN_RANGE,
+    CLOCK,
+    TIME_RANGE,
+    FoundTimes,
+)
 from secondround.engine.reading.invitation_times import (
+    END_BEFORE,
     clock_times,
     interview_length,
     length_minutes,
@@ -46,7 +52,8 @@ AGENDA_WORDS = re.compile(
 CONFIRMED = re.compile(
     r"\b(?:works for us|confirmed|is booked|new time|will now be|now be on|moved (?:\w+ ){0,3}to"
     r"|rescheduled (?:\w+ ){0,3}(?:for|to)|we can (?:move|do|offer)|is (?:now )?(?:set|scheduled)"
-    r" for)\b",
+    r" for|(?:is|are)\s+now\s+(?:at|on|from|scheduled|set|booked|confirmed)"
+    r"|now\s+(?:takes?|taking)\s+place)\b",
     re.IGNORECASE,
 )
 
@@ -100,11 +107,18 @@ def interview_slot(units: list[Unit], mentions: list[Mention]) -> Unit | None:
             scored.append((_slot_score(part), -order, part))
     if not scored:
         return None
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    # An older (quoted or forwarded) message's time loses to the newest message's, even
+    # with its "is scheduled for": ranked at a further 2 points per message down the
+    # thread, while the bar it must clear stays as its own score says.
+    scored.sort(key=lambda item: (item[0] - 2 * item[2].message, item[1]), reverse=True)
     best = scored[0]
     if best[0] < 0:
         return None
-    same_score = [u for s, _, u in scored if s == best[0] and u.times != best[2].times]
+    same_score = [
+        u
+        for s, _, u in scored
+        if s - 2 * u.message == best[0] - 2 * best[2].message and u.times != best[2].times
+    ]
     if same_score and best[0] < 4:
         return None  # two equally likely slots: better none than the wrong one
     return _with_panel_parts(best[2], [u for u in units if id(u) not in used])
@@ -129,6 +143,10 @@ def _slot_score(unit: Unit) -> int:
         score += 4
     if re.search(r"\binterview", text, re.I):
         score += 1  # "Formal interview" over "observed by members of the panel"
+    if YOUR_OWN_SLOT.search(text):
+        score += 4  # "Interviews run between 9am and 5pm; yours is at 1:30pm"
+    if STARTS.search(text):
+        score += 1  # "Please join the call at 2:55pm; the interview begins at 3pm"
     if TEST_WORDS.search(text) and not re.search(r"\b(?:panel|formal)\s+interview", text, re.I):
         score -= 3
     if NOT_INTERVIEW_ACTIVITY.search(text):
@@ -146,6 +164,10 @@ def _slot_score(unit: Unit) -> int:
     return score - 2 * unit.message
 
 
+YOUR_OWN_SLOT = re.compile(r"\b(?:yours|your\s+(?:own\s+)?(?:slot|time\s+slot))\b", re.I)
+STARTS = re.compile(r"\b(?:begins?|starts?|commences?)\b", re.IGNORECASE)
+
+
 # A time proposed for the visit: "Could you come in on Monday at 3 p.m.?"
 PROPOSED = re.compile(
     r"\b(?:come\s+(?:in|by|to|over)|join\s+us|be\s+(?:here|there)|are\s+you\s+available"
@@ -160,29 +182,42 @@ CONDITION_TIME = re.compile(
 
 
 def timed_parts(unit: Unit) -> list[Unit]:
-    """A line with several times in its prose, each leading its own part ("9:00 teaching
-    demo (20 min), 9:30 panel interview (45 min)"), as one unit per part; else the unit."""
+    """A line with several times in its prose, each in its own clause ("9:00 teaching demo
+    (20 min), 9:30 panel interview (45 min)", "Registration opens at 8:30am, interviews
+    start at 9:00am", "lunch at 12:30 after your interview at 11am"), as one unit per
+    clause; else the unit. A time that ends another ("..., finishing at 3pm") or stands in
+    the same clause ("check in at 9:45 for your 10:00 interview") starts no part."""
     if unit.kind == "row" or unit.times is None:
         return [unit]
     text = OLD_TIME.sub(lambda match: " " * len(match.group()), unit.text)
-    covered = [(m.start(), m.end()) for m in TIME_RANGE.finditer(text)]
-    starts = [start for start, _ in covered]
-    for match in CLOCK.finditer(text):
-        if not any(a <= match.start() < b for a, b in covered):
-            starts.append(match.start())
-    # Only a time that opens its part counts: after a comma, a semicolon or "then" (and
-    # "from" or "at" after them: ", and from 1:45 to 2:45pm the panel"), not "ends at 2:15 PM".
-    starts = sorted(
-        start
-        for start in set(starts)
-        if not text[:start].strip()
-        or re.search(r"(?:[,;:|(]|\bthen|\band)\s*(?:(?:from|at|between)\s+)?$", text[:start], re.I)
-    )
-    if len(starts) < 2:
+    spans = [m.span() for m in BETWEEN_RANGE.finditer(text)]
+    spans += [
+        m.span() for m in TIME_RANGE.finditer(text) if not any(a <= m.start() < b for a, b in spans)
+    ]
+    spans += [
+        m.span() for m in CLOCK.finditer(text) if not any(a <= m.start() < b for a, b in spans)
+    ]
+    spans.sort()
+    if len(spans) < 2:
+        return [unit]
+    # The first part starts at its time when a separator leads to it ("Schedule: 9:00 ...").
+    first = spans[0][0]
+    bounds = [first if re.search(r"[,;:|(]\s*$", text[:first]) else 0]
+    previous_end = spans[0][1]
+    for begin, finish in spans[1:]:
+        gap = text[previous_end:begin]
+        cuts = list(CLAUSE_START.finditer(gap))
+        if (
+            cuts
+            and not END_BEFORE.search(text[:begin])
+            and not re.match(r"\s*(?:to|until|till)\b", gap)
+        ):
+            bounds.append(previous_end + cuts[-1].start())
+        previous_end = finish
+    if len(bounds) < 2:
         return [unit]
     parts = []
-    bounds = [*starts, len(text)]
-    for begin, end in zip(bounds, bounds[1:], strict=False):
+    for begin, end in zip(bounds, [*bounds[1:], len(text)], strict=False):
         piece = text[begin:end]
         words = re.findall(r"[^\W\d_]{3,}", schedule_text(piece, date.min))
         times = clock_times(without_zones(piece))
@@ -190,6 +225,13 @@ def timed_parts(unit: Unit) -> list[Unit]:
             return [unit]  # "from 10:00 to 11:00", "10:00 BST (11:00 CEST)": one slot
         parts.append(replace(unit, text=piece.strip(" ,;"), times=times))
     return parts
+
+
+# Where a clause with a time of its own may start: after a separator, or at "and", "then",
+# "after", "before", "followed by", "while", "but".
+CLAUSE_START = re.compile(
+    r"[,;:|(]|\b(?:and|then|after|before|followed\s+by|while|whereas|but)\b", re.IGNORECASE
+)
 
 
 # Parts of the panel's time around the interview: "Presentation to the Committee" just
@@ -332,6 +374,8 @@ def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
             if start < end <= start + timedelta(hours=12):
                 return FoundTimes(times.start, other.times.start)
     minutes = interview_length(unit.text) or length_minutes(_without_test_parts(unit.text))
+    if not minutes and (said_end := _end_said_apart(times, unit, siblings)) is not None:
+        return FoundTimes(times.start, said_end)
     for other in siblings:
         if minutes:
             break
@@ -349,6 +393,38 @@ def slot_times(unit: Unit, units: list[Unit]) -> FoundTimes | None:
         return times
     start = datetime.combine(date.min, times.start)
     return FoundTimes(times.start, (start + timedelta(minutes=minutes)).time())
+
+
+# A sentence of its own that ends the interview: "It should finish by 11:00", "We expect
+# to wrap up around 3pm"; not the day's or a test's end ("the assessment day ends at 4pm").
+END_SUBJECT = re.compile(
+    r"\b(?:interviews?|it|panel|session|meeting|conversation|discussion)\b", re.I
+)
+NOT_THE_INTERVIEWS_END = re.compile(
+    r"\b(?:day|visit|event|programme|program|test|assessment|exercise|tour|lunch|office"
+    r"|reception|building|parking)\b",
+    re.IGNORECASE,
+)
+
+
+def _end_said_apart(times: FoundTimes, slot: Unit, siblings: list[Unit]) -> time | None:
+    start = datetime.combine(date.min, times.start)
+    for other in siblings:
+        if other is slot or other.text == slot.text or other.times is None:
+            continue
+        text = without_zones(other.text)
+        clocks = list(CLOCK.finditer(text))
+        if (
+            len(clocks) != 1
+            or not END_BEFORE.search(text[: clocks[0].start()])
+            or not END_SUBJECT.search(text)
+            or NOT_THE_INTERVIEWS_END.search(text)
+        ):
+            continue
+        end = datetime.combine(date.min, other.times.start)
+        if start < end <= start + timedelta(hours=4):
+            return other.times.start
+    return None
 
 
 def _without_test_parts(text: str) -> str:

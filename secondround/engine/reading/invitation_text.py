@@ -184,10 +184,19 @@ def _is_sign_off(line: str) -> bool:
     return not rest or rest[0] in ",.!" and (len(rest) == 1 or rest[1:].strip()[:1].isupper())
 
 
+# A heading over the people or the day, which BARE_NAME_LINE would take for a name:
+# "Interviewers", "Interview Panel", "Schedule".
+LIST_HEADING = re.compile(
+    r"\b(?:interview\w*|panel\w*|schedule|itinerary|agenda|attendees|participants|guests"
+    r"|board|committee|programme|program|timetable)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_bare_signature(lines: list[str], position: int, body: list[str]) -> bool:
     """A name alone on a line near the end, after the body, with no times below it."""
     line = lines[position]
-    if not BARE_NAME_LINE.match(line) or not _has_text(body):
+    if not BARE_NAME_LINE.match(line) or not _has_text(body) or LIST_HEADING.search(line):
         return False
     if body and body[-1].strip() and not body[-1].rstrip().endswith((".", "!", "?", ":", ",")):
         return False  # inside a list or table, not after the last paragraph

@@ -301,20 +301,32 @@ _HOUR_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "
 HOUR_WORDS: dict[str, int] = {
     word: number for number, word in enumerate((*_HOUR_NAMES, "eleven", "twelve"), start=1)
 }
+_BARE_HOUR = r"(?:1[0-2]|[1-9])(?![\d:]|\.\d)"
 _HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|0?[1-9])"
 _CLOCK = (
     rf"(?:\b(?:half\s+past|(?:a\s+)?quarter\s+(?:past|to))\s+{_HOUR_WORD}\b"
     r"(?:\s*[aApP]\.?\s?[mM]\b\.?|\s+in\s+the\s+(?:morning|afternoon))?"
     rf"|\b{_HOUR_WORD}\s+o['’]?\s?clock\b(?:\s+in\s+the\s+(?:morning|afternoon))?"
     r"|\b(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s*[aApP]\.?\s?[mM]\b\.?"
+    # "10:00a", "12:00p": an itinerary's one-letter meridiem, right after the minutes.
+    r"|\b(?:0?[1-9]|1[0-2]):[0-5]\d[aApP](?![^\W\d_])"
     r"|\b(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\b|(?=hrs?\b|hours\b|h\b))"
     rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)"
+    # "10.15-11am": a dotted start before an end with its am/pm
+    rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:1[0-2]|0?[1-9])\s*[aApP]\.?\s?[mM]\b)"
     rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
     rf"|(?<=\b\d\d\.\d\d to ){_DOTTED}(?!\.\d)|(?<=\b\d\.\d\d to ){_DOTTED}(?!\.\d)"
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
     # "1430 hrs", "0900 hours": a military clock only with its unit.
     r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:hrs?|hours)\b)"
-    r"|\b(?:12\s+)?(?:noon|midday)\b)"
+    # "0930 - 1015 hrs": the start of a range whose end carries the unit.
+    r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:[-–—]|to\b)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs?|hours)\b)"
+    r"|\b(?:12\s+)?(?:noon|midday)\b"
+    # "at 2 on Tuesday", "at 9." : a bare hour after "at" where nothing else follows it
+    # (not "at 4 Elm Road", "at 3 locations").
+    # "at 1030 on Monday": a military clock after "at", on the quarter hour.
+    rf"|(?:(?<=\bat ){_BARE_HOUR}|(?<=\bat )(?:0\d|1\d|2[0-3])(?:00|15|30|45)(?!\d))"
+    r"(?=\s*(?:[.;)(]|$)|\s+(?:on|for|with|sharp|until|till)\b))"
 )
 CLOCK = re.compile(_CLOCK)
 # "between 10am and 11:30am": "and" is a range only after "between".
@@ -342,11 +354,18 @@ ZONE_NEAR_TIME = re.compile(
 # The start may be a bare hour when the end carries am/pm: "2 - 2:45pm"; it may carry its
 # unit or zone as the end does ("10:30 hrs to 11:15 hrs", "10:00 AM PST - 10:30 AM PST"),
 # and the end may be approximate ("10:00 a.m. – approx. 11:30 a.m.").
+# A bare hour ends a range only where nothing else follows it ("10am-12.", "from 10 to 11
+# with"), not "10:00 - 11 March".
+_BARE_END = rf"\b{_BARE_HOUR}(?=\s*(?:[.,;:)(]|$)|\s+(?:on|with|in|at|for|and)\b)"
 TIME_RANGE = re.compile(
-    rf"(?P<start>{_CLOCK}|\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP]))"
+    rf"(?P<start>{_CLOCK}|(?<!\d[.:])\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP])"
+    # "10-10.45", "9 - 9:30": a bare start hour before the same hour written out
+    r"|\b(?P<bare>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?=\s*[-–—]\s*(?P=bare)[:.][0-5]\d(?!\d))"
+    # "from 10 to 11"
+    rf"|(?<=\bfrom ){_BARE_HOUR}(?=\s*(?:[-–—]|to\b|until\b|till\b)\s*{_BARE_END}))"
     rf"(?:\s*(?:hrs?|hours|h)\b\.?)?(?:\s*\(?(?:{_ZONE_WORDS})\)?(?![\w]))?"
     rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
-    rf"(?:(?:approx\.?|approximately|ca\.|about|around)\s*)?(?P<end>{_CLOCK})"
+    rf"(?:(?:approx\.?|approximately|ca\.|about|around)\s*)?(?P<end>{_CLOCK}|{_BARE_END})"
 )
 _PLACES = "|".join(sorted(PLACE_ZONES, key=len, reverse=True))
 # "Irish time", "Singapore time", "Eastern Standard Time": a place names a zone only when

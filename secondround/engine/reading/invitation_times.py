@@ -34,8 +34,8 @@ def read_clock(text: str) -> ClockReading:
         digits = [digits[0][:2], digits[0][2:]]
     hour = int(digits[0])
     minute = int(digits[1]) if len(digits) > 1 else 0
-    meridiem_match = re.search(r"([ap])\.?\s?m", lowered)
-    meridiem = meridiem_match.group(1) if meridiem_match else None
+    meridiem_match = re.search(r"([ap])\.?\s?m|\d([ap])$", lowered.strip())
+    meridiem = (meridiem_match.group(1) or meridiem_match.group(2)) if meridiem_match else None
     return ClockReading(hour, minute, meridiem, digits[0].startswith("0"))
 
 
@@ -149,7 +149,8 @@ MOVED_FROM_TIME = re.compile(
 # "please arrive at 9:45 a.m.; your interview begins at 10:00 a.m.".
 ARRIVAL_BEFORE = re.compile(
     r"\b(?:arriv\w*|report(?:ing)?|be\s+(?:here|there|on\s+site|at\s+reception)"
-    r"|check\s+in|sign\s+in)\b[^.;,\d]{0,25}?$",
+    r"|check\s+in|sign\s+in|log\s*(?:in|on)|dial\s*in"
+    r"|join\s+(?:the\s+)?(?:call|meeting|link|lobby|waiting\s+room))\b[^.;,\d]{0,25}?$",
     re.IGNORECASE,
 )
 # A clock that ends what started at an earlier one: "starts at 9:30am and runs until
@@ -223,7 +224,10 @@ def length_minutes(text: str) -> int:
 
 _AMOUNT = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|ninety|thirty|half an?)"
 _UNIT = r"(?:hours?|hrs?|minutes?|mins?)"
-_LENGTH = rf"(?P<length>{_AMOUNT}\s*-?\s*{_UNIT}(?:\s+and\s+(?:a\s+half|\d+\s*{_UNIT}))?)"
+# "an hour and a half", "1 hour and 15 minutes", "1 hour 15 minutes"
+_LENGTH = (
+    rf"(?P<length>{_AMOUNT}\s*-?\s*{_UNIT}(?:\s+and\s+a\s+half|,?\s+(?:and\s+)?\d+\s*{_UNIT})?)"
+)
 _ABOUT = r"(?:(?:about|around|approximately|approx\.?|roughly|up\s+to|some|no\s+more\s+than"
 _ABOUT += r"|no\s+longer\s+than|not\s+more\s+than|a\s+maximum\s+of|a\s+max(?:imum)?\s+of"
 _ABOUT += r"|an?\s+estimated|nearly|just\s+under|under|at\s+most)\s+)?"
@@ -271,6 +275,11 @@ def _length_of(match: re.Match[str] | None, text: str) -> int:
 def plain_halves(text: str) -> str:
     """ "one and a half hours" and "1½ hours" as "1.5 hours", so one pattern reads them."""
     text = re.sub(r"(\d)\s*½", r"\1.5", text)
+    # "a half-hour conversation", "an hour and a half"
+    text = re.sub(r"\b(?:a\s+)?half[- ]hour\b", "30 minutes", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"\b(?:an?|one|1)\s+(hours?|hrs?)\s+and\s+a\s+half\b", r"1.5 \1", text, flags=re.IGNORECASE
+    )
     return re.sub(
         r"\b(one|1|two|2)\s+and\s+a\s+half\s+(?=hours?\b|hrs?\b)",
         lambda match: "1.5 " if match[1] in {"one", "1"} else "2.5 ",
