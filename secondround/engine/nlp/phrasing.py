@@ -530,6 +530,8 @@ def _clean(text: str) -> str:
         flags=re.I,
     )
     text = text.strip(" \t.,;:!?*_~\"'“”‘’()[]{}")
+    if text.count("(") > text.count(")"):
+        text += ")"  # "google reviews 4.8 (1,200+)": the strip took a bracket's own close
     if _shouted(text) or (re.fullmatch(r"[A-Z]{4,}", text) is not None):
         text = " ".join(_unshout(word) for word in text.split())
     text = " ".join(SHORTHAND.get(word.casefold(), word) for word in text.split())
@@ -939,7 +941,7 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
             return topic(inner, voice=voice, article=article)
         if inner.usable and inner.form is Form.CLAUSE:
             return None
-    parts = [part.strip() for part in text.split(",") if part.strip()]
+    parts = [part.strip() for part in re.split(r",(?!\d)", text) if part.strip()]
     if len(parts) > 2 and all(len(part.split()) <= 3 for part in parts) and " and " not in text:
         # "pay, truck, on-call": a list of short things, each a noun whatever its tag
         return join([_with_article_if_needed(_mid_case(p, piece.keep), "") for p in parts])
@@ -964,14 +966,44 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
     if piece.form is Form.VERB:
         if len(text.split()) == 1:
             return _mid_case(text, piece.keep)  # "reefer": one word is a noun here
+        if _noun_after_all(text):
+            return _with_article_if_needed(_resolve(_mid_case(text, piece.keep), voice), article)
         return _gerund(piece, voice)
     return None
+
+
+def _proper_start(text: str) -> bool:
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return False
+    return bool(len(doc)) and doc[0].pos_ == "PROPN" and doc[0].text[:1].isupper()
+
+
+PARTICLES = word_set("along up in off out over through around down back")
+
+
+def _noun_after_all(text: str) -> bool:
+    """A note the tagger read as a verb phrase that is the user's noun: "ride along", "paeds
+    sim" (no verb the lexicon knows), "Smile Club membership plan" (a name)."""
+    words = text.split()
+    if len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper():
+        return True
+    first = words[0].casefold()
+    verbs = nlp.lemma_index().get("verb", frozenset())
+    if (
+        verb_lemma_of(first) is None
+        and _base_of(first, verbs) is None
+        and not first.endswith(("ed", "ing"))  # "titrated drips": a verb the lexicon lacks
+    ):
+        return True
+    return len(words) == 2 and words[1].casefold() in PARTICLES
 
 
 def _noun_parts(text: str) -> list[str]:
     """The comma parts of a noun note, without a lone modifier: "guest recovery, fast" is
     about fast guest recovery, never "guest recovery and the fast"."""
-    parts = [part.strip() for part in text.split(",") if part.strip()]
+    parts = [part.strip() for part in re.split(r",(?!\d)", text) if part.strip()]
     if len(parts) < 2:
         return parts
     try:
@@ -1105,6 +1137,12 @@ def personal(piece: Piece) -> tuple[str, str] | None:
     read as something said to them (one word, another language, only a pronoun)."""
     if not piece.usable or piece.form is Form.NUMBER:
         return None
+    head, _, rest = piece.text.partition(", ")
+    if rest and (who := read(head)).form is Form.NOUN:
+        # "Kaizer Chiefs supporter, they lost on Sat lol": who they are comes first
+        found = personal(replace(who, keep=piece.keep))
+        if found is not None and found[1].startswith("you're"):
+            return found
     if (
         piece.form is Form.CLAUSE
         and piece.pronoun_subject
@@ -1119,7 +1157,7 @@ def personal(piece: Piece) -> tuple[str, str] | None:
     if _after_cue(piece.text) is not None:
         return None  # "Discussed X", "asked about Y": what was discussed, not personal news
     first = piece.text.split()[0] if piece.text.split() else ""
-    if piece.form is Form.VERB and first[:1].isupper() and not verb_lemma_of(first.casefold()):
+    if piece.form is Form.VERB and not verb_lemma_of(first.casefold()):
         # "Leeds United season ticket": a name the tagger read as a verb ("leed").
         return ("noun", "your " + piece.text) if len(piece.text.split()) >= 2 else None
     if piece.form is Form.VERB and piece.tense in {"present", "past"} and not piece.negated:
@@ -1140,7 +1178,11 @@ def personal(piece: Piece) -> tuple[str, str] | None:
             return None
         last = re.findall(r"[a-z]+", text.casefold())
         if last and last[-1] in PERSON_NOUNS:
-            return None  # "OU football fan", "ex-teacher": about them, not something of theirs
+            # "OU football fan", "ex-teacher": who they are, not something of theirs
+            if _proper_start(piece.text):
+                text = _resolve(piece.text, Voice.YOU)  # "Leeds fan" keeps its capital
+            said = text if plural(text) else _with_article_if_needed(text, "a")
+            return ("clause", f"you're {said}")
         if text.split()[0].casefold() in {"your", "the", "a", "an"} or _mass(text):
             return ("noun", text)
         if len(text.split()) >= 2 and not plural(text):
