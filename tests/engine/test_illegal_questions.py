@@ -38,7 +38,7 @@ ILLEGAL_CASES = [
     ("Are you an Australian citizen?", "citizenship"),
     ("Are you gay or straight?", "sex"),
     ("Have you ever suffered from depression?", "disability"),
-    ("How many days off sick did you have last year?", None),
+    ("How many days off sick did you have last year?", "disability"),
     ("Do you take any regular medication?", "disability"),
     ("Have you ever claimed workers' compensation?", "disability"),
     ("Have you ever been arrested for anything?", "arrests"),
@@ -58,6 +58,32 @@ ILLEGAL_CASES = [
     ("Are you Catholic?", "religion"),  # a religious group, not a nationality
     ("How do you feel about Jesus?", "religion"),
     ("Would you be able to work with managers much younger than you?", "age"),  # not availability
+]
+
+
+# Forms found in public guidance and candidates' accounts of seven countries (issue 14's
+# eval/illegal_questions); these wordings are written for the tests, not copied from it.
+ILLEGAL_CASES += [
+    ("In which year did you sit your GCSEs?", "age"),  # a school milestone's year
+    ("Whats ur DOB?", "age"),
+    ("When did you move to Australia?", "national_origin"),  # arrival in a country
+    ("How long have you been living in this country?", "national_origin"),
+    ("Where did you pick up that language?", "national_origin"),  # how it was learnt
+    ("How did you learn Portuguese?", "national_origin"),  # the parse: a LANGUAGE learnt
+    ("What language(s) do you use at home?", "national_origin"),
+    ("Is that where you were born?", "national_origin"),
+    ("Are you biracial?", "national_origin"),
+    ("When was your last period?", "pregnancy"),
+    ("Do you suffer from epilepsy?", "disability"),
+    ("Have you had surgery in the past year?", "disability"),  # lexicon: the parse ties it
+    ("Were you off sick a lot in your last job?", "disability"),
+    ("Are you still in the Army Reserve?", "military"),
+    ("Are you likely to be deployed again soon?", "military"),
+    ("Have you ever been involved in political campaigns?", "political"),
+    ("Are you on benefits at the moment?", "finances"),
+    ("Who else lives with you?", "family"),
+    ("Can you travel with a toddler at home?", "family"),
+    ("How will you balance work with two young kids?", "family"),
 ]
 
 
@@ -91,6 +117,13 @@ LAWFUL_CASES = [
     ("Which languages do you speak well enough to use with customers?", "languages"),
     ("Have you worked under a different name that we should use for references?", "other_names"),
     ("Have you been convicted of a criminal offence relevant to this role?", "convictions"),
+    ("What were you earning in your last role?", "salary_history"),  # with a caution
+    ("Are you at least 25 years old, as our insurer requires for drivers?", "minimum_age"),
+    ("Which languages can you read?", "languages"),
+    ("How long have you been a resident of this city?", "residence"),
+    ("When did you move to Leeds?", None),  # a city: relocation, not origin
+    ("How did you learn Python?", None),  # a skill, not a language of origin
+    ("When will you finish your degree?", None),  # a future milestone says nothing of age
 ]
 
 
@@ -113,6 +146,11 @@ WORK_CASES = [
     "How would you handle office politics in a new team?",
     "What steps do you take when a customer's card is declined for a large debt?",
     "How do you weigh up the risks before starting a job on a roof?",
+    "What experience do you have supporting people with mental health conditions?",
+    "How do you keep your team healthy during the busy season?",
+    "How would you respond to a request for religious leave from a member of your team?",
+    "How did your last period of employment end?",
+    "Tell me about your experience with disability claims as a caseworker.",
 ]
 
 
@@ -143,6 +181,12 @@ def test_caution_on_jurisdiction_dependent_lookalike() -> None:
     result = classify_question("Have you ever been convicted of a felony?")
     assert result.kind != "illegal"
     assert result.caution and "jurisdiction" in result.caution
+
+
+def test_salary_history_is_a_salary_question_with_a_caution() -> None:
+    result = classify_question("How much were you paid in your previous job?")
+    assert result.kind == "salary"
+    assert result.caution and "banned" in result.caution
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "a" * 20000, "¿Cuántos años tiene?"])

@@ -75,7 +75,7 @@ GROUND_WORDS: dict[str, str] = {
     **dict.fromkeys(
         _table(
             "nationality ethnicity ethnic race racial ancestry heritage descent accent birthplace"
-            " tribe tribal"
+            " tribe tribal biracial multiracial"
         ),
         "national_origin",
     ),
@@ -86,7 +86,9 @@ GROUND_WORDS: dict[str, str] = {
             "disability disabilities disabled impairment impairments illness illnesses"
             " hiv aids diagnosis hospitalised hospitalized medication medications"
             " prescription prescriptions prescribed addiction rehab sick sickness injury"
-            " injuries"
+            " injuries surgery surgeries diabetes diabetic epilepsy epileptic asthma asthmatic"
+            " hypertension cancer arthritis migraine migraines depression bipolar adhd autism"
+            " autistic dyslexia dyslexic ptsd schizophrenia seizure seizures hypertensive"
         ),
         "disability",
     ),
@@ -256,10 +258,28 @@ def _said_of_candidate(token: Any) -> bool:
     return False
 
 
+# How a language came to the candidate: "How did you learn Chinese?", "Where did you pick
+# up your Spanish?" Guidance allows asking which languages, not how they were acquired.
+LEARN_VERBS = _table("learn acquire pick")
+_HOW = _table("how where when why")
+
+
+def _language_learnt(token: Any) -> bool:
+    verb = token.head
+    return (
+        token.ent_type_ in ("LANGUAGE", "NORP")
+        and verb.lemma_.lower() in LEARN_VERBS
+        and any(t.lower_ in _HOW for t in verb.subtree if t.i < verb.i)
+        and _subject_is_you(verb)
+    )
+
+
 def _verb_object_ground(token: Any) -> str | None:
     """ "Which holidays do you observe?": a thing the candidate does that names a ground."""
     if token.dep_ not in ("dobj", "obj"):
         return None
+    if _language_learnt(token):
+        return "national_origin"
     ground = VERB_OBJECTS.get((token.head.lemma_.lower(), token.lemma_.lower()))
     return ground if ground is not None and _subject_is_you(token.head) else None
 

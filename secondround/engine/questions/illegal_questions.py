@@ -54,11 +54,20 @@ GROUNDS: dict[str, str] = {
     "appearance": "Appearance (height, weight)",
 }
 
+# Countries and "this country": arrival in one of them asks about national origin. A city
+# ("When did you move to Leeds?") is a relocation, not an origin.
+_COUNTRIES = (
+    r"this country|the (uk|us|usa|states|united states|united kingdom|country)|uk|us|usa|britain"
+    r"|england|scotland|wales|ireland|america|canada|australia|new zealand|nz|india|singapore"
+    r"|south africa|germany|france"
+)
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def _normalise(text: str) -> str:
     text = text.translate(_QUOTES).lower()
+    text = re.sub(r"\((s|es)\)", r"\1", text)  # "language(s)" -> "languages"
     text = re.sub(r"[-/_]", " ", text).replace("'", "")
     return re.sub(r"\s+", " ", text).strip()
 
@@ -68,13 +77,17 @@ def _normalise(text: str) -> str:
 _OWN = (
     r"\b(do you (have|suffer|take|use|need)|have you (ever )?(had|been|suffered|experienced"
     r"|taken|filed|made|undergone|got)|are you|were you|your( own)?|you (take|use|have|had))"
-    r"\b[^.?!]{0,30}?"
+    r"\b(?:(?!\b(?:with|people|person|someone|those|others|patients?|clients?|supporting|helping"
+    r"|caring|working|experience|knowledge|understanding|team|staff)\b)[^.?!]){0,30}?"
 )
+# The window of _OWN does not cross into other people or the candidate's work: "(do you
+# have) experience supporting people with (mental health conditions)", "(keep) your team
+# (healthy)".
 
 
 def _own(terms: str) -> str:
     """A pattern: one of `terms` said of the candidate (see _OWN)."""
-    return _OWN + r"\b(" + terms + r")"
+    return _OWN + r"\b(" + terms + r")\b"
 
 
 # (ground, pattern) on the normalised text. Each pattern asks about the candidate's own
@@ -86,7 +99,15 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bwhat age are you|\b(year|date) (were you|you were) born|\bwhen were you born"
         r"|\bwhen did you (graduate|finish|leave) (from )?(high |secondary )?(school|college"
         r"|university)|\b(what|which) year did you (graduate|finish|leave)"
-        r"|\bwhen did you graduate\b|\b(are you|you are|you)\b[^.?!]{0,25}\bretir(e|ing)\b"
+        r"|\bwhen did you graduate\b"
+        # the year of a school or college milestone gives the age away ("In what year did you
+        # take your A levels?"); a future one ("When will you finish your degree?") does not
+        r"|\b(when|what year|which year|in what year|what date) did you (graduate|finish|leave"
+        r"|complete|take|sit|get|receive|obtain|pass|do)\b[^.?!]{0,30}\b(school|college"
+        r"|university|a ?levels?|o ?levels?|gcses?|matric\w*|diploma|degree|ged|baccalaureate"
+        r"|leaving cert\w*|highers|finals|hsc|board exams?)\b|\bgraduation (year|date)"
+        r"|\b(whats|what is|when is|whens) (your?|ur) (date of birth|birthday|birth ?date|dob)\b"
+        r"|\b(are you|you are|you)\b[^.?!]{0,25}\bretir(e|ing)\b"
         r"|\byou (plan|planning|intend|thinking|want|hope|expect)\w* (on |to )?retir|\bretire soon"
         r"|\buntil you retire|\bwhen (will|do|are) you (plan\w* to )?retire|\bretirement plans"
         r"|\bclose to retire"
@@ -111,6 +132,11 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bchild ?care (arrangements|provisions)|\barrangements .{0,40}child ?care"
         r"|\bprovisions? for child ?care|\bbaby ?sit your"
         r"|\b(who|with whom) do you live|\bdo you live (alone|with)|\blive with your"
+        r"|\b(who|anyone|people|persons?|someone) (else )?(lives?|living|stays?|staying) with you\b"
+        # children placed in the candidate's home or set against the job
+        r"|\b(young |small |little )?(kids?|child|children|baby|babies|toddlers?) (at|back) home\b"
+        r"|\b(manage|balance|juggle|combine|cope with) (your )?(work|a job|the job|full time work)"
+        r" (with|and) (your |two |three |four |five |\d |young |small |little )+(kids|children)\b"
         r"|\bdo you have (any )?family (nearby|here|in)\b|\bcaring responsibilities"
         r"|\blooking after (elderly|your|aging|ageing) (parents|relatives)",
     ),
@@ -122,7 +148,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|a family)|\bplan(ning)? (to|on) (have|having|start|starting) (any |more )?(kids"
         r"|children|a baby|a family)|\b(going|want) to have (kids|children)|\bcontracepti"
         r"|\bbirth control|\b(kids|children) or plan(ning)? to|\bplanning to have any"
-        r"|\bhave (any )?more (kids|children)",
+        r"|\bhave (any )?more (kids|children)"
+        r"|\b(your|you) (last )?(period|menstrua\w*)\b(?! (of|in|at|with|when|as|for|during))",
     ),
     (
         "religion",
@@ -140,15 +167,25 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bwhere (are|were) you (really |originally )?from|\bwhere (is|was) your (family"
         r"|accent|name) from|\bwhat (country|part of the world) (are|were) you (from|born)"
         r"|\bwhere (were|was) (you|your \w+) born|\bcountry were you born|\bplace of birth"
-        r"|\bborn (in|outside)\b|\bwhere are your parents from|\byour parents (from|born)"
+        r"|\bborn (in|outside)\b|\bwhere you were born\b|\bwhere are your parents from"
+        r"|\byour parents (from|born)"
         r"|\b(your|you)\b[^.?!]{0,25}\b(first|native|mother|home) (language|tongue)"
-        r"|\blanguage (do you speak )?at home"
+        r"|\blanguages? (do you |you )?(speak |use )?at home"
         r"|\b(your|an?|that|slight|interesting) accent\b|\b(sort|kind|type) of accent"
         r"|\bkind of name|\byour name \w+\b\?"
         r"|\bname (origin|come from)|\borigin of (your|that|the) (sur|last |family )?name"
         r"|\bwhat race|\byour \w+s? surname|\bnames of your relatives"
         r"|\b(new zealand|canadian|australian|local|uk|us|american|british) experience\b"
-        r"|\baa ?eeo status|\bare you (a member of )?a minority",
+        r"|\baa ?eeo status|\bare you (a member of )?a minority"
+        # when the candidate came to the country, how long they have lived in it
+        r"|\bwhen did you (first )?(come|move|arrive|immigrate|emigrate|relocate) (to|in|here)"
+        r"\b[^.?!]{0,6}\b(" + _COUNTRIES + r")\b|\bwhen did you (first )?(come|arrive) here"
+        r"|\bhow long have you (lived|been living|been|resided) (in|here in) ("
+        + _COUNTRIES
+        + r")\b"
+        # how or where a language was learnt (guidance: ask which languages, not how)
+        r"|\b(how|where) did you (learn|pick up|acquire)\b[^.?!]{0,12}\b(language|tongue"
+        r"|to speak)\b|\bwhere did you learn to speak",
     ),
     (
         "citizenship",
@@ -170,11 +207,15 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
             r"disab(led|ility|ilities)|handicap|(health|medical) (condition|problem|issue"
             r"|history|record)s?|health|illness(es)?|ailments?|diseases?|sick ?ness|sick days"
             r"|sick leave|chronic|mental (health|illness)|depression|rehab\w*|addict\w*"
-            r"|medication|prescription|hiv|aids test|physical exam|workers? comp\w*"
-            r"|injur(y|ies|ed)|cane|wheelchair|crutch(es)?|hearing aid|scar|limp|prosthe\w*"
+            r"|medications?|prescriptions?|hiv|aids test|physical exam|workers? comp\w*"
+            r"|injur(y|ies|ed)|cane|wheelchair|crutch(es)?|hearing aids?|scars?|limp|prosthe\w*"
         )
         + r"|\bhow often do you get sick|\b(sick|sickness) (days|leave)\b[^.?!]{0,30}\b(you|your)"
         r"|\bget sick\b[^.?!]*\byou|\bsick (days|leave) did you"
+        r"|\b(time|days?|weeks?|months?) off sick\b|\b(take|took|taken|been|were) off sick\b"
+        r"|\b(were|have) you (been )?off sick"
+        r"|\b(do|have|did) you (ever |currently )?suffer(ed)? (from|with)\b"
+        r"|\bsick ?ness (record|absence|history)|\babsence record"
         r"|\bdisabilit(y|ies)\?|\b(treated|hospitali[sz]ed|diagnosed) (for|with)"
         r"|\btested for (hiv|aids)|\bdrug or alcohol (abuse|problem)|\bgenetic"
         r"|\bworkers? comp|\bworkplace injur|\binjured (on|at) (the job|work)"
@@ -190,18 +231,29 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "political",
         r"\bpolitical (party|affiliation|views|opinions?|beliefs|leanings)|\bvote for\b"
-        r"|\bwho (did|do|will) you vote|\bsupport politically",
+        r"|\bwho (did|do|will) you vote|\bsupport politically"
+        r"|\bpolitical (causes?|activit\w*|campaigns?|groups?|organi[sz]ations?|involvement"
+        r"|membership)"
+        r"|\bare you politically (active|involved)",
     ),
     (
         "military",
         r"\b(military|army|navy|honou?rabl[ey]|type of|dishonou?rable|your) discharge"
-        r"|\bdischarged from the (military|army|navy|forces|service)|\bhonou?rabl[ey] discharged",
+        r"|\bdischarged from the (military|army|navy|forces|service)|\bhonou?rabl[ey] discharged"
+        # reserve status and its duties (USERRA; the reserve forces acts elsewhere)
+        r"|\b(are|were) you (still |currently |now )?(in|a member of|part of|serving in) the (army "
+        r"|naval |air force |)(national guard|reserves?|territorial army|army reserve|guard)\b"
+        r"|\bare you (a |still a )?reservist"
+        r"|\b(likely|going|expect\w*) to (be )?(deployed|called up)"
+        r"|\bcalled away for (drill|training|deployment)",
     ),
     (
         "finances",
         r"\b(are you in debt|any debts|your debts|personal debt|bankrupt\w*|garnish\w*"
         r"|your credit (score|rating|history)|your loans?)\b"
-        r"|\b(own|rent) (your|a) (home|house|flat|apartment)|\bown or rent|\bdo you own a car",
+        r"|\b(own|rent) (your|a) (home|house|flat|apartment)|\bown or rent|\bdo you own a car"
+        r"|\b(are|were) you (currently |now )?(on|receiving|claiming) (a |any )?(benefits?|welfare"
+        r"|public assistance|food stamps|universal credit|the dole)\b",
     ),
     (
         "lifestyle",
@@ -228,7 +280,8 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
         "minimum_age",
         r"\b(over|at least|older than|above) (the age of )?(14|15|16|17|18|19|21)\b"
         r"|\b(16|18|19|21) (years )?(of age |old )?or (older|over)\b|\blegal (working )?age"
-        r"|\bminimum (legal )?age|\bat least (16|18|19|21) years",
+        r"|\bminimum (legal )?age|\bat least (1[4-9]|2[0-5]) years"
+        r"|\b(old enough|of (legal|the legal|sufficient) age) to (work|serve|sell|drive|hold)",
     ),
     (
         "job_duties",
@@ -250,12 +303,25 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "languages",
         r"\bwhat (foreign |other )?languages do you (fluently |)(speak|write|read)"
-        r"|\blanguages? do you speak (fluently|well)|\bspeak,? read,? (and|or) write",
+        r"|\blanguages? do you speak (fluently|well)|\bspeak,? read,? (and|or) write"
+        r"|\b(what|which) (foreign |other )?languages? (do|can) you (speak|read|write)\b",
     ),
     (
         "other_names",
         r"\bunder (a |any )?(different|another|other) names?|\bother names? (you|in the past)"
         r"|\bused any other names",
+    ),
+    (
+        "residence",
+        r"\bresident of (this|the) (state|city|county|area|province)|\byour (current )?address\b"
+        r"|\bhow long (would|will) your commute",
+    ),
+    (
+        "salary_history",
+        r"\b(your|you) (current|present|previous|last|past|old)\b[^.?!]{0,12}\b(salary|pay"
+        r"|wages?|compensation|earnings|paycheck)\b|\bsalary history|\bpay history"
+        r"|\bhow much (were|are) you (paid|earning|making)|\bwhat (were|are) you (paid|earning)"
+        r"|\bhow much did you (make|earn|get paid)",
     ),
     (
         "convictions",
@@ -282,7 +348,8 @@ _DIRECT = re.compile(
 _THIRD_PARTY = re.compile(
     r"\b(patients?|clients?|residents?|students?|pupils?|children in your care|customers?"
     r"|guests?|service users?|learners?|members of the public|passengers?|a child|the child"
-    r"|employees?|staff member|colleague|co ?workers?|team members?|users?|caller)\b"
+    r"|employees?|staff member|colleague|co ?workers?|team members?|users?|caller"
+    r"|(a |any )?members? of (your|the|our) (team|staff))\b"
 )
 _THIRD_PARTY_GROUNDS = frozenset(
     {"disability", "family", "pregnancy", "national_origin", "religion"}
@@ -301,6 +368,10 @@ _LAWFUL_CAVEATS: dict[str, str] = {
     ),
     "minimum_age": "Lawful only to check a legal minimum age for the work.",
     "right_to_work": "Lawful: employers must check the right to work, not citizenship.",
+    "salary_history": (
+        "Lawful in most places, but banned in many US states and cities (California, New York, "
+        "Massachusetts, Oregon and others), where you may answer with the pay you expect."
+    ),
 }
 
 

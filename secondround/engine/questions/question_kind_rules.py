@@ -39,7 +39,7 @@ DEFAULT_KIND = "behavioral"
 LAWFUL_FORM_KINDS: dict[str, str] = dict.fromkeys(
     ("right_to_work", "minimum_age", "other_names", "convictions", "spouse_here", "languages"),
     "technical",
-)
+) | {"salary_history": "salary"}
 
 # Ordered (kind, pattern) rules run on the normalised, unstemmed text; first match wins.
 # Illegal questions are read before these by `illegal_questions` (protected grounds and
