@@ -87,3 +87,28 @@ def test_a_names_thing_takes_the_article(note, names, said):
 )
 def test_a_title_case_name_and_a_names_team(noun, said):
     assert phrasing.with_article(noun) == said
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("ride along", "ride along"),  # a verb and its particle: the user's noun
+        ("paeds sim", "the paeds sim"),  # no verb the lexicon knows
+        ("Smile Club membership plan", "the Smile Club membership plan"),  # a name
+        ("titrated drips independently", "titrating drips independently"),
+        ("google reviews 4.8 (1,200+)", "google reviews 4.8 (1,200+)"),  # a number's comma
+    ],
+)
+def test_the_users_nouns_stay_theirs(note, said):
+    assert phrasing.topic(phrasing.read(note)) == said
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("Kaizer Chiefs supporter, they lost on Sat lol", "you're a Kaizer Chiefs supporter"),
+        ("OU football fan", "you're an OU football fan"),
+    ],
+)
+def test_who_a_person_is(note, said):
+    assert phrasing.personal(phrasing.read(note)) == ("clause", said)

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.challenges import Challenge, Shape, read_challenge
-from secondround.engine.nlp.entities import EntityIndex, Kind, entity_index
+from secondround.engine.nlp.entities import NAME_ASIDE, EntityIndex, Kind, entity_index
 from secondround.engine.nlp.phrasing import Voice
 
 # --------------------------------------------------------------------------------------
@@ -505,7 +505,12 @@ def _press_slot(context: _Context) -> list[_Draft]:
 
 def _competitor_slot(context: _Context) -> list[_Draft]:
     """Where the company stands, said neutrally: who it competes with, nothing about them."""
-    names = [fact for fact in context.chosen["competitor"] if _is_name(fact, context)]
+    # "Aspen Dental (corporate, on Wadsworth)": the name, without the user's aside
+    names = [
+        replace(fact, text=NAME_ASIDE.sub("", _bare(fact.text)))
+        for fact in context.chosen["competitor"]
+    ]
+    names = [fact for fact in names if _is_name(fact, context)]
     if not names:
         return []
     listed = phrasing.join([_bare(fact.text) for fact in names])

@@ -752,6 +752,10 @@ def _passive_headline(verb: Any) -> bool:
         return False  # "Both passed" is a sentence
     if verb.lemma_.casefold() in INTRANSITIVE:
         return False  # "2 new grads started on our unit": a real past tense
+    if verb.lower_ in {"owned", "operated", "run", "based", "founded", "led"} and not list(
+        subject.children
+    ):
+        return False  # "family owned", "locally based": an adjective, not "family is owned"
     return not any(c.dep_ in {"det", "poss"} for c in subject.children)
 
 
@@ -941,7 +945,7 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
             return topic(inner, voice=voice, article=article)
         if inner.usable and inner.form is Form.CLAUSE:
             return None
-    parts = [part.strip() for part in re.split(r",(?!\d)", text) if part.strip()]
+    parts = _comma_parts(text)
     if len(parts) > 2 and all(len(part.split()) <= 3 for part in parts) and " and " not in text:
         # "pay, truck, on-call": a list of short things, each a noun whatever its tag
         return join([_with_article_if_needed(_mid_case(p, piece.keep), "") for p in parts])
@@ -1000,10 +1004,24 @@ def _noun_after_all(text: str) -> bool:
     return len(words) == 2 and words[1].casefold() in PARTICLES
 
 
+def _comma_parts(text: str) -> list[str]:
+    """A list's parts at its commas, not at one inside brackets ("perio program (SRP,
+    Arestin)") or a number's ("1,200")."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        digit_next = text[index + 1 : index + 2].isdigit()
+        if char == "," and depth <= 0 and not digit_next:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
 def _noun_parts(text: str) -> list[str]:
     """The comma parts of a noun note, without a lone modifier: "guest recovery, fast" is
     about fast guest recovery, never "guest recovery and the fast"."""
-    parts = [part.strip() for part in re.split(r",(?!\d)", text) if part.strip()]
+    parts = _comma_parts(text)
     if len(parts) < 2:
         return parts
     try:
