@@ -623,3 +623,27 @@ def test_a_card_tells_a_story_by_what_happened(action: str, told: str | None, un
     if told:
         assert told in letter.card
     assert untold not in letter.card
+
+
+@pytest.mark.parametrize(
+    ("situation", "action", "told"),
+    [
+        # A story in a letter says what the actions answered, a person in it introduced.
+        (
+            "the patient had 5-6mm pockets for 2 years",
+            "showed him his charting from 2 years ago",
+            "When a patient had 5-6mm pockets for 2 years, I showed him his charting",
+        ),
+        # A situation typed verb-first is the teller's own.
+        (
+            "drew up 10x the adrenaline dose for a kid",
+            "stopped and rechecked with the CPG card",
+            "When I drew up 10x the adrenaline dose for a kid, I stopped and rechecked",
+        ),
+    ],
+)
+def test_a_story_in_a_letter_says_its_situation(situation: str, action: str, told: str) -> None:
+    story = replace(LANES, situation=situation, action=action, summary=action)
+    person = replace(DANA, discussed=("empty miles",), cares_about=("empty miles",), personal=())
+    [letter] = draft_letters(replace(CONTEXT, strengths=()), [person], (story,))
+    assert told in letter.body

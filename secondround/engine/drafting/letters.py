@@ -185,7 +185,7 @@ LINK_WORRY_CLAUSE = (
     "I have been thinking more about your concern that {clause}.",
 )
 LINK_CARE = (
-    "I could tell how much you care about {care}, and it is where I have delivered before.",
+    "I could tell how much you care about {care}, and I have worked on that myself.",
     "You clearly care about {care}, which connects directly with my own experience.",
     "Because you care about {care}, I wanted to mention a relevant example.",
 )
@@ -196,7 +196,7 @@ LINK_CARE_CLAUSE = (
 LINK_TOPIC = (
     "Our conversation about {topic} reminded me of a relevant example.",
     "Talking about {topic} brought to mind my own experience.",
-    "On {topic}, I would add one example from my own work.",
+    "What you said about {topic} brought one example from my own work to mind.",
 )
 
 LINK_WORRY_STRENGTH = (
@@ -597,7 +597,10 @@ def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
             piece = replace(phrasing.read(told), keep=piece.keep)
         parts = piece.text.split(", ")
         listed = all(
-            phrasing.read(part).form in {phrasing.Form.NOUN, phrasing.Form.NAME} for part in parts
+            phrasing.read(part).form in {phrasing.Form.NOUN, phrasing.Form.NAME}
+            and len(part.split()) <= 4
+            and not re.search(r"[=/+]", part)  # "bonus = 30% of production": shorthand
+            for part in parts
         )
         if len(parts) > 1 and not (listed and " and " not in " ".join(parts[:-1])):
             # "narcotic count process, they moved to weekly": a topic, then what was said
@@ -675,17 +678,19 @@ def _story_text(story: StoryBrief) -> str:
         return ""
     needs_context = bool(re.search(r"\b(?:them|they|it|he|she|him|her|both|one)\b", body))
     lead = ""
-    if needs_context and story.situation:
+    if story.situation:
+        # What the actions answered: "I stopped and rechecked" says little without "When I
+        # drew up ten times the dose". A person in it is introduced: "a patient", not "the".
         situation = next(
             (
-                phrasing.clause(piece, voice=Voice.OWN)
+                found
                 for piece in _action_pieces(story.situation.split(", ")[0])
-                if piece.form is phrasing.Form.CLAUSE and not piece.pronoun_subject
+                if (found := _situation_clause(piece))
             ),
             None,
         )
-        if situation:
-            lead = f"When {situation}, "
+        if situation and len(situation.split()) <= MAX_SITUATION_WORDS:
+            lead = f"When {INTRODUCED.sub(_introduce, situation, count=1)}, "
     if not lead and story.employer.strip():
         lead = f"At {story.employer.strip()}, "
     if needs_context and not lead.startswith("When"):
@@ -694,6 +699,34 @@ def _story_text(story: StoryBrief) -> str:
     first = first[:1].upper() + first[1:]
     result = _result_sentence(story.result)
     return f"{first}.{' ' + result if result else ''}"
+
+
+def _situation_clause(piece: phrasing.Piece) -> str | None:
+    """A situation as a clause for "When …": "a patient had 5-6mm pockets", "I drew up ten
+    times the dose" (a note typed verb-first is the teller's own)."""
+    if piece.form is phrasing.Form.CLAUSE and (
+        not piece.pronoun_subject or piece.subject.casefold() in {"i", "we"}
+    ):
+        return phrasing.clause(piece, voice=Voice.OWN)
+    if piece.form is phrasing.Form.VERB and piece.tense in {"past", "base"} and not piece.negated:
+        phrase = phrasing.verb_phrase(piece, tense="past")
+        return f"I {phrase[:1].lower()}{phrase[1:]}" if phrase else None
+    return None
+
+
+MAX_SITUATION_WORDS = 18
+# "the patient", "the taxi owner" opening a story nobody has heard: "a patient".
+INTRODUCED = re.compile(
+    r"^the\s+((?:[\w-]+\s+)?(?:patient|client|customer|guest|resident|student|pupil|owner|"
+    r"tech|technician|driver|caller|child|parent|family|man|woman|lady|gentleman|member|"
+    r"homeowner|tenant|visitor|apprentice|trainee|new hire|colleague))\b",
+    re.IGNORECASE,
+)
+
+
+def _introduce(match: re.Match[str]) -> str:
+    noun = match.group(1)
+    return f"{'an' if noun[:1].casefold() in 'aeiou' else 'a'} {noun}"
 
 
 def _action_pieces(text: str) -> list[phrasing.Piece]:
@@ -1187,7 +1220,8 @@ def _story_hook(story: StoryBrief) -> str:
         if piece.form is not phrasing.Form.VERB or piece.negated or piece.tense == "gerund":
             continue
         phrase = phrasing.verb_phrase(piece, tense="past")
-        if phrase and not CONTEXT_WORDS.search(phrase) and len(phrase.split()) <= 12:
+        # "the time I stopped" names nothing: a hook says what was done and to what
+        if phrase and not CONTEXT_WORDS.search(phrase) and 4 <= len(phrase.split()) <= 12:
             first = phrase.split(" ", 1)[0]
             if not first.isupper():  # "Rebuilt the lane plan": a line's capital
                 phrase = phrase[:1].lower() + phrase[1:]
