@@ -34,10 +34,14 @@ def test_answer_names_a_tool(note: str, wanted: str) -> None:
         # An acronym the note uses for the job or a person in the room is no term.
         ("BCBA interview at Elm Clinic\n- the lead BCBA asked about data sheets\n", "BCBA"),
         ("Panel: head and DPO. The DPO asked about breach logs.\n", "DPO"),
-        ("PMO lead nodded a lot when I said RAID log\n", "PMO"),
+        ("Met the PMO lead and the ops director. they use Procore.\n", "PMO"),
+        ("ok so the RCM panel, the RCM asked about CTG training\n", "RCM"),
         # A list after "use" ends where a verb starts a new clause.
-        ("they use Toggl and Asana, need to read up on their sprints\n", "need"),
-        ("they use Lightspeed, order from Brakes\n", "order"),
+        ("Went ok. They use Toggl and Asana, need to read up on their sprints\n", "need"),
+        ("Went ok. They use Lightspeed, order from Brakes\n", "order"),
+        # A job title in short is who someone is, not a name to look up.
+        ("- how would you work with the OT on a discharge plan? fine\n", "OT"),
+        ("- asked if I could cover for the CNA on nights\n", "CNA"),
     ],
 )
 def test_not_a_term(note: str, unwanted: str) -> None:
