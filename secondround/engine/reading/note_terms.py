@@ -3,9 +3,10 @@
 Acronyms (OTIF), CamelCase (NetSuite) and runs of capitalised words (Blue Yonder, Primavera
 P6, ASC 842) count wherever they appear; a single capitalised word (Kronos) only where the
 sentence talks about using, running or competing, so that people and places stay out; a
-"look up:" / "terms:" list gives its items as they are. People (a title or "Mr" before the
-name, a verb of speech after it, or the parse's PERSON), places, job titles and the words
-every office uses are left out.
+"look up:" / "terms:" list gives its items as they are; an answer gives only the tools it
+names (`own`). People (a title or "Mr" before the name, a verb of speech after it, or the
+parse's PERSON), places, job titles (also an acronym the note uses for the job: "SLP
+interview", "the AP asked") and the words every office uses are left out.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from dataclasses import dataclass
 
 from secondround.engine.nlp import parsing as nlp
 
-__all__ = ["Term", "dedupe_terms", "extract_terms", "entities_in", "term_list_items", "terms_in"]
+__all__ = [
+    "Term",
+    "dedupe_terms",
+    "entities_in",
+    "extract_terms",
+    "role_acronyms",
+    "term_list_items",
+    "terms_in",
+]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -50,7 +59,9 @@ GENERIC_ACRONYMS = _wordset(
     "CV RE FW NA N/A TV KPI KPIS ROI B2B B2C POS CS CSM DM RM AM HQ CN RN LPN TA SENCO PIC "
     "ASM SM AE SDR BDR STAR OMG LOL TBH IMO BTW WMS PMS CMS CRM ERP LMS EHR EMR ATS HRIS "
     "MIS ICU ER OR ED QA QC RD RD1 RD2 R1 R2 PPE P&L PL DC FC? NG HCA MD DR MR MRS MS "
-    "LIS EMS VIP P1 P2 P3 MSK DUI ASAP II III IV"
+    "LIS EMS VIP P1 P2 P3 MSK DUI ASAP II III IV "
+    # job titles in short: who someone is, not something to look up ("the AP asked")
+    "AP DP SLP SLPA OT OTA PT PTA CNA NP PA EMT CMA LVN DSL HOD NQT ECT"
 )
 
 # Words after a capitalised name that show it is a person, not a product: "Dana loved".
@@ -85,6 +96,9 @@ TERM_TAIL_STOPWORDS = _wordset(
     "internally mostly installs install mainly software system systems platform app apps "
     "tool tools machines machine robots robot devices device suite module modules"
 )
+
+# A lower-case word then one of these, after a list's comma, is a verb and its object.
+_OBJECT_STARTS = _wordset("to from with the a an my our their it them")
 
 # A name followed by one of these is the candidate's credential, not a term to study.
 CREDENTIAL_WORDS = _wordset(
@@ -188,10 +202,19 @@ def entities_in(text: str) -> dict[str, str]:
 
 
 def terms_in(
-    sentence: str, *, loose: bool = True, entities: dict[str, str] | None = None
+    sentence: str,
+    *,
+    loose: bool = True,
+    entities: dict[str, str] | None = None,
+    own: bool = False,
 ) -> list[Term]:
     """Product names, technologies, competitors and acronyms mentioned in a sentence;
-    `entities` (from `entities_in`) tell a first name from a product."""
+    `entities` (from `entities_in`) tell a first name from a product. `own` is for what the
+    candidate says of themselves (a miss, a positive, an answer): only the tools they name
+    count there ("forgot the Qualtrics panel I ran", "said I use MS Project"), not the
+    acronyms of their own field ("used the SBAR story", "my PROMPT level 1")."""
+    if own:
+        return _own_tools(sentence, entities or {})
     entities = entities or {}
     sentence = sentence[:_MAX_SENTENCE]
     letters = [c for c in sentence if c.isalpha()]
@@ -278,6 +301,87 @@ def terms_in(
     return _outermost(found)
 
 
+# Entity labels that say a capitalised word is no tool: places, peoples, dates, languages
+# (a PERSON or GPE label only outside a list: the small model gives them to many tools).
+_NOT_TOOL_LABELS = frozenset(
+    {"LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "LANGUAGE"}
+)
+# After these a capitalised word is a story or a person, not a tool ("the Jordan story").
+_NOT_TOOL_AFTER = _wordset("story example case situation family kid patient student client")
+
+
+def _own_tools(sentence: str, entities: dict[str, str]) -> list[Term]:
+    """Tool names in the candidate's own words: a name of several words or a CamelCase one
+    (MS Project, STAAD Pro, NetSuite) or one capitalised word inside the sentence that the
+    parse does not take for a person or a place (Postman, Dentrix, Relativity). A bare
+    acronym is left out: there it is the candidate's field vocabulary (SBAR, AAC, DSL)."""
+    kept = []
+    for term in terms_in(sentence, loose=True, entities=entities):
+        words = term.text.split()
+        if all(_is_acronym(word) or word.isdigit() for word in words):
+            continue
+        if term.text.islower():
+            continue  # "use a shared calendar, decent": a lower-case list is a verdict here
+        after = [word.lower().strip(".,;:") for word in sentence[term.end :].split()[:2]]
+        if _NOT_TOOL_AFTER.intersection(after):
+            continue
+        kept.append(term)
+    seen = {(term.start, term.end) for term in kept}
+    for token, start, end in _tokens(sentence)[1:]:
+        if (start, end) in seen or len(token) <= 2 or not _is_capitalised(token):
+            continue
+        # The small model calls many tools people or places (Postman, Dentrix): only the
+        # labels it is surer of on one word rule one out.
+        label = entities.get(token.lower(), "")
+        if _is_acronym(token) or label in _NOT_TOOL_LABELS:
+            continue
+        before = sentence[:start].rstrip()
+        listed = before.endswith((",", "+", "&", "/")) or before.lower().endswith(
+            (" use", " used", " using", " in", " on", " and", " or")
+        )
+        if label in ("PERSON", "GPE") and not listed:
+            continue  # "about Dave" is a person; "Postman + RestAssured" a list of tools
+        if sentence[end:].startswith(("'s", "’s")):
+            continue  # "Maria's case": whose, not what
+        if not before or before[-1] in '.!?:;"“(-–—' or before.endswith(("'", "’")):
+            continue  # the first word of a clause is capitalised anyway
+        after = [word.lower().strip(".,;:") for word in sentence[end:].split()[:2]]
+        following = after[0] if after else ""
+        if _NOT_TOOL_AFTER.intersection(after) or following in PERSON_VERBS:
+            continue
+        if following in CREDENTIAL_WORDS:
+            continue
+        prev_word = before.split()[-1].lower()
+        if prev_word.rstrip(".") in PERSON_TITLES:
+            continue
+        neighbours = (sentence[:start].rstrip()[-1:], sentence[end:].lstrip()[:1])
+        if any(c[:1].isupper() for c in neighbours):
+            continue  # part of a longer name terms_in already read or left out
+        kept.append(Term(token, start, end))
+    return _outermost(kept)
+
+
+# An acronym before these names the role or a person in it ("SLP interview", "PMO lead").
+_ROLE_ACRONYM_RE = re.compile(
+    r"\b([A-Z][A-Z0-9]{1,5})s?\s+(?:interview\w*|role|position|post|job|vacancy|lead|"
+    r"manager|director|head|opening)\b"
+    r"|\b(?:senior|junior|lead|assistant|trainee|student|qualified|another|fellow)\s+"
+    r"([A-Z][A-Z0-9]{1,5})s?\b"
+)
+
+
+def role_acronyms(text: str) -> set[str]:
+    """Acronyms the note uses as a job or a team's name ("School SLP interview", "a senior
+    SLP", "PMO lead"): the candidate's own field or the people in the room, which the note
+    names anywhere else too, and no term to look up. An acronym followed by a verb of speech
+    ("the AP asked") is a person as well."""
+    found = {a or b for a, b in _ROLE_ACRONYM_RE.findall(text)}
+    for match in re.finditer(r"\b([A-Z][A-Z0-9]{1,5})\s+([a-z]+)\b", text):
+        if match.group(2) in PERSON_VERBS - {"is", "was", "has", "had", "makes", "made"}:
+            found.add(match.group(1))
+    return {acronym for acronym in found if acronym.isupper()}
+
+
 def extract_terms(sentence: str, loose: bool = True) -> list[str]:
     """The names in a sentence, first spelling of each kept."""
     found = terms_in(sentence, loose=loose, entities=entities_in(sentence))
@@ -307,6 +411,13 @@ def _listed_after_use(sentence: str) -> Iterator[Term]:
                 continue
             if len(words) > len(kept) and words[len(kept)].lower() in CLAUSE_VERBS:
                 continue
+            if (
+                start > cue.end()
+                and len(kept) == 1
+                and len(words) > 1
+                and words[1].lower() in _OBJECT_STARTS
+            ):
+                continue  # "they use Arbor, need to look up …", ", order from Sysco": a verb
             if kept[0].lower().endswith("ing") or not re.match(r"[A-Za-z0-9]", kept[0]):
                 continue
             if kept[0][:1].isupper():

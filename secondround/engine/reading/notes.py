@@ -93,6 +93,7 @@ from secondround.engine.reading.note_terms import (
     dedupe_terms,
     entities_in,
     extract_terms,
+    role_acronyms,
     term_list_items,
     terms_in,
 )
@@ -282,6 +283,8 @@ class _Reader:
         # Sentences read since the pending question was asked.
         self.pending_age = 0
         self.entities: dict[str, str] = {}
+        # Acronyms the note uses for a job or the people in it ("SLP interview").
+        self.roles: set[str] = set()
 
     # ---- what gets stored -------------------------------------------------------------------
 
@@ -367,10 +370,14 @@ class _Reader:
         self.add_question(text, went, 0.95, bare=True)
         asked, _, _ = read_question_line(text, scale=self.scale)  # not the answer after it
         self.terms.extend(t.text for t in terms_in(asked, loose=False, entities=self.entities))
+        answered = text.replace(asked, " ", 1) if asked else ""
+        self.terms.extend(t.text for t in terms_in(answered, own=True, entities=self.entities))
 
     def answer(self, text: str) -> None:
-        """What follows a question: "A: bombed", "- went well, she took notes". It gives no
-        terms: it is the candidate's own words ("used the Jordan story")."""
+        """What follows a question: "A: bombed", "- went well, she took notes". It is the
+        candidate's own words: only the tools it names are terms ("said I use MS Project"),
+        not its jargon or story names ("used the SBAR story")."""
+        self.terms.extend(t.text for t in terms_in(text, own=True, entities=self.entities))
         went = rating_in(text)
         graded = went is not None and self.grade_pending(went)
         rest = text
@@ -640,7 +647,11 @@ class _Reader:
         found: list[str] = []
         for index, part in enumerate(parts):
             kind = kinds.get(index, OTHER)
-            if kind in (POSITIVES, MISSES) or (asked and kind == OTHER):
+            if kind in (POSITIVES, MISSES):
+                continue
+            if asked and kind == OTHER:
+                # The answer after the question: the tools it names ("Mailchimp and HubSpot").
+                found.extend(t.text for t in terms_in(part.text, own=True, entities=self.entities))
                 continue
             asked = asked or kind == QUESTIONS
             terms = terms_in(part.text, loose=kind != QUESTIONS, entities=self.entities)
@@ -713,6 +724,7 @@ class _Reader:
 
     def read(self, text: str) -> None:
         self.entities = entities_in(text) if self.use_parse else {}
+        self.roles = role_acronyms(text)
         lines = join_wrapped_lines(text.split("\n"))
         section: str | None = None
         section_bullets = inline = False
@@ -849,7 +861,7 @@ class _Reader:
         return None, content, bullet
 
     def result(self, message: str = "") -> SplitNotes:
-        terms = dedupe_terms(self.terms)
+        terms = [term for term in dedupe_terms(self.terms) if term.rstrip("s") not in self.roles]
         confidence = {
             QUESTIONS: [round(q.confidence, 2) for q in self.questions],
             **{name: [round(c, 2) for _, c in items] for name, items in self.items.items()},
