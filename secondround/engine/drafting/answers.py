@@ -850,9 +850,14 @@ def _concern_slot(context: _Context) -> list[_Draft]:
 
 def _wins_slot(context: _Context) -> list[_Draft]:
     """Days 60-90: quick wins, measured by a metric the candidate heard, if any."""
-    metrics = [fact for fact in context.pool["term"] if _is_metric(_bare(fact.text), context)][:2]
+    metrics = [
+        fact
+        for fact in context.pool["term"]
+        if _is_name(fact, context) and _is_metric(_bare(fact.text), context)
+    ][:2]
     if metrics:
-        listed = phrasing.join([_term_name(fact, context) for fact in metrics])
+        # a metric is said whatever its case ("the rebooking rate"): it is measured, not learned
+        listed = phrasing.join([phrasing.with_article(_bare(fact.text)) for fact in metrics])
         return [_draft(5, "proceed.wins_measured", context, {"term": listed}, *metrics)]
     return [_draft(2, "proceed.wins", context, {})]
 
