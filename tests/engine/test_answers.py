@@ -581,3 +581,30 @@ def test_the_companys_own_programme_is_not_its_challenge() -> None:
     answer = build_learned_answer(company="Acme", role="Hygienist", facts=facts)
     sentence = _sentence_with(answer, "took away")
     assert "holes in the hygiene schedule" in sentence and "perio" not in sentence, sentence
+
+
+@pytest.mark.parametrize(
+    ("launch", "expected"),
+    [
+        ("the lobby renovation starts February", "the lobby renovation starts in February."),
+        ("its spring 2026 range is out", "its spring 2026 range is out"),
+    ],
+)
+def test_a_bare_date_after_a_verb_gets_in_and_nothing_else_does(launch: str, expected: str) -> None:
+    answer = build_learned_answer(company="Acme", role="Tech", facts=[_fact("l", "launch", launch)])
+    assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("product", "expected"),
+    [
+        ("CPR in Schools programme", "include a CPR in Schools programme."),
+        ("perio program (SRP + Arestin)", "include a perio program (SRP and Arestin)."),
+        ("inter-hospital patient transfers", "include inter-hospital patient transfers."),
+    ],
+)
+def test_a_longer_product_with_a_singular_head_takes_a(product: str, expected: str) -> None:
+    answer = build_learned_answer(
+        company="Acme", role="Tech", facts=[_fact("p", "product", product)]
+    )
+    assert expected in answer.text, answer.text

@@ -248,8 +248,15 @@ DATE = (
 )
 # "..., spring 2027" at the end of a noun: said "in spring 2027".
 TRAILING_DATE = re.compile(rf",\s*({DATE})$", re.IGNORECASE)
-# "started spring 2026", "launched July 2026": a past verb and a bare date want "in".
-BARE_DATE_AFTER_VERB = re.compile(rf"\b(\w+ed) ({DATE})\b", re.IGNORECASE)
+# "started spring 2026", "launched July 2026", "starts February": a verb and a bare date
+# want "in" ("may" is left alone: it is a verb far more often than a month).
+BARE_DATE_AFTER_VERB = re.compile(
+    rf"\b(\w+(?:ed|s)) ({DATE}|(?:spring|summer|autumn|fall|winter|january|february|march|"
+    r"april|june|july|august|september|october|november|december)\b)",
+    re.IGNORECASE,
+)
+# Words ending like a verb that come before a date without wanting "in".
+NOT_VERBS_BEFORE_DATE = _words("its this his hers ours yours theirs was is has as us plus")
 # Social platforms as people write them in notes, and as they are spelled.
 PLATFORMS = {
     "insta": "Instagram",
@@ -464,10 +471,31 @@ def _product_names(products: Sequence[Fact], context: _Context) -> tuple[list[st
             continue
         short = len(piece.text.split()) < 3
         noun = phrasing.topic(piece, voice=Voice.YOU, article="" if short else "a")
+        if noun and not short:
+            noun = _product_article(noun)
         if noun:
             said.append(noun.strip())
             used.append(fact)
     return said, used
+
+
+def _product_article(noun: str) -> str:
+    """ "a perio program (SRP + Arestin)", "a CPR in Schools programme": a longer product
+    whose head is a singular common noun takes "a", its bracket or its capitals apart."""
+    head, bracket, rest = noun.partition(" (")
+    words = head.split()
+    if not words or words[0].casefold() in phrasing.DETERMINER_LIKE:
+        return noun
+    counted = phrasing.with_article(head, "a")
+    last = words[-1]
+    if counted == head and len(words) > 1 and words[0][:1].isupper() and last.islower():
+        # the parse took it for a name; its lower-case head says it is a name's thing
+        mass = last in phrasing.MASS_NOUNS or last.endswith(phrasing.MASS_SUFFIXES)
+        if last.isalpha() and not phrasing.plural(last) and not mass:
+            first = words[0]
+            vowel = first[:1] in "AEFHILMNORSX" if first.isupper() else first[:1] in "aeiouAEIOU"
+            counted = ("an " if vowel else "a ") + head
+    return counted + bracket + rest
 
 
 def _is_name(fact: Fact, context: _Context) -> bool:
@@ -570,13 +598,20 @@ def _launch_slot(context: _Context) -> list[_Draft]:
             return [_draft(8, "launch.doing", context, {"launch": phrasing.mid(piece.text)}, fact)]
         clause = phrasing.clause(piece, voice=Voice.YOU)
         if clause:
-            clause = BARE_DATE_AFTER_VERB.sub(r"\1 in \2", clause)
+            clause = BARE_DATE_AFTER_VERB.sub(_date_with_in, clause)
             return [_draft(8, "launch.clause", context, {"launch": clause}, fact)]
         noun = _launch_noun(piece.text, context)
         if noun:
             name = "launch.noun" if noun[:1].isupper() else "launch.about"
             return [_draft(8, name, context, {"launch": noun}, fact)]
     return []
+
+
+def _date_with_in(match: re.Match[str]) -> str:
+    """ "launched July 2026" -> "launched in July 2026"; "its spring 2026 range" stays."""
+    if match.group(1).casefold() in NOT_VERBS_BEFORE_DATE:
+        return match.group(0)
+    return f"{match.group(1)} in {match.group(2)}"
 
 
 def _launch_noun(text: str, context: _Context) -> str | None:
