@@ -608,3 +608,16 @@ def test_a_longer_product_with_a_singular_head_takes_a(product: str, expected: s
         company="Acme", role="Tech", facts=[_fact("p", "product", product)]
     )
     assert expected in answer.text, answer.text
+
+
+def test_a_headline_with_its_own_colon_is_quoted_whole_before_its_summary() -> None:
+    text = (
+        "Ofsted: Kirkdale children's services 'requires improvement to be good': "
+        "The 2024 inspection found caseloads too high and recording late in some teams."
+    )
+    answer = build_learned_answer(
+        company="Kirkdale", role="Social Worker", facts=[_fact("p", "press", text)]
+    )
+    assert "“Ofsted: Kirkdale children's services 'requires improvement to be good'”" in (
+        answer.text
+    ), answer.text

@@ -644,7 +644,12 @@ def _press_slot(context: _Context) -> list[_Draft]:
     for index, fact in enumerate(context.chosen["press"]):
         title, _, summary = fact.text.partition(": ")
         whole = fact.text.strip()
-        if len(title.split()) < 3 and summary and len(whole.split()) <= 16 and "@" not in whole:
+        head, colon, _ = summary.partition(": ")
+        if len(title.split()) < 3 and colon:
+            # "Ofsted: Kirkdale children's services 'requires improvement': The 2024
+            # inspection found ...": the headline's own colon, then the summary's
+            title = f"{title}: {head}"
+        elif len(title.split()) < 3 and summary and len(whole.split()) <= 16 and "@" not in whole:
             # "Ofsted: Kirkdale children's services 'requires improvement'": a headline's
             # own colon, not one between the title and a summary
             title = whole
