@@ -621,3 +621,37 @@ def test_a_headline_with_its_own_colon_is_quoted_whole_before_its_summary() -> N
     assert "“Ofsted: Kirkdale children's services 'requires improvement to be good'”" in (
         answer.text
     ), answer.text
+
+
+@pytest.mark.parametrize(
+    ("industry", "expected"),
+    [
+        ("accountancy practice", "Acme is an accountancy practice"),
+        ("structural steel fabrication for mining", "Acme works in structural steel fabrication"),
+    ],
+)
+def test_an_organisation_head_takes_a_and_a_field_head_works_in(
+    industry: str, expected: str
+) -> None:
+    facts = [_fact("i", "industry", industry)]
+    assert expected in build_learned_answer(company="Acme", role="Tech", facts=facts).text
+
+
+def test_products_that_hold_their_own_and_keep_the_lists_commas() -> None:
+    facts = [
+        _fact("p1", "product", "chutes and liners"),
+        _fact("p2", "product", "platforms and walkways"),
+    ]
+    answer = build_learned_answer(company="Acme", role="Welder", facts=facts)
+    assert "include chutes and liners, and platforms and walkways." in answer.text, answer.text
+
+
+def test_a_second_duty_and_a_month_are_cased_for_mid_sentence() -> None:
+    facts = [
+        _fact("r1", "responsibility", "Process purchase and sales ledgers in Xero"),
+        _fact("r2", "responsibility", "Prepare VAT returns under Making Tax Digital"),
+        _fact("c", "challenge", "the january self assessment peak"),
+    ]
+    answer = build_proceed_answer(company="Acme", role="Accountant", facts=facts)
+    assert "and prepare VAT returns under Making Tax Digital" in answer.text, answer.text
+    assert "the January self assessment peak" in answer.text, answer.text

@@ -240,6 +240,16 @@ FIELD_HEADS = _words(
     "forestry tourism publishing media technology telecoms telecommunications childcare "
     "eldercare software logistics finance engineering consulting research care services"
 )
+# The head of an industry that is a kind of organisation, which the company is one of:
+# "is an accountancy practice", "is a regional bank", "is a charitable foundation".
+ORGANISATION_HEADS = _words(
+    "practice firm clinic bank hospital school pharmacy company trust council agency charity "
+    "foundation association institution organisation organization corporation cooperative "
+    "co-op partnership consultancy contractor manufacturer distributor retailer wholesaler "
+    "restaurant hotel inn cafe bakery brewery winery store shop chain franchise startup "
+    "insurer lender university college academy nursery studio gym centre center provider "
+    "operator carrier broker publisher newspaper station laboratory lab surgery"
+)
 # A date said after a launch: "spring 2027", "July 2026", "Q3 2025", "2024".
 DATE = (
     r"(?:(?:early|late|mid)[- ])?(?:(?:spring|summer|autumn|fall|winter|jan(?:uary)?|"
@@ -254,6 +264,9 @@ BARE_DATE_AFTER_VERB = re.compile(
     rf"\b(\w+(?:ed|s)) ({DATE}|(?:spring|summer|autumn|fall|winter|january|february|march|"
     r"april|june|july|august|september|october|november|december)\b)",
     re.IGNORECASE,
+)
+MONTHS = re.compile(
+    r"\b(?:january|february|april|june|july|august|september|october|november|december)\b"
 )
 # Words ending like a verb that come before a date without wanting "in".
 NOT_VERBS_BEFORE_DATE = _words("its this his hers ours yours theirs was is has as us plus")
@@ -506,14 +519,41 @@ def _is_name(fact: Fact, context: _Context) -> bool:
     return phrasing.read(text).form in {phrasing.Form.NAME, phrasing.Form.NOUN}
 
 
+def _join_items(items: Sequence[str]) -> str:
+    """ "chutes and liners, and platforms and walkways": an item with its own "and" keeps
+    the list's commas, where "chutes and liners and platforms and walkways" runs together."""
+    if len(items) > 1 and any(" and " in item for item in items):
+        return ", ".join(items[:-1]) + ", and " + items[-1]
+    return phrasing.join(items)
+
+
+def _industry_head(industry: str) -> str:
+    words = re.findall(r"[A-Za-z]+", re.split(r" (?:with|in|for|of) ", industry)[0])
+    return words[-1].casefold() if words else ""
+
+
+def _organisation(industry: str) -> bool:
+    """ "accountancy practice", "regional bank": a kind of organisation, which one is."""
+    words = industry.split()
+    first = words[0].casefold() if words else ""
+    return _industry_head(industry) in ORGANISATION_HEADS and first not in phrasing.DETERMINER_LIKE
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1].casefold() in "aeiou" else "a ") + noun
+
+
 def _field(industry: str) -> bool:
     """Is this industry a field one works in ("general dentistry", "emergency ambulance
     service") rather than a kind of organisation one is ("a community pharmacy")?"""
-    head = re.findall(r"[A-Za-z]+", re.split(r" (?:with|in|for|of) ", industry)[0])
-    if not head:
+    last = _industry_head(industry)
+    if not last or last in ORGANISATION_HEADS:
         return False
-    last = head[-1].casefold()
-    return last in FIELD_HEADS or last.endswith(("try", "ics")) or phrasing.plural(last)
+    return (
+        last in FIELD_HEADS
+        or last.endswith(("try", "ics", "tion", "ment"))
+        or phrasing.plural(last)
+    )
 
 
 def _is_are(nouns: Sequence[str]) -> str:
@@ -542,7 +582,9 @@ def _business_slot(context: _Context) -> list[_Draft]:
             counted = phrasing.topic(piece, voice=Voice.YOU, article="a")
             plain = phrasing.topic(piece, voice=Voice.YOU, article="")
             clause = phrasing.clause(piece, voice=Voice.YOU)
-            if counted and plain and counted != plain.strip() and not _field(plain):
+            if plain and _organisation(plain):
+                text = _fill("business.article", context, industry=_a(plain.strip()))
+            elif counted and plain and counted != plain.strip() and not _field(plain):
                 text = _fill("business.article", context, industry=counted)
             elif plain:
                 text = _fill("business.noun", context, industry=plain.strip())
@@ -561,7 +603,7 @@ def _business_slot(context: _Context) -> list[_Draft]:
     said, used = _product_names(products, context)
     if said:
         tail = "business.products" if text else "business.products_only"
-        text += _fill(tail, context, products=phrasing.join(said))
+        text += _fill(tail, context, products=_join_items(said))
         keys += tuple(fact.key for fact in used)
     return [_Draft(KEEP, text + ".", keys)] if text else []
 
@@ -716,6 +758,11 @@ def _challenges(context: _Context) -> list[tuple[Fact, Challenge]]:
             # "callbacks on heat pump installs" read as a clause: a noun phrase after all,
             # and "I took away that callbacks on heat pump installs" has no verb
             challenge = replace(challenge, shape=Shape.THING, noun=challenge.clause, clause=None)
+        challenge = replace(
+            challenge,
+            noun=_month_case(challenge.noun) if challenge.noun else challenge.noun,
+            clause=_month_case(challenge.clause) if challenge.clause else challenge.clause,
+        )
         if challenge.shape is Shape.THING and _is_product(challenge.noun or "", context):
             # "perio program - want more pts to accept SRP" cut at its dash: the
             # company's own programme is not the challenge, what it lacks is
@@ -731,6 +778,12 @@ def _is_product(noun: str, context: _Context) -> bool:
     if context.entities.kind(bare) is Kind.PRODUCT:
         return True
     return any(_bare(fact.text).casefold().startswith(bare) for fact in context.pool["product"])
+
+
+def _month_case(text: str) -> str:
+    """ "the january self assessment peak" -> "the January ..." ("may" and "march" are
+    verbs as often as months: left as typed)."""
+    return MONTHS.sub(lambda m: m.group(0).capitalize(), text)
 
 
 def _finite(clause: str) -> bool:
@@ -863,7 +916,7 @@ def _duties_slot(context: _Context) -> list[_Draft]:
     for fact in _short_duties(context.chosen["responsibility"]):
         phrase = phrasing.duty_phrase(fact.text)
         if phrase and len(phrase.split()) <= MAX_DUTY_PHRASE_WORDS:
-            phrases.append(phrase)
+            phrases.append(_lower_verb(phrase))
             used.append(fact)
         if len(phrases) == 2 or (phrases and "," in phrases[0]):
             break  # a duty that is a list of its own is said alone
@@ -1044,6 +1097,15 @@ def _fresh_terms(context: _Context) -> list[Fact]:
         if _bare(fact.text).lower() not in said and _term_name(fact, context)
     ]
     return fresh[: PER_KIND_LIMIT["term"]]
+
+
+def _lower_verb(phrase: str) -> str:
+    """ "Prepare VAT returns" after "and": the duty's verb mid-sentence, lower-cased."""
+    first, _, rest = phrase.partition(" ")
+    verbs = nlp.lemma_index().get("verb", frozenset())
+    if first[:1].isupper() and first[1:].islower() and first.casefold() in verbs:
+        return f"{first.casefold()} {rest}".strip()
+    return phrase
 
 
 def _short_duties(duties: list[Fact]) -> list[Fact]:
