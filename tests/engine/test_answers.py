@@ -655,3 +655,21 @@ def test_a_second_duty_and_a_month_are_cased_for_mid_sentence() -> None:
     answer = build_proceed_answer(company="Acme", role="Accountant", facts=facts)
     assert "and prepare VAT returns under Making Tax Digital" in answer.text, answer.text
     assert "the January self assessment peak" in answer.text, answer.text
+
+
+def test_a_name_the_user_capitalises_elsewhere_keeps_its_capital_in_a_challenge() -> None:
+    facts = [
+        _fact("p", "product", "clinical Pilates studio"),
+        _fact("c", "challenge", "Pilates classes short of staff"),
+    ]
+    answer = build_learned_answer(company="Bayside", role="Physio", facts=facts)
+    assert "Pilates classes short of staff" in answer.text, answer.text
+
+
+def test_a_capital_elsewhere_does_not_reach_a_word_mid_line() -> None:
+    facts = [
+        _fact("p", "product", "Edge of Care team"),
+        _fact("c", "challenge", "patient care is slipping on nights"),
+    ]
+    answer = build_learned_answer(company="Kirkdale", role="Social Worker", facts=facts)
+    assert "patient care is slipping" in answer.text, answer.text

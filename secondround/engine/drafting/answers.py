@@ -687,7 +687,7 @@ def _press_slot(context: _Context) -> list[_Draft]:
         title, _, summary = fact.text.partition(": ")
         whole = fact.text.strip()
         head, colon, _ = summary.partition(": ")
-        if len(title.split()) < 3 and colon:
+        if len(title.split()) < 3 and colon and "@" not in whole:
             # "Ofsted: Kirkdale children's services 'requires improvement': The 2024
             # inspection found ...": the headline's own colon, then the summary's
             title = f"{title}: {head}"
@@ -749,6 +749,7 @@ def _challenge_slot(context: _Context) -> list[_Draft]:
 def _challenges(context: _Context) -> list[tuple[Fact, Challenge]]:
     """The debrief's challenges that can be said aloud, each read once."""
     out = []
+    capitals = _capitalised_words(context)
     # every challenge, so one left out (shorthand, a product) makes room for the next
     for fact in context.pool["challenge"]:
         challenge = read_challenge(fact.text, voice=Voice.YOU, names=context.names)
@@ -760,8 +761,8 @@ def _challenges(context: _Context) -> list[tuple[Fact, Challenge]]:
             challenge = replace(challenge, shape=Shape.THING, noun=challenge.clause, clause=None)
         challenge = replace(
             challenge,
-            noun=_month_case(challenge.noun) if challenge.noun else challenge.noun,
-            clause=_month_case(challenge.clause) if challenge.clause else challenge.clause,
+            noun=_recase(challenge.noun, capitals) if challenge.noun else challenge.noun,
+            clause=_recase(challenge.clause, capitals) if challenge.clause else challenge.clause,
         )
         if challenge.shape is Shape.THING and _is_product(challenge.noun or "", context):
             # "perio program - want more pts to accept SRP" cut at its dash: the
@@ -780,10 +781,28 @@ def _is_product(noun: str, context: _Context) -> bool:
     return any(_bare(fact.text).casefold().startswith(bare) for fact in context.pool["product"])
 
 
-def _month_case(text: str) -> str:
+def _capitalised_words(context: _Context) -> dict[str, str]:
+    """Words the user capitalises mid-line somewhere ("clinical Pilates studio"): names,
+    whose capital a challenge read at the start of its line ("Pilates classes ...") keeps."""
+    out: dict[str, str] = {}
+    for facts in context.pool.values():
+        for fact in facts:
+            for word in re.findall(r"(?<=\w )[A-Z][a-z]+\b", fact.text):
+                out.setdefault(word.casefold(), word)
+    return out
+
+
+def _recase(text: str, capitals: dict[str, str]) -> str:
     """ "the january self assessment peak" -> "the January ..." ("may" and "march" are
-    verbs as often as months: left as typed)."""
-    return MONTHS.sub(lambda m: m.group(0).capitalize(), text)
+    verbs as often as months: left as typed); "pilates classes" -> "Pilates classes"."""
+    text = MONTHS.sub(lambda m: m.group(0).capitalize(), text)
+    # only the word the line began with, which was lowered for being first: "care" mid-line
+    # stays as typed even where "Edge of Care team" is a name
+    first = re.match(r"((?:the|a|an) )?([a-z]+)\b", text)
+    if first and first.group(2) in capitals:
+        start = first.start(2)
+        text = text[:start] + capitals[first.group(2)] + text[first.end(2) :]
+    return text
 
 
 def _finite(clause: str) -> bool:
