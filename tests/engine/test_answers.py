@@ -673,3 +673,13 @@ def test_a_capital_elsewhere_does_not_reach_a_word_mid_line() -> None:
     ]
     answer = build_learned_answer(company="Kirkdale", role="Social Worker", facts=facts)
     assert "patient care is slipping" in answer.text, answer.text
+
+
+def test_an_and_inside_a_products_brackets_does_not_change_the_lists_commas() -> None:
+    facts = [
+        _fact("p1", "product", "perio program (SRP + Arestin)"),
+        _fact("p2", "product", "Smile Club membership plan"),
+        _fact("p3", "product", "same-day crowns (CEREC)"),
+    ]
+    answer = build_learned_answer(company="Acme", role="Hygienist", facts=facts)
+    assert "a Smile Club membership plan and same-day crowns (CEREC)." in answer.text, answer.text

@@ -522,7 +522,8 @@ def _is_name(fact: Fact, context: _Context) -> bool:
 def _join_items(items: Sequence[str]) -> str:
     """ "chutes and liners, and platforms and walkways": an item with its own "and" keeps
     the list's commas, where "chutes and liners and platforms and walkways" runs together."""
-    if len(items) > 1 and any(" and " in item for item in items):
+    # "perio program (SRP and Arestin)": an "and" inside brackets is the item's own aside
+    if len(items) > 1 and any(" and " in re.sub(r"\([^)]*\)", "", item) for item in items):
         return ", ".join(items[:-1]) + ", and " + items[-1]
     return phrasing.join(items)
 
@@ -739,7 +740,7 @@ def _challenge_slot(context: _Context) -> list[_Draft]:
         used.append(fact)
     if nouns:
         said = "are real challenges" if len(nouns) > 1 else f"{_is_are(nouns)} a real challenge"
-        clauses.append(f"{phrasing.join(nouns)} {said} for the team")
+        clauses.append(f"{_join_items(nouns)} {said} for the team")
     if not clauses:
         return []
     joined = TEMPLATES["challenge.and"].join(clauses)
