@@ -683,3 +683,11 @@ def test_an_and_inside_a_products_brackets_does_not_change_the_lists_commas() ->
     ]
     answer = build_learned_answer(company="Acme", role="Hygienist", facts=facts)
     assert "a Smile Club membership plan and same-day crowns (CEREC)." in answer.text, answer.text
+
+
+@pytest.mark.parametrize("code", ["CSA B149.1", "AS/NZS 1554.1", "NFPA 70E"])
+def test_a_standards_code_is_the_trades_rulebook_not_a_term_to_learn(code: str) -> None:
+    facts = [_fact("t1", "term", code), _fact("t2", "term", "ServiceTitan")]
+    proceed = build_proceed_answer(company="Acme", role="Tech", facts=facts)
+    sentence = _sentence_with(proceed, "speed")
+    assert "ServiceTitan" in sentence and code not in sentence, sentence

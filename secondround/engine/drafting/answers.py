@@ -286,6 +286,9 @@ PLATFORMS = {
 }
 # A platform's page, which can be the subject of a note: "Facebook page posts flu dates".
 PLATFORM_PAGES = _words("page pages profile account feed channel")
+# A standard's code ("CSA B149.1", "AS/NZS 1554.1", "NFPA 70E", "ISO 9001"): the rulebook
+# the candidate's ticket or licence is built on, not a workplace term to read up on.
+STANDARD_CODE = re.compile(r"^[A-Z][A-Z/&]{1,11}[ -]?[A-Z]?\d+(?:[.-]\d+)*[A-Z]?(?:[:-]\d{4})?$")
 # A line the user wrote about themselves.
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|mine)\b|\bi\b")
 # Kinds that are never a term to learn: a competitor is named once, as one; a schedule or
@@ -1041,6 +1044,8 @@ def _learnable(text: str, context: _Context) -> bool:
     "ePRF"), not the trade's everyday words in lower case, which the user already speaks
     ("the callback", "blister packs", "flat rate"), nor a competitor, credential or body."""
     if text.casefold() in context.competitors or context.entities.kind(text) in NOT_TO_LEARN:
+        return False
+    if STANDARD_CODE.match(text):
         return False
     return any(char.isupper() or char.isdigit() for char in text)
 
