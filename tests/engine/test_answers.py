@@ -691,3 +691,30 @@ def test_a_standards_code_is_the_trades_rulebook_not_a_term_to_learn(code: str) 
     proceed = build_proceed_answer(company="Acme", role="Tech", facts=facts)
     sentence = _sentence_with(proceed, "speed")
     assert "ServiceTitan" in sentence and code not in sentence, sentence
+
+
+def test_products_with_their_own_article_need_no_extra_comma() -> None:
+    facts = [
+        _fact("p1", "product", "heart and vascular institute"),
+        _fact("p2", "product", "Level II trauma center"),
+    ]
+    answer = build_learned_answer(company="Acme", role="Nurse", facts=facts)
+    assert "a heart and vascular institute and a Level II trauma center." in answer.text
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("twitter account posts lots of trips", "I noticed that your Twitter account posts lots"),
+        ("Instagram posts about their residency", "I noticed Instagram posts about"),
+    ],
+)
+def test_a_platforms_page_is_the_subject_of_its_verb(note: str, expected: str) -> None:
+    answer = build_learned_answer(company="Acme", role="Tech", facts=[_fact("s", "social", note)])
+    assert expected in answer.text, answer.text
+
+
+def test_a_one_word_name_to_learn_takes_no_article() -> None:
+    facts = [_fact("t1", "term", "Seneca"), _fact("t2", "term", "CPOMS")]
+    answer = build_proceed_answer(company="Acme", role="Teacher", facts=facts)
+    assert "getting up to speed on Seneca and CPOMS" in answer.text, answer.text

@@ -526,7 +526,12 @@ def _join_items(items: Sequence[str]) -> str:
     """ "chutes and liners, and platforms and walkways": an item with its own "and" keeps
     the list's commas, where "chutes and liners and platforms and walkways" runs together."""
     # "perio program (SRP and Arestin)": an "and" inside brackets is the item's own aside
-    if len(items) > 1 and any(" and " in re.sub(r"\([^)]*\)", "", item) for item in items):
+    # ("a heart and vascular institute and a trauma center": the article keeps them apart)
+    if len(items) > 1 and any(
+        " and " in re.sub(r"\([^)]*\)", "", item)
+        and item.split()[0].casefold() not in phrasing.DETERMINER_LIKE
+        for item in items
+    ):
         return ", ".join(items[:-1]) + ", and " + items[-1]
     return phrasing.join(items)
 
@@ -877,12 +882,10 @@ def _social_slot(context: _Context) -> list[_Draft]:
             words[0] in PLATFORMS.values()
             and len(words) > 2
             and words[1].casefold() in PLATFORM_PAGES
-            and words[2].casefold() not in PLATFORM_PAGES
+            and re.fullmatch(r"[a-z]+s", words[2])
         ):
-            piece = _first_piece(said, context.names)
-            if piece is not None and piece.form is phrasing.Form.CLAUSE:
-                # "Facebook page posts flu clinic dates": the page is the subject
-                return [_draft(1, "social.page", context, {"social": text}, fact)]
+            # "Facebook page posts flu clinic dates": the page is the subject of its verb
+            return [_draft(1, "social.page", context, {"social": text}, fact)]
         drafts = _clause_or_noun(context._replace(chosen={"social": [said]}), "social", priority=1)
         if drafts:
             return [drafts[0]._replace(keys=(fact.key,))]
@@ -1036,6 +1039,8 @@ def _term_name(fact: Fact, context: _Context) -> str:
     text = _bare(fact.text)
     if not _is_name(fact, context) or not _learnable(text, context):
         return ""
+    if re.fullmatch(r"[A-Z][\w-]*", text):
+        return text  # one capitalised word is a name: "Seneca", never "the Seneca"
     return phrasing.with_article(text)
 
 
