@@ -432,3 +432,289 @@ def test_products_typed_in_sentence_case_are_lowered_mid_sentence(products, expe
     names = [*products, "US Cold Storage"]
     answer = build_learned_answer(company="Acme", role="Analyst", facts=facts, names=names)
     assert expected in answer.text
+
+
+# --------------------------------------------------------------------------------------
+# Careful readings of fresh packs (eval/scenarios_fresh*/REVIEW.md), quoted as they came out
+# --------------------------------------------------------------------------------------
+
+
+def _sentence_with(answer: BuiltAnswer, marker: str) -> str:
+    return next((s.text for s in answer.sentences if marker in s.text), "")
+
+
+@pytest.mark.parametrize(
+    ("terms", "kept", "left_out"),
+    [
+        # the trade's everyday words in lower case: "the callback", "blister packs"
+        (["callback", "flat rate", "ServiceTitan"], ["ServiceTitan"], ["callback", "flat rate"]),
+        (["blister packs", "Kroll", "minor ailments"], ["Kroll"], ["blister packs", "minor"]),
+        # a credential is the candidate's own ("APC": annual practising certificate)
+        (["ACLS", "Epic"], ["Epic"], ["ACLS"]),
+    ],
+)
+def test_terms_to_learn_are_the_workplaces_own_names(
+    terms: list[str], kept: list[str], left_out: list[str]
+) -> None:
+    facts = [_fact(f"t{i}", "term", term) for i, term in enumerate(terms)]
+    facts.append(_fact("c", "challenge", "Night turnover is high"))
+    for build, marker in ((build_learned_answer, "read up on"), (build_proceed_answer, "speed")):
+        sentence = _sentence_with(build(company="Acme", role="Tech", facts=facts), marker)
+        assert all(term in sentence for term in kept), sentence
+        assert not any(term in sentence for term in left_out), sentence
+
+
+def test_a_term_the_user_already_uses_about_their_own_work_is_not_one_to_learn() -> None:
+    facts = [_fact("t1", "term", "MedsCheck"), _fact("t2", "term", "Kroll")]
+    known = ["MedsCheck numbers - I do 8-10/wk"]
+    proceed = build_proceed_answer(company="Bayview", role="Pharmacist", facts=facts, known=known)
+    sentence = _sentence_with(proceed, "speed")
+    assert "Kroll" in sentence and "MedsCheck" not in sentence
+    # someone else's line names it, not the user's own work: still one to learn
+    other = build_proceed_answer(
+        company="Bayview", role="Pharmacist", facts=facts, known=["MedsCheck targets"]
+    )
+    assert "MedsCheck" in _sentence_with(other, "speed")
+
+
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        (["NPS", "FICA"], "for example through NPS."),
+        (["rebooking rate"], "for example through the rebooking rate."),
+        # a pricing method and a bonus are no measure of success
+        (["flat rate", "spiff"], "how we measure success."),
+    ],
+)
+def test_success_is_measured_only_by_a_metric(terms: list[str], expected: str) -> None:
+    facts = [_fact(f"t{i}", "term", term) for i, term in enumerate(terms)]
+    facts += [
+        _fact("c", "challenge", "Night turnover is high"),
+        _fact("r", "responsibility", "Run the weekly rota"),
+    ]
+    answer = build_proceed_answer(company="Acme", role="Tech", facts=facts)
+    assert expected in _sentence_with(answer, "By day 90"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("industry", "expected"),
+    [
+        ("general dentistry, privately owned", "Acme works in general dentistry"),
+        ("emergency ambulance service, charitable trust", "works in emergency ambulance service"),
+        ("independent community pharmacy, family owned", "Acme is an independent community"),
+    ],
+)
+def test_a_field_is_worked_in_and_an_organisation_is_one(industry: str, expected: str) -> None:
+    answer = build_learned_answer(
+        company="Acme", role="Tech", facts=[_fact("i", "industry", industry)]
+    )
+    assert expected in answer.text, answer.text
+    assert "is a general" not in answer.text
+
+
+def test_the_sector_itself_is_not_one_of_its_products() -> None:
+    facts = [
+        _fact("i", "industry", "emergency ambulance service, charitable trust"),
+        _fact("p1", "product", "emergency ambulance"),
+        _fact("p2", "product", "inter-hospital patient transfers"),
+    ]
+    answer = build_learned_answer(company="Eastbay Ambulance Trust", role="Paramedic", facts=facts)
+    assert "include inter-hospital patient transfers." in answer.text, answer.text
+    assert "include emergency ambulance" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("launch", "expected", "absent"),
+    [
+        (
+            "second office opening in Highlands Ranch, spring 2027",
+            "I was glad to read about the second office opening in Highlands Ranch in spring 2027.",
+            "newest launch",
+        ),
+        (
+            "community paramedic role in Ōpōtiki launched July 2026",
+            "launched in July 2026.",
+            "launched July",
+        ),
+        # who was listed is not said: left out rather than "Michelin Bib Gourmand listed 2025"
+        ("Michelin Bib Gourmand listed 2025", "", "Michelin"),
+    ],
+)
+def test_a_dated_launch_says_its_date_with_in(launch: str, expected: str, absent: str) -> None:
+    answer = build_learned_answer(company="Acme", role="Tech", facts=[_fact("l", "launch", launch)])
+    assert expected in answer.text, answer.text
+    assert absent not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Facebook reviews, 4.9 stars", ""),  # a list and a rating: a note, not a sentence
+        ("Google reviews 4.8 (1,200+)", ""),
+        ("Facebook page posts flu clinic dates", "I noticed that your Facebook page posts flu"),
+        ("Insta reels of exercise of the week", "I noticed Instagram reels of exercise"),
+    ],
+)
+def test_a_social_note_that_is_a_list_is_left_out_and_platforms_are_spelled_out(
+    note: str, expected: str
+) -> None:
+    answer = build_learned_answer(company="Acme", role="Tech", facts=[_fact("s", "social", note)])
+    social = _sentence_with(answer, "social media")
+    assert social == "" if not expected else expected in social, answer.text
+
+
+def test_a_noun_challenge_the_parser_reads_as_a_clause_is_said_as_a_noun() -> None:
+    facts = [_fact("c", "challenge", "callbacks on heat pump installs")]
+    learned = build_learned_answer(company="Acme", role="Tech", facts=facts)
+    assert "that callbacks on heat pump installs are a real challenge" in learned.text
+    proceed = build_proceed_answer(company="Acme", role="Tech", facts=facts)
+    assert "why callbacks" not in proceed.text
+
+
+def test_the_companys_own_programme_is_not_its_challenge() -> None:
+    facts = [
+        _fact("p", "product", "perio program (SRP + Arestin)"),
+        _fact("c1", "challenge", "holes in the hygiene schedule - last min cancellations"),
+        _fact("c2", "challenge", "perio program - want more pts to accept SRP"),
+        _fact("c3", "challenge", "keeping volunteers"),
+    ]
+    answer = build_learned_answer(company="Acme", role="Hygienist", facts=facts)
+    sentence = _sentence_with(answer, "took away")
+    assert "holes in the hygiene schedule" in sentence and "perio" not in sentence, sentence
+
+
+@pytest.mark.parametrize(
+    ("launch", "expected"),
+    [
+        ("the lobby renovation starts February", "the lobby renovation starts in February."),
+        ("its spring 2026 range is out", "its spring 2026 range is out"),
+    ],
+)
+def test_a_bare_date_after_a_verb_gets_in_and_nothing_else_does(launch: str, expected: str) -> None:
+    answer = build_learned_answer(company="Acme", role="Tech", facts=[_fact("l", "launch", launch)])
+    assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("product", "expected"),
+    [
+        ("CPR in Schools programme", "include a CPR in Schools programme."),
+        ("perio program (SRP + Arestin)", "include a perio program (SRP and Arestin)."),
+        ("inter-hospital patient transfers", "include inter-hospital patient transfers."),
+    ],
+)
+def test_a_longer_product_with_a_singular_head_takes_a(product: str, expected: str) -> None:
+    answer = build_learned_answer(
+        company="Acme", role="Tech", facts=[_fact("p", "product", product)]
+    )
+    assert expected in answer.text, answer.text
+
+
+def test_a_headline_with_its_own_colon_is_quoted_whole_before_its_summary() -> None:
+    text = (
+        "Ofsted: Kirkdale children's services 'requires improvement to be good': "
+        "The 2024 inspection found caseloads too high and recording late in some teams."
+    )
+    answer = build_learned_answer(
+        company="Kirkdale", role="Social Worker", facts=[_fact("p", "press", text)]
+    )
+    assert "“Ofsted: Kirkdale children's services 'requires improvement to be good'”" in (
+        answer.text
+    ), answer.text
+
+
+@pytest.mark.parametrize(
+    ("industry", "expected"),
+    [
+        ("accountancy practice", "Acme is an accountancy practice"),
+        ("structural steel fabrication for mining", "Acme works in structural steel fabrication"),
+    ],
+)
+def test_an_organisation_head_takes_a_and_a_field_head_works_in(
+    industry: str, expected: str
+) -> None:
+    facts = [_fact("i", "industry", industry)]
+    assert expected in build_learned_answer(company="Acme", role="Tech", facts=facts).text
+
+
+def test_products_that_hold_their_own_and_keep_the_lists_commas() -> None:
+    facts = [
+        _fact("p1", "product", "chutes and liners"),
+        _fact("p2", "product", "platforms and walkways"),
+    ]
+    answer = build_learned_answer(company="Acme", role="Welder", facts=facts)
+    assert "include chutes and liners, and platforms and walkways." in answer.text, answer.text
+
+
+def test_a_second_duty_and_a_month_are_cased_for_mid_sentence() -> None:
+    facts = [
+        _fact("r1", "responsibility", "Process purchase and sales ledgers in Xero"),
+        _fact("r2", "responsibility", "Prepare VAT returns under Making Tax Digital"),
+        _fact("c", "challenge", "the january self assessment peak"),
+    ]
+    answer = build_proceed_answer(company="Acme", role="Accountant", facts=facts)
+    assert "and prepare VAT returns under Making Tax Digital" in answer.text, answer.text
+    assert "the January self assessment peak" in answer.text, answer.text
+
+
+def test_a_name_the_user_capitalises_elsewhere_keeps_its_capital_in_a_challenge() -> None:
+    facts = [
+        _fact("p", "product", "clinical Pilates studio"),
+        _fact("c", "challenge", "Pilates classes short of staff"),
+    ]
+    answer = build_learned_answer(company="Bayside", role="Physio", facts=facts)
+    assert "Pilates classes short of staff" in answer.text, answer.text
+
+
+def test_a_capital_elsewhere_does_not_reach_a_word_mid_line() -> None:
+    facts = [
+        _fact("p", "product", "Edge of Care team"),
+        _fact("c", "challenge", "patient care is slipping on nights"),
+    ]
+    answer = build_learned_answer(company="Kirkdale", role="Social Worker", facts=facts)
+    assert "patient care is slipping" in answer.text, answer.text
+
+
+def test_an_and_inside_a_products_brackets_does_not_change_the_lists_commas() -> None:
+    facts = [
+        _fact("p1", "product", "perio program (SRP + Arestin)"),
+        _fact("p2", "product", "Smile Club membership plan"),
+        _fact("p3", "product", "same-day crowns (CEREC)"),
+    ]
+    answer = build_learned_answer(company="Acme", role="Hygienist", facts=facts)
+    assert "a Smile Club membership plan and same-day crowns (CEREC)." in answer.text, answer.text
+
+
+@pytest.mark.parametrize("code", ["CSA B149.1", "AS/NZS 1554.1", "NFPA 70E"])
+def test_a_standards_code_is_the_trades_rulebook_not_a_term_to_learn(code: str) -> None:
+    facts = [_fact("t1", "term", code), _fact("t2", "term", "ServiceTitan")]
+    proceed = build_proceed_answer(company="Acme", role="Tech", facts=facts)
+    sentence = _sentence_with(proceed, "speed")
+    assert "ServiceTitan" in sentence and code not in sentence, sentence
+
+
+def test_products_with_their_own_article_need_no_extra_comma() -> None:
+    facts = [
+        _fact("p1", "product", "heart and vascular institute"),
+        _fact("p2", "product", "Level II trauma center"),
+    ]
+    answer = build_learned_answer(company="Acme", role="Nurse", facts=facts)
+    assert "a heart and vascular institute and a Level II trauma center." in answer.text
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("twitter account posts lots of trips", "I noticed that your Twitter account posts lots"),
+        ("Instagram posts about their residency", "I noticed Instagram posts about"),
+    ],
+)
+def test_a_platforms_page_is_the_subject_of_its_verb(note: str, expected: str) -> None:
+    answer = build_learned_answer(company="Acme", role="Tech", facts=[_fact("s", "social", note)])
+    assert expected in answer.text, answer.text
+
+
+def test_a_one_word_name_to_learn_takes_no_article() -> None:
+    facts = [_fact("t1", "term", "Seneca"), _fact("t2", "term", "CPOMS")]
+    answer = build_proceed_answer(company="Acme", role="Teacher", facts=facts)
+    assert "getting up to speed on Seneca and CPOMS" in answer.text, answer.text

@@ -25,8 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from secondround.engine.nlp import parsing as nlp
 from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.challenges import Challenge, Shape, read_challenge
 from secondround.engine.nlp.entities import NAME_ASIDE, EntityIndex, Kind, entity_index
@@ -112,6 +113,8 @@ TEMPLATES: dict[str, str] = {
     "launch.doing": "I saw that {company} is {launch}",
     "launch.clause": "I read that {launch}",
     "launch.noun": "I was glad to read about your newest launch, {launch}",
+    # "second office opening in Highlands Ranch": not a launch, something new to read about
+    "launch.about": "I was glad to read about {launch}",
     "press.title": "I also read the recent article {press}",
     "press.more.title": "Another recent article caught my eye as well, {press}",
     "competitor.noun": (
@@ -134,6 +137,8 @@ TEMPLATES: dict[str, str] = {
     # as a noun phrase to people; "I noticed {social}" is English either way.
     "social.clause": "On social media, I noticed {social}",
     "social.noun": "On social media, I noticed {social}",
+    # "Facebook page posts flu clinic dates": the platform's page is the subject
+    "social.page": "On social media, I noticed that your {social}",
     "learned.closing": (
         "Everything I have learned makes me even more excited about {the_role} and about "
         "helping {company} with what comes next"
@@ -226,6 +231,79 @@ PASSIVE_VERBS = _words(
 # The company's own voice, pasted from its site: "We run 14 schools". Quoted after a colon,
 # never turned into "I understand that we run ...".
 COMPANY_VOICE = _words("we we're we've we'll our ours us")
+# The head of an industry that is a field, not a thing one is: "works in general dentistry",
+# never "is a general dentistry" (countable organisations take "is a": "a community pharmacy").
+FIELD_HEADS = _words(
+    "dentistry medicine healthcare hospitality retail construction manufacturing education "
+    "banking insurance nursing physiotherapy therapy optometry law accounting agriculture "
+    "aviation mining energy transport transportation trucking catering farming fishing "
+    "forestry tourism publishing media technology telecoms telecommunications childcare "
+    "eldercare software logistics finance engineering consulting research care services"
+)
+# The head of an industry that is a kind of organisation, which the company is one of:
+# "is an accountancy practice", "is a regional bank", "is a charitable foundation".
+ORGANISATION_HEADS = _words(
+    "practice firm clinic bank hospital school pharmacy company trust council agency charity "
+    "foundation association institution organisation organization corporation cooperative "
+    "co-op partnership consultancy contractor manufacturer distributor retailer wholesaler "
+    "restaurant hotel inn cafe bakery brewery winery store shop chain franchise startup "
+    "insurer lender university college academy nursery studio gym centre center provider "
+    "operator carrier broker publisher newspaper station laboratory lab surgery"
+)
+# A date said after a launch: "spring 2027", "July 2026", "Q3 2025", "2024".
+DATE = (
+    r"(?:(?:early|late|mid)[- ])?(?:(?:spring|summer|autumn|fall|winter|jan(?:uary)?|"
+    r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|Q[1-4]) )?(?:19|20)\d\d"
+)
+# "..., spring 2027" at the end of a noun: said "in spring 2027".
+TRAILING_DATE = re.compile(rf",\s*({DATE})$", re.IGNORECASE)
+# "started spring 2026", "launched July 2026", "starts February": a verb and a bare date
+# want "in" ("may" is left alone: it is a verb far more often than a month).
+BARE_DATE_AFTER_VERB = re.compile(
+    rf"\b(\w+(?:ed|s)) ({DATE}|(?:spring|summer|autumn|fall|winter|january|february|march|"
+    r"april|june|july|august|september|october|november|december)\b)",
+    re.IGNORECASE,
+)
+MONTHS = re.compile(
+    r"\b(?:january|february|april|june|july|august|september|october|november|december)\b"
+)
+# Words ending like a verb that come before a date without wanting "in".
+NOT_VERBS_BEFORE_DATE = _words("its this his hers ours yours theirs was is has as us plus")
+# Social platforms as people write them in notes, and as they are spelled.
+PLATFORMS = {
+    "insta": "Instagram",
+    "ig": "Instagram",
+    "instagram": "Instagram",
+    "fb": "Facebook",
+    "facebook": "Facebook",
+    "google": "Google",
+    "linkedin": "LinkedIn",
+    "tiktok": "TikTok",
+    "youtube": "YouTube",
+    "x": "X",
+    "twitter": "Twitter",
+}
+# A platform's page, which can be the subject of a note: "Facebook page posts flu dates".
+PLATFORM_PAGES = _words("page pages profile account feed channel")
+# A standard's code ("CSA B149.1", "AS/NZS 1554.1", "NFPA 70E", "ISO 9001"): the rulebook
+# the candidate's ticket or licence is built on, not a workplace term to read up on.
+STANDARD_CODE = re.compile(r"^[A-Z][A-Z/&]{1,11}[ -]?[A-Z]?\d+(?:[.-]\d+)*[A-Z]?(?:[:-]\d{4})?$")
+# A line the user wrote about themselves.
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|mine)\b|\bi\b")
+# Kinds that are never a term to learn: a competitor is named once, as one; a schedule or
+# a trait is no term; a certificate, an accreditor or a regulator is the candidate's own
+# credential or the body behind it ("APC", "CODA"), not something to "get up to speed on".
+NOT_TO_LEARN = frozenset(
+    {
+        Kind.COMPETITOR,
+        Kind.SCHEDULE,
+        Kind.NOT_A_SKILL,
+        Kind.CERTIFICATION,
+        Kind.ORGANISATION,
+        Kind.PERSON,
+    }
+)
 # A term that names a measure can anchor "how we measure success".
 METRIC_HINT = re.compile(
     r"\b(?:rate|rates|score|scores|time|times|miles|cost|costs|margin|turnover|retention"
@@ -294,7 +372,7 @@ class _Context(NamedTuple):
     pool: dict[str, list[Fact]]  # every usable fact, for slots that skip some
     entities: EntityIndex  # what kind of thing each term is
     names: tuple[str, ...]  # names the user saved, whose capitals are kept
-    competitors: frozenset[str]  # folded competitor names: never a term to learn
+    competitors: frozenset[str]  # folded competitors and the user's own terms: never to learn
     chosen_terms: list[Fact]  # the terms to learn: no competitor, schedule or trait
 
 
@@ -313,12 +391,15 @@ def build_learned_answer(
     facts: Sequence[Fact],
     entities: EntityIndex | None = None,
     names: Sequence[str] = (),
+    known: Sequence[str] = (),
 ) -> BuiltAnswer:
     """A draft of "What have you learned about us so far?" from the saved facts.
 
     `entities` says what each term is (competitors are never terms to learn); `names`
-    keep their capitals mid-sentence."""
-    context, skipped = _context(company, role, facts, entities, names)
+    keep their capitals mid-sentence; `known` are lines the user wrote about their own work
+    (round-1 positives, stories, notes): a term they use in the first person ("MedsCheck
+    numbers - I do 8-10/wk") is theirs already, not one to read up on."""
+    context, skipped = _context(company, role, facts, entities, names, known)
     drafts = [draft for slot in LEARNED_SLOTS for draft in slot(context)]
     if len(drafts) >= MIN_FACT_SENTENCES_FOR_FRAME:
         drafts.append(_draft(KEEP, "learned.closing", context, {}))
@@ -335,9 +416,10 @@ def build_proceed_answer(
     facts: Sequence[Fact],
     entities: EntityIndex | None = None,
     names: Sequence[str] = (),
+    known: Sequence[str] = (),
 ) -> BuiltAnswer:
     """A draft of "How would you proceed if hired?": learn, fix, deliver, measure."""
-    context, skipped = _context(company, role, facts, entities, names)
+    context, skipped = _context(company, role, facts, entities, names, known)
     body = [draft for slot in PROCEED_SLOTS for draft in slot(context)]
     opening = _draft(KEEP, "proceed.opening", context, {})
     if not body:
@@ -405,10 +487,31 @@ def _product_names(products: Sequence[Fact], context: _Context) -> tuple[list[st
             continue
         short = len(piece.text.split()) < 3
         noun = phrasing.topic(piece, voice=Voice.YOU, article="" if short else "a")
+        if noun and not short:
+            noun = _product_article(noun)
         if noun:
             said.append(noun.strip())
             used.append(fact)
     return said, used
+
+
+def _product_article(noun: str) -> str:
+    """ "a perio program (SRP + Arestin)", "a CPR in Schools programme": a longer product
+    whose head is a singular common noun takes "a", its bracket or its capitals apart."""
+    head, bracket, rest = noun.partition(" (")
+    words = head.split()
+    if not words or words[0].casefold() in phrasing.DETERMINER_LIKE:
+        return noun
+    counted = phrasing.with_article(head, "a")
+    last = words[-1]
+    if counted == head and len(words) > 1 and words[0][:1].isupper() and last.islower():
+        # the parse took it for a name; its lower-case head says it is a name's thing
+        mass = last in phrasing.MASS_NOUNS or last.endswith(phrasing.MASS_SUFFIXES)
+        if last.isalpha() and not phrasing.plural(last) and not mass:
+            first = words[0]
+            vowel = first[:1] in "AEFHILMNORSX" if first.isupper() else first[:1] in "aeiouAEIOU"
+            counted = ("an " if vowel else "a ") + head
+    return counted + bracket + rest
 
 
 def _is_name(fact: Fact, context: _Context) -> bool:
@@ -419,8 +522,53 @@ def _is_name(fact: Fact, context: _Context) -> bool:
     return phrasing.read(text).form in {phrasing.Form.NAME, phrasing.Form.NOUN}
 
 
+def _join_items(items: Sequence[str]) -> str:
+    """ "chutes and liners, and platforms and walkways": an item with its own "and" keeps
+    the list's commas, where "chutes and liners and platforms and walkways" runs together."""
+    # "perio program (SRP and Arestin)": an "and" inside brackets is the item's own aside
+    # ("a heart and vascular institute and a trauma center": the article keeps them apart)
+    if len(items) > 1 and any(
+        " and " in re.sub(r"\([^)]*\)", "", item)
+        and item.split()[0].casefold() not in phrasing.DETERMINER_LIKE
+        for item in items
+    ):
+        return ", ".join(items[:-1]) + ", and " + items[-1]
+    return phrasing.join(items)
+
+
+def _industry_head(industry: str) -> str:
+    words = re.findall(r"[A-Za-z]+", re.split(r" (?:with|in|for|of) ", industry)[0])
+    return words[-1].casefold() if words else ""
+
+
+def _organisation(industry: str) -> bool:
+    """ "accountancy practice", "regional bank": a kind of organisation, which one is."""
+    words = industry.split()
+    first = words[0].casefold() if words else ""
+    return _industry_head(industry) in ORGANISATION_HEADS and first not in phrasing.DETERMINER_LIKE
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1].casefold() in "aeiou" else "a ") + noun
+
+
+def _field(industry: str) -> bool:
+    """Is this industry a field one works in ("general dentistry", "emergency ambulance
+    service") rather than a kind of organisation one is ("a community pharmacy")?"""
+    last = _industry_head(industry)
+    if not last or last in ORGANISATION_HEADS:
+        return False
+    return (
+        last in FIELD_HEADS
+        or last.endswith(("try", "ics", "tion", "ment"))
+        or phrasing.plural(last)
+    )
+
+
 def _is_are(nouns: Sequence[str]) -> str:
-    return "are" if len(nouns) > 1 or (nouns and phrasing.plural(nouns[0])) else "is"
+    # "callbacks on heat pump installs": the number is the head's, before its preposition
+    head = re.split(r" (?:on|in|of|for|with|at|from|to|over|under) ", nouns[0])[0] if nouns else ""
+    return "are" if len(nouns) > 1 or (head and phrasing.plural(head)) else "is"
 
 
 # --------------------------------------------------------------------------------------
@@ -443,7 +591,9 @@ def _business_slot(context: _Context) -> list[_Draft]:
             counted = phrasing.topic(piece, voice=Voice.YOU, article="a")
             plain = phrasing.topic(piece, voice=Voice.YOU, article="")
             clause = phrasing.clause(piece, voice=Voice.YOU)
-            if counted and plain and counted != plain.strip():
+            if plain and _organisation(plain):
+                text = _fill("business.article", context, industry=_a(plain.strip()))
+            elif counted and plain and counted != plain.strip() and not _field(plain):
                 text = _fill("business.article", context, industry=counted)
             elif plain:
                 text = _fill("business.noun", context, industry=plain.strip())
@@ -451,10 +601,18 @@ def _business_slot(context: _Context) -> list[_Draft]:
                 text = _fill("business.clause", context, industry=clause)
         if text:
             keys = (fact.key,)
+    industry_words = (
+        set(_bare(industry[0].text).casefold().split(", ")[0].split()) if industry else set()
+    )
+    # "emergency ambulance" beside "works in emergency ambulance service": the sector
+    # again, not one of its services
+    products = [
+        fact for fact in products if not set(_bare(fact.text).casefold().split()) <= industry_words
+    ]
     said, used = _product_names(products, context)
     if said:
         tail = "business.products" if text else "business.products_only"
-        text += _fill(tail, context, products=phrasing.join(said))
+        text += _fill(tail, context, products=_join_items(said))
         keys += tuple(fact.key for fact in used)
     return [_Draft(KEEP, text + ".", keys)] if text else []
 
@@ -465,6 +623,17 @@ def _launch_slot(context: _Context) -> list[_Draft]:
         piece = _first_piece(fact, context.names)
         if piece is None:
             continue
+        dated = TRAILING_DATE.search(piece.text)
+        if dated and piece.form is not phrasing.Form.VERB:
+            # "second office opening in Highlands Ranch, spring 2027": the date said with "in"
+            noun = _launch_noun(piece.text[: dated.start()], context)
+            if noun:
+                noun = f"{noun} in {dated.group(1)}"
+                name = "launch.noun" if noun[:1].isupper() else "launch.about"
+                return [_draft(8, name, context, {"launch": noun}, fact)]
+            continue
+        if _passive_headline(piece.text, context):
+            continue  # "Michelin Bib Gourmand listed 2025": who was listed is not said
         if piece.form is phrasing.Form.VERB and piece.tense in {"past", "perfect"}:
             phrase = phrasing.verb_phrase(piece, tense="past")
             if phrase:
@@ -480,11 +649,44 @@ def _launch_slot(context: _Context) -> list[_Draft]:
             return [_draft(8, "launch.doing", context, {"launch": phrasing.mid(piece.text)}, fact)]
         clause = phrasing.clause(piece, voice=Voice.YOU)
         if clause:
+            clause = BARE_DATE_AFTER_VERB.sub(_date_with_in, clause)
             return [_draft(8, "launch.clause", context, {"launch": clause}, fact)]
-        noun = phrasing.topic(piece, voice=Voice.YOU)
+        noun = _launch_noun(piece.text, context)
         if noun:
-            return [_draft(8, "launch.noun", context, {"launch": noun}, fact)]
+            name = "launch.noun" if noun[:1].isupper() else "launch.about"
+            return [_draft(8, name, context, {"launch": noun}, fact)]
     return []
+
+
+def _date_with_in(match: re.Match[str]) -> str:
+    """ "launched July 2026" -> "launched in July 2026"; "its spring 2026 range" stays."""
+    if match.group(1).casefold() in NOT_VERBS_BEFORE_DATE:
+        return match.group(0)
+    return f"{match.group(1)} in {match.group(2)}"
+
+
+def _launch_noun(text: str, context: _Context) -> str | None:
+    """A launch's noun phrase: a name as it is ("ShipTrack"), a common noun with "the"
+    ("the second office opening in Highlands Ranch")."""
+    piece = phrasing.read(text.strip().rstrip(","))
+    noun = phrasing.topic(piece, voice=Voice.YOU)
+    if not noun or noun[:1].isupper():
+        return noun
+    first = noun.split()[0].casefold()
+    if first in phrasing.DETERMINER_LIKE or phrasing.plural(noun.split(" in ")[0]):
+        return noun
+    return f"the {noun}"
+
+
+def _passive_headline(text: str, context: _Context) -> bool:
+    """ "Michelin Bib Gourmand listed 2025": a passive verb after someone other than the
+    company, then only a date; which way round it goes is the user's to say."""
+    match = re.search(rf"^(.+?) (\w+)(?: in)? {DATE}$", text.strip(), re.IGNORECASE)
+    return bool(
+        match
+        and match.group(2).casefold() in PASSIVE_VERBS
+        and context.company.casefold() not in match.group(1).casefold()
+    )
 
 
 def _press_slot(context: _Context) -> list[_Draft]:
@@ -493,7 +695,12 @@ def _press_slot(context: _Context) -> list[_Draft]:
     for index, fact in enumerate(context.chosen["press"]):
         title, _, summary = fact.text.partition(": ")
         whole = fact.text.strip()
-        if len(title.split()) < 3 and summary and len(whole.split()) <= 16 and "@" not in whole:
+        head, colon, _ = summary.partition(": ")
+        if len(title.split()) < 3 and colon and "@" not in whole:
+            # "Ofsted: Kirkdale children's services 'requires improvement': The 2024
+            # inspection found ...": the headline's own colon, then the summary's
+            title = f"{title}: {head}"
+        elif len(title.split()) < 3 and summary and len(whole.split()) <= 16 and "@" not in whole:
             # "Ofsted: Kirkdale children's services 'requires improvement'": a headline's
             # own colon, not one between the title and a summary
             title = whole
@@ -541,7 +748,7 @@ def _challenge_slot(context: _Context) -> list[_Draft]:
         used.append(fact)
     if nouns:
         said = "are real challenges" if len(nouns) > 1 else f"{_is_are(nouns)} a real challenge"
-        clauses.append(f"{phrasing.join(nouns)} {said} for the team")
+        clauses.append(f"{_join_items(nouns)} {said} for the team")
     if not clauses:
         return []
     joined = TEMPLATES["challenge.and"].join(clauses)
@@ -551,11 +758,92 @@ def _challenge_slot(context: _Context) -> list[_Draft]:
 def _challenges(context: _Context) -> list[tuple[Fact, Challenge]]:
     """The debrief's challenges that can be said aloud, each read once."""
     out = []
-    for fact in context.chosen["challenge"]:
+    capitals = _capitalised_words(context)
+    # every challenge, so one left out (shorthand, a product) makes room for the next
+    for fact in context.pool["challenge"]:
         challenge = read_challenge(fact.text, voice=Voice.YOU, names=context.names)
-        if challenge is not None and challenge.spoken:
-            out.append((fact, challenge))
+        if challenge is None or not challenge.spoken:
+            continue
+        if challenge.shape is Shape.CLAUSE and challenge.clause and not _finite(challenge.clause):
+            # "callbacks on heat pump installs" read as a clause: a noun phrase after all,
+            # and "I took away that callbacks on heat pump installs" has no verb
+            challenge = replace(challenge, shape=Shape.THING, noun=challenge.clause, clause=None)
+        challenge = replace(
+            challenge,
+            noun=_recase(challenge.noun, capitals) if challenge.noun else challenge.noun,
+            clause=_recase(challenge.clause, capitals) if challenge.clause else challenge.clause,
+        )
+        if challenge.shape is Shape.THING and _is_product(challenge.noun or "", context):
+            # "perio program - want more pts to accept SRP" cut at its dash: the
+            # company's own programme is not the challenge, what it lacks is
+            continue
+        out.append((fact, challenge))
     return out
+
+
+def _is_product(noun: str, context: _Context) -> bool:
+    bare = re.sub(r"^(?:the|a|an|your|their)\s+", "", noun.strip(), flags=re.I).casefold()
+    if not bare:
+        return False
+    if context.entities.kind(bare) is Kind.PRODUCT:
+        return True
+    return any(_bare(fact.text).casefold().startswith(bare) for fact in context.pool["product"])
+
+
+def _capitalised_words(context: _Context) -> dict[str, str]:
+    """Words the user capitalises mid-line somewhere ("clinical Pilates studio"): names,
+    whose capital a challenge read at the start of its line ("Pilates classes ...") keeps."""
+    out: dict[str, str] = {}
+    for facts in context.pool.values():
+        for fact in facts:
+            for word in re.findall(r"(?<=\w )[A-Z][a-z]+\b", fact.text):
+                out.setdefault(word.casefold(), word)
+    return out
+
+
+def _recase(text: str, capitals: dict[str, str]) -> str:
+    """ "the january self assessment peak" -> "the January ..." ("may" and "march" are
+    verbs as often as months: left as typed); "pilates classes" -> "Pilates classes"."""
+    text = MONTHS.sub(lambda m: m.group(0).capitalize(), text)
+    # only the word the line began with, which was lowered for being first: "care" mid-line
+    # stays as typed even where "Edge of Care team" is a name
+    first = re.match(r"((?:the|a|an) )?([a-z]+)\b", text)
+    if first and first.group(2) in capitals:
+        start = first.start(2)
+        text = text[:start] + capitals[first.group(2)] + text[first.end(2) :]
+    return text
+
+
+def _finite(clause: str) -> bool:
+    """Does the clause have a finite verb? Without the parse, trust the reading: yes."""
+    try:
+        doc = nlp.parse(clause)
+    except nlp.NlpUnavailable:
+        return True
+    tokens = [t for t in doc if not t.is_space and not t.is_punct]
+
+    def compound_end(t: object) -> bool:
+        # "callbacks on heat pump installs": a verb with nothing of its own but a subject
+        # whose preposition's object runs into it is the last noun of a compound
+        token: Any = t
+        children = list(token.children)
+        return (
+            token.i == tokens[-1].i
+            and len(children) == 1
+            and children[0].dep_ == "nsubj"
+            and any(
+                pobj.i == token.i - 1
+                for prep in children[0].children
+                if prep.dep_ == "prep"
+                for pobj in prep.children
+            )
+        )
+
+    return any(
+        (t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or (t.tag_ == "VBN" and t.dep_ == "ROOT"))
+        and not compound_end(t)
+        for t in tokens
+    )
 
 
 def _value_slot(context: _Context) -> list[_Draft]:
@@ -579,7 +867,29 @@ def _takeaway_slot(context: _Context) -> list[_Draft]:
 
 
 def _social_slot(context: _Context) -> list[_Draft]:
-    return _clause_or_noun(context, "social", priority=1)
+    """One thing seen on the company's social media, with the platform spelled out
+    ("Insta" -> "Instagram"); a list or a rating ("Facebook reviews, 4.9 stars") is a note,
+    not something to say, and is left out."""
+    for fact in context.chosen["social"]:
+        text = _bare(fact.text)
+        if re.search(r"[,+/;:()\d]| - ", text):
+            continue
+        words = text.split()
+        words[0] = PLATFORMS.get(words[0].casefold(), words[0])
+        text = " ".join(words)
+        said = replace(fact, text=text)
+        if (
+            words[0] in PLATFORMS.values()
+            and len(words) > 2
+            and words[1].casefold() in PLATFORM_PAGES
+            and re.fullmatch(r"[a-z]+s", words[2])
+        ):
+            # "Facebook page posts flu clinic dates": the page is the subject of its verb
+            return [_draft(1, "social.page", context, {"social": text}, fact)]
+        drafts = _clause_or_noun(context._replace(chosen={"social": [said]}), "social", priority=1)
+        if drafts:
+            return [drafts[0]._replace(keys=(fact.key,))]
+    return []
 
 
 LEARNED_SLOTS: tuple[_Slot, ...] = (
@@ -632,7 +942,7 @@ def _duties_slot(context: _Context) -> list[_Draft]:
     for fact in _short_duties(context.chosen["responsibility"]):
         phrase = phrasing.duty_phrase(fact.text)
         if phrase and len(phrase.split()) <= MAX_DUTY_PHRASE_WORDS:
-            phrases.append(phrase)
+            phrases.append(_lower_verb(phrase))
             used.append(fact)
         if len(phrases) == 2 or (phrases and "," in phrases[0]):
             break  # a duty that is a list of its own is said alone
@@ -662,11 +972,11 @@ def _wins_slot(context: _Context) -> list[_Draft]:
     metrics = [
         fact
         for fact in context.pool["term"]
-        if context.entities.kind(_bare(fact.text)) is Kind.METRIC
-        or (context.entities.kind(_bare(fact.text)) is Kind.TERM and METRIC_HINT.search(fact.text))
+        if _is_name(fact, context) and _is_metric(_bare(fact.text), context)
     ][:2]
     if metrics:
-        listed = phrasing.join([_term_name(fact, context) for fact in metrics])
+        # a metric is said whatever its case ("the rebooking rate"): it is measured, not learned
+        listed = phrasing.join([phrasing.with_article(_bare(fact.text)) for fact in metrics])
         return [_draft(5, "proceed.wins_measured", context, {"term": listed}, *metrics)]
     return [_draft(2, "proceed.wins", context, {})]
 
@@ -697,17 +1007,52 @@ def _clause_or_noun(context: _Context, kind: str, *, priority: int) -> list[_Dra
     return []
 
 
+def _is_metric(text: str, context: _Context) -> bool:
+    """A measure to agree success on: a metric's name ("NPS", "OTIF") or a measure word at
+    the head of a lower-case term ("rebooking rate"), never a bonus ("the spiff"), a pricing
+    method ("flat rate", its "rate" an adjective's) or a document typed as a metric."""
+    kind = context.entities.kind(text)
+    if kind not in {Kind.METRIC, Kind.TERM}:
+        return False
+    hint = METRIC_HINT.search(text)
+    if any(char.isupper() for char in text):
+        return kind is Kind.METRIC or hint is not None
+    words = text.split()
+    if hint is None or len(words) < 2 or not METRIC_HINT.fullmatch(words[-1]):
+        return False
+    return not _adjective(words[0])
+
+
+def _adjective(word: str) -> bool:
+    """Is this word an adjective in "flat rate"? Unknown without the parse: no."""
+    try:
+        doc = nlp.parse(f"the {word} rate")
+    except nlp.NlpUnavailable:
+        return False
+    tokens = [t for t in doc if not t.is_space]
+    return len(tokens) > 1 and tokens[1].pos_ == "ADJ" and "-" not in word
+
+
 def _term_name(fact: Fact, context: _Context) -> str:
     """A term as it is said in a list: its saved spelling, with "the" where English needs it
     ("the CAUTI bundle"); "" for competitors, schedules and traits."""
     text = _bare(fact.text)
-    if not _is_name(fact, context):
+    if not _is_name(fact, context) or not _learnable(text, context):
         return ""
-    if context.entities.kind(text) in {Kind.COMPETITOR, Kind.SCHEDULE, Kind.NOT_A_SKILL}:
-        return ""
-    if text.casefold() in context.competitors:
-        return ""
+    if re.fullmatch(r"[A-Z][\w-]*", text):
+        return text  # one capitalised word is a name: "Seneca", never "the Seneca"
     return phrasing.with_article(text)
+
+
+def _learnable(text: str, context: _Context) -> bool:
+    """A term worth reading up on: a name of the workplace's own ("Kroll", "Clinical Desk",
+    "ePRF"), not the trade's everyday words in lower case, which the user already speaks
+    ("the callback", "blister packs", "flat rate"), nor a competitor, credential or body."""
+    if text.casefold() in context.competitors or context.entities.kind(text) in NOT_TO_LEARN:
+        return False
+    if STANDARD_CODE.match(text):
+        return False
+    return any(char.isupper() or char.isdigit() for char in text)
 
 
 # --------------------------------------------------------------------------------------
@@ -721,6 +1066,7 @@ def _context(
     facts: Sequence[Fact],
     entities: EntityIndex | None = None,
     names: Sequence[str] = (),
+    known: Sequence[str] = (),
 ) -> tuple[_Context, list[str]]:
     """The facts each slot may use, capped per kind, and advice for notes too long to say."""
     phrasing.prepare(fact.text for fact in facts)
@@ -750,15 +1096,21 @@ def _context(
     folded = frozenset(c.casefold() for c in competitor_names) | frozenset(
         e.text.casefold() for e in index.entities.values() if e.kind is Kind.COMPETITOR
     )
+    # The user's own terms join the names never offered as something to learn.
+    mine = [line for line in known if FIRST_PERSON.search(line)]
+    folded |= frozenset(
+        _bare(f.text).casefold()
+        for f in pool["term"]
+        if any(_mentions(line, _bare(f.text)) for line in mine)
+    )
     context = _Context(name, possessive, role.strip(), chosen, pool, index, all_names, folded, [])
-    learnable = [
-        fact
-        for fact in pool["term"]
-        if _bare(fact.text).casefold() not in folded
-        and index.kind(_bare(fact.text)) not in {Kind.COMPETITOR, Kind.SCHEDULE, Kind.NOT_A_SKILL}
-    ]
+    learnable = [fact for fact in pool["term"] if _learnable(_bare(fact.text), context)]
     context.chosen_terms.extend(learnable[: PER_KIND_LIMIT["term"]])
     return context, skipped
+
+
+def _mentions(line: str, term: str) -> bool:
+    return bool(term) and re.search(rf"(?<!\w){re.escape(term)}(?!\w)", line, re.I) is not None
 
 
 def _fresh_terms(context: _Context) -> list[Fact]:
@@ -775,6 +1127,15 @@ def _fresh_terms(context: _Context) -> list[Fact]:
         if _bare(fact.text).lower() not in said and _term_name(fact, context)
     ]
     return fresh[: PER_KIND_LIMIT["term"]]
+
+
+def _lower_verb(phrase: str) -> str:
+    """ "Prepare VAT returns" after "and": the duty's verb mid-sentence, lower-cased."""
+    first, _, rest = phrase.partition(" ")
+    verbs = nlp.lemma_index().get("verb", frozenset())
+    if first[:1].isupper() and first[1:].islower() and first.casefold() in verbs:
+        return f"{first.casefold()} {rest}".strip()
+    return phrase
 
 
 def _short_duties(duties: list[Fact]) -> list[Fact]:
