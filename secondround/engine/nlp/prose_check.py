@@ -54,7 +54,9 @@ __all__ = [
 # Words the frames themselves may capitalise or name: never a claim about the user.
 FRAME_WORDS = word_set(
     "i us dear hello hi january february march april may june july august september october "
-    "november december monday tuesday wednesday thursday friday saturday sunday"
+    "november december monday tuesday wednesday thursday friday saturday sunday "
+    # platforms the answer drafter spells out from the user's shorthand ("Insta")
+    "instagram facebook twitter linkedin tiktok youtube"
 )
 # Day counts and small numbers the frames use ("first 30 days", "week 2", "3-6 months").
 FRAME_NUMBERS = frozenset(
