@@ -30,3 +30,19 @@ def run_at(revision: str, code: str, payload: Any) -> Any:
         return json.loads(result.stdout.strip().splitlines()[-1])
     finally:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder)])
+
+
+def classify_at(revision: str, texts: list[str]) -> tuple[list[str], list[str]]:
+    """(kinds, competencies) of ``texts`` as the question classifier at ``revision`` gave
+    them; the engine's older layout is found too."""
+    code = (
+        "import json\n"
+        "try:\n"
+        "    from secondround.engine.questions.classify import classify_question\n"
+        "except ImportError:  # before the engine was split into stage packages\n"
+        "    from secondround.engine.classify import classify_question\n"
+        "out=[classify_question(t) for t in json.load(sys.stdin)]\n"
+        "print(json.dumps([[c.kind, c.competency] for c in out]))\n"
+    )
+    pairs = run_at(revision, code, texts)
+    return [p[0] for p in pairs], [p[1] for p in pairs]

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from at_revision import run_at  # noqa: E402
+from at_revision import classify_at  # noqa: E402
 
 SETS = {"fresh3": ROOT / "eval" / "questions_fresh3" / "questions.jsonl"}
 DEFAULT_BASELINE = "9b85544"  # the code when questions_fresh3 was labelled
@@ -45,20 +45,6 @@ def figures(name: str, rows: list[dict], kinds: list[str], competencies: list[st
         print(f"FIGURE {name}_lookalike_kept {kept:.3f} ratio")
 
 
-def baseline(revision: str, texts: list[str]) -> tuple[list[str], list[str]]:
-    code = (
-        "import json\n"
-        "try:\n"
-        "    from secondround.engine.questions.classify import classify_question\n"
-        "except ImportError:  # before the engine was split into stage packages\n"
-        "    from secondround.engine.classify import classify_question\n"
-        "out=[classify_question(t) for t in json.load(sys.stdin)]\n"
-        "print(json.dumps([[c.kind, c.competency] for c in out]))\n"
-    )
-    pairs = run_at(revision, code, texts)
-    return [p[0] for p in pairs], [p[1] for p in pairs]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="'' for none")
@@ -74,7 +60,7 @@ def main() -> None:
         print(f"FIGURE {prefix}_sources {len({r['source'] for r in rows})} sources")
         figures(prefix, rows, [c.kind for c in found], [c.competency for c in found])
         if args.baseline:
-            kinds, competencies = baseline(args.baseline, texts)
+            kinds, competencies = classify_at(args.baseline, texts)
             figures(f"{prefix}_baseline", rows, kinds, competencies)
 
 
