@@ -13,7 +13,7 @@ tuned on (dev) and on the packs held out while the drafters were written (test),
 drafter and per occupation; and the share of letters that name something the interviewer
 discussed, among letters to people whose notes have something to name.
 
-    .venv/bin/python eval/prose_check.py [--show] [--split dev|test|heldout|fresh|fresh2]
+    .venv/bin/python eval/prose_check.py [--show] [--split dev|test|heldout|fresh|fresh2|fresh3]
         [--pack SLUG]
 
 Baseline: run it with an older checkout first on PYTHONPATH (with this file's checker
@@ -39,6 +39,7 @@ from scenario_drafts import (  # noqa: E402
     DEV,
     FRESH,
     FRESH2,
+    FRESH3,
     HELDOUT,
     TEST,
     PackDrafts,
@@ -167,7 +168,7 @@ def letters_specific(pack: PackDrafts) -> tuple[int, int, list[str]]:
     return named, total, misses
 
 
-SPLITS = ("dev", "test", "heldout", "fresh", "fresh2")
+SPLITS = ("dev", "test", "heldout", "fresh", "fresh2", "fresh3")
 
 
 def _share(passed: int, total: int) -> str:
@@ -186,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         "heldout": HELDOUT,
         "fresh": FRESH,
         "fresh2": FRESH2,
-        None: DEV + TEST + HELDOUT + FRESH + FRESH2,
+        "fresh3": FRESH3,
+        None: DEV + TEST + HELDOUT + FRESH + FRESH2 + FRESH3,
     }
     slugs = tuple(args.pack) if args.pack else splits[args.split]
     packs = load_packs(slugs)

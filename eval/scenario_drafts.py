@@ -50,11 +50,15 @@ FRESH = ("pharmacy", "social_work", "sous_chef", "physio")
 # Four more of the same kind, labelled before any drafter ran on them: eval/scenarios_fresh2/.
 FRESH2_DIR = PACKS.parent / "scenarios_fresh2"
 FRESH2 = ("dental_hygienist", "hvac", "bank_adviser", "paramedic")
+# Four more, written and labelled blind by a later session: eval/scenarios_fresh3/.
+FRESH3_DIR = PACKS.parent / "scenarios_fresh3"
+FRESH3 = ("paralegal", "warehouse_supervisor", "research_admin", "vet_nurse")
 
 
 def pack_path(slug: str) -> Path:
     folder = HELDOUT_DIR if slug in HELDOUT else FRESH_DIR if slug in FRESH else PACKS
     folder = FRESH2_DIR if slug in FRESH2 else folder
+    folder = FRESH3_DIR if slug in FRESH3 else folder
     return folder / f"{slug}.json"
 
 
@@ -63,6 +67,8 @@ def split_of(slug: str) -> str:
         return "fresh"
     if slug in FRESH2:
         return "fresh2"
+    if slug in FRESH3:
+        return "fresh3"
     return "dev" if slug in DEV else "heldout" if slug in HELDOUT else "test"
 
 
@@ -72,7 +78,7 @@ TODAY = date(2026, 12, 7)
 @dataclass(frozen=True)
 class PackDrafts:
     slug: str
-    split: str  # "dev" | "test" | "heldout" | "fresh" | "fresh2"
+    split: str  # "dev" | "test" | "heldout" | "fresh" | "fresh2" | "fresh3"
     user_texts: tuple[str, ...]  # every string the user saved, for names and numbers
     names: tuple[str, ...]  # what the user saved as names
     competitors: tuple[str, ...]
@@ -193,7 +199,7 @@ def _debrief_lines(round_: Any) -> list[str]:
 
 
 def load_packs(
-    slugs: tuple[str, ...] = DEV + TEST + HELDOUT + FRESH + FRESH2,
+    slugs: tuple[str, ...] = DEV + TEST + HELDOUT + FRESH + FRESH2 + FRESH3,
 ) -> list[PackDrafts]:
     """Import each pack into a fresh database and draft every round after the first."""
     home = tempfile.mkdtemp(prefix="secondround-scenarios-")

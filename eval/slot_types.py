@@ -16,8 +16,8 @@ FIGURE slot_type_right_share: right slots / labelled slots of the nine dev and t
 (unlabelled fillers are counted and reported, never scored); _dev, _test and _heldout per
 split. The held-out packs (eval/scenarios_heldout/) are labelled in their own
 slot_labels.csv, written before the slot typing was tuned; so are the fresh packs
-(eval/scenarios_fresh/, `_fresh`) and eval/scenarios_fresh2/ (`_fresh2`), labelled before any
-drafter ran on them.
+(eval/scenarios_fresh/, `_fresh`), eval/scenarios_fresh2/ (`_fresh2`) and
+eval/scenarios_fresh3/ (`_fresh3`), labelled before any drafter ran on them.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ sys.path.insert(0, str(EVAL))
 if str(REPO_ROOT) not in sys.path:
     sys.path.append(str(REPO_ROOT))
 
-from scenario_drafts import DEV, FRESH, FRESH2, HELDOUT, TEST, load_packs  # noqa: E402
+from scenario_drafts import DEV, FRESH, FRESH2, FRESH3, HELDOUT, TEST, load_packs  # noqa: E402
 
 DATA = REPO_ROOT / "secondround" / "data"
 AGREEMENT = {
@@ -78,6 +78,7 @@ LABEL_FILES = (
     EVAL / "scenarios_heldout" / "slot_labels.csv",
     EVAL / "scenarios_fresh" / "slot_labels.csv",
     EVAL / "scenarios_fresh2" / "slot_labels.csv",
+    EVAL / "scenarios_fresh3" / "slot_labels.csv",
 )
 
 
@@ -103,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     templates = _templates()
     labels = _labels()
     right = labelled = unlabelled = 0
-    by_split: dict[str, list[bool]] = {s: [] for s in ("dev", "test", "heldout", "fresh", "fresh2")}
-    for pack in load_packs(DEV + TEST + HELDOUT + FRESH + FRESH2):
+    splits = ("dev", "test", "heldout", "fresh", "fresh2", "fresh3")
+    by_split: dict[str, list[bool]] = {s: [] for s in splits}
+    for pack in load_packs(DEV + TEST + HELDOUT + FRESH + FRESH2 + FRESH3):
         for drafts in pack.rounds:
             texts = [("bank", q["text"]) for q in drafts.get("bank", [])]
             texts += [("ask", q["text"]) for p in drafts.get("ask", []) for q in p["questions"]]
