@@ -277,3 +277,22 @@ def test_classify_question_prints_its_labels(capsys, question, kind, ground):
     assert {"competency", "kind", "illegal_ground", "caution"} <= set(labels)
     assert labels["kind"] == kind
     assert labels["illegal_ground"] == ground
+
+
+@pytest.mark.django_db(transaction=True)
+def test_drafts_say_the_role_without_the_boards_gender_tag(capsys, alice):
+    from secondround.followup.models import FollowUp, InterviewerNote
+    from tests.factories import make_interviewer, make_opportunity, make_round
+
+    opportunity = make_opportunity(alice, company="Rheinland Logistik GmbH")
+    opportunity.role_title = "Schichtleiter Lager (m/w/d)"
+    opportunity.save()
+    round_ = make_round(opportunity, number=2)
+    jonas = make_interviewer(round_, name="Jonas Weber", relation="hiring_manager")
+    InterviewerNote.objects.create(interviewer=jonas, discussed="pick rates on the night shift")
+    FollowUp.objects.create(round=round_)
+
+    assert main(["drafts", str(opportunity.pk), "2"]) == 0
+    text = capsys.readouterr().out
+    assert "Schichtleiter Lager" in text
+    assert "m/w/d" not in text

@@ -154,7 +154,7 @@ def plan_draft(opportunity: Opportunity) -> Plan:
     ]
     sections = posting_sections(opportunity.posting_text or "")
     return draft_plan(
-        role=opportunity.role_title or sections.title or "",
+        role=opportunity.role_in_prose or sections.title or "",
         company=opportunity.company,
         responsibilities=sections.responsibilities,
         duty_goals=posting_reading(opportunity).duty_goals,

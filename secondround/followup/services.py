@@ -38,7 +38,7 @@ def letter_context(round_: Round, owner: AbstractBaseUser) -> LetterContext:
     return LetterContext(
         candidate_name=signature_name(owner),
         company=opportunity.company,
-        role=opportunity.role_title,
+        role=opportunity.role_in_prose,
         round_label=round_.label,
         interview_date=start.date() if start else None,
         names=tuple(saved_names(opportunity)),

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 
 from secondround.engine.nlp.dates import EARLIEST_YEAR, LATEST_YEAR, in_zone, plausible_year
+from secondround.engine.nlp.role_titles import role_in_prose
 from secondround.engine.nlp.vocabulary import RELATIONS
 
 
@@ -92,6 +93,11 @@ class Opportunity(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("opportunity_detail", args=[self.pk])
+
+    @property
+    def role_in_prose(self) -> str:
+        """The title as drafted sentences say it: no "(m/f/d)" or requisition code."""
+        return role_in_prose(self.role_title)
 
     @property
     def is_archived(self) -> bool:

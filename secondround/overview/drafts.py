@@ -34,7 +34,7 @@ def _answer(answer: BuiltAnswer) -> dict[str, object]:
 def round_drafts(round_: Round, owner: AbstractBaseUser, *, today: date) -> dict[str, object]:
     """answers, bank, ask (per interviewer), plan, salary, letters and follow_up, as plain data."""
     opportunity = round_.opportunity
-    company, role = opportunity.company, opportunity.role_title
+    company, role = opportunity.company, opportunity.role_in_prose
     people = list(round_.interviewers.all())
     asks = ask_lists(round_)
     plan = plan_draft(opportunity)

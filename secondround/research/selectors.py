@@ -236,7 +236,7 @@ def drafted_answer(opportunity: Opportunity, kind: str) -> BuiltAnswer:
     builder = build_proceed_answer if kind == SavedAnswer.Kind.PROCEED else build_learned_answer
     return builder(
         company=opportunity.company,
-        role=opportunity.role_title,
+        role=opportunity.role_in_prose,
         facts=answer_facts(opportunity),
         entities=entities(opportunity),
         names=saved_names(opportunity),

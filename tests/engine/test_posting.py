@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from secondround.engine.reading import posting
 from secondround.engine.reading.posting import (
     PostingSections,
     classify_sentence,
@@ -350,3 +351,52 @@ def test_bullets_run_together_on_one_line_are_items() -> None:
         "Garnish final dishes",
         "Keep the station clean",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "section"),
+    [
+        # After "Key: value" terms lines, a plain heading set apart by blank lines starts
+        # the job's sections again: duties are not read as terms of employment.
+        (
+            "Contract type: Permanent\nSalary: £24,000\n\nWhat you'll do at work\n"
+            "- Prepare the morning delivery manifests",
+            "Prepare the morning delivery manifests",
+            "responsibilities",
+        ),
+        (
+            "Hours: 37.5 a week\n\nWhat skills and experience we're looking for\n\n"
+            "Stock control\n- Count the cold room every Friday",
+            "Count the cold room every Friday",
+            "requirements",
+        ),
+        (
+            "Pay: R18,500 per month\n\nPatient care\n- Turn bed-bound residents every two hours"
+            "\n- Record fluid intake",
+            "Record fluid intake",
+            "other",
+        ),
+    ],
+)
+def test_a_plain_heading_over_a_list_starts_a_section(text: str, item: str, section: str) -> None:
+    sections = posting_sections(text)
+    assert item in getattr(sections, section)
+    assert item not in sections.conditions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A title over a paragraph, or a short line inside prose, is not a heading: the
+        # text reads as it did before plain headings were recognised.
+        "Apprentice Dental Nurse\n\nWe are looking for an apprentice to join our practice.",
+        "Overview\n\nCommunity Support Worker\n\nYou will support adults with autism.",
+        "Duties\n- Serve customers\n\nFull UK licence\nMust drive a manual van.",
+    ],
+)
+def test_a_short_line_over_a_paragraph_is_not_a_heading(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = posting_sections(text)
+    monkeypatch.setattr(posting, "_standalone_heading", lambda lines, index: None)
+    assert found == posting_sections(text)

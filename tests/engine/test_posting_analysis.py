@@ -549,3 +549,35 @@ def test_what_the_employer_offers_names_no_skills() -> None:
     )
     names = " ".join(skill.name for skill in analyse_posting(posting).skills).casefold()
     assert "supervision" not in names and "pathway" not in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "competency"),
+    [
+        ("Use de-escalation techniques with distressed visitors.", "conflict"),
+        ("Calm disputes between tenants and report them to the housing officer.", "conflict"),
+        ("Handle complaints from passengers at the gate.", "conflict"),
+        ("Lead a crew of four on the night shift.", "leadership"),
+        ("Train new cashiers and kitchen staff on the till.", "mentoring"),
+        ("Inspect welds against the drawing before sign-off.", "attention_to_detail"),
+        ("Check the quality of every finished garment.", "attention_to_detail"),
+        ("Work closely with housing providers and probation services.", "cross_functional"),
+        ("Greet diners and take orders at the counter.", "customer_focus"),
+    ],
+)
+def test_duty_phrasings_name_their_competency(sentence: str, competency: str) -> None:
+    analysis = analyse_posting(f"Responsibilities\n- {sentence}")
+    assert competency in {need.id for need in analysis.competencies}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "competency"),
+    [
+        ("Check in guests and hand out room keys.", "conflict"),
+        ("Run the dishwasher and stock clean plates.", "leadership"),
+        ("Attend training on the new till system.", "mentoring"),
+    ],
+)
+def test_near_misses_do_not_name_the_competency(sentence: str, competency: str) -> None:
+    analysis = analyse_posting(f"Responsibilities\n- {sentence}")
+    assert competency not in {need.id for need in analysis.competencies}

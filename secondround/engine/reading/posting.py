@@ -236,11 +236,11 @@ def _items(lines: list[str], section: str) -> list[tuple[str | None, str]]:
             out.extend((item, section) for item in split_sentences(joined))
         pending = []
 
-    for raw in lines:
+    for index, raw in enumerate(lines):
         if not raw.strip():
             flush()
             continue
-        heading = _read_heading(raw)
+        heading = _read_heading(raw) or _standalone_heading(lines, index)
         if heading is not None:
             flush()
             section, rest = heading
@@ -292,6 +292,26 @@ def _read_heading(raw: str) -> tuple[str, str] | None:
     if not (marked or _is_heading_text(bare, colon=line.endswith(":"))):
         return None
     return _heading_section(bare) or UNKNOWN, ""
+
+
+def _standalone_heading(lines: list[str], index: int) -> tuple[str, str] | None:
+    """A short line set apart by a blank line before it and a blank line or a bullet after
+    it ("What you'll do at work", "Safeguarding" over a list) is a heading even when its
+    words are not all heading words; without a known section it needs the bullets below."""
+    raw = lines[index]
+    line = raw.strip()
+    if BULLET.match(raw) or not line[:1].isupper() or line.endswith((".", "!", "?", ",", ";")):
+        return None
+    if len(line.split()) > MAX_HEADING_WORDS or (index and lines[index - 1].strip()):
+        return None
+    following = next((other for other in lines[index + 1 :] if other.strip()), "")
+    under_it = lines[index + 1] if index + 1 < len(lines) else ""
+    section = _heading_section(line)
+    if section is not None and (not under_it.strip() or BULLET.match(under_it)):
+        return section, ""
+    if BULLET.match(under_it) and BULLET.match(following):
+        return UNKNOWN, ""
+    return None
 
 
 def _is_heading_text(text: str, *, colon: bool) -> bool:
