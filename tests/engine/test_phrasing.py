@@ -58,6 +58,11 @@ def test_ergative_verbs_stay_active(note, clause):
         ("a magnet for talent", ("Magnet",), "a magnet for talent"),  # may be the word
         ("no discrepancies since march", (), "no discrepancies since March"),
         ("they march in step", (), "they march in step"),
+        # Languages, nationalities, countries and festivals are written with capitals.
+        ("learning german for the new site", (), "learning German for the new site"),
+        ("loves carnatic music", (), "loves Carnatic music"),
+        ("back from kenya after diwali", (), "back from Kenya after Diwali"),
+        ("polish the brass fittings", (), "polish the brass fittings"),  # the verb
     ],
 )
 def test_saved_names_and_months_keep_their_capitals(note, names, text):

@@ -44,6 +44,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from secondround.engine.nlp import parsing as nlp
+from secondround.engine.nlp.proper_words import capitalise_proper_words
 from secondround.engine.nlp.word_tables import word_set
 
 __all__ = [
@@ -344,7 +345,7 @@ def pieces(note: str, *, names: Sequence[str] = ()) -> list[Piece]:
         line = re.sub(r"^\s*(?:[-*•+>?]+|\d{1,2}[.)])\s*", "", line)
         for part in re.split(r"(?<=[.!?])\s+|\s+[-–—]\s+|;\s+|\s*!{2,}\s*|\?{2,}\s*", line):
             if part and part.strip():
-                piece = read(_month_names(_restore_names(part.strip(), tuple(names))))
+                piece = read(_proper_words(part.strip(), tuple(names)))
                 same = next((n for n in names if n.casefold() == piece.text.casefold()), None)
                 if same is not None and same != piece.text:
                     # "MASH" on its own line is the saved name, not a shouted "mash"
@@ -390,6 +391,11 @@ MONTH_AFTER_WORD = re.compile(
     r"\b(?!-)",
     re.IGNORECASE,
 )
+
+
+def _proper_words(text: str, names: tuple[str, ...]) -> str:
+    """The note with the capitals English writes: saved names, months, languages, places."""
+    return capitalise_proper_words(_month_names(_restore_names(text, names)))
 
 
 def _month_names(text: str) -> str:
