@@ -15,8 +15,8 @@ the item's source, so the leave-one-source-out figure of a split is its by-sourc
 Only the test splits' figures estimate unseen mail (the rules were written while reading
 the dev sources' misses). eval/invitations_fresh was labelled before the reader first ran
 on it; its test sources are scored only. invitations_fresh2, invitations_fresh3 and
-invitations_fresh4 (and invitations_fresh5) were labelled before the reader was changed for them and are scored
-only (never --show);
+invitations_fresh4 and invitations_fresh5 were labelled before the reader was changed for
+them and are scored only (never --show);
 invitations_styles holds development items of styles the corpus has few of (tuned on).
 
 A row is right when its name (without honorific), title and slot (start and end) equal
@@ -345,7 +345,7 @@ def main() -> None:
     parser.add_argument(
         "--no-blind", action="store_true", help="leave the blind set unread (for whoever tunes)"
     )
-    parser.add_argument("--only", default="", help="comma-separated set names to read (default all)")
+    parser.add_argument("--only", default="", help="comma-separated set names (default all)")
     args = parser.parse_args()
     skip = ("blind",) if args.no_blind else ()
     if args.only:

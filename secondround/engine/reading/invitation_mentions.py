@@ -158,10 +158,24 @@ def _one_person_per_part(text: str, spans: list[NameSpan]) -> list[NameSpan]:
         if kept and not span.honorific:
             between = text[kept[-1].end : span.start]
             # "Sam Okonjo (Head of Sales), Ellie Turner": a closed bracket ends a person.
-            if not re.search(r"\b(?:and|&|with|by|to|then)\b|[&;/)]|\bplus\b", between, re.I):
+            if not re.search(
+                r"\b(?:and|&|with|by|to|then)\b|[&;/)]|\bplus\b", between, re.I
+            ) and not _names_only_list(text, kept[-1], span):
                 continue
         kept.append(span)
     return kept
+
+
+def _names_only_list(text: str, previous: NameSpan, span: NameSpan) -> bool:
+    """ "Interviewers: Sarah Connor, John Whitaker, Priya Natarajan": a comma between two
+    names that are each a whole part of the list (nothing else before the next comma)."""
+    if text[previous.end : span.start].strip() != ",":
+        return False
+    before = text[: previous.start].rstrip()
+    after = text[span.end :].lstrip()
+    return (not before or before.endswith((":", ",", "-", "–"))) and (
+        not after or after[0] in ",;.(" or re.match(r"(?:and|&)\b", after) is not None
+    )
 
 
 PLURAL_ROLE = re.compile(r"(?<=[a-rt-z])s$")

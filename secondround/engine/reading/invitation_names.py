@@ -53,8 +53,8 @@ WEAK_HONORIFICS: frozenset[str] = word_set(
 # Words that make a rank of "Professor" before a name: "Associate Professor X".
 PROFESSOR_RANKS: frozenset[str] = word_set("associate assistant adjunct emeritus clinical visiting")
 NAME_PARTICLES: frozenset[str] = word_set(
-    "de da di del della der den du van von la le y i e bin binti bint ibn al el dos das do ter"
-    " ten ap af zu ní ó mac"
+    "de da di del della der den du van von la le y i e bin binti binte bint ibn al el dos das do"
+    " ter ten ap af zu ní ó mac"
 )
 # Short forms written inside a name, not honorifics: "Md. Rafiqul Islam".
 NAME_ABBREVIATIONS: frozenset[str] = word_set("md mohd muhd")

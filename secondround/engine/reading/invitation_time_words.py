@@ -315,6 +315,7 @@ _CLOCK = (
     # "10.15-11am": a dotted start before an end with its am/pm
     rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:1[0-2]|0?[1-9])\s*[aApP]\.?\s?[mM]\b)"
     rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
+    rf"|(?<=\buntil ){_DOTTED}(?!\.\d)|(?<=\btill ){_DOTTED}(?!\.\d)"
     rf"|(?<=\b\d\d\.\d\d to ){_DOTTED}(?!\.\d)|(?<=\b\d\.\d\d to ){_DOTTED}(?!\.\d)"
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
     # "1430 hrs", "0900 hours": a military clock only with its unit.
@@ -358,7 +359,9 @@ ZONE_NEAR_TIME = re.compile(
 # with"), not "10:00 - 11 March".
 _BARE_END = rf"\b{_BARE_HOUR}(?=\s*(?:[.,;:)(]|$)|\s+(?:on|with|in|at|for|and)\b)"
 TIME_RANGE = re.compile(
-    rf"(?P<start>{_CLOCK}|(?<!\d[.:])\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP])"
+    # "9 to 10.30am", "2 until 3.30pm": a bare start hour before an end with its am/pm
+    rf"(?P<start>{_CLOCK}|(?<!\d[.:])\b(?:1[0-2]|0?[1-9])"
+    rf"(?=\s*(?:[-–—−]|to\b|until\b|till\b)\s*\d{{1,2}}(?:[:.]\d\d)?\s*[aApP])"
     # "10-10.45", "9 - 9:30": a bare start hour before the same hour written out
     r"|\b(?P<bare>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?=\s*[-–—]\s*(?P=bare)[:.][0-5]\d(?!\d))"
     # "from 10 to 11"
