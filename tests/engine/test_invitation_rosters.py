@@ -52,10 +52,54 @@ PARTICLE = (
     "(Senior Manager, Treasury)\n\nRegards\nJasmine Lee\n"
 )
 
+SUBJECT_TITLES = (
+    "Hi Sam,\n\nDirector of Nursing Linda Hsu and Nurse Manager Carlos Rivera will meet with "
+    "you on Tuesday, March 16 at 10:00 AM.\n\nBest,\nDana\n"
+)
+CAPITALS = (
+    "Dear Sam,\n\nINTERVIEW PANEL\n1) JENNIFER LAWSON - HEAD OF HOUSING\n"
+    "2) MICHAEL CHEN - HOUSING OFFICER\n\nDate: Tuesday 16 March 2027, 10:00\n\nRegards\n"
+)
+CONSIST_OF = (
+    "Hi Sam,\n\nThe panel on Tuesday 16 March at 11am will consist of the Head of Service, "
+    "Jane Smith, and two team managers, Tom Lee and Priya Shah.\n\nThanks\nChris\n"
+)
+ORDINAL_TITLE = (
+    "Hi Sam,\n\nWe'd like to schedule you for a panel interview on March 16th at 11:00am EST."
+    "\n\nThe panel will be made up of:\n\nJane Smith – Principal\nTom Lee – Assistant "
+    "Principal\nAnna Berg – 5th Grade Teacher\n\nPlease bring a sample lesson plan.\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "zone", "rows"),
     [
+        (
+            SUBJECT_TITLES,
+            "America/New_York",
+            [
+                ("Linda Hsu", "Director of Nursing", "2027-03-16T10:00:00-04:00", None),
+                ("Carlos Rivera", "Nurse Manager", "2027-03-16T10:00:00-04:00", None),
+            ],
+        ),
+        (
+            CAPITALS,
+            "Europe/London",
+            [
+                ("Jennifer Lawson", "HEAD OF HOUSING", "2027-03-16T10:00:00+00:00", None),
+                ("Michael Chen", "HOUSING OFFICER", "2027-03-16T10:00:00+00:00", None),
+            ],
+        ),
+        (
+            CONSIST_OF,
+            "Europe/London",
+            [("Jane Smith", "Head of Service", "2027-03-16T11:00:00+00:00", None)],
+        ),
+        (
+            ORDINAL_TITLE,
+            "America/New_York",
+            [("Anna Berg", "5th Grade Teacher", "2027-03-16T11:00:00-04:00", None)],
+        ),
         (
             CARDS,
             "America/Chicago",

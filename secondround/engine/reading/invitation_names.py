@@ -178,7 +178,7 @@ def _names_in(text: str) -> tuple[NameSpan, ...]:
     if _all_capitals(text):
         # "MS. NURUL HUDA BINTI AZMAN   SENIOR ENGINEER": a line in capitals is read as
         # if written in title case (the same length, so spans still point into the text).
-        text = text.title()
+        text = SMALL_WORDS.sub(lambda word: word.group().lower(), text.title())
     tokens = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
     spans: list[NameSpan] = []
     index = 0
@@ -193,10 +193,18 @@ def _names_in(text: str) -> tuple[NameSpan, ...]:
     return tuple(spans)
 
 
+# Words that stay lower case when a line in capitals is read in title case ("HEAD OF HOUSING").
+SMALL_WORDS = re.compile(r"\b(?:Of|And|The|For|In|At|To|On|With|From)\b")
+
+
 # What makes a line in capitals a roster line rather than a heading, an address or a
 # signature: a time ("09:00 – 09:45 MR. ROBERT LIM") or an honorific before a name.
+# A numbered item ("1) JENNIFER LAWSON") or a name and a title is a roster line too.
 _ROSTER_IN_CAPITALS = re.compile(
     r"\d{1,2}[:.h]\d\d|\b\d{1,2}\s*[AP]\.?M\b|\b(?:MR|MRS|MS|DR|PROF|MISS|ENGR|CLLR)\b\.?\s+[A-Z]"
+    r"|^\s*(?:\d{1,2}|[a-hA-H])[).]\s+[A-Z]"
+    # "JENNIFER LAWSON - HEAD OF HOUSING": two or three words, a dash, a title
+    r"|^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,2}\s+[-–—|]\s+[A-Z]"
 )
 
 

@@ -470,6 +470,8 @@ def is_title_like(piece: str, *, lead_allowed: bool) -> bool:
         r"(?i)\b(?:year|key stage|level|grade|band|tier|ward|unit|floor|pod|bay|station)"
         r"\s+\d+[a-z]?\b"
         r"|\s(?:\d{1,2}|[IV]{1,3})$|\b\d{1,2}\s+(?:north|south|east|west|[a-z])\b"
+        # "5th Grade Teacher", "2nd Line Support Engineer"
+        r"|\b\d{1,2}(?:st|nd|rd|th)\s+(?=(?:grade|line|year|form|class)\b)"
     )
     if re.search(r"\d", re.sub(numbered, "", piece)):
         return False
