@@ -36,6 +36,11 @@ COPULA = (
     "Tom Alvarez. Sarah Kim is our Design Director and Tom Alvarez is a Senior Product "
     "Designer. Plan for 60 minutes.\n\nThanks!\nMegan\n"
 )
+FIRST_NAME_COPULA = (
+    "Hi Ollie,\n\nQuick update - Tuesday (16/03) at 9:30 works. You'll be chatting with Becky "
+    "Thornton and Raj Mistry for about 45 mins. Becky is a Customer Success Director and Raj "
+    "Mistry is one of our Account Managers.\n\nHannah\n"
+)
 ONE_OF = (
     "Hi Ollie,\n\nTuesday 16 March at 9:30 works. You'll be chatting with Becky Thornton and "
     "Raj Mistry for about 45 mins. Raj Mistry is one of our Account Managers.\n\nHannah\n"
@@ -135,6 +140,24 @@ ORDINAL_TITLE = (
             "Europe/London",
             [
                 ("Becky Thornton", None, "2027-03-16T09:30:00+00:00", "2027-03-16T10:15:00+00:00"),
+                (
+                    "Raj Mistry",
+                    "Account Manager",
+                    "2027-03-16T09:30:00+00:00",
+                    "2027-03-16T10:15:00+00:00",
+                ),
+            ],
+        ),
+        (
+            FIRST_NAME_COPULA,
+            "Europe/London",
+            [
+                (
+                    "Becky Thornton",
+                    "Customer Success Director",
+                    "2027-03-16T09:30:00+00:00",
+                    "2027-03-16T10:15:00+00:00",
+                ),
                 (
                     "Raj Mistry",
                     "Account Manager",

@@ -272,7 +272,8 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # "Tuesday 2/17", "Thu, 11/12": a slashed day without a year counts after a weekday,
 # which also says which number is the month.
 WEEKDAY_SLASHED = re.compile(
-    r"\b(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
+    # "Tuesday 2/17", "Tuesday (16/03)"
+    r"\b(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\(?(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     re.IGNORECASE,
 )
 # "on the 26th", "Monday the 3rd": a day of the month alone, the next such day.
