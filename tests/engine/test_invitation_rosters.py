@@ -75,10 +75,27 @@ ORDINAL_TITLE = (
     "Principal\nAnna Berg – 5th Grade Teacher\n\nPlease bring a sample lesson plan.\n"
 )
 
+PANEL_TABLE = (
+    "Dear Sam,\n\nYou have been shortlisted for interview on Tuesday 16th March 2027 at 1000hrs."
+    "\n\nPanel members:\n| Name | Designation | Role |\n"
+    "| Dr. Jane Wanjiku | Director, Finance | Chair |\n"
+    "| Mr. Peter Otieno | Senior Accountant | Member |\n"
+    "| Ms. Aisha Mohamed | HR Officer | Secretary |\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "zone", "rows"),
     [
+        (
+            PANEL_TABLE,
+            "Africa/Nairobi",
+            [
+                ("Jane Wanjiku", "Director, Finance", "2027-03-16T10:00:00+03:00", None),
+                ("Peter Otieno", "Senior Accountant", "2027-03-16T10:00:00+03:00", None),
+                ("Aisha Mohamed", "HR Officer", "2027-03-16T10:00:00+03:00", None),
+            ],
+        ),
         (
             SUBJECT_TITLES,
             "America/New_York",
@@ -212,6 +229,8 @@ def test_roster_shapes(
         ("from 9-10.30am", "09:00", "10:30"),
         ("from 2 until 3.30pm", "14:00", "15:30"),
         ("from 11 to 12.30pm", "11:00", "12:30"),
+        ("de 9h à 10h30", "09:00", "10:30"),
+        ("from 14h to 16h", "14:00", "16:00"),
         ("followed at 10.45 by Tom Leeson until 11.30", "10:45", "11:30"),
         # unchanged: a colon end and a range with am/pm on both sides
         ("from 10 to 11am", "10:00", "11:00"),

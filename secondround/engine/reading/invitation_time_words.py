@@ -324,6 +324,9 @@ _CLOCK = (
     # "0930 - 1015 hrs": the start of a range whose end carries the unit.
     r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:[-–—]|to\b)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs?|hours)\b)"
     r"|\b(?:12\s+)?(?:noon|midday)\b"
+    # "at 14h", "à 9h": a French hour without minutes, after a word of time
+    r"|(?:(?<=\bat )|(?<=\bà )|(?<=\bfrom )|(?<=\bde )|(?<=\buntil )|(?<=\bto ))"
+    r"(?:[01]?\d|2[0-3])h(?![\w])"
     # "at 2 on Tuesday", "at 9." : a bare hour after "at" where nothing else follows it
     # (not "at 4 Elm Road", "at 3 locations").
     # "at 1030 on Monday": a military clock after "at", on the quarter hour.
@@ -368,7 +371,7 @@ TIME_RANGE = re.compile(
     # "from 10 to 11"
     rf"|(?<=\bfrom ){_BARE_HOUR}(?=\s*(?:[-–—]|to\b|until\b|till\b)\s*{_BARE_END}))"
     rf"(?:\s*(?:hrs?|hours|h)\b\.?)?(?:\s*\(?(?:{_ZONE_WORDS})\)?(?![\w]))?"
-    rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
+    rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bà\b)\s*"
     rf"(?:(?:approx\.?|approximately|ca\.|about|around)\s*)?(?P<end>{_CLOCK}|{_BARE_END})"
 )
 _PLACES = "|".join(sorted(PLACE_ZONES, key=len, reverse=True))
