@@ -83,10 +83,24 @@ PANEL_TABLE = (
     "| Ms. Aisha Mohamed | HR Officer | Secretary |\n"
 )
 
+DESCRIBED = (
+    "Hi Sam,\n\nGood news - they'd like to see you again! It'll be Tuesday 16 March, 10am, at "
+    "their Leeds office. You'll see Jennifer Lawson (who you met last time) plus their FD, "
+    "Michael Chen.\n\nSpeak soon,\nBecky\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "zone", "rows"),
     [
+        (
+            DESCRIBED,
+            "Europe/London",
+            [
+                ("Jennifer Lawson", None, "2027-03-16T10:00:00+00:00", None),
+                ("Michael Chen", "FD", "2027-03-16T10:00:00+00:00", None),
+            ],
+        ),
         (
             PANEL_TABLE,
             "Africa/Nairobi",

@@ -330,6 +330,8 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
         before_in_clause = text[clause_start:at]
         after_in_clause = text[at:clause_end]
         scope = without_names(clause if unit.kind == "prose" else text)
+        # "(who you met last time)" describes the person, not what happens on the day
+        scope = DESCRIBING_BRACKET.sub(" ", scope)
         mention.aside = mention.aside or is_aside(scope)
         if REPLACED_AFTER.search(text[:at]):
             mention.replaced = True
@@ -351,6 +353,9 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
         if mention.times is None and unit.kind == "prose":
             mention.offset, mention.minutes = relative_slot(text, clauses, clause_start)
     _listed_together(text, placed)
+
+
+DESCRIBING_BRACKET = re.compile(r"\((?:who|whom|whose)\b[^()]*\)", re.IGNORECASE)
 
 
 def _listed_together(text: str, placed: list[tuple[Mention, int]]) -> None:
