@@ -275,6 +275,8 @@ def test_length_of_time_with_the_people(text: str, minutes: int) -> None:
     [
         ("Ms Siti Nurhaliza binte Ahmad (Senior Manager)", ["Siti Nurhaliza binte Ahmad"]),
         ("Interviewers: Sarah Connor, John Whitaker", ["Sarah Connor", "John Whitaker"]),
+        ("Mary St. Clair, Director", ["Mary St. Clair"]),
+        ("Sarah Jones. St. Helens office is closed", ["Sarah Jones"]),
     ],
 )
 def test_names_with_particles(text: str, names: list[str]) -> None:

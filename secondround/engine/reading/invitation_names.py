@@ -57,7 +57,7 @@ NAME_PARTICLES: frozenset[str] = word_set(
     " ter ten ap af zu ní ó mac"
 )
 # Short forms written inside a name, not honorifics: "Md. Rafiqul Islam".
-NAME_ABBREVIATIONS: frozenset[str] = word_set("md mohd muhd")
+NAME_ABBREVIATIONS: frozenset[str] = word_set("md mohd muhd st")  # "Mary St. Clair"
 
 # Capitalised words that are never part of a person's name: titles, departments, places,
 # schedule words. They keep "Nurse Manager" or "Visitor Parking" from passing as names.
@@ -269,7 +269,10 @@ def _name_at(
         if (
             token.endswith(".")
             and kind == "word"
-            and token.rstrip(".").lower() not in NAME_ABBREVIATIONS
+            and (
+                token.rstrip(".").lower() not in NAME_ABBREVIATIONS
+                or (token.lower() == "st." and len(words) < 2)  # "St. Helens" is a place
+            )
         ):
             break  # "... with Keisha Brown." ends the sentence and the name
     # No particle or initial at the end (but "Senthil Nathan R.," keeps its initial); a
