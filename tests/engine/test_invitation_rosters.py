@@ -281,3 +281,13 @@ def test_length_of_time_with_the_people(text: str, minutes: int) -> None:
 )
 def test_names_with_particles(text: str, names: list[str]) -> None:
     assert [span.name for span in find_names(text)] == names
+
+
+def test_a_question_mark_is_not_part_of_a_title() -> None:
+    text = (
+        "Hi Sam,\n\nPlease can you come in at 10 on Tuesday 16 March to meet Jennifer Lawson, "
+        "Head of Analytics?\n\nThanks\n"
+    )
+    assert _rows(text, "Europe/London") == [
+        ("Jennifer Lawson", "Head of Analytics", "2027-03-16T10:00:00+00:00", None)
+    ]

@@ -363,7 +363,7 @@ def pieces_with_positions(text: str) -> list[tuple[str, bool, int, int]]:
 
 def clean_piece(piece: str) -> str:
     piece = URL.sub("", piece)
-    piece = " ".join(piece.split()).strip("*_`'\"“”.:-–—> ")
+    piece = " ".join(piece.split()).strip("*_`'\"“”.:-–—>?! ")
     while piece.endswith(")") and piece.count(")") > piece.count("("):
         piece = piece[:-1].rstrip()
     while piece.startswith("(") and piece.count("(") > piece.count(")"):
