@@ -52,6 +52,8 @@ SUBJECT_TRIGGER = re.compile(
     r"|\bremains? on the panel\b|\bjoin(?:s|ing)? (?:us|the panel|as well)\b"
     r"|\b(?:will|would|'ll)\s+(?:also\s+|then\s+)?(?:sit\s+down|speak|talk|chat)\s+(?:with|to)\s+you\b"
     r"|\bwill (?:also )?observe\b|\bwill still be on the panel\b"
+    # "Director of Nursing Linda Hsu and Nurse Manager Carlos Rivera will meet with you"
+    r"|\b(?:will|'ll|are|is)\s+(?:also\s+|then\s+|first\s+)?(?:be\s+)?meet(?:ing)?\s+(?:with\s+)?you\b"
     r"|\b(?:would|will|'d)\s+(?:like|love)\s+to\s+(?:meet|see|speak|talk)\b"
     r"|\b(?:is|are)\s+looking\s+forward\s+to\s+meeting\b|\blook\s+forward\s+to\s+meeting\s+you\b"
     r"|\bwill\s+(?:also\s+)?be\s+asking\s+(?:the\s+|you\s+)?questions\b"
@@ -130,7 +132,8 @@ CLAUSE_BREAK = re.compile(
 # Words that hand the next words to the next person: "..., and our Controller, Omar".
 LEAD_CUT = re.compile(
     r"^.*\b(?:with|by|to|meet|meeting|seeing|see|and|then|finally|lastly|include|includes|including|is"
-    r"|are|be|was|followed)\b\s*|^.*[:]\s+",
+    r"|are|be|was|followed|plus|consists?\s+of|consisting\s+of|(?:made\s+up|composed)\s+of"
+    r"|compris(?:e|es|ed|ing)(?:\s+of)?)\b\s*|^.*[:]\s+",
     re.IGNORECASE,
 )
 

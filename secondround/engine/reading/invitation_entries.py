@@ -272,6 +272,7 @@ def _person_slot(
         and reading.slot.times.end is not None
         and reading.slot.text != chosen.unit.text
         and reading.slot.times.start <= times.start < reading.slot.times.end
+        and not _later_entry_within(chosen.unit, times, reading.slot.times.end, reading.units)
     ):
         # "Time: 10:00 - 11:30" and "a conversation from 10:30 with Mr X": until 11:30
         times = FoundTimes(times.start, reading.slot.times.end)
@@ -304,6 +305,18 @@ def _person_slot(
                     begin = end - timedelta(minutes=chosen.minutes)
             times = FoundTimes(begin.time(), (begin + timedelta(minutes=chosen.minutes)).time())
     return chosen, times, borrowed, slot_unit
+
+
+def _later_entry_within(unit: Unit, times: FoundTimes, end: time, units: list[Unit]) -> bool:
+    """ "1:00 PM Interview with Dr X" / "1:30 PM Interview with Y" under "from 1:00 to 3:00":
+    a schedule of start times, whose entries do not each run to the end of the day."""
+    return unit.kind == "entry" and any(
+        other.kind == "entry"
+        and other.times is not None
+        and other.message == unit.message
+        and times.start < other.times.start < end
+        for other in units
+    )
 
 
 # "... for 30 min at the end", "for the final 15 minutes to wrap up": a part at the close.

@@ -242,6 +242,8 @@ def header_kinds(cells: list[str]) -> dict[int, str] | None:
     """Column kinds (time, name, title, email, day, other) when the row is a header."""
     if any(CLOCK.search(cell) or len(cell.split()) > 4 for cell in cells):
         return None
+    if any(find_names(cell) for cell in cells):
+        return None  # "Mr. Peter Otieno | Senior Accountant | Member": a row, not a header
     kinds = {index: _header_kind(cell) for index, cell in enumerate(cells)}
     known = [kind for kind in kinds.values() if kind != "other"]
     return kinds if "time" in known or "name" in known and len(cells) >= 2 else None

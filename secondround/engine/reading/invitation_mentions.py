@@ -158,10 +158,24 @@ def _one_person_per_part(text: str, spans: list[NameSpan]) -> list[NameSpan]:
         if kept and not span.honorific:
             between = text[kept[-1].end : span.start]
             # "Sam Okonjo (Head of Sales), Ellie Turner": a closed bracket ends a person.
-            if not re.search(r"\b(?:and|&|with|by|to|then)\b|[&;/)]|\bplus\b", between, re.I):
+            if not re.search(
+                r"\b(?:and|&|with|by|to|then)\b|[&;/)]|\bplus\b", between, re.I
+            ) and not _names_only_list(text, kept[-1], span):
                 continue
         kept.append(span)
     return kept
+
+
+def _names_only_list(text: str, previous: NameSpan, span: NameSpan) -> bool:
+    """ "Interviewers: Sarah Connor, John Whitaker, Priya Natarajan": a comma between two
+    names that are each a whole part of the list (nothing else before the next comma)."""
+    if text[previous.end : span.start].strip() != ",":
+        return False
+    before = text[: previous.start].rstrip()
+    after = text[span.end :].lstrip()
+    return (not before or before.endswith((":", ",", "-", "–"))) and (
+        not after or after[0] in ",;.(" or re.match(r"(?:and|&)\b", after) is not None
+    )
 
 
 PLURAL_ROLE = re.compile(r"(?<=[a-rt-z])s$")
@@ -316,6 +330,8 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
         before_in_clause = text[clause_start:at]
         after_in_clause = text[at:clause_end]
         scope = without_names(clause if unit.kind == "prose" else text)
+        # "(who you met last time)" describes the person, not what happens on the day
+        scope = DESCRIBING_BRACKET.sub(" ", scope)
         mention.aside = mention.aside or is_aside(scope)
         if REPLACED_AFTER.search(text[:at]):
             mention.replaced = True
@@ -337,6 +353,9 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
         if mention.times is None and unit.kind == "prose":
             mention.offset, mention.minutes = relative_slot(text, clauses, clause_start)
     _listed_together(text, placed)
+
+
+DESCRIBING_BRACKET = re.compile(r"\((?:who|whom|whose)\b[^()]*\)", re.IGNORECASE)
 
 
 def _listed_together(text: str, placed: list[tuple[Mention, int]]) -> None:

@@ -53,11 +53,11 @@ WEAK_HONORIFICS: frozenset[str] = word_set(
 # Words that make a rank of "Professor" before a name: "Associate Professor X".
 PROFESSOR_RANKS: frozenset[str] = word_set("associate assistant adjunct emeritus clinical visiting")
 NAME_PARTICLES: frozenset[str] = word_set(
-    "de da di del della der den du van von la le y i e bin binti bint ibn al el dos das do ter"
-    " ten ap af zu ní ó mac"
+    "de da di del della der den du van von la le y i e bin binti binte bint ibn al el dos das do"
+    " ter ten ap af zu ní ó mac"
 )
 # Short forms written inside a name, not honorifics: "Md. Rafiqul Islam".
-NAME_ABBREVIATIONS: frozenset[str] = word_set("md mohd muhd")
+NAME_ABBREVIATIONS: frozenset[str] = word_set("md mohd muhd st")  # "Mary St. Clair"
 
 # Capitalised words that are never part of a person's name: titles, departments, places,
 # schedule words. They keep "Nurse Manager" or "Visitor Parking" from passing as names.
@@ -178,7 +178,7 @@ def _names_in(text: str) -> tuple[NameSpan, ...]:
     if _all_capitals(text):
         # "MS. NURUL HUDA BINTI AZMAN   SENIOR ENGINEER": a line in capitals is read as
         # if written in title case (the same length, so spans still point into the text).
-        text = text.title()
+        text = SMALL_WORDS.sub(lambda word: word.group().lower(), text.title())
     tokens = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
     spans: list[NameSpan] = []
     index = 0
@@ -193,10 +193,18 @@ def _names_in(text: str) -> tuple[NameSpan, ...]:
     return tuple(spans)
 
 
+# Words that stay lower case when a line in capitals is read in title case ("HEAD OF HOUSING").
+SMALL_WORDS = re.compile(r"\b(?:Of|And|The|For|In|At|To|On|With|From)\b")
+
+
 # What makes a line in capitals a roster line rather than a heading, an address or a
 # signature: a time ("09:00 – 09:45 MR. ROBERT LIM") or an honorific before a name.
+# A numbered item ("1) JENNIFER LAWSON") or a name and a title is a roster line too.
 _ROSTER_IN_CAPITALS = re.compile(
     r"\d{1,2}[:.h]\d\d|\b\d{1,2}\s*[AP]\.?M\b|\b(?:MR|MRS|MS|DR|PROF|MISS|ENGR|CLLR)\b\.?\s+[A-Z]"
+    r"|^\s*(?:\d{1,2}|[a-hA-H])[).]\s+[A-Z]"
+    # "JENNIFER LAWSON - HEAD OF HOUSING": two or three words, a dash, a title
+    r"|^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,2}\s+[-–—|]\s+[A-Z]"
 )
 
 
@@ -261,7 +269,10 @@ def _name_at(
         if (
             token.endswith(".")
             and kind == "word"
-            and token.rstrip(".").lower() not in NAME_ABBREVIATIONS
+            and (
+                token.rstrip(".").lower() not in NAME_ABBREVIATIONS
+                or (token.lower() == "st." and len(words) < 2)  # "St. Helens" is a place
+            )
         ):
             break  # "... with Keisha Brown." ends the sentence and the name
     # No particle or initial at the end (but "Senthil Nathan R.," keeps its initial); a

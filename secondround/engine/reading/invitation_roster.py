@@ -49,7 +49,12 @@ from secondround.engine.reading.invitation_slots import (
     panel_unchanged,
 )
 from secondround.engine.reading.invitation_text import Message
-from secondround.engine.reading.invitation_titles import clean_piece, is_title_like
+from secondround.engine.reading.invitation_titles import (
+    COPULA_TITLE,
+    PLURAL_TITLE,
+    clean_piece,
+    is_title_like,
+)
 from secondround.engine.reading.invitation_units import units_of
 
 __all__ = [
@@ -238,6 +243,7 @@ def read_people(
     signers = [s for s in (signer_of(m) for m in messages) if s is not None]
     people = _merge(mentions, signers)
     _add_references(people, units)
+    _add_copula_titles(people, units)
     candidate_words = _candidates(messages, candidate)
     signed = {
         _key(signer.name): frozenset(
@@ -371,6 +377,40 @@ def _add_references(people: list[Person], units: list[Unit]) -> None:
             mention.aside = bool(ASIDE.search(without_names(unit.text)))
             mention.times, mention.borrowed = clause_times(unit, unit.text, bounds, here)
             owner.mentions.append(mention)
+
+
+def _add_copula_titles(people: list[Person], units: list[Unit]) -> None:
+    """ "Becky is a Customer Success Director", "Raj is one of our Account Managers": a title
+    said of a person by a first or last name alone, in a sentence of its own."""
+    full = [p for p in people if len(p.words) >= 2]
+    for unit in units:
+        if unit.kind != "prose":
+            continue
+        taken = [(s.start, s.end) for s in find_names(unit.text)]
+        for match in re.finditer(
+            r"(?<![\w'’.-])([^\W\d_][\w'’-]+)\s+(?=is\b|was\b|will\b)", unit.text
+        ):
+            word = match.group(1)
+            if not word[0].isupper() or any(a <= match.start() < b for a, b in taken):
+                continue
+            owners = [p for p in full if word in (p.words[0], p.words[-1])]
+            copula = COPULA_TITLE.match(unit.text, match.end())
+            if len(owners) != 1 or copula is None:
+                continue
+            title = copula["title"]
+            end = copula.start("title") + len(title)
+            later = [a for a, _ in taken if copula.start("title") < a < end]
+            if later:  # "... Director and Raj Mistry is ...": the title stops at a name
+                title = re.sub(
+                    r"\s+(?:and|&)\s*$", "", unit.text[copula.start("title") : min(later)]
+                )
+            if not is_title_like(title, lead_allowed=False):
+                continue
+            if "one of" in copula.group().lower() and PLURAL_TITLE.search(title):
+                title = title[:-1]
+            owners[0].mentions.append(
+                Mention(owners[0].name, owners[0].honorific, unit, title=title, partial=True)
+            )
 
 
 def _only_about(unit: Unit, person: Person) -> bool:

@@ -272,7 +272,8 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # "Tuesday 2/17", "Thu, 11/12": a slashed day without a year counts after a weekday,
 # which also says which number is the month.
 WEEKDAY_SLASHED = re.compile(
-    r"\b(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
+    # "Tuesday 2/17", "Tuesday (16/03)"
+    r"\b(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\(?(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     re.IGNORECASE,
 )
 # "on the 26th", "Monday the 3rd": a day of the month alone, the next such day.
@@ -315,6 +316,7 @@ _CLOCK = (
     # "10.15-11am": a dotted start before an end with its am/pm
     rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:1[0-2]|0?[1-9])\s*[aApP]\.?\s?[mM]\b)"
     rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
+    rf"|(?<=\buntil ){_DOTTED}(?!\.\d)|(?<=\btill ){_DOTTED}(?!\.\d)"
     rf"|(?<=\b\d\d\.\d\d to ){_DOTTED}(?!\.\d)|(?<=\b\d\.\d\d to ){_DOTTED}(?!\.\d)"
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
     # "1430 hrs", "0900 hours": a military clock only with its unit.
@@ -322,6 +324,9 @@ _CLOCK = (
     # "0930 - 1015 hrs": the start of a range whose end carries the unit.
     r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:[-–—]|to\b)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs?|hours)\b)"
     r"|\b(?:12\s+)?(?:noon|midday)\b"
+    # "at 14h", "à 9h": a French hour without minutes, after a word of time
+    r"|(?:(?<=\bat )|(?<=\bà )|(?<=\bfrom )|(?<=\bde )|(?<=\buntil )|(?<=\bto ))"
+    r"(?:[01]?\d|2[0-3])h(?![\w])"
     # "at 2 on Tuesday", "at 9." : a bare hour after "at" where nothing else follows it
     # (not "at 4 Elm Road", "at 3 locations").
     # "at 1030 on Monday": a military clock after "at", on the quarter hour.
@@ -358,13 +363,15 @@ ZONE_NEAR_TIME = re.compile(
 # with"), not "10:00 - 11 March".
 _BARE_END = rf"\b{_BARE_HOUR}(?=\s*(?:[.,;:)(]|$)|\s+(?:on|with|in|at|for|and)\b)"
 TIME_RANGE = re.compile(
-    rf"(?P<start>{_CLOCK}|(?<!\d[.:])\b(?:1[0-2]|0?[1-9])(?=\s*(?:[-–—−]|to\b)\s*\d{{1,2}}(?::\d\d)?\s*[aApP])"
+    # "9 to 10.30am", "2 until 3.30pm": a bare start hour before an end with its am/pm
+    rf"(?P<start>{_CLOCK}|(?<!\d[.:])\b(?:1[0-2]|0?[1-9])"
+    rf"(?=\s*(?:[-–—−]|to\b|until\b|till\b)\s*\d{{1,2}}(?:[:.]\d\d)?\s*[aApP])"
     # "10-10.45", "9 - 9:30": a bare start hour before the same hour written out
     r"|\b(?P<bare>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?=\s*[-–—]\s*(?P=bare)[:.][0-5]\d(?!\d))"
     # "from 10 to 11"
     rf"|(?<=\bfrom ){_BARE_HOUR}(?=\s*(?:[-–—]|to\b|until\b|till\b)\s*{_BARE_END}))"
     rf"(?:\s*(?:hrs?|hours|h)\b\.?)?(?:\s*\(?(?:{_ZONE_WORDS})\)?(?![\w]))?"
-    rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
+    rf"\s*(?:[-–—−]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bà\b)\s*"
     rf"(?:(?:approx\.?|approximately|ca\.|about|around)\s*)?(?P<end>{_CLOCK}|{_BARE_END})"
 )
 _PLACES = "|".join(sorted(PLACE_ZONES, key=len, reverse=True))

@@ -250,6 +250,12 @@ INTERVIEW_LENGTH = (
     ),
     # "You will have 30 minutes with her": the time with the people.
     re.compile(rf"\b(?:have|get|spend)\s+{_ABOUT}{_LENGTH}\s+with\b", re.I),
+    # "you'll be chatting with Becky and Raj for about 45 mins"
+    re.compile(
+        rf"\b(?:chat(?:ting)?|speak(?:ing)?|talk(?:ing)?|meet(?:ing)?)\s+(?:with|to)\b"
+        rf"[^.;!?]{{0,80}}?\bfor\s+{_ABOUT}{_LENGTH}",
+        re.I,
+    ),
 )
 # Lengths for the whole visit, used only when nothing is said of the interview.
 VISIT_LENGTH = re.compile(

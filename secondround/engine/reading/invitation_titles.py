@@ -172,7 +172,9 @@ def describe(
             title_text = copula["title"]
             offset = text.find(title_text, start)
             if offset >= 0 and is_title_like(title_text, lead_allowed=False):
-                title_parts.append((offset, offset + len(title_text)))
+                # "is one of our Account Managers": the title of one of them
+                plural = "one of" in copula.group().lower() and PLURAL_TITLE.search(title_text)
+                title_parts.append((offset, offset + len(title_text) - bool(plural)))
                 rest = cleaned[copula.end() :].strip()
                 if rest:
                     mention.context.append(rest)
@@ -310,9 +312,10 @@ UNIT_NAME = re.compile(
 LEADING_TITLE = re.compile(r"(?P<title>(?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*)")
 
 
+PLURAL_TITLE = re.compile(r"(?:er|or|ad|ist|ant|ent|an|ive|ate|ee|ian)s$")
 COPULA_TITLE = re.compile(
-    r"(?:is|was|will be)\s+(?:our|the|their|your)\s+(?P<title>(?-i:[A-Z])[\w&'’/-]*(?:\s+(?:of|for"
-    r"|and|&|(?-i:[A-Z])[\w&'’/-]*))*)",
+    r"(?:is|was|will be)\s+(?:our|the|their|your|an?|one\s+of\s+(?:our|the))\s+"
+    r"(?P<title>(?-i:[A-Z])[\w&'’/-]*(?:\s+(?:of|for|and|&|(?-i:[A-Z])[\w&'’/-]*))*)",
     re.IGNORECASE,
 )
 
@@ -360,7 +363,7 @@ def pieces_with_positions(text: str) -> list[tuple[str, bool, int, int]]:
 
 def clean_piece(piece: str) -> str:
     piece = URL.sub("", piece)
-    piece = " ".join(piece.split()).strip("*_`'\"“”.:-–—> ")
+    piece = " ".join(piece.split()).strip("*_`'\"“”.:-–—>?! ")
     while piece.endswith(")") and piece.count(")") > piece.count("("):
         piece = piece[:-1].rstrip()
     while piece.startswith("(") and piece.count("(") > piece.count(")"):
@@ -467,6 +470,8 @@ def is_title_like(piece: str, *, lead_allowed: bool) -> bool:
         r"(?i)\b(?:year|key stage|level|grade|band|tier|ward|unit|floor|pod|bay|station)"
         r"\s+\d+[a-z]?\b"
         r"|\s(?:\d{1,2}|[IV]{1,3})$|\b\d{1,2}\s+(?:north|south|east|west|[a-z])\b"
+        # "5th Grade Teacher", "2nd Line Support Engineer"
+        r"|\b\d{1,2}(?:st|nd|rd|th)\s+(?=(?:grade|line|year|form|class)\b)"
     )
     if re.search(r"\d", re.sub(numbered, "", piece)):
         return False

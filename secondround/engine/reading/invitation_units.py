@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from secondround.engine.reading.invitation_dates import dates_in
 from secondround.engine.reading.invitation_lines import (
+    HEADER_WORDS,
+    LABEL_LINE,
     OPTIONS_HEADING,
     ROSTER_HEADING,
     RUN_LINE_WORDS,
@@ -21,6 +23,7 @@ from secondround.engine.reading.invitation_lines import (
     starts_with_time,
     table_cells,
 )
+from secondround.engine.reading.invitation_names import find_names
 from secondround.engine.reading.invitation_text import BULLET, Message
 from secondround.engine.reading.invitation_time_words import (
     CLOCK,
@@ -31,7 +34,11 @@ from secondround.engine.reading.invitation_times import clock_times, without_zon
 def units_of(message: Message, state: LineState) -> list[Unit]:
     units: list[Unit] = []
     lines = message.body
+    blocks = _field_blocks(lines)
+    skip_to = -1
     for position, raw in enumerate(lines):
+        if position < skip_to:
+            continue
         line = raw.strip()
         if not line or len(line) > 5000:
             state.header = None
@@ -53,6 +60,13 @@ def units_of(message: Message, state: LineState) -> list[Unit]:
             state.day = own_dates[0]
         line_day = own_dates[0] if own_dates else state.day
         next_line = next((text.strip() for text in lines[position + 1 :] if text.strip()), "")
+        if position in blocks:
+            # "Name: X" / "Title: Y" / "Time: 10:00 AM": one person's card, read as a row.
+            card_kinds, values, skip_to = blocks[position]
+            state.header, state.heading_is_last, state.after_blank = card_kinds, False, False
+            units.append(row_unit(values, line, message.depth, line_day, state, superseded))
+            state.header = None
+            continue
         cells = table_cells(line, state)
         if cells is None and _is_heading(line, next_line):
             if len(line.split()) > 6:  # a sentence ending in a colon says things too
@@ -102,6 +116,41 @@ def units_of(message: Message, state: LineState) -> list[Unit]:
             )
         )
     return units
+
+
+# Labels that open one person's card of labelled lines; "Contact:" and "Candidate name:"
+# name someone else.
+CARD_NAME_LABELS = frozenset(
+    {"name", "interviewer", "panelist", "panellist", "person", "who", "with"}
+)
+CARD_FIELD_KINDS = frozenset({"title", "time", "email"})
+
+
+def _field_blocks(lines: list[str]) -> dict[int, tuple[dict[int, str], list[str], int]]:
+    """Runs of labelled lines that describe one person ("Name: Kimberly Ostrowski" /
+    "Title: Regional Sales Director" / "Time: 10:00 AM"), by the position of their first
+    line: the kind of each field, its value, and the position after the run."""
+    blocks: dict[int, tuple[dict[int, str], list[str], int]] = {}
+    position = 0
+    while position < len(lines):
+        first = LABEL_LINE.match(BULLET.sub("", lines[position]).strip())
+        if first is None or " ".join(first["label"].lower().split()) not in CARD_NAME_LABELS:
+            position += 1
+            continue
+        values, kinds = [first["rest"].strip()], {0: "name"}
+        end = position + 1
+        while end < len(lines):
+            field = LABEL_LINE.match(BULLET.sub("", lines[end]).strip())
+            kind = HEADER_WORDS.get(" ".join(field["label"].lower().split())) if field else None
+            if field is None or kind not in CARD_FIELD_KINDS or kind in kinds.values():
+                break
+            kinds[len(values)] = kind
+            values.append(field["rest"].strip())
+            end += 1
+        if len(values) >= 2 and find_names(values[0]):
+            blocks[position] = (kinds, values, end)
+        position = max(end, position + 1)
+    return blocks
 
 
 def _short_name_line(line: str) -> bool:
