@@ -21,6 +21,10 @@ Sets (see eval/note_sets.py), and what each figure is worth:
   tuned on (an untouched split).
 * ``fresh3``: eval/notes_fresh3, 13 notes from ten more occupations, labelled before the
   cutting changes of this round; scored only, its misses are never printed.
+* ``fresh4``: eval/notes_fresh4, 16 notes in styles and languages the others lack (a phone
+  screen, a forwarded recruiter e-mail, a pasted table, Spanish/Hindi/German/Portuguese),
+  labelled before this round's changes; scored only, its misses are never printed.
+* ``dev4``: eval/notes_dev4, development notes written for this round (optimistic).
 * ``blind``: eval/blind/notes, 28 notes from 13 occupations written blind by another person
   from sources none of the others use; never printed, never trained on.
 * ``corpus_dev``: the "dev" sources, read while improving the rules: optimistic. Scored
@@ -57,9 +61,11 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from note_sets import (  # noqa: E402
     BLIND,
+    DEV4,
     FIXTURES,
     FRESH,
     FRESH3,
+    FRESH4,
     GROWN,
     HELDOUT,
     Note,
@@ -318,6 +324,10 @@ def run_current(show: str | None) -> None:
     evaluate("fresh_rules", fresh, lambda note: rules, show=False)
     fresh3 = load_notes(FRESH3, "fresh3")
     evaluate("fresh3", fresh3, lambda note: shipped, show=False)
+    fresh4 = load_notes(FRESH4, "fresh4")
+    evaluate("fresh4", fresh4, lambda note: shipped, show=False)
+    if DEV4.exists():
+        evaluate("dev4", load_notes(DEV4, "dev4"), lambda note: shipped, show == "dev4")
     blind = load_notes(BLIND, "blind")
     evaluate("blind", blind, lambda note: shipped, show=False)
     evaluate("blind_rules", blind, lambda note: rules, show=False)
@@ -344,6 +354,7 @@ def run_baseline(revision: str) -> None:
         "heldout": load_notes(HELDOUT, "heldout"),
         "fresh": load_notes(FRESH, "fresh"),
         "fresh3": load_notes(FRESH3, "fresh3"),
+        "fresh4": load_notes(FRESH4, "fresh4"),
         "blind": load_notes(BLIND, "blind"),
         "corpus_dev": corpus_split("dev"),
         "grown": load_notes(GROWN, "grown"),
@@ -359,7 +370,7 @@ def main() -> None:
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git revision, or none")
     parser.add_argument(
         "--show",
-        choices=("dev", "grown", "fixtures", "fresh"),
+        choices=("dev", "grown", "fixtures", "fresh", "dev4"),
         help="print the wrong items of one set on stderr (never the test sources; fresh only "
         "once a change is final, see eval/notes_fresh/README.md)",
     )
