@@ -166,7 +166,9 @@ def main() -> None:
     }
     if DEV4.exists():
         sets["dev4"] = load_notes(DEV4, "dev4")
-    shown = {"dev": "corpus_dev", "grown": "grown", "fresh": "fresh", "dev4": "dev4"}.get(args.show or "")
+    shown = {"dev": "corpus_dev", "grown": "grown", "fresh": "fresh", "dev4": "dev4"}.get(
+        args.show or ""
+    )
     for name, notes in sets.items():
         report(name, notes, show=name == shown, **options)
 
