@@ -346,9 +346,35 @@ def run_current(show: str | None) -> None:
     print(f"FIGURE notes_split_median_noparse {median_ms(no_parse, test + dev):.1f} ms")
 
 
+def _split_at(revision: str, texts: list[str]) -> dict[str, dict[str, Any]]:
+    """Each text split by the engine at ``revision`` (a git worktree, a process of its own),
+    for revisions whose engine lives in stage packages (``reading/notes.py``)."""
+    from at_revision import run_at
+
+    code = (
+        "import json\n"
+        "from secondround.engine.reading.notes import split_notes, split_notes_as_json\n"
+        "out = []\n"
+        "for text in json.load(sys.stdin):\n"
+        "    notes = split_notes(text)\n"
+        "    found = split_notes_as_json(notes)\n"
+        "    found['to_sort'] = [t.text for t in notes.to_sort]\n"
+        "    out.append(found)\n"
+        "print(json.dumps(out))\n"
+    )
+    return dict(zip(texts, run_at(revision, code, texts), strict=True))
+
+
+def _staged(revision: str) -> bool:
+    listed = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-tree", "--name-only", revision, "secondround/engine/reading/"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    return "notes.py" in listed
+
+
 def run_baseline(revision: str) -> None:
-    engine = load_engine(revision)
-    old = splitter(engine)
     sets = {
         "corpus_test": corpus_split("test"),
         "heldout": load_notes(HELDOUT, "heldout"),
@@ -360,9 +386,20 @@ def run_baseline(revision: str) -> None:
         "grown": load_notes(GROWN, "grown"),
         "fixtures": load_notes(FIXTURES, "fixtures"),
     }
+    if DEV4.exists():
+        sets["dev4"] = load_notes(DEV4, "dev4")
+    if _staged(revision):
+        texts = sorted({note.text for notes in sets.values() for note in notes})
+        found = _split_at(revision, texts)
+
+        def old(text: str) -> dict[str, Any]:
+            return found[text]
+    else:
+        old = splitter(load_engine(revision))
     for name, notes in sets.items():
         evaluate(f"{name}_baseline", notes, lambda note: old, show=False)
-    print(f"FIGURE notes_split_median_baseline {median_ms(old, sets['corpus_test']):.1f} ms")
+    if not _staged(revision):
+        print(f"FIGURE notes_split_median_baseline {median_ms(old, sets['corpus_test']):.1f} ms")
 
 
 def main() -> None:
@@ -379,9 +416,13 @@ def main() -> None:
         action="store_true",
         help="also score the learned sorter choosing every field (slow: retrains per source)",
     )
+    parser.add_argument(
+        "--baseline-only", action="store_true", help="score only the splitter at --baseline"
+    )
     args = parser.parse_args()
-    run_current(args.show)
-    if args.sorter_chooses:
+    if not args.baseline_only:
+        run_current(args.show)
+    if args.sorter_chooses and not args.baseline_only:
         run_chooser()
     if args.baseline != "none":
         run_baseline(args.baseline)

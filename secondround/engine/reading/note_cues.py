@@ -17,6 +17,9 @@ CONCERNS = "concerns"
 TERMS = "terms"
 CHALLENGES = "challenges"
 OTHER = "other"
+# A heading such as "Not so well" / "What didn't go well": no field of its own. The questions
+# under it went badly unless their line says otherwise; its other lines go by their cues.
+WENT_BADLY = "went_badly"
 # The fields an item (not a term) can be sorted into; "other" is "none of them".
 ITEM_FIELDS = (QUESTIONS, POSITIVES, MISSES, CONCERNS, OTHER)
 
@@ -36,6 +39,12 @@ HEADING_KEYWORDS: tuple[tuple[str, str], ...] = (
         POSITIVES,
         r"went well|positives?|wins?|highlights?|landed|good|strengths?|liked|reactions?|"
         r"what worked|bright spots?|high points?|nailed",
+    ),
+    (
+        WENT_BADLY,
+        r"didnt go (?:so |too |that |very )?well|not (?:so |too |that |very )well|"
+        r"went (?:badly|poorly|less well)|less well|lowlights?|low points?|"
+        r"could ?(?:ve|have) gone better|what didnt work|didnt land|to improve|even better if",
     ),
     (
         MISSES,
@@ -69,7 +78,8 @@ HEADING_FILLER = wordset(
     "used say said mention mentioned asked didnt did not well went main big biggest key some "
     "any from me we round read between lines flags red points pain steps up worked in on "
     "were was be with them he she of interviewer interviewers reactions keywords buzzwords "
-    "watchouts her his possible check"
+    "watchouts her his possible check not so too very go gone badly poorly less could have "
+    "better even if land"
 )
 
 _HEADING_RE = re.compile(
@@ -141,7 +151,9 @@ def detect_heading(line: str, after_blank: bool = True) -> str | None:
         vocabulary = all(word in HEADING_VOCAB for word in words)
         return section if vocabulary or heading_section(words[:3]) else None
     if colon:
-        return section if heading_section(words[:3]) else None
+        # The keyword starts in the first three words ("What didn't go so well:").
+        match = _HEADING_RE.search(" ".join(words))
+        return section if match and match.start() <= len(" ".join(words[:3])) else None
     bare = len(words) <= 7 and all(word in HEADING_VOCAB for word in words)
     return section if bare and after_blank and not body.endswith((".", "?", "!")) else None
 

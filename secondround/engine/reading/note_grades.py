@@ -503,6 +503,8 @@ def split_tail(text: str) -> tuple[str, str | None, str]:
     return text, None, ""
 
 
+# A run of drawn stars after a question: "★★★☆☆", "⭐⭐⭐⭐".
+_STARS_RE = re.compile(r"\s*([★⭐]{1,10})(☆{0,9})(?=\s|$|[(\[,;:—–-])")
 _TRAILING_VERB_RE = re.compile(
     r"\s+(bombed|blanked|rambled|struggled|froze|fumbled|nailed it|went (?:well|fine|ok|okay|"
     r"badly|poorly))\s*[.!]*$",
@@ -539,6 +541,16 @@ def read_question_line(text: str, *, scale: int | None = None) -> tuple[str, str
     if mark and mark.start() > 0:
         went = MARK_RATINGS[mark.group(1) or mark.group(2)]
         text = text[: mark.start()]
+    stars = _STARS_RE.search(text)
+    if stars and stars.start() > 0:
+        # "Walk us through your biggest deal ★★★★☆ (rambled)": stars out of the run's length
+        # (five when no empty star is drawn); what follows them is the remark.
+        filled, empty = len(stars.group(1)), len(stars.group(2))
+        went = score_rating(float(filled), float(filled + empty if empty else 5))
+        remark = text[stars.end() :].strip(" ()[]-–—,:")
+        text = text[: stars.start()]
+        if remark:
+            return clean(text), went, remark
     score = re.search(r"\s+(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)\s*$", text)
     if score and score.start() > 0:
         went = score_rating(float(score.group(1)), float(score.group(2)))

@@ -19,12 +19,31 @@ import re
 from secondround.engine.reading.note_cues import A_PREFIX_RE, Q_PREFIX_RE, detect_heading
 from secondround.engine.reading.note_grades import is_verdict, leading_mark, strip_bullet
 
-__all__ = ["join_wrapped_lines"]
+__all__ = ["join_wrapped_lines", "without_chat_stamps"]
 
 # A line this long (characters, without its indent) may have been wrapped by an editor.
 WRAP_WIDTH = 50
 # A wrapped line does not end a sentence or a label.
 _ENDED_RE = re.compile(r"[.!?:;)\]\"”]\s*$")
+
+
+# A chat or transcript line's time stamp and who wrote it: "[14:02] me: …",
+# "[07/03/24, 10:42:11] Ana: …", "10:42 - me: …". The stamp alone, or with a speaker after it.
+_STAMP_RE = re.compile(
+    r"^\s*\[?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"\s*(?:[ap]\.?m\.?)?\]?\s*[-–]?\s*(?:[^\W\d][\w .'’-]{0,24}:\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_chat_stamps(lines: list[str]) -> list[str]:
+    """Lines of a pasted chat with their time stamps and speakers taken off, when most
+    lines carry one (a single "10:30 unit tour" is kept as typed)."""
+    content = [line for line in lines if line.strip()]
+    stamped = [line for line in content if _STAMP_RE.match(line)]
+    if len(stamped) < 3 or len(stamped) < 0.6 * len(content):
+        return lines
+    return [_STAMP_RE.sub("", line, count=1) for line in lines]
 
 
 def _indent(line: str) -> int:
