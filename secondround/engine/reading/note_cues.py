@@ -198,6 +198,35 @@ def inline_label(line: str) -> tuple[str, str] | None:
 # Cue words of the fields.
 # --------------------------------------------------------------------------------------------
 
+# The same cues in the languages people mix into their notes (Spanish, French, German,
+# Portuguese, Italian): the common words only, written and accented as typed.
+OTHER_LANGUAGE_MISSES = (
+    r"olvid[eéoó]\w*|se me olvid\w+|no (?:mencion[eé]|dije|habl[eé] de)|oubli[eé]\w*|"
+    r"(?:pas|jamais) (?:mentionn[eé]|dit|parl[eé])|vergessen|verga(?:ß|ss)|nicht (?:erw[aä]hnt|"
+    r"gesagt)|esque(?:ci|ceu)\w*|n[aã]o (?:falei|mencionei|disse)|dimentica\w+|non ho (?:detto|"
+    r"menzionato)"
+)
+OTHER_LANGUAGE_POSITIVES = (
+    r"sonri[oó]\w*|sonrieron|(?:le|les|me) gust[oó]|se ri[oó]|se rieron|impresionad\w*|"
+    r"(?:a|ont|avait) (?:souri|aim[eé]|ri)|impressionn[eé]\w*|gel[aä]chelt|l[aä]chelte|"
+    r"fand (?:es |das |gut|toll|super)|gefiel|gefallen|beeindruckt|genickt|nickte|sorri(?:u|ram)|"
+    r"gost(?:ou|aram)|ri(?:u|ram)\b|sorris\w+|(?:è|e') piaciut\w+|colpit\w+"
+)
+OTHER_LANGUAGE_CONCERNS = (
+    r"preocup\w+|dud(?:a|as|oso|osa)\b|inqui[eè]t\w*|inqui[eé]t\w*|dout\w+|r[eé]ticen\w+|"
+    r"zweif\w+|bezweif\w+|sorgen?\b|besorgt|bedenken|skeptisch|d[uú]vida\w*|receio|"
+    r"preoccup\w+|dubbi\w*|(?:pregunt[oó]|demand[eé]|gefragt|fragte|pergunt(?:ou|aram)|"
+    r"chiest\w+)[^.]{0,60}?\b(?:dos veces|deux fois|zweimal|mehrmals|duas vezes|due volte)"
+)
+
+# Question words of those languages that are no English word ("was", "come" are).
+OTHER_LANGUAGE_OPENERS = (
+    r"qu[eé]|c[oó]mo|por qu[eé]|cu[aá]l(?:es)?|cu[aá]ndo|d[oó]nde|h[aá]blame|cu[eé]ntame|"
+    r"pourquoi|comment (?:vous|tu|est|avez|as)|quel(?:le)?s?|qu'est-ce|parlez|d[eé]crivez|"
+    r"wie|warum|wieso|weshalb|welche[rsnm]?|erz[aä]hlen sie|beschreiben sie|"
+    r"porque|por que|qual|quais|conte|fale|descreva|perch[eé]|quale|raccont\w+"
+)
+
 # Things I wish I had said. Checked before questions: "should have asked about X" is a miss.
 MISS_RE = re.compile(
     r"\b(?:(?<!before i )forg[eo]t\w*|should(?:'ve|ve| have|a)|shoulda|shd(?: have| hv)?|"
@@ -207,7 +236,7 @@ MISS_RE = re.compile(
     r"did not (?:mention|say|bring|talk|ask|get to|tell)|never (?:mentioned|asked|said|brought|"
     r"talked|got to|pointed|told|showed)|neglected|left out|missed (?:saying|mentioning|the "
     r"chance|my chance)|meant to|next time i|wanted to (?:mention|say|bring|tell|talk)|"
-    r"no time to|ran out of time|didn'?t get (?:a )?chance)",
+    r"no time to|ran out of time|didn'?t get (?:a )?chance|" + OTHER_LANGUAGE_MISSES + ")",
     re.IGNORECASE,
 )
 
@@ -224,7 +253,7 @@ CONCERN_RE = re.compile(
     r"(?:twice|two times|2x|three times|3 times|again|repeatedly|a lot|several times|multiple "
     r"times|more than once|a couple (?:of )?times|a few times)|"
     r"(?:might|could|may|would) be (?:an? )?(?:issue|problem|concern|sticking point|dealbreaker)|"
-    r"(?:is|was|seems|seemed|be) (?:a )?big deal|sticking point|"
+    r"(?:is|was|seems|seemed|be) (?:a )?big deal|sticking point|" + OTHER_LANGUAGE_CONCERNS + "|"
     r"kept (?:asking|coming back|bringing|returning|pressing|pushing|mentioning|saying)|"
     r"seemed (?:unsure|unconvinced|doubtful|uneasy|nervous|surprised|hesitant)|"
     r"looked (?:doubtful|unsure|unconvinced|worried|sceptical|skeptical)|paused|"
@@ -279,7 +308,7 @@ POSITIVE_RE = re.compile(
     r"(?:asked|wanted) (?:for |to keep |to see )?a copy|asked to keep|thanked me for|"
     r"(?<!\bi )said (?:it was |that was |that'?s |thats )?(?:a )?(?:really |very )?"
     r"(?:great|excellent|brilliant|fantastic|perfect|lovely|nice|interesting) "
-    r"(?:example|answer|point|idea|story|question))",
+    r"(?:example|answer|point|idea|story|question)|" + OTHER_LANGUAGE_POSITIVES + ")",
     re.IGNORECASE,
 )
 
@@ -300,7 +329,9 @@ QUESTION_OPENERS = re.compile(
     r"how|why|what|what's|whats|when|where|who|which|do you|did you|have you|can you|"
     r"could you|would you|are you|is there|if you|design|name|estimate|a time|an example|"
     r"sell me|situational|scenario|role[- ]play|biggest|greatest|strengths?|weakness\w*|"
-    r"experience (?:with|of|in)|your (?:experience|approach|biggest|greatest))\b",
+    r"experience (?:with|of|in)|your (?:experience|approach|biggest|greatest)|"
+    + OTHER_LANGUAGE_OPENERS
+    + r")\b",
     re.IGNORECASE,
 )
 STRONG_QUESTION_OPENERS = re.compile(

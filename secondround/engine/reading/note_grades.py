@@ -56,6 +56,52 @@ def read_legend(line: str) -> dict[str, str] | None:
 # hesitations: "so-so, I rambled" is graded so-so, but in "hmm, I got defensive" the
 # hesitation loses to what actually happened.
 RATING_CUES: tuple[tuple[str, str, int], ...] = (
+    # The plain grades of the languages people mix in (es, fr, de, pt, it).
+    *(
+        (phrase, COMFORTABLE, 1)
+        for phrase in (
+            "bien",
+            "muy bien",
+            "très bien",
+            "tres bien",
+            "gut",
+            "sehr gut",
+            "gut gelaufen",
+            "bem",
+            "foi bem",
+            "mandei bem",
+            "bene",
+            "molto bene",
+        )
+    ),
+    *(
+        (phrase, UNSURE, 1)
+        for phrase in (
+            "más o menos",
+            "mas o menos",
+            "moyen",
+            "bof",
+            "geht so",
+            "mittel",
+            "mittelmäßig",
+            "mais ou menos",
+            "così così",
+            "cosi cosi",
+        )
+    ),
+    *(
+        (phrase, STRUGGLED, 1)
+        for phrase in (
+            "mal",
+            "muy mal",
+            "raté",
+            "nul",
+            "schlecht",
+            "schwach",
+            "mandei mal",
+            "foi mal",
+        )
+    ),
     # comfortable
     *(
         (phrase, COMFORTABLE, 1)

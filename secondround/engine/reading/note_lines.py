@@ -19,7 +19,13 @@ import re
 from secondround.engine.reading.note_cues import A_PREFIX_RE, Q_PREFIX_RE, detect_heading
 from secondround.engine.reading.note_grades import is_verdict, leading_mark, strip_bullet
 
-__all__ = ["join_wrapped_lines", "without_chat_stamps"]
+__all__ = [
+    "TableColumns",
+    "join_wrapped_lines",
+    "table_cells",
+    "table_header",
+    "without_chat_stamps",
+]
 
 # A line this long (characters, without its indent) may have been wrapped by an editor.
 WRAP_WIDTH = 50
@@ -81,3 +87,56 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
         joined.append(line)
         in_item = _is_list_item(line) if line.strip() else False
     return joined
+
+
+# --------------------------------------------------------------------------------------------
+# Tables pasted from a document: cells split by "|" or by tabs.
+# --------------------------------------------------------------------------------------------
+
+_QUESTION_HEADS = frozenset(("question", "questions", "q", "qs", "asked", "prompt", "topic"))
+_GRADE_HEADS = frozenset(
+    ("rating", "rated", "rate", "score", "grade", "went", "how", "result", "verdict", "stars")
+)
+
+
+def table_cells(line: str) -> list[str] | None:
+    """The cells of a table row ("a | b | c", "| a | b |", "a<TAB>b"), or None."""
+    stripped = line.strip()
+    if "|" in stripped:
+        cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+    elif "\t" in stripped:
+        cells = [cell.strip() for cell in re.split(r"\t+", stripped)]
+    else:
+        return None
+    return cells if len(cells) >= 2 else None
+
+
+class TableColumns:
+    """Which column of a table holds the question, which its grade."""
+
+    def __init__(self, question: int, grades: list[int]) -> None:
+        self.question = question
+        self.grades = grades
+
+    def read(self, cells: list[str]) -> tuple[str, str, str]:
+        """(question, grade cells, the other cells) of one row."""
+        question = cells[self.question] if self.question < len(cells) else ""
+        grade = " ".join(cells[i] for i in self.grades if i < len(cells))
+        rest = [
+            cell
+            for index, cell in enumerate(cells)
+            if cell and index != self.question and index not in self.grades
+        ]
+        return question, grade, " — ".join(rest)
+
+
+def table_header(cells: list[str]) -> TableColumns | None:
+    """The columns a header row names ("Question | How it went | Notes"), or None."""
+    if any(re.search(r"\d", cell) or len(cell.split()) > 5 for cell in cells):
+        return None
+    words = [set(re.findall(r"[a-z]+", cell.lower())) for cell in cells]
+    question = next((i for i, w in enumerate(words) if w & _QUESTION_HEADS), None)
+    if question is None:
+        return None
+    grades = [i for i, w in enumerate(words) if i != question and w & _GRADE_HEADS]
+    return TableColumns(question, grades)

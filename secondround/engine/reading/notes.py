@@ -69,7 +69,13 @@ from secondround.engine.reading.note_grades import (
     remark_rating,
     strip_bullet,
 )
-from secondround.engine.reading.note_lines import join_wrapped_lines, without_chat_stamps
+from secondround.engine.reading.note_lines import (
+    TableColumns,
+    join_wrapped_lines,
+    table_cells,
+    table_header,
+    without_chat_stamps,
+)
 from secondround.engine.reading.note_segments import (
     Clause,
     clauses,
@@ -393,6 +399,21 @@ class _Reader:
                 self.add_other(parts[0].text)
         if rest.strip():
             self.free(rest, answer=True)
+
+    def table_row(self, question: str, grade: str, rest: str) -> None:
+        """A row of a table whose header names its question and grade columns."""
+        if not question.strip():
+            if rest:
+                self.free(rest)
+            return
+        went = rating_in(grade) or bare_grade(grade.strip(), self.scale) if grade.strip() else None
+        self.question_line(question, went)
+        if rest:
+            # The notes column: the candidate's own words, read as a line of its own (a
+            # thing forgotten there is a miss, as in a question's line).
+            self.pending = None
+            self.terms.extend(t.text for t in terms_in(rest, own=True, entities=self.entities))
+            self.free(rest, bullet=True)
 
     def term_list(self, text: str) -> None:
         self.terms.extend(term_list_items(text))
@@ -736,6 +757,7 @@ class _Reader:
         after_blank = True
         item_indent = 0
         seen_content = False
+        columns: TableColumns | None = None
         # "Name:" labels used on several lines are the panel member who asked.
         labels = Counter(
             match.group(1)
@@ -766,10 +788,20 @@ class _Reader:
                 marks = marks or self.question_marks
                 after_blank = False
                 continue
-            if raw.lstrip().startswith("|"):
-                cells = [cell.strip() for cell in raw.strip().strip("|").split("|")]
-                if all(re.fullmatch(r"[-:=\s]*", cell) for cell in cells):
-                    continue  # | --- | --- |
+            cells = table_cells(raw)
+            if cells is None:
+                columns = None
+            elif all(re.fullmatch(r"[-:=+\s]*", cell) for cell in cells):
+                continue  # | --- | --- |
+            elif header := table_header(cells):
+                columns = header  # Question | How it went | Notes
+                self.add_other(raw)
+                continue
+            elif columns is not None:
+                self.table_row(*columns.read(cells))
+                after_blank = False
+                continue
+            elif raw.lstrip().startswith("|"):
                 words = norm_words(" ".join(cells))
                 if all(word in HEADING_VOCAB or word in ("how", "it", "went") for word in words):
                     self.add_other(raw)  # | question | how it went |
