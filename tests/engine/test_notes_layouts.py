@@ -237,3 +237,17 @@ def test_other_language_grades(text: str, went: str | None) -> None:
 def test_json_shape_is_kept() -> None:
     found = _split("Q: tell me about yourself - good\nforgot my portfolio\n")
     assert list(found)[:5] == ["questions", "positives", "misses", "concerns", "terms"]
+
+
+@pytest.mark.parametrize(
+    ("note", "miss"),
+    [
+        (
+            "I didn't talk about my forest school training, which I regret.",
+            "I didn't talk about my forest school training",
+        ),
+        ("forgot to mention my CSCS card, I regret that", "forgot to mention my CSCS card"),
+    ],
+)
+def test_regret_is_no_part_of_a_miss(note: str, miss: str) -> None:
+    assert _split(note)["misses"] == [miss]
