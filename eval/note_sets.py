@@ -11,6 +11,9 @@ Sets:
 - fresh: eval/notes_fresh (new styles and occupations, labelled before any run; never tuned on);
 - fresh3: eval/notes_fresh3 (ten more occupations, labelled before this round's changes;
   scored only);
+- fresh4: eval/notes_fresh4 (16 notes in new styles, languages and occupations, labelled before
+  this round's changes; scored only);
+- dev4: eval/notes_dev4 (written for this round's development after fresh4 was scored; tuned on);
 - fixtures: tests/engine/fixtures/notes (the first splitter's fixtures).
 
 A clause's label comes from lining it up with the expected items of its note: the field of
@@ -41,6 +44,11 @@ FRESH = ROOT / "eval" / "notes_fresh"
 # A third untouched split (10 new occupations), labelled before this round's changes
 # (eval/notes_fresh3/README.md): scored only, its misses never printed.
 FRESH3 = ROOT / "eval" / "notes_fresh3"
+# A fourth untouched split (phone screens, forwarded recruiter mail, tables, mixed languages...),
+# labelled before this round's changes (eval/notes_fresh4/README.md): scored only.
+FRESH4 = ROOT / "eval" / "notes_fresh4"
+# Development notes written for this round (eval/notes_dev4/README.md): read and tuned on.
+DEV4 = ROOT / "eval" / "notes_dev4"
 # Written blind by another person, from new sources; scored, never shown, never trained on.
 BLIND = ROOT / "eval" / "blind" / "notes"
 FIXTURES = ROOT / "tests" / "engine" / "fixtures" / "notes"

@@ -34,7 +34,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from note_sets import FRESH, FRESH3, GROWN, HELDOUT, Note, corpus_split, load_notes  # noqa: E402
+from note_sets import (  # noqa: E402
+    DEV4,
+    FRESH,
+    FRESH3,
+    FRESH4,
+    GROWN,
+    HELDOUT,
+    Note,
+    corpus_split,
+    load_notes,
+)
 from notes_split import normalise  # noqa: E402
 
 from secondround.engine.reading.notes import split_notes  # noqa: E402
@@ -137,7 +147,7 @@ def report(name: str, notes: list[Note], show: bool, **options: Any) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--show", choices=("dev", "grown", "fresh"))
+    parser.add_argument("--show", choices=("dev", "grown", "fresh", "dev4"))
     parser.add_argument("--rules", action="store_true", help="the cue rules alone")
     args = parser.parse_args()
     options: dict[str, Any] = {}
@@ -150,10 +160,15 @@ def main() -> None:
         "heldout": load_notes(HELDOUT, "heldout"),
         "fresh": load_notes(FRESH, "fresh"),
         "fresh3": load_notes(FRESH3, "fresh3"),
+        "fresh4": load_notes(FRESH4, "fresh4"),
         "corpus_dev": corpus_split("dev"),
         "grown": load_notes(GROWN, "grown"),
     }
-    shown = {"dev": "corpus_dev", "grown": "grown", "fresh": "fresh"}.get(args.show or "")
+    if DEV4.exists():
+        sets["dev4"] = load_notes(DEV4, "dev4")
+    shown = {"dev": "corpus_dev", "grown": "grown", "fresh": "fresh", "dev4": "dev4"}.get(
+        args.show or ""
+    )
     for name, notes in sets.items():
         report(name, notes, show=name == shown, **options)
 

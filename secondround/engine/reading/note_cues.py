@@ -17,6 +17,9 @@ CONCERNS = "concerns"
 TERMS = "terms"
 CHALLENGES = "challenges"
 OTHER = "other"
+# A heading such as "Not so well" / "What didn't go well": no field of its own. The questions
+# under it went badly unless their line says otherwise; its other lines go by their cues.
+WENT_BADLY = "went_badly"
 # The fields an item (not a term) can be sorted into; "other" is "none of them".
 ITEM_FIELDS = (QUESTIONS, POSITIVES, MISSES, CONCERNS, OTHER)
 
@@ -36,6 +39,12 @@ HEADING_KEYWORDS: tuple[tuple[str, str], ...] = (
         POSITIVES,
         r"went well|positives?|wins?|highlights?|landed|good|strengths?|liked|reactions?|"
         r"what worked|bright spots?|high points?|nailed",
+    ),
+    (
+        WENT_BADLY,
+        r"didnt go (?:so |too |that |very )?well|not (?:so |too |that |very )well|"
+        r"went (?:badly|poorly|less well)|less well|lowlights?|low points?|"
+        r"could ?(?:ve|have) gone better|what didnt work|didnt land|to improve|even better if",
     ),
     (
         MISSES,
@@ -69,7 +78,8 @@ HEADING_FILLER = wordset(
     "used say said mention mentioned asked didnt did not well went main big biggest key some "
     "any from me we round read between lines flags red points pain steps up worked in on "
     "were was be with them he she of interviewer interviewers reactions keywords buzzwords "
-    "watchouts her his possible check"
+    "watchouts her his possible check not so too very go gone badly poorly less could have "
+    "better even if land"
 )
 
 _HEADING_RE = re.compile(
@@ -141,7 +151,9 @@ def detect_heading(line: str, after_blank: bool = True) -> str | None:
         vocabulary = all(word in HEADING_VOCAB for word in words)
         return section if vocabulary or heading_section(words[:3]) else None
     if colon:
-        return section if heading_section(words[:3]) else None
+        # The keyword starts in the first three words ("What didn't go so well:").
+        match = _HEADING_RE.search(" ".join(words))
+        return section if match and match.start() <= len(" ".join(words[:3])) else None
     bare = len(words) <= 7 and all(word in HEADING_VOCAB for word in words)
     return section if bare and after_blank and not body.endswith((".", "?", "!")) else None
 
@@ -186,6 +198,35 @@ def inline_label(line: str) -> tuple[str, str] | None:
 # Cue words of the fields.
 # --------------------------------------------------------------------------------------------
 
+# The same cues in the languages people mix into their notes (Spanish, French, German,
+# Portuguese, Italian): the common words only, written and accented as typed.
+OTHER_LANGUAGE_MISSES = (
+    r"olvid[eéoó]\w*|se me olvid\w+|no (?:mencion[eé]|dije|habl[eé] de)|oubli[eé]\w*|"
+    r"(?:pas|jamais) (?:mentionn[eé]|dit|parl[eé])|vergessen|verga(?:ß|ss)|nicht (?:erw[aä]hnt|"
+    r"gesagt)|esque(?:ci|ceu)\w*|n[aã]o (?:falei|mencionei|disse)|dimentica\w+|non ho (?:detto|"
+    r"menzionato)"
+)
+OTHER_LANGUAGE_POSITIVES = (
+    r"sonri[oó]\w*|sonrieron|(?:le|les|me) gust[oó]|se ri[oó]|se rieron|impresionad\w*|"
+    r"(?:a|ont|avait) (?:souri|aim[eé]|ri)|impressionn[eé]\w*|gel[aä]chelt|l[aä]chelte|"
+    r"fand (?:es |das |gut|toll|super)|gefiel|gefallen|beeindruckt|genickt|nickte|sorri(?:u|ram)|"
+    r"gost(?:ou|aram)|ri(?:u|ram)\b|sorris\w+|(?:è|e') piaciut\w+|colpit\w+"
+)
+OTHER_LANGUAGE_CONCERNS = (
+    r"preocup\w+|dud(?:a|as|oso|osa)\b|inqui[eè]t\w*|inqui[eé]t\w*|dout\w+|r[eé]ticen\w+|"
+    r"zweif\w+|bezweif\w+|sorgen?\b|besorgt|bedenken|skeptisch|d[uú]vida\w*|receio|"
+    r"preoccup\w+|dubbi\w*|(?:pregunt[oó]|demand[eé]|gefragt|fragte|pergunt(?:ou|aram)|"
+    r"chiest\w+)[^.]{0,60}?\b(?:dos veces|deux fois|zweimal|mehrmals|duas vezes|due volte)"
+)
+
+# Question words of those languages that are no English word ("was", "come" are).
+OTHER_LANGUAGE_OPENERS = (
+    r"qu[eé]|c[oó]mo|por qu[eé]|cu[aá]l(?:es)?|cu[aá]ndo|d[oó]nde|h[aá]blame|cu[eé]ntame|"
+    r"pourquoi|comment (?:vous|tu|est|avez|as)|quel(?:le)?s?|qu'est-ce|parlez|d[eé]crivez|"
+    r"wie|warum|wieso|weshalb|welche[rsnm]?|erz[aä]hlen sie|beschreiben sie|"
+    r"porque|por que|qual|quais|conte|fale|descreva|perch[eé]|quale|raccont\w+"
+)
+
 # Things I wish I had said. Checked before questions: "should have asked about X" is a miss.
 MISS_RE = re.compile(
     r"\b(?:(?<!before i )forg[eo]t\w*|should(?:'ve|ve| have|a)|shoulda|shd(?: have| hv)?|"
@@ -195,7 +236,7 @@ MISS_RE = re.compile(
     r"did not (?:mention|say|bring|talk|ask|get to|tell)|never (?:mentioned|asked|said|brought|"
     r"talked|got to|pointed|told|showed)|neglected|left out|missed (?:saying|mentioning|the "
     r"chance|my chance)|meant to|next time i|wanted to (?:mention|say|bring|tell|talk)|"
-    r"no time to|ran out of time|didn'?t get (?:a )?chance)",
+    r"no time to|ran out of time|didn'?t get (?:a )?chance|" + OTHER_LANGUAGE_MISSES + ")",
     re.IGNORECASE,
 )
 
@@ -212,7 +253,7 @@ CONCERN_RE = re.compile(
     r"(?:twice|two times|2x|three times|3 times|again|repeatedly|a lot|several times|multiple "
     r"times|more than once|a couple (?:of )?times|a few times)|"
     r"(?:might|could|may|would) be (?:an? )?(?:issue|problem|concern|sticking point|dealbreaker)|"
-    r"(?:is|was|seems|seemed|be) (?:a )?big deal|sticking point|"
+    r"(?:is|was|seems|seemed|be) (?:a )?big deal|sticking point|" + OTHER_LANGUAGE_CONCERNS + "|"
     r"kept (?:asking|coming back|bringing|returning|pressing|pushing|mentioning|saying)|"
     r"seemed (?:unsure|unconvinced|doubtful|uneasy|nervous|surprised|hesitant)|"
     r"looked (?:doubtful|unsure|unconvinced|worried|sceptical|skeptical)|paused|"
@@ -267,7 +308,7 @@ POSITIVE_RE = re.compile(
     r"(?:asked|wanted) (?:for |to keep |to see )?a copy|asked to keep|thanked me for|"
     r"(?<!\bi )said (?:it was |that was |that'?s |thats )?(?:a )?(?:really |very )?"
     r"(?:great|excellent|brilliant|fantastic|perfect|lovely|nice|interesting) "
-    r"(?:example|answer|point|idea|story|question))",
+    r"(?:example|answer|point|idea|story|question)|" + OTHER_LANGUAGE_POSITIVES + ")",
     re.IGNORECASE,
 )
 
@@ -288,7 +329,9 @@ QUESTION_OPENERS = re.compile(
     r"how|why|what|what's|whats|when|where|who|which|do you|did you|have you|can you|"
     r"could you|would you|are you|is there|if you|design|name|estimate|a time|an example|"
     r"sell me|situational|scenario|role[- ]play|biggest|greatest|strengths?|weakness\w*|"
-    r"experience (?:with|of|in)|your (?:experience|approach|biggest|greatest))\b",
+    r"experience (?:with|of|in)|your (?:experience|approach|biggest|greatest)|"
+    + OTHER_LANGUAGE_OPENERS
+    + r")\b",
     re.IGNORECASE,
 )
 STRONG_QUESTION_OPENERS = re.compile(
@@ -302,7 +345,8 @@ TRAILING_FILLER_RE = re.compile(
     r"(?:[,;.!]*\s*(?:\b(?:ugh+|argh+|(?:which is |that'?s |so )*(?:so )?annoying|that was dumb|"
     r"so dumb|dumb|stupid|lol|haha|oh well|damn|doh|facepalm|"
     r"that would(?:'?ve| have) been (?:perfect|great|ideal|good)|sigh|so yeah|yeah|anyway|"
-    r"whatever|oops|my bad|should(?:'ve| have)|kicking myself|"
+    r"whatever|oops|my bad|should(?:'ve| have)|kicking myself|(?:which|that) i (?:really )?regret|"
+    r"i regret (?:it|that)|"
     r"(?:which|that|it) (?:was|is) (?:a )?(?:shame|pity|bad|silly|a mistake|stupid|dumb|annoying|"
     r"frustrating|a big miss)|(?:what a|such a|big|huge) (?:shame|pity|mistake|miss)|"
     r"(?:which|that) (?:is|was) (?:like |literally |probably |basically )?my (?:best|strongest) "

@@ -56,6 +56,52 @@ def read_legend(line: str) -> dict[str, str] | None:
 # hesitations: "so-so, I rambled" is graded so-so, but in "hmm, I got defensive" the
 # hesitation loses to what actually happened.
 RATING_CUES: tuple[tuple[str, str, int], ...] = (
+    # The plain grades of the languages people mix in (es, fr, de, pt, it).
+    *(
+        (phrase, COMFORTABLE, 1)
+        for phrase in (
+            "bien",
+            "muy bien",
+            "très bien",
+            "tres bien",
+            "gut",
+            "sehr gut",
+            "gut gelaufen",
+            "bem",
+            "foi bem",
+            "mandei bem",
+            "bene",
+            "molto bene",
+        )
+    ),
+    *(
+        (phrase, UNSURE, 1)
+        for phrase in (
+            "más o menos",
+            "mas o menos",
+            "moyen",
+            "bof",
+            "geht so",
+            "mittel",
+            "mittelmäßig",
+            "mais ou menos",
+            "così così",
+            "cosi cosi",
+        )
+    ),
+    *(
+        (phrase, STRUGGLED, 1)
+        for phrase in (
+            "mal",
+            "muy mal",
+            "raté",
+            "nul",
+            "schlecht",
+            "schwach",
+            "mandei mal",
+            "foi mal",
+        )
+    ),
     # comfortable
     *(
         (phrase, COMFORTABLE, 1)
@@ -503,6 +549,8 @@ def split_tail(text: str) -> tuple[str, str | None, str]:
     return text, None, ""
 
 
+# A run of drawn stars after a question: "★★★☆☆", "⭐⭐⭐⭐".
+_STARS_RE = re.compile(r"\s*([★⭐]{1,10})(☆{0,9})(?=\s|$|[(\[,;:—–-])")
 _TRAILING_VERB_RE = re.compile(
     r"\s+(bombed|blanked|rambled|struggled|froze|fumbled|nailed it|went (?:well|fine|ok|okay|"
     r"badly|poorly))\s*[.!]*$",
@@ -539,6 +587,16 @@ def read_question_line(text: str, *, scale: int | None = None) -> tuple[str, str
     if mark and mark.start() > 0:
         went = MARK_RATINGS[mark.group(1) or mark.group(2)]
         text = text[: mark.start()]
+    stars = _STARS_RE.search(text)
+    if stars and stars.start() > 0:
+        # "Walk us through your biggest deal ★★★★☆ (rambled)": stars out of the run's length
+        # (five when no empty star is drawn); what follows them is the remark.
+        filled, empty = len(stars.group(1)), len(stars.group(2))
+        went = score_rating(float(filled), float(filled + empty if empty else 5))
+        remark = text[stars.end() :].strip(" ()[]-–—,:")
+        text = text[: stars.start()]
+        if remark:
+            return clean(text), went, remark
     score = re.search(r"\s+(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)\s*$", text)
     if score and score.start() > 0:
         went = score_rating(float(score.group(1)), float(score.group(2)))

@@ -386,7 +386,7 @@ _NARRATION_RE = re.compile(
     r"(?:asked|ask|asks|wanted to know|want to know|wants to know|quizzed me on|"
     r"grilled me on|had me|made me|started with|opened with|began with|kicked off with|"
     r"ended with|finished with|closed with|gave me|gave us|threw me|put me)"
-    r"(?:\s+(?:me|us|him|her|them))?"
+    r"(?:\s+(?:me|us|you|him|her|them))?"
     rf"(?:\s+(?:{_ORDINAL}|straight away|right away|at the start|at the end|again))*"
     r"(?:\s+(?:to)\b)?\s+"
     r"|^(?:" + _ORDINAL + r"[,\s]+)*(?:the\s+)?(?:" + _ORDINAL + r"\s+)?"
@@ -404,6 +404,8 @@ _OPENER_RE = re.compile(
     r"(?i)^[\"“']?(?:tell (?:me|us)|walk (?:me|us)|describe|explain|give (?:me|us)|how|why|what|"
     r"what's|when|where|who|which|do you|did you|have you|can you|could you|would you|are you)\b"
 )
+# "When we asked about your contracts experience": a time clause narrating the question.
+_WHEN_ASKED_RE = re.compile(r"(?i)^(?:when|after|once)\s+(?:[\w'.]+\s+){1,3}?asked\b")
 _OPENING_FILLER_RE = re.compile(rf"^(?:(?:{_FILLER}|then|and|also)[,:\s]+)+", re.IGNORECASE)
 
 
@@ -420,7 +422,7 @@ def question_text(text: str, *, keep_bare_asked: bool) -> str:
     text = text.strip()
     if keep_bare_asked and re.match(r"(?i)asked\b", text):
         return text
-    if _OPENER_RE.match(text):
+    if _OPENER_RE.match(text) and not _WHEN_ASKED_RE.match(text):
         return text
     match = _NARRATION_RE.match(text)
     if match and len(text[match.end() :].split()) >= 1:

@@ -41,10 +41,13 @@ from secondround.engine.reading.note_cues import (
     POSITIVE_RE,
     POSITIVES,
     Q_PREFIX_RE,
+    QUESTION_OPENERS,
     QUESTIONS,
+    STRUGGLED,
     TERMS,
     TRAILING_FILLER_RE,
     WENT,
+    WENT_BADLY,
     detect_heading,
     inline_label,
     norm_words,
@@ -66,7 +69,13 @@ from secondround.engine.reading.note_grades import (
     remark_rating,
     strip_bullet,
 )
-from secondround.engine.reading.note_lines import join_wrapped_lines
+from secondround.engine.reading.note_lines import (
+    TableColumns,
+    join_wrapped_lines,
+    table_cells,
+    table_header,
+    without_chat_stamps,
+)
 from secondround.engine.reading.note_segments import (
     Clause,
     clauses,
@@ -390,6 +399,21 @@ class _Reader:
                 self.add_other(parts[0].text)
         if rest.strip():
             self.free(rest, answer=True)
+
+    def table_row(self, question: str, grade: str, rest: str) -> None:
+        """A row of a table whose header names its question and grade columns."""
+        if not question.strip():
+            if rest:
+                self.free(rest)
+            return
+        went = rating_in(grade) or bare_grade(grade.strip(), self.scale) if grade.strip() else None
+        self.question_line(question, went)
+        if rest:
+            # The notes column: the candidate's own words, read as a line of its own (a
+            # thing forgotten there is a miss, as in a question's line).
+            self.pending = None
+            self.terms.extend(t.text for t in terms_in(rest, own=True, entities=self.entities))
+            self.free(rest, bullet=True)
 
     def term_list(self, text: str) -> None:
         self.terms.extend(term_list_items(text))
@@ -725,7 +749,7 @@ class _Reader:
     def read(self, text: str) -> None:
         self.entities = entities_in(text) if self.use_parse else {}
         self.roles = role_acronyms(text)
-        lines = join_wrapped_lines(text.split("\n"))
+        lines = join_wrapped_lines(without_chat_stamps(text.split("\n")))
         section: str | None = None
         section_bullets = inline = False
         marks = False
@@ -733,6 +757,7 @@ class _Reader:
         after_blank = True
         item_indent = 0
         seen_content = False
+        columns: TableColumns | None = None
         # "Name:" labels used on several lines are the panel member who asked.
         labels = Counter(
             match.group(1)
@@ -763,10 +788,20 @@ class _Reader:
                 marks = marks or self.question_marks
                 after_blank = False
                 continue
-            if raw.lstrip().startswith("|"):
-                cells = [cell.strip() for cell in raw.strip().strip("|").split("|")]
-                if all(re.fullmatch(r"[-:=\s]*", cell) for cell in cells):
-                    continue  # | --- | --- |
+            cells = table_cells(raw)
+            if cells is None:
+                columns = None
+            elif all(re.fullmatch(r"[-:=+\s]*", cell) for cell in cells):
+                continue  # | --- | --- |
+            elif header := table_header(cells):
+                columns = header  # Question | How it went | Notes
+                self.add_other(raw)
+                continue
+            elif columns is not None:
+                self.table_row(*columns.read(cells))
+                after_blank = False
+                continue
+            elif raw.lstrip().startswith("|"):
                 words = norm_words(" ".join(cells))
                 if all(word in HEADING_VOCAB or word in ("how", "it", "went") for word in words):
                     self.add_other(raw)  # | question | how it went |
@@ -789,6 +824,8 @@ class _Reader:
                 self.answer(content[answer.end() :] if answer else content)
                 after_blank = False
                 continue
+            if answer and answer.group(0).strip().lower().startswith("me"):
+                content = content[answer.end() :]  # "me: forgot to…" with no question before
             if Q_PREFIX_RE.match(content):
                 self.question_line(Q_PREFIX_RE.sub("", content, count=1), grade)
                 item_indent, after_blank = indent, False
@@ -838,7 +875,17 @@ class _Reader:
             after_blank = False
 
     def _in_section(self, section: str, content: str, grade: str | None, mark: str | None) -> None:
-        if section == QUESTIONS:
+        if section in (POSITIVES, WENT_BADLY) and _asks_directly(content, self.scale):
+            # "Went well: - How do you keep up with regulation? – good": the heading grades
+            # the questions under it, unless their own line says how they went.
+            heading_grade = COMFORTABLE if section == POSITIVES else STRUGGLED
+            self.question_line(content, grade or heading_grade)
+        elif section == WENT_BADLY:
+            self.free(content, mark=mark, bullet=True, went=grade)
+        elif section == QUESTIONS and (mark == "!" or _not_a_question(content)):
+            # "+ sup liked my radio voice" after the last question: not one of them.
+            self.free(content, mark=mark, bullet=True, went=grade)
+        elif section == QUESTIONS:
             graded_marks = self.question_marks or mark in ("+", "?", "??")
             went = grade or (MARK_RATINGS.get(mark) if mark and graded_marks else None)
             self.question_line(content, went)
@@ -878,6 +925,30 @@ class _Reader:
             confidence=confidence,
             message=message,
         )
+
+
+def _asks_directly(line: str, scale: int | None) -> bool:
+    """Is this line (before its grade or answer) a question in the interviewer's own words,
+    with no reaction, doubt or thing forgotten in it? "What are the main risks? – only
+    thought of weather" is; "co-I liked that I've used Stan" and "she asked whether I'd
+    relocate" are not."""
+    body = read_question_line(line, scale=scale)[0].strip()
+    if not body or re.match(r"(?i)(?:[\w'.]+\s+){0,4}?asked\b", body):
+        return False
+    if body.endswith("?"):
+        return True
+    return bool(QUESTION_OPENERS.match(body)) and not _has_field_cue(body)
+
+
+def _not_a_question(line: str) -> bool:
+    """A line under a questions heading that reports a reaction, a doubt or a thing forgotten
+    and does not ask anything ("+ sup liked my radio voice", "forgot typing speed cert")."""
+    return _has_field_cue(read_question_line(line)[0]) and not _asks_directly(line, None)
+
+
+def _has_field_cue(text: str) -> bool:
+    """A reaction, a thing forgotten or a doubt named in the text."""
+    return any(cue.search(text) for cue in (POSITIVE_RE, MISS_RE, CONCERN_RE))
 
 
 def _is_title(line: str) -> bool:
