@@ -1,6 +1,7 @@
 """The shipped question classifier on fresh test sets (eval/questions_fresh3 and
-eval/questions_fresh4: public pages no other set quotes, labelled before any code was changed), beside the classifier of a git
-revision (today's code when the set was made), in the same run.
+eval/questions_fresh4: public pages no other set quotes, labelled before any code was
+changed), beside the classifier of a git revision (today's code when questions_fresh4 was
+made), in the same run.
 
     .venv/bin/python eval/questions_fresh.py [--baseline REV]
 

@@ -1,5 +1,5 @@
-"""Build questions.jsonl (questions_fresh4) from stage.txt (the hand labels), dropping questions already in
-another labelled set (same text after normalisation).
+"""Build questions_fresh4/questions.jsonl from stage.txt (the hand labels), dropping questions
+already in another labelled set (same text after normalisation).
 
     .venv/bin/python eval/questions_fresh4/build.py
 """
