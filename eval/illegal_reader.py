@@ -6,7 +6,9 @@ from, beside the reader of a git revision (today's code), in the same run.
 The rules are hand-written, so leave-one-source-out means nothing for them; instead the rows
 added to eval/questions_corpus after the reader was written (qc-0509 onwards: 94 + 14 public
 sources) are dealt by source into a dev half (misses read, patterns changed) and a test half
-(never read: its figure is the honest one). `normal_called_illegal` counts the labelled legal
+(never read: its figure is the honest one). `classifier_*` figures score the whole
+classifier's kind (the reader, the learned illegal model, the kind model) on the same halves.
+`normal_called_illegal` counts the labelled legal
 questions of every set (our library, the rubric, the occupations set, the corpus) that the
 reader calls illegal: the precision guard, since a legal question called illegal tells the
 user to refuse it.
@@ -23,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from at_revision import run_at  # noqa: E402
+from at_revision import classify_at, run_at  # noqa: E402
 from question_sets import labelled_questions  # noqa: E402
 
 FIRST_NEW = 509  # qc-0509 onwards were not read when the reader was written
@@ -86,10 +88,24 @@ def main() -> None:
     parts = groups(rows)
     for name, members in parts.items():
         report(name, rows, flags, members)
+    # The whole classifier (reader, learned illegal model, kind model) on the two new halves:
+    # the learned illegal model never trained on the test half (scripts/train_illegal_model.py).
+    from secondround.engine.questions.classify import classify_question
+
+    new = sorted({*parts["new_dev"], *parts["new_test"]})
+    said = {i: classify_question(texts[i]).kind == "illegal" for i in new}
+    kinds = [said.get(i, False) for i in range(len(texts))]
+    for name in ("new_dev", "new_test"):
+        report(f"classifier_{name}", rows, kinds, parts[name])
     if args.baseline:
         base = baseline_flags(args.baseline, texts)
         for name, members in parts.items():
             report(f"baseline_{name}", rows, base, members)
+        base_kinds, _ = classify_at(args.baseline, [texts[i] for i in new])
+        said = {i: k == "illegal" for i, k in zip(new, base_kinds, strict=True)}
+        kinds = [said.get(i, False) for i in range(len(texts))]
+        for name in ("new_dev", "new_test"):
+            report(f"baseline_classifier_{name}", rows, kinds, parts[name])
     if args.misses:
         for i in parts["new_dev"]:
             if flags[i] != (rows[i]["kind"] == "illegal"):

@@ -1,6 +1,7 @@
-"""The shipped question classifier on a fresh test set (eval/questions_fresh3: public pages no
-other set quotes, labelled before any code was changed), beside the classifier of a git
-revision (today's code when the set was made), in the same run.
+"""The shipped question classifier on fresh test sets (eval/questions_fresh3 and
+eval/questions_fresh4: public pages no other set quotes, labelled before any code was
+changed), beside the classifier of a git revision (today's code when questions_fresh4 was
+made), in the same run.
 
     .venv/bin/python eval/questions_fresh.py [--baseline REV]
 
@@ -23,8 +24,12 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from at_revision import classify_at  # noqa: E402
 
-SETS = {"fresh3": ROOT / "eval" / "questions_fresh3" / "questions.jsonl"}
-DEFAULT_BASELINE = "9b85544"  # the code when questions_fresh3 was labelled
+SETS = {
+    "fresh3": ROOT / "eval" / "questions_fresh3" / "questions.jsonl",
+    "fresh4": ROOT / "eval" / "questions_fresh4" / "questions.jsonl",
+}
+# The code when questions_fresh4 was labelled (questions_fresh3 was labelled at 9b85544).
+DEFAULT_BASELINE = "29d2981"
 
 
 def figures(name: str, rows: list[dict], kinds: list[str], competencies: list[str]) -> None:

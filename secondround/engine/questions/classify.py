@@ -15,8 +15,10 @@ How it works:
    forms, second-round staples, motivation, self-assessment, situational ("what would you
    do if"), behavioural ("tell me about a time") and technical; then the learned kind
    model (`question_kinds`, MiniLM embedding + the rule that fired) reads the question,
-   keeping an illegal, salary or closing rule as it is. A lawful check (the right to work, a
-   minimum age…) is technical whatever the model says (LAWFUL_FORM_KINDS). Without the
+   keeping an illegal, salary or closing rule as it is. A question with no lawful form that
+   the learned illegal model (`illegal_model`, MiniLM embedding) is sure of is illegal too,
+   with the ground that model reads when the patterns name none. A lawful check (the right
+   to work, a minimum age…) is technical whatever the model says (LAWFUL_FORM_KINDS). Without the
    model: no rule -> the library's nearest neighbours decide, else "behavioral".
 3. **Competency** is a sum of three votes:
    * a weighted phrase lexicon, the data file `secondround/data/competency_phrases.json`
@@ -64,6 +66,8 @@ from secondround.engine.nlp.files import DATA_DIR
 from secondround.engine.nlp.learning import train_softmax
 from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 from secondround.engine.questions import illegal_questions
+from secondround.engine.questions.illegal_model import THRESHOLD as ILLEGAL_MODEL_THRESHOLD
+from secondround.engine.questions.illegal_model import load_illegal_model
 from secondround.engine.questions.question_competency import KIND_COMPETENCY, load_competency_model
 from secondround.engine.questions.question_forms import form_features
 from secondround.engine.questions.question_kind_rules import (
@@ -481,6 +485,21 @@ def _learned_kind(text: str, vector: Vectors | None, rule: str | None, lawful: b
     return model.kinds(vector.reshape(1, -1), [rule], [lawful], form_features([text]))[0]
 
 
+def _learned_illegal(vector: Vectors | None) -> bool:
+    """The learned illegal-question model (illegal_model) is sure the question is illegal;
+    False without the model."""
+    model = load_illegal_model()
+    if model is None or vector is None:
+        return False
+    return bool(model.probability(vector)[0] >= ILLEGAL_MODEL_THRESHOLD)
+
+
+def _learned_ground(vector: Vectors | None) -> str | None:
+    """The ground the learned model reads when the patterns name none; None without it."""
+    model = load_illegal_model()
+    return None if model is None or vector is None else model.ground(vector)
+
+
 def lexicon_vector(text: str) -> npt.NDArray[np.float32]:
     """The phrase lexicon's score per competency, in COMPETENCIES order."""
     norm = normalise(text)
@@ -554,7 +573,14 @@ def _classify_cached(text: str) -> Classification:
     )
     if kind is None:
         kind = max(kind_votes.items(), key=lambda kv: kv[1])[0] if kind_votes else DEFAULT_KIND
-    ground = legal.ground if kind == "illegal" else None
+    if (
+        kind != "illegal"
+        and legal.lawful_form is None
+        and not illegal_questions.about_others(text)
+        and _learned_illegal(vector)
+    ):
+        kind = "illegal"
+    ground = (legal.ground or _learned_ground(vector)) if kind == "illegal" else None
     caution = legal.caveat if kind != "illegal" else None
     learned = _learned_competency(text, vector, kind)
     if learned:

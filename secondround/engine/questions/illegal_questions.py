@@ -33,7 +33,14 @@ from dataclasses import dataclass
 from secondround.engine.nlp import parsing as nlp
 from secondround.engine.questions.candidate_grounds import GROUND_WORDS, candidate_ground
 
-__all__ = ["IllegalReading", "GROUNDS", "lawful_form", "protected_ground", "reading"]
+__all__ = [
+    "IllegalReading",
+    "GROUNDS",
+    "about_others",
+    "lawful_form",
+    "protected_ground",
+    "reading",
+]
 
 # Ground id -> label shown to the user.
 GROUNDS: dict[str, str] = {
@@ -398,6 +405,12 @@ def _norp_about_candidate(text: str, normalised: str) -> str | None:
             religious = GROUND_WORDS.get(word) or GROUND_WORDS.get(word.removesuffix("s"))
             return "religion" if religious == "religion" else "national_origin"
     return None
+
+
+def about_others(text: str) -> bool:
+    """The question names the people the job serves or works with ("the children in your
+    care", "a colleague"): its personal words are about them, not the candidate."""
+    return _THIRD_PARTY.search(_normalise(text)) is not None
 
 
 def protected_ground(text: str) -> str | None:
