@@ -26,7 +26,6 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from secondround.engine.nlp import embeddings, phrasing
-from secondround.engine.nlp import parsing as nlp
 from secondround.engine.nlp.phrasing import Voice
 from secondround.engine.nlp.word_tables import word_set
 
@@ -135,7 +134,8 @@ THANKS_TOPIC = (
 )
 THANKS_CLAUSE = (
     "Thank you for meeting with me{on_date} and for explaining that {clause}.",
-    "Thank you for taking the time to speak with me{on_date}; I was glad to hear that {clause}.",
+    "Thank you for taking the time to speak with me{on_date}; it was helpful to hear that "
+    "{clause}.",
     "I appreciated the time you took to talk with me{on_date}, and I was interested to hear "
     "that {clause}.",
 )
@@ -149,7 +149,12 @@ THANKS_PLAIN = (
 GENERIC_MIDDLE = (
     "I appreciated the chance to learn more about the team and the work ahead.",
     "It was a pleasure to hear more about the team and how the role fits into it.",
+)
+# A second filler, when one is needed, must not say the first again in other words ("learn
+# more about the team" twice in a row).
+GENERIC_MORE = (
     "I valued the opportunity to learn more about {company} and the people behind it.",
+    "I left our conversation with a clearer picture of how {company} works.",
 )
 
 SECOND_TOPIC = (
@@ -157,8 +162,10 @@ SECOND_TOPIC = (
     "Hearing your perspective on {topic} was especially useful.",
     "Your insights on {topic} gave me a much clearer picture of the role.",
 )
+# A clause from the notes is as often a problem ("workers keep changing") as good news:
+# the frames are glad of hearing it, never of what it says.
 SECOND_CLAUSE = (
-    "I was also glad to hear that {clause}.",
+    "It was also helpful to understand that {clause}.",
     "It was useful to learn that {clause}.",
     "It helped me to hear that {clause}.",
 )
@@ -168,9 +175,11 @@ CARE_ACK = (
     "I share your focus on {care}.",
     "It was clear how much you care about {care}, and I would take that to heart.",
 )
+# What someone cares about, typed as a clause, is a wish as often as a fact ("paperwork
+# matches the job"): "your point that" fits both; "I understood that" states it as fact.
 CARE_ACK_CLAUSE = (
-    "It was clear that {clause}, and that matters to me too.",
-    "I understood that {clause}, and I would take that to heart.",
+    "Your point that {clause} stayed with me, and it matters to me too.",
+    "I took your point that {clause} to heart.",
 )
 
 # The link: an introduction, then the story in the candidate's own words ({story}: one or
@@ -190,8 +199,12 @@ LINK_CARE = (
     "Because you care about {care}, I wanted to mention a relevant example.",
 )
 LINK_CARE_CLAUSE = (
-    "I understood that {clause}, which connects directly with my own experience.",
+    "Your point that {clause} connects directly with my own experience.",
     "You mentioned that {clause}, and I have faced something similar.",
+)
+LINK_TOPIC_CLAUSE = (
+    "You mentioned that {clause}, and I have faced something similar.",
+    "When you explained that {clause}, it brought to mind my own experience.",
 )
 LINK_TOPIC = (
     "Our conversation about {topic} reminded me of a relevant example.",
@@ -318,7 +331,7 @@ CARD_THANKS_TOPIC = (
 )
 CARD_THANKS_CLAUSE = (
     "Thank you for our conversation and for explaining that {clause}.",
-    "Thank you for your time; I was glad to hear that {clause}.",
+    "Thank you for your time; it was helpful to hear that {clause}.",
 )
 CARD_THANKS_PLAIN = (
     "Thank you for meeting with me{on_date}.",
@@ -332,9 +345,13 @@ CONTEXT_WORDS = re.compile(
 )
 # {title}: a story's title is the name of an event as often as of a skill ("the wedding
 # party", "the apprentice"), so it is something to tell about, never "my experience with".
+# "and what it means for my reading lesson" made the story the interviewer's lesson: the
+# card says the topic brought the story to mind, which fits a topic of either person.
 CARD_LINK_STORY = (
-    "I would be glad to tell you more about {title} and how that applies to {target}.",
-    "I hope to tell you more about {title}, and what it means for {target}.",
+    "Our conversation about {target} reminded me of {title}, and I would be glad to tell "
+    "you more about it.",
+    "I would be glad to tell you more about {title}, which came to mind when we talked "
+    "about {target}.",
 )
 CARD_LINK_WORRY = (
     "On your question about {target}, I would be glad to tell you more about {title}.",
@@ -654,7 +671,7 @@ def _story_text(story: StoryBrief) -> str:
         if piece.form is phrasing.Form.VERB and not piece.negated and piece.tense != "gerund":
             phrase = phrasing.verb_phrase(piece, tense="past")
             if phrase:
-                verbs.append(phrase)
+                verbs.append(phrasing.with_object_articles(phrase))
         elif (
             piece.form is phrasing.Form.CLAUSE
             and piece.subject.casefold() in {"i", "we"}
@@ -678,19 +695,11 @@ def _story_text(story: StoryBrief) -> str:
         return ""
     needs_context = bool(re.search(r"\b(?:them|they|it|he|she|him|her|both|one)\b", body))
     lead = ""
-    if story.situation:
+    situation = _situation(story)
+    if situation:
         # What the actions answered: "I stopped and rechecked" says little without "When I
-        # drew up ten times the dose". A person in it is introduced: "a patient", not "the".
-        situation = next(
-            (
-                found
-                for piece in _action_pieces(story.situation.split(", ")[0])
-                if (found := _situation_clause(piece))
-            ),
-            None,
-        )
-        if situation and len(situation.split()) <= MAX_SITUATION_WORDS:
-            lead = f"When {INTRODUCED.sub(_introduce, situation, count=1)}, "
+        # drew up ten times the dose".
+        lead = f"When {situation}, "
     if not lead and story.employer.strip():
         lead = f"At {story.employer.strip()}, "
     if needs_context and not lead.startswith("When"):
@@ -699,6 +708,26 @@ def _story_text(story: StoryBrief) -> str:
     first = first[:1].upper() + first[1:]
     result = _result_sentence(story.result)
     return f"{first}.{' ' + result if result else ''}"
+
+
+@lru_cache(maxsize=1024)
+def _situation(story: StoryBrief) -> str:
+    """The story's situation as a short clause ("a patient had 5-6mm pockets for 2 years"),
+    a person in it introduced ("a patient", not "the patient": nobody has heard of them);
+    "" when the situation is not a clause or too long to say in passing."""
+    if not story.situation:
+        return ""
+    found = next(
+        (
+            clause
+            for piece in _action_pieces(story.situation.split(", ")[0])
+            if (clause := _situation_clause(piece))
+        ),
+        None,
+    )
+    if not found or len(found.split()) > MAX_SITUATION_WORDS:
+        return ""
+    return INTRODUCED.sub(_introduce, found, count=1)
 
 
 def _situation_clause(piece: phrasing.Piece) -> str | None:
@@ -719,7 +748,8 @@ MAX_SITUATION_WORDS = 18
 INTRODUCED = re.compile(
     r"^the\s+((?:[\w-]+\s+)?(?:patient|client|customer|guest|resident|student|pupil|owner|"
     r"tech|technician|driver|caller|child|parent|family|man|woman|lady|gentleman|member|"
-    r"homeowner|tenant|visitor|apprentice|trainee|new hire|colleague))\b",
+    r"homeowner|tenant|visitor|apprentice|trainee|new hire|colleague|party|group|couple|"
+    r"kid|boy|girl))\b",
     re.IGNORECASE,
 )
 
@@ -1016,6 +1046,26 @@ def _round_phrase(label: str) -> str:
     return text if text.split()[0].casefold() in {"the", "our", "my"} else f"the {text}"
 
 
+# Frames that say the interviewer gave or explained the topic: a topic of the candidate's
+# own ("how I'd explain a CP plan to a 12 year old", "my reading lesson") was something
+# they asked or watched, so "walking me through" it is not true.
+THEIR_TOPIC_FRAME = re.compile(
+    r"walking me through|your perspective on|your insights on|what you said about"
+    r"|for explaining that|when you explained|you mentioned",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I'[a-z]+|I’[a-z]+|me|my|mine|myself)(?![\w'’])")
+
+
+def frames_for(templates: Sequence[str], value: str) -> tuple[str, ...]:
+    """The templates that can say `value`: none that credits the interviewer with a topic
+    of the candidate's own. All of them when that would leave none."""
+    if not FIRST_PERSON.search(value):
+        return tuple(templates)
+    fitting = tuple(t for t in templates if not THEIR_TOPIC_FRAME.search(t))
+    return fitting or tuple(templates)
+
+
 def _pick(
     picker: _Picker,
     slot: int,
@@ -1027,8 +1077,9 @@ def _pick(
 ) -> str:
     """A template for the noun phrase when the note has one, else for its clause."""
     if said.noun:
-        return picker.choose(slot, nouns, **{key: said.noun}, **common)
-    return picker.choose(slot, clauses, clause=said.clause or "", **common)
+        return picker.choose(slot, frames_for(nouns, said.noun), **{key: said.noun}, **common)
+    clause = said.clause or ""
+    return picker.choose(slot, frames_for(clauses, clause), clause=clause, **common)
 
 
 def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
@@ -1083,15 +1134,22 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
         label = {"worry": "worry", "care": "cares about", "topic": "discussed"}[group]
         target_ref = f"{label}: {link.target}"
         if link.story is not None:
-            title = _story_title(link.story)
             nouns, clauses = {
                 "worry": (LINK_WORRY, LINK_WORRY_CLAUSE),
                 "care": (LINK_CARE, LINK_CARE_CLAUSE),
-                "topic": (LINK_TOPIC, LINK_CARE_CLAUSE),
+                "topic": (LINK_TOPIC, LINK_TOPIC_CLAUSE),
             }[group]
             intro = _pick(picker, 2, said, nouns, clauses, group)
+            # A story that cannot be told in its own words leaves a marked gap: its title
+            # alone ("the CO call") means nothing to the reader.
             story = _story_text(link.story) or (
-                f"I would be glad to tell you more about {title}." if title else ""
+                "Here is one example: "
+                + phrasing.gap(
+                    f"your story {phrasing.quoted(_clean(link.story.title))}, in a sentence or two"
+                )
+                + "."
+                if _clean(link.story.title)
+                else ""
             )
             if story:
                 linking = [intro, story]
@@ -1169,8 +1227,7 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
         first.append(picker.choose(8, GENERIC_MIDDLE, **common))
     if count() < MIN_SENTENCES:
         # Only reached with no notes, no strengths and no known relation.
-        extra = [g for g in GENERIC_MIDDLE if _fill(g, **common) not in first]
-        first.append(picker.choose(9, extra, **common))
+        first.append(picker.choose(9, GENERIC_MORE, **common))
 
     paragraphs = [" ".join(x for x in block if x) for block in (first, second, third)]
     sign_off = picker.choose(10, SIGN_OFF)
@@ -1213,31 +1270,25 @@ def _sentence_count(text: str) -> int:
 
 
 def _story_hook(story: StoryBrief) -> str:
-    """The story as a reader can picture it from a card: "the time I held a prescription
-    until the doctor called back", from its first action that needs nothing said before
-    it; "" when none does (the title is said instead)."""
+    """The story as a reader can picture it from a card: by its situation ("the time a
+    patient had 5-6mm pockets for 2 years"), else by its first action that needs nothing
+    said before it ("the time I held a prescription until the doctor called back"); ""
+    when neither does. An action alone often names a step every story has ("the time I
+    told my manager straight away", "the time I shut off the gas"), not the story."""
+    situation = _situation(story)
+    if situation and not CONTEXT_WORDS.search(situation):
+        return f"the time {situation}"
     for piece in _action_pieces(story.action or story.summary):
         if piece.form is not phrasing.Form.VERB or piece.negated or piece.tense == "gerund":
             continue
         phrase = phrasing.verb_phrase(piece, tense="past")
+        phrase = phrasing.with_object_articles(phrase) if phrase else phrase
         # "the time I stopped" names nothing: a hook says what was done and to what
         if phrase and not CONTEXT_WORDS.search(phrase) and 4 <= len(phrase.split()) <= 12:
             first = phrase.split(" ", 1)[0]
             if not first.isupper():  # "Rebuilt the lane plan": a line's capital
                 phrase = phrase[:1].lower() + phrase[1:]
             return f"the time I {phrase}"
-    return ""
-
-
-def _story_title(story: StoryBrief) -> str:
-    """The story's title as a noun phrase ("the Lakeshore lane consolidation"), or ""."""
-    title = _clean(story.title)
-    if re.fullmatch(r"[A-Z][a-z]+", title or "") and title.casefold() in nlp.english_lemmas():
-        return f"the {title.lower()}"  # "Snowstorm": a title in sentence case, not a name
-    for piece in phrasing.pieces(title):
-        noun = phrasing.topic(piece, voice=Voice.TEAM)
-        if noun:
-            return noun
     return ""
 
 

@@ -70,6 +70,7 @@ __all__ = [
     "usable",
     "verb_phrase",
     "with_article",
+    "with_object_articles",
     "yes_no_question",
 ]
 
@@ -392,11 +393,35 @@ MONTH_AFTER_WORD = re.compile(
 )
 
 
+MONTH_IN_FULL = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.IGNORECASE)
+
+
 def _month_names(text: str) -> str:
-    """ "no discrepancies since march" -> "since March": a month after a time word."""
-    return MONTH_AFTER_WORD.sub(
-        lambda m: f"{m.group('before')} {m.group('month').capitalize()}", text
+    """ "no discrepancies since march" -> "since March", "coming in jan" -> "in January"
+    (a month after a time word, written out: "in Jan" is note-taking, not a letter's), and
+    "on tuesdays" -> "on Tuesdays"."""
+    text = MONTH_AFTER_WORD.sub(
+        lambda m: (
+            f"{m.group('before')} "
+            + MONTH_IN_FULL.get(m.group("month").casefold(), m.group("month").capitalize())
+        ),
+        text,
     )
+    return WEEKDAY.sub(lambda m: m.group(0).capitalize(), text)
 
 
 def _restore_names(text: str, names: tuple[str, ...]) -> str:
@@ -827,6 +852,14 @@ def _headline(tokens: list[Any]) -> Piece | None:
         if not noun_before:
             continue
         regular = token.lower_.endswith(("ed", "en"))
+        if token.tag_ == "VBN" and regular and token.lemma_.casefold() in INTRANSITIVE:
+            # "wedding party of 30 arrived": a verb without an object is a past tense the
+            # tagger misread, never a headline's passive ("is arrived")
+            doc = token.doc
+            subject = doc[tokens[0].i : tokens[index - 1].i + 1].text
+            return Piece(
+                doc[tokens[0].i : tokens[-1].i + 1].text, Form.CLAUSE, subject, False, "past"
+            )
         if (
             (token.tag_ == "VBN" and regular)
             or (token.pos_ == "ADJ" and token.i == tokens[-1].i)
@@ -971,6 +1004,15 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
         if len(text.split()) == 1:
             return _mid_case(text, piece.keep)  # "reefer": one word is a noun here
         if _noun_after_all(text):
+            words = text.split()
+            nouns = nlp.lemma_index().get("noun", frozenset())
+            if (
+                article
+                and len(words) == 2
+                and words[1].casefold() in PARTICLES
+                and words[0].casefold() in nouns
+            ):
+                return f"{article} {_mid_case(text, piece.keep)}"  # "the ride along"
             return _with_article_if_needed(_resolve(_mid_case(text, piece.keep), voice), article)
         return _gerund(piece, voice)
     return None
@@ -1001,7 +1043,21 @@ def _noun_after_all(text: str) -> bool:
         and not first.endswith(("ed", "ing"))  # "titrated drips": a verb the lexicon lacks
     ):
         return True
-    return len(words) == 2 and words[1].casefold() in PARTICLES
+    if len(words) == 2 and words[1].casefold() in PARTICLES:
+        return True
+    # "damp in the flats", "review of the rota": a word that is a noun too, followed by a
+    # preposition rather than an object, is the noun ("damping in the flats" rewrote it).
+    nouns = nlp.lemma_index().get("noun", frozenset())
+    return (
+        len(words) >= 3
+        and first in nouns
+        and words[1].casefold() in NOUN_PREPOSITIONS
+        and words[2].casefold() not in NOUN_PREPOSITIONS  # "check in with parents"
+        and not first.endswith(("ed", "ing"))
+    )
+
+
+NOUN_PREPOSITIONS = word_set("in on at of for with from across during between after before")
 
 
 def _comma_parts(text: str) -> list[str]:
@@ -1441,9 +1497,9 @@ def _with_article_if_needed(noun: str, article: str) -> str:
     if first in DETERMINER_LIKE:
         return noun
     if (words[0][:1].isdigit() or first in {"one", "two", "three", "four", "five"}) and (
-        article != "a" or len(words) < 3
+        article != "a" or len(words) < 3 or words[1].casefold() in {"of", "out", "in", "/"}
     ):
-        return noun
+        return noun  # "5 of 6 at expected level" is a count, never "a 5 of 6"
     try:
         doc = nlp.parse(noun)
     except nlp.NlpUnavailable:
@@ -1486,6 +1542,52 @@ def _with_article_if_needed(noun: str, article: str) -> str:
     if article == "a" and _vowel_sound(noun):
         article = "an"
     return f"{article} {noun}"
+
+
+# Verbs whose bare object is an idiom ("took charge", "made contact", "gave way"), and
+# endings of abstract nouns that take no article ("ownership", "action", "freedom").
+LIGHT_VERBS = word_set(
+    "take make give keep lose gain have get pay catch hold lend find show raise cause draw bear set"
+)
+ABSTRACT_SUFFIXES = ("ship", "ion", "hood", "dom", "ment", "age")
+
+
+def with_object_articles(text: str) -> str:
+    """A verb phrase typed as a note, its objects given the article notes leave out: "did
+    joint visit with police" -> "did a joint visit with police". Only a singular countable
+    common noun that is the direct object of a verb and has no determiner, number or
+    possessive gets one; names, plurals and mass nouns ("did paperwork") stay as typed."""
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return text
+    starts: list[int] = []
+    for token in doc:
+        if token.dep_ != "dobj" or token.tag_ != "NN" or not token.text.islower():
+            continue
+        if token.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        left = [t for t in token.subtree if t.i <= token.i]
+        if any(t.dep_ in {"det", "poss", "nummod", "predet"} or t.like_num for t in left):
+            continue
+        if any(t.pos_ == "PROPN" or t.text.isupper() for t in left):
+            continue
+        lower = token.lower_
+        if lower in MASS_NOUNS or lower.endswith(MASS_SUFFIXES) or _is_plural(token):
+            continue
+        if lower.endswith(ABSTRACT_SUFFIXES) or token.head.lemma_.casefold() in LIGHT_VERBS:
+            continue  # "took ownership", "took action", "made contact": no article
+        if left[0].i <= token.head.i:
+            continue
+        starts.append(left[0].i)
+    if not starts:
+        return text
+    out = []
+    for token in doc:
+        if token.i in starts:
+            out.append("an " if _vowel_sound(token.text) else "a ")
+        out.append(token.text_with_ws)
+    return "".join(out)
 
 
 def _vowel_sound(word: str) -> bool:
