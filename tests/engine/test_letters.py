@@ -744,7 +744,7 @@ def test_a_story_that_cannot_be_told_leaves_a_marked_gap_not_its_title() -> None
     person = _person("p", "Grace Lund", discussed=("the deck oven",), cares_about=("oven safety",))
     [letter] = draft_letters(KITCHEN, [person], [story])
     assert "more about the oven fire" not in letter.body
-    assert "[your story “oven fire”, in a sentence or two]" in letter.body
+    assert "[Your story “oven fire” in a sentence or two, with its result]." in letter.body
 
 
 @pytest.mark.parametrize(

@@ -179,7 +179,7 @@ CARE_ACK = (
 # matches the job"): "your point that" fits both; "I understood that" states it as fact.
 CARE_ACK_CLAUSE = (
     "Your point that {clause} stayed with me, and it matters to me too.",
-    "I took your point that {clause} to heart.",
+    "I have kept in mind your point that {clause}.",
 )
 
 # The link: an introduction, then the story in the candidate's own words ({story}: one or
@@ -347,11 +347,15 @@ CONTEXT_WORDS = re.compile(
 # party", "the apprentice"), so it is something to tell about, never "my experience with".
 # "and what it means for my reading lesson" made the story the interviewer's lesson: the
 # card says the topic brought the story to mind, which fits a topic of either person.
+# The card opens with "our conversation about …" as often as not: the link says it other ways.
 CARD_LINK_STORY = (
-    "Our conversation about {target} reminded me of {title}, and I would be glad to tell "
-    "you more about it.",
+    "Talking about {target} reminded me of {title}, and I would be glad to tell you more about it.",
     "I would be glad to tell you more about {title}, which came to mind when we talked "
     "about {target}.",
+)
+CARD_LINK_CARE = (
+    "Because you care about {target}, I would be glad to tell you more about {title}.",
+    "Knowing how much {target} matters to you, I would be glad to tell you more about {title}.",
 )
 CARD_LINK_WORRY = (
     "On your question about {target}, I would be glad to tell you more about {title}.",
@@ -1143,13 +1147,7 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
             # A story that cannot be told in its own words leaves a marked gap: its title
             # alone ("the CO call") means nothing to the reader.
             story = _story_text(link.story) or (
-                "Here is one example: "
-                + phrasing.gap(
-                    f"your story {phrasing.quoted(_clean(link.story.title))}, in a sentence or two"
-                )
-                + "."
-                if _clean(link.story.title)
-                else ""
+                _story_gap(_clean(link.story.title)) + "." if _clean(link.story.title) else ""
             )
             if story:
                 linking = [intro, story]
@@ -1158,7 +1156,10 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
                 # means nothing to the reader, so without that the card says no story.
                 hook = _story_hook(link.story)
                 if said.noun and hook:
-                    card_templates = CARD_LINK_WORRY if group == "worry" else CARD_LINK_STORY
+                    card_templates = {
+                        "worry": CARD_LINK_WORRY,
+                        "care": CARD_LINK_CARE,
+                    }.get(group, CARD_LINK_STORY)
                     card_link = picker.choose(12, card_templates, title=hook, target=said.noun)
         elif link.strength and said.noun:
             strength = phrasing.mid(link.strength)
@@ -1267,6 +1268,13 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
 
 def _sentence_count(text: str) -> int:
     return len([s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\[“])", text.strip()) if s])
+
+
+def _story_gap(title: str) -> str:
+    """The marked gap a story leaves when it cannot be told in its own words: the user
+    tells it; a long title is not repeated in the gap (a gap stays short enough to see)."""
+    named = f" {phrasing.quoted(title)}" if len(title) <= 30 else ""
+    return phrasing.gap(f"Your story{named} in a sentence or two, with its result")
 
 
 def _story_hook(story: StoryBrief) -> str:
