@@ -773,6 +773,7 @@ def test_filler_never_says_the_same_thing_twice() -> None:
     for name in ("Ana Ruiz", "Eli Moss", "Jo Park", "Dev Patel"):
         [letter] = draft_letters(KITCHEN, [_person("p", name, relation="")], [])
         assert letter.body.count("about the team") <= 1, letter.body
+        assert letter.body.count("learn more about") <= 1, letter.body
 
 
 @pytest.mark.parametrize(
@@ -800,3 +801,32 @@ def test_a_story_gets_the_articles_notes_leave_out(action: str, told: str) -> No
     person = _person("p", "Grace Lund", discussed=("the audit week",))
     [letter] = draft_letters(KITCHEN, [person], [story])
     assert told in letter.body
+
+
+@pytest.mark.parametrize(
+    ("cares", "never"),
+    [
+        # What was seen of them is not "your point that you like …".
+        ("she likes cooks who keep the station clean", "point that you like"),
+        ("he likes drivers who keep the cab tidy", "point that you like"),
+    ],
+)
+def test_what_someone_is_like_is_not_called_their_point(cares: str, never: str) -> None:
+    for name in ("Ana Ruiz", "Ben Okoro", "Carla Weiss", "Dev Patel"):
+        person = _person("p", name, cares_about=(cares,))
+        [letter] = draft_letters(KITCHEN, [person], [])
+        assert never not in letter.body, letter.body
+
+
+@pytest.mark.parametrize(
+    ("personal", "said", "never"),
+    [
+        ("just back from paternity leave - baby girl!", "your baby girl", "you're a baby"),
+        ("proud grandad - twin boys born in May", "", "you're a twin"),
+    ],
+)
+def test_someone_of_theirs_is_not_who_they_are(personal: str, said: str, never: str) -> None:
+    person = _person("p", "Ana Ruiz", discussed=("the rota",), personal=(personal,))
+    [letter] = draft_letters(KITCHEN, [person], [])
+    assert said in letter.body
+    assert never not in letter.body

@@ -153,8 +153,8 @@ GENERIC_MIDDLE = (
 # A second filler, when one is needed, must not say the first again in other words ("learn
 # more about the team" twice in a row).
 GENERIC_MORE = (
-    "I valued the opportunity to learn more about {company} and the people behind it.",
     "I left our conversation with a clearer picture of how {company} works.",
+    "Our conversation gave me a real sense of the people at {company}.",
 )
 
 SECOND_TOPIC = (
@@ -197,6 +197,16 @@ LINK_CARE = (
     "I could tell how much you care about {care}, and I have worked on that myself.",
     "You clearly care about {care}, which connects directly with my own experience.",
     "Because you care about {care}, I wanted to mention a relevant example.",
+)
+# ... unless the clause is about them ("you like guys who keep the van clean"): that is
+# what was seen, not a point they made.
+CARE_ACK_CLAUSE_THEIRS = (
+    "It was clear that {clause}, and that matters to me too.",
+    "I noticed that {clause}, and I would take that to heart.",
+)
+LINK_CARE_CLAUSE_THEIRS = (
+    "I noticed that {clause}, which connects directly with my own experience.",
+    "It was clear that {clause}, and I have worked on that myself.",
 )
 LINK_CARE_CLAUSE = (
     "Your point that {clause} connects directly with my own experience.",
@@ -1070,6 +1080,15 @@ def frames_for(templates: Sequence[str], value: str) -> tuple[str, ...]:
     return fitting or tuple(templates)
 
 
+def _care_clauses(said: _Said, *, ack: bool) -> tuple[str, ...]:
+    """The frames for what someone cares about, typed as a clause: about them ("you like
+    a clean van") or a point they made ("paperwork matches the job")."""
+    theirs = (said.clause or "").split(" ", 1)[0].casefold() in {"you", "you're", "your"}
+    if ack:
+        return CARE_ACK_CLAUSE_THEIRS if theirs else CARE_ACK_CLAUSE
+    return LINK_CARE_CLAUSE_THEIRS if theirs else LINK_CARE_CLAUSE
+
+
 def _pick(
     picker: _Picker,
     slot: int,
@@ -1122,7 +1141,9 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
     care_left = [c for c in plan.cares if c.note != linked]
     topics_left = [t for t in plan.discussed[1:] if t.note != linked]
     if (link is None or link.kind.startswith("worry")) and care_left:
-        acknowledgement = _pick(picker, 1, care_left[0], CARE_ACK, CARE_ACK_CLAUSE, "care")
+        acknowledgement = _pick(
+            picker, 1, care_left[0], CARE_ACK, _care_clauses(care_left[0], ack=True), "care"
+        )
         ack_ref = f"cares about: {care_left[0].note}"
     elif topics_left:
         acknowledgement = _pick(picker, 1, topics_left[0], SECOND_TOPIC, SECOND_CLAUSE, "topic")
@@ -1140,7 +1161,7 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
         if link.story is not None:
             nouns, clauses = {
                 "worry": (LINK_WORRY, LINK_WORRY_CLAUSE),
-                "care": (LINK_CARE, LINK_CARE_CLAUSE),
+                "care": (LINK_CARE, _care_clauses(said, ack=False)),
                 "topic": (LINK_TOPIC, LINK_TOPIC_CLAUSE),
             }[group]
             intro = _pick(picker, 2, said, nouns, clauses, group)

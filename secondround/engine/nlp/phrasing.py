@@ -242,6 +242,9 @@ PERSON_NOUNS = word_set(
     "native alum alumnus alumna graduate grad runner cyclist parent mom mum dad father "
     "mother member volunteer coach player"
 )
+# Words that make a person noun someone of theirs: "baby girl", "new grandson" is not who
+# they are ("you're a baby girl") but who they have ("your baby girl").
+FAMILY_WORDS = word_set("baby newborn infant twin twins grand little")
 TITLE_PREFIXES = word_set("dr dr. mr mr. mrs mrs. ms ms. prof prof. mx mx.")
 EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co", "Cn"})
 
@@ -1251,7 +1254,7 @@ def personal(piece: Piece) -> tuple[str, str] | None:
         if text.split()[0].casefold() in {"how", "why", "what", "whether", "if", "when", "where"}:
             return None
         last = re.findall(r"[a-z]+", text.casefold())
-        if last and last[-1] in PERSON_NOUNS:
+        if last and last[-1] in PERSON_NOUNS and not set(last[:-1]) & FAMILY_WORDS:
             # "OU football fan", "ex-teacher": who they are, not something of theirs
             if _proper_start(piece.text):
                 text = _resolve(piece.text, Voice.YOU)  # "Leeds fan" keeps its capital
