@@ -170,3 +170,29 @@ def test_a_count_takes_no_article(noun: str, said: str) -> None:
 )
 def test_a_note_is_read_as_the_noun_the_user_typed(note: str, said: str) -> None:
     assert phrasing.topic(phrasing.read(note)) == said
+
+
+@pytest.mark.parametrize(
+    ("note", "clause"),
+    [
+        # The whole noun before the verb is the subject, and takes its article.
+        ("Drupal monolith slows every deploy", "the Drupal monolith slows every deploy"),
+        # "mostly" stands for "is" in a note: a clause, never a noun pasted after "noticed".
+        ("Facebook page mostly road closures", "the Facebook page is mostly road closures"),
+    ],
+)
+def test_notes_read_as_the_clauses_they_are(note: str, clause: str) -> None:
+    assert phrasing.clause(phrasing.read(note)) == clause
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        # "min" after a count that ends the phrase is minutes; as a modifier it stays.
+        ("clinic wait times are around 40 min", "around 40 minutes"),
+        ("called the family back in 5 mins, then the GP", "in 5 minutes,"),
+        ("ran a 10 min huddle", "a 10 min huddle"),
+    ],
+)
+def test_minutes_are_written_out(note: str, said: str) -> None:
+    assert said in phrasing.read(note).text

@@ -221,6 +221,8 @@ DETERMINER_LIKE = word_set(
     "all both how why what whether when where who which if someone something anyone "
     "everyone everybody nobody somebody anything everything nothing"
 )
+# Adverbs that stand for "is" between a noun and what it is: "feed mostly road closures".
+HEADLINE_ADVERBS = word_set("mostly mainly largely usually always often all just only")
 # Words that end a challenge's topic: "Carrier costs | up 12%", "rate | fell to 93%".
 CHANGE_WORDS = word_set(
     "fell fall falls falling dropped drop drops dropping dipped dips rose rise rises rising "
@@ -564,6 +566,11 @@ def _clean(text: str) -> str:
         text = " ".join(_unshout(word) for word in text.split())
     text = " ".join(SHORTHAND.get(word.casefold(), word) for word in text.split())
     text = re.sub(r"\bi(?=['’](?:d|m|ve|ll|s)\b)", "I", text)
+    # "wait times around 45 min", "within 30 mins": minutes, where a count ends the phrase
+    # ("a 10 min phonics group" is a modifier and stays as typed)
+    text = re.sub(
+        r"(?<=\d)\s?mins?\b(?=\s*(?:$|[,;)]|and\b|or\b|each\b|per\b|a\b))", " minutes", text
+    )
     text = re.sub(r"\s+>\s+", " over ", text)
     return re.sub(r"(?<=[A-Za-z])\s*\+\s*(?=[A-Za-z])", " and ", text).strip()
 
@@ -678,7 +685,10 @@ def _read_parse(text: str, doc: Any) -> Piece:
     main = _main_subject(tokens)
     if main is not None and (first.tag_ not in {"WRB", "IN", "WP"} or hyphenated):
         subject, verb = main
-        span = doc[subject.left_edge.i : subject.i + 1].text
+        # "Rails monolith slows …": a modifier the parser hung after the subject's head is
+        # still the subject, up to the verb.
+        end = min(subject.right_edge.i, verb.i - 1)
+        span = doc[subject.left_edge.i : max(end, subject.i) + 1].text
         pronoun = subject.lower_ in PRONOUN_WORDS and subject.i == subject.left_edge.i
         if _passive_headline(verb):
             be = "are" if _is_plural(subject) else "is"
@@ -875,6 +885,12 @@ def _headline(tokens: list[Any]) -> Piece | None:
                 and not any(t.tag_ in FINITE_TAGS for t in tokens)  # "were 3 months behind"
             )
             or (token.pos_ == "ADV" and index + 1 < len(tokens) and tokens[index + 1].pos_ == "ADJ")
+            # "Facebook page mostly road closures": the page is mostly road closures
+            or (
+                token.lower_ in HEADLINE_ADVERBS
+                and index + 1 < len(tokens)
+                and tokens[index + 1].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+            )
             or (
                 token.lower_ in PREDICATE_PREPS
                 and index + 1 < len(tokens)
