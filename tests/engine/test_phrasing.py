@@ -148,6 +148,7 @@ def test_an_intransitive_past_is_not_made_passive(note: str, clause: str) -> Non
         ("5 of 6 at expected level by June", "5 of 6 at expected level by June"),
         ("3 of 4 first-time passes", "3 of 4 first-time passes"),
         ("8-week waiting list", "an 8-week waiting list"),
+        ("zero downtime", "zero downtime"),
     ],
 )
 def test_a_count_takes_no_article(noun: str, said: str) -> None:
@@ -196,3 +197,12 @@ def test_notes_read_as_the_clauses_they_are(note: str, clause: str) -> None:
 )
 def test_minutes_are_written_out(note: str, said: str) -> None:
     assert said in phrasing.read(note).text
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["the rota spreadsheet I built", "the lesson plan I wrote", "the menu we built"],
+)
+def test_a_noun_and_what_was_done_to_it_is_not_a_clause(note: str) -> None:
+    piece = phrasing.read(note)
+    assert phrasing.clause(piece) is None

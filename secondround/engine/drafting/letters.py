@@ -365,7 +365,7 @@ CARD_LINK_STORY = (
 )
 CARD_LINK_CARE = (
     "Because you care about {target}, I would be glad to tell you more about {title}.",
-    "Knowing how much {target} matters to you, I would be glad to tell you more about {title}.",
+    "With {target} in mind, I would be glad to tell you more about {title}.",
 )
 CARD_LINK_WORRY = (
     "On your question about {target}, I would be glad to tell you more about {title}.",

@@ -685,6 +685,14 @@ def _read_parse(text: str, doc: Any) -> Piece:
     main = _main_subject(tokens)
     if main is not None and (first.tag_ not in {"WRB", "IN", "WP"} or hyphenated):
         subject, verb = main
+        fronted = [t for t in tokens if t.i < subject.left_edge.i and t.dep_ == "dobj"]
+        second = [c for c in verb.children if c.dep_ == "nsubj" and c.i > subject.i]
+        if any(t.head.i == verb.i for t in fronted) or second:
+            # "the variance staff report I wrote", "the rota spreadsheet I built": a noun
+            # and what was done to it (its object, or a second subject, before the verb):
+            # a noun phrase, never a clause after "that"
+            head = fronted[0] if fronted else subject
+            return Piece(text, Form.NOUN, plural=_is_plural(head))
         # "Rails monolith slows …": a modifier the parser hung after the subject's head is
         # still the subject, up to the verb.
         end = min(subject.right_edge.i, verb.i - 1)
@@ -1515,7 +1523,7 @@ def _with_article_if_needed(noun: str, article: str) -> str:
     first = words[0].casefold()
     if first in DETERMINER_LIKE:
         return noun
-    if (words[0][:1].isdigit() or first in {"one", "two", "three", "four", "five"}) and (
+    if (words[0][:1].isdigit() or first in {"zero", "one", "two", "three", "four", "five"}) and (
         article != "a" or len(words) < 3 or words[1].casefold() in {"of", "out", "in", "/"}
     ):
         return noun  # "5 of 6 at expected level" is a count, never "a 5 of 6"
