@@ -830,3 +830,25 @@ def test_someone_of_theirs_is_not_who_they_are(personal: str, said: str, never: 
     [letter] = draft_letters(KITCHEN, [person], [])
     assert said in letter.body
     assert never not in letter.body
+
+
+@pytest.mark.parametrize(
+    ("action", "told"),
+    [
+        (
+            "I cleared the backlog, called every client, posted the new forms before Friday",
+            "I cleared the backlog, called every client and posted the new forms before Friday.",
+        ),
+        (
+            "I built a tracker, shared the numbers every week",
+            "I built a tracker and shared the numbers every week.",
+        ),
+    ],
+)
+def test_a_story_told_as_a_comma_list_of_actions_gets_its_and(action: str, told: str) -> None:
+    story = StoryBrief(
+        id="s", title="audit week", result="", competencies=(), summary=action, action=action
+    )
+    person = _person("p", "Grace Lund", discussed=("the audit week",))
+    [letter] = draft_letters(KITCHEN, [person], [story])
+    assert told in letter.body

@@ -237,6 +237,10 @@ def test_note_shorthand_is_not_a_sentence(sentence: str, fails: bool) -> None:
         ("Your insights on how I would plan the rota gave me a clearer picture.", "frame_misfit"),
         ("The result was a 4 of 5 at target by June.", "frame_misfit"),
         ("When the coach party is arrived, I checked them in.", "frame_misfit"),
+        (
+            "I checked every cylinder each night, taught the checks at huddle, logged the results.",
+            "frame_misfit",
+        ),
         ("I enjoyed hearing that you're moving house in Sept.", "shorthand"),
     ],
 )
@@ -252,6 +256,7 @@ def test_frames_that_do_not_fit_fail(sentence: str, rule: str) -> None:
         "Our conversation about my mock lesson reminded me of a relevant example.",
         "The result was 4 of 5 at target by June.",
         "When the coach party arrived, I checked them in.",
+        "I checked every cylinder each night, taught the checks at huddle and logged the results.",
         "I enjoyed hearing that you're moving house in September.",
         "[Your story “oven fire” in a sentence or two, with its result].",
     ],

@@ -692,7 +692,7 @@ def _story_text(story: StoryBrief) -> str:
             and not verbs
             and not own_clause
         ):
-            own_clause = (
+            own_clause = _and_before_last(
                 piece.text[:1].upper() + piece.text[1:] if piece.subject == "I" else piece.text
             )
         if len(verbs) >= 2:
@@ -722,6 +722,17 @@ def _story_text(story: StoryBrief) -> str:
     first = first[:1].upper() + first[1:]
     result = _result_sentence(story.result)
     return f"{first}.{' ' + result if result else ''}"
+
+
+def _and_before_last(clause: str) -> str:
+    """ "I comped drinks, got housekeeping on it, texted each guest": a note's comma list
+    of actions, said as a sentence ("…, got housekeeping on it and texted each guest")."""
+    parts = [part for part in clause.split(", ") if part]
+    if len(parts) < 2 or " and " in parts[-1]:
+        return clause
+    if not all(phrasing.read(part).form is phrasing.Form.VERB for part in parts[1:]):
+        return clause
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 @lru_cache(maxsize=1024)

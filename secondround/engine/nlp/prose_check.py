@@ -28,7 +28,8 @@ reads the result as a reader would, sentence by sentence, and names what is wron
 * `competitor`: a competitor named outside a sentence about competing;
 * `frame_misfit`: a frame that cannot hold what was put in it: the interviewer credited
   with the candidate's own topic ("walking me through my reading lesson"), an article on a
-  count ("The result was a 5 of 6"), a passive of a verb that has none ("is arrived");
+  count ("The result was a 5 of 6"), a passive of a verb that has none ("is arrived"),
+  three actions joined by commas alone ("I comped drinks, got …, texted …");
   and a month abbreviated after a time word ("coming in Jan") is `shorthand`.
 
 The check uses the shared spaCy parse; without the model it reports `no_parser` for every
@@ -304,6 +305,7 @@ def check_sentence(
     problems += _shorthand(plain, known)
     problems += _pronouns(tokens, follows=follows)
     problems += _agreement(tokens)
+    problems += _verb_lists(tokens)
     problems += _determiners(tokens, known)
     problems += _names(doc, tokens, known)
     if needs_verb:
@@ -352,6 +354,28 @@ def _frame_misfits(text: str) -> list[Problem]:
         found = pattern.search(text)
         if found:
             problems.append(Problem(rule, found.group(0)))
+    return problems
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _verb_lists(tokens: list[Any]) -> list[Problem]:
+    """Three or more actions joined by commas alone ("I comped drinks, got housekeeping on
+    it, texted each guest"): a note's list, not a sentence."""
+    problems = []
+    for token in tokens:
+        if token.tag_ not in FINITE or token.dep_ == "conj":
+            continue
+        chain, current = [token], token
+        while True:
+            nxt = next((c for c in current.children if c.dep_ == "conj" and c.tag_ in FINITE), None)
+            if nxt is None:
+                break
+            chain.append(nxt)
+            current = nxt
+        if len(chain) >= 3 and not any(c.dep_ == "cc" for t in chain for c in t.children):
+            problems.append(Problem("frame_misfit", f"{chain[0].text} … {chain[-1].text}"))
     return problems
 
 
