@@ -206,3 +206,18 @@ def test_minutes_are_written_out(note: str, said: str) -> None:
 def test_a_noun_and_what_was_done_to_it_is_not_a_clause(note: str) -> None:
     piece = phrasing.read(note)
     assert phrasing.clause(piece) is None
+
+
+@pytest.mark.parametrize(
+    ("note", "form"),
+    [
+        # A plural subject cannot take the last word's "-s": it is a plural noun.
+        ("rework on chute welds", phrasing.Form.NOUN),
+        ("returns on warehouse builds", phrasing.Form.NOUN),
+        ("complaints about ward transfers", phrasing.Form.NOUN),
+        # A singular subject with its verb is still a clause.
+        ("census rises", phrasing.Form.CLAUSE),
+    ],
+)
+def test_a_plural_noun_ending_a_note_is_not_its_verb(note: str, form: phrasing.Form) -> None:
+    assert phrasing.read(note).form is form

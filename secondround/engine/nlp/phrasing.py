@@ -685,6 +685,8 @@ def _read_parse(text: str, doc: Any) -> Piece:
     main = _main_subject(tokens)
     if main is not None and (first.tag_ not in {"WRB", "IN", "WP"} or hyphenated):
         subject, verb = main
+        if _plural_noun_misread(subject, verb, tokens):
+            return Piece(text, Form.NOUN, plural=True)
         fronted = [t for t in tokens if t.i < subject.left_edge.i and t.dep_ == "dobj"]
         second = [c for c in verb.children if c.dep_ == "nsubj" and c.i > subject.i]
         if any(t.head.i == verb.i for t in fronted) or second:
@@ -759,6 +761,17 @@ def _compound_noun(tokens: list[Any]) -> bool:
         ):
             return True
     return False
+
+
+def _plural_noun_misread(subject: Any, verb: Any, tokens: list[Any]) -> bool:
+    """ "callbacks on heat pump installs": a plural subject cannot take "installs", the
+    last word after a prepositional phrase is the plural noun it ends with."""
+    if verb.i != tokens[-1].i or verb.tag_ != "VBZ" or subject.tag_ not in {"NNS", "NNPS"}:
+        return False
+    before = tokens[verb.i - tokens[0].i - 1] if verb.i > tokens[0].i else None
+    if before is None or before.i == subject.i or before.dep_ not in {"pobj", "compound"}:
+        return False
+    return not any(c.dep_ in {"dobj", "attr", "acomp", "xcomp", "ccomp"} for c in verb.children)
 
 
 def _main_subject(tokens: list[Any]) -> tuple[Any, Any] | None:
