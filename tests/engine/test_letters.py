@@ -852,3 +852,15 @@ def test_a_story_told_as_a_comma_list_of_actions_gets_its_and(action: str, told:
     person = _person("p", "Grace Lund", discussed=("the audit week",))
     [letter] = draft_letters(KITCHEN, [person], [story])
     assert told in letter.body
+
+
+@pytest.mark.parametrize(
+    "cares",
+    ["someone who can stay 5+ years", "bakers who can work weekends", "people who speak up"],
+)
+def test_a_kind_of_person_they_want_is_not_a_shared_care(cares: str) -> None:
+    for name in ("Ana Ruiz", "Ben Okoro", "Carla Weiss", "Dev Patel", "Eli Moss", "Jo Park"):
+        person = _person("p", name, cares_about=(cares,))
+        [letter] = draft_letters(KITCHEN, [person], [])
+        assert "and so do I" not in letter.body
+        assert "I share your focus on" not in letter.body

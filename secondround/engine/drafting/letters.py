@@ -1082,12 +1082,21 @@ THEIR_TOPIC_FRAME = re.compile(
 FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I'[a-z]+|I’[a-z]+|me|my|mine|myself)(?![\w'’])")
 
 
+# "someone who can stay 5+ years": a kind of person they want, which the candidate does
+# not "care about" too ("and so do I").
+KIND_OF_PERSON = re.compile(r"\b(?:someone|somebody|people|anyone|guys|staff|[a-z]+s)\s+who\b")
+SHARED_CARE_FRAME = re.compile(r"and so do I|I share your focus", re.IGNORECASE)
+
+
 def frames_for(templates: Sequence[str], value: str) -> tuple[str, ...]:
     """The templates that can say `value`: none that credits the interviewer with a topic
-    of the candidate's own. All of them when that would leave none."""
-    if not FIRST_PERSON.search(value):
-        return tuple(templates)
-    fitting = tuple(t for t in templates if not THEIR_TOPIC_FRAME.search(t))
+    of the candidate's own, none that shares their wish for a kind of person. All of them
+    when that would leave none."""
+    fitting = tuple(templates)
+    if FIRST_PERSON.search(value):
+        fitting = tuple(t for t in fitting if not THEIR_TOPIC_FRAME.search(t))
+    if KIND_OF_PERSON.search(value):
+        fitting = tuple(t for t in fitting if not SHARED_CARE_FRAME.search(t))
     return fitting or tuple(templates)
 
 
