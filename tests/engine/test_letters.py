@@ -647,3 +647,220 @@ def test_a_story_in_a_letter_says_its_situation(situation: str, action: str, tol
     person = replace(DANA, discussed=("empty miles",), cares_about=("empty miles",), personal=())
     [letter] = draft_letters(replace(CONTEXT, strengths=()), [person], (story,))
     assert told in letter.body
+
+
+# --------------------------------------------------------------------------------------
+# Issue 15, second pass: frames that refuse what they cannot say
+# --------------------------------------------------------------------------------------
+
+KITCHEN = LetterContext(
+    candidate_name="Tomasz Nowak",
+    company="Harbourside Bakery",
+    role="Production Baker",
+    round_label="Second interview",
+    interview_date=date(2026, 5, 4),
+)
+
+
+def _person(key: str, name: str, relation: str = "hiring_manager", **notes: tuple[str, ...]):
+    fields = {"discussed": (), "cares_about": (), "worries": (), "personal": ()} | notes
+    return PersonNotes(key, name, "Manager", relation, **fields)
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "how I'd plan a week of school trips",
+        "my mock lesson on fractions",
+        "how I would price a rewiring job",
+        "my case presentation",
+    ],
+)
+@pytest.mark.parametrize("name", ["Ana Ruiz", "Ben Okoro", "Kit Dunn", "Dev Patel"])
+def test_a_topic_of_the_candidates_own_is_never_credited_to_the_interviewer(
+    topic: str, name: str
+) -> None:
+    person = _person("p", name, discussed=(topic, "the spring timetable"))
+    [letter] = draft_letters(KITCHEN, [person], [])
+    for text in (letter.body, letter.card):
+        assert not re.search(
+            r"(?:walking me through|your perspective on|your insights on|what you said about)"
+            r" (?:how I|my)\b",
+            text,
+            re.IGNORECASE,
+        ), text
+
+
+@pytest.mark.parametrize(
+    ("topic", "situation", "action", "told", "never"),
+    [
+        # The card names the story by what happened, not by a step every story has.
+        (
+            "pre-shift checks",
+            "a forklift driver kept skipping the pre-shift checks",
+            "talked to my supervisor straight away, walked the checklist with him",
+            "the time a forklift driver kept skipping the pre-shift checks",
+            "the time I talked to my supervisor",
+        ),
+        (
+            "damp in tenants' bedrooms",
+            "the tenant reported damp in two bedrooms",
+            "booked a surveyor the same week, kept her updated every Friday",
+            "the time a tenant reported damp in two bedrooms",
+            "the time I booked",
+        ),
+    ],
+)
+def test_a_card_names_a_story_by_its_situation(
+    topic: str, situation: str, action: str, told: str, never: str
+) -> None:
+    story = StoryBrief(
+        id="s",
+        title=topic,
+        result="no incidents in a year",
+        competencies=(),
+        summary=action,
+        situation=situation,
+        action=action,
+    )
+    person = _person("p", "Grace Lund", discussed=(topic,), cares_about=(topic,))
+    [letter] = draft_letters(KITCHEN, [person], [story])
+    assert told in letter.card
+    assert never not in letter.card
+    assert "what it means for" not in letter.card
+
+
+def test_a_story_that_cannot_be_told_leaves_a_marked_gap_not_its_title() -> None:
+    # Every action needs its context ("it", "them") and the situation is not a clause.
+    story = StoryBrief(
+        id="s",
+        title="oven fire",
+        result="back baking by noon",
+        competencies=(),
+        summary="shut it off, got them out",
+        situation="deck oven fire on a Saturday",
+        action="shut it off, got them out",
+    )
+    person = _person("p", "Grace Lund", discussed=("the deck oven",), cares_about=("oven safety",))
+    [letter] = draft_letters(KITCHEN, [person], [story])
+    assert "more about the oven fire" not in letter.body
+    assert "[Your story “oven fire” in a sentence or two, with its result]." in letter.body
+
+
+@pytest.mark.parametrize(
+    "discussed",
+    ["drivers keep quitting after a month", "the night crew is short two people"],
+)
+def test_a_clause_from_the_notes_is_never_something_the_candidate_was_glad_of(
+    discussed: str,
+) -> None:
+    for name in ("Ana Ruiz", "Ben Okoro", "Carla Weiss", "Dev Patel", "Eli Moss"):
+        person = _person("p", name, discussed=("the delivery rota", discussed))
+        [letter] = draft_letters(KITCHEN, [person], [])
+        assert "glad to hear that" not in letter.body + letter.card
+
+
+@pytest.mark.parametrize("cares", ["paperwork matches the job", "every batch is logged"])
+def test_what_someone_cares_about_is_not_restated_as_a_fact(cares: str) -> None:
+    for name in ("Ana Ruiz", "Ben Okoro", "Carla Weiss"):
+        person = _person("p", name, cares_about=(cares,))
+        [letter] = draft_letters(KITCHEN, [person], [])
+        assert f"I understood that {cares}" not in letter.body
+        assert f"clear that {cares}" not in letter.body
+
+
+def test_filler_never_says_the_same_thing_twice() -> None:
+    for name in ("Ana Ruiz", "Eli Moss", "Jo Park", "Dev Patel"):
+        [letter] = draft_letters(KITCHEN, [_person("p", name, relation="")], [])
+        assert letter.body.count("about the team") <= 1, letter.body
+        assert letter.body.count("learn more about") <= 1, letter.body
+
+
+@pytest.mark.parametrize(
+    ("action", "told"),
+    [
+        ("did joint visit with police", "did a joint visit with police"),
+        ("wrote incident report same day", "wrote an incident report same day"),
+        ("built new rota for the kitchen", "built a new rota for the kitchen"),
+        # Idioms, abstract and mass nouns keep no article.
+        ("took ownership of the rota", "took ownership of the rota"),
+        ("took charge of the shift", "took charge of the shift"),
+        ("did paperwork for the audit", "did paperwork for the audit"),
+    ],
+)
+def test_a_story_gets_the_articles_notes_leave_out(action: str, told: str) -> None:
+    story = StoryBrief(
+        id="s",
+        title="audit week",
+        result="passed the audit",
+        competencies=(),
+        summary=action,
+        action=action,
+        employer="Brightwater Care",
+    )
+    person = _person("p", "Grace Lund", discussed=("the audit week",))
+    [letter] = draft_letters(KITCHEN, [person], [story])
+    assert told in letter.body
+
+
+@pytest.mark.parametrize(
+    ("cares", "never"),
+    [
+        # What was seen of them is not "your point that you like …".
+        ("she likes cooks who keep the station clean", "point that you like"),
+        ("he likes drivers who keep the cab tidy", "point that you like"),
+    ],
+)
+def test_what_someone_is_like_is_not_called_their_point(cares: str, never: str) -> None:
+    for name in ("Ana Ruiz", "Ben Okoro", "Carla Weiss", "Dev Patel"):
+        person = _person("p", name, cares_about=(cares,))
+        [letter] = draft_letters(KITCHEN, [person], [])
+        assert never not in letter.body, letter.body
+
+
+@pytest.mark.parametrize(
+    ("personal", "said", "never"),
+    [
+        ("just back from paternity leave - baby girl!", "your baby girl", "you're a baby"),
+        ("proud grandad - twin boys born in May", "", "you're a twin"),
+    ],
+)
+def test_someone_of_theirs_is_not_who_they_are(personal: str, said: str, never: str) -> None:
+    person = _person("p", "Ana Ruiz", discussed=("the rota",), personal=(personal,))
+    [letter] = draft_letters(KITCHEN, [person], [])
+    assert said in letter.body
+    assert never not in letter.body
+
+
+@pytest.mark.parametrize(
+    ("action", "told"),
+    [
+        (
+            "I cleared the backlog, called every client, posted the new forms before Friday",
+            "I cleared the backlog, called every client and posted the new forms before Friday.",
+        ),
+        (
+            "I built a tracker, shared the numbers every week",
+            "I built a tracker and shared the numbers every week.",
+        ),
+    ],
+)
+def test_a_story_told_as_a_comma_list_of_actions_gets_its_and(action: str, told: str) -> None:
+    story = StoryBrief(
+        id="s", title="audit week", result="", competencies=(), summary=action, action=action
+    )
+    person = _person("p", "Grace Lund", discussed=("the audit week",))
+    [letter] = draft_letters(KITCHEN, [person], [story])
+    assert told in letter.body
+
+
+@pytest.mark.parametrize(
+    "cares",
+    ["someone who can stay 5+ years", "bakers who can work weekends", "people who speak up"],
+)
+def test_a_kind_of_person_they_want_is_not_a_shared_care(cares: str) -> None:
+    for name in ("Ana Ruiz", "Ben Okoro", "Carla Weiss", "Dev Patel", "Eli Moss", "Jo Park"):
+        person = _person("p", name, cares_about=(cares,))
+        [letter] = draft_letters(KITCHEN, [person], [])
+        assert "and so do I" not in letter.body
+        assert "I share your focus on" not in letter.body

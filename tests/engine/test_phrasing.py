@@ -97,7 +97,7 @@ def test_a_title_case_name_and_a_names_team(noun, said):
 @pytest.mark.parametrize(
     ("note", "said"),
     [
-        ("ride along", "ride along"),  # a verb and its particle: the user's noun
+        ("ride along", "the ride along"),  # a noun and its particle: the user's noun
         ("paeds sim", "the paeds sim"),  # no verb the lexicon knows
         ("Smile Club membership plan", "the Smile Club membership plan"),  # a name
         ("titrated drips independently", "titrating drips independently"),
@@ -117,3 +117,112 @@ def test_the_users_nouns_stay_theirs(note, said):
 )
 def test_who_a_person_is(note, said):
     assert phrasing.personal(phrasing.read(note)) == ("clause", said)
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("opening the second shop in Feb", "in February"),
+        ("moving to Leeds in sept", "in September"),
+        ("rota planned on tuesdays", "on Tuesdays"),
+        ("back from leave since jan", "since January"),
+    ],
+)
+def test_months_and_weekdays_are_written_out(note: str, said: str) -> None:
+    assert said in phrasing.pieces(note)[0].text
+
+
+@pytest.mark.parametrize(
+    ("note", "clause"),
+    [
+        # An intransitive verb after a noun is a past tense, never a headline's passive.
+        ("coach party of 40 arrived early", "coach party of 40 arrived early"),
+        ("two new porters started in March", "two new porters started in March"),
+    ],
+)
+def test_an_intransitive_past_is_not_made_passive(note: str, clause: str) -> None:
+    piece = phrasing.read(note)
+    said = phrasing.clause(piece, voice=phrasing.Voice.OWN) or ""
+    assert clause in said
+    assert " is arrived" not in said and " are started" not in said
+
+
+@pytest.mark.parametrize(
+    ("noun", "said"),
+    [
+        ("5 of 6 at expected level by June", "5 of 6 at expected level by June"),
+        ("3 of 4 first-time passes", "3 of 4 first-time passes"),
+        ("8-week waiting list", "an 8-week waiting list"),
+        ("zero downtime", "zero downtime"),
+    ],
+)
+def test_a_count_takes_no_article(noun: str, said: str) -> None:
+    assert phrasing.topic(phrasing.read(noun), article="a") == said
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        # A word that is a noun too, before a preposition, is the user's noun: never
+        # rewritten as a verb ("damping in the flats", "riding along").
+        ("damp in the flats", "damp in the flats"),
+        ("review of the rota", "the review of the rota"),
+        ("ride along", "the ride along"),
+        ("sign off", "the sign off"),
+        # A verb with its object, or a phrasal verb, is still a verb phrase.
+        ("train new staff", "training new staff"),
+        ("check in with parents every week", "checking in with parents every week"),
+    ],
+)
+def test_a_note_is_read_as_the_noun_the_user_typed(note: str, said: str) -> None:
+    assert phrasing.topic(phrasing.read(note)) == said
+
+
+@pytest.mark.parametrize(
+    ("note", "clause"),
+    [
+        # The whole noun before the verb is the subject, and takes its article.
+        ("Drupal monolith slows every deploy", "the Drupal monolith slows every deploy"),
+        # "mostly" stands for "is" in a note: a clause, never a noun pasted after "noticed".
+        ("Facebook page mostly road closures", "the Facebook page is mostly road closures"),
+    ],
+)
+def test_notes_read_as_the_clauses_they_are(note: str, clause: str) -> None:
+    assert phrasing.clause(phrasing.read(note)) == clause
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        # "min" after a count that ends the phrase is minutes; as a modifier it stays.
+        ("clinic wait times are around 40 min", "around 40 minutes"),
+        ("called the family back in 5 mins, then the GP", "in 5 minutes,"),
+        ("ran a 10 min huddle", "a 10 min huddle"),
+    ],
+)
+def test_minutes_are_written_out(note: str, said: str) -> None:
+    assert said in phrasing.read(note).text
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["the rota spreadsheet I built", "the lesson plan I wrote", "the menu we built"],
+)
+def test_a_noun_and_what_was_done_to_it_is_not_a_clause(note: str) -> None:
+    piece = phrasing.read(note)
+    assert phrasing.clause(piece) is None
+
+
+@pytest.mark.parametrize(
+    ("note", "form"),
+    [
+        # A plural subject cannot take the last word's "-s": it is a plural noun.
+        ("rework on chute welds", phrasing.Form.NOUN),
+        ("returns on warehouse builds", phrasing.Form.NOUN),
+        ("complaints about ward transfers", phrasing.Form.NOUN),
+        # A singular subject with its verb is still a clause.
+        ("census rises", phrasing.Form.CLAUSE),
+    ],
+)
+def test_a_plural_noun_ending_a_note_is_not_its_verb(note: str, form: phrasing.Form) -> None:
+    assert phrasing.read(note).form is form

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from secondround.engine.drafting.plan90 import Plan, PlanGoal, duty_goal, plan_as_text
+from secondround.engine.drafting.plan90 import Plan, PlanGoal, draft_plan, duty_goal, plan_as_text
 from tests.engine.stage_inputs import plan_from_posting
 
 NURSE_MANAGER = """Nurse Manager, Medical-Surgical
@@ -339,3 +339,19 @@ def test_duplicate_debrief_entries_are_merged():
     assert plan.phases[0].goals[0].text == "Meet Mrs Patel one-to-one"
     learn = plan.phases[0].goals[1].text
     assert learn == "Learn the systems and terms that came up so far: phonics"
+
+
+@pytest.mark.parametrize(
+    ("challenge", "term", "said"),
+    [
+        # A saved name keeps its capitals inside a challenge line.
+        ("Laravel backend slows every release", "Laravel backend", "the Laravel backend slows"),
+        ("Epic downtime hits every night shift", "Epic", "Epic downtime"),
+    ],
+)
+def test_a_challenge_keeps_the_capitals_of_saved_names(challenge: str, term: str, said: str):
+    plan = draft_plan(
+        role="Engineer", company="Acme", responsibilities=[], challenges=[challenge], terms=[term]
+    )
+    lines = [goal.text for phase in plan.phases for goal in phase.goals]
+    assert any(said in line for line in lines if "challenge" in line or "Understand" in line)

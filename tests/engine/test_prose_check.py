@@ -224,3 +224,43 @@ def test_a_saved_name_keeps_its_capitals(sentence: str, fails: bool) -> None:
 def test_note_shorthand_is_not_a_sentence(sentence: str, fails: bool) -> None:
     rules = {problem.rule for problem in check_sentence(sentence, KNOWN).problems}
     assert ("shorthand" in rules) is fails
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        # Frames that cannot hold what was put in them (issue 15, letters on fresh packs).
+        (
+            "Thank you for our conversation, and especially for walking me through my mock lesson.",
+            "frame_misfit",
+        ),
+        ("Your insights on how I would plan the rota gave me a clearer picture.", "frame_misfit"),
+        ("The result was a 4 of 5 at target by June.", "frame_misfit"),
+        ("When the coach party is arrived, I checked them in.", "frame_misfit"),
+        (
+            "I checked every cylinder each night, taught the checks at huddle, logged the results.",
+            "frame_misfit",
+        ),
+        ("I enjoyed hearing that you're moving house in Sept.", "shorthand"),
+    ],
+)
+def test_frames_that_do_not_fit_fail(sentence: str, rule: str) -> None:
+    report = check_sentence(sentence, KNOWN)
+    assert rule in {problem.rule for problem in report.problems}, report.problems
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for our conversation, and especially for walking me through the rota.",
+        "Our conversation about my mock lesson reminded me of a relevant example.",
+        "The result was 4 of 5 at target by June.",
+        "When the coach party arrived, I checked them in.",
+        "I checked every cylinder each night, taught the checks at huddle and logged the results.",
+        "I enjoyed hearing that you're moving house in September.",
+        "[Your story “oven fire” in a sentence or two, with its result].",
+    ],
+)
+def test_frames_that_fit_pass(sentence: str) -> None:
+    report = check_sentence(sentence, KNOWN)
+    assert report.ok, report.problems

@@ -125,7 +125,7 @@ def test_a_round_one_question_and_a_concern_on_the_same_thing_are_one_question()
         ("hes into fishing, got a tinny he takes out off Rockingham", "you're into fishing"),
         (
             "going to Disney with his kids in Feb",
-            "you're going to Disney with your kids in Feb",
+            "you're going to Disney with your kids in February",
         ),
         ("coaches his son's team", "you coach your son's team"),
         ("he coaches the under 9 rugby", "you coach the under 9 rugby"),

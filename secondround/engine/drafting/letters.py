@@ -26,7 +26,6 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from secondround.engine.nlp import embeddings, phrasing
-from secondround.engine.nlp import parsing as nlp
 from secondround.engine.nlp.phrasing import Voice
 from secondround.engine.nlp.word_tables import word_set
 
@@ -135,7 +134,8 @@ THANKS_TOPIC = (
 )
 THANKS_CLAUSE = (
     "Thank you for meeting with me{on_date} and for explaining that {clause}.",
-    "Thank you for taking the time to speak with me{on_date}; I was glad to hear that {clause}.",
+    "Thank you for taking the time to speak with me{on_date}; it was helpful to hear that "
+    "{clause}.",
     "I appreciated the time you took to talk with me{on_date}, and I was interested to hear "
     "that {clause}.",
 )
@@ -149,7 +149,12 @@ THANKS_PLAIN = (
 GENERIC_MIDDLE = (
     "I appreciated the chance to learn more about the team and the work ahead.",
     "It was a pleasure to hear more about the team and how the role fits into it.",
-    "I valued the opportunity to learn more about {company} and the people behind it.",
+)
+# A second filler, when one is needed, must not say the first again in other words ("learn
+# more about the team" twice in a row).
+GENERIC_MORE = (
+    "I left our conversation with a clearer picture of how {company} works.",
+    "Our conversation gave me a real sense of the people at {company}.",
 )
 
 SECOND_TOPIC = (
@@ -157,8 +162,10 @@ SECOND_TOPIC = (
     "Hearing your perspective on {topic} was especially useful.",
     "Your insights on {topic} gave me a much clearer picture of the role.",
 )
+# A clause from the notes is as often a problem ("workers keep changing") as good news:
+# the frames are glad of hearing it, never of what it says.
 SECOND_CLAUSE = (
-    "I was also glad to hear that {clause}.",
+    "It was also helpful to understand that {clause}.",
     "It was useful to learn that {clause}.",
     "It helped me to hear that {clause}.",
 )
@@ -168,9 +175,11 @@ CARE_ACK = (
     "I share your focus on {care}.",
     "It was clear how much you care about {care}, and I would take that to heart.",
 )
+# What someone cares about, typed as a clause, is a wish as often as a fact ("paperwork
+# matches the job"): "your point that" fits both; "I understood that" states it as fact.
 CARE_ACK_CLAUSE = (
-    "It was clear that {clause}, and that matters to me too.",
-    "I understood that {clause}, and I would take that to heart.",
+    "Your point that {clause} stayed with me, and it matters to me too.",
+    "I have kept in mind your point that {clause}.",
 )
 
 # The link: an introduction, then the story in the candidate's own words ({story}: one or
@@ -189,9 +198,23 @@ LINK_CARE = (
     "You clearly care about {care}, which connects directly with my own experience.",
     "Because you care about {care}, I wanted to mention a relevant example.",
 )
+# ... unless the clause is about them ("you like guys who keep the van clean"): that is
+# what was seen, not a point they made.
+CARE_ACK_CLAUSE_THEIRS = (
+    "It was clear that {clause}, and that matters to me too.",
+    "I noticed that {clause}, and I would take that to heart.",
+)
+LINK_CARE_CLAUSE_THEIRS = (
+    "I noticed that {clause}, which connects directly with my own experience.",
+    "It was clear that {clause}, and I have worked on that myself.",
+)
 LINK_CARE_CLAUSE = (
-    "I understood that {clause}, which connects directly with my own experience.",
+    "Your point that {clause} connects directly with my own experience.",
     "You mentioned that {clause}, and I have faced something similar.",
+)
+LINK_TOPIC_CLAUSE = (
+    "You mentioned that {clause}, and I have faced something similar.",
+    "When you explained that {clause}, it brought to mind my own experience.",
 )
 LINK_TOPIC = (
     "Our conversation about {topic} reminded me of a relevant example.",
@@ -318,7 +341,7 @@ CARD_THANKS_TOPIC = (
 )
 CARD_THANKS_CLAUSE = (
     "Thank you for our conversation and for explaining that {clause}.",
-    "Thank you for your time; I was glad to hear that {clause}.",
+    "Thank you for your time; it was helpful to hear that {clause}.",
 )
 CARD_THANKS_PLAIN = (
     "Thank you for meeting with me{on_date}.",
@@ -332,9 +355,17 @@ CONTEXT_WORDS = re.compile(
 )
 # {title}: a story's title is the name of an event as often as of a skill ("the wedding
 # party", "the apprentice"), so it is something to tell about, never "my experience with".
+# "and what it means for my reading lesson" made the story the interviewer's lesson: the
+# card says the topic brought the story to mind, which fits a topic of either person.
+# The card opens with "our conversation about …" as often as not: the link says it other ways.
 CARD_LINK_STORY = (
-    "I would be glad to tell you more about {title} and how that applies to {target}.",
-    "I hope to tell you more about {title}, and what it means for {target}.",
+    "Talking about {target} reminded me of {title}, and I would be glad to tell you more about it.",
+    "I would be glad to tell you more about {title}, which came to mind when we talked "
+    "about {target}.",
+)
+CARD_LINK_CARE = (
+    "Because you care about {target}, I would be glad to tell you more about {title}.",
+    "With {target} in mind, I would be glad to tell you more about {title}.",
 )
 CARD_LINK_WORRY = (
     "On your question about {target}, I would be glad to tell you more about {title}.",
@@ -654,14 +685,14 @@ def _story_text(story: StoryBrief) -> str:
         if piece.form is phrasing.Form.VERB and not piece.negated and piece.tense != "gerund":
             phrase = phrasing.verb_phrase(piece, tense="past")
             if phrase:
-                verbs.append(phrase)
+                verbs.append(phrasing.with_object_articles(phrase))
         elif (
             piece.form is phrasing.Form.CLAUSE
             and piece.subject.casefold() in {"i", "we"}
             and not verbs
             and not own_clause
         ):
-            own_clause = (
+            own_clause = _and_before_last(
                 piece.text[:1].upper() + piece.text[1:] if piece.subject == "I" else piece.text
             )
         if len(verbs) >= 2:
@@ -678,19 +709,11 @@ def _story_text(story: StoryBrief) -> str:
         return ""
     needs_context = bool(re.search(r"\b(?:them|they|it|he|she|him|her|both|one)\b", body))
     lead = ""
-    if story.situation:
+    situation = _situation(story)
+    if situation:
         # What the actions answered: "I stopped and rechecked" says little without "When I
-        # drew up ten times the dose". A person in it is introduced: "a patient", not "the".
-        situation = next(
-            (
-                found
-                for piece in _action_pieces(story.situation.split(", ")[0])
-                if (found := _situation_clause(piece))
-            ),
-            None,
-        )
-        if situation and len(situation.split()) <= MAX_SITUATION_WORDS:
-            lead = f"When {INTRODUCED.sub(_introduce, situation, count=1)}, "
+        # drew up ten times the dose".
+        lead = f"When {situation}, "
     if not lead and story.employer.strip():
         lead = f"At {story.employer.strip()}, "
     if needs_context and not lead.startswith("When"):
@@ -699,6 +722,37 @@ def _story_text(story: StoryBrief) -> str:
     first = first[:1].upper() + first[1:]
     result = _result_sentence(story.result)
     return f"{first}.{' ' + result if result else ''}"
+
+
+def _and_before_last(clause: str) -> str:
+    """ "I comped drinks, got housekeeping on it, texted each guest": a note's comma list
+    of actions, said as a sentence ("…, got housekeeping on it and texted each guest")."""
+    parts = [part for part in clause.split(", ") if part]
+    if len(parts) < 2 or " and " in parts[-1]:
+        return clause
+    if not all(phrasing.read(part).form is phrasing.Form.VERB for part in parts[1:]):
+        return clause
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+@lru_cache(maxsize=1024)
+def _situation(story: StoryBrief) -> str:
+    """The story's situation as a short clause ("a patient had 5-6mm pockets for 2 years"),
+    a person in it introduced ("a patient", not "the patient": nobody has heard of them);
+    "" when the situation is not a clause or too long to say in passing."""
+    if not story.situation:
+        return ""
+    found = next(
+        (
+            clause
+            for piece in _action_pieces(story.situation.split(", ")[0])
+            if (clause := _situation_clause(piece))
+        ),
+        None,
+    )
+    if not found or len(found.split()) > MAX_SITUATION_WORDS:
+        return ""
+    return INTRODUCED.sub(_introduce, found, count=1)
 
 
 def _situation_clause(piece: phrasing.Piece) -> str | None:
@@ -719,7 +773,8 @@ MAX_SITUATION_WORDS = 18
 INTRODUCED = re.compile(
     r"^the\s+((?:[\w-]+\s+)?(?:patient|client|customer|guest|resident|student|pupil|owner|"
     r"tech|technician|driver|caller|child|parent|family|man|woman|lady|gentleman|member|"
-    r"homeowner|tenant|visitor|apprentice|trainee|new hire|colleague))\b",
+    r"homeowner|tenant|visitor|apprentice|trainee|new hire|colleague|party|group|couple|"
+    r"kid|boy|girl))\b",
     re.IGNORECASE,
 )
 
@@ -1016,6 +1071,44 @@ def _round_phrase(label: str) -> str:
     return text if text.split()[0].casefold() in {"the", "our", "my"} else f"the {text}"
 
 
+# Frames that say the interviewer gave or explained the topic: a topic of the candidate's
+# own ("how I'd explain a CP plan to a 12 year old", "my reading lesson") was something
+# they asked or watched, so "walking me through" it is not true.
+THEIR_TOPIC_FRAME = re.compile(
+    r"walking me through|your perspective on|your insights on|what you said about"
+    r"|for explaining that|when you explained|you mentioned",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I'[a-z]+|I’[a-z]+|me|my|mine|myself)(?![\w'’])")
+
+
+# "someone who can stay 5+ years": a kind of person they want, which the candidate does
+# not "care about" too ("and so do I").
+KIND_OF_PERSON = re.compile(r"\b(?:someone|somebody|people|anyone|guys|staff|[a-z]+s)\s+who\b")
+SHARED_CARE_FRAME = re.compile(r"and so do I|I share your focus", re.IGNORECASE)
+
+
+def frames_for(templates: Sequence[str], value: str) -> tuple[str, ...]:
+    """The templates that can say `value`: none that credits the interviewer with a topic
+    of the candidate's own, none that shares their wish for a kind of person. All of them
+    when that would leave none."""
+    fitting = tuple(templates)
+    if FIRST_PERSON.search(value):
+        fitting = tuple(t for t in fitting if not THEIR_TOPIC_FRAME.search(t))
+    if KIND_OF_PERSON.search(value):
+        fitting = tuple(t for t in fitting if not SHARED_CARE_FRAME.search(t))
+    return fitting or tuple(templates)
+
+
+def _care_clauses(said: _Said, *, ack: bool) -> tuple[str, ...]:
+    """The frames for what someone cares about, typed as a clause: about them ("you like
+    a clean van") or a point they made ("paperwork matches the job")."""
+    theirs = (said.clause or "").split(" ", 1)[0].casefold() in {"you", "you're", "your"}
+    if ack:
+        return CARE_ACK_CLAUSE_THEIRS if theirs else CARE_ACK_CLAUSE
+    return LINK_CARE_CLAUSE_THEIRS if theirs else LINK_CARE_CLAUSE
+
+
 def _pick(
     picker: _Picker,
     slot: int,
@@ -1027,8 +1120,9 @@ def _pick(
 ) -> str:
     """A template for the noun phrase when the note has one, else for its clause."""
     if said.noun:
-        return picker.choose(slot, nouns, **{key: said.noun}, **common)
-    return picker.choose(slot, clauses, clause=said.clause or "", **common)
+        return picker.choose(slot, frames_for(nouns, said.noun), **{key: said.noun}, **common)
+    clause = said.clause or ""
+    return picker.choose(slot, frames_for(clauses, clause), clause=clause, **common)
 
 
 def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
@@ -1067,7 +1161,9 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
     care_left = [c for c in plan.cares if c.note != linked]
     topics_left = [t for t in plan.discussed[1:] if t.note != linked]
     if (link is None or link.kind.startswith("worry")) and care_left:
-        acknowledgement = _pick(picker, 1, care_left[0], CARE_ACK, CARE_ACK_CLAUSE, "care")
+        acknowledgement = _pick(
+            picker, 1, care_left[0], CARE_ACK, _care_clauses(care_left[0], ack=True), "care"
+        )
         ack_ref = f"cares about: {care_left[0].note}"
     elif topics_left:
         acknowledgement = _pick(picker, 1, topics_left[0], SECOND_TOPIC, SECOND_CLAUSE, "topic")
@@ -1083,15 +1179,16 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
         label = {"worry": "worry", "care": "cares about", "topic": "discussed"}[group]
         target_ref = f"{label}: {link.target}"
         if link.story is not None:
-            title = _story_title(link.story)
             nouns, clauses = {
                 "worry": (LINK_WORRY, LINK_WORRY_CLAUSE),
-                "care": (LINK_CARE, LINK_CARE_CLAUSE),
-                "topic": (LINK_TOPIC, LINK_CARE_CLAUSE),
+                "care": (LINK_CARE, _care_clauses(said, ack=False)),
+                "topic": (LINK_TOPIC, LINK_TOPIC_CLAUSE),
             }[group]
             intro = _pick(picker, 2, said, nouns, clauses, group)
+            # A story that cannot be told in its own words leaves a marked gap: its title
+            # alone ("the CO call") means nothing to the reader.
             story = _story_text(link.story) or (
-                f"I would be glad to tell you more about {title}." if title else ""
+                _story_gap(_clean(link.story.title)) + "." if _clean(link.story.title) else ""
             )
             if story:
                 linking = [intro, story]
@@ -1100,7 +1197,10 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
                 # means nothing to the reader, so without that the card says no story.
                 hook = _story_hook(link.story)
                 if said.noun and hook:
-                    card_templates = CARD_LINK_WORRY if group == "worry" else CARD_LINK_STORY
+                    card_templates = {
+                        "worry": CARD_LINK_WORRY,
+                        "care": CARD_LINK_CARE,
+                    }.get(group, CARD_LINK_STORY)
                     card_link = picker.choose(12, card_templates, title=hook, target=said.noun)
         elif link.strength and said.noun:
             strength = phrasing.mid(link.strength)
@@ -1169,8 +1269,7 @@ def _write(plan: _Plan, context: LetterContext, picker: _Picker) -> _Draft:
         first.append(picker.choose(8, GENERIC_MIDDLE, **common))
     if count() < MIN_SENTENCES:
         # Only reached with no notes, no strengths and no known relation.
-        extra = [g for g in GENERIC_MIDDLE if _fill(g, **common) not in first]
-        first.append(picker.choose(9, extra, **common))
+        first.append(picker.choose(9, GENERIC_MORE, **common))
 
     paragraphs = [" ".join(x for x in block if x) for block in (first, second, third)]
     sign_off = picker.choose(10, SIGN_OFF)
@@ -1212,32 +1311,33 @@ def _sentence_count(text: str) -> int:
     return len([s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\[“])", text.strip()) if s])
 
 
+def _story_gap(title: str) -> str:
+    """The marked gap a story leaves when it cannot be told in its own words: the user
+    tells it; a long title is not repeated in the gap (a gap stays short enough to see)."""
+    named = f" {phrasing.quoted(title)}" if len(title) <= 30 else ""
+    return phrasing.gap(f"Your story{named} in a sentence or two, with its result")
+
+
 def _story_hook(story: StoryBrief) -> str:
-    """The story as a reader can picture it from a card: "the time I held a prescription
-    until the doctor called back", from its first action that needs nothing said before
-    it; "" when none does (the title is said instead)."""
+    """The story as a reader can picture it from a card: by its situation ("the time a
+    patient had 5-6mm pockets for 2 years"), else by its first action that needs nothing
+    said before it ("the time I held a prescription until the doctor called back"); ""
+    when neither does. An action alone often names a step every story has ("the time I
+    told my manager straight away", "the time I shut off the gas"), not the story."""
+    situation = _situation(story)
+    if situation and not CONTEXT_WORDS.search(situation):
+        return f"the time {situation}"
     for piece in _action_pieces(story.action or story.summary):
         if piece.form is not phrasing.Form.VERB or piece.negated or piece.tense == "gerund":
             continue
         phrase = phrasing.verb_phrase(piece, tense="past")
+        phrase = phrasing.with_object_articles(phrase) if phrase else phrase
         # "the time I stopped" names nothing: a hook says what was done and to what
         if phrase and not CONTEXT_WORDS.search(phrase) and 4 <= len(phrase.split()) <= 12:
             first = phrase.split(" ", 1)[0]
             if not first.isupper():  # "Rebuilt the lane plan": a line's capital
                 phrase = phrase[:1].lower() + phrase[1:]
             return f"the time I {phrase}"
-    return ""
-
-
-def _story_title(story: StoryBrief) -> str:
-    """The story's title as a noun phrase ("the Lakeshore lane consolidation"), or ""."""
-    title = _clean(story.title)
-    if re.fullmatch(r"[A-Z][a-z]+", title or "") and title.casefold() in nlp.english_lemmas():
-        return f"the {title.lower()}"  # "Snowstorm": a title in sentence case, not a name
-    for piece in phrasing.pieces(title):
-        noun = phrasing.topic(piece, voice=Voice.TEAM)
-        if noun:
-            return noun
     return ""
 
 

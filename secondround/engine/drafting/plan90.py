@@ -233,7 +233,11 @@ def draft_plan(
     heard = _unique(_tidy(t) for t in terms if _is_term(t))
     problems = [
         problem
-        for problem in (read_challenge(text) for text in _unique(_tidy(c) for c in challenges))
+        for problem in (
+            # the saved names keep their capitals ("the Rails monolith slows every release")
+            read_challenge(text, names=tuple(n for n in (*heard, company) if n))
+            for text in _unique(_tidy(c) for c in challenges)
+        )
         if problem is not None
     ]
     who = names[0] if names else "my manager"

@@ -71,6 +71,7 @@ __all__ = [
     "usable",
     "verb_phrase",
     "with_article",
+    "with_object_articles",
     "yes_no_question",
 ]
 
@@ -221,6 +222,8 @@ DETERMINER_LIKE = word_set(
     "all both how why what whether when where who which if someone something anyone "
     "everyone everybody nobody somebody anything everything nothing"
 )
+# Adverbs that stand for "is" between a noun and what it is: "feed mostly road closures".
+HEADLINE_ADVERBS = word_set("mostly mainly largely usually always often all just only")
 # Words that end a challenge's topic: "Carrier costs | up 12%", "rate | fell to 93%".
 CHANGE_WORDS = word_set(
     "fell fall falls falling dropped drop drops dropping dipped dips rose rise rises rising "
@@ -242,6 +245,9 @@ PERSON_NOUNS = word_set(
     "native alum alumnus alumna graduate grad runner cyclist parent mom mum dad father "
     "mother member volunteer coach player"
 )
+# Words that make a person noun someone of theirs: "baby girl", "new grandson" is not who
+# they are ("you're a baby girl") but who they have ("your baby girl").
+FAMILY_WORDS = word_set("baby newborn infant twin twins grand little")
 TITLE_PREFIXES = word_set("dr dr. mr mr. mrs mrs. ms ms. prof prof. mx mx.")
 EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co", "Cn"})
 
@@ -398,11 +404,35 @@ def _proper_words(text: str, names: tuple[str, ...]) -> str:
     return capitalise_proper_words(_month_names(_restore_names(text, names)))
 
 
+MONTH_IN_FULL = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.IGNORECASE)
+
+
 def _month_names(text: str) -> str:
-    """ "no discrepancies since march" -> "since March": a month after a time word."""
-    return MONTH_AFTER_WORD.sub(
-        lambda m: f"{m.group('before')} {m.group('month').capitalize()}", text
+    """ "no discrepancies since march" -> "since March", "coming in jan" -> "in January"
+    (a month after a time word, written out: "in Jan" is note-taking, not a letter's), and
+    "on tuesdays" -> "on Tuesdays"."""
+    text = MONTH_AFTER_WORD.sub(
+        lambda m: (
+            f"{m.group('before')} "
+            + MONTH_IN_FULL.get(m.group("month").casefold(), m.group("month").capitalize())
+        ),
+        text,
     )
+    return WEEKDAY.sub(lambda m: m.group(0).capitalize(), text)
 
 
 def _restore_names(text: str, names: tuple[str, ...]) -> str:
@@ -542,6 +572,11 @@ def _clean(text: str) -> str:
         text = " ".join(_unshout(word) for word in text.split())
     text = " ".join(SHORTHAND.get(word.casefold(), word) for word in text.split())
     text = re.sub(r"\bi(?=['’](?:d|m|ve|ll|s)\b)", "I", text)
+    # "wait times around 45 min", "within 30 mins": minutes, where a count ends the phrase
+    # ("a 10 min phonics group" is a modifier and stays as typed)
+    text = re.sub(
+        r"(?<=\d)\s?mins?\b(?=\s*(?:$|[,;)]|and\b|or\b|each\b|per\b|a\b))", " minutes", text
+    )
     text = re.sub(r"\s+>\s+", " over ", text)
     return re.sub(r"(?<=[A-Za-z])\s*\+\s*(?=[A-Za-z])", " and ", text).strip()
 
@@ -656,7 +691,20 @@ def _read_parse(text: str, doc: Any) -> Piece:
     main = _main_subject(tokens)
     if main is not None and (first.tag_ not in {"WRB", "IN", "WP"} or hyphenated):
         subject, verb = main
-        span = doc[subject.left_edge.i : subject.i + 1].text
+        if _plural_noun_misread(subject, verb, tokens):
+            return Piece(text, Form.NOUN, plural=True)
+        fronted = [t for t in tokens if t.i < subject.left_edge.i and t.dep_ == "dobj"]
+        second = [c for c in verb.children if c.dep_ == "nsubj" and c.i > subject.i]
+        if any(t.head.i == verb.i for t in fronted) or second:
+            # "the variance staff report I wrote", "the rota spreadsheet I built": a noun
+            # and what was done to it (its object, or a second subject, before the verb):
+            # a noun phrase, never a clause after "that"
+            head = fronted[0] if fronted else subject
+            return Piece(text, Form.NOUN, plural=_is_plural(head))
+        # "Rails monolith slows …": a modifier the parser hung after the subject's head is
+        # still the subject, up to the verb.
+        end = min(subject.right_edge.i, verb.i - 1)
+        span = doc[subject.left_edge.i : max(end, subject.i) + 1].text
         pronoun = subject.lower_ in PRONOUN_WORDS and subject.i == subject.left_edge.i
         if _passive_headline(verb):
             be = "are" if _is_plural(subject) else "is"
@@ -719,6 +767,17 @@ def _compound_noun(tokens: list[Any]) -> bool:
         ):
             return True
     return False
+
+
+def _plural_noun_misread(subject: Any, verb: Any, tokens: list[Any]) -> bool:
+    """ "callbacks on heat pump installs": a plural subject cannot take "installs", the
+    last word after a prepositional phrase is the plural noun it ends with."""
+    if verb.i != tokens[-1].i or verb.tag_ != "VBZ" or subject.tag_ not in {"NNS", "NNPS"}:
+        return False
+    before = tokens[verb.i - tokens[0].i - 1] if verb.i > tokens[0].i else None
+    if before is None or before.i == subject.i or before.dep_ not in {"pobj", "compound"}:
+        return False
+    return not any(c.dep_ in {"dobj", "attr", "acomp", "xcomp", "ccomp"} for c in verb.children)
 
 
 def _main_subject(tokens: list[Any]) -> tuple[Any, Any] | None:
@@ -833,6 +892,14 @@ def _headline(tokens: list[Any]) -> Piece | None:
         if not noun_before:
             continue
         regular = token.lower_.endswith(("ed", "en"))
+        if token.tag_ == "VBN" and regular and token.lemma_.casefold() in INTRANSITIVE:
+            # "wedding party of 30 arrived": a verb without an object is a past tense the
+            # tagger misread, never a headline's passive ("is arrived")
+            doc = token.doc
+            subject = doc[tokens[0].i : tokens[index - 1].i + 1].text
+            return Piece(
+                doc[tokens[0].i : tokens[-1].i + 1].text, Form.CLAUSE, subject, False, "past"
+            )
         if (
             (token.tag_ == "VBN" and regular)
             or (token.pos_ == "ADJ" and token.i == tokens[-1].i)
@@ -845,6 +912,12 @@ def _headline(tokens: list[Any]) -> Piece | None:
                 and not any(t.tag_ in FINITE_TAGS for t in tokens)  # "were 3 months behind"
             )
             or (token.pos_ == "ADV" and index + 1 < len(tokens) and tokens[index + 1].pos_ == "ADJ")
+            # "Facebook page mostly road closures": the page is mostly road closures
+            or (
+                token.lower_ in HEADLINE_ADVERBS
+                and index + 1 < len(tokens)
+                and tokens[index + 1].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+            )
             or (
                 token.lower_ in PREDICATE_PREPS
                 and index + 1 < len(tokens)
@@ -977,6 +1050,15 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
         if len(text.split()) == 1:
             return _mid_case(text, piece.keep)  # "reefer": one word is a noun here
         if _noun_after_all(text):
+            words = text.split()
+            nouns = nlp.lemma_index().get("noun", frozenset())
+            if (
+                article
+                and len(words) == 2
+                and words[1].casefold() in PARTICLES
+                and words[0].casefold() in nouns
+            ):
+                return f"{article} {_mid_case(text, piece.keep)}"  # "the ride along"
             return _with_article_if_needed(_resolve(_mid_case(text, piece.keep), voice), article)
         return _gerund(piece, voice)
     return None
@@ -1007,7 +1089,21 @@ def _noun_after_all(text: str) -> bool:
         and not first.endswith(("ed", "ing"))  # "titrated drips": a verb the lexicon lacks
     ):
         return True
-    return len(words) == 2 and words[1].casefold() in PARTICLES
+    if len(words) == 2 and words[1].casefold() in PARTICLES:
+        return True
+    # "damp in the flats", "review of the rota": a word that is a noun too, followed by a
+    # preposition rather than an object, is the noun ("damping in the flats" rewrote it).
+    nouns = nlp.lemma_index().get("noun", frozenset())
+    return (
+        len(words) >= 3
+        and first in nouns
+        and words[1].casefold() in NOUN_PREPOSITIONS
+        and words[2].casefold() not in NOUN_PREPOSITIONS  # "check in with parents"
+        and not first.endswith(("ed", "ing"))
+    )
+
+
+NOUN_PREPOSITIONS = word_set("in on at of for with from across during between after before")
 
 
 def _comma_parts(text: str) -> list[str]:
@@ -1201,7 +1297,7 @@ def personal(piece: Piece) -> tuple[str, str] | None:
         if text.split()[0].casefold() in {"how", "why", "what", "whether", "if", "when", "where"}:
             return None
         last = re.findall(r"[a-z]+", text.casefold())
-        if last and last[-1] in PERSON_NOUNS:
+        if last and last[-1] in PERSON_NOUNS and not set(last[:-1]) & FAMILY_WORDS:
             # "OU football fan", "ex-teacher": who they are, not something of theirs
             if _proper_start(piece.text):
                 text = _resolve(piece.text, Voice.YOU)  # "Leeds fan" keeps its capital
@@ -1446,10 +1542,10 @@ def _with_article_if_needed(noun: str, article: str) -> str:
     first = words[0].casefold()
     if first in DETERMINER_LIKE:
         return noun
-    if (words[0][:1].isdigit() or first in {"one", "two", "three", "four", "five"}) and (
-        article != "a" or len(words) < 3
+    if (words[0][:1].isdigit() or first in {"zero", "one", "two", "three", "four", "five"}) and (
+        article != "a" or len(words) < 3 or words[1].casefold() in {"of", "out", "in", "/"}
     ):
-        return noun
+        return noun  # "5 of 6 at expected level" is a count, never "a 5 of 6"
     try:
         doc = nlp.parse(noun)
     except nlp.NlpUnavailable:
@@ -1492,6 +1588,52 @@ def _with_article_if_needed(noun: str, article: str) -> str:
     if article == "a" and _vowel_sound(noun):
         article = "an"
     return f"{article} {noun}"
+
+
+# Verbs whose bare object is an idiom ("took charge", "made contact", "gave way"), and
+# endings of abstract nouns that take no article ("ownership", "action", "freedom").
+LIGHT_VERBS = word_set(
+    "take make give keep lose gain have get pay catch hold lend find show raise cause draw bear set"
+)
+ABSTRACT_SUFFIXES = ("ship", "ion", "hood", "dom", "ment", "age")
+
+
+def with_object_articles(text: str) -> str:
+    """A verb phrase typed as a note, its objects given the article notes leave out: "did
+    joint visit with police" -> "did a joint visit with police". Only a singular countable
+    common noun that is the direct object of a verb and has no determiner, number or
+    possessive gets one; names, plurals and mass nouns ("did paperwork") stay as typed."""
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return text
+    starts: list[int] = []
+    for token in doc:
+        if token.dep_ != "dobj" or token.tag_ != "NN" or not token.text.islower():
+            continue
+        if token.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        left = [t for t in token.subtree if t.i <= token.i]
+        if any(t.dep_ in {"det", "poss", "nummod", "predet"} or t.like_num for t in left):
+            continue
+        if any(t.pos_ == "PROPN" or t.text.isupper() for t in left):
+            continue
+        lower = token.lower_
+        if lower in MASS_NOUNS or lower.endswith(MASS_SUFFIXES) or _is_plural(token):
+            continue
+        if lower.endswith(ABSTRACT_SUFFIXES) or token.head.lemma_.casefold() in LIGHT_VERBS:
+            continue  # "took ownership", "took action", "made contact": no article
+        if left[0].i <= token.head.i:
+            continue
+        starts.append(left[0].i)
+    if not starts:
+        return text
+    out = []
+    for token in doc:
+        if token.i in starts:
+            out.append("an " if _vowel_sound(token.text) else "a ")
+        out.append(token.text_with_ws)
+    return "".join(out)
 
 
 def _vowel_sound(word: str) -> bool:

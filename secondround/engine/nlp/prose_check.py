@@ -25,7 +25,12 @@ reads the result as a reader would, sentence by sentence, and names what is wron
   square brackets ("[a detail you discussed with Karen]") is allowed;
 * `cut_off`: a sentence ending mid-phrase ("…", a dangling "to" or "—", an open bracket);
 * `pasted_label`: a form's label inside a sentence ("…; the result: Both passed");
-* `competitor`: a competitor named outside a sentence about competing.
+* `competitor`: a competitor named outside a sentence about competing;
+* `frame_misfit`: a frame that cannot hold what was put in it: the interviewer credited
+  with the candidate's own topic ("walking me through my reading lesson"), an article on a
+  count ("The result was a 5 of 6"), a passive of a verb that has none ("is arrived"),
+  three actions joined by commas alone ("I comped drinks, got …, texted …");
+  and a month abbreviated after a time word ("coming in Jan") is `shorthand`.
 
 The check uses the shared spaCy parse; without the model it reports `no_parser` for every
 sentence rather than passing them. It never raises on any text.
@@ -275,13 +280,15 @@ def check_sentence(
     same text comes before it, so "What did you do about it?" has its topic there."""
     problems: list[Problem] = []
     text = sentence.strip()
-    if not text:
+    if not text or MARKED_GAP.fullmatch(text.rstrip(".")):
+        # A sentence the user writes: the drafter left it to them, clearly marked.
         return SentenceReport(sentence, ())
     for match in PLACEHOLDER.finditer(MARKED_GAP.sub("", text)):
         problems.append(Problem("placeholder", match.group(0)))
     if PASTED_LABEL.search(text):
         problems.append(Problem("pasted_label", PASTED_LABEL.search(text).group(0)))  # type: ignore[union-attr]
     problems += _cut_off(text)
+    problems += _frame_misfits(text)
     problems += _competitor(text, known)
     problems += _numbers(text, known)
     # Grammar is read with gaps and quoted notes replaced by plain nouns: the user's own
@@ -298,6 +305,7 @@ def check_sentence(
     problems += _shorthand(plain, known)
     problems += _pronouns(tokens, follows=follows)
     problems += _agreement(tokens)
+    problems += _verb_lists(tokens)
     problems += _determiners(tokens, known)
     problems += _names(doc, tokens, known)
     if needs_verb:
@@ -317,6 +325,58 @@ def _quotation(quoted: str, known: KnownData) -> str:
     if inner and inner.casefold() in known.corpus:
         return "a note"
     return quoted[1:-1]
+
+
+# Frames that credit the interviewer with the topic, holding one of the candidate's own.
+THEIR_TOPIC_MINE = re.compile(
+    r"\b(?:walking me through|your insights on|your perspective on|what you said about"
+    r"|for explaining that)\s+(?:how\s+I\b|my\b|I\b)",
+    re.IGNORECASE,
+)
+ARTICLE_ON_COUNT = re.compile(r"\b(?:a|an)\s+\d[\d,.]*\s+(?:of|out\s+of)\s+\d", re.IGNORECASE)
+PASSIVE_INTRANSITIVE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:arrived|happened|occurred|existed)\b", re.IGNORECASE
+)
+MONTH_ABBREVIATED = re.compile(
+    r"\b(?:in|since|by|until|till|from|through|last|next|early|late|mid)\s+"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.\w)"
+)
+
+
+def _frame_misfits(text: str) -> list[Problem]:
+    problems = []
+    for pattern, rule in (
+        (THEIR_TOPIC_MINE, "frame_misfit"),
+        (ARTICLE_ON_COUNT, "frame_misfit"),
+        (PASSIVE_INTRANSITIVE, "frame_misfit"),
+        (MONTH_ABBREVIATED, "shorthand"),
+    ):
+        found = pattern.search(text)
+        if found:
+            problems.append(Problem(rule, found.group(0)))
+    return problems
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _verb_lists(tokens: list[Any]) -> list[Problem]:
+    """Three or more actions joined by commas alone ("I comped drinks, got housekeeping on
+    it, texted each guest"): a note's list, not a sentence."""
+    problems = []
+    for token in tokens:
+        if token.tag_ not in FINITE or token.dep_ == "conj":
+            continue
+        chain, current = [token], token
+        while True:
+            nxt = next((c for c in current.children if c.dep_ == "conj" and c.tag_ in FINITE), None)
+            if nxt is None:
+                break
+            chain.append(nxt)
+            current = nxt
+        if len(chain) >= 3 and not any(c.dep_ == "cc" for t in chain for c in t.children):
+            problems.append(Problem("frame_misfit", f"{chain[0].text} … {chain[-1].text}"))
+    return problems
 
 
 def _cut_off(text: str) -> list[Problem]:
