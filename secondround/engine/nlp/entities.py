@@ -524,6 +524,9 @@ def _meaning_cue(meaning: str) -> Kind | None:
     if head in ROLE_WORDS or head in PARTY_HEADS:
         return Kind.NOT_A_SKILL
     for kind, pattern in MEANING_CUES[1:]:
+        if head and pattern.fullmatch(head):
+            return kind  # "lifting equipment inspection rules": rules, whatever they are of
+    for kind, pattern in MEANING_CUES[1:]:
         if pattern.search(meaning):
             return kind
     return None
@@ -734,7 +737,17 @@ def kind_from_cues(text: str) -> Kind | None:
     words = re.findall(r"[A-Za-z0-9&+#.%-]+", clean)
     folded = [w.casefold().strip(".") for w in words]
     if SCHEDULE.search(clean) and not any(w in PROCEDURE_HEADS for w in folded):
-        return Kind.SCHEDULE
+        # "stock rotation", "crop rotation": a schedule word qualified by what it is of
+        # names a way of working, not when the work happens.
+        qualified = (
+            len(folded) > 1
+            and SCHEDULE.fullmatch(folded[-1]) is not None
+            and not any(
+                SCHEDULE.fullmatch(w) or w in SCHEDULE_GLUE or w.isdigit() for w in folded[:-1]
+            )
+        )
+        if not qualified:
+            return Kind.SCHEDULE
     not_a_skill = _not_a_skill(clean, folded)
     if not_a_skill is not None:
         return not_a_skill
