@@ -17,7 +17,7 @@ import numpy as np
 
 from secondround.engine.nlp import embeddings
 from secondround.engine.questions import classify
-from secondround.engine.stories import story_model
+from secondround.engine.stories import story_model, story_suggest
 from secondround.engine.stories.story_texts import (
     QuestionText,
     StoryText,
@@ -348,3 +348,29 @@ def competency_model(
         cover_w=empty[:-1],
         cover_threshold=0.5,
     )
+
+
+def description_centroids() -> np.ndarray:
+    """Unit centroids of the competency description sentences, as classify embeds them."""
+    data = np.load(classify.EMBEDDINGS_PATH, allow_pickle=False)
+    competencies = [str(c) for c in data["prototype_competencies"]]
+    return story_suggest.description_centroids(competencies, data["prototype_vectors"])
+
+
+def suggest_inputs(
+    group: StoryGroup, classifier: tuple[np.ndarray, np.ndarray], centroids: np.ndarray
+) -> np.ndarray:
+    documents, parts = story_matrices(group.stories)
+    cues = story_suggest.cue_matrix(
+        [(s.title, s.situation, s.action, s.result) for s in group.stories]
+    )
+    return story_suggest.features(documents, parts, cues, classifier[0], classifier[1], centroids)
+
+
+def suggest_model(
+    groups: Sequence[StoryGroup], classifier: tuple[np.ndarray, np.ndarray], centroids: np.ndarray
+) -> story_suggest.SuggestModel:
+    """The suggestion model trained on `groups` (see story_suggest)."""
+    inputs = np.vstack([suggest_inputs(g, classifier, centroids) for g in groups])
+    labels = [tags for g in groups for tags in g.labels]
+    return story_suggest.train(inputs, labels, classifier=classifier, centroids=centroids)

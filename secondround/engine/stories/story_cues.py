@@ -3,7 +3,8 @@
 A story tagged by hand says "mentoring" because the teller precepted, trained or coached
 someone, "failure" because they missed or got something wrong; those words sit in the
 action and the result, whatever the occupation. `cue_counts` counts, for each competency
-id, the cue lemmas of `data/story_cues.json` in the story's title, action and result (read
+id, the cue lemmas of `data/story_cues.json` in the story's title, situation, action and
+result (the situation says who was angry or what was at stake; read
 with the shared spaCy parse, so "caught", "catches" and "catching" are one cue; a plain
 lowercase word match when the parser is missing). The story model (story_model.py) learns
 how much each count weighs; the counts alone decide nothing.
@@ -46,9 +47,10 @@ def _lemma_text(text: str) -> str:
     return f" {' '.join(words)} "
 
 
-def cue_counts(title: str, action: str, result: str) -> npt.NDArray[np.float32]:
-    """(competencies,) log(1 + cue words found) in the title, action and result."""
-    text = " ".join(part.strip() for part in (title, action, result) if part and part.strip())
+def cue_counts(*parts: str) -> npt.NDArray[np.float32]:
+    """(competencies,) log(1 + cue words found) in the story's parts (the suggestion model
+    reads the title, situation, action and result)."""
+    text = " ".join(part.strip() for part in parts if part and part.strip())
     out = np.zeros(len(COMPETENCY_IDS), dtype=np.float32)
     if not text:
         return out
