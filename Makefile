@@ -60,6 +60,8 @@ eval: install
 	$(BIN)/python eval/filler_detection.py 2>/dev/null
 	$(BIN)/python eval/prose_check.py 2>/dev/null
 	$(BIN)/python eval/slot_types.py 2>/dev/null
+	$(BIN)/python eval/term_kinds.py 2>/dev/null
+	$(BIN)/python eval/story_competencies.py 2>/dev/null
 	$(BIN)/python eval/invitations.py 2>/dev/null
 	$(BIN)/python eval/invitation_dates.py 2>/dev/null
 	$(BIN)/python eval/invitation_names.py 2>/dev/null

@@ -17,7 +17,7 @@ import numpy as np
 
 from secondround.engine.nlp import embeddings
 from secondround.engine.questions import classify
-from secondround.engine.stories import story_model
+from secondround.engine.stories import story_model, story_suggest
 from secondround.engine.stories.story_texts import (
     QuestionText,
     StoryText,
@@ -230,3 +230,147 @@ def train(occupations: Sequence[Occupation], inner_folds: int = 0) -> story_mode
         cover_threshold=threshold,
         trained_on=tuple(sorted({o.key.split(":")[0] for o in occupations})),
     )
+
+
+# --------------------------------------------------------------------------------------
+# Stories alone, for the competencies they show (eval/story_competencies.py)
+# --------------------------------------------------------------------------------------
+
+PACK_FOLDERS = tuple(
+    ROOT / "eval" / name
+    for name in ("scenarios", "scenarios_heldout", "scenarios_fresh", "scenarios_fresh2")
+)
+HELD_OUT_PACKS = ROOT / "eval" / "scenarios_fresh2"  # never trained on nor tuned on
+
+
+@dataclass
+class StoryGroup:
+    """One candidate's stories with their tags (an occupation of a set, or a pack)."""
+
+    key: str
+    stories: list[StoryText]
+    labels: list[tuple[str, ...]]
+
+
+def _embedded(plain: list[StoryText]) -> list[StoryText]:
+    if not plain:
+        return []
+    documents = embeddings.embed([story_document(s) for s in plain])
+    parts = story_model.embed_parts(
+        [story_model.part_texts(s.title, s.situation, s.task, s.action, s.result) for s in plain]
+    )
+    return [
+        replace(
+            s,
+            vector=tuple(float(x) for x in d),
+            part_vectors=tuple(tuple(float(x) for x in row) for row in p),
+        )
+        for s, d, p in zip(plain, documents, parts, strict=True)
+    ]
+
+
+def story_groups(folders: Sequence[Path] = SETS) -> list[StoryGroup]:
+    """The corpus sets' stories, one group per occupation."""
+    groups = []
+    for folder in folders:
+        rows = _jsonl(folder / "stories.jsonl")
+        plain = _embedded([_story(r) for r in rows])
+        for occupation in dict.fromkeys(r["occupation"] for r in rows):
+            mine = [s for s, r in zip(plain, rows, strict=True) if r["occupation"] == occupation]
+            groups.append(
+                StoryGroup(f"{set_name(folder)}:{occupation}", mine, [s.competencies for s in mine])
+            )
+    return groups
+
+
+def _story(row: dict, key: str = "") -> StoryText:
+    known = tuple(c for c in row.get("competencies", ()) if c in story_model.COMPETENCY_IDS)
+    return StoryText(
+        id=str(row.get("id") or key),
+        title=row.get("title", "") or "",
+        situation=row.get("situation", "") or "",
+        task=row.get("task", "") or "",
+        action=row.get("action", "") or "",
+        result=row.get("result", "") or "",
+        competencies=known,
+    )
+
+
+def pack_story_groups(*, held_out: bool) -> list[StoryGroup]:
+    """The scenario packs' tagged stories, one group per pack: the fresh2 packs when
+    `held_out`, else every other pack. Untagged stories are skipped."""
+    groups = []
+    for folder in PACK_FOLDERS:
+        if (folder == HELD_OUT_PACKS) != held_out:
+            continue
+        for path in sorted(folder.glob("*.json")):
+            rows = json.loads(path.read_text(encoding="utf-8")).get("stories", [])
+            plain = [_story(r, f"{path.stem}-{i}") for i, r in enumerate(rows)]
+            plain = [s for s in plain if s.competencies]
+            if plain:
+                stories = _embedded(plain)
+                groups.append(
+                    StoryGroup(f"packs:{path.stem}", stories, [s.competencies for s in stories])
+                )
+    return groups
+
+
+def story_matrices(stories: Sequence[StoryText]) -> tuple[np.ndarray, np.ndarray]:
+    documents = np.array([s.vector for s in stories], dtype=np.float32)
+    parts = np.array([s.part_vectors for s in stories], dtype=np.float32)
+    return documents, parts
+
+
+def group_features(group: StoryGroup, classifier: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    documents, parts = story_matrices(group.stories)
+    return story_model.competency_features(
+        documents, parts[:, story_model.TAR_ROW], classifier[0], classifier[1]
+    )
+
+
+def competency_model(
+    groups: Sequence[StoryGroup], classifier: tuple[np.ndarray, np.ndarray]
+) -> story_model.StoryModel:
+    """A story model whose competency part is trained on `groups` (its ranker is empty:
+    for scoring suggestions only)."""
+    features = np.vstack([group_features(g, classifier) for g in groups])
+    labels = [tags for g in groups for tags in g.labels]
+    weights = story_model.train_competencies(features, labels)
+    empty = np.zeros(len(story_model.FEATURES) + 1)
+    return story_model.StoryModel(
+        classifier_w=classifier[0].astype(np.float32),
+        classifier_b=classifier[1].astype(np.float32),
+        competency_w=weights[0],
+        competency_b=weights[1],
+        mean=empty[:-1],
+        scale=empty[:-1] + 1,
+        rank_w=empty,
+        cover_w=empty[:-1],
+        cover_threshold=0.5,
+    )
+
+
+def description_centroids() -> np.ndarray:
+    """Unit centroids of the competency description sentences, as classify embeds them."""
+    data = np.load(classify.EMBEDDINGS_PATH, allow_pickle=False)
+    competencies = [str(c) for c in data["prototype_competencies"]]
+    return story_suggest.description_centroids(competencies, data["prototype_vectors"])
+
+
+def suggest_inputs(
+    group: StoryGroup, classifier: tuple[np.ndarray, np.ndarray], centroids: np.ndarray
+) -> np.ndarray:
+    documents, parts = story_matrices(group.stories)
+    cues = story_suggest.cue_matrix(
+        [(s.title, s.situation, s.action, s.result) for s in group.stories]
+    )
+    return story_suggest.features(documents, parts, cues, classifier[0], classifier[1], centroids)
+
+
+def suggest_model(
+    groups: Sequence[StoryGroup], classifier: tuple[np.ndarray, np.ndarray], centroids: np.ndarray
+) -> story_suggest.SuggestModel:
+    """The suggestion model trained on `groups` (see story_suggest)."""
+    inputs = np.vstack([suggest_inputs(g, classifier, centroids) for g in groups])
+    labels = [tags for g in groups for tags in g.labels]
+    return story_suggest.train(inputs, labels, classifier=classifier, centroids=centroids)

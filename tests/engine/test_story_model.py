@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from secondround.engine.stories import story_model, story_texts
+from secondround.engine.stories import story_model, story_suggest, story_texts
 from secondround.engine.stories.matching import match, suggest_competencies
 from secondround.engine.stories.story_texts import QuestionText, StoryText
 from tests.engine.stage_inputs import asked
@@ -152,7 +152,9 @@ def test_a_missing_or_altered_model_falls_back_to_the_combined_matcher(
     altered = tmp_path / "story_model.npz"
     altered.write_bytes(story_model.MODEL_PATH.read_bytes() + b"x")
     monkeypatch.setattr(story_model, "MODEL_PATH", altered)
+    monkeypatch.setattr(story_suggest, "MODEL_PATH", altered)
     story_model.load_model.cache_clear()
+    story_suggest.load_model.cache_clear()
     try:
         assert story_model.load_model() is None
         question = QuestionText("q", "How have you helped a junior colleague grow?", "mentoring")
@@ -161,6 +163,7 @@ def test_a_missing_or_altered_model_falls_back_to_the_combined_matcher(
         assert suggest_competencies(COACHING) == []  # the app asks the classifier instead
     finally:
         story_model.load_model.cache_clear()
+        story_suggest.load_model.cache_clear()
 
 
 def test_empty_parts_do_not_count_against_a_story() -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from secondround.engine.nlp import phrasing
-from secondround.engine.nlp.entities import SLOT_KINDS, EntityIndex, Kind
+from secondround.engine.nlp.entities import SLOT_KINDS, EntityIndex, Kind, accepts_all
 from secondround.engine.nlp.files import DATA_DIR
 
 LIBRARY_PATH = DATA_DIR / "ask" / "questions.json"
@@ -315,10 +315,11 @@ def _reason(
     return reason
 
 
-def _fits(question: LibraryAskQuestion, kind: str) -> bool:
-    """A {term} template takes a term of a kind it accepts; a template that names no kinds
-    takes only terms of no known kind."""
-    return kind in question.accepts if question.accepts else kind == Kind.TERM
+def _fits(question: LibraryAskQuestion, kinds: frozenset[Kind]) -> bool:
+    """A {term} template takes a term only when it reads right for every kind the term
+    may be (entities.accepts_all); a template that names no kinds takes only terms of no
+    known kind."""
+    return accepts_all(question.accepts, kinds)
 
 
 class _Picker:
@@ -330,7 +331,7 @@ class _Picker:
         *,
         library: tuple[LibraryAskQuestion, ...],
         used: set[str],
-        terms: list[tuple[str, str]],
+        terms: list[tuple[str, str, frozenset[Kind]]],
         term_turn: list[int],
         seed: str,
         is_last: bool,
@@ -354,7 +355,7 @@ class _Picker:
         return question.id not in self.used and question.id not in self.chosen_ids
 
     def fitting_terms(self, question: LibraryAskQuestion) -> list[tuple[str, str]]:
-        return [(term, kind) for term, kind in self.terms if _fits(question, kind)]
+        return [(term, kind) for term, kind, kinds in self.terms if _fits(question, kinds)]
 
     def take(self, question: LibraryAskQuestion, *, pinned: bool = False) -> AskQuestion:
         term, kind = "", ""
@@ -454,13 +455,13 @@ def questions_to_ask(
     index = entities or EntityIndex()
     clean_terms = sorted(
         (
-            (term, str(index.kind(term)))
+            (term, str(index.kind(term)), index.kinds(term))
             for term in dict.fromkeys(t.strip() for t in terms if t and t.strip())
             if index.kind(term) in SLOT_KINDS
         ),
-        key=lambda pair: not index.sure(pair[0]),  # sure terms first (entities.Entity.sure)
+        key=lambda found: not index.sure(found[0]),  # sure terms first (entities.Entity.sure)
     )
-    sure = [pair for pair in clean_terms if index.sure(pair[0])]
+    sure = [found for found in clean_terms if index.sure(found[0])]
     if len(sure) >= MIN_SURE_TERMS:
         clean_terms = sure  # enough terms whose kind is known: no guess fills a slot
 
@@ -470,7 +471,7 @@ def questions_to_ask(
         ids: list[str] = []
         for qid in pinned.get(person.key, ()):
             question = by_id.get(qid)
-            fits = any(_fits(question, kind) for _, kind in clean_terms) if question else False
+            fits = any(_fits(question, kinds) for _, _, kinds in clean_terms) if question else False
             if question is None or qid in ids or (question.tailor and not fits):
                 continue
             ids.append(qid)

@@ -39,6 +39,7 @@ __all__ = [
     "kind_of_text",
     "noun_shaped",
     "SLOT_KINDS",
+    "accepts_all",
 ]
 
 
@@ -149,7 +150,7 @@ TRAITS = word_set(
     "fast-paced professional confident strong excellent good great outstanding"
 )
 CERTIFICATION_WORDS = word_set(
-    "BLS ACLS PALS NRP PCCN CCRN CEN TNCC CPA CMA CFA ACCA CIMA PMP AICP CDL QTS OSHA "
+    "BLS ACLS PALS NRP PCCN CCRN CEN TNCC CPA CMA CFA ACCA CIMA PMP AICP CDL QTS "
     "CPR PE EIT CCNA CISSP AWS-SAA SHRM-CP PHR NCLEX CPC CSCP"
 )
 # Job titles are who does the work, never a skill: "registered nurse", "RN", "analyst".
@@ -181,11 +182,58 @@ PROCEDURE_HEADS = word_set(
     "dispatch dispatching coaching mentoring supervision monitoring practice practicals "
     "differentiation prevention safety lockout tagout retrieval intervention interventions"
 )
-# Heads of a body's name: "Planning Commission", "City Council", "Review Board".
+# Heads of a body's name: "Planning Commission", "City Council", "Review Board", "Ontario
+# College of Pharmacists", "Food Safety Authority of Ireland".
 ORGANISATION_HEADS = word_set(
     "commission commissions council councils board boards committee committees department "
-    "agency authority ministry bureau tribunal court regulator"
+    "agency authority ministry bureau tribunal court regulator college association society "
+    "institute inspectorate ombudsman federation union trust foundation hub team teams "
+    "insurer scheme"
 )
+# A team of the employer named alone: the people one works with, never a skill to ask about
+# ("sales" and "concierge" may also be the work itself: only a guess says which).
+DEPARTMENTS = frozenset(
+    {
+        "marketing",
+        "hr",
+        "qa",
+        "qc",
+        "it",
+        "fp&a",
+        "housekeeping",
+        "reception",
+        "procurement",
+        "purchasing",
+        "legal",
+        "front desk",
+        "front office",
+        "back office",
+        "front of house",
+        "back of house",
+        "ops",
+        "admissions",
+    }
+)
+# Heads of a phrase naming people or the parties worked with or for ("health visitors",
+# "retirement home clients", "sporting clubs", "suppliers"): never a skill.
+PARTY_HEADS = word_set(
+    "client clients customer customers patient patients resident residents guest guests "
+    "student students pupil pupils parent parents carer carers family families visitor "
+    "visitors volunteer volunteers grad grads graduate graduates staff colleague colleagues "
+    "partner partners supplier suppliers vendor vendors contractor contractors police gp gps "
+    "doctor doctors chef chefs commis brigade member members child children club clubs "
+    "school schools hospital hospitals tenant tenants homeowner homeowners employer "
+    "employers owner owners people person crew crews"
+)
+# What the job gives, not what the candidate does: "professional indemnity insurance",
+# "APA membership", "CE days", "spiff", "paid CPD".
+BENEFIT_HEADS = word_set(
+    "insurance membership memberships allowance allowances bonus bonuses spiff spiffs "
+    "stipend stipends pension pensions discount discounts leave reimbursement uniform "
+    "uniforms parking perk perks benefit benefits sponsorship relocation days salary pay "
+    "commission commissions"
+)
+FLUENCY_WORDS = word_set("fluent native conversational basic business spoken written good")
 KNOWLEDGE_HEADS = word_set(
     "knowledge chain law laws code codes standards regulations principles theory gaap ifrs physics "
     "chemistry biology pharmacology anatomy curriculum housing zoning"
@@ -200,6 +248,13 @@ class Entity:
     # False for a posting's common-noun phrase whose kind only the posting reader guessed
     # ("sales", "concierge", "variances"): slots take sure terms first.
     sure: bool = True
+    # Every kind the term may be: a way of working and a body of knowledge are hard to
+    # tell apart from the words alone ("food safety", "safeguarding"), so a guessed one
+    # only fills a frame that reads right for either. Empty: the kind alone.
+    kinds: frozenset[Kind] = frozenset()
+
+    def plausible(self) -> frozenset[Kind]:
+        return self.kinds or frozenset({self.kind})
 
 
 @dataclass(frozen=True)
@@ -212,6 +267,14 @@ class EntityIndex:
         """The kind of a term: known, or read from its own words."""
         found = self.entities.get(_key(text))
         return found.kind if found is not None else kind_of_text(text)
+
+    def kinds(self, text: str) -> frozenset[Kind]:
+        """Every kind the term may be (see Entity.kinds): a frame must fit them all."""
+        found = self.entities.get(_key(text))
+        if found is not None:
+            return found.plausible()
+        kind = kind_of_text(text)
+        return _plausible(kind, sure=False)
 
     def sure(self, text: str) -> bool:
         """Whether the term's kind rests on more than a guess (see Entity.sure)."""
@@ -268,11 +331,37 @@ def entity_index(
     )
 
     def add(
-        text: str, kind: Kind, source: str, *, overwrite: bool = False, sure: bool = True
+        text: str,
+        kind: Kind,
+        source: str,
+        *,
+        overwrite: bool = False,
+        sure: bool = True,
+        kinds: frozenset[Kind] = frozenset(),
     ) -> None:
         key = _key(text)
         if key and (overwrite or key not in entities):
-            entities[key] = Entity(text.strip(), kind, source, sure)
+            entities[key] = Entity(text.strip(), kind, source, sure, kinds)
+
+    employer = _employer_words(organisations)
+    # The employer's products without its name ("Ledgerly Invoicing" is "invoicing" there).
+    own_products = {
+        " ".join(w for w in name.split() if w.casefold() not in employer).casefold()
+        for name in products
+    }
+
+    def employers_own(text: str) -> Kind | None:
+        """A name carrying the employer's own name ("Marula app") or one of its products
+        without it is the employer's product, never a tool the candidate has used; the
+        employer's distinctive name alone ("Kirkdale") is the employer."""
+        folded = [w.casefold() for w in re.findall(r"[\w'’-]+", text)]
+        if not folded or not employer:
+            return None
+        if all(w in employer for w in folded):
+            return Kind.ORGANISATION
+        if any(w in employer for w in folded) or _key(text) in own_products:
+            return Kind.PRODUCT
+        return None
 
     for name in competitors:
         add(name, Kind.COMPETITOR, "competitors", overwrite=True)
@@ -294,12 +383,20 @@ def entity_index(
             add(first, Kind.PERSON, "people", overwrite=True)
     for name in products:
         add(name, Kind.PRODUCT, "products")
+    for name in _product_names(products):
+        add(name, Kind.PRODUCT, "products")
     for name in launches:
         add(name, Kind.INITIATIVE, "launches")
     for name in values:
         add(name, Kind.VALUE, "values")
     for term, meaning in glossary:
-        add(term, _kind_from_meaning(term, meaning), "glossary")
+        kind = _kind_from_meaning(term, meaning)
+        if kind in {Kind.TOOL, Kind.TERM, Kind.KNOWLEDGE}:
+            kind = employers_own(term) or kind
+        # The user's meaning says a way of working or a body of rules only through its
+        # words: both readings stay open unless it names one ("checklist", "standard").
+        said = _meaning_cue(meaning) is not None
+        add(term, kind, "glossary", kinds=_plausible(kind, sure=said))
     for name, given in skills:
         # The term's own words first where they say its kind clearly ("product knowledge",
         # "conversion", "every third weekend", "registered nurse"): the posting reader
@@ -316,9 +413,66 @@ def entity_index(
             kind = Kind.NOT_A_SKILL  # a duty's verb ("troubleshoot") the reader took for a tool
         # A name ("Epic", "NEC", "Opera PMS") or a phrase whose words say its kind is sure;
         # a common-noun phrase typed by the reader alone ("sales", "platforms") is not.
+        if kind in {Kind.TOOL, Kind.TERM, Kind.KNOWLEDGE}:
+            kind = employers_own(name) or kind
         sure = skills_confirmed or cued is not None or _name_shaped(name)
-        add(name, kind, "posting", sure=sure)
+        kinds = _plausible(kind, sure=skills_confirmed and given_kind is not None)
+        add(name, kind, "posting", sure=sure, kinds=kinds)
     return EntityIndex(entities)
+
+
+# Kinds the words alone cannot tell apart: "food safety", "child protection", "safeguarding".
+NEIGHBOUR_KINDS = frozenset({Kind.PROCEDURE, Kind.KNOWLEDGE})
+
+
+def _plausible(kind: Kind, *, sure: bool) -> frozenset[Kind]:
+    if not sure and kind in NEIGHBOUR_KINDS:
+        return NEIGHBOUR_KINDS
+    return frozenset({kind})
+
+
+def accepts_all(accepts: Iterable[str], kinds: Iterable[Kind | str]) -> bool:
+    """Whether a frame that takes `accepts` reads right for every kind the term may be; a
+    frame that names no kinds takes only a term of no known kind."""
+    wanted = {str(k) for k in kinds}
+    allowed = {str(a) for a in accepts}
+    if not allowed:
+        return wanted == {str(Kind.TERM)}
+    return bool(wanted) and wanted <= allowed
+
+
+def _employer_words(organisations: Sequence[str]) -> set[str]:
+    """The distinctive words of the employer's names ("Marula" of "Marula Bank")."""
+    english = nlp.english_lemmas()
+    words = set()
+    for name in organisations:
+        for word in re.findall(r"[\w'’-]+", name):
+            folded = word.casefold()
+            if (
+                word[:1].isupper()
+                and folded not in english
+                and folded not in ORGANISATION_HEADS
+                and len(folded) > 2
+            ):
+                words.add(folded)
+    return words
+
+
+def _product_names(lines: Sequence[str]) -> list[str]:
+    """A product line's own name before its common-noun tail: "Smile Club" of "Smile Club
+    membership plan", "Comfort Club" of "Comfort Club maintenance plan"."""
+    names = []
+    for line in lines:
+        line = NAME_ASIDE.sub("", line).strip()
+        words = line.split()
+        lead = []
+        for word in words:
+            if not word[:1].isupper():
+                break
+            lead.append(word)
+        if 0 < len(lead) < len(words):
+            names.append(" ".join(lead))
+    return names
 
 
 def _name_shaped(text: str) -> bool:
@@ -355,10 +509,50 @@ def _given_kind(given: str | None) -> Kind | None:
         return None
 
 
-def _kind_from_meaning(term: str, meaning: str) -> Kind:
-    for kind, pattern in MEANING_CUES:
-        if meaning and pattern.search(meaning):
+def _meaning_cue(meaning: str) -> Kind | None:
+    """What the user's meaning says the term is: a competitor first, then what its head
+    noun names (a body: "Food Safety Authority of Ireland"; a job: "environmental health
+    officer"), then its cue words."""
+    if not meaning.strip():
+        return None
+    first = MEANING_CUES[0]
+    if first[1].search(meaning):
+        return first[0]
+    head = _meaning_head(meaning)
+    if head in ORGANISATION_HEADS or _body_name(NAME_ASIDE.sub("", meaning).strip()):
+        return Kind.ORGANISATION
+    if head in ROLE_WORDS or head in PARTY_HEADS:
+        return Kind.NOT_A_SKILL
+    for kind, pattern in MEANING_CUES[1:]:
+        if head and pattern.fullmatch(head):
+            return kind  # "lifting equipment inspection rules": rules, whatever they are of
+    for kind, pattern in MEANING_CUES[1:]:
+        if pattern.search(meaning):
             return kind
+    return None
+
+
+def _meaning_head(meaning: str) -> str:
+    """The head noun of a meaning's first noun phrase ("authority" of "Food Safety
+    Authority of Ireland"): the last word before a preposition, a dash or a comma."""
+    words = re.findall(r"[\w'’&-]+|[,;:()–—]", meaning)
+    head = ""
+    for word in words:
+        if word in {",", ";", ":", "(", ")", "–", "—"} or word.casefold() in PREPOSITIONS:
+            if head:
+                break
+            continue
+        head = word.casefold()
+    return head
+
+
+PREPOSITIONS = word_set("of for in on at to with from by about across - and or")
+
+
+def _kind_from_meaning(term: str, meaning: str) -> Kind:
+    cued = _meaning_cue(meaning)
+    if cued is not None:
+        return cued
     found = kind_of_text(term)
     if meaning.strip() and found is Kind.TOOL:
         # A coined name is taken for a tool only when nothing says otherwise: "BOPIS, buy
@@ -440,14 +634,30 @@ def noun_shaped(text: str) -> bool:
     return True
 
 
+NAME_LINKS = word_set("of the and for & de du la le")
+
+
 def _body_name(text: str) -> bool:
-    """ "Planning Commission", "City Council": a capitalised name ending in a body's head."""
+    """ "Planning Commission", "Ontario College of Pharmacists", "Social Work England": a
+    capitalised name that holds a body's head or ends in a country or a place."""
     words = text.split()
-    return (
-        len(words) >= 2
-        and all(w[:1].isupper() for w in words if w.isalpha())
-        and words[-1].casefold() in ORGANISATION_HEADS
-    )
+    content = [w for w in words if w.casefold() not in NAME_LINKS]
+    if len(content) < 2 or not all(w[:1].isupper() for w in content if w.isalpha()):
+        return False
+    if any(w.casefold() in ORGANISATION_HEADS for w in content):
+        return True
+    return _place_named(text)
+
+
+def _place_named(text: str) -> bool:
+    """A name whose last word the parser reads as a place ("WorkCover Queensland", "Social
+    Work England"): a body of that place, not a tool."""
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        return False
+    last = doc[-1] if len(doc) else None
+    return last is not None and last.ent_type_ == "GPE" and len(doc) > 1
 
 
 def is_schedule(text: str) -> bool:
@@ -487,6 +697,27 @@ def kind_of_text(text: str) -> Kind:
     return Kind.TERM
 
 
+def _not_a_skill(clean: str, folded: list[str]) -> Kind | None:
+    """A term that is no skill by its own words: a benefit ("APA membership", "paid CPD"),
+    a language ("fluent English"), a size ("142 rooms"), the people or parties worked
+    with ("health visitors", "sporting clubs")."""
+    if not folded:
+        return None
+    head = folded[-1]
+    if folded[0] == "paid" or head in BENEFIT_HEADS and not any(w.isdigit() for w in folded):
+        return Kind.NOT_A_SKILL
+    spoken = [w for w in folded if w not in FLUENCY_WORDS]
+    languages = _gazetteer_kinds()
+    if spoken and len(spoken) < len(folded) and " ".join(spoken) in languages:
+        return languages[" ".join(spoken)]
+    if re.fullmatch(r"\d[\d,]*", folded[0]) and len(folded) > 1 and "%" not in clean:
+        return Kind.NOT_A_SKILL  # "142 rooms", "140 covers": a size, not a skill
+    if head in PARTY_HEADS:
+        bodies = {"club", "clubs", "school", "schools", "hospital", "hospitals"}
+        return Kind.ORGANISATION if head in bodies else Kind.NOT_A_SKILL
+    return None
+
+
 def kind_from_cues(text: str) -> Kind | None:
     """A term's kind when its own words say it clearly (a known name, a schedule, a trait
     or a job title, a certificate, a metric, a procedure's or a body of knowledge's head
@@ -501,17 +732,32 @@ def kind_from_cues(text: str) -> Kind | None:
     listed = _gazetteer_kinds().get(clean.casefold())
     if listed is not None:
         return listed
-    words = re.findall(r"[A-Za-z0-9&+#.-]+", clean)
+    if clean.casefold() in DEPARTMENTS:
+        return Kind.ORGANISATION  # "QA", "front desk", "sales": the people one works with
+    words = re.findall(r"[A-Za-z0-9&+#.%-]+", clean)
     folded = [w.casefold().strip(".") for w in words]
     if SCHEDULE.search(clean) and not any(w in PROCEDURE_HEADS for w in folded):
-        return Kind.SCHEDULE
+        # "stock rotation", "crop rotation": a schedule word qualified by what it is of
+        # names a way of working, not when the work happens.
+        qualified = (
+            len(folded) > 1
+            and SCHEDULE.fullmatch(folded[-1]) is not None
+            and not any(
+                SCHEDULE.fullmatch(w) or w in SCHEDULE_GLUE or w.isdigit() for w in folded[:-1]
+            )
+        )
+        if not qualified:
+            return Kind.SCHEDULE
+    not_a_skill = _not_a_skill(clean, folded)
+    if not_a_skill is not None:
+        return not_a_skill
     if all(w in TRAITS for w in folded) or (folded and folded[-1] in ROLE_WORDS):
         return Kind.NOT_A_SKILL
     head = folded[-1] if folded else ""
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     if any(w.upper() in CERTIFICATION_WORDS for w in words) or re.search(
         r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma"
-        r"|level\s+\d)\b",  # "NVQ Level 3", "AAT Level 3": a qualification's level
+        r"|level\s+\d|osha[- ]?\d+)\b",  # "NVQ Level 3", "AAT Level 3": a qualification's level
         clean,
         re.IGNORECASE,
     ):

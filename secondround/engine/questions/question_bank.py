@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from secondround.engine.nlp import phrasing
-from secondround.engine.nlp.entities import SLOT_KINDS, EntityIndex, Kind
+from secondround.engine.nlp.entities import SLOT_KINDS, EntityIndex, Kind, accepts_all
 from secondround.engine.nlp.vocabulary import COMPETENCIES
 from secondround.engine.nlp.word_tables import word_set
 from secondround.engine.questions.classify import classify_question
@@ -685,7 +685,8 @@ def _technical(
         duty = read.form is phrasing.Form.VERB and read.tense != "gerund"
         if duty or read.form in {phrasing.Form.CLAUSE, phrasing.Form.EMPTY}:
             continue  # "keep service tickets" is a duty, not a skill to fill a slot with
-        fitting = [t for t in templates if (kind in t.accepts if t.accepts else kind == Kind.TERM)]
+        kinds = entities.kinds(skill)  # a guessed kind fills only frames right for its neighbours
+        fitting = [t for t in templates if accepts_all(t.accepts, kinds)]
         if not fitting:
             continue
         index = len(drafts)

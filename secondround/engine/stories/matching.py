@@ -45,7 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from secondround.engine.nlp.vocabulary import COMPETENCIES
-from secondround.engine.stories import story_cover, story_model
+from secondround.engine.stories import story_cover, story_model, story_suggest
 from secondround.engine.stories.story_texts import (
     BM25_COVER_THRESHOLD,
     COMPETENCY_BONUS,
@@ -357,7 +357,16 @@ def match(
 def suggest_competencies(story: StoryText) -> list[str]:
     """The competencies the story shows, best first (story_model), for the candidate to
     confirm; none without the story model."""
-    model = story_model.load_model() if story_document(story) else None
+    if not story_document(story):
+        return []
+    suggester = story_suggest.load_model()
+    if suggester is not None:
+        cues = story_suggest.cue_matrix(
+            [(story.title, story.situation, story.action, story.result)]
+        )
+        found = suggester.probabilities(embed_stories([story]), embed_story_parts([story]), cues)
+        return story_model.suggest(found[0])
+    model = story_model.load_model()
     if model is None:
         return []
     probabilities = model.competency_probabilities(
