@@ -21,7 +21,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -462,18 +462,21 @@ def with_hesitations(
     model: HesitationModel | None,
     *,
     previous: str = "",
+    respell: Callable[[Sequence[Word]], list[Word]] | None = None,
 ) -> list[Word]:
     """The words with the hesitations heard in the audio added, in time order.
 
-    First, a word the recogniser wrote for a hesitation is written as one
-    (:func:`respelled_hesitations`; ``previous`` is the word said before these).
+    First, a word the recogniser wrote for a hesitation is written as one, and a quick
+    hesitation it left out or merged into a word is written in: by ``respell`` (the word
+    classifier of :mod:`.hesitation_words`) or, without one, by the rules of
+    :func:`respelled_hesitations` (``previous`` is the word said before these).
     Stretches the model calls hesitations (two less than 0.2 s apart are one) are added
     as "um" or "uh" unless the transcript already has a hesitation there. Word times
     from the recogniser often stretch over a pause and the hesitation in it, so a word
     over the stretch is kept, unless it is a short word the recogniser was unsure of lying
     inside it (Whisper writes a drawn-out "uh" as "a" or "I"): that one is replaced.
     """
-    ordered = respelled_hesitations(words, previous=previous)
+    ordered = respelled_hesitations(words, previous=previous) if respell is None else respell(words)
     if model is None or audio.size < RATE // 5:
         return ordered
     probabilities = None if speech_probability is None else np.asarray(speech_probability, float)

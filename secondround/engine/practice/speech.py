@@ -79,7 +79,7 @@ import numpy as np
 import numpy.typing as npt
 
 from secondround.engine.nlp.sizes import MB, too_large
-from secondround.engine.practice import hesitations
+from secondround.engine.practice import hesitation_words, hesitations
 
 SAMPLE_RATE = 16_000
 MAX_SECONDS = 300.0
@@ -316,6 +316,17 @@ def _hesitation_model() -> hesitations.HesitationModel | None:
     if not _HESITATION_MODEL:
         _HESITATION_MODEL.append(hesitations.load_model())
     return _HESITATION_MODEL[0]
+
+
+_HESITATION_WORD_MODEL: list[hesitation_words.WordModel | None] = []
+
+
+def _hesitation_word_model() -> hesitation_words.WordModel | None:
+    """The shipped word classifier of quick hesitations (None when missing or altered:
+    the rules of hesitations.respelled_hesitations instead)."""
+    if not _HESITATION_WORD_MODEL:
+        _HESITATION_WORD_MODEL.append(hesitation_words.load_model())
+    return _HESITATION_WORD_MODEL[0]
 
 
 # --------------------------------------------------------------------------- audio in
@@ -600,6 +611,13 @@ SETTINGS: dict[str, Decoding] = {
         {"beam_size": 5, "initial_prompt": FILLER_PROMPT}, short_context=SHORT_CONTEXT
     ),
     "no_prompt": Decoding({"beam_size": 5}, short_context=SHORT_CONTEXT),
+    # The default's words before the hesitations are added: the evaluations cache these
+    # and add the hesitations themselves, so a classifier is compared without re-decoding.
+    "default_words": Decoding(
+        {"beam_size": 5, "initial_prompt": FILLER_PROMPT},
+        hesitations=False,
+        short_context=SHORT_CONTEXT,
+    ),
     "full_context": Decoding({"beam_size": 5}),
     "prompt": Decoding({"beam_size": 5, "initial_prompt": FILLER_PROMPT}),
     "greedy": Decoding({"beam_size": 1}),
@@ -736,8 +754,16 @@ def _recognise(
     ]
     if decoding.hesitations and words:
         previous = context.split()[-1] if context.split() else ""
+        word_model = _hesitation_word_model()
+        respell = (
+            None
+            if word_model is None
+            else lambda heard: hesitation_words.judged(
+                audio, heard, probabilities, word_model, previous=previous
+            )
+        )
         words = hesitations.with_hesitations(
-            audio, words, probabilities, _hesitation_model(), previous=previous
+            audio, words, probabilities, _hesitation_model(), previous=previous, respell=respell
         )
     return Transcript(
         text=" ".join(word.text for word in words),
