@@ -84,7 +84,9 @@ def main() -> None:
     # The inline clips of the corpus first (the ones the word classifier learns most
     # from), then the drawn-out ones (coughs, breaths and clicks among them).
     for names in (INLINE_NAMES, DRAWN_OUT_NAMES):
-        for clip in corpus.build(quiet=True, names=names):
+        clips = corpus.build(quiet=True, names=names)
+        # script by script, so that a run cut short has every voice
+        for clip in sorted(clips, key=lambda c: (c.id.rsplit("-", 1)[-1], c.voice)):
             h = heard(clip.key, clip.audio())
             print(f"# corpus {clip.id:28} {len(h.words)} words", flush=True)
     print(f"# {time.perf_counter() - began:.0f} s")

@@ -57,9 +57,14 @@ MODEL_FILE = MODELS_DIR / "hesitation_words.json"
 MODEL_SHA256 = ""
 
 KINDS = ("word", "gap", "long")
+# The words Whisper writes for a quick hesitation: those the rules know, and
+# interjections it hears in one ("Oh," "huh?" for "uh", "Hem," for "hmm"), which are
+# words too: the model decides from the sound and the place.
+ALIKES = {**SOUND_ALIKES, "oh": "uh", "huh": "uh", "hem": "hmm"}
 MIN_GAP = 0.08  # seconds between two words' timestamps worth looking into
 MIN_VOICED = 0.06  # voiced sound in a gap shorter than this is a click or an edge
-LONG_RATIO = 1.5  # a word this many times longer than its letters need is looked at
+LONG_RATIO = 1.3  # a word this many times longer than its letters need is looked at
+LONG_SECONDS = 0.2  # and at least this long
 SECONDS_PER_LETTER = 0.065  # a word's expected length: 0.1 s + this per letter
 FRAME = HOP / RATE
 
@@ -168,7 +173,7 @@ def _sound(ctx: _Context, start: float, end: float) -> dict[str, float]:
     piece = slice(first, last)
     steady = ctx.steady[piece]
     # a one-frame wobble does not break a steady run
-    smoothed = np.convolve(steady.astype(float), np.ones(3) / 3, mode="same") >= 0.5
+    smoothed = np.convolve(steady.astype(float), np.ones(3) / 3)[1:-1] >= 0.5
     a, b = _longest_run(smoothed & ctx.voiced[piece])
     run = slice(first + a, first + b) if b > a else piece
     pitch = ctx.frames.pitch[run]
@@ -242,9 +247,9 @@ def candidates(
         ratio = duration / _expected_seconds(word.text)
         kind = (
             "word"
-            if core in SOUND_ALIKES
+            if core in ALIKES
             else "long"
-            if ratio >= LONG_RATIO and duration >= 0.3
+            if ratio >= LONG_RATIO and duration >= LONG_SECONDS
             else ""
         )
         if kind:
@@ -256,13 +261,15 @@ def candidates(
                 "length_ratio": ratio,
                 "probability": word.probability,
                 "comma_after": float(word.text.rstrip().endswith((",", "…", "-"))),
-                "sound_alike": float(core in SOUND_ALIKES),
+                "sound_alike": float(core in ALIKES),
                 "letters": float(len(core)),
                 "rule": float(core in SOUND_ALIKES and _stands_for_hesitation(words, i, previous)),
             }
             out.append(Candidate(kind, word.start, word.end, i, _vector(values)))
         if before is None or word.start - before.end < MIN_GAP:
             continue
+        if is_written_hesitation(before.text) or _clean(before.text) in ALIKES:
+            continue  # the end of the hesitation written before it, not another one
         # The voiced part of the gap: where a hesitation Whisper left out would be.
         first, last = _frame_range(before.end, min(word.start, seconds), ctx.voiced.size)
         voiced = np.nonzero(ctx.voiced[first:last])[0]
@@ -423,7 +430,7 @@ def judged(
         if candidate.kind == "word":
             core = _clean(word.text)
             at = word.text.lower().find(core)
-            spelled = SOUND_ALIKES[core]
+            spelled = ALIKES[core]
             if word.text[at : at + 1].isupper():
                 spelled = spelled.capitalize()
             text = word.text[:at] + spelled + word.text[at + len(core) :]
