@@ -25,7 +25,9 @@ so the corpus figures are slightly kind to both sides alike.
 
 from __future__ import annotations
 
+import statistics
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -114,7 +116,7 @@ def _threshold(scored: list[tuple[float, int]]) -> float:
         if tp + fp and tp / (tp + fp) < TARGET_PRECISION:
             break
         if tp:
-            best = float(threshold)
+            best = round(float(threshold), 2)
     return best
 
 
@@ -153,7 +155,9 @@ def pipeline(model: hw.WordModel | None) -> Pipeline:
         respell = (
             None
             if model is None
-            else lambda words: hw.judged(h.audio, words, h.probabilities, model)
+            else lambda words, frames: hw.judged(
+                h.audio, words, h.probabilities, model, frames=frames
+            )
         )
         return hesitations.with_hesitations(
             h.audio, h.words, h.probabilities, stretches, respell=respell
@@ -201,6 +205,7 @@ def corpus_lovo(clips: Sequence[tuple[corpus.Clip, heard_words.Heard]], rows: li
 def inline_lovo(rows: list[Row]) -> None:
     """eval/inline_fillers.py's clips and scoring, each voice's family held out."""
     counts = {name: [0, 0, 0] for name in ("rules", "classifier")}  # written, listed, found
+    took: dict[str, list[float]] = {name: [] for name in counts}
     for voice in inline_fillers.VOICES:
         model = train([r for r in rows if r[0] not in FAMILY[voice[0]]])
         runs = {"rules": pipeline(None), "classifier": pipeline(model)}
@@ -210,7 +215,9 @@ def inline_lovo(rows: list[Row]) -> None:
             written = inline_fillers.written_fillers(script)
             line = []
             for name, run in runs.items():
+                began = time.perf_counter()
                 words = run(h)
+                took[name].append(time.perf_counter() - began)
                 listed = len(spoken_fillers.detections(words))
                 c = counts[name]
                 c[0], c[1], c[2] = c[0] + written, c[1] + listed, c[2] + min(written, listed)
@@ -219,6 +226,12 @@ def inline_lovo(rows: list[Row]) -> None:
                     _show("heard", h.words)
                     _show("listed", words)
             print(f"#   inline {index:02d} {voice[0]:10} " + "  ".join(line))
+    # What the classifier adds to the wait after stop: the hesitation step on a 10 s
+    # answer (the app's last window is at most that long).
+    for name, label_ in (("rules", "_before"), ("classifier", "")):
+        print(
+            f"FIGURE hesitation_step_seconds_median{label_} {statistics.median(took[name]):.3f} s"
+        )
     for name, label_ in (("rules", "_before"), ("classifier", "")):
         written, listed, found = counts[name]
         print(f"FIGURE hesitation_words_inline_recall_lovo{label_} {found / written:.3f} ratio")

@@ -54,7 +54,7 @@ Floats = npt.NDArray[np.float64]
 
 MODEL_FILE = MODELS_DIR / "hesitation_words.json"
 # Written by scripts/train_hesitation_words.py; checked before the model is used.
-MODEL_SHA256 = ""
+MODEL_SHA256 = "ef616e94fea9d4de3a1361cffb81c94cfdcdb5b94f34aee64bf2e33e4ee238cc"
 
 KINDS = ("word", "gap", "long")
 # The words Whisper writes for a quick hesitation: those the rules know, and
@@ -117,8 +117,10 @@ class _Context:
     speech_probability: Floats | None
 
 
-def _context(audio: npt.NDArray[np.float32], speech_probability: Floats | None) -> _Context:
-    frames = frame_features(audio)
+def _context(
+    audio: npt.NDArray[np.float32], speech_probability: Floats | None, frames: Frames | None
+) -> _Context:
+    frames = frames if frames is not None else frame_features(audio)
     n = frames.energy_db.size
     if n == 0:
         empty = np.zeros(0, dtype=bool)
@@ -220,13 +222,15 @@ def candidates(
     speech_probability: Floats | npt.NDArray[np.float32] | None = None,
     *,
     previous: str = "",
+    frames: Frames | None = None,
 ) -> list[Candidate]:
     """Every word, gap and long word that might be a hesitation, described for the model.
 
     ``words`` in the time base of ``audio``, in time order; ``previous``: the word said
-    just before them (when they are a window of a longer answer)."""
+    just before them (when they are a window of a longer answer); ``frames``: the
+    audio's :func:`.hesitations.frame_features`, when measured already."""
     probabilities = None if speech_probability is None else np.asarray(speech_probability, float)
-    ctx = _context(audio, probabilities)
+    ctx = _context(audio, probabilities, frames)
     seconds = audio.size / RATE
     out: list[Candidate] = []
     for i, word in enumerate(words):
@@ -413,6 +417,7 @@ def judged(
     model: WordModel,
     *,
     previous: str = "",
+    frames: Frames | None = None,
 ) -> list[Word]:
     """The words with the hesitations the model hears among them written in.
 
@@ -423,7 +428,9 @@ def judged(
     ordered = sorted(words, key=lambda w: w.start)
     out = list(ordered)
     added: list[Word] = []
-    for candidate in candidates(audio, ordered, speech_probability, previous=previous):
+    for candidate in candidates(
+        audio, ordered, speech_probability, previous=previous, frames=frames
+    ):
         if not model.is_hesitation(candidate):
             continue
         word = ordered[candidate.index]

@@ -462,7 +462,7 @@ def with_hesitations(
     model: HesitationModel | None,
     *,
     previous: str = "",
-    respell: Callable[[Sequence[Word]], list[Word]] | None = None,
+    respell: Callable[[Sequence[Word], Frames], list[Word]] | None = None,
 ) -> list[Word]:
     """The words with the hesitations heard in the audio added, in time order.
 
@@ -476,12 +476,18 @@ def with_hesitations(
     over the stretch is kept, unless it is a short word the recogniser was unsure of lying
     inside it (Whisper writes a drawn-out "uh" as "a" or "I"): that one is replaced.
     """
-    ordered = respelled_hesitations(words, previous=previous) if respell is None else respell(words)
-    if model is None or audio.size < RATE // 5:
+    stretches = model is not None and audio.size >= RATE // 5
+    # measured once for both steps: it is most of their time
+    frames = frame_features(audio) if respell is not None or stretches else None
+    if respell is None or frames is None:
+        ordered = respelled_hesitations(words, previous=previous)
+    else:
+        ordered = respell(words, frames)
+    if model is None or not stretches:
         return ordered
     probabilities = None if speech_probability is None else np.asarray(speech_probability, float)
     found: list[Candidate] = []
-    for candidate in candidates(audio, ordered, speech_probability=probabilities):
+    for candidate in candidates(audio, ordered, speech_probability=probabilities, frames=frames):
         if not model.is_hesitation(candidate):
             continue
         if found and candidate.start - found[-1].end < 0.2:

@@ -758,8 +758,8 @@ def _recognise(
         respell = (
             None
             if word_model is None
-            else lambda heard: hesitation_words.judged(
-                audio, heard, probabilities, word_model, previous=previous
+            else lambda heard, frames: hesitation_words.judged(
+                audio, heard, probabilities, word_model, previous=previous, frames=frames
             )
         )
         words = hesitations.with_hesitations(
