@@ -43,11 +43,11 @@ from secondround.engine.practice.hesitations import (
     WINDOW,
     Frames,
     Word,
-    _clean,
-    _opens_after,
-    _stands_for_hesitation,
+    clean_word,
     frame_features,
     is_written_hesitation,
+    opens_after,
+    stands_for_hesitation,
 )
 
 Floats = npt.NDArray[np.float64]
@@ -209,7 +209,7 @@ def _sound(ctx: _Context, start: float, end: float) -> dict[str, float]:
 
 
 def _expected_seconds(text: str) -> float:
-    return 0.1 + SECONDS_PER_LETTER * max(1, len(_clean(text)))
+    return 0.1 + SECONDS_PER_LETTER * max(1, len(clean_word(text)))
 
 
 def _vector(values: dict[str, float]) -> tuple[float, ...]:
@@ -237,13 +237,13 @@ def candidates(
         before = words[i - 1] if i else None
         after = words[i + 1] if i + 1 < len(words) else None
         before_text = before.text if before else previous
-        core = _clean(word.text)
+        core = clean_word(word.text)
         common = {
             "pause_before": min(word.start - before.end, 2.0) if before else 2.0,
             "pause_after": min(after.start - word.end, 2.0) if after else 2.0,
             "probability_before": before.probability if before else 1.0,
             "probability_after": after.probability if after else 1.0,
-            "opens_clause": float(not before_text or _opens_after(before_text)),
+            "opens_clause": float(not before_text or opens_after(before_text)),
         }
         if is_written_hesitation(word.text):
             continue  # counted already
@@ -267,12 +267,12 @@ def candidates(
                 "comma_after": float(word.text.rstrip().endswith((",", "…", "-"))),
                 "sound_alike": float(core in ALIKES),
                 "letters": float(len(core)),
-                "rule": float(core in SOUND_ALIKES and _stands_for_hesitation(words, i, previous)),
+                "rule": float(core in SOUND_ALIKES and stands_for_hesitation(words, i, previous)),
             }
             out.append(Candidate(kind, word.start, word.end, i, _vector(values)))
         if before is None or word.start - before.end < MIN_GAP:
             continue
-        if is_written_hesitation(before.text) or _clean(before.text) in ALIKES:
+        if is_written_hesitation(before.text) or clean_word(before.text) in ALIKES:
             continue  # the end of the hesitation written before it, not another one
         # The voiced part of the gap: where a hesitation Whisper left out would be.
         first, last = _frame_range(before.end, min(word.start, seconds), ctx.voiced.size)
@@ -293,7 +293,7 @@ def candidates(
             "probability_before": before.probability,
             "probability_after": word.probability,
             "comma_after": float(before.text.rstrip().endswith((",", "…", "-"))),
-            "opens_clause": float(_opens_after(before.text)),
+            "opens_clause": float(opens_after(before.text)),
             "sound_alike": 0.0,
             "letters": 0.0,
             "rule": 0.0,
@@ -435,7 +435,7 @@ def judged(
             continue
         word = ordered[candidate.index]
         if candidate.kind == "word":
-            core = _clean(word.text)
+            core = clean_word(word.text)
             at = word.text.lower().find(core)
             spelled = ALIKES[core]
             if word.text[at : at + 1].isupper():

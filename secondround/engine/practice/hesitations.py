@@ -160,12 +160,12 @@ class Word:
 _HESITATION_SPELLING = re.compile(r"^(?:u+[hm]+|u+r+m+|e+r+m*|e+h+m*|h+u*m+|m{2,}|a+h+)$")
 
 
-def _clean(text: str) -> str:
+def clean_word(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalpha() or ch == "'")
 
 
 def is_written_hesitation(text: str) -> bool:
-    return bool(_HESITATION_SPELLING.match(_clean(text)))
+    return bool(_HESITATION_SPELLING.match(clean_word(text)))
 
 
 def _runs(mask: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:
@@ -227,7 +227,7 @@ def candidates(
         covered = sum(
             max(0.0, min(end, w.end + offset) - max(start, w.start + offset)) for w in covering
         )
-        texts = [_clean(w.text) for w in covering]
+        texts = [clean_word(w.text) for w in covering]
         duration = end - start
         low = frames.low_share[piece]
         tail = low[max(0, low.size - low.size // 3) :]
@@ -402,14 +402,14 @@ PAUSE = 0.15  # seconds between two words that set them apart, as a comma does
 UNSURE = 0.4
 
 
-def _opens_after(before: str) -> bool:
+def opens_after(before: str) -> bool:
     """A word after this one opens a sentence or a clause (a pause aside)."""
     return before.rstrip().endswith((",", ".", "?", "!", ";", ":", "…", "-")) or (
-        _clean(before) in _OPENERS
+        clean_word(before) in _OPENERS
     )
 
 
-def _stands_for_hesitation(ordered: Sequence[Word], i: int, previous: str) -> bool:
+def stands_for_hesitation(ordered: Sequence[Word], i: int, previous: str) -> bool:
     word = ordered[i]
     if i + 1 == len(ordered):
         return False
@@ -418,7 +418,7 @@ def _stands_for_hesitation(ordered: Sequence[Word], i: int, previous: str) -> bo
         if is_written_hesitation(before):
             return False  # "Um, a client": the hesitation is the word before
         paused = i > 0 and word.start - ordered[i - 1].end >= PAUSE
-        if not (paused or _opens_after(before)):
+        if not (paused or opens_after(before)):
             return False
     set_off = (
         word.text.rstrip().endswith((",", "…", "-")) or ordered[i + 1].start - word.end >= PAUSE
@@ -434,9 +434,9 @@ def respelled_hesitations(words: Sequence[Word], *, previous: str = "") -> list[
     ordered = sorted(words, key=lambda w: w.start)
     out = list(ordered)
     for i, word in enumerate(ordered):
-        core = _clean(word.text)
+        core = clean_word(word.text)
         hesitation = SOUND_ALIKES.get(core)
-        if hesitation is None or not _stands_for_hesitation(ordered, i, previous):
+        if hesitation is None or not stands_for_hesitation(ordered, i, previous):
             continue
         at = word.text.lower().find(core)
         if word.text[at : at + 1].isupper():
@@ -452,7 +452,7 @@ _FILLER_OPENERS = frozenset({"so", "like", "well", "okay"})
 
 
 def _is_filler_opener(word: Word) -> bool:
-    return _clean(word.text) in _FILLER_OPENERS and word.text.rstrip().endswith(",")
+    return clean_word(word.text) in _FILLER_OPENERS and word.text.rstrip().endswith(",")
 
 
 def with_hesitations(
@@ -506,7 +506,7 @@ def with_hesitations(
             middle = (word.start + word.end) / 2
             if (
                 candidate.start <= middle <= candidate.end
-                and len(_clean(word.text)) <= 2
+                and len(clean_word(word.text)) <= 2
                 and word.probability < 0.5
             ):
                 out.remove(word)

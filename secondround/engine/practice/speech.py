@@ -28,12 +28,14 @@ Fillers
     :mod:`.hesitations` looks for them in the sound (steady voiced stretches with a flat
     pitch, judged by a classifier trained on generated voices) and adds them, with their
     times, to Whisper's words; a hesitation said quickly that Whisper wrote as the word it
-    sounds like ("a,", "Her,", an unsure "Our" opening a clause) is written back as one
-    (:func:`.hesitations.respelled_hesitations`). "like", "you know" and "so" are words
-    Whisper writes; the practice report decides from their neighbours (and the pauses
-    around them) whether they are fillers. Measured by ``bench/speech.py`` (the bench's
-    own clips) and ``eval/spoken_fillers.py`` (a generated set of eight voices, leave one
-    voice out).
+    sounds like ("a,", "Her,", an unsure "Our" opening a clause), merged into the next
+    word or left in a gap between two words is judged word by word by
+    :mod:`.hesitation_words` (a classifier; without its model, the rules of
+    :func:`.hesitations.respelled_hesitations`) and written back as one. "like",
+    "you know" and "so" are words Whisper writes; the practice report decides from their
+    neighbours (and the pauses around them) whether they are fillers. Measured by
+    ``bench/speech.py`` (the bench's own clips), ``eval/spoken_fillers.py`` (a generated
+    set of eight voices, leave one voice out) and ``eval/hesitation_words.py``.
     Whisper is also given a prompt full of fillers (``FILLER_PROMPT``), which makes it
     write the hesitations it hears; before VAD that prompt came back as the transcript of
     a silent recording, but silence is no longer decoded and an echo of it is dropped.
