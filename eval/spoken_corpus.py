@@ -32,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import wave
+from collections.abc import Container
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -393,8 +394,9 @@ def _clip_key(script: str, voice: Voice, speed: float, snr: float | None, seed: 
     return hashlib.sha256(json.dumps(made_of).encode()).hexdigest()[:16]
 
 
-def build(*, quiet: bool = False) -> list[Clip]:
-    """Every clip of the set, each made once and cached under var/spoken-corpus/clips/."""
+def build(*, quiet: bool = False, names: Container[str] | None = None) -> list[Clip]:
+    """Every clip of the set, each made once and cached under var/spoken-corpus/clips/;
+    ``names``: only the scripts of these names ("00".."12", "i0".."i3")."""
     folder = CACHE / "clips"
     folder.mkdir(parents=True, exist_ok=True)
     clips: list[Clip] = []
@@ -402,6 +404,8 @@ def build(*, quiet: bool = False) -> list[Clip]:
         scripts = [(f"{i:02d}", script, False) for i, script in enumerate(SCRIPTS)]
         scripts += [(f"i{i}", script, True) for i, script in enumerate(INLINE_SCRIPTS)]
         for s_index, (name, script, inline) in enumerate(scripts):
+            if names is not None and name not in names:
+                continue
             speed = voice.speeds[s_index % len(voice.speeds)]
             snr = NOISES[(s_index + v_index) % len(NOISES)]
             seed = v_index * 1000 + s_index

@@ -21,7 +21,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,12 +160,12 @@ class Word:
 _HESITATION_SPELLING = re.compile(r"^(?:u+[hm]+|u+r+m+|e+r+m*|e+h+m*|h+u*m+|m{2,}|a+h+)$")
 
 
-def _clean(text: str) -> str:
+def clean_word(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalpha() or ch == "'")
 
 
 def is_written_hesitation(text: str) -> bool:
-    return bool(_HESITATION_SPELLING.match(_clean(text)))
+    return bool(_HESITATION_SPELLING.match(clean_word(text)))
 
 
 def _runs(mask: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:
@@ -227,7 +227,7 @@ def candidates(
         covered = sum(
             max(0.0, min(end, w.end + offset) - max(start, w.start + offset)) for w in covering
         )
-        texts = [_clean(w.text) for w in covering]
+        texts = [clean_word(w.text) for w in covering]
         duration = end - start
         low = frames.low_share[piece]
         tail = low[max(0, low.size - low.size // 3) :]
@@ -402,14 +402,14 @@ PAUSE = 0.15  # seconds between two words that set them apart, as a comma does
 UNSURE = 0.4
 
 
-def _opens_after(before: str) -> bool:
+def opens_after(before: str) -> bool:
     """A word after this one opens a sentence or a clause (a pause aside)."""
     return before.rstrip().endswith((",", ".", "?", "!", ";", ":", "…", "-")) or (
-        _clean(before) in _OPENERS
+        clean_word(before) in _OPENERS
     )
 
 
-def _stands_for_hesitation(ordered: Sequence[Word], i: int, previous: str) -> bool:
+def stands_for_hesitation(ordered: Sequence[Word], i: int, previous: str) -> bool:
     word = ordered[i]
     if i + 1 == len(ordered):
         return False
@@ -418,7 +418,7 @@ def _stands_for_hesitation(ordered: Sequence[Word], i: int, previous: str) -> bo
         if is_written_hesitation(before):
             return False  # "Um, a client": the hesitation is the word before
         paused = i > 0 and word.start - ordered[i - 1].end >= PAUSE
-        if not (paused or _opens_after(before)):
+        if not (paused or opens_after(before)):
             return False
     set_off = (
         word.text.rstrip().endswith((",", "…", "-")) or ordered[i + 1].start - word.end >= PAUSE
@@ -434,9 +434,9 @@ def respelled_hesitations(words: Sequence[Word], *, previous: str = "") -> list[
     ordered = sorted(words, key=lambda w: w.start)
     out = list(ordered)
     for i, word in enumerate(ordered):
-        core = _clean(word.text)
+        core = clean_word(word.text)
         hesitation = SOUND_ALIKES.get(core)
-        if hesitation is None or not _stands_for_hesitation(ordered, i, previous):
+        if hesitation is None or not stands_for_hesitation(ordered, i, previous):
             continue
         at = word.text.lower().find(core)
         if word.text[at : at + 1].isupper():
@@ -452,7 +452,7 @@ _FILLER_OPENERS = frozenset({"so", "like", "well", "okay"})
 
 
 def _is_filler_opener(word: Word) -> bool:
-    return _clean(word.text) in _FILLER_OPENERS and word.text.rstrip().endswith(",")
+    return clean_word(word.text) in _FILLER_OPENERS and word.text.rstrip().endswith(",")
 
 
 def with_hesitations(
@@ -462,23 +462,32 @@ def with_hesitations(
     model: HesitationModel | None,
     *,
     previous: str = "",
+    respell: Callable[[Sequence[Word], Frames], list[Word]] | None = None,
 ) -> list[Word]:
     """The words with the hesitations heard in the audio added, in time order.
 
-    First, a word the recogniser wrote for a hesitation is written as one
-    (:func:`respelled_hesitations`; ``previous`` is the word said before these).
+    First, a word the recogniser wrote for a hesitation is written as one, and a quick
+    hesitation it left out or merged into a word is written in: by ``respell`` (the word
+    classifier of :mod:`.hesitation_words`) or, without one, by the rules of
+    :func:`respelled_hesitations` (``previous`` is the word said before these).
     Stretches the model calls hesitations (two less than 0.2 s apart are one) are added
     as "um" or "uh" unless the transcript already has a hesitation there. Word times
     from the recogniser often stretch over a pause and the hesitation in it, so a word
     over the stretch is kept, unless it is a short word the recogniser was unsure of lying
     inside it (Whisper writes a drawn-out "uh" as "a" or "I"): that one is replaced.
     """
-    ordered = respelled_hesitations(words, previous=previous)
-    if model is None or audio.size < RATE // 5:
+    stretches = model is not None and audio.size >= RATE // 5
+    # measured once for both steps: it is most of their time
+    frames = frame_features(audio) if respell is not None or stretches else None
+    if respell is None or frames is None:
+        ordered = respelled_hesitations(words, previous=previous)
+    else:
+        ordered = respell(words, frames)
+    if model is None or not stretches:
         return ordered
     probabilities = None if speech_probability is None else np.asarray(speech_probability, float)
     found: list[Candidate] = []
-    for candidate in candidates(audio, ordered, speech_probability=probabilities):
+    for candidate in candidates(audio, ordered, speech_probability=probabilities, frames=frames):
         if not model.is_hesitation(candidate):
             continue
         if found and candidate.start - found[-1].end < 0.2:
@@ -497,7 +506,7 @@ def with_hesitations(
             middle = (word.start + word.end) / 2
             if (
                 candidate.start <= middle <= candidate.end
-                and len(_clean(word.text)) <= 2
+                and len(clean_word(word.text)) <= 2
                 and word.probability < 0.5
             ):
                 out.remove(word)

@@ -28,12 +28,14 @@ Fillers
     :mod:`.hesitations` looks for them in the sound (steady voiced stretches with a flat
     pitch, judged by a classifier trained on generated voices) and adds them, with their
     times, to Whisper's words; a hesitation said quickly that Whisper wrote as the word it
-    sounds like ("a,", "Her,", an unsure "Our" opening a clause) is written back as one
-    (:func:`.hesitations.respelled_hesitations`). "like", "you know" and "so" are words
-    Whisper writes; the practice report decides from their neighbours (and the pauses
-    around them) whether they are fillers. Measured by ``bench/speech.py`` (the bench's
-    own clips) and ``eval/spoken_fillers.py`` (a generated set of eight voices, leave one
-    voice out).
+    sounds like ("a,", "Her,", an unsure "Our" opening a clause), merged into the next
+    word or left in a gap between two words is judged word by word by
+    :mod:`.hesitation_words` (a classifier; without its model, the rules of
+    :func:`.hesitations.respelled_hesitations`) and written back as one. "like",
+    "you know" and "so" are words Whisper writes; the practice report decides from their
+    neighbours (and the pauses around them) whether they are fillers. Measured by
+    ``bench/speech.py`` (the bench's own clips), ``eval/spoken_fillers.py`` (a generated
+    set of eight voices, leave one voice out) and ``eval/hesitation_words.py``.
     Whisper is also given a prompt full of fillers (``FILLER_PROMPT``), which makes it
     write the hesitations it hears; before VAD that prompt came back as the transcript of
     a silent recording, but silence is no longer decoded and an echo of it is dropped.
@@ -79,7 +81,7 @@ import numpy as np
 import numpy.typing as npt
 
 from secondround.engine.nlp.sizes import MB, too_large
-from secondround.engine.practice import hesitations
+from secondround.engine.practice import hesitation_words, hesitations
 
 SAMPLE_RATE = 16_000
 MAX_SECONDS = 300.0
@@ -316,6 +318,17 @@ def _hesitation_model() -> hesitations.HesitationModel | None:
     if not _HESITATION_MODEL:
         _HESITATION_MODEL.append(hesitations.load_model())
     return _HESITATION_MODEL[0]
+
+
+_HESITATION_WORD_MODEL: list[hesitation_words.WordModel | None] = []
+
+
+def _hesitation_word_model() -> hesitation_words.WordModel | None:
+    """The shipped word classifier of quick hesitations (None when missing or altered:
+    the rules of hesitations.respelled_hesitations instead)."""
+    if not _HESITATION_WORD_MODEL:
+        _HESITATION_WORD_MODEL.append(hesitation_words.load_model())
+    return _HESITATION_WORD_MODEL[0]
 
 
 # --------------------------------------------------------------------------- audio in
@@ -600,6 +613,13 @@ SETTINGS: dict[str, Decoding] = {
         {"beam_size": 5, "initial_prompt": FILLER_PROMPT}, short_context=SHORT_CONTEXT
     ),
     "no_prompt": Decoding({"beam_size": 5}, short_context=SHORT_CONTEXT),
+    # The default's words before the hesitations are added: the evaluations cache these
+    # and add the hesitations themselves, so a classifier is compared without re-decoding.
+    "default_words": Decoding(
+        {"beam_size": 5, "initial_prompt": FILLER_PROMPT},
+        hesitations=False,
+        short_context=SHORT_CONTEXT,
+    ),
     "full_context": Decoding({"beam_size": 5}),
     "prompt": Decoding({"beam_size": 5, "initial_prompt": FILLER_PROMPT}),
     "greedy": Decoding({"beam_size": 1}),
@@ -736,8 +756,16 @@ def _recognise(
     ]
     if decoding.hesitations and words:
         previous = context.split()[-1] if context.split() else ""
+        word_model = _hesitation_word_model()
+        respell = (
+            None
+            if word_model is None
+            else lambda heard, frames: hesitation_words.judged(
+                audio, heard, probabilities, word_model, previous=previous, frames=frames
+            )
+        )
         words = hesitations.with_hesitations(
-            audio, words, probabilities, _hesitation_model(), previous=previous
+            audio, words, probabilities, _hesitation_model(), previous=previous, respell=respell
         )
     return Transcript(
         text=" ".join(word.text for word in words),
