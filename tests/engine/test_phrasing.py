@@ -226,3 +226,15 @@ def test_a_noun_and_what_was_done_to_it_is_not_a_clause(note: str) -> None:
 )
 def test_a_plural_noun_ending_a_note_is_not_its_verb(note: str, form: phrasing.Form) -> None:
     assert phrasing.read(note).form is form
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("season ticket , 2 kids", "season ticket, 2 kids"),
+        ("night shifts ; weekend cover", "night shifts; weekend cover"),
+        ("ratio 1 : 4 in the baby room", "ratio 1 : 4 in the baby room"),
+    ],
+)
+def test_a_space_typed_before_a_comma_is_dropped(note, text):
+    assert phrasing.read(note).text == text

@@ -558,6 +558,7 @@ def _lemma_of(word: str) -> str:
 def _clean(text: str) -> str:
     text = "".join(ch for ch in text if unicodedata.category(ch) not in EMOJI_CATEGORIES)
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+(?=[,;](?:\s|$))", "", text)  # "season ticket , 2 kids"
     text = TRAILING_NOISE.sub("", text)
     text = re.sub(
         r"^(?:discussed|topics?|talked about|cares? about|worries|concerns?|personal)\s*:\s*",
