@@ -264,3 +264,26 @@ def test_frames_that_do_not_fit_fail(sentence: str, rule: str) -> None:
 def test_frames_that_fit_pass(sentence: str) -> None:
     report = check_sentence(sentence, KNOWN)
     assert report.ok, report.problems
+
+
+OTHER_USER = known_data(
+    [
+        "Shift lead at a depot near Dortmund. Ran the Rhein-Ruhr marathon in May.",
+        "Sponsored projects: PFMS rollout for fund releases.",
+    ],
+    names=["Rheinland Fulfilment GmbH", "PFMS"],
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passes"),
+    [
+        ("I enjoyed hearing that you ran the Rhein-Ruhr marathon.", True),
+        ("I look forward to what comes next at Rheinland Fulfilment GmbH.", True),
+        ("How is PFMS changing the way the team works?", True),  # an acronym, not a plural
+        ("How is funds changing the way the team works?", False),
+        ("I enjoyed hearing that you ran the Rhein-Maas marathon.", False),  # not theirs
+    ],
+)
+def test_names_hyphens_and_acronyms_of_the_user_pass(sentence: str, passes: bool) -> None:
+    assert check_sentence(sentence, OTHER_USER).ok is passes

@@ -205,6 +205,8 @@ def known_data(
                     words.add(token.casefold().strip(".-"))
                     if index > 0 and token[:1].isupper():
                         mid.add(token.strip(".-"))
+                        # "Rhein-Ruhr": the parser reads each side as its own word
+                        mid.update(p for p in token.split("-") if p[:1].isupper())
     name_words = {
         part
         for name in [*names, *competitors]
@@ -575,10 +577,14 @@ def _agreement(tokens: list[Any]) -> list[Problem]:
         if len(subject) < 1:
             continue
         last = subject[-1]
-        plural = last.tag_ in {"NNS", "NNPS"} or (
-            last.tag_ == "VBZ"
-            and last.lower_.endswith("s")
-            and last.lemma_.casefold() != last.lower_
+        acronym = len(last.text) > 1 and last.text.isupper()  # "PFMS", "EHRS": not plural
+        plural = not acronym and (
+            last.tag_ in {"NNS", "NNPS"}
+            or (
+                last.tag_ == "VBZ"
+                and last.lower_.endswith("s")
+                and last.lemma_.casefold() != last.lower_
+            )
         )
         after = tokens[subject[-1].i + 1] if subject[-1].i + 1 < len(tokens) else None
         irregular = last.lower_ in {"news", "analytics", "logistics", "physics", "series", "ops"}
@@ -619,8 +625,8 @@ def _determiners(tokens: list[Any], known: KnownData) -> list[Problem]:
             for c in children
         ):
             continue
-        if token.text in known.names:
-            continue  # "Brightway Home": part of a name the user saved
+        if token.text.rstrip(".") in known.names:
+            continue  # "Brightway Home", "Fulfilment GmbH.": part of a name the user saved
         if any(c.dep_ == "compound" and c.tag_ in {"NNP", "NNPS"} for c in children):
             left = tokens[index - 1] if index else None
             if left is not None and left.tag_ in {"NNP", "NNPS"}:
