@@ -326,6 +326,14 @@ def test_early_round_without_target_only_defers():
         ([point(19, 24), point(19, 23), point(40_000, 48_000)], 22, "$22–$24 an hour", "$48k"),
         # A yearly target against hourly research: said by the hour.
         ([point(25, 33)], 62_000, "$30–$33 an hour", "$62k"),
+        # Two salary surveys and an agency's hourly rate: the rate at 40 hours a week
+        # ($24 is about $50k) does not lift the range above every salary the user found.
+        (
+            [point(26_000, 31_500), point(27_000, 33_000), point(18, 24)],
+            30_500,
+            "$30.5k–$33k",
+            "$38k",
+        ),
     ],
 )
 def test_hourly_and_yearly_pay_are_compared_in_one_period(points, target, said, absent):

@@ -136,18 +136,23 @@ def summarise(points: Sequence[SalaryPoint]) -> SalarySummary:
     periods = [_period(high) for _, high in ranges]
     counted = [p for p in periods if p]
     hourly = bool(counted) and max(dict.fromkeys(counted), key=counted.count) == "hour"
+    own = "hour" if hourly else "year"
+    # A converted point is an estimate (a locum's £24 an hour is not a £50k salary): it
+    # joins the median, but the range's ends come from the points quoted in its terms.
+    native = [r for r, period in zip(ranges, periods, strict=True) if period in (own, None)]
     ranges = [
         (_in_period(low, period, hourly), _in_period(high, period, hourly))
         for (low, high), period in zip(ranges, periods, strict=True)
     ]
-    lows = [low if low > 0 else high for low, high in ranges]
+    ends = native or ranges
+    lows = [low if low > 0 else high for low, high in ends]
     mids = sorted((low + high) / 2 for low, high in ranges)
     middle = len(mids) // 2
     median = mids[middle] if len(mids) % 2 else (mids[middle - 1] + mids[middle]) / 2
     return SalarySummary(
         currency=dominant or None,
         low=min(lows),
-        high=max(high for _, high in ranges),
+        high=max(high for _, high in ends),
         median_mid=_whole(median),
         mixed_currencies=len(currencies) > 1,
         count=len(ranges),
