@@ -251,3 +251,17 @@ def test_json_shape_is_kept() -> None:
 )
 def test_regret_is_no_part_of_a_miss(note: str, miss: str) -> None:
     assert _split(note)["misses"] == [miss]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A question mark typed after a space is the question's, the grade comes after it.
+        ("pourquoi la boulangerie ? → bien", ("pourquoi la boulangerie ?", "comfortable")),
+        ("why us ? -> good", ("why us ?", "comfortable")),
+        # After a topic that asks nothing, a lone "?" still marks it unsure.
+        ("salary expectations ?", ("salary expectations", "unsure")),
+    ],
+)
+def test_spaced_question_mark(line: str, expected: tuple[str, str]) -> None:
+    assert _questions(f"- {line}\n") == [expected]

@@ -549,6 +549,12 @@ def split_tail(text: str) -> tuple[str, str | None, str]:
     return text, None, ""
 
 
+# A question asked in its own words, whose " ?" at the end is its question mark, no grade.
+_ASKING_RE = re.compile(
+    r"(?i)^\s*(?:why|what|how|who|which|when|where|do you|did you|have you|can you|would you|"
+    r"pourquoi|comment|quel\w*|qu'est|por qu[eé]|qu[eé]|c[oó]mo|cu[aá]l|warum|wie|was|welche\w*|"
+    r"porque|por que|como|qual|perch[eé])\b"
+)
 # A run of drawn stars after a question: "★★★☆☆", "⭐⭐⭐⭐".
 _STARS_RE = re.compile(r"\s*([★⭐]{1,10})(☆{0,9})(?=\s|$|[(\[,;:—–-])")
 _TRAILING_VERB_RE = re.compile(
@@ -584,6 +590,8 @@ def read_question_line(text: str, *, scale: int | None = None) -> tuple[str, str
         went = rating_in(trailing.group(0)) or went
         text = text[: trailing.start()]
     mark = re.search(r"\s+\(?([+?-]|\?\?)\)?\s*$|\(([+?-])\)\s*$", text)
+    if mark and mark.group(0).strip() == "?" and _ASKING_RE.match(text):
+        mark = None  # "pourquoi la boulangerie ?": a question mark typed after a space
     if mark and mark.start() > 0:
         went = MARK_RATINGS[mark.group(1) or mark.group(2)]
         text = text[: mark.start()]
