@@ -176,6 +176,7 @@ def corpus_lovo(clips: Sequence[tuple[corpus.Clip, heard_words.Heard]], rows: li
         for name in ("rules", "classifier")
         for part in ("inline", "drawn_out")
     }
+    errors = {name: [0, 0] for name in ("rules", "classifier")}  # word errors, words said
     for held in sorted({c.voice for c, _ in clips}):
         model = train([r for r in rows if r[0] != held])
         runs = {"rules": pipeline(None), "classifier": pipeline(model)}
@@ -188,6 +189,12 @@ def corpus_lovo(clips: Sequence[tuple[corpus.Clip, heard_words.Heard]], rows: li
                 listed = spoken_fillers.detections(words)
                 show = DETAIL and name == "classifier"
                 tallies[name, part].add(spoken_fillers.score(clip, listed, only=None, show=show))
+                e, n = spoken_fillers.word_errors(clip.reference, " ".join(w.text for w in words))
+                errors[name][0] += e
+                errors[name][1] += n
+    for name, label_ in (("rules", "_before"), ("classifier", "")):
+        e, n = errors[name]
+        print(f"FIGURE hesitation_words_corpus_wer{label_} {e / n:.3f} ratio")
     for part in ("inline", "drawn_out"):
         for name, label_ in (("rules", "_before"), ("classifier", "")):
             t = tallies[name, part]

@@ -112,17 +112,17 @@ def test_a_long_word_with_a_steady_vowel_before_it_says_so() -> None:
     assert _feature(long, "length_ratio") > 3
 
 
-def _says(probability_bias: float) -> hw.WordModel:
+def _says(probability_bias: float, kinds: tuple[str, ...] = hw.KINDS) -> hw.WordModel:
     n = len(hw.FEATURE_NAMES)
     model = hw.Logistic((0.0,) * n, (1.0,) * n, (0.0,) * n, probability_bias, 0.5)
-    return hw.WordModel(dict.fromkeys(hw.KINDS, model))
+    return hw.WordModel(dict.fromkeys(kinds, model))
 
 
 @pytest.mark.parametrize(
     ("text", "bias", "expected"),
     [
         ("her,", 5.0, "I stopped the run, er, checked the log."),
-        ("her,", -5.0, "I stopped the run, her, checked the log."),
+        ("her,", -5.0, "I stopped the run, er, checked the log."),  # the rules say so
         ("I", 5.0, "I stopped the run, uh I checked the log."),  # merged: "uh" before it
         ("I", -5.0, "I stopped the run, I checked the log."),
     ],
@@ -206,6 +206,21 @@ def test_the_shipped_model_loads_when_pinned() -> None:
 
 @pytest.mark.parametrize("audio", [np.zeros(0, np.float32), np.zeros(100, np.float32)])
 def test_too_little_audio_gives_no_candidates_and_no_error(audio: np.ndarray) -> None:
-    words = [Word("a", 0.0, 0.3, 0.5), Word("b", 0.5, 0.9, 0.5)]
+    words = [Word("we", 0.0, 0.3, 0.5), Word("went", 0.5, 0.9, 0.5)]
     assert all(c.kind != "gap" for c in hw.candidates(audio, words))
-    assert [w.text for w in hw.judged(audio, words, None, _says(-5.0))] == ["a", "b"]
+    assert [w.text for w in hw.judged(audio, words, None, _says(-5.0))] == ["we", "went"]
+
+
+@pytest.mark.parametrize(
+    ("bias", "expected"),
+    [
+        (-5.0, "I called her and she came."),  # neither the rules nor the model
+        (5.0, "I called er and she came."),  # the model alone is enough
+    ],
+)
+def test_the_model_adds_to_what_the_rules_call(bias: float, expected: str) -> None:
+    audio = np.concatenate([_silence(0.2), _speech(2.0), _silence(0.3)]).astype(np.float32)
+    said = "I called her and she came."
+    words = [Word(t, 0.2 + 0.3 * i, 0.5 + 0.3 * i, 0.9) for i, t in enumerate(said.split())]
+    heard = hw.judged(audio, words, None, _says(bias, ("word",)))
+    assert " ".join(w.text for w in heard) == expected

