@@ -287,3 +287,17 @@ OTHER_USER = known_data(
 )
 def test_names_hyphens_and_acronyms_of_the_user_pass(sentence: str, passes: bool) -> None:
     assert check_sentence(sentence, OTHER_USER).ok is passes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passes"),
+    [
+        ("I'm looking at ₹9.2L–₹11.5L, depending on the whole package.", True),
+        ("I'm looking at ₹12L, depending on the whole package.", False),
+        ("We filled 2L bottles for each room.", True),  # litres, not lakh: "2" is theirs
+    ],
+)
+def test_lakh_amounts_are_read_as_numbers(sentence: str, passes: bool) -> None:
+    known = known_data(["Research: ₹9,20,000 to ₹11,50,000 a year. 2 bottles a room."])
+    report = check_sentence(sentence, known)
+    assert ("unknown_number" not in {p.rule for p in report.problems}) is passes

@@ -122,7 +122,7 @@ COMPETING = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[“\"\[(]?[A-Z0-9])")
-NUMBER_TOKEN = re.compile(r"[$£€]?\d[\d,.]*(?:\s?[kKmM](?![A-Za-z]))?%?")
+NUMBER_TOKEN = re.compile(r"[$£€₹]?\d[\d,.]*(?:\s?(?:[kKmM]|L|Cr)(?![A-Za-z]))?%?")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -159,9 +159,13 @@ class KnownData:
 def _number_forms(token: str) -> set[str]:
     """ "$105k" -> {"105000"}, "93%" -> {"93"}, "1,200" -> {"1200"}, "2.5" -> {"2.5"}."""
     raw = token.strip().strip(".,;:")
-    raw = raw.lstrip("$£€").rstrip("%").replace(",", "").strip()
+    rupees = raw.startswith("₹")
+    raw = raw.lstrip("$£€₹").rstrip("%").replace(",", "").strip()
     multiplier = 1
-    if raw[-1:] in {"k", "K"}:
+    if rupees and raw.endswith(("L", "Cr")):  # "₹11.5L" is 11.5 lakh, "₹1.2Cr" 1.2 crore
+        multiplier = 100_000 if raw.endswith("L") else 10_000_000
+        raw = raw.removesuffix("L").removesuffix("Cr").strip()
+    elif raw[-1:] in {"k", "K"}:
         multiplier, raw = 1000, raw[:-1].strip()
     elif raw[-1:] in {"m", "M"}:
         multiplier, raw = 1_000_000, raw[:-1].strip()
