@@ -296,3 +296,27 @@ def test_drafts_say_the_role_without_the_boards_gender_tag(capsys, alice):
     text = capsys.readouterr().out
     assert "Schichtleiter Lager" in text
     assert "m/w/d" not in text
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("contact", "greeting"),
+    [
+        ("Ramesh Iyer", "Dear Prof. Iyer,"),  # typed without the roster's honorific
+        ("", "Dear Prof. Iyer,"),  # nobody typed: the hiring manager, as the roster has him
+        ("Anita Rao", "Dear Anita,"),  # someone not on the roster: as typed
+    ],
+)
+def test_the_follow_up_greets_a_roster_person_as_the_letters_do(capsys, alice, contact, greeting):
+    from secondround.followup.models import FollowUp
+    from tests.factories import make_interviewer, make_opportunity, make_round
+
+    opportunity = make_opportunity(alice, company="Manipal Research Office")
+    round_ = make_round(opportunity, number=2)
+    make_interviewer(round_, name="Ramesh Iyer", honorific="Prof.", relation="hiring_manager")
+    FollowUp.objects.create(round=round_, contact_name=contact)
+
+    assert main(["drafts", str(opportunity.pk), "2"]) == 0
+    drafts = json.loads(capsys.readouterr().out)
+    assert drafts["follow_up"]["body"].startswith(greeting)
+    assert any(letter["body"].startswith("Dear Prof. Iyer,") for letter in drafts["letters"])

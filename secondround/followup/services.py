@@ -153,13 +153,16 @@ def follow_up_for(round_: Round) -> FollowUp:
 def follow_up_contact(round_: Round, record: FollowUp | None = None) -> str:
     """Who the follow-up is addressed to: the contact they gave, else the round's recruiter
     (they sent the invitation), else the hiring manager; "" when the round has nobody."""
-    if record is not None and record.contact_name.strip():
-        return record.contact_name.strip()
     people = list(round_.interviewers.all())
+    if record is not None and record.contact_name.strip():
+        typed = record.contact_name.strip()
+        # "Ramesh Iyer" on the roster as Prof. Ramesh Iyer: greeted as the letters greet him.
+        same = next((p for p in people if p.name.strip().casefold() == typed.casefold()), None)
+        return same.full_name.strip() if same is not None else typed
     for relation in ("hr", "hiring_manager"):
         for person in people:
             if person.relation == relation and person.name.strip():
-                return person.name.strip()
+                return person.full_name.strip()
     return ""
 
 
