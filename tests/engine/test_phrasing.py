@@ -238,3 +238,19 @@ def test_a_plural_noun_ending_a_note_is_not_its_verb(note: str, form: phrasing.F
 )
 def test_a_space_typed_before_a_comma_is_dropped(note, text):
     assert phrasing.read(note).text == text
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("daughter doing medicine in Dunedin", ("noun", "your daughter doing medicine in Dunedin")),
+        ("kids at the same school", ("noun", "your kids at the same school")),
+        ("wife is a midwife too", ("clause", "your wife is a midwife too")),
+        (
+            "Son just started an apprenticeship",
+            ("clause", "your son just started an apprenticeship"),
+        ),
+    ],
+)
+def test_a_note_about_one_of_theirs_is_said_with_your(note, said):
+    assert phrasing.personal(phrasing.read(note)) == said

@@ -248,6 +248,13 @@ PERSON_NOUNS = word_set(
 # Words that make a person noun someone of theirs: "baby girl", "new grandson" is not who
 # they are ("you're a baby girl") but who they have ("your baby girl").
 FAMILY_WORDS = word_set("baby newborn infant twin twins grand little")
+# A note that opens with one of theirs ("daughter doing MBBS in Mysore", "wife is a
+# nurse too") is about someone of theirs: said with "your" in front.
+KIN_NOUNS = word_set(
+    "daughter daughters son sons wife husband partner fiance fiancee kids kid children child "
+    "boys girls twins baby mum mom dad mother father parents brother sister siblings family "
+    "grandson granddaughter grandkids grandchildren dog dogs cat cats puppy"
+)
 TITLE_PREFIXES = word_set("dr dr. mr mr. mrs mrs. ms ms. prof prof. mx mx.")
 EMOJI_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co", "Cn"})
 
@@ -1264,6 +1271,10 @@ def personal(piece: Piece) -> tuple[str, str] | None:
         found = personal(replace(who, keep=piece.keep))
         if found is not None and found[1].startswith("you're"):
             return found
+    first_word = piece.text.split()[0].casefold() if piece.text.split() else ""
+    if first_word in KIN_NOUNS and piece.form in {Form.NOUN, Form.CLAUSE}:
+        kind = "noun" if piece.form is Form.NOUN else "clause"
+        return (kind, "your " + _resolve(_mid_case(piece.text, piece.keep), Voice.YOU))
     if (
         piece.form is Form.CLAUSE
         and piece.pronoun_subject
