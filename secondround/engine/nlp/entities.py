@@ -354,12 +354,14 @@ def entity_index(
         """A name carrying the employer's own name ("Marula app") or one of its products
         without it is the employer's product, never a tool the candidate has used; the
         employer's distinctive name alone ("Kirkdale") is the employer."""
+        if _key(text) in own_products:
+            return Kind.PRODUCT  # "invoicing" where the employer sells "Ledgerly Invoicing"
         folded = [w.casefold() for w in re.findall(r"[\w'’-]+", text)]
         if not folded or not employer:
             return None
         if all(w in employer for w in folded):
             return Kind.ORGANISATION
-        if any(w in employer for w in folded) or _key(text) in own_products:
+        if any(w in employer for w in folded):
             return Kind.PRODUCT
         return None
 
@@ -383,15 +385,16 @@ def entity_index(
             add(first, Kind.PERSON, "people", overwrite=True)
     for name in products:
         add(name, Kind.PRODUCT, "products")
-    for name in _product_names(products):
-        add(name, Kind.PRODUCT, "products")
     for name in launches:
         add(name, Kind.INITIATIVE, "launches")
     for name in values:
         add(name, Kind.VALUE, "values")
     for term, meaning in glossary:
         kind = _kind_from_meaning(term, meaning)
-        if kind in {Kind.TOOL, Kind.TERM, Kind.KNOWLEDGE}:
+        own = kind_from_cues(term)
+        if own in {Kind.NOT_A_SKILL, Kind.SCHEDULE, Kind.ORGANISATION}:
+            kind = own  # "spiff: bonus per install": a benefit, whatever its meaning measures
+        if kind in {Kind.TOOL, Kind.TERM, Kind.KNOWLEDGE} or _key(term) in own_products:
             kind = employers_own(term) or kind
         # The user's meaning says a way of working or a body of rules only through its
         # words: both readings stay open unless it names one ("checklist", "standard").
@@ -413,11 +416,14 @@ def entity_index(
             kind = Kind.NOT_A_SKILL  # a duty's verb ("troubleshoot") the reader took for a tool
         # A name ("Epic", "NEC", "Opera PMS") or a phrase whose words say its kind is sure;
         # a common-noun phrase typed by the reader alone ("sales", "platforms") is not.
-        if kind in {Kind.TOOL, Kind.TERM, Kind.KNOWLEDGE}:
+        if kind in {Kind.TOOL, Kind.TERM, Kind.KNOWLEDGE} or _key(name) in own_products:
             kind = employers_own(name) or kind
         sure = skills_confirmed or cued is not None or _name_shaped(name)
         kinds = _plausible(kind, sure=skills_confirmed and given_kind is not None)
         add(name, kind, "posting", sure=sure, kinds=kinds)
+    for name in _product_names(products):
+        # Last: the user's glossary or the posting may say more ("MedsCheck": a review).
+        add(name, Kind.PRODUCT, "products")
     return EntityIndex(entities)
 
 
@@ -755,9 +761,11 @@ def kind_from_cues(text: str) -> Kind | None:
         return Kind.NOT_A_SKILL
     head = folded[-1] if folded else ""
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    if any(w.upper() in CERTIFICATION_WORDS for w in words) or re.search(
+    pieces = [piece for w in words for piece in w.split("-")]  # "CPA-track", "BLS-certified"
+    if any(w.upper() in CERTIFICATION_WORDS for w in pieces) or re.search(
         r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma"
-        r"|level\s+\d|osha[- ]?\d+)\b",  # "NVQ Level 3", "AAT Level 3": a qualification's level
+        # "NVQ Level 3": a qualification's level; "OSHA 30"; an accredited course
+        r"|level\s+\d|osha[- ]?\d+|accredited\b.*\b(?:program(?:me)?|course|degree))\b",
         clean,
         re.IGNORECASE,
     ):
