@@ -46,6 +46,10 @@ NEIGHBOURS = {"procedure", "knowledge_area"}
         ("NFPA 72", Kind.KNOWLEDGE),
         ("OSHA 30", Kind.CERTIFICATION),
         ("customer service", None),
+        # The head says what a phrase is: repairs of a boiler, not a boiler.
+        ("boiler repairs", Kind.PROCEDURE),
+        ("forklift servicing", Kind.PROCEDURE),
+        ("infusion pumps", Kind.TOOL),
         ("patient safety", Kind.PROCEDURE),
         ("Planning Commission", Kind.ORGANISATION),
     ],
@@ -165,6 +169,8 @@ def test_questions_to_ask_take_a_guessed_term_only_in_a_frame_right_for_it(
         ("PMP-certified", Kind.CERTIFICATION),
         ("ABET-accredited engineering degree", Kind.CERTIFICATION),
         ("NLN accredited nursing programme", Kind.CERTIFICATION),
+        ("Journeyperson Plumbing", Kind.CERTIFICATION),
+        ("Red Seal Carpentry", Kind.CERTIFICATION),
     ],
 )
 def test_a_qualification_is_a_certificate_however_it_is_written(term: str, expected: Kind) -> None:

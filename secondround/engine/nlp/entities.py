@@ -180,7 +180,8 @@ PROCEDURE_HEADS = word_set(
     "troubleshooting bending installation inspection testing maintenance training "
     "onboarding interviewing forecasting budgeting costing invoicing billing routing "
     "dispatch dispatching coaching mentoring supervision monitoring practice practicals "
-    "differentiation prevention safety lockout tagout retrieval intervention interventions"
+    "differentiation prevention safety lockout tagout retrieval intervention interventions "
+    "repair repairs servicing install installs commissioning"
 )
 # Heads of a body's name: "Planning Commission", "City Council", "Review Board", "Ontario
 # College of Pharmacists", "Food Safety Authority of Ireland".
@@ -765,7 +766,8 @@ def kind_from_cues(text: str) -> Kind | None:
     if any(w.upper() in CERTIFICATION_WORDS for w in pieces) or re.search(
         r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma"
         # "NVQ Level 3": a qualification's level; "OSHA 30"; an accredited course
-        r"|level\s+\d|osha[- ]?\d+|accredited\b.*\b(?:program(?:me)?|course|degree))\b",
+        r"|level\s+\d|osha[- ]?\d+|accredited\b.*\b(?:program(?:me)?|course|degree)"
+        r"|journey(?:person|man)|red\s+seal)\b",  # a trade's ticket
         clean,
         re.IGNORECASE,
     ):
@@ -774,6 +776,8 @@ def kind_from_cues(text: str) -> Kind | None:
         return Kind.NOT_A_SKILL
     if any(w in METRIC_WORDS for w in words) or (folded and folded[-1] in METRIC_HEADS):
         return Kind.METRIC
+    if len(words) > 1 and (head in PROCEDURE_HEADS or singular in PROCEDURE_HEADS):
+        return Kind.PROCEDURE  # the head first: "heat pump repairs" are repairs, not a pump
     for kind, pattern in MEANING_CUES:
         # A cue word alone ("Cloud", "Platform") is too vague to say what it names.
         cued = kind in {Kind.TOOL, Kind.PROCEDURE, Kind.INITIATIVE} and len(words) > 1
