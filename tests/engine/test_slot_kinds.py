@@ -37,6 +37,9 @@ NEIGHBOURS = {"procedure", "knowledge_area"}
         ("sign-on bonus", Kind.NOT_A_SKILL),
         ("paid CDL training", Kind.NOT_A_SKILL),
         ("study days", Kind.NOT_A_SKILL),
+        ("401(k) match", Kind.NOT_A_SKILL),
+        ("KiwiSaver contributions", Kind.NOT_A_SKILL),
+        ("three-way matching", None),
         # A language, a size.
         ("fluent Spanish", Kind.NOT_A_SKILL),
         ("conversational French", Kind.NOT_A_SKILL),

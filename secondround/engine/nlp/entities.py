@@ -234,6 +234,8 @@ BENEFIT_HEADS = word_set(
     "uniforms parking perk perks benefit benefits sponsorship relocation days salary pay "
     "commission commissions"
 )
+# Retirement savings the employer pays into, in any country: "401(k) match", "RRSP matching".
+RETIREMENT_WORDS = word_set("401k 401(k) 403b rrsp kiwisaver superannuation pension pensions ira")
 FLUENCY_WORDS = word_set("fluent native conversational basic business spoken written good")
 KNOWLEDGE_HEADS = word_set(
     "knowledge chain law laws code codes standards regulations principles theory gaap ifrs physics "
@@ -711,7 +713,13 @@ def _not_a_skill(clean: str, folded: list[str]) -> Kind | None:
     if not folded:
         return None
     head = folded[-1]
-    if folded[0] == "paid" or head in BENEFIT_HEADS and not any(w.isdigit() for w in folded):
+    retirement = any(w in RETIREMENT_WORDS for w in folded) or "401(k)" in clean
+    if (
+        retirement
+        or folded[0] == "paid"
+        or head in BENEFIT_HEADS
+        and not any(w.isdigit() for w in folded)
+    ):
         return Kind.NOT_A_SKILL
     spoken = [w for w in folded if w not in FLUENCY_WORDS]
     languages = _gazetteer_kinds()
