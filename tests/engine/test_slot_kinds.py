@@ -37,6 +37,9 @@ NEIGHBOURS = {"procedure", "knowledge_area"}
         ("sign-on bonus", Kind.NOT_A_SKILL),
         ("paid CDL training", Kind.NOT_A_SKILL),
         ("study days", Kind.NOT_A_SKILL),
+        ("401(k) match", Kind.NOT_A_SKILL),
+        ("KiwiSaver contributions", Kind.NOT_A_SKILL),
+        ("three-way matching", None),
         # A language, a size.
         ("fluent Spanish", Kind.NOT_A_SKILL),
         ("conversational French", Kind.NOT_A_SKILL),
@@ -46,6 +49,10 @@ NEIGHBOURS = {"procedure", "knowledge_area"}
         ("NFPA 72", Kind.KNOWLEDGE),
         ("OSHA 30", Kind.CERTIFICATION),
         ("customer service", None),
+        # The head says what a phrase is: repairs of a boiler, not a boiler.
+        ("boiler repairs", Kind.PROCEDURE),
+        ("forklift servicing", Kind.PROCEDURE),
+        ("infusion pumps", Kind.TOOL),
         ("patient safety", Kind.PROCEDURE),
         ("Planning Commission", Kind.ORGANISATION),
     ],
@@ -156,3 +163,30 @@ def test_questions_to_ask_take_a_guessed_term_only_in_a_frame_right_for_it(
             assert question.filler != "Land Registry"
             kinds = {str(k) for k in index.kinds(question.filler)}
             assert kinds <= templates[question.id]
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("CDL-track", Kind.CERTIFICATION),
+        ("PMP-certified", Kind.CERTIFICATION),
+        ("ABET-accredited engineering degree", Kind.CERTIFICATION),
+        ("NLN accredited nursing programme", Kind.CERTIFICATION),
+        ("Journeyperson Plumbing", Kind.CERTIFICATION),
+        ("Red Seal Carpentry", Kind.CERTIFICATION),
+    ],
+)
+def test_a_qualification_is_a_certificate_however_it_is_written(term: str, expected: Kind) -> None:
+    assert kind_from_cues(term) is expected
+
+
+def test_the_users_meaning_beats_a_product_line_and_a_benefit_beats_its_meaning() -> None:
+    index = entity_index(
+        glossary=[("CareCheck", "council-funded home safety review"), ("SPIFF", "bonus per sale")],
+        products=["CareCheck visits", "Ferncastle Solar"],
+        skills=[("solar", "tool")],
+        organisations=["Ferncastle Energy"],
+    )
+    assert index.kind("CareCheck") is Kind.PROCEDURE
+    assert index.kind("SPIFF") is Kind.NOT_A_SKILL
+    assert index.kind("solar") is Kind.PRODUCT  # the employer's "Ferncastle Solar"

@@ -180,7 +180,8 @@ PROCEDURE_HEADS = word_set(
     "troubleshooting bending installation inspection testing maintenance training "
     "onboarding interviewing forecasting budgeting costing invoicing billing routing "
     "dispatch dispatching coaching mentoring supervision monitoring practice practicals "
-    "differentiation prevention safety lockout tagout retrieval intervention interventions"
+    "differentiation prevention safety lockout tagout retrieval intervention interventions "
+    "repair repairs servicing install installs commissioning"
 )
 # Heads of a body's name: "Planning Commission", "City Council", "Review Board", "Ontario
 # College of Pharmacists", "Food Safety Authority of Ireland".
@@ -233,6 +234,8 @@ BENEFIT_HEADS = word_set(
     "uniforms parking perk perks benefit benefits sponsorship relocation days salary pay "
     "commission commissions"
 )
+# Retirement savings the employer pays into, in any country: "401(k) match", "RRSP matching".
+RETIREMENT_WORDS = word_set("401k 401(k) 403b rrsp kiwisaver superannuation pension pensions ira")
 FLUENCY_WORDS = word_set("fluent native conversational basic business spoken written good")
 KNOWLEDGE_HEADS = word_set(
     "knowledge chain law laws code codes standards regulations principles theory gaap ifrs physics "
@@ -354,12 +357,14 @@ def entity_index(
         """A name carrying the employer's own name ("Marula app") or one of its products
         without it is the employer's product, never a tool the candidate has used; the
         employer's distinctive name alone ("Kirkdale") is the employer."""
+        if _key(text) in own_products:
+            return Kind.PRODUCT  # "invoicing" where the employer sells "Ledgerly Invoicing"
         folded = [w.casefold() for w in re.findall(r"[\w'’-]+", text)]
         if not folded or not employer:
             return None
         if all(w in employer for w in folded):
             return Kind.ORGANISATION
-        if any(w in employer for w in folded) or _key(text) in own_products:
+        if any(w in employer for w in folded):
             return Kind.PRODUCT
         return None
 
@@ -383,15 +388,16 @@ def entity_index(
             add(first, Kind.PERSON, "people", overwrite=True)
     for name in products:
         add(name, Kind.PRODUCT, "products")
-    for name in _product_names(products):
-        add(name, Kind.PRODUCT, "products")
     for name in launches:
         add(name, Kind.INITIATIVE, "launches")
     for name in values:
         add(name, Kind.VALUE, "values")
     for term, meaning in glossary:
         kind = _kind_from_meaning(term, meaning)
-        if kind in {Kind.TOOL, Kind.TERM, Kind.KNOWLEDGE}:
+        own = kind_from_cues(term)
+        if own in {Kind.NOT_A_SKILL, Kind.SCHEDULE, Kind.ORGANISATION}:
+            kind = own  # "spiff: bonus per install": a benefit, whatever its meaning measures
+        if kind in {Kind.TOOL, Kind.TERM, Kind.KNOWLEDGE} or _key(term) in own_products:
             kind = employers_own(term) or kind
         # The user's meaning says a way of working or a body of rules only through its
         # words: both readings stay open unless it names one ("checklist", "standard").
@@ -413,11 +419,14 @@ def entity_index(
             kind = Kind.NOT_A_SKILL  # a duty's verb ("troubleshoot") the reader took for a tool
         # A name ("Epic", "NEC", "Opera PMS") or a phrase whose words say its kind is sure;
         # a common-noun phrase typed by the reader alone ("sales", "platforms") is not.
-        if kind in {Kind.TOOL, Kind.TERM, Kind.KNOWLEDGE}:
+        if kind in {Kind.TOOL, Kind.TERM, Kind.KNOWLEDGE} or _key(name) in own_products:
             kind = employers_own(name) or kind
         sure = skills_confirmed or cued is not None or _name_shaped(name)
         kinds = _plausible(kind, sure=skills_confirmed and given_kind is not None)
         add(name, kind, "posting", sure=sure, kinds=kinds)
+    for name in _product_names(products):
+        # Last: the user's glossary or the posting may say more ("MedsCheck": a review).
+        add(name, Kind.PRODUCT, "products")
     return EntityIndex(entities)
 
 
@@ -704,7 +713,13 @@ def _not_a_skill(clean: str, folded: list[str]) -> Kind | None:
     if not folded:
         return None
     head = folded[-1]
-    if folded[0] == "paid" or head in BENEFIT_HEADS and not any(w.isdigit() for w in folded):
+    retirement = any(w in RETIREMENT_WORDS for w in folded) or "401(k)" in clean
+    if (
+        retirement
+        or folded[0] == "paid"
+        or head in BENEFIT_HEADS
+        and not any(w.isdigit() for w in folded)
+    ):
         return Kind.NOT_A_SKILL
     spoken = [w for w in folded if w not in FLUENCY_WORDS]
     languages = _gazetteer_kinds()
@@ -755,9 +770,12 @@ def kind_from_cues(text: str) -> Kind | None:
         return Kind.NOT_A_SKILL
     head = folded[-1] if folded else ""
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    if any(w.upper() in CERTIFICATION_WORDS for w in words) or re.search(
+    pieces = [piece for w in words for piece in w.split("-")]  # "CPA-track", "BLS-certified"
+    if any(w.upper() in CERTIFICATION_WORDS for w in pieces) or re.search(
         r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma"
-        r"|level\s+\d|osha[- ]?\d+)\b",  # "NVQ Level 3", "AAT Level 3": a qualification's level
+        # "NVQ Level 3": a qualification's level; "OSHA 30"; an accredited course
+        r"|level\s+\d|osha[- ]?\d+|accredited\b.*\b(?:program(?:me)?|course|degree)"
+        r"|journey(?:person|man)|red\s+seal)\b",  # a trade's ticket
         clean,
         re.IGNORECASE,
     ):
@@ -766,6 +784,8 @@ def kind_from_cues(text: str) -> Kind | None:
         return Kind.NOT_A_SKILL
     if any(w in METRIC_WORDS for w in words) or (folded and folded[-1] in METRIC_HEADS):
         return Kind.METRIC
+    if len(words) > 1 and (head in PROCEDURE_HEADS or singular in PROCEDURE_HEADS):
+        return Kind.PROCEDURE  # the head first: "heat pump repairs" are repairs, not a pump
     for kind, pattern in MEANING_CUES:
         # A cue word alone ("Cloud", "Platform") is too vague to say what it names.
         cued = kind in {Kind.TOOL, Kind.PROCEDURE, Kind.INITIATIVE} and len(words) > 1
