@@ -89,10 +89,56 @@ DESCRIBED = (
     "Michael Chen.\n\nSpeak soon,\nBecky\n"
 )
 
+OWN_TIMES = (
+    "Hi Sam,\n\nOn Tuesday 16 March you'll meet Jennifer Lawson (Head of Analytics) at 10:00 and "
+    "Michael Chen (Senior Analyst) at 10:45, each for 30 minutes.\n\nThanks\n"
+)
+GERMAN_DOCTORS = (
+    "Dear Ms Weber,\n\nYour interview will take place on 16 March 2027 from 10:00 to 11:00 CET. "
+    "Your interviewers: Dr. med. Anna Vogel (Chief Physician) and Prof. Dr. Karl Brandt "
+    "(Medical Director).\n\nKind regards\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "zone", "rows"),
     [
+        (
+            OWN_TIMES,
+            "Europe/London",
+            [
+                (
+                    "Jennifer Lawson",
+                    "Head of Analytics",
+                    "2027-03-16T10:00:00+00:00",
+                    "2027-03-16T10:30:00+00:00",
+                ),
+                (
+                    "Michael Chen",
+                    "Senior Analyst",
+                    "2027-03-16T10:45:00+00:00",
+                    "2027-03-16T11:15:00+00:00",
+                ),
+            ],
+        ),
+        (
+            GERMAN_DOCTORS,
+            "Europe/Berlin",
+            [
+                (
+                    "Anna Vogel",
+                    "Chief Physician",
+                    "2027-03-16T10:00:00+01:00",
+                    "2027-03-16T11:00:00+01:00",
+                ),
+                (
+                    "Karl Brandt",
+                    "Medical Director",
+                    "2027-03-16T10:00:00+01:00",
+                    "2027-03-16T11:00:00+01:00",
+                ),
+            ],
+        ),
         (
             DESCRIBED,
             "Europe/London",
