@@ -291,6 +291,7 @@ def test_roster_shapes(
         ("from 11 to 12.30pm", "11:00", "12:30"),
         ("de 9h à 10h30", "09:00", "10:30"),
         ("from 14h to 16h", "14:00", "16:00"),
+        ("@10.30-11.15", "10:30", "11:15"),
         ("followed at 10.45 by Tom Leeson until 11.30", "10:45", "11:30"),
         # unchanged: a colon end and a range with am/pm on both sides
         ("from 10 to 11am", "10:00", "11:00"),
@@ -327,6 +328,13 @@ def test_length_of_time_with_the_people(text: str, minutes: int) -> None:
 )
 def test_names_with_particles(text: str, names: list[str]) -> None:
     assert [span.name for span in find_names(text)] == names
+
+
+def test_a_dotted_clock_after_an_at_sign() -> None:
+    text = "Hi Sam,\n\nInterview: Tues 16th Mar @ 10.30 with Jennifer Lawson (Head of Analytics)\n"
+    assert _rows(text, "Europe/London") == [
+        ("Jennifer Lawson", "Head of Analytics", "2027-03-16T10:30:00+00:00", None)
+    ]
 
 
 def test_a_question_mark_is_not_part_of_a_title() -> None:

@@ -317,6 +317,7 @@ _CLOCK = (
     rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:1[0-2]|0?[1-9])\s*[aApP]\.?\s?[mM]\b)"
     rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
     rf"|(?<=\buntil ){_DOTTED}(?!\.\d)|(?<=\btill ){_DOTTED}(?!\.\d)"
+    rf"|(?<=@ ){_DOTTED}(?!\.\d)|(?<=@){_DOTTED}(?!\.\d)"
     rf"|(?<=\b\d\d\.\d\d to ){_DOTTED}(?!\.\d)|(?<=\b\d\.\d\d to ){_DOTTED}(?!\.\d)"
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
     # "1430 hrs", "0900 hours": a military clock only with its unit.
