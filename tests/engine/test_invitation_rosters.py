@@ -292,6 +292,8 @@ def test_roster_shapes(
         ("de 9h à 10h30", "09:00", "10:30"),
         ("from 14h to 16h", "14:00", "16:00"),
         ("@10.30-11.15", "10:30", "11:15"),
+        ("14 h 30 - 15 h 15", "14:30", "15:15"),
+        ("de 10 h à 11 h", "10:00", "11:00"),
         ("followed at 10.45 by Tom Leeson until 11.30", "10:45", "11:30"),
         # unchanged: a colon end and a range with am/pm on both sides
         ("from 10 to 11am", "10:00", "11:00"),

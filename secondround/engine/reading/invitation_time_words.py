@@ -327,7 +327,9 @@ _CLOCK = (
     r"|\b(?:12\s+)?(?:noon|midday)\b"
     # "at 14h", "à 9h": a French hour without minutes, after a word of time
     r"|(?:(?<=\bat )|(?<=\bà )|(?<=\bfrom )|(?<=\bde )|(?<=\buntil )|(?<=\bto ))"
-    r"(?:[01]?\d|2[0-3])h(?![\w])"
+    r"(?:[01]?\d|2[0-3])(?:h|\s+h(?!\s*\d))(?![\w])"
+    # "14 h 30": the French hour with spaces (a bilingual Canadian mail)
+    r"|\b(?:[01]?\d|2[0-3])\s+h\s+[0-5]\d\b(?!\s*min)"
     # "at 2 on Tuesday", "at 9." : a bare hour after "at" where nothing else follows it
     # (not "at 4 Elm Road", "at 3 locations").
     # "at 1030 on Monday": a military clock after "at", on the quarter hour.
