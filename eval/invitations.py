@@ -207,8 +207,11 @@ def load_engine(revision: str | None) -> dict[str, ModuleType]:
         return modules
     folder = Path(tempfile.mkdtemp(prefix="invitation-baseline-")) / "baseline_engine"
     folder.mkdir()
+    # The engine's stage sub-packages (reading/, nlp/) are copied with their layout; the
+    # shipped data sits beside the copy, where nlp/files.py looks for it.
+    (folder.parent / "data").symlink_to(ROOT / "secondround" / "data")
     listing = subprocess.run(
-        ["git", "-C", str(ROOT), "ls-tree", "--name-only", revision, "secondround/engine/"],
+        ["git", "-C", str(ROOT), "ls-tree", "-r", "--name-only", revision, "secondround/engine/"],
         check=True,
         capture_output=True,
         text=True,
@@ -223,11 +226,14 @@ def load_engine(revision: str | None) -> dict[str, ModuleType]:
             text=True,
         ).stdout
         text = text.replace("secondround.engine", "baseline_engine")
-        (folder / Path(name).name).write_text(text, encoding="utf-8")
+        target = folder / Path(name).relative_to("secondround/engine")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     sys.path.insert(0, str(folder.parent))
-    modules = {"invitation": importlib.import_module("baseline_engine.invitation")}
-    if (folder / "invitation_files.py").exists():
-        modules["files"] = importlib.import_module("baseline_engine.invitation_files")
+    package = "baseline_engine.reading" if (folder / "reading").is_dir() else "baseline_engine"
+    modules = {"invitation": importlib.import_module(f"{package}.invitation")}
+    if (folder / Path(*package.split(".")[1:]) / "invitation_files.py").exists():
+        modules["files"] = importlib.import_module(f"{package}.invitation_files")
     return modules
 
 

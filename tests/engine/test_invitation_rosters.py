@@ -89,10 +89,56 @@ DESCRIBED = (
     "Michael Chen.\n\nSpeak soon,\nBecky\n"
 )
 
+OWN_TIMES = (
+    "Hi Sam,\n\nOn Tuesday 16 March you'll meet Jennifer Lawson (Head of Analytics) at 10:00 and "
+    "Michael Chen (Senior Analyst) at 10:45, each for 30 minutes.\n\nThanks\n"
+)
+GERMAN_DOCTORS = (
+    "Dear Ms Weber,\n\nYour interview will take place on 16 March 2027 from 10:00 to 11:00 CET. "
+    "Your interviewers: Dr. med. Anna Vogel (Chief Physician) and Prof. Dr. Karl Brandt "
+    "(Medical Director).\n\nKind regards\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "zone", "rows"),
     [
+        (
+            OWN_TIMES,
+            "Europe/London",
+            [
+                (
+                    "Jennifer Lawson",
+                    "Head of Analytics",
+                    "2027-03-16T10:00:00+00:00",
+                    "2027-03-16T10:30:00+00:00",
+                ),
+                (
+                    "Michael Chen",
+                    "Senior Analyst",
+                    "2027-03-16T10:45:00+00:00",
+                    "2027-03-16T11:15:00+00:00",
+                ),
+            ],
+        ),
+        (
+            GERMAN_DOCTORS,
+            "Europe/Berlin",
+            [
+                (
+                    "Anna Vogel",
+                    "Chief Physician",
+                    "2027-03-16T10:00:00+01:00",
+                    "2027-03-16T11:00:00+01:00",
+                ),
+                (
+                    "Karl Brandt",
+                    "Medical Director",
+                    "2027-03-16T10:00:00+01:00",
+                    "2027-03-16T11:00:00+01:00",
+                ),
+            ],
+        ),
         (
             DESCRIBED,
             "Europe/London",
@@ -245,6 +291,9 @@ def test_roster_shapes(
         ("from 11 to 12.30pm", "11:00", "12:30"),
         ("de 9h à 10h30", "09:00", "10:30"),
         ("from 14h to 16h", "14:00", "16:00"),
+        ("@10.30-11.15", "10:30", "11:15"),
+        ("14 h 30 - 15 h 15", "14:30", "15:15"),
+        ("de 10 h à 11 h", "10:00", "11:00"),
         ("followed at 10.45 by Tom Leeson until 11.30", "10:45", "11:30"),
         # unchanged: a colon end and a range with am/pm on both sides
         ("from 10 to 11am", "10:00", "11:00"),
@@ -281,6 +330,13 @@ def test_length_of_time_with_the_people(text: str, minutes: int) -> None:
 )
 def test_names_with_particles(text: str, names: list[str]) -> None:
     assert [span.name for span in find_names(text)] == names
+
+
+def test_a_dotted_clock_after_an_at_sign() -> None:
+    text = "Hi Sam,\n\nInterview: Tues 16th Mar @ 10.30 with Jennifer Lawson (Head of Analytics)\n"
+    assert _rows(text, "Europe/London") == [
+        ("Jennifer Lawson", "Head of Analytics", "2027-03-16T10:30:00+00:00", None)
+    ]
 
 
 def test_a_question_mark_is_not_part_of_a_title() -> None:

@@ -121,7 +121,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 
 ABBREVIATION_END = re.compile(
     r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|No|vs|e\.g|i\.e|approx|Revd|Rev|Smt|Engr|Eng|Md"
-    r"|[A-Z])\.$"
+    r"|[A-Z]|Dr\.\s+(?:med|rer|phil|jur|dent)|rer\.\s+nat)\.$"
 )
 
 

@@ -45,6 +45,8 @@ from secondround.engine.reading.invitation_names import (
     is_given_name,
 )
 from secondround.engine.reading.invitation_text import Message
+from secondround.engine.reading.invitation_time_words import CLOCK
+from secondround.engine.reading.invitation_times import clock_times, without_zones
 from secondround.engine.reading.invitation_titles import (
     clean_piece,
     describe,
@@ -350,11 +352,18 @@ def _judge(unit: Unit, text: str, placed: list[tuple[Mention, int]]) -> None:
             titled = unit.kind == "item" and bool(mention.title) and not elsewhere
             mention.positive = in_list or triggered or titled
         mention.times, mention.borrowed = clause_times(unit, text, clauses, clause_start)
+        if unit.kind == "prose" and len(CLOCK.findall(without_zones(clause))) >= 2:
+            # "meet A (Head of X) at 10:00 and B (Senior Y) at 10:45": each their own time
+            own = OWN_TIME.match(up_to_next_name(text, at + len(mention.name), placed))
+            if own is not None and (times := clock_times(without_zones(own["time"]))):
+                mention.times, mention.borrowed = times, False
         if mention.times is None and unit.kind == "prose":
             mention.offset, mention.minutes = relative_slot(text, clauses, clause_start)
     _listed_together(text, placed)
 
 
+# A time written right after a name and its bracket: "Michael Chen (Senior Analyst) at 10:45".
+OWN_TIME = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?P<time>(?:at|from)\s+\d.{0,40})")
 DESCRIBING_BRACKET = re.compile(r"\((?:who|whom|whose)\b[^()]*\)", re.IGNORECASE)
 
 

@@ -149,6 +149,8 @@ ORGANISATION_AFTER = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|[(\[{]|[)\]}]|[,;:!?]")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+# The field of a German doctorate after "Dr.": "Dr. med. Anna Vogel", "Dr. rer. nat.".
+DOCTOR_FIELDS: frozenset[str] = frozenset({"med.", "rer.", "nat.", "phil.", "jur.", "dent."})
 _HONORIFIC_COMPOUND = re.compile(r"^(?:dr|prof)\.?-ing\.?$", re.IGNORECASE)
 
 
@@ -239,7 +241,10 @@ def _name_at(
     ):
         honorifics.append(tokens[index][2])  # "Associate Professor Samir Haddad"
         index += 1
-    while index < len(tokens) and _is_honorific(tokens[index][2]):
+    while index < len(tokens) and (
+        _is_honorific(tokens[index][2])
+        or (honorifics and tokens[index][2].lower() in DOCTOR_FIELDS)  # "Dr. med."
+    ):
         if honorifics and not _next_to(text, tokens, index - 1, index):
             break
         honorifics.append(tokens[index][2])

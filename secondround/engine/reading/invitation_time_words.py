@@ -317,6 +317,7 @@ _CLOCK = (
     rf"|\b{_DOTTED}(?=\s*(?:[-–—−]+|to\b|until\b)\s*(?:1[0-2]|0?[1-9])\s*[aApP]\.?\s?[mM]\b)"
     rf"|(?<=[-–—−] ){_DOTTED}|(?<=[-–—−]){_DOTTED}|(?<=\bat ){_DOTTED}(?!\.\d)"
     rf"|(?<=\buntil ){_DOTTED}(?!\.\d)|(?<=\btill ){_DOTTED}(?!\.\d)"
+    rf"|(?<=@ ){_DOTTED}(?!\.\d)|(?<=@){_DOTTED}(?!\.\d)"
     rf"|(?<=\b\d\d\.\d\d to ){_DOTTED}(?!\.\d)|(?<=\b\d\.\d\d to ){_DOTTED}(?!\.\d)"
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
     # "1430 hrs", "0900 hours": a military clock only with its unit.
@@ -326,7 +327,9 @@ _CLOCK = (
     r"|\b(?:12\s+)?(?:noon|midday)\b"
     # "at 14h", "à 9h": a French hour without minutes, after a word of time
     r"|(?:(?<=\bat )|(?<=\bà )|(?<=\bfrom )|(?<=\bde )|(?<=\buntil )|(?<=\bto ))"
-    r"(?:[01]?\d|2[0-3])h(?![\w])"
+    r"(?:[01]?\d|2[0-3])(?:h|\s+h(?!\s*\d))(?![\w])"
+    # "14 h 30": the French hour with spaces (a bilingual Canadian mail)
+    r"|\b(?:[01]?\d|2[0-3])\s+h\s+[0-5]\d\b(?!\s*min)"
     # "at 2 on Tuesday", "at 9." : a bare hour after "at" where nothing else follows it
     # (not "at 4 Elm Road", "at 3 locations").
     # "at 1030 on Monday": a military clock after "at", on the quarter hour.

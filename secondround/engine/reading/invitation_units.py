@@ -64,7 +64,8 @@ def units_of(message: Message, state: LineState) -> list[Unit]:
             # "Name: X" / "Title: Y" / "Time: 10:00 AM": one person's card, read as a row.
             card_kinds, values, skip_to = blocks[position]
             state.header, state.heading_is_last, state.after_blank = card_kinds, False, False
-            units.append(row_unit(values, line, message.depth, line_day, state, superseded))
+            card = " / ".join(text.strip() for text in lines[position:skip_to])
+            units.append(row_unit(values, card, message.depth, line_day, state, superseded))
             state.header = None
             continue
         cells = table_cells(line, state)
