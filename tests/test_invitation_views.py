@@ -273,3 +273,29 @@ def test_review_shows_the_line_each_field_came_from(alice_client, empty_round):
     # The panel's slot is read from another line: that line is shown beside the time.
     assert "Time from:" in page and "14:00-15:00 (UK time)" in page
     assert "Date from the e-mail:" in page
+
+
+def test_saving_the_same_invitation_twice_keeps_one_row_per_person(alice_client, empty_round):
+    first = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "0",
+        "day": "2026-07-14",
+        "time_zone": "Europe/London",
+        **_row(0, keep="on", name="Amara Okafor", relation="senior_leader"),
+    }
+    alice_client.post(reverse("invitation_save", args=[empty_round.pk]), first)
+    again = {
+        **first,
+        "form-TOTAL_FORMS": "2",
+        # The same person, now with a title, in another case; and someone new.
+        **_row(0, keep="on", name="amara  okafor", title="Ward Manager", relation="peer"),
+        **_row(1, keep="on", name="Tomasz Nowak", title="Charge Nurse", relation="peer"),
+    }
+    response = alice_client.post(
+        reverse("invitation_save", args=[empty_round.pk]), again, follow=True
+    )
+    people = list(empty_round.interviewers.order_by("position"))
+    assert [p.name for p in people] == ["Amara Okafor", "Tomasz Nowak"]
+    assert people[0].title == "Ward Manager"  # an empty field is filled
+    assert people[0].relation == "senior_leader"  # what was saved wins
+    assert "1 was already on the roster" in response.content.decode()

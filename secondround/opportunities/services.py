@@ -54,6 +54,12 @@ class RosterRow:
 AGENDA_HEADING = "The day, from the invitation:"
 
 
+@dataclass(frozen=True)
+class RosterSaved:
+    added: list[Interviewer]
+    updated: list[Interviewer]  # already on the roster: only their empty fields were filled
+
+
 @transaction.atomic
 def roster_add_from_invitation(
     *,
@@ -64,7 +70,7 @@ def roster_add_from_invitation(
     location: str,
     video_link: str,
     agenda: str = "",
-) -> list[Interviewer]:
+) -> RosterSaved:
     """Save the reviewed roster; fill the round's own facts only where they are still empty.
 
     What the user typed on the round before pasting wins over what the e-mail says; the
@@ -86,9 +92,19 @@ def roster_add_from_invitation(
         round.notes = f"{round.notes.rstrip()}\n\n{AGENDA_HEADING}\n{agenda}".strip()
     round.save()
 
-    first_position = round.interviewers.count()
-    created = [
-        Interviewer(
+    # The same e-mail saved twice (or a reschedule of it) names people already on the
+    # roster: they get what the e-mail adds, not a second row each.
+    on_roster = {_name_key(person.name): person for person in round.interviewers.all()}
+    first_position = len(on_roster)
+    created: list[Interviewer] = []
+    known: list[Interviewer] = []
+    for row, start, end in zip(rows, starts, ends, strict=True):
+        person = on_roster.get(_name_key(row.name))
+        if person is not None:
+            _fill_blanks(person, row, start, end)
+            known.append(person)
+            continue
+        person = Interviewer(
             round=round,
             honorific=row.honorific,
             name=row.name,
@@ -97,10 +113,32 @@ def roster_add_from_invitation(
             email=row.email,
             starts_at=start,
             ends_at=end,
-            position=first_position + index,
+            position=first_position + len(created),
         )
-        for index, (row, start, end) in enumerate(zip(rows, starts, ends, strict=True))
-    ]
+        on_roster[_name_key(row.name)] = person
+        created.append(person)
     saved = Interviewer.objects.bulk_create(created)
     opportunities_changed(Opportunity.objects.filter(pk=round.opportunity_id))  # no signals
-    return saved
+    return RosterSaved(added=saved, updated=known)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _fill_blanks(
+    person: Interviewer, row: RosterRow, start: datetime | None, end: datetime | None
+) -> None:
+    """What the user already saved for someone wins; the e-mail fills only what is empty."""
+    values = {
+        "honorific": row.honorific,
+        "title": row.title,
+        "email": row.email,
+        "starts_at": start,
+        "ends_at": end,
+    }
+    changed = [field for field, value in values.items() if value and not getattr(person, field)]
+    for field in changed:
+        setattr(person, field, values[field])
+    if changed:
+        person.save(update_fields=changed)

@@ -354,7 +354,7 @@ def invitation_save(request: HttpRequest, pk: int) -> HttpResponse:
         if row and row.get("keep")
     ]
     day: date | None = review_form.cleaned_data.get("day")
-    added = services.roster_add_from_invitation(
+    saved = services.roster_add_from_invitation(
         round=round_,
         rows=rows,
         day=day,
@@ -363,7 +363,14 @@ def invitation_save(request: HttpRequest, pk: int) -> HttpResponse:
         video_link=review_form.cleaned_data.get("video_link", ""),
         agenda=review_form.cleaned_data.get("agenda", ""),
     )
-    messages.success(request, f"Added {len(added)} interviewer{'s' if len(added) != 1 else ''}.")
+    added_count, known_count = len(saved.added), len(saved.updated)
+    said = f"Added {added_count} interviewer{'s' if added_count != 1 else ''}."
+    if known_count:
+        said += (
+            f" {known_count} {'was' if known_count == 1 else 'were'} already on the roster:"
+            " kept once, with only empty details filled from this e-mail."
+        )
+    messages.success(request, said)
     _warn_about_the_date(request, round_)
     if day and not round_.starts_at:
         messages.warning(
