@@ -1,5 +1,6 @@
 """Practice in the app: a mock interview in order, typed and spoken answers, progress."""
 
+import re
 import shutil
 import subprocess
 
@@ -104,6 +105,17 @@ def test_progress_page(alice_client, session):
     )
     page = alice_client.get(reverse("practice_progress")).content.decode()
     assert "Fillers per minute" in page and "<polyline" in page
+    assert "2 answers so far" in page
+    # Counts read as counts: "Latest: 94", never "Latest: 94.0".
+    assert not re.search(r"Latest: <strong>\d+\.0</strong>", page)
+
+
+def test_progress_page_with_one_answer_says_answer(alice_client, session):
+    alice_client.post(
+        reverse("practice_answer", args=[session.pk]), {"answer": ANSWER, "seconds": "50"}
+    )
+    page = alice_client.get(reverse("practice_progress")).content.decode()
+    assert "1 answer so far" in page
 
 
 @pytest.mark.skipif(not shutil.which("espeak-ng"), reason="espeak-ng is installed by make test")
