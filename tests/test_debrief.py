@@ -216,3 +216,12 @@ def test_odd_notes_give_a_page_not_an_error(alice_client, alice_round, notes):
         reverse("debrief_capture", args=[alice_round.pk]), {"notes": notes}, follow=True
     )
     assert response.status_code == 200
+
+
+def test_whitespace_only_notes_get_one_message(alice_client, alice_round):
+    response = alice_client.post(
+        reverse("debrief_capture", args=[alice_round.pk]), {"notes": "  \n\t \n"}, follow=True
+    )
+    page = response.content.decode()
+    assert ("There were no notes to sort." in page) or ("This field is required." in page)
+    assert "Nothing could be sorted from these notes" not in page

@@ -115,7 +115,7 @@ def debrief_capture(request: HttpRequest, pk: int) -> HttpResponse:
             f"Your notes gave {found} entries, marked below. Check them, fix what is wrong, "
             "then save. Your original notes are kept at the bottom.",
         )
-    elif not unsure:
+    elif not unsure and notes.strip():
         messages.warning(
             request,
             "Nothing could be sorted from these notes. They are kept at the bottom; "

@@ -718,3 +718,16 @@ def test_a_one_word_name_to_learn_takes_no_article() -> None:
     facts = [_fact("t1", "term", "Seneca"), _fact("t2", "term", "CPOMS")]
     answer = build_proceed_answer(company="Acme", role="Teacher", facts=facts)
     assert "getting up to speed on Seneca and CPOMS" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        [_fact("t1", "term", "Kanban board"), _fact("t2", "term", "Gemba walk")],
+        [_fact("v1", "value", "Safety first")],
+    ],
+)
+def test_an_answer_never_opens_with_also(facts: list[Fact]) -> None:
+    answer = build_learned_answer(company="Nordhafen Logistik", role="Team Lead", facts=facts)
+    first = answer.sentences[0].text
+    assert " also " not in first.split(",")[0], first

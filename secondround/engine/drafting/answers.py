@@ -1172,6 +1172,9 @@ def _proceed_missing(chosen: dict[str, list[Fact]]) -> list[str]:
     return [MISSING_ADVICE[name] for name, is_missing in checks if is_missing]
 
 
+FIRST_ALSO = re.compile(r"^(I(?: have| was| would)?) also ")
+
+
 def _finish(question: str, drafts: list[_Draft], missing: list[str]) -> BuiltAnswer:
     """Drop the lowest-priority sentences until the answer fits, then add a length hint."""
     kept = list(drafts)
@@ -1182,6 +1185,10 @@ def _finish(question: str, drafts: list[_Draft], missing: list[str]) -> BuiltAns
         # The lowest priority goes; among equals the later sentence, which adds least.
         victim = min(reversed(droppable), key=lambda d: d.priority)
         kept.remove(victim)
+    if kept:
+        # "I have also read up on …" cannot open an answer: nothing came before it.
+        first = kept[0]
+        kept[0] = first._replace(text=FIRST_ALSO.sub(r"\1 ", first.text, count=1))
     words = sum(len(d.text.split()) for d in kept)
     if words < MIN_WORDS and not missing and any(d.keys for d in kept):
         missing = [MISSING_ADVICE["short"]]
