@@ -254,3 +254,26 @@ def test_a_space_typed_before_a_comma_is_dropped(note, text):
 )
 def test_a_note_about_one_of_theirs_is_said_with_your(note, said):
     assert phrasing.personal(phrasing.read(note)) == said
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        # A fronted time, then a clause with its own verb: said as it is, lowered.
+        (
+            "In 2023 our loading bay had 12 recorded near-misses in six months",
+            "in 2023 our loading bay had 12 recorded near-misses in six months",
+        ),
+        ("In March the ward had 3 falls", "in March the ward had 3 falls"),
+        ("Last June the depot lost two drivers", "last June the depot lost two drivers"),
+        # A headline still gets the "is" it left out.
+        ("float pool overused", "the float pool is overused"),
+    ],
+)
+def test_a_fronted_time_opens_a_clause_and_adds_no_is(note, said):
+    assert phrasing.clause(phrasing.read(note), voice=phrasing.Voice.OWN) == said
+
+
+@pytest.mark.parametrize("name", ["On Track programme", "By Design Ltd won the bid"])
+def test_a_name_that_opens_with_a_preposition_keeps_its_capital(name):
+    assert phrasing._mid_case(name) == name

@@ -697,7 +697,10 @@ def _read_parse(text: str, doc: Any) -> Piece:
         if verb_first is not None:
             return Piece(text, Form.VERB, tense=verb_first, negated=negated)
     main = _main_subject(tokens)
-    if main is not None and (first.tag_ not in {"WRB", "IN", "WP"} or hyphenated):
+    # "In March the ward had 3 falls": a fronted time or place, then the clause; "if",
+    # "because" (marks) and "how" open an embedded clause instead.
+    fronted = first.tag_ == "IN" and first.dep_ == "prep" and first.head.dep_ == "ROOT"
+    if main is not None and (first.tag_ not in {"WRB", "IN", "WP"} or hyphenated or fronted):
         subject, verb = main
         if _plural_noun_misread(subject, verb, tokens):
             return Piece(text, Form.NOUN, plural=True)
@@ -909,7 +912,9 @@ def _headline(tokens: list[Any]) -> Piece | None:
                 doc[tokens[0].i : tokens[-1].i + 1].text, Form.CLAUSE, subject, False, "past"
             )
         if (
-            (token.tag_ == "VBN" and regular)
+            # "…area had 15 recorded near-misses": a participle beside a finite verb is
+            # an adjective, no "is" is missing
+            (token.tag_ == "VBN" and regular and not any(t.tag_ in FINITE_TAGS for t in tokens))
             or (token.pos_ == "ADJ" and token.i == tokens[-1].i)
             # "BOPIS orders late": a last word the tagger read as an adverb that the
             # lexicon knows as an adjective.
@@ -1495,6 +1500,17 @@ def _strip_please(text: str) -> str:
     return re.sub(r"^please\s+", "", text, flags=re.IGNORECASE)
 
 
+# Words that open a fronted time or place ("In 2023", "Last March") and are never a name.
+FRONTING_WORDS = word_set(
+    "in on at during after before since by from over until last this next every each"
+)
+FRONTED_TIME = re.compile(
+    r"(?:\d|Q[1-4]\b|(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+
+
 def _mid_case(text: str, keep: frozenset[str] = frozenset()) -> str:
     """Lower the first word when it is an ordinary English word, never a name or acronym:
     "Auditors booked ..." -> "auditors booked ...", but "Progress 8", "Tour de l'Île",
@@ -1509,6 +1525,8 @@ def _mid_case(text: str, keep: frozenset[str] = frozenset()) -> str:
     if len(first) > 1 and (first.isupper() or any(c.isupper() for c in first[1:])):
         return text
     following = rest.split()[0] if rest else ""
+    if first.casefold() in FRONTING_WORDS and FRONTED_TIME.match(following):
+        return first.lower() + text[len(first) :]  # "In 2023 our ward…", "Last March the…"
     if (
         following
         and (
