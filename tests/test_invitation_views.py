@@ -1,5 +1,6 @@
 """Pasting an invitation: parse, review, fix, save; nothing is saved before review."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,26 @@ def test_saving_the_same_invitation_twice_keeps_one_row_per_person(alice_client,
     assert people[0].title == "Ward Manager"  # an empty field is filled
     assert people[0].relation == "senior_leader"  # what was saved wins
     assert "1 was already on the roster" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("round_zone", "shown", "not_shown"),
+    [
+        # "(CET)" is the clock of Berlin as much as of Paris: the round's own city stays.
+        ("Europe/Berlin", "Europe/Berlin", "Europe/Paris"),
+        # A zone with another clock is the e-mail's word, and it wins.
+        ("Europe/London", "Europe/Paris", "Europe/London"),
+    ],
+)
+def test_a_zone_abbreviation_keeps_the_rounds_city_when_the_clock_is_the_same(
+    alice_client, alice, round_zone, shown, not_shown
+):
+    round_ = make_round(make_opportunity(alice), starts_at=None, time_zone=round_zone)
+    text = (
+        "Dear Alex,\n\nYour second interview is on Tuesday 15 December 2026.\n"
+        "Time: 09:30 - 12:00 (CET)\n\nPanel:\n"
+        "- Markus Schäfer, Head of Operations\n- Jonas Weber, Shift Lead\n\nBest,\nAnna"
+    )
+    page = alice_client.post(reverse("invitation_parse", args=[round_.pk]), {"text": text})
+    box = re.search(r'<input[^>]*name="time_zone"[^>]*>', page.content.decode()).group(0)
+    assert f'value="{shown}"' in box and f'value="{not_shown}"' not in box

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+import zoneinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -175,9 +176,30 @@ def interviewer_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(round_)
 
 
+def _same_clock(zone_name: str, other_name: str, parsed: ParsedInvitation) -> bool:
+    """Whether two zones show the same time on the interview day (and half a year on)."""
+    if not other_name or zone_name == other_name:
+        return False
+    try:
+        zone, other = zoneinfo.ZoneInfo(zone_name), zoneinfo.ZoneInfo(other_name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    day = parsed.interview_date or date.today()
+    noon = datetime.combine(day, time(12))
+    moments = [noon, noon + timedelta(days=182)]
+    return all(
+        moment.replace(tzinfo=zone).utcoffset() == moment.replace(tzinfo=other).utcoffset()
+        for moment in moments
+    )
+
+
 def _review_initial(parsed: ParsedInvitation, round_: Round) -> tuple[dict, list[dict]]:
     """The parse, shown in the round's time zone unless the e-mail names its own."""
     zone_name = parsed.time_zone or round_.time_zone
+    if parsed.time_zone and _same_clock(parsed.time_zone, round_.time_zone, parsed):
+        # "(CET)" read as Europe/Paris for a round set in Europe/Berlin: the same clock,
+        # and the round's own city is the one the user chose.
+        zone_name = round_.time_zone
     review = {
         "day": parsed.interview_date,
         "time_zone": zone_name,
