@@ -581,3 +581,25 @@ def test_duty_phrasings_name_their_competency(sentence: str, competency: str) ->
 def test_near_misses_do_not_name_the_competency(sentence: str, competency: str) -> None:
     analysis = analyse_posting(f"Responsibilities\n- {sentence}")
     assert competency not in {need.id for need in analysis.competencies}
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted", "kind", "unwanted"),
+    [
+        (
+            "- Monitor KPIs such as dock-to-stock time and first-pass yield",
+            "KPIs",
+            None,
+            ["KPIs such", "dock-"],
+        ),
+        ("- Fluent Polish and Spanish at C1 level", "Spanish", "knowledge", []),
+        ("- Tagalog and English, spoken and written", "Tagalog", "knowledge", []),
+    ],
+)
+def test_skill_names_are_whole_and_languages_are_known_not_used(
+    line: str, wanted: str, kind: str | None, unwanted: list[str]
+) -> None:
+    skills = {s.name: s.type for s in analyse_posting(f"Requirements\n{line}").skills}
+    assert wanted in skills, skills
+    assert kind is None or skills[wanted] == kind
+    assert not set(unwanted) & set(skills)

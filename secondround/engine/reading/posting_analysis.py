@@ -47,6 +47,7 @@ from functools import lru_cache
 from secondround.engine.nlp import entities
 from secondround.engine.nlp.action_verbs import verb_base
 from secondround.engine.nlp.files import DATA_DIR
+from secondround.engine.nlp.proper_words import is_language_word
 from secondround.engine.reading import (
     skill_filter,
     skill_model,
@@ -645,6 +646,7 @@ def _sentences(text: str) -> list[tuple[str, str]]:
     return out
 
 
+TRAILING_SUCH = re.compile(r"\s+such$", re.IGNORECASE)
 TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:strongly|highly|ideally|preferably|desirably|also|especially|essentially))+$",
     re.IGNORECASE,
@@ -669,6 +671,9 @@ def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
         named = section in (REQUIREMENTS, NICE_TO_HAVE) and sentence in content
         for span in _kept_spans(sentence, named=named, tagged=sentence in content):
             name = TRAILING_ADVERBS.sub("", span.name)  # "Kroll strongly (preferred)"
+            name = TRAILING_SUCH.sub("", name)  # "KPIs such" of "KPIs such as …"
+            if name.endswith("-"):
+                continue  # "dock-" of "dock-to-stock time": a piece of a word
             if sentence.startswith(name) and entities.opens_with_duty_verb(name):
                 name = name.split(" ", 1)[1]  # "Complete MedsCheck reviews"
             key = skill_key(name)
@@ -682,9 +687,14 @@ def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
             if proof not in evidence[key]:
                 evidence[key].append(proof)
     return [
-        Skill(names[key], tuple(evidence[key][:MAX_EVIDENCE]), skill_types.skill_type(names[key]))
+        Skill(names[key], tuple(evidence[key][:MAX_EVIDENCE]), _skill_type(names[key]))
         for key in order
     ]
+
+
+def _skill_type(name: str) -> str:
+    # "German at B2 level": a language is known, not used like a tool
+    return "knowledge" if is_language_word(name) else skill_types.skill_type(name)
 
 
 @dataclass(frozen=True)
