@@ -7,6 +7,7 @@ import json
 import pytest
 
 from secondround.engine.practice.answer_analysis import analyse_answer, report_as_json
+from secondround.engine.practice.answer_text import snippets
 from secondround.engine.practice.fillers import detect_fillers
 from secondround.engine.practice.report import AnswerReport, Point, Word
 
@@ -544,3 +545,25 @@ def test_an_outcome_told_without_as_a_result_is_a_result(ending: str) -> None:
     )
     p = point(analyse_answer(text, question_kind="behavioral"), "star")
     assert p is None or "result" not in p.message.casefold()
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "quoted"),
+    [
+        # Three fillers in one breath are one place to look at, quoted once.
+        (
+            "Um, so basically in the first week I mapped the loading dock.",
+            [(0, 2), (4, 6), (7, 16)],
+            ("Um, so basically in the…",),
+        ),
+        # Places far apart are quoted apart.
+        (
+            "Um, I mapped every step of the goods-in process with the team, and then, "
+            "basically, we cut it.",
+            [(0, 2), (73, 82)],
+            ("Um, I mapped…", "…and then, basically, we cut it."),
+        ),
+    ],
+)
+def test_snippets_quote_each_place_once(text, spans, quoted):
+    assert snippets(text, spans, radius=12) == quoted

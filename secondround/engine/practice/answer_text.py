@@ -178,6 +178,20 @@ def snippet(text: str, start: int, end: int, radius: int = 28) -> str:
     return ("…" if s > 0 else "") + core + ("…" if e < len(text) else "")
 
 
+def snippets(
+    text: str, spans: Iterable[tuple[int, int]], radius: int = 24, limit: int = 3
+) -> tuple[str, ...]:
+    """One snippet per place: hits whose windows overlap ("Um, so basically in the
+    first") are quoted once, not once per word."""
+    places: list[list[int]] = []
+    for start, end in sorted(spans):
+        if places and start - radius <= places[-1][1] + radius:
+            places[-1][1] = max(places[-1][1], end)
+        else:
+            places.append([start, end])
+    return tuple(snippet(text, start, end, radius) for start, end in places[:limit])
+
+
 def quote(sentence: str, limit: int = 110) -> str:
     s = " ".join(sentence.split())
     return s if len(s) <= limit else s[: limit - 1].rsplit(" ", 1)[0] + "…"

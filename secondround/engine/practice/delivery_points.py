@@ -19,6 +19,7 @@ from secondround.engine.practice.answer_text import (
     phrase_regex,
     plural,
     snippet,
+    snippets,
 )
 from secondround.engine.practice.facts import compare_facts
 from secondround.engine.practice.fillers import KIND_NOT_AFTER
@@ -51,7 +52,7 @@ def filler_point(
     for _, _, p in hits:
         counts[p] = counts.get(p, 0) + 1
     top = sorted(counts.items(), key=lambda kv: -kv[1])
-    evidence = tuple(snippet(text, s, e, 18) for s, e, _ in hits[:3])
+    evidence = snippets(text, ((s, e) for s, e, _ in hits), 18)
     if count == 0:
         return Point(
             "fillers",
@@ -160,7 +161,7 @@ def hedging_point(text: str, toks: list[Tok]) -> Point | None:
         f"Hedging: {plural(len(hits), 'hedge')} ("
         + ", ".join(f"'{p}'" for p in phrases[:4])
         + ") make you sound unsure.",
-        tuple(snippet(text, m.start(), m.end(), 24) for m in hits[:3]),
+        snippets(text, (m.span() for m in hits)),
         f"Say it plainly: drop '{phrases[0]}' and state what you did or think "
         "('I decided…', 'I will…').",
     )
@@ -183,7 +184,7 @@ def casual_point(text: str, toks: list[Tok]) -> Point | None:
         "casual",
         level,
         message,
-        tuple(snippet(text, m.start(), m.end(), 24) for m in hits[:3]),
+        snippets(text, (m.span() for m in hits)),
         "Keep the tone professional but warm: say '"
         + _FORMAL.get(words[0], "a plain, professional word")
         + f"' instead of '{words[0]}'."
@@ -236,7 +237,7 @@ def negative_point(text: str, toks: list[Tok]) -> Point | None:
         "negative_employer",
         "problem",
         "Negative talk about a past employer or colleagues; interviewers hear it as a warning.",
-        tuple(dict.fromkeys(snippet(text, s, e, 20) for s, e in spans))[:3],
+        snippets(text, spans, 20),
         "Say what you learned or what you want next instead: "
         "'I'm looking for a team that …' rather than criticising them.",
     )
@@ -270,7 +271,7 @@ def enthusiasm_point(text: str) -> Point:
             "enthusiasm",
             "good",
             "You say why you want it.",
-            tuple(snippet(text, m.start(), m.end(), 24) for m in hits[:2]),
+            snippets(text, (m.span() for m in hits), limit=2),
             "Tie your interest to one specific thing about the company.",
         )
     return Point(
