@@ -1,5 +1,6 @@
 """The story bank in the app: write, check as you type, import a résumé, coverage."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,9 @@ def test_coverage_and_rehearsal(alice_client, alice, alice_round):
     assert "Calmed an angry family" in page
     page = alice_client.get(reverse("rehearsal", args=[alice_round.pk])).content.decode()
     assert "Stories to rehearse" in page and "Situation:" in page
+    # The rehearsal counts the questions a story fits; the coverage page, those it is the
+    # best answer to: the two words differ, so the two numbers do not contradict.
+    assert re.search(r"· fits \d+ question", page) and "· answers" not in page
     story = Story.objects.filter(owner=alice).first()
     assert story.vector and story.vector_digest  # embedded once, kept for next time
     digest = story.vector_digest
