@@ -1,6 +1,7 @@
 """Questions to ask, the 90-day plan, salary, and the brief as HTML, PDF and calendar."""
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -166,3 +167,11 @@ def test_brief_html_pdf_and_calendar(alice_client, day):
     assert any("Dana Whitfield" in str(e["SUMMARY"]) for e in events)
     assert any("thank-you" in str(e["SUMMARY"]).lower() for e in events)
     assert all(e.get("DTSTART") for e in events)
+
+
+def test_the_source_row_to_add_speaks_the_plans_currency(alice_client, day):
+    opportunity = day.opportunity
+    SalaryPlan.objects.create(opportunity=opportunity, currency="EUR", target=55000)
+    page = alice_client.get(reverse("salary", args=[opportunity.pk])).content.decode()
+    box = re.search(r'<input[^>]*name="entries-0-currency"[^>]*>', page).group(0)
+    assert 'value="EUR"' in box

@@ -57,7 +57,12 @@ class SalaryEntryForm(ModelForm):
 
 def salary_entries_formset(*, opportunity, data=None):
     factory = rows_formset(type(opportunity), SalaryEntry, form=SalaryEntryForm, max_rows=50)
-    return factory(data, instance=opportunity, prefix="entries")
+    # The row to add speaks the currency already in use: the plan's, else the last source's.
+    plan = SalaryPlan.objects.filter(opportunity=opportunity).first()
+    last = SalaryEntry.objects.filter(opportunity=opportunity).order_by("-pk").first()
+    currency = plan.currency if plan else last.currency if last else None
+    initial = [{"currency": currency}] if currency else None
+    return factory(data, instance=opportunity, prefix="entries", initial=initial)
 
 
 class SalaryPlanForm(ModelForm):
