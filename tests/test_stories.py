@@ -177,3 +177,18 @@ def test_coverage_and_rehearsal(alice_client, alice, alice_round):
     alice_client.get(reverse("coverage", args=[alice_round.pk]))
     story.refresh_from_db()
     assert story.vector_digest == digest
+
+
+def test_a_pasted_resume_is_read_like_a_file(alice_client):
+    text = (
+        "Experience\n\nShift Supervisor, Rhein Cargo, Duisburg — 2021–2025\n"
+        "- Cut picking errors by 30% by introducing a two-scan check on the night shift\n"
+        "- Trained 12 new forklift drivers in six months\n"
+    )
+    page = alice_client.post(reverse("resume_import"), {"text": text}).content.decode()
+    assert "Review the draft stories" in page and "picking errors" in page
+
+
+def test_neither_file_nor_text_asks_for_one(alice_client):
+    page = alice_client.post(reverse("resume_import"), {"text": "  "}).content.decode()
+    assert "Choose the résumé file, or paste its text." in page

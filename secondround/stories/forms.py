@@ -53,6 +53,7 @@ class StoryForm(ModelForm):
 class ResumeUploadForm(Form):
     file = forms.FileField(
         label="Your résumé",
+        required=False,
         help_text=lazy(
             lambda: (
                 "JSON Resume (.json), PDF, Word (.docx) or plain text, up to "
@@ -61,6 +62,26 @@ class ResumeUploadForm(Form):
             str,
         )(),
     )
+    text = forms.CharField(
+        label="Or paste its text",
+        required=False,
+        max_length=200_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="When a file cannot be read, copy the résumé's text and paste it here.",
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("file") and not (cleaned.get("text") or "").strip():
+            raise forms.ValidationError("Choose the résumé file, or paste its text.")
+        return cleaned
+
+    def resume(self) -> tuple[bytes, str]:
+        """The résumé's bytes and a file name to read them by: the file, else the text."""
+        upload = self.cleaned_data.get("file")
+        if upload:
+            return upload.read(), upload.name
+        return self.cleaned_data["text"].encode("utf-8"), "pasted.txt"
 
 
 class DraftStoryForm(Form):

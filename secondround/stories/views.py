@@ -106,15 +106,16 @@ def resume_import(request: HttpRequest) -> HttpResponse:
     form = ResumeUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > settings.SECONDROUND_MAX_RESUME_BYTES:
+        if upload and upload.size > settings.SECONDROUND_MAX_RESUME_BYTES:
             form.add_error(
                 "file",
                 too_large(upload.size, settings.SECONDROUND_MAX_RESUME_BYTES)
                 + " Export a smaller PDF or paste the text.",
             )
         else:
+            data, name = form.resume()
             try:
-                parsed = read_resume(upload.read(), filename=upload.name)
+                parsed = read_resume(data, filename=name)
             except ResumeError as error:
                 form.add_error("file", str(error))
             else:
@@ -131,7 +132,11 @@ def resume_import(request: HttpRequest) -> HttpResponse:
                     return render(
                         request,
                         "stories/resume_review.html",
-                        {"formset": formset, "warnings": parsed.warnings, "filename": upload.name},
+                        {
+                            "formset": formset,
+                            "warnings": parsed.warnings,
+                            "filename": name if upload else "",
+                        },
                     )
     return render(request, "stories/resume_upload.html", {"form": form})
 
