@@ -86,8 +86,15 @@ def corpus_split(split: str) -> list[Note]:
 
 
 def training_notes() -> list[Note]:
-    """Everything the sorter may learn from: never the corpus's test sources or held-out."""
-    return corpus_split("dev") + load_notes(GROWN, "grown") + load_notes(FIXTURES, "fixtures")
+    """Everything the sorter may learn from: the development notes (corpus dev sources,
+    grown, fixtures, dev4); never the corpus's test sources, held-out, fresh, fresh3, fresh4
+    or blind."""
+    return (
+        corpus_split("dev")
+        + load_notes(GROWN, "grown")
+        + load_notes(FIXTURES, "fixtures")
+        + (load_notes(DEV4, "dev4") if DEV4.exists() else [])
+    )
 
 
 def _words(text: str) -> list[str]:

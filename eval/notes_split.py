@@ -327,7 +327,8 @@ def run_current(show: str | None) -> None:
     fresh4 = load_notes(FRESH4, "fresh4")
     evaluate("fresh4", fresh4, lambda note: shipped, show=False)
     if DEV4.exists():
-        evaluate("dev4", load_notes(DEV4, "dev4"), lambda note: shipped, show == "dev4")
+        # Trained on since notes4: scored leave-one-source-out (one note, one source).
+        evaluate("dev4", load_notes(DEV4, "dev4"), per_source, show == "dev4")
     blind = load_notes(BLIND, "blind")
     evaluate("blind", blind, lambda note: shipped, show=False)
     evaluate("blind_rules", blind, lambda note: rules, show=False)

@@ -39,6 +39,11 @@ from secondround.engine.reading.note_sorter import (
         (Piece("quick notes before I forget"), "other"),
         (Piece("lunch was at the canteen"), "other"),
         (Piece("forgot key steps", after_question=True), "other"),
+        # The next thing asked, told as a topic after "then"; not a time ("about 10 min").
+        (Piece("then about infection control", prose=True), "questions"),
+        (Piece("next, about budgeting"), "questions"),
+        (Piece("then about 10 minutes in we stopped"), "other"),
+        (Piece("about infection control", position=1), "other"),
     ],
 )
 def test_rule_field(piece: Piece, field: str) -> None:

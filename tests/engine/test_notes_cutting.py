@@ -284,3 +284,91 @@ def test_questions_asked_in_one_go_come_apart(text: str, questions: list[str]) -
 )
 def test_a_miss_loses_the_remark_after_it(text: str, miss: str) -> None:
     assert _split(text)["misses"] == [miss]
+
+
+@pytest.mark.parametrize(
+    ("text", "concerns"),
+    [
+        # Two things asked, then a sure reading of both: two worries, filed, not "to sort".
+        (
+            "he asked if I've got my own van and whether I've worked on new builds, both felt "
+            "like worries",
+            ["he asked if I've got my own van", "whether I've worked on new builds"],
+        ),
+        (
+            "Nat asked if I'm ok with sleepovers and weekend shifts, seemed like a dealbreaker",
+            ["Nat asked if I'm ok with sleepovers and weekend shifts, seemed like a dealbreaker"],
+        ),
+    ],
+)
+def test_a_sure_reading_files_the_worries_before_it(text: str, concerns: list[str]) -> None:
+    found = split_notes(text)
+    assert [item for item in found.concerns] == concerns
+    assert found.to_sort == []
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # An object pronoun ends the clause: "…to him" / "i just started…".
+        (
+            "out of nowhere he pulled out a pen and asked me to sell it to him i just started "
+            "listing features like an idiot",
+            ["i just started"],
+        ),
+        (
+            "they gave the whole thing to me i think it went fine overall and the panel nodded "
+            "a lot at the end",
+            ["i think it went"],
+        ),
+        # "that one was good" after a question: a verdict of its own.
+        (
+            "rachel asked how id handle two execs wanting the same slot on the ceos calendar "
+            "that one was good i said check priorities with her",
+            ["that one was good", "i said check"],
+        ),
+        # A verb of telling puts a clause after its pronoun; a relative noun keeps its clause.
+        (
+            "then she explained to him i was the best fit for the role and he agreed with her "
+            "on the spot right away",
+            [],
+        ),
+        (
+            "she said the thing that one was good enough for the team and we moved on quickly "
+            "after",
+            [],
+        ),
+    ],
+)
+def test_run_on_speech_is_cut_where_a_new_clause_starts(text: str, starts: list[str]) -> None:
+    from secondround.engine.nlp import parsing
+    from secondround.engine.reading.note_segments import run_on_cuts
+
+    try:
+        parsing.parse("warm up")
+    except parsing.NlpUnavailable:
+        pytest.skip("no spaCy model")
+    cuts = run_on_cuts(text)
+    assert [text[cut:].startswith(start) for cut, start in zip(cuts, starts, strict=False)] == [
+        True
+    ] * len(starts)
+    assert len(cuts) == len(starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "they asked how I'd handle a patient who keeps pressing the call bell - good\n"
+            "then about infection control... I mixed up the PPE order, bad",
+            "about infection control",
+        ),
+        (
+            "Q: why this ward\nnext, about medication errors - said I'd report it",
+            "about medication errors",
+        ),
+    ],
+)
+def test_the_next_topic_after_then_is_a_question(text: str, question: str) -> None:
+    found = split_notes(text)
+    assert question in [q.text for q in found.questions]

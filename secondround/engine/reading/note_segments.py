@@ -88,6 +88,10 @@ _CLAUSE_RE = re.compile(
     rf"|,?\s+(?:and\s+)?then[,\s]+(?=(?:(?:um+|uh+|so|like)[,\s]+)*(?:{SUBJECTS}|what|how|why|"
     r"when|where|which|who|the|asked|ask|a time|about|out of|something)\b)"
     r"|,\s+(?=(?:also|plus)\s+(?:asked|ask|wanted)\b)"
+    # "…pulled out a pen and asked me to sell it": the asking is an item of its own.
+    r"|,?\s+and\s+(?:then\s+)?(?=asked\s+(?:me|us)\s+(?:to|if|whether|how|what|why|about)\b)"
+    # "…the CEO's calendar, that one was good": a verdict on what was just asked.
+    r"|,\s+(?=(?:that|this)\s+(?:one|bit|part|question)\s+(?:was|went|is|felt|seemed)\b)"
     r"|\s+\+\s+(?=(?:asked|ask|worried|seemed|forgot|liked|loved|said|wants?|wanted|"
     r"if|whether|prob|maybe|think)\b)"
     r"|,\s+(?=(?:prob(?:ably)?\s+|maybe\s+|kind of\s+|really\s+)?(?:worried|concerned|forgot|"
@@ -295,6 +299,21 @@ def _after_wh_phrase(doc: Any, start: int) -> bool:
     return False
 
 
+# Pronouns that end a clause as its object ("asked me to sell it to him i just started…"),
+# unless a verb of telling puts a clause after them ("told him I…", "asked her if…").
+_OBJECT_PRONOUNS = wordset("him them us me it")
+_VERDICT_SUBJECTS = wordset("one bit part question answer")
+_TELLING = wordset("tell ask show remind assure convince warn inform promise teach let make")
+
+
+def _ends_on_object(token: Any) -> bool:
+    if token.lower_ not in _OBJECT_PRONOUNS or token.dep_ not in ("dobj", "pobj"):
+        return False
+    governor = token.head.head if token.dep_ == "pobj" else token.head
+    lemma = governor.lemma_.lower()
+    return lemma not in _TELLING and lemma not in _CLAUSE_TAKING
+
+
 def run_on_cuts(text: str) -> list[int]:
     """Where a stretch with no punctuation holds several clauses ("…at the shoplifter story it
     went fine he smiled when I mentioned…"), the offsets at which each new one starts: before
@@ -316,6 +335,14 @@ def run_on_cuts(text: str) -> list[int]:
         if verb.pos_ not in ("VERB", "AUX") or verb.tag_ in ("VBG", "VBN", "VB", "TO"):
             continue
         first = token.left_edge
+        if (
+            first.i > 0
+            and token.lower_ in _VERDICT_SUBJECTS
+            and doc[first.i - 1].lower_ in ("that", "this")
+        ):
+            # "…on the CEO's calendar that one was good": the parse reads "that" as a
+            # conjunction; it points back at the question, opening a verdict.
+            first = doc[first.i - 1]
         if first.i == 0 or first.i > verb.i:
             continue
         if (
@@ -332,7 +359,7 @@ def run_on_cuts(text: str) -> list[int]:
             before.lower_ in _EMBEDDING_WORDS
             or before.lower_ in _CLAUSE_ADJECTIVES
             or before.lower_ in _RELATIVE_NOUNS
-            or before.pos_ in _NOT_CLAUSE_END
+            or (before.pos_ in _NOT_CLAUSE_END and not _ends_on_object(before))
             or (before.pos_ == "VERB" and before.lemma_.lower() in _CLAUSE_TAKING)
             or _after_wh_phrase(doc, first.i)
         ):

@@ -615,6 +615,7 @@ class _Reader:
                 self.grade_pending(COMFORTABLE)
             if (
                 field_name == CONCERNS
+                and confidence >= SURE  # a mere guess to sort does not undo a question
                 and asked
                 and run is None
                 and (part.joint not in (";", "+") or _points_back(text))
@@ -631,9 +632,23 @@ class _Reader:
                 asked.clear()
                 run = _Run(CONCERNS, first, index, min(confidence, 0.9))
                 continue
-            if run is not None and run.field == field_name and self._continues(part, text):
+            settles = (
+                confidence >= STRONG_RULE
+                and part.joint not in (";", "+", "?")
+                and _reads_before(text)
+            )
+            if (
+                run is not None
+                and run.field == field_name
+                and (settles or self._continues(part, text))
+            ):
                 run.last = index
-                run.confidence = min(run.confidence, confidence)
+                if settles:
+                    # "asked if I've got my own van and whether…, both felt like worries": a
+                    # sure reading of the clauses before settles what they are.
+                    run.confidence = max(run.confidence, min(confidence, 0.9))
+                else:
+                    run.confidence = min(run.confidence, confidence)
                 continue
             close()
             interpretation = is_interpretation(text)
@@ -925,6 +940,18 @@ class _Reader:
             confidence=confidence,
             message=message,
         )
+
+
+def _reads_before(text: str) -> bool:
+    """A short verdict on what came before ("both felt like worries", "seemed like a
+    dealbreaker") or a hedged reading of it ("prob worried I…"), not a new item."""
+    return is_interpretation(text) or (len(text.split()) <= 5 and bool(_READING_RE.match(text)))
+
+
+_READING_RE = re.compile(
+    r"(?i)^(?:(?:and|so|but)\s+)?(?:both|all|each|which|that|this|it)?\s*"
+    r"(?:of (?:them|those|these)\s+)?(?:seemed|seems|sounded|felt|looked|were|was)\b"
+)
 
 
 def _asks_directly(line: str, scale: int | None) -> bool:
