@@ -4,9 +4,9 @@
 
 Reads the training notes of eval/note_sets.py (the dev sources of eval/notes_corpus,
 eval/notes_grown, the test fixtures and eval/notes_dev4; never the corpus's test sources,
-eval/notes_heldout, the fresh sets nor eval/blind), labels each clause the splitter sorts by lining it up with the
-expected items, and writes secondround/data/models/note_sorter.npz. Only weights are
-shipped. Prints the file's SHA-256: paste it into MODEL_SHA256 of
+eval/notes_heldout, the fresh sets nor eval/blind), labels each clause the splitter sorts
+by lining it up with the expected items, and writes secondround/data/models/note_sorter.npz.
+Only weights are shipped. Prints the file's SHA-256: paste it into MODEL_SHA256 of
 secondround/engine/reading/note_sorter.py, or the splitter will not load the new file.
 eval/notes_split.py gives the leave-one-source-out figures of the same training.
 """
