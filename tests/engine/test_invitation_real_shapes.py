@@ -1,0 +1,71 @@
+"""Shapes met in invitation e-mails kept close to real public pages (eval/invitations_dev6):
+a timetable line that opens with a dotted 24-hour time ("14.45 – Interview with …"), and a
+zone word that is part of a street address ("100 Pacific Highway"). The examples are
+invented, from other occupations than the pages'."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from secondround.engine.reading.invitation import parse_invitation, roster_as_json
+from secondround.engine.reading.invitation_zones import find_zone
+
+
+def _rows(text: str, zone: str) -> list[tuple[str, str | None]]:
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1), default_time_zone=zone))
+    return [(row["name"], row["start"]) for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("line", "start"),
+    [
+        ("14.45 – Practical interview with Nadia Cole, Head Pastry Chef", "14:45"),
+        ("- 09.30 Interview with Nadia Cole, Head Pastry Chef", "09:30"),
+        ("13.05 - Interview with Nadia Cole, Head Pastry Chef", "13:05"),
+    ],
+)
+def test_a_timetable_line_that_opens_with_a_dotted_time(line: str, start: str) -> None:
+    text = (
+        "Dear Tom,\n\nYour trial day at the bakery is on Thursday 11 March 2027.\n\n"
+        f"08.30 – Arrival and kitchen tour\n{line}\n\nKind regards,\nBeth"
+    )
+    assert _rows(text, "Europe/London") == [("Nadia Cole", f"2027-03-11T{start}:00+00:00")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Price 12.50 Euro for the parking",
+        "Version 10.30 Release notes",
+    ],
+)
+def test_a_dotted_number_inside_a_line_is_no_clock(text: str) -> None:
+    mail = f"Dear Tom,\n\nInterview on Thursday 11 March 2027.\n\n{text}\n\nBeth"
+    rows = roster_as_json(parse_invitation(mail, today=date(2027, 3, 1)))
+    assert rows == []
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("Level 3, 200 Pacific Highway, St Leonards, at 10am", None),
+        ("Depot at 14 Central Avenue, from 9:00", None),
+        ("12 Eastern Parkway, Suite 4", None),
+        ("at 10am Pacific", "America/Los_Angeles"),
+        ("at 3 pm Central time", "America/Chicago"),
+    ],
+)
+def test_a_zone_word_in_a_street_address_is_no_zone(text: str, zone: str | None) -> None:
+    found = find_zone(text)
+    assert (found.name if found else None) == zone
+
+
+def test_an_address_on_pacific_highway_keeps_the_senders_zone() -> None:
+    text = (
+        "Hi Mia,\n\nPlease come to our office at Level 9, 100 Pacific Highway, North Sydney"
+        " on Tuesday 16 March 2027.\n\n- 11:00am  Interview with Owen Price, Lead Surveyor\n\n"
+        "Cheers,\nJo"
+    )
+    assert _rows(text, "Australia/Sydney") == [("Owen Price", "2027-03-16T11:00:00+11:00")]
