@@ -69,3 +69,62 @@ def test_an_address_on_pacific_highway_keeps_the_senders_zone() -> None:
         "Cheers,\nJo"
     )
     assert _rows(text, "Australia/Sydney") == [("Owen Price", "2027-03-16T11:00:00+11:00")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "The board will be chaired by Dr. Ruth Ochieng, Chief Pharmacist. Other members are"
+            " Mr. Paul Wekesa, Head of Procurement and Ms. Grace Atieno, Senior Pharmacist.",
+            ["Ruth Ochieng", "Paul Wekesa", "Grace Atieno"],
+        ),
+        (
+            "Ms. Lena Fischer, Fire Chief, will chair the panel. The remaining panel members are:"
+            " Mr. Jonas Weber, Station Officer, and Ms. Ida Braun, Training Officer.",
+            ["Lena Fischer", "Jonas Weber", "Ida Braun"],
+        ),
+    ],
+)
+def test_the_other_members_after_a_chair(sentence: str, names: list[str]) -> None:
+    text = (
+        "Dear Sir,\n\nYou are invited to appear before the board on Wednesday, 10 March 2027"
+        f" at 10:00 am.\n\n{sentence}\n\nYours faithfully,\nAmos Kiprop\nRecruitment Officer"
+    )
+    assert [name for name, _ in _rows(text, "Africa/Nairobi")] == names
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "honorific"),
+    [
+        ("• M. Étienne Gagnon, Chef de cuisine", "Étienne Gagnon", "M"),
+        ("• Mme Claire Roy, Directrice des soins", "Claire Roy", "Mme"),
+    ],
+)
+def test_french_honorifics_stay_apart(line: str, name: str, honorific: str) -> None:
+    text = (
+        "Bonjour Julie,\n\nThis confirms your interview on Thursday, March 11, 2027 at 14h00.\n\n"
+        f"Who will be conducting the interview:\n{line}\n\nCordialement,\nSophie Martel"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [(row["name"], row["honorific"]) for row in rows] == [(name, honorific)]
+
+
+def test_an_initial_before_a_surname_is_no_honorific() -> None:
+    from secondround.engine.reading.invitation_names import find_names
+
+    spans = find_names("Please call M. Tremblay at reception")
+    assert [(span.honorific, "M. Tremblay") for span in spans] == [(None, "M. Tremblay")]
+
+
+def test_the_senders_own_schedule_line_says_me() -> None:
+    text = (
+        "Hi Sam,\n\nSee you on Thursday 11 March 2027.\n\n"
+        "10:00  Dr Anika Roy, Lab Manager - bench skills\n"
+        "11:00  me - your questions (30 min)\n\nBest,\nLouise Martin\nRecruitment Partner"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [(row["name"], row["start"][11:16]) for row in rows] == [
+        ("Anika Roy", "10:00"),
+        ("Louise Martin", "11:00"),
+    ]

@@ -34,7 +34,10 @@ FORWARD_TRIGGER = re.compile(
     r"|\b(?:seen|interviewed)\s+by\b|^\s*(?:attendees|present|participants)\s*:"
     r"|\b(?:alongside|together\s+with|along\s+with)\b(?=\s+(?:[A-Z]|(?:Dr|Mr|Mrs|Ms|Prof)\b))"
     r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\b(?:committee|board)\s+members?\s*"
-    r"(?:(?:are|will be|include)\b|:)|\b(?:committee|board)\s+(?:will\s+be|is|are|comprises?"
+    r"(?:(?:are|will be|include)\b|:)"
+    # "Other members are Ms X, Head of HR and Mr Y": the rest of a panel whose chair came first
+    r"|\b(?:other|remaining|further)\s+(?:panel\s+|board\s+|committee\s+)?members?\s*"
+    r"(?:(?:are|will\s+be|include)\b|:)|\b(?:committee|board)\s+(?:will\s+be|is|are|comprises?"
     r"|consists?\s+of|includes?)\b|\b(?:composed|made\s+up|constituted)\s+of\b"
     r"|\bpanel(?:ists?| members?)?\s*(?:(?:will"
     r" be|are|is|consists? of|comprises?|includes?|of|remains?|will\s+remain|(?:is|are)\s+still"
@@ -260,7 +263,9 @@ ME = re.compile(
     r"|\bI(?:'ll| will)(?: also)? (?:be )?interview(?:ing)? you\b|\bmeet (?:with )?me\b"
     r"|\bjoin(?:ing)? me\b|\bI(?:'ll| will) be chairing\b"
     r"|\bwe(?:'ll| will) (?:have|do) (?:a |an )?(?:quick |short |brief )?(?:chat|talk"
-    r"|interview|conversation)\b",
+    r"|interview|conversation)\b"
+    # "14:00  me - wrap-up and your questions": the sender's own line of a schedule
+    r"|(?:(?<=\d)|(?<=[ap]m)|(?<=[AP]M))\s+me\b(?=\s*[-–—:(|,])",
     re.IGNORECASE,
 )
 
