@@ -128,3 +128,49 @@ def test_the_senders_own_schedule_line_says_me() -> None:
         ("Anika Roy", "10:00"),
         ("Louise Martin", "11:00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "end"),
+    [
+        ("We'll need about 40 minutes.", "09:40"),
+        ("We will only need 25 minutes of your time.", "09:25"),
+        ("We need to check your licence first.", None),
+    ],
+)
+def test_the_time_the_sender_says_they_need(sentence: str, end: str | None) -> None:
+    text = (
+        "Hi Dana,\n\nThis confirms your video interview for the Veterinary Nurse position on"
+        f" Tuesday, March 16, 2027 at 9:00 AM. {sentence}\n\nYou'll be talking with our Head"
+        " Vet, Dr Iris Kahn.\n\nBest,\nLeo"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [(row["end"] or "")[11:16] or None for row in rows] == [end]
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "day"),
+    [
+        ("which we are holding on 18\nMarch, 2027. It will begin at 10 am with", "2027-03-18"),
+        ("which we are holding on March\n18, 2027. It will begin at 10 am with", "2027-03-18"),
+    ],
+)
+def test_a_date_wrapped_between_day_and_month(wrapped: str, day: str) -> None:
+    text = (
+        "Dear Amir:\n\nYou would be glad to know that you have been shortlisted for the"
+        f" interview\n{wrapped}\nMr. Felix Novak, Chief Surveyor.\n\nYours sincerely,\nJune"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [row["start"][:10] for row in rows] == [day]
+
+
+@pytest.mark.parametrize("dateline", ["01 March, 2027", "Date: 01/03/2027", "March 1, 2027"])
+def test_the_letters_own_date_is_not_the_interview_day(dateline: str) -> None:
+    text = (
+        f"{dateline}\n\nDear Ms. Osei,\n\nYou are invited to an interview for the post of"
+        " Librarian on 9 March 2027.\n\nThe interview will begin at 11:00 am with Mrs. Ama"
+        " Boateng, Chief Librarian."
+        "\n\nYours faithfully,\nKofi Mensah"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [row["start"][:10] for row in rows] == ["2027-03-09"]
