@@ -174,3 +174,25 @@ def test_the_letters_own_date_is_not_the_interview_day(dateline: str) -> None:
     )
     rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
     assert [row["start"][:10] for row in rows] == ["2027-03-09"]
+
+
+@pytest.mark.parametrize(
+    ("line", "interviewers"),
+    [
+        (
+            "- 9:00am  Welcome and a short presentation about the scheme from Kim Lee (Talent"
+            " Lead)\n- 10:30am  Interview with Raj Patel, Site Manager",
+            ["Raj Patel"],
+        ),
+        (
+            "Your interview at 10:30am is with Raj Patel, Site Manager. To reschedule, please"
+            " get in touch with Ms. Kim Lee, HR Officer, who will be your contact person.",
+            ["Raj Patel"],
+        ),
+    ],
+)
+def test_a_presenter_or_contact_person_is_no_interviewer(
+    line: str, interviewers: list[str]
+) -> None:
+    text = f"Hi Zoe,\n\nSee you on Tuesday 16 March 2027.\n\n{line}\n\nThanks,\nKim Lee"
+    assert [name for name, _ in _rows(text, "Europe/London")] == interviewers
