@@ -196,3 +196,26 @@ def test_a_presenter_or_contact_person_is_no_interviewer(
 ) -> None:
     text = f"Hi Zoe,\n\nSee you on Tuesday 16 March 2027.\n\n{line}\n\nThanks,\nKim Lee"
     assert [name for name, _ in _rows(text, "Europe/London")] == interviewers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "The day opens with a short talk from our Head of Kitchens, Ines Duarte.",
+            "Head of Kitchens",
+        ),
+        (
+            "You will hear a welcome from the Operations Director, Ines Duarte.",
+            "Operations Director",
+        ),
+    ],
+)
+def test_a_title_after_from_leaves_the_words_before_it(sentence: str, title: str) -> None:
+    text = (
+        f"Hi Owen,\n\nWelcome to the assessment day on Tuesday 16 March 2027. {sentence}"
+        " Your interview will be at 2pm and will last around 45 minutes. The panel will be Ines"
+        " and Carl Ross, Sous Chef.\n\nThanks,\nAmy"
+    )
+    rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
+    assert [row["title"] for row in rows if row["name"] == "Ines Duarte"] == [title]

@@ -137,7 +137,7 @@ CLAUSE_BREAK = re.compile(
 
 # Words that hand the next words to the next person: "..., and our Controller, Omar".
 LEAD_CUT = re.compile(
-    r"^.*\b(?:with|by|to|meet|meeting|seeing|see|and|then|finally|lastly|include|includes|including|is"
+    r"^.*\b(?:with|by|from|to|meet|meeting|seeing|see|and|then|finally|lastly|include|includes|including|is"
     r"|are|be|was|followed|plus|consists?\s+of|consisting\s+of|(?:made\s+up|composed)\s+of"
     r"|compris(?:e|es|ed|ing)(?:\s+of)?)\b\s*|^.*[:]\s+",
     re.IGNORECASE,
