@@ -219,3 +219,22 @@ def test_a_title_after_from_leaves_the_words_before_it(sentence: str, title: str
     )
     rows = roster_as_json(parse_invitation(text, today=date(2027, 3, 1)))
     assert [row["title"] for row in rows if row["name"] == "Ines Duarte"] == [title]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Your interview is at 1.15pm with Area Manager Tom Reid and Branch Manager Ana Silva"
+            " (Glen Eden).",
+            ["Tom Reid", "Ana Silva"],
+        ),
+        (
+            "Your interview is at 1.15pm with Tom Reid (Area Manager) and Dr Ana Silva.",
+            ["Tom Reid", "Ana Silva"],
+        ),
+    ],
+)
+def test_a_bracketed_place_after_a_person_is_nobody(sentence: str, names: list[str]) -> None:
+    text = f"Kia ora Mere,\n\nSee you on Tuesday 16 March 2027. {sentence}\n\nNgā mihi,\nBex"
+    assert [name for name, _ in _rows(text, "Pacific/Auckland")] == names
