@@ -34,7 +34,10 @@ FORWARD_TRIGGER = re.compile(
     r"|\b(?:seen|interviewed)\s+by\b|^\s*(?:attendees|present|participants)\s*:"
     r"|\b(?:alongside|together\s+with|along\s+with)\b(?=\s+(?:[A-Z]|(?:Dr|Mr|Mrs|Ms|Prof)\b))"
     r"|\binterviewers?\s*(?:(?:are|will be|include)\b|:)|\b(?:committee|board)\s+members?\s*"
-    r"(?:(?:are|will be|include)\b|:)|\b(?:committee|board)\s+(?:will\s+be|is|are|comprises?"
+    r"(?:(?:are|will be|include)\b|:)"
+    # "Other members are Ms X, Head of HR and Mr Y": the rest of a panel whose chair came first
+    r"|\b(?:other|remaining|further)\s+(?:panel\s+|board\s+|committee\s+)?members?\s*"
+    r"(?:(?:are|will\s+be|include)\b|:)|\b(?:committee|board)\s+(?:will\s+be|is|are|comprises?"
     r"|consists?\s+of|includes?)\b|\b(?:composed|made\s+up|constituted)\s+of\b"
     r"|\bpanel(?:ists?| members?)?\s*(?:(?:will"
     r" be|are|is|consists? of|comprises?|includes?|of|remains?|will\s+remain|(?:is|are)\s+still"
@@ -73,6 +76,9 @@ ASIDE = re.compile(
     r"|take(?:s)?\s+you\s+to|meet(?:s)?\s+you\s+(?:at|in)\b|ask\s+for|look\s+after\s+you"
     r"|host(?:s|ing)?\s+you|observer|apolog|welcome\s+(?:from|by)|organi[sz]er\s*:"
     r"|(?:talk|presentation|address|briefing)\s+(?:from|by)|pass\s+on|on\s+behalf\s+of|copied|\bcc\b"
+    # "a short presentation about the programme from X", "X ... your contact person"
+    r"|(?:presentation|briefing|overview|introduction)\s+(?:about|on|of)\s+[^.;:()]{0,40}?\b(?:from|by)"
+    r"|contact\s+person|point\s+of\s+contact|get\s+in\s+touch\s+with"
     r"|first\s+(?:interview|round|meeting)|previous\s+(?:interview|round)|round\s+1\b"
     r"|coordinat\w+\s+(?:the|your)\s+(?:visit|day)|does\s+not\s+take\s+part"
     r"|sign\s+in|report\s+to\s+(?:the\s+)?(?:reception|front desk|security)|contact\s+me"
@@ -131,7 +137,7 @@ CLAUSE_BREAK = re.compile(
 
 # Words that hand the next words to the next person: "..., and our Controller, Omar".
 LEAD_CUT = re.compile(
-    r"^.*\b(?:with|by|to|meet|meeting|seeing|see|and|then|finally|lastly|include|includes|including|is"
+    r"^.*\b(?:with|by|from|to|meet|meeting|seeing|see|and|then|finally|lastly|include|includes|including|is"
     r"|are|be|was|followed|plus|consists?\s+of|consisting\s+of|(?:made\s+up|composed)\s+of"
     r"|compris(?:e|es|ed|ing)(?:\s+of)?)\b\s*|^.*[:]\s+",
     re.IGNORECASE,
@@ -260,7 +266,9 @@ ME = re.compile(
     r"|\bI(?:'ll| will)(?: also)? (?:be )?interview(?:ing)? you\b|\bmeet (?:with )?me\b"
     r"|\bjoin(?:ing)? me\b|\bI(?:'ll| will) be chairing\b"
     r"|\bwe(?:'ll| will) (?:have|do) (?:a |an )?(?:quick |short |brief )?(?:chat|talk"
-    r"|interview|conversation)\b",
+    r"|interview|conversation)\b"
+    # "14:00  me - wrap-up and your questions": the sender's own line of a schedule
+    r"|(?:(?<=\d)|(?<=[ap]m)|(?<=[AP]M))\s+me\b(?=\s*[-–—:(|,])",
     re.IGNORECASE,
 )
 

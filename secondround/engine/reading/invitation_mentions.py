@@ -111,6 +111,7 @@ def _text_mentions(
     spans = [span for span in find_names(clean) if not _inside_email(clean, span)]
     spans = sorted(spans + _given_names_with_titles(clean, spans), key=lambda span: span.start)
     spans = _without_self_references(spans)
+    spans = _without_bracketed_places(clean, spans)
     if unit.kind != "prose":
         spans = _one_person_per_part(clean, spans)
     placed: list[tuple[Mention, int]] = []
@@ -285,6 +286,23 @@ def _inside_email(text: str, span: NameSpan) -> bool:
     return any(m.start() <= span.start < m.end() for m in EMAIL.finditer(text)) or any(
         m.start() <= span.start < m.end() for m in URL.finditer(text)
     )
+
+
+def _without_bracketed_places(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """Drop "(Sylvia Park)" right after "Store Manager Lucy Tan": a bracket holding only a
+    capitalised phrase, straight after a person, names their store, site or town."""
+    kept: list[NameSpan] = []
+    for span in spans:
+        before = text[kept[-1].end : span.start] if kept else ""
+        if (
+            kept
+            and not span.honorific
+            and re.fullmatch(r"\s*\(\s*", before)
+            and re.match(r"\s*\)", text[span.end :])
+        ):
+            continue
+        kept.append(span)
+    return kept
 
 
 def _without_self_references(spans: list[NameSpan]) -> list[NameSpan]:

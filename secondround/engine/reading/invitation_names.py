@@ -249,6 +249,19 @@ def _name_at(
             break
         honorifics.append(tokens[index][2])
         index += 1
+    if (
+        not honorifics
+        and tokens[index][2] == "M."
+        and index + 2 < len(tokens)
+        and _next_to(text, tokens, index, index + 1)
+        and _word_kind(tokens[index + 1][2]) == "word"
+        and _word_kind(tokens[index + 2][2]) == "word"
+        and _next_to(text, tokens, index + 1, index + 2)
+    ):
+        # French "M. Olivier St-Pierre": Monsieur before a given name and a surname, not
+        # an initial (an initial before a full given name and a surname is rare)
+        honorifics.append(tokens[index][2])
+        index += 1
     first_name_token = index
     words: list[str] = []
     ends: list[int] = []

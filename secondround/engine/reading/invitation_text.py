@@ -56,6 +56,17 @@ WRAPPED_END = re.compile(
     re.IGNORECASE,
 )
 
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# A prose line ending in a day ("on 18", "on the 18th") or a month ("on May"), and the next
+# line opening with the rest of the date.
+DAY_AT_END = re.compile(r"[a-z,]\s+(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
+MONTH_AT_START = re.compile(rf"{_MONTHS}\b\.?,?\s*(?:\d{{4}}\b|[a-z.,;]|$)")
+MONTH_AT_END = re.compile(rf"[a-z,]\s+{_MONTHS}\.?$")
+DAY_AT_START = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![:.]\d)")
+
 
 @dataclass
 class Message:
@@ -242,10 +253,14 @@ def _unwrapped(lines: list[str]) -> list[str]:
         # "... and Lisa Chang (Staff Data" / "Engineer). It will last ...": a bracket left
         # open on a line of prose goes on on the next.
         open_bracket = previous.count("(") > previous.count(")") and len(previous) > 50
+        # "... organizing on 18" / "May, 2027.": a date cut between its day and its month
+        split_date = bool(
+            DAY_AT_END.search(previous.rstrip()) and MONTH_AT_START.match(line.strip())
+        ) or bool(MONTH_AT_END.search(previous.rstrip()) and DAY_AT_START.match(line.strip()))
         if (
             previous.strip()
             and line.strip()
-            and (WRAPPED_END.search(previous.rstrip()) or lower_start or open_bracket)
+            and (WRAPPED_END.search(previous.rstrip()) or lower_start or open_bracket or split_date)
             and not is_layout(previous)
             and (not is_layout(line) or (lower_start and not _is_hard_layout(line)))
         ):

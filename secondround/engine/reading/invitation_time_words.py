@@ -320,6 +320,8 @@ _CLOCK = (
     rf"|(?<=@ ){_DOTTED}(?!\.\d)|(?<=@){_DOTTED}(?!\.\d)"
     rf"|(?<=\b\d\d\.\d\d to ){_DOTTED}(?!\.\d)|(?<=\b\d\.\d\d to ){_DOTTED}(?!\.\d)"
     rf"|\b{_DOTTED}(?=\s*(?:hrs?|h)\b)"
+    # "14.45 – Assessment interview": a timetable line that opens with its time.
+    rf"|(?<![^\n])[ \t]*(?:[-•*·][ \t]*)?\b{_DOTTED}(?=[ \t]+(?:[-–—|:][ \t]+)?[A-Z])"
     # "1430 hrs", "0900 hours": a military clock only with its unit.
     r"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:hrs?|hours)\b)"
     # "0930 - 1015 hrs": the start of a range whose end carries the unit.
@@ -354,10 +356,16 @@ _ZONE_WORDS = "|".join(sorted((*ZONE_ALIASES, *AMBIGUOUS_ZONES), key=len, revers
 # Abbreviations only count next to a time or in a phrase about times: "CT" after a
 # street address is Connecticut, not Central Time; "am" ends a time only after a digit
 # ("Siam Pacific Foods" names no zone).
+# "100 Pacific Highway", "12 Central Avenue": a zone word after a street number names a road.
+_STREET_WORDS = (
+    r"(?:Highway|Hwy|Street|St|Road|Rd|Avenue|Ave|Parkway|Pkwy|Drive|Dr|Boulevard|Blvd|Way"
+    r"|Lane|Ln|Place|Pl|Square|Sq|Court|Ct|Terrace|Crescent|Cres|Plaza|Tower|Towers|Building"
+    r"|House|Centre|Center|Park|Mall|Quay|Wharf|Esplanade|Circle|Row|Station)"
+)
 ZONE_NEAR_TIME = re.compile(
     rf"(?:(?<=\d)|(?<=\d[ap]m)|(?<=\d [ap]m)|(?<=\d[AP]M)|(?<=\d [AP]M)|(?<=[ap]\.m\.)|(?<=\()"
     rf"|(?i:times?\s+(?:are\s+)?"
-    rf"(?:in\s+)?|time\s+zone:?\s*))\s*\(?(?P<zone>{_ZONE_WORDS})\b(?:\s+(?i:time))?\)?"
+    rf"(?:in\s+)?|time\s+zone:?\s*))\s*\(?(?P<zone>{_ZONE_WORDS})\b(?!\s+{_STREET_WORDS}\b)(?:\s+(?i:time))?\)?"
 )
 # The start may be a bare hour when the end carries am/pm: "2 - 2:45pm"; it may carry its
 # unit or zone as the end does ("10:30 hrs to 11:15 hrs", "10:00 AM PST - 10:30 AM PST"),

@@ -260,7 +260,10 @@ INTERVIEW_LENGTH = (
 # Lengths for the whole visit, used only when nothing is said of the interview.
 VISIT_LENGTH = re.compile(
     rf"\b(?:allow|plan\s+(?:on|for)|set\s+aside|block\s+(?:out|off)|reserve|budget|expect\s+to"
-    rf"\s+be\s+(?:here|with\s+us)\s+for)\s+(?:for\s+)?(?:an?\s+)?{_ABOUT}{_LENGTH}",
+    rf"\s+be\s+(?:here|with\s+us)\s+for"
+    # "We'll need about 40 minutes": the time the sender asks for
+    rf"|\b(?:we|we'll|we’ll|we\s+will|we'd|we’d|we\s+would)\s+(?:only\s+)?need)"
+    rf"\s+(?:for\s+)?(?:an?\s+)?{_ABOUT}{_LENGTH}",
     re.I,
 )
 
