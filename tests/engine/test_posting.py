@@ -274,6 +274,24 @@ def test_split_sentences_respects_abbreviations_and_numbered_runs() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # An abbreviation inside brackets does not end the sentence either.
+        (
+            "Paid further training (e.g. NEBOSH General).",
+            ["Paid further training (e.g. NEBOSH General)."],
+        ),
+        (
+            "Weekend cover (i.e. Saturdays). Then rest.",
+            ["Weekend cover (i.e. Saturdays).", "Then rest."],
+        ),
+    ],
+)
+def test_an_abbreviation_after_a_bracket_ends_no_sentence(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
 CONDITIONS_POSTING = """\
 Registered Nurse - Cardiac Step-Down
 

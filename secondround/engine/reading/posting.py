@@ -184,6 +184,7 @@ def split_sentences(text: str) -> list[str]:
         for match in SENTENCE_END.finditer(part):
             before = part[start : match.start()].rstrip()
             last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
+            last_word = last_word.lstrip("([{\"'“‘")  # "(e.g. IHK Meister)"
             # "e.g.", "Dr.", a middle initial "J." or initials "C.H." do not end a sentence.
             if last_word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", last_word):
                 continue
