@@ -603,3 +603,17 @@ def test_skill_names_are_whole_and_languages_are_known_not_used(
     assert wanted in skills, skills
     assert kind is None or skills[wanted] == kind
     assert not set(unwanted) & set(skills)
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted", "unwanted"),
+    [
+        ("- Good knowledge of SAP EWM or another WMS; MS Excel", "MS Excel", "MS"),
+        ("- Knowledge of MS Word, MS Excel and QuickBooks", "MS Excel", "MS"),
+    ],
+)
+def test_a_short_vendor_prefix_stays_with_its_product(
+    line: str, wanted: str, unwanted: str
+) -> None:
+    names = {s.name for s in analyse_posting(f"Requirements\n{line}").skills}
+    assert wanted in names and unwanted not in names, names

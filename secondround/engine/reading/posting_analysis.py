@@ -686,10 +686,30 @@ def _extract_skills(sentences: list[tuple[str, str]]) -> list[Skill]:
             proof = Evidence(sentence, _public_section(section))
             if proof not in evidence[key]:
                 evidence[key].append(proof)
+    _join_vendor_prefixes(order, names, evidence)
     return [
         Skill(names[key], tuple(evidence[key][:MAX_EVIDENCE]), _skill_type(names[key]))
         for key in order
     ]
+
+
+def _join_vendor_prefixes(
+    order: list[str], names: dict[str, str], evidence: dict[str, list[Evidence]]
+) -> None:
+    """ "MS" and "Excel" read apart from "MS Excel": a short capitalised prefix right before
+    another skill in the same sentence is part of its name."""
+    for key in list(order):
+        prefix = names[key]
+        if not (prefix.isupper() and len(prefix) <= 3):
+            continue
+        for other in order:
+            if other == key:
+                continue
+            joined = f"{prefix} {names[other]}"
+            if any(joined in proof.sentence for proof in evidence[key]):
+                names[other] = joined
+                order.remove(key)
+                break
 
 
 def _skill_type(name: str) -> str:
