@@ -670,9 +670,15 @@ def _squeezed(segment: Any) -> bool:
     return len(words) >= 3 and flat * 2 > len(words)
 
 
-def _kept_words(segments: Any, context: Sequence[str]) -> list[Any]:
+def _kept_words(
+    segments: Any, context: Sequence[str], *, done_after: float = float("inf")
+) -> list[Any]:
     """The words of the segments worth keeping: not silent, looping, an echo of the prompt,
-    squeezed into no time, or a repeat of a segment already kept."""
+    squeezed into no time, or a repeat of a segment already kept.
+
+    ``segments`` is faster-whisper's lazy generator: once a segment ends at or after
+    ``done_after`` seconds, no more are asked for, so the stretch after the last word is
+    not encoded and decoded again (Whisper seeks back to the last word's end)."""
     kept: list[Any] = []
     said: set[str] = set()
     for segment in segments:
@@ -683,6 +689,8 @@ def _kept_words(segments: Any, context: Sequence[str]) -> list[Any]:
             continue
         said.add(text)
         kept.extend(segment.words or [])
+        if kept and float(kept[-1].end) >= done_after:
+            break
     return kept
 
 
@@ -702,14 +710,16 @@ def _recognise(
     language: str | None,
     fallback: bool = True,
     context: str = "",
+    left_over: float = 0.0,
 ) -> Transcript:
     """``context``: what was said just before this audio (a window of a longer answer),
-    given to Whisper as its prompt so a window is not heard without its sentence."""
+    given to Whisper as its prompt so a window is not heard without its sentence.
+    ``left_over``: seconds after the last word heard that are not recognised again."""
     decoding = SETTINGS[setting]
     model = _load_model(decoding.compute_type)
     options = dict(decoding.whisper)
     if not fallback:  # a short window: at most one retry instead of five
-        options["temperature"] = (0.0, 0.5)
+        options["temperature"] = WINDOW_TEMPERATURES
         # and no more text than a fast speaker says in it: a window that starts to loop
         # (seen with a prompt) would otherwise decode 448 tokens and hold up the next one.
         options["max_new_tokens"] = int(TOKENS_PER_SECOND * audio.size / SAMPLE_RATE) + 10
@@ -738,7 +748,9 @@ def _recognise(
                     condition_on_previous_text=True,
                     **options,
                 )
-                raw = _kept_words(segments, context_words)
+                raw = _kept_words(
+                    segments, context_words, done_after=heard.size / SAMPLE_RATE - left_over
+                )
                 detected = str(info.language)
             except Exception as error:  # noqa: BLE001
                 raise SpeechUnavailable(f"Transcription failed: {error}") from error
@@ -850,6 +862,9 @@ def _quiet_point(audio: Audio, low: float, high: float) -> float:
     return (first + int(np.argmin(energy)) * hop + frame // 2) / SAMPLE_RATE
 
 
+WINDOW_TEMPERATURES = (0.0, 0.5)
+FINAL_LEFT_OVER = 0.0
+WINDOW_LEFT_OVER = 0.6
 HOLD = 0.6  # seconds before a window's end whose words wait for the next window
 CONTEXT_WORDS = 30  # words said before a window that Whisper is given as its prompt
 # A window every 3 s of new speech (4 s with the guard): at stop at most one piece and the
@@ -924,6 +939,7 @@ class IncrementalTranscriber:
             language=self.language,
             fallback=False,
             context=self._context(),
+            left_over=FINAL_LEFT_OVER if final else WINDOW_LEFT_OVER,
         )
         self.windows += 1
         self.detected = result.language
