@@ -280,6 +280,11 @@ def _wav(samples: np.ndarray) -> bytes:
     return out.getvalue()
 
 
+def _added(total: tuple[int, ...], more: tuple[int, ...]) -> tuple[int, int, int, int]:
+    a, b, c, d = (x + y for x, y in zip(total, more, strict=True))
+    return a, b, c, d
+
+
 def report_after_stop(
     webm: bytes, cuts: list[int], *, setting: str, **window: float
 ) -> tuple[float, float, str, int, float]:
@@ -302,6 +307,7 @@ def report_after_stop(
 
 BEFORE = "v1_prompt"  # the pipeline this one replaced, measured in the same run
 PIECE_SECONDS = 3.0  # practice.js: MediaRecorder hands over a piece every 3 seconds
+START_STEP = 0.6  # seconds of silence before the answer added at each run of the latency test
 
 
 def main() -> None:
@@ -380,23 +386,29 @@ def latency(clips: list[tuple[str, str, bytes]], *, runs: int) -> None:
     # The two-minute answer: the last two scripts (both Piper) one after the other, as
     # webm/opus cut into the pieces a browser sends while the candidate speaks.
     script = clips[TWO_MINUTE - 1][1] + " " + clips[TWO_MINUTE][1]
-    wav = join_wavs(clips[TWO_MINUTE - 1][2], clips[TWO_MINUTE][2])
-    webm = to_webm(wav)
-    length = speech.probe_audio(webm)
-    piece = max(1, int(len(webm) * PIECE_SECONDS / length))
-    cuts = list(range(piece, len(webm), piece))
+    samples = speech.decode(join_wavs(clips[TWO_MINUTE - 1][2], clips[TWO_MINUTE][2]))
     whole: list[float] = []
     chunked: list[float] = []
     chunked_processor: list[float] = []
     main_windows: list[float] = []
     main_processor: list[float] = []
     slowest = 0.0
-    for _ in range(runs):
+    # Word errors, words, fillers found, fillers said: summed over the runs.
+    whole_score = chunked_score = main_score = (0, 0, 0, 0)
+    for run in range(runs):
+        # Each run starts speaking a little later after "record" (0, 0.6, 1.2 … s), so the
+        # answer ends at a different point of the last piece: what is left at stop
+        # depends on it.
+        lead = np.zeros(int(run * START_STEP * speech.SAMPLE_RATE), dtype=np.float32)
+        webm = to_webm(_wav(np.concatenate([lead, samples])))
+        length = speech.probe_audio(webm)
+        piece = max(1, int(len(webm) * PIECE_SECONDS / length))
+        cuts = list(range(piece, len(webm), piece))
         began = time.perf_counter()
         result = speech.transcribe(webm)
         analyse_answer(result.text, words=[Word(w.text, w.start, w.end) for w in result.words])
         whole.append(time.perf_counter() - began)
-        whole_score = score(script, result.text)
+        whole_score = _added(whole_score, score(script, result.text))
         took, slowest_run, text, windows, used = report_after_stop(
             webm, cuts, setting=speech.DEFAULT_SETTING
         )
@@ -414,8 +426,8 @@ def latency(clips: list[tuple[str, str, bytes]], *, runs: int) -> None:
             f"({used:.2f} cpu s); main's windows {main_took:.2f} s ({main_used:.2f} cpu s)"
         )
         slowest = max(slowest, slowest_run)
-        chunked_score = score(script, text)
-        main_score = score(script, main_text)
+        chunked_score = _added(chunked_score, score(script, text))
+        main_score = _added(main_score, score(script, main_text))
     # Before: 5-second pieces, windows of at least 4 s behind a 2 s guard, the prompt.
     before_piece = max(1, int(len(webm) * 5.0 / length))
     before_took, _, before_text, _, _ = report_after_stop(
@@ -452,6 +464,9 @@ def latency(clips: list[tuple[str, str, bytes]], *, runs: int) -> None:
     print(f"FIGURE speech_chunked_speedup {whole_median / chunked_median:.2f} ratio")
     print(f"FIGURE speech_chunked_wer_main {main_score[0] / main_score[1]:.3f} ratio")
     print(f"FIGURE speech_chunked_wer {chunked_score[0] / chunked_score[1]:.3f} ratio")
+    print(f"FIGURE speech_whole_wer_2min {whole_score[0] / whole_score[1]:.3f} ratio")
+    print(f"FIGURE speech_chunked_filler_recall {chunked_score[2] / chunked_score[3]:.3f} ratio")
+    print(f"FIGURE speech_whole_filler_recall_2min {whole_score[2] / whole_score[3]:.3f} ratio")
     print(f"FIGURE speech_chunked_wer_before {before_score[0] / before_score[1]:.3f} ratio")
     print(f"FIGURE speech_chunked_slowest_piece {slowest:.2f} s")
 

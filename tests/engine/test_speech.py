@@ -288,6 +288,34 @@ def test_a_repeated_or_squeezed_segment_is_dropped() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # faster-whisper gave this pass 2.70 (the loop was cut off after it): kept.
+        ("not test was the reporting jobs that the finance team ran at the end of each", True),
+        ("the month after the month after the month after the month after the month", False),
+    ],
+)
+def test_a_segment_is_judged_a_loop_by_its_own_text(text: str, kept: bool) -> None:
+    segment = _segment(text, [(0.2 * i, 0.2 * i + 0.2) for i in range(len(text.split()))])
+    segment.compression_ratio = 2.7  # the figure for the whole pass
+    assert speech._keep_segment(segment) is kept
+
+
+def test_no_segment_is_decoded_after_the_last_word_reaches_the_end() -> None:
+    """The stretch after the last word is padding: asking for another segment would make
+    faster-whisper encode and decode it again."""
+
+    def segments():  # type: ignore[no-untyped-def]
+        yield _segment("we shipped on time", [(0.2, 0.5), (0.5, 0.9), (0.9, 1.0), (1.0, 1.6)])
+        raise AssertionError("the stretch after the last word was decoded")
+
+    kept = speech._kept_words(segments(), (), done_after=1.6)
+    assert [w.word for w in kept] == ["we", "shipped", "on", "time"]
+    with pytest.raises(AssertionError):
+        speech._kept_words(segments(), (), done_after=1.7)
+
+
+@pytest.mark.parametrize(
     ("seconds", "short", "frames"),
     [
         (2.0, 10.0, 1000),  # the last window of an answer: 10 s of context, not 30

@@ -72,6 +72,7 @@ import shutil
 import subprocess
 import threading
 import wave
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -654,10 +655,18 @@ def _echoes_prompt(text: str, prompt: Sequence[str] = tuple(_PROMPT_WORDS)) -> b
     return len(said) >= 2 and f" {joined} " in f" {before} "
 
 
+def _compression_ratio(text: str) -> float:
+    """How well a text compresses: Whisper's sign of a decoder stuck repeating itself."""
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data)) if data else 0.0
+
+
 def _keep_segment(segment: Any, context: Sequence[str] = ()) -> bool:
     if segment.no_speech_prob > NO_SPEECH_PROBABILITY and segment.avg_logprob < LOW_LOG_PROBABILITY:
         return False
-    if segment.compression_ratio > LOOPING_COMPRESSION:
+    # The segment's own text, not faster-whisper's figure for the whole pass: a pass cut
+    # short while looping shares that figure with the good segments before the loop.
+    if _compression_ratio(str(segment.text)) > LOOPING_COMPRESSION:
         return False
     return not _echoes_prompt(str(segment.text)) and not _echoes_prompt(str(segment.text), context)
 
@@ -718,7 +727,7 @@ def _recognise(
     decoding = SETTINGS[setting]
     model = _load_model(decoding.compute_type)
     options = dict(decoding.whisper)
-    if not fallback:  # a short window: at most one retry instead of five
+    if not fallback:  # a window of a longer answer: one pass, no retries
         options["temperature"] = WINDOW_TEMPERATURES
         # and no more text than a fast speaker says in it: a window that starts to loop
         # (seen with a prompt) would otherwise decode 448 tokens and hold up the next one.
@@ -862,10 +871,15 @@ def _quiet_point(audio: Audio, low: float, high: float) -> float:
     return (first + int(np.argmin(energy)) * hop + frame // 2) / SAMPLE_RATE
 
 
-WINDOW_TEMPERATURES = (0.0, 0.5)
-FINAL_LEFT_OVER = 0.0
-WINDOW_LEFT_OVER = 0.6
 HOLD = 0.6  # seconds before a window's end whose words wait for the next window
+# A window is decoded once, at temperature 0: a retry at 0.5 (faster-whisper's fallback
+# when a pass looks like a loop) drew random text, cost up to 1.5 s, and made two runs
+# on the same recording differ; a looping segment is dropped by its own compression.
+WINDOW_TEMPERATURES = (0.0,)
+# After the last word a window heard, a stretch this short is not decoded again (Whisper
+# seeks back to the last word and encodes the rest anew): within a window its words
+# would be held for the next one anyway; at the end it is the padding after speech.
+FINAL_LEFT_OVER = 0.4
 CONTEXT_WORDS = 30  # words said before a window that Whisper is given as its prompt
 # A window every 3 s of new speech (4 s with the guard): at stop at most one piece and the
 # guard are left. bench/speech.py, quiet 2 cores, 3 runs each: report after stop 0.52 s
@@ -939,7 +953,7 @@ class IncrementalTranscriber:
             language=self.language,
             fallback=False,
             context=self._context(),
-            left_over=FINAL_LEFT_OVER if final else WINDOW_LEFT_OVER,
+            left_over=FINAL_LEFT_OVER if final else HOLD,
         )
         self.windows += 1
         self.detected = result.language
