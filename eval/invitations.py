@@ -15,8 +15,8 @@ the item's source, so the leave-one-source-out figure of a split is its by-sourc
 Only the test splits' figures estimate unseen mail (the rules were written while reading
 the dev sources' misses). eval/invitations_fresh was labelled before the reader first ran
 on it; its test sources are scored only. invitations_fresh2, invitations_fresh3 and
-invitations_fresh4 and invitations_fresh5 were labelled before the reader was changed for
-them and are scored only (never --show);
+invitations_fresh4, invitations_fresh5 and invitations_fresh6 were labelled before the reader
+was changed for them and are scored only (never --show);
 invitations_styles holds development items of styles the corpus has few of (tuned on);
 invitations_dev6 holds items kept close to real public pages (tuned on, misses shown).
 
@@ -65,6 +65,8 @@ SETS = {
     "fresh4": (ROOT / "eval" / "invitations_fresh4" / "items", "*.expected.json"),
     # Written and labelled by helper invite3 before it changed the reader (its README).
     "fresh5": (ROOT / "eval" / "invitations_fresh5" / "items", "*.expected.json"),
+    # Written and labelled by helper invite7 before it changed the reader (its README).
+    "fresh6": (ROOT / "eval" / "invitations_fresh6" / "items", "*.expected.json"),
     # Copied as closely as allowed from real public pages by helper invite4, labelled before
     # the reader ran on them; development material (its misses are read), not an estimate.
     "dev6": (ROOT / "eval" / "invitations_dev6" / "items", "*.expected.json"),
@@ -293,7 +295,7 @@ def evaluate(
         print(f"FIGURE {prefix}_rows_right {ratio(total.rows_right, total.rows_counted):.3f} ratio")
         rate = ratio(total.relation_right, total.relation_counted)
         print(f"FIGURE {prefix}_relation_right {rate:.3f} ratio")
-        if set_name in ("corpus", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "dev6", "blind"):
+        if set_name in ("corpus", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "dev6", "blind"):
             macro = statistics.mean(ratio(s.rows_right, s.rows_counted) for s in by_source.values())
             print(f"FIGURE {prefix}_sources {len(by_source)} sources")
             print(f"FIGURE {prefix}_rows_right_by_source {macro:.3f} ratio")
@@ -304,7 +306,7 @@ def evaluate(
         if show:  # never the test sources or the blind set: reading them would make them seen
             for source, score in by_source.items():
                 tuned_on = set_name in ("styles", "dev6") or split_of(source) == "dev"
-                if set_name not in ("blind", "fresh2", "fresh3", "fresh4", "fresh5") and tuned_on:
+                if set_name not in ("blind", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6") and tuned_on:
                     for miss in score.misses:
                         print(f"  {miss}", file=sys.stderr)
 
