@@ -84,3 +84,37 @@ def test_a_zone_word_the_writers_own_zone_uses_all_year_is_that_zone(written, zo
     parsed = parse_invitation(text, today=TODAY, default_time_zone=zone)
     assert parsed.entries and parsed.entries[0].start is not None
     assert parsed.entries[0].start.isoformat().endswith(offset)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        # The visit's window around a task and the interview: the interview's own range.
+        (
+            "The interview will be on 3 February 2027 from 2-4pm at our office. You'll have a"
+            " short written task from 2:00 to 2:30pm, then the panel interview from 2:45 to"
+            " 3:45pm.",
+            "14:45",
+            "15:45",
+        ),
+        # A part before the interview, both with the panel: the whole session.
+        (
+            "Your session on 3 February 2027 will start at 10:00am with a 20-minute"
+            " presentation on your teaching approach, followed by a 40-minute interview with"
+            " the panel.",
+            "10:00",
+            "11:00",
+        ),
+        # A plain range stays as written.
+        ("Your interview is on 3 February 2027 from 2:00 to 2:45pm.", "14:00", "14:45"),
+    ],
+)
+def test_the_panels_slot_inside_a_longer_visit(sentence, start, end):
+    text = (
+        f"Dear Sam,\n\n{sentence}\n\nYour panel:\nHugo Petit | Works Manager\n"
+        "Nadia Benali | Site Engineer\n\nBest wishes,\nLea Roux"
+    )
+    entries = parse_invitation(text, today=TODAY).entries
+    assert [(e.start.strftime("%H:%M"), e.end.strftime("%H:%M")) for e in entries] == [
+        (start, end)
+    ] * 2
