@@ -118,3 +118,32 @@ def test_the_panels_slot_inside_a_longer_visit(sentence, start, end):
     assert [(e.start.strftime("%H:%M"), e.end.strftime("%H:%M")) for e in entries] == [
         (start, end)
     ] * 2
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Associate Professor Hana Ito (Chair), Head of School, Media", "Head of School"),
+        ("Professor Hana Ito, Chair, Department of Media", "Chair"),
+    ],
+)
+def test_a_bracketed_panel_role_is_not_part_of_the_title(line, title):
+    text = (
+        "Dear Sam,\n\nYour interview is on 3 February 2027 at 10:00.\n\n"
+        f"The panel members are:\n{line}\nDr Ben Oke, Senior Lecturer\n\nKind regards,\nLea Roux"
+    )
+    entries = {e.name: e.title for e in parse_invitation(text, today=TODAY).entries}
+    assert entries["Hana Ito"].startswith(title)
+    assert "Chair)" not in entries["Hana Ito"]
+
+
+def test_the_newest_messages_weekday_beats_the_date_quoted_below():
+    text = (
+        "Dear Sam,\n\nGood news: everything is now confirmed for next Tuesday. Here is the day.\n\n"
+        " 9am    Meeting with Prof. Hana Ito, Department Chair\n"
+        " 11am   Meeting with Dr. Ben Oke, Dean\n\nBest,\nLea\n\n"
+        "On Mon, 01 Mar 2027 at 10:05, Lea Roux <lea@example.edu> wrote:\n"
+        "> Would Thursday, March 4 work for your visit? We would start at 9am.\n"
+    )
+    entries = parse_invitation(text, today=date(2027, 3, 3)).entries
+    assert {e.start.date() for e in entries} == {date(2027, 3, 9)}
