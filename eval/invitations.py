@@ -43,6 +43,7 @@ import tempfile
 import time
 import unicodedata
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -250,22 +251,39 @@ def load_engine(revision: str | None) -> dict[str, ModuleType]:
 
 
 class HeldOutModels:
-    """The learned relation model fitted without one source at a time, so that a labelled
-    set the shipped model learned from is still scored on sources it did not see."""
+    """The learned relation and interviewer models fitted without one source at a time, so
+    that a labelled set the shipped models learned from is still scored on sources they
+    did not see."""
 
     def __init__(self) -> None:
         import invitation_sets as sets
 
         self.sets = sets
-        self.items = sets.training_items()
-        sets.record_rows(self.items)
-        self.models: dict[str, object] = {}
+        self.interviewer_items = sets.interviewer_training_items()
+        sets.record_rows(self.interviewer_items)
+        # The relation model learns from the training items only, which come first.
+        self.items = self.interviewer_items[: len(sets.training_items())]
+        self.models: dict[str, tuple[object, object]] = {}
 
+    @contextmanager
     def without(self, source_id: str):  # type: ignore[no-untyped-def]
+        # Only a shipped interviewer model is held out; without one the rules decide.
+        shipped = self.sets.interviewers.load_model() is not None
         if source_id not in self.models:
             others = [item for item in self.items if item.source_id != source_id]
-            self.models[source_id] = self.sets.relation_model_for(others)
-        return self.sets.relation_model.using_model(self.models[source_id])
+            people = [item for item in self.interviewer_items if item.source_id != source_id]
+            self.models[source_id] = (
+                self.sets.relation_model_for(others),
+                self.sets.interviewer_model(people)
+                if shipped
+                else self.sets.interviewers.RULES_ONLY,
+            )
+        relation, interviewer = self.models[source_id]
+        with (
+            self.sets.relation_model.using_model(relation),
+            self.sets.interviewers.using_model(interviewer),
+        ):
+            yield
 
 
 def evaluate(
@@ -286,7 +304,7 @@ def evaluate(
         for path in paths:
             expected = json.loads(path.read_text(encoding="utf-8"))
             source_id = expected.get("source_id", path.name)
-            if held_out is not None and set_name in ("corpus", "fresh"):
+            if held_out is not None and set_name in ("corpus", "fresh", *TUNED_ON):
                 with held_out.without(source_id):
                     found = parse_item(engine, path, expected)
             else:
