@@ -65,6 +65,7 @@ eval: install
 	$(BIN)/python eval/invitations.py 2>/dev/null
 	$(BIN)/python eval/invitation_dates.py 2>/dev/null
 	$(BIN)/python eval/invitation_names.py 2>/dev/null
+	$(BIN)/python eval/invitation_interviewer_model.py 2>/dev/null
 	$(BIN)/python eval/notes_split.py 2>/dev/null
 	$(BIN)/python eval/spoken_fillers.py 2>/dev/null  # generated voices, leave one out; ~20 min the first time
 	$(BIN)/python eval/inline_fillers.py default 2>/dev/null  # fillers said inside sentences

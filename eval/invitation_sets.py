@@ -30,6 +30,12 @@ from secondround.engine.reading.invitation_files import parse_invitation_file  #
 
 CORPUS = ROOT / "eval" / "invitations_corpus" / "items"
 FRESH = ROOT / "eval" / "invitations_fresh" / "items"
+# Development sets whose misses were read (tuned on): the interviewer model learns from them
+# too. Never the untouched sets (fresh2, fresh4, fresh5, fresh6) nor eval/blind.
+DEVELOPMENT = tuple(
+    ROOT / "eval" / name / "items"
+    for name in ("invitations_fresh3", "invitations_dev6", "invitations_styles")
+)
 HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame"}
 
 
@@ -94,6 +100,13 @@ def training_items() -> list[Item]:
     The fresh set's test sources are left out, so they stay an untouched check."""
     fresh = [item for item in corpus_items(FRESH) if split_of(item.source_id) == "dev"]
     return corpus_items() + fresh
+
+
+def interviewer_training_items() -> list[Item]:
+    """What the shipped interviewer model learns from: the training items and the
+    development sets (eval/invitation_interviewer_model.py scores it leaving each source
+    out, beside the rules)."""
+    return training_items() + [item for folder in DEVELOPMENT for item in corpus_items(folder)]
 
 
 @contextmanager

@@ -72,7 +72,10 @@ SUBJECT_TRIGGER = re.compile(
 
 # Around a name, these say the person is not interviewing here.
 ASIDE = re.compile(
-    r"\b(?:guide|pick(?:s|ing)?\s+(?:you\s+)?up|collect(?:s)?\s+you|drive(?:s)?\s+you"
+    r"\b(?:guide|pick(?:s|ing)?[\s-]+(?:you\s+)?up|pickup|collect(?:s)?\s+you|drive(?:s)?\s+you"
+    # "X (HR Partner) set up this meeting", "X organises this meeting": the arranger
+    r"|(?:set|sets)\s+up\s+this\s+(?:meeting|interview|call)"
+    r"|organi[sz]es?\s+this\s+(?:meeting|interview|call)"
     r"|take(?:s)?\s+you\s+to|meet(?:s)?\s+you\s+(?:at|in)\b|ask\s+for|look\s+after\s+you"
     r"|host(?:s|ing)?\s+you|observer|apolog|welcome\s+(?:from|by)|organi[sz]er\s*:"
     r"|(?:talk|presentation|address|briefing)\s+(?:from|by)|pass\s+on|on\s+behalf\s+of|copied|\bcc\b"
@@ -102,7 +105,12 @@ UNAVAILABLE = re.compile(
     r"\b(?:(?:is|are|will\s+be)\s+(?:\w+\s+){0,2}(?:travelling|traveling|away|on\s+leave"
     r"|unavailable|not\s+available)|no\s+longer\s+(?:able|available)|unable\s+to\s+(?:attend"
     r"|join|make)|cannot\s+(?:attend|join|make)|can't\s+(?:attend|join|make)|will\s+not\s+be"
-    r"\s+(?:attending|joining|able)|sends?\s+(?:his|her|their)\s+apologies)\b",
+    r"\s+(?:attending|joining|able)|sends?\s+(?:his|her|their)\s+apologies"
+    # "will not be on the panel", "won't attend", "isn't part of the panel"
+    r"|(?:will\s+not|won't)\s+(?:attend|join|take\s+part|sit\s+on|be\s+(?:on|at|part\s+of|in)"
+    r"\s+(?:the|your)\s+(?:panel|interview|board|committee|call))"
+    r"|(?:is\s+not|isn't|are\s+not|aren't|not)\s+(?:on|part\s+of)\s+the\s+(?:panel|interview"
+    r"|board|committee))\b",
     re.IGNORECASE,
 )
 

@@ -147,6 +147,12 @@ def interview_date(
         for line in newest:
             if CLOCK.search(line) and (day := relative_day(line, today)) is not None:
                 return day
+        if any(CLOCK.search(line) for line in newest):
+            # "Everything is now confirmed for next Tuesday. Here is the day: 9am ...":
+            # the newest message's day and schedule, over the date quoted below it.
+            for line in newest:
+                if (day := relative_day(line, today)) is not None:
+                    return day
     all_dates = [day for line in lines for day, _ in dates_in(line, today, day_first)]
     upcoming = [day for day in all_dates if day >= today]
     candidates = upcoming or all_dates

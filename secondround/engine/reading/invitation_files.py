@@ -32,6 +32,7 @@ from secondround.engine.reading.invitation import (
     parse_invitation,
     split_honorific,
 )
+from secondround.engine.reading.invitation_calendar_lines import join_raw_breaks
 from secondround.engine.reading.invitation_cues import PERSONAL_MAIL_DOMAINS
 from secondround.engine.reading.invitation_entries import ParsedInvitation, RosterEntry
 
@@ -462,7 +463,7 @@ def _read_calendar(data: bytes) -> InvitationText:
     import icalendar  # only calendar files need it
 
     try:
-        calendar = icalendar.Calendar.from_ical(data)
+        calendar = icalendar.Calendar.from_ical(join_raw_breaks(data))
     except Exception as error:  # icalendar raises ValueError, KeyError, TypeError...
         raise UnreadableInvitation(
             "This calendar file could not be read. Export the invitation again from "

@@ -21,7 +21,7 @@ from secondround.engine.reading.invitation_time_words import (
     FoundTimes,
 )
 from secondround.engine.reading.invitation_times import clock_times, length_minutes, without_zones
-from secondround.engine.reading.invitation_zones import always_gmt, find_zone
+from secondround.engine.reading.invitation_zones import always_gmt, find_zone, writes_as
 
 HEADER_WORDS: dict[str, str] = {
     "time": "time",
@@ -534,6 +534,9 @@ def _zone_of(text: str, state: LineState) -> tzinfo | None:
         return state.zone
     if found.name == "Europe/London" and always_gmt(getattr(state.zone, "key", None)):
         return state.zone  # "GMT" in Accra is Accra's time (see email_zone)
+    own = getattr(state.zone, "key", None)
+    if own and own != found.name and writes_as(own, text[found.span[0] : found.span[1]]):
+        return state.zone  # "CST" in Saskatchewan is Regina's time (see email_zone)
     return found.tz
 
 

@@ -517,7 +517,11 @@ def _decide_by_rules(
         if any(m.replaced for m in person.mentions):
             return False
         if any(
-            m.positive and not m.aside and m.unit.message == depth and not m.replaced
+            m.positive
+            and not m.aside
+            and not m.unavailable  # "X, our CEO, isn't part of the panel"
+            and m.unit.message == depth
+            and not m.replaced
             for m in person.mentions
         ):
             return True

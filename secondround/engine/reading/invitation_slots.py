@@ -121,7 +121,30 @@ def interview_slot(units: list[Unit], mentions: list[Mention]) -> Unit | None:
     ]
     if same_score and best[0] < 4:
         return None  # two equally likely slots: better none than the wrong one
-    return _with_panel_parts(best[2], [u for u in units if id(u) not in used])
+    chosen = _inner_interview(best[2], scored) or best[2]
+    return _with_panel_parts(chosen, [u for u in units if id(u) not in used])
+
+
+def _inner_interview(window: Unit, scored: list[tuple[int, int, Unit]]) -> Unit | None:
+    """The interview inside the visit's window: "on Thursday from 2-4pm ... a written task
+    from 2:00 to 2:30pm, then the panel interview from 2:45 to 3:45pm" is at 2:45."""
+    outer = window.times
+    if outer is None or outer.end is None or outer.end <= outer.start:
+        return None
+    for score, _, part in scored:
+        inner = part.times
+        if (
+            part is window
+            or inner is None
+            or inner.end is None
+            or part.message != window.message
+            or score < 4
+            or (inner.start, inner.end) == (outer.start, outer.end)
+            or not (outer.start <= inner.start < inner.end <= outer.end)
+        ):
+            continue
+        return part
+    return None
 
 
 # A field that gives only the end of the slot.

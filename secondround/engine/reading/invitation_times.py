@@ -179,6 +179,8 @@ def clock_times(text: str) -> FoundTimes | None:
             duration = length_minutes(text[found.end() :])
             return FoundTimes(as_time(start), as_time(start + duration) if duration else None)
         start, end = range_minutes(read_clock(found["start"]), read_clock(found["end"]))
+        if (inner := _interview_within(text, found, start, end)) is not None:
+            return inner
         end_time = as_time(end) if end > start else None
         return FoundTimes(as_time(start), end_time)
     clocks = list(CLOCK.finditer(text))
@@ -201,9 +203,41 @@ def clock_times(text: str) -> FoundTimes | None:
             first, last = range_minutes(reading, read_clock(later.group()))
             if last > first:
                 return FoundTimes(as_time(first), as_time(last))
-    duration = length_minutes(text)
+    # "start at 10:00 with a 20-minute presentation, followed by a 40-minute interview":
+    # the interview's length with the part before it, not the first length written.
+    duration = interview_length(text) or length_minutes(text)
     end_time = as_time(start + duration) if duration else None
     return FoundTimes(as_time(start), end_time)
+
+
+# What a range inside the day's window is for: the interview, or a task, test or tour.
+_INTERVIEW_PART = re.compile(r"\b(?:interview|panel)\b", re.IGNORECASE)
+_OTHER_PART = re.compile(
+    r"\b(?:task|test|exercise|assessment|tour|lunch|break|presentation|registration)\b",
+    re.IGNORECASE,
+)
+
+
+def _interview_within(text: str, window: re.Match[str], start: int, end: int) -> FoundTimes | None:
+    """The interview's own range when the first range is the day's window around it:
+    "from 2-4pm ... a written task from 2:00 to 2:30pm, then the panel interview from
+    2:45 to 3:45pm" is the interview at 2:45, not the visit from 2 to 4."""
+    if end <= start:
+        return None
+    ranges = [
+        m
+        for pattern in (BETWEEN_RANGE, TIME_RANGE)
+        for m in pattern.finditer(text)
+        if m.start() >= window.end()
+    ]
+    for match in ranges:
+        first, last = range_minutes(read_clock(match["start"]), read_clock(match["end"]))
+        if not (start <= first < last <= end) or (first, last) == (start, end):
+            continue
+        lead = re.split(r"[.;,]|\bthen\b", text[max(0, match.start() - 60) : match.start()])[-1]
+        if _INTERVIEW_PART.search(lead) and not _OTHER_PART.search(lead):
+            return FoundTimes(as_time(first), as_time(last))
+    return None
 
 
 def length_minutes(text: str) -> int:

@@ -189,6 +189,7 @@ def describe(
         if (
             PANEL_ROLES.match(cleaned)
             and not title_parts
+            and not bracketed  # "X (Chair), Head of School": the panel role, in brackets
             and re.fullmatch(r"(?i)(?:vice[- ])?chair(?:man|woman|person)?", cleaned)
             and (_next_piece_is_unit(trail, start) or _is_group_heading(mention.unit.heading))
         ):

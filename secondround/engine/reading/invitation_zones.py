@@ -147,6 +147,17 @@ def email_zone(text: str, default_time_zone: str | None, warnings: list[str]) ->
     ):
         # "GMT" from Accra or Reykjavik is their own zone, not London's summer time.
         return Zone(ZoneInfo(default_time_zone), default_time_zone, None, found.span)  # type: ignore[arg-type]
+    if (
+        found is not None
+        and found.name
+        and default_time_zone
+        and default_time_zone != found.name
+        and writes_as(default_time_zone, text[found.span[0] : found.span[1]])
+    ):
+        # "CST" from Saskatchewan, "AEST" from Brisbane, "MST" from Arizona: the writer's
+        # own zone goes by that name all year, while the zone the word usually stands
+        # for (Chicago, Sydney, Denver) changes its clocks in summer.
+        return Zone(ZoneInfo(default_time_zone), default_time_zone, None, found.span)
     near = text[found.span[1] : found.span[1] + 16] if found is not None else ""
     if found is not None and found.ambiguous and (settled := _settled_by_place(near)):
         # "IST (India)", "IST, Ireland": the place written with it says which IST; an
@@ -166,6 +177,23 @@ def email_zone(text: str, default_time_zone: str | None, warnings: list[str]) ->
         except (ZoneInfoNotFoundError, ValueError):
             warnings.append(f"Unknown time zone {default_time_zone!r}: times are left without one.")
     return Zone(None, None, None, (0, 0))
+
+
+def writes_as(zone_name: str, written: str) -> bool:
+    """Whether the zone's own abbreviation, in winter and in summer, is the word written."""
+    word = written.strip().rstrip(".").upper()
+    if not word.isalpha() or len(word) < 3:
+        return False
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    from datetime import datetime as _datetime
+
+    return all(
+        (_datetime(2026, month, 15, 12, tzinfo=zone).tzname() or "").upper() == word
+        for month in (1, 7)
+    )
 
 
 def _settled_by_place(text: str) -> str | None:
