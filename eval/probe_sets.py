@@ -64,6 +64,9 @@ SETS: dict[str, tuple[tuple[str, ...], Path]] = {
     "heldout": (HELDOUT, EVAL / "scenarios_heldout" / "slot_labels.csv"),
 }
 CONCERNS = EVAL / "concern_probes" / "concerns.csv"
+# 24 more, written after the first set had been read while the probes were changed: scored
+# on the old and the new code, never shown (`--blind`): eval/concern_probes/README.md.
+CONCERNS_BLIND = EVAL / "concern_probes" / "concerns_blind.csv"
 NEVER_ASKED = {"schedule", "not_a_skill", "person", "organisation", "competitor"}
 
 
@@ -166,14 +169,14 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[\w'’&/+-]+", text.casefold()))
 
 
-def score_concerns(show: bool) -> None:
+def score_concerns(show: bool, path: Path = CONCERNS, suffix: str = "") -> None:
     from secondround.engine.questions.question_bank import BankRequest, build_bank
 
     on_topic: list[bool] = []
     own_topic: list[bool] = []
     bare_topic: list[bool] = []
     pasted: list[bool] = []
-    with CONCERNS.open(encoding="utf-8") as stream:
+    with path.open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     for row in rows:
         duties = [d.strip() for d in row["duties"].split("|") if d.strip()]
@@ -201,10 +204,10 @@ def score_concerns(show: bool) -> None:
             print(f"[{row['occupation']}] {mark} {row['concern']!r}")
             for text in asked:
                 print(f"      - {text}")
-    _figure("concern_probes_on_topic", on_topic)
-    _figure("concern_probes_own_on_topic", own_topic)
-    _figure("concern_probes_on_topic_no_duties", bare_topic)
-    _figure("concern_probes_pasted", pasted)
+    _figure(f"concern_probes_on_topic{suffix}", on_topic)
+    _figure(f"concern_probes_own_on_topic{suffix}", own_topic)
+    _figure(f"concern_probes_on_topic_no_duties{suffix}", bare_topic)
+    _figure(f"concern_probes_pasted{suffix}", pasted)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -214,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-slots", action="store_true", help="concern probes only")
     args = parser.parse_args(argv)
     score_concerns(args.show)
+    score_concerns(False, CONCERNS_BLIND, "_blind")  # never shown: see CONCERNS_BLIND
     if not args.no_slots:
         score_slots(args.set or ["fresh4"], args.show)
     return 0
