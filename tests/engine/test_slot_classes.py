@@ -11,7 +11,12 @@ from secondround.engine.nlp.entities import (
     kind_in_sentence,
     kind_of_text,
 )
-from secondround.engine.questions.question_bank import BankRequest, build_bank, concern_probes
+from secondround.engine.questions.question_bank import (
+    BankRequest,
+    as_question,
+    build_bank,
+    concern_probes,
+)
 
 
 @pytest.mark.parametrize(
@@ -163,3 +168,23 @@ def test_a_concern_object_is_asked_about_as_its_kind(
     bank = build_bank(BankRequest(concerns=[concern], entities=index))
     asked = [q.text for q in bank if q.source == "concern"]
     assert any(expected in text for text in asked), asked
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # A round-1 question noted in shorthand comes back as a question a person asks.
+        ("asked abt my GA monitoring", "Can you tell me about your GA monitoring?"),
+        ("Q: conflict w a colleague", "Can you tell me about conflict with a colleague?"),
+        ("handled an angry parent", "Tell me about a time you handled an angry parent."),
+        ("why leaving", "Why leaving?"),
+        ("How do you feel about OOH", "How do you feel about OOH?"),
+        # A question typed in full stays as typed.
+        ("Tell me about a time you failed.", "Tell me about a time you failed."),
+        ("What would you do first?", "What would you do first?"),
+    ],
+)
+def test_a_round_one_question_in_shorthand_comes_back_as_a_question(
+    typed: str, expected: str
+) -> None:
+    assert as_question(typed) == expected

@@ -301,7 +301,7 @@ def _asked_before(
         drafts.append(
             _Draft(
                 key=asked_key(item.text),
-                text=item.text.strip(),
+                text=as_question(item.text),
                 competency=competency,
                 kind=kind,
                 score=score,
@@ -324,6 +324,56 @@ def _asked_before(
                     )
                 )
     return drafts
+
+
+# A question as asked: a question mark, a question word or auxiliary first, or an
+# interviewer's imperative ("Tell me about...", "Walk us through...").
+QUESTION_SHAPED = re.compile(
+    r"(?:\?\s*$)|^(?:what|why|how|when|where|which|who|whom|whose|is|are|do|does|did|can|"
+    r"could|would|will|should|have|has|had|tell|describe|walk|talk|give|explain|share|"
+    r"name|list|imagine|suppose|if)\b",
+    re.IGNORECASE,
+)
+IMPERATIVE = re.compile(
+    r"^(?:tell|describe|walk|talk|give|explain|share|name|list|imagine|suppose)\b", re.I
+)
+# "asked abt my GA monitoring", "Q: ...": the note's own words for "they asked about".
+ASKED_CUE = re.compile(
+    r"^(?:q\s*[:.-]\s*|(?:she|he|they|[A-Z][\w'-]+)?\s*(?:also\s+)?asked\s+"
+    r"(?:me\s+)?(?:abt|about|re|on|for)?\s*)",
+    re.IGNORECASE,
+)
+
+
+def as_question(text: str) -> str:
+    """A round-1 question as the user noted it, as a question a person would ask: kept as
+    typed when it reads as one, else its topic asked about ("asked abt my GA monitoring"
+    -> "Can you tell me about your GA monitoring?"); the note itself when no topic reads
+    out of it."""
+    clean = " ".join(text.split())
+    if not clean or clean.endswith("?"):
+        return clean
+    if QUESTION_SHAPED.search(clean):
+        # "why leaving", "How do you feel about OOH": a question typed without its mark.
+        asking = not IMPERATIVE.match(clean)
+        ending = "" if clean[-1] in ".!" else "?" if asking else "."
+        return clean[0].upper() + clean[1:] + ending
+    bare = ASKED_CUE.sub("", clean).strip(" -:;,.")
+    bare = OWN_POSSESSIVE.sub("your", bare)
+    for pattern, replacement in FIRST_PERSON:
+        bare = pattern.sub(replacement, bare)
+    if not bare:
+        return clean
+    piece = phrasing.read(bare)
+    if piece.form is phrasing.Form.VERB and not piece.negated:
+        past = phrasing.verb_phrase(piece, tense="past")
+        if past:
+            return f"Tell me about a time you {past}."
+    if piece.form in {phrasing.Form.NOUN, phrasing.Form.NAME}:
+        topic = phrasing.topic(piece, voice=phrasing.Voice.YOU, article="")
+        if topic:
+            return f"Can you tell me about {topic}?"
+    return clean
 
 
 def _concern_questions(
