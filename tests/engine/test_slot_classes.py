@@ -188,3 +188,20 @@ def test_a_round_one_question_in_shorthand_comes_back_as_a_question(
     typed: str, expected: str
 ) -> None:
     assert as_question(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        # A company named with its legal form, with or without its site, is a body.
+        ("Nordhafen Logistik GmbH - Bremen", Kind.ORGANISATION),
+        ("Kestrel Foods Pty Ltd", Kind.ORGANISATION),
+        ("Brightwater Homes LLC", Kind.ORGANISATION),
+        # A lower-case phrase with a plural head is work done; a mass noun is knowledge.
+        ("discharge summaries", Kind.PROCEDURE),
+        ("tenancy inspections", Kind.PROCEDURE),
+        ("cold chain", Kind.KNOWLEDGE),
+    ],
+)
+def test_a_phrase_shape_says_a_body_or_work_done(term: str, expected: Kind) -> None:
+    assert kind_of_text(term) is expected

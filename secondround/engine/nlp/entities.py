@@ -767,6 +767,25 @@ def is_schedule(text: str) -> bool:
     )
 
 
+def _plural_head(text: str) -> bool:
+    """Whether a phrase's head is a plural count noun ("deposition outlines"): a body of
+    knowledge is named by a mass noun ("cold chain", "food safety"), work by its items."""
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        last = text.split()[-1]
+        return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    heads = [t for t in doc if t.head.i == t.i]
+    return bool(heads) and heads[0].tag_ == "NNS"
+
+
+# A company's legal form ends its name: "Rheinland Fulfilment GmbH", "Acme Pty Ltd".
+LEGAL_FORM = re.compile(
+    r"\b(?:GmbH|AG|KG|Ltd|Limited|LLC|LLP|Inc|Corp|Corporation|plc|PLC|Pty|S\.?A\.?|"
+    r"S\.?p\.?A|B\.?V\.?|N\.?V\.?|Oy|AB|ASA|A/S|SARL|SAS|Srl|K\.?K\.?|Pvt)\.?(?=\s|$|,)"
+)
+
+
 def kind_of_text(text: str) -> Kind:
     """A term's kind from its own words, when nothing else says."""
     clean = " ".join(text.split())
@@ -788,6 +807,8 @@ def kind_of_text(text: str) -> Kind:
     # An acronym alone ("MVR", "FP&A", "PCI DSS") could be a tool, a metric, a standard or a
     # department: it is only a term, asked about as a term.
     if clean.islower() and len(words) >= 2:
+        if _plural_head(clean):
+            return Kind.PROCEDURE  # "deposition outlines", "fund releases": pieces of work
         return Kind.KNOWLEDGE  # "cold chain", "middle housing"
     return Kind.TERM
 
@@ -838,8 +859,8 @@ def kind_from_cues(text: str) -> Kind | None:
         return Kind.NOT_A_SKILL  # "full UK driving licence": a condition of the job
     if is_greeting(clean):
         return Kind.NOT_A_SKILL  # "Kia ora!", "Dia dhuit": a hello, not a skill
-    if _body_name(clean):
-        return Kind.ORGANISATION
+    if _body_name(clean) or LEGAL_FORM.search(clean):
+        return Kind.ORGANISATION  # a body, or a company by its legal form
     listed = _gazetteer_kinds().get(clean.casefold())
     if listed is not None:
         return listed
