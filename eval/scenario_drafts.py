@@ -53,12 +53,17 @@ FRESH2 = ("dental_hygienist", "hvac", "bank_adviser", "paramedic")
 # Four more, written and labelled blind by a later session: eval/scenarios_fresh3/.
 FRESH3_DIR = PACKS.parent / "scenarios_fresh3"
 FRESH3 = ("paralegal", "warehouse_supervisor", "research_admin", "vet_nurse")
+# Four more, written and slot-labelled by helper probes5 before it changed any code, and
+# never tuned on: eval/slots_fresh4/ (scored by eval/probe_sets.py).
+FRESH4_DIR = PACKS.parent / "slots_fresh4"
+FRESH4 = ("speech_pathologist", "aircraft_technician", "marketing_coordinator", "medical_scientist")
 
 
 def pack_path(slug: str) -> Path:
     folder = HELDOUT_DIR if slug in HELDOUT else FRESH_DIR if slug in FRESH else PACKS
     folder = FRESH2_DIR if slug in FRESH2 else folder
     folder = FRESH3_DIR if slug in FRESH3 else folder
+    folder = FRESH4_DIR if slug in FRESH4 else folder
     return folder / f"{slug}.json"
 
 
@@ -69,6 +74,8 @@ def split_of(slug: str) -> str:
         return "fresh2"
     if slug in FRESH3:
         return "fresh3"
+    if slug in FRESH4:
+        return "fresh4"
     return "dev" if slug in DEV else "heldout" if slug in HELDOUT else "test"
 
 

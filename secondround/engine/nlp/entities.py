@@ -34,6 +34,7 @@ __all__ = [
     "EntityIndex",
     "Kind",
     "entity_index",
+    "is_greeting",
     "is_schedule",
     "opens_with_duty_verb",
     "kind_of_text",
@@ -93,7 +94,7 @@ MEANING_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
             Kind.TOOL,
             r"\b(?:software|system|platform|app|application|tool|database|erp|ehr|emr|tms|"
             r"pms|crm|wms|pumps?|monitors?|machine|device|equipment|scanner|portal|"
-            r"spreadsheet|program(?:me)? we use|library|cloud|log)\b",
+            r"spreadsheet|tracker|workbook|dashboards?|program(?:me)? we use|library|cloud|log)\b",
         ),
         (
             Kind.PROCEDURE,
@@ -237,6 +238,87 @@ BENEFIT_HEADS = word_set(
 # Retirement savings the employer pays into, in any country: "401(k) match", "RRSP matching".
 RETIREMENT_WORDS = word_set("401k 401(k) 403b rrsp kiwisaver superannuation pension pensions ira")
 FLUENCY_WORDS = word_set("fluent native conversational basic business spoken written good")
+# Greetings and sign-offs, in the languages users mix into English notes and postings ("Kia
+# ora!", "Dia dhuit", "Namaste"): a way of saying hello is never a skill, a tool or a topic.
+GREETINGS = frozenset(
+    {
+        "hi",
+        "hello",
+        "hey",
+        "hiya",
+        "howdy",
+        "greetings",
+        "good morning",
+        "good afternoon",
+        "good evening",
+        "g'day",
+        "gday",
+        "cheers",
+        "thanks",
+        "thank you",
+        "many thanks",
+        "kind regards",
+        "best regards",
+        "best wishes",
+        "regards",
+        "bye",
+        "goodbye",
+        "kia ora",
+        "tēnā koe",
+        "tena koe",
+        "mōrena",
+        "morena",
+        "talofa",
+        "malo e lelei",
+        "bula",
+        "aloha",
+        "dia dhuit",
+        "dia duit",
+        "sláinte",
+        "slainte",
+        "namaste",
+        "namaskar",
+        "vanakkam",
+        "salaam",
+        "salam",
+        "as-salamu alaykum",
+        "shalom",
+        "sawubona",
+        "jambo",
+        "habari",
+        "hola",
+        "buenos días",
+        "buenos dias",
+        "bonjour",
+        "salut",
+        "ciao",
+        "servus",
+        "moin",
+        "hallo",
+        "guten tag",
+        "hej",
+        "hei",
+        "olá",
+        "ola",
+        "bom dia",
+        "konnichiwa",
+        "ni hao",
+        "nǐ hǎo",
+        "annyeong",
+        "annyeonghaseyo",
+        "sawasdee",
+        "xin chào",
+        "merhaba",
+        "privet",
+        "dzień dobry",
+        "ahoj",
+        "yassou",
+        "kamusta",
+        "mabuhay",
+        "selamat pagi",
+    }
+)
+GREETING_TAIL = word_set("there all everyone team folks guys whanau whānau koutou")
 KNOWLEDGE_HEADS = word_set(
     "knowledge chain law laws code codes standards regulations principles theory gaap ifrs physics "
     "chemistry biology pharmacology anatomy curriculum housing zoning"
@@ -410,6 +492,10 @@ def entity_index(
         cued = kind_from_cues(name)
         given_kind = _given_kind(given)
         if skills_confirmed and given_kind is not None:
+            kind = given_kind
+        elif given_kind is Kind.ORGANISATION:
+            # Only the posting's own sentence says a skill is a body ("to ANRF, DBT and
+            # other funders"): it beats a same-named tool ("dbt") from the word lists.
             kind = given_kind
         else:
             kind = cued or given_kind or kind_of_text(name)
@@ -681,6 +767,25 @@ def is_schedule(text: str) -> bool:
     )
 
 
+def _plural_head(text: str) -> bool:
+    """Whether a phrase's head is a plural count noun ("deposition outlines"): a body of
+    knowledge is named by a mass noun ("cold chain", "food safety"), work by its items."""
+    try:
+        doc = nlp.parse(text)
+    except nlp.NlpUnavailable:
+        last = text.split()[-1]
+        return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    heads = [t for t in doc if t.head.i == t.i]
+    return bool(heads) and heads[0].tag_ == "NNS"
+
+
+# A company's legal form ends its name: "Rheinland Fulfilment GmbH", "Acme Pty Ltd".
+LEGAL_FORM = re.compile(
+    r"\b(?:GmbH|AG|KG|Ltd|Limited|LLC|LLP|Inc|Corp|Corporation|plc|PLC|Pty|S\.?A\.?|"
+    r"S\.?p\.?A|B\.?V\.?|N\.?V\.?|Oy|AB|ASA|A/S|SARL|SAS|Srl|K\.?K\.?|Pvt)\.?(?=\s|$|,)"
+)
+
+
 def kind_of_text(text: str) -> Kind:
     """A term's kind from its own words, when nothing else says."""
     clean = " ".join(text.split())
@@ -702,6 +807,8 @@ def kind_of_text(text: str) -> Kind:
     # An acronym alone ("MVR", "FP&A", "PCI DSS") could be a tool, a metric, a standard or a
     # department: it is only a term, asked about as a term.
     if clean.islower() and len(words) >= 2:
+        if _plural_head(clean):
+            return Kind.PROCEDURE  # "deposition outlines", "fund releases": pieces of work
         return Kind.KNOWLEDGE  # "cold chain", "middle housing"
     return Kind.TERM
 
@@ -733,6 +840,14 @@ def _not_a_skill(clean: str, folded: list[str]) -> Kind | None:
     return None
 
 
+def is_greeting(text: str) -> bool:
+    """ "Kia ora!", "Hi there", "Dia dhuit": a greeting or sign-off alone."""
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.casefold())
+    while len(words) > 1 and words[-1] in GREETING_TAIL:
+        words.pop()
+    return bool(words) and " ".join(words).replace("’", "'") in GREETINGS
+
+
 def kind_from_cues(text: str) -> Kind | None:
     """A term's kind when its own words say it clearly (a known name, a schedule, a trait
     or a job title, a certificate, a metric, a procedure's or a body of knowledge's head
@@ -742,8 +857,10 @@ def kind_from_cues(text: str) -> Kind | None:
         return None
     if TRAVEL_CONDITION.search(clean):
         return Kind.NOT_A_SKILL  # "full UK driving licence": a condition of the job
-    if _body_name(clean):
-        return Kind.ORGANISATION
+    if is_greeting(clean):
+        return Kind.NOT_A_SKILL  # "Kia ora!", "Dia dhuit": a hello, not a skill
+    if _body_name(clean) or LEGAL_FORM.search(clean):
+        return Kind.ORGANISATION  # a body, or a company by its legal form
     listed = _gazetteer_kinds().get(clean.casefold())
     if listed is not None:
         return listed
@@ -751,7 +868,12 @@ def kind_from_cues(text: str) -> Kind | None:
         return Kind.ORGANISATION  # "QA", "front desk", "sales": the people one works with
     words = re.findall(r"[A-Za-z0-9&+#.%-]+", clean)
     folded = [w.casefold().strip(".") for w in words]
-    if SCHEDULE.search(clean) and not any(w in PROCEDURE_HEADS for w in folded):
+    thing_head = len(folded) > 1 and any(
+        pattern.search(_meaning_head(clean))
+        for kind, pattern in MEANING_CUES
+        if kind in {Kind.TOOL, Kind.PROCEDURE}
+    )  # "rota spreadsheet", "shift handover checklist": a thing the schedule word qualifies
+    if SCHEDULE.search(clean) and not thing_head and not any(w in PROCEDURE_HEADS for w in folded):
         # "stock rotation", "crop rotation": a schedule word qualified by what it is of
         # names a way of working, not when the work happens.
         qualified = (
@@ -786,10 +908,14 @@ def kind_from_cues(text: str) -> Kind | None:
         return Kind.METRIC
     if len(words) > 1 and (head in PROCEDURE_HEADS or singular in PROCEDURE_HEADS):
         return Kind.PROCEDURE  # the head first: "heat pump repairs" are repairs, not a pump
+    # The phrase's head noun says what it is, never a modifier before it ("project
+    # timelines" are no project, a "project database" is a database); in "tracker in
+    # excel" the head is the word before the preposition.
+    phrase_head = _meaning_head(clean)
     for kind, pattern in MEANING_CUES:
         # A cue word alone ("Cloud", "Platform") is too vague to say what it names.
         cued = kind in {Kind.TOOL, Kind.PROCEDURE, Kind.INITIATIVE} and len(words) > 1
-        if cued and pattern.search(clean):
+        if cued and phrase_head and pattern.search(phrase_head):
             return kind
     if head in PROCEDURE_HEADS or singular in PROCEDURE_HEADS:
         return Kind.PROCEDURE
@@ -824,6 +950,57 @@ REGISTRATION_WORDS = word_set(
 REQUIREMENT_VERBS = word_set("require prefer desire need welcome expect value encourage want")
 
 
+# The last item of a list says what kind of thing the list holds: "ANRF, DST and other
+# funders", "fillings, extractions and other dental procedures".
+LIST_TAIL = re.compile(
+    r"^(?:\s*,\s*[^,;:()]{1,40}?)*,?\s+(?:and|or|&)\s+(?P<last>[^,;:()]{1,40}?)\s*(?:[,;:().]|$)"
+)
+# Or the noun a list is introduced by: "funders such as DST and ICMR".
+LIST_OPENER = re.compile(
+    r"\b(?P<head>[a-z][\w-]*)\s*,?\s+(?:such as|including|incl\.?|like|e\.g\.,?)\s+"
+    r"(?:[^;:()]{0,60}?,\s*)?$"
+)
+LIST_BODY_HEADS = word_set(
+    "funders funding agencies bodies regulators carriers insurers payers lenders banks "
+    "airlines ministries universities councils authorities boards charities ngos"
+)
+LIST_PROCEDURE_HEADS = word_set("procedures tasks checks tests techniques treatments operations")
+LIST_KNOWLEDGE_HEADS = word_set("rules guidelines regulations standards acts laws codes frameworks")
+# Before a name the work follows: "as per GFR 2017", "in accordance with HACCP".
+RULES_BEFORE = re.compile(
+    r"\b(?:as\s+per|per|in\s+(?:line|accordance|compliance)\s+with|"
+    r"compl(?:y|ying|iant|iance)\s+with|according\s+to|conform(?:ing)?\s+to|"
+    r"adher(?:e|ing|ence)\s+to)\s+(?:the\s+)?(?:[^;:().]{0,40}?,\s*)?$",
+    re.IGNORECASE,
+)
+# Verbs of producing or doing a piece of work: their common-noun object is work done (a
+# procedure: "Prepare deposition outlines", "Run weight clinics"), not a tool one operates.
+DOING_VERBS = word_set(
+    "prepare draft write run track complete conduct perform deliver process review check "
+    "file plan hold organise organize facilitate record log compile submit produce "
+    "coordinate arrange carry assist"
+)
+
+
+def _list_kind(name: str, sentence: str, start: int, end: int) -> Kind | None:
+    """The kind a list's common-noun head gives each of its items."""
+    heads = []
+    tail = LIST_TAIL.match(sentence[end:])
+    if tail and tail.group("last").islower():
+        heads.append(_meaning_head(tail.group("last")))
+    opener = LIST_OPENER.search(sentence[:start])
+    if opener:
+        heads.append(opener.group("head").casefold())
+    for head in heads:
+        if head in LIST_BODY_HEADS or (head.endswith("s") and head in ORGANISATION_HEADS):
+            return Kind.ORGANISATION
+        if head in LIST_PROCEDURE_HEADS:
+            return Kind.PROCEDURE
+        if head in LIST_KNOWLEDGE_HEADS:
+            return Kind.KNOWLEDGE
+    return None
+
+
 def kind_in_sentence(name: str, sentence: str) -> Kind | None:
     """What the posting's own sentence shows a skill name is, when that is not a skill:
 
@@ -844,6 +1021,11 @@ def kind_in_sentence(name: str, sentence: str) -> Kind | None:
     aside = _aside_kind(name, sentence)
     if aside is not None:
         return aside
+    in_list = _list_kind(name, sentence, start, end)
+    if in_list is not None:
+        return in_list
+    if _name_shaped(name) and not _body_name(name) and RULES_BEFORE.search(sentence[:start]):
+        return Kind.KNOWLEDGE  # "as per GFR 2017": the rules the work follows
     listed = CLIENT_LIST.match(sentence[end:])
     if listed and not LINKING_WORDS.search(listed.group(0)):
         return Kind.ORGANISATION  # "WorkCover, DVA and Medicare clients": whom the work is for
@@ -891,7 +1073,34 @@ def kind_in_sentence(name: str, sentence: str) -> Kind | None:
         return Kind.NOT_A_SKILL
     if span[0].i == 0 and len(span) > 1 and opens_with_duty_verb(name):
         return Kind.NOT_A_SKILL
+    if _done_object(name, sentence, start, anchor) and kind_from_cues(name) in {
+        None,
+        Kind.PROCEDURE,
+        Kind.KNOWLEDGE,
+    }:
+        return Kind.PROCEDURE  # "Prepare deposition outlines": a piece of work done
     return None
+
+
+def _done_object(name: str, sentence: str, start: int, anchor: object) -> bool:
+    """A common-noun name that is what a duty's verb of doing makes or runs: the object of
+    the verb in the parse, or (the tagger may read an opening "Track" as a noun) a name in
+    the list right after the duty's opening verb."""
+    if not name.islower():
+        return False
+    head = getattr(anchor, "head", None)
+    if (
+        getattr(anchor, "dep_", "") == "dobj"
+        and head is not None
+        and head.lemma_.casefold() in DOING_VERBS
+    ):
+        return True
+    words = re.findall(r"[\w'’-]+", sentence[:start])
+    if not words:
+        return False
+    lemma = phrasing.verb_lemma_of(words[0].casefold()) or words[0].casefold()
+    between = [w.casefold() for w in words[1:]]
+    return lemma in DOING_VERBS and not any(w in PREPOSITIONS - {"and", "or"} for w in between)
 
 
 def _aside_kind(name: str, sentence: str) -> Kind | None:

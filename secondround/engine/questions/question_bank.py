@@ -17,8 +17,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from secondround.engine.nlp import parsing as nlp
 from secondround.engine.nlp import phrasing
-from secondround.engine.nlp.entities import SLOT_KINDS, EntityIndex, Kind, accepts_all
+from secondround.engine.nlp.entities import (
+    SLOT_KINDS,
+    EntityIndex,
+    Kind,
+    accepts_all,
+    kind_from_cues,
+    kind_of_text,
+)
 from secondround.engine.nlp.vocabulary import COMPETENCIES
 from secondround.engine.nlp.word_tables import word_set
 from secondround.engine.questions.classify import classify_question
@@ -221,7 +229,7 @@ def build_bank(request: BankRequest, *, limit: int = 80) -> list[BankQuestion]:
     for draft in (
         *_staples(questions),
         *_asked_before(request.asked_before, questions),
-        *_concern_questions(request.concerns, questions, request.duties),
+        *_concern_questions(request.concerns, questions, request.duties, request.entities),
         *_own(request.own, questions),
         *_second_round(questions),
         *_checks(questions),
@@ -293,7 +301,7 @@ def _asked_before(
         drafts.append(
             _Draft(
                 key=asked_key(item.text),
-                text=item.text.strip(),
+                text=as_question(item.text),
                 competency=competency,
                 kind=kind,
                 score=score,
@@ -318,8 +326,61 @@ def _asked_before(
     return drafts
 
 
+# A question as asked: a question mark, a question word or auxiliary first, or an
+# interviewer's imperative ("Tell me about...", "Walk us through...").
+QUESTION_SHAPED = re.compile(
+    r"(?:\?\s*$)|^(?:what|why|how|when|where|which|who|whom|whose|is|are|do|does|did|can|"
+    r"could|would|will|should|have|has|had|tell|describe|walk|talk|give|explain|share|"
+    r"name|list|imagine|suppose|if)\b",
+    re.IGNORECASE,
+)
+IMPERATIVE = re.compile(
+    r"^(?:tell|describe|walk|talk|give|explain|share|name|list|imagine|suppose)\b", re.I
+)
+# "asked abt my GA monitoring", "Q: ...": the note's own words for "they asked about".
+ASKED_CUE = re.compile(
+    r"^(?:q\s*[:.-]\s*|(?:she|he|they|[A-Z][\w'-]+)?\s*(?:also\s+)?asked\s+"
+    r"(?:me\s+)?(?:abt|about|re|on|for)?\s*)",
+    re.IGNORECASE,
+)
+
+
+def as_question(text: str) -> str:
+    """A round-1 question as the user noted it, as a question a person would ask: kept as
+    typed when it reads as one, else its topic asked about ("asked abt my GA monitoring"
+    -> "Can you tell me about your GA monitoring?"); the note itself when no topic reads
+    out of it."""
+    clean = " ".join(text.split())
+    if not clean or clean.endswith("?"):
+        return clean
+    if QUESTION_SHAPED.search(clean):
+        # "why leaving", "How do you feel about OOH": a question typed without its mark.
+        asking = not IMPERATIVE.match(clean)
+        ending = "" if clean[-1] in ".!" else "?" if asking else "."
+        return clean[0].upper() + clean[1:] + ending
+    bare = ASKED_CUE.sub("", clean).strip(" -:;,.")
+    bare = OWN_POSSESSIVE.sub("your", bare)
+    for pattern, replacement in FIRST_PERSON:
+        bare = pattern.sub(replacement, bare)
+    if not bare:
+        return clean
+    piece = phrasing.read(bare)
+    if piece.form is phrasing.Form.VERB and not piece.negated:
+        past = phrasing.verb_phrase(piece, tense="past")
+        if past:
+            return f"Tell me about a time you {past}."
+    if piece.form in {phrasing.Form.NOUN, phrasing.Form.NAME}:
+        topic = phrasing.topic(piece, voice=phrasing.Voice.YOU, article="")
+        if topic:
+            return f"Can you tell me about {topic}?"
+    return clean
+
+
 def _concern_questions(
-    concerns: Sequence[str], questions: Sequence[LibraryQuestion], duties: Sequence[str] = ()
+    concerns: Sequence[str],
+    questions: Sequence[LibraryQuestion],
+    duties: Sequence[str] = (),
+    entities: EntityIndex | None = None,
 ) -> list[_Draft]:
     """Questions that probe each concern an interviewer signalled, read between the lines:
     the concern itself asked the way an interviewer would ask it ("Tell me about the last
@@ -330,7 +391,7 @@ def _concern_questions(
         if not concern.strip():
             continue
         reason = f"They seemed worried: “{_clip(concern)}”"
-        for text, probes in concern_probes(concern, duties):
+        for text, probes in concern_probes(concern, duties, entities):
             drafts.append(
                 _Draft(
                     key=f"concern:{_digest(text)}",
@@ -359,7 +420,8 @@ INDEPENDENCE = re.compile(
 )
 COMMITMENT = re.compile(
     r"\b(?:commit(?:ment|ted)?|availability|available|stay|leave|leaving|nights?|weekends?|"
-    r"holidays?|travel|relocat\w*|on[- ]call|shifts?|hours|years?)\b",
+    r"holidays?|travel|relocat\w*|on[- ]call|shifts?|hours|"
+    r"(?:\d+|a|one|two|three|four|five)[- ]years?)\b",  # a length of time, not "Year 9"
     re.IGNORECASE,
 )
 INDEPENDENCE_PROBES = (
@@ -391,7 +453,9 @@ STANCE_VERB = re.compile(
 )
 
 
-def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, tuple[str, ...]]]:
+def concern_probes(
+    concern: str, duties: Sequence[str] = (), entities: EntityIndex | None = None
+) -> list[tuple[str, tuple[str, ...]]]:
     """The specific questions an interviewer would ask about a concern, with probes.
 
     "titrated drips independently" -> "Tell me about the last time you titrated drips
@@ -400,6 +464,17 @@ def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, 
     commitment?"; "never used Kronos" -> "How would you get up to speed on Kronos?".
     A concern that reads as none of these gets no question of its own."""
     out: list[tuple[str, tuple[str, ...]]] = []
+    concern = _about_you(concern)
+    term = _known_term(concern, entities)
+    if term:
+        # "hubspot??", "OOH": a term the user saved, asked about as what it is.
+        out.append(_typed_question(term, entities))
+        duty = _closest_duty(concern, duties)
+        if duty:
+            out.append(
+                (f"Walk me through how you would {duty}, from start to finish.", DONE_PROBES)
+            )
+        return out
     pieces = phrasing.usable(phrasing.pieces(concern))
     if len(pieces) > 1 and pieces[0].form is phrasing.Form.NAME:
         pieces = pieces[1:]  # "Victor - they asked if ...": who raised it, not what
@@ -441,16 +516,28 @@ def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, 
         elif inner.form in {phrasing.Form.NOUN, phrasing.Form.NAME}:
             noun = phrasing.topic(inner, voice=phrasing.Voice.YOU)
             lacking = re.match(
-                r"^(?:no|not enough|limited|little|lack of)\s+(.+?)(\s+experience)?$",
-                inner.text,
+                r"^(?:no|not enough|limited|little|lack of|not much)\s+(.+?)(\s+experience)?$",
+                _strip_adjuncts(inner.text),
                 re.I,
             )
-            if lacking:
-                out.append((_gap_question(lacking.group(1), bool(lacking.group(2))), GAP_PROBES))
+            missing = EXPERIENCE_OF.sub("", lacking.group(1)) if lacking else ""
+            if lacking and missing:
+                if missing != lacking.group(1):  # "limited experience with IFRS 16 leases"
+                    gap = f"How would you build up your experience with {missing}?"
+                else:
+                    gap = _gap_question(missing, bool(lacking.group(2)))
+                out.append((gap, GAP_PROBES))
+                out.append(
+                    (
+                        f"Tell me about the closest you have come to working with {missing}.",
+                        DONE_PROBES,
+                    )
+                )
             elif noun and COMMITMENT.search(inner.text):
                 out.append((f"How do you feel about {noun}?", COMMITMENT_PROBES))
             elif noun:
-                out.append((f"What experience do you have with {noun}?", DONE_PROBES))
+                bare = phrasing.topic(inner, voice=phrasing.Voice.YOU, article="") or noun
+                out.append(_typed_question(bare, entities))
         elif inner.form is phrasing.Form.CLAUSE:
             question = phrasing.yes_no_question(inner)
             if question:
@@ -472,6 +559,69 @@ def concern_probes(concern: str, duties: Sequence[str] = ()) -> list[tuple[str, 
 
 
 ONLY = re.compile(r"\b(?:only|just)\b", re.IGNORECASE)
+TOOL_PROBES = (
+    "What have you used it for so far?",
+    "Which parts of it have you not used yet?",
+    "How quickly did you learn the last new system?",
+)
+PROCEDURE_PROBES = (
+    "What do you check before you start?",
+    "What can go wrong, and what do you do then?",
+    "When would you ask someone to check your work?",
+)
+KNOWLEDGE_PROBES = (
+    "Where have you applied it in your work?",
+    "What changed in it recently, and how did you find out?",
+    "Where would you look it up if you were unsure?",
+)
+
+
+def _known_term(concern: str, entities: EntityIndex | None) -> str:
+    """The concern when it is only a term the index knows as a thing to ask about."""
+    if entities is None:
+        return ""
+    bare = " ".join(re.sub(r"[?!.…]+", " ", concern).split())
+    known = entities.entities.get(bare.casefold())
+    if known is None or known.kind not in SLOT_KINDS or known.kind is Kind.TERM:
+        return ""
+    return known.text
+
+
+def _typed_question(thing: str, entities: EntityIndex | None) -> tuple[str, tuple[str, ...]]:
+    """A concern about a thing, asked about it as what it is: a tool as a tool ("What have
+    you used HubSpot for?"), a procedure as work done, a body of knowledge as knowledge, a
+    certificate as something to hold; anything else as experience with it."""
+    known = entities.entities.get(" ".join(thing.casefold().split())) if entities else None
+    name = known.text if known is not None else thing
+    if known is not None:
+        kind: Kind | None = known.kind
+    elif re.search(r"\b(?:not|no|never)\b", thing, re.IGNORECASE):
+        kind = None  # "ACLS not current": a state of the thing, asked about as it is
+    else:
+        # Only what the words say clearly: a lower-case phrase is no body of knowledge
+        # by its shape alone ("caseload size", "the pace").
+        kind = kind_from_cues(thing)
+        if kind is None and kind_of_text(thing) is Kind.PROCEDURE:
+            kind = Kind.PROCEDURE  # "antibody identification", "wound debridement"
+    if kind is Kind.TOOL:
+        return (
+            f"What have you used {name} for, and what would you need to learn here?",
+            TOOL_PROBES,
+        )
+    if kind is Kind.PROCEDURE:
+        return (f"Walk me through the last time you did {name}, step by step.", PROCEDURE_PROBES)
+    if kind is Kind.KNOWLEDGE:
+        return (
+            f"Tell me about a case where your knowledge of {name} made a difference.",
+            KNOWLEDGE_PROBES,
+        )
+    if kind is Kind.METRIC:
+        return (f"How have you tracked and improved {name} in your work?", DONE_PROBES)
+    if kind is Kind.CERTIFICATION:
+        return (f"How soon could you get {phrasing.with_article(name, 'a')}?", GAP_PROBES)
+    return (f"What experience do you have with {name}?", DONE_PROBES)
+
+
 # Heads of a thing one holds rather than knows: asked about as something to get.
 HELD_HEADS = word_set(
     "ticket tickets licence license certificate certification card permit qualification"
@@ -527,9 +677,75 @@ def _positive(text: str) -> str:
 
 
 def _verb_object(text: str) -> str:
-    """The name a gap is about: "never used Kronos" -> "Kronos" (names only)."""
-    names = re.findall(r"\b[A-Z][\w&.+-]*(?:\s+[A-Z][\w&.+-]*)*", _positive(text))
+    """The thing a gap is about: "never used Kronos" -> "Kronos", "hasn't taught A level
+    physics" -> "A level physics": the verb's object as the parse reads it, without its
+    determiner or what follows a preposition ("a code as primary nurse" -> "code"); the
+    last capitalised name when nothing parses."""
+    positive = _strip_adjuncts(_positive(text))
+    try:
+        doc = nlp.parse(positive)
+    except nlp.NlpUnavailable:
+        doc = None
+    if doc is not None:
+        for token in doc:
+            if token.dep_ in {"dobj", "pobj", "attr"} and token.pos_ in {"NOUN", "PROPN"}:
+                left = token.left_edge.i
+                while (
+                    left < token.i
+                    and doc[left].dep_ in {"det", "poss", "predet"}
+                    and doc[left].text.islower()  # "A level physics" keeps its "A"
+                ):
+                    left += 1
+                found = str(doc[left : token.i + 1].text)
+                # A name ("A level physics", "IFRS 16"), never a common noun ("numbers"):
+                # only a name is a thing one gets up to speed on.
+                if any(c.isupper() or c.isdigit() for c in found):
+                    return found
+                return ""
+    names = re.findall(r"\b[A-Z][\w&.+-]*(?:\s+[A-Z][\w&.+-]*)*", positive)
     return names[-1] if names else ""
+
+
+# What a note adds after the thing itself: when, where or how much ("since college", "on
+# placement", "much", "yet"), never part of what to ask about.
+ADJUNCT = re.compile(
+    r"\s+(?:since\b|in\s+(?:years|ages|a\s+while)\b|for\s+(?:years|ages|a\s+while)\b|"
+    r"(?:at|on|during)\s+(?:placement|uni|university|college|school)\b|yet\b|much\b|"
+    r"recently\b|lately\b|before\b|so\s+far\b).*$",
+    re.IGNORECASE,
+)
+EXPERIENCE_OF = re.compile(
+    r"^(?:(?:any|much|real|hands-on|recent)\s+)?experience\s+(?:with|in|of|on|doing)\s+",
+    re.IGNORECASE,
+)
+# The candidate's own possessives (the question frames turn "I" into "you" themselves).
+FIRST_PERSON = (
+    (re.compile(r"\bmyself\b", re.IGNORECASE), "yourself"),
+    (re.compile(r"\bmy\b", re.IGNORECASE), "your"),
+    (re.compile(r"\bmine\b", re.IGNORECASE), "yours"),
+)
+# "she's never done a code", "he hasn't used Kronos": the candidate, noted in the third
+# person (or the first): the subject goes, the verb phrase stays.
+CANDIDATE_SUBJECT = re.compile(
+    r"^(?:(?:she|he|they|i)\s*(?:['’]s|['’]ve|['’]d|\s+has|\s+have|\s+had|\s+is|\s+was)?"
+    r"\s+)(?=(?:never|not|no|hasn['’]t|haven['’]t|hadn['’]t|only|just|done|used|led|worked)\b)",
+    re.IGNORECASE,
+)
+
+
+def _about_you(concern: str) -> str:
+    """The concern as said to the candidate: the worry cue and the candidate's own subject
+    gone, first-person words turned to "you" ("if i can do the paid side on my own" ->
+    "if you can do the paid side on your own")."""
+    text = phrasing.WORRY_CUE.sub("", concern.strip())
+    text = CANDIDATE_SUBJECT.sub("", text)
+    for pattern, replacement in FIRST_PERSON:
+        text = pattern.sub(replacement, text)
+    return text or concern
+
+
+def _strip_adjuncts(text: str) -> str:
+    return ADJUNCT.sub("", text).strip()
 
 
 def _closest_duty(concern: str, duties: Sequence[str]) -> str:
