@@ -646,13 +646,28 @@ def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
             if noun:
                 return _Said(note, noun=noun)
             continue
+        if MONEY.search(piece.text):
+            continue  # "start rate €20.15 w my yrs": pay is not thanked for in a letter
         noun = phrasing.topic(piece, voice=Voice.YOU)
+        if noun and (_bare_word(noun) or ": " in noun):
+            # "tasting", "hours": one bare word says nothing a reader can place; "my
+            # dessert: sea buckthorn tart" is a note's label and its detail
+            continue
         if noun:
             return _Said(note, noun=noun)
         clause = phrasing.clause(piece, voice=Voice.YOU)
         if clause:
             return _Said(note, clause=clause)
     return None
+
+
+MONEY = re.compile(r"[$£€₹¥]\s?\d|\d\s?(?:k|K)\b|\b\d+(?:[.,]\d+)?\s?(?:USD|EUR|GBP|AUD|CAD|NZD)\b")
+
+
+def _bare_word(noun: str) -> bool:
+    """ "tasting", "hours", "growth": one lower-case word with no article, which is not a
+    field or quality that stands alone ("retention", "safety")."""
+    return " " not in noun and noun.islower() and noun.casefold() not in phrasing.MASS_NOUNS
 
 
 def _worry_said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
@@ -716,6 +731,10 @@ def _story_text(story: StoryBrief) -> str:
         lead = f"When {situation}, "
     if not lead and story.employer.strip():
         lead = f"At {story.employer.strip()}, "
+    if (needs_context or story.situation.strip()) and not lead:
+        # "them" and "both" with nothing to point to, or actions whose situation cannot be
+        # said ("I pulled the RFQ." – which RFQ?): the user tells it in a marked gap
+        return ""
     if needs_context and not lead.startswith("When"):
         return ""  # "them" and "both" with nothing to point to: the title is said instead
     first = (lead + body) if lead else body
@@ -745,7 +764,10 @@ def _situation(story: StoryBrief) -> str:
     found = next(
         (
             clause
-            for piece in _action_pieces(story.situation.split(", ")[0])
+            # "cleaning tender at uni, $1.8m, found out one evaluator …": the first
+            # part that is a clause says what happened; a label before it does not
+            for part in story.situation.split(", ")[:4]
+            for piece in _action_pieces(part)
             if (clause := _situation_clause(piece))
         ),
         None,
@@ -1079,6 +1101,8 @@ THEIR_TOPIC_FRAME = re.compile(
     r"|for explaining that|when you explained|you mentioned",
     re.IGNORECASE,
 )
+GERUND_START = re.compile(r"^[a-z]+ing\s+\w")
+GERUND_FRAME = re.compile(r"discussing \{topic\}|spent with me on \{topic\}|walking me through")
 FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I'[a-z]+|I’[a-z]+|me|my|mine|myself)(?![\w'’])")
 
 
@@ -1093,6 +1117,9 @@ def frames_for(templates: Sequence[str], value: str) -> tuple[str, ...]:
     of the candidate's own, none that shares their wish for a kind of person. All of them
     when that would leave none."""
     fitting = tuple(templates)
+    if GERUND_START.match(value):
+        # "discussing making 2 blood films", "the time you spent with me on making …"
+        fitting = tuple(t for t in fitting if not GERUND_FRAME.search(t))
     if FIRST_PERSON.search(value):
         fitting = tuple(t for t in fitting if not THEIR_TOPIC_FRAME.search(t))
     if KIND_OF_PERSON.search(value):
