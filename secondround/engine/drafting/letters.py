@@ -619,13 +619,17 @@ class _Said:
     clause: str | None = None
 
 
-def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
+def _said(note: str, names: tuple[str, ...] = (), *, done: bool = False) -> _Said | None:
     """The first piece of a note that reads as a noun phrase or a clause, or None."""
     for piece in phrasing.pieces(note, names=names):
         told = phrasing.REPORTING.sub("", piece.text, count=1)
         told = SAID_THAT.sub("", told, count=1)  # "she said workers keep changing"
         if told != piece.text:  # "Discussed Alaris pumps, CAUTI bundle"
             piece = replace(phrasing.read(told), keep=piece.keep)
+        elif done and piece.form is phrasing.Form.VERB and piece.tense == "past":
+            # "made 2 blood films" under what was discussed: what was done at the working
+            # interview, not what was talked about
+            continue
         parts = piece.text.split(", ")
         listed = all(
             phrasing.read(part).form in {phrasing.Form.NOUN, phrasing.Form.NAME}
@@ -643,15 +647,13 @@ def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
                 if head.form is not phrasing.Form.CLAUSE
                 else None
             )
-            if noun:
+            if noun and not _unplaceable(noun) and not MONEY.search(parts[0]):
                 return _Said(note, noun=noun)
             continue
         if MONEY.search(piece.text):
             continue  # "start rate €20.15 w my yrs": pay is not thanked for in a letter
         noun = phrasing.topic(piece, voice=Voice.YOU)
-        if noun and (_bare_word(noun) or ": " in noun):
-            # "tasting", "hours": one bare word says nothing a reader can place; "my
-            # dessert: sea buckthorn tart" is a note's label and its detail
+        if noun and _unplaceable(noun):
             continue
         if noun:
             return _Said(note, noun=noun)
@@ -662,6 +664,12 @@ def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
 
 
 MONEY = re.compile(r"[$£€₹¥]\s?\d|\d\s?(?:k|K)\b|\b\d+(?:[.,]\d+)?\s?(?:USD|EUR|GBP|AUD|CAD|NZD)\b")
+
+
+def _unplaceable(noun: str) -> bool:
+    """ "tasting", "hours": one bare word says nothing a reader can place; "my dessert:
+    sea buckthorn tart" is a note's label and its detail."""
+    return _bare_word(noun) or ":" in noun
 
 
 def _bare_word(noun: str) -> bool:
@@ -984,7 +992,9 @@ def _plan(
         _clean_items(pile)
         for pile in (person.discussed, person.cares_about, person.worries, person.personal)
     ]
-    discussed = tuple(said for note in notes[0] if (said := _said(note, names)) is not None)
+    discussed = tuple(
+        said for note in notes[0] if (said := _said(note, names, done=True)) is not None
+    )
     cares = tuple(said for note in notes[1] if (said := _said(note, names)) is not None)
     worries = tuple(said for note in notes[2] if (said := _worry_said(note, names)) is not None)
     personal = tuple(
