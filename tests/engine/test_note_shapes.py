@@ -276,3 +276,19 @@ def test_a_gerund_topic_is_not_discussed_or_walked_through(topic: str) -> None:
     fitting = letters.frames_for(letters.THANKS_TOPIC, topic)
     assert fitting
     assert not any("discussing {topic}" in t or "walking me through" in t for t in fitting)
+
+
+# Class 8: a name the user saved elsewhere keeps its spelling in a plan line.
+def test_a_plan_challenge_keeps_a_saved_name() -> None:
+    from secondround.engine.drafting.plan90 import draft_plan
+
+    plan = draft_plan(
+        role="Bus Driver",
+        company="Fingal Bus",
+        responsibilities=["Drive scheduled services safely and on time"],
+        challenges=["drivers leaving for dublin bus, always short on lates"],
+        saved_names=["Dublin Bus"],
+    )
+    goals = " ".join(goal.text for phase in plan.phases for goal in phase.goals)
+    assert "Dublin Bus" in goals, goals
+    assert "dublin bus" not in goals, goals
