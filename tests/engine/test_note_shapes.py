@@ -232,6 +232,11 @@ def test_a_term_the_user_already_uses_is_not_read_up_on(term: str, own_line: str
             "When the cobas potassium QC failed 2-2s and the ED had 6 STATs waiting, I held",
         ),
         ("petits fours for banquets, 41%", "costed every piece in excel, swapped the macarons", ""),
+        (
+            "night shift, reach truck driver hit the racking in aisle 14, upright bent",
+            "stopped the aisle, taped it off",
+            "",
+        ),
     ],
 )
 def test_a_story_in_a_letter_starts_from_its_situation(
@@ -258,7 +263,8 @@ def test_a_story_in_a_letter_starts_from_its_situation(
     ("note", "said"),
     [
         ("start rate €20.15 w my yrs", None),
-        ("hours", None),
+        ("deadlines - doesnt want to be the one checking", "deadlines"),
+        ("doesnt want to be the one checking", None),
         ("tasting - my dessert: sea buckthorn tart", None),
         ("tasting - my dessert: sea buckthorn tart, white choc + sumac crumble", None),
         ("made 2 blood films, ran a QC on the XN", None),

@@ -673,9 +673,15 @@ def _unplaceable(noun: str) -> bool:
 
 
 def _bare_word(noun: str) -> bool:
-    """ "tasting", "hours", "growth": one lower-case word with no article, which is not a
-    field or quality that stands alone ("retention", "safety")."""
-    return " " not in noun and noun.islower() and noun.casefold() not in phrasing.MASS_NOUNS
+    """ "tasting", "growth": one lower-case singular word with no article, which is not a
+    field or quality that stands alone ("retention", "safety"); a plural is a thing said
+    without "the" ("deadlines", "overheads")."""
+    return (
+        " " not in noun
+        and noun.islower()
+        and not noun.endswith("s")
+        and noun.casefold() not in phrasing.MASS_NOUNS
+    )
 
 
 def _worry_said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
@@ -774,8 +780,12 @@ def _situation(story: StoryBrief) -> str:
             clause
             # "cleaning tender at uni, $1.8m, found out one evaluator …": the first
             # part that is a clause says what happened; a label before it does not
-            for part in story.situation.split(", ")[:4]
+            for index, part in enumerate(story.situation.split(", ")[:4])
             for piece in _action_pieces(part)
+            # after the first part only what surely happened: a clause with its own verb
+            # ("spec i wrote had the wrong docking stations") or a past action, never a
+            # headline ("upright bent") or a name read as a verb ("reach truck driver hit")
+            if index == 0 or _happened(piece)
             if (clause := _situation_clause(piece))
         ),
         None,
@@ -783,6 +793,12 @@ def _situation(story: StoryBrief) -> str:
     if not found or len(found.split()) > MAX_SITUATION_WORDS:
         return ""
     return INTRODUCED.sub(_introduce, found, count=1)
+
+
+def _happened(piece: phrasing.Piece) -> bool:
+    if piece.form is phrasing.Form.CLAUSE:
+        return not piece.headline
+    return piece.form is phrasing.Form.VERB and piece.tense == "past"
 
 
 def _situation_clause(piece: phrasing.Piece) -> str | None:

@@ -134,6 +134,16 @@ SHORTHAND = {
     # Contractions typed without the apostrophe: the parser splits "hes" into "he" and
     # an "s" it cannot agree with a new subject ("that yous into fishing").
     "hes": "he's",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "arent": "aren't",
+    "cant": "can't",
+    "couldnt": "couldn't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
     "shes": "she's",
     "theyre": "they're",
     "theyve": "they've",
@@ -1145,6 +1155,10 @@ def plural(noun: str) -> bool:
 # --------------------------------------------------------------------------------------
 
 
+# A subjectless note opening with a negated auxiliary: "doesn't want to be the one checking".
+NEGATED_AUX = re.compile(
+    r"^(?:do|does|did|is|was|are|were|can|could|have|has|had|wo)n['’]t\b", re.IGNORECASE
+)
 # A pronoun subject and its verb inside what was read as a noun phrase.
 EMBEDDED_CLAUSE = re.compile(r"\b(?:they|she|he|we)\s+(?!and\b|or\b)[a-z]+", re.IGNORECASE)
 
@@ -1156,8 +1170,8 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
     X" -> X), a verb phrase becomes a gerund, a singular countable noun gets `article`,
     and pronouns are resolved for `voice`. A clause other than those has no noun form.
     """
-    if not piece.usable or piece.form is Form.NUMBER:
-        return None
+    if not piece.usable or piece.form is Form.NUMBER or NEGATED_AUX.match(piece.text):
+        return None  # "doesn't want to be the one checking" names no topic
     if piece.form is Form.CLAUSE and piece.phrase:
         return _with_article_if_needed(
             _resolve(_mid_case(piece.phrase, piece.keep), voice), article
@@ -1403,7 +1417,7 @@ def personal(piece: Piece) -> tuple[str, str] | None:
     """A personal note addressed to them, as ("noun", "your Columbus half-marathon") or
     ("clause", "you ran the Columbus half-marathon in October"); None when it will not
     read as something said to them (one word, another language, only a pronoun)."""
-    if not piece.usable or piece.form is Form.NUMBER:
+    if not piece.usable or piece.form is Form.NUMBER or NEGATED_AUX.match(piece.text):
         return None
     head, _, rest = piece.text.partition(", ")
     if rest and (who := read(head)).form is Form.NOUN:
