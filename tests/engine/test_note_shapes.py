@@ -298,3 +298,17 @@ def test_a_plan_challenge_keeps_a_saved_name() -> None:
     goals = " ".join(goal.text for phase in plan.phases for goal in phase.goals)
     assert "Dublin Bus" in goals, goals
     assert "dublin bus" not in goals, goals
+
+
+# Class 16: a product line is a thing, never re-inflected as a verb.
+@pytest.mark.parametrize(
+    ("product", "said"),
+    [
+        ("rest home testing", "rest home testing"),
+        ("community testing for GPs", "community testing for GPs"),
+    ],
+)
+def test_a_product_keeps_its_words(product: str, said: str) -> None:
+    facts = [_fact("i", "industry", "community laboratory"), _fact("p", "product", product)]
+    text = build_learned_answer(company="Te Awa", role="Technician", facts=facts).text
+    assert said in text, text

@@ -490,6 +490,10 @@ def _product_names(products: Sequence[Fact], context: _Context) -> tuple[list[st
         piece = _first_piece(fact, context.names)
         if piece is None:
             continue
+        if piece.form is phrasing.Form.VERB and piece.tense in {"base", "present"}:
+            # "rest home testing", "work wear": a product line names a thing; read as a
+            # verb it became "resting home testing"
+            piece = replace(piece, form=phrasing.Form.NOUN)
         short = len(piece.text.split()) < 3
         noun = phrasing.topic(piece, voice=Voice.YOU, article="" if short else "a")
         if noun and not short:
