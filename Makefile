@@ -59,6 +59,7 @@ eval: install
 	$(BIN)/python eval/star_labels.py 2>/dev/null
 	$(BIN)/python eval/filler_detection.py 2>/dev/null
 	$(BIN)/python eval/prose_check.py 2>/dev/null
+	$(BIN)/python eval/review_shares.py eval/scenarios_fresh4 after
 	$(BIN)/python eval/slot_types.py 2>/dev/null
 	$(BIN)/python eval/term_kinds.py 2>/dev/null
 	$(BIN)/python eval/story_competencies.py 2>/dev/null

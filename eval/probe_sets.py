@@ -49,15 +49,15 @@ from scenario_drafts import (  # noqa: E402
     FRESH,
     FRESH2,
     FRESH3,
-    FRESH4,
     HELDOUT,
+    SLOTS_FRESH4,
     TODAY,
     _setup,
     pack_path,
 )
 
 SETS: dict[str, tuple[tuple[str, ...], Path]] = {
-    "fresh4": (FRESH4, EVAL / "slots_fresh4" / "slot_labels.csv"),
+    "fresh4": (SLOTS_FRESH4, EVAL / "slots_fresh4" / "slot_labels.csv"),
     "fresh3": (FRESH3, EVAL / "scenarios_fresh3" / "slot_labels.csv"),
     "fresh2": (FRESH2, EVAL / "scenarios_fresh2" / "slot_labels.csv"),
     "fresh": (FRESH, EVAL / "scenarios_fresh" / "slot_labels.csv"),

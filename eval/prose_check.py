@@ -13,7 +13,7 @@ tuned on (dev) and on the packs held out while the drafters were written (test),
 drafter and per occupation; and the share of letters that name something the interviewer
 discussed, among letters to people whose notes have something to name.
 
-    .venv/bin/python eval/prose_check.py [--show] [--split dev|test|heldout|fresh|fresh2|fresh3]
+    .venv/bin/python eval/prose_check.py [--show] [--split dev|test|heldout|fresh|...|fresh4]
         [--pack SLUG]
 
 Baseline: run it with an older checkout first on PYTHONPATH (with this file's checker
@@ -40,6 +40,7 @@ from scenario_drafts import (  # noqa: E402
     FRESH,
     FRESH2,
     FRESH3,
+    FRESH4,
     HELDOUT,
     TEST,
     PackDrafts,
@@ -168,7 +169,7 @@ def letters_specific(pack: PackDrafts) -> tuple[int, int, list[str]]:
     return named, total, misses
 
 
-SPLITS = ("dev", "test", "heldout", "fresh", "fresh2", "fresh3")
+SPLITS = ("dev", "test", "heldout", "fresh", "fresh2", "fresh3", "fresh4")
 
 
 def _share(passed: int, total: int) -> str:
@@ -188,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         "fresh": FRESH,
         "fresh2": FRESH2,
         "fresh3": FRESH3,
-        None: DEV + TEST + HELDOUT + FRESH + FRESH2 + FRESH3,
+        "fresh4": FRESH4,
+        None: DEV + TEST + HELDOUT + FRESH + FRESH2 + FRESH3 + FRESH4,
     }
     slugs = tuple(args.pack) if args.pack else splits[args.split]
     packs = load_packs(slugs)

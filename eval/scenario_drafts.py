@@ -53,10 +53,18 @@ FRESH2 = ("dental_hygienist", "hvac", "bank_adviser", "paramedic")
 # Four more, written and labelled blind by a later session: eval/scenarios_fresh3/.
 FRESH3_DIR = PACKS.parent / "scenarios_fresh3"
 FRESH3 = ("paralegal", "warehouse_supervisor", "research_admin", "vet_nurse")
+# Four more, written and reviewed on unchanged code before any change: eval/scenarios_fresh4/.
+FRESH4_DIR = PACKS.parent / "scenarios_fresh4"
+FRESH4 = ("bus_driver", "procurement", "pastry_chef", "lab_tech")
 # Four more, written and slot-labelled by helper probes5 before it changed any code, and
 # never tuned on: eval/slots_fresh4/ (scored by eval/probe_sets.py).
-FRESH4_DIR = PACKS.parent / "slots_fresh4"
-FRESH4 = ("speech_pathologist", "aircraft_technician", "marketing_coordinator", "medical_scientist")
+SLOTS_FRESH4_DIR = PACKS.parent / "slots_fresh4"
+SLOTS_FRESH4 = (
+    "speech_pathologist",
+    "aircraft_technician",
+    "marketing_coordinator",
+    "medical_scientist",
+)
 
 
 def pack_path(slug: str) -> Path:
@@ -64,6 +72,7 @@ def pack_path(slug: str) -> Path:
     folder = FRESH2_DIR if slug in FRESH2 else folder
     folder = FRESH3_DIR if slug in FRESH3 else folder
     folder = FRESH4_DIR if slug in FRESH4 else folder
+    folder = SLOTS_FRESH4_DIR if slug in SLOTS_FRESH4 else folder
     return folder / f"{slug}.json"
 
 
@@ -76,6 +85,8 @@ def split_of(slug: str) -> str:
         return "fresh3"
     if slug in FRESH4:
         return "fresh4"
+    if slug in SLOTS_FRESH4:
+        return "slots_fresh4"
     return "dev" if slug in DEV else "heldout" if slug in HELDOUT else "test"
 
 
@@ -85,7 +96,7 @@ TODAY = date(2026, 12, 7)
 @dataclass(frozen=True)
 class PackDrafts:
     slug: str
-    split: str  # "dev" | "test" | "heldout" | "fresh" | "fresh2" | "fresh3"
+    split: str  # "dev" | "test" | "heldout" | "fresh" | "fresh2" | "fresh3" | "fresh4"
     user_texts: tuple[str, ...]  # every string the user saved, for names and numbers
     names: tuple[str, ...]  # what the user saved as names
     competitors: tuple[str, ...]
@@ -206,7 +217,7 @@ def _debrief_lines(round_: Any) -> list[str]:
 
 
 def load_packs(
-    slugs: tuple[str, ...] = DEV + TEST + HELDOUT + FRESH + FRESH2 + FRESH3,
+    slugs: tuple[str, ...] = DEV + TEST + HELDOUT + FRESH + FRESH2 + FRESH3 + FRESH4,
 ) -> list[PackDrafts]:
     """Import each pack into a fresh database and draft every round after the first."""
     home = tempfile.mkdtemp(prefix="secondround-scenarios-")

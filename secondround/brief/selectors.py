@@ -27,7 +27,12 @@ from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.opportunities.selectors import posting_reading, round_end
 from secondround.questions.selectors import round_bank
 from secondround.research.models import SavedAnswer
-from secondround.research.selectors import company_terms, drafted_answer, entities
+from secondround.research.selectors import (
+    company_terms,
+    drafted_answer,
+    entities,
+    saved_names,
+)
 from secondround.stories.models import Story
 from secondround.stories.selectors import round_coverage
 
@@ -165,6 +170,7 @@ def plan_draft(opportunity: Opportunity) -> Plan:
             .order_by("round__number", "position")
             .values_list("name", flat=True)[:6]
         ),
+        saved_names=saved_names(opportunity),
     )
 
 

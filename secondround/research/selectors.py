@@ -240,4 +240,18 @@ def drafted_answer(opportunity: Opportunity, kind: str) -> BuiltAnswer:
         facts=answer_facts(opportunity),
         entities=entities(opportunity),
         names=saved_names(opportunity),
+        known=own_lines(opportunity),
     )
+
+
+def own_lines(opportunity: Opportunity) -> list[str]:
+    """Lines the user wrote about their own work: a glossary term with its meaning ("SAP
+    Ariba: what we use at Monash"), round-1 notes ("Delphic - we have Delphic too"): a term
+    they already use is not one to read up on."""
+    lines = [
+        f"{term.term}: {term.meaning}"
+        for term in GlossaryTerm.objects.filter(opportunity=opportunity)
+    ]
+    for debrief in Debrief.objects.filter(round__opportunity=opportunity):
+        lines += debrief.raw_notes.splitlines()
+    return [line for line in lines if line.strip()]

@@ -127,6 +127,7 @@ TEMPLATES: dict[str, str] = {
     "challenge.and": ", and that ",
     "value.one": "I was also drawn to one of your values, {value}",
     "value.many": "I was also drawn to your values, {value}",
+    "value.motto": "I was also drawn to your motto, {value}",
     "takeaway.clause": (
         "An informational interview with someone at {company} taught me that {takeaway}"
     ),
@@ -258,6 +259,7 @@ DATE = (
 )
 # "..., spring 2027" at the end of a noun: said "in spring 2027".
 TRAILING_DATE = re.compile(rf",\s*({DATE})$", re.IGNORECASE)
+LOOSE_TRAILING_DATE = re.compile(rf"\s+({DATE})$", re.IGNORECASE)
 # "started spring 2026", "launched July 2026", "starts February": a verb and a bare date
 # want "in" ("may" is left alone: it is a verb far more often than a month).
 BARE_DATE_AFTER_VERB = re.compile(
@@ -284,13 +286,16 @@ PLATFORMS = {
     "x": "X",
     "twitter": "Twitter",
 }
+# "Safe. On time. Friendly.": several sentences on one line are a motto.
+MOTTO = re.compile(r"\w[.!]\s+\w")
 # A platform's page, which can be the subject of a note: "Facebook page posts flu dates".
 PLATFORM_PAGES = _words("page pages profile account feed channel")
 # A standard's code ("CSA B149.1", "AS/NZS 1554.1", "NFPA 70E", "ISO 9001"): the rulebook
 # the candidate's ticket or licence is built on, not a workplace term to read up on.
 STANDARD_CODE = re.compile(r"^[A-Z][A-Z/&]{1,11}[ -]?[A-Z]?\d+(?:[.-]\d+)*[A-Z]?(?:[:-]\d{4})?$")
 # A line the user wrote about themselves.
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|mine)\b|\bi\b")
+# "we use SAP Ariba at uni", "we have Delphic too": the user's own team is first person too.
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|mine|we|our|ours)\b|\bi\b", re.I)
 # Kinds that are never a term to learn: a competitor is named once, as one; a schedule or
 # a trait is no term; a certificate, an accreditor or a regulator is the candidate's own
 # credential or the body behind it ("APC", "CODA"), not something to "get up to speed on".
@@ -485,6 +490,10 @@ def _product_names(products: Sequence[Fact], context: _Context) -> tuple[list[st
         piece = _first_piece(fact, context.names)
         if piece is None:
             continue
+        if piece.form is phrasing.Form.VERB and piece.tense in {"base", "present"}:
+            # "rest home testing", "work wear": a product line names a thing; read as a
+            # verb it became "resting home testing"
+            piece = replace(piece, form=phrasing.Form.NOUN)
         short = len(piece.text.split()) < 3
         noun = phrasing.topic(piece, voice=Voice.YOU, article="" if short else "a")
         if noun and not short:
@@ -623,12 +632,19 @@ def _launch_slot(context: _Context) -> list[_Draft]:
         piece = _first_piece(fact, context.names)
         if piece is None:
             continue
+        head = piece.text.split(", ")[0]
         dated = TRAILING_DATE.search(piece.text)
+        text = piece.text
+        noun_like = piece.form in {phrasing.Form.NOUN, phrasing.Form.NAME}
+        if not dated and noun_like and (loose := LOOSE_TRAILING_DATE.search(head)):
+            # "new nordic menu march 2027", "33N new route feb 2027, all electric": a date
+            # typed straight after the name, its detail after a comma
+            dated, text = loose, head
         if dated and piece.form is not phrasing.Form.VERB:
             # "second office opening in Highlands Ranch, spring 2027": the date said with "in"
-            noun = _launch_noun(piece.text[: dated.start()], context)
+            noun = _launch_noun(text[: dated.start()], context)
             if noun:
-                noun = f"{noun} in {dated.group(1)}"
+                noun = phrasing.months_in_full(f"{noun} in {dated.group(1)}")
                 name = "launch.noun" if noun[:1].isupper() else "launch.about"
                 return [_draft(8, name, context, {"launch": noun}, fact)]
             continue
@@ -717,7 +733,8 @@ def _competitor_slot(context: _Context) -> list[_Draft]:
         replace(fact, text=NAME_ASIDE.sub("", _bare(fact.text)))
         for fact in context.chosen["competitor"]
     ]
-    names = [fact for fact in names if _is_name(fact, context)]
+    # "Moreland?": a competitor the user was not sure of is not said as a fact
+    names = [fact for fact in names if _is_name(fact, context) and "?" not in fact.text]
     if not names:
         return []
     listed = phrasing.join([_bare(fact.text) for fact in names])
@@ -857,6 +874,11 @@ def _value_slot(context: _Context) -> list[_Draft]:
     ]
     if not values:
         return []
+    mottos = [fact for fact in values if MOTTO.search(_bare(fact.text))]
+    if mottos:
+        # "Safe. On time. Friendly.": a motto of several sentences, not one value
+        motto = phrasing.quoted(_bare(mottos[0].text).rstrip("."))
+        return [_draft(5, "value.motto", context, {"value": motto}, mottos[0])]
     listed = phrasing.join([phrasing.quoted(_bare(fact.text)) for fact in values])
     name = "value.one" if len(values) == 1 else "value.many"
     return [_draft(5, name, context, {"value": listed}, *values)]
@@ -1133,7 +1155,8 @@ def _lower_verb(phrase: str) -> str:
     """ "Prepare VAT returns" after "and": the duty's verb mid-sentence, lower-cased."""
     first, _, rest = phrase.partition(" ")
     verbs = nlp.lemma_index().get("verb", frozenset())
-    if first[:1].isupper() and first[1:].islower() and first.casefold() in verbs:
+    bare = first.rstrip(",;:")  # "Receive, register and process …"
+    if first[:1].isupper() and first[1:].islower() and bare.casefold() in verbs:
         return f"{first.casefold()} {rest}".strip()
     return phrase
 

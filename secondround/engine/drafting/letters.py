@@ -619,13 +619,17 @@ class _Said:
     clause: str | None = None
 
 
-def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
+def _said(note: str, names: tuple[str, ...] = (), *, done: bool = False) -> _Said | None:
     """The first piece of a note that reads as a noun phrase or a clause, or None."""
     for piece in phrasing.pieces(note, names=names):
         told = phrasing.REPORTING.sub("", piece.text, count=1)
         told = SAID_THAT.sub("", told, count=1)  # "she said workers keep changing"
         if told != piece.text:  # "Discussed Alaris pumps, CAUTI bundle"
             piece = replace(phrasing.read(told), keep=piece.keep)
+        elif done and piece.form is phrasing.Form.VERB and piece.tense == "past":
+            # "made 2 blood films" under what was discussed: what was done at the working
+            # interview, not what was talked about
+            continue
         parts = piece.text.split(", ")
         listed = all(
             phrasing.read(part).form in {phrasing.Form.NOUN, phrasing.Form.NAME}
@@ -643,16 +647,41 @@ def _said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
                 if head.form is not phrasing.Form.CLAUSE
                 else None
             )
-            if noun:
+            if noun and not _unplaceable(noun) and not MONEY.search(parts[0]):
                 return _Said(note, noun=noun)
             continue
+        if MONEY.search(piece.text):
+            continue  # "start rate €20.15 w my yrs": pay is not thanked for in a letter
         noun = phrasing.topic(piece, voice=Voice.YOU)
+        if noun and _unplaceable(noun):
+            continue
         if noun:
             return _Said(note, noun=noun)
         clause = phrasing.clause(piece, voice=Voice.YOU)
         if clause:
             return _Said(note, clause=clause)
     return None
+
+
+MONEY = re.compile(r"[$£€₹¥]\s?\d|\d\s?(?:k|K)\b|\b\d+(?:[.,]\d+)?\s?(?:USD|EUR|GBP|AUD|CAD|NZD)\b")
+
+
+def _unplaceable(noun: str) -> bool:
+    """ "tasting", "hours": one bare word says nothing a reader can place; "my dessert:
+    sea buckthorn tart" is a note's label and its detail."""
+    return _bare_word(noun) or ":" in noun
+
+
+def _bare_word(noun: str) -> bool:
+    """ "tasting", "growth": one lower-case singular word with no article, which is not a
+    field or quality that stands alone ("retention", "safety"); a plural is a thing said
+    without "the" ("deadlines", "overheads")."""
+    return (
+        " " not in noun
+        and noun.islower()
+        and not noun.endswith("s")
+        and noun.casefold() not in phrasing.MASS_NOUNS
+    )
 
 
 def _worry_said(note: str, names: tuple[str, ...] = ()) -> _Said | None:
@@ -716,6 +745,10 @@ def _story_text(story: StoryBrief) -> str:
         lead = f"When {situation}, "
     if not lead and story.employer.strip():
         lead = f"At {story.employer.strip()}, "
+    if (needs_context or story.situation.strip()) and not lead:
+        # "them" and "both" with nothing to point to, or actions whose situation cannot be
+        # said ("I pulled the RFQ." – which RFQ?): the user tells it in a marked gap
+        return ""
     if needs_context and not lead.startswith("When"):
         return ""  # "them" and "both" with nothing to point to: the title is said instead
     first = (lead + body) if lead else body
@@ -745,7 +778,14 @@ def _situation(story: StoryBrief) -> str:
     found = next(
         (
             clause
-            for piece in _action_pieces(story.situation.split(", ")[0])
+            # "cleaning tender at uni, $1.8m, found out one evaluator …": the first
+            # part that is a clause says what happened; a label before it does not
+            for index, part in enumerate(story.situation.split(", ")[:4])
+            for piece in _action_pieces(part)
+            # after the first part only what surely happened: a clause with its own verb
+            # ("spec i wrote had the wrong docking stations") or a past action, never a
+            # headline ("upright bent") or a name read as a verb ("reach truck driver hit")
+            if index == 0 or _happened(piece)
             if (clause := _situation_clause(piece))
         ),
         None,
@@ -753,6 +793,12 @@ def _situation(story: StoryBrief) -> str:
     if not found or len(found.split()) > MAX_SITUATION_WORDS:
         return ""
     return INTRODUCED.sub(_introduce, found, count=1)
+
+
+def _happened(piece: phrasing.Piece) -> bool:
+    if piece.form is phrasing.Form.CLAUSE:
+        return not piece.headline
+    return piece.form is phrasing.Form.VERB and piece.tense == "past"
 
 
 def _situation_clause(piece: phrasing.Piece) -> str | None:
@@ -962,7 +1008,9 @@ def _plan(
         _clean_items(pile)
         for pile in (person.discussed, person.cares_about, person.worries, person.personal)
     ]
-    discussed = tuple(said for note in notes[0] if (said := _said(note, names)) is not None)
+    discussed = tuple(
+        said for note in notes[0] if (said := _said(note, names, done=True)) is not None
+    )
     cares = tuple(said for note in notes[1] if (said := _said(note, names)) is not None)
     worries = tuple(said for note in notes[2] if (said := _worry_said(note, names)) is not None)
     personal = tuple(
@@ -1079,6 +1127,8 @@ THEIR_TOPIC_FRAME = re.compile(
     r"|for explaining that|when you explained|you mentioned",
     re.IGNORECASE,
 )
+GERUND_START = re.compile(r"^[a-z]+ing\s+\w")
+GERUND_FRAME = re.compile(r"discussing \{topic\}|spent with me on \{topic\}|walking me through")
 FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I'[a-z]+|I’[a-z]+|me|my|mine|myself)(?![\w'’])")
 
 
@@ -1093,6 +1143,9 @@ def frames_for(templates: Sequence[str], value: str) -> tuple[str, ...]:
     of the candidate's own, none that shares their wish for a kind of person. All of them
     when that would leave none."""
     fitting = tuple(templates)
+    if GERUND_START.match(value):
+        # "discussing making 2 blood films", "the time you spent with me on making …"
+        fitting = tuple(t for t in fitting if not GERUND_FRAME.search(t))
     if FIRST_PERSON.search(value):
         fitting = tuple(t for t in fitting if not THEIR_TOPIC_FRAME.search(t))
     if KIND_OF_PERSON.search(value):

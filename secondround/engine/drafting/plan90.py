@@ -218,11 +218,14 @@ def draft_plan(
     terms: Sequence[str] = (),
     people: Sequence[str] = (),
     duty_goals: Sequence[str] | None = None,
+    saved_names: Sequence[str] = (),
 ) -> Plan:
     """A 30/60/90-day plan with 3-5 measurable goals per phase; see the module docstring.
 
     `duty_goals`: `duty_goal` of each responsibility when the caller has them already (read
-    when the posting was saved), so the plan need not parse the posting again."""
+    when the posting was saved), so the plan need not parse the posting again.
+    `saved_names`: what the user saved as names (competitors, products), whose spelling a
+    challenge keeps ("drivers leaving for dublin bus" -> "Dublin Bus")."""
     if duty_goals is None:
         phrasing.prepare([*challenges, *terms, *responsibilities])
         duty_goals = [duty_goal(item) for item in responsibilities]
@@ -235,7 +238,7 @@ def draft_plan(
         problem
         for problem in (
             # the saved names keep their capitals ("the Rails monolith slows every release")
-            read_challenge(text, names=tuple(n for n in (*heard, company) if n))
+            read_challenge(text, names=tuple(n for n in (*heard, company, *saved_names) if n))
             for text in _unique(_tidy(c) for c in challenges)
         )
         if problem is not None

@@ -33,6 +33,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("C$", "CAD"),
     ("AU$", "AUD"),
     ("A$", "AUD"),
+    ("NZ$", "NZD"),
+    ("HK$", "HKD"),
+    ("S$", "SGD"),
     ("$", "USD"),
     ("£", "GBP"),
     ("€", "EUR"),
@@ -47,6 +50,9 @@ STYLES: dict[str, tuple[str, bool]] = {
     "EUR": ("€", False),
     "CAD": ("CA$", False),
     "AUD": ("A$", False),
+    "NZD": ("NZ$", False),
+    "HKD": ("HK$", False),
+    "SGD": ("S$", False),
     "INR": ("₹", True),
 }
 # Words after a number that multiply it.
@@ -492,7 +498,8 @@ def _sayable(amount: Decimal, *, up: bool = True) -> Decimal:
     if amount <= 0:
         return Decimal(0)
     digits = len(str(int(amount)))
-    step = Decimal(10) ** max(digits - 2, 0) / 2 if digits >= 3 else Decimal(1)
+    # An hourly "26.50" stays 26.50 (a half step), so the range still contains the target.
+    step = Decimal(10) ** max(digits - 2, 0) / 2 if digits >= 3 else Decimal("0.5")
     rounding = ROUND_CEILING if up else ROUND_FLOOR
     return (amount / step).to_integral_value(rounding=rounding) * step
 

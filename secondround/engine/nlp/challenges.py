@@ -99,6 +99,14 @@ def read_challenge(
     piece = next((p for p in phrasing.pieces(line, names=tuple(names)) if p.usable), None)
     if piece is None:
         return None
+    parts = piece.text.split(", ")
+    if len(parts) > 1 and len(parts[0].split()) >= 2 and any(len(p.split()) > 3 for p in parts):
+        # "drivers leaving for dublin bus, always short on lates", "banquet season in dec,
+        # 3 xmas parties a day": the first part is the challenge, the rest its detail;
+        # joined with "and" they read as one broken phrase
+        first = next((p for p in phrasing.pieces(parts[0], names=tuple(names)) if p.usable), None)
+        if first is not None:
+            piece = first
     if len(piece.text.split()) > MAX_WORDS * 2:
         return Challenge(piece.text, Shape.NOTE)
     if piece.form is phrasing.Form.CLAUSE:

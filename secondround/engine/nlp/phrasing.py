@@ -115,6 +115,8 @@ SHORTHAND = {
     "mos": "months",
     "hrs": "hours",
     "w": "with",
+    "abt": "about",
+    "r": "are",
     "mgr": "manager",
     "mgmt": "management",
     "dept": "department",
@@ -132,6 +134,16 @@ SHORTHAND = {
     # Contractions typed without the apostrophe: the parser splits "hes" into "he" and
     # an "s" it cannot agree with a new subject ("that yous into fishing").
     "hes": "he's",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "arent": "aren't",
+    "cant": "can't",
+    "couldnt": "couldn't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
     "shes": "she's",
     "theyre": "they're",
     "theyve": "they've",
@@ -185,7 +197,8 @@ FUNCTION_WORDS = word_set(
 )
 # Singular heads that take no article ("about retention", "about patient safety").
 MASS_NOUNS = word_set(
-    "care safety data software hardware equipment information research work training "
+    "care safety waste seasonality probity "
+    "data software hardware equipment information research work training "
     "staff time knowledge quality health traffic freight feedback support revenue cash lag "
     "code documentation communication compliance behaviour behavior coverage practice "
     "policy law logistics analytics planning budget scheduling staffing service inventory "
@@ -223,6 +236,10 @@ DETERMINER_LIKE = word_set(
     "everyone everybody nobody somebody anything everything nothing"
 )
 # Adverbs that stand for "is" between a noun and what it is: "feed mostly road closures".
+# Nouns that make the word before them a noun too ("start date", "pay rate", "work plan").
+COMPOUND_HEADS = word_set("date rate time plan list sheet log form card day shift week")
+# "short on RVNs", "low on stock", "behind on filing": a team's lack, said without "we are"
+SHORTAGE_ADJECTIVES = word_set("short low behind light thin")
 HEADLINE_ADVERBS = word_set("mostly mainly largely usually always often all just only")
 # Words that end a challenge's topic: "Carrier costs | up 12%", "rate | fell to 93%".
 CHANGE_WORDS = word_set(
@@ -309,6 +326,9 @@ class Piece:
     negated: bool = False
     plural: bool = False
     headline: bool = False  # "float pool overused": the "is" was added here
+    # "drivers leaving for Dublin Bus" read as "drivers are leaving …": the noun phrase it
+    # was, for frames that need a topic ("our conversation about drivers leaving …")
+    phrase: str = ""
     keep: frozenset[str] = frozenset()  # names whose capitals stay ("Magnet", "Epic")
 
     @property
@@ -440,6 +460,11 @@ def _month_names(text: str) -> str:
         text,
     )
     return WEEKDAY.sub(lambda m: m.group(0).capitalize(), text)
+
+
+def months_in_full(text: str) -> str:
+    """ "the menu in march 2027" -> "in March 2027", "in feb" -> "in February"."""
+    return _month_names(text)
 
 
 def _restore_names(text: str, names: tuple[str, ...]) -> str:
@@ -702,6 +727,13 @@ def _read_parse(text: str, doc: Any) -> Piece:
     fronted = first.tag_ == "IN" and first.dep_ == "prep" and first.head.dep_ == "ROOT"
     if main is not None and (first.tag_ not in {"WRB", "IN", "WP"} or hyphenated or fronted):
         subject, verb = main
+        if _dangling_fragment(tokens, subject):
+            # "new baby, 3 weeks old, he's exhausted lol": verbless fragments, then a
+            # clause: no one sentence; the first fragment is what the note is about.
+            # "food cost pastry 34% they want 28": a measure, then a clause: shorthand.
+            if ", " in text:
+                return read(text.split(", ")[0])
+            return Piece(text, Form.NOUN)
         if _plural_noun_misread(subject, verb, tokens):
             return Piece(text, Form.NOUN, plural=True)
         fronted = [t for t in tokens if t.i < subject.left_edge.i and t.dep_ == "dobj"]
@@ -726,6 +758,9 @@ def _read_parse(text: str, doc: Any) -> Piece:
         return Piece(text, Form.CLAUSE, span, pronoun, _tense([verb]), negated)
     if first.tag_ in {"WRB", "WP"} or first.lower_ in {"whether", "if"}:
         return Piece(text, Form.NOUN)  # "how they float nurses": an embedded question
+    predicate = _bare_predicate(text, tokens)
+    if predicate is not None:
+        return predicate
     verb_first = _leading_verb(tokens)
     if verb_first is not None:
         return Piece(text, Form.VERB, tense=verb_first, negated=negated)
@@ -749,6 +784,69 @@ def _read_parse(text: str, doc: Any) -> Piece:
     ):
         return Piece(text, Form.NAME, plural=_is_plural(head))
     return Piece(text, Form.NOUN, plural=_is_plural(head))
+
+
+def _dangling_fragment(tokens: list[Any], subject: Any) -> bool:
+    """ "new baby, 3 weeks old, he's exhausted": a comma-separated fragment before the
+    subject that is no fronted time, place or condition ("In March, the ward …")."""
+    before = [t for t in tokens if t.i < subject.left_edge.i]
+    first = tokens[0]
+    if not any(t.text == "," for t in before):
+        # "food cost pastry 34% they want 28": a number before the subject, no preposition
+        return (
+            any(t.like_num or t.text == "%" for t in before)
+            and first.pos_ in {"NOUN", "PROPN"}
+            and not any(t.pos_ == "ADP" for t in before)
+        )
+    return first.pos_ not in {"ADP", "SCONJ", "ADV", "CCONJ"} and first.tag_ not in {
+        "WRB",
+        "IN",
+    }
+
+
+def _bare_predicate(text: str, tokens: list[Any]) -> Piece | None:
+    """A headline whose "be" was left out around a participle the parser made the root:
+    "QC failures on the cobas not always escalated" (passive), "ops list overrunning"
+    (progressive); or a predicate with no subject at all, "always short on lates", "short
+    on RVNs": said of the team ("they are short on RVNs", resolved per voice)."""
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    if root is None or any(t.tag_ in FINITE_TAGS for t in tokens):
+        return None
+    doc = root.doc
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    regular = root.lower_.endswith(("ed", "en"))
+    if (
+        subject is not None
+        and subject.i < root.i
+        and subject.lower_ not in PRONOUN_WORDS
+        and (
+            (root.tag_ == "VBN" and regular and root.lemma_.casefold() not in INTRANSITIVE)
+            or root.tag_ == "VBG"
+        )
+        and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in root.children)
+    ):
+        start = min([root.i] + [c.i for c in root.children if c.i > subject.right_edge.i])
+        span = doc[tokens[0].i : subject.right_edge.i + 1].text
+        be = "are" if _is_plural(subject) else "is"
+        rest = doc[start : tokens[-1].i + 1].text
+        return Piece(f"{span} {be} {rest}", Form.CLAUSE, span, False, "present", headline=True)
+    lead = 0
+    while lead < len(tokens) and tokens[lead].pos_ == "ADV" and tokens[lead].dep_ == "advmod":
+        lead += 1
+    adjective = tokens[lead] if lead < len(tokens) - 1 else None
+    if (
+        adjective is not None
+        and adjective.pos_ == "ADJ"
+        and adjective.dep_ == "ROOT"
+        and tokens[lead + 1].lower_ in {"on", "of", "with", "to"}
+        # "damp in tenants' bedrooms" is a noun; "short on RVNs" says what they lack
+        and (
+            adjective.lower_ in SHORTAGE_ADJECTIVES
+            or adjective.lower_ not in nlp.lemma_index().get("noun", frozenset())
+        )
+    ):
+        return Piece(f"they are {text}", Form.CLAUSE, "they", True, "present", headline=True)
+    return None
 
 
 def _compound_noun(tokens: list[Any]) -> bool:
@@ -868,11 +966,28 @@ def _leading_verb(tokens: list[Any]) -> str | None:
     if token.tag_ == "VBG" and index == 0 and len(tokens) == 2:
         return None  # "learning walk": a noun with a gerund in front
     if (
+        index == 0
+        and len(tokens) == 2
+        and token.tag_ in {"VB", "VBP"}
+        and tokens[1].tag_ == "NN"
+        and token.lower_ in nlp.lemma_index().get("noun", frozenset())
+        and tokens[1].lower_ in COMPOUND_HEADS
+    ):
+        return None  # "start date", "start rate": a noun before a noun, not "starting date"
+    if (
         len(tokens) == 1
         and token.tag_ == "VBZ"
         and token.lemma_ in nlp.lemma_index().get("noun", ())
     ):
         return None  # "slides": a plural noun
+    if (
+        index == 0
+        and token.tag_ == "VBN"
+        and token.dep_ == "amod"
+        and token.head.i == token.i + 1
+        and token.head.pos_ == "NOUN"
+    ):
+        return None  # "written exercise": the participle describes the noun after it
     aux = tokens[:index]
     if token.tag_ == "VBN" and any(t.lower_.startswith(("has", "have", "had")) for t in aux):
         return "perfect"
@@ -916,11 +1031,29 @@ def _headline(tokens: list[Any]) -> Piece | None:
             # an adjective, no "is" is missing
             (token.tag_ == "VBN" and regular and not any(t.tag_ in FINITE_TAGS for t in tokens))
             or (token.pos_ == "ADJ" and token.i == tokens[-1].i)
+            # "croissants inconsistent on weekends", "night roster hard to fill": an
+            # adjective with its complement right after the noun
+            or (
+                (token.pos_ == "ADJ" or (token.pos_ == "ADV" and token.lower_ in adjectives))
+                and token.lower_ not in HEADLINE_ADVERBS
+                and index + 1 < len(tokens)
+                and tokens[index + 1].tag_ in {"IN", "TO"}
+                and not any(t.tag_ in FINITE_TAGS for t in tokens)
+            )
+            # "drivers leaving for Dublin Bus": a gerund after a plural noun it describes
+            or (
+                token.tag_ == "VBG"
+                and token.dep_ == "acl"
+                and before.tag_ in {"NNS", "NNPS"}
+                and index + 1 < len(tokens)
+                and not any(t.tag_ in FINITE_TAGS for t in tokens)
+            )
             # "BOPIS orders late": a last word the tagger read as an adverb that the
-            # lexicon knows as an adjective.
+            # lexicon knows as an adjective ("only" is no predicate: "… with the MLS only").
             or (
                 token.pos_ == "ADV"
                 and token.i == tokens[-1].i
+                and token.lower_ not in HEADLINE_ADVERBS
                 and token.lower_ in adjectives
                 and not any(t.tag_ in FINITE_TAGS for t in tokens)  # "were 3 months behind"
             )
@@ -956,6 +1089,7 @@ def _headline(tokens: list[Any]) -> Piece | None:
             head = tokens[index - 1]
             be = "are" if _is_plural(head) else "is"
             rest = doc[token.i : tokens[-1].i + 1].text
+            gerund = token.tag_ == "VBG"
             return Piece(
                 f"{subject} {be} {rest}",
                 Form.CLAUSE,
@@ -964,6 +1098,7 @@ def _headline(tokens: list[Any]) -> Piece | None:
                 "present",
                 False,
                 headline=True,
+                phrase=doc[tokens[0].i : tokens[-1].i + 1].text if gerund else "",
             )
     return None
 
@@ -1020,6 +1155,14 @@ def plural(noun: str) -> bool:
 # --------------------------------------------------------------------------------------
 
 
+# A subjectless note opening with a negated auxiliary: "doesn't want to be the one checking".
+NEGATED_AUX = re.compile(
+    r"^(?:do|does|did|is|was|are|were|can|could|have|has|had|wo)n['’]t\b", re.IGNORECASE
+)
+# A pronoun subject and its verb inside what was read as a noun phrase.
+EMBEDDED_CLAUSE = re.compile(r"\b(?:they|she|he|we)\s+(?!and\b|or\b)[a-z]+", re.IGNORECASE)
+
+
 def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> str | None:
     """A noun phrase to follow "about" / "on", or None.
 
@@ -1027,8 +1170,12 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
     X" -> X), a verb phrase becomes a gerund, a singular countable noun gets `article`,
     and pronouns are resolved for `voice`. A clause other than those has no noun form.
     """
-    if not piece.usable or piece.form is Form.NUMBER:
-        return None
+    if not piece.usable or piece.form is Form.NUMBER or NEGATED_AUX.match(piece.text):
+        return None  # "doesn't want to be the one checking" names no topic
+    if piece.form is Form.CLAUSE and piece.phrase:
+        return _with_article_if_needed(
+            _resolve(_mid_case(piece.phrase, piece.keep), voice), article
+        )
     text = piece.text
     stripped = _after_cue(text)
     if stripped is not None:
@@ -1048,6 +1195,8 @@ def topic(piece: Piece, *, voice: Voice = Voice.YOU, article: str = "the") -> st
             return _with_article_if_needed(_resolve(text, voice), article)
         return _resolve(text, voice)
     if piece.form is Form.NOUN:
+        if EMBEDDED_CLAUSE.search(text):
+            return None  # "food cost pastry 34% they want 28": shorthand around a clause
         parts = _noun_parts(text)
         if len(parts) == 1:
             text = parts[0]
@@ -1268,7 +1417,7 @@ def personal(piece: Piece) -> tuple[str, str] | None:
     """A personal note addressed to them, as ("noun", "your Columbus half-marathon") or
     ("clause", "you ran the Columbus half-marathon in October"); None when it will not
     read as something said to them (one word, another language, only a pronoun)."""
-    if not piece.usable or piece.form is Form.NUMBER:
+    if not piece.usable or piece.form is Form.NUMBER or NEGATED_AUX.match(piece.text):
         return None
     head, _, rest = piece.text.partition(", ")
     if rest and (who := read(head)).form is Form.NOUN:
@@ -1487,8 +1636,12 @@ def with_article(noun: str, article: str = "the") -> str:
 # --------------------------------------------------------------------------------------
 
 
+# "Cares about savings", typed under "cares about" with no one named: the field's own cue.
+BARE_CARES = re.compile(r"^(?:cares?|caring)\s+(?:a\s+lot\s+|deeply\s+|most\s+)?about\s+", re.I)
+
+
 def _after_cue(text: str) -> str | None:
-    for pattern in (REPORTING, STANCE):
+    for pattern in (REPORTING, STANCE, BARE_CARES):
         match = pattern.match(text + " ")
         if match and match.end() < len(text) + 1:
             rest = (text + " ")[match.end() :].strip()
@@ -1782,12 +1935,12 @@ def _agree(token: Any, subject: str) -> str:
             return "are"
         if lower == "isn't":
             return "aren't"
-        return _inflect(token.lemma_, "VBP") or text
+        return _inflect(_verb_lemma(token), "VBP") or text
     if lower in {"are", "'re"}:
         return "is"
     if lower == "aren't":
         return "isn't"
-    return _inflect(token.lemma_, "VBZ") or text
+    return _inflect(_verb_lemma(token), "VBZ") or text
 
 
 @cache
@@ -1805,13 +1958,13 @@ def _verb_lemma(token: Any) -> str:
     """A verb's lemma, also when the tagger took a capitalised verb for a name ("Ran")."""
     verbs = nlp.lemma_index().get("verb", frozenset())
     lemma = str(token.lemma_).casefold()
-    if lemma in verbs:
-        return lemma
     lemminflect = _lemminflect()
-    if lemminflect is None:  # pragma: no cover - pinned in pyproject
-        return lemma
-    found = lemminflect.getLemma(token.lower_, upos="VERB")
-    return str(found[0]) if found else lemma
+    # The verb's own lemma first: the tagger's can be a noun's that is also a verb
+    # ("hates" -> "hat"), and "she hates" then became "you hates".
+    found = lemminflect.getLemma(token.lower_, upos="VERB") if lemminflect else ()
+    if found and (str(found[0]) in verbs or lemma not in verbs):
+        return str(found[0])
+    return lemma
 
 
 @lru_cache(maxsize=4096)
@@ -1858,6 +2011,9 @@ def _to_past(text: str) -> str:
     return _map_leading_verbs(text, "VBD")
 
 
+_VERB_FORM = {"VB": "base", "VBP": "base", "VBZ": "s", "VBD": "past", "VBN": "past", "VBG": "ing"}
+
+
 def _map_leading_verbs(text: str, tag: str) -> str:
     """Re-inflect the verb that opens a verb phrase, and the verbs coordinated with it:
     "Monitors X and escalates Y" -> "monitoring X and escalating Y" (tag VBG)."""
@@ -1875,7 +2031,14 @@ def _map_leading_verbs(text: str, tag: str) -> str:
         word = token.text
         is_verb = token.tag_.startswith("VB") and token.dep_ not in {"aux", "auxpass", "amod"}
         leads = opening and is_verb
-        coordinated = is_verb and token.dep_ == "conj" and token.head.i in changed
+        # "Run the section: plated desserts, petits fours" and "follow the recipes and
+        # plating guides": a word in another verb form after the lead is no second verb
+        coordinated = (
+            is_verb
+            and token.dep_ == "conj"
+            and token.head.i in changed
+            and _VERB_FORM.get(token.tag_) == _VERB_FORM.get(doc[min(changed)].tag_)
+        )
         if leads or coordinated:
             if token.tag_ == tag:
                 word = token.text  # already in the wanted form: "ran" stays "ran"
