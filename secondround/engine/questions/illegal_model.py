@@ -34,11 +34,14 @@ __all__ = ["IllegalModel", "THRESHOLD", "load_illegal_model", "save_illegal_mode
 
 MODEL_PATH = MODELS_DIR / "illegal_questions.npz"
 # Pinned digest of the shipped file; scripts/train_illegal_model.py rewrites it.
-MODEL_FILE_SHA256 = "d7d5ad1324d00b4585ae731bf394acc518d87491f0dd873180b5b83dfc9ff19d"
-# P(illegal) at or above this calls a question illegal (source-grouped cross-validation on
-# the development data: the lowest threshold with illegal precision >= 0.995; there
-# precision 0.997, recall 0.956 -> 0.965 beside the reader).
-THRESHOLD = 0.8
+MODEL_FILE_SHA256 = "b5218f969314e9bdadbdfdda1f381230da9eb14bbfffc68aadc6194e491d8de6"
+# P(illegal) at or above this calls a question illegal. Source-grouped cross-validation on the
+# development data (scripts/train_illegal_model.py --cv; since questions5 with fresh3 and
+# eval/illegal_questions/dev_more.txt, and the lawful forms licence, drug_use, education that
+# keep the model quiet): reader alone recall 0.916, precision 0.994; with the model at
+# 0.6 -> 0.955, 0.963; 0.7 -> 0.946, 0.992; 0.8 -> 0.934, 0.994; 0.9 -> 0.920, 0.994.
+# 0.7 is the lowest threshold whose precision stays at or above 0.98.
+THRESHOLD = 0.7
 L2 = 1.0  # L2 penalty on the standardised features (same cross-validation)
 # A lawful look-alike (the right to work, a driving licence, "what age groups have you
 # taught") counts this many times as a lawful question: they are the ones to keep lawful.

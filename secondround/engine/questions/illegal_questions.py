@@ -356,6 +356,24 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
         "convictions",
         r"\bconvict(ed|ions?)\b|\bcriminal record|\bunspent|\bbackground check",
     ),
+    # A licence the job needs, current illegal drug use (the ADA lets employers ask it), and the
+    # qualifications the job requires: the lawful questions next to health and private life.
+    (
+        "licence",
+        r"\bdrivers? licen[cs]e|\bdriving (licen[cs]e|record|history)|\bclean (driving )?licen[cs]e"
+        r"|\b(cdl|forklift|hgv|lgv|commercial drivers?) (licen[cs]e|certificat\w*|ticket)",
+    ),
+    (
+        "drug_use",
+        r"\b(currently|presently|now) (use|using|take|taking) (any )?illegal drugs"
+        r"|\billegal drug use|\b(pass|take) a drug (test|screen)",
+    ),
+    (
+        "education",
+        r"\b(high school|secondary school) (diploma|certificate|qualification)|\bged\b"
+        r"|\bdo you have (a|the|any) (degree|diploma|qualifications?|certificat\w*)\b"
+        r"|\bwhen (will|do) you (finish|complete|graduate)",
+    ),
     (
         "spouse_here",
         r"\b(spouse|partner|relative)s? .{0,20}(employed|work(s|ing)?) (by|for|at|with) "
@@ -377,7 +395,8 @@ _DIRECT = re.compile(
 _THIRD_PARTY = re.compile(
     r"\b(patients?|clients?|residents?|students?|pupils?|children in your care|customers?"
     r"|guests?|service users?|learners?|members of the public|passengers?|a child|the child"
-    r"|employees?|staff member|colleague|co ?workers?|team members?|users?|caller"
+    r"|employees?|staff members?|colleagues?|co ?workers?|team members?|users?|callers?"
+    r"|(the|your|a) class(room)?"
     r"|(a |any )?members? of (your|the|our) (team|staff))\b"
 )
 _THIRD_PARTY_GROUNDS = frozenset(

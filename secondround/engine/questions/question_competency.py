@@ -44,7 +44,7 @@ __all__ = [
 
 MODEL_PATH = MODELS_DIR / "question_competency.npz"
 # Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
-MODEL_FILE_SHA256 = "0bdbc30366ceec9a3b9d2b81648d9d4a3559a40efd45e6f08463b6fcf1114fc0"
+MODEL_FILE_SHA256 = "ef8274aaf9121f2516bb90385ad0d4ea42a7728cf76fbc4294c86e7f230c81fa"
 COMPETENCY_IDS: tuple[str, ...] = tuple(COMPETENCIES)
 KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
 KIND_SCALE = 3.0  # the kind one-hot's scale before standardisation (chosen by LOSO)
