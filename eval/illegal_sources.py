@@ -26,6 +26,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 from at_revision import run_at  # noqa: E402
 
 STAGE = ROOT / "eval" / "illegal_questions" / "stage.txt"
+# Development-only training questions (scripts/train_illegal_model.py); never scored here.
+DEV_MORE = ROOT / "eval" / "illegal_questions" / "dev_more.txt"
 DEFAULT_BASELINE = "1957956"  # main when this set was written
 
 
@@ -34,11 +36,11 @@ def half(source: str) -> str:
     return "dev" if hashlib.sha256(source.encode()).digest()[0] % 3 != 0 else "test"
 
 
-def load() -> list[dict]:
+def load(path: Path = STAGE) -> list[dict]:
     """Rows of stage.txt: text, illegal, ground (or lawful form), source, own_wording."""
     rows: list[dict] = []
     source = ""
-    for line in STAGE.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("@ "):

@@ -9,7 +9,9 @@ that evaluations can leave one source out and train on the rest:
 - rubric: eval/questions/labels.csv (software-engineering prep material, two repositories);
 - occupations: ../shared/eval/06_questions_across_occupations/dev.jsonl (14 occupations);
 - corpus: eval/questions_corpus/questions.jsonl (public pages, many occupations; see its
-  README).
+  README);
+- fresh3: eval/questions_fresh3/questions.jsonl (public pages; a test set until it was
+  declared development by questions5).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ LIBRARY = ROOT / "secondround" / "data" / "questions"
 RUBRIC = ROOT / "eval" / "questions" / "labels.csv"
 OCCUPATIONS = SHARED / "06_questions_across_occupations" / "dev.jsonl"
 CORPUS = ROOT / "eval" / "questions_corpus" / "questions.jsonl"
+# A test set until questions5 declared it development (its misses read, trained on).
+FRESH3 = ROOT / "eval" / "questions_fresh3" / "questions.jsonl"
 
 
 def _library() -> list[dict]:
@@ -99,6 +103,7 @@ def labelled_questions() -> list[dict]:
         *_rubric(),
         *_jsonl(OCCUPATIONS, "occupations"),
         *_jsonl(CORPUS, "corpus"),
+        *_jsonl(FRESH3, "fresh3"),
     ]:
         key = " ".join(row["text"].casefold().split())
         if key in seen:

@@ -1,7 +1,7 @@
-"""The shipped question classifier on fresh test sets (eval/questions_fresh3 and
-eval/questions_fresh4: public pages no other set quotes, labelled before any code was
-changed), beside the classifier of a git revision (today's code when questions_fresh4 was
-made), in the same run.
+"""The shipped question classifier on fresh test sets (eval/questions_fresh3,
+eval/questions_fresh4 and eval/questions_fresh5: public pages no other set quotes, labelled
+before any code was changed; fresh3 has since been declared a development set), beside the
+classifier of a git revision (today's code when questions_fresh4 was made), in the same run.
 
     .venv/bin/python eval/questions_fresh.py [--baseline REV]
 
@@ -27,6 +27,7 @@ from at_revision import classify_at  # noqa: E402
 SETS = {
     "fresh3": ROOT / "eval" / "questions_fresh3" / "questions.jsonl",
     "fresh4": ROOT / "eval" / "questions_fresh4" / "questions.jsonl",
+    "fresh5": ROOT / "eval" / "questions_fresh5" / "questions.jsonl",
 }
 # The code when questions_fresh4 was labelled (questions_fresh3 was labelled at 9b85544).
 DEFAULT_BASELINE = "29d2981"

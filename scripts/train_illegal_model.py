@@ -7,8 +7,11 @@ Development data only:
 - every labelled question set of eval/question_sets.py, without the rubric labels' test split
   (eval/classify_questions.py scores it) and without the test half of the corpus rows the
   protected-ground reader was not written from (eval/illegal_reader.py scores it);
-- the development half of eval/illegal_questions (eval/illegal_sources.py scores the other).
-The test sets (those halves, eval/questions_fresh3, eval/questions_fresh4, the blind set) are
+- the development half of eval/illegal_questions (eval/illegal_sources.py scores the other);
+- eval/illegal_questions/dev_more.txt (development only: more public pages, and our own wording
+  of the indirect forms that guidance describes in prose, with lawful look-alikes).
+eval/questions_fresh3 is a development set since questions5 (it is among the labelled sets).
+The test sets (those halves, eval/questions_fresh4, eval/questions_fresh5, the blind set) are
 never read. `--cv` deals the sources into ten folds by a hash of their address, trains on nine
 and scores the tenth, and prints illegal recall and precision of "the reader, or the model
 when no lawful form is read" at several thresholds: THRESHOLD and L2 were chosen from it.
@@ -64,9 +67,8 @@ def development_rows() -> list[dict]:
                 "lookalike": (row.get("note") or "").startswith("LEGAL look-alike"),
             }
         )
-    for row in illegal_sources.load():
-        if illegal_sources.half(row["source"]) != "dev":
-            continue
+    staged = [r for r in illegal_sources.load() if illegal_sources.half(r["source"]) == "dev"]
+    for row in [*staged, *illegal_sources.load(illegal_sources.DEV_MORE)]:
         ground = row["ground"] if row["ground"] in illegal_questions.GROUNDS else None
         rows.append(
             {

@@ -84,6 +84,18 @@ ILLEGAL_CASES += [
     ("Who else lives with you?", "family"),
     ("Can you travel with a toddler at home?", "family"),
     ("How will you balance work with two young kids?", "family"),
+    # issue 14, questions5: general classes read from the development set questions_fresh3
+    ("Would you need to take leave to serve in the reserves?", "military"),
+    ("Did you suffer any injuries while you were deployed?", "disability"),
+    ("Are you currently suffering from anxiety?", "disability"),
+    ("Have you ever been signed off on stress leave?", "disability"),
+    ("Is childcare going to be an issue for you?", "family"),
+    ("Who does the school pick-ups in your house?", "family"),
+    ("Are you a single mum?", "family"),
+    ("Are you part of the LGBTQ community?", "sex"),
+    ("How would you cope as the only woman on site?", "sex"),
+    ("Were you raised in this country?", "national_origin"),
+    ("Please bring your birth certificate to the interview.", "national_origin"),
 ]
 
 
@@ -123,7 +135,14 @@ LAWFUL_CASES = [
     ("How long have you been a resident of this city?", "residence"),
     ("When did you move to Leeds?", None),  # a city: relocation, not origin
     ("How did you learn Python?", None),  # a skill, not a language of origin
-    ("When will you finish your degree?", None),  # a future milestone says nothing of age
+    ("When will you finish your degree?", "education"),  # a future milestone: no age
+    ("Do you have a driver's licence?", "licence"),
+    ("Do you currently use illegal drugs?", "drug_use"),
+    ("Do you have a high school diploma?", "education"),
+    ("How would you make a religious holiday celebration inclusive for the class?", None),
+    ("Have you transitioned to a leadership role before?", None),
+    ("Did you receive any awards?", None),
+    ("How would you support a single parent in your class?", None),
 ]
 
 

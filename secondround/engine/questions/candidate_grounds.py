@@ -122,6 +122,10 @@ POSS_ONLY = _table("faith age accent heritage descent household prayer")
 # Words that name a ground only as the head of their phrase: "your partner", not "your
 # partner agency".
 HEAD_ONLY = _table("partner")
+# "How would your family describe you?": the family's view of the candidate, a lawful
+# self-assessment, not the candidate's family status.
+VIEW_HOLDERS = _table("family families")
+VIEW_VERBS = _table("describe call rate")
 # A ground named by what the candidate does with a thing: "which holidays do you observe?"
 VERB_OBJECTS: dict[tuple[str, str], str] = {
     ("observe", "holiday"): "religion",
@@ -232,6 +236,12 @@ def _said_of_candidate(token: Any) -> bool:
         base = base.head  # "a disability or chronic illness": as the first of the list
     head = _phrase_head(base)
     if token.lower_ in HEAD_ONLY and head is not token:
+        return False
+    if (
+        token.lower_ in VIEW_HOLDERS
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in VIEW_VERBS
+    ):
         return False
     for node in {token, base, head}:
         if any(c.dep_ == "poss" and c.lower_ in ("your", "yours") for c in node.children):

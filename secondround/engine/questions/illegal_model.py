@@ -20,7 +20,6 @@ scripts/train_illegal_model.py; without the file or the embedding model nothing 
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
 from pathlib import Path
 
@@ -29,16 +28,20 @@ import numpy.typing as npt
 
 from secondround.engine.nlp import embeddings
 from secondround.engine.nlp.files import MODELS_DIR
+from secondround.engine.nlp.pinned_weights import load_pinned_arrays, save_pinned_arrays
 
 __all__ = ["IllegalModel", "THRESHOLD", "load_illegal_model", "save_illegal_model"]
 
 MODEL_PATH = MODELS_DIR / "illegal_questions.npz"
 # Pinned digest of the shipped file; scripts/train_illegal_model.py rewrites it.
-MODEL_FILE_SHA256 = "d7d5ad1324d00b4585ae731bf394acc518d87491f0dd873180b5b83dfc9ff19d"
-# P(illegal) at or above this calls a question illegal (source-grouped cross-validation on
-# the development data: the lowest threshold with illegal precision >= 0.995; there
-# precision 0.997, recall 0.956 -> 0.965 beside the reader).
-THRESHOLD = 0.8
+MODEL_FILE_SHA256 = "b5218f969314e9bdadbdfdda1f381230da9eb14bbfffc68aadc6194e491d8de6"
+# P(illegal) at or above this calls a question illegal. Source-grouped cross-validation on the
+# development data (scripts/train_illegal_model.py --cv; since questions5 with fresh3 and
+# eval/illegal_questions/dev_more.txt, and the lawful forms licence, drug_use, education that
+# keep the model quiet): reader alone recall 0.916, precision 0.994; with the model at
+# 0.6 -> 0.955, 0.963; 0.7 -> 0.946, 0.992; 0.8 -> 0.934, 0.994; 0.9 -> 0.920, 0.994.
+# 0.7 is the lowest threshold whose precision stays at or above 0.98.
+THRESHOLD = 0.7
 L2 = 1.0  # L2 penalty on the standardised features (same cross-validation)
 # A lawful look-alike (the right to work, a driving licence, "what age groups have you
 # taught") counts this many times as a lawful question: they are the ones to keep lawful.
@@ -108,35 +111,31 @@ def train_illegal_model(
 
 def save_illegal_model(model: IllegalModel, path: Path = MODEL_PATH) -> str:
     """Write the weights; returns the file's SHA-256 (to pin as MODEL_FILE_SHA256)."""
-    with path.open("wb") as stream:
-        np.savez_compressed(
-            stream,
-            model_sha256=np.array(embeddings.MODEL_SHA256),
-            W=model.weights,
-            b=model.bias,
-            W_ground=model.ground_weights,
-            b_ground=model.ground_bias,
-            grounds=np.array(model.grounds),
-        )
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return save_pinned_arrays(
+        path,
+        {
+            "W": model.weights,
+            "b": model.bias,
+            "W_ground": model.ground_weights,
+            "b_ground": model.ground_bias,
+            "grounds": np.array(model.grounds),
+        },
+    )
 
 
 @cache
 def load_illegal_model(path: Path = MODEL_PATH, pinned: str | None = None) -> IllegalModel | None:
     """The shipped model, or None when missing, altered, or made for another embedding."""
-    try:
-        if hashlib.sha256(path.read_bytes()).hexdigest() != (pinned or MODEL_FILE_SHA256):
-            return None
-        with np.load(path, allow_pickle=False) as data:
-            if str(data["model_sha256"]) != embeddings.MODEL_SHA256:
-                return None
-            weights = np.asarray(data["W"], dtype=np.float32)
-            bias = np.asarray(data["b"], dtype=np.float32)
-            ground_weights = np.asarray(data["W_ground"], dtype=np.float32)
-            ground_bias = np.asarray(data["b_ground"], dtype=np.float32)
-            grounds = tuple(str(g) for g in data["grounds"])
-    except (OSError, KeyError, ValueError):
+    data = load_pinned_arrays(
+        path, pinned or MODEL_FILE_SHA256, ("W", "b", "W_ground", "b_ground", "grounds")
+    )
+    if data is None:
         return None
+    weights = data["W"].astype(np.float32)
+    bias = data["b"].astype(np.float32)
+    ground_weights = data["W_ground"].astype(np.float32)
+    ground_bias = data["b_ground"].astype(np.float32)
+    grounds = tuple(str(g) for g in data["grounds"])
     if weights.shape != (embeddings.DIMENSIONS, 2) or bias.shape != (2,):
         return None
     if ground_weights.shape != (embeddings.DIMENSIONS, len(grounds)) or not grounds:

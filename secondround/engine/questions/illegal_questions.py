@@ -82,8 +82,9 @@ def _normalise(text: str) -> str:
 # The candidate is the one asked about: "do you have…", "have you ever been…", "your…",
 # within a few words of the topic. "A patient with a chronic illness" is about the work.
 _OWN = (
-    r"\b(do you (have|suffer|take|use|need)|have you (ever )?(had|been|suffered|experienced"
-    r"|taken|filed|made|undergone|got)|are you|were you|your( own)?|you (take|use|have|had))"
+    r"\b(do you (have|suffer|take|use|need|see)|have you (ever )?(had|been|suffered|experienced"
+    r"|taken|filed|made|undergone|got)|did you (ever )?(receive|get|sustain|suffer|have|take)"
+    r"|are you|were you|your( own)?|you (take|use|have|had))"
     r"\b(?:(?!\b(?:with|people|person|someone|those|others|patients?|clients?|supporting|helping"
     r"|caring|working|experience|knowledge|understanding|team|staff)\b)[^.?!]){0,30}?"
 )
@@ -145,7 +146,11 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(manage|balance|juggle|combine|cope with) (your )?(work|a job|the job|full time work)"
         r" (with|and) (your |two |three |four |five |\d |young |small |little )+(kids|children)\b"
         r"|\bdo you have (any )?family (nearby|here|in)\b|\bcaring responsibilities"
-        r"|\blooking after (elderly|your|aging|ageing) (parents|relatives)",
+        r"|\blooking after (elderly|your|aging|ageing) (parents|relatives)"
+        r"|\bchild ?care (be|is|going to be|will be|gonna be) (a |an )?(problem|issue|concern)"
+        r"|\bschool (pick ?ups?|drop ?offs?)\b|\b(the|your) school runs?\b"
+        r"|\b(are you|as) a single (parent|mother|father|mum|mom|dad)\b"
+        r"|\bsingle (parents|mothers|mums|moms) (are|arent|always|never|tend|cant|dont)\b",
     ),
     (
         "pregnancy",
@@ -175,7 +180,10 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|accent|name) from|\bwhat (country|part of the world) (are|were) you (from|born)"
         r"|\bwhere (were|was) (you|your \w+) born|\bcountry were you born|\bplace of birth"
         r"|\bborn (in|outside)\b|\bwhere you were born\b|\bwhere are your parents from"
-        r"|\byour parents (from|born)"
+        r"|\byour parents (from|born)|\bwhere were you (raised|brought up)"
+        r"|\bwere you (raised|brought up) (here|in this country)"
+        r"|\bwhere did you go to (high |secondary |primary |elementary )?school\b"
+        r"|\bbirth certificate"
         r"|\b(your|you)\b[^.?!]{0,25}\b(first|native|mother|home) (language|tongue)"
         r"|\blanguages? (do you |you )?(speak |use )?at home"
         r"|\b(your|an?|that|slight|interesting) accent\b|\b(sort|kind|type) of accent"
@@ -204,7 +212,11 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "sex",
         r"\bsexual (orientation|preference)|\b(gay|lesbian|bisexual|transgender)\b"
-        r"|\bgender (identity|reassignment|expression)|\b(are you|is she|is he) (a )?(male"
+        r"|\bgender (identity|reassignment|expression)|\blgbt\w*|\bqueer\b|\bgender affirming"
+        r"|\b(have you|are you) (already )?transition(ed|ing)\b(?! (to|into|from|out))"
+        r"|\b(as|being) (a|the only) (woman|female|girl|man|male)\b|\bcan a (woman|female|girl)\b"
+        r"|\b(dont|do not) (get|have|see) (many|any|a lot of) (women|females|girls|men)\b"
+        r"|\b(are you|is she|is he) (a )?(male"
         r"|female|man or a woman|woman or a man)|\bmale or female|\bwhat (is your )?(sex"
         r"|gender)\b",
     ),
@@ -216,12 +228,16 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
             r"|sick leave|chronic|mental (health|illness)|depression|rehab\w*|addict\w*"
             r"|medications?|prescriptions?|hiv|aids test|physical exam|workers? comp\w*"
             r"|injur(y|ies|ed)|cane|wheelchair|crutch(es)?|hearing aids?|scars?|limp|prosthe\w*"
+            r"|ptsd|post ?traumatic|traumatic|tbi|brain injur\w*|stress leave|nervous breakdown"
+            r"|therapist|psychiatrist|anxiety|asthma|diabetes|epilepsy|seizures?|(back|heart|knee"
+            r"|mental) (problems?|conditions?|trouble)"
         )
         + r"|\bhow often do you get sick|\b(sick|sickness) (days|leave)\b[^.?!]{0,30}\b(you|your)"
         r"|\bget sick\b[^.?!]*\byou|\bsick (days|leave) did you"
         r"|\b(time|days?|weeks?|months?) off sick\b|\b(take|took|taken|been|were) off sick\b"
         r"|\b(were|have) you (been )?off sick"
         r"|\b(do|have|did) you (ever |currently )?suffer(ed)? (from|with)\b"
+        r"|\b(are|were) you (currently |still )?suffering\b"
         r"|\bsick ?ness (record|absence|history)|\babsence record"
         r"|\bdisabilit(y|ies)\?|\b(treated|hospitali[sz]ed|diagnosed) (for|with)"
         r"|\btested for (hiv|aids)|\bdrug or alcohol (abuse|problem)|\bgenetic"
@@ -252,7 +268,13 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|naval |air force |)(national guard|reserves?|territorial army|army reserve|guard)\b"
         r"|\bare you (a |still a )?reservist"
         r"|\b(likely|going|expect\w*) to (be )?(deployed|called up)"
-        r"|\bcalled away for (drill|training|deployment)",
+        r"|\bcalled away for (drill|training|deployment)"
+        r"|\b(take|taking|need|needing) (leave|time off) (to|for) (serve|service|drill|training"
+        r"|duty)"
+        r"\b[^.?!]{0,25}\b(military|army|navy|air force|forces|reserves?|national guard)\b"
+        r"|\b(called up|deployed)\b[^.?!]{0,30}\b(while|when) (working|you work|employed)"
+        r"|\b(did|have) you (ever )?serve[d]? in (any|another|a foreign) (army|military"
+        r"|armed forces)",
     ),
     (
         "finances",
@@ -334,6 +356,24 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
         "convictions",
         r"\bconvict(ed|ions?)\b|\bcriminal record|\bunspent|\bbackground check",
     ),
+    # A licence the job needs, current illegal drug use (the ADA lets employers ask it), and the
+    # qualifications the job requires: the lawful questions next to health and private life.
+    (
+        "licence",
+        r"\bdrivers? licen[cs]e|\bdriving (licen[cs]e|record|history)|\bclean (driving )?licen[cs]e"
+        r"|\b(cdl|forklift|hgv|lgv|commercial drivers?) (licen[cs]e|certificat\w*|ticket)",
+    ),
+    (
+        "drug_use",
+        r"\b(currently|presently|now) (use|using|take|taking) (any )?illegal drugs"
+        r"|\billegal drug use|\b(pass|take) a drug (test|screen)",
+    ),
+    (
+        "education",
+        r"\b(high school|secondary school) (diploma|certificate|qualification)|\bged\b"
+        r"|\bdo you have (a|the|any) (degree|diploma|qualifications?|certificat\w*)\b"
+        r"|\bwhen (will|do) you (finish|complete|graduate)",
+    ),
     (
         "spouse_here",
         r"\b(spouse|partner|relative)s? .{0,20}(employed|work(s|ing)?) (by|for|at|with) "
@@ -355,7 +395,8 @@ _DIRECT = re.compile(
 _THIRD_PARTY = re.compile(
     r"\b(patients?|clients?|residents?|students?|pupils?|children in your care|customers?"
     r"|guests?|service users?|learners?|members of the public|passengers?|a child|the child"
-    r"|employees?|staff member|colleague|co ?workers?|team members?|users?|caller"
+    r"|employees?|staff members?|colleagues?|co ?workers?|team members?|users?|callers?"
+    r"|(the|your|a) class(room)?"
     r"|(a |any )?members? of (your|the|our) (team|staff))\b"
 )
 _THIRD_PARTY_GROUNDS = frozenset(

@@ -20,7 +20,6 @@ model, `classify` falls back to its hand-weighted votes.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -30,6 +29,7 @@ import numpy.typing as npt
 
 from secondround.engine.nlp import embeddings
 from secondround.engine.nlp.files import MODELS_DIR
+from secondround.engine.nlp.pinned_weights import load_pinned_arrays, save_pinned_arrays
 from secondround.engine.nlp.vocabulary import COMPETENCIES, QUESTION_KINDS
 
 __all__ = [
@@ -44,7 +44,7 @@ __all__ = [
 
 MODEL_PATH = MODELS_DIR / "question_competency.npz"
 # Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
-MODEL_FILE_SHA256 = "0bdbc30366ceec9a3b9d2b81648d9d4a3559a40efd45e6f08463b6fcf1114fc0"
+MODEL_FILE_SHA256 = "ef8274aaf9121f2516bb90385ad0d4ea42a7728cf76fbc4294c86e7f230c81fa"
 COMPETENCY_IDS: tuple[str, ...] = tuple(COMPETENCIES)
 KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
 KIND_SCALE = 3.0  # the kind one-hot's scale before standardisation (chosen by LOSO)
@@ -136,16 +136,15 @@ def train_competency_model(
 
 def save_competency_model(model: CompetencyModel, path: Path = MODEL_PATH) -> str:
     """Write the weights; returns the file's SHA-256 (to pin as MODEL_FILE_SHA256)."""
-    with path.open("wb") as stream:
-        np.savez_compressed(
-            stream,
-            model_sha256=np.array(embeddings.MODEL_SHA256),
-            competencies=np.array(COMPETENCY_IDS),
-            kinds=np.array(KINDS),
-            W=model.weights,
-            b=model.bias,
-        )
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return save_pinned_arrays(
+        path,
+        {
+            "competencies": np.array(COMPETENCY_IDS),
+            "kinds": np.array(KINDS),
+            "W": model.weights,
+            "b": model.bias,
+        },
+    )
 
 
 @cache
@@ -153,20 +152,17 @@ def load_competency_model(
     path: Path = MODEL_PATH, pinned: str | None = None
 ) -> CompetencyModel | None:
     """The shipped model, or None when missing, altered, or made for another embedding."""
-    try:
-        if hashlib.sha256(path.read_bytes()).hexdigest() != (pinned or MODEL_FILE_SHA256):
-            return None
-        with np.load(path, allow_pickle=False) as data:
-            if str(data["model_sha256"]) != embeddings.MODEL_SHA256:
-                return None
-            if tuple(str(c) for c in data["competencies"]) != COMPETENCY_IDS:
-                return None
-            if tuple(str(k) for k in data["kinds"]) != KINDS:
-                return None
-            weights = np.asarray(data["W"], dtype=np.float32)
-            bias = np.asarray(data["b"], dtype=np.float32)
-    except (OSError, KeyError, ValueError):
+    data = load_pinned_arrays(
+        path, pinned or MODEL_FILE_SHA256, ("competencies", "kinds", "W", "b")
+    )
+    if data is None:
         return None
+    if tuple(str(c) for c in data["competencies"]) != COMPETENCY_IDS:
+        return None
+    if tuple(str(k) for k in data["kinds"]) != KINDS:
+        return None
+    weights = data["W"].astype(np.float32)
+    bias = data["b"].astype(np.float32)
     if weights.shape != (DIMENSIONS, len(COMPETENCY_IDS)) or bias.shape != (len(COMPETENCY_IDS),):
         return None
     return CompetencyModel(weights, bias)

@@ -21,7 +21,6 @@ unmistakable rules, so the model alone names them only when it is sure as well.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -31,6 +30,7 @@ import numpy.typing as npt
 
 from secondround.engine.nlp import embeddings
 from secondround.engine.nlp.files import MODELS_DIR
+from secondround.engine.nlp.pinned_weights import load_pinned_arrays, save_pinned_arrays
 from secondround.engine.nlp.vocabulary import QUESTION_KINDS
 from secondround.engine.questions import question_forms
 
@@ -45,7 +45,7 @@ __all__ = [
 MODEL_PATH = MODELS_DIR / "question_kinds.npz"
 KINDS: tuple[str, ...] = tuple(QUESTION_KINDS)
 # Pinned digest of the shipped file; scripts/train_question_models.py rewrites it.
-MODEL_FILE_SHA256 = "848c256b20eed427ae5c4b033b70734fa8de2cd66e30ccede90e47d37c463a00"
+MODEL_FILE_SHA256 = "955c6d853e643f30880fd67da8eb5ef79a2165cfa3578a9cf72b2093bce7fc12"
 RULE_SLOTS: tuple[str | None, ...] = (*KINDS, None)
 # Below this the model's "illegal" is not trusted on its own (the protected-ground reader
 # catches the illegal questions it knows); chosen by leave-one-source-out on dev sets (0.5),
@@ -171,32 +171,17 @@ def train_kind_model(
 
 def save_kind_model(model: KindModel, path: Path = MODEL_PATH) -> str:
     """Write the weights; returns the file's SHA-256 (to pin as MODEL_FILE_SHA256)."""
-    with path.open("wb") as stream:
-        np.savez_compressed(
-            stream,
-            model_sha256=np.array(embeddings.MODEL_SHA256),
-            kinds=np.array(KINDS),
-            W=model.weights,
-            b=model.bias,
-        )
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return save_pinned_arrays(path, {"kinds": np.array(KINDS), "W": model.weights, "b": model.bias})
 
 
 @cache
 def load_kind_model(path: Path = MODEL_PATH, pinned: str | None = None) -> KindModel | None:
     """The shipped model, or None when missing, altered, or made for another embedding."""
-    try:
-        if hashlib.sha256(path.read_bytes()).hexdigest() != (pinned or MODEL_FILE_SHA256):
-            return None
-        with np.load(path, allow_pickle=False) as data:
-            if str(data["model_sha256"]) != embeddings.MODEL_SHA256:
-                return None
-            if tuple(str(kind) for kind in data["kinds"]) != KINDS:
-                return None
-            weights = np.asarray(data["W"], dtype=np.float32)
-            bias = np.asarray(data["b"], dtype=np.float32)
-    except (OSError, KeyError, ValueError):
+    data = load_pinned_arrays(path, pinned or MODEL_FILE_SHA256, ("kinds", "W", "b"))
+    if data is None or tuple(str(kind) for kind in data["kinds"]) != KINDS:
         return None
+    weights = data["W"].astype(np.float32)
+    bias = data["b"].astype(np.float32)
     if weights.shape[0] not in (BASE_DIMENSIONS, BASE_DIMENSIONS + FORM_DIMENSIONS):
         return None
     if weights.shape[1:] != (len(KINDS),) or bias.shape != (len(KINDS),):
