@@ -39,6 +39,7 @@ from note_sets import (  # noqa: E402
     FRESH,
     FRESH3,
     FRESH4,
+    FRESH5,
     GROWN,
     HELDOUT,
     Note,
@@ -161,6 +162,7 @@ def main() -> None:
         "fresh": load_notes(FRESH, "fresh"),
         "fresh3": load_notes(FRESH3, "fresh3"),
         "fresh4": load_notes(FRESH4, "fresh4"),
+        "fresh5": load_notes(FRESH5, "fresh5"),
         "corpus_dev": corpus_split("dev"),
         "grown": load_notes(GROWN, "grown"),
     }
