@@ -148,7 +148,7 @@ def report(name: str, notes: list[Note], show: bool, **options: Any) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--show", choices=("dev", "grown", "fresh", "dev4"))
+    parser.add_argument("--show", choices=("dev", "grown", "fresh", "fresh3", "dev4"))
     parser.add_argument("--rules", action="store_true", help="the cue rules alone")
     args = parser.parse_args()
     options: dict[str, Any] = {}
@@ -168,9 +168,13 @@ def main() -> None:
     }
     if DEV4.exists():
         sets["dev4"] = load_notes(DEV4, "dev4")
-    shown = {"dev": "corpus_dev", "grown": "grown", "fresh": "fresh", "dev4": "dev4"}.get(
-        args.show or ""
-    )
+    shown = {
+        "dev": "corpus_dev",
+        "grown": "grown",
+        "fresh": "fresh",
+        "fresh3": "fresh3",
+        "dev4": "dev4",
+    }.get(args.show or "")
     for name, notes in sets.items():
         report(name, notes, show=name == shown, **options)
 

@@ -166,7 +166,8 @@ _LABEL_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9'’ /&.()-]{0,40}?)\s*:\s*(.
 _DASH_LABEL_RE = re.compile(
     r"(?i)^\s*(?:possible |big |main |their |his |her )?(worr(?:y|ies)|concerns?|red flags?|"
     r"doubts?|forgot|forgotten|missed|misses|regrets?|positives?|highlights?|wins?)"
-    r"\s+[-–—]+\s+(\S.*)$"
+    # "worry - …", and "concern?? …", "worry!! …": a label marked by ?/! with no colon.
+    r"(?:\s+[-–—]+|[?!]{1,3}(?:\s*[-–—]+)?)\s+(\S.*)$"
 )
 
 

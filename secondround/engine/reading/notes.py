@@ -165,6 +165,48 @@ def _points_back(text: str) -> bool:
     )
 
 
+# A bare tag that only says the item before it is a worry ("…, def a concern", "… — worry?",
+# "That felt like their real worry."): it files that item as a concern and is no part of it.
+# Only after a dash, ";" or "(" (or alone): after a comma the labels keep it as the reading of
+# the item ("they asked twice about relocating, prob a worry").
+_WORRY_TAG_RE = re.compile(
+    r"(?i)(?:^|\s*(?:[;(—–]|\s-)+\s*)"
+    r"(?:(?:and|so|i|think|thought|def|defo|definitely|prob|probably|maybe|possibly|that|"
+    r"this|it|which|felt|feels|sounded|seemed|looked|like|is|was|'s|’s)\s*)*"
+    r"(?:(?:a|an|their|the|his|her|one)\s+)?(?:(?:real|big|main|possible|potential|major)\s+)?"
+    r"(?:concern|worry|red\s*flag)s?\s*[?!.)]*\s*$"
+)
+
+
+def _without_worry_tag(text: str) -> tuple[str, bool]:
+    """The text without a trailing worry tag, and whether it had one."""
+    match = _WORRY_TAG_RE.search(text)
+    if match is None:
+        return text, False
+    return text[: match.start()].rstrip(" ,;:—–-🤔"), True
+
+
+# A score left at the end of an item's text ("…the croissant bit. 9/10"): the question's grade.
+_TRAILING_SCORE_RE = re.compile(r"[\s.,;:—–-]*\(?\b\d{1,2}\s*/\s*(?:5|10)\b\)?[.!]*\s*$")
+# "told the bakery story, CD laughed at the croissant bit": what the candidate said, then the
+# reaction to it; only the reaction is the positive.
+_ANSWER_SUMMARY_RE = re.compile(
+    r"(?i)^(?:i\s+)?(?:told|used|gave|talked about|mentioned|said|described|explained|went with|"
+    r"brought up|shared|walked (?:them|her|him) through)\b[^,]{0,80},\s*"
+)
+
+
+def _reaction_only(text: str) -> str:
+    """A positive without the answer summary before its reaction."""
+    match = _ANSWER_SUMMARY_RE.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    if re.match(r"(?i)(?:which|that|who|and|so|but|it)\b", rest):
+        return text  # "I mentioned the ASCA model, which the principal seemed to like"
+    return rest if POSITIVE_RE.search(rest) and len(rest.split()) >= 3 else text
+
+
 _SCALE_RE = re.compile(r"(?i)\b(?:rate|rated|rating|score|scores|grade|out of)\b")
 _ENGLISH_WORDS = frozenset(
     [
@@ -251,6 +293,9 @@ class _Question:
     text: str
     went: str | None
     confidence: float
+    # The sentence it was read from, as written ("Dana asked about my plans"): what a
+    # concern keeps when a later tag says the question was a worry.
+    source: str = ""
 
 
 def _filler_free(text: str) -> str:
@@ -299,6 +344,15 @@ class _Reader:
 
     def add_item(self, field_name: str, text: str, confidence: float) -> None:
         text = clean(_LEADING_JOIN_RE.sub("", _filler_free(text)))
+        text = _TRAILING_SCORE_RE.sub("", text) or text
+        if field_name == POSITIVES:
+            text = _reaction_only(text)
+        if field_name == CONCERNS:
+            original = text
+            text, tagged = _without_worry_tag(text)
+            if tagged and not re.search(r"\w", text):
+                text = original
+            confidence = max(confidence, SURE) if tagged else confidence
         if not text:
             return
         for chunk in _chunks(text):
@@ -342,6 +396,18 @@ class _Reader:
         if rest:
             self.answer(rest)
         return question if confidence >= SURE else None
+
+    def _worry_before(self) -> bool:
+        """ "That felt like their real worry." after "Dana asked about my plans.": the
+        question just read was the worry. False when there is none to move."""
+        question = self.questions[-1] if self.questions else None
+        if question is None or not question.source or self.pending_age > 1:
+            return False
+        self.questions.remove(question)
+        if self.pending is question:
+            self.pending = None
+        self.items[CONCERNS].append((clean(question.source).rstrip(".!"), 0.8))
+        return True
 
     def add_other(self, text: str) -> None:
         text = clean(text)
@@ -517,6 +583,8 @@ class _Reader:
         sentence = sentence.strip()
         if not sentence:
             return
+        if prose and _without_worry_tag(sentence) == ("", True) and self._worry_before():
+            return
         self.pending_age += 1
         parts = parts or clauses(sentence, use_parse=self.use_parse)
         pieces = self._pieces(
@@ -587,6 +655,7 @@ class _Reader:
                         bare=not prose and (index == 0 or label == 0) and number == 0,
                     )
                     if filed is not None:
+                        filed.source = sentence
                         asked.append((index, filed))
                 used.add(index)
                 kinds[index] = QUESTIONS
