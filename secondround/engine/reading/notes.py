@@ -132,6 +132,9 @@ MAX_PARSED = 8_000
 _MAX_ITEM = 600
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _PERSON_LABEL_RE = re.compile(r"^((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]+)\s*:\s+(\S.*)$")
+# "HR: why us", "GM: …": a role's acronym labels the part of the interview the question
+# belongs to; the labels keep it with the question, unlike a panel member's name.
+_ROLE_LABEL_RE = re.compile(r"[A-Z]{2,4}")
 _INTERVIEW_RE = re.compile(r"(?i)\b(?:interview\w*|intvw)\b")
 _EMPLOYER_RE = re.compile(r"(?i)(?:\bat|\bwith|\bfor|@)\s*$")
 # "also forgot…", "oh and she smiled…": words tying an item to the one before are no part of it.
@@ -895,7 +898,7 @@ class _Reader:
             person = _PERSON_LABEL_RE.match(content) if inline_label(content) is None else None
             if person and (
                 self.entities.get(person.group(1).lower().rstrip(".")) == "PERSON"
-                or labels[person.group(1)] >= 2
+                or (labels[person.group(1)] >= 2 and not _ROLE_LABEL_RE.fullmatch(person.group(1)))
             ):
                 content = person.group(2)  # "Raj: what do you do when…" (panel notes)
             symbol = SYMBOL_RE.match(raw.lstrip())
