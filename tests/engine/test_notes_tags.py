@@ -104,3 +104,45 @@ def test_marked_labels(line: str, expected: tuple[str, str] | None) -> None:
 )
 def test_items(note: str, field: str, items: list[object]) -> None:
     assert _split(note)[field] == items
+
+
+@pytest.mark.parametrize(
+    ("note", "answers", "misses"),
+    [
+        (
+            "Questions asked\n- how do you handle a late shipment\n"
+            "- tell me about a time you coached someone\n\nWhat I answered\n"
+            "- coaching: paired the new picker with Ana for a week\n"
+            "- late shipment: called the carrier, told the customer early\n",
+            ["told the customer early", "paired the new picker"],
+            [],
+        ),
+        (
+            "Questions\n- why this depot\n\nMy answers\n- said it's close to home, forgot to "
+            "mention my forklift licence\n",
+            ["close to home"],
+            ["forgot to mention my forklift licence"],
+        ),
+    ],
+)
+def test_what_i_answered(note: str, answers: list[str], misses: list[str]) -> None:
+    found = _split(note)
+    questions = found["questions"]
+    assert isinstance(questions, list)
+    for question, expected in zip(questions, answers, strict=True):
+        assert expected in question.get("answer", "")
+    assert found["misses"] == misses
+    assert found["positives"] == [] and found["concerns"] == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "think she's not sure I'm ready for agency pace",
+        "he wasn't sure I'd cope with nights",
+    ],
+)
+def test_their_doubt_is_a_concern(clause: str) -> None:
+    from secondround.engine.reading.note_cues import CONCERN_RE
+
+    assert CONCERN_RE.search(clause)

@@ -55,7 +55,9 @@ def read_legend(line: str) -> dict[str, str] | None:
         for match in _LEGEND_PART_RE.finditer(line):
             mark, words = match.group(1), norm_words(match.group(2))
             negation = bool(words) and words[0] in ("didn't", "didnt", "not", "no", "bad", "badly")
-            if mark in ("-", "✗") and (legend.get(mark) == MISSES or mark not in legend and negation):
+            if mark in ("-", "✗") and (
+                legend.get(mark) == MISSES or mark not in legend and negation
+            ):
                 legend[mark] = STRUGGLED
     return legend if len(legend) >= 2 else None
 

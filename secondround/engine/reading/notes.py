@@ -135,6 +135,12 @@ _PERSON_LABEL_RE = re.compile(r"^((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]+)\s*:\s+(
 # "HR: why us", "GM: …": a role's acronym labels the part of the interview the question
 # belongs to; the labels keep it with the question, unlike a panel member's name.
 _ROLE_LABEL_RE = re.compile(r"[A-Z]{2,4}")
+# A heading over the candidate's answers, kept apart from the questions.
+_ANSWERS = "answers"
+_ANSWERS_HEADING_RE = re.compile(
+    r"(?i)^\W*(?:what i (?:answered|said)|how i answered|my answers?|answers?(?: i gave)?|"
+    r"what i told them)\W*$"
+)
 _INTERVIEW_RE = re.compile(r"(?i)\b(?:interview\w*|intvw)\b")
 _EMPLOYER_RE = re.compile(r"(?i)(?:\bat|\bwith|\bfor|@)\s*$")
 # "also forgot…", "oh and she smiled…": words tying an item to the one before are no part of it.
@@ -252,6 +258,8 @@ _ENGLISH_WORDS = frozenset(
 class NoteQuestion:
     text: str
     went: str | None
+    # What the candidate answered, when the note keeps it apart ("What I answered").
+    answer: str = ""
 
 
 @dataclass(frozen=True)
@@ -299,6 +307,7 @@ class _Question:
     # The sentence it was read from, as written ("Dana asked about my plans"): what a
     # concern keeps when a later tag says the question was a worry.
     source: str = ""
+    answer: str = ""
 
 
 def _filler_free(text: str) -> str:
@@ -339,6 +348,8 @@ class _Reader:
         self.question_marks = False
         # Sentences read since the pending question was asked.
         self.pending_age = 0
+        # Lines read under a "What I answered" heading.
+        self.answers_given = 0
         self.entities: dict[str, str] = {}
         # Acronyms the note uses for a job or the people in it ("SLP interview").
         self.roles: set[str] = set()
@@ -483,6 +494,37 @@ class _Reader:
             self.pending = None
             self.terms.extend(t.text for t in terms_in(rest, own=True, entities=self.entities))
             self.free(rest, bullet=True)
+
+    def answer_line(self, text: str) -> None:
+        """A line under "What I answered": kept with the question it answers (the one its
+        "topic:" label or its words share most with, else the next in order); a thing
+        forgotten or a reaction in it is still read as an item."""
+        label, _, rest = text.partition(":")
+        labelled = bool(rest.strip()) and len(label.split()) <= 4
+        # Word stems, so that "coaching:" finds "a time you coached someone".
+        stems = {w[:5] for w in norm_words(label if labelled else text) if w not in _ENGLISH_WORDS}
+        scored = [
+            (len(stems & {w[:5] for w in norm_words(q.text)}), -i)
+            for i, q in enumerate(self.questions)
+        ]
+        best = max(scored, default=(0, 0))
+        if best[0] > 0:
+            question = self.questions[-best[1]]
+        elif self.answers_given < len(self.questions):
+            question = self.questions[self.answers_given]
+        else:
+            question = None
+        self.answers_given += 1
+        if question is not None:
+            answer = rest.strip() if labelled else text
+            question.answer = f"{question.answer}; {answer}" if question.answer else answer
+            if question.went is None:
+                question.went = self._verdict(answer, lenient=False)
+        else:
+            self.add_other(text)
+        if MISS_RE.search(text) or POSITIVE_RE.search(text) or CONCERN_RE.search(text):
+            self.pending = None
+            self.free(text, bullet=True, answer=True)
 
     def term_list(self, text: str) -> None:
         self.terms.extend(term_list_items(text))
@@ -865,6 +907,13 @@ class _Reader:
             if _SCALE_RE.search(raw) and len(raw.split()) <= 12:
                 scale = re.search(r"\b(?:1\s*[-–]\s*|out of\s*|/\s*)(5|10)\b", raw)
                 self.scale = int(scale.group(1)) if scale else self.scale
+            if _ANSWERS_HEADING_RE.match(raw):
+                # "What I answered": the lines under it are the answers to the questions.
+                section, section_bullets, inline = _ANSWERS, False, False
+                self.answers_given = 0
+                self.add_other(raw)
+                after_blank = False
+                continue
             heading = detect_heading(raw, after_blank)
             if heading is not None:
                 section = None if heading == OTHER else heading
@@ -978,6 +1027,8 @@ class _Reader:
             self.question_line(content, went)
         elif section == TERMS:
             self.term_list(content)
+        elif section == _ANSWERS:
+            self.answer_line(content)
         elif section in (POSITIVES, MISSES, CONCERNS, CHALLENGES):
             self.section_item(section, content)
         else:
@@ -1001,7 +1052,7 @@ class _Reader:
             **{name: [round(c, 2) for _, c in items] for name, items in self.items.items()},
         }
         return SplitNotes(
-            questions=[NoteQuestion(q.text, q.went) for q in self.questions],
+            questions=[NoteQuestion(q.text, q.went, q.answer) for q in self.questions],
             positives=[text for text, _ in self.items[POSITIVES]],
             misses=[text for text, _ in self.items[MISSES]],
             concerns=[text for text, _ in self.items[CONCERNS]],
@@ -1181,7 +1232,10 @@ def clause_pieces(text: str, *, use_parse: bool = True) -> list[Piece]:
 def split_notes_as_json(notes: SplitNotes) -> dict[str, object]:
     """The five fields (questions as {"text","went"}), then what to sort and the confidence."""
     return {
-        "questions": [{"text": q.text, "went": q.went} for q in notes.questions],
+        "questions": [
+            {"text": q.text, "went": q.went} | ({"answer": q.answer} if q.answer else {})
+            for q in notes.questions
+        ],
         "positives": list(notes.positives),
         "misses": list(notes.misses),
         "concerns": list(notes.concerns),
