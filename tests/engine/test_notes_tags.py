@@ -100,6 +100,13 @@ def test_marked_labels(line: str, expected: tuple[str, str] | None) -> None:
             "misses",
             ["forgot to mention user testing"],
         ),
+        (
+            # A reaction with nothing of its own, in the answer's sentence, only grades.
+            "- asked how I'd check a prescription; I said I'd verify the dose, she seemed "
+            "happy with that\n",
+            "positives",
+            [],
+        ),
     ],
 )
 def test_items(note: str, field: str, items: list[object]) -> None:

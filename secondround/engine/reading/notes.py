@@ -167,6 +167,12 @@ _POINTS_BACK_RE = re.compile(
 _BACK_REFERENCE_RE = re.compile(r"(?i)\b(?:that|this|it|them|both)[.!\s]*$")
 
 
+def _bare_reaction(text: str) -> bool:
+    """ "Ruiz nodded", "she seemed happy with that": a reaction naming nothing it reacted to."""
+    words = text.split()
+    return len(words) <= 3 or (len(words) <= 7 and bool(_BACK_REFERENCE_RE.search(text)))
+
+
 def _points_back(text: str) -> bool:
     """ "…; I think both are worries", "…; I think she wasn't sure I'd be ok with that"."""
     return bool(_POINTS_BACK_RE.search(text)) or (
@@ -723,6 +729,15 @@ class _Reader:
                     run.last = index
                 elif head is None and not asked:
                     head = index
+                continue
+            if field_name == POSITIVES and (asked or answer) and index and _bare_reaction(text):
+                # "went ok, Ruiz nodded", "…, she seemed happy with that": a reaction to the
+                # answer with nothing of its own, in the answer's sentence, only grades the
+                # question ("Head looked pleased." on its own is a positive).
+                if not asked or self.pending is asked[-1][1]:
+                    self.grade_pending(COMFORTABLE)
+                used.add(index)
+                self.add_other(text)
                 continue
             if field_name == POSITIVES and asked and self.pending is asked[-1][1]:
                 # "…and I said X, she nodded": the reaction grades the question too.
