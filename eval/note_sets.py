@@ -13,6 +13,8 @@ Sets:
   scored only);
 - fresh4: eval/notes_fresh4 (16 notes in new styles, languages and occupations, labelled before
   this round's changes; scored only);
+- fresh5: eval/notes_fresh5 (15 notes in the style of 15 public pages, labelled and scored before
+  this round's changes; scored only);
 - dev4: eval/notes_dev4 (written for this round's development after fresh4 was scored; tuned on);
 - fixtures: tests/engine/fixtures/notes (the first splitter's fixtures).
 
@@ -47,6 +49,9 @@ FRESH3 = ROOT / "eval" / "notes_fresh3"
 # A fourth untouched split (phone screens, forwarded recruiter mail, tables, mixed languages...),
 # labelled before this round's changes (eval/notes_fresh4/README.md): scored only.
 FRESH4 = ROOT / "eval" / "notes_fresh4"
+# A fifth untouched split (15 notes, each in the style of one public page: forum recaps,
+# career-centre templates, interview-experience posts), labelled before this round's changes.
+FRESH5 = ROOT / "eval" / "notes_fresh5"
 # Development notes written for this round (eval/notes_dev4/README.md): read and tuned on.
 DEV4 = ROOT / "eval" / "notes_dev4"
 # Written blind by another person, from new sources; scored, never shown, never trained on.
@@ -87,8 +92,8 @@ def corpus_split(split: str) -> list[Note]:
 
 def training_notes() -> list[Note]:
     """Everything the sorter may learn from: the development notes (corpus dev sources,
-    grown, fixtures, dev4); never the corpus's test sources, held-out, fresh, fresh3, fresh4
-    or blind."""
+    grown, fixtures, dev4); never the corpus's test sources, held-out, fresh, fresh3, fresh4,
+    fresh5 or blind."""
     return (
         corpus_split("dev")
         + load_notes(GROWN, "grown")

@@ -39,6 +39,7 @@ from note_sets import (  # noqa: E402
     FRESH,
     FRESH3,
     FRESH4,
+    FRESH5,
     GROWN,
     HELDOUT,
     Note,
@@ -147,7 +148,7 @@ def report(name: str, notes: list[Note], show: bool, **options: Any) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--show", choices=("dev", "grown", "fresh", "dev4"))
+    parser.add_argument("--show", choices=("dev", "grown", "fresh", "fresh3", "dev4"))
     parser.add_argument("--rules", action="store_true", help="the cue rules alone")
     args = parser.parse_args()
     options: dict[str, Any] = {}
@@ -161,14 +162,19 @@ def main() -> None:
         "fresh": load_notes(FRESH, "fresh"),
         "fresh3": load_notes(FRESH3, "fresh3"),
         "fresh4": load_notes(FRESH4, "fresh4"),
+        "fresh5": load_notes(FRESH5, "fresh5"),
         "corpus_dev": corpus_split("dev"),
         "grown": load_notes(GROWN, "grown"),
     }
     if DEV4.exists():
         sets["dev4"] = load_notes(DEV4, "dev4")
-    shown = {"dev": "corpus_dev", "grown": "grown", "fresh": "fresh", "dev4": "dev4"}.get(
-        args.show or ""
-    )
+    shown = {
+        "dev": "corpus_dev",
+        "grown": "grown",
+        "fresh": "fresh",
+        "fresh3": "fresh3",
+        "dev4": "dev4",
+    }.get(args.show or "")
     for name, notes in sets.items():
         report(name, notes, show=name == shown, **options)
 

@@ -20,10 +20,14 @@ Sets (see eval/note_sets.py), and what each figure is worth:
   written and labelled for issue 14 before the splitter was run on them; never trained or
   tuned on (an untouched split).
 * ``fresh3``: eval/notes_fresh3, 13 notes from ten more occupations, labelled before the
-  cutting changes of this round; scored only, its misses are never printed.
+  cutting changes of an earlier round and untouched until notes5, which declared it a
+  development set and read its misses (``--show fresh3``): optimistic since then.
 * ``fresh4``: eval/notes_fresh4, 16 notes in styles and languages the others lack (a phone
   screen, a forwarded recruiter e-mail, a pasted table, Spanish/Hindi/German/Portuguese),
   labelled before this round's changes; scored only, its misses are never printed.
+* ``fresh5``: eval/notes_fresh5, 15 notes each in the style of one public page (forum recaps,
+  career-centre debrief templates, interview-experience posts), labelled and scored before
+  this round's changes; scored only, its misses are never printed.
 * ``dev4``: eval/notes_dev4, development notes written for this round (optimistic).
 * ``blind``: eval/blind/notes, 28 notes from 13 occupations written blind by another person
   from sources none of the others use; never printed, never trained on.
@@ -66,6 +70,7 @@ from note_sets import (  # noqa: E402
     FRESH,
     FRESH3,
     FRESH4,
+    FRESH5,
     GROWN,
     HELDOUT,
     Note,
@@ -323,9 +328,12 @@ def run_current(show: str | None) -> None:
     evaluate("fresh", fresh, lambda note: shipped, show == "fresh")
     evaluate("fresh_rules", fresh, lambda note: rules, show=False)
     fresh3 = load_notes(FRESH3, "fresh3")
-    evaluate("fresh3", fresh3, lambda note: shipped, show=False)
+    evaluate("fresh3", fresh3, lambda note: shipped, show == "fresh3")
     fresh4 = load_notes(FRESH4, "fresh4")
     evaluate("fresh4", fresh4, lambda note: shipped, show=False)
+    fresh5 = load_notes(FRESH5, "fresh5")
+    evaluate("fresh5", fresh5, lambda note: shipped, show=False)
+    evaluate("fresh5_rules", fresh5, lambda note: rules, show=False)
     if DEV4.exists():
         # Trained on since notes4: scored leave-one-source-out (one note, one source).
         evaluate("dev4", load_notes(DEV4, "dev4"), per_source, show == "dev4")
@@ -382,6 +390,7 @@ def run_baseline(revision: str) -> None:
         "fresh": load_notes(FRESH, "fresh"),
         "fresh3": load_notes(FRESH3, "fresh3"),
         "fresh4": load_notes(FRESH4, "fresh4"),
+        "fresh5": load_notes(FRESH5, "fresh5"),
         "blind": load_notes(BLIND, "blind"),
         "corpus_dev": corpus_split("dev"),
         "grown": load_notes(GROWN, "grown"),
@@ -408,7 +417,7 @@ def main() -> None:
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git revision, or none")
     parser.add_argument(
         "--show",
-        choices=("dev", "grown", "fixtures", "fresh", "dev4"),
+        choices=("dev", "grown", "fixtures", "fresh", "fresh3", "dev4"),
         help="print the wrong items of one set on stderr (never the test sources; fresh only "
         "once a change is final, see eval/notes_fresh/README.md)",
     )

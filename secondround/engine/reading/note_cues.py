@@ -166,7 +166,8 @@ _LABEL_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9'’ /&.()-]{0,40}?)\s*:\s*(.
 _DASH_LABEL_RE = re.compile(
     r"(?i)^\s*(?:possible |big |main |their |his |her )?(worr(?:y|ies)|concerns?|red flags?|"
     r"doubts?|forgot|forgotten|missed|misses|regrets?|positives?|highlights?|wins?)"
-    r"\s+[-–—]+\s+(\S.*)$"
+    # "worry - …", and "concern?? …", "worry!! …": a label marked by ?/! with no colon.
+    r"(?:\s+[-–—]+|[?!]{1,3}(?:\s*[-–—]+)?)\s+(\S.*)$"
 )
 
 
@@ -249,6 +250,10 @@ CONCERN_RE = re.compile(
     r"dealbreaker|deal breaker|reservations?|wary|frown\w*|"
     r"read between|between the lines|thick skin|not sure about me|not sure (?:if |whether )?"
     r"(?:they|she|he)\b|"
+    # "think she's not sure I'm ready", "he wasn't sure I'd cope": their doubt about me.
+    r"(?:she|he|they)(?:'s|’s|'re|’re| is| was| are| were)? (?:not|n't) (?:sure|convinced) "
+    r"(?:if |whether |that )?i\b|(?:wasn'?t|weren'?t|isn'?t) (?:sure|convinced) "
+    r"(?:if |whether |that )?i\b|"
     r"(?:asked|ask|asks|mentioned|brought up|came back to|said|repeated)\b[^.]{0,60}?\b"
     r"(?:twice|two times|2x|three times|3 times|again|repeatedly|a lot|several times|multiple "
     r"times|more than once|a couple (?:of )?times|a few times)|"

@@ -24,6 +24,7 @@ from secondround.engine.reading.note_cues import (
 )
 
 # A legend line: "+ = landed, - = missed, ? = their doubt", "(+) good (-) bad (!) worry".
+_KEY_LINE_RE = re.compile(r"(?i)^\s*(?:key|legend|symbols|marks)\s*[:=–-]\s*")
 _LEGEND_PART_RE = re.compile(r"\(?([+\-?!✓✗])\)?\s*(?:=|:|means)?\s*([A-Za-z][A-Za-z' ]{1,30})")
 
 
@@ -32,7 +33,11 @@ def read_legend(line: str) -> dict[str, str] | None:
     or a grade ("+ = good, - = bad, ? = unsure", returned as the grade's name)."""
     if len(line) > 200:
         return None
-    if len(re.findall(r"[+\-?!✓✗]\s*(?:=|:|means)\s*\w|\([+\-?!]\)\s*\w", line)) < 2:
+    defined = re.findall(r"[+\-?!✓✗]\s*(?:=|:|means)\s*\w|\([+\-?!]\)\s*\w", line)
+    if _KEY_LINE_RE.match(line):
+        # "key: + went well / - didn't / ? not sure": the label says the marks are defined.
+        defined += re.findall(r"(?:^|[\s/,;:])[+\-?!✓✗]\s+\w", line)
+    if len(defined) < 2:
         return None
     legend: dict[str, str] = {}
     for match in _LEGEND_PART_RE.finditer(line):
@@ -45,6 +50,15 @@ def read_legend(line: str) -> dict[str, str] | None:
             legend[match.group(1)] = grade
         elif section is not None:
             legend[match.group(1)] = section
+    if any(value in (COMFORTABLE, UNSURE, STRUGGLED) for value in legend.values()):
+        # "+ went well / - didn't / ? not sure": among grades, a bare negation is a grade too.
+        for match in _LEGEND_PART_RE.finditer(line):
+            mark, words = match.group(1), norm_words(match.group(2))
+            negation = bool(words) and words[0] in ("didn't", "didnt", "not", "no", "bad", "badly")
+            if mark in ("-", "✗") and (
+                legend.get(mark) == MISSES or mark not in legend and negation
+            ):
+                legend[mark] = STRUGGLED
     return legend if len(legend) >= 2 else None
 
 

@@ -139,6 +139,12 @@ _NEXT_TOPIC_RE = re.compile(
     r"(?:they |she |he )?(?:moved on |went on )?(?:to |on )?"
     r"about\s+(?!\d|half|an? (?:hour|minute))\w"
 )
+# "forgot to mention user testing": something left unsaid, a miss even on a question's line
+# (unlike "forgot discovery", how the answer went).
+_LEFT_UNSAID_RE = re.compile(
+    r"(?i)^(?:forgot|forget|didn'?t get to|never got to)\s+(?:to\s+)?(?:mention|talk about|"
+    r"bring up|ask about|show|include|highlight)\b"
+)
 _SELF_CRITIQUE_RE = re.compile(r"(?i)^(?:forgot|forget|ran out|missed|didn'?t get to)\b")
 
 
@@ -177,7 +183,12 @@ def rule_field(piece: Piece) -> tuple[str, float]:
         # told as a topic after a line of questions.
         return QUESTIONS, 0.8
     if MISS_RE.search(text):
-        if piece.after_question and not piece.prose and _SELF_CRITIQUE_RE.match(text):
+        if (
+            piece.after_question
+            and not piece.prose
+            and _SELF_CRITIQUE_RE.match(text)
+            and not _LEFT_UNSAID_RE.match(text)
+        ):
             # "- sell me this stapler - jumped to features, forgot discovery": how the
             # answer went, not something left unsaid.
             return OTHER, 0.6

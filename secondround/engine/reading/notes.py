@@ -132,6 +132,15 @@ MAX_PARSED = 8_000
 _MAX_ITEM = 600
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _PERSON_LABEL_RE = re.compile(r"^((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]+)\s*:\s+(\S.*)$")
+# "HR: why us", "GM: …": a role's acronym labels the part of the interview the question
+# belongs to; the labels keep it with the question, unlike a panel member's name.
+_ROLE_LABEL_RE = re.compile(r"[A-Z]{2,4}")
+# A heading over the candidate's answers, kept apart from the questions.
+_ANSWERS = "answers"
+_ANSWERS_HEADING_RE = re.compile(
+    r"(?i)^\W*(?:what i (?:answered|said)|how i answered|my answers?|answers?(?: i gave)?|"
+    r"what i told them)\W*$"
+)
 _INTERVIEW_RE = re.compile(r"(?i)\b(?:interview\w*|intvw)\b")
 _EMPLOYER_RE = re.compile(r"(?i)(?:\bat|\bwith|\bfor|@)\s*$")
 # "also forgot…", "oh and she smiled…": words tying an item to the one before are no part of it.
@@ -158,11 +167,59 @@ _POINTS_BACK_RE = re.compile(
 _BACK_REFERENCE_RE = re.compile(r"(?i)\b(?:that|this|it|them|both)[.!\s]*$")
 
 
+def _bare_reaction(text: str) -> bool:
+    """ "Ruiz nodded", "she seemed happy with that": a reaction naming nothing it reacted to."""
+    words = text.split()
+    return len(words) <= 3 or (len(words) <= 7 and bool(_BACK_REFERENCE_RE.search(text)))
+
+
 def _points_back(text: str) -> bool:
     """ "…; I think both are worries", "…; I think she wasn't sure I'd be ok with that"."""
     return bool(_POINTS_BACK_RE.search(text)) or (
         is_interpretation(text) and bool(_BACK_REFERENCE_RE.search(text))
     )
+
+
+# A bare tag that only says the item before it is a worry ("…, def a concern", "… — worry?",
+# "That felt like their real worry."): it files that item as a concern and is no part of it.
+# Only after a dash, ";" or "(" (or alone): after a comma the labels keep it as the reading of
+# the item ("they asked twice about relocating, prob a worry").
+_WORRY_TAG_RE = re.compile(
+    r"(?i)(?:^|\s*(?:[;(—–]|\s-)+\s*)"
+    r"(?:(?:and|so|i|think|thought|def|defo|definitely|prob|probably|maybe|possibly|that|"
+    r"this|it|which|felt|feels|sounded|seemed|looked|like|is|was|'s|’s)\s*)*"
+    r"(?:(?:a|an|their|the|his|her|one)\s+)?(?:(?:real|big|main|possible|potential|major)\s+)?"
+    r"(?:concern|worry|red\s*flag)s?\s*[?!.)]*\s*$"
+)
+
+
+def _without_worry_tag(text: str) -> tuple[str, bool]:
+    """The text without a trailing worry tag, and whether it had one."""
+    match = _WORRY_TAG_RE.search(text)
+    if match is None:
+        return text, False
+    return text[: match.start()].rstrip(" ,;:—–-🤔"), True
+
+
+# A score left at the end of an item's text ("…the croissant bit. 9/10"): the question's grade.
+_TRAILING_SCORE_RE = re.compile(r"[\s.,;:—–-]*\(?\b\d{1,2}\s*/\s*(?:5|10)\b\)?[.!]*\s*$")
+# "told the bakery story, CD laughed at the croissant bit": what the candidate said, then the
+# reaction to it; only the reaction is the positive.
+_ANSWER_SUMMARY_RE = re.compile(
+    r"(?i)^(?:i\s+)?(?:told|used|gave|talked about|mentioned|said|described|explained|went with|"
+    r"brought up|shared|walked (?:them|her|him) through)\b[^,]{0,80},\s*"
+)
+
+
+def _reaction_only(text: str) -> str:
+    """A positive without the answer summary before its reaction."""
+    match = _ANSWER_SUMMARY_RE.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    if re.match(r"(?i)(?:which|that|who|and|so|but|it)\b", rest):
+        return text  # "I mentioned the ASCA model, which the principal seemed to like"
+    return rest if POSITIVE_RE.search(rest) and len(rest.split()) >= 3 else text
 
 
 _SCALE_RE = re.compile(r"(?i)\b(?:rate|rated|rating|score|scores|grade|out of)\b")
@@ -207,6 +264,8 @@ _ENGLISH_WORDS = frozenset(
 class NoteQuestion:
     text: str
     went: str | None
+    # What the candidate answered, when the note keeps it apart ("What I answered").
+    answer: str = ""
 
 
 @dataclass(frozen=True)
@@ -251,6 +310,10 @@ class _Question:
     text: str
     went: str | None
     confidence: float
+    # The sentence it was read from, as written ("Dana asked about my plans"): what a
+    # concern keeps when a later tag says the question was a worry.
+    source: str = ""
+    answer: str = ""
 
 
 def _filler_free(text: str) -> str:
@@ -291,6 +354,8 @@ class _Reader:
         self.question_marks = False
         # Sentences read since the pending question was asked.
         self.pending_age = 0
+        # Lines read under a "What I answered" heading.
+        self.answers_given = 0
         self.entities: dict[str, str] = {}
         # Acronyms the note uses for a job or the people in it ("SLP interview").
         self.roles: set[str] = set()
@@ -299,6 +364,15 @@ class _Reader:
 
     def add_item(self, field_name: str, text: str, confidence: float) -> None:
         text = clean(_LEADING_JOIN_RE.sub("", _filler_free(text)))
+        text = _TRAILING_SCORE_RE.sub("", text) or text
+        if field_name == POSITIVES:
+            text = _reaction_only(text)
+        if field_name == CONCERNS:
+            original = text
+            text, tagged = _without_worry_tag(text)
+            if tagged and not re.search(r"\w", text):
+                text = original
+            confidence = max(confidence, SURE) if tagged else confidence
         if not text:
             return
         for chunk in _chunks(text):
@@ -342,6 +416,18 @@ class _Reader:
         if rest:
             self.answer(rest)
         return question if confidence >= SURE else None
+
+    def _worry_before(self) -> bool:
+        """ "That felt like their real worry." after "Dana asked about my plans.": the
+        question just read was the worry. False when there is none to move."""
+        question = self.questions[-1] if self.questions else None
+        if question is None or not question.source or self.pending_age > 1:
+            return False
+        self.questions.remove(question)
+        if self.pending is question:
+            self.pending = None
+        self.items[CONCERNS].append((clean(question.source).rstrip(".!"), 0.8))
+        return True
 
     def add_other(self, text: str) -> None:
         text = clean(text)
@@ -414,6 +500,37 @@ class _Reader:
             self.pending = None
             self.terms.extend(t.text for t in terms_in(rest, own=True, entities=self.entities))
             self.free(rest, bullet=True)
+
+    def answer_line(self, text: str) -> None:
+        """A line under "What I answered": kept with the question it answers (the one its
+        "topic:" label or its words share most with, else the next in order); a thing
+        forgotten or a reaction in it is still read as an item."""
+        label, _, rest = text.partition(":")
+        labelled = bool(rest.strip()) and len(label.split()) <= 4
+        # Word stems, so that "coaching:" finds "a time you coached someone".
+        stems = {w[:5] for w in norm_words(label if labelled else text) if w not in _ENGLISH_WORDS}
+        scored = [
+            (len(stems & {w[:5] for w in norm_words(q.text)}), -i)
+            for i, q in enumerate(self.questions)
+        ]
+        best = max(scored, default=(0, 0))
+        if best[0] > 0:
+            question = self.questions[-best[1]]
+        elif self.answers_given < len(self.questions):
+            question = self.questions[self.answers_given]
+        else:
+            question = None
+        self.answers_given += 1
+        if question is not None:
+            answer = rest.strip() if labelled else text
+            question.answer = f"{question.answer}; {answer}" if question.answer else answer
+            if question.went is None:
+                question.went = self._verdict(answer, lenient=False)
+        else:
+            self.add_other(text)
+        if MISS_RE.search(text) or POSITIVE_RE.search(text) or CONCERN_RE.search(text):
+            self.pending = None
+            self.free(text, bullet=True, answer=True)
 
     def term_list(self, text: str) -> None:
         self.terms.extend(term_list_items(text))
@@ -517,6 +634,8 @@ class _Reader:
         sentence = sentence.strip()
         if not sentence:
             return
+        if prose and _without_worry_tag(sentence) == ("", True) and self._worry_before():
+            return
         self.pending_age += 1
         parts = parts or clauses(sentence, use_parse=self.use_parse)
         pieces = self._pieces(
@@ -587,6 +706,7 @@ class _Reader:
                         bare=not prose and (index == 0 or label == 0) and number == 0,
                     )
                     if filed is not None:
+                        filed.source = sentence
                         asked.append((index, filed))
                 used.add(index)
                 kinds[index] = QUESTIONS
@@ -609,6 +729,15 @@ class _Reader:
                     run.last = index
                 elif head is None and not asked:
                     head = index
+                continue
+            if field_name == POSITIVES and (asked or answer) and index and _bare_reaction(text):
+                # "went ok, Ruiz nodded", "…, she seemed happy with that": a reaction to the
+                # answer with nothing of its own, in the answer's sentence, only grades the
+                # question ("Head looked pleased." on its own is a positive).
+                if not asked or self.pending is asked[-1][1]:
+                    self.grade_pending(COMFORTABLE)
+                used.add(index)
+                self.add_other(text)
                 continue
             if field_name == POSITIVES and asked and self.pending is asked[-1][1]:
                 # "…and I said X, she nodded": the reaction grades the question too.
@@ -793,6 +922,13 @@ class _Reader:
             if _SCALE_RE.search(raw) and len(raw.split()) <= 12:
                 scale = re.search(r"\b(?:1\s*[-–]\s*|out of\s*|/\s*)(5|10)\b", raw)
                 self.scale = int(scale.group(1)) if scale else self.scale
+            if _ANSWERS_HEADING_RE.match(raw):
+                # "What I answered": the lines under it are the answers to the questions.
+                section, section_bullets, inline = _ANSWERS, False, False
+                self.answers_given = 0
+                self.add_other(raw)
+                after_blank = False
+                continue
             heading = detect_heading(raw, after_blank)
             if heading is not None:
                 section = None if heading == OTHER else heading
@@ -826,7 +962,7 @@ class _Reader:
             person = _PERSON_LABEL_RE.match(content) if inline_label(content) is None else None
             if person and (
                 self.entities.get(person.group(1).lower().rstrip(".")) == "PERSON"
-                or labels[person.group(1)] >= 2
+                or (labels[person.group(1)] >= 2 and not _ROLE_LABEL_RE.fullmatch(person.group(1)))
             ):
                 content = person.group(2)  # "Raj: what do you do when…" (panel notes)
             symbol = SYMBOL_RE.match(raw.lstrip())
@@ -906,6 +1042,8 @@ class _Reader:
             self.question_line(content, went)
         elif section == TERMS:
             self.term_list(content)
+        elif section == _ANSWERS:
+            self.answer_line(content)
         elif section in (POSITIVES, MISSES, CONCERNS, CHALLENGES):
             self.section_item(section, content)
         else:
@@ -929,7 +1067,7 @@ class _Reader:
             **{name: [round(c, 2) for _, c in items] for name, items in self.items.items()},
         }
         return SplitNotes(
-            questions=[NoteQuestion(q.text, q.went) for q in self.questions],
+            questions=[NoteQuestion(q.text, q.went, q.answer) for q in self.questions],
             positives=[text for text, _ in self.items[POSITIVES]],
             misses=[text for text, _ in self.items[MISSES]],
             concerns=[text for text, _ in self.items[CONCERNS]],
@@ -1109,7 +1247,10 @@ def clause_pieces(text: str, *, use_parse: bool = True) -> list[Piece]:
 def split_notes_as_json(notes: SplitNotes) -> dict[str, object]:
     """The five fields (questions as {"text","went"}), then what to sort and the confidence."""
     return {
-        "questions": [{"text": q.text, "went": q.went} for q in notes.questions],
+        "questions": [
+            {"text": q.text, "went": q.went} | ({"answer": q.answer} if q.answer else {})
+            for q in notes.questions
+        ],
         "positives": list(notes.positives),
         "misses": list(notes.misses),
         "concerns": list(notes.concerns),
