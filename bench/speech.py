@@ -244,9 +244,13 @@ def synthesise() -> list[tuple[str, str, bytes]]:
     clips = []
     for index, script in enumerate(SCRIPTS):
         voice = "piper" if index % 2 == 0 or index >= TWO_MINUTE - 1 else "espeak-ng"
-        spoken = script.replace("{", "").replace("}", "")
-        clips.append((voice, script, speech.speak(spoken, engine=voice)))
+        clips.append((voice, script, _spoken((voice, script, b""))))
     return clips
+
+
+def _spoken(clip: tuple[str, str, bytes]) -> bytes:
+    voice, script, _ = clip
+    return speech.speak(script.replace("{", "").replace("}", ""), engine=voice)
 
 
 def silent_recordings() -> list[tuple[str, bytes]]:
@@ -386,7 +390,6 @@ def latency(clips: list[tuple[str, str, bytes]], *, runs: int) -> None:
     # The two-minute answer: the last two scripts (both Piper) one after the other, as
     # webm/opus cut into the pieces a browser sends while the candidate speaks.
     script = clips[TWO_MINUTE - 1][1] + " " + clips[TWO_MINUTE][1]
-    samples = speech.decode(join_wavs(clips[TWO_MINUTE - 1][2], clips[TWO_MINUTE][2]))
     whole: list[float] = []
     chunked: list[float] = []
     chunked_processor: list[float] = []
@@ -396,9 +399,16 @@ def latency(clips: list[tuple[str, str, bytes]], *, runs: int) -> None:
     # Word errors, words, fillers found, fillers said: summed over the runs.
     whole_score = chunked_score = main_score = (0, 0, 0, 0)
     for run in range(runs):
-        # Each run starts speaking a little later after "record" (0, 0.6, 1.2 … s), so the
-        # answer ends at a different point of the last piece: what is left at stop
-        # depends on it.
+        # Each run is spoken anew (Piper's voice varies from one synthesis to the next, and
+        # so does what Whisper hears) and starts a little later after "record" (0, 0.6,
+        # 1.2 … s), so the answer ends at a different point of the last piece: what is left
+        # at stop depends on it.
+        first, second = (
+            (clips[TWO_MINUTE - 1][2], clips[TWO_MINUTE][2])
+            if run == 0
+            else (_spoken(clips[TWO_MINUTE - 1]), _spoken(clips[TWO_MINUTE]))
+        )
+        samples = speech.decode(join_wavs(first, second))
         lead = np.zeros(int(run * START_STEP * speech.SAMPLE_RATE), dtype=np.float32)
         webm = to_webm(_wav(np.concatenate([lead, samples])))
         length = speech.probe_audio(webm)
