@@ -1,5 +1,7 @@
 """The debrief: quick capture from pasted notes, review, save; nothing is lost on a bad submit."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -53,6 +55,21 @@ def test_capture_fills_review_rows_and_saves_nothing(alice_client, alice_round):
     assert 'value="MercuryGate"' in page
     assert "my Six Sigma green belt" in page
     assert not AskedQuestion.objects.exists() and not GlossaryTerm.objects.exists()
+
+
+def test_what_i_answered_reaches_the_review_rows(alice_client, alice_round):
+    notes = (
+        "Questions asked\n- how do you handle a late shipment\n\n"
+        "What I answered\n- late shipment: called the carrier, told the customer early\n"
+    )
+    response = alice_client.post(
+        reverse("debrief_capture", args=[alice_round.pk]), {"notes": notes}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    # In the question's "what I answered" box, not only in the pasted notes kept below.
+    assert re.search(r'name="questions-0-my_answer"[^>]*>[^<]*told the customer early', page)
+    assert not AskedQuestion.objects.exists()
 
 
 def test_save_the_reviewed_debrief(alice_client, alice_round):

@@ -19,7 +19,10 @@ def debrief_for_round(round: Round) -> Debrief:
 def rows_from_notes(split: SplitNotes) -> dict[str, list[dict]]:
     """Initial data for the review rows that pasted notes add to the debrief."""
     return {
-        "questions": [{"text": q.text, "went": q.went or ""} for q in split.questions],
+        "questions": [
+            {"text": q.text, "went": q.went or "", "my_answer": q.answer or ""}
+            for q in split.questions
+        ],
         "observations": [{"kind": "positive", "text": text} for text in split.positives]
         + [{"kind": "miss", "text": text} for text in split.misses],
         "concerns": [{"said": text} for text in split.concerns],
