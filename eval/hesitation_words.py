@@ -122,7 +122,7 @@ def _threshold(scored: list[tuple[float, int]]) -> float:
 
 def train(rows: Sequence[Row]) -> hw.WordModel:
     """One model per kind; thresholds by an inner leave-one-voice-out on these rows."""
-    models: dict[str, hw.Logistic] = {}
+    models: dict[str, hesitations.HesitationModel] = {}
     voices = sorted({v for v, _, _ in rows})
     for kind in hw.KINDS:
         mine = [(v, c.features, y) for v, c, y in rows if c.kind == kind]
@@ -136,7 +136,7 @@ def train(rows: Sequence[Row]) -> hw.WordModel:
             model = hw.fit([f for f, _ in inner], [y for _, y in inner])
             scored += [(model.probability(f), y) for v, f, y in mine if v == held]
         fitted = hw.fit([f for _, f, _ in mine], [y for _, _, y in mine])
-        models[kind] = hw.Logistic(
+        models[kind] = hesitations.HesitationModel(
             fitted.mean, fitted.scale, fitted.weights, fitted.bias, _threshold(scored)
         )
     return hw.WordModel(models)

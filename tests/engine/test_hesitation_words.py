@@ -11,7 +11,12 @@ import numpy as np
 import pytest
 
 from secondround.engine.practice import hesitation_words as hw
-from secondround.engine.practice.hesitations import RATE, Word, is_written_hesitation
+from secondround.engine.practice.hesitations import (
+    RATE,
+    HesitationModel,
+    Word,
+    is_written_hesitation,
+)
 
 
 def _vowel(seconds: float, f0: float = 120.0) -> np.ndarray:
@@ -114,7 +119,7 @@ def test_a_long_word_with_a_steady_vowel_before_it_says_so() -> None:
 
 def _says(probability_bias: float, kinds: tuple[str, ...] = hw.KINDS) -> hw.WordModel:
     n = len(hw.FEATURE_NAMES)
-    model = hw.Logistic((0.0,) * n, (1.0,) * n, (0.0,) * n, probability_bias, 0.5)
+    model = HesitationModel((0.0,) * n, (1.0,) * n, (0.0,) * n, probability_bias, 0.5)
     return hw.WordModel(dict.fromkeys(kinds, model))
 
 

@@ -57,19 +57,41 @@ def train_softmax(
     return w_out.astype(np.float32), b_out.astype(np.float32)
 
 
-def train_logistic(x: Floats, y: Floats, l2: float, iterations: int = 25) -> Floats:
-    """L2-penalised logistic regression by Newton's method; weights then bias."""
+def train_logistic(
+    x: Floats,
+    y: Floats,
+    l2: float,
+    iterations: int = 25,
+    *,
+    bias_l2: float = 0.0,
+    ridge: float = 0.0,
+) -> Floats:
+    """L2-penalised logistic regression by Newton's method; weights then bias.
+
+    ``bias_l2`` penalises the bias too, and ``ridge`` is added to the Hessian: both keep
+    the step finite when a few rows separate perfectly (or there are none)."""
     rows, dims = x.shape
     design = np.hstack([x, np.ones((rows, 1))])
     penalty = np.eye(dims + 1) * l2
-    penalty[-1, -1] = 0.0
+    penalty[-1, -1] = bias_l2
     weights = np.zeros(dims + 1)
     for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(design @ weights)))
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ weights, -30.0, 30.0)))
         gradient = design.T @ (p - y) + penalty @ weights
         hessian = (design * (p * (1.0 - p))[:, None]).T @ design + penalty
+        if ridge:
+            hessian += ridge * np.eye(dims + 1)
         step = np.linalg.solve(hessian, gradient)
         weights -= step
         if float(np.abs(step).max()) < 1e-8:
             break
     return weights
+
+
+def standardised(x: Floats) -> tuple[Floats, Floats]:
+    """(mean, scale) of each column; a constant column (or no rows) keeps scale 1."""
+    if not len(x):
+        return np.zeros(x.shape[1]), np.ones(x.shape[1])
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    return x.mean(axis=0), scale

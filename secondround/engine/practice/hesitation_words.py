@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from secondround.engine.nlp import learning
 from secondround.engine.nlp.files import MODELS_DIR
 from secondround.engine.practice.hesitations import (
     HOP,
@@ -42,6 +43,7 @@ from secondround.engine.practice.hesitations import (
     SOUND_ALIKES,
     WINDOW,
     Frames,
+    HesitationModel,
     Word,
     clean_word,
     frame_features,
@@ -306,24 +308,10 @@ def candidates(
 
 
 @dataclass(frozen=True)
-class Logistic:
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
-    threshold: float
-
-    def probability(self, features: Sequence[float]) -> float:
-        x = (np.asarray(features, float) - np.asarray(self.mean)) / np.asarray(self.scale)
-        z = float(x @ np.asarray(self.weights) + self.bias)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-@dataclass(frozen=True)
 class WordModel:
     """One logistic regression per kind of candidate; a kind without one is never called."""
 
-    models: dict[str, Logistic]
+    models: dict[str, HesitationModel]
 
     def is_hesitation(self, candidate: Candidate) -> bool:
         model = self.models.get(candidate.kind)
@@ -345,26 +333,16 @@ class WordModel:
         }
 
 
-def fit(rows: Sequence[Sequence[float]], labels: Sequence[int], *, l2: float = 3.0) -> Logistic:
-    """Logistic regression by Newton's method (hundreds of rows, two dozen features)."""
+def fit(
+    rows: Sequence[Sequence[float]], labels: Sequence[int], *, l2: float = 3.0
+) -> HesitationModel:
+    """Logistic regression over standardised features (hundreds of rows, two dozen)."""
     x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURE_NAMES))
-    y = np.asarray(labels, dtype=np.float64)
-    mean = x.mean(axis=0) if len(rows) else np.zeros(x.shape[1])
-    scale = x.std(axis=0) if len(rows) else np.ones(x.shape[1])
-    scale[scale < 1e-9] = 1.0
-    design = np.hstack([(x - mean) / scale, np.ones((x.shape[0], 1))])
-    theta = np.zeros(design.shape[1])
-    penalty = np.eye(design.shape[1]) * l2
-    penalty[-1, -1] = 1e-3
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-np.clip(design @ theta, -30, 30)))
-        gradient = design.T @ (p - y) + penalty @ theta
-        hessian = design.T @ (design * (p * (1 - p))[:, None]) + penalty
-        step = np.linalg.solve(hessian, gradient)
-        theta -= step
-        if np.max(np.abs(step)) < 1e-8:
-            break
-    return Logistic(
+    mean, scale = learning.standardised(x)
+    theta = learning.train_logistic(
+        (x - mean) / scale, np.asarray(labels, dtype=np.float64), l2, 100, bias_l2=1e-3
+    )
+    return HesitationModel(
         tuple(float(v) for v in mean),
         tuple(float(v) for v in scale),
         tuple(float(v) for v in theta[:-1]),
@@ -388,7 +366,7 @@ def load_model(path: Path = MODEL_FILE, sha256: str | None = None) -> WordModel 
         if list(raw["features"]) != list(FEATURE_NAMES):
             return None
         models = {
-            kind: Logistic(
+            kind: HesitationModel(
                 tuple(float(v) for v in m["mean"]),
                 tuple(float(v) for v in m["scale"]),
                 tuple(float(v) for v in m["weights"]),

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from secondround.engine.nlp import learning
 from secondround.engine.nlp.files import MODELS_DIR
 
 RATE = 16_000
@@ -316,27 +317,12 @@ def fit(
     steps: int = 400,
     threshold: float = 0.5,
 ) -> HesitationModel:
-    """Logistic regression by Newton's method (a few hundred rows, twenty features)."""
+    """Logistic regression over standardised features (a few hundred rows, twenty)."""
     x = np.asarray(rows, dtype=np.float64)
-    y = np.asarray(labels, dtype=np.float64)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    z = (x - mean) / scale
-    design = np.hstack([z, np.ones((z.shape[0], 1))])
-    theta = np.zeros(design.shape[1])
-    penalty = np.eye(design.shape[1]) * l2
-    penalty[-1, -1] = 0.0
-    for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-np.clip(design @ theta, -30, 30)))
-        gradient = design.T @ (p - y) + penalty @ theta
-        hessian = (
-            design.T @ (design * (p * (1 - p))[:, None]) + penalty + 1e-6 * np.eye(design.shape[1])
-        )
-        step = np.linalg.solve(hessian, gradient)
-        theta -= step
-        if np.max(np.abs(step)) < 1e-8:
-            break
+    mean, scale = learning.standardised(x)
+    theta = learning.train_logistic(
+        (x - mean) / scale, np.asarray(labels, dtype=np.float64), l2, steps, ridge=1e-6
+    )
     return HesitationModel(
         tuple(float(v) for v in mean),
         tuple(float(v) for v in scale),
