@@ -1,7 +1,9 @@
-"""Build questions_fresh4/questions.jsonl from stage.txt (the hand labels), dropping questions
-already in another labelled set (same text after normalisation).
+"""Build a question set's questions.jsonl from its stage.txt (the hand labels), dropping
+questions already in another labelled set (same text after normalisation).
 
-    .venv/bin/python eval/questions_fresh4/build.py
+    .venv/bin/python eval/question_stage.py eval/questions_fresh5
+
+Ids are "qf<n>-001"…, n the number at the end of the folder's name.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
@@ -78,18 +79,30 @@ def rows_from_stage(path: Path) -> list[dict]:
     return rows
 
 
-def main() -> None:
-    seen = {key(row["text"]) for row in labelled_questions()}
+def main(argv: list[str]) -> None:
+    if len(argv) != 1 or not (Path(argv[0]) / "stage.txt").is_file():
+        raise SystemExit("usage: question_stage.py eval/questions_freshN (a folder with stage.txt)")
+    here = Path(argv[0]).resolve()
+    number = re.search(r"\d+$", here.name)
+    prefix = "qf" + (number.group(0) if number else "")
+    output = here / "questions.jsonl"
+    own = (
+        {key(json.loads(line)["question"]) for line in output.read_text().splitlines() if line}
+        if output.is_file()
+        else set()
+    )
+    # The set's own questions may already be among the labelled ones (a set declared dev).
+    seen = {key(row["text"]) for row in labelled_questions()} - own
     kept: list[dict] = []
-    for row in rows_from_stage(HERE / "stage.txt"):
+    for row in rows_from_stage(here / "stage.txt"):
         k = key(row["question"])
         if k in seen:
             print(f"dropped (already labelled elsewhere): {row['question']}", file=sys.stderr)
             continue
         seen.add(k)
-        row["id"] = f"qf4-{len(kept) + 1:03d}"
+        row["id"] = f"{prefix}-{len(kept) + 1:03d}"
         kept.append(row)
-    with (HERE / "questions.jsonl").open("w", encoding="utf-8") as out:
+    with output.open("w", encoding="utf-8") as out:
         for row in kept:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     sources = {row["source"] for row in kept}
@@ -103,4 +116,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
