@@ -284,3 +284,24 @@ def test_without_a_name_letters_show_a_gap_never_the_login(alice_client, alice, 
         html = alice_client.get(reverse(page, args=[ended_round.pk])).content.decode()
         assert "give the name you sign with" in html
         assert f'href="{reverse("name_edit")}"' in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "unsaved"),
+    [
+        ("", False),  # "Sort" on an empty box: nothing new, leaving must not ask
+        ("   ", False),
+        ("She asked about carrier scorecards.", True),  # typed in another box, not saved
+    ],
+)
+def test_sorting_an_empty_box_marks_the_page_unsaved_only_if_something_is(
+    alice_client, ended_round, typed, unsaved
+):
+    first, second = ended_round.interviewers.all()[:2]
+    fields = _fields(alice_client.get(reverse("after_notes", args=[ended_round.pk])))
+    fields[f"q{first.pk}-text"] = ""
+    fields[f"q{second.pk}-text"] = typed
+    page = alice_client.post(reverse("after_notes_sort", args=[first.pk]), fields)
+    html = page.content.decode()
+    assert f"Paste some notes on {first.name} first." in html
+    assert ('data-unsaved="1"' in html) is unsaved

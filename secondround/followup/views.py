@@ -140,7 +140,8 @@ def after_notes_sort(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_interviewer_for_user(request, pk)
     round_ = person.round
     data = _posted_notes(round_, request.POST)
-    if _sort_pasted(data, person):
+    sorted_ = _sort_pasted(data, person)
+    if sorted_:
         messages.info(
             request,
             f"Your notes on {person.name} are sorted into the fields below: check them, "
@@ -148,14 +149,19 @@ def after_notes_sort(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         messages.error(request, f"Paste some notes on {person.name} first.")
+    forms = _note_forms(round_, data)
+    # An empty paste box sends back nothing new: leaving must not ask "leave page?".
+    unsaved = sorted_ or any(
+        notes.has_changed() or quick.has_changed() for _, notes, quick in forms
+    )
     return render(
         request,
         "followup/notes.html",
         {
             "round": round_,
             "opportunity": round_.opportunity,
-            "forms": _note_forms(round_, data),
-            "unsaved": True,
+            "forms": forms,
+            "unsaved": unsaved,
             **_deadline(round_),
         },
     )
