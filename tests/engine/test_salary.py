@@ -12,12 +12,11 @@ from secondround.engine.drafting.salary import (
     SalarySummary,
     anchored_range,
     format_money,
-    parse_money,
-    parse_range,
     range_line,
     summarise,
     what_to_say,
 )
+from secondround.engine.nlp.money import parse_money, parse_range
 
 D = Decimal
 

@@ -10,39 +10,22 @@
   raised pay) it defers politely; later, or once they raised it, it gives a range that
   starts at the target (never a number below it) and stays inside the research, or
   says why it cannot. It always adds how to answer "what do you earn now".
-* ``parse_money`` and ``format_money`` read and write amounts: "$95k", "95,000",
-  "£52.5k", "€60 000", "1.2M", "80000 CHF", "₹12,00,000", "12 lakh".
+* ``format_money`` writes amounts ("$95k", "£52,500", "₹12L"); ``nlp.money`` reads them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from secondround.engine.nlp.money import currency_code, whole_amount
 
 # --------------------------------------------------------------------------------------
 # Data tables: edit these rather than the code below.
 # --------------------------------------------------------------------------------------
 
-# Prefix symbols, longest first so "CA$" wins over "$".
-SYMBOLS: tuple[tuple[str, str], ...] = (
-    ("US$", "USD"),
-    ("CA$", "CAD"),
-    ("C$", "CAD"),
-    ("AU$", "AUD"),
-    ("A$", "AUD"),
-    ("NZ$", "NZD"),
-    ("HK$", "HKD"),
-    ("S$", "SGD"),
-    ("$", "USD"),
-    ("£", "GBP"),
-    ("€", "EUR"),
-    ("₹", "INR"),
-    ("Rs.", "INR"),
-    ("Rs", "INR"),
-)
 # How each known currency is written: (prefix symbol, Indian digit grouping).
 STYLES: dict[str, tuple[str, bool]] = {
     "USD": ("$", False),
@@ -55,25 +38,6 @@ STYLES: dict[str, tuple[str, bool]] = {
     "SGD": ("S$", False),
     "INR": ("₹", True),
 }
-# Words after a number that multiply it.
-MULTIPLIERS: dict[str, Decimal] = {
-    "k": Decimal(1_000),
-    "thousand": Decimal(1_000),
-    "m": Decimal(1_000_000),
-    "mm": Decimal(1_000_000),
-    "mn": Decimal(1_000_000),
-    "mio": Decimal(1_000_000),
-    "million": Decimal(1_000_000),
-    "l": Decimal(100_000),
-    "lac": Decimal(100_000),
-    "lacs": Decimal(100_000),
-    "lakh": Decimal(100_000),
-    "lakhs": Decimal(100_000),
-    "lpa": Decimal(100_000),  # lakh per annum
-    "cr": Decimal(10_000_000),
-    "crore": Decimal(10_000_000),
-    "crores": Decimal(10_000_000),
-}
 # Without research to set the top, the said range is this wide.
 ANCHOR_WIDTH = Decimal("1.10")
 # Pay is quoted by the hour or by the year ("$30" an hour, "$52k–$68k" a year). Below
@@ -83,16 +47,6 @@ HOURLY_BELOW = Decimal(200)
 YEARLY_FROM = Decimal(5000)
 HOURS_A_YEAR = Decimal(2080)
 ANCHOR_MAX_WIDTH = Decimal("1.25")  # research may lift the top this far, no further
-
-_SYMBOL = "|".join(re.escape(symbol) for symbol, _ in SYMBOLS)
-_NUMBER = r"\d[\d,.'\u00a0\u202f ]*\d|\d"
-_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
-MONEY = re.compile(
-    rf"(?P<code1>\b[A-Z]{{3}})?\s*(?:(?<![A-Za-z])(?P<symbol>{_SYMBOL}))?\s*"
-    rf"(?P<number>{_NUMBER})\s*(?P<word>(?:{_WORD})\b)?\s*(?:(?P<code2>[A-Z]{{3}}\b)|(?P<symbol2>[$£€₹]))?",
-    re.IGNORECASE,
-)
-CODE = re.compile(r"[A-Z]{3}")
 
 
 # --------------------------------------------------------------------------------------
@@ -129,13 +83,15 @@ def summarise(points: Sequence[SalaryPoint]) -> SalarySummary:
     usable = [p for p in points if max(p.low, p.high) > 0]
     currencies: dict[str, int] = {}
     for point in usable:
-        code = _code(point.currency)
+        code = currency_code(point.currency)
         currencies[code] = currencies.get(code, 0) + 1
     if not currencies:
         return SalarySummary(None, None, None, None, False, 0)
     dominant = max(currencies, key=lambda code: currencies[code])  # first seen wins ties
     ranges = [
-        (min(p.low, p.high), max(p.low, p.high)) for p in usable if _code(p.currency) == dominant
+        (min(p.low, p.high), max(p.low, p.high))
+        for p in usable
+        if currency_code(p.currency) == dominant
     ]
     # Hourly and yearly points together ("$19–$24" on one board, "$40k–$48k" on another):
     # the more common period wins (the first seen on a tie) and the others are converted.
@@ -159,7 +115,7 @@ def summarise(points: Sequence[SalaryPoint]) -> SalarySummary:
         currency=dominant or None,
         low=min(lows),
         high=max(high for _, high in ends),
-        median_mid=_whole(median),
+        median_mid=whole_amount(median),
         mixed_currencies=len(currencies) > 1,
         count=len(ranges),
         hourly=hourly,
@@ -178,9 +134,9 @@ def _period(amount: Decimal) -> str | None:
 def _in_period(amount: Decimal, period: str | None, hourly: bool) -> Decimal:
     """An amount of `period` in the research's period (hourly or yearly)."""
     if period == "year" and hourly:
-        return _whole((amount / HOURS_A_YEAR).quantize(Decimal("0.01")))
+        return whole_amount((amount / HOURS_A_YEAR).quantize(Decimal("0.01")))
     if period == "hour" and not hourly:
-        return _whole(amount * HOURS_A_YEAR)
+        return whole_amount(amount * HOURS_A_YEAR)
     return amount
 
 
@@ -195,7 +151,7 @@ def range_line(
 
     ``currency`` formats the target and walk-away when there is no research yet.
     """
-    currency = summary.currency or _code(currency)
+    currency = summary.currency or currency_code(currency)
     parts: list[str] = []
     if summary.count and summary.low is not None and summary.high is not None:
         sources = f"{summary.count} source" + ("s" if summary.count != 1 else "")
@@ -225,7 +181,7 @@ def what_to_say(
     currency: str | None,
 ) -> list[str]:
     """Lines to say if pay expectations come up in this round; see the module docstring."""
-    code = _code(currency or summary.currency or "")
+    code = currency_code(currency or summary.currency or "")
     said = anchored_range(target=target, summary=summary, currency=code)
     # An hourly range is said with its period: "$30–$32 an hour".
     per = (
@@ -317,7 +273,7 @@ def anchored_range(
     """
     research = (
         summary.count > 0
-        and _code(summary.currency or "") == currency
+        and currency_code(summary.currency or "") == currency
         and summary.low is not None
         and summary.high is not None
     )
@@ -399,7 +355,7 @@ def _anchored(
 def format_money(amount: Decimal, currency: str, *, compact: bool = False) -> str:
     """ "$95,000", "£52,500", "CA$85,000", "₹12,00,000", "95,000 CHF"; compact: "$95k", "£52.5k",
     "$1.2M", "₹12L", "₹1.5Cr", "95k CHF". An empty currency gives the bare number."""
-    code = _code(currency)
+    code = currency_code(currency)
     symbol, indian = STYLES.get(code, ("", False))
     sign = "-" if amount < 0 else ""
     value = abs(amount)
@@ -409,87 +365,9 @@ def format_money(amount: Decimal, currency: str, *, compact: bool = False) -> st
     return f"{sign}{number} {code}" if code else f"{sign}{number}"
 
 
-def parse_money(text: str) -> tuple[Decimal, str | None] | None:
-    """The first amount in a text and its currency code (None when the text gives none)."""
-    for match in MONEY.finditer(text or ""):
-        amount = _number(match.group("number"), has_word=bool(match.group("word")))
-        if amount is None:
-            continue
-        word = (match.group("word") or "").lower()
-        amount *= MULTIPLIERS.get(word, Decimal(1))
-        return _whole(amount), _currency_of(match)
-    return None
-
-
-def parse_range(text: str) -> tuple[Decimal, Decimal, str | None] | None:
-    """ "$78k–$95k", "78-95k GBP", "£50,000 to £60,000" -> (low, high, currency)."""
-    parts = re.split(r"\s*(?:–|—|-|\bto\b)\s*", (text or "").strip(), maxsplit=1)
-    first = parse_money(parts[0])
-    if first is None:
-        return None
-    second = parse_money(parts[1]) if len(parts) > 1 else None
-    if second is None:
-        return first[0], first[0], first[1]
-    low, currency = first[0], first[1] or second[1]
-    word = re.search(rf"(?:{_WORD})\b", parts[1], re.IGNORECASE)
-    # "78-95k": the multiplier after the second number applies to the first as well.
-    if word and not re.search(rf"\d\s*(?:{_WORD})\b", parts[0], re.IGNORECASE):
-        low *= MULTIPLIERS[word.group(0).lower()]
-    return _whole(min(low, second[0])), _whole(max(low, second[0])), currency
-
-
 # --------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------
-
-
-def _code(currency: str | None) -> str:
-    return (currency or "").strip().upper()
-
-
-def _currency_of(match: re.Match[str]) -> str | None:
-    symbol = match.group("symbol") or match.group("symbol2")
-    if symbol:
-        return next(code for sym, code in SYMBOLS if sym.lower() == symbol.lower())
-    for group in ("code1", "code2"):
-        code = match.group(group)
-        if code and CODE.fullmatch(code):  # upper case only: "and" is not a currency
-            return code
-    return None
-
-
-def _number(raw: str, *, has_word: bool) -> Decimal | None:
-    """ "95,000" -> 95000, "52.5" -> 52.5, "60 000" -> 60000, "60.000" -> 60000,
-    "1.234,50" -> 1234.50, "12,00,000" -> 1200000, "52,5" (before "k") -> 52.5."""
-    text = re.sub(r"[\u00a0\u202f ']", "", raw)
-    commas, dots = text.count(","), text.count(".")
-    if commas and dots:
-        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal_mark == "," else ","
-        text = text.replace(thousands, "").replace(decimal_mark, ".")
-    elif commas or dots:
-        mark = "," if commas else "."
-        groups = text.split(mark)
-        # Thousands (or Indian lakh) grouping: every group after the first is 3 digits,
-        # or 2-digit groups ending in a 3-digit one.
-        grouped = len(groups[-1]) == 3 and all(len(g) in (2, 3) for g in groups[1:-1])
-        if (commas and grouped) or (dots and grouped and (dots > 1 or not has_word)):
-            text = text.replace(mark, "")
-        elif len(groups) == 2:
-            text = text.replace(mark, ".")
-        else:
-            return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
-
-
-def _whole(amount: Decimal) -> Decimal:
-    """Whole units when the amount has no real fraction, else cents."""
-    if amount == amount.to_integral_value():
-        return amount.quantize(Decimal(1))
-    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _sayable(amount: Decimal, *, up: bool = True) -> Decimal:
