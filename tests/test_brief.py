@@ -3,6 +3,7 @@
 import io
 import re
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -140,6 +141,39 @@ def test_salary_research_and_what_to_say(alice_client, day):
     page = alice_client.post(reverse("salary", args=[opportunity.pk]), bad).content.decode()
     assert "below the bottom" in page and "above your target" in page
     assert SalaryPlan.objects.get(opportunity=opportunity).walk_away == 80000
+
+
+def test_the_postings_pay_is_offered_once_as_research(alice_client, alice):
+    opportunity = make_opportunity(
+        alice,
+        company="Harbour Care",
+        role_title="Care Assistant",
+        posting_text="Care Assistant\nPay: £12.21–£12.71 per hour, paid weekly.\n2-3 years.",
+    )
+    url = reverse("salary", args=[opportunity.pk])
+    page = alice_client.get(url).content.decode()
+    assert "£12.21–£12.71 an hour" in page and "Add it to your research" in page
+    response = alice_client.post(reverse("salary_from_posting", args=[opportunity.pk]))
+    assert response.status_code == 302
+    entry = SalaryEntry.objects.get(opportunity=opportunity)
+    assert (entry.source, entry.low, entry.high, entry.currency) == (
+        "Job posting",
+        Decimal("12.21"),
+        Decimal("12.71"),
+        "GBP",
+    )
+    page = alice_client.get(url).content.decode()
+    assert "Add it to your research" not in page
+    alice_client.post(reverse("salary_from_posting", args=[opportunity.pk]))
+    assert SalaryEntry.objects.filter(opportunity=opportunity).count() == 1
+
+
+def test_a_posting_without_pay_offers_nothing(alice_client, day):
+    page = alice_client.get(reverse("salary", args=[day.opportunity.pk])).content.decode()
+    assert "Pay in the job posting" not in page
+    response = alice_client.post(reverse("salary_from_posting", args=[day.opportunity.pk]))
+    assert response.status_code == 302
+    assert not SalaryEntry.objects.exists()
 
 
 def test_brief_html_pdf_and_calendar(alice_client, day):

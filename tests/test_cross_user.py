@@ -94,6 +94,7 @@ OBJECT_FOR_URL = {
     "ask_remove": "ask_choice",
     "plan": "opportunity",
     "salary": "opportunity",
+    "salary_from_posting": "opportunity",
     "brief": "round",
     "brief_pdf": "round",
     "brief_ics": "round",

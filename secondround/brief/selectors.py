@@ -15,6 +15,7 @@ from secondround.engine.drafting.plan90 import Plan, draft_plan
 from secondround.engine.drafting.salary import (
     SalaryPoint,
     SalarySummary,
+    format_money,
     range_line,
     summarise,
     what_to_say,
@@ -23,6 +24,7 @@ from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.lines import item_lines
 from secondround.engine.questions.question_bank import BankQuestion
 from secondround.engine.reading.posting import posting_sections
+from secondround.engine.reading.posting_pay import PostedPay, posted_pay
 from secondround.opportunities.models import Interviewer, Opportunity, Round
 from secondround.opportunities.selectors import posting_reading, round_end
 from secondround.questions.selectors import round_bank
@@ -172,6 +174,38 @@ def plan_draft(opportunity: Opportunity) -> Plan:
         ),
         saved_names=saved_names(opportunity),
     )
+
+
+POSTING_SOURCE = "Job posting"
+_PER = {
+    "hour": " an hour",
+    "year": " a year",
+    "month": " a month",
+    "week": " a week",
+    "day": " a day",
+}
+
+
+@dataclass(frozen=True)
+class PostingPayOffer:
+    pay: PostedPay
+    currency: str  # the posting's, else the plan's or the last source's ("" if none)
+    says: str  # "£14.50–£16.20 an hour"
+
+
+def posting_pay_offer(opportunity: Opportunity) -> PostingPayOffer | None:
+    """The pay the posting states, offered as a research source unless it is one already."""
+    pay = posted_pay(opportunity.posting_text)
+    if pay is None:
+        return None
+    entries = list(opportunity.salary_entries.all())
+    if any(e.source == POSTING_SOURCE or (e.low, e.high) == (pay.low, pay.high) for e in entries):
+        return None
+    plan = SalaryPlan.objects.filter(opportunity=opportunity).first()
+    currency = pay.currency or (plan.currency if plan else entries[-1].currency if entries else "")
+    low, high = format_money(pay.low, currency), format_money(pay.high, currency)
+    span = low if pay.low == pay.high else f"{low}–{high}"
+    return PostingPayOffer(pay, currency, span + _PER.get(pay.period or "", ""))
 
 
 def salary_scripts(

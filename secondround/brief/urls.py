@@ -10,6 +10,11 @@ urlpatterns = [
     path("ask/<int:pk>/remove/", views.ask_remove, name="ask_remove"),
     path("opportunities/<int:pk>/plan/", views.plan, name="plan"),
     path("opportunities/<int:pk>/salary/", views.salary, name="salary"),
+    path(
+        "opportunities/<int:pk>/salary/from-posting/",
+        views.salary_from_posting,
+        name="salary_from_posting",
+    ),
     path("rounds/<int:pk>/brief/", views.brief, name="brief"),
     path("rounds/<int:pk>/brief.pdf", views.brief_pdf_download, name="brief_pdf"),
     path("rounds/<int:pk>/brief.ics", views.brief_calendar, name="brief_ics"),

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secondround.accounts.access import get_owned
@@ -29,7 +30,7 @@ from .forms import (
     SalaryPlanForm,
     salary_entries_formset,
 )
-from .models import AskChoice, NinetyDayPlan, SalaryPlan
+from .models import AskChoice, NinetyDayPlan, SalaryEntry, SalaryPlan
 
 
 def _get_choice_for_user(request: HttpRequest, pk: int) -> AskChoice:
@@ -177,10 +178,32 @@ def salary(request: HttpRequest, pk: int) -> HttpResponse:
             "plan_form": plan_form,
             "plan": plan_row,
             "line": selectors.salary_line(opportunity),
+            "posting_pay": selectors.posting_pay_offer(opportunity),
             "scripts": scripts,
             "summary": summary,
         },
     )
+
+
+@login_required
+@require_POST
+def salary_from_posting(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add the pay the job posting states to the salary research, once."""
+    opportunity = get_opportunity_for_user(request, pk)
+    offer = selectors.posting_pay_offer(opportunity)
+    if offer is None:
+        messages.info(request, "The posting states no pay that is not in your research already.")
+    else:
+        SalaryEntry.objects.create(
+            opportunity=opportunity,
+            source=selectors.POSTING_SOURCE,
+            low=offer.pay.low,
+            high=offer.pay.high,
+            currency=offer.currency or "USD",
+            as_of=timezone.localdate(),
+        )
+        messages.success(request, f"Added the posting's pay ({offer.says}) to your research.")
+    return redirect("salary", pk=opportunity.pk)
 
 
 @login_required
