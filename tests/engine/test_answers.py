@@ -864,3 +864,17 @@ def test_a_described_competitor_and_a_named_place_take_the(
     facts = [_fact(f"x{i}", kind, text) for i, text in enumerate(texts)]
     answer = build_learned_answer(company="Acme", role="Cook", facts=facts)
     assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # several values typed on one line are several values, never "one of your values"
+        (["Kindness, Curiosity, Grit"], "your values, “Kindness”, “Curiosity” and “Grit”."),
+        (["Respect for all"], "one of your values, “Respect for all”."),
+    ],
+)
+def test_values_typed_on_one_line_are_said_as_a_list(values: list[str], expected: str) -> None:
+    facts = [_fact(f"v{i}", "value", text) for i, text in enumerate(values)]
+    answer = build_learned_answer(company="Acme", role="Cook", facts=facts)
+    assert expected in answer.text, answer.text

@@ -910,9 +910,19 @@ def _value_slot(context: _Context) -> list[_Draft]:
         # "Safe. On time. Friendly.": a motto of several sentences, not one value
         motto = phrasing.quoted(_bare(mottos[0].text).rstrip("."))
         return [_draft(5, "value.motto", context, {"value": motto}, mottos[0])]
-    listed = phrasing.join([phrasing.quoted(_bare(fact.text)) for fact in values])
-    name = "value.one" if len(values) == 1 else "value.many"
+    said = [part for fact in values for part in _value_names(_bare(fact.text))]
+    listed = phrasing.join([phrasing.quoted(part) for part in said])
+    name = "value.one" if len(said) == 1 else "value.many"
     return [_draft(5, name, context, {"value": listed}, *values)]
+
+
+def _value_names(text: str) -> list[str]:
+    """ "Care, Compassion, Trust, Learning" typed on one line is four values, each a short
+    capitalised name; "Safe, on time" or a longer line stays one value as typed."""
+    parts = text.split(", ")
+    if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) <= 3 for part in parts):
+        return parts
+    return [text]
 
 
 def _takeaway_slot(context: _Context) -> list[_Draft]:
