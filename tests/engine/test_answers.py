@@ -361,13 +361,14 @@ def test_notes_are_worded_by_their_grammar(fact: Fact, present: str, absent: str
 
 def test_a_competitor_is_never_a_term_to_learn() -> None:
     facts = [
-        _fact("t1", "term", "OTIF"),
+        # a system, not a metric: a metric is measured, not learned
+        _fact("t1", "term", "MercuryGate"),
         _fact("t2", "term", "Lineage Logistics"),
         _fact("k", "competitor", "Lineage Logistics"),
     ]
     proceed = build_proceed_answer(company="Northwind Freight", role="Analyst", facts=facts)
     learning = next(s.text for s in proceed.sentences if "up to speed" in s.text)
-    assert "OTIF" in learning and "Lineage" not in learning
+    assert "MercuryGate" in learning and "Lineage" not in learning
 
 
 # --------------------------------------------------------------------------------------
@@ -732,3 +733,148 @@ def test_an_answer_never_opens_with_also(facts: list[Fact]) -> None:
     answer = build_learned_answer(company="Nordhafen Logistik", role="Team Lead", facts=facts)
     first = answer.sentences[0].text
     assert " also " not in first.split(",")[0], first
+
+
+# --------------------------------------------------------------------------------------
+# Issue 15, answers6: classes found reading fresh3 and fresh4 (examples invented here)
+# --------------------------------------------------------------------------------------
+
+
+def _glossary_answers(glossary: list[tuple[str, str]]) -> tuple[BuiltAnswer, BuiltAnswer]:
+    from secondround.engine.nlp.entities import entity_index
+
+    facts = [_fact(f"t{i}", "term", term) for i, (term, _) in enumerate(glossary)]
+    facts += [
+        _fact("c", "challenge", "Night turnover is high"),
+        _fact("r", "responsibility", "Run the weekly rota"),
+    ]
+    index = entity_index(glossary=glossary, organisations=["Acme"])
+    built = [
+        build(company="Acme", role="Tech", facts=facts, entities=index)
+        for build in (build_learned_answer, build_proceed_answer)
+    ]
+    return built[0], built[1]
+
+
+@pytest.mark.parametrize(
+    ("glossary", "kept", "left_out"),
+    [
+        # the trade's own word, spelled out or explained: said daily, not read up on
+        (
+            [("PO", "purchase order"), ("Coupa", "purchasing software")],
+            ["Coupa"],
+            ["PO"],
+        ),
+        (
+            [("STAT", "urgent sample"), ("Sunquest", "the lab system")],
+            ["Sunquest"],
+            ["STAT"],
+        ),
+        # a food safety plan is a way of working, an ingredient is no system
+        (
+            [
+                ("HACCP", "food safety plan"),
+                ("Valrhona chocolate", "french couverture, 70%"),
+                ("Apicbase", "recipe costing software they use"),
+            ],
+            ["Apicbase"],
+            ["HACCP", "Valrhona"],
+        ),
+        # a room, a project already told as news, and a law are no things to get up to speed on
+        (
+            [
+                ("Dispatch", "the control room upstairs"),
+                ("Westgate Stadium", "the pavilion project"),
+                ("Procurement Act 2023", "the act, contract rules"),
+                ("Optibus", "rostering platform"),
+                ("eRoster", "the shift swap system"),
+            ],
+            ["Optibus", "eRoster"],
+            ["Dispatch", "Westgate", "Procurement Act"],
+        ),
+    ],
+)
+def test_only_the_workplaces_systems_and_products_are_terms_to_learn(
+    glossary: list[tuple[str, str]], kept: list[str], left_out: list[str]
+) -> None:
+    learned, proceed = _glossary_answers(glossary)
+    for answer, marker in ((learned, "read up on"), (proceed, "up to speed")):
+        sentence = _sentence_with(answer, marker)
+        assert all(term in sentence for term in kept), answer.text
+        assert not any(term in answer.text for term in left_out), answer.text
+
+
+@pytest.mark.parametrize(
+    "glossary",
+    [
+        [("RFQ", "request for quote"), ("NCR", "non-conformance report")],
+        [("Isigny butter", "french AOP butter"), ("Garde", "the pastry cold room")],
+    ],
+)
+def test_without_a_system_to_learn_the_answers_say_how_the_work_flows(
+    glossary: list[tuple[str, str]],
+) -> None:
+    learned, proceed = _glossary_answers(glossary)
+    assert "read up on" not in learned.text, learned.text
+    assert "up to speed" not in proceed.text, proceed.text
+    assert "learning how the work flows today" in proceed.text, proceed.text
+
+
+@pytest.mark.parametrize(
+    ("fact", "expected", "absent"),
+    [
+        # a region's adjective typed in lower case: English always capitalises it
+        (
+            _fact("l", "launch", "new scandinavian brunch menu june 2027"),
+            "Scandinavian brunch menu",
+            "scandinavian",
+        ),
+        # note shorthand inside a good sentence, said in full
+        (_fact("c", "challenge", "xmas orders double the workload"), "Christmas", "xmas"),
+        (_fact("c", "challenge", "staff evals are always late"), "evaluations", "evals"),
+    ],
+)
+def test_shorthand_and_proper_adjectives_are_written_out(
+    fact: Fact, expected: str, absent: str
+) -> None:
+    answer = build_learned_answer(company="Acme", role="Cook", facts=[fact])
+    assert expected in answer.text and absent not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("kind", "texts", "expected"),
+    [
+        # a competitor described, not named
+        (
+            "competitor",
+            ["Northgate Bakery", "corner bakery on Main Street"],
+            "compete with Northgate Bakery and the corner bakery on Main Street,",
+        ),
+        # a name's own restaurant is one of a kind: "the", never "a"
+        (
+            "product",
+            ["Casa Lumière spa", "afternoon tea"],
+            "include the Casa Lumière spa and afternoon tea.",
+        ),
+    ],
+)
+def test_a_described_competitor_and_a_named_place_take_the(
+    kind: str, texts: list[str], expected: str
+) -> None:
+    facts = [_fact(f"x{i}", kind, text) for i, text in enumerate(texts)]
+    answer = build_learned_answer(company="Acme", role="Cook", facts=facts)
+    assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # several values typed on one line are several values, never "one of your values"
+        (["Kindness, Curiosity, Grit"], "your values, “Kindness”, “Curiosity” and “Grit”."),
+        (["Respect for all"], "one of your values, “Respect for all”."),
+    ],
+)
+def test_values_typed_on_one_line_are_said_as_a_list(values: list[str], expected: str) -> None:
+    facts = [_fact(f"v{i}", "value", text) for i, text in enumerate(values)]
+    answer = build_learned_answer(company="Acme", role="Cook", facts=facts)
+    assert expected in answer.text, answer.text

@@ -90,7 +90,7 @@ def test_a_care_cue_without_a_subject_gives_its_object(note: str, topic: str) ->
 @pytest.mark.parametrize(
     ("note", "said"),
     [
-        ("she hates the eval templates", "you hate the eval templates"),
+        ("she hates the eval templates", "you hate the evaluation templates"),
         ("he loves the sheeter", "you love the sheeter"),
     ],
 )
@@ -176,7 +176,7 @@ def test_dollar_currencies_have_their_sign(currency: str, money: str) -> None:
         (_fact("c", "competitor", "Moreland?"), "", "Moreland"),
         (
             _fact("l", "launch", "new nordic menu march 2027"),
-            "the new nordic menu in March 2027",
+            "the new Nordic menu in March 2027",
             "menu march",
         ),
         (

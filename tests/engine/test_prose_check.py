@@ -301,3 +301,17 @@ def test_lakh_amounts_are_read_as_numbers(sentence: str, passes: bool) -> None:
     known = known_data(["Research: ₹9,20,000 to ₹11,50,000 a year. 2 bottles a room."])
     report = check_sentence(sentence, known)
     assert ("unknown_number" not in {p.rule for p in report.problems}) is passes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what the phrasing layer writes for the user's "new scandinavian menu", "xmas menu"
+        "I was glad to read about the new Scandinavian menu in June 2027.",
+        "I really enjoyed our conversation about the Christmas menu.",
+    ],
+)
+def test_words_english_capitalises_and_expanded_shorthand_pass(sentence: str) -> None:
+    known = known_data(["launches: new scandinavian menu june 2027", "discussed: xmas menu"])
+    report = check_sentence(sentence, known, needs_verb=True)
+    assert report.ok, report.problems

@@ -32,6 +32,7 @@ from secondround.engine.nlp import phrasing
 from secondround.engine.nlp.challenges import Challenge, Shape, read_challenge
 from secondround.engine.nlp.entities import NAME_ASIDE, EntityIndex, Kind, entity_index
 from secondround.engine.nlp.phrasing import Voice
+from secondround.engine.nlp.proper_words import capitalise_proper_words
 
 # --------------------------------------------------------------------------------------
 # Data tables: edit these rather than the code below.
@@ -296,19 +297,14 @@ STANDARD_CODE = re.compile(r"^[A-Z][A-Z/&]{1,11}[ -]?[A-Z]?\d+(?:[.-]\d+)*[A-Z]?
 # A line the user wrote about themselves.
 # "we use SAP Ariba at uni", "we have Delphic too": the user's own team is first person too.
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|mine|we|our|ours)\b|\bi\b", re.I)
-# Kinds that are never a term to learn: a competitor is named once, as one; a schedule or
-# a trait is no term; a certificate, an accreditor or a regulator is the candidate's own
-# credential or the body behind it ("APC", "CODA"), not something to "get up to speed on".
-NOT_TO_LEARN = frozenset(
-    {
-        Kind.COMPETITOR,
-        Kind.SCHEDULE,
-        Kind.NOT_A_SKILL,
-        Kind.CERTIFICATION,
-        Kind.ORGANISATION,
-        Kind.PERSON,
-    }
-)
+# What one reads up on, or gets up to speed on, in a new job: the workplace's own systems
+# and equipment ("Galley: recipe costing software they use", "AutoStore") and what it
+# sells; never a competitor, a schedule, a trait, a credential or a body ("APC", "CODA").
+# A way of working or a body of rules the trade shares ("RFQ", "HACCP", "Bates
+# numbering", "Local Government Act 2020") is the candidate's daily work already; a measure
+# is measured, not learned; a project is said as news; an ingredient, a room or a grade the
+# user explained in the glossary is vocabulary ("Isigny butter", "Control", "ASA grade").
+TO_LEARN = frozenset({Kind.TOOL, Kind.PRODUCT})
 # A term that names a measure can anchor "how we measure success".
 METRIC_HINT = re.compile(
     r"\b(?:rate|rates|score|scores|time|times|miles|cost|costs|margin|turnover|retention"
@@ -427,14 +423,19 @@ def build_proceed_answer(
     context, skipped = _context(company, role, facts, entities, names, known)
     body = [draft for slot in PROCEED_SLOTS for draft in slot(context)]
     opening = _draft(KEEP, "proceed.opening", context, {})
+    days_30: list[_Draft] = []
+    if body and not any(draft.text.startswith("That means meeting") for draft in body):
+        # no system of the workplace's own to name: days 1-30 still say what they are for
+        days_30 = [_draft(3, "proceed.learn", context, {})]
     if not body:
         drafts = [_draft(KEEP, "proceed.empty", context, {})]
     elif len(body) < MIN_FACT_SENTENCES_FOR_FRAME:
         # The opening says when; the 90-day and closing sentences would only pad one fact.
-        drafts = [opening, *body]
+        drafts = [opening, *days_30, *body]
     else:
         drafts = [
             opening,
+            *days_30,
             *body,
             *_wins_slot(context),
             _draft(KEEP, "proceed.closing", context, {}),
@@ -509,10 +510,14 @@ def _product_article(noun: str) -> str:
     whose head is a singular common noun takes "a", its bracket or its capitals apart."""
     head, bracket, rest = noun.partition(" (")
     words = head.split()
+    if words and words[0] in {"a", "an"} and _one_of_a_kind(words[1:]):
+        return "the " + noun.split(" ", 1)[1]
     if not words or words[0].casefold() in phrasing.DETERMINER_LIKE:
         return noun
-    counted = phrasing.with_article(head, "a")
+    if _one_of_a_kind(words):
+        return "the " + noun
     last = words[-1]
+    counted = phrasing.with_article(head, "a")
     if counted == head and len(words) > 1 and words[0][:1].isupper() and last.islower():
         # the parse took it for a name; its lower-case head says it is a name's thing
         mass = last in phrasing.MASS_NOUNS or last.endswith(phrasing.MASS_SUFFIXES)
@@ -521,6 +526,21 @@ def _product_article(noun: str) -> str:
             vowel = first[:1] in "AEFHILMNORSX" if first.isupper() else first[:1] in "aeiouAEIOU"
             counted = ("an " if vowel else "a ") + head
     return counted + bracket + rest
+
+
+def _one_of_a_kind(words: Sequence[str]) -> bool:
+    """ "Maison Belvédère restaurant": a coined name and a singular common noun, the
+    name's own place, of which there is one ("the"); "CPR in Schools programme" is a kind."""
+    name, last = words[:-1], words[-1] if words else ""
+    english = nlp.english_lemmas()
+    return (
+        bool(name)
+        and all(w[:1].isupper() for w in name)
+        and any(not w.isupper() and w.casefold() not in english for w in name)
+        and last.isalpha()
+        and last.islower()
+        and not phrasing.plural(last)
+    )
 
 
 def _is_name(fact: Fact, context: _Context) -> bool:
@@ -632,6 +652,9 @@ def _launch_slot(context: _Context) -> list[_Draft]:
         piece = _first_piece(fact, context.names)
         if piece is None:
             continue
+        if piece.form is phrasing.Form.VERB and piece.tense == "base":
+            # "cobas 8000 line feb 2027": a launch names a thing, never an order to do one
+            piece = replace(piece, form=phrasing.Form.NOUN)
         head = piece.text.split(", ")[0]
         dated = TRAILING_DATE.search(piece.text)
         text = piece.text
@@ -686,6 +709,8 @@ def _launch_noun(text: str, context: _Context) -> str | None:
     ("the second office opening in Highlands Ranch")."""
     piece = phrasing.read(text.strip().rstrip(","))
     noun = phrasing.topic(piece, voice=Voice.YOU)
+    # "new nordic menu": the words English always capitalises, which topic() lowered
+    noun = capitalise_proper_words(noun) if noun else noun
     if not noun or noun[:1].isupper():
         return noun
     first = noun.split()[0].casefold()
@@ -737,7 +762,13 @@ def _competitor_slot(context: _Context) -> list[_Draft]:
     names = [fact for fact in names if _is_name(fact, context) and "?" not in fact.text]
     if not names:
         return []
-    listed = phrasing.join([_bare(fact.text) for fact in names])
+    # "hospital lab at Waikato Hospital": a competitor described, not named, takes "the"
+    listed = phrasing.join(
+        [
+            phrasing.with_article(text) if text[:1].islower() else text
+            for text in (_bare(fact.text) for fact in names)
+        ]
+    )
     return [_draft(4, "competitor.noun", context, {"competitor": listed}, *names)]
 
 
@@ -821,7 +852,7 @@ def _capitalised_words(context: _Context) -> dict[str, str]:
 def _recase(text: str, capitals: dict[str, str]) -> str:
     """ "the january self assessment peak" -> "the January ..." ("may" and "march" are
     verbs as often as months: left as typed); "pilates classes" -> "Pilates classes"."""
-    text = MONTHS.sub(lambda m: m.group(0).capitalize(), text)
+    text = capitalise_proper_words(MONTHS.sub(lambda m: m.group(0).capitalize(), text))
     # only the word the line began with, which was lowered for being first: "care" mid-line
     # stays as typed even where "Edge of Care team" is a name
     first = re.match(r"((?:the|a|an) )?([a-z]+)\b", text)
@@ -879,9 +910,19 @@ def _value_slot(context: _Context) -> list[_Draft]:
         # "Safe. On time. Friendly.": a motto of several sentences, not one value
         motto = phrasing.quoted(_bare(mottos[0].text).rstrip("."))
         return [_draft(5, "value.motto", context, {"value": motto}, mottos[0])]
-    listed = phrasing.join([phrasing.quoted(_bare(fact.text)) for fact in values])
-    name = "value.one" if len(values) == 1 else "value.many"
+    said = [part for fact in values for part in _value_names(_bare(fact.text))]
+    listed = phrasing.join([phrasing.quoted(part) for part in said])
+    name = "value.one" if len(said) == 1 else "value.many"
     return [_draft(5, name, context, {"value": listed}, *values)]
+
+
+def _value_names(text: str) -> list[str]:
+    """ "Care, Compassion, Trust, Learning" typed on one line is four values, each a short
+    capitalised name; "Safe, on time" or a longer line stays one value as typed."""
+    parts = text.split(", ")
+    if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) <= 3 for part in parts):
+        return parts
+    return [text]
 
 
 def _takeaway_slot(context: _Context) -> list[_Draft]:
@@ -1061,8 +1102,8 @@ def _term_name(fact: Fact, context: _Context) -> str:
     text = _bare(fact.text)
     if not _is_name(fact, context) or not _learnable(text, context):
         return ""
-    if re.fullmatch(r"[A-Z][\w-]*", text):
-        return text  # one capitalised word is a name: "Seneca", never "the Seneca"
+    if re.fullmatch(r"[\w-]*[A-Z][\w/-]*", text):
+        return text  # one word with a capital is a name: "Seneca", "iManage", never "the"
     return phrasing.with_article(text)
 
 
@@ -1070,9 +1111,16 @@ def _learnable(text: str, context: _Context) -> bool:
     """A term worth reading up on: a name of the workplace's own ("Kroll", "Clinical Desk",
     "ePRF"), not the trade's everyday words in lower case, which the user already speaks
     ("the callback", "blister packs", "flat rate"), nor a competitor, credential or body."""
-    if text.casefold() in context.competitors or context.entities.kind(text) in NOT_TO_LEARN:
+    kind = context.entities.kind(text)
+    if text.casefold() in context.competitors or STANDARD_CODE.match(text):
         return False
-    if STANDARD_CODE.match(text):
+    if kind is Kind.TERM:
+        # a name of no known kind ("CPOMS") may be the workplace's own; one the user
+        # explained without naming a system ("STAT: urgent sample") is the trade's word
+        known = context.entities.entities.get(" ".join(text.casefold().split()))
+        if known is not None and known.source == "glossary":
+            return False
+    elif kind not in TO_LEARN:
         return False
     return any(char.isupper() or char.isdigit() for char in text)
 

@@ -38,6 +38,7 @@ slovak slovakian slovenian somali spanish sri lankan sudanese swahili swedish sw
 tagalog taiwanese tamil tanzanian telugu thai tibetan tigrinya tongan tunisian turkish ugandan
 ukrainian urdu uruguayan uzbek venezuelan vietnamese welsh xhosa yoruba zambian zimbabwean zulu
 carnatic hindustani
+nordic scandinavian mediterranean baltic celtic latin
 """
 
 

@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from secondround.engine.nlp import parsing as nlp
+from secondround.engine.nlp.phrasing import SHORTHAND as NOTE_SHORTHAND
+from secondround.engine.nlp.proper_words import capitalise_proper_words
 from secondround.engine.nlp.word_tables import word_set
 
 __all__ = [
@@ -218,6 +220,10 @@ def known_data(
         if part
     }
     words.update(part.casefold() for part in name_words)
+    # "xmas" saved, "Christmas" drafted: the phrasing layer's expansion of the user's word
+    words.update(
+        part.casefold() for word in list(words) for part in NOTE_SHORTHAND.get(word, "").split()
+    )
     return KnownData(
         frozenset(words),
         frozenset(numbers),
@@ -474,6 +480,8 @@ def _capitals(tokens: list[Any], known: KnownData, plain: str) -> list[Problem]:
         if head.casefold() in FRAME_WORDS:
             continue
         lowered = head.casefold()
+        if capitalise_proper_words(lowered) != lowered:
+            continue  # "Nordic", "Christmas": English capitalises it wherever it stands
         coined = lowered not in english and token.lemma_.casefold() not in english
         if english and coined and not token.is_stop:
             continue  # no English word: a name ("Alaris", "Kronos")
