@@ -372,3 +372,58 @@ def test_run_on_speech_is_cut_where_a_new_clause_starts(text: str, starts: list[
 def test_the_next_topic_after_then_is_a_question(text: str, question: str) -> None:
     found = split_notes(text)
     assert question in [q.text for q in found.questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "item"),
+    [
+        # The verdict and the answer after a question are no part of it, even when the
+        # question's own words hold "against" (not "again": no sign of being asked twice).
+        (
+            "then the matron asked what I'd do if a patient wanted a home birth against advice "
+            "and I honestly think I nailed that one, I talked about informed choice.",
+            "questions",
+            "what I'd do if a patient wanted a home birth against advice",
+        ),
+        # "Q about …", "something about …": the topic named is the question.
+        (
+            "• Q about caseload management with 60 kids across two schools – went ok",
+            "questions",
+            "caseload management with 60 kids across two schools",
+        ),
+        (
+            "then something about what I do if the load shifts and honestly I rambled a bit.",
+            "questions",
+            "what I do if the load shifts",
+        ),
+        # Two doubts joined by a slash are two concerns.
+        (
+            "? she asked twice how technical I am / whether I can read SQL — worry?",
+            "concerns",
+            "whether I can read SQL",
+        ),
+        (
+            "? she asked twice how technical I am / whether I can read SQL — worry?",
+            "concerns",
+            "she asked twice how technical I am",
+        ),
+        # What the candidate answered after ";" ends the concern before it.
+        (
+            "She seemed concerned that I've never used a dispensing robot; I said I'm "
+            "sitting the exam in March.",
+            "concerns",
+            "She seemed concerned that I've never used a dispensing robot",
+        ),
+        (
+            "The manager seemed worried about my commute, I said I'm moving closer in May.",
+            "concerns",
+            "The manager seemed worried about my commute",
+        ),
+    ],
+)
+def test_items_are_cut_from_their_answers(text: str, field: str, item: str) -> None:
+    result = _split(text)
+    entries = result[field]
+    assert isinstance(entries, list)
+    texts = [entry["text"] if isinstance(entry, dict) else entry for entry in entries]
+    assert item in texts

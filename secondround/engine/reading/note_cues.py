@@ -256,7 +256,7 @@ CONCERN_RE = re.compile(
     r"(?:if |whether |that )?i\b|"
     r"(?:asked|ask|asks|mentioned|brought up|came back to|said|repeated)\b[^.]{0,60}?\b"
     r"(?:twice|two times|2x|three times|3 times|again|repeatedly|a lot|several times|multiple "
-    r"times|more than once|a couple (?:of )?times|a few times)|"
+    r"times|more than once|a couple (?:of )?times|a few times)\b|"
     r"(?:might|could|may|would) be (?:an? )?(?:issue|problem|concern|sticking point|dealbreaker)|"
     r"(?:is|was|seems|seemed|be) (?:a )?big deal|sticking point|" + OTHER_LANGUAGE_CONCERNS + "|"
     r"kept (?:asking|coming back|bringing|returning|pressing|pushing|mentioning|saying)|"

@@ -442,6 +442,14 @@ def strip_filler(text: str) -> str:
     return stripped if len(stripped.split()) >= 2 else text
 
 
+# "Q about caseload management…", "something about what I do if…": a note's way of naming
+# the topic of a question; the topic is the question.
+_TOPIC_NARRATION_RE = re.compile(
+    r"(?i)^(?:(?:then|and|also|um+|uh+|so)[,\s]+)*(?:(?:a|the|one|another)\s+)?"
+    r"(?:q|question|something|a\s+bit)\s+(?:about|on)\s+"
+)
+
+
 def question_text(text: str, *, keep_bare_asked: bool) -> str:
     """The question in a clause that reports it: "then the CEO asked me what I'd do if…" ->
     "what I'd do if…". A list line that starts with a bare "asked" keeps it ("asked about
@@ -449,6 +457,9 @@ def question_text(text: str, *, keep_bare_asked: bool) -> str:
     text = text.strip()
     if keep_bare_asked and re.match(r"(?i)asked\b", text):
         return text
+    topic = _TOPIC_NARRATION_RE.match(text)
+    if topic and len(text[topic.end() :].split()) >= 2:
+        return text[topic.end() :].strip()
     if _OPENER_RE.match(text) and not _WHEN_ASKED_RE.match(text):
         return text
     match = _NARRATION_RE.match(text)
@@ -462,7 +473,7 @@ def question_text(text: str, *, keep_bare_asked: bool) -> str:
 # A second thing asked about in the same breath: "asked about my ramp time and if I've sold to
 # CFOs", "worried because I never worked here, and also about the night shift".
 _COORDINATION_RE = re.compile(
-    r",?\s+(?:and|&|\+|or)\s+(?:also\s+)?"
+    r",?\s+(?:(?:and|&|\+|or)\s+(?:also\s+)?|/\s+)"
     r"(?=(?:(?:asked|ask|wanted to know)\s+)?(?:if|whether|about|that|how|why|what|when|where)\b)"
     r"|,?\s+(?:and\s+)?also\s+(?=(?:asked|ask|wanted|about)\b)",
     re.IGNORECASE,

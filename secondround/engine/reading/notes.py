@@ -167,6 +167,13 @@ _POINTS_BACK_RE = re.compile(
 _BACK_REFERENCE_RE = re.compile(r"(?i)\b(?:that|this|it|them|both)[.!\s]*$")
 
 
+# The candidate's own answer to what was said before: "I said…", "I told her…".
+_OWN_ANSWER_RE = re.compile(
+    r"(?i)^(?:(?:and|so|but|then|um+|uh+)[,\s]+)*i\s+(?:just\s+)?(?:said|told|explained|answered|"
+    r"replied|talked about|mentioned|went with|went through|walked (?:her|him|them) through)\b"
+)
+
+
 def _bare_reaction(text: str) -> bool:
     """ "Ruiz nodded", "she seemed happy with that": a reaction naming nothing it reacted to."""
     words = text.split()
@@ -721,9 +728,10 @@ class _Reader:
                     if len(text.split()) > 2:
                         self.add_other(text)  # "I explained properly, it went well"
                     continue
-                if run is not None and part.joint == " ":
+                if run is not None and (part.joint in (" ", ";") or _OWN_ANSWER_RE.match(text)):
                     # A clause of unpunctuated speech with its own subject ("…might be an
-                    # issue they use Atex"): the item before it has ended.
+                    # issue they use Atex"), or what the candidate answered ("…not certified
+                    # yet; I said I'm sitting the exam in March"): the item before it has ended.
                     close()
                 elif run is not None:
                     run.last = index
