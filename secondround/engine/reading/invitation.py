@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 
 from secondround.engine.nlp.language import looks_english
 from secondround.engine.reading import invitation_relation_model as relation_model
-from secondround.engine.reading.invitation_activities import activities_said
+from secondround.engine.reading.invitation_activities import activities_said, tidy_timed
 from secondround.engine.reading.invitation_dates import (
     dates_in,
     interview_date,
@@ -266,7 +266,7 @@ def _parse(
     if interview_day is None and timed:
         warnings.append("Times found but no interview date: add the date by hand.")
     location, location_line = _location(body)
-    timed_agenda = [agenda_item(unit) for unit in reading.agenda]
+    timed_agenda = tidy_timed([(agenda_item(unit), unit) for unit in reading.agenda])
     sources = {
         "day": _line_naming(interview_day, reading),
         "location": location_line,

@@ -12,10 +12,11 @@ prefers missing an activity to listing one the mail says will not happen.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 
 from secondround.engine.nlp.word_tables import word_set
-from secondround.engine.reading.invitation_entries import AgendaItem
+from secondround.engine.reading.invitation_entries import JOB_NOUN, AgendaItem
 from secondround.engine.reading.invitation_lines import Unit
 
 # The activity's head noun. "case" and "setup" need a word before them that says which
@@ -36,12 +37,14 @@ NEEDS_MODIFIER = {"case", "challenge", "assessment"}
 # camera", "tour the site", "assessment centre", "test centre".
 NOT_AN_ACTIVITY_AFTER = re.compile(
     r"\s*(?:your|our|the|it|that|whether|how|out|centres?|centers?|days?|process|events?"
-    r"|results?|criteria|stage|phase|panel|methods?|tools?|period|basis)\b",
+    r"|results?|criteria|stage|phase|panel|methods?|tools?|period|basis|rooms?|halls?|suite"
+    # said of the past: "the written test held on 3 May", "the test you took"
+    r"|held|was|were|taken|completed|sat|you\s+(?:took|sat|completed|attended))\b",
     re.IGNORECASE,
 )
 # A sentence about the candidate's day, not the job or the company.
 DAY_CUE = re.compile(
-    r"\b(?:you(?:'ll|’ll|\s+will|\s+would|\s+may|\s+might|\s+can)|there\s+(?:will|'ll|’ll)\s+be"
+    r"\b(?:(?:we|they|i)(?:'ll|’ll)|you(?:'ll|’ll|\s+will|\s+would|\s+may|\s+might|\s+can)|there\s+(?:will|'ll|’ll)\s+be"
     r"|will\s+(?:also\s+)?[^\W\d_]+|consists?\s+of|consisting\s+of|includ(?:e|es|ing)"
     r"|involv(?:e|es|ing)|followed\s+by|as\s+part\s+of|asked\s+to|prepare|provided|take\s+part"
     r"|to\s+complete|join\s+(?:us|the\s+team|them)|ready\s+for|on\s+the\s+day|during\s+the"
@@ -64,7 +67,7 @@ NOT_A_MODIFIER = word_set(
     lead walk join attend first finally after before as may might can should would
     about an informal formal final later what how when where while carry out undertake
     into from up ready allow minutes minute hour hours mins min long most common four five
-    six several few each both all"""
+    six several few each both all further over"""
 )
 # Words after the head's preposition that end the phrase.
 PHRASE_END = word_set(
@@ -119,6 +122,14 @@ def _label(text: str, match: re.Match[str]) -> str | None:
     after_text = text[match.end() :]
     if NOT_AN_ACTIVITY_AFTER.match(after_text) or re.search(r"\bto\s+$", before_text, re.I):
         return None  # "to test your microphone", "tour the site", "assessment centre"
+    if JOB_NOUN.match(after_text.lstrip()):
+        return None  # "Senior Test Engineer", "Tour Manager": part of a job's name
+    if re.fullmatch(r"walk\s+\w+", head, re.I) and not re.search(
+        r"\b(?:a|an|the|site|floor)\s+$", before_text, re.I
+    ):
+        return None  # "X will walk through a case with you": a verb ("walk-through": a noun)
+    if re.match(r"\s*:", after_text):
+        return None  # "Task: a practical observation ...": a field's name, the rest says what
     clause = re.split(r"[.;:!?]|,\s+(?:but|although)\b", before_text)[-1]
     if NEGATION.search(clause[-60:]):
         return None  # "there is no written test", "you won't need a presentation"
@@ -152,3 +163,21 @@ TAIL = re.compile(
     r"\s+(?P<prep>of|on|with)\s+(?P<det>(?:the|a|an)\s+)?(?P<rest>[^\s,.;:()]+(?:\s+[^\s,.;:()]+)*)",
     re.IGNORECASE,
 )
+
+
+def tidy_timed(items: list[tuple[AgendaItem, Unit]]) -> list[AgendaItem]:
+    """A timed sentence's agenda label is its activity ("Lunch with the team"), not the
+    whole sentence; a sentence whose activity words all turn out not to be one ("the
+    Seminar Room", "the written test held on 3 May") is no agenda item."""
+    tidied = []
+    for item, unit in items:
+        if unit.kind != "prose":
+            tidied.append(item)
+            continue
+        matches = list(ACTIVITY.finditer(unit.text))
+        labels = [label for m in matches if (label := _label(unit.text, m)) is not None]
+        if labels:
+            tidied.append(replace(item, label=labels[0]))
+        elif not matches:
+            tidied.append(item)
+    return tidied
