@@ -79,3 +79,18 @@ def test_a_timed_activity_is_not_listed_twice() -> None:
     labels = [item["label"] for item in agenda_as_json(parsed)]
     assert labels == ["Tour of the unit"]
     assert agenda_as_json(parsed)[0]["start"] == "2026-05-12T10:45:00"
+
+
+@pytest.mark.parametrize(
+    ("middle", "wanted"),
+    [
+        # A timed sentence is labelled by its activity, not by the whole sentence.
+        ("We'll finish with lunch with the team at 12:30.", ["Lunch with the team"]),
+        # A room, a test taken before, a job title: no activity in them.
+        ("The panel sits in the Seminar Room on the second floor from 9:30.", []),
+        ("Following the written test held on 3 May at 9:00, you are shortlisted.", []),
+        ("Please ask for our Senior Test Engineer at reception at 9:45.", []),
+    ],
+)
+def test_timed_sentences_are_labelled_by_their_activity(middle: str, wanted: list[str]) -> None:
+    assert _labels(middle) == wanted

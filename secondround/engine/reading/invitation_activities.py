@@ -72,7 +72,7 @@ NOT_A_MODIFIER = word_set(
 # Words after the head's preposition that end the phrase.
 PHRASE_END = word_set(
     """and or so which that who to before after then as is are will with you your it
-    we us they them if when while but please how what why whether"""
+    we us they them if when while but please how what why whether at from until by"""
 )
 DURATION_WORD = re.compile(r"^\(?\d+[- ]?(?:minutes?|mins?|hours?|hrs?)\)?$|^\d+$", re.I)
 MAX_WORDS_BEFORE = 3
@@ -149,8 +149,8 @@ def _label(text: str, match: re.Match[str]) -> str | None:
     if tail is not None:
         rest: list[str] = []
         for word in tail["rest"].split()[:MAX_WORDS_AFTER]:
-            if word.casefold() in PHRASE_END:
-                break
+            if word.casefold() in PHRASE_END or word[:1].isdigit():
+                break  # "lunch with the team at 12:30": the time is the item's, not its name
             rest.append(word)
         if rest:
             words += [tail["prep"], *(tail["det"] or "").split(), *rest]
