@@ -84,8 +84,11 @@ def test_a_timed_activity_is_not_listed_twice() -> None:
 @pytest.mark.parametrize(
     ("middle", "wanted"),
     [
-        # A timed sentence is labelled by its activity, not by the whole sentence.
-        ("We'll finish with lunch with the team at 12:30.", ["Lunch with the team"]),
+        # A long timed sentence is labelled by its activity, not by the whole sentence.
+        (
+            "After the panel interview on the ward we'll finish with lunch with the team at 12:30.",
+            ["Lunch with the team"],
+        ),
         # A room, a test taken before, a job title: no activity in them.
         ("The panel sits in the Seminar Room on the second floor from 9:30.", []),
         ("Following the written test held on 3 May at 9:00, you are shortlisted.", []),

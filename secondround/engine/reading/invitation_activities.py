@@ -165,9 +165,13 @@ TAIL = re.compile(
 )
 
 
+# A timed line this short is its own label ("Meet with Advising Center staff").
+SHORT_LABEL_WORDS = 8
+
+
 def tidy_timed(items: list[tuple[AgendaItem, Unit]]) -> list[AgendaItem]:
-    """A timed sentence's agenda label is its activity ("Lunch with the team"), not the
-    whole sentence; a sentence whose activity words all turn out not to be one ("the
+    """A long timed sentence's agenda label is its activity ("Lunch with the team"), not
+    the whole sentence; a sentence whose activity words all turn out not to be one ("the
     Seminar Room", "the written test held on 3 May") is no agenda item."""
     tidied = []
     for item, unit in items:
@@ -176,8 +180,9 @@ def tidy_timed(items: list[tuple[AgendaItem, Unit]]) -> list[AgendaItem]:
             continue
         matches = list(ACTIVITY.finditer(unit.text))
         labels = [label for m in matches if (label := _label(unit.text, m)) is not None]
-        if labels:
-            tidied.append(replace(item, label=labels[0]))
-        elif not matches:
-            tidied.append(item)
+        if matches and not labels:
+            continue
+        if labels and len(item.label.split()) > SHORT_LABEL_WORDS:
+            item = replace(item, label=labels[0])
+        tidied.append(item)
     return tidied
