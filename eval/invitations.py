@@ -24,7 +24,9 @@ invitations_dev6 holds items kept close to real public pages (tuned on, misses s
 A row is right when its name (without honorific), title and slot (start and end) equal
 the expected row's; rows are paired by name, and an item counts max(expected, found)
 rows, so a missing or an invented person costs a row. Relation is scored on the paired
-rows whose expected relation is not null.
+rows whose expected relation is not null. An expected agenda item is found when a found
+item's label shares a content word with it ("Lunch" for "Lunch with the team"; not "the"
+or "with", which a whole sentence read as a label would share with anything).
 
 --baseline REV reads the same sets with the parser as it was at git revision REV (by
 default the last commit before this evaluation existed), in the same run.
@@ -204,12 +206,25 @@ def score_item(path: Path, expected: dict, found: dict) -> Score:
     outsiders = {bare_name(name) for name in expected.get("not_interviewers", [])}
     score.outsiders_counted = len(outsiders)
     score.outsiders_listed = len(outsiders & got.keys())
-    labels = [plain(label) for label in found["agenda"]]
+    labels = [_content_words(label) for label in found["agenda"]]
     for item in expected.get("agenda", []):
         score.agenda_counted += 1
-        words = set(plain(item["label"]).split())
-        score.agenda_found += any(words & set(label.split()) for label in labels)
+        words = _content_words(item["label"])
+        score.agenda_found += any(words & label for label in labels)
     return score
+
+
+# Words an agenda label shares with any sentence: sharing one of them is no match (a whole
+# sentence read as a label would otherwise match "Tour of the office" by its "the").
+LABEL_FILLER = frozenset(
+    {"the", "a", "an", "of", "with", "and", "or", "to", "in", "at", "on", "for", "from", "by"}
+    | {"your", "our", "their", "&", "-", "+", "/"}
+)
+
+
+def _content_words(label: str) -> set[str]:
+    words = {word.strip("()[]:;,.!?\"'") for word in plain(label).split()}
+    return {word for word in words if word and word not in LABEL_FILLER}
 
 
 def load_engine(revision: str | None) -> dict[str, ModuleType]:

@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 
 from secondround.engine.nlp.language import looks_english
 from secondround.engine.reading import invitation_relation_model as relation_model
+from secondround.engine.reading.invitation_activities import activities_said, tidy_timed
 from secondround.engine.reading.invitation_dates import (
     dates_in,
     interview_date,
@@ -265,6 +266,7 @@ def _parse(
     if interview_day is None and timed:
         warnings.append("Times found but no interview date: add the date by hand.")
     location, location_line = _location(body)
+    timed_agenda = tidy_timed([(agenda_item(unit), unit) for unit in reading.agenda])
     sources = {
         "day": _line_naming(interview_day, reading),
         "location": location_line,
@@ -277,7 +279,7 @@ def _parse(
         location=location,
         video_link=_video_link(text),
         warnings=warnings,
-        agenda=[agenda_item(unit) for unit in reading.agenda],
+        agenda=[*timed_agenda, *activities_said(reading.units, timed_agenda, reading.agenda_depth)],
         sources={key: line for key, line in sources.items() if line},
     )
 

@@ -482,6 +482,8 @@ def agenda_item(unit: Unit) -> AgendaItem:
     label = schedule_text(unit.text, date.min)
     label = re.sub(r"\s*[,|]\s*(?:[,|]\s*)*", ", ", label)
     label = " ".join(label.split()).strip(" ,.:;-–—")
+    if label.startswith("(") and label.endswith(")") and label.count("(") == 1:
+        label = label[1:-1].strip()  # "(written test)"
     label = re.sub(r"^(?:(?:at|from|on|then|and|also|a|an|the)\b[\s,]*)+", "", label, flags=re.I)
     label = label[:1].upper() + label[1:]
     start, end = _moments(unit.times, unit.day, unit.zone)

@@ -94,6 +94,7 @@ class Reading:
     agenda: list[Unit]
     units: list[Unit]
     employer_words: frozenset[str] = frozenset()  # "Hanbit", "Severnvale": the employer's
+    agenda_depth: int = 0  # the message the agenda is read from (0: the newest)
 
 
 # "at our client Hanbit Mobility", "with Prairie Crest Midstream", "client: Hanbit Mobility"
@@ -257,10 +258,15 @@ def read_people(
         slot = _subject_slot(
             messages, LineState(today=today, day=day, zone=zone, day_first=day_first)
         )
+    # The day's agenda is read from the message that names the panel: the newest, or the
+    # itinerary it forwards ("Forwarding the final itinerary from our office").
+    depth = min((m.unit.message for p in interviewers for m in p.mentions if m.positive), default=0)
     agenda = agenda_units(
-        units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive}
+        units, {id(m.unit) for p in interviewers for m in p.mentions if m.positive}, depth
     )
-    return Reading(interviewers, others, slot, agenda, units, _employer_words(messages))
+    return Reading(
+        interviewers, others, slot, agenda, units, _employer_words(messages), agenda_depth=depth
+    )
 
 
 def _subject_slot(messages: list[Message], state: LineState) -> Unit | None:

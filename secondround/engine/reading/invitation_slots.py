@@ -298,7 +298,8 @@ def _with_panel_parts(slot: Unit, units: list[Unit]) -> Unit:
     return replace(slot, times=FoundTimes(start, end))
 
 
-def agenda_units(units: list[Unit], used: set[int]) -> list[Unit]:
+def agenda_units(units: list[Unit], used: set[int], depth: int = 0) -> list[Unit]:
+    """The timed units of one message (at `depth`) that name a part of the day."""
     agenda = []
     for unit in units:
         if (
@@ -309,7 +310,7 @@ def agenda_units(units: list[Unit], used: set[int]) -> list[Unit]:
             or unit.superseded
         ):
             continue
-        if unit.message:
+        if unit.message != depth:
             continue
         if AGENDA_WORDS.search(unit.text):
             agenda.append(unit)
