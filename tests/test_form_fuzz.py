@@ -34,6 +34,8 @@ NOT_FUZZED = {
     "reading_cancel": "shown only while a model call runs, and posts no fields",
     "share_join": "the sign-up form (fuzzed as signup) behind a coach's link with a token",
     "organisation_invitation": "the sign-up form behind a career centre's link with a token",
+    "salary_from_posting": "shown only when the posting states pay (the demo's does not), and "
+    "posts no fields: tests/test_brief.py covers it",
     "comment_add": "a coach's form, on pages the owner's crawl does not show: fuzzed as the "
     "coach in tests/test_sharing.py",
 }
