@@ -45,11 +45,12 @@ MULTIPLIERS: dict[str, Decimal] = {
     "crore": Decimal(10_000_000),
     "crores": Decimal(10_000_000),
 }
-_SYMBOL = "|".join(re.escape(symbol) for symbol, _ in SYMBOLS)
+# Any currency sign of SYMBOLS, longest first ("CA$" before "$").
+SYMBOL_PATTERN = "(?:" + "|".join(re.escape(symbol) for symbol, _ in SYMBOLS) + ")"
 _NUMBER = r"\d[\d,.'\u00a0\u202f ]*\d|\d"
 _WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 MONEY = re.compile(
-    rf"(?P<code1>\b[A-Z]{{3}})?\s*(?:(?<![A-Za-z])(?P<symbol>{_SYMBOL}))?\s*"
+    rf"(?P<code1>\b[A-Z]{{3}})?\s*(?:(?<![A-Za-z])(?P<symbol>{SYMBOL_PATTERN}))?\s*"
     rf"(?P<number>{_NUMBER})\s*(?P<word>(?:{_WORD})\b)?\s*(?:(?P<code2>[A-Z]{{3}}\b)|(?P<symbol2>[$£€₹]))?",
     re.IGNORECASE,
 )

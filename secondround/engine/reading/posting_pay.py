@@ -13,17 +13,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from secondround.engine.nlp.money import parse_range
+from secondround.engine.nlp.money import SYMBOL_PATTERN, parse_range
 
-_SYMBOL = r"(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|S\$|\$|£|€|₹|Rs\.?)"
 _CODE = r"(?:USD|CAD|AUD|NZD|HKD|SGD|GBP|EUR|INR|CHF|ZAR|AED|JPY|SEK|NOK|DKK|PLN)"
 _AMOUNT = (
-    rf"(?:{_CODE}\s?)?{_SYMBOL}?\s?\d(?:[\d,.\u00a0']*\d)?(?:\s?(?:k|K|thousand)\b)?"
+    rf"(?:{_CODE}\s?)?{SYMBOL_PATTERN}?\s?\d(?:[\d,.\u00a0']*\d)?(?:\s?(?:k|K|thousand)\b)?"
     rf"(?:\s?{_CODE}\b)?"
 )
 _RANGE = re.compile(
     rf"(?P<low>{_AMOUNT})\s*(?:–|—|-|\bto\b|\band\b)\s*(?P<high>{_AMOUNT})"
-    rf"|(?P<single>{_SYMBOL}\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|K)\b)?)"
+    rf"|(?P<single>{SYMBOL_PATTERN}\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|K)\b)?)"
 )
 _PAY_WORDS = re.compile(
     r"\b(?:salary|salaries|pay|paid|wages?|compensation|remuneration|rate|base|OTE|"
@@ -83,7 +82,7 @@ def _pay_in(line: str) -> PostedPay | None:
         text = match.group(0)
         if _NOT_PAY_AFTER.match(line, match.end()):
             continue
-        has_currency = re.search(rf"{_SYMBOL}|\b{_CODE}\b", text) is not None
+        has_currency = re.search(rf"{SYMBOL_PATTERN}|\b{_CODE}\b", text) is not None
         if not (has_currency or talks_pay):
             continue
         if not has_currency and _bare_small_or_years(text.strip()):
