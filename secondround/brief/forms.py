@@ -5,6 +5,7 @@ from django import forms
 from secondround.forms import Form, ModelForm, rows_formset
 
 from .models import NinetyDayPlan, SalaryEntry, SalaryPlan
+from .selectors import research_currency
 
 CURRENCY_HELP = "Three letters: USD, GBP, EUR…"
 
@@ -57,10 +58,8 @@ class SalaryEntryForm(ModelForm):
 
 def salary_entries_formset(*, opportunity, data=None):
     factory = rows_formset(type(opportunity), SalaryEntry, form=SalaryEntryForm, max_rows=50)
-    # The row to add speaks the currency already in use: the plan's, else the last source's.
-    plan = SalaryPlan.objects.filter(opportunity=opportunity).first()
-    last = SalaryEntry.objects.filter(opportunity=opportunity).order_by("-pk").first()
-    currency = plan.currency if plan else last.currency if last else None
+    # The row to add speaks the currency already in use.
+    currency = research_currency(opportunity)
     initial = [{"currency": currency}] if currency else None
     return factory(data, instance=opportunity, prefix="entries", initial=initial)
 

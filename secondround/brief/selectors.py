@@ -38,7 +38,7 @@ from secondround.research.selectors import (
 from secondround.stories.models import Story
 from secondround.stories.selectors import round_coverage
 
-from .models import AskChoice, SalaryPlan
+from .models import AskChoice, SalaryEntry, SalaryPlan
 
 QUESTIONS_PER_PERSON = 4
 # Research lines that can fill a question's slot: names and noun phrases, not sentences.
@@ -193,6 +193,13 @@ class PostingPayOffer:
     says: str  # "£14.50–£16.20 an hour"
 
 
+def research_currency(opportunity: Opportunity) -> str | None:
+    """The currency the salary research already speaks: the plan's, else the last source's."""
+    plan = SalaryPlan.objects.filter(opportunity=opportunity).first()
+    last = SalaryEntry.objects.filter(opportunity=opportunity).order_by("-pk").first()
+    return plan.currency if plan else last.currency if last else None
+
+
 def posting_pay_offer(opportunity: Opportunity) -> PostingPayOffer | None:
     """The pay the posting states, offered as a research source unless it is one already."""
     pay = posted_pay(opportunity.posting_text)
@@ -201,8 +208,7 @@ def posting_pay_offer(opportunity: Opportunity) -> PostingPayOffer | None:
     entries = list(opportunity.salary_entries.all())
     if any(e.source == POSTING_SOURCE or (e.low, e.high) == (pay.low, pay.high) for e in entries):
         return None
-    plan = SalaryPlan.objects.filter(opportunity=opportunity).first()
-    currency = pay.currency or (plan.currency if plan else entries[-1].currency if entries else "")
+    currency = pay.currency or research_currency(opportunity) or ""
     low, high = format_money(pay.low, currency), format_money(pay.high, currency)
     span = low if pay.low == pay.high else f"{low}–{high}"
     return PostingPayOffer(pay, currency, span + _PER.get(pay.period or "", ""))
