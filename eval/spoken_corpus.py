@@ -32,7 +32,7 @@ import shutil
 import subprocess
 import sys
 import wave
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -394,16 +394,24 @@ def _clip_key(script: str, voice: Voice, speed: float, snr: float | None, seed: 
     return hashlib.sha256(json.dumps(made_of).encode()).hexdigest()[:16]
 
 
-def build(*, quiet: bool = False, names: Container[str] | None = None) -> list[Clip]:
+def build(
+    *,
+    quiet: bool = False,
+    names: Container[str] | None = None,
+    voices: Sequence[Voice] = VOICES,
+    drawn_out: Sequence[str] = SCRIPTS,
+    inline: Sequence[str] = INLINE_SCRIPTS,
+) -> list[Clip]:
     """Every clip of the set, each made once and cached under var/spoken-corpus/clips/;
-    ``names``: only the scripts of these names ("00".."12", "i0".."i3")."""
+    ``names``: only the scripts of these names ("00".."12", "i0".."i3"). Another set
+    (eval/spoken_fresh.py) passes its own voices and scripts."""
     folder = CACHE / "clips"
     folder.mkdir(parents=True, exist_ok=True)
     clips: list[Clip] = []
-    for v_index, voice in enumerate(VOICES):
-        scripts = [(f"{i:02d}", script, False) for i, script in enumerate(SCRIPTS)]
-        scripts += [(f"i{i}", script, True) for i, script in enumerate(INLINE_SCRIPTS)]
-        for s_index, (name, script, inline) in enumerate(scripts):
+    for v_index, voice in enumerate(voices):
+        scripts = [(f"{i:02d}", script, False) for i, script in enumerate(drawn_out)]
+        scripts += [(f"i{i}", script, True) for i, script in enumerate(inline)]
+        for s_index, (name, script, said_inline) in enumerate(scripts):
             if names is not None and name not in names:
                 continue
             speed = voice.speeds[s_index % len(voice.speeds)]
@@ -414,7 +422,7 @@ def build(*, quiet: bool = False, names: Container[str] | None = None) -> list[C
             if labels.is_file():
                 clips.append(_clip_from_json(json.loads(labels.read_text())))
                 continue
-            audio, clip = render(script, voice, speed, seed, inline=inline)
+            audio, clip = render(script, voice, speed, seed, inline=said_inline)
             if snr is not None:
                 audio = add_noise(audio, snr, seed)
             clip.id = f"{voice.name}-{name}"
