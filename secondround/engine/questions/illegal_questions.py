@@ -121,7 +121,16 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bclose to retire"
         r"|\bhow long have you been in the workforce|\bgeneration are you"
         r"|\bbefore (e ?mail|the internet|computers|mobile phones) (was|were) (introduced|around)"
-        r"|\btoo (old|young) for (this|the|a)",
+        r"|\btoo (old|young) for (this|the|a)"
+        # the rest of a working life, and the year a career or a class began
+        r"|\b(till|til|before) you retire"
+        r"|\bhow (many )?(more )?(years|long)\b[^.?!]{0,30}\b(you|youll)"
+        r" (plan\w*|intend\w*|expect\w*|want\w*|think\w*|hope\w*|going)\b[^.?!]{0,12}\b(work|keep"
+        r" working|continue)|\bslow(ing)? down in the (next|coming)"
+        r"|\bhow long have you been working\?|\bclass of \d{2,4}\b"
+        r"|\bkeep(ing)? (up|pace) with\b[^.?!]{0,20}\b(young|younger|twenty ?somethings?"
+        r"|millennials|gen z|recent (tech |technology )?grads|graduates)\b"
+        r"|\btwenty ?something (demographic|crowd|team|customers|staff)",
     ),
     (
         "family",
@@ -150,7 +159,16 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bchild ?care (be|is|going to be|will be|gonna be) (a |an )?(problem|issue|concern)"
         r"|\bschool (pick ?ups?|drop ?offs?)\b|\b(the|your) school runs?\b"
         r"|\b(are you|as) a single (parent|mother|father|mum|mom|dad)\b"
-        r"|\bsingle (parents|mothers|mums|moms) (are|arent|always|never|tend|cant|dont)\b",
+        r"|\bsingle (parents|mothers|mums|moms) (are|arent|always|never|tend|cant|dont)\b"
+        # who minds the children, what they cost, who helps: the candidate's care at home
+        r"|\bwho (looks after|minds|watches|takes care of|cares for|picks up|collects) (the|your)"
+        r" (kids|children|baby|little ones)\b|\bany little ones\b|\bafford (the )?(child ?care"
+        r"|nursery|day ?care)|\bhow old are (the|your) (kids|children|boys|girls|little ones)"
+        r"|\bfamily( members?)? (who )?(lives? |living )?(nearby|close by|locally)\b"
+        r"|\b(twins|little ones) (at|back) home\b|\b(anyone|someone|people) (at home )?who"
+        r" (depends?|relies?) on you|\b(back|return\w*) to work after (the|your) (baby|birth"
+        r"|maternity)|\btoo young for (full time )?(day ?care|nursery|child ?care)"
+        r"|\b(a|the) (mrs|mr|missus|significant other) at home\b",
     ),
     (
         "pregnancy",
@@ -161,6 +179,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|children|a baby|a family)|\b(going|want) to have (kids|children)|\bcontracepti"
         r"|\bbirth control|\b(kids|children) or plan(ning)? to|\bplanning to have any"
         r"|\bhave (any )?more (kids|children)"
+        r"|\b(thinking|thought) (about|of) (having )?(kids|children|a baby|a family)\b"
+        r"|\b(extend|extending|grow|growing|expand|expanding|add to|adding to) (your|the) family\b"
         r"|\b(your|you) (last )?(period|menstrua\w*)\b(?! (of|in|at|with|when|as|for|during))",
     ),
     (
@@ -169,11 +189,21 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bsynagogue|\bdenomination\b|\bdo you pray|\byour faith\b|\bcreed\b|\bheadscarf"
         r"|\bhijab|\bturban|\byarmulke|\bkippah|\b(jesus|allah|the bible|quran|koran)\b|\bin god\b"
         r"|\bgood friday|\brosh hashanah|\byom kippur"
-        r"|\bramadan|\bsabbath|\bholy days|\bcaste\b",
+        r"|\bramadan|\bsabbath|\bholy days|\bcaste\b"
+        # which festivals the candidate keeps, and what they believe in
+        r"|\b(do|did) you (normally |usually )?(celebrate|observe|keep|spend)\b[^.?!]{0,20}"
+        r"\b(christmas|easter|diwali|eid|hanukkah|passover|holidays)\b"
+        r"|\b(doing|plans) (for|over) the holidays\b|\bfaith (community|group|based group)"
+        r"|\bplace of worship|\bwhere do you worship|\bdo you believe in (god|evolution|creation"
+        r"|heaven|the afterlife|a higher power)\b",
     ),
     (
         "national_origin",
         r"\bnationality|\bnational origin|\b(your|what) ethnic|\bethnicity|\brace\b(?! condition)"
+        r"|\bwhere did you (grow up|live growing up|spend your childhood)\b(?!,? and)"
+        r"|\bgr[eo]w(ing)? up speaking\b"
+        r"|\bis (that|this|it) an? (?!(nick|first|last|full|legal|real|maiden|common|company"
+        r"|brand|user|stage|pen|trading|business|job|product|domain)\b)\w+ (name|surname)\b"
         r"|\bcolou?r of your skin|\bskin colou?r|\byour (heritage|ancestry|lineage|descent)"
         r"|\bwhats your heritage|\btraveller community"
         r"|\bwhere (are|were) you (really |originally )?from|\bwhere (is|was) your (family"
@@ -207,12 +237,14 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(are|were) you (a |an )?(\w+ )?(citizen|native born|naturali[sz]ed|immigrant)"
         r"|\bcitizens? of\b|\bcitizenship|\bnaturali[sz]ed|\bnative born"
         r"|\bare you from (the )?(uk|us|usa|here|this country|around here)"
-        r"|\byour immigration|\b(parents|spouse) citizens",
+        r"|\byour immigration|\b(parents|spouse) citizens"
+        r"|\b(which|what|whose) passports? do you (hold|have|carry)",
     ),
     (
         "sex",
         r"\bsexual (orientation|preference)|\b(gay|lesbian|bisexual|transgender)\b"
         r"|\bgender (identity|reassignment|expression)|\blgbt\w*|\bqueer\b|\bgender affirming"
+        r"|\b(name|sex|gender)\b[^.?!]{0,12}\b(given|assigned|registered) at birth|\bbirth name"
         r"|\b(have you|are you) (already )?transition(ed|ing)\b(?! (to|into|from|out))"
         r"|\b(as|being) (a|the only) (woman|female|girl|man|male)\b|\bcan a (woman|female|girl)\b"
         r"|\b(dont|do not) (get|have|see) (many|any|a lot of) (women|females|girls|men)\b"
@@ -242,22 +274,38 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bdisabilit(y|ies)\?|\b(treated|hospitali[sz]ed|diagnosed) (for|with)"
         r"|\btested for (hiv|aids)|\bdrug or alcohol (abuse|problem)|\bgenetic"
         r"|\bworkers? comp|\bworkplace injur|\binjured (on|at) (the job|work)"
-        r"|\b(that|a nasty) scar|\bthat (cane|wheelchair|limp)|\bfamil\w* health",
+        r"|\b(that|a nasty) scar|\bthat (cane|wheelchair|limp)|\bfamil\w* health"
+        r"|\bhow many days were you (sick|ill|in hospital)\b|\bhave you (ever )?had (any )?"
+        r"(operations|surgery|surgeries)\b|\b(take|taking) (anything|something|any \w+) for"
+        r" (your|the) (nerves|anxiety|depression|pain|back|heart|blood pressure|condition)\b"
+        r"|\b(prescription|prescribed) (drugs|medications?|medicines?) (are|do) you\b"
+        r"|\b(did|have) you (ever )?(get|got|been) (hurt|injured)\b",
     ),
     (
         "arrests",
         r"\b(ever )?been (arrested|busted)|\barrest record|\byour arrests"
         r"|\b(been|spent time|served time|time) in (jail|prison)|\bjail time|\bpolice record"
-        r"|\bcops\b|\btrouble with the (law|police)",
+        r"|\bcops\b|\btrouble with the (law|police)"
+        r"|\b(picked up|stopped|questioned|detained|held|cautioned) by (the )?police"
+        r"|\bever been (charged|detained|cautioned|in custody)\b|\brun ins? with the (law|police)",
     ),
-    ("union", r"\bunion (member|membership|activit|card)|\bmember of (a|the|any) (trade )?union"),
+    (
+        "union",
+        r"\bunion (member|membership|activit|card)|\bmember of (a|the|any) (trade )?union"
+        # the candidate's view of unions, or their part in one
+        r"|\b(feel|think|views?|opinions?|thoughts) (about|on|of) (the )?(trade |labou?r )?unions\b"
+        r"|\b(join|joining|organi[sz]e|organi[sz]ing|organi[sz]ed|form|forming|formed) (a |the )?"
+        r"(trade |labou?r )?union\b",
+    ),
     (
         "political",
         r"\bpolitical (party|affiliation|views|opinions?|beliefs|leanings)|\bvote for\b"
         r"|\bwho (did|do|will) you vote|\bsupport politically"
         r"|\bpolitical (causes?|activit\w*|campaigns?|groups?|organi[sz]ations?|involvement"
         r"|membership)"
-        r"|\bare you politically (active|involved)",
+        r"|\bare you politically (active|involved)"
+        r"|\b(which|what) (political )?party (do|did|would|will) you (support|vote|back|belong"
+        r"|favou?r)",
     ),
     (
         "military",
@@ -273,6 +321,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|duty)"
         r"\b[^.?!]{0,25}\b(military|army|navy|air force|forces|reserves?|national guard)\b"
         r"|\b(called up|deployed)\b[^.?!]{0,30}\b(while|when) (working|you work|employed)"
+        r"|\b(leave|away|time off) for (military|army|reserve|reservist|national guard|guard)"
+        r" (training|duty|drills?|service|camp)\b"
         r"|\b(did|have) you (ever )?serve[d]? in (any|another|a foreign) (army|military"
         r"|armed forces)",
     ),
@@ -331,9 +381,10 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "languages",
-        r"\bwhat (foreign |other )?languages do you (fluently |)(speak|write|read)"
-        r"|\blanguages? do you speak (fluently|well)|\bspeak,? read,? (and|or) write"
-        r"|\b(what|which) (foreign |other )?languages? (do|can) you (speak|read|write)\b",
+        # not the language of the candidate's home ("What languages do you speak at home?")
+        r"^(?![^?]*\bat home\b)[^?]*?(\bwhat (foreign |other )?languages do you (fluently |)(speak"
+        r"|write|read)|\blanguages? do you speak (fluently|well)|\bspeak,? read,? (and|or) write"
+        r"|\b(what|which) (foreign |other )?languages? (do|can) you (speak|read|write)\b)",
     ),
     (
         "other_names",
