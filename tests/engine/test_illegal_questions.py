@@ -121,6 +121,11 @@ ILLEGAL_CASES += [
     ("What are your views on trade unions?", "union"),
     ("Would you need time off for reserve training each year?", "military"),
     ("Which party did you vote for?", "political"),
+    ("You seem rather young to lead a team, don't you think?", "age"),
+    ("Have you ever made an injury claim against an employer?", "disability"),
+    ("Were you with a trade union at your last job?", "union"),
+    ("Do you have any addresses overseas?", "national_origin"),
+    ("Are you claiming income support?", "finances"),
 ]
 
 
@@ -172,6 +177,8 @@ LAWFUL_CASES = [
     ("Is that a nickname or your legal name?", None),  # a name's kind, not its origin
     ("How long have you been working in hospitality?", None),  # a field named: experience
     ("Where did you grow up, and what brought you into teaching?", None),  # a story opener
+    ("How long have you lived at your current address?", "residence"),  # not a country
+    ("How do you process workers' injury claims for clients?", None),  # the work, not own
 ]
 
 

@@ -130,7 +130,9 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bhow long have you been working\?|\bclass of \d{2,4}\b"
         r"|\bkeep(ing)? (up|pace) with\b[^.?!]{0,20}\b(young|younger|twenty ?somethings?"
         r"|millennials|gen z|recent (tech |technology )?grads|graduates)\b"
-        r"|\btwenty ?something (demographic|crowd|team|customers|staff)",
+        r"|\btwenty ?something (demographic|crowd|team|customers|staff)"
+        r"|\byou\b[^.?!]{0,12}\b(look|seem|sound)\w* (a (little|bit|lot) |rather |quite |very |too "
+        r"|kind of |pretty |so )?(young|old) (to|for)\b",
     ),
     (
         "family",
@@ -200,6 +202,7 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "national_origin",
         r"\bnationality|\bnational origin|\b(your|what) ethnic|\bethnicity|\brace\b(?! condition)"
+        r"|\baddress(es)? (outside|abroad|overseas|in another country)\b"
         r"|\bwhere did you (grow up|live growing up|spend your childhood)\b(?!,? and)"
         r"|\bgr[eo]w(ing)? up speaking\b"
         r"|\bis (that|this|it) an? (?!(nick|first|last|full|legal|real|maiden|common|company"
@@ -261,6 +264,7 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
             r"|medications?|prescriptions?|hiv|aids test|physical exam|workers? comp\w*"
             r"|injur(y|ies|ed)|cane|wheelchair|crutch(es)?|hearing aids?|scars?|limp|prosthe\w*"
             r"|ptsd|post ?traumatic|traumatic|tbi|brain injur\w*|stress leave|nervous breakdown"
+            r"|workcover( claims?)?|(acc|injury|compensation) claims?"
             r"|therapist|psychiatrist|anxiety|asthma|diabetes|epilepsy|seizures?|(back|heart|knee"
             r"|mental) (problems?|conditions?|trouble)"
         )
@@ -294,6 +298,7 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bunion (member|membership|activit|card)|\bmember of (a|the|any) (trade )?union"
         # the candidate's view of unions, or their part in one
         r"|\b(feel|think|views?|opinions?|thoughts) (about|on|of) (the )?(trade |labou?r )?unions\b"
+        r"|\b(are|were) you (in|part of|with) (a|the|any) (trade |labou?r )?union\b"
         r"|\b(join|joining|organi[sz]e|organi[sz]ing|organi[sz]ed|form|forming|formed) (a |the )?"
         r"(trade |labou?r )?union\b",
     ),
@@ -332,7 +337,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|your credit (score|rating|history)|your loans?)\b"
         r"|\b(own|rent) (your|a) (home|house|flat|apartment)|\bown or rent|\bdo you own a car"
         r"|\b(are|were) you (currently |now )?(on|receiving|claiming) (a |any )?(benefits?|welfare"
-        r"|public assistance|food stamps|universal credit|the dole)\b",
+        r"|public assistance|social assistance|income support|food stamps|universal credit"
+        r"|the dole)\b",
     ),
     (
         "lifestyle",
