@@ -126,6 +126,7 @@ ILLEGAL_CASES += [
     ("Were you with a trade union at your last job?", "union"),
     ("Do you have any addresses overseas?", "national_origin"),
     ("Are you claiming income support?", "finances"),
+    ("Which relative should we contact if you are hurt at work?", "family"),
 ]
 
 
@@ -179,6 +180,8 @@ LAWFUL_CASES = [
     ("Where did you grow up, and what brought you into teaching?", None),  # a story opener
     ("How long have you lived at your current address?", "residence"),  # not a country
     ("How do you process workers' injury claims for clients?", None),  # the work, not own
+    ("How do you take care of your own wellbeing during busy shifts?", "self_care"),
+    ("What did you learn working in your family shop?", None),  # a workplace, not status
 ]
 
 

@@ -170,7 +170,10 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(twins|little ones) (at|back) home\b|\b(anyone|someone|people) (at home )?who"
         r" (depends?|relies?) on you|\b(back|return\w*) to work after (the|your) (baby|birth"
         r"|maternity)|\btoo young for (full time )?(day ?care|nursery|child ?care)"
-        r"|\b(a|the) (mrs|mr|missus|significant other) at home\b",
+        r"|\b(a|the) (mrs|mr|missus|significant other) at home\b"
+        # a relative, not any person, as the one to call in an emergency
+        r"|\brelatives? (to be |(we|should we|can we|could we) (can |should |could )?)?(notified"
+        r"|contacted|notify|contact|call)\b",
     ),
     (
         "pregnancy",
@@ -430,6 +433,11 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(high school|secondary school) (diploma|certificate|qualification)|\bged\b"
         r"|\bdo you have (a|the|any) (degree|diploma|qualifications?|certificat\w*)\b"
         r"|\bwhen (will|do) you (finish|complete|graduate)",
+    ),
+    # the candidate's own care of their health on the job: self-management, not a condition
+    (
+        "self_care",
+        r"\b(look|looking|take|taking) (after|care of) your (own )?(health|wellbeing|well being)\b",
     ),
     (
         "spouse_here",
