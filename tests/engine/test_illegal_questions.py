@@ -127,6 +127,10 @@ ILLEGAL_CASES += [
     ("Do you have any addresses overseas?", "national_origin"),
     ("Are you claiming income support?", "finances"),
     ("Which relative should we contact if you are hurt at work?", "family"),
+    ("Are you quadriplegic?", "disability"),
+    ("Can you stand unaided?", "disability"),
+    ("How often do you have to go to the toilet?", "disability"),
+    ("How do you get up the stairs in that wheelchair of yours?", "disability"),
 ]
 
 
@@ -182,6 +186,8 @@ LAWFUL_CASES = [
     ("How do you process workers' injury claims for clients?", None),  # the work, not own
     ("How do you take care of your own wellbeing during busy shifts?", "self_care"),
     ("What did you learn working in your family shop?", None),  # a workplace, not status
+    ("Are you blind to your own blind spots?", None),  # a figure of speech
+    ("Can you walk us through your last project?", None),
 ]
 
 

@@ -286,7 +286,15 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(operations|surgery|surgeries)\b|\b(take|taking) (anything|something|any \w+) for"
         r" (your|the) (nerves|anxiety|depression|pain|back|heart|blood pressure|condition)\b"
         r"|\b(prescription|prescribed) (drugs|medications?|medicines?) (are|do) you\b"
-        r"|\b(did|have) you (ever )?(get|got|been) (hurt|injured)\b",
+        r"|\b(did|have) you (ever )?(get|got|been) (hurt|injured)\b"
+        # an impairment said of the candidate, their body's functions, their wheelchair
+        r"|\b(are|were) you (currently |still )?(paraly[sz]ed|paraplegic|quadriplegic|tetraplegic"
+        r"|deaf(?! to)|blind(?! to| spot)|partially sighted|hard of hearing|disabled|handicapped"
+        r"|autistic|dyslexic|diabetic|epileptic|asthmatic|in a wheel ?chair|a wheel ?chair user)\b"
+        r"|\bcan you (walk|see|hear|stand)( at all| unaided| without (help|assistance|a stick"
+        r"|a cane|aids?)| properly| very far)\b"
+        r"|\bhow often do you (need|have) to (use|visit|go to) the (toilet|bathroom|restroom|loo)"
+        r"|\byou\b[^.?!]{0,40}\b(in|from|out of) (the|your|that) (wheel ?chair|chair)\b",
     ),
     (
         "arrests",
