@@ -102,7 +102,7 @@ ILLEGAL_CASES += [
     ("How long have you been working?", "age"),  # a whole career, no field named
     ("I'm class of 1992 myself, and you?", "age"),
     ("Can you keep pace with a team of twenty-somethings?", "age"),
-    ("Who collects the kids from school on your workdays?", "family"),
+    ("Who collects the kids from school while you're at work?", "family"),
     ("Is there a Mrs at home?", "family"),
     ("Would nursery fees be hard to afford on this salary?", None),  # no candidate: no rule
     ("Could you afford the childcare while you work here?", "family"),
@@ -188,6 +188,11 @@ LAWFUL_CASES = [
     ("What did you learn working in your family shop?", None),  # a workplace, not status
     ("Are you blind to your own blind spots?", None),  # a figure of speech
     ("Can you walk us through your last project?", None),
+    ("How long do you expect to work each day?", None),  # hours, not a career
+    ("How many years do you plan to work here?", None),  # tenure with us, not retirement
+    ("Have you had any operations management experience?", None),
+    ("Have you ever been charged with leading a project?", None),
+    ("Have you ever chaired a meeting, or been in the chair for a board?", None),
 ]
 
 

@@ -123,15 +123,20 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bbefore (e ?mail|the internet|computers|mobile phones) (was|were) (introduced|around)"
         r"|\btoo (old|young) for (this|the|a)"
         # the rest of a working life, and the year a career or a class began
-        r"|\b(till|til|before) you retire"
-        r"|\bhow (many )?(more )?(years|long)\b[^.?!]{0,30}\b(you|youll)"
-        r" (plan\w*|intend\w*|expect\w*|want\w*|think\w*|hope\w*|going)\b[^.?!]{0,12}\b(work|keep"
-        r" working|continue)|\bslow(ing)? down in the (next|coming)"
+        # (not the hours of a day or a week, nor the years with this employer: "How long do you
+        # expect to work each day?", "How many years do you plan to work here?" are lawful)
+        r"|\b(till|til|before) (you retire|retirement|retiring)\b"
+        r"|\bhow many (more )?years\b[^.?!]{0,30}\b(you|youll) (plan|intend|expect|want|think|hope"
+        r"|going)\w*\b[^.?!]{0,12}\b(work|keep working|continue)\b"
+        r"(?! (here|for us|with us|in th|at th))"
+        r"|\bhow long (do you think |would you say )?(you|youll|will you|do you) (will |plan to "
+        r"|intend to |expect to |want to )?(continue|keep) (to )?work(ing)? ?\?"
+        r"|\bslow(ing)? down in the (next|coming)"
         r"|\bhow long have you been working\?|\bclass of \d{2,4}\b"
         r"|\bkeep(ing)? (up|pace) with\b[^.?!]{0,20}\b(young|younger|twenty ?somethings?"
         r"|millennials|gen z|recent (tech |technology )?grads|graduates)\b"
         r"|\btwenty ?something (demographic|crowd|team|customers|staff)"
-        r"|\byou\b[^.?!]{0,12}\b(look|seem|sound)\w* (a (little|bit|lot) |rather |quite |very |too "
+        r"|\byou (look|seem|sound)\w* (a (little|bit|lot) |rather |quite |very |too "
         r"|kind of |pretty |so )?(young|old) (to|for)\b",
     ),
     (
@@ -163,10 +168,13 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(are you|as) a single (parent|mother|father|mum|mom|dad)\b"
         r"|\bsingle (parents|mothers|mums|moms) (are|arent|always|never|tend|cant|dont)\b"
         # who minds the children, what they cost, who helps: the candidate's care at home
-        r"|\bwho (looks after|minds|watches|takes care of|cares for|picks up|collects) (the|your)"
-        r" (kids|children|baby|little ones)\b|\bany little ones\b|\bafford (the )?(child ?care"
-        r"|nursery|day ?care)|\bhow old are (the|your) (kids|children|boys|girls|little ones)"
-        r"|\bfamily( members?)? (who )?(lives? |living )?(nearby|close by|locally)\b"
+        r"|\bwho (looks after|minds|watches|takes care of|cares for|picks up|collects) (your (kids"
+        r"|children|baby|little ones)|the (kids|children)\b[^.?!]{0,20}\b(when|while) you(re)?)\b"
+        r"|\bany little ones\b"
+        r"|\b(could|can|would) you afford (the )?(child ?care|nursery|day ?care)"
+        r"|\bhow old are the (kids|children|boys|girls|little ones) now\b"
+        r"|\b(do you have|have you got|any|your) family( members?)? (who )?(lives? |living )?"
+        r"(nearby|close by|locally)\b"
         r"|\b(twins|little ones) (at|back) home\b|\b(anyone|someone|people) (at home )?who"
         r" (depends?|relies?) on you|\b(back|return\w*) to work after (the|your) (baby|birth"
         r"|maternity)|\btoo young for (full time )?(day ?care|nursery|child ?care)"
@@ -184,8 +192,10 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|children|a baby|a family)|\b(going|want) to have (kids|children)|\bcontracepti"
         r"|\bbirth control|\b(kids|children) or plan(ning)? to|\bplanning to have any"
         r"|\bhave (any )?more (kids|children)"
-        r"|\b(thinking|thought) (about|of) (having )?(kids|children|a baby|a family)\b"
+        r"|\b(thinking|thought) (about|of) (having (kids|children|a baby)|(starting )?a family)\b"
+        r"|\b(you )?thinking about (kids|children) ?\?"
         r"|\b(extend|extending|grow|growing|expand|expanding|add to|adding to) (your|the) family\b"
+        r"(?! (business|firm|company|farm|shop|restaurant))"
         r"|\b(your|you) (last )?(period|menstrua\w*)\b(?! (of|in|at|with|when|as|for|during))",
     ),
     (
@@ -196,9 +206,13 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bgood friday|\brosh hashanah|\byom kippur"
         r"|\bramadan|\bsabbath|\bholy days|\bcaste\b"
         # which festivals the candidate keeps, and what they believe in
-        r"|\b(do|did) you (normally |usually )?(celebrate|observe|keep|spend)\b[^.?!]{0,20}"
+        r"|\b(do|did) you (normally |usually )?(celebrate|observe)\b[^.?!]{0,20}"
         r"\b(christmas|easter|diwali|eid|hanukkah|passover|holidays)\b"
-        r"|\b(doing|plans) (for|over) the holidays\b|\bfaith (community|group|based group)"
+        r"|\b(do|did) you (normally |usually )?spend (christmas|easter|diwali|eid|hanukkah"
+        r"|passover) (with|at)\b"
+        r"|\bwhat are you (doing|up to) (for|over) the holidays ?\?"
+        r"|\b(are you|you are)\b[^.?!]{0,25}\bfaith (community|group)"
+        r"|\byour faith (community|group)"
         r"|\bplace of worship|\bwhere do you worship|\bdo you believe in (god|evolution|creation"
         r"|heaven|the afterlife|a higher power)\b",
     ),
@@ -283,10 +297,12 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bworkers? comp|\bworkplace injur|\binjured (on|at) (the job|work)"
         r"|\b(that|a nasty) scar|\bthat (cane|wheelchair|limp)|\bfamil\w* health"
         r"|\bhow many days were you (sick|ill|in hospital)\b|\bhave you (ever )?had (any )?"
-        r"(operations|surgery|surgeries)\b|\b(take|taking) (anything|something|any \w+) for"
+        r"(operations|surgery|surgeries)\b(?! (management|experience|roles?|manager|team|research"
+        r"|planning|staff|work))|\b(take|taking) (anything|something|any \w+) for"
         r" (your|the) (nerves|anxiety|depression|pain|back|heart|blood pressure|condition)\b"
-        r"|\b(prescription|prescribed) (drugs|medications?|medicines?) (are|do) you\b"
-        r"|\b(did|have) you (ever )?(get|got|been) (hurt|injured)\b"
+        r"|\b(prescription|prescribed) (drugs|medications?|medicines?) (are you (currently )?"
+        r"(taking|on)|do you (currently )?(take|use|need))\b"
+        r"|\b(did|have) you (ever )?(get|got|been) (hurt|injured)\b(?! by)"
         # an impairment said of the candidate, their body's functions, their wheelchair
         r"|\b(are|were) you (currently |still )?(paraly[sz]ed|paraplegic|quadriplegic|tetraplegic"
         r"|deaf(?! to)|blind(?! to| spot)|partially sighted|hard of hearing|disabled|handicapped"
@@ -294,7 +310,7 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bcan you (walk|see|hear|stand)( at all| unaided| without (help|assistance|a stick"
         r"|a cane|aids?)| properly| very far)\b"
         r"|\bhow often do you (need|have) to (use|visit|go to) the (toilet|bathroom|restroom|loo)"
-        r"|\byou\b[^.?!]{0,40}\b(in|from|out of) (the|your|that) (wheel ?chair|chair)\b",
+        r"|\byou\b[^.?!]{0,40}\b(in|from|out of) (the|your|that) wheel ?chair\b",
     ),
     (
         "arrests",
@@ -302,7 +318,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(been|spent time|served time|time) in (jail|prison)|\bjail time|\bpolice record"
         r"|\bcops\b|\btrouble with the (law|police)"
         r"|\b(picked up|stopped|questioned|detained|held|cautioned) by (the )?police"
-        r"|\bever been (charged|detained|cautioned|in custody)\b|\brun ins? with the (law|police)",
+        r"|\bever been (charged with (a |an |any )?(crime|offen[cs]e|anything|something)|detained"
+        r"|cautioned|in custody)\b|\brun ins? with the (law|police)",
     ),
     (
         "union",
