@@ -48,6 +48,7 @@ eval: install
 	$(BIN)/python eval/question_kinds.py 2>/dev/null
 	$(BIN)/python eval/illegal_reader.py 2>/dev/null
 	$(BIN)/python eval/illegal_sources.py 2>/dev/null
+	$(BIN)/python eval/illegal_fresh.py 2>/dev/null
 	$(BIN)/python eval/questions_blind.py 2>/dev/null
 	$(BIN)/python eval/questions_fresh.py 2>/dev/null
 	$(BIN)/python eval/posting_skills.py 2>/dev/null

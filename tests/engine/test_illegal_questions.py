@@ -96,6 +96,41 @@ ILLEGAL_CASES += [
     ("How would you cope as the only woman on site?", "sex"),
     ("Were you raised in this country?", "national_origin"),
     ("Please bring your birth certificate to the interview.", "national_origin"),
+    # issue 14, second pass: grammatical classes read from dev_more.txt and stage.txt's dev half
+    ("How many more years do you expect to keep working?", "age"),  # the rest of a career
+    ("Will you be slowing down in the coming years?", "age"),
+    ("How long have you been working?", "age"),  # a whole career, no field named
+    ("I'm class of 1992 myself, and you?", "age"),
+    ("Can you keep pace with a team of twenty-somethings?", "age"),
+    ("Who collects the kids from school while you're at work?", "family"),
+    ("Is there a Mrs at home?", "family"),
+    ("Would nursery fees be hard to afford on this salary?", None),  # no candidate: no rule
+    ("Could you afford the childcare while you work here?", "family"),
+    ("Do you have family living close by who can help out?", "family"),
+    ("Are you planning to grow your family soon?", "pregnancy"),
+    ("Have you thought about having children?", "pregnancy"),
+    ("Do you usually celebrate Diwali?", "religion"),
+    ("Do you believe in God?", "religion"),
+    ("Where did you spend your childhood?", "national_origin"),
+    ("Is that a Polish surname?", "national_origin"),
+    ("Which passport do you hold?", "citizenship"),
+    ("What gender were you assigned at birth?", "sex"),
+    ("Have you had any operations in the last five years?", "disability"),
+    ("Do you take anything for your back?", "disability"),
+    ("Have you ever been stopped by the police?", "arrests"),
+    ("What are your views on trade unions?", "union"),
+    ("Would you need time off for reserve training each year?", "military"),
+    ("Which party did you vote for?", "political"),
+    ("You seem rather young to lead a team, don't you think?", "age"),
+    ("Have you ever made an injury claim against an employer?", "disability"),
+    ("Were you with a trade union at your last job?", "union"),
+    ("Do you have any addresses overseas?", "national_origin"),
+    ("Are you claiming income support?", "finances"),
+    ("Which relative should we contact if you are hurt at work?", "family"),
+    ("Are you quadriplegic?", "disability"),
+    ("Can you stand unaided?", "disability"),
+    ("How often do you have to go to the toilet?", "disability"),
+    ("How do you get up the stairs in that wheelchair of yours?", "disability"),
 ]
 
 
@@ -143,6 +178,21 @@ LAWFUL_CASES = [
     ("Have you transitioned to a leadership role before?", None),
     ("Did you receive any awards?", None),
     ("How would you support a single parent in your class?", None),
+    ("What languages do you speak fluently?", "languages"),  # the home language is not asked
+    ("Is that a nickname or your legal name?", None),  # a name's kind, not its origin
+    ("How long have you been working in hospitality?", None),  # a field named: experience
+    ("Where did you grow up, and what brought you into teaching?", None),  # a story opener
+    ("How long have you lived at your current address?", "residence"),  # not a country
+    ("How do you process workers' injury claims for clients?", None),  # the work, not own
+    ("How do you take care of your own wellbeing during busy shifts?", "self_care"),
+    ("What did you learn working in your family shop?", None),  # a workplace, not status
+    ("Are you blind to your own blind spots?", None),  # a figure of speech
+    ("Can you walk us through your last project?", None),
+    ("How long do you expect to work each day?", None),  # hours, not a career
+    ("How many years do you plan to work here?", None),  # tenure with us, not retirement
+    ("Have you had any operations management experience?", None),
+    ("Have you ever been charged with leading a project?", None),
+    ("Have you ever chaired a meeting, or been in the chair for a board?", None),
 ]
 
 

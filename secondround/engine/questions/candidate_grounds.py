@@ -122,6 +122,8 @@ POSS_ONLY = _table("faith age accent heritage descent household prayer")
 # Words that name a ground only as the head of their phrase: "your partner", not "your
 # partner agency".
 HEAD_ONLY = _table("partner")
+# "Your family business": a workplace the family owns, the candidate's experience, not status.
+FAMILY_ENTERPRISES = _table("business businesses firm company farm restaurant shop store")
 # "How would your family describe you?": the family's view of the candidate, a lawful
 # self-assessment, not the candidate's family status.
 VIEW_HOLDERS = _table("family families")
@@ -236,6 +238,9 @@ def _said_of_candidate(token: Any) -> bool:
         base = base.head  # "a disability or chronic illness": as the first of the list
     head = _phrase_head(base)
     if token.lower_ in HEAD_ONLY and head is not token:
+        return False
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if token.lower_ in VIEW_HOLDERS and FAMILY_ENTERPRISES & {head.lower_, following}:
         return False
     if (
         token.lower_ in VIEW_HOLDERS

@@ -40,7 +40,12 @@ MODEL_FILE_SHA256 = "b5218f969314e9bdadbdfdda1f381230da9eb14bbfffc68aadc6194e491
 # eval/illegal_questions/dev_more.txt, and the lawful forms licence, drug_use, education that
 # keep the model quiet): reader alone recall 0.916, precision 0.994; with the model at
 # 0.6 -> 0.955, 0.963; 0.7 -> 0.946, 0.992; 0.8 -> 0.934, 0.994; 0.9 -> 0.920, 0.994.
-# 0.7 is the lowest threshold whose precision stays at or above 0.98.
+# 0.7 is the lowest threshold whose precision stays at or above 0.98. The second pass of helper
+# `illegal` (more dev_more.txt pages, more reader rules) retrained it (CV: reader alone 0.969,
+# 1.000; 0.7 -> 0.980, 0.998) but ships these weights unchanged: the retrained model added
+# nothing over the new reader on eval/illegal_questions/fresh.txt and called one lawful
+# look-alike of questions_fresh5 illegal (aggregates only), so the new illegal dev rows need
+# paired lawful look-alikes before the model is retrained.
 THRESHOLD = 0.7
 L2 = 1.0  # L2 penalty on the standardised features (same cross-validation)
 # A lawful look-alike (the right to work, a driving licence, "what age groups have you

@@ -121,7 +121,23 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bclose to retire"
         r"|\bhow long have you been in the workforce|\bgeneration are you"
         r"|\bbefore (e ?mail|the internet|computers|mobile phones) (was|were) (introduced|around)"
-        r"|\btoo (old|young) for (this|the|a)",
+        r"|\btoo (old|young) for (this|the|a)"
+        # the rest of a working life, and the year a career or a class began
+        # (not the hours of a day or a week, nor the years with this employer: "How long do you
+        # expect to work each day?", "How many years do you plan to work here?" are lawful)
+        r"|\b(till|til|before) (you retire|retirement|retiring)\b"
+        r"|\bhow many (more )?years\b[^.?!]{0,30}\b(you|youll) (plan|intend|expect|want|think|hope"
+        r"|going)\w*\b[^.?!]{0,12}\b(work|keep working|continue)\b"
+        r"(?! (here|for us|with us|in th|at th))"
+        r"|\bhow long (do you think |would you say )?(you|youll|will you|do you) (will |plan to "
+        r"|intend to |expect to |want to )?(continue|keep) (to )?work(ing)? ?\?"
+        r"|\bslow(ing)? down in the (next|coming)"
+        r"|\bhow long have you been working\?|\bclass of \d{2,4}\b"
+        r"|\bkeep(ing)? (up|pace) with\b[^.?!]{0,20}\b(young|younger|twenty ?somethings?"
+        r"|millennials|gen z|recent (tech |technology )?grads|graduates)\b"
+        r"|\btwenty ?something (demographic|crowd|team|customers|staff)"
+        r"|\byou (look|seem|sound)\w* (a (little|bit|lot) |rather |quite |very |too "
+        r"|kind of |pretty |so )?(young|old) (to|for)\b",
     ),
     (
         "family",
@@ -150,7 +166,22 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bchild ?care (be|is|going to be|will be|gonna be) (a |an )?(problem|issue|concern)"
         r"|\bschool (pick ?ups?|drop ?offs?)\b|\b(the|your) school runs?\b"
         r"|\b(are you|as) a single (parent|mother|father|mum|mom|dad)\b"
-        r"|\bsingle (parents|mothers|mums|moms) (are|arent|always|never|tend|cant|dont)\b",
+        r"|\bsingle (parents|mothers|mums|moms) (are|arent|always|never|tend|cant|dont)\b"
+        # who minds the children, what they cost, who helps: the candidate's care at home
+        r"|\bwho (looks after|minds|watches|takes care of|cares for|picks up|collects) (your (kids"
+        r"|children|baby|little ones)|the (kids|children)\b[^.?!]{0,20}\b(when|while) you(re)?)\b"
+        r"|\bany little ones\b"
+        r"|\b(could|can|would) you afford (the )?(child ?care|nursery|day ?care)"
+        r"|\bhow old are the (kids|children|boys|girls|little ones) now\b"
+        r"|\b(do you have|have you got|any|your) family( members?)? (who )?(lives? |living )?"
+        r"(nearby|close by|locally)\b"
+        r"|\b(twins|little ones) (at|back) home\b|\b(anyone|someone|people) (at home )?who"
+        r" (depends?|relies?) on you|\b(back|return\w*) to work after (the|your) (baby|birth"
+        r"|maternity)|\btoo young for (full time )?(day ?care|nursery|child ?care)"
+        r"|\b(a|the) (mrs|mr|missus|significant other) at home\b"
+        # a relative, not any person, as the one to call in an emergency
+        r"|\brelatives? (to be |(we|should we|can we|could we) (can |should |could )?)?(notified"
+        r"|contacted|notify|contact|call)\b",
     ),
     (
         "pregnancy",
@@ -161,6 +192,10 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|children|a baby|a family)|\b(going|want) to have (kids|children)|\bcontracepti"
         r"|\bbirth control|\b(kids|children) or plan(ning)? to|\bplanning to have any"
         r"|\bhave (any )?more (kids|children)"
+        r"|\b(thinking|thought) (about|of) (having (kids|children|a baby)|(starting )?a family)\b"
+        r"|\b(you )?thinking about (kids|children) ?\?"
+        r"|\b(extend|extending|grow|growing|expand|expanding|add to|adding to) (your|the) family\b"
+        r"(?! (business|firm|company|farm|shop|restaurant))"
         r"|\b(your|you) (last )?(period|menstrua\w*)\b(?! (of|in|at|with|when|as|for|during))",
     ),
     (
@@ -169,11 +204,26 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bsynagogue|\bdenomination\b|\bdo you pray|\byour faith\b|\bcreed\b|\bheadscarf"
         r"|\bhijab|\bturban|\byarmulke|\bkippah|\b(jesus|allah|the bible|quran|koran)\b|\bin god\b"
         r"|\bgood friday|\brosh hashanah|\byom kippur"
-        r"|\bramadan|\bsabbath|\bholy days|\bcaste\b",
+        r"|\bramadan|\bsabbath|\bholy days|\bcaste\b"
+        # which festivals the candidate keeps, and what they believe in
+        r"|\b(do|did) you (normally |usually )?(celebrate|observe)\b[^.?!]{0,20}"
+        r"\b(christmas|easter|diwali|eid|hanukkah|passover|holidays)\b"
+        r"|\b(do|did) you (normally |usually )?spend (christmas|easter|diwali|eid|hanukkah"
+        r"|passover) (with|at)\b"
+        r"|\bwhat are you (doing|up to) (for|over) the holidays ?\?"
+        r"|\b(are you|you are)\b[^.?!]{0,25}\bfaith (community|group)"
+        r"|\byour faith (community|group)"
+        r"|\bplace of worship|\bwhere do you worship|\bdo you believe in (god|evolution|creation"
+        r"|heaven|the afterlife|a higher power)\b",
     ),
     (
         "national_origin",
         r"\bnationality|\bnational origin|\b(your|what) ethnic|\bethnicity|\brace\b(?! condition)"
+        r"|\baddress(es)? (outside|abroad|overseas|in another country)\b"
+        r"|\bwhere did you (grow up|live growing up|spend your childhood)\b(?!,? and)"
+        r"|\bgr[eo]w(ing)? up speaking\b"
+        r"|\bis (that|this|it) an? (?!(nick|first|last|full|legal|real|maiden|common|company"
+        r"|brand|user|stage|pen|trading|business|job|product|domain)\b)\w+ (name|surname)\b"
         r"|\bcolou?r of your skin|\bskin colou?r|\byour (heritage|ancestry|lineage|descent)"
         r"|\bwhats your heritage|\btraveller community"
         r"|\bwhere (are|were) you (really |originally )?from|\bwhere (is|was) your (family"
@@ -207,12 +257,14 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(are|were) you (a |an )?(\w+ )?(citizen|native born|naturali[sz]ed|immigrant)"
         r"|\bcitizens? of\b|\bcitizenship|\bnaturali[sz]ed|\bnative born"
         r"|\bare you from (the )?(uk|us|usa|here|this country|around here)"
-        r"|\byour immigration|\b(parents|spouse) citizens",
+        r"|\byour immigration|\b(parents|spouse) citizens"
+        r"|\b(which|what|whose) passports? do you (hold|have|carry)",
     ),
     (
         "sex",
         r"\bsexual (orientation|preference)|\b(gay|lesbian|bisexual|transgender)\b"
         r"|\bgender (identity|reassignment|expression)|\blgbt\w*|\bqueer\b|\bgender affirming"
+        r"|\b(name|sex|gender)\b[^.?!]{0,12}\b(given|assigned|registered) at birth|\bbirth name"
         r"|\b(have you|are you) (already )?transition(ed|ing)\b(?! (to|into|from|out))"
         r"|\b(as|being) (a|the only) (woman|female|girl|man|male)\b|\bcan a (woman|female|girl)\b"
         r"|\b(dont|do not) (get|have|see) (many|any|a lot of) (women|females|girls|men)\b"
@@ -229,6 +281,7 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
             r"|medications?|prescriptions?|hiv|aids test|physical exam|workers? comp\w*"
             r"|injur(y|ies|ed)|cane|wheelchair|crutch(es)?|hearing aids?|scars?|limp|prosthe\w*"
             r"|ptsd|post ?traumatic|traumatic|tbi|brain injur\w*|stress leave|nervous breakdown"
+            r"|workcover( claims?)?|(acc|injury|compensation) claims?"
             r"|therapist|psychiatrist|anxiety|asthma|diabetes|epilepsy|seizures?|(back|heart|knee"
             r"|mental) (problems?|conditions?|trouble)"
         )
@@ -242,22 +295,50 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bdisabilit(y|ies)\?|\b(treated|hospitali[sz]ed|diagnosed) (for|with)"
         r"|\btested for (hiv|aids)|\bdrug or alcohol (abuse|problem)|\bgenetic"
         r"|\bworkers? comp|\bworkplace injur|\binjured (on|at) (the job|work)"
-        r"|\b(that|a nasty) scar|\bthat (cane|wheelchair|limp)|\bfamil\w* health",
+        r"|\b(that|a nasty) scar|\bthat (cane|wheelchair|limp)|\bfamil\w* health"
+        r"|\bhow many days were you (sick|ill|in hospital)\b|\bhave you (ever )?had (any )?"
+        r"(operations|surgery|surgeries)\b(?! (management|experience|roles?|manager|team|research"
+        r"|planning|staff|work))|\b(take|taking) (anything|something|any \w+) for"
+        r" (your|the) (nerves|anxiety|depression|pain|back|heart|blood pressure|condition)\b"
+        r"|\b(prescription|prescribed) (drugs|medications?|medicines?) (are you (currently )?"
+        r"(taking|on)|do you (currently )?(take|use|need))\b"
+        r"|\b(did|have) you (ever )?(get|got|been) (hurt|injured)\b(?! by)"
+        # an impairment said of the candidate, their body's functions, their wheelchair
+        r"|\b(are|were) you (currently |still )?(paraly[sz]ed|paraplegic|quadriplegic|tetraplegic"
+        r"|deaf(?! to)|blind(?! to| spot)|partially sighted|hard of hearing|disabled|handicapped"
+        r"|autistic|dyslexic|diabetic|epileptic|asthmatic|in a wheel ?chair|a wheel ?chair user)\b"
+        r"|\bcan you (walk|see|hear|stand)( at all| unaided| without (help|assistance|a stick"
+        r"|a cane|aids?)| properly| very far)\b"
+        r"|\bhow often do you (need|have) to (use|visit|go to) the (toilet|bathroom|restroom|loo)"
+        r"|\byou\b[^.?!]{0,40}\b(in|from|out of) (the|your|that) wheel ?chair\b",
     ),
     (
         "arrests",
         r"\b(ever )?been (arrested|busted)|\barrest record|\byour arrests"
         r"|\b(been|spent time|served time|time) in (jail|prison)|\bjail time|\bpolice record"
-        r"|\bcops\b|\btrouble with the (law|police)",
+        r"|\bcops\b|\btrouble with the (law|police)"
+        r"|\b(picked up|stopped|questioned|detained|held|cautioned) by (the )?police"
+        r"|\bever been (charged with (a |an |any )?(crime|offen[cs]e|anything|something)|detained"
+        r"|cautioned|in custody)\b|\brun ins? with the (law|police)",
     ),
-    ("union", r"\bunion (member|membership|activit|card)|\bmember of (a|the|any) (trade )?union"),
+    (
+        "union",
+        r"\bunion (member|membership|activit|card)|\bmember of (a|the|any) (trade )?union"
+        # the candidate's view of unions, or their part in one
+        r"|\b(feel|think|views?|opinions?|thoughts) (about|on|of) (the )?(trade |labou?r )?unions\b"
+        r"|\b(are|were) you (in|part of|with) (a|the|any) (trade |labou?r )?union\b"
+        r"|\b(join|joining|organi[sz]e|organi[sz]ing|organi[sz]ed|form|forming|formed) (a |the )?"
+        r"(trade |labou?r )?union\b",
+    ),
     (
         "political",
         r"\bpolitical (party|affiliation|views|opinions?|beliefs|leanings)|\bvote for\b"
         r"|\bwho (did|do|will) you vote|\bsupport politically"
         r"|\bpolitical (causes?|activit\w*|campaigns?|groups?|organi[sz]ations?|involvement"
         r"|membership)"
-        r"|\bare you politically (active|involved)",
+        r"|\bare you politically (active|involved)"
+        r"|\b(which|what) (political )?party (do|did|would|will) you (support|vote|back|belong"
+        r"|favou?r)",
     ),
     (
         "military",
@@ -273,6 +354,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|duty)"
         r"\b[^.?!]{0,25}\b(military|army|navy|air force|forces|reserves?|national guard)\b"
         r"|\b(called up|deployed)\b[^.?!]{0,30}\b(while|when) (working|you work|employed)"
+        r"|\b(leave|away|time off) for (military|army|reserve|reservist|national guard|guard)"
+        r" (training|duty|drills?|service|camp)\b"
         r"|\b(did|have) you (ever )?serve[d]? in (any|another|a foreign) (army|military"
         r"|armed forces)",
     ),
@@ -282,7 +365,8 @@ _GROUND_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|your credit (score|rating|history)|your loans?)\b"
         r"|\b(own|rent) (your|a) (home|house|flat|apartment)|\bown or rent|\bdo you own a car"
         r"|\b(are|were) you (currently |now )?(on|receiving|claiming) (a |any )?(benefits?|welfare"
-        r"|public assistance|food stamps|universal credit|the dole)\b",
+        r"|public assistance|social assistance|income support|food stamps|universal credit"
+        r"|the dole)\b",
     ),
     (
         "lifestyle",
@@ -331,9 +415,10 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "languages",
-        r"\bwhat (foreign |other )?languages do you (fluently |)(speak|write|read)"
-        r"|\blanguages? do you speak (fluently|well)|\bspeak,? read,? (and|or) write"
-        r"|\b(what|which) (foreign |other )?languages? (do|can) you (speak|read|write)\b",
+        # not the language of the candidate's home ("What languages do you speak at home?")
+        r"^(?![^?]*\bat home\b)[^?]*?(\bwhat (foreign |other )?languages do you (fluently |)(speak"
+        r"|write|read)|\blanguages? do you speak (fluently|well)|\bspeak,? read,? (and|or) write"
+        r"|\b(what|which) (foreign |other )?languages? (do|can) you (speak|read|write)\b)",
     ),
     (
         "other_names",
@@ -373,6 +458,11 @@ _LAWFUL_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(high school|secondary school) (diploma|certificate|qualification)|\bged\b"
         r"|\bdo you have (a|the|any) (degree|diploma|qualifications?|certificat\w*)\b"
         r"|\bwhen (will|do) you (finish|complete|graduate)",
+    ),
+    # the candidate's own care of their health on the job: self-management, not a condition
+    (
+        "self_care",
+        r"\b(look|looking|take|taking) (after|care of) your (own )?(health|wellbeing|well being)\b",
     ),
     (
         "spouse_here",
