@@ -72,6 +72,7 @@ eval: install
 	$(BIN)/python eval/notes_split.py 2>/dev/null
 	$(BIN)/python eval/spoken_fillers.py 2>/dev/null  # generated voices, leave one out; ~20 min the first time
 	$(BIN)/python eval/inline_fillers.py default 2>/dev/null  # fillers said inside sentences
+	$(BIN)/python eval/spoken_fresh.py 2>/dev/null  # a set nobody tuned on, whole file and streamed as the page sends it
 	$(BIN)/python eval/heard_words.py >/dev/null 2>&1 && $(BIN)/python eval/hesitation_words.py 2>/dev/null  # quick hesitations: word classifier vs rules, leave one voice out
 
 # Reading and drafting through your own language model (SECONDROUND_LLM_*, see the README),
