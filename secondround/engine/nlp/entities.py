@@ -323,6 +323,55 @@ KNOWLEDGE_HEADS = word_set(
     "knowledge chain law laws code codes standards regulations principles theory gaap ifrs physics "
     "chemistry biology pharmacology anatomy curriculum housing zoning"
 )
+# What a phrase's head noun (its lemma, whatever modifies it) names, where the head alone
+# says it: a "reach truck" is a truck and a "review platform" a platform (tools); a
+# "privilege log", "deposition outlines" or "fund releases" are pieces of work kept or done
+# (procedures); "local rules" and "funder guidelines" are rules (knowledge); a "billable-
+# hour target" is a target (a metric), "temp agencies" and the "works council" are bodies,
+# "leadership experience" and "temporary workers" are no skill at all.
+HEAD_TOOLS = word_set(
+    "truck forklift calendar analyser analyzer scanner camera printer microscope centrifuge "
+    "transducer probe ventilator defibrillator monitor pump laptop tablet handset radio drone "
+    "crane hoist excavator oscilloscope multimeter gauge lathe kiosk software system app "
+    "application platform database spreadsheet tracker dashboard portal machine device "
+    "equipment tool toolkit workbook"
+)
+HEAD_PROCEDURES = word_set(
+    "log logbook record entry submission proposal outline binder notebook briefing "
+    "clinic therapy radiography handling recruitment redaction release compliance "
+    "declaration filing injection biopsy scan examination procedure process protocol "
+    "checklist bundle workflow technique method routine audit review assessment inspection "
+    "reconciliation report reporting"
+)
+HEAD_KNOWLEDGE = word_set(
+    "rule guideline guidance policy legislation act directive regulation standard law code "
+    "principle theory"
+)
+HEAD_METRICS = word_set("target kpi")
+HEAD_BODIES = word_set(
+    "agency council committee union ministry regulator authority funder insurer tribunal"
+)
+HEAD_NO_SKILL = word_set("experience worker temp aide prefect")
+HEAD_KINDS: dict[str, Kind] = {
+    **{w: Kind.TOOL for w in HEAD_TOOLS},
+    **{w: Kind.PROCEDURE for w in HEAD_PROCEDURES},
+    **{w: Kind.KNOWLEDGE for w in HEAD_KNOWLEDGE},
+    **{w: Kind.METRIC for w in HEAD_METRICS},
+    **{w: Kind.ORGANISATION for w in HEAD_BODIES},
+    **{w: Kind.NOT_A_SKILL for w in HEAD_NO_SKILL},
+}
+# A rate of work: "units per hour", "bins per day" (but "40 hours per week" is a schedule).
+RATE = re.compile(
+    r"^(?!.*\b(?:hours?|hrs?|days?|shifts?|weeks?|nights?)\s+(?:per|a|an)\b)"
+    r".*[a-z]\s+(?:per|/)\s*(?:hour|hr|day|shift|week|month|visit|patient|case|head)\b",
+    re.IGNORECASE,
+)
+# Leave the job gives: "30 days holiday", "5.6 weeks holiday", "4 weeks vacation".
+LEAVE = re.compile(
+    r"\b\d[\d.]*\s*(?:weeks?|days?|wks?)\s+(?:of\s+)?(?:paid\s+|annual\s+)?"
+    r"(?:holidays?|leave|vacation|pto)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -621,6 +670,9 @@ def _meaning_cue(meaning: str) -> Kind | None:
     for kind, pattern in MEANING_CUES[1:]:
         if head and pattern.fullmatch(head):
             return kind  # "lifting equipment inspection rules": rules, whatever they are of
+    headed = kind_of_head(NAME_ASIDE.sub("", meaning).strip())
+    if headed is not None:
+        return headed  # "the court's rules on filing": rules, whatever they are of
     for kind, pattern in MEANING_CUES[1:]:
         if pattern.search(meaning):
             return kind
@@ -630,18 +682,56 @@ def _meaning_cue(meaning: str) -> Kind | None:
 def _meaning_head(meaning: str) -> str:
     """The head noun of a meaning's first noun phrase ("authority" of "Food Safety
     Authority of Ireland"): the last word before a preposition, a dash or a comma."""
-    words = re.findall(r"[\w'’&-]+|[,;:()–—]", meaning)
+    return _head_word(meaning).casefold()
+
+
+def _head_word(text: str) -> str:
+    """`_meaning_head` as written (its case kept)."""
+    words = re.findall(r"[\w'’&-]+|[,;:()–—]", text)
     head = ""
     for word in words:
         if word in {",", ";", ":", "(", ")", "–", "—"} or word.casefold() in PREPOSITIONS:
             if head:
                 break
             continue
-        head = word.casefold()
+        head = word
     return head
 
 
 PREPOSITIONS = word_set("of for in on at to with from by about across - and or")
+
+
+def head_lemma(text: str) -> str:
+    """The lemma of a phrase's head noun, folded: the last word of its first noun phrase
+    (before a preposition, a bracket or a comma: "docket" of "docket of 40+ matters"),
+    lemmatized by the shared parse ("outlines": "outline"); a word in capitals is kept."""
+    head = _meaning_head(text)
+    if not head:
+        return ""
+    try:
+        doc = nlp.parse(" ".join(text.split()))
+    except nlp.NlpUnavailable:
+        return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    for token in doc:
+        if token.lower_ == head:
+            if token.text.isupper() or not token.is_alpha or head.endswith("ing"):
+                return head  # "calendaring" is the work, not a calendar
+            return str(token.lemma_).casefold()
+    return head
+
+
+def kind_of_head(text: str) -> Kind | None:
+    """What the phrase's head noun alone says it is (HEAD_KINDS), for a phrase of common
+    nouns or one whose last word is such a noun: never a name alone ("Office", "Monitor"),
+    and a capitalised head names a way of working only in lower case ("Cat Friendly
+    Clinic" is an award, "weight clinics" are work)."""
+    words = text.split()
+    if not words or (len(words) == 1 and not text.islower()):
+        return None
+    kind = HEAD_KINDS.get(head_lemma(text))
+    if kind is Kind.PROCEDURE and not _head_word(text).islower():
+        return None
+    return kind
 
 
 def _kind_from_meaning(term: str, meaning: str) -> Kind:
@@ -873,6 +963,18 @@ def kind_from_cues(text: str) -> Kind | None:
         for kind, pattern in MEANING_CUES
         if kind in {Kind.TOOL, Kind.PROCEDURE}
     )  # "rota spreadsheet", "shift handover checklist": a thing the schedule word qualifies
+    if LEAVE.search(clean) or (
+        len(folded) > 1
+        and folded[-1] in BENEFIT_HEADS - {"days"}
+        and not any(w.isdigit() for w in folded)
+    ):
+        return Kind.NOT_A_SKILL  # "30 days holiday", "shift allowances": what the job gives
+    if RATE.search(clean):
+        return Kind.METRIC  # "units per hour": a rate, not when the work happens
+    headed = kind_of_head(clean)
+    sized = bool(folded) and re.fullmatch(r"\d[\d,]*", folded[0]) is not None  # "12 trucks"
+    if headed and not sized and noun_shaped(clean) and not _certificate_words(clean, words):
+        return headed  # "Schedule 3 procedures", "billable-hour target", "reach truck"
     if SCHEDULE.search(clean) and not thing_head and not any(w in PROCEDURE_HEADS for w in folded):
         # "stock rotation", "crop rotation": a schedule word qualified by what it is of
         # names a way of working, not when the work happens.
@@ -892,15 +994,7 @@ def kind_from_cues(text: str) -> Kind | None:
         return Kind.NOT_A_SKILL
     head = folded[-1] if folded else ""
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    pieces = [piece for w in words for piece in w.split("-")]  # "CPA-track", "BLS-certified"
-    if any(w.upper() in CERTIFICATION_WORDS for w in pieces) or re.search(
-        r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma"
-        # "NVQ Level 3": a qualification's level; "OSHA 30"; an accredited course
-        r"|level\s+\d|osha[- ]?\d+|accredited\b.*\b(?:program(?:me)?|course|degree)"
-        r"|journey(?:person|man)|red\s+seal)\b",  # a trade's ticket
-        clean,
-        re.IGNORECASE,
-    ):
+    if _certificate_words(clean, words):
         return Kind.CERTIFICATION
     if not noun_shaped(clean):
         return Kind.NOT_A_SKILL
@@ -926,6 +1020,21 @@ def kind_from_cues(text: str) -> Kind | None:
     ):
         return Kind.KNOWLEDGE  # "NFPA 70E", "ASC 842", "ORS 197": a code or standard
     return None
+
+
+CERTIFICATE = re.compile(
+    r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma"
+    # "NVQ Level 3": a qualification's level; "OSHA 30"; an accredited course
+    r"|level\s+\d|osha[- ]?\d+|accredited\b.*\b(?:program(?:me)?|course|degree)"
+    r"|journey(?:person|man)|red\s+seal)\b",  # a trade's ticket
+    re.IGNORECASE,
+)
+
+
+def _certificate_words(clean: str, words: list[str]) -> bool:
+    """ "BLS", "CPA-track", "NVQ Level 3", "forklift licence": a licence or qualification."""
+    pieces = [piece for w in words for piece in w.split("-")]  # "CPA-track", "BLS-certified"
+    return any(w.upper() in CERTIFICATION_WORDS for w in pieces) or bool(CERTIFICATE.search(clean))
 
 
 # Verbs of working alongside a party: "Partner with FP&A", "Work with housekeeping".
