@@ -75,6 +75,16 @@ NEIGHBOURS = {"procedure", "knowledge_area"}
         ("staffing agencies", Kind.ORGANISATION),
         ("customer service experience", Kind.NOT_A_SKILL),
         ("seasonal workers", Kind.NOT_A_SKILL),
+        ("dispensing errors", Kind.METRIC),
+        ("Sundays in summer", Kind.SCHEDULE),
+        ("hybrid", Kind.SCHEDULE),
+        ("Schedule 4", Kind.KNOWLEDGE),
+        ("Registered Dental Nurse", Kind.CERTIFICATION),
+        ("registered with the Nursing Council", None),
+        ("Portuguese at least C1", Kind.NOT_A_SKILL),
+        ("Hartley Gazette", Kind.ORGANISATION),
+        ("Ontario Building Code Rules", Kind.KNOWLEDGE),
+        ("Rules of the Supreme Court", Kind.KNOWLEDGE),
     ],
 )
 def test_a_terms_own_words_say_what_it_is(term: str, expected: Kind | None) -> None:

@@ -127,7 +127,7 @@ SCHEDULE = re.compile(
     r"\b(?:weekends?|holidays?|nights?|night\s+shifts?|days?\s+off|shifts?|on[- ]call|"
     r"rotation|rotating|overtime|hours?|schedule|self[- ]?scheduling|full[- ]time|"
     r"part[- ]time|per\s+diem|12[- ]hour|8[- ]hour|every\s+(?:other|third|second)|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|travel\s+required|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|travel\s+required|hybrid|"
     r"availability|hrs?|evenings?|(?:a|per)\s+(?:week|fortnight)|fortnightly|rota|"
     r"\d+\s*(?:x|×)\s*\d+)\b",
     re.IGNORECASE,
@@ -190,7 +190,7 @@ ORGANISATION_HEADS = word_set(
     "commission commissions council councils board boards committee committees department "
     "agency authority ministry bureau tribunal court regulator college association society "
     "institute inspectorate ombudsman federation union trust foundation hub team teams "
-    "insurer scheme"
+    "insurer scheme herald gazette bulletin tribune chronicle examiner telegraph"
 )
 # A team of the employer named alone: the people one works with, never a skill to ask about
 # ("sales" and "concierge" may also be the work itself: only a guess says which).
@@ -337,7 +337,7 @@ HEAD_TOOLS = word_set(
     "equipment tool toolkit workbook"
 )
 HEAD_PROCEDURES = word_set(
-    "log logbook record entry submission proposal outline binder notebook briefing "
+    "log logbook record register entry submission proposal outline binder notebook briefing "
     "clinic therapy radiography handling recruitment redaction release compliance "
     "declaration filing injection biopsy scan examination procedure process protocol "
     "checklist bundle workflow technique method routine audit review assessment inspection "
@@ -347,7 +347,7 @@ HEAD_KNOWLEDGE = word_set(
     "rule guideline guidance policy legislation act directive regulation standard law code "
     "principle theory"
 )
-HEAD_METRICS = word_set("target kpi")
+HEAD_METRICS = word_set("target kpi error accident")
 HEAD_BODIES = word_set(
     "agency council committee union ministry regulator authority funder insurer tribunal"
 )
@@ -365,6 +365,14 @@ RATE = re.compile(
     r"^(?!.*\b(?:hours?|hrs?|days?|shifts?|weeks?|nights?)\s+(?:per|a|an)\b)"
     r".*[a-z]\s+(?:per|/)\s*(?:hour|hr|day|shift|week|month|visit|patient|case|head)\b",
     re.IGNORECASE,
+)
+# A part of an Act ("Schedule 3", "Schedule 2A"), a protected title held by registration
+# ("Registered Veterinary Nurse", "RCVS Registered Veterinary Nurse"; lower case "registered
+# nurse" is the job), a language at a CEFR level ("German at least B2").
+SCHEDULE_OF_LAW = re.compile(r"Schedule\s+\d+[A-Z]?")
+REGISTERED_TITLE = re.compile(r"(?:^|\s)(?:Registered|Chartered|Certified|Licensed)\s+[A-Z][a-z]")
+LANGUAGE_LEVEL = re.compile(
+    r"^[A-Z][a-z]+(?:\s+(?:at\s+least|level|min(?:imum|\.)?))?\s*\(?[ABC][12]\+?\)?$"
 )
 # Leave the job gives: "30 days holiday", "5.6 weeks holiday", "4 weeks vacation".
 LEAVE = re.compile(
@@ -714,9 +722,12 @@ def head_lemma(text: str) -> str:
         return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     for token in doc:
         if token.lower_ == head:
-            if token.text.isupper() or not token.is_alpha or head.endswith("ing"):
-                return head  # "calendaring" is the work, not a calendar
-            return str(token.lemma_).casefold()
+            if token.text.isupper() or not token.is_alpha or head.endswith(("ing", "ed")):
+                return head  # "calendaring" is the work, not a calendar; "registered with"
+            lemma = str(token.lemma_).casefold()
+            if lemma == head and head.endswith("s") and head[:-1] in HEAD_KINDS:
+                return head[:-1]  # a capitalised plural the tagger kept whole ("Rules")
+            return lemma
     return head
 
 
@@ -829,6 +840,8 @@ def _body_name(text: str) -> bool:
     content = [w for w in words if w.casefold() not in NAME_LINKS]
     if len(content) < 2 or not all(w[:1].isupper() for w in content if w.isalpha()):
         return False
+    if HEAD_KINDS.get(head_lemma(text)) is Kind.KNOWLEDGE:
+        return False  # "Illinois Supreme Court Rules": the court's rules, not the court
     if any(w.casefold() in ORGANISATION_HEADS for w in content):
         return True
     return _place_named(text)
@@ -963,6 +976,12 @@ def kind_from_cues(text: str) -> Kind | None:
         for kind, pattern in MEANING_CUES
         if kind in {Kind.TOOL, Kind.PROCEDURE}
     )  # "rota spreadsheet", "shift handover checklist": a thing the schedule word qualifies
+    if SCHEDULE_OF_LAW.fullmatch(clean):
+        return Kind.KNOWLEDGE  # "Schedule 3": a part of an Act, not a rota
+    if REGISTERED_TITLE.search(clean):
+        return Kind.CERTIFICATION  # "Registered Veterinary Nurse": a protected title
+    if LANGUAGE_LEVEL.search(clean):
+        return Kind.NOT_A_SKILL  # "German at least B2": a language
     if LEAVE.search(clean) or (
         len(folded) > 1
         and folded[-1] in BENEFIT_HEADS - {"days"}
@@ -972,7 +991,9 @@ def kind_from_cues(text: str) -> Kind | None:
     if RATE.search(clean):
         return Kind.METRIC  # "units per hour": a rate, not when the work happens
     headed = kind_of_head(clean)
-    sized = bool(folded) and re.fullmatch(r"\d[\d,]*", folded[0]) is not None  # "12 trucks"
+    # "12 trucks" is a size; "1,650 billable-hour target" still a target
+    sized = bool(folded) and re.fullmatch(r"\d[\d,]*", folded[0]) is not None
+    sized = sized and headed is not Kind.METRIC
     if headed and not sized and noun_shaped(clean) and not _certificate_words(clean, words):
         return headed  # "Schedule 3 procedures", "billable-hour target", "reach truck"
     if SCHEDULE.search(clean) and not thing_head and not any(w in PROCEDURE_HEADS for w in folded):
@@ -1140,6 +1161,8 @@ def kind_in_sentence(name: str, sentence: str) -> Kind | None:
         return Kind.ORGANISATION  # "WorkCover, DVA and Medicare clients": whom the work is for
     if KNOWLEDGE_OF.search(sentence[:start]):
         return Kind.KNOWLEDGE  # "sound knowledge of ... the Public Law Outline"
+    if _names_then_tool(name, sentence, end):
+        return Kind.TOOL  # "Use Philips EPIQ and GE LOGIQ E10 machines"
     try:
         doc = nlp.parse(sentence)
     except nlp.NlpUnavailable:
@@ -1224,7 +1247,34 @@ def _aside_kind(name: str, sentence: str) -> Kind | None:
         folded = word.casefold()
         if folded in PROCEDURE_HEADS or (folded.endswith("ing") and len(folded) > 5):
             return Kind.PROCEDURE  # "welding", "triage", "counselling"
+    # A name in brackets after a tool's noun is that tool: "in our EMR (Ischart)", "the
+    # biometric clocking system (Timeware)".
+    if before and not name.islower() and _is_tool_noun(before[0]):
+        return Kind.TOOL
     return None
+
+
+def _is_tool_noun(word: str) -> bool:
+    folded = word.casefold()
+    singular = folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
+    tool_cue = next(pattern for kind, pattern in MEANING_CUES if kind is Kind.TOOL)
+    return singular in HEAD_TOOLS or tool_cue.fullmatch(folded) is not None
+
+
+# After a name, the rest of a list of names and the common noun they all are: "Philips EPIQ
+# and GE LOGIQ E10 machines", "Alaris pumps", "Sysmex and Abbott analysers".
+NAMES_THEN_NOUN = re.compile(
+    r"^(?:\s*(?:,|and|or|&|/)\s*[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*)*)*\s+(?P<noun>[a-z]+)\b"
+)
+
+
+def _names_then_tool(name: str, sentence: str, end: int) -> bool:
+    """Whether a capitalised name is followed, after the rest of its list, by a tool's
+    common noun ("EPIQ and LOGIQ E10 machines"): the names are those tools."""
+    if name.islower() or not (name[:1].isupper() or name[:1].isdigit()):
+        return False
+    found = NAMES_THEN_NOUN.match(sentence[end:])
+    return found is not None and _is_tool_noun(found.group("noun"))
 
 
 def opens_with_duty_verb(name: str) -> bool:
