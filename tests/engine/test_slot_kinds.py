@@ -85,6 +85,10 @@ NEIGHBOURS = {"procedure", "knowledge_area"}
         ("Hartley Gazette", Kind.ORGANISATION),
         ("Ontario Building Code Rules", Kind.KNOWLEDGE),
         ("Rules of the Supreme Court", Kind.KNOWLEDGE),
+        # A legal form ends a company's name; an acronym opening a term is none.
+        ("Harwick Tools GmbH", Kind.ORGANISATION),
+        ("Kestrel Farms (Pty) Ltd", Kind.ORGANISATION),
+        ("AB testing", Kind.PROCEDURE),
     ],
 )
 def test_a_terms_own_words_say_what_it_is(term: str, expected: Kind | None) -> None:
@@ -101,6 +105,13 @@ def test_a_terms_own_words_say_what_it_is(term: str, expected: Kind | None) -> N
         ("LOLER", "lifting equipment inspection rules", Kind.KNOWLEDGE),
         ("Procore", "construction project management software", Kind.TOOL),
         ("Blue Bins", "competitor across the river", Kind.COMPETITOR),
+        ("Coulter", "haematology analyser in the core lab", Kind.TOOL),
+        ("AH", "after hours", Kind.SCHEDULE),
+        ("HOS", "hours of service rules", Kind.KNOWLEDGE),
+        ("SRF", "senior research fellow", Kind.NOT_A_SKILL),
+        ("agency staff", "temp workers from the agency", Kind.NOT_A_SKILL),
+        ("ASA score", "anaesthetic risk score 1-5", Kind.METRIC),
+        ("MDT huddle", "daily briefing of the ward team", Kind.PROCEDURE),
     ],
 )
 def test_the_head_of_the_users_meaning_says_what_a_term_is(

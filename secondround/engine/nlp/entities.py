@@ -141,7 +141,7 @@ TRAVEL_CONDITION = re.compile(
 )
 # Words that may sit between schedule words: "evenings and some weekends", "days or nights".
 SCHEDULE_GLUE = word_set(
-    "and or some most occasional occasionally alternate alternating including inc incl "
+    "and or some most occasional occasionally alternate alternating including inc incl out after "
     "the a per on of to x × every other second third day days week weeks month"
 )
 TRAITS = word_set(
@@ -351,7 +351,7 @@ HEAD_METRICS = word_set("target kpi error accident")
 HEAD_BODIES = word_set(
     "agency council committee union ministry regulator authority funder insurer tribunal"
 )
-HEAD_NO_SKILL = word_set("experience worker temp aide prefect")
+HEAD_NO_SKILL = word_set("experience worker temp aide prefect fellow")
 HEAD_KINDS: dict[str, Kind] = {
     **{w: Kind.TOOL for w in HEAD_TOOLS},
     **{w: Kind.PROCEDURE for w in HEAD_PROCEDURES},
@@ -670,6 +670,8 @@ def _meaning_cue(meaning: str) -> Kind | None:
     first = MEANING_CUES[0]
     if first[1].search(meaning):
         return first[0]
+    if is_schedule(meaning):
+        return Kind.SCHEDULE  # "out of hours", "every other weekend" (not "hours of service")
     head = _meaning_head(meaning)
     if head in ORGANISATION_HEADS or _body_name(NAME_ASIDE.sub("", meaning).strip()):
         return Kind.ORGANISATION
@@ -680,7 +682,7 @@ def _meaning_cue(meaning: str) -> Kind | None:
             return kind  # "lifting equipment inspection rules": rules, whatever they are of
     headed = kind_of_head(NAME_ASIDE.sub("", meaning).strip())
     if headed is not None:
-        return headed  # "the court's rules on filing": rules, whatever they are of
+        return headed  # "haematology analyser": what the head noun names
     for kind, pattern in MEANING_CUES[1:]:
         if pattern.search(meaning):
             return kind
@@ -885,7 +887,10 @@ def _plural_head(text: str) -> bool:
 # A company's legal form ends its name: "Rheinland Fulfilment GmbH", "Acme Pty Ltd".
 LEGAL_FORM = re.compile(
     r"\b(?:GmbH|AG|KG|Ltd|Limited|LLC|LLP|Inc|Corp|Corporation|plc|PLC|Pty|S\.?A\.?|"
-    r"S\.?p\.?A|B\.?V\.?|N\.?V\.?|Oy|AB|ASA|A/S|SARL|SAS|Srl|K\.?K\.?|Pvt)\.?(?=\s|$|,)"
+    r"S\.?p\.?A|B\.?V\.?|N\.?V\.?|Oy|AB|ASA|A/S|SARL|SAS|Srl|K\.?K\.?|Pvt)\.?"
+    # at the end of the name, or before another form ("(Pty) Ltd", "GmbH & Co. KG"); an
+    # acronym that opens a term ("ASA grade", "AB testing") is no legal form
+    r"(?=\)?\s*(?:$|[,(;:]|[-–—]\s)|\)?\s+(?:Ltd|Limited|Inc|LLC|AG|KG|&|Co)\b)"
 )
 
 
