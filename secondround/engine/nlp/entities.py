@@ -332,10 +332,10 @@ KNOWLEDGE_HEADS = word_set(
 HEAD_TOOLS = word_set(
     "truck forklift calendar analyser analyzer scanner camera printer microscope centrifuge "
     "transducer probe ventilator defibrillator monitor pump laptop tablet handset radio drone "
-    "crane hoist excavator oscilloscope multimeter gauge lathe kiosk software system app "
-    "application platform database spreadsheet tracker dashboard portal machine device "
-    "equipment tool toolkit workbook"
-)
+    "crane hoist excavator oscilloscope multimeter gauge lathe kiosk software app platform "
+    "database spreadsheet tracker dashboard portal machine device equipment tool toolkit "
+    "workbook"
+)  # not "system" nor "application": "electrical systems", "land use applications"
 HEAD_PROCEDURES = word_set(
     "log logbook record register entry submission proposal outline binder notebook briefing "
     "clinic therapy radiography handling recruitment redaction release compliance "
