@@ -744,6 +744,8 @@ def kind_of_head(text: str) -> Kind | None:
     kind = HEAD_KINDS.get(head_lemma(text))
     if kind is Kind.PROCEDURE and not _head_word(text).islower():
         return None
+    if kind is Kind.TOOL and len(words) == 1:
+        return None  # "platforms", "equipment" alone: too vague to ask about as a tool
     return kind
 
 
