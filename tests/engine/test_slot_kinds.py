@@ -75,6 +75,8 @@ NEIGHBOURS = {"procedure", "knowledge_area"}
         ("staffing agencies", Kind.ORGANISATION),
         ("customer service experience", Kind.NOT_A_SKILL),
         ("seasonal workers", Kind.NOT_A_SKILL),
+        ("platforms", None),
+        ("electrical systems", None),
         ("dispensing errors", Kind.METRIC),
         ("Sundays in summer", Kind.SCHEDULE),
         ("hybrid", Kind.SCHEDULE),
