@@ -114,6 +114,8 @@ def test_a_terms_own_words_say_what_it_is(term: str, expected: Kind | None) -> N
         ("agency staff", "temp workers from the agency", Kind.NOT_A_SKILL),
         ("ASA score", "anaesthetic risk score 1-5", Kind.METRIC),
         ("MDT huddle", "daily briefing of the ward team", Kind.PROCEDURE),
+        # A modifier before a common head noun never decides: a spares list is no tool.
+        ("CSL", "critical machine spares list - kept by stores", Kind.TERM),
     ],
 )
 def test_the_head_of_the_users_meaning_says_what_a_term_is(

@@ -683,10 +683,26 @@ def _meaning_cue(meaning: str) -> Kind | None:
     headed = kind_of_head(NAME_ASIDE.sub("", meaning).strip())
     if headed is not None:
         return headed  # "haematology analyser": what the head noun names
+    rest = meaning[_first_head_at(meaning) :]
     for kind, pattern in MEANING_CUES[1:]:
-        if pattern.search(meaning):
+        if pattern.search(rest):
             return kind
     return None
+
+
+def _first_head_at(meaning: str) -> int:
+    """Where the head noun of the meaning's first noun phrase starts, when it is a common
+    noun: the words before it only modify it (a "minimum equipment list" is no equipment,
+    "recipe costing software they use" is software). 0 when the parse says nothing."""
+    try:
+        doc = nlp.parse(meaning)
+    except nlp.NlpUnavailable:
+        return 0
+    chunks = list(doc.noun_chunks)
+    if not chunks:
+        return 0
+    root = chunks[0].root
+    return int(root.idx) if root.pos_ == "NOUN" and root.text.islower() else 0
 
 
 def _meaning_head(meaning: str) -> str:
