@@ -62,7 +62,7 @@ eval: install
 	$(BIN)/python eval/prose_check.py 2>/dev/null
 	$(BIN)/python eval/review_shares.py eval/scenarios_fresh4 after
 	$(BIN)/python eval/slot_types.py 2>/dev/null
-	$(BIN)/python eval/probe_sets.py --set fresh4 --set fresh3 --set fresh2 --set fresh --set heldout 2>/dev/null  # slot kinds and concern probes
+	$(BIN)/python eval/probe_sets.py --set fresh5 --set fresh4 --set fresh3 --set fresh2 --set fresh --set heldout 2>/dev/null  # slot kinds and concern probes
 	$(BIN)/python eval/term_kinds.py 2>/dev/null
 	$(BIN)/python eval/story_competencies.py 2>/dev/null
 	$(BIN)/python eval/invitations.py 2>/dev/null

@@ -2,8 +2,9 @@
 
 Two checks of what the question bank and the questions to ask put in front of the user:
 
-1. Slot types. The accounts of eval/slots_fresh4/ (four occupations no other pack covers,
-   written and labelled before any code was changed for them; see its README) and, for
+1. Slot types. The accounts of eval/slots_fresh4/ and eval/slots_fresh5/ (four occupations
+   each that no other pack covers, written and labelled before any code was changed for
+   them; see their READMEs) and, for
    comparison, the older packs, are imported into a throw-away database. Each labelled
    term (`slot_labels.csv`: pack, term, kind) is looked up in the entity index the bank
    fills its slots from (`bank_request(round).entities`); and every bank and ask question
@@ -51,12 +52,14 @@ from scenario_drafts import (  # noqa: E402
     FRESH3,
     HELDOUT,
     SLOTS_FRESH4,
+    SLOTS_FRESH5,
     TODAY,
     _setup,
     pack_path,
 )
 
 SETS: dict[str, tuple[tuple[str, ...], Path]] = {
+    "fresh5": (SLOTS_FRESH5, EVAL / "slots_fresh5" / "slot_labels.csv"),
     "fresh4": (SLOTS_FRESH4, EVAL / "slots_fresh4" / "slot_labels.csv"),
     "fresh3": (FRESH3, EVAL / "scenarios_fresh3" / "slot_labels.csv"),
     "fresh2": (FRESH2, EVAL / "scenarios_fresh2" / "slot_labels.csv"),

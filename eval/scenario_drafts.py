@@ -65,6 +65,10 @@ SLOTS_FRESH4 = (
     "marketing_coordinator",
     "medical_scientist",
 )
+# Four more, written and slot-labelled by helper slots before it changed any code, never
+# tuned on: eval/slots_fresh5/ (scored by eval/probe_sets.py).
+SLOTS_FRESH5_DIR = PACKS.parent / "slots_fresh5"
+SLOTS_FRESH5 = ("payroll_officer", "school_librarian", "sonographer", "gis_analyst")
 
 
 def pack_path(slug: str) -> Path:
@@ -73,6 +77,7 @@ def pack_path(slug: str) -> Path:
     folder = FRESH3_DIR if slug in FRESH3 else folder
     folder = FRESH4_DIR if slug in FRESH4 else folder
     folder = SLOTS_FRESH4_DIR if slug in SLOTS_FRESH4 else folder
+    folder = SLOTS_FRESH5_DIR if slug in SLOTS_FRESH5 else folder
     return folder / f"{slug}.json"
 
 
@@ -87,6 +92,8 @@ def split_of(slug: str) -> str:
         return "fresh4"
     if slug in SLOTS_FRESH4:
         return "slots_fresh4"
+    if slug in SLOTS_FRESH5:
+        return "slots_fresh5"
     return "dev" if slug in DEV else "heldout" if slug in HELDOUT else "test"
 
 

@@ -106,7 +106,7 @@ class PostingReading:
     duty_goals: tuple[str, ...]
 
 
-READING_VERSION = "4"  # a reading saved in an older shape is read again
+READING_VERSION = "5"  # a reading saved in an older shape is read again
 
 
 def posting_digest(text: str) -> str:

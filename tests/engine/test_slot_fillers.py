@@ -53,6 +53,19 @@ from secondround.engine.questions.question_bank import (
         ("cash drawer", "Balance the cash drawer and run the shift close report", None),
         ("telemetry", "Monitor cardiac telemetry for assigned patients", None),
         ("GAAP", "", None),
+        # A name in brackets after a tool's noun, or listed before one, is that tool.
+        ("Medtech32", "Enter consultation notes in our PMS (Medtech32)", Kind.TOOL),
+        (
+            "Radiometer ABL90",
+            "Run blood gases on Radiometer ABL90 and Siemens RAPIDPoint analysers",
+            Kind.TOOL,
+        ),
+        (
+            "Siemens RAPIDPoint",
+            "Run gases on Radiometer ABL90 and Siemens RAPIDPoint analysers",
+            Kind.TOOL,
+        ),
+        ("Medtech", "Use Medtech and report changes to the nurse lead", None),
     ],
 )
 def test_what_the_postings_sentence_shows_a_term_is(

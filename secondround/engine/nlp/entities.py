@@ -127,7 +127,7 @@ SCHEDULE = re.compile(
     r"\b(?:weekends?|holidays?|nights?|night\s+shifts?|days?\s+off|shifts?|on[- ]call|"
     r"rotation|rotating|overtime|hours?|schedule|self[- ]?scheduling|full[- ]time|"
     r"part[- ]time|per\s+diem|12[- ]hour|8[- ]hour|every\s+(?:other|third|second)|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|travel\s+required|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|travel\s+required|hybrid|"
     r"availability|hrs?|evenings?|(?:a|per)\s+(?:week|fortnight)|fortnightly|rota|"
     r"\d+\s*(?:x|×)\s*\d+)\b",
     re.IGNORECASE,
@@ -141,7 +141,7 @@ TRAVEL_CONDITION = re.compile(
 )
 # Words that may sit between schedule words: "evenings and some weekends", "days or nights".
 SCHEDULE_GLUE = word_set(
-    "and or some most occasional occasionally alternate alternating including inc incl "
+    "and or some most occasional occasionally alternate alternating including inc incl out after "
     "the a per on of to x × every other second third day days week weeks month"
 )
 TRAITS = word_set(
@@ -190,7 +190,7 @@ ORGANISATION_HEADS = word_set(
     "commission commissions council councils board boards committee committees department "
     "agency authority ministry bureau tribunal court regulator college association society "
     "institute inspectorate ombudsman federation union trust foundation hub team teams "
-    "insurer scheme"
+    "insurer scheme herald gazette bulletin tribune chronicle examiner telegraph"
 )
 # A team of the employer named alone: the people one works with, never a skill to ask about
 # ("sales" and "concierge" may also be the work itself: only a guess says which).
@@ -322,6 +322,63 @@ GREETING_TAIL = word_set("there all everyone team folks guys whanau whānau kout
 KNOWLEDGE_HEADS = word_set(
     "knowledge chain law laws code codes standards regulations principles theory gaap ifrs physics "
     "chemistry biology pharmacology anatomy curriculum housing zoning"
+)
+# What a phrase's head noun (its lemma, whatever modifies it) names, where the head alone
+# says it: a "reach truck" is a truck and a "review platform" a platform (tools); a
+# "privilege log", "deposition outlines" or "fund releases" are pieces of work kept or done
+# (procedures); "local rules" and "funder guidelines" are rules (knowledge); a "billable-
+# hour target" is a target (a metric), "temp agencies" and the "works council" are bodies,
+# "leadership experience" and "temporary workers" are no skill at all.
+HEAD_TOOLS = word_set(
+    "truck forklift calendar analyser analyzer scanner camera printer microscope centrifuge "
+    "transducer probe ventilator defibrillator monitor pump laptop tablet handset radio drone "
+    "crane hoist excavator oscilloscope multimeter gauge lathe kiosk software app platform "
+    "database spreadsheet tracker dashboard portal machine device equipment tool toolkit "
+    "workbook"
+)  # not "system" nor "application": "electrical systems", "land use applications"
+HEAD_PROCEDURES = word_set(
+    "log logbook record register entry submission proposal outline binder notebook briefing "
+    "clinic therapy radiography handling recruitment redaction release compliance "
+    "declaration filing injection biopsy scan examination procedure process protocol "
+    "checklist bundle workflow technique method routine audit review assessment inspection "
+    "reconciliation report reporting"
+)
+HEAD_KNOWLEDGE = word_set(
+    "rule guideline guidance policy legislation act directive regulation standard law code "
+    "principle theory"
+)
+HEAD_METRICS = word_set("target kpi error accident")
+HEAD_BODIES = word_set(
+    "agency council committee union ministry regulator authority funder insurer tribunal"
+)
+HEAD_NO_SKILL = word_set("experience worker temp aide prefect fellow")
+HEAD_KINDS: dict[str, Kind] = {
+    **{w: Kind.TOOL for w in HEAD_TOOLS},
+    **{w: Kind.PROCEDURE for w in HEAD_PROCEDURES},
+    **{w: Kind.KNOWLEDGE for w in HEAD_KNOWLEDGE},
+    **{w: Kind.METRIC for w in HEAD_METRICS},
+    **{w: Kind.ORGANISATION for w in HEAD_BODIES},
+    **{w: Kind.NOT_A_SKILL for w in HEAD_NO_SKILL},
+}
+# A rate of work: "units per hour", "bins per day" (but "40 hours per week" is a schedule).
+RATE = re.compile(
+    r"^(?!.*\b(?:hours?|hrs?|days?|shifts?|weeks?|nights?)\s+(?:per|a|an)\b)"
+    r".*[a-z]\s+(?:per|/)\s*(?:hour|hr|day|shift|week|month|visit|patient|case|head)\b",
+    re.IGNORECASE,
+)
+# A part of an Act ("Schedule 3", "Schedule 2A"), a protected title held by registration
+# ("Registered Veterinary Nurse", "RCVS Registered Veterinary Nurse"; lower case "registered
+# nurse" is the job), a language at a CEFR level ("German at least B2").
+SCHEDULE_OF_LAW = re.compile(r"Schedule\s+\d+[A-Z]?")
+REGISTERED_TITLE = re.compile(r"(?:^|\s)(?:Registered|Chartered|Certified|Licensed)\s+[A-Z][a-z]")
+LANGUAGE_LEVEL = re.compile(
+    r"^[A-Z][a-z]+(?:\s+(?:at\s+least|level|min(?:imum|\.)?))?\s*\(?[ABC][12]\+?\)?$"
+)
+# Leave the job gives: "30 days holiday", "5.6 weeks holiday", "4 weeks vacation".
+LEAVE = re.compile(
+    r"\b\d[\d.]*\s*(?:weeks?|days?|wks?)\s+(?:of\s+)?(?:paid\s+|annual\s+)?"
+    r"(?:holidays?|leave|vacation|pto)\b",
+    re.IGNORECASE,
 )
 
 
@@ -613,6 +670,8 @@ def _meaning_cue(meaning: str) -> Kind | None:
     first = MEANING_CUES[0]
     if first[1].search(meaning):
         return first[0]
+    if is_schedule(meaning):
+        return Kind.SCHEDULE  # "out of hours", "every other weekend" (not "hours of service")
     head = _meaning_head(meaning)
     if head in ORGANISATION_HEADS or _body_name(NAME_ASIDE.sub("", meaning).strip()):
         return Kind.ORGANISATION
@@ -621,27 +680,89 @@ def _meaning_cue(meaning: str) -> Kind | None:
     for kind, pattern in MEANING_CUES[1:]:
         if head and pattern.fullmatch(head):
             return kind  # "lifting equipment inspection rules": rules, whatever they are of
+    headed = kind_of_head(NAME_ASIDE.sub("", meaning).strip())
+    if headed is not None:
+        return headed  # "haematology analyser": what the head noun names
+    rest = meaning[_first_head_at(meaning) :]
     for kind, pattern in MEANING_CUES[1:]:
-        if pattern.search(meaning):
+        if pattern.search(rest):
             return kind
     return None
+
+
+def _first_head_at(meaning: str) -> int:
+    """Where the head noun of the meaning's first noun phrase starts, when it is a common
+    noun: the words before it only modify it (a "minimum equipment list" is no equipment,
+    "recipe costing software they use" is software). 0 when the parse says nothing."""
+    try:
+        doc = nlp.parse(meaning)
+    except nlp.NlpUnavailable:
+        return 0
+    chunks = list(doc.noun_chunks)
+    if not chunks:
+        return 0
+    root = chunks[0].root
+    return int(root.idx) if root.pos_ == "NOUN" and root.text.islower() else 0
 
 
 def _meaning_head(meaning: str) -> str:
     """The head noun of a meaning's first noun phrase ("authority" of "Food Safety
     Authority of Ireland"): the last word before a preposition, a dash or a comma."""
-    words = re.findall(r"[\w'’&-]+|[,;:()–—]", meaning)
+    return _head_word(meaning).casefold()
+
+
+def _head_word(text: str) -> str:
+    """`_meaning_head` as written (its case kept)."""
+    words = re.findall(r"[\w'’&-]+|[,;:()–—]", text)
     head = ""
     for word in words:
         if word in {",", ";", ":", "(", ")", "–", "—"} or word.casefold() in PREPOSITIONS:
             if head:
                 break
             continue
-        head = word.casefold()
+        head = word
     return head
 
 
 PREPOSITIONS = word_set("of for in on at to with from by about across - and or")
+
+
+def head_lemma(text: str) -> str:
+    """The lemma of a phrase's head noun, folded: the last word of its first noun phrase
+    (before a preposition, a bracket or a comma: "docket" of "docket of 40+ matters"),
+    lemmatized by the shared parse ("outlines": "outline"); a word in capitals is kept."""
+    head = _meaning_head(text)
+    if not head:
+        return ""
+    try:
+        doc = nlp.parse(" ".join(text.split()))
+    except nlp.NlpUnavailable:
+        return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    for token in doc:
+        if token.lower_ == head:
+            if token.text.isupper() or not token.is_alpha or head.endswith(("ing", "ed")):
+                return head  # "calendaring" is the work, not a calendar; "registered with"
+            lemma = str(token.lemma_).casefold()
+            if lemma == head and head.endswith("s") and head[:-1] in HEAD_KINDS:
+                return head[:-1]  # a capitalised plural the tagger kept whole ("Rules")
+            return lemma
+    return head
+
+
+def kind_of_head(text: str) -> Kind | None:
+    """What the phrase's head noun alone says it is (HEAD_KINDS), for a phrase of common
+    nouns or one whose last word is such a noun: never a name alone ("Office", "Monitor"),
+    and a capitalised head names a way of working only in lower case ("Cat Friendly
+    Clinic" is an award, "weight clinics" are work)."""
+    words = text.split()
+    if not words or (len(words) == 1 and not text.islower()):
+        return None
+    kind = HEAD_KINDS.get(head_lemma(text))
+    if kind is Kind.PROCEDURE and not _head_word(text).islower():
+        return None
+    if kind is Kind.TOOL and len(words) == 1:
+        return None  # "platforms", "equipment" alone: too vague to ask about as a tool
+    return kind
 
 
 def _kind_from_meaning(term: str, meaning: str) -> Kind:
@@ -739,6 +860,8 @@ def _body_name(text: str) -> bool:
     content = [w for w in words if w.casefold() not in NAME_LINKS]
     if len(content) < 2 or not all(w[:1].isupper() for w in content if w.isalpha()):
         return False
+    if HEAD_KINDS.get(head_lemma(text)) is Kind.KNOWLEDGE:
+        return False  # "Illinois Supreme Court Rules": the court's rules, not the court
     if any(w.casefold() in ORGANISATION_HEADS for w in content):
         return True
     return _place_named(text)
@@ -782,7 +905,10 @@ def _plural_head(text: str) -> bool:
 # A company's legal form ends its name: "Rheinland Fulfilment GmbH", "Acme Pty Ltd".
 LEGAL_FORM = re.compile(
     r"\b(?:GmbH|AG|KG|Ltd|Limited|LLC|LLP|Inc|Corp|Corporation|plc|PLC|Pty|S\.?A\.?|"
-    r"S\.?p\.?A|B\.?V\.?|N\.?V\.?|Oy|AB|ASA|A/S|SARL|SAS|Srl|K\.?K\.?|Pvt)\.?(?=\s|$|,)"
+    r"S\.?p\.?A|B\.?V\.?|N\.?V\.?|Oy|AB|ASA|A/S|SARL|SAS|Srl|K\.?K\.?|Pvt)\.?"
+    # at the end of the name, or before another form ("(Pty) Ltd", "GmbH & Co. KG"); an
+    # acronym that opens a term ("ASA grade", "AB testing") is no legal form
+    r"(?=\)?\s*(?:$|[,(;:]|[-–—]\s)|\)?\s+(?:Ltd|Limited|Inc|LLC|AG|KG|&|Co)\b)"
 )
 
 
@@ -873,6 +999,26 @@ def kind_from_cues(text: str) -> Kind | None:
         for kind, pattern in MEANING_CUES
         if kind in {Kind.TOOL, Kind.PROCEDURE}
     )  # "rota spreadsheet", "shift handover checklist": a thing the schedule word qualifies
+    if SCHEDULE_OF_LAW.fullmatch(clean):
+        return Kind.KNOWLEDGE  # "Schedule 3": a part of an Act, not a rota
+    if REGISTERED_TITLE.search(clean):
+        return Kind.CERTIFICATION  # "Registered Veterinary Nurse": a protected title
+    if LANGUAGE_LEVEL.search(clean):
+        return Kind.NOT_A_SKILL  # "German at least B2": a language
+    if LEAVE.search(clean) or (
+        len(folded) > 1
+        and folded[-1] in BENEFIT_HEADS - {"days"}
+        and not any(w.isdigit() for w in folded)
+    ):
+        return Kind.NOT_A_SKILL  # "30 days holiday", "shift allowances": what the job gives
+    if RATE.search(clean):
+        return Kind.METRIC  # "units per hour": a rate, not when the work happens
+    headed = kind_of_head(clean)
+    # "12 trucks" is a size; "1,650 billable-hour target" still a target
+    sized = bool(folded) and re.fullmatch(r"\d[\d,]*", folded[0]) is not None
+    sized = sized and headed is not Kind.METRIC
+    if headed and not sized and noun_shaped(clean) and not _certificate_words(clean, words):
+        return headed  # "Schedule 3 procedures", "billable-hour target", "reach truck"
     if SCHEDULE.search(clean) and not thing_head and not any(w in PROCEDURE_HEADS for w in folded):
         # "stock rotation", "crop rotation": a schedule word qualified by what it is of
         # names a way of working, not when the work happens.
@@ -892,15 +1038,7 @@ def kind_from_cues(text: str) -> Kind | None:
         return Kind.NOT_A_SKILL
     head = folded[-1] if folded else ""
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    pieces = [piece for w in words for piece in w.split("-")]  # "CPA-track", "BLS-certified"
-    if any(w.upper() in CERTIFICATION_WORDS for w in pieces) or re.search(
-        r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma"
-        # "NVQ Level 3": a qualification's level; "OSHA 30"; an accredited course
-        r"|level\s+\d|osha[- ]?\d+|accredited\b.*\b(?:program(?:me)?|course|degree)"
-        r"|journey(?:person|man)|red\s+seal)\b",  # a trade's ticket
-        clean,
-        re.IGNORECASE,
-    ):
+    if _certificate_words(clean, words):
         return Kind.CERTIFICATION
     if not noun_shaped(clean):
         return Kind.NOT_A_SKILL
@@ -926,6 +1064,21 @@ def kind_from_cues(text: str) -> Kind | None:
     ):
         return Kind.KNOWLEDGE  # "NFPA 70E", "ASC 842", "ORS 197": a code or standard
     return None
+
+
+CERTIFICATE = re.compile(
+    r"\b(?:licen[cs]e|certificat\w*|certified|degree|bachelor'?s?|master'?s?|diploma"
+    # "NVQ Level 3": a qualification's level; "OSHA 30"; an accredited course
+    r"|level\s+\d|osha[- ]?\d+|accredited\b.*\b(?:program(?:me)?|course|degree)"
+    r"|journey(?:person|man)|red\s+seal)\b",  # a trade's ticket
+    re.IGNORECASE,
+)
+
+
+def _certificate_words(clean: str, words: list[str]) -> bool:
+    """ "BLS", "CPA-track", "NVQ Level 3", "forklift licence": a licence or qualification."""
+    pieces = [piece for w in words for piece in w.split("-")]  # "CPA-track", "BLS-certified"
+    return any(w.upper() in CERTIFICATION_WORDS for w in pieces) or bool(CERTIFICATE.search(clean))
 
 
 # Verbs of working alongside a party: "Partner with FP&A", "Work with housekeeping".
@@ -1031,6 +1184,8 @@ def kind_in_sentence(name: str, sentence: str) -> Kind | None:
         return Kind.ORGANISATION  # "WorkCover, DVA and Medicare clients": whom the work is for
     if KNOWLEDGE_OF.search(sentence[:start]):
         return Kind.KNOWLEDGE  # "sound knowledge of ... the Public Law Outline"
+    if _names_then_tool(name, sentence, end):
+        return Kind.TOOL  # "Use Philips EPIQ and GE LOGIQ E10 machines"
     try:
         doc = nlp.parse(sentence)
     except nlp.NlpUnavailable:
@@ -1115,7 +1270,34 @@ def _aside_kind(name: str, sentence: str) -> Kind | None:
         folded = word.casefold()
         if folded in PROCEDURE_HEADS or (folded.endswith("ing") and len(folded) > 5):
             return Kind.PROCEDURE  # "welding", "triage", "counselling"
+    # A name in brackets after a tool's noun is that tool: "in our EMR (Ischart)", "the
+    # biometric clocking system (Timeware)".
+    if before and not name.islower() and _is_tool_noun(before[0]):
+        return Kind.TOOL
     return None
+
+
+def _is_tool_noun(word: str) -> bool:
+    folded = word.casefold()
+    singular = folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
+    tool_cue = next(pattern for kind, pattern in MEANING_CUES if kind is Kind.TOOL)
+    return singular in HEAD_TOOLS or tool_cue.fullmatch(folded) is not None
+
+
+# After a name, the rest of a list of names and the common noun they all are: "Philips EPIQ
+# and GE LOGIQ E10 machines", "Alaris pumps", "Sysmex and Abbott analysers".
+NAMES_THEN_NOUN = re.compile(
+    r"^(?:\s*(?:,|and|or|&|/)\s*[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*)*)*\s+(?P<noun>[a-z]+)\b"
+)
+
+
+def _names_then_tool(name: str, sentence: str, end: int) -> bool:
+    """Whether a capitalised name is followed, after the rest of its list, by a tool's
+    common noun ("EPIQ and LOGIQ E10 machines"): the names are those tools."""
+    if name.islower() or not (name[:1].isupper() or name[:1].isdigit()):
+        return False
+    found = NAMES_THEN_NOUN.match(sentence[end:])
+    return found is not None and _is_tool_noun(found.group("noun"))
 
 
 def opens_with_duty_verb(name: str) -> bool:
