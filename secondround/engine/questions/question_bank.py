@@ -603,23 +603,30 @@ def _typed_question(thing: str, entities: EntityIndex | None) -> tuple[str, tupl
         kind = kind_from_cues(thing)
         if kind is None and kind_of_text(thing) is Kind.PROCEDURE:
             kind = Kind.PROCEDURE  # "antibody identification", "wound debridement"
-    if kind is Kind.TOOL:
-        return (
-            f"What have you used {name} for, and what would you need to learn here?",
-            TOOL_PROBES,
-        )
-    if kind is Kind.PROCEDURE:
-        return (f"Walk me through the last time you did {name}, step by step.", PROCEDURE_PROBES)
-    if kind is Kind.KNOWLEDGE:
-        return (
-            f"Tell me about a case where your knowledge of {name} made a difference.",
-            KNOWLEDGE_PROBES,
-        )
-    if kind is Kind.METRIC:
-        return (f"How have you tracked and improved {name} in your work?", DONE_PROBES)
     if kind is Kind.CERTIFICATION:
         return (f"How soon could you get {phrasing.with_article(name, 'a')}?", GAP_PROBES)
-    return (f"What experience do you have with {name}?", DONE_PROBES)
+    frame, probes = TYPED_QUESTIONS.get(
+        kind, ("What experience do you have with {name}?", DONE_PROBES)
+    )
+    return frame.format(name=name), probes
+
+
+# How a concern about a thing is asked, by the thing's kind ({name}: the thing).
+TYPED_QUESTIONS: dict[Kind | None, tuple[str, tuple[str, ...]]] = {
+    Kind.TOOL: (
+        "What have you used {name} for, and what would you need to learn here?",
+        TOOL_PROBES,
+    ),
+    Kind.PROCEDURE: (
+        "Walk me through the last time you did {name}, step by step.",
+        PROCEDURE_PROBES,
+    ),
+    Kind.KNOWLEDGE: (
+        "Tell me about a case where your knowledge of {name} made a difference.",
+        KNOWLEDGE_PROBES,
+    ),
+    Kind.METRIC: ("How have you tracked and improved {name} in your work?", DONE_PROBES),
+}
 
 
 # Heads of a thing one holds rather than knows: asked about as something to get.
