@@ -11,7 +11,6 @@ blind set is never read here.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -43,20 +42,12 @@ def count_item(expected: dict, found: dict) -> Counter[str]:
 
 def main() -> None:
     engine = ev.load_engine(None)
-    for set_name, (folder, pattern) in ev.SETS.items():
-        if set_name in ("blind", "fixtures"):
-            continue
-        by_split: dict[str, Counter[str]] = {}
-        for path in sorted(folder.glob(pattern)):
-            expected = json.loads(path.read_text(encoding="utf-8"))
-            split = "all"
-            if set_name in ("corpus", "fresh"):
-                split = ev.split_of(expected.get("source_id", path.name))
-            counts = count_item(expected, ev.parse_item(engine, path, expected))
-            by_split.setdefault(split, Counter()).update(counts)
-        for split, counts in sorted(by_split.items()):
-            line = " ".join(f"{kind}={counts[kind]}" for kind in KINDS)
-            print(f"{set_name}/{split}: {line}")
+    totals = ev.counts_by_split(
+        lambda path, expected: count_item(expected, ev.parse_item(engine, path, expected))
+    )
+    for (set_name, split), counts in totals.items():
+        line = " ".join(f"{kind}={counts[kind]}" for kind in KINDS)
+        print(f"{set_name}/{split}: {line}")
 
 
 if __name__ == "__main__":

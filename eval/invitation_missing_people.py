@@ -11,7 +11,6 @@ The blind set is never read here.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,47 +24,38 @@ from secondround.engine.reading.invitation_files import read_invitation_file  # 
 from secondround.engine.reading.invitation_names import find_names  # noqa: E402
 
 
+def count_missing(engine: dict, path: Path, expected: dict) -> Counter[str]:
+    """Why each expected interviewer the shipped reader leaves out is missing."""
+    counts: Counter[str] = Counter()
+    shipped = {ev.bare_name(r["name"]) for r in ev.parse_item(engine, path, expected)["rows"]}
+    missing = [
+        ev.bare_name(row["name"])
+        for row in expected["roster"]
+        if ev.bare_name(row["name"]) not in shipped
+    ]
+    if not missing:
+        return counts
+    with interviewers.using_model(interviewers.RULES_ONLY):
+        ruled = {ev.bare_name(r["name"]) for r in ev.parse_item(engine, path, expected)["rows"]}
+    source = ev.item_source(path)
+    text = read_invitation_file(source.read_bytes(), source.name).text
+    offered = {ev.bare_name(s.name) for line in text.splitlines() for s in find_names(line)}
+    for name in missing:
+        if name not in offered:
+            counts["unnamed"] += 1
+        elif name in ruled:
+            counts["model_dropped"] += 1
+        else:
+            counts["rules_missed"] += 1
+    return counts
+
+
 def main() -> None:
     engine = ev.load_engine(None)
-    for set_name, (folder, pattern) in ev.SETS.items():
-        if set_name in ("blind", "fixtures"):
-            continue
-        by_split: dict[str, Counter[str]] = {}
-        for path in sorted(folder.glob(pattern)):
-            expected = json.loads(path.read_text(encoding="utf-8"))
-            split = "all"
-            if set_name in ("corpus", "fresh"):
-                split = ev.split_of(expected.get("source_id", path.name))
-            counts = by_split.setdefault(split, Counter())
-            shipped = {
-                ev.bare_name(r["name"]) for r in ev.parse_item(engine, path, expected)["rows"]
-            }
-            missing = [
-                ev.bare_name(row["name"])
-                for row in expected["roster"]
-                if ev.bare_name(row["name"]) not in shipped
-            ]
-            if not missing:
-                continue
-            with interviewers.using_model(interviewers.RULES_ONLY):
-                ruled = {
-                    ev.bare_name(r["name"]) for r in ev.parse_item(engine, path, expected)["rows"]
-                }
-            source = ev.item_source(path)
-            text = read_invitation_file(source.read_bytes(), source.name).text
-            offered = {ev.bare_name(s.name) for line in text.splitlines() for s in find_names(line)}
-            for name in missing:
-                if name not in offered:
-                    counts["unnamed"] += 1
-                elif name in ruled:
-                    counts["model_dropped"] += 1
-                else:
-                    counts["rules_missed"] += 1
-        for split, counts in sorted(by_split.items()):
-            line = " ".join(
-                f"{k}={counts[k]}" for k in ("unnamed", "model_dropped", "rules_missed")
-            )
-            print(f"{set_name}/{split}: {line}")
+    totals = ev.counts_by_split(lambda path, expected: count_missing(engine, path, expected))
+    for (set_name, split), counts in totals.items():
+        line = " ".join(f"{k}={counts[k]}" for k in ("unnamed", "model_dropped", "rules_missed"))
+        print(f"{set_name}/{split}: {line}")
 
 
 if __name__ == "__main__":

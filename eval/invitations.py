@@ -44,7 +44,8 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -354,6 +355,25 @@ def split_of(source_id: str) -> str:
     """Sources fall into "dev" (read while improving the parser) or "test" (never read)
     by a hash of their id, so that the split does not depend on what they contain."""
     return "dev" if hashlib.sha256(source_id.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def counts_by_split(
+    count: Callable[[Path, dict], Counter[str]],
+) -> dict[tuple[str, str], Counter[str]]:
+    """``count(item, expected)`` added up per labelled set and split (the corpus and the
+    fresh set by dev/test split, other sets whole); the blind set is never read."""
+    totals: dict[tuple[str, str], Counter[str]] = {}
+    for set_name, (folder, pattern) in SETS.items():
+        if set_name in ("blind", "fixtures"):
+            continue
+        for path in sorted(folder.glob(pattern)):
+            expected = json.loads(path.read_text(encoding="utf-8"))
+            split = "all"
+            if set_name in ("corpus", "fresh"):
+                split = split_of(expected.get("source_id", path.name))
+            totals.setdefault((set_name, split), Counter()).update(count(path, expected))
+    order = list(SETS)
+    return dict(sorted(totals.items(), key=lambda item: (order.index(item[0][0]), item[0][1])))
 
 
 def report_split(by_source: dict[str, Score], label: str, set_name: str) -> None:
