@@ -61,7 +61,7 @@ def _pick_user(username: str | None):
 
 
 def cmd_parse_invitation(args: argparse.Namespace) -> int:
-    from secondround.engine.reading.invitation import roster_as_json
+    from secondround.engine.reading.invitation import reading_as_json, roster_as_json
     from secondround.engine.reading.invitation_files import (
         UnreadableInvitation,
         parse_invitation_text,
@@ -77,7 +77,8 @@ def cmd_parse_invitation(args: argparse.Namespace) -> int:
         raise SystemExit(f"secondround: {args.file}: {problem}") from None
     parsed = parse_invitation_text(source, today=today, default_time_zone=args.time_zone)
     parsed = _with_model_reading(parsed, source)
-    json.dump(roster_as_json(parsed), sys.stdout, ensure_ascii=False, indent=2)
+    shown = reading_as_json(parsed) if args.full else roster_as_json(parsed)
+    json.dump(shown, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     for warning in parsed.warnings:
         print(f"secondround: {warning}", file=sys.stderr)
@@ -521,6 +522,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("--today", help="resolve dates without a year from this date (YYYY-MM-DD)")
     parse.add_argument("--time-zone", help="IANA zone for times the e-mail gives without one")
+    parse.add_argument(
+        "--full",
+        action="store_true",
+        help="print the whole reading (roster, agenda, day, time zone, place, video link)",
+    )
     parse.set_defaults(run=cmd_parse_invitation)
 
     notes = commands.add_parser(

@@ -29,6 +29,23 @@ def test_parse_invitation_prints_roster_json(tmp_path, capsys):
     assert roster[1]["relation"] == "hr"
 
 
+def test_parse_invitation_full_reading_has_the_agenda_and_the_round(tmp_path, capsys):
+    email = tmp_path / "invite.txt"
+    email.write_text(
+        "Subject: Second interview\n\n"
+        "Your second interview is on Tuesday, May 12, 2026 at our Leeds office.\n"
+        "10:00 - 10:45  Dana Whitfield, Ward Manager\n"
+        "10:45 - 11:15  Tour of the unit\n"
+        "11:15 - 11:45  Priya Raman, Practice Educator\n"
+    )
+    assert main(["parse-invitation", str(email), "--today", "2026-05-01", "--full"]) == 0
+    reading = json.loads(capsys.readouterr().out)
+    assert [row["name"] for row in reading["roster"]] == ["Dana Whitfield", "Priya Raman"]
+    assert [item["label"] for item in reading["agenda"]] == ["Tour of the unit"]
+    assert reading["date"] == "2026-05-12"
+    assert set(reading) >= {"time_zone", "location", "video_link", "sources", "warnings"}
+
+
 def test_parse_invitation_of_a_missing_file_is_a_clear_error():
     with pytest.raises(SystemExit, match="no such file"):
         main(["parse-invitation", "/nonexistent/invite.txt"])

@@ -70,6 +70,7 @@ __all__ = [
     "RELATION_RULES",
     "RosterEntry",
     "agenda_as_json",
+    "reading_as_json",
     "infer_relation",
     "parse_invitation",
     "parse_time_range",
@@ -203,6 +204,21 @@ def agenda_as_json(parsed: ParsedInvitation) -> list[dict[str, str | None]]:
         {"label": item.label, "start": _iso(item.start), "end": _iso(item.end)}
         for item in parsed.agenda
     ]
+
+
+def reading_as_json(parsed: ParsedInvitation) -> dict[str, object]:
+    """The whole reading: the roster and agenda as above, and the round's day, time zone,
+    place and video link, each with the line it was read from, and the warnings."""
+    return {
+        "roster": roster_as_json(parsed),
+        "agenda": agenda_as_json(parsed),
+        "date": parsed.interview_date.isoformat() if parsed.interview_date else None,
+        "time_zone": parsed.time_zone,
+        "location": parsed.location,
+        "video_link": parsed.video_link,
+        "sources": dict(parsed.sources),
+        "warnings": list(parsed.warnings),
+    }
 
 
 def _iso(moment: datetime | None) -> str | None:
