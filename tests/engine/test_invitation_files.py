@@ -17,6 +17,7 @@ from secondround.engine.reading.invitation import (
 from secondround.engine.reading.invitation_files import (
     UnreadableInvitation,
     parse_invitation_file,
+    parse_invitation_text,
     read_invitation_file,
 )
 
@@ -256,3 +257,57 @@ def test_what_a_file_says_for_certain(name, times, addressed):
     source = read_invitation_file((FILES / name).read_bytes(), name)
     assert {t.isoformat() for t in invitation_files.calendar_times(source)} == times
     assert invitation_files.addressed(source) == addressed
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        # the place named around a street address, without the prose before or after it
+        (
+            "Please report to Reception, Building 4, 1200 Harbour Road, Durban 4001.",
+            "Reception, Building 4, 1200 Harbour Road, Durban 4001",
+        ),
+        (
+            "The interview will be held at 45 Collins Street, Melbourne VIC 3000. Parking is "
+            "available.",
+            "45 Collins Street, Melbourne VIC 3000",
+        ),
+        (
+            "We're at 9 Queen Street, Auckland 1010; buzz the intercom.",
+            "9 Queen Street, Auckland 1010",
+        ),
+        (
+            "Northgate Depot, 88 Mill Lane, Leeds LS1 4AB (sign in at the gate)",
+            "Northgate Depot, 88 Mill Lane, Leeds LS1 4AB (sign in at the gate)",
+        ),
+        # the day and time said with the place, and what to bring, are not the place
+        (
+            "Location: Kowhai Clinic, 12 Ridge Road, Hamilton 3204. Bring photo ID.",
+            "Kowhai Clinic, 12 Ridge Road, Hamilton 3204",
+        ),
+        (
+            "Come to our Halifax branch (300 Spring Garden Road) on Monday, June 8 at 9:30 AM.",
+            "Halifax branch (300 Spring Garden Road)",
+        ),
+        (
+            "Friday, June 12 - Civic Centre, 8 Victoria Street, Room 4",
+            "Civic Centre, 8 Victoria Street, Room 4",
+        ),
+        # a named place in prose, with no address
+        ("Your second interview is on 12 May at our Leeds Office.", "Leeds Office"),
+        ("We would like to see you at the Riverside Campus on Friday.", "Riverside Campus"),
+        # no place: a person, a department, a video call
+        ("Please speak to the Head of Sales before the interview.", None),
+        ("The interview is by video at 10:00.", None),
+    ],
+)
+def test_location_is_the_place_not_the_sentence(line: str, place: str | None) -> None:
+    parsed = parse_invitation_text(
+        read_invitation_file(
+            f"Hello,\n\n{line}\n\nMaria Lopez, Ward Manager, 10:00-10:45\n".encode(), "x.txt"
+        ),
+        today=date(2026, 5, 1),
+    )
+    assert parsed.location == place
+    if place is not None:
+        assert parsed.sources["location"] == line

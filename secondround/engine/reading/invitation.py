@@ -479,16 +479,69 @@ def _video_link(text: str) -> str | None:
 
 
 def _location(lines: list[str]) -> tuple[str | None, str]:
-    """A labelled location ("Location: ...") or else the first street-address line, with
-    the line it was read from."""
+    """A labelled location ("Location: ..."), else the place named around the first street
+    address, else a named place in prose ("at our Leeds office"), with the line it was
+    read from."""
     for line in lines:
         labelled = LOCATION_LABEL.match(line)
         if labelled and not URL.fullmatch(labelled["value"]):
-            return labelled["value"], line.strip()
+            return _tidy_place(_SENTENCE_END.split(labelled["value"])[0]), line.strip()
     for line in lines:
-        if STREET_ADDRESS.search(line):
-            return BULLET.sub("", line).strip(), line.strip()
+        if (address := STREET_ADDRESS.search(line)) is not None:
+            return _place_around(BULLET.sub("", line).strip(), address.group()), line.strip()
+    for line in lines:
+        if (place := PROSE_PLACE.search(line)) is not None:
+            return _tidy_place(place["place"]), line.strip()
     return None, ""
+
+
+# A clause ends at a semicolon, a sentence at a full stop or similar before a capital,
+# unless the stop ends a short abbreviation ("St. James Street").
+_SENTENCE_END = re.compile(r";\s+|(?<![A-Z][a-z])(?<!\b[A-Z])[.!?]\s+(?=[A-Z(])")
+# Prose before the place: "... takes place at", "We're at", "Please report to".
+_LEAD_IN = re.compile(r"^.*\b(?:at|to)\s+(?:our\s+)?", re.IGNORECASE)
+PLACE_NOUNS = (
+    r"office|offices|site|campus|hospital|branch|clinic|headquarters|HQ|centre|center"
+    r"|building|store|shop|depot|plant|warehouse|school|library|studio|factory|lab"
+    r"|laboratory|station|hall|hotel|restaurant|practice|surgery|base|yard|mill"
+)
+PROSE_PLACE = re.compile(
+    r"\b(?:at|to) (?:our|the) (?P<place>(?:[A-Z][\w'&.-]*\s+){1,4}(?i:" + PLACE_NOUNS + r")\b)"
+)
+
+
+def _place_around(line: str, address: str) -> str:
+    """The part of a line that names the place: the sentence holding the street address,
+    without prose before it ("We look forward to welcoming you at") or a closing stop.
+    "Harbor Point Tower, 200 Seaport Blvd, Boston, MA 02210 (ask for Finance at
+    reception)" stays whole."""
+    sentence = next(
+        (part for part in _SENTENCE_END.split(line) if address in part),
+        line,
+    )
+    before, found, after = sentence.partition(address)
+    lead_in = _LEAD_IN.match(before)
+    if lead_in is not None and any(word.islower() for word in before.split()):
+        before = before[lead_in.end() :]
+    return _tidy_place(f"{before}{found}{after}")
+
+
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+# When, said before or after the place: "Tuesday, March 17, 2026 - Human Services
+# Building", "Tempe store on Thursday, May 21 at 8:30 AM".
+_DAY_BEFORE = re.compile(rf"^{_WEEKDAY},?[^-–—]{{0,30}}\s[-–—]\s+")
+_WHEN_AFTER = re.compile(
+    rf"\s+(?:on\s+(?:{_WEEKDAY}|\d{{1,2}}\b)|at\s+\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\b|h\b)"
+    rf"|from\s+\d{{1,2}}[:.]\d{{2}}).*$",
+    re.IGNORECASE,
+)
+
+
+def _tidy_place(place: str) -> str:
+    """The place without the day and time said with it, a leading "the", a closing stop."""
+    place = _WHEN_AFTER.sub("", _DAY_BEFORE.sub("", place.strip()))
+    place = re.sub(r"^(?:the|our)\s+", "", place)
+    return place.strip().rstrip(".,;:").strip()
 
 
 __all__ += ["find_names", "Mention"]
