@@ -259,6 +259,19 @@ def test_what_a_file_says_for_certain(name, times, addressed):
     assert invitation_files.addressed(source) == addressed
 
 
+def test_a_letters_address_block_is_not_the_place_of_the_interview() -> None:
+    letter = (
+        "Northfield College\n\n3 June 2026\n\nMs Aroha Ngata\n14 Kauri Street\n"
+        "Rotorua 3010\n\nDear Ms Ngata\n\nYou are invited to an interview on Monday "
+        "15 June 2026 at 10.00am at Room B2, Tane Building, 40 Fenton Street, Rotorua.\n\n"
+        "The panel will be Dr Mere Walker (Head of School) and Mr Tom Reid (HR Adviser).\n"
+    )
+    parsed = parse_invitation_text(
+        read_invitation_file(letter.encode(), "x.txt"), today=date(2026, 6, 1)
+    )
+    assert parsed.location == "Room B2, Tane Building, 40 Fenton Street, Rotorua"
+
+
 @pytest.mark.parametrize(
     ("line", "place"),
     [

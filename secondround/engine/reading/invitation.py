@@ -20,6 +20,7 @@ It is a heuristic, and it prefers missing a person to inventing one.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -281,7 +282,7 @@ def _parse(
     timed = any(m.times for p in reading.people for m in p.mentions) or reading.slot is not None
     if interview_day is None and timed:
         warnings.append("Times found but no interview date: add the date by hand.")
-    location, location_line = _location(body)
+    location, location_line = _location(body, {line for m in messages for line in m.heading})
     timed_agenda = tidy_timed([(agenda_item(unit), unit) for unit in reading.agenda])
     sources = {
         "day": _line_naming(interview_day, reading),
@@ -478,7 +479,7 @@ def _video_link(text: str) -> str | None:
     return None
 
 
-def _location(lines: list[str]) -> tuple[str | None, str]:
+def _location(lines: list[str], heading: Collection[str] = ()) -> tuple[str | None, str]:
     """A labelled location ("Location: ..."), else the place named around the first street
     address, else a named place in prose ("at our Leeds office"), with the line it was
     read from."""
@@ -486,7 +487,10 @@ def _location(lines: list[str]) -> tuple[str | None, str]:
         labelled = LOCATION_LABEL.match(line)
         if labelled and not URL.fullmatch(labelled["value"]):
             return _tidy_place(_SENTENCE_END.split(labelled["value"])[0]), line.strip()
-    for line in lines:
+    # A letter's address block above "Dear ..." is the candidate's own (or the sender's
+    # letterhead): the place of the interview is looked for below the greeting first.
+    below = [line for line in lines if line.strip() not in heading]
+    for line in below + [line for line in lines if line.strip() in heading]:
         if (address := STREET_ADDRESS.search(line)) is not None:
             return _place_around(BULLET.sub("", line).strip(), address.group()), line.strip()
     for line in lines:

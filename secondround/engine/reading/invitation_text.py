@@ -74,6 +74,8 @@ class Message:
     headers: dict[str, str] = field(default_factory=dict)
     greeting: str = ""  # the words after "Dear" / "Hi"
     body: list[str] = field(default_factory=list)
+    # Lines above the greeting: a letter's letterhead and the candidate's own address.
+    heading: list[str] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
 
 
@@ -151,6 +153,7 @@ def _message(depth: int, lines: list[str]) -> Message:
             continue
         if not message.greeting and len(body) < 12 and (greet := GREETING.match(line)):
             message.greeting = greet["who"].strip() or line.strip()
+            message.heading = [kept.strip() for kept in body if kept.strip()]
             continue
         if _is_sign_off(line) or _is_bare_signature(rest, position, body):
             signature.append(line)
