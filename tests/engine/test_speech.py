@@ -141,6 +141,18 @@ def test_incremental_transcription_matches_whole_file(longer_wav: bytes) -> None
     assert [w.start for w in final.words] == sorted(w.start for w in final.words)
 
 
+def test_a_window_ends_in_the_pause_the_speaker_made(short_wav: bytes) -> None:
+    voice = speech.decode(short_wav)
+    gap = np.zeros(int(0.8 * speech.SAMPLE_RATE), dtype=np.float32)
+    audio = np.concatenate([voice, gap, voice])
+    said = voice.size / speech.SAMPLE_RATE
+    point = speech._pause_point(audio, said - 0.5, said + 1.3)
+    assert point is not None and said - 0.3 <= point <= said + 0.8
+    # a stretch too short to hold a pause, and speech with no pause asked for in it
+    assert speech._pause_point(audio, said + 0.3, said + 0.4) is None
+    assert speech._pause_point(voice, 0.0, 0.1) is None
+
+
 def test_model_dir_joins_and_verifies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = speech.model_dir(tmp_path)
     assert speech._sha256(folder / "model.bin") == speech.MODEL_SHA256
