@@ -6,6 +6,9 @@ written as compact text and these functions give it the shape `secondround impor
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 STAMP = "2026-12-07T19:00:00+00:00"
 
 
@@ -168,3 +171,11 @@ def pack(first, last, company, role, posting, rounds, salary, plan, profile, pre
         ],
         "stories": stories,
     }
+
+
+def write_packs(folder: Path, documents: dict[str, dict]) -> None:
+    """Each document as ``<slug>.json`` in ``folder``, in the layout the sets are kept in."""
+    for slug, document in documents.items():
+        (folder / f"{slug}.json").write_text(
+            json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )

@@ -7,13 +7,12 @@ run on them; see README.md. Run once: `.venv/bin/python eval/slots_fresh4/build_
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pack_builder import debrief, pack, person, round_, story  # noqa: E402
+from pack_builder import debrief, pack, person, round_, story, write_packs  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -724,15 +723,15 @@ LAB = pack(
 
 
 def main() -> None:
-    for slug, document in {
-        "speech_pathologist": SLP,
-        "aircraft_technician": AMT,
-        "marketing_coordinator": MKT,
-        "medical_scientist": LAB,
-    }.items():
-        (HERE / f"{slug}.json").write_text(
-            json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
+    write_packs(
+        HERE,
+        {
+            "speech_pathologist": SLP,
+            "aircraft_technician": AMT,
+            "marketing_coordinator": MKT,
+            "medical_scientist": LAB,
+        },
+    )
 
 
 if __name__ == "__main__":

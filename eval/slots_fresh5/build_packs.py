@@ -7,13 +7,12 @@ on them; see README.md. Run once: `.venv/bin/python eval/slots_fresh5/build_pack
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pack_builder import debrief, pack, person, round_, story  # noqa: E402
+from pack_builder import debrief, pack, person, round_, story, write_packs  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -719,15 +718,15 @@ GIS = pack(
 
 
 def main() -> None:
-    for slug, document in {
-        "payroll_officer": PAYROLL,
-        "school_librarian": LIBRARIAN,
-        "sonographer": SONO,
-        "gis_analyst": GIS,
-    }.items():
-        (HERE / f"{slug}.json").write_text(
-            json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
+    write_packs(
+        HERE,
+        {
+            "payroll_officer": PAYROLL,
+            "school_librarian": LIBRARIAN,
+            "sonographer": SONO,
+            "gis_analyst": GIS,
+        },
+    )
 
 
 if __name__ == "__main__":
