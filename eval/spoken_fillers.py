@@ -173,8 +173,10 @@ def score(
     *,
     only: frozenset[str] | None,
     show: bool = False,
+    cuts: Sequence[float] = (),
 ) -> Tally:
-    """Match listed fillers to labelled ones in time, one to one."""
+    """Match listed fillers to labelled ones in time, one to one; ``show`` prints each miss
+    and each false one, with how far the nearest of ``cuts`` (window ends) lies."""
     gold = [e for e in clip.fillers if only is None or e.kind in only]
     if only is not None:
         listed = [d for d in listed if _kind(d[0]) in only]
@@ -191,11 +193,15 @@ def score(
             tally.on_sounds += 1
     tally.found = tally.true
     if show:
+
+        def near(at: float) -> str:
+            return f" (cut {min(abs(at - c) for c in cuts):.2f} s away)" if cuts else ""
+
         for g in free:
-            print(f"#     missed {clip.id} {g.kind} {g.start:.2f}-{g.end:.2f}")
+            print(f"#     missed {clip.id} {g.kind} {g.start:.2f}-{g.end:.2f}{near(g.start)}")
         for phrase, start, end in listed:
             if not any(start < g.end + TOLERANCE and end > g.start - TOLERANCE for g in gold):
-                print(f"#     false  {clip.id} {phrase!r} {start:.2f}-{end:.2f}")
+                print(f"#     false  {clip.id} {phrase!r} {start:.2f}-{end:.2f}{near(start)}")
     return tally
 
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 import spoken_corpus as corpus  # noqa: E402
-from spoken_fillers import PIECE_SECONDS, TOLERANCE, Tally, detections, word_errors  # noqa: E402
+from spoken_fillers import PIECE_SECONDS, Tally, detections, score, word_errors  # noqa: E402
 
 from secondround.engine.practice import hesitations, speech  # noqa: E402
 
@@ -57,30 +57,6 @@ def whole(data: bytes) -> list[hesitations.Word]:
     return [hesitations.Word(w.text, w.start, w.end, w.probability) for w in words]
 
 
-def tally(clip: corpus.Clip, words: list[hesitations.Word], cuts: list[float], show: bool) -> Tally:
-    """Listed fillers matched to labelled ones in time, as spoken_fillers.score does, with
-    the nearest window cut printed beside each miss and each false one."""
-    listed = detections(words)
-    result = Tally(gold=len(clip.fillers), listed=len(listed))
-    free = list(clip.fillers)
-    for phrase, start, end in sorted(listed, key=lambda d: d[1]):
-        match = next(
-            (g for g in free if start < g.end + TOLERANCE and end > g.start - TOLERANCE), None
-        )
-        if match is not None:
-            free.remove(match)
-            result.true += 1
-        elif show:
-            near = min((abs(start - c) for c in cuts), default=float("nan"))
-            print(f"#     false  {clip.id} {phrase!r} {start:.2f} (cut {near:.2f} s away)")
-    result.found = result.true
-    if show:
-        for g in free:
-            near = min((abs(g.start - c) for c in cuts), default=float("nan"))
-            print(f"#     missed {clip.id} {g.kind} {g.start:.2f} (cut {near:.2f} s away)")
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("voices", nargs="+", help="voice names of the corpus or MORE_VOICES")
@@ -100,7 +76,7 @@ def main() -> None:
         if not args.streamed_only:
             paths["whole"] = (whole(data), [])
         for name, (words, cuts) in paths.items():
-            t = tally(clip, words, cuts, args.detail)
+            t = score(clip, detections(words), only=None, show=args.detail, cuts=cuts)
             e, n = word_errors(clip.reference, " ".join(w.text for w in words))
             for key in ((name, "all"), (name, clip.voice)):
                 total = totals.setdefault(key, [Tally(), 0, 0])
